@@ -1,0 +1,123 @@
+"""The analysis: screenshot bytes → OCR → poster → roster match → support → verdict.
+
+One synchronous function, `analyse`, is the whole pipeline; the CLI, the bot and the
+benchmarks all call it. `AnalysisPool` runs it off the event loop: tesseract is a
+subprocess, so threads give real parallelism without copying the roster into workers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Protocol
+
+from ocr.engine import OcrEngine, TesseractEngine
+from ocr.image_input import ImageRejected, load_screenshot
+from ocr.reader import read_body, read_header
+from rules.election import Election
+from rules.poster import read_header as parse_header
+from rules.support import detect_support
+from rules.types import AsnMatch, Poster
+from rules.verdict import Thresholds, Verdict, decide
+
+
+class RosterLookup(Protocol):
+    def match(self, poster: Poster, limit: int = 5) -> list[AsnMatch]: ...
+
+
+def _unique_lines(chunks: Iterable[str]) -> str:
+    """Join OCR text from several variants, each distinct line once, in reading order."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for chunk in chunks:
+        for line in chunk.splitlines():
+            line = line.strip()
+            key = " ".join(line.lower().split())
+            if len(key) >= 2 and key not in seen:
+                seen.add(key)
+                out.append(line)
+    return "\n".join(out)
+
+
+def analyse(
+    data: bytes,
+    roster: RosterLookup,
+    election: Election,
+    *,
+    engine: OcrEngine | None = None,
+    thresholds: Thresholds = Thresholds(),  # noqa: B008 - frozen
+    alternatives: int = 4,
+) -> Verdict:
+    """Analyse one screenshot. Bad input yields an `error` verdict, never an exception."""
+    started = time.perf_counter()
+    engine = engine or TesseractEngine()
+    try:
+        shot = load_screenshot(data)
+    except ImageRejected as exc:
+        return Verdict(kind="error", error=str(exc), seconds=time.perf_counter() - started)
+
+    body = read_body(shot.image, engine)
+    header_lines = [line.text for line in read_header(shot.image, engine)]
+    header = parse_header(header_lines, body.text)
+    if header.poster is None:
+        # The near-white mask loses header text over bright photos; plain grey often keeps it.
+        fallback_lines = [line.text for line in read_header(shot.image, engine, fallback=True)]
+        fallback = parse_header(fallback_lines, body.text)
+        if fallback.poster is not None:
+            header, header_lines = fallback, fallback_lines
+
+    matches = roster.match(header.poster, limit=alternatives + 1) if header.poster else []
+    support = detect_support(body.text, election)
+    verdict = decide(
+        platform=header.platform,
+        poster=header.poster,
+        seen=header.seen,
+        matches=matches,
+        support=support,
+        header_evidence=header.evidence,
+        thresholds=thresholds,
+    )
+    verdict.text = _unique_lines(["\n".join(header_lines), body.text])
+    verdict.seconds = time.perf_counter() - started
+    return verdict
+
+
+class AnalysisPool:
+    """Runs `analyse` in a thread pool sized to the cores, awaitable from asyncio."""
+
+    def __init__(
+        self,
+        roster: RosterLookup,
+        election: Election,
+        *,
+        workers: int | None = None,
+        engine: OcrEngine | None = None,
+        thresholds: Thresholds = Thresholds(),  # noqa: B008 - frozen
+    ) -> None:
+        self.roster = roster
+        self.election = election
+        self.engine = engine or TesseractEngine()
+        self.thresholds = thresholds
+        self.workers = workers or os.cpu_count() or 1
+        self._executor = ThreadPoolExecutor(
+            max_workers=self.workers, thread_name_prefix="netra-ocr"
+        )
+
+    def run(self, data: bytes) -> Verdict:
+        return analyse(
+            data, self.roster, self.election, engine=self.engine, thresholds=self.thresholds
+        )
+
+    async def analyse(self, data: bytes) -> Verdict:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self.run, data)
+
+    def submit(self, source: Callable[[], bytes]) -> Future[Verdict]:
+        """Analyse the bytes `source` returns, in a worker (reading happens there too)."""
+        return self._executor.submit(lambda: self.run(source()))
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)

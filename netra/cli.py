@@ -1,0 +1,120 @@
+"""`netra` command line: `scan` screenshots to JSON lines, `demo` on the bundled examples."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from netra.config import Config, ConfigError, load_config
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+SCAN_HELP = """\
+Analyse screenshots of WhatsApp statuses / Instagram stories and print one JSON object per
+line per image, in the order given. Fields: image, verdict (flagged/review/clear/error),
+flagged, platform, poster {kind, text}, seen, asn {nip, nama, jabatan, unit_kerja,
+confidence, method} or null, alternatives, candidate, support_confidence, score, reasons,
+evidence, text (OCR), seconds, and error for unreadable files. A file that is not a
+readable image gets verdict "error"; the others are still scanned. Exit status: 0, or 2 when
+the roster, election file or configuration cannot be used.
+"""
+
+
+def _load_inputs(roster_path: Path, election_path: Path):  # type: ignore[no-untyped-def]
+    from rules.roster_index import RosterIndex
+
+    from rules.election import load_election
+    from rules.roster import load_roster
+
+    election = load_election(election_path)
+    loaded = load_roster(roster_path.read_bytes(), roster_path.name)
+    for problem in loaded.problems:
+        print(f"roster {roster_path.name} baris {problem.line}: {problem.reason}", file=sys.stderr)
+    return RosterIndex(loaded.entries), election
+
+
+def _scan(
+    images: Sequence[Path], roster_path: Path, election_path: Path, config: Config, jobs: int | None
+) -> int:
+    from netra.analysis import AnalysisPool
+    from ocr.engine import TesseractEngine
+
+    roster, election = _load_inputs(roster_path, election_path)
+    pool = AnalysisPool(
+        roster,
+        election,
+        workers=jobs or config.ocr.workers or None,
+        engine=TesseractEngine(config.ocr.languages),
+        thresholds=config.thresholds,
+    )
+
+    def read(path: Path) -> bytes:
+        try:
+            return path.read_bytes()
+        except OSError:
+            return b""
+
+    try:
+        futures = [pool.submit(lambda p=p: read(p)) for p in images]
+        for path, future in zip(images, futures, strict=True):
+            verdict = future.result()
+            if verdict.kind == "error" and not path.is_file():
+                verdict.error = "berkas tidak ditemukan atau tidak bisa dibaca"
+            print(
+                json.dumps({"image": str(path), **verdict.to_dict()}, ensure_ascii=False),
+                flush=True,
+            )
+    finally:
+        pool.close()
+    return 0
+
+
+def _demo(directory: Path, config: Config, jobs: int | None) -> int:
+    images = sorted((directory / "images").glob("*.jpg")) + sorted(
+        (directory / "images").glob("*.png")
+    )
+    if not images:
+        print(f"tidak ada contoh di {directory}/images", file=sys.stderr)
+        return 2
+    print(f"# Netra memindai {len(images)} contoh dari {directory}", file=sys.stderr)
+    return _scan(images, directory / "roster.csv", directory / "election.toml", config, jobs)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="netra", description="Netra: ASN neutrality report triage"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    scan = sub.add_parser(
+        "scan", help="analyse screenshots, print JSON lines", description=SCAN_HELP
+    )
+    scan.add_argument("--roster", type=Path, required=True, help="ASN roster, CSV or XLSX")
+    scan.add_argument("--election", type=Path, required=True, help="election file (TOML)")
+    scan.add_argument("--config", type=Path, help="config.toml (thresholds, OCR settings)")
+    scan.add_argument("--jobs", type=int, help="parallel OCR workers (default: one per core)")
+    scan.add_argument("images", nargs="+", type=Path, metavar="IMAGE")
+
+    demo = sub.add_parser("demo", help="scan the bundled examples (no token, no network)")
+    demo.add_argument(
+        "--dir", type=Path, default=EXAMPLES, help="folder with roster.csv, election.toml, images/"
+    )
+    demo.add_argument("--config", type=Path)
+    demo.add_argument("--jobs", type=int)
+
+    args = parser.parse_args(argv)
+    try:
+        config = load_config(args.config)
+        if args.command == "scan":
+            return _scan(args.images, args.roster, args.election, config, args.jobs)
+        return _demo(args.dir, config, args.jobs)
+    except (ConfigError, ValueError, OSError) as exc:
+        print(f"netra: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""One typed configuration object, from a TOML file plus the environment.
+
+No other module reads environment variables: secrets (the bot token) come in here from
+`NETRA_TELEGRAM_TOKEN` and nowhere else, and are never part of `repr()` or logs.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from rules.verdict import Thresholds
+
+
+class ConfigError(ValueError):
+    """The configuration is invalid; the message names the setting."""
+
+
+@dataclass(frozen=True, slots=True)
+class OcrSettings:
+    languages: str = "ind+eng"
+    workers: int = 0  # 0 = one per core
+
+
+@dataclass(frozen=True, slots=True)
+class TelegramSettings:
+    token: str = field(default="", repr=False)
+    api_base_url: str = "https://api.telegram.org/bot"
+    file_base_url: str = "https://api.telegram.org/file/bot"
+    moderator_chat_id: int | None = None
+    moderator_ids: tuple[int, ...] = ()
+    admin_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    roster: Path | None = None
+    election: Path | None = None
+    data_dir: Path = Path("var")
+    database_url: str = "sqlite+aiosqlite:///var/netra.db"
+    ocr: OcrSettings = field(default_factory=OcrSettings)
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    telegram: TelegramSettings = field(default_factory=TelegramSettings)
+
+
+def _section(cls: type, raw: Any, name: str) -> Any:
+    if raw is None:
+        return cls()
+    if not isinstance(raw, dict):
+        raise ConfigError(f"[{name}] harus berupa tabel")
+    known = {f.name: f for f in fields(cls)}
+    values = {}
+    for key, value in raw.items():
+        if key not in known:
+            raise ConfigError(f"{name}.{key}: pengaturan tidak dikenal")
+        if isinstance(value, list):
+            value = tuple(value)
+        values[key] = value
+    try:
+        return cls(**values)
+    except TypeError as exc:
+        raise ConfigError(f"[{name}]: {exc}") from exc
+
+
+def load_config(path: str | Path | None, env: dict[str, str] | None = None) -> Config:
+    """Read `path` (optional) and the environment; relative paths are relative to the file."""
+    env = dict(os.environ) if env is None else env
+    raw: dict[str, Any] = {}
+    base = Path.cwd()
+    if path is not None:
+        p = Path(path)
+        try:
+            raw = tomllib.loads(p.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ConfigError(f"tidak bisa membaca konfigurasi {p}: {exc.strerror}") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{p}: TOML tidak valid: {exc}") from exc
+        base = p.resolve().parent
+    netra = raw.get("netra", {})
+
+    def rel(value: Any) -> Path | None:
+        if value in (None, ""):
+            return None
+        q = Path(str(value)).expanduser()
+        return q if q.is_absolute() else base / q
+
+    if "token" in (raw.get("telegram") or {}):
+        raise ConfigError(
+            "telegram.token: jangan simpan token di berkas; pakai NETRA_TELEGRAM_TOKEN"
+        )
+    telegram = _section(TelegramSettings, raw.get("telegram"), "telegram")
+    token = env.get("NETRA_TELEGRAM_TOKEN", "")
+    if token:
+        telegram = TelegramSettings(
+            **{**{f.name: getattr(telegram, f.name) for f in fields(telegram)}, "token": token}
+        )
+    return Config(
+        roster=rel(netra.get("roster")),
+        election=rel(netra.get("election")),
+        data_dir=rel(netra.get("data_dir")) or base / "var",
+        database_url=str(raw.get("database", {}).get("url", Config.database_url)),
+        ocr=_section(OcrSettings, raw.get("ocr"), "ocr"),
+        thresholds=_section(Thresholds, raw.get("thresholds"), "thresholds"),
+        telegram=telegram,
+    )

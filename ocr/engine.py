@@ -1,0 +1,130 @@
+"""The tesseract boundary: everything that runs the OCR binary goes through `OcrEngine`.
+
+Tests and benchmarks use the real engine; the protocol exists so a faster binding
+(e.g. tesserocr) could be dropped in without touching the pipeline.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Protocol
+
+import pytesseract
+from PIL import Image
+
+# Debian's tesseract is built with OpenMP: several threads per call fight each other on a
+# small machine (7-13 s instead of 0.5 s per screenshot, see NOTES.md). We parallelise across
+# screenshots instead, so each tesseract process must stay single-threaded.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+@dataclass(frozen=True, slots=True)
+class OcrWord:
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    conf: float
+    line_key: tuple[int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class OcrLine:
+    """A line of text with its bounding box, in the coordinates of the image given to OCR."""
+
+    text: str
+    left: int
+    top: int
+    right: int
+    bottom: int
+    conf: float
+
+
+class OcrEngine(Protocol):
+    def text(self, image: Image.Image, psm: int) -> str: ...
+
+    def lines(self, image: Image.Image, psm: int) -> list[OcrLine]: ...
+
+
+class OcrUnavailable(RuntimeError):
+    """tesseract or its language data is missing: an installation problem, not bad input."""
+
+
+class TesseractEngine:
+    """pytesseract with fixed languages; one tesseract process per call."""
+
+    def __init__(self, languages: str = "ind+eng", timeout: float = 30.0) -> None:
+        self.languages = languages
+        self.timeout = timeout
+
+    def _config(self, psm: int) -> str:
+        return f"--psm {psm} --oem 1"
+
+    def text(self, image: Image.Image, psm: int) -> str:
+        try:
+            return pytesseract.image_to_string(
+                image, lang=self.languages, config=self._config(psm), timeout=self.timeout
+            )
+        except pytesseract.TesseractNotFoundError as exc:
+            raise OcrUnavailable(
+                "tesseract is not installed (apt-get install tesseract-ocr)"
+            ) from exc
+
+    def lines(self, image: Image.Image, psm: int) -> list[OcrLine]:
+        try:
+            data = pytesseract.image_to_data(
+                image,
+                lang=self.languages,
+                config=self._config(psm),
+                timeout=self.timeout,
+                output_type=pytesseract.Output.DICT,
+            )
+        except pytesseract.TesseractNotFoundError as exc:
+            raise OcrUnavailable(
+                "tesseract is not installed (apt-get install tesseract-ocr)"
+            ) from exc
+        words: list[OcrWord] = []
+        for i, raw in enumerate(data["text"]):
+            text = (raw or "").strip()
+            if not text:
+                continue
+            words.append(
+                OcrWord(
+                    text=text,
+                    left=int(data["left"][i]),
+                    top=int(data["top"][i]),
+                    width=int(data["width"][i]),
+                    height=int(data["height"][i]),
+                    conf=float(data["conf"][i]),
+                    line_key=(
+                        int(data["block_num"][i]),
+                        int(data["par_num"][i]),
+                        int(data["line_num"][i]),
+                    ),
+                )
+            )
+        return group_lines(words)
+
+
+def group_lines(words: list[OcrWord]) -> list[OcrLine]:
+    """Join tesseract's words into lines, top to bottom."""
+    by_key: dict[tuple[int, int, int], list[OcrWord]] = {}
+    for word in words:
+        by_key.setdefault(word.line_key, []).append(word)
+    lines = []
+    for group in by_key.values():
+        group.sort(key=lambda w: w.left)
+        lines.append(
+            OcrLine(
+                text=" ".join(w.text for w in group),
+                left=min(w.left for w in group),
+                top=min(w.top for w in group),
+                right=max(w.left + w.width for w in group),
+                bottom=max(w.top + w.height for w in group),
+                conf=sum(w.conf for w in group) / len(group),
+            )
+        )
+    lines.sort(key=lambda line: (line.top, line.left))
+    return lines

@@ -1,0 +1,110 @@
+"""Image variants that make story text legible to tesseract.
+
+Stories put text in one flat fill colour (white, yellow, cyan, pink…) over photos,
+gradients or solid colour. Tesseract's own Otsu binarisation fails on photos, so besides the
+plain grey image we build masks of the *text colours*: pixels close to a sharp peak of the
+colour histogram (a flat fill is a sharp peak; photo colours spread out) and near-white
+pixels. Which variants are worth their cost was measured with `bench/ocr_variants.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+from scipy import ndimage
+
+_Q = 16  # histogram levels per channel: coarse enough to absorb JPEG noise
+_STEP = 256 // _Q
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A horizontal band of the screenshot, as fractions of its height."""
+
+    top: float
+    bottom: float
+
+    def crop(self, image: Image.Image) -> Image.Image:
+        h = image.height
+        return image.crop((0, round(h * self.top), image.width, round(h * self.bottom)))
+
+
+HEADER = Band(0.0, 0.135)
+BODY = Band(0.115, 1.0)
+FOOTER = Band(0.91, 1.0)
+
+
+def as_array(image: Image.Image) -> np.ndarray:
+    return np.asarray(image.convert("RGB"), dtype=np.int16)
+
+
+def to_image(text_mask: np.ndarray) -> Image.Image:
+    """Black text on white, the polarity tesseract reads best."""
+    return Image.fromarray(np.where(text_mask, 0, 255).astype(np.uint8))
+
+
+def grey(rgb: np.ndarray) -> Image.Image:
+    return Image.fromarray(rgb.mean(axis=2).astype(np.uint8))
+
+
+def white_text_mask(rgb: np.ndarray, min_level: int = 185, max_spread: int = 70) -> np.ndarray:
+    """Near-white, unsaturated pixels: the commonest story text colour and every UI label."""
+    low = rgb.min(axis=2)
+    spread = rgb.max(axis=2) - low
+    return (low >= min_level) & (spread <= max_spread)
+
+
+def fill_colours(rgb: np.ndarray, limit: int = 3) -> list[tuple[np.ndarray, float]]:
+    """Sharp peaks of the colour histogram (candidate flat fills), largest first.
+
+    Returns (mean colour, share of pixels). Near-white peaks are left out: the white mask
+    already covers them.
+    """
+    sample = rgb[::2, ::2].reshape(-1, 3) // _STEP
+    index = (sample[:, 0] * _Q + sample[:, 1]) * _Q + sample[:, 2]
+    hist = np.bincount(index, minlength=_Q**3).reshape(_Q, _Q, _Q).astype(np.float32)
+    neighbourhood = ndimage.uniform_filter(hist, size=3, mode="constant") * 27
+    is_max = hist == ndimage.maximum_filter(hist, size=3, mode="constant")
+    total = float(sample.shape[0])
+    sharp = hist / (neighbourhood + 1e-6)
+    ok = is_max & (hist > total * 0.003) & (sharp > 0.45)
+    peaks = []
+    for flat in np.flatnonzero(ok):
+        centre = np.array(np.unravel_index(flat, hist.shape)) * _STEP + _STEP // 2
+        near = np.abs(rgb - centre).max(axis=2) < 24
+        colour = rgb[near].mean(axis=0) if near.any() else centre
+        if colour.min() >= 200 and colour.max() - colour.min() <= 60:
+            continue
+        peaks.append((colour, float(hist.ravel()[flat]) / total))
+    peaks.sort(key=lambda p: -p[1])
+    return peaks[:limit]
+
+
+def colour_mask(rgb: np.ndarray, colour: np.ndarray, tolerance: int = 40) -> np.ndarray:
+    """Pixels of one fill colour; for a background colour, its holes (the text) instead."""
+    mask = np.abs(rgb - colour).max(axis=2) < tolerance
+    if mask.mean() > 0.5:
+        mask = ~mask
+    return mask
+
+
+def upscale(image: Image.Image, factor: float) -> Image.Image:
+    size = (round(image.width * factor), round(image.height * factor))
+    return image.resize(size, Image.Resampling.LANCZOS)
+
+
+def stack(images: list[Image.Image], gap: int = 24) -> Image.Image:
+    """One tall image of several variants, so one tesseract run reads them all.
+
+    Each tesseract run pays ~0.15 s of model loading; stacking pays it once.
+    """
+    width = max(im.width for im in images)
+    height = sum(im.height for im in images) + gap * (len(images) - 1)
+    canvas = Image.new("L", (width, height), 255)
+    y = 0
+    for im in images:
+        canvas.paste(im.convert("L"), (0, y))
+        y += im.height + gap
+    return canvas

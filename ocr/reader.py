@@ -1,0 +1,55 @@
+"""Reading a story screenshot: the header (who posted, when) apart from the body.
+
+The header is small UI text at the top; the body is large stylised text anywhere below.
+They need different preprocessing, so they are read separately:
+- header: the top band, upscaled ×2, as a near-white mask (header text is white on every
+  platform and theme), read line by line with positions; a grey fallback is read only when
+  the mask yields no usable header;
+- body (with the footer, which tells Instagram from WhatsApp): the plain grey image plus
+  text-colour masks, stacked into one image and read in a single tesseract run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PIL import Image
+
+from ocr import preprocess as pp
+from ocr.engine import OcrEngine, OcrLine
+
+HEADER_SCALE = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class BodyText:
+    text: str
+    variants: tuple[str, ...] = field(default=())
+
+
+def read_header(image: Image.Image, engine: OcrEngine, *, fallback: bool = False) -> list[OcrLine]:
+    """Lines of the header band, top to bottom (coordinates in the upscaled band)."""
+    band = pp.HEADER.crop(image)
+    if fallback:
+        variant = pp.grey(pp.as_array(band))
+    else:
+        variant = pp.to_image(pp.white_text_mask(pp.as_array(band), min_level=170, max_spread=90))
+    return engine.lines(pp.upscale(variant, HEADER_SCALE), psm=6)
+
+
+def body_variants(image: Image.Image, max_colours: int = 2) -> tuple[list[Image.Image], list[str]]:
+    band = pp.BODY.crop(image)
+    rgb = pp.as_array(band)
+    images = [pp.grey(rgb), pp.to_image(pp.white_text_mask(rgb))]
+    names = ["grey", "white"]
+    for colour, share in pp.fill_colours(rgb, limit=max_colours):
+        images.append(pp.to_image(pp.colour_mask(rgb, colour)))
+        names.append(f"fill{tuple(int(c) for c in colour)}:{share:.2f}")
+    return images, names
+
+
+def read_body(image: Image.Image, engine: OcrEngine, max_colours: int = 2) -> BodyText:
+    """Body and footer text from every variant, in one tesseract run."""
+    images, names = body_variants(image, max_colours)
+    text = engine.text(pp.stack(images), psm=11)
+    return BodyText(text=text, variants=tuple(names))

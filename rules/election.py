@@ -1,0 +1,137 @@
+"""The election file (TOML): which candidate pairs exist and how their support is written.
+
+Validation fails with `ElectionError` naming the field, because a coordinator edits this file
+by hand under time pressure and must be able to fix it from the message alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+class ElectionError(ValueError):
+    """The election file is invalid; the message names the field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    number: int
+    people: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    slogans: tuple[str, ...] = ()
+    hashtags: tuple[str, ...] = ()
+    accounts: tuple[str, ...] = ()  # campaign Instagram handles, lower case, no "@"
+
+    @property
+    def label(self) -> str:
+        return f"{self.number:02d} " + " – ".join(self.people)
+
+
+@dataclass(frozen=True, slots=True)
+class Election:
+    name: str
+    region: str
+    timezone: str
+    voting_day: dt.date | None
+    candidates: tuple[Candidate, ...]
+    designation_day: dt.date | None = None
+
+    def candidate(self, number: int) -> Candidate | None:
+        return next((c for c in self.candidates if c.number == number), None)
+
+
+def _strings(value: object, field: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ElectionError(f"{field}: harus berupa daftar teks (list of strings)")
+    return tuple(v.strip() for v in value)
+
+
+def _date(value: object, field: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ElectionError(f"{field}: harus tanggal berformat YYYY-MM-DD")
+
+
+def parse_election(text: str) -> Election:
+    """Parse and validate an election file's text."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ElectionError(f"berkas TOML tidak valid: {exc}") from exc
+    section = data.get("election")
+    if not isinstance(section, dict):
+        raise ElectionError("[election]: bagian ini wajib ada")
+    name = section.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ElectionError("election.name: wajib diisi")
+    timezone = section.get("timezone", "Asia/Jakarta")
+    try:
+        ZoneInfo(str(timezone))
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ElectionError(f"election.timezone: zona waktu tidak dikenal: {timezone!r}") from exc
+    raw_candidates = data.get("candidates")
+    if not isinstance(raw_candidates, list) or not raw_candidates:
+        raise ElectionError("[[candidates]]: minimal satu pasangan calon wajib ada")
+    candidates: list[Candidate] = []
+    seen: set[int] = set()
+    for i, raw in enumerate(raw_candidates, start=1):
+        where = f"candidates[{i}]"
+        if not isinstance(raw, dict):
+            raise ElectionError(f"{where}: harus berupa tabel")
+        number = raw.get("number")
+        if not isinstance(number, int) or isinstance(number, bool) or not 0 <= number <= 99:
+            raise ElectionError(f"{where}.number: harus bilangan bulat 0–99")
+        if number in seen:
+            raise ElectionError(f"{where}.number: nomor urut {number} dipakai dua kali")
+        seen.add(number)
+        people = _strings(raw.get("people"), f"{where}.people")
+        if not people:
+            raise ElectionError(f"{where}.people: minimal satu nama")
+        hashtags = tuple(
+            h if h.startswith("#") else f"#{h}"
+            for h in _strings(raw.get("hashtags"), f"{where}.hashtags")
+        )
+        accounts = tuple(
+            a.lstrip("@").lower() for a in _strings(raw.get("accounts"), f"{where}.accounts")
+        )
+        candidates.append(
+            Candidate(
+                number=number,
+                people=people,
+                aliases=_strings(raw.get("aliases"), f"{where}.aliases"),
+                slogans=_strings(raw.get("slogans"), f"{where}.slogans"),
+                hashtags=hashtags,
+                accounts=accounts,
+            )
+        )
+    return Election(
+        name=name.strip(),
+        region=str(section.get("region", "")).strip(),
+        timezone=str(timezone),
+        voting_day=_date(section.get("voting_day"), "election.voting_day"),
+        designation_day=_date(section.get("designation_day"), "election.designation_day"),
+        candidates=tuple(sorted(candidates, key=lambda c: c.number)),
+    )
+
+
+def load_election(path: str | Path) -> Election:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ElectionError(f"tidak bisa membaca berkas pemilihan {path}: {exc.strerror}") from exc
+    return parse_election(text)

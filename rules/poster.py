@@ -1,0 +1,139 @@
+"""Platform and poster: reading who posted a status from the OCR'd header.
+
+Instagram story header: ``<avatar> username  5 j   ⋯ ×`` (age in m/j/h/mg) and a
+"Kirim pesan" field at the bottom. WhatsApp status header: ``← <avatar> Contact name`` over a
+time line ("Kemarin 21.03", "Beberapa menit yang lalu") and "Balas" at the bottom; an unsaved
+contact shows as a phone number. The avatar circle and icons come out of OCR as stray
+punctuation, so the parser keys on those layout anchors rather than on positions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rules.types import Platform, Poster
+
+_STATUS_BAR = re.compile(r"^\W{0,3}\d{1,2}[.:]\d{2}\b.*(%|\d\s*$)|^\W*\d{1,3}\s?%\W*$")
+_WA_TIME = re.compile(
+    r"\b(kemarin|hari ini|baru saja|beberapa (menit|detik|jam)|\d+\s+(menit|jam|detik) yang lalu|"
+    r"yesterday|today|just now|minutes? ago|\w+ yang lalu|yang [lt]alu)\b",
+    re.IGNORECASE,
+)
+_IG_AGE = re.compile(r"^(\d{1,2})\s?(j|m|h|d|mg|jam|mnt|menit|w)$", re.IGNORECASE)
+_USERNAME = re.compile(r"^@?([a-z0-9._]{2,30})$", re.IGNORECASE)
+_PHONE = re.compile(r"(\+?\s?62|0)\s?[-\s]?8[\d\s\-.]{7,16}\d")
+_FOOTER_IG = re.compile(r"kirim\s+pesan|send\s+message", re.IGNORECASE)
+_FOOTER_WA = re.compile(r"^\W{0,3}(balas|reply)\W{0,3}$", re.IGNORECASE | re.MULTILINE)
+_NOISE_TOKEN = re.compile(r"^(\W+|[_\-—–~=«»<>←]+|[a-z]|\d)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderReading:
+    platform: Platform
+    poster: Poster | None
+    seen: str | None  # the status's age as shown ("5 j", "Kemarin 21.03")
+    evidence: tuple[str, ...]
+
+
+def _clean_name(text: str) -> str:
+    tokens = text.split()
+    while tokens and _NOISE_TOKEN.match(tokens[0]):
+        tokens.pop(0)
+    while tokens and (_NOISE_TOKEN.match(tokens[-1]) or not re.search(r"\w", tokens[-1])):
+        tokens.pop()
+    cleaned = " ".join(tokens)
+    return cleaned.strip(" '\"‘’“”;:,.|")
+
+
+def _phone_in(text: str) -> str | None:
+    match = _PHONE.search(text)
+    if not match:
+        return None
+    digits = re.sub(r"\D", "", match.group(0))
+    return match.group(0).strip() if 9 <= len(digits) <= 15 else None
+
+
+def _instagram_user(line: str) -> tuple[str, str] | None:
+    """(username, age) from an Instagram header line, keyed on the age token after the name."""
+    tokens = line.split()
+    for i in range(1, len(tokens)):
+        candidate_age = tokens[i]
+        age = None
+        if _IG_AGE.match(candidate_age):
+            age = candidate_age
+        elif (
+            candidate_age.isdigit()
+            and i + 1 < len(tokens)
+            and _IG_AGE.match(candidate_age + tokens[i + 1])
+        ):
+            age = f"{candidate_age} {tokens[i + 1]}"
+        if age is None:
+            continue
+        user = _USERNAME.match(tokens[i - 1].strip("'\"‘’“”,;:"))
+        if user and re.search(r"[a-z]", user.group(1), re.IGNORECASE):
+            return user.group(1).lower(), age
+    return None
+
+
+def read_header(lines: Sequence[str], footer_text: str = "") -> HeaderReading:
+    """Platform, poster and age from the header's OCR lines (top to bottom)."""
+    lines = [line.strip() for line in lines if line.strip()]
+    content = [line for line in lines if not _STATUS_BAR.match(line)]
+    evidence: list[str] = []
+
+    # WhatsApp: a name line directly above a relative-time line.
+    for i, line in enumerate(content):
+        if i > 0 and _WA_TIME.search(line):
+            name_line = content[i - 1]
+            seen = _clean_name(line)
+            phone = _phone_in(name_line)
+            evidence.append(f"header WhatsApp: baris waktu {seen!r}")
+            if phone:
+                return HeaderReading("whatsapp", Poster("phone", phone), seen, tuple(evidence))
+            name = _clean_name(name_line)
+            if re.search(r"[A-Za-z]{2}", name):
+                return HeaderReading(
+                    "whatsapp", Poster("contact_name", name), seen, tuple(evidence)
+                )
+            return HeaderReading("whatsapp", None, seen, tuple(evidence))
+
+    for line in content:
+        found = _instagram_user(line)
+        if found:
+            evidence.append(f"header Instagram: nama pengguna + umur story {found[1]!r}")
+            return HeaderReading(
+                "instagram", Poster("username", found[0]), found[1], tuple(evidence)
+            )
+
+    # No layout anchor in the header: fall back on the footer and on what the name looks like.
+    platform: Platform = "unknown"
+    if _FOOTER_IG.search(footer_text):
+        platform = "instagram"
+    elif _FOOTER_WA.search(footer_text):
+        platform = "whatsapp"
+    if platform != "unknown":
+        evidence.append(f"platform dari tombol bawah ({platform})")
+    for line in content:
+        phone = _phone_in(line)
+        if phone:
+            return HeaderReading(
+                "whatsapp" if platform == "unknown" else platform,
+                Poster("phone", phone),
+                None,
+                tuple(evidence),
+            )
+    if platform == "instagram":
+        for line in content:
+            for token in line.split():
+                user = _USERNAME.match(token.strip("'\"‘’“”,;:"))
+                if user and len(user.group(1)) >= 4 and re.search(r"[a-z]{3}", user.group(1), re.I):
+                    return HeaderReading(
+                        platform, Poster("username", user.group(1).lower()), None, tuple(evidence)
+                    )
+    if platform == "whatsapp" and content:
+        name = _clean_name(content[0])
+        if re.search(r"[A-Za-z]{3}", name):
+            return HeaderReading(platform, Poster("contact_name", name), None, tuple(evidence))
+    return HeaderReading(platform, None, None, tuple(evidence))

@@ -1,0 +1,156 @@
+"""The verdict: combine who posted (roster match) and what it backs (support) into a decision.
+
+- flagged: an ASN is identified and support for one candidate is clear;
+- review: one of the two is likely but uncertain, so a person should look;
+- clear: otherwise (no ASN, or no partisan content).
+Thresholds live in `Thresholds` (configurable) and every verdict carries its evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from rules.support import SupportFinding
+from rules.types import AsnMatch, Platform, Poster
+
+VerdictKind = Literal["flagged", "review", "clear", "error"]
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    asn_flag: float = 0.8  # an identified ASN
+    asn_review: float = 0.45  # an ASN is plausible
+    support_flag: float = 0.7  # support is clear
+    support_review: float = 0.3  # support is plausible
+
+
+@dataclass(slots=True)
+class Verdict:
+    kind: VerdictKind
+    platform: Platform = "unknown"
+    poster: Poster | None = None
+    seen: str | None = None
+    asn: AsnMatch | None = None
+    alternatives: list[AsnMatch] = field(default_factory=list)
+    support: SupportFinding | None = None
+    reasons: list[str] = field(default_factory=list)
+    text: str = ""
+    seconds: float = 0.0
+    error: str | None = None
+
+    @property
+    def flagged(self) -> bool:
+        return self.kind == "flagged"
+
+    @property
+    def candidate(self) -> int | None:
+        return self.support.candidate if self.support else None
+
+    @property
+    def score(self) -> float:
+        asn = self.asn.confidence if self.asn else 0.0
+        sup = self.support.confidence if self.support else 0.0
+        return round(asn * sup, 3)
+
+    def to_dict(self) -> dict[str, Any]:
+        def match(m: AsnMatch) -> dict[str, Any]:
+            return {
+                "nip": m.entry.nip,
+                "nama": m.entry.nama,
+                "jabatan": m.entry.jabatan,
+                "unit_kerja": m.entry.unit_kerja,
+                "confidence": round(m.confidence, 3),
+                "method": m.method,
+            }
+
+        support = self.support
+        return {
+            "verdict": self.kind,
+            "flagged": self.flagged,
+            "platform": self.platform,
+            "poster": {"kind": self.poster.kind, "text": self.poster.text}
+            if self.poster
+            else {"kind": None, "text": None},
+            "seen": self.seen,
+            "asn": match(self.asn) if self.asn else None,
+            "alternatives": [match(m) for m in self.alternatives],
+            "candidate": self.candidate,
+            "support_confidence": support.confidence if support else 0.0,
+            "score": self.score,
+            "reasons": self.reasons,
+            "evidence": [
+                {"candidate": s.candidate, "rule": s.rule, "matched": s.matched, "weight": s.weight}
+                for s in (support.signals if support else ())
+            ],
+            "text": self.text,
+            "seconds": round(self.seconds, 3),
+            **({"error": self.error} if self.error else {}),
+        }
+
+
+def decide(
+    *,
+    platform: Platform,
+    poster: Poster | None,
+    seen: str | None,
+    matches: list[AsnMatch],
+    support: SupportFinding,
+    header_evidence: tuple[str, ...] = (),
+    thresholds: Thresholds = Thresholds(),
+) -> Verdict:
+    """Combine the roster match and the support finding into a verdict with its reasons."""
+    best = matches[0] if matches else None
+    asn_conf = best.confidence if best else 0.0
+    sup_conf = support.confidence if support.candidate is not None else 0.0
+    reasons = list(header_evidence)
+    if poster is None:
+        reasons.append("pengunggah tidak terbaca di header")
+    else:
+        reasons.append(f"pengunggah: {poster.kind} {poster.text!r}")
+    if best:
+        reasons.append(
+            f"ASN: {best.entry.nama} (NIP {best.entry.nip}) via {best.method}, "
+            f"keyakinan {best.confidence:.2f}"
+            + (f" [{'; '.join(best.evidence)}]" if best.evidence else "")
+        )
+    elif poster is not None:
+        reasons.append("pengunggah tidak ditemukan di daftar ASN")
+    if support.candidate is not None:
+        rules = ", ".join(
+            sorted(
+                {
+                    f"{s.rule} {s.matched!r}"
+                    for s in support.signals
+                    if s.candidate == support.candidate
+                }
+            )
+        )
+        reasons.append(
+            f"dukungan paslon {support.candidate:02d} (keyakinan {sup_conf:.2f}): {rules}"
+        )
+    else:
+        reasons.append("tidak ada dukungan jelas untuk satu paslon")
+    if support.neutral_cues:
+        reasons.append("konten netral: " + ", ".join(support.neutral_cues))
+
+    if asn_conf >= thresholds.asn_flag and sup_conf >= thresholds.support_flag:
+        kind: VerdictKind = "flagged"
+    elif (asn_conf >= thresholds.asn_review and sup_conf >= thresholds.support_review) or (
+        poster is None and sup_conf >= thresholds.support_flag
+    ):
+        kind = "review"
+    else:
+        kind = "clear"
+    return Verdict(
+        kind=kind,
+        platform=platform,
+        poster=poster,
+        seen=seen,
+        asn=best if asn_conf >= thresholds.asn_review else None,
+        alternatives=[m for m in matches[1:]]
+        if asn_conf >= thresholds.asn_review
+        else list(matches),
+        support=support,
+        reasons=reasons,
+    )

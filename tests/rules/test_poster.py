@@ -1,0 +1,46 @@
+"""Platform and poster from header OCR lines, including the noise tesseract adds."""
+
+from __future__ import annotations
+
+from rules.poster import read_header
+from rules.types import Poster
+
+
+def test_instagram_username_is_read_before_the_story_age() -> None:
+    reading = read_header(['21.24 mi "1 19%', "@ zelaya53 5j oe X"])
+    assert reading.platform == "instagram"
+    assert reading.poster == Poster("username", "zelaya53")
+    assert reading.seen == "5j"
+
+
+def test_instagram_age_split_from_its_unit() -> None:
+    reading = read_header(["0) Ayu.Iswahyudi_82 38 m “.X"])
+    assert reading.poster == Poster("username", "ayu.iswahyudi_82")
+    assert reading.seen == "38 m"
+
+
+def test_whatsapp_contact_name_above_relative_time() -> None:
+    reading = read_header(["09.53 ma 61%", "_ Bapak Karsana Sepupu ;", 'Kemarin 21.03 "'])
+    assert reading.platform == "whatsapp"
+    assert reading.poster == Poster("contact_name", "Bapak Karsana Sepupu")
+    assert reading.seen == "Kemarin 21.03"
+
+
+def test_whatsapp_unsaved_contact_is_a_phone_number() -> None:
+    reading = read_header(["— +62 812-4544-5201", "Beberapa menit yang talu"])
+    assert reading.poster == Poster("phone", "+62 812-4544-5201")
+
+
+def test_contact_name_keeps_unit_in_parentheses() -> None:
+    reading = read_header(["<- Bu Rina (Bappeda)", "Hari ini 08.15"])
+    assert reading.poster == Poster("contact_name", "Bu Rina (Bappeda)")
+
+
+def test_footer_decides_platform_when_header_has_no_anchor() -> None:
+    reading = read_header(["12.00 100%", "budi.santoso"], footer_text="halo\nKirim pesan")
+    assert reading.platform == "instagram"
+    assert reading.poster == Poster("username", "budi.santoso")
+
+
+def test_unreadable_header_gives_no_poster() -> None:
+    assert read_header(["~~ ..", "| |"]).poster is None

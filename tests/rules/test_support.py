@@ -1,0 +1,91 @@
+"""Support detection on text: every rule fires for its phrasing, neutral content never does."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.election import parse_election
+from rules.support import detect_support
+
+ELECTION = parse_election(
+    """
+[election]
+name = "Pilkada Kabupaten Contoh 2024"
+[[candidates]]
+number = 1
+people = ["Hendra Siregar", "Wulan Pratiwi"]
+aliases = ["HEWAN", "Hendra-Wulan"]
+slogans = ["Contoh Sejahtera Merata"]
+hashtags = ["#HendraWulanMenang"]
+accounts = ["@hendrawulan.official"]
+[[candidates]]
+number = 2
+people = ["Bambang Sutejo", "Rahmat Hidayat"]
+aliases = ["BARA"]
+slogans = ["Bangkit Bersama Rakyat"]
+hashtags = ["#BaraJuara"]
+[[candidates]]
+number = 3
+people = ["Yusuf Halim", "Dewi Anggraini"]
+aliases = ["YUDA"]
+hashtags = ["#YudaPasti"]
+"""
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "rule"),
+    [
+        ("Coblos No. 2 ya!", 2, "coblos-nomor"),
+        ("Jangan lupa nomor urut 03", 3, "nomor-urut"),
+        ("pilih nomor urut dua", 2, "nomor-urut"),
+        ("Salam 2 jari ✌️", 2, "salam-jari"),
+        ("Salam tiga jari!", 3, "salam-jari"),
+        ("02\nMenang!", 2, "angka besar + kata dukungan"),
+        ("Menangkan paslon 1", 1, "paslon-nomor"),
+        ("#BaraJuara", 2, "hashtag"),
+        ("Mari wujudkan Contoh Sejahtera Merata", 1, "slogan"),
+        ("HEWAN yg terbaik", 1, "alias"),
+        ("Gaspol Hendra-Wulan!!", 1, "alias"),
+        ("mari dukung pak Yusuf 🙏", 3, "nama depan/belakang calon + kata dukungan"),
+        ("Bambang Sutejo untuk kita semua", 2, "nama calon"),
+        ("follow @hendrawulan.official", 1, "akun kampanye"),
+    ],
+)
+def test_support_rule_fires(text: str, number: int, rule: str) -> None:
+    finding = detect_support(text, ELECTION)
+    assert finding.candidate == number
+    assert rule in {s.rule for s in finding.signals if s.candidate == number}
+
+
+def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
+    finding = detect_support("Bambnag Sutej0 - Rahrnat Hidayat\n#BaraJuera", ELECTION)
+    assert finding.candidate == 2
+    assert finding.confidence >= 0.7
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASN wajib netral! #NetralitasASN",
+        "Ayo ke TPS 27 November, gunakan hak pilihmu",
+        "Pilkada damai, tolak politik uang",
+        "Selamat pagi, semangat bekerja!",
+        "Debat publik pasangan calon\n1. Hendra-Wulan\n2. Bambang-Rahmat\n3. Yusuf-Dewi\nKPU",
+        "Selamat Hari Guru Nasional 🙏",
+        "Jadwal kampanye: no. 1 hari Senin, no. 2 Selasa, no. 3 Rabu",
+    ],
+)
+def test_neutral_content_backs_nobody(text: str) -> None:
+    finding = detect_support(text, ELECTION)
+    assert finding.candidate is None or finding.confidence < 0.5, finding
+
+
+def test_a_lone_first_name_without_support_words_is_weak() -> None:
+    finding = detect_support("Selamat ulang tahun Yusuf", ELECTION)
+    assert finding.confidence < 0.5
+
+
+def test_date_numbers_do_not_count_as_candidate_numbers() -> None:
+    finding = detect_support("Ayo ke TPS tgl 2 bulan depan", ELECTION)
+    assert finding.candidate is None or finding.confidence < 0.5
