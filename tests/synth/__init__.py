@@ -1,0 +1,20 @@
+"""Synthetic screenshot generator: an independent ground truth for Netra's OCR and rules.
+
+Never imports the app (`ocr`, `rules`, `netra`): labels come from construction, not detection.
+"""
+
+from .dataset import CATEGORY_SHARES, World, generate_dataset, make_item, make_world
+from .render import BODY_FONTS, PHOTOS, StorySpec, render_image, render_story
+
+__all__ = [
+    "BODY_FONTS",
+    "CATEGORY_SHARES",
+    "PHOTOS",
+    "StorySpec",
+    "World",
+    "generate_dataset",
+    "make_item",
+    "make_world",
+    "render_image",
+    "render_story",
+]
