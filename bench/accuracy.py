@@ -28,13 +28,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from netra.analysis import analyse  # noqa: E402
-from ocr.engine import TesseractEngine  # noqa: E402
-from rules.election import Election, load_election  # noqa: E402
-from rules.names import strip_titles  # noqa: E402
-from rules.roster import load_roster  # noqa: E402
-from rules.roster_index import RosterIndex  # noqa: E402
-from rules.types import RosterEntry  # noqa: E402
+from netra.analysis import analyse
+from ocr.engine import TesseractEngine
+from rules.election import Election, load_election
+from rules.names import strip_titles
+from rules.roster import load_roster
+from rules.roster_index import RosterIndex
+from rules.types import RosterEntry
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 

@@ -51,5 +51,5 @@ def body_variants(image: Image.Image, max_colours: int = 2) -> tuple[list[Image.
 def read_body(image: Image.Image, engine: OcrEngine, max_colours: int = 2) -> BodyText:
     """Body and footer text from every variant, in one tesseract run."""
     images, names = body_variants(image, max_colours)
-    text = engine.text(pp.stack(images), psm=11)
+    text = engine.text(pp.stack(images), psm=3)
     return BodyText(text=text, variants=tuple(names))

@@ -1,0 +1,110 @@
+"""Which OCR preprocessing is worth its cost: header and body variants measured on a labelled set.
+
+    .venv/bin/python bench/ocr_variants.py DATASET_DIR [--limit N]
+
+For the header: how often the poster (username / contact name / phone) is read exactly,
+with the near-white mask alone, with the grey fallback, and with the mask-then-fallback
+policy the reader uses. For the body: the share of label words found by each variant alone
+(grey, white mask, fill-colour masks, plain tesseract on the whole image) and by the union
+that `ocr.reader.read_body` reads in one stacked run, with mean seconds for each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ocr import preprocess as pp
+from ocr.engine import TesseractEngine
+from ocr.image_input import load_screenshot
+from ocr.reader import body_variants, read_header
+from rules.poster import read_header as parse_header
+
+PSM = 11
+
+
+def words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 1}
+
+
+def norm_poster(text: str | None) -> str:
+    return re.sub(r"[^a-z0-9]", "", (text or "").lower())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("dataset", type=Path)
+    ap.add_argument("--limit", type=int, default=120)
+    ap.add_argument("--psm", type=int, default=11)
+    args = ap.parse_args()
+    global PSM
+    PSM = args.psm
+    labels = [json.loads(x) for x in (args.dataset / "labels.jsonl").read_text().splitlines() if x]
+    labels = labels[: args.limit]
+    engine = TesseractEngine()
+    header_ok = {"mask": 0, "grey": 0, "policy": 0}
+    body_found: dict[str, int] = {}
+    body_time: dict[str, float] = {}
+    total_words = 0
+    for lab in labels:
+        shot = load_screenshot((args.dataset / lab["image"]).read_bytes())
+        want = norm_poster(lab["poster"]["shown"])
+        got = {}
+        for name, fallback in (("mask", False), ("grey", True)):
+            lines = [line.text for line in read_header(shot.image, engine, fallback=fallback)]
+            reading = parse_header(lines)
+            got[name] = norm_poster(reading.poster.text if reading.poster else None)
+            header_ok[name] += got[name] == want
+        policy = got["mask"] if got["mask"] else got["grey"]
+        header_ok["policy"] += policy == want
+
+        gt = words(lab["text"]) - words(lab["poster"]["shown"])
+        total_words += len(gt)
+        images, names = body_variants(shot.image)
+        union: set[str] = set()
+        for image, name in zip(images, names, strict=True):
+            key = name.split("(")[0]
+            started = time.perf_counter()
+            found = words(engine.text(image, psm=PSM)) & gt
+            body_time[key] = body_time.get(key, 0.0) + time.perf_counter() - started
+            body_found[key] = body_found.get(key, 0) + len(found)
+            union |= found
+        started = time.perf_counter()
+        stacked = words(engine.text(pp.stack(images), psm=PSM)) & gt
+        body_time["stacked (used)"] = (
+            body_time.get("stacked (used)", 0.0) + time.perf_counter() - started
+        )
+        body_found["stacked (used)"] = body_found.get("stacked (used)", 0) + len(stacked)
+        body_found["union of separate runs"] = body_found.get("union of separate runs", 0) + len(
+            union
+        )
+        started = time.perf_counter()
+        plain = words(engine.text(shot.image, psm=3)) & gt
+        body_time["plain image, psm 3"] = (
+            body_time.get("plain image, psm 3", 0.0) + time.perf_counter() - started
+        )
+        body_found["plain image, psm 3"] = body_found.get("plain image, psm 3", 0) + len(plain)
+
+    n = len(labels)
+    print(f"## OCR variants on {args.dataset.name} ({n} screenshots)\n")
+    print("| header variant | poster read exactly |\n|---|---|")
+    for name, ok in header_ok.items():
+        print(f"| {name} | {ok / n:.3f} |")
+    print("\n| body variant | label words found | mean s |\n|---|---|---|")
+    for name, found in body_found.items():
+        t = body_time.get(name)
+        print(
+            f"| {name} | {found / max(1, total_words):.3f} | {t / n:.2f} |"
+            if t
+            else f"| {name} | {found / max(1, total_words):.3f} | – |"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""Name normalisation for roster matching.
+
+Rosters carry full names with titles ("Drs. H. Budi Santoso, M.Si."); screenshots show
+contact names as the forwarder saved them ("Pak Budi Dinkes") or OCR'd text. Both sides
+go through the same functions so that spelling variants (Soekarno/Sukarno, Djoko/Joko,
+Mochammad/Muhammad) and titles never decide a match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+# Titles written before a name. Matched as a whole token, case-insensitively, with or
+# without the dot ("Dr Budi" as typed in a contact list), but never as a prefix of a
+# longer word ("Drajat" keeps its "Dr").
+_LEADING_TITLES = (
+    r"prof|dr|drs|dra|ir|drg|drh|h|hj|k\.?\s?h|kh|ust|ustadz|ustaz|ustadzah|ustazah"
+    r"|hajjah|haji|apt|ns|ny|nn|tn"
+)
+_LEADING_RE = re.compile(rf"^\s*(?:{_LEADING_TITLES})(?:\.\s*|\s+)(?=\S)", re.IGNORECASE)
+
+# Degrees that are written without dots after a comma ("Budi, MPH").
+_UNDOTTED_DEGREES = frozenset(
+    {
+        "mph", "mba", "mm", "mh", "mt", "msi", "mpd", "mkes", "mkom", "map", "mak", "msc",
+        "ma", "phd", "se", "sh", "st", "ssi", "spd", "spdi", "ssos", "skom", "sag", "sip",
+        "sp", "spsi", "skep", "sked", "sfarm", "skm", "sstp", "str", "amd", "amdkep",
+        "amdkeb", "ns", "ners", "bsc", "mkn", "mag", "mhum", "mars", "mtr", "spog", "spa",
+        "sppd", "spb", "cpns", "cht",
+    }
+)  # fmt: skip
+# A dotted abbreviation such as "S.Pd.", "A.Md.Kep", "Ph.D", "S.Tr.(Kes)", "M.Si".
+_DOTTED_DEGREE_RE = re.compile(r"^(?:\(?[A-Za-z]{1,5}\)?\.\s?){1,5}\(?[A-Za-z]{0,5}\)?\.?$")
+_MULTI_DOT_RE = re.compile(r"^(?:[A-Za-z]{1,5}\.){1,5}\(?[A-Za-z]{1,5}\)?\.?$")
+
+
+def _is_degree(part: str) -> bool:
+    """True for a comma-separated trailing part that is an academic degree."""
+    p = part.strip()
+    if not p:
+        return True
+    words = p.split()
+    return all(
+        _DOTTED_DEGREE_RE.match(w) or re.sub(r"[^a-z]", "", w.lower()) in _UNDOTTED_DEGREES
+        for w in words
+    )
+
+
+def strip_titles(name: str) -> str:
+    """Remove academic and religious titles around a name; keep the name itself.
+
+    Titles are display-only: matching must not care whether the roster says
+    "Drs. H. Budi Santoso, M.Si." and the contact says "Budi Santoso".
+    """
+    s = " ".join(name.split())
+    if not s:
+        return ""
+    # After a comma: drop the parts that look like degrees, keep anything else.
+    head, *tail = s.split(",")
+    kept = [t.strip() for t in tail if not _is_degree(t)]
+    words = " ".join([head, *kept]).split()
+    # Degrees written without a comma at the end ("Budi Santoso S.Pd").
+    while len(words) > 1 and _MULTI_DOT_RE.match(words[-1]):
+        words.pop()
+    s = " ".join(words)
+    # Leading titles, possibly stacked ("Prof. Dr. Ir. H."). Never strip the last word.
+    while True:
+        m = _LEADING_RE.match(s)
+        if not m or not s[m.end() :].strip():
+            break
+        s = s[m.end() :]
+    return s.strip(" .,")
+
+
+# Muhammad and its spellings/abbreviations all become one token.
+_MUHAMMAD = "muhammad"
+_MUHAMMAD_VARIANTS = frozenset(
+    {
+        "muhammad", "muhamad", "muhammed", "muhamed", "mohammad", "mohamad", "mohammed",
+        "mohamed", "mochammad", "mochamad", "mokhammad", "mokhamad", "muchammad",
+        "muchamad", "mukhammad", "mukhamad", "mohd", "moh", "moch", "mochd", "muh", "muhd",
+        "mhd", "mhmd", "mh", "m",
+    }
+)  # fmt: skip
+
+_PUNCT_RE = re.compile(r"[^0-9a-z]+")
+_DOUBLE_RE = re.compile(r"([a-z])\1+")
+
+
+def fold_spelling(token: str) -> str:
+    """Fold old Indonesian spellings to one canonical form (same on both sides).
+
+    oe→u, dj→j, tj→c, sj→sy, nj→ny, ch/kh→h, dh→d, th→t, j→y (the old "j" is the
+    modern "y"; applied everywhere so that Joko/Djoko/Yoko all meet), doubled letters
+    collapsed (Hassan/Hasan, Bappeda/Bapeda).
+    """
+    t = token
+    if t in _MUHAMMAD_VARIANTS:
+        return _MUHAMMAD
+    if t.isdigit():
+        return t
+    t = t.replace("oe", "u").replace("tj", "c").replace("dj", "j")
+    t = t.replace("ch", "h").replace("kh", "h").replace("dh", "d").replace("th", "t")
+    t = t.replace("j", "y")
+    t = _DOUBLE_RE.sub(r"\1", t)
+    if t in _MUHAMMAD_VARIANTS:
+        return _MUHAMMAD
+    return t
+
+
+# Tokens repeat enormously across a roster: cache the fold.
+fold_token = lru_cache(maxsize=200_000)(fold_spelling)
+
+
+def _ascii_lower(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def name_tokens(text: str) -> list[str]:
+    """Lower-case, accent-free, punctuation-free, spelling-folded word tokens."""
+    s = text.lower() if text.isascii() else _ascii_lower(text)
+    s = s.replace("'", "").replace("`", "").replace("’", "")
+    return [fold_token(t) for t in _PUNCT_RE.sub(" ", s).split()]
+
+
+HONORIFICS = frozenset(
+    fold_token(h)
+    for h in (
+        "pak", "bapak", "bpk", "bp", "pk", "bu", "ibu", "ibuk", "buk", "bunda", "bund",
+        "kak", "kakak", "ka", "mas", "mbak", "mba", "mbk", "bang", "abang", "bg", "uda",
+        "uni", "teteh", "teh", "akang", "kang", "om", "tante", "tan", "ncik", "encik",
+        "cik", "cek", "dek", "adik", "sdr", "sdri", "saudara", "saudari", "yth", "mpok",
+        "ko", "koko", "cici", "ci", "bli", "mbok", "opung", "amang", "inang", "nyonya",
+        "tuan", "ustad",
+    )
+)  # fmt: skip
+# Honorifics that are also plausible given names: only dropped when a name follows.
+_WEAK_HONORIFICS = frozenset(fold_token(h) for h in ("koko", "ko", "ci", "cici", "tan", "ka"))
+
+TITLE_TOKENS = frozenset(
+    fold_token(t)
+    for t in (
+        "prof", "dr", "drs", "dra", "ir", "drg", "drh", "h", "hj", "kh", "ust", "ustadz",
+        "ustaz", "ustadzah", "hajjah", "haji", "apt",
+    )
+)  # fmt: skip
+
+
+def strip_honorifics(tokens: Sequence[str]) -> list[str]:
+    """Drop leading honorifics/titles from contact-name tokens ("Pak Drs. Budi" → budi).
+
+    Never drops the last token: "Uni" alone stays (it may be a name).
+    """
+    out = list(tokens)
+    while len(out) > 1 and (out[0] in HONORIFICS or out[0] in TITLE_TOKENS):
+        if out[0] in _WEAK_HONORIFICS and len(out) < 3:
+            break
+        out.pop(0)
+    return out

@@ -1,0 +1,355 @@
+"""Roster import: CSV/XLSX exports from the personnel office (BKPSDM) into `RosterEntry`s.
+
+Personnel exports are messy: `;` CSVs from Excel, cp1252 files, NIPs with spaces, phones in
+five formats. A bad row must never block the rest of the import, and must never vanish
+silently either: it is reported with its spreadsheet line number and a reason in
+Indonesian that the admin can act on.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import io
+import re
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+from rules.types import RosterEntry
+
+__all__ = [
+    "RosterError",
+    "RosterLoad",
+    "RowProblem",
+    "load_roster",
+    "normalise_handle",
+    "normalise_phone",
+    "validate_nip",
+]
+
+
+class RosterError(ValueError):
+    """The file as a whole cannot be imported (unreadable, or a required column missing)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    """A row that was skipped or imported with a caveat. `line`: header is line 1."""
+
+    line: int
+    reason: str
+
+
+@dataclass(slots=True)
+class RosterLoad:
+    """Result of an import: the good entries and what was wrong with the others."""
+
+    entries: list[RosterEntry] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+# --- field normalisation -------------------------------------------------------------
+
+_NIP_STRIP_RE = re.compile(r"[\s.\-_/']+")
+_MIN_AGE_AT_APPOINTMENT = 17
+
+
+def validate_nip(text: str) -> str:
+    """Return the 18-digit NIP or raise ValueError with a reason in Indonesian.
+
+    PNS: YYYYMMDD birth, YYYYMM CPNS start (TMT), gender 1/2, 3-digit sequence.
+    PPPK: YYYYMMDD birth, YYYY appointment year, "2" + contract digit, gender, sequence:
+    positions 13-14 look like month "21" and must not be rejected for it.
+    """
+    nip = _NIP_STRIP_RE.sub("", str(text))
+    if not nip:
+        raise ValueError("NIP kosong")
+    if not nip.isdigit() or not nip.isascii():
+        raise ValueError(f"NIP hanya boleh berisi angka (ditemukan '{text}')")
+    if len(nip) != 18:
+        raise ValueError(f"NIP harus 18 digit (ditemukan {len(nip)})")
+    year, month, day = int(nip[0:4]), int(nip[4:6]), int(nip[6:8])
+    this_year = dt.date.today().year
+    if not (1930 <= year <= this_year - _MIN_AGE_AT_APPOINTMENT) or not 1 <= month <= 12:
+        raise ValueError(f"Tanggal lahir pada NIP tidak valid ({nip[0:8]})")
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise ValueError(f"Tanggal lahir pada NIP tidak valid ({nip[0:8]})")
+    start_year = int(nip[8:12])
+    pppk = nip[12] == "2"
+    if pppk:
+        start_month = 1
+    else:
+        start_month = int(nip[12:14])
+        if not 1 <= start_month <= 12:
+            raise ValueError(f"Bulan TMT CPNS pada NIP tidak valid ({nip[12:14]})")
+    if start_year > this_year + 1:
+        raise ValueError(f"Tahun pengangkatan pada NIP di masa depan ({start_year})")
+    age_months = (start_year * 12 + start_month) - (year * 12 + month)
+    # PPPK carries only the year: compare years, one year of slack.
+    min_months = (_MIN_AGE_AT_APPOINTMENT - (1 if pppk else 0)) * 12
+    if age_months < min_months:
+        raise ValueError(
+            f"Umur saat pengangkatan tidak masuk akal ({max(age_months // 12, 0)} tahun)"
+        )
+    if nip[14] not in "12":
+        raise ValueError(f"Digit jenis kelamin pada NIP harus 1 atau 2 (ditemukan {nip[14]})")
+    return nip
+
+
+_PHONE_JUNK_RE = re.compile(r"[\s().\-/]+")
+
+
+def normalise_phone(text: str | None) -> str | None:
+    """Indonesian mobile number as "+628…", or None if empty or not a mobile number."""
+    if text is None:
+        return None
+    s = _PHONE_JUNK_RE.sub("", str(text).strip())
+    if s.endswith(".0"):  # a number cell read as float
+        s = s[:-2]
+    if not s:
+        return None
+    if s.startswith("+"):
+        s = s[1:]
+    elif s.startswith("00"):
+        s = s[2:]
+    if not s.isdigit() or not s.isascii():
+        return None
+    if s.startswith("0"):
+        s = "62" + s[1:]
+    elif s.startswith("8"):
+        s = "62" + s
+    if not s.startswith("628") or not 11 <= len(s) <= 14:
+        return None
+    return "+" + s
+
+
+_HANDLE_URL_RE = re.compile(
+    r"^(?:https?://)?(?:www\.|m\.)?(?:instagram\.com|instagr\.am)/+([^/?#\s]+)", re.IGNORECASE
+)
+_HANDLE_RE = re.compile(r"^[a-z0-9._]{1,30}$")
+
+
+def normalise_handle(text: str | None) -> str | None:
+    """Instagram username, lower case without "@"; None if empty or impossible."""
+    if text is None:
+        return None
+    s = str(text).strip()
+    m = _HANDLE_URL_RE.match(s)
+    if m:
+        s = m.group(1)
+    s = s.strip().lstrip("@").strip().lower()
+    if not s or not _HANDLE_RE.match(s):
+        return None
+    return s
+
+
+# --- columns -------------------------------------------------------------------------
+
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "nip": ("nip", "nip baru", "nomor induk pegawai", "no nip"),
+    "nama": ("nama", "nama lengkap", "nama pegawai", "nama asn"),
+    "jabatan": ("jabatan", "nama jabatan"),
+    "unit_kerja": ("unit kerja", "opd", "unit organisasi", "satuan kerja", "satker", "unor"),
+    "instansi": ("instansi", "instansi induk"),
+    "phone": (
+        "no hp", "telepon", "hp", "whatsapp", "no wa", "wa", "nomor hp", "no telepon",
+        "telp", "no telp", "nomor whatsapp", "no handphone", "handphone", "ponsel",
+    ),
+    "instagram": ("instagram", "ig", "akun instagram", "username instagram"),
+    "aliases": ("alias", "nama panggilan", "panggilan"),
+}  # fmt: skip
+_HEADER_TO_FIELD = {alias: name for name, aliases in _ALIASES.items() for alias in aliases}
+_REQUIRED = {"nip": "NIP", "nama": "Nama"}
+
+
+def _header_key(cell: object) -> str:
+    s = str(cell or "").replace("\ufeff", "").strip().lower()
+    s = re.sub(r"[._:]+", " ", s)
+    return " ".join(s.split())
+
+
+def _map_header(header: Sequence[object]) -> dict[str, int]:
+    cols: dict[str, int] = {}
+    for i, cell in enumerate(header):
+        name = _HEADER_TO_FIELD.get(_header_key(cell))
+        if name and name not in cols:
+            cols[name] = i
+    missing = [label for key, label in _REQUIRED.items() if key not in cols]
+    if missing:
+        found = ", ".join(str(c).strip() for c in header if str(c or "").strip()) or "-"
+        raise RosterError(
+            f"Kolom wajib tidak ditemukan: {', '.join(missing)}. Kolom yang ada: {found}"
+        )
+    return cols
+
+
+# --- rows → entries ------------------------------------------------------------------
+
+_ALIAS_SPLIT_RE = re.compile(r"[;|,]")
+_MAX_FLOAT_EXACT = 2**53
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+class _Builder:
+    """Turns raw rows into entries, collecting problems; interns repeated strings."""
+
+    def __init__(self, cols: dict[str, int]) -> None:
+        self.cols = cols
+        self.load = RosterLoad()
+        self.seen: set[int] = set()
+        self._intern: dict[str, str] = {}
+
+    def _shared(self, s: str) -> str:
+        # Units/positions repeat across thousands of rows; keep one copy.
+        return self._intern.setdefault(s, s)
+
+    def add(self, line: int, row: Sequence[Any]) -> None:
+        cols, problems = self.cols, self.load.problems
+
+        def get(key: str) -> Any:
+            i = cols.get(key)
+            return row[i] if i is not None and i < len(row) else None
+
+        raw_nip = get("nip")
+        nama = " ".join(_cell(get("nama")).split())
+        if not nama and not _cell(raw_nip) and not any(_cell(v) for v in row):
+            return  # a blank line, not data
+        if isinstance(raw_nip, float) and raw_nip > _MAX_FLOAT_EXACT:
+            problems.append(
+                RowProblem(
+                    line,
+                    "NIP tersimpan sebagai angka di Excel sehingga digit terakhir hilang; "
+                    "ubah format kolom NIP menjadi Teks",
+                )
+            )
+            return
+        try:
+            nip = validate_nip(_cell(raw_nip))
+        except ValueError as exc:
+            problems.append(RowProblem(line, str(exc)))
+            return
+        if not nama:
+            problems.append(RowProblem(line, f"Nama kosong (NIP {nip})"))
+            return
+        key = int(nip)
+        if key in self.seen:
+            problems.append(RowProblem(line, f"NIP {nip} ganda; baris pertama yang dipakai"))
+            return
+        self.seen.add(key)
+        raw_phone = _cell(get("phone"))
+        phone = normalise_phone(raw_phone)
+        if raw_phone and phone is None:
+            problems.append(
+                RowProblem(line, f"No HP tidak dikenali ('{raw_phone}'); baris tetap diimpor")
+            )
+        raw_ig = _cell(get("instagram"))
+        handle = normalise_handle(raw_ig)
+        if raw_ig and raw_ig not in {"-", "@"} and handle is None:
+            problems.append(
+                RowProblem(line, f"Akun Instagram tidak dikenali ('{raw_ig}'); baris tetap diimpor")
+            )
+        raw_alias = _cell(get("aliases"))
+        aliases = (
+            tuple(a for a in (" ".join(x.split()) for x in _ALIAS_SPLIT_RE.split(raw_alias)) if a)
+            if raw_alias
+            else ()
+        )
+        self.load.entries.append(
+            RosterEntry(
+                nip=nip,
+                nama=nama,
+                jabatan=self._shared(_cell(get("jabatan"))),
+                unit_kerja=self._shared(_cell(get("unit_kerja"))),
+                instansi=self._shared(_cell(get("instansi"))),
+                phone=phone,
+                instagram=sys.intern(handle) if handle else None,
+                aliases=aliases,
+            )
+        )
+
+
+def _consume(rows: Iterator[Sequence[Any]]) -> RosterLoad:
+    header: Sequence[Any] | None = None
+    line = 0
+    for row in rows:
+        line += 1
+        if any(_cell(v) for v in row):
+            header = row
+            break
+    if header is None:
+        raise RosterError("Berkas kosong: tidak ada baris judul kolom")
+    builder = _Builder(_map_header(header))
+    for row in rows:
+        line += 1
+        builder.add(line, row)
+    return builder.load
+
+
+# --- formats -------------------------------------------------------------------------
+
+
+def _sniff_delimiter(sample: str) -> str:
+    """Pick `,`, `;` or tab by counting them in the header line (outside quotes)."""
+    first = sample.split("\n", 1)[0]
+    unquoted = re.sub(r'"[^"]*"', "", first)
+    counts = {d: unquoted.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _csv_rows(data: bytes, encoding: str) -> Iterator[list[str]]:
+    sample = data[:65536].decode(encoding, errors="replace").lstrip("\ufeff")
+    delimiter = _sniff_delimiter(sample)
+    text = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="", errors="strict")
+    return csv.reader(text, delimiter=delimiter)
+
+
+def _load_csv(data: bytes) -> RosterLoad:
+    encodings: Iterable[str]
+    encodings = ("utf-8-sig", "cp1252", "latin-1")
+    last: UnicodeDecodeError | None = None
+    for enc in encodings:
+        try:
+            return _consume(_csv_rows(data, enc))
+        except UnicodeDecodeError as exc:  # restart the whole file with the next guess
+            last = exc
+        except csv.Error as exc:
+            raise RosterError(f"Berkas CSV tidak dapat dibaca: {exc}") from exc
+    raise RosterError(f"Pengodean berkas tidak dikenali: {last}")
+
+
+def _load_xlsx(data: bytes) -> RosterLoad:
+    try:
+        import openpyxl
+    except ImportError as exc:  # pragma: no cover - dependency is declared
+        raise RosterError("openpyxl tidak terpasang; tidak bisa membaca XLSX") from exc
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # zipfile/xml errors: surface as a readable message
+        raise RosterError(f"Berkas XLSX tidak dapat dibaca: {exc}") from exc
+    try:
+        ws = wb.active if wb.active is not None else wb.worksheets[0]
+        return _consume(iter(ws.iter_rows(values_only=True)))
+    finally:
+        wb.close()
+
+
+def load_roster(data: bytes, filename: str) -> RosterLoad:
+    """Import a roster from CSV or XLSX bytes (format from the extension, then content)."""
+    suffix = PurePath(filename).suffix.lower()
+    if suffix in {".xlsx", ".xlsm"} or data[:4] == b"PK\x03\x04":
+        return _load_xlsx(data)
+    if suffix == ".xls":
+        raise RosterError("Format .xls lama tidak didukung; simpan ulang sebagai .xlsx atau .csv")
+    return _load_csv(data)

@@ -1,0 +1,657 @@
+"""Who on the roster posted this? Index the roster once, answer `match(poster)` in ~ms.
+
+A province-wide roster can have a million rows, so nothing here scans the roster: handles,
+phones and NIPs live in sorted arrays (bisect), names in an inverted index (token → entry
+ids) over spelling-folded tokens, and OCR-tolerant lookups go through a deletion
+neighbourhood (SymSpell-style, one edit) over the *distinct* name tokens, which are far
+fewer than rows. Entries are packed into one byte buffer and only rebuilt as
+`RosterEntry` objects for the few candidates returned.
+
+Confidence levels (the caller's thresholds): ≥ 0.85 strong enough to flag, 0.6-0.85 worth
+a moderator's review, below that only an alternative. A match is only strong when the
+evidence singles out one person: equal candidates share the confidence between them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from rules.names import fold_spelling, fold_token, name_tokens, strip_honorifics, strip_titles
+from rules.roster import normalise_handle, normalise_phone
+from rules.types import AsnMatch, Poster, RosterEntry
+from rules.units import split_unit_hints, unit_keys
+
+__all__ = ["RosterIndex"]
+
+# Name prefixes that are not the given name ("Sutan Jono", "Cut Almira", "M. Rizki").
+_PREFIX_TOKENS = frozenset(
+    fold_token(t)
+    for t in (
+        "sutan", "cut", "puti", "teuku", "tengku", "raden", "rr", "andi", "muhammad", "i",
+        "ni", "gusti", "datuk", "daeng", "siti", "nur",
+    )
+)  # fmt: skip
+
+# Words people put in contact names that are not names.
+_NON_NAME = frozenset(
+    fold_token(t)
+    for t in (
+        "sepupu", "kantor", "tetangga", "rt", "rw", "grup", "group", "arisan", "teman",
+        "temen", "kawan", "sahabat", "paman", "bibi", "pakde", "bude", "bulik", "paklik",
+        "ponakan", "keponakan", "mertua", "ipar", "besan", "suami", "istri", "pacar",
+        "sayang", "ayah", "mama", "papa", "mami", "papi", "ortu", "kakek", "nenek", "cucu",
+        "anak", "baru", "new", "wa", "hp", "no", "nomor", "bisnis", "business", "rumah",
+        "asn", "pns", "pppk", "honor", "honorer", "pemkot", "pemda", "pemkab", "kota",
+        "kabupaten", "provinsi", "alumni", "angkatan", "sekolah", "kampus", "gereja",
+        "masjid", "musholla", "pengajian", "jamaah", "majelis", "ojek", "gojek", "grab",
+        "laundry", "toko", "warung", "jual", "tukang", "sopir", "supir", "kurir", "bos",
+        "boss", "kepala", "kabid", "kasi", "kasubag", "kasubbag", "sekretaris", "staf",
+        "staff", "kerja", "rekan", "kolega", "atasan", "bendahara", "guru", "dosen",
+        "dokter", "bidan", "perawat", "pegawai", "ketua", "wakil", "anggota", "pengurus",
+        "komplek", "perum", "blok", "gang", "gg", "jalan", "jl", "depan", "sebelah",
+        "belakang", "samping", "lama", "kedua", "pribadi", "official", "dan", "di", "dari",
+        "yg", "the",
+    )
+)  # fmt: skip
+
+_BASE = {
+    "name-full": (0.95, 0.97),
+    "name-single": (0.58, 0.88),
+    "name-partial": (0.82, 0.92),
+    "name-partial-other": (0.75, 0.88),
+    "name-first": (0.55, 0.86),
+    "name-other": (0.45, 0.78),
+    "name-alias": (0.6, 0.86),
+}
+_CONTRADICT = 0.6
+_UNMATCHED = 0.8
+_PEER_MARGIN = 0.05
+_PEER_PENALTY = 0.6
+_MAX_SCORED = 400
+_RANGE_CAP = 3000
+
+_SEP = "\x1f"
+_ALIAS_SEP = "\x1e"
+_HANDLE_STRIP = str.maketrans("", "", "._")
+_HANDLE_CONFUSE = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "!": "l"})
+_NAME_CONFUSE = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l"})
+_PHONE_LIKE = re.compile(r"^[+\d][\d\s().\-]{7,}$")
+_LETTERS = re.compile(r"[^a-z]+")
+
+
+def _handle_skeleton(handle: str) -> str:
+    """Fold OCR confusables (l/I/1, O/0, rn/m, vv/w) and drop `.`/`_` for lookups."""
+    s = handle.translate(_HANDLE_STRIP).replace("rn", "m").replace("vv", "w")
+    return s.translate(_HANDLE_CONFUSE)
+
+
+def _name_skeleton(token: str) -> str:
+    return token.replace("rn", "m").replace("vv", "w").translate(_NAME_CONFUSE)
+
+
+def _len_key(s: str) -> str:
+    """Sort key bucketing by length first, so a prefix range only holds similar lengths."""
+    return chr(0x100 + len(s)) + s
+
+
+def _concat_key(tokens: Sequence[str]) -> int:
+    return hash(fold_spelling("".join(tokens)))
+
+
+def _punct_positions(handle: str) -> set[int]:
+    """Skeleton positions where a `.`/`_` sat (OCR drops them, it does not move them)."""
+    out, pos = set(), 0
+    for c in handle:
+        if c in "._":
+            out.add(pos)
+        else:
+            pos += 1
+    return out
+
+
+def _punct_dropped(shown: str, roster: str) -> bool:
+    return _punct_positions(shown) <= _punct_positions(roster)
+
+
+def _digit_edit(a: str, b: str) -> bool:
+    """True if the single edit between a and b touches a digit (eva40 vs eva41: not OCR)."""
+    for op in Levenshtein.editops(a, b):
+        chars = []
+        if op.tag in ("replace", "delete"):
+            chars.append(a[op.src_pos])
+        if op.tag in ("replace", "insert"):
+            chars.append(b[op.dest_pos])
+        if any(c.isdigit() for c in chars):
+            return True
+    return False
+
+
+@dataclass(slots=True)
+class _Scored:
+    idx: int
+    raw: float
+    method: str
+    evidence: tuple[str, ...]
+
+
+class RosterIndex:
+    """In-memory roster index; build once per roster import, then `match()` per poster."""
+
+    def __init__(self, entries: Iterable[RosterEntry]) -> None:
+        self._blob = bytearray()
+        self._offsets = array("Q", [0])
+        self._strings: list[str] = [""]
+        self._string_ids: dict[str, int] = {"": 0}
+        self._unit_of = array("I")
+        self._unit_keys: list[frozenset[str]] = []
+        self._unit_ids: dict[str, int] = {}
+        self._key_units: dict[str, set[int]] = {}
+        self._vocab: dict[str, int] = {}
+        self._tokens: list[str] = []
+        self._tok_flat = array("I")
+        self._tok_off = array("I", [0])
+        self._aliases: dict[int, list[tuple[int, ...]]] = {}
+        self._variant_cache: dict[str, dict[int, float]] = {}
+        self._build(entries)
+
+    @classmethod
+    def build(cls, entries: Iterable[RosterEntry]) -> RosterIndex:
+        """Same as the constructor; reads better at call sites."""
+        return cls(entries)
+
+    # --- building ----------------------------------------------------------------
+
+    def _sid(self, s: str) -> int:
+        sid = self._string_ids.get(s)
+        if sid is None:
+            sid = self._string_ids[s] = len(self._strings)
+            self._strings.append(s)
+        return sid
+
+    def _tid(self, tok: str, given: list[list[int]], other: list[list[int]]) -> int:
+        tid = self._vocab.get(tok)
+        if tid is None:
+            tid = self._vocab[tok] = len(self._tokens)
+            self._tokens.append(tok)
+            given.append([])
+            other.append([])
+        return tid
+
+    def _build(self, entries: Iterable[RosterEntry]) -> None:
+        nips: list[int] = []
+        phones: list[int] = []
+        phone_idx: list[int] = []
+        handles: list[str] = []
+        handle_idx: list[int] = []
+        concat: list[int] = []
+        concat_idx: list[int] = []
+        given: list[list[int]] = []
+        other: list[list[int]] = []
+        seen: set[int] = set()
+        idx = 0
+        for e in entries:
+            nip_int = int(e.nip)
+            if nip_int in seen:
+                continue  # load_roster already reports duplicates; first one wins
+            seen.add(nip_int)
+            nips.append(nip_int)
+            uid = self._unit_ids.get(e.unit_kerja)
+            if uid is None:
+                uid = self._unit_ids[e.unit_kerja] = len(self._unit_keys)
+                keys = unit_keys(e.unit_kerja)
+                self._unit_keys.append(keys)
+                for k in keys:
+                    self._key_units.setdefault(k, set()).add(uid)
+            self._unit_of.append(uid)
+            record = _SEP.join(
+                (
+                    e.nip,
+                    e.nama,
+                    str(self._sid(e.jabatan)),
+                    str(self._sid(e.unit_kerja)),
+                    str(self._sid(e.instansi)),
+                    e.phone or "",
+                    e.instagram or "",
+                    _ALIAS_SEP.join(e.aliases),
+                )
+            )
+            self._blob += record.encode()
+            self._offsets.append(len(self._blob))
+
+            toks = _clean_name(e.nama)
+            tids = [self._tid(t, given, other) for t in toks]
+            self._tok_flat.extend(tids)
+            self._tok_off.append(len(self._tok_flat))
+            gpos = _given_positions(toks)
+            for pos, tid in enumerate(tids):
+                (given if pos in gpos else other)[tid].append(idx)
+            if e.aliases:
+                alias_tids = []
+                for alias in e.aliases:
+                    atids = tuple(self._tid(t, given, other) for t in _clean_name(alias))
+                    if atids:
+                        alias_tids.append(atids)
+                        for tid in atids:
+                            if not given[tid] or given[tid][-1] != idx:
+                                given[tid].append(idx)
+                self._aliases[idx] = alias_tids
+            real = _real_tokens(toks)
+            if len(real) >= 2:
+                concat.append(_concat_key(toks))
+                concat_idx.append(idx)
+                if len(real) != len(toks):
+                    concat.append(_concat_key(real))
+                    concat_idx.append(idx)
+            if e.phone:
+                phones.append(int(e.phone[1:]))
+                phone_idx.append(idx)
+            if e.instagram:
+                handles.append(_handle_skeleton(e.instagram))
+                handle_idx.append(idx)
+            idx += 1
+        self._size = idx
+
+        self._nip_keys, self._nip_idx = _sorted_arrays(nips, list(range(idx)), "q")
+        del nips, seen
+        self._phone_keys, self._phone_idx = _sorted_arrays(phones, phone_idx, "q")
+        self._concat_keys, self._concat_idx = _sorted_arrays(concat, concat_idx, "q")
+        del phones, phone_idx, concat, concat_idx
+        fwd = [_len_key(h) for h in handles]
+        order = sorted(range(len(handles)), key=fwd.__getitem__)
+        self._hk = [fwd[j] for j in order]
+        self._hk_idx = array("I", [handle_idx[j] for j in order])
+        rev = [_len_key(h[::-1]) for h in handles]
+        order = sorted(range(len(handles)), key=rev.__getitem__)
+        self._hr = [rev[j] for j in order]
+        self._hr_idx = array("I", [handle_idx[j] for j in order])
+        del handles, handle_idx, fwd, rev, order
+
+        self._post_given = [array("I", p) for p in given]
+        self._post_other = [array("I", p) for p in other]
+        del given, other
+        self._skel: dict[str, list[int]] = {}
+        self._deletes: dict[str, list[int]] = {}
+        for tid, tok in enumerate(self._tokens):
+            sk = _name_skeleton(tok)
+            self._skel.setdefault(sk, []).append(tid)
+            if len(sk) >= 4 and not sk.isdigit():
+                for d in {sk[:i] + sk[i + 1 :] for i in range(len(sk))}:
+                    self._deletes.setdefault(d, []).append(tid)
+        self._prefix_tids = frozenset(self._vocab[t] for t in _PREFIX_TOKENS if t in self._vocab)
+
+    # --- public API --------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __iter__(self) -> Iterator[RosterEntry]:
+        return (self._entry(i) for i in range(self._size))
+
+    def get(self, nip: str) -> RosterEntry | None:
+        """Entry by NIP (spaces/dots allowed), or None."""
+        digits = re.sub(r"\D", "", nip)
+        if len(digits) != 18:
+            return None
+        i = _lookup(self._nip_keys, int(digits))
+        return self._entry(self._nip_idx[i[0]]) if i else None
+
+    def match(self, poster: Poster, limit: int = 5) -> list[AsnMatch]:
+        """Roster entries that may be this poster, best first (at most `limit`)."""
+        text = poster.text.strip()
+        if not text or limit <= 0:
+            return []
+        if poster.kind == "phone":
+            scored = self._match_phone(text)
+        elif poster.kind == "username":
+            scored = self._match_username(text)
+        else:
+            if _PHONE_LIKE.match(text) and normalise_phone(text):
+                scored = self._match_phone(text)  # an unsaved contact shows the number
+            else:
+                scored = self._match_contact(text)
+        best: dict[int, _Scored] = {}
+        for s in scored:
+            if s.idx not in best or s.raw > best[s.idx].raw:
+                best[s.idx] = s
+        ranked = sorted(best.values(), key=lambda s: (-s.raw, s.idx))[:limit]
+        return [
+            AsnMatch(
+                entry=self._entry(s.idx),
+                confidence=round(min(max(s.raw, 0.0), 1.0), 3),
+                method=s.method,
+                evidence=s.evidence,
+            )
+            for s in ranked
+        ]
+
+    # --- entries -----------------------------------------------------------------
+
+    def _entry(self, i: int) -> RosterEntry:
+        raw = self._blob[self._offsets[i] : self._offsets[i + 1]].decode()
+        nip, nama, jab, unit, inst, phone, ig, aliases = raw.split(_SEP)
+        return RosterEntry(
+            nip=nip,
+            nama=nama,
+            jabatan=self._strings[int(jab)],
+            unit_kerja=self._strings[int(unit)],
+            instansi=self._strings[int(inst)],
+            phone=phone or None,
+            instagram=ig or None,
+            aliases=tuple(aliases.split(_ALIAS_SEP)) if aliases else (),
+        )
+
+    def _field(self, i: int, n: int) -> str:
+        return self._blob[self._offsets[i] : self._offsets[i + 1]].decode().split(_SEP)[n]
+
+    # --- phone -------------------------------------------------------------------
+
+    def _match_phone(self, text: str) -> list[_Scored]:
+        phone = normalise_phone(text)
+        if phone is None:
+            return []
+        hits = _lookup(self._phone_keys, int(phone[1:]))
+        share = 1 + _PEER_PENALTY * (len(hits) - 1)
+        return [
+            _Scored(self._phone_idx[h], 0.99 / share, "phone-exact", (f"nomor {phone} = roster",))
+            for h in hits
+        ]
+
+    # --- username ----------------------------------------------------------------
+
+    def _match_username(self, text: str) -> list[_Scored]:
+        handle = normalise_handle(text.split()[0]) if text.split() else None
+        if handle is None:
+            return []
+        out: list[_Scored] = []
+        sk = _handle_skeleton(handle)
+        key = _len_key(sk)
+        lo = bisect.bisect_left(self._hk, key)
+        hi = bisect.bisect_right(self._hk, key, lo)
+        exact = [self._hk_idx[j] for j in range(lo, hi)]
+        if exact:
+            same = [i for i in exact if self._field(i, 6) == handle]
+            ocr, moved = [], []
+            for i in exact:
+                if i not in same:
+                    (ocr if _punct_dropped(handle, self._field(i, 6)) else moved).append(i)
+            for i in moved:  # "dewi.lestari" vs "dewilestari_": likely another account
+                ev = (f"@{handle} mirip @{self._field(i, 6)} (tanda baca berbeda)",)
+                out.append(_Scored(i, 0.45, "instagram-similar", ev))
+            for i in same:
+                raw = 0.99 / (1 + _PEER_PENALTY * (len(same) - 1))
+                out.append(_Scored(i, raw, "instagram-exact", (f"@{handle} = akun roster",)))
+            for i in ocr:
+                raw = 0.9 / (1 + _PEER_PENALTY * (len(ocr) - 1))
+                if same:
+                    raw = min(raw, 0.4)
+                ev = (f"@{handle} ≈ @{self._field(i, 6)} (huruf mirip hasil OCR)",)
+                out.append(_Scored(i, raw, "instagram-ocr", ev))
+        elif len(sk) >= 6:
+            near = self._near_handles(sk)
+            for i, roster_handle in near:
+                raw = 0.85 / (1 + _PEER_PENALTY * (len(near) - 1))
+                ev = (f"@{handle} ≈ @{roster_handle} (beda 1 karakter)",)
+                out.append(_Scored(i, raw, "instagram-ocr", ev))
+        out.extend(self._match_concat_name(handle))
+        return out
+
+    def _near_handles(self, sk: str) -> list[tuple[int, str]]:
+        """Handles one edit away (on skeletons) that differ by a letter, not a digit."""
+        n = len(sk)
+        k = n // 2
+        found: dict[int, str] = {}
+        probes = ((self._hk, self._hk_idx, sk[:k]), (self._hr, self._hr_idx, sk[::-1][: n - k - 1]))
+        for keys, idxs, part in probes:
+            for length in (n - 1, n, n + 1):
+                prefix = chr(0x100 + length) + part
+                lo = bisect.bisect_left(keys, prefix)
+                hi = bisect.bisect_left(keys, prefix + "\U0010ffff", lo)
+                for j in range(lo, min(hi, lo + _RANGE_CAP)):
+                    cand = keys[j][1:]
+                    if keys is self._hr:
+                        cand = cand[::-1]
+                    if Levenshtein.distance(sk, cand, score_cutoff=1) == 1 and not _digit_edit(
+                        sk, cand
+                    ):
+                        i = idxs[j]
+                        if i not in found:
+                            found[i] = self._field(i, 6)
+        return sorted(found.items())
+
+    def _match_concat_name(self, handle: str) -> list[_Scored]:
+        """Username = full name run together ("ayuiswahyudi82"): a review-level lead."""
+        letters = _LETTERS.sub("", handle)
+        if len(letters) < 6:
+            return []
+        hits = _lookup(self._concat_keys, hash(fold_spelling(letters)))
+        out: list[_Scored] = []
+        idxs = sorted({self._concat_idx[h] for h in hits})
+        for i in idxs:
+            toks = _clean_name(self._field(i, 1))
+            real = _real_tokens(toks)
+            keys = {fold_spelling("".join(toks)), fold_spelling("".join(real))}
+            if fold_spelling(letters) not in keys:
+                continue  # hash collision
+            has_handle = bool(self._field(i, 6))
+            raw = (0.5 if has_handle else 0.72) / (1 + _PEER_PENALTY * (len(idxs) - 1))
+            ev = (f"@{handle} = nama lengkap '{' '.join(toks)}' digabung",)
+            out.append(_Scored(i, raw, "instagram-fullname", ev))
+        return out
+
+    # --- contact names -----------------------------------------------------------
+
+    def _variants(self, tok: str) -> dict[int, float]:
+        """Vocabulary tokens this query token may be: exact 1.0, OCR look-alike 0.95,
+        one edit 0.8 (0.7 when the first letter differs: Karsana/Akarsana)."""
+        cached = self._variant_cache.get(tok)
+        if cached is not None:
+            return cached
+        out: dict[int, float] = {}
+        tid = self._vocab.get(tok)
+        if tid is not None:
+            out[tid] = 1.0
+        sk = _name_skeleton(tok)
+        for t in self._skel.get(sk, ()):
+            out.setdefault(t, 0.95)
+        if len(sk) >= 5 and not sk.isdigit():
+            cands: set[int] = set(self._deletes.get(sk, ()))
+            for i in range(len(sk)):
+                d = sk[:i] + sk[i + 1 :]
+                cands.update(self._skel.get(d, ()))
+                cands.update(self._deletes.get(d, ()))
+            for t in cands:
+                if t in out:
+                    continue
+                other = _name_skeleton(self._tokens[t])
+                if Levenshtein.distance(sk, other, score_cutoff=1) <= 1:
+                    out[t] = 0.8 if other[0] == sk[0] else 0.7
+        if len(self._variant_cache) > 50_000:
+            self._variant_cache.clear()
+        self._variant_cache[tok] = out
+        return out
+
+    def _postings(self, variants: dict[int, float]) -> set[int]:
+        s: set[int] = set()
+        for tid in variants:
+            s.update(self._post_given[tid])
+            s.update(self._post_other[tid])
+        return s
+
+    def _match_contact(self, text: str) -> list[_Scored]:
+        tokens = strip_honorifics(name_tokens(strip_titles(text)))
+        hint, rest, consumed = split_unit_hints(tokens)
+        rest = strip_honorifics([t for t in rest if t not in _NON_NAME])
+        if not rest:
+            return []
+        known: list[tuple[str, dict[int, float]]] = []
+        initials: list[str] = []
+        unknown: list[str] = []
+        for t in rest:
+            if len(t) == 1 and t.isalpha():
+                initials.append(t)
+                continue
+            v = self._variants(t)
+            (known.append((t, v)) if v else unknown.append(t))
+        if not known:
+            return []
+        hint_units: set[int] | None = None
+        if hint:
+            hint_units = set().union(*(self._key_units.get(k, set()) for k in hint))
+        sets = [self._postings(v) for _t, v in known]
+        cand: set[int] = set()
+        for a in range(len(sets)):
+            for b in range(a + 1, len(sets)):
+                cand |= sets[a] & sets[b]
+        if not cand:
+            cand = set().union(*sets)
+        total = len(cand)
+        if hint_units is not None and total > _MAX_SCORED:
+            inside = [i for i in cand if self._unit_of[i] in hint_units]
+            outside = sorted(i for i in cand if self._unit_of[i] not in hint_units)
+            chosen = inside + outside[: max(_MAX_SCORED - len(inside), 10)]
+        else:
+            chosen = sorted(cand)[:_MAX_SCORED]
+        # Scoring a sample of a huge namesake set: scale the peer count back up.
+        scale = total / len(chosen) if chosen else 1.0
+        hint_text = " ".join(consumed)
+        scored = [
+            self._score_contact(i, known, initials, len(unknown), hint_units, hint_text)
+            for i in chosen
+        ]
+        return _share_between_peers(scored, scale)
+
+    def _score_contact(
+        self,
+        i: int,
+        known: list[tuple[str, dict[int, float]]],
+        initials: list[str],
+        n_unknown: int,
+        hint_units: set[int] | None,
+        hint_text: str,
+    ) -> _Scored:
+        tids = self._tok_flat[self._tok_off[i] : self._tok_off[i + 1]]
+        n = len(tids)
+        prefix_first = n > 1 and tids[0] in self._prefix_tids
+        given_pos = {0, 1} if prefix_first else {0}
+        real_pos = set(range(1 if prefix_first else 0, n))
+        used: set[int] = set()
+        scores: list[float] = []
+        evidence: list[str] = []
+        given_hit = alias_hit = False
+        unmatched = n_unknown
+        for tok, variants in known:
+            best_pos, best = -1, 0.0
+            for pos in range(n):
+                if pos not in used:
+                    s = variants.get(tids[pos], 0.0)
+                    if s > best:
+                        best_pos, best = pos, s
+            if best_pos < 0:
+                for alias in self._aliases.get(i, ()):
+                    s = max((variants.get(t, 0.0) for t in alias), default=0.0)
+                    if s > best:
+                        best = s
+                if best > 0:
+                    alias_hit = True
+                    scores.append(best)
+                    evidence.append(f"'{tok}' = alias")
+                else:
+                    unmatched += 1
+                continue
+            used.add(best_pos)
+            scores.append(best)
+            given_hit |= best_pos in given_pos
+            roster_tok = self._tokens[tids[best_pos]]
+            evidence.append(
+                f"'{tok}' = '{roster_tok}'"
+                if best == 1.0
+                else f"'{tok}' ≈ '{roster_tok}' ({best:.2f})"
+            )
+        for letter in initials:
+            pos = next(
+                (p for p in sorted(real_pos - used) if self._tokens[tids[p]][0] == letter), -1
+            )
+            if pos < 0:
+                unmatched += 1
+            else:
+                used.add(pos)
+                scores.append(0.9)
+                evidence.append(f"'{letter}.' = inisial '{self._tokens[tids[pos]]}'")
+        n_hit = len(scores)
+        matched_real = used & real_pos
+        if alias_hit and not used:
+            method = "name-alias"
+        elif matched_real == real_pos and matched_real:
+            # "M. Rizki" is the full "Mochammad Rizki"; "Rizki" alone is only a given name.
+            method = "name-full" if len(real_pos) >= 2 or len(used) >= 2 else "name-single"
+        elif n_hit >= 2:
+            method = "name-partial" if given_hit else "name-partial-other"
+        elif given_hit or alias_hit:
+            method = "name-first"
+        else:
+            method = "name-other"
+        base, with_unit = _BASE[method]
+        if hint_units is None:
+            raw = base
+        elif self._unit_of[i] in hint_units:
+            raw = with_unit
+            method += "+unit"
+            evidence.append(f"unit '{hint_text}' cocok dengan {self._strings_unit(i)}")
+        else:
+            raw = base * _CONTRADICT
+            method += "+unit-mismatch"
+            evidence.append(f"unit '{hint_text}' tidak cocok dengan {self._strings_unit(i)}")
+        raw *= sum(scores) / len(scores) if scores else 0.0
+        raw *= _UNMATCHED**unmatched
+        if unmatched:
+            evidence.append(f"{unmatched} kata di nama kontak tidak cocok")
+        return _Scored(i, raw, method, tuple(evidence))
+
+    def _strings_unit(self, i: int) -> str:
+        return self._strings[int(self._field(i, 3))]
+
+
+def _share_between_peers(scored: list[_Scored], scale: float = 1.0) -> list[_Scored]:
+    """Candidates within a hair of each other split the confidence: an even tie between
+    two namesakes must not leave either of them at a flaggable level."""
+    if not scored:
+        return scored
+    raws = sorted(s.raw for s in scored)
+    for s in scored:
+        lo = bisect.bisect_left(raws, s.raw - _PEER_MARGIN)
+        hi = bisect.bisect_right(raws, s.raw + _PEER_MARGIN)
+        peers = (hi - lo) * scale if hi - lo > 1 else 1
+        if peers > 1:
+            s.raw /= 1 + _PEER_PENALTY * (peers - 1)
+            s.evidence = (*s.evidence, f"{round(peers)} kandidat setara")
+    return scored
+
+
+def _clean_name(nama: str) -> list[str]:
+    """Roster name → folded tokens without titles."""
+    return [t for t in name_tokens(strip_titles(nama)) if t]
+
+
+def _given_positions(toks: Sequence[str]) -> set[int]:
+    return {0, 1} if len(toks) > 1 and toks[0] in _PREFIX_TOKENS else {0}
+
+
+def _real_tokens(toks: Sequence[str]) -> list[str]:
+    return list(toks[1:]) if len(toks) > 1 and toks[0] in _PREFIX_TOKENS else list(toks)
+
+
+def _sorted_arrays(keys: list[int], idxs: list[int], code: str) -> tuple[array, array]:
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    return array(code, [keys[j] for j in order]), array("I", [idxs[j] for j in order])
+
+
+def _lookup(keys: array, key: int) -> range:
+    lo = bisect.bisect_left(keys, key)
+    hi = bisect.bisect_right(keys, key, lo)
+    return range(lo, hi)

@@ -1,0 +1,290 @@
+"""Matching posters to roster entries: exact keys, OCR tolerance, namesakes, decoys."""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from rules.roster import load_roster
+from rules.roster_index import RosterIndex
+from rules.types import Poster, RosterEntry
+
+SAMPLE = Path("/work/shared/samples/roster.csv")
+FLAG = 0.85
+REVIEW = 0.6
+
+
+def E(nip: str, nama: str, unit: str = "", phone: str | None = None, ig: str | None = None,
+      aliases: tuple[str, ...] = ()) -> RosterEntry:  # fmt: skip
+    return RosterEntry(nip, nama, "Staf", unit, "Pemkot", phone, ig, aliases)
+
+
+ROSTER = [
+    E("197509021996091646", "Drs. H. Budi Santoso, M.Si.", "Dinas Kesehatan", "+6281211112222", "budi.santoso"),
+    E("198001012005011001", "Budi Hartono", "Bappeda", None, "budihartono_"),
+    E("198202022006021002", "Budi Prasetyo, S.T.", "Kelurahan Bacang"),
+    E("198303032007031003", "Rina Marlina", "Bappeda", "+6285277776666", "rina.marlina"),
+    E("198404042008041004", "Rina Wati", "Dinas Kesehatan"),
+    E("198505052009051005", "Hj. Rina Susanti", "Dinas Kesehatan"),
+    E("198606062010061006", "Drs. Akarsana Puspita", "BKPSDM", None, "akarsana_puspita"),
+    E("198707072011071007", "Ir. Ayu Iswahyudi", "Dinas Pekerjaan Umum dan Penataan Ruang"),
+    E("198808082012081008", "Fajar Wacana", "Dinas Sosial", None, "fajar.wacana"),
+    E("198909092013091009", "Indra Wacana", "Dinas Sosial"),
+    E("199010102014101010", "Elvina Wacana, M.Si.", "Kecamatan Gerunggang", None, "elvina.wacana"),
+    E("199111112015111011", "H. Wasis Waskita, S.T.", "Kelurahan Opas Indah", None, "wasiswaskita71"),
+    E("199212122016121012", "Wasis Purnomo", "Kelurahan Bacang"),
+    E("199301012017011013", "Mochammad Rizki", "Dinas Perhubungan", None, "rizki_ml"),
+    E("199402022018021014", "Soekarno Djojo", "Inspektorat"),
+    E("199503032019031015", "Ophelia", "Dinas Sosial"),
+    E("199604042020041016", "Sri Mulyani", "Satuan Polisi Pamong Praja", aliases=("Yani",)),
+    E("199705052021051017", "Dewi Lestari", "Dinas Pendidikan", None, "dewi.lestari01"),
+    E("199806062022061018", "Dewi Lestari", "Dinas Sosial", None, "dewilestari_02"),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def index() -> RosterIndex:
+    return RosterIndex(ROSTER)
+
+
+def top(index: RosterIndex, kind: str, text: str) -> tuple[str | None, float, str]:
+    m = index.match(Poster(kind, text))  # type: ignore[arg-type]
+    return (m[0].entry.nip, m[0].confidence, m[0].method) if m else (None, 0.0, "")
+
+
+def test_len_and_get_by_nip(index: RosterIndex) -> None:
+    assert len(index) == len(ROSTER)
+    e = index.get("19750902 199609 1 646")
+    assert e == ROSTER[0]
+    assert index.get("199999999999999999") is None
+    assert RosterIndex.build(ROSTER[:3]).get(ROSTER[1].nip) == ROSTER[1]
+
+
+def test_exact_instagram_handle_is_a_confident_match(index: RosterIndex) -> None:
+    nip, conf, method = top(index, "username", "@Rina.Marlina")
+    assert (nip, method) == ("198303032007031003", "instagram-exact")
+    assert conf >= 0.95
+    m = index.match(Poster("username", "rina.marlina"))[0]
+    assert any("rina.marlina" in ev for ev in m.evidence)
+
+
+@pytest.mark.parametrize(
+    "ocr", ["wasiswaskita7l", "wasisvvaskita71", "rizkiml", "rlzki_ml", "rizki_rnl"]
+)
+def test_ocr_confusables_in_usernames_still_match(index: RosterIndex, ocr: str) -> None:
+    nip, conf, method = top(index, "username", ocr)
+    assert nip in {"199111112015111011", "199301012017011013"}
+    assert method == "instagram-ocr"
+    assert 0.8 <= conf < 0.95
+
+
+def test_one_letter_ocr_slip_in_a_long_username_matches_lower(index: RosterIndex) -> None:
+    nip, conf, method = top(index, "username", "wasiswaskata71")
+    assert (nip, method) == ("199111112015111011", "instagram-ocr")
+    assert 0.75 <= conf <= 0.9
+
+
+def test_username_differing_only_in_digits_is_someone_else(index: RosterIndex) -> None:
+    assert top(index, "username", "dewi.lestari02")[1] < REVIEW
+    assert top(index, "username", "wasiswaskita72")[1] < REVIEW
+
+
+def test_username_containing_a_roster_surname_is_not_a_match(index: RosterIndex) -> None:
+    assert top(index, "username", "fwacana.256")[1] < REVIEW
+    assert top(index, "username", "wacana")[1] < REVIEW
+
+
+def test_username_spelling_out_a_full_name_without_roster_handle_is_review_level(
+    index: RosterIndex,
+) -> None:
+    nip, conf, method = top(index, "username", "ayuiswahyudi82")
+    assert (nip, method) == ("198707072011071007", "instagram-fullname")
+    assert REVIEW <= conf <= 0.75
+
+
+def test_phone_match_is_exact_after_normalisation(index: RosterIndex) -> None:
+    for shown in ("+62 812-1111-2222", "0812 1111 2222", "6281211112222"):
+        assert top(index, "phone", shown)[:2] == ("197509021996091646", 0.99)
+    assert top(index, "phone", "+62 812-1111-2223")[0] is None
+
+
+def test_unsaved_contact_showing_a_number_matches_by_phone(index: RosterIndex) -> None:
+    assert top(index, "contact_name", "+62 852-7777-6666")[2] == "phone-exact"
+
+
+@pytest.mark.parametrize(
+    "contact", ["Drs. Budi Santoso", "Pak Budi Santoso", "Budi Santoso", "Bapak Boedi Santoso"]
+)
+def test_full_name_contact_with_titles_honorifics_or_old_spelling_is_confident(
+    index: RosterIndex, contact: str
+) -> None:
+    nip, conf, method = top(index, "contact_name", contact)
+    assert nip == "197509021996091646"
+    assert method.startswith("name-full")
+    assert conf >= 0.9
+
+
+def test_contact_name_with_unit_hint_picks_the_right_namesake(index: RosterIndex) -> None:
+    nip, conf, method = top(index, "contact_name", "Pak Budi Dinkes")
+    assert nip == "197509021996091646"
+    assert method == "name-first+unit"
+    assert conf >= FLAG
+    assert top(index, "contact_name", "Bu Rina (Bappeda)")[0] == "198303032007031003"
+    assert top(index, "contact_name", "Budi Kel. Bacang")[0] == "198202022006021002"
+
+
+def test_partial_place_name_in_contact_matches_the_full_unit(index: RosterIndex) -> None:
+    nip, conf, _ = top(index, "contact_name", "Bu Wasis Kel Opas")
+    assert nip == "199111112015111011"
+    assert conf >= FLAG
+
+
+def test_first_name_alone_is_at_most_review_and_lower_with_more_namesakes(
+    index: RosterIndex,
+) -> None:
+    wasis = top(index, "contact_name", "Pak Wasis")[1]
+    budi = top(index, "contact_name", "Pak Budi")[1]
+    assert wasis <= 0.6
+    assert budi < wasis  # three Budis vs two Wasis
+
+
+def test_unit_hint_shared_by_two_namesakes_is_not_confident(index: RosterIndex) -> None:
+    matches = index.match(Poster("contact_name", "Bu Rina Dinkes"))
+    assert {m.entry.nip for m in matches[:2]} == {"198404042008041004", "198505052009051005"}
+    assert matches[0].confidence < FLAG
+
+
+def test_contradicting_unit_hint_lowers_confidence(index: RosterIndex) -> None:
+    right = top(index, "contact_name", "Budi Santoso Dinkes")[1]
+    wrong = top(index, "contact_name", "Budi Santoso Dishub")[1]
+    assert wrong < right
+    assert wrong < FLAG
+
+
+def test_two_identical_names_share_the_confidence(index: RosterIndex) -> None:
+    matches = index.match(Poster("contact_name", "Bu Dewi Lestari"))
+    assert len(matches) >= 2
+    assert matches[0].confidence == matches[1].confidence < FLAG
+    assert top(index, "contact_name", "Bu Dewi Lestari Disdik")[0] == "199705052021051017"
+
+
+@pytest.mark.parametrize(
+    "contact",
+    ["Bapak Karsana Sepupu", "Kantor Dinkes", "Tetangga RT 05", "Grup Arisan", "Pak Wacana"],
+)
+def test_decoy_contact_names_never_match_confidently(index: RosterIndex, contact: str) -> None:
+    assert top(index, "contact_name", contact)[1] < 0.7
+
+
+def test_near_miss_prefix_name_is_not_confident(index: RosterIndex) -> None:
+    m = index.match(Poster("contact_name", "Karsana"))
+    assert all(x.confidence < 0.7 for x in m)
+
+
+def test_ocr_typo_in_a_full_name_still_matches(index: RosterIndex) -> None:
+    nip, conf, _ = top(index, "contact_name", "Pak Budi Santosu")
+    assert nip == "197509021996091646"
+    assert REVIEW <= conf < 0.95
+
+
+def test_muhammad_abbreviation_and_old_spelling_match(index: RosterIndex) -> None:
+    assert top(index, "contact_name", "M. Rizki")[1] >= 0.9
+    assert top(index, "contact_name", "Pak Sukarno Joyo")[0] == "199402022018021014"
+
+
+def test_alias_from_roster_is_used(index: RosterIndex) -> None:
+    nip, conf, _ = top(index, "contact_name", "Bu Yani Satpol PP")
+    assert nip == "199604042020041016"
+    assert conf >= FLAG
+
+
+def test_matches_are_sorted_and_limited(index: RosterIndex) -> None:
+    m = index.match(Poster("contact_name", "Pak Budi"), limit=2)
+    assert len(m) == 2
+    assert m[0].confidence >= m[1].confidence
+    assert all(x.evidence for x in m)
+    assert index.match(Poster("username", "")) == []
+
+
+@pytest.fixture(scope="module")
+def sample_index() -> RosterIndex:
+    if not SAMPLE.exists():
+        pytest.skip("shared sample roster not available")
+    load = load_roster(SAMPLE.read_bytes(), SAMPLE.name)
+    return RosterIndex(load.entries)
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "nip"),
+    [
+        ("contact_name", "Bu Wasis Kel Opas", "197810302006032105"),
+        ("username", "zelaya53", "197002172001062406"),
+        ("phone", "+62 812-4544-5201", "199209072011071595"),
+        ("username", "caraka_marbun", "198301292007101779"),
+        ("username", "ayuiswahyudi.82", "197903161999101600"),
+        ("username", "radit83", "199401142017111685"),
+    ],
+)
+def test_sample_roster_known_posters_match(
+    sample_index: RosterIndex, kind: str, text: str, nip: str
+) -> None:
+    assert len(sample_index) == 303
+    got, conf, _ = top(sample_index, kind, text)
+    assert got == nip
+    assert conf >= FLAG
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("contact_name", "Bapak Karsana Sepupu"),
+        ("username", "fwacana.256"),
+        ("username", "wardayasitompul482"),
+        ("username", "olga29713"),
+    ],
+)
+def test_sample_roster_non_asn_posters_do_not_match(
+    sample_index: RosterIndex, kind: str, text: str
+) -> None:
+    assert top(sample_index, kind, text)[1] < 0.7
+
+
+def _synthetic(n: int) -> list[RosterEntry]:
+    rng = random.Random(3)
+    given = ["Budi", "Rina", "Agus", "Sri", "Dewi", "Eko", "Wahyu", "Siti", "Joko", "Ayu"]
+    family = ["Santoso", "Lestari", "Wibowo", "Saputra", "Hidayat", "Siregar", "Nasution"]
+    units = ["Dinas Kesehatan", "Bappeda", "Dinas Sosial", "Kelurahan Bacang", "Inspektorat"]
+    out = []
+    for i in range(n):
+        nama = f"{rng.choice(given)} {rng.choice(given)}{i} {rng.choice(family)}"
+        b = i % 10_080
+        birth = f"{1960 + b // 336}{1 + (b // 28) % 12:02d}{1 + b % 28:02d}"
+        nip = f"{birth}200501{1 + i % 2}{i // 10_080:03d}"
+        phone = f"+62812{i:08d}"
+        out.append(E(nip, nama, rng.choice(units), phone, f"user{i}.x"))
+    return out
+
+
+def test_large_roster_builds_and_matches_quickly() -> None:
+    entries = _synthetic(20_000)
+    t = time.perf_counter()
+    index = RosterIndex(entries)
+    assert time.perf_counter() - t < 10
+    assert len(index) == len({e.nip for e in entries})
+    probe = entries[12_345]
+    posters = [
+        Poster("username", probe.instagram or ""),
+        Poster("phone", probe.phone or ""),
+        Poster("contact_name", "Pak " + probe.nama),
+        Poster("contact_name", "Bu Budi Dinkes"),
+    ]
+    t = time.perf_counter()
+    results = [index.match(p) for p in posters]
+    assert (time.perf_counter() - t) / len(posters) < 0.05
+    assert results[0][0].entry.nip == probe.nip
+    assert results[1][0].entry.nip == probe.nip
+    assert results[2][0].entry.nip == probe.nip
+    assert results[3][0].confidence < REVIEW  # thousands of Budis at Dinkes
