@@ -75,7 +75,10 @@ def baseline(path: Path, entries: list[RosterEntry], election: Election) -> Pred
     candidate = None
     for c in election.candidates:
         needles = [p.lower() for p in c.people] + [a.lower() for a in c.aliases]
-        needles += [h.lower() for h in c.hashtags] + [f"coblos {c.number}", f"nomor urut {c.number}"]
+        needles += [h.lower() for h in c.hashtags] + [
+            f"coblos {c.number}",
+            f"nomor urut {c.number}",
+        ]
         if any(n in low for n in needles):
             candidate = c.number
             break
@@ -83,15 +86,21 @@ def baseline(path: Path, entries: list[RosterEntry], election: Election) -> Pred
     return Prediction(flagged, nip, candidate, "flagged" if flagged else "clear", seconds)
 
 
-def netra(path: Path, roster: RosterIndex, election: Election, engine: TesseractEngine) -> Prediction:
+def netra(
+    path: Path, roster: RosterIndex, election: Election, engine: TesseractEngine
+) -> Prediction:
     v = analyse(path.read_bytes(), roster, election, engine=engine)
     return Prediction(v.flagged, v.asn.entry.nip if v.asn else None, v.candidate, v.kind, v.seconds)
 
 
 def score(labels: list[dict], preds: list[Prediction]) -> dict[str, float]:
     tp = sum(1 for lab, p in zip(labels, preds, strict=True) if p.flagged and lab["should_flag"])
-    fp = sum(1 for lab, p in zip(labels, preds, strict=True) if p.flagged and not lab["should_flag"])
-    fn = sum(1 for lab, p in zip(labels, preds, strict=True) if not p.flagged and lab["should_flag"])
+    fp = sum(
+        1 for lab, p in zip(labels, preds, strict=True) if p.flagged and not lab["should_flag"]
+    )
+    fn = sum(
+        1 for lab, p in zip(labels, preds, strict=True) if not p.flagged and lab["should_flag"]
+    )
     true_flags = [(lab, p) for lab, p in zip(labels, preds, strict=True) if lab["should_flag"]]
     return {
         "precision": tp / (tp + fp) if tp + fp else 1.0,
@@ -112,7 +121,9 @@ def pct(values: list[float], q: float) -> float:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("dataset", type=Path)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--limit", type=int)
@@ -121,7 +132,9 @@ def main() -> None:
     args = ap.parse_args()
 
     d: Path = args.dataset
-    labels = [json.loads(line) for line in (d / "labels.jsonl").read_text().splitlines() if line.strip()]
+    labels = [
+        json.loads(line) for line in (d / "labels.jsonl").read_text().splitlines() if line.strip()
+    ]
     labels = labels[: args.limit] if args.limit else labels
     loaded = load_roster((d / "roster.csv").read_bytes(), "roster.csv")
     roster = RosterIndex(loaded.entries)
@@ -146,8 +159,12 @@ def main() -> None:
             base = list(pool.map(lambda p: baseline(p, loaded.entries, election), paths))
         rows.append(("naive baseline (tesseract + substrings)", score(labels, base)))
 
-    print(f"## {d.name}: {len(labels)} screenshots, {sum(lab['should_flag'] for lab in labels)} true flags\n")
-    print("| | flag precision | flag recall | NIP correct on true flags | candidate correct on true flags | FP | FN | review |")
+    print(
+        f"## {d.name}: {len(labels)} screenshots, {sum(lab['should_flag'] for lab in labels)} true flags\n"
+    )
+    print(
+        "| | flag precision | flag recall | NIP correct on true flags | candidate correct on true flags | FP | FN | review |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for name, s in rows:
         print(
@@ -171,8 +188,13 @@ def main() -> None:
     if args.errors:
         with args.errors.open("w") as out:
             for lab, p in zip(labels, preds, strict=True):
-                if p.flagged != lab["should_flag"] or (lab["should_flag"] and (p.nip != lab["nip"] or p.candidate != lab["supports_candidate"])):
-                    out.write(json.dumps({"label": lab, "pred": p.__dict__}, ensure_ascii=False) + "\n")
+                if p.flagged != lab["should_flag"] or (
+                    lab["should_flag"]
+                    and (p.nip != lab["nip"] or p.candidate != lab["supports_candidate"])
+                ):
+                    out.write(
+                        json.dumps({"label": lab, "pred": p.__dict__}, ensure_ascii=False) + "\n"
+                    )
 
 
 if __name__ == "__main__":

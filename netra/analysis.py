@@ -62,14 +62,21 @@ def analyse(
     body = read_body(shot.image, engine)
     header_lines = [line.text for line in read_header(shot.image, engine)]
     header = parse_header(header_lines, body.text)
-    if header.poster is None:
-        # The near-white mask loses header text over bright photos; plain grey often keeps it.
-        fallback_lines = [line.text for line in read_header(shot.image, engine, fallback=True)]
-        fallback = parse_header(fallback_lines, body.text)
-        if fallback.poster is not None:
-            header, header_lines = fallback, fallback_lines
+    limit = alternatives + 1
+    matches = roster.match(header.poster, limit=limit) if header.poster else []
+    if not matches or matches[0].confidence < thresholds.asn_flag:
+        # The near-white mask loses header text over bright photos and misreads some digits;
+        # a second reading of the plain grey header is cheap and decides only when it
+        # identifies the poster better.
+        grey_lines = [line.text for line in read_header(shot.image, engine, fallback=True)]
+        grey = parse_header(grey_lines, body.text)
+        grey_matches = roster.match(grey.poster, limit=limit) if grey.poster else []
+        best = matches[0].confidence if matches else -1.0
+        if (grey_matches and grey_matches[0].confidence > best) or (
+            header.poster is None and grey.poster is not None
+        ):
+            header, header_lines, matches = grey, grey_lines, grey_matches
 
-    matches = roster.match(header.poster, limit=alternatives + 1) if header.poster else []
     support = detect_support(body.text, election)
     verdict = decide(
         platform=header.platform,

@@ -6,7 +6,7 @@ They need different preprocessing, so they are read separately:
   platform and theme), read line by line with positions; a grey fallback is read only when
   the mask yields no usable header;
 - body (with the footer, which tells Instagram from WhatsApp): the plain grey image plus
-  text-colour masks, stacked into one image and read in a single tesseract run.
+  text-colour masks, each read by its own tesseract run.
 """
 
 from __future__ import annotations
@@ -49,7 +49,15 @@ def body_variants(image: Image.Image, max_colours: int = 2) -> tuple[list[Image.
 
 
 def read_body(image: Image.Image, engine: OcrEngine, max_colours: int = 2) -> BodyText:
-    """Body and footer text from every variant, in one tesseract run."""
+    """Body and footer text from every variant, one tesseract run each.
+
+    Stacking the variants into one image to pay tesseract's start-up once was measured and
+    rejected: page-level binarisation and layout analysis over the mixed stack lost most of
+    the text that each variant alone reads (bench/ocr_variants.py).
+    """
     images, names = body_variants(image, max_colours)
-    text = engine.text(pp.stack(images), psm=3)
-    return BodyText(text=text, variants=tuple(names))
+    texts = [
+        engine.text(im, psm=3 if name == "grey" else 6)
+        for im, name in zip(images, names, strict=True)
+    ]
+    return BodyText(text="\n".join(texts), variants=tuple(names))

@@ -26,6 +26,7 @@ _USERNAME = re.compile(r"^@?([a-z0-9._]{2,30})$", re.IGNORECASE)
 _PHONE = re.compile(r"(\+?\s?62|0)\s?[-\s]?8[\d\s\-.]{7,16}\d")
 _FOOTER_IG = re.compile(r"kirim\s+pesan|send\s+message", re.IGNORECASE)
 _FOOTER_WA = re.compile(r"^\W{0,3}(balas|reply)\W{0,3}$", re.IGNORECASE | re.MULTILINE)
+_SHORT_HONORIFICS = {"bu", "bp", "om", "pk", "kk", "ka", "mb", "da"}
 _NOISE_TOKEN = re.compile(r"^(\W+|[_\-—–~=«»<>←]+|[a-z]|\d)$", re.IGNORECASE)
 
 
@@ -41,6 +42,14 @@ def _clean_name(text: str) -> str:
     tokens = text.split()
     while tokens and _NOISE_TOKEN.match(tokens[0]):
         tokens.pop(0)
+    # The back arrow and avatar sometimes read as a short word ("Pa Bang Bambang"); a
+    # leading token of two letters that is no honorific ("Bu", "Om", "Bp") is that noise.
+    if (
+        len(tokens) > 1
+        and len(tokens[0]) <= 2
+        and tokens[0].lower().strip(".") not in _SHORT_HONORIFICS
+    ):
+        tokens.pop(0)
     while tokens and (_NOISE_TOKEN.match(tokens[-1]) or not re.search(r"\w", tokens[-1])):
         tokens.pop()
     cleaned = " ".join(tokens)
@@ -55,25 +64,42 @@ def _phone_in(text: str) -> str | None:
     return match.group(0).strip() if 9 <= len(digits) <= 15 else None
 
 
+def _age_at(tokens: list[str], i: int) -> str | None:
+    """The story age ("5 j", "38m") starting at token i, tolerating a misread unit ("5 |")."""
+    token = tokens[i]
+    if _IG_AGE.match(token):
+        return token
+    if token.isdigit() and len(token) <= 2 and i + 1 < len(tokens):
+        unit = tokens[i + 1]
+        if _IG_AGE.match(token + unit) or (len(unit) <= 2 and not unit.isalnum()):
+            return f"{token} {unit}"
+    return None
+
+
+_USER_PART = re.compile(r"^[a-z0-9._]+$", re.IGNORECASE)
+
+
 def _instagram_user(line: str) -> tuple[str, str] | None:
-    """(username, age) from an Instagram header line, keyed on the age token after the name."""
-    tokens = line.split()
+    """(username, age) from an Instagram header line, keyed on the age token after the name.
+
+    Usernames have no spaces, so words OCR split apart before the age are one username whose
+    `_` was lost ("eka rangkuti 5j" → "eka_rangkuti"); the avatar's noise ("0)", "@") stops it.
+    """
+    tokens = [t.strip("'\"‘’“”,;:") for t in line.split()]
     for i in range(1, len(tokens)):
-        candidate_age = tokens[i]
-        age = None
-        if _IG_AGE.match(candidate_age):
-            age = candidate_age
-        elif (
-            candidate_age.isdigit()
-            and i + 1 < len(tokens)
-            and _IG_AGE.match(candidate_age + tokens[i + 1])
-        ):
-            age = f"{candidate_age} {tokens[i + 1]}"
+        age = _age_at(tokens, i)
         if age is None:
             continue
-        user = _USERNAME.match(tokens[i - 1].strip("'\"‘’“”,;:"))
-        if user and re.search(r"[a-z]", user.group(1), re.IGNORECASE):
-            return user.group(1).lower(), age
+        parts: list[str] = []
+        j = i - 1
+        while j >= 0 and _USER_PART.match(tokens[j]) and len(parts) < 4:
+            if j == 0 and len(tokens[j]) <= 2 and parts:
+                break  # the avatar circle read as a letter or two
+            parts.insert(0, tokens[j])
+            j -= 1
+        user = "_".join(parts).lower()
+        if _USERNAME.match(user) and re.search(r"[a-z]", user):
+            return user, age
     return None
 
 
@@ -86,7 +112,11 @@ def read_header(lines: Sequence[str], footer_text: str = "") -> HeaderReading:
     # WhatsApp: a name line directly above a relative-time line.
     for i, line in enumerate(content):
         if i > 0 and _WA_TIME.search(line):
-            name_line = content[i - 1]
+            # The name is the nearest line above with letters (icons come out as "— ; .").
+            above = [c for c in content[:i] if re.search(r"[A-Za-z]{2}|\d{3}", c)]
+            if not above:
+                continue
+            name_line = above[-1]
             seen = _clean_name(line)
             phone = _phone_in(name_line)
             evidence.append(f"header WhatsApp: baris waktu {seen!r}")

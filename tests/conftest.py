@@ -1,0 +1,90 @@
+"""Shared fixtures: a small roster and election, and screenshots rendered once per session.
+
+OCR costs ~0.5 s an image, so every rendered screenshot is analysed once and the verdict is
+shared by all tests that look at it (`scan`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from netra.analysis import analyse
+from ocr.engine import TesseractEngine
+from rules.election import Election, parse_election
+from rules.roster import load_roster
+from rules.roster_index import RosterIndex
+from rules.verdict import Verdict
+from tests.synth import StorySpec, render_story
+
+ROSTER_CSV = """NIP,Nama,Jabatan,Unit Kerja,Instansi,No HP,Instagram
+197002172001062406,"H. Zulkifli Harahap, S.Sos.",Kepala Bidang,Dinas Kesehatan,Pemerintah Kota Contoh,081234567001,zulkifli.hrp
+198503122010012003,Dra. Rina Marlina,Guru Ahli Muda,Dinas Pendidikan,Pemerintah Kota Contoh,081234567002,
+199001052015031004,Budi Santoso,Staf Pelaksana,Dinas Kesehatan,Pemerintah Kota Contoh,081234567003,
+199107072016041005,Budi Santoso,Analis Kebijakan,Bappeda,Pemerintah Kota Contoh,085277001234,budisantoso91
+198812312014022006,"Siti Aminah, S.E.",Bendahara,Badan Pengelola Keuangan Daerah,Pemerintah Kota Contoh,,siti.aminah88
+197511042000031007,Agus Prasetyo,Lurah,Kelurahan Bacang,Pemerintah Kota Contoh,081399887766,
+"""
+
+ELECTION_TOML = """
+[election]
+name = "Pilkada Kota Contoh 2024"
+region = "Kota Contoh"
+timezone = "Asia/Jakarta"
+voting_day = 2024-11-27
+
+[[candidates]]
+number = 1
+people = ["Hendra Siregar", "Wulan Pratiwi"]
+aliases = ["HEWAN", "Hendra-Wulan"]
+slogans = ["Contoh Sejahtera Merata"]
+hashtags = ["#HendraWulanMenang"]
+
+[[candidates]]
+number = 2
+people = ["Bambang Sutejo", "Rahmat Hidayat"]
+aliases = ["BARA", "Bambang-Rahmat"]
+slogans = ["Bangkit Bersama Rakyat"]
+hashtags = ["#BaraJuara"]
+
+[[candidates]]
+number = 3
+people = ["Yusuf Halim", "Dewi Anggraini"]
+aliases = ["YUDA", "Yusuf-Dewi"]
+slogans = ["Kota Maju Warga Bahagia"]
+hashtags = ["#YudaPasti"]
+"""
+
+
+@pytest.fixture(scope="session")
+def election() -> Election:
+    return parse_election(ELECTION_TOML)
+
+
+@pytest.fixture(scope="session")
+def roster() -> RosterIndex:
+    loaded = load_roster(ROSTER_CSV.encode(), "roster.csv")
+    assert not loaded.problems, loaded.problems
+    return RosterIndex(loaded.entries)
+
+
+@pytest.fixture(scope="session")
+def engine() -> TesseractEngine:
+    return TesseractEngine()
+
+
+@pytest.fixture(scope="session")
+def scan(
+    roster: RosterIndex, election: Election, engine: TesseractEngine
+) -> Callable[[StorySpec], Verdict]:
+    """Render a story and analyse it with real tesseract; cached per spec for the session."""
+    cache: dict[str, Verdict] = {}
+
+    def run(spec: StorySpec) -> Verdict:
+        key = repr(spec)
+        if key not in cache:
+            cache[key] = analyse(render_story(spec), roster, election, engine=engine)
+        return cache[key]
+
+    return run

@@ -1,0 +1,263 @@
+"""The whole analysis on rendered screenshots with real tesseract: who posted, what it backs."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+
+import pytest
+
+from netra.analysis import AnalysisPool, analyse
+from rules.verdict import Verdict
+from tests.synth import StorySpec
+
+Scan = Callable[[StorySpec], Verdict]
+
+IG_SUPPORT_ON_PHOTO = StorySpec(
+    platform="instagram",
+    poster="budisantoso91",
+    age="38 m",
+    lines=["Coblos No. 2", "#BaraJuara"],
+    background="photo",
+    photo="coffee",
+    photo_dim=0.3,
+    font="lato_black",
+)
+WA_CONTACT_WITH_UNIT = StorySpec(
+    platform="whatsapp",
+    poster="Pak Zulkifli Dinkes",
+    age="Kemarin 21.03",
+    lines=["Salam tiga jari ✌️", "YUDA yg terbaik"],
+    background="solid",
+    bg_colors=((192, 160, 63), (192, 160, 63)),
+    font="noto_serif",
+    effect="plain",
+)
+WA_PHONE = StorySpec(
+    platform="whatsapp",
+    poster="+62 813-9988-7766",
+    age="Beberapa menit yang lalu",
+    lines=["Jangan lupa", "nomor urut dua", "tgl 27 Nov 🙏"],
+    background="solid",
+    bg_colors=((37, 194, 219), (37, 194, 219)),
+    font="dejavu_sans",
+    effect="plain",
+)
+NAMESAKE = StorySpec(
+    platform="whatsapp",
+    poster="Pak Budi Dinkes",
+    age="Hari ini 08.15",
+    lines=["Bangkit Bersama Rakyat", "#BaraJuara"],
+    background="solid",
+    bg_colors=((40, 40, 40), (40, 40, 40)),
+    font="comic_bold",
+    effect="plain",
+)
+SCRIPT_ON_GRADIENT = StorySpec(
+    platform="instagram",
+    poster="zulkifli.hrp",
+    age="5 j",
+    lines=["mari dukung pak Yusuf 🙏"],
+    background="gradient",
+    bg_colors=((120, 40, 120), (190, 150, 60)),
+    font="dancing_bold",
+    text_color=(120, 230, 255),
+    rotation=-4,
+)
+HIGHLIGHT_ON_PHOTO = StorySpec(
+    platform="instagram",
+    poster="siti.aminah88",
+    age="2 j",
+    lines=["Hendra-Wulan", "lanjutkan!!"],
+    background="photo",
+    photo="chelsea",
+    effect="highlight",
+    effect_color=(250, 212, 10),
+    text_color=(30, 30, 30),
+    font="comic_bold",
+)
+ROTATED_CAPS = StorySpec(
+    platform="instagram",
+    poster="budisantoso91",
+    age="3 m",
+    lines=["nomor urut 01", "#HendraWulanMenang"],
+    background="photo",
+    photo="astronaut",
+    font="bebas",
+    rotation=6,
+    font_size=64,
+)
+BIG_NUMBER = StorySpec(
+    platform="whatsapp",
+    poster="Bu Rina Disdik",
+    age="Kemarin 19.40",
+    lines=["02", "Menang!"],
+    line_scales=[2.5, 1.0],
+    background="solid",
+    bg_colors=((200, 30, 40), (200, 30, 40)),
+    font="lato_black",
+    effect="plain",
+)
+NEUTRALITY = StorySpec(
+    platform="whatsapp",
+    poster="Pak Agus Kel. Bacang",
+    age="Kemarin 07.00",
+    lines=["Netralitas ASN harga mati", "#ASNNetral"],
+    background="solid",
+    bg_colors=((37, 120, 200), (37, 120, 200)),
+    font="dancing",
+    effect="plain",
+)
+TURNOUT = StorySpec(
+    platform="instagram",
+    poster="siti.aminah88",
+    age="1 j",
+    lines=["Ayo ke TPS 27 November", "gunakan hak pilihmu!"],
+    background="gradient",
+    font="lato_bold",
+)
+KPU_INFO = StorySpec(
+    platform="whatsapp",
+    poster="Pak Zulkifli Dinkes",
+    age="Hari ini 10.00",
+    lines=[
+        "Debat Publik Pasangan Calon",
+        "1. Hendra Siregar - Wulan Pratiwi",
+        "2. Bambang Sutejo - Rahmat Hidayat",
+        "3. Yusuf Halim - Dewi Anggraini",
+        "KPU Kota Contoh",
+    ],
+    background="solid",
+    bg_colors=((120, 130, 200), (120, 130, 200)),
+    font="roboto_condensed_bold",
+    font_size=40,
+    effect="plain",
+)
+NON_ASN = StorySpec(
+    platform="instagram",
+    poster="warga.kota77",
+    age="5 j",
+    lines=["Coblos No. 1", "#HendraWulanMenang"],
+    background="gradient",
+    font="dejavu_sans_bold",
+)
+RELATIVE_NOT_ON_ROSTER = StorySpec(
+    platform="whatsapp",
+    poster="Om Budiman Tetangga",
+    age="Kemarin 20.00",
+    lines=["Gaspol BARA!!", "Menangkan paslon 2"],
+    background="solid",
+    bg_colors=((30, 90, 60), (30, 90, 60)),
+    font="lato_bold",
+    effect="plain",
+)
+
+
+def test_instagram_story_on_photo_is_flagged_with_nip_and_candidate(scan: Scan) -> None:
+    v = scan(IG_SUPPORT_ON_PHOTO)
+    assert v.platform == "instagram"
+    assert v.poster is not None and v.poster.text == "budisantoso91"
+    assert v.kind == "flagged", v.reasons
+    assert v.asn is not None and v.asn.entry.nip == "199107072016041005"
+    assert v.candidate == 2
+
+
+def test_whatsapp_contact_name_with_unit_hint_is_flagged(scan: Scan) -> None:
+    v = scan(WA_CONTACT_WITH_UNIT)
+    assert v.platform == "whatsapp"
+    assert v.kind == "flagged", v.reasons
+    assert v.asn is not None and v.asn.entry.nip == "197002172001062406"
+    assert v.candidate == 3
+    assert any("salam-jari" in r for r in v.reasons)
+
+
+def test_whatsapp_phone_number_matches_the_roster_phone(scan: Scan) -> None:
+    v = scan(WA_PHONE)
+    assert v.poster is not None and v.poster.kind == "phone"
+    assert v.asn is not None and v.asn.entry.nip == "197511042000031007"
+    assert v.candidate == 2
+    assert v.kind == "flagged", v.reasons
+
+
+def test_unit_hint_picks_the_right_namesake_and_offers_the_other(scan: Scan) -> None:
+    v = scan(NAMESAKE)
+    assert v.asn is not None and v.asn.entry.nip == "199001052015031004"
+    assert v.candidate == 2
+    assert v.kind == "flagged", v.reasons
+
+
+def test_script_font_first_name_with_support_word(scan: Scan) -> None:
+    v = scan(SCRIPT_ON_GRADIENT)
+    assert v.asn is not None and v.asn.entry.nip == "197002172001062406"
+    assert v.candidate == 3, v.text
+    assert v.kind in {"flagged", "review"}
+
+
+def test_pair_alias_in_highlight_boxes_on_photo(scan: Scan) -> None:
+    v = scan(HIGHLIGHT_ON_PHOTO)
+    assert v.candidate == 1, v.text
+    assert v.kind == "flagged", v.reasons
+
+
+def test_rotated_condensed_caps_on_photo(scan: Scan) -> None:
+    v = scan(ROTATED_CAPS)
+    assert v.candidate == 1, v.text
+    assert v.kind == "flagged", v.reasons
+
+
+def test_big_number_with_menang(scan: Scan) -> None:
+    v = scan(BIG_NUMBER)
+    assert v.asn is not None and v.asn.entry.nip == "198503122010012003"
+    assert v.candidate == 2, v.text
+
+
+@pytest.mark.parametrize("spec", [NEUTRALITY, TURNOUT, KPU_INFO], ids=["netral", "tps", "kpu"])
+def test_neutral_content_by_an_asn_is_not_flagged(scan: Scan, spec: StorySpec) -> None:
+    v = scan(spec)
+    assert v.asn is not None, v.reasons  # the poster is on the roster…
+    assert v.kind == "clear", v.reasons  # …but backs nobody
+
+
+@pytest.mark.parametrize("spec", [NON_ASN, RELATIVE_NOT_ON_ROSTER], ids=["username", "relative"])
+def test_support_by_someone_not_on_the_roster_is_not_flagged(scan: Scan, spec: StorySpec) -> None:
+    v = scan(spec)
+    assert v.candidate is not None, v.text  # the support is seen…
+    assert not v.flagged, v.reasons  # …but nobody on the roster posted it
+
+
+def test_every_verdict_carries_its_evidence(scan: Scan) -> None:
+    d = scan(IG_SUPPORT_ON_PHOTO).to_dict()
+    assert d["evidence"] and all(e["candidate"] == 2 for e in d["evidence"] if e["weight"] >= 0.9)
+    assert d["asn"]["confidence"] >= 0.8
+    assert "BaraJuara" in d["text"] or "Coblos" in d["text"]
+
+
+def test_bad_bytes_give_an_error_verdict(roster, election, engine) -> None:  # type: ignore[no-untyped-def]
+    v = analyse(b"%PDF-1.4 not a screenshot", roster, election, engine=engine)
+    assert v.kind == "error" and v.error and "PDF" in v.error
+    assert v.to_dict()["verdict"] == "error"
+
+
+async def test_pool_keeps_the_event_loop_responsive(roster, election, engine) -> None:  # type: ignore[no-untyped-def]
+    """OCR runs in worker threads: a ticker on the loop keeps ticking during analysis."""
+    from tests.synth import render_story
+
+    data = render_story(TURNOUT)
+    pool = AnalysisPool(roster, election, workers=2, engine=engine)
+    ticks: list[float] = []
+
+    async def ticker() -> None:
+        while True:
+            ticks.append(time.perf_counter())
+            await asyncio.sleep(0.01)
+
+    task = asyncio.create_task(ticker())
+    try:
+        verdicts = await asyncio.gather(pool.analyse(data), pool.analyse(data))
+    finally:
+        task.cancel()
+        pool.close()
+    assert all(v.kind == "clear" for v in verdicts)
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert len(ticks) > 10 and max(gaps) < 0.25
