@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import time
 from collections.abc import Callable
 
@@ -259,5 +260,5 @@ async def test_pool_keeps_the_event_loop_responsive(roster, election, engine) ->
         task.cancel()
         pool.close()
     assert all(v.kind == "clear" for v in verdicts)
-    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert len(ticks) > 10 and max(gaps) < 0.25

@@ -1,0 +1,74 @@
+"""`netra scan` prints one JSON line per image, in order, and survives bad files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from netra.cli import EXAMPLES, main
+from tests.conftest import ELECTION_TOML, ROSTER_CSV
+from tests.synth import StorySpec, render_story
+
+
+def test_scan_prints_json_lines_and_reports_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER_CSV + "12345,Baris Rusak,,,,,\n")
+    election = tmp_path / "election.toml"
+    election.write_text(ELECTION_TOML)
+    good = tmp_path / "story.jpg"
+    good.write_bytes(
+        render_story(
+            StorySpec(
+                platform="whatsapp",
+                poster="Pak Agus Kel. Bacang",
+                age="Kemarin 21.00",
+                lines=["Coblos No. 3", "#YudaPasti"],
+                background="solid",
+                bg_colors=((20, 120, 90), (20, 120, 90)),
+                effect="plain",
+            )
+        )
+    )
+    empty = tmp_path / "empty.jpg"
+    empty.write_bytes(b"")
+    pdf = tmp_path / "lampiran.pdf"
+    pdf.write_bytes(b"%PDF-1.5\n%%EOF")
+    missing = tmp_path / "hilang.jpg"
+
+    code = main(["scan", "--roster", str(roster), "--election", str(election), "--jobs", "2",
+                 str(empty), str(good), str(pdf), str(missing)])  # fmt: skip
+    out, err = capsys.readouterr()
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [Path(r["image"]).name for r in rows] == ["empty.jpg", "story.jpg", "lampiran.pdf", "hilang.jpg"]
+    assert [r["verdict"] for r in rows] == ["error", "flagged", "error", "error"]
+    story = rows[1]
+    assert story["flagged"] is True and story["candidate"] == 3
+    assert story["asn"]["nip"] == "197511042000031007"
+    assert story["poster"] == {"kind": "contact_name", "text": "Pak Agus Kel. Bacang"}
+    for key in ("platform", "alternatives", "score", "reasons", "text", "seconds"):
+        assert key in story
+    assert "PDF" in rows[2]["error"] and "tidak ditemukan" in rows[3]["error"]
+    assert "baris 8" in err  # the malformed roster row is reported with its line number
+
+
+def test_scan_refuses_an_invalid_election_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER_CSV)
+    election = tmp_path / "election.toml"
+    election.write_text("[election]\nname = 'x'\n")
+    assert main(["scan", "--roster", str(roster), "--election", str(election), "x.jpg"]) == 2
+    assert "candidates" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_demo_scans_the_bundled_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    labels = [json.loads(line) for line in (EXAMPLES / "labels.jsonl").read_text().splitlines()]
+    assert len(rows) == len(labels) >= 8
+    assert all(r["verdict"] in {"flagged", "review", "clear"} for r in rows)
+    flagged_ok = sum(r["flagged"] == lab["should_flag"] for r, lab in zip(rows, labels, strict=True))
+    assert flagged_ok >= len(labels) - 2
