@@ -12,7 +12,9 @@ from tests.conftest import ELECTION_TOML, ROSTER_CSV
 from tests.synth import StorySpec, render_story
 
 
-def test_scan_prints_json_lines_and_reports_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_scan_prints_json_lines_and_reports_bad_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     roster = tmp_path / "roster.csv"
     roster.write_text(ROSTER_CSV + "12345,Baris Rusak,,,,,\n")
     election = tmp_path / "election.toml"
@@ -42,7 +44,12 @@ def test_scan_prints_json_lines_and_reports_bad_files(tmp_path: Path, capsys: py
     out, err = capsys.readouterr()
     assert code == 0
     rows = [json.loads(line) for line in out.splitlines()]
-    assert [Path(r["image"]).name for r in rows] == ["empty.jpg", "story.jpg", "lampiran.pdf", "hilang.jpg"]
+    assert [Path(r["image"]).name for r in rows] == [
+        "empty.jpg",
+        "story.jpg",
+        "lampiran.pdf",
+        "hilang.jpg",
+    ]
     assert [r["verdict"] for r in rows] == ["error", "flagged", "error", "error"]
     story = rows[1]
     assert story["flagged"] is True and story["candidate"] == 3
@@ -54,7 +61,9 @@ def test_scan_prints_json_lines_and_reports_bad_files(tmp_path: Path, capsys: py
     assert "baris 8" in err  # the malformed roster row is reported with its line number
 
 
-def test_scan_refuses_an_invalid_election_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_scan_refuses_an_invalid_election_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     roster = tmp_path / "roster.csv"
     roster.write_text(ROSTER_CSV)
     election = tmp_path / "election.toml"
@@ -70,5 +79,7 @@ def test_demo_scans_the_bundled_examples(capsys: pytest.CaptureFixture[str]) -> 
     labels = [json.loads(line) for line in (EXAMPLES / "labels.jsonl").read_text().splitlines()]
     assert len(rows) == len(labels) >= 8
     assert all(r["verdict"] in {"flagged", "review", "clear"} for r in rows)
-    flagged_ok = sum(r["flagged"] == lab["should_flag"] for r, lab in zip(rows, labels, strict=True))
+    flagged_ok = sum(
+        r["flagged"] == lab["should_flag"] for r, lab in zip(rows, labels, strict=True)
+    )
     assert flagged_ok >= len(labels) - 2
