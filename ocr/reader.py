@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PIL import Image
+from PIL import Image, ImageOps
 
 from ocr import preprocess as pp
 from ocr.engine import OcrEngine, OcrLine
@@ -31,7 +31,8 @@ def read_header(image: Image.Image, engine: OcrEngine, *, fallback: bool = False
     """Lines of the header band, top to bottom (coordinates in the upscaled band)."""
     band = pp.HEADER.crop(image)
     if fallback:
-        variant = pp.grey(pp.as_array(band))
+        # Stretched hard: white header text over a pale photo or background is faint.
+        variant = ImageOps.autocontrast(pp.grey(pp.as_array(band)), cutoff=3)
     else:
         variant = pp.to_image(pp.white_text_mask(pp.as_array(band), min_level=170, max_spread=90))
     return engine.lines(pp.upscale(variant, HEADER_SCALE), psm=6)

@@ -18,7 +18,7 @@ from rules.types import Platform, Poster
 _STATUS_BAR = re.compile(r"^\W{0,3}\d{1,2}[.:]\d{2}\b.*(%|\d\s*$)|^\W*\d{1,3}\s?%\W*$")
 _WA_TIME = re.compile(
     r"\b(kemarin|hari ini|baru saja|beberapa (menit|detik|jam)|\d+\s+(menit|jam|detik) yang lalu|"
-    r"yesterday|today|just now|minutes? ago|\w+ yang lalu|yang [lt]alu)\b",
+    r"yesterday|today|just now|minutes? ago|\w+ yang lalu|yang [lt]alu|(menit|jam|detik)\s+yang)\b",
     re.IGNORECASE,
 )
 _IG_AGE = re.compile(r"^(\d{1,2})\s?(j|m|h|d|mg|jam|mnt|menit|w)$", re.IGNORECASE)
@@ -50,7 +50,17 @@ def _clean_name(text: str) -> str:
         and tokens[0].lower().strip(".") not in _SHORT_HONORIFICS
     ):
         tokens.pop(0)
-    while tokens and (_NOISE_TOKEN.match(tokens[-1]) or not re.search(r"\w", tokens[-1])):
+    while tokens and (
+        _NOISE_TOKEN.match(tokens[-1])
+        or not re.search(r"\w", tokens[-1])
+        # the ⋮ menu read as "Bi" or "i:"; upper-case short words are units ("PU", "PP")
+        or (
+            len(tokens) > 1
+            and len(tokens[-1]) <= 2
+            and not tokens[-1].isupper()
+            and not re.search(r"\d", tokens[-1])
+        )
+    ):
         tokens.pop()
     cleaned = " ".join(tokens)
     return cleaned.strip(" '\"‘’“”;:,.|")
@@ -64,10 +74,15 @@ def _phone_in(text: str) -> str | None:
     return match.group(0).strip() if 9 <= len(digits) <= 15 else None
 
 
-def _age_at(tokens: list[str], i: int) -> str | None:
-    """The story age ("5 j", "38m") starting at token i, tolerating a misread unit ("5 |")."""
+def _age_at(tokens: list[str], i: int, lenient: bool = False) -> str | None:
+    """The story age ("5 j", "38m") starting at token i, tolerating a misread unit ("5 |").
+
+    Lenient: a bare one- or two-digit number also counts (its unit was lost entirely).
+    """
     token = tokens[i]
-    if _IG_AGE.match(token):
+    if lenient:
+        return token if token.isdigit() and len(token) <= 2 else None
+    if _IG_AGE.match(token) or _IG_AGE_MISREAD.match(token):
         return token
     if token.isdigit() and len(token) <= 2 and i + 1 < len(tokens):
         unit = tokens[i + 1]
@@ -76,7 +91,9 @@ def _age_at(tokens: list[str], i: int) -> str | None:
     return None
 
 
-_USER_PART = re.compile(r"^[a-z0-9._]+$", re.IGNORECASE)
+_USER_PART = re.compile(r"^[a-z0-9._/]+$", re.IGNORECASE)
+# The age's unit letter in a small grey font often comes out as punctuation: "23)", "20;".
+_IG_AGE_MISREAD = re.compile(r"^\d{1,2}[)\]};:|!]$")
 
 
 def _instagram_user(line: str) -> tuple[str, str] | None:
@@ -86,8 +103,10 @@ def _instagram_user(line: str) -> tuple[str, str] | None:
     `_` was lost ("eka rangkuti 5j" → "eka_rangkuti"); the avatar's noise ("0)", "@") stops it.
     """
     tokens = [t.strip("'\"‘’“”,;:") for t in line.split()]
-    for i in range(1, len(tokens)):
-        age = _age_at(tokens, i)
+    positions = [(i, False) for i in range(1, len(tokens))]
+    positions += [(i, True) for i in range(1, len(tokens))]
+    for i, lenient in positions:
+        age = _age_at(tokens, i, lenient)
         if age is None:
             continue
         parts: list[str] = []
@@ -97,9 +116,18 @@ def _instagram_user(line: str) -> tuple[str, str] | None:
                 break  # the avatar circle read as a letter or two
             parts.insert(0, tokens[j])
             j -= 1
-        user = "_".join(parts).lower()
+        user = "_".join(parts).lower().replace("/", "7")  # a thin 7 reads as "/"
         if _USERNAME.match(user) and re.search(r"[a-z]", user):
             return user, age
+    return None
+
+
+def _leading_username(line: str) -> str | None:
+    """The first username-like word of a header line, after the avatar's noise."""
+    for token in line.split():
+        token = token.strip("'\"‘’“”,;:()").lower().replace("/", "7")
+        if _USERNAME.match(token) and len(token) >= 4 and re.search(r"[a-z]{2}", token):
+            return token
     return None
 
 
@@ -154,14 +182,10 @@ def read_header(lines: Sequence[str], footer_text: str = "") -> HeaderReading:
                 None,
                 tuple(evidence),
             )
-    if platform == "instagram":
-        for line in content:
-            for token in line.split():
-                user = _USERNAME.match(token.strip("'\"‘’“”,;:"))
-                if user and len(user.group(1)) >= 4 and re.search(r"[a-z]{3}", user.group(1), re.I):
-                    return HeaderReading(
-                        platform, Poster("username", user.group(1).lower()), None, tuple(evidence)
-                    )
+    if platform == "instagram" and content:
+        user = _leading_username(content[0])
+        if user:
+            return HeaderReading(platform, Poster("username", user), None, tuple(evidence))
     if platform == "whatsapp" and content:
         name = _clean_name(content[0])
         if re.search(r"[A-Za-z]{3}", name):

@@ -25,7 +25,7 @@ from rapidfuzz.distance import Levenshtein
 from rules.names import fold_spelling, fold_token, name_tokens, strip_honorifics, strip_titles
 from rules.roster import normalise_handle, normalise_phone
 from rules.types import AsnMatch, Poster, RosterEntry
-from rules.units import split_unit_hints, unit_keys
+from rules.units import IMPLIED_MARK, split_unit_hints, unit_keys
 
 __all__ = ["RosterIndex"]
 
@@ -501,8 +501,13 @@ class RosterIndex:
         if not known:
             return []
         hint_units: set[int] | None = None
+        implied_units: set[int] = set()
         if hint:
             hint_units = set().union(*(self._key_units.get(k, set()) for k in hint))
+            implied_units = set().union(
+                *(self._key_units.get(IMPLIED_MARK + k, set()) for k in hint)
+            )
+            hint_units |= implied_units
         sets = [self._postings(v) for _t, v in known]
         cand: set[int] = set()
         for a in range(len(sets)):
@@ -521,7 +526,9 @@ class RosterIndex:
         scale = total / len(chosen) if chosen else 1.0
         hint_text = " ".join(consumed)
         scored = [
-            self._score_contact(i, known, initials, len(unknown), hint_units, hint_text)
+            self._score_contact(
+                i, known, initials, len(unknown), hint_units, hint_text, implied_units
+            )
             for i in chosen
         ]
         return _share_between_peers(scored, scale)
@@ -534,6 +541,7 @@ class RosterIndex:
         n_unknown: int,
         hint_units: set[int] | None,
         hint_text: str,
+        implied_units: set[int] = frozenset(),  # type: ignore[assignment]
     ) -> _Scored:
         tids = self._tok_flat[self._tok_off[i] : self._tok_off[i + 1]]
         n = len(tids)
@@ -599,6 +607,10 @@ class RosterIndex:
         base, with_unit = _BASE[method]
         if hint_units is None:
             raw = base
+        elif self._unit_of[i] in hint_units and self._unit_of[i] in implied_units:
+            raw = (base + with_unit) / 2  # agrees only through its parent agency
+            method += "+unit-parent"
+            evidence.append(f"unit '{hint_text}' membawahi {self._strings_unit(i)}")
         elif self._unit_of[i] in hint_units:
             raw = with_unit
             method += "+unit"

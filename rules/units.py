@@ -100,6 +100,7 @@ _PLACE_MARKERS: dict[str, tuple[str, ...]] = {
     "smkn": ("smkn", "smk negeri", "smk n", "smk"),
     "tk": ("tkn", "tk negeri"),
 }  # fmt: skip
+IMPLIED_MARK = "~"
 # Units implied by a place-bound unit (a Puskesmas nurse works for Dinkes).
 _IMPLIED = {"puskesmas": "dinkes", "sdn": "disdik", "smpn": "disdik", "tk": "disdik"}
 _SCHOOLS = frozenset({"sdn", "smpn", "sman", "smkn", "tk"})
@@ -142,7 +143,9 @@ def _place_keys(kind: str, place: Sequence[str], roster: bool) -> set[str]:
     if roster or not place:
         keys.add(kind)
     if roster and kind in _IMPLIED:
-        keys.add(_IMPLIED[kind])
+        # Marked: "Budi Dinkes" is more likely the Dinkes office than a Puskesmas, so an
+        # implied agency agrees less than the unit itself (see RosterIndex).
+        keys.add(IMPLIED_MARK + _IMPLIED[kind])
     if kind in _SCHOOLS:
         # "SDN 12 Pangkalpinang": the number identifies the school.
         nums = [t for t in place if t.isdigit()]
@@ -214,4 +217,4 @@ def units_agree(hint: frozenset[str], unit: frozenset[str]) -> bool | None:
     """True if the hint matches the unit, False if it contradicts, None if no hint."""
     if not hint:
         return None
-    return bool(hint & unit)
+    return bool(hint & unit) or bool({IMPLIED_MARK + k for k in hint} & unit)
