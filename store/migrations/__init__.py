@@ -1,0 +1,1 @@
+"""Alembic migration environment (loaded by path, see store/db.py)."""

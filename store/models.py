@@ -1,0 +1,186 @@
+"""ORM tables for reports, cases, moderation and audit.
+
+Times are stored as UTC: `UTCDateTime` refuses naive datetimes on the way in and hands back
+aware UTC datetimes on the way out, on SQLite (which has no time zone type) and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+# Named constraints so Alembic batch mode on SQLite can drop/alter them later.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+CASE_STATES = (
+    "new",
+    "flagged",
+    "review",
+    "clear",
+    "error",
+    "approved",
+    "rejected",
+    "needs_info",
+)
+
+
+def utcnow() -> datetime:
+    """The one clock of the store (aware UTC)."""
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC in and out; SQLite keeps naive UTC text, PostgreSQL a timestamptz."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use datetime.now(UTC)")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Reporter(Base):
+    """A member of the public; moderators only ever see `id` ("Pelapor #N")."""
+
+    __tablename__ = "reporters"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    telegram_user_id: Mapped[int] = mapped_column(BigInteger, unique=True, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    blocked: Mapped[bool] = mapped_column(Boolean, default=False)
+    blocked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    blocked_by: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class Case(Base):
+    """One reported status ("Kasus #N"); duplicates of the same screenshot attach to it."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    # 64-bit perceptual hash as 16 hex chars, plus its four 16-bit bands for indexed lookup.
+    phash: Mapped[str | None] = mapped_column(String(16), index=True)
+    phash_b0: Mapped[int | None] = mapped_column(Integer, index=True)
+    phash_b1: Mapped[int | None] = mapped_column(Integer, index=True)
+    phash_b2: Mapped[int | None] = mapped_column(Integer, index=True)
+    phash_b3: Mapped[int | None] = mapped_column(Integer, index=True)
+    image_path: Mapped[str] = mapped_column(String(512))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    analysed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    verdict_json: Mapped[str | None] = mapped_column(Text)
+    platform: Mapped[str | None] = mapped_column(String(16))
+    poster_kind: Mapped[str | None] = mapped_column(String(16))
+    poster_text: Mapped[str | None] = mapped_column(String(256))
+    seen_text: Mapped[str | None] = mapped_column(String(128))
+    # Snapshot of the matched roster entry: the case keeps it even if the roster changes.
+    asn_nip: Mapped[str | None] = mapped_column(String(32), index=True)
+    asn_nama: Mapped[str | None] = mapped_column(String(256))
+    asn_jabatan: Mapped[str | None] = mapped_column(String(256))
+    asn_unit_kerja: Mapped[str | None] = mapped_column(String(256))
+    asn_instansi: Mapped[str | None] = mapped_column(String(256))
+    asn_confidence: Mapped[float | None] = mapped_column(Float)
+    alternatives_json: Mapped[str | None] = mapped_column(Text)
+    candidate: Mapped[int | None] = mapped_column(Integer)
+    support_confidence: Mapped[float | None] = mapped_column(Float)
+    score: Mapped[float | None] = mapped_column(Float)
+    reasons_json: Mapped[str | None] = mapped_column(Text)
+    ocr_text: Mapped[str | None] = mapped_column(Text)
+    decided_by: Mapped[int | None] = mapped_column(BigInteger)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    moderator_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    moderator_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    files_deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Submission(Base):
+    """One screenshot one reporter sent: the ticket ("Laporan #N")."""
+
+    __tablename__ = "submissions"
+    __table_args__ = (Index("ix_submissions_reporter_received", "reporter_id", "received_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reporter_id: Mapped[int] = mapped_column(ForeignKey("reporters.id"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    phash: Mapped[str | None] = mapped_column(String(16))
+    # How it joined its case: "new" (created it), "exact" (same bytes), "near" (phash).
+    match: Mapped[str] = mapped_column(String(8))
+    phash_distance: Mapped[int | None] = mapped_column(Integer)
+    file_path: Mapped[str] = mapped_column(String(512))
+    size: Mapped[int] = mapped_column(Integer)
+    mime: Mapped[str | None] = mapped_column(String(64))
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(16))
+    telegram_chat_id: Mapped[int] = mapped_column(BigInteger)
+    telegram_message_id: Mapped[int] = mapped_column(BigInteger)
+    media_group_id: Mapped[str | None] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    notified_outcome_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class AuditLog(Base):
+    """Append-only trail: every state transition and every de-anonymisation."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    actor: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(32))
+    from_state: Mapped[str | None] = mapped_column(String(16))
+    to_state: Mapped[str | None] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Setting(Base):
+    """Small persistent values (e.g. the loaded roster file name and sha256)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
