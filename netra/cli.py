@@ -105,9 +105,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     demo.add_argument("--config", type=Path)
     demo.add_argument("--jobs", type=int)
 
+    run = sub.add_parser("run", help="start the Telegram bot (token in NETRA_TELEGRAM_TOKEN)")
+    run.add_argument("--config", type=Path, default=Path("config.toml"))
+
     args = parser.parse_args(argv)
     try:
         config = load_config(args.config)
+        if args.command == "run":
+            from bot.app import run as run_bot
+
+            run_bot(config)
+            return 0
         if args.command == "scan":
             return _scan(args.images, args.roster, args.election, config, args.jobs)
         return _demo(args.dir, config, args.jobs)

@@ -36,6 +36,22 @@ class TelegramSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class BotSettings:
+    """Intake limits and behaviour of the Telegram bot."""
+
+    rate_limit_per_hour: int = 30  # screenshots per reporter per hour
+    max_file_mb: int = 20  # larger files are refused unread
+    notify_reporters: bool = True  # tell reporters the moderators' decision
+    phash_distance: int = 6  # near-duplicate threshold (bits of a 64-bit pHash)
+    mode: str = "polling"  # or "webhook"
+    webhook_url: str = ""  # public HTTPS URL Telegram posts to (webhook mode)
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    album_wait_seconds: float = 1.5  # gather an album's photos before the single reply
+    analysis_attempts: int = 3  # a case whose analysis crashed this often becomes "error"
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     roster: Path | None = None
     election: Path | None = None
@@ -44,6 +60,8 @@ class Config:
     ocr: OcrSettings = field(default_factory=OcrSettings)
     thresholds: Thresholds = field(default_factory=Thresholds)
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
+    bot: BotSettings = field(default_factory=BotSettings)
+    webhook_secret: str = field(default="", repr=False)
 
 
 def _section(cls: type, raw: Any, name: str) -> Any:
@@ -63,6 +81,13 @@ def _section(cls: type, raw: Any, name: str) -> Any:
         return cls(**values)
     except TypeError as exc:
         raise ConfigError(f"[{name}]: {exc}") from exc
+
+
+def _database_url(configured: Any, data_dir: Path) -> str:
+    """The configured URL, or the embedded default: SQLite in the data directory."""
+    if configured:
+        return str(configured)
+    return f"sqlite+aiosqlite:///{data_dir / 'netra.db'}"
 
 
 def load_config(path: str | Path | None, env: dict[str, str] | None = None) -> Config:
@@ -101,8 +126,12 @@ def load_config(path: str | Path | None, env: dict[str, str] | None = None) -> C
         roster=rel(netra.get("roster")),
         election=rel(netra.get("election")),
         data_dir=rel(netra.get("data_dir")) or base / "var",
-        database_url=str(raw.get("database", {}).get("url", Config.database_url)),
+        database_url=_database_url(
+            raw.get("database", {}).get("url"), rel(netra.get("data_dir")) or base / "var"
+        ),
         ocr=_section(OcrSettings, raw.get("ocr"), "ocr"),
         thresholds=_section(Thresholds, raw.get("thresholds"), "thresholds"),
         telegram=telegram,
+        bot=_section(BotSettings, raw.get("bot"), "bot"),
+        webhook_secret=env.get("NETRA_WEBHOOK_SECRET", ""),
     )

@@ -1,0 +1,130 @@
+"""Wiring: builds the python-telegram-bot Application and registers every handler.
+
+Every entry point of the bot is listed in `build_application`. Services (database, analysis
+pool, roster) start in `startup`, inside the application's event loop, and stop in
+`shutdown`; `run` serves with long polling or, when configured, a webhook.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot import texts as t
+from bot.handlers import admin, moderator, reporter
+from bot.services import start_services, stop_services
+from bot.worker import start_workers
+from netra.config import Config, ConfigError
+
+log = logging.getLogger(__name__)
+
+COMMANDS = [
+    BotCommand("start", "Cara melapor dan perlindungan data"),
+    BotCommand("status", "Status laporan Anda"),
+    BotCommand("help", "Bantuan"),
+]
+
+
+async def startup(application: Application) -> None:
+    config: Config = application.bot_data["config"]
+    services = await start_services(config)
+    application.bot_data["services"] = services
+    await start_workers(application.bot, services)
+    try:
+        await application.bot.set_my_commands(COMMANDS)
+    except Exception:
+        log.warning("could not set the command menu")
+
+
+async def shutdown(application: Application) -> None:
+    services = application.bot_data.pop("services", None)
+    if services is not None:
+        await stop_services(services)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure without the update's content (reporters' data stays out of logs)."""
+    error = context.error
+    log.error("handler failed: %s", type(error).__name__, exc_info=error)
+
+
+async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A button the bot does not know (old or forged): answered, so the spinner stops."""
+    await update.callback_query.answer(t.BAD_BUTTON, show_alert=True)
+
+
+def build_application(config: Config) -> Application:
+    if not config.telegram.token:
+        raise ConfigError("NETRA_TELEGRAM_TOKEN: token bot Telegram belum diatur di lingkungan")
+    application = (
+        Application.builder()
+        .token(config.telegram.token)
+        .base_url(config.telegram.api_base_url)
+        .base_file_url(config.telegram.file_base_url)
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .concurrent_updates(16)
+        .post_init(startup)
+        .post_shutdown(shutdown)
+        .build()
+    )
+    application.bot_data["config"] = config
+    private = filters.ChatType.PRIVATE
+    application.add_handlers(
+        [
+            # the public
+            CommandHandler("start", reporter.start, filters=private),
+            CommandHandler("help", reporter.help_command, filters=private),
+            CommandHandler("status", reporter.status, filters=private),
+            MessageHandler(filters.PHOTO & private, reporter.screenshot),
+            MessageHandler(filters.Document.ALL & private, admin.document),
+            MessageHandler(filters.TEXT & ~filters.COMMAND & private, reporter.text_only),
+            # moderators
+            CallbackQueryHandler(moderator.button, pattern=r"^m:"),
+            CallbackQueryHandler(unknown_button),
+            CommandHandler("queue", moderator.queue),
+            CommandHandler("case", moderator.case),
+            # admins
+            CommandHandler("roster", admin.roster),
+            CommandHandler("election", admin.election),
+            CommandHandler("block", admin.block),
+            CommandHandler("unblock", admin.unblock),
+            CommandHandler("reveal", admin.reveal),
+            # anything else in private: a short answer
+            MessageHandler(private & ~filters.COMMAND, reporter.unsupported),
+        ]
+    )
+    application.add_error_handler(on_error)
+    return application
+
+
+def run(config: Config) -> None:
+    """Serve until interrupted: long polling, or a webhook when `bot.mode = "webhook"`."""
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    application = build_application(config)
+    if config.bot.mode == "webhook":
+        if not config.bot.webhook_url:
+            raise ConfigError("bot.webhook_url: wajib diisi untuk mode webhook")
+        application.run_webhook(
+            listen=config.bot.webhook_listen,
+            port=config.bot.webhook_port,
+            url_path="telegram",
+            webhook_url=config.bot.webhook_url,
+            secret_token=config.webhook_secret or None,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)

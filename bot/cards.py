@@ -1,0 +1,137 @@
+"""The moderators' view of a case: caption text and inline buttons.
+
+Button payloads are `m:<case>:<action>:<mac>`; the MAC (see `Services.sign`) binds the
+action to the case, so an edited payload cannot act on another case. Actions:
+a = approve, r = reject, n = needs info, o = show "another person" choices, b = back,
+p<i> = the i-th alternative is the right person (approve with that ASN), x = not an ASN
+(reject).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+import store
+from bot import texts as t
+from bot.services import Services
+from rules.election import Election
+
+CAPTION_LIMIT = 1024
+PENDING = ("flagged", "review", "needs_info")
+
+
+@dataclass(frozen=True, slots=True)
+class Press:
+    case_id: int
+    action: str
+
+
+def payload(services: Services, case_id: int, action: str) -> str:
+    body = f"{case_id}:{action}"
+    return f"m:{body}:{services.sign(body)}"
+
+
+def parse_press(services: Services, data: str) -> Press | None:
+    """The press a payload encodes, or None when it is malformed or its MAC is wrong."""
+    parts = data.split(":")
+    if len(parts) != 4 or parts[0] != "m" or not parts[1].isdigit():
+        return None
+    body = f"{parts[1]}:{parts[2]}"
+    if services.sign(body) != parts[3]:
+        return None
+    return Press(int(parts[1]), parts[2])
+
+
+def decision_keyboard(services: Services, case_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t.BUTTON_APPROVE, callback_data=payload(services, case_id, "a")
+                ),
+                InlineKeyboardButton(
+                    t.BUTTON_REJECT, callback_data=payload(services, case_id, "r")
+                ),
+            ],
+            [
+                InlineKeyboardButton(t.BUTTON_OTHER, callback_data=payload(services, case_id, "o")),
+                InlineKeyboardButton(
+                    t.BUTTON_NEEDS_INFO, callback_data=payload(services, case_id, "n")
+                ),
+            ],
+        ]
+    )
+
+
+def other_person_keyboard(services: Services, case: store.CaseDetail) -> InlineKeyboardMarkup:
+    rows = []
+    for i, alt in enumerate(case.alternatives[:5]):
+        label = f"{alt.get('nama', '?')} · {alt.get('unit_kerja') or '-'}"[:60]
+        rows.append(
+            [InlineKeyboardButton(label, callback_data=payload(services, case.case_id, f"p{i}"))]
+        )
+    rows.append(
+        [
+            InlineKeyboardButton(
+                t.BUTTON_NOT_ASN, callback_data=payload(services, case.case_id, "x")
+            ),
+            InlineKeyboardButton(t.BUTTON_BACK, callback_data=payload(services, case.case_id, "b")),
+        ]
+    )
+    return InlineKeyboardMarkup(rows)
+
+
+def _nip(nip: str | None) -> str:
+    if nip and len(nip) == 18:
+        return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+    return nip or "-"
+
+
+def caption(case: store.CaseDetail, election: Election, outcome: str | None = None) -> str:
+    """HTML caption with the evidence a moderator needs, within Telegram's 1024 characters."""
+    verdict = case.verdict or {}
+    head = t.VERDICT_NAMES.get(case.state, t.DECISION_NAMES.get(case.state, case.state))
+    lines = [f"<b>Kasus #{case.case_id}</b> · {head}"]
+    platform = {"instagram": "Instagram", "whatsapp": "WhatsApp"}.get(case.platform or "", "?")
+    poster = t.esc((case.poster_text or "tidak terbaca")[:80])
+    seen = f" · {t.esc(case.seen_text[:40])}" if case.seen_text else ""
+    lines.append(f"{platform} · pengunggah: <code>{poster}</code>{seen}")
+    if case.asn and case.asn.nip:
+        a = case.asn
+        conf = f"{a.confidence:.2f}" if a.confidence is not None else "-"
+        method = (verdict.get("asn") or {}).get("method", "")
+        lines.append(f"ASN: <b>{t.esc(a.nama)}</b> · NIP {_nip(a.nip)}")
+        lines.append(
+            f"{t.esc(a.jabatan or '-')}, {t.esc(a.unit_kerja or '-')} · keyakinan {conf} {t.esc(method)}"
+        )
+    else:
+        lines.append("ASN: tidak teridentifikasi")
+    if case.alternatives:
+        names = "; ".join(t.esc(alt.get("nama", "?")) for alt in case.alternatives[:3])
+        lines.append(f"Alternatif: {names}")
+    if case.candidate is not None:
+        cand = election.candidate(case.candidate)
+        who = t.esc(" – ".join(cand.people)) if cand else ""
+        sup = f"{case.support_confidence:.2f}" if case.support_confidence is not None else "-"
+        lines.append(f"Paslon: <b>{case.candidate:02d}</b> {who} · keyakinan {sup}")
+        evidence = [
+            f"{t.esc(e['rule'])} «{t.esc(str(e['matched'])[:60])}»"
+            for e in verdict.get("evidence", [])
+            if e.get("candidate") == case.candidate
+        ]
+        if evidence:
+            lines.append("Bukti: " + "; ".join(evidence[:4]))
+    else:
+        lines.append("Paslon: tidak jelas")
+    reporters = ", ".join(f"#{r}" for r in case.reporter_ids[:5])
+    lines.append(f"Pelapor: {case.reporters} (Pelapor {reporters}) · laporan {case.submissions}")
+    if outcome:
+        lines.append(outcome)
+    text = "\n".join(lines)
+    if len(text) > CAPTION_LIMIT:
+        # Drop evidence detail before anything a decision depends on.
+        keep = [line for line in lines if not line.startswith(("Bukti:", "Alternatif:"))]
+        text = "\n".join(keep)[: CAPTION_LIMIT - 1] + "…"
+    return text

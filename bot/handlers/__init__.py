@@ -1,0 +1,1 @@
+"""Telegram handlers, by audience: reporters (the public), moderators, admins."""

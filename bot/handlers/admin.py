@@ -1,0 +1,182 @@
+"""Handlers for admins: replace the roster or election file in chat, block and reveal reporters."""
+
+from __future__ import annotations
+
+import time
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+import store
+from bot import texts as t
+from bot.handlers import reporter
+from bot.handlers.common import first_int, is_admin, services_of
+from rules.election import ElectionError
+from rules.roster import RosterError
+
+AWAIT_SECONDS = 600
+MAX_LISTED_PROBLEMS = 15
+
+
+async def roster(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/roster: the admin's next file (within 10 minutes) replaces the roster."""
+    await _await_file(update, context, "roster", t.SEND_ROSTER)
+
+
+async def election(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/election: the admin's next file (within 10 minutes) replaces the election file."""
+    await _await_file(update, context, "election", t.SEND_ELECTION)
+
+
+async def _await_file(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str, prompt: str
+) -> None:
+    if not is_admin(update, context):
+        await update.effective_message.reply_text(t.ADMIN_ONLY)
+        return
+    context.user_data["awaiting"] = (kind, time.monotonic())
+    await update.effective_message.reply_text(prompt)
+
+
+def _awaited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | None:
+    """Which admin file this document is: from its caption or a recent /roster, /election."""
+    caption = (update.effective_message.caption or "").strip().lower()
+    for kind in ("roster", "election"):
+        if caption.startswith(f"/{kind}"):
+            return kind
+    pending = context.user_data.pop("awaiting", None) if context.user_data is not None else None
+    if pending and time.monotonic() - pending[1] < AWAIT_SECONDS:
+        return str(pending[0])
+    return None
+
+
+async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A file: an admin's roster/election upload, otherwise a reporter's screenshot."""
+    message = update.effective_message
+    caption = (message.caption or "").strip().lower()
+    wants_admin_file = caption.startswith(("/roster", "/election"))
+    if not is_admin(update, context):
+        if wants_admin_file:
+            await message.reply_text(t.ADMIN_ONLY)
+            return
+        await reporter.screenshot(update, context)
+        return
+    kind = _awaited(update, context)
+    if kind is None:
+        await reporter.screenshot(update, context)
+        return
+    services = services_of(context)
+    try:
+        file = await message.document.get_file()
+        data = bytes(await file.download_as_bytearray())
+    except TelegramError:
+        await message.reply_text(t.DOWNLOAD_FAILED)
+        return
+    name = message.document.file_name or ("roster.csv" if kind == "roster" else "election.toml")
+    if kind == "roster":
+        await _replace_roster(update, services, data, name)
+    else:
+        await _replace_election(update, services, data)
+
+
+async def _replace_roster(update: Update, services, data: bytes, name: str) -> None:  # type: ignore[no-untyped-def]
+    message = update.effective_message
+    try:
+        change = await services.replace_roster(data, name)
+    except (RosterError, ValueError) as exc:
+        await message.reply_text(
+            t.ROSTER_REFUSED.format(reason=t.esc(exc)), parse_mode=ParseMode.HTML
+        )
+        return
+    problems = change.load.problems
+    lines = [
+        t.ROSTER_DONE.format(
+            total=change.total,
+            added=change.added,
+            updated=change.updated,
+            removed=change.removed,
+            unchanged=change.unchanged,
+            rejected=len(problems),
+        )
+    ]
+    lines += [
+        t.ROSTER_PROBLEM.format(line=p.line, reason=t.esc(p.reason))
+        for p in problems[:MAX_LISTED_PROBLEMS]
+    ]
+    if len(problems) > MAX_LISTED_PROBLEMS:
+        lines.append(t.ROSTER_MORE.format(count=len(problems) - MAX_LISTED_PROBLEMS))
+    await message.reply_text("\n".join(lines), parse_mode=ParseMode.HTML)
+
+
+async def _replace_election(update: Update, services, data: bytes) -> None:  # type: ignore[no-untyped-def]
+    message = update.effective_message
+    try:
+        text = data.decode("utf-8")
+        new = await services.replace_election(text)
+    except (ElectionError, UnicodeDecodeError) as exc:
+        await message.reply_text(
+            t.ELECTION_REFUSED.format(reason=t.esc(exc)), parse_mode=ParseMode.HTML
+        )
+        return
+    await message.reply_text(
+        t.ELECTION_DONE.format(name=t.esc(new.name), count=len(new.candidates)),
+        parse_mode=ParseMode.HTML,
+    )
+
+
+async def block(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/block N: reporter N's further screenshots are refused."""
+    await _set_block(update, context, True)
+
+
+async def unblock(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/unblock N: reporter N may report again."""
+    await _set_block(update, context, False)
+
+
+async def _set_block(update: Update, context: ContextTypes.DEFAULT_TYPE, blocked: bool) -> None:
+    if not is_admin(update, context):
+        await update.effective_message.reply_text(t.ADMIN_ONLY)
+        return
+    reporter_id = first_int(context.args)
+    if reporter_id is None:
+        await update.effective_message.reply_text(t.BLOCK_USAGE)
+        return
+    services = services_of(context)
+    actor = update.effective_user.id
+    change = store.block_reporter if blocked else store.unblock_reporter
+    try:
+        await change(services.db, reporter_id, actor)
+    except store.NotFound:
+        await update.effective_message.reply_text(t.REPORTER_NOT_FOUND.format(reporter=reporter_id))
+        return
+    text = t.BLOCK_DONE if blocked else t.UNBLOCK_DONE
+    await update.effective_message.reply_text(text.format(reporter=reporter_id))
+
+
+async def reveal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/reveal N reason: an admin learns who reporter N is; the reveal is audited."""
+    if not is_admin(update, context):
+        await update.effective_message.reply_text(t.ADMIN_ONLY)
+        return
+    reporter_id = first_int(context.args)
+    reason = " ".join((context.args or [])[1:]).strip()
+    if reporter_id is None or not reason:
+        await update.effective_message.reply_text(t.REVEAL_USAGE)
+        return
+    services = services_of(context)
+    try:
+        user_id = await store.reveal_reporter(
+            services.db, reporter_id, update.effective_user.id, reason
+        )
+    except store.NotFound:
+        await update.effective_message.reply_text(t.REPORTER_NOT_FOUND.format(reporter=reporter_id))
+        return
+    # Only ever in the admin's private chat, never in a group.
+    await context.bot.send_message(
+        update.effective_user.id,
+        t.REVEAL_DONE.format(reporter=reporter_id, user_id=user_id),
+        parse_mode=ParseMode.HTML,
+    )

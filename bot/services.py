@@ -1,0 +1,190 @@
+"""What the running bot holds: database, analysis pool, file store, roster and election.
+
+Built once at start-up (`start_services`) and kept in `application.bot_data["services"]`.
+The roster and election can be replaced at run time by an admin (`replace_roster`,
+`replace_election`): the new file is validated completely first, then stored on disk and
+swapped in one assignment, so a bad upload never leaves a half-imported roster.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+import store
+from netra.analysis import AnalysisPool
+from netra.config import Config
+from ocr.engine import TesseractEngine
+from rules.election import Election, parse_election
+from rules.roster import RosterLoad, load_roster
+from rules.roster_index import RosterIndex
+
+log = logging.getLogger(__name__)
+
+ROSTER_SETTING = "roster_file"
+ELECTION_SETTING = "election_file"
+
+
+@dataclass(frozen=True, slots=True)
+class RosterChange:
+    """Summary of a roster replacement, for the admin's reply."""
+
+    total: int
+    added: int
+    updated: int
+    removed: int
+    unchanged: int
+    load: RosterLoad
+
+
+class FileStore:
+    """Screenshots on local disk, named by their SHA-256 (so a duplicate is stored once)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def relative_path(self, sha256: str, suffix: str = ".img") -> str:
+        return f"files/{sha256[:2]}/{sha256}{suffix}"
+
+    def write(self, relative: str, data: bytes) -> None:
+        """Atomic and durable: a crash leaves either the whole file or none."""
+        target = self.root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            return
+        tmp = target.with_suffix(target.suffix + f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+
+    def read(self, relative: str) -> bytes:
+        return (self.root / relative).read_bytes()
+
+
+@dataclass
+class Services:
+    config: Config
+    engine: AsyncEngine
+    db: async_sessionmaker[AsyncSession]
+    pool: AnalysisPool
+    files: FileStore
+    callback_key: bytes
+    queue: asyncio.Queue[int] = field(default_factory=asyncio.Queue)
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)
+
+    @property
+    def roster(self) -> RosterIndex:
+        return self.pool.roster  # type: ignore[return-value]
+
+    @property
+    def election(self) -> Election:
+        return self.pool.election
+
+    def is_admin(self, user_id: int) -> bool:
+        return user_id in self.config.telegram.admin_ids
+
+    def sign(self, payload: str) -> str:
+        """A short MAC so button payloads cannot be forged to act on another case."""
+        digest = hmac.new(self.callback_key, payload.encode(), hashlib.sha256).hexdigest()
+        return digest[:10]
+
+    async def replace_roster(self, data: bytes, filename: str) -> RosterChange:
+        """Validate, index, store and swap in a new roster (all or nothing)."""
+        load = await asyncio.to_thread(load_roster, data, filename)
+        if not load.entries:
+            raise ValueError("tidak ada satu pun baris yang valid")
+        index = await asyncio.to_thread(RosterIndex, load.entries)
+        old = self.roster
+        added = updated = unchanged = 0
+        for entry in load.entries:
+            before = old.get(entry.nip)
+            if before is None:
+                added += 1
+            elif before == entry:
+                unchanged += 1
+            else:
+                updated += 1
+        removed = sum(1 for e in old if index.get(e.nip) is None)
+        suffix = PurePath(filename).suffix.lower() or ".csv"
+        relative = f"roster/{hashlib.sha256(data).hexdigest()}{suffix}"
+        await asyncio.to_thread(self.files.write, relative, data)
+        await store.set_setting(self.db, ROSTER_SETTING, relative)
+        self.pool.roster = index
+        log.info("roster replaced: %d entries", len(load.entries))
+        return RosterChange(len(load.entries), added, updated, removed, unchanged, load)
+
+    async def replace_election(self, text: str) -> Election:
+        election = parse_election(text)
+        data = text.encode()
+        relative = f"election/{hashlib.sha256(data).hexdigest()}.toml"
+        await asyncio.to_thread(self.files.write, relative, data)
+        await store.set_setting(self.db, ELECTION_SETTING, relative)
+        self.pool.election = election
+        return election
+
+
+async def _initial_roster(
+    config: Config, db: async_sessionmaker[AsyncSession], files: FileStore
+) -> RosterIndex:
+    stored = await store.get_setting(db, ROSTER_SETTING)
+    if stored and (files.root / stored).exists():
+        data, name = files.read(stored), stored
+    elif config.roster is not None:
+        data, name = config.roster.read_bytes(), config.roster.name
+    else:
+        log.warning("no roster configured: every poster will be unmatched until /roster")
+        return RosterIndex([])
+    load = await asyncio.to_thread(load_roster, data, name)
+    if load.problems:
+        log.warning("roster: %d rows rejected", len(load.problems))
+    return await asyncio.to_thread(RosterIndex, load.entries)
+
+
+async def _initial_election(
+    config: Config, db: async_sessionmaker[AsyncSession], files: FileStore
+) -> Election:
+    stored = await store.get_setting(db, ELECTION_SETTING)
+    if stored and (files.root / stored).exists():
+        return parse_election(files.read(stored).decode("utf-8"))
+    if config.election is None:
+        raise ValueError("netra.election: berkas pemilihan wajib diatur (config.toml)")
+    return parse_election(config.election.read_text(encoding="utf-8"))
+
+
+async def start_services(config: Config) -> Services:
+    """Migrate the database, load roster and election, start the analysis pool."""
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    url = config.database_url
+    await store.migrate(url)
+    engine = store.create_engine(url)
+    db = store.session_factory(engine)
+    files = FileStore(config.data_dir)
+    roster = await _initial_roster(config, db, files)
+    election = await _initial_election(config, db, files)
+    pool = AnalysisPool(
+        roster,
+        election,
+        workers=config.ocr.workers or None,
+        engine=TesseractEngine(config.ocr.languages),
+        thresholds=config.thresholds,
+    )
+    key_source = config.telegram.token or config.webhook_secret or "netra-local"
+    key = hashlib.sha256(b"netra-callback:" + key_source.encode()).digest()
+    return Services(config=config, engine=engine, db=db, pool=pool, files=files, callback_key=key)
+
+
+async def stop_services(services: Services) -> None:
+    for task in services.tasks:
+        task.cancel()
+    await asyncio.gather(*services.tasks, return_exceptions=True)
+    services.pool.close()
+    await services.engine.dispose()

@@ -1,0 +1,131 @@
+"""Background analysis: queued cases → OCR/rules in the pool → verdict → moderators' chat.
+
+Workers are asyncio tasks awaiting `AnalysisPool.analyse`, which runs in threads, so the
+event loop never blocks on OCR. A case is claimed (attempt counted) before analysis: if the
+process dies mid-analysis the case is still "new" and is queued again at start-up; after
+`analysis_attempts` crashes it becomes "error" instead of looping forever.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram import Bot
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+
+import store
+from bot import cards
+from bot import texts as t
+from bot.services import Services
+from rules.verdict import Verdict
+
+log = logging.getLogger(__name__)
+
+
+def asn_snapshot(verdict: Verdict) -> dict[str, object] | None:
+    if verdict.asn is None:
+        return None
+    e = verdict.asn.entry
+    return {
+        "nip": e.nip,
+        "nama": e.nama,
+        "jabatan": e.jabatan,
+        "unit_kerja": e.unit_kerja,
+        "instansi": e.instansi,
+        "confidence": round(verdict.asn.confidence, 3),
+    }
+
+
+async def with_retries(call, *, attempts: int = 4):  # type: ignore[no-untyped-def]
+    """Run a Bot API call, waiting out flood control and transient network errors."""
+    for attempt in range(attempts):
+        try:
+            return await call()
+        except RetryAfter as exc:
+            delay = exc.retry_after
+            seconds = delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
+            await asyncio.sleep(min(seconds, 60))
+        except NetworkError:  # includes TimedOut; BadRequest/Forbidden are not retried
+            if attempt == attempts - 1:
+                raise
+            await asyncio.sleep(1 + attempt)
+    return await call()
+
+
+async def post_to_moderators(bot: Bot, services: Services, case_id: int) -> None:
+    """Send the case card (screenshot, evidence, buttons) to the moderators' chat."""
+    chat_id = services.config.telegram.moderator_chat_id
+    case = await store.get_case(services.db, case_id)
+    if case is None or chat_id is None:
+        return
+    data = await asyncio.to_thread(services.files.read, case.image_path)
+    message = await with_retries(
+        lambda: bot.send_photo(
+            chat_id,
+            photo=data,
+            caption=cards.caption(case, services.election),
+            parse_mode=ParseMode.HTML,
+            reply_markup=cards.decision_keyboard(services, case_id),
+        )
+    )
+    await store.set_moderator_message(services.db, case_id, message.chat_id, message.message_id)
+
+
+async def tell_admins(bot: Bot, services: Services, text: str) -> None:
+    for admin in services.config.telegram.admin_ids:
+        try:
+            await bot.send_message(admin, text, parse_mode=ParseMode.HTML)
+        except TelegramError:
+            log.warning("could not reach an admin")
+
+
+async def analyse_case(bot: Bot, services: Services, case_id: int) -> str | None:
+    """Analyse one case end to end; returns its new state (None if someone else had it)."""
+    attempts = services.config.bot.analysis_attempts
+    claimed = await store.claim_for_analysis(services.db, case_id, max_attempts=attempts)
+    if claimed is None:
+        return None
+    try:
+        data = await asyncio.to_thread(services.files.read, claimed.image_path)
+        verdict = await services.pool.analyse(data)
+    except Exception as exc:  # the pool itself failed: count it, maybe retry later
+        log.exception("analysis of case %d failed", case_id)
+        return await store.mark_analysis_failed(services.db, case_id, type(exc).__name__, attempts)
+    state = await store.save_verdict(services.db, case_id, verdict.to_dict(), asn_snapshot(verdict))
+    if state in ("flagged", "review"):
+        try:
+            await post_to_moderators(bot, services, case_id)
+        except (BadRequest, Forbidden) as exc:
+            # A deleted or misconfigured moderators' chat: the case stays in /queue; admins hear.
+            log.error("moderators' chat refused case %d: %s", case_id, exc.message)
+            await tell_admins(
+                bot,
+                services,
+                t.MODERATOR_CHAT_FAILED.format(case=case_id, error=t.esc(exc.message)),
+            )
+        except TelegramError as exc:
+            log.error("posting case %d failed: %s", case_id, exc)
+    return state
+
+
+async def run_worker(bot: Bot, services: Services) -> None:
+    while True:
+        case_id = await services.queue.get()
+        try:
+            await analyse_case(bot, services, case_id)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("worker failed on case %d", case_id)
+        finally:
+            services.queue.task_done()
+
+
+async def start_workers(bot: Bot, services: Services) -> None:
+    """Queue everything acknowledged but not analysed (e.g. before a crash), start workers."""
+    for case_id in await store.pending_analysis(services.db):
+        services.queue.put_nowait(case_id)
+    for _ in range(services.pool.workers):
+        services.tasks.append(asyncio.create_task(run_worker(bot, services)))

@@ -1,0 +1,54 @@
+"""A reporter's screenshot becomes a ticket, a moderator card, a decision and an outcome."""
+
+from __future__ import annotations
+
+import re
+
+from tests.bot.conftest import MOD_CHAT, MODERATORS, Netra
+from tests.bot.fake_telegram import buttons, contains
+from tests.synth import StorySpec, render_story
+
+SUPPORT = StorySpec(
+    platform="whatsapp",
+    poster="Pak Agus Kel. Bacang",
+    age="Kemarin 21.00",
+    lines=["Coblos No. 3", "#YudaPasti"],
+    background="solid",
+    bg_colors=((20, 120, 90), (20, 120, 90)),
+    effect="plain",
+)
+
+
+def ticket_of(message: dict) -> int:
+    match = re.search(r"#(\d+)", message["text"])
+    assert match, message["text"]
+    return int(match.group(1))
+
+
+async def test_photo_to_ticket_to_card_to_decision_to_outcome(netra: Netra) -> None:
+    tg = netra.tg
+    reporter = tg.user(1001, "Warga")
+    tg.send_photo(reporter, render_story(SUPPORT))
+    ack = await tg.wait_for(contains("diterima", chat_id=1001))
+    ticket = ticket_of(ack)
+
+    card = await tg.wait_for(lambda m: m["chat"]["id"] == MOD_CHAT and "photo" in m, timeout=30)
+    caption = card["caption"]
+    assert "Kasus #" in caption and "DITANDAI" in caption
+    assert "Agus Prasetyo" in caption and "19751104 200003 1 007" in caption
+    assert "Paslon: 03" in caption
+    assert "Warga" not in caption and "1001" not in caption  # the reporter stays pseudonymous
+    labels = [label for label, _ in buttons(card)]
+    assert labels == ["✅ Setujui", "❌ Tolak", "👤 Orang lain", "❓ Perlu info"]
+
+    moderator = tg.user(MODERATORS[0], "Moderator Satu")
+    approve = dict(buttons(card))["✅ Setujui"]
+    tg.press_button(moderator, card, approve)
+    edited = await tg.wait_for(contains("Disetujui oleh Moderator Satu", chat_id=MOD_CHAT))
+    assert not buttons(edited)
+    outcome = await tg.wait_for(contains("dikonfirmasi", chat_id=1001))
+    assert f"#{ticket}" in outcome["text"]
+
+    tg.send_text(reporter, f"/status {ticket}")
+    status = await tg.wait_for(contains(f"#{ticket}", chat_id=1001))
+    assert "ditindaklanjuti" in status["text"]
