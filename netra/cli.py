@@ -24,10 +24,9 @@ the roster, election file or configuration cannot be used.
 
 
 def _load_inputs(roster_path: Path, election_path: Path):  # type: ignore[no-untyped-def]
-    from rules.roster_index import RosterIndex
-
     from rules.election import load_election
     from rules.roster import load_roster
+    from rules.roster_index import RosterIndex
 
     election = load_election(election_path)
     loaded = load_roster(roster_path.read_bytes(), roster_path.name)

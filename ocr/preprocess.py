@@ -2,9 +2,9 @@
 
 Stories put text in one flat fill colour (white, yellow, cyan, pink…) over photos,
 gradients or solid colour. Tesseract's own Otsu binarisation fails on photos, so besides the
-plain grey image we build masks of the *text colours*: pixels close to a sharp peak of the
-colour histogram (a flat fill is a sharp peak; photo colours spread out) and near-white
-pixels. Which variants are worth their cost was measured with `bench/ocr_variants.py`.
+plain grey image we build masks of the *text colours*: near-white pixels, vivid hues that
+cover little area (text, not photo), and pixels close to a sharp peak of the colour
+histogram (a flat fill is a sharp peak; photo colours spread out). Which variants are worth their cost was measured with `bench/ocr_variants.py`.
 """
 
 from __future__ import annotations
@@ -80,6 +80,34 @@ def fill_colours(rgb: np.ndarray, limit: int = 3) -> list[tuple[np.ndarray, floa
         peaks.append((colour, float(hist.ravel()[flat]) / total))
     peaks.sort(key=lambda p: -p[1])
     return peaks[:limit]
+
+
+def vivid_text_masks(rgb: np.ndarray, limit: int = 2, max_share: float = 0.08) -> list[tuple[int, np.ndarray]]:
+    """Masks of saturated, bright text colours (cyan, yellow, lime, pink…), one per hue.
+
+    Story editors fill text with vivid colours; photos are mostly duller, and where they are
+    vivid (an orange cup) the hue covers far more area than text does, so hues whose mask
+    exceeds `max_share` of the band are skipped. Returns (hue in degrees, mask).
+    """
+    r, g, b = (rgb[..., i].astype(np.float32) for i in range(3))
+    high = np.maximum(np.maximum(r, g), b)
+    low = np.minimum(np.minimum(r, g), b)
+    vivid = (high >= 170) & ((high - low) >= 0.45 * high)
+    hue = (np.degrees(np.arctan2(np.sqrt(3) * (g - b), 2 * r - g - b)) + 360) % 360
+    counts = np.bincount((hue[vivid] // 10).astype(int) % 36, minlength=36).astype(np.float64)
+    smooth = counts + 0.5 * np.roll(counts, 1) + 0.5 * np.roll(counts, -1)
+    masks: list[tuple[int, np.ndarray]] = []
+    for _ in range(limit + 2):
+        peak = int(np.argmax(smooth))
+        if smooth[peak] < vivid.size * 0.002 or len(masks) >= limit:
+            break
+        centre = peak * 10 + 5
+        smooth[[(peak + j) % 36 for j in range(-2, 3)]] = 0
+        distance = np.abs(hue - centre)
+        mask = vivid & (np.minimum(distance, 360 - distance) < 20)
+        if mask.mean() <= max_share:
+            masks.append((centre, mask))
+    return masks
 
 
 def colour_mask(rgb: np.ndarray, colour: np.ndarray, tolerance: int = 40) -> np.ndarray:

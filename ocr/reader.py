@@ -5,8 +5,9 @@ They need different preprocessing, so they are read separately:
 - header: the top band, upscaled ×2, as a near-white mask (header text is white on every
   platform and theme), read line by line with positions; a grey fallback is read only when
   the mask yields no usable header;
-- body (with the footer, which tells Instagram from WhatsApp): the plain grey image plus
-  text-colour masks, each read by its own tesseract run.
+- body (with the footer, which tells Instagram from WhatsApp): the plain grey image, a
+  near-white mask, masks of vivid text hues (cyan, yellow, lime…) and of one flat fill
+  colour, each read by its own tesseract run; their texts are joined.
 """
 
 from __future__ import annotations
@@ -38,18 +39,21 @@ def read_header(image: Image.Image, engine: OcrEngine, *, fallback: bool = False
     return engine.lines(pp.upscale(variant, HEADER_SCALE), psm=6)
 
 
-def body_variants(image: Image.Image, max_colours: int = 2) -> tuple[list[Image.Image], list[str]]:
+def body_variants(image: Image.Image, max_colours: int = 1) -> tuple[list[Image.Image], list[str]]:
     band = pp.BODY.crop(image)
     rgb = pp.as_array(band)
     images = [pp.grey(rgb), pp.to_image(pp.white_text_mask(rgb))]
     names = ["grey", "white"]
+    for hue, mask in pp.vivid_text_masks(rgb):
+        images.append(pp.to_image(mask))
+        names.append(f"vivid{hue}")
     for colour, share in pp.fill_colours(rgb, limit=max_colours):
         images.append(pp.to_image(pp.colour_mask(rgb, colour)))
         names.append(f"fill{tuple(int(c) for c in colour)}:{share:.2f}")
     return images, names
 
 
-def read_body(image: Image.Image, engine: OcrEngine, max_colours: int = 2) -> BodyText:
+def read_body(image: Image.Image, engine: OcrEngine, max_colours: int = 1) -> BodyText:
     """Body and footer text from every variant, one tesseract run each.
 
     Stacking the variants into one image to pay tesseract's start-up once was measured and

@@ -35,7 +35,8 @@ _NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     ("salam-jari", re.compile(r"\bsalam\s+" + _NUM + r"\s*jari\b"), 0.9),
     ("nomor", re.compile(r"\bno(?:mor|mer)?\.?\s+" + _NUM + r"\b"), 0.5),
 ]  # fmt: skip
-_BIG_NUMBER = re.compile(r"(?:^|\s)0([1-9])(?:\s|$|!)", re.MULTILINE)
+# A big "02" on its own: OCR often reads the zero as a letter O.
+_BIG_NUMBER = re.compile(r"(?:^|\s)[0o]([1-9])(?:\s|$|!|\.)", re.MULTILINE)
 
 SUPPORT_WORDS = (
     "coblos", "pilih", "dukung", "menangkan", "menang", "lanjutkan", "gas", "gaspol",
@@ -112,7 +113,7 @@ def _fuzzy_token_in(word: str, tokens: list[str], threshold: float) -> str | Non
     Damerau-Levenshtein, so a transposition ("Bambnag") costs one error, like a substitution.
     """
     target = ocr_fold(word)
-    if len(word) < 5:
+    if len(word) < 6:  # one error in five letters turns "yakin" into "yasin"
         return next((t for t in tokens if ocr_fold(t) == target), None)
     best, best_score = None, 0.0
     for token in tokens:
@@ -232,7 +233,7 @@ def detect_support(text: str, election: Election) -> SupportFinding:
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
     mentioned = sum(1 for _, s in ranked if s >= 0.3)
     confidence = best_score - 0.6 * runner_up
-    if len(numbers) > 1 and mentioned == len(numbers):
+    if len(numbers) > 1 and mentioned == len(numbers) and (neutral or runner_up >= 0.6 * best_score):
         # Every pair named: an information graphic or a news item, not a campaign post.
         return SupportFinding(None, 0.0, tuple(signals), (*neutral, "semua paslon disebut"), scores)
     if neutral:
