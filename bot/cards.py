@@ -116,11 +116,13 @@ def caption(case: store.CaseDetail, election: Election, outcome: str | None = No
         who = t.esc(" – ".join(cand.people)) if cand else ""
         sup = f"{case.support_confidence:.2f}" if case.support_confidence is not None else "-"
         lines.append(f"Paslon: <b>{case.candidate:02d}</b> {who} · keyakinan {sup}")
-        evidence = [
-            f"{t.esc(e['rule'])} «{t.esc(str(e['matched'])[:60])}»"
-            for e in verdict.get("evidence", [])
-            if e.get("candidate") == case.candidate
-        ]
+        evidence: list[str] = []
+        seen_rules: set[str] = set()
+        for e in sorted(verdict.get("evidence", []), key=lambda e: -float(e.get("weight", 0))):
+            if e.get("candidate") != case.candidate or e.get("rule") in seen_rules:
+                continue
+            seen_rules.add(e.get("rule"))
+            evidence.append(f"{t.esc(e['rule'])} «{t.esc(str(e['matched'])[:60])}»")
         if evidence:
             lines.append("Bukti: " + "; ".join(evidence[:4]))
     else:

@@ -55,7 +55,8 @@ async def notify_reporters(bot: Bot, services: Services, case_id: int, state: st
         except TelegramError as exc:  # a reporter who blocked the bot: nothing more to do
             log.info("outcome not delivered: %s", type(exc).__name__)
             done.append(ticket)
-    await store.mark_notified(services.db, done)
+    if state != "needs_info":  # needs_info is not the outcome: the final decision is told too
+        await store.mark_notified(services.db, done)
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -1569,11 +1569,13 @@ class FakeTelegram:
             if user_id == self.bot_id
             else {"id": user_id, "is_bot": False, "first_name": "?"}
         )
+        # In a group only the bot and users registered in `chat_members` are members: knowing
+        # a user (they wrote to the bot in private) does not make them a group member.
         status: str | dict = self.chat_members.get((chat_id, user_id)) or (
             "administrator"
             if user_id == self.bot_id
             else "member"
-            if user_id in self._users
+            if user_id in self._users and chat_id > 0
             else "left"
         )
         if isinstance(status, dict):
