@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import warnings
 
 from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.warnings import PTBDeprecationWarning
 
 import store
 from bot import cards
@@ -43,11 +45,15 @@ async def with_retries(call, *, attempts: int = 4):  # type: ignore[no-untyped-d
     for attempt in range(attempts):
         try:
             return await call()
+        except (BadRequest, Forbidden):
+            raise  # PTB's BadRequest is a NetworkError subclass, but retrying cannot help
         except RetryAfter as exc:
-            delay = exc.retry_after
+            with warnings.catch_warnings():  # PTB 22 warns that the type will become timedelta
+                warnings.simplefilter("ignore", PTBDeprecationWarning)
+                delay = exc.retry_after
             seconds = delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
             await asyncio.sleep(min(seconds, 60))
-        except NetworkError:  # includes TimedOut; BadRequest/Forbidden are not retried
+        except NetworkError:  # TimedOut and connection errors
             if attempt == attempts - 1:
                 raise
             await asyncio.sleep(1 + attempt)
