@@ -72,6 +72,12 @@ def _scan(
 
 
 def _demo(directory: Path, config: Config, jobs: int | None) -> int:
+    from bot.demo import main as demo_main
+
+    return demo_main(directory, config)
+
+
+def _scan_examples(directory: Path, config: Config, jobs: int | None) -> int:
     images = sorted((directory / "images").glob("*.jpg")) + sorted(
         (directory / "images").glob("*.png")
     )
@@ -97,7 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     scan.add_argument("--jobs", type=int, help="parallel OCR workers (default: one per core)")
     scan.add_argument("images", nargs="+", type=Path, metavar="IMAGE")
 
-    demo = sub.add_parser("demo", help="scan the bundled examples (no token, no network)")
+    demo = sub.add_parser(
+        "demo",
+        help="the whole bot flow offline: a local Bot API, a reporter and a moderator (no token)",
+    )
     demo.add_argument(
         "--dir", type=Path, default=EXAMPLES, help="folder with roster.csv, election.toml, images/"
     )

@@ -188,7 +188,7 @@ def detect_support(text: str, election: Election) -> SupportFinding:
         for match in pattern.finditer(norm):
             value = _number_value(match)
             if value in numbers:
-                signals.append(Signal(value, rule, match.group(0).strip(), weight))
+                signals.append(Signal(value, rule, " ".join(match.group(0).split()), weight))
     support_words = {m.group(1).lower() for m in _SUPPORT.finditer(norm)}
     if support_words & {"menang", "menangkan", "coblos", "pilih", "lanjutkan", "dukung"}:
         for match in _BIG_NUMBER.finditer(norm):
@@ -197,7 +197,7 @@ def detect_support(text: str, election: Election) -> SupportFinding:
                     Signal(
                         int(match.group(1)),
                         "angka besar + kata dukungan",
-                        match.group(0).strip(),
+                        " ".join(match.group(0).split()),
                         0.75,
                     )
                 )
@@ -233,7 +233,11 @@ def detect_support(text: str, election: Election) -> SupportFinding:
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
     mentioned = sum(1 for _, s in ranked if s >= 0.3)
     confidence = best_score - 0.6 * runner_up
-    if len(numbers) > 1 and mentioned == len(numbers) and (neutral or runner_up >= 0.6 * best_score):
+    if (
+        len(numbers) > 1
+        and mentioned == len(numbers)
+        and (neutral or runner_up >= 0.6 * best_score)
+    ):
         # Every pair named: an information graphic or a news item, not a campaign post.
         return SupportFinding(None, 0.0, tuple(signals), (*neutral, "semua paslon disebut"), scores)
     if neutral:

@@ -73,13 +73,30 @@ def test_scan_refuses_an_invalid_election_file(
 
 
 @pytest.mark.slow
-def test_demo_scans_the_bundled_examples(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["demo"]) == 0
+def test_scan_of_the_bundled_examples_matches_their_labels(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    images = sorted((EXAMPLES / "images").glob("*.jpg"))
+    args = [
+        "scan",
+        "--roster",
+        str(EXAMPLES / "roster.csv"),
+        "--election",
+        str(EXAMPLES / "election.toml"),
+    ]
+    assert main([*args, *map(str, images)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     labels = [json.loads(line) for line in (EXAMPLES / "labels.jsonl").read_text().splitlines()]
     assert len(rows) == len(labels) >= 8
-    assert all(r["verdict"] in {"flagged", "review", "clear"} for r in rows)
-    flagged_ok = sum(
-        r["flagged"] == lab["should_flag"] for r, lab in zip(rows, labels, strict=True)
-    )
-    assert flagged_ok >= len(labels) - 2
+    agree = sum(r["flagged"] == lab["should_flag"] for r, lab in zip(rows, labels, strict=True))
+    assert agree >= len(labels) - 1
+
+
+@pytest.mark.slow
+def test_demo_plays_reporter_and_moderator_offline(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "Laporan #1 diterima" in out
+    assert "Grup moderator menerima" in out and "Kasus #" in out
+    assert "Disetujui oleh Moderator" in out
+    assert "dikonfirmasi" in out  # the reporter hears the outcome
