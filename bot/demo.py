@@ -87,6 +87,7 @@ async def _script(tg, app, labels, examples: Path, buttons) -> int:  # type: ign
     print("\nAnalisis berjalan di latar belakang…\n")
     services = app.bot_data["services"]
     await asyncio.wait_for(services.queue.join(), timeout=600)
+    await asyncio.wait_for(services.cards.join(), timeout=600)
     cards = [m for m in tg.messages_to(MOD_CHAT) if "photo" in m]
     print(f"Grup moderator menerima {len(cards)} kasus:\n")
     for card in cards:

@@ -79,6 +79,7 @@ async def accept(
         message_id=message_id,
         media_group_id=media_group_id,
         phash_distance=services.config.bot.phash_distance,
+        attach_near=False,  # near copies are merged after analysis, on content (bot/worker.py)
     )
     if result.new_case:
         services.queue.put_nowait(result.case_id)

@@ -78,7 +78,8 @@ class Services:
     pool: AnalysisPool
     files: FileStore
     callback_key: bytes
-    queue: asyncio.Queue[int] = field(default_factory=asyncio.Queue)
+    queue: asyncio.Queue[int] = field(default_factory=asyncio.Queue)  # cases to analyse
+    cards: asyncio.Queue[int] = field(default_factory=asyncio.Queue)  # cases to show moderators
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     @property

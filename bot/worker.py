@@ -21,6 +21,7 @@ import store
 from bot import cards
 from bot import texts as t
 from bot.services import Services
+from rules.duplicates import same_story
 from rules.verdict import Verdict
 
 log = logging.getLogger(__name__)
@@ -100,7 +101,41 @@ async def analyse_case(bot: Bot, services: Services, case_id: int) -> str | None
         log.exception("analysis of case %d failed", case_id)
         return await store.mark_analysis_failed(services.db, case_id, type(exc).__name__, attempts)
     state = await store.save_verdict(services.db, case_id, verdict.to_dict(), asn_snapshot(verdict))
+    if await merge_if_duplicate(services, case_id):
+        return "merged"
     if state in ("flagged", "review"):
+        services.cards.put_nowait(case_id)
+    return state
+
+
+async def merge_if_duplicate(services: Services, case_id: int) -> bool:
+    """Fold a freshly analysed case into an older one showing the same story (see
+    `rules.duplicates`): its reporters then corroborate the existing case."""
+    threshold = services.config.bot.phash_distance
+    candidates = await store.near_duplicates(services.db, case_id, threshold)
+    if not candidates:
+        return False
+    mine = await store.get_case(services.db, case_id)
+    if mine is None or mine.verdict is None:
+        return False
+    for other_id in candidates:
+        other = await store.get_case(services.db, other_id)
+        if (
+            other is not None
+            and other.verdict is not None
+            and same_story(mine.verdict, other.verdict)
+        ):
+            return await store.merge_case(
+                services.db, case_id, other_id, reason="tangkapan layar serupa"
+            )
+    return False
+
+
+async def send_cards(bot: Bot, services: Services) -> None:
+    """Post case cards apart from the OCR workers: the moderators' group is rate limited
+    (20 messages a minute), and OCR should not wait for it."""
+    while True:
+        case_id = await services.cards.get()
         try:
             await post_to_moderators(bot, services, case_id)
         except (BadRequest, Forbidden) as exc:
@@ -111,9 +146,12 @@ async def analyse_case(bot: Bot, services: Services, case_id: int) -> str | None
                 services,
                 t.MODERATOR_CHAT_FAILED.format(case=case_id, error=t.esc(exc.message)),
             )
-        except TelegramError as exc:
-            log.error("posting case %d failed: %s", case_id, exc)
-    return state
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("posting case %d failed", case_id)
+        finally:
+            services.cards.task_done()
 
 
 async def run_worker(bot: Bot, services: Services) -> None:
@@ -133,5 +171,10 @@ async def start_workers(bot: Bot, services: Services) -> None:
     """Queue everything acknowledged but not analysed (e.g. before a crash), start workers."""
     for case_id in await store.pending_analysis(services.db):
         services.queue.put_nowait(case_id)
+    # Analysed before a restart but never shown to the moderators: post them now.
+    for pending in await store.queue(services.db, limit=1000):
+        if pending.moderator_message_id is None and pending.state in ("flagged", "review"):
+            services.cards.put_nowait(pending.case_id)
     for _ in range(services.pool.workers):
         services.tasks.append(asyncio.create_task(run_worker(bot, services)))
+    services.tasks.append(asyncio.create_task(send_cards(bot, services)))

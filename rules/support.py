@@ -51,7 +51,7 @@ _NEUTRAL_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("ajakan ke TPS", re.compile(r"\bke\s+tps\b|\bhak\s+pilih|\bdatang\w*\s+ke\b|\bjangan\s+golput", re.I)),
     ("pilkada damai", re.compile(r"\b(pilkada|pemilu)\s+(damai|sejuk|riang)", re.I)),
     ("tolak politik uang", re.compile(r"politik\s+uang|money\s+politic", re.I)),
-    ("informasi KPU/Bawaslu", re.compile(r"\b(kpu|bawaslu|debat\s+(publik|kandidat)|jadwal|spesimen|surat\s+suara|visi\s+misi|sosialisasi|informasi|daftar\s+pasangan|pengumuman)\b", re.I)),
+    ("informasi KPU/Bawaslu", re.compile(r"\b(kpu|bawaslu|debat\s+(publik|kandidat)|jadwal|spesimen|surat\s+suara|visi\s+misi|sosialisasi|informasi|daftar\s+pasangan|pengumuman|pemungutan\s+suara|pasangan\s+calon\s+(pilkada|bupati|wali\s*kota|gubernur))\b", re.I)),
 ]  # fmt: skip
 
 
@@ -92,7 +92,7 @@ def _compact(s: str) -> str:
     return re.sub(r"[^a-z0-9]", "", s.lower())
 
 
-_TOKEN = re.compile(r"[#@]?[a-z0-9][a-z0-9'._-]*")
+_TOKEN = re.compile(r"[#@]?[a-z0-9][a-z0-9'._]*")  # hyphens split: "napitupulu-yogi"
 
 
 def _tokens(text: str) -> list[str]:
@@ -104,7 +104,8 @@ _OCR_FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l"})
 
 def ocr_fold(word: str) -> str:
     """Undo tesseract's commonest confusions in words that should hold no digits."""
-    return word.translate(_OCR_FOLD).replace("rn", "m").replace("vv", "w")
+    # "h" often reads as "li" in small or thin fonts ("Zuhri" → "Zuliri"); folded on both sides.
+    return word.translate(_OCR_FOLD).replace("rn", "m").replace("vv", "w").replace("li", "h")
 
 
 def _fuzzy_token_in(word: str, tokens: list[str], threshold: float) -> str | None:
@@ -166,6 +167,13 @@ def _candidate_signals(
             # Short acronyms ("GARI", "NADA") can be ordinary words; they count more in capitals.
             shouted = re.search(r"\b" + re.escape(alias.upper()) + r"\b", text.upper())
             signals.append(Signal(c.number, "alias", alias, 0.8 if shouted else 0.5))
+        elif (
+            words
+            and len(words[0]) >= 3
+            and re.search(r"\b" + re.escape(alias.upper()) + r"[A-Z1!|]\b", text.upper())
+        ):
+            # "SYHU!!" read as "SYHUM", "ZUYON": the acronym plus one letter made of "!".
+            signals.append(Signal(c.number, "alias (OCR)", alias, 0.6))
     for person in c.people:
         words = [w for w in _tokens(normalise_text(person)) if len(w) >= 3]
         found = [w for w in words if _fuzzy_token_in(w, tokens, 0.8)]
@@ -209,7 +217,7 @@ def detect_support(text: str, election: Election) -> SupportFinding:
     if support_words:
         boosted = []
         for s in signals:
-            if s.rule in {"nama depan/belakang calon"} or (s.rule == "alias" and s.weight < 0.8):
+            if s.rule in {"nama depan/belakang calon", "alias (OCR)"} or (s.rule == "alias" and s.weight < 0.8):
                 boosted.append(Signal(s.candidate, s.rule + " + kata dukungan", s.matched, 0.75))
             else:
                 boosted.append(s)

@@ -390,9 +390,15 @@ async def record_submission(
     message_id: int,
     media_group_id: str | None = None,
     phash_distance: int = DEFAULT_PHASH_DISTANCE,
+    attach_near: bool = True,
 ) -> SubmissionResult:
     """Give a screenshot its ticket, attaching it to the case of an identical or near-identical
     screenshot (pHash distance <= `phash_distance`), else opening a new case in state "new".
+
+    With `attach_near=False` only an identical file attaches at intake; near-identical ones
+    get their own case, to be merged after analysis when their content agrees
+    (`near_duplicates`, `merge_case`): a perceptual hash alone cannot tell two different
+    stories on the same background apart.
 
     Raises `ReporterBlocked` for a blocked reporter (nothing is recorded).
     """
@@ -406,7 +412,7 @@ async def record_submission(
             reporter = await _reporter_row(s, telegram_user_id)
             if reporter.blocked:
                 raise ReporterBlocked(f"Pelapor #{reporter.id}")
-            found = await _find_case(s, sha256, phash, phash_distance)
+            found = await _find_case(s, sha256, phash if attach_near else None, phash_distance)
             if found is None:
                 case = Case(
                     state="new",
@@ -463,6 +469,46 @@ async def record_submission(
             )
 
     return await _retry_on_conflict(attempt)
+
+
+async def near_duplicates(db: Db, case_id: int, threshold: int) -> list[int]:
+    """Older analysed cases whose screenshot's pHash is within `threshold` bits of this one's."""
+    async with _tx(db, read_only=True) as s:
+        phash = await s.scalar(select(Case.phash).where(Case.id == case_id))
+        if not phash:
+            return []
+        probes = ph.band_probes(phash, threshold)
+        columns = (Case.phash_b0, Case.phash_b1, Case.phash_b2, Case.phash_b3)
+        rows = await s.execute(
+            select(Case.id, Case.phash)
+            .where(or_(*(col.in_(values) for col, values in zip(columns, probes, strict=True))))
+            .where(Case.id < case_id, Case.state.not_in(("new", "error")))
+        )
+        near = sorted(
+            (ph.distance(phash, other), cid)
+            for cid, other in rows
+            if other and ph.distance(phash, other) <= threshold
+        )
+        return [cid for _, cid in near]
+
+
+async def merge_case(db: Db, case_id: int, into: int, *, reason: str) -> bool:
+    """Fold an undecided case into an older one showing the same story: its tickets and audit
+    trail move over and the case disappears. False if either case is gone or already decided."""
+    now = utcnow()
+    async with _tx(db) as s:
+        source = await s.get(Case, case_id)
+        target = await s.get(Case, into)
+        undecided = ("new", "flagged", "review", "clear", "error")
+        if source is None or target is None or source.state not in undecided:
+            return False
+        await s.execute(
+            update(Submission).where(Submission.case_id == case_id).values(case_id=into)
+        )
+        await s.execute(update(AuditLog).where(AuditLog.case_id == case_id).values(case_id=into))
+        await s.delete(source)
+        _audit(s, into, SYSTEM, "merged", None, None, f"Kasus #{case_id} digabung: {reason}", now)
+        return True
 
 
 async def count_recent_submissions(db: Db, telegram_user_id: int, since: datetime) -> int:

@@ -37,6 +37,7 @@ class Netra:
         import asyncio
 
         await asyncio.wait_for(self.services.queue.join(), timeout)
+        await asyncio.wait_for(self.services.cards.join(), timeout)
 
 
 def make_config(tmp_path: Path, tg: FakeTelegram, **bot: object) -> Config:
