@@ -60,7 +60,10 @@ async def accept(
     source: str,
     media_group_id: str | None = None,
 ) -> store.SubmissionResult:
-    """Store one screenshot and give it a ticket; raises `ImageRejected` or `ReporterBlocked`."""
+    """Store one screenshot and give it a ticket.
+
+    Raises `ImageRejected`, `store.ReporterBlocked` or `store.RateLimited`.
+    """
     shot = await asyncio.to_thread(inspect, data)
     relative = services.files.relative_path(shot.sha256, shot.suffix)
     await asyncio.to_thread(services.files.write, relative, data)
@@ -80,6 +83,7 @@ async def accept(
         media_group_id=media_group_id,
         phash_distance=services.config.bot.phash_distance,
         attach_near=False,  # near copies are merged after analysis, on content (bot/worker.py)
+        max_per_hour=services.config.bot.rate_limit_per_hour,
     )
     if result.new_case:
         services.queue.put_nowait(result.case_id)

@@ -63,6 +63,14 @@ class ReporterBlocked(StoreError):
     """A blocked reporter's screenshot is not recorded."""
 
 
+class RateLimited(StoreError):
+    """The reporter reached their hourly limit; the screenshot is not recorded."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(f"{count} laporan dalam satu jam terakhir")
+        self.count = count
+
+
 # ---------------------------------------------------------------- results
 
 
@@ -391,6 +399,7 @@ async def record_submission(
     media_group_id: str | None = None,
     phash_distance: int = DEFAULT_PHASH_DISTANCE,
     attach_near: bool = True,
+    max_per_hour: int | None = None,
 ) -> SubmissionResult:
     """Give a screenshot its ticket, attaching it to the case of an identical or near-identical
     screenshot (pHash distance <= `phash_distance`), else opening a new case in state "new".
@@ -400,7 +409,9 @@ async def record_submission(
     (`near_duplicates`, `merge_case`): a perceptual hash alone cannot tell two different
     stories on the same background apart.
 
-    Raises `ReporterBlocked` for a blocked reporter (nothing is recorded).
+    Raises `ReporterBlocked` for a blocked reporter and `RateLimited` when the reporter already
+    sent `max_per_hour` screenshots in the last hour (checked inside the serialised intake
+    transaction, so concurrent uploads cannot overshoot it); nothing is recorded then.
     """
     phash = phash.lower() if phash else None
     b = ph.bands(phash) if phash else (None, None, None, None)
@@ -412,6 +423,15 @@ async def record_submission(
             reporter = await _reporter_row(s, telegram_user_id)
             if reporter.blocked:
                 raise ReporterBlocked(f"Pelapor #{reporter.id}")
+            if max_per_hour is not None:
+                recent = await s.scalar(
+                    select(func.count(Submission.id)).where(
+                        Submission.reporter_id == reporter.id,
+                        Submission.received_at >= now - timedelta(hours=1),
+                    )
+                )
+                if (recent or 0) >= max_per_hour:
+                    raise RateLimited(int(recent or 0))
             found = await _find_case(s, sha256, phash if attach_near else None, phash_distance)
             if found is None:
                 case = Case(

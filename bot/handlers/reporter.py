@@ -129,6 +129,8 @@ async def _accept(
         return None, t.REJECTED_IMAGE.format(reason=t.esc(exc))
     except store.ReporterBlocked:
         return None, t.BLOCKED
+    except store.RateLimited as exc:  # a burst that passed the early check above
+        return None, t.RATE_LIMITED.format(count=exc.count, limit=settings.rate_limit_per_hour)
     if result.match == "new":
         return result.ticket, t.RECEIVED.format(ticket=result.ticket)
     return result.ticket, t.RECEIVED_DUPLICATE.format(

@@ -448,3 +448,15 @@ def test_phash_hex_matches_imagehash() -> None:
     image = screenshot("0001.jpg")
     assert ph.phash_hex(image) == str(imagehash.phash(image))
     assert len(ph.phash_hex(image)) == 16
+
+
+async def test_hourly_limit_holds_under_a_concurrent_burst(db: Db) -> None:
+    """Twelve uploads at once from one reporter with a limit of 5: exactly 5 are recorded."""
+    images = [jpeg(Image.new("RGB", (200, 300), (i * 20, 40, 200 - i * 10))) for i in range(12)]
+    results = await asyncio.gather(
+        *(submit(db, 77, data, max_per_hour=5) for data in images), return_exceptions=True
+    )
+    recorded = [r for r in results if isinstance(r, st.SubmissionResult)]
+    limited = [r for r in results if isinstance(r, st.RateLimited)]
+    assert len(recorded) == 5 and len(limited) == 7
+    assert len(await st.tickets_of(db, 77)) == 5
