@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ocr import preprocess as pp
 from ocr.engine import TesseractEngine
 from ocr.image_input import load_screenshot
-from ocr.reader import body_variants, read_header
+from ocr.reader import HEADER_VARIANTS, body_variants, read_header
 from rules.poster import read_header as parse_header
 
 PSM = 11
@@ -48,7 +48,7 @@ def main() -> None:
     labels = [json.loads(x) for x in (args.dataset / "labels.jsonl").read_text().splitlines() if x]
     labels = labels[: args.limit]
     engine = TesseractEngine()
-    header_ok = {"mask": 0, "grey": 0, "policy": 0}
+    header_ok = {"white": 0, "grey": 0, "tophat": 0, "policy": 0}
     body_found: dict[str, int] = {}
     body_time: dict[str, float] = {}
     total_words = 0
@@ -56,12 +56,12 @@ def main() -> None:
         shot = load_screenshot((args.dataset / lab["image"]).read_bytes())
         want = norm_poster(lab["poster"]["shown"])
         got = {}
-        for name, fallback in (("mask", False), ("grey", True)):
-            lines = [line.text for line in read_header(shot.image, engine, fallback=fallback)]
+        for name in HEADER_VARIANTS:
+            lines = [line.text for line in read_header(shot.image, engine, name)]
             reading = parse_header(lines)
             got[name] = norm_poster(reading.poster.text if reading.poster else None)
             header_ok[name] += got[name] == want
-        policy = got["mask"] if got["mask"] else got["grey"]
+        policy = next((got[v] for v in HEADER_VARIANTS if got[v]), "")
         header_ok["policy"] += policy == want
 
         gt = words(lab["text"]) - words(lab["poster"]["shown"])

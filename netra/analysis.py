@@ -16,7 +16,7 @@ from typing import Protocol
 
 from ocr.engine import OcrEngine, TesseractEngine
 from ocr.image_input import ImageRejected, load_screenshot
-from ocr.reader import read_body, read_header
+from ocr.reader import HEADER_VARIANTS, read_body, read_header
 from rules.election import Election
 from rules.poster import read_header as parse_header
 from rules.support import detect_support
@@ -60,22 +60,21 @@ def analyse(
         return Verdict(kind="error", error=str(exc), seconds=time.perf_counter() - started)
 
     body = read_body(shot.image, engine)
-    header_lines = [line.text for line in read_header(shot.image, engine)]
-    header = parse_header(header_lines, body.text)
     limit = alternatives + 1
-    matches = roster.match(header.poster, limit=limit) if header.poster else []
-    if not matches or matches[0].confidence < thresholds.asn_flag:
-        # The near-white mask loses header text over bright photos and misreads some digits;
-        # a second reading of the plain grey header is cheap and decides only when it
-        # identifies the poster better.
-        grey_lines = [line.text for line in read_header(shot.image, engine, fallback=True)]
-        grey = parse_header(grey_lines, body.text)
-        grey_matches = roster.match(grey.poster, limit=limit) if grey.poster else []
+    header, header_lines, matches = None, [], []
+    for variant in HEADER_VARIANTS:
+        # Each variant is another tesseract run: stop once the poster is identified.
+        lines = [line.text for line in read_header(shot.image, engine, variant)]
+        reading = parse_header(lines, body.text)
+        found = roster.match(reading.poster, limit=limit) if reading.poster else []
         best = matches[0].confidence if matches else -1.0
-        if (grey_matches and grey_matches[0].confidence > best) or (
-            header.poster is None and grey.poster is not None
+        if header is None or (found and found[0].confidence > best) or (
+            header.poster is None and reading.poster is not None
         ):
-            header, header_lines, matches = grey, grey_lines, grey_matches
+            header, header_lines, matches = reading, lines, found
+        if matches and matches[0].confidence >= thresholds.asn_flag:
+            break
+    assert header is not None
 
     support = detect_support(body.text, election)
     verdict = decide(

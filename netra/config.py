@@ -51,6 +51,40 @@ class BotSettings:
     analysis_attempts: int = 3  # a case whose analysis crashed this often becomes "error"
 
 
+# --- digest & scheduler (issue 4) -------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class DigestSettings:
+    """Scheduled jobs (`scheduler.py`): daily digest, retention, backlog reminder."""
+
+    enabled: bool = True  # register the scheduled jobs at start-up
+    time: str = "07:00"  # local time of the daily digest, in the election's time zone
+    chat_ids: tuple[int, ...] = ()  # extra recipients besides telegram.admin_ids
+    catch_up_grace_hours: float = 12.0  # a missed digest is still sent this long after its time
+    claim_timeout_minutes: float = 30.0  # a send claimed but never confirmed may be retried after
+    max_attempts: int = 5  # failed sends of one digest to one chat before giving up
+    attach_export: bool = True  # attach the XLSX export of approved cases to the digest
+    deadline_days: int = 7  # Bawaslu: a report within 7 days of discovery
+    deadline_warn_days: int = 3  # list approved cases with this many days or fewer left
+    retention_days: int = 30  # screenshots of rejected/clear cases are deleted after this
+    retention_time: str = "03:30"  # local time of the daily retention run
+    reminder_after_hours: float = 6.0  # remind moderators when the oldest pending case is older
+    reminder_every_hours: float = 3.0  # at most one reminder per this many hours
+    check_every_minutes: float = 60.0  # how often the reminder / digest retry check runs
+
+    def __post_init__(self) -> None:
+        for name in ("time", "retention_time"):
+            value = getattr(self, name)
+            try:
+                hour, minute = (int(x) for x in str(value).split(":"))
+                if not (0 <= hour < 24 and 0 <= minute < 60):
+                    raise ValueError
+            except ValueError:
+                raise ConfigError(f"digest.{name}: jam tidak valid {value!r} (format HH:MM)") from None
+
+
+# --- end digest ------------------------------------------------------------------------
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     roster: Path | None = None
@@ -62,6 +96,7 @@ class Config:
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
     bot: BotSettings = field(default_factory=BotSettings)
     webhook_secret: str = field(default="", repr=False)
+    digest: DigestSettings = field(default_factory=DigestSettings)  # issue 4
 
 
 def _section(cls: type, raw: Any, name: str) -> Any:
@@ -134,4 +169,5 @@ def load_config(path: str | Path | None, env: dict[str, str] | None = None) -> C
         telegram=telegram,
         bot=_section(BotSettings, raw.get("bot"), "bot"),
         webhook_secret=env.get("NETRA_WEBHOOK_SECRET", ""),
+        digest=_section(DigestSettings, raw.get("digest"), "digest"),  # issue 4
     )

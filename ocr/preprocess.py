@@ -56,6 +56,16 @@ def white_text_mask(rgb: np.ndarray, min_level: int = 185, max_spread: int = 70)
     return (low >= min_level) & (spread <= max_spread)
 
 
+def brighter_than_surroundings(
+    rgb: np.ndarray, size: tuple[int, int] = (9, 31), margin: int = 28
+) -> np.ndarray:
+    """Bright pixels well above their neighbourhood's median: white text over bright photos,
+    where an absolute threshold also takes in the photo's highlights."""
+    value = rgb.max(axis=2).astype(np.int16)
+    background = ndimage.median_filter(value, size=size)
+    return ((value - background) > margin) & (value > 140)
+
+
 def fill_colours(rgb: np.ndarray, limit: int = 3) -> list[tuple[np.ndarray, float]]:
     """Sharp peaks of the colour histogram (candidate flat fills), largest first.
 

@@ -28,15 +28,26 @@ class BodyText:
     variants: tuple[str, ...] = field(default=())
 
 
-def read_header(image: Image.Image, engine: OcrEngine, *, fallback: bool = False) -> list[OcrLine]:
-    """Lines of the header band, top to bottom (coordinates in the upscaled band)."""
+HEADER_VARIANTS = ("white", "grey", "tophat")
+
+
+def read_header(image: Image.Image, engine: OcrEngine, variant: str = "white") -> list[OcrLine]:
+    """Lines of the header band, top to bottom (coordinates in the upscaled band).
+
+    Variants, cheapest and most often right first (the analysis stops at the first that
+    identifies the poster): "white" — near-white pixels (header text is white everywhere);
+    "grey" — contrast-stretched grey, for white text over pale backgrounds; "tophat" — pixels
+    much brighter than their surroundings, for white text over bright, busy photos.
+    """
     band = pp.HEADER.crop(image)
-    if fallback:
-        # Stretched hard: white header text over a pale photo or background is faint.
-        variant = ImageOps.autocontrast(pp.grey(pp.as_array(band)), cutoff=3)
+    rgb = pp.as_array(band)
+    if variant == "grey":
+        prepared = ImageOps.autocontrast(pp.grey(rgb), cutoff=3)
+    elif variant == "tophat":
+        prepared = pp.to_image(pp.brighter_than_surroundings(rgb))
     else:
-        variant = pp.to_image(pp.white_text_mask(pp.as_array(band), min_level=170, max_spread=90))
-    return engine.lines(pp.upscale(variant, HEADER_SCALE), psm=6)
+        prepared = pp.to_image(pp.white_text_mask(rgb, min_level=170, max_spread=90))
+    return engine.lines(pp.upscale(prepared, HEADER_SCALE), psm=6)
 
 
 def body_variants(image: Image.Image, max_colours: int = 1) -> tuple[list[Image.Image], list[str]]:

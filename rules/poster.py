@@ -27,6 +27,8 @@ _PHONE = re.compile(r"(\+?\s?62|0)\s?[-\s]?8[\d\s\-.]{7,16}\d")
 _FOOTER_IG = re.compile(r"kirim\s+pesan|send\s+message", re.IGNORECASE)
 _FOOTER_WA = re.compile(r"^\W{0,3}(balas|reply)\W{0,3}$", re.IGNORECASE | re.MULTILINE)
 _SHORT_HONORIFICS = {"bu", "bp", "om", "pk", "kk", "ka", "mb", "da"}
+# At the end a lone digit stays: "Pak Ahmad SDN 3" names a school.
+_TRAILING_NOISE = re.compile(r"^(\W+|[_\-—–~=«»<>←]+|[a-z])$", re.IGNORECASE)
 _NOISE_TOKEN = re.compile(r"^(\W+|[_\-—–~=«»<>←]+|[a-z]|\d)$", re.IGNORECASE)
 
 
@@ -51,7 +53,7 @@ def _clean_name(text: str) -> str:
     ):
         tokens.pop(0)
     while tokens and (
-        _NOISE_TOKEN.match(tokens[-1])
+        _TRAILING_NOISE.match(tokens[-1])
         or not re.search(r"\w", tokens[-1])
         # the ⋮ menu read as "Bi" or "i:"; upper-case short words are units ("PU", "PP")
         or (
