@@ -20,7 +20,10 @@ from telegram.ext import (
     filters,
 )
 
+import scheduler  # issue 4: scheduled jobs
 from bot import texts as t
+from bot.digest import digest_command  # issue 4: digest & export
+from bot.export import export_command  # issue 4
 from bot.handlers import admin, moderator, reporter
 from bot.services import start_services, stop_services
 from bot.worker import start_workers
@@ -40,6 +43,9 @@ async def startup(application: Application) -> None:
     services = await start_services(config)
     application.bot_data["services"] = services
     await start_workers(application.bot, services)
+    # --- issue 4: scheduled jobs (digest, retention, reminder) -----------------------------
+    application.bot_data["scheduler"] = await scheduler.start_scheduler(application, services)
+    # --- end issue 4 --------------------------------------------------------------------
     try:
         await application.bot.set_my_commands(COMMANDS)
     except Exception:
@@ -47,6 +53,9 @@ async def startup(application: Application) -> None:
 
 
 async def shutdown(application: Application) -> None:
+    # --- issue 4 ---
+    scheduler.stop_scheduler(application.bot_data.pop("scheduler", None))
+    # --- end issue 4 ---
     services = application.bot_data.pop("services", None)
     if services is not None:
         await stop_services(services)
@@ -99,6 +108,8 @@ def build_application(config: Config) -> Application:
             CommandHandler("block", admin.block),
             CommandHandler("unblock", admin.unblock),
             CommandHandler("reveal", admin.reveal),
+            CommandHandler("digest", digest_command, filters=private),  # issue 4
+            CommandHandler("export", export_command, filters=private),  # issue 4
             # anything else in private: a short answer
             MessageHandler(private & ~filters.COMMAND, reporter.unsupported),
         ]

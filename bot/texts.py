@@ -142,3 +142,44 @@ def age(delta: timedelta) -> str:
     if hours < 48:
         return f"{hours} jam"
     return f"{hours // 24} hari"
+
+
+# --- digest, export, scheduler (issue 4) ---------------------------------------------------
+DIGEST_TITLE = "📊 <b>Ringkasan harian Netra</b>"
+DIGEST_TITLE_NOW = "📊 <b>Ringkasan Netra (permintaan admin)</b>"
+DIGEST_LATE = "⏰ Ringkasan ini terlambat dikirim (bot sempat mati); isinya tetap periode di atas."
+DIGEST_PERIOD = "periode: {start} – {end}"
+DIGEST_CAPTION = (
+    "📊 Ringkasan Netra · {period}\n"
+    "Antrean: {backlog} kasus (terlama {oldest}) · disetujui 24 jam: {approved}"
+)
+DIGEST_EXPORT_CAPTION = "Ekspor kasus disetujui (untuk laporan Bawaslu) · s.d. {end}"
+DIGEST_CHART_TITLE_DAYS = "Kasus per hari menurut status"
+DIGEST_CHART_TITLE_UNITS = "Kasus disetujui per unit kerja (OPD)"
+DIGEST_CHART_EMPTY = "Belum ada data"
+DIGEST_UNKNOWN_UNIT = "(unit tidak diketahui)"
+DIGEST_USAGE = "Gunakan /digest (ringkasan 24 jam terakhir, sekarang)."
+EXPORT_USAGE = (
+    "Gunakan /export atau /export 2026-11-01 2026-11-25 (tanggal laporan pertama, "
+    "zona waktu pemilihan; tanpa tanggal = semua)."
+)
+EXPORT_EMPTY = "Tidak ada kasus disetujui pada rentang itu."
+EXPORT_CAPTION = "Ekspor {count} kasus disetujui · {range} · {what}"
+EXPORT_ALL = "semua tanggal"
+EXPORT_ZIP_WHAT = "tangkapan layar + manifest SHA-256"
+EXPORT_TABLE_WHAT = "tabel untuk laporan Bawaslu"
+EXPORT_TOO_BIG = "⚠️ Arsip tangkapan layar terlalu besar untuk Telegram ({size_mb:.0f} MB); persempit rentang tanggal."
+REMINDER = (
+    "⏰ <b>Pengingat antrean</b>: {backlog} kasus menunggu keputusan; yang terlama "
+    "<b>Kasus #{case}</b> sudah {age}. Lihat /queue."
+)
+STATE_LABELS = {
+    "flagged": "ditandai",
+    "review": "perlu ditinjau",
+    "needs_info": "perlu info",
+    "approved": "disetujui",
+    "rejected": "ditolak",
+    "clear": "bersih",
+    "new": "menunggu analisis",
+    "error": "gagal dibaca",
+}

@@ -21,6 +21,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -184,3 +185,40 @@ class Setting(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+# ---------------------------------------------------------------- scheduler (issue 4)
+
+
+class DigestRun(Base):
+    """One scheduled digest for one period and one recipient chat: the exactly-once ledger.
+
+    The row is inserted (state "claimed") in the transaction that claims the send; a second
+    process inserting the same (period_key, chat_id) hits the UNIQUE constraint and backs off.
+    After the send succeeds the row becomes "sent"; a failed send becomes "failed" (retryable),
+    and a "claimed" row older than the claim timeout (the sender died mid-send) may be taken over.
+    """
+
+    __tablename__ = "digest_runs"
+    __table_args__ = (
+        UniqueConstraint("period_key", "chat_id", name="uq_digest_runs_period_key_chat_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period_key: Mapped[str] = mapped_column(String(40))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    period_start: Mapped[datetime] = mapped_column(UTCDateTime())
+    period_end: Mapped[datetime] = mapped_column(UTCDateTime())
+    state: Mapped[str] = mapped_column(String(16))  # claimed | sent | failed
+    claim_token: Mapped[str] = mapped_column(String(36))
+    claimed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    error: Mapped[str | None] = mapped_column(String(200))
+
+
+# Indexes for the digest's period queries (declared here so existing classes stay untouched).
+Index("ix_audit_log_action_at", AuditLog.action, AuditLog.at)
+Index("ix_cases_created_at", Case.created_at)
+Index("ix_cases_decided_at", Case.decided_at)
+Index("ix_submissions_received_at", Submission.received_at)

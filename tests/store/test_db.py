@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, text
 
 from store import phash as ph
-from store.db import create_engine, migrate
+from store.db import alembic_config, create_engine, migrate
 from store.models import Base
 
 
@@ -55,9 +56,8 @@ async def test_migrate_twice_from_any_cwd_matches_models(
     await migrate(db_url)  # idempotent
     engine = create_engine(db_url)
     async with engine.connect() as conn:
-        assert (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalar() == (
-            "0001"
-        )
+        head = ScriptDirectory.from_config(alembic_config(db_url)).get_current_head()
+        assert (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalar() == head
         assert await conn.run_sync(_diff) == []
     await engine.dispose()
 

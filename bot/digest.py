@@ -1,0 +1,380 @@
+"""The admins' digest: numbers (`store.reports`) → Indonesian HTML text and a two-panel chart.
+
+What a coordinator acts on comes first (the backlog and its oldest case, approvals, Bawaslu
+deadlines), then the period's activity with totals since the start, then breakdowns.
+
+Telegram limits: a caption is at most 1024 characters and a message 4096, so the digest goes
+out as the chart (photo) with a short caption, then the full text as message(s) split at line
+boundaries, then (optionally) the XLSX export as a document.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from telegram import Bot, InputFile
+from telegram.constants import MessageLimit, ParseMode
+
+from bot import texts as t
+from bot.services import Services
+from bot.worker import with_retries
+from rules.election import Election
+from store import reports
+from store.reports import DayCount, DigestReport, GroupCount
+
+MAX_TEXT = MessageLimit.MAX_TEXT_LENGTH  # 4096
+MAX_CAPTION = MessageLimit.CAPTION_LENGTH  # 1024
+CHART_STATES = ("approved", "flagged", "review", "needs_info", "rejected", "clear", "new", "error")
+CHART_COLORS = {
+    "approved": "#c0392b",
+    "flagged": "#e67e22",
+    "review": "#f1c40f",
+    "needs_info": "#9b59b6",
+    "rejected": "#7f8c8d",
+    "clear": "#27ae60",
+    "new": "#3498db",
+    "error": "#2c3e50",
+}
+
+
+def tz_of(services: Services) -> ZoneInfo:
+    return ZoneInfo(services.election.timezone or "Asia/Jakarta")
+
+
+def fmt_time(moment: datetime, tz: ZoneInfo) -> str:
+    return moment.astimezone(tz).strftime("%d-%m-%Y %H:%M")
+
+
+def period_text(start: datetime, end: datetime, tz: ZoneInfo) -> str:
+    """ "periode: 24-11-2026 07:00 – 25-11-2026 07:00 WIB" """
+    zone = end.astimezone(tz).strftime("%Z")
+    return t.DIGEST_PERIOD.format(start=fmt_time(start, tz), end=f"{fmt_time(end, tz)} {zone}")
+
+
+def duration(delta: timedelta | float | None) -> str:
+    if delta is None:
+        return "-"
+    if not isinstance(delta, timedelta):
+        delta = timedelta(seconds=float(delta))
+    return t.age(max(delta, timedelta(0)))
+
+
+def _remaining(delta: timedelta) -> str:
+    hours = int(delta.total_seconds() // 3600)
+    days, hours = divmod(max(hours, 0), 24)
+    return f"{days} hari {hours} jam" if days else f"{hours} jam"
+
+
+def _candidate(number: int | None, election: Election | None) -> str:
+    if number is None:
+        return "paslon tidak jelas"
+    cand = election.candidate(number) if election else None
+    return f"{number:02d} " + (" – ".join(cand.people) if cand else "")
+
+
+def _states(counts: dict[str, int], order: Sequence[str]) -> str:
+    return " · ".join(f"{t.STATE_LABELS[s]} {counts.get(s, 0)}" for s in order)
+
+
+def digest_lines(
+    report: DigestReport,
+    *,
+    tz: ZoneInfo,
+    election: Election | None = None,
+    manual: bool = False,
+    late: bool = False,
+) -> list[str]:
+    """The digest as HTML lines (each line self-contained, so splitting never breaks a tag)."""
+    e = t.esc
+    r = report
+    lines = [t.DIGEST_TITLE_NOW if manual else t.DIGEST_TITLE, e(period_text(r.start, r.end, tz))]
+    if late:
+        lines.append(t.DIGEST_LATE)
+    lines.append("")
+    # 1. what to act on
+    backlog = f"⚠️ <b>Antrean moderator: {r.backlog} kasus</b>"
+    if r.backlog:
+        backlog += f" ({_states(r.backlog_by_state, ('flagged', 'review', 'needs_info'))})"
+    lines.append(backlog)
+    if r.oldest_pending_case is not None:
+        lines.append(
+            f"   terlama: <b>Kasus #{r.oldest_pending_case}</b>, menunggu "
+            f"<b>{duration(r.oldest_pending_age)}</b>"
+        )
+    if r.awaiting_analysis:
+        lines.append(f"   menunggu analisis OCR: {r.awaiting_analysis}")
+    lines.append(
+        f"✅ <b>Disetujui: {r.approved_period}</b> dalam periode ini · {r.approved_total} total"
+    )
+    if r.deadlines:
+        lines.append(
+            f"⏳ <b>Tenggat laporan ke Bawaslu</b> ({r.deadline_days} hari sejak laporan pertama):"
+        )
+        for d in r.deadlines:
+            who = e(d.asn_nama or "ASN ?")
+            unit = f" ({e(d.unit)})" if d.unit else ""
+            lines.append(
+                f" • Kasus #{d.case_id} — {who}{unit}: sisa <b>{_remaining(d.remaining)}</b> "
+                f"(s.d. {fmt_time(d.due_at, tz)})"
+            )
+    lines.append("")
+    # 2. activity: period (total since the start)
+    lines.append("<b>Periode ini</b> (total sejak awal dalam kurung)")
+    lines.append(f"Tangkapan layar diterima: {r.submissions_period} ({r.submissions_total})")
+    lines.append(f"Pelapor berbeda: {r.reporters_period} ({r.reporters_total})")
+    lines.append(f"Kasus baru: {r.cases_period} ({r.cases_total})")
+    lines.append(
+        "Status kasus baru: "
+        + " · ".join(
+            f"{t.STATE_LABELS[s]} {r.states_period.get(s, 0)} ({r.states_total.get(s, 0)})"
+            for s in ("flagged", "review", "approved", "rejected", "needs_info", "clear")
+        )
+    )
+    extra = [s for s in ("new", "error") if r.states_total.get(s)]
+    if extra:
+        lines.append(
+            "Lainnya: "
+            + " · ".join(
+                f"{t.STATE_LABELS[s]} {r.states_period.get(s, 0)} ({r.states_total[s]})"
+                for s in extra
+            )
+        )
+    d = r.decisions_period
+    lines.append(
+        f"Keputusan moderator: disetujui {d.get('approved', 0)} · ditolak {d.get('rejected', 0)}"
+        f" · perlu info {d.get('needs_info', 0)}"
+    )
+    # 3. breakdowns
+    if r.approved_by_unit:
+        lines += ["", "<b>Disetujui per unit kerja (OPD)</b>"]
+        for g in r.approved_by_unit:
+            lines.append(f" • {e(g.key or t.DIGEST_UNKNOWN_UNIT)}: {g.total} (+{g.period})")
+    if r.approved_by_candidate:
+        lines += ["", "<b>Disetujui per paslon</b>"]
+        for g in r.approved_by_candidate:
+            number = g.key if isinstance(g.key, int) else None
+            lines.append(f" • {e(_candidate(number, election))}: {g.total} (+{g.period})")
+    if r.repeat_asns:
+        lines += ["", "<b>ASN dengan lebih dari satu kasus disetujui</b>"]
+        for a in r.repeat_asns:
+            unit = f" — {e(a.unit)}" if a.unit else ""
+            lines.append(
+                f" • {e(a.nama or '?')} (NIP <code>{e(a.nip)}</code>){unit}: {a.approved} kasus"
+            )
+    if r.moderators:
+        lines += ["", "<b>Aktivitas moderator</b> (keputusan periode ini · total · median)"]
+        for m in r.moderators:
+            who = e(m.actor.removeprefix("tg:"))
+            lines.append(
+                f" • <code>{who}</code>: {m.period} · {m.total} · "
+                f"{duration(m.median_seconds_period)}"
+            )
+    lines.append(
+        "Median waktu dari laporan hingga keputusan: "
+        f"{duration(r.median_decision_seconds_period)} (periode) · "
+        f"{duration(r.median_decision_seconds_total)} (total)"
+    )
+    return lines
+
+
+def split_messages(lines: Sequence[str], limit: int = MAX_TEXT) -> list[str]:
+    """Join lines into messages of at most `limit` characters, breaking only between lines."""
+    out: list[str] = []
+    cur = ""
+    for line in lines:
+        line = line if len(line) <= limit else line[: limit - 1] + "…"
+        candidate = f"{cur}\n{line}" if cur else line
+        if len(candidate) > limit:
+            out.append(cur)
+            cur = line
+        else:
+            cur = candidate
+    if cur.strip():
+        out.append(cur)
+    return out
+
+
+def caption(report: DigestReport, tz: ZoneInfo) -> str:
+    """Short plain caption for the chart (well under 1024 characters)."""
+    text = t.DIGEST_CAPTION.format(
+        period=period_text(report.start, report.end, tz),
+        backlog=report.backlog,
+        oldest=duration(report.oldest_pending_age),
+        approved=report.approved_period,
+    )
+    return t.esc(text)[:MAX_CAPTION]
+
+
+# ---------------------------------------------------------------- chart
+
+
+def render_chart(
+    days: Sequence[DayCount], units: Sequence[GroupCount], *, top_units: int = 12
+) -> bytes:
+    """PNG, two panels: cases per day by state (stacked bars) and approved cases per unit.
+    Synchronous and CPU-bound: call it through `asyncio.to_thread` (see `chart_png`)."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    from matplotlib.figure import Figure  # no pyplot: no global state, thread-safe enough
+
+    fig = Figure(figsize=(10, 8.5), dpi=100, layout="constrained")
+    ax1, ax2 = fig.subplots(2, 1, height_ratios=(3, 2))
+    # Panel 1: every day from the first case to the last, zeros included.
+    if days:
+        first, last = min(d.day for d in days), max(d.day for d in days)
+        span = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+        grid = {(d.day, d.state): d.count for d in days}
+        bottom = [0] * len(span)
+        x = list(range(len(span)))
+        for state in CHART_STATES:
+            values = [grid.get((day, state), 0) for day in span]
+            if not any(values):
+                continue
+            ax1.bar(
+                x,
+                values,
+                bottom=bottom,
+                color=CHART_COLORS[state],
+                label=t.STATE_LABELS[state],
+                width=0.8,
+            )
+            bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        ax1.set_ylim(0, max(bottom) * 1.3 + 0.5)  # headroom for the legend
+        step = max(1, len(span) // 15)
+        ax1.set_xticks(
+            x[::step], [_day_label(day) for day in span[::step]], rotation=45, ha="right"
+        )
+        ax1.legend(loc="upper left", fontsize=8, ncols=4)
+        ax1.set_ylabel("kasus")
+    else:
+        ax1.text(0.5, 0.5, t.DIGEST_CHART_EMPTY, ha="center", va="center", transform=ax1.transAxes)
+        ax1.set_xticks([])
+    ax1.set_title(t.DIGEST_CHART_TITLE_DAYS)
+    ax1.grid(axis="y", alpha=0.3)
+    # Panel 2: approved per unit, biggest at the top.
+    shown = [u for u in units if u.total][:top_units]
+    if shown:
+        labels = [_short(str(u.key or t.DIGEST_UNKNOWN_UNIT)) for u in shown][::-1]
+        values = [u.total for u in shown][::-1]
+        bars = ax2.barh(labels, values, color=CHART_COLORS["approved"])
+        ax2.bar_label(bars, padding=3, fontsize=8)
+        ax2.set_xlabel("kasus disetujui")
+        ax2.tick_params(axis="y", labelsize=8)
+    else:
+        ax2.text(0.5, 0.5, t.DIGEST_CHART_EMPTY, ha="center", va="center", transform=ax2.transAxes)
+        ax2.set_yticks([])
+    ax2.set_title(t.DIGEST_CHART_TITLE_UNITS)
+    ax2.grid(axis="x", alpha=0.3)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    return buf.getvalue()
+
+
+def _day_label(day: date) -> str:
+    return day.strftime("%d-%m")
+
+
+def _short(label: str, width: int = 40) -> str:
+    return label if len(label) <= width else label[: width - 1] + "…"
+
+
+async def chart_png(services: Services, report: DigestReport) -> bytes:
+    """Query the per-day counts and render the chart off the event loop."""
+    tz = tz_of(services)
+    days = await reports.cases_per_day(services.db, tz=tz, until=report.end)
+    return await asyncio.to_thread(render_chart, days, report.approved_by_unit)
+
+
+# ---------------------------------------------------------------- building and sending
+
+
+@dataclass(frozen=True, slots=True)
+class DigestBundle:
+    """Everything one digest sends, built once and sent to each recipient."""
+
+    report: DigestReport
+    chart: bytes
+    caption: str
+    messages: list[str]
+    export_name: str | None
+    export: bytes | None
+
+
+async def build_digest(
+    services: Services,
+    *,
+    start: datetime,
+    end: datetime,
+    manual: bool = False,
+    late: bool = False,
+    attach_export: bool | None = None,
+) -> DigestBundle:
+    from bot import export  # local: export imports this module's helpers
+
+    settings = services.config.digest
+    tz = tz_of(services)
+    report = await reports.digest_report(
+        services.db,
+        start=start,
+        end=end,
+        deadline_days=settings.deadline_days,
+        warn_days=settings.deadline_warn_days,
+    )
+    chart = await chart_png(services, report)
+    lines = digest_lines(report, tz=tz, election=services.election, manual=manual, late=late)
+    attach = settings.attach_export if attach_export is None else attach_export
+    name = data = None
+    if attach:
+        rows = await reports.approved_cases(services.db, until=end)
+        data = await asyncio.to_thread(export.xlsx_bytes, rows, services.election, tz)
+        name = f"netra-kasus-disetujui-{end.astimezone(tz):%Y%m%d-%H%M}.xlsx"
+    return DigestBundle(report, chart, caption(report, tz), split_messages(lines), name, data)
+
+
+async def send_digest(bot: Bot, services: Services, chat_id: int, bundle: DigestBundle) -> None:
+    """Chart with a short caption, then the full text, then the XLSX export. Raises on failure."""
+    await with_retries(
+        lambda: bot.send_photo(
+            chat_id, photo=InputFile(bundle.chart, filename="ringkasan.png"), caption=bundle.caption
+        )
+    )
+    for text in bundle.messages:
+        await with_retries(
+            lambda text=text: bot.send_message(  # type: ignore[misc]
+                chat_id, text, parse_mode=ParseMode.HTML
+            )
+        )
+    if bundle.export is not None and bundle.export_name:
+        tz = tz_of(services)
+        cap = t.DIGEST_EXPORT_CAPTION.format(end=fmt_time(bundle.report.end, tz))
+        await with_retries(
+            lambda: bot.send_document(
+                chat_id,
+                document=InputFile(bundle.export, filename=bundle.export_name),
+                caption=t.esc(cap),
+            )
+        )
+
+
+# ---------------------------------------------------------------- /digest
+
+
+async def digest_command(update: Any, context: Any) -> None:
+    """/digest (admins): the digest of the last 24 hours, now, to this chat (not recorded)."""
+    from bot.handlers.common import is_admin, services_of
+
+    message = update.effective_message
+    if not is_admin(update, context):
+        await message.reply_text(t.ADMIN_ONLY)
+        return
+    services = services_of(context)
+    end = datetime.now(UTC)
+    bundle = await build_digest(services, start=end - timedelta(days=1), end=end, manual=True)
+    await send_digest(context.bot, services, update.effective_chat.id, bundle)

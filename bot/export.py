@@ -1,0 +1,329 @@
+"""Exports of approved cases for a report to Bawaslu: XLSX, CSV, and a ZIP of the screenshots.
+
+Columns follow what a report needs (Form A.1: what, who, where, when it happened and when it
+was discovered, evidence): the status's own "seen" text as shown on screen next to the time it
+was first reported (a relative "2 jam lalu" only means something with that time), the reported
+ASN's roster snapshot (NIP is what BKN's form asks for), the candidate, the OCR text and rule
+evidence, the SHA-256 of the original screenshot (so the file handed over can be verified),
+how many independent reporters sent it, and the moderator's decision.
+
+Times are in the election's time zone. Cells from OCR or users are written as text, never as
+formulas (CSV/Excel formula injection), and control characters Excel refuses are dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import PurePath
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from bot.services import FileStore
+from rules.election import Election
+from store.reports import ExportRow
+
+ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # what openpyxl refuses
+MAX_CELL = 32_000  # Excel's cell limit is 32,767 characters
+DECISION_NAMES = {"approved": "disetujui (dugaan pelanggaran dikonfirmasi)"}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    header: str
+    width: int
+
+
+COLUMNS = (
+    Column("case", "No. kasus", 9),
+    Column("seen", "Status terlihat (seperti di layar; waktu laporan pertama)", 36),
+    Column("first_reported", "Pertama dilaporkan", 18),
+    Column("platform", "Platform", 11),
+    Column("poster", "Pengunggah (seperti di layar)", 26),
+    Column("asn_nama", "Nama ASN", 28),
+    Column("nip", "NIP", 20),
+    Column("jabatan", "Jabatan", 24),
+    Column("unit", "Unit kerja (OPD)", 26),
+    Column("instansi", "Instansi", 24),
+    Column("candidate", "No. urut paslon", 9),
+    Column("candidate_names", "Nama paslon", 30),
+    Column("ocr_text", "Teks tangkapan layar (OCR)", 50),
+    Column("evidence", "Bukti aturan", 40),
+    Column("sha256", "SHA-256 tangkapan layar asli", 66),
+    Column("reporters", "Jumlah pelapor independen", 10),
+    Column("decision", "Keputusan moderator", 22),
+    Column("decided_by", "Diputuskan oleh (Telegram id)", 16),
+    Column("decided_at", "Waktu keputusan", 18),
+    Column("file", "Berkas dalam ZIP", 34),
+)
+DATETIME_KEYS = ("first_reported", "decided_at")
+PLATFORMS = {"instagram": "Instagram", "whatsapp": "WhatsApp"}
+
+
+def file_name(row: ExportRow) -> str:
+    """The screenshot's name inside the ZIP: case number and the start of its hash."""
+    suffix = PurePath(row.image_path).suffix or ".img"
+    if suffix == ".img":
+        suffix = ".jpg"
+    return f"kasus-{row.case_id:05d}-{row.sha256[:12]}{suffix}"
+
+
+def _local(moment: datetime | None, tz: ZoneInfo) -> datetime | None:
+    return None if moment is None else moment.astimezone(tz)
+
+
+def _evidence(row: ExportRow) -> str:
+    verdict = row.verdict or {}
+    parts: list[str] = []
+    seen: set[tuple[Any, Any]] = set()
+    for e in sorted(verdict.get("evidence") or [], key=lambda e: -float(e.get("weight") or 0)):
+        key = (e.get("rule"), e.get("matched"))
+        if key in seen:
+            continue
+        seen.add(key)
+        parts.append(
+            f"{e.get('rule')} «{e.get('matched')}» (paslon {e.get('candidate')}, "
+            f"bobot {e.get('weight')})"
+        )
+    reasons = row.reasons or verdict.get("reasons") or []
+    if reasons:
+        parts.append("Alasan: " + "; ".join(str(r) for r in reasons))
+    return "\n".join(parts)
+
+
+def record(row: ExportRow, election: Election | None, tz: ZoneInfo) -> dict[str, Any]:
+    """One export row as values (datetimes aware, in the election's zone)."""
+    first = _local(row.first_reported_at, tz)
+    zone = first.strftime("%Z") if first else ""
+    seen = row.seen_text or "-"
+    seen_at = f"{seen} (dilaporkan pertama {first:%d-%m-%Y %H:%M} {zone})" if first else seen
+    cand = election.candidate(row.candidate) if (election and row.candidate is not None) else None
+    decision = DECISION_NAMES.get(row.state, row.state)
+    if row.decision_note:
+        decision += f"; catatan: {row.decision_note}"
+    return {
+        "case": row.case_id,
+        "seen": seen_at,
+        "first_reported": first,
+        "platform": PLATFORMS.get(row.platform or "", row.platform or ""),
+        "poster": row.poster_text or "",
+        "asn_nama": row.asn_nama or "",
+        "nip": row.asn_nip or "",
+        "jabatan": row.asn_jabatan or "",
+        "unit": row.asn_unit_kerja or "",
+        "instansi": row.asn_instansi or "",
+        "candidate": row.candidate if row.candidate is not None else "",
+        "candidate_names": " – ".join(cand.people) if cand else "",
+        "ocr_text": row.ocr_text or "",
+        "evidence": _evidence(row),
+        "sha256": row.sha256,
+        "reporters": row.reporters,
+        "decision": decision,
+        "decided_by": str(row.decided_by) if row.decided_by is not None else "",
+        "decided_at": _local(row.decided_at, tz),
+        "file": file_name(row),
+    }
+
+
+def _text(value: str) -> str:
+    return ILLEGAL.sub("", value)[:MAX_CELL]
+
+
+def xlsx_bytes(rows: Sequence[ExportRow], election: Election | None, tz: ZoneInfo) -> bytes:
+    """The approved cases as an XLSX workbook (one sheet, header row frozen, filters on)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Kasus disetujui"
+    zone = datetime.now(tz).strftime("%Z")
+    headers = [f"{c.header} ({zone})" if c.key in DATETIME_KEYS else c.header for c in COLUMNS]
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in rows:
+        values = record(row, election, tz)
+        ws.append([_cell_value(values[c.key]) for c in COLUMNS])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # never a formula, even if OCR read "=..."
+            elif isinstance(cell.value, datetime):
+                cell.number_format = "yyyy-mm-dd hh:mm"
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for i, c in enumerate(COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = c.width
+    ws.freeze_panes = "B2"
+    ws.auto_filter.ref = ws.dimensions
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _cell_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)  # Excel has no zones: local time, zone in the header
+    if isinstance(value, str):
+        return _text(value)
+    return value
+
+
+def _csv_safe(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        text = "'" + text  # spreadsheet formula injection
+    return text
+
+
+def csv_bytes(rows: Sequence[ExportRow], election: Election | None, tz: ZoneInfo) -> bytes:
+    """The same table as CSV (UTF-8 with BOM so Excel reads the accents; times ISO 8601)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow([c.header for c in COLUMNS])
+    for row in rows:
+        values = record(row, election, tz)
+        writer.writerow([_csv_safe(values[c.key]) for c in COLUMNS])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class ZipResult:
+    data: bytes
+    files: int
+    missing: int
+
+
+def zip_bytes(
+    rows: Sequence[ExportRow], files: FileStore, election: Election | None, tz: ZoneInfo
+) -> ZipResult:
+    """Screenshots of the approved cases, plus `manifest.csv` / `manifest.json` (SHA-256 of each
+    file as stored in the ZIP, next to the hash recorded at intake) and the CSV table."""
+    buf = io.BytesIO()
+    manifest: list[dict[str, Any]] = []
+    present = missing = 0
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for row in rows:
+            name = file_name(row)
+            entry: dict[str, Any] = {
+                "case": row.case_id,
+                "file": name,
+                "sha256_recorded": row.sha256,
+            }
+            try:
+                data = files.read(row.image_path)
+            except OSError:
+                data = None
+            if data is None:
+                missing += 1
+                entry.update(sha256=None, size=None, matches=False, note="berkas tidak tersedia")
+            else:
+                present += 1
+                digest = hashlib.sha256(data).hexdigest()
+                zf.writestr(name, data, compress_type=zipfile.ZIP_STORED)  # images: no gain
+                entry.update(sha256=digest, size=len(data), matches=digest == row.sha256, note="")
+            manifest.append(entry)
+        out = io.StringIO()
+        writer = csv.writer(out)
+        keys = ["case", "file", "sha256", "sha256_recorded", "matches", "size", "note"]
+        writer.writerow(keys)
+        for entry in manifest:
+            writer.writerow(["" if entry.get(k) is None else entry.get(k) for k in keys])
+        zf.writestr("manifest.csv", out.getvalue())
+        zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+        zf.writestr("kasus-disetujui.csv", csv_bytes(rows, election, tz))
+    return ZipResult(buf.getvalue(), present, missing)
+
+
+def parse_range(args: Sequence[str], tz: ZoneInfo) -> tuple[datetime | None, datetime | None]:
+    """`/export [from] [to]`: YYYY-MM-DD local dates, `to` inclusive. Raises ValueError."""
+    if len(args) > 2:
+        raise ValueError("too many arguments")
+    since = until = None
+    if args:
+        since = datetime.combine(date.fromisoformat(args[0]), time(0), tz)
+    if len(args) == 2:
+        until = datetime.combine(date.fromisoformat(args[1]), time(0), tz) + timedelta(days=1)
+        if since is not None and until <= since:
+            raise ValueError("empty range")
+    return since, until
+
+
+# ---------------------------------------------------------------- /export
+
+MAX_UPLOAD = 50 * 1024 * 1024  # Bot API upload limit for documents
+
+
+async def export_command(update: Any, context: Any) -> None:
+    """/export [from] [to] (admins): XLSX, CSV and the screenshots ZIP of approved cases."""
+    import asyncio
+
+    from telegram import InputFile
+
+    from bot import texts as t
+    from bot.handlers.common import is_admin, services_of
+    from bot.worker import with_retries
+    from store import reports
+
+    message = update.effective_message
+    if not is_admin(update, context):
+        await message.reply_text(t.ADMIN_ONLY)
+        return
+    services = services_of(context)
+    tz = ZoneInfo(services.election.timezone or "Asia/Jakarta")
+    try:
+        since, until = parse_range(context.args or [], tz)
+    except ValueError:
+        await message.reply_text(t.EXPORT_USAGE)
+        return
+    rows = await reports.approved_cases(services.db, since=since, until=until)
+    if not rows:
+        await message.reply_text(t.EXPORT_EMPTY)
+        return
+    if since or until:
+        last = (until - timedelta(days=1)).date().isoformat() if until else "…"
+        span = f"{since.date().isoformat() if since else '…'} s.d. {last}"
+    else:
+        span = t.EXPORT_ALL
+    stamp = datetime.now(tz).strftime("%Y%m%d-%H%M")
+    election = services.election
+    xlsx = await asyncio.to_thread(xlsx_bytes, rows, election, tz)
+    table = await asyncio.to_thread(csv_bytes, rows, election, tz)
+    archive = await asyncio.to_thread(zip_bytes, rows, services.files, election, tz)
+    chat_id = update.effective_chat.id
+    caption = t.esc(t.EXPORT_CAPTION.format(count=len(rows), range=span, what=t.EXPORT_TABLE_WHAT))
+    for name, data in (
+        (f"netra-bawaslu-{stamp}.xlsx", xlsx),
+        (f"netra-bawaslu-{stamp}.csv", table),
+    ):
+        await with_retries(
+            lambda name=name, data=data: context.bot.send_document(
+                chat_id, document=InputFile(data, filename=name), caption=caption
+            )
+        )
+    if len(archive.data) > MAX_UPLOAD:
+        await message.reply_text(t.EXPORT_TOO_BIG.format(size_mb=len(archive.data) / 2**20))
+        return
+    zip_caption = t.esc(
+        t.EXPORT_CAPTION.format(count=len(rows), range=span, what=t.EXPORT_ZIP_WHAT)
+    )
+    await with_retries(
+        lambda: context.bot.send_document(
+            chat_id,
+            document=InputFile(archive.data, filename=f"netra-tangkapan-layar-{stamp}.zip"),
+            caption=zip_caption,
+        )
+    )

@@ -1,0 +1,316 @@
+"""Every scheduled job of Netra, on PTB's JobQueue (an APScheduler 3 AsyncIOScheduler).
+
+Jobs (registered by `start_scheduler` from `bot.app.startup`):
+
+* ``netra-digest`` — daily at ``digest.time`` (default 07:00) in the election's time zone: the
+  admins' digest for the 24 hours ending then, to every admin and ``digest.chat_ids``.
+* ``netra-retention`` — daily at ``digest.retention_time``: deletes screenshot files of rejected
+  and clear cases settled more than ``digest.retention_days`` ago.
+* ``netra-checks`` — every ``digest.check_every_minutes`` (default hourly): the backlog reminder,
+  and a retry of the latest digest if it is still owed (a failed or missed send).
+* ``netra-catch-up`` — once, a few seconds after start-up: sends the latest digest if its time
+  passed while the bot was down and we are still within ``digest.catch_up_grace_hours``.
+
+Each job is a plain coroutine taking ``(services, bot, now)`` — `run_digest`, `run_retention`,
+`run_reminder`, `run_checks` — so tests call them with a fixed time; the JobQueue callbacks only
+read the injectable clock (`Scheduler.clock`) and delegate. No timer loops of our own.
+
+Exactly once: a digest is claimed per (period, chat) in `digest_runs` (UNIQUE) before sending
+and confirmed after; see `store.reports` for the claim/stale-claim rules.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from telegram import Bot
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import Application, CallbackContext, Job
+
+from bot import digest as digest_mod
+from bot import texts as t
+from bot.services import Services
+from bot.worker import with_retries
+from store import reports
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+JOB_NAMES = ("netra-digest", "netra-retention", "netra-checks", "netra-catch-up")
+LATE_AFTER = timedelta(minutes=10)  # a digest sent later than this says it is late
+CATCH_UP_DELAY = timedelta(seconds=3)
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def parse_hhmm(value: str) -> time:
+    hour, minute = (int(x) for x in value.split(":"))
+    return time(hour, minute)
+
+
+def election_tz(services: Services) -> ZoneInfo:
+    return ZoneInfo(services.election.timezone or "Asia/Jakarta")
+
+
+def last_digest_time(now: datetime, tz: ZoneInfo, at: time) -> datetime:
+    """The most recent scheduled digest time at or before `now` (aware UTC)."""
+    local = now.astimezone(tz)
+    candidate = datetime.combine(local.date(), at, tz)
+    if candidate > local:
+        candidate = datetime.combine(local.date() - timedelta(days=1), at, tz)
+    return candidate.astimezone(UTC)
+
+
+def period_key(end: datetime) -> str:
+    return "digest:" + end.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+
+
+def recipients(services: Services) -> list[int]:
+    cfg = services.config
+    return list(dict.fromkeys([*cfg.telegram.admin_ids, *cfg.digest.chat_ids]))
+
+
+# ---------------------------------------------------------------- jobs (plain coroutines)
+
+
+@dataclass
+class DigestOutcome:
+    period_key: str | None
+    sent: list[int] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)  # someone else has it / already sent
+    reason: str = ""  # why nothing was attempted
+
+
+async def run_digest(services: Services, bot: Bot, now: datetime) -> DigestOutcome:
+    """Send the latest scheduled digest if it is still owed; safe to call at any time and from
+    several processes (each (period, chat) is claimed once). Called at the scheduled time, at
+    start-up (catch-up) and by the periodic check (retry of failed sends)."""
+    settings = services.config.digest
+    tz = election_tz(services)
+    end = last_digest_time(now, tz, parse_hhmm(settings.time))
+    start = end - timedelta(days=1)
+    key = period_key(end)
+    if now - end > timedelta(hours=settings.catch_up_grace_hours):
+        log.info("digest %s: outside the catch-up grace period, not sent", key)
+        return DigestOutcome(key, reason="outside grace")
+    since = await reports.digest_since(services.db, now)
+    if end < since:
+        return DigestOutcome(key, reason="before the scheduler existed")
+    outcome = DigestOutcome(key)
+    bundle = None
+    for chat_id in recipients(services):
+        token = await reports.claim_digest(
+            services.db,
+            period_key=key,
+            chat_id=chat_id,
+            start=start,
+            end=end,
+            now=now,
+            stale_after=timedelta(minutes=settings.claim_timeout_minutes),
+            max_attempts=settings.max_attempts,
+        )
+        if token is None:
+            outcome.skipped.append(chat_id)
+            continue
+        try:
+            if bundle is None:
+                bundle = await digest_mod.build_digest(
+                    services, start=start, end=end, late=now - end > LATE_AFTER
+                )
+            await digest_mod.send_digest(bot, services, chat_id, bundle)
+        except Exception as exc:  # recorded as failed: the periodic check retries
+            log.warning("digest %s to a chat failed: %s", key, type(exc).__name__)
+            await reports.finish_digest(
+                services.db,
+                period_key=key,
+                chat_id=chat_id,
+                token=token,
+                now=now,
+                error=f"{type(exc).__name__}: {exc}"[:200],
+            )
+            outcome.failed.append(chat_id)
+            continue
+        await reports.finish_digest(
+            services.db, period_key=key, chat_id=chat_id, token=token, now=now
+        )
+        outcome.sent.append(chat_id)
+    if outcome.sent or outcome.failed:
+        log.info(
+            "digest %s: sent to %d chats, %d failed", key, len(outcome.sent), len(outcome.failed)
+        )
+    return outcome
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionResult:
+    cases: int
+    files: int
+
+
+async def run_retention(services: Services, bot: Bot | None, now: datetime) -> RetentionResult:
+    """Delete screenshot files of rejected/clear cases past retention; hashes, decisions and the
+    audit trail stay. Approved cases keep their evidence. Logs counts only (no personal data)."""
+    days = services.config.digest.retention_days
+    root = services.files.root
+    cases = files = 0
+    seen: set[int] = set()
+    while True:
+        batch = await reports.retention_candidates(services.db, before=now - timedelta(days=days))
+        batch = [item for item in batch if item.case_id not in seen]
+        if not batch:
+            break
+        for item in batch:
+            seen.add(item.case_id)
+            deleted = await asyncio.to_thread(_delete_files, root, item.paths)
+            if await reports.mark_files_deleted(
+                services.db, item.case_id, now=now, files=deleted, retention_days=days
+            ):
+                cases += 1
+                files += deleted
+    log.info("retention (%d days): files of %d cases deleted, %d files", days, cases, files)
+    return RetentionResult(cases, files)
+
+
+def _delete_files(root: Path, paths: tuple[str, ...]) -> int:
+    deleted = 0
+    base = root.resolve()
+    for rel in paths:
+        target = (root / rel).resolve()
+        if base not in target.parents:  # never outside the data directory
+            continue
+        try:
+            target.unlink()
+            deleted += 1
+        except FileNotFoundError:
+            pass
+    return deleted
+
+
+async def run_reminder(services: Services, bot: Bot, now: datetime) -> bool:
+    """Remind the moderators' chat when the oldest pending case waits too long; at most once
+    per `digest.reminder_every_hours` across restarts and processes. True if sent."""
+    settings = services.config.digest
+    chat_id = services.config.telegram.moderator_chat_id
+    if chat_id is None:
+        return False
+    oldest = await reports.oldest_pending(services.db)
+    if oldest is None:
+        return False
+    case_id, created_at, backlog = oldest
+    waited = now - created_at
+    if waited < timedelta(hours=settings.reminder_after_hours):
+        return False
+    every = timedelta(hours=settings.reminder_every_hours)
+    if not await reports.claim_reminder(services.db, now=now, every=every):
+        return False
+    text = t.REMINDER.format(backlog=backlog, case=case_id, age=digest_mod.duration(waited))
+    try:
+        await with_retries(lambda: bot.send_message(chat_id, text, parse_mode=ParseMode.HTML))
+    except TelegramError as exc:
+        log.warning("backlog reminder failed: %s", type(exc).__name__)
+        await reports.unclaim_reminder(services.db, previous=None)
+        return False
+    log.info("backlog reminder sent (%d pending)", backlog)
+    return True
+
+
+async def run_checks(services: Services, bot: Bot, now: datetime) -> None:
+    """The periodic check: backlog reminder, then a retry of an owed digest."""
+    await run_reminder(services, bot, now)
+    await run_digest(services, bot, now)
+
+
+# ---------------------------------------------------------------- registration
+
+
+class Scheduler:
+    """Registers the jobs on the application's JobQueue; `clock` is injectable for tests."""
+
+    def __init__(
+        self, application: Application, services: Services, clock: Clock = system_clock
+    ) -> None:
+        self.application = application
+        self.services = services
+        self.clock = clock
+        self.jobs: list[Job[Any]] = []
+
+    async def start(self) -> None:
+        settings = self.services.config.digest
+        if not settings.enabled:
+            log.info("scheduler disabled (digest.enabled = false)")
+            return
+        jq = self.application.job_queue
+        if jq is None:
+            raise RuntimeError("python-telegram-bot[job-queue] is required for the scheduler")
+        # Digests are owed from the first start on (see run_digest).
+        await reports.digest_since(self.services.db, self.clock())
+        tz = election_tz(self.services)
+        self.jobs = [
+            jq.run_daily(
+                self._job(run_digest),
+                time=parse_hhmm(settings.time).replace(tzinfo=tz),
+                name="netra-digest",
+                job_kwargs={"misfire_grace_time": 3600, "coalesce": True},
+            ),
+            jq.run_daily(
+                self._job(run_retention),
+                time=parse_hhmm(settings.retention_time).replace(tzinfo=tz),
+                name="netra-retention",
+                job_kwargs={"misfire_grace_time": 3600, "coalesce": True},
+            ),
+            jq.run_repeating(
+                self._job(run_checks),
+                interval=timedelta(minutes=settings.check_every_minutes),
+                first=timedelta(minutes=settings.check_every_minutes),
+                name="netra-checks",
+                job_kwargs={"coalesce": True, "max_instances": 1},
+            ),
+            jq.run_once(self._job(run_digest), when=CATCH_UP_DELAY, name="netra-catch-up"),
+        ]
+        log.info(
+            "scheduler: digest at %s %s, retention at %s",
+            settings.time,
+            tz.key,
+            settings.retention_time,
+        )
+
+    def _job(self, run: Callable[..., Any]) -> Callable[[CallbackContext[Any, Any, Any, Any]], Any]:
+        async def callback(context: CallbackContext[Any, Any, Any, Any]) -> None:
+            try:
+                await run(self.services, context.bot, self.clock())
+            except Exception:
+                log.exception("scheduled job %s failed", run.__name__)
+
+        callback.__name__ = run.__name__
+        return callback
+
+    def stop(self) -> None:
+        for job in self.jobs:
+            with contextlib.suppress(Exception):  # already removed / scheduler shut down
+                job.schedule_removal()
+        self.jobs = []
+
+
+async def start_scheduler(
+    application: Application, services: Services, clock: Clock = system_clock
+) -> Scheduler:
+    scheduler = Scheduler(application, services, clock)
+    await scheduler.start()
+    return scheduler
+
+
+def stop_scheduler(scheduler: Scheduler | None) -> None:
+    if scheduler is not None:
+        scheduler.stop()
