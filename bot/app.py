@@ -127,15 +127,19 @@ def run(config: Config) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     application = build_application(config)
     if config.bot.mode == "webhook":
-        if not config.bot.webhook_url:
-            raise ConfigError("bot.webhook_url: wajib diisi untuk mode webhook")
-        application.run_webhook(
-            listen=config.bot.webhook_listen,
-            port=config.bot.webhook_port,
-            url_path="telegram",
-            webhook_url=config.bot.webhook_url,
-            secret_token=config.webhook_secret or None,
-            allowed_updates=Update.ALL_TYPES,
-        )
+        application.run_webhook(**webhook_options(config), allowed_updates=Update.ALL_TYPES)
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+def webhook_options(config: Config) -> dict[str, object]:
+    """Where the webhook listens and what Telegram is told; the secret comes from the env."""
+    if not config.bot.webhook_url:
+        raise ConfigError("bot.webhook_url: wajib diisi untuk mode webhook")
+    return {
+        "listen": config.bot.webhook_listen,
+        "port": config.bot.webhook_port,
+        "url_path": "telegram",
+        "webhook_url": config.bot.webhook_url,
+        "secret_token": config.webhook_secret or None,
+    }
