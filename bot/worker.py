@@ -9,8 +9,10 @@ process dies mid-analysis the case is still "new" and is queued again at start-u
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import warnings
+from collections.abc import Awaitable, Callable
 
 from telegram import Bot
 from telegram.constants import ParseMode
@@ -131,40 +133,30 @@ async def merge_if_duplicate(services: Services, case_id: int) -> bool:
     return False
 
 
-async def send_cards(bot: Bot, services: Services) -> None:
-    """Post case cards apart from the OCR workers: the moderators' group is rate limited
-    (20 messages a minute), and OCR should not wait for it."""
+async def post_card(bot: Bot, services: Services, case_id: int) -> None:
+    """Post one case card; a refused moderators' chat is reported to the admins."""
+    try:
+        await post_to_moderators(bot, services, case_id)
+    except (BadRequest, Forbidden) as exc:
+        # A deleted or misconfigured moderators' chat: the case stays in /queue; admins hear.
+        log.error("moderators' chat refused case %d: %s", case_id, exc.message)
+        await tell_admins(
+            bot, services, t.MODERATOR_CHAT_FAILED.format(case=case_id, error=t.esc(exc.message))
+        )
+
+
+async def drain(queue: asyncio.Queue[int], handle: Callable[[int], Awaitable[object]]) -> None:
+    """Handle queued case ids forever; one failure is logged and never stops the loop."""
     while True:
-        case_id = await services.cards.get()
+        case_id = await queue.get()
         try:
-            await post_to_moderators(bot, services, case_id)
-        except (BadRequest, Forbidden) as exc:
-            # A deleted or misconfigured moderators' chat: the case stays in /queue; admins hear.
-            log.error("moderators' chat refused case %d: %s", case_id, exc.message)
-            await tell_admins(
-                bot,
-                services,
-                t.MODERATOR_CHAT_FAILED.format(case=case_id, error=t.esc(exc.message)),
-            )
+            await handle(case_id)
         except asyncio.CancelledError:
             raise
         except Exception:
-            log.exception("posting case %d failed", case_id)
+            log.exception("case %d failed in %s", case_id, getattr(handle, "__name__", "handler"))
         finally:
-            services.cards.task_done()
-
-
-async def run_worker(bot: Bot, services: Services) -> None:
-    while True:
-        case_id = await services.queue.get()
-        try:
-            await analyse_case(bot, services, case_id)
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception("worker failed on case %d", case_id)
-        finally:
-            services.queue.task_done()
+            queue.task_done()
 
 
 async def start_workers(bot: Bot, services: Services) -> None:
@@ -175,6 +167,10 @@ async def start_workers(bot: Bot, services: Services) -> None:
     for pending in await store.queue(services.db, limit=1000):
         if pending.moderator_message_id is None and pending.state in ("flagged", "review"):
             services.cards.put_nowait(pending.case_id)
+    analyse = functools.partial(analyse_case, bot, services)
     for _ in range(services.pool.workers):
-        services.tasks.append(asyncio.create_task(run_worker(bot, services)))
-    services.tasks.append(asyncio.create_task(send_cards(bot, services)))
+        services.tasks.append(asyncio.create_task(drain(services.queue, analyse)))
+    # Cards are posted apart from the OCR workers: the moderators' group is rate limited
+    # (20 messages a minute), and OCR should not wait for it.
+    card = functools.partial(post_card, bot, services)
+    services.tasks.append(asyncio.create_task(drain(services.cards, card)))
