@@ -183,6 +183,19 @@ async def run_retention(services: Services, bot: Bot | None, now: datetime) -> R
     return RetentionResult(cases, files)
 
 
+async def archive_case(services: Services, case_id: int, actor: int, now: datetime) -> int | None:
+    """An admin archives an approved case once its evidence is handed over: the screenshot
+    files go, the record, hashes and decision stay. Returns files deleted, None if refused."""
+    item = await reports.archive_candidate(services.db, case_id)
+    if item is None:
+        return None
+    deleted = await asyncio.to_thread(_delete_files, services.files.root, item.paths)
+    if not await reports.mark_archived(services.db, case_id, actor=actor, now=now, files=deleted):
+        return None
+    log.info("case archived by an admin: %d files deleted", deleted)
+    return deleted
+
+
 def _delete_files(root: Path, paths: tuple[str, ...]) -> int:
     deleted = 0
     base = root.resolve()

@@ -108,6 +108,7 @@ def build_application(config: Config) -> Application:
             CommandHandler("block", admin.block),
             CommandHandler("unblock", admin.unblock),
             CommandHandler("reveal", admin.reveal),
+            CommandHandler("archive", admin.archive),
             CommandHandler("digest", digest_command, filters=private),  # issue 4
             CommandHandler("export", export_command, filters=private),  # issue 4
             # anything else in private: a short answer

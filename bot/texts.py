@@ -183,3 +183,8 @@ STATE_LABELS = {
     "new": "menunggu analisis",
     "error": "gagal dibaca",
 }
+
+# --- archive ------------------------------------------------------------------------------
+ARCHIVE_USAGE = "Gunakan /archive 128 (nomor kasus yang sudah disetujui dan diekspor)."
+ARCHIVE_DONE = "Kasus #{case} diarsipkan: {files} berkas tangkapan layar dihapus; data, hash dan keputusan tetap tersimpan."
+ARCHIVE_REFUSED = "Kasus #{case} tidak dapat diarsipkan (hanya kasus disetujui yang berkasnya masih ada)."

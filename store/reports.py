@@ -659,27 +659,64 @@ async def retention_candidates(
         )
         if not ids:
             return []
-        paths: dict[int, set[str]] = {i: set() for i in ids}
-        for cid, path in await s.execute(select(Case.id, Case.image_path).where(Case.id.in_(ids))):
-            paths[cid].add(path)
-        for cid, path in await s.execute(
-            select(Submission.case_id, Submission.file_path).where(Submission.case_id.in_(ids))
-        ):
-            paths[cid].add(path)
-        wanted = set().union(*paths.values())
-        # A file another case still uses (same bytes split off, reanalysed...) stays.
-        shared = set(
-            await s.scalars(
-                select(Submission.file_path).where(
-                    Submission.file_path.in_(wanted), Submission.case_id.not_in(ids)
-                )
-            )
-        ) | set(
-            await s.scalars(
-                select(Case.image_path).where(Case.image_path.in_(wanted), Case.id.not_in(ids))
+        return await _deletable(s, ids)
+
+
+async def _deletable(s: AsyncSession, ids: list[int]) -> list[RetentionCase]:
+    """The files of these cases that no other case still needs."""
+    paths: dict[int, set[str]] = {i: set() for i in ids}
+    for cid, path in await s.execute(select(Case.id, Case.image_path).where(Case.id.in_(ids))):
+        paths[cid].add(path)
+    for cid, path in await s.execute(
+        select(Submission.case_id, Submission.file_path).where(Submission.case_id.in_(ids))
+    ):
+        paths[cid].add(path)
+    wanted = set().union(*paths.values())
+    # A file another case still uses (same bytes split off, reanalysed...) stays.
+    shared = set(
+        await s.scalars(
+            select(Submission.file_path).where(
+                Submission.file_path.in_(wanted), Submission.case_id.not_in(ids)
             )
         )
-        return [RetentionCase(cid, tuple(sorted(p - shared))) for cid, p in paths.items()]
+    ) | set(
+        await s.scalars(
+            select(Case.image_path).where(Case.image_path.in_(wanted), Case.id.not_in(ids))
+        )
+    )
+    return [RetentionCase(cid, tuple(sorted(p - shared))) for cid, p in paths.items()]
+
+
+async def archive_candidate(db: Db, case_id: int) -> RetentionCase | None:
+    """An approved case whose evidence is still on disk (what `/archive` may delete)."""
+    async with _tx(db, read_only=True) as s:
+        ok = await s.scalar(
+            select(Case.id).where(
+                Case.id == case_id, Case.state == "approved", Case.files_deleted_at.is_(None)
+            )
+        )
+        return (await _deletable(s, [case_id]))[0] if ok else None
+
+
+async def mark_archived(db: Db, case_id: int, *, actor: int, now: datetime, files: int) -> bool:
+    """An admin archived an approved case: its files are gone, the record and hashes stay."""
+    async with _tx(db) as s:
+        done = (
+            await s.execute(
+                update(Case)
+                .where(
+                    Case.id == case_id, Case.state == "approved", Case.files_deleted_at.is_(None)
+                )
+                .values(files_deleted_at=now)
+                .returning(Case.id)
+                .execution_options(synchronize_session=False)
+            )
+        ).one_or_none()
+        if done is None:
+            return False
+        note = f"diarsipkan: {files} berkas dihapus"
+        _audit(s, case_id, f"tg:{actor}", "archived", "approved", "approved", note, now)
+        return True
 
 
 async def mark_files_deleted(

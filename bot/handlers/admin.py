@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+import scheduler
 import store
 from bot import texts as t
 from bot.handlers import reporter
@@ -180,3 +182,19 @@ async def reveal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         t.REVEAL_DONE.format(reporter=reporter_id, user_id=user_id),
         parse_mode=ParseMode.HTML,
     )
+
+
+async def archive(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/archive N: an approved, exported case's screenshots are deleted; the record stays."""
+    if not is_admin(update, context):
+        await update.effective_message.reply_text(t.ADMIN_ONLY)
+        return
+    case_id = first_int(context.args)
+    if case_id is None:
+        await update.effective_message.reply_text(t.ARCHIVE_USAGE)
+        return
+    files = await scheduler.archive_case(
+        services_of(context), case_id, update.effective_user.id, datetime.now(UTC)
+    )
+    text = t.ARCHIVE_REFUSED if files is None else t.ARCHIVE_DONE
+    await update.effective_message.reply_text(text.format(case=case_id, files=files))

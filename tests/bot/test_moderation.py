@@ -164,3 +164,24 @@ async def test_admin_blocks_and_reveals_a_reporter_with_an_audit_trail(netra: Ne
             await session.scalars(select(AuditLog).where(AuditLog.action == "reveal_reporter"))
         ).all()
     assert len(rows) == 1 and rows[0].actor == f"tg:{ADMIN}" and "Bawaslu" in (rows[0].note or "")
+
+
+async def test_admin_archives_an_approved_case_keeping_its_record(netra: Netra) -> None:
+    tg = netra.tg
+    card = await _card(netra, FLAGGED)
+    case_id = int(card["caption"].split("#")[1].split()[0])
+    admin = tg.user(ADMIN, "Admin")
+    tg.send_text(admin, f"/archive {case_id}")
+    await tg.wait_for(contains("tidak dapat diarsipkan", chat_id=ADMIN))  # not approved yet
+    tg.press_button(tg.user(MODERATORS[0], "Satu"), card, dict(buttons(card))["✅ Setujui"])
+    await tg.wait_for(contains("Disetujui oleh", chat_id=MOD_CHAT))
+    detail = await store.get_case(netra.services.db, case_id)
+    assert detail is not None
+    image = netra.services.files.root / detail.image_path
+    assert image.exists()
+    tg.send_text(admin, f"/archive {case_id}")
+    await tg.wait_for(contains("diarsipkan: 1 berkas", chat_id=ADMIN))
+    assert not image.exists()
+    after = await store.get_case(netra.services.db, case_id)
+    assert after is not None and after.state == "approved" and after.sha256 == detail.sha256
+    assert any(e.action == "archived" for e in await store.audit_of(netra.services.db, case_id))
