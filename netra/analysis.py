@@ -14,10 +14,13 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Protocol
 
+from PIL import Image
+
 from ocr.engine import OcrEngine, TesseractEngine
 from ocr.image_input import ImageRejected, load_screenshot
 from ocr.reader import HEADER_VARIANTS, read_body, read_header
 from rules.election import Election
+from rules.poster import HeaderReading
 from rules.poster import read_header as parse_header
 from rules.support import detect_support
 from rules.types import AsnMatch, Poster
@@ -60,23 +63,16 @@ def analyse(
         return Verdict(kind="error", error=str(exc), seconds=time.perf_counter() - started)
 
     body = read_body(shot.image, engine)
-    limit = alternatives + 1
-    header, header_lines, matches = None, [], []
-    for variant in HEADER_VARIANTS:
-        # Each variant is another tesseract run: stop once the poster is identified.
-        lines = [line.text for line in read_header(shot.image, engine, variant)]
-        reading = parse_header(lines, body.text)
-        found = roster.match(reading.poster, limit=limit) if reading.poster else []
-        best = matches[0].confidence if matches else -1.0
-        if header is None or (found and found[0].confidence > best) or (
-            header.poster is None and reading.poster is not None
-        ):
-            header, header_lines, matches = reading, lines, found
-        if matches and matches[0].confidence >= thresholds.asn_flag:
-            break
-    assert header is not None
-
     support = detect_support(body.text, election)
+    # Who posted matters for the verdict only when the content backs someone: only then are
+    # the costlier header variants tried after the first.
+    backs_someone = (
+        support.candidate is not None and support.confidence >= thresholds.support_review
+    )
+    variants = HEADER_VARIANTS if backs_someone else HEADER_VARIANTS[:1]
+    header, header_lines, matches = _read_poster(
+        shot.image, engine, roster, body.text, variants, alternatives + 1, thresholds.asn_flag
+    )
     verdict = decide(
         platform=header.platform,
         poster=header.poster,
@@ -89,6 +85,34 @@ def analyse(
     verdict.text = _unique_lines(["\n".join(header_lines), body.text])
     verdict.seconds = time.perf_counter() - started
     return verdict
+
+
+def _read_poster(
+    image: Image.Image,
+    engine: OcrEngine,
+    roster: RosterLookup,
+    footer: str,
+    variants: tuple[str, ...],
+    limit: int,
+    good_enough: float,
+) -> tuple[HeaderReading, list[str], list[AsnMatch]]:
+    """Read the header with each variant in turn (each is a tesseract run) until the poster
+    is identified; keep the reading whose roster match is best."""
+    best: tuple[HeaderReading, list[str], list[AsnMatch]] | None = None
+    for variant in variants:
+        lines = [line.text for line in read_header(image, engine, variant)]
+        reading = parse_header(lines, footer)
+        found = roster.match(reading.poster, limit=limit) if reading.poster else []
+        if best is None:
+            best = (reading, lines, found)
+        else:
+            top = best[2][0].confidence if best[2] else -1.0
+            if (found and found[0].confidence > top) or (best[0].poster is None and reading.poster):
+                best = (reading, lines, found)
+        if best[2] and best[2][0].confidence >= good_enough:
+            break
+    assert best is not None, "at least one header variant"
+    return best
 
 
 class AnalysisPool:

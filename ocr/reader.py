@@ -5,8 +5,8 @@ They need different preprocessing, so they are read separately:
 - header: the top band, upscaled ×2, as a near-white mask (header text is white on every
   platform and theme), read line by line with positions; a grey fallback is read only when
   the mask yields no usable header;
-- body (with the footer, which tells Instagram from WhatsApp): the plain grey image, a
-  near-white mask, masks of vivid text hues (cyan, yellow, lime…) and of one flat fill
+- body (with the footer, which tells Instagram from WhatsApp): the plain grey image at full
+  and half size, a near-white mask, masks of vivid text hues (cyan, yellow, lime…) and of one flat fill
   colour, each read by its own tesseract run; their texts are joined.
 """
 
@@ -53,8 +53,10 @@ def read_header(image: Image.Image, engine: OcrEngine, variant: str = "white") -
 def body_variants(image: Image.Image, max_colours: int = 1) -> tuple[list[Image.Image], list[str]]:
     band = pp.BODY.crop(image)
     rgb = pp.as_array(band)
-    images = [pp.grey(rgb), pp.to_image(pp.white_text_mask(rgb))]
-    names = ["grey", "white"]
+    grey = pp.grey(rgb)
+    # Half size as well: tesseract misses very large glyphs (a big "02" filling the screen).
+    images = [grey, pp.upscale(grey, 0.5), pp.to_image(pp.white_text_mask(rgb))]
+    names = ["grey", "grey-half", "white"]
     for hue, mask in pp.vivid_text_masks(rgb):
         images.append(pp.to_image(mask))
         names.append(f"vivid{hue}")

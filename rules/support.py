@@ -184,6 +184,15 @@ def _candidate_signals(
     return signals
 
 
+def _kind(rule: str) -> str:
+    """Family of a rule: numbers, names, or campaign labels (alias, hashtag, slogan, account)."""
+    if rule.startswith(("nama", "nama depan")):
+        return "name"
+    if rule.startswith(("alias", "hashtag", "slogan", "akun")):
+        return "label"
+    return "number"
+
+
 def detect_support(text: str, election: Election) -> SupportFinding:
     """Which candidate the text backs, with the signals that say so."""
     norm = normalise_text(text)
@@ -232,7 +241,13 @@ def detect_support(text: str, election: Election) -> SupportFinding:
             if s.candidate == number and (s.rule, s.matched) not in seen:
                 seen.add((s.rule, s.matched))
                 miss *= 1.0 - s.weight
-        scores[number] = round(1.0 - miss, 3)
+        score = 1.0 - miss
+        # Independent kinds of evidence (a number and a name, say) agreeing on one pair are
+        # stronger than their weights multiply out to, when nothing points elsewhere.
+        kinds = {_kind(r) for r, _ in seen}
+        if len(kinds) >= 2 and not any(s.candidate != number for s in signals):
+            score = min(1.0, score + 0.1)
+        scores[number] = round(score, 3)
 
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < 0.3:
