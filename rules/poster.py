@@ -88,7 +88,8 @@ def _age_at(tokens: list[str], i: int, lenient: bool = False) -> str | None:
         return token
     if token.isdigit() and len(token) <= 2 and i + 1 < len(tokens):
         unit = tokens[i + 1]
-        if _IG_AGE.match(token + unit) or (len(unit) <= 2 and not unit.isalnum()):
+        misread_unit = len(unit) <= 2 and not unit.isalnum() and not any(c.isdigit() for c in unit)
+        if _IG_AGE.match(token + unit) or misread_unit:
             return f"{token} {unit}"
     return None
 
