@@ -15,6 +15,7 @@ evidence singles out one person: equal candidates share the confidence between t
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
@@ -74,6 +75,7 @@ _UNMATCHED = 0.8
 _PEER_MARGIN = 0.05
 _PEER_PENALTY = 0.6
 _MAX_SCORED = 400
+_OUTSIDE_SCORED = 20  # runner-ups from other units when a unit hint is given
 _RANGE_CAP = 3000
 
 _SEP = "\x1f"
@@ -515,13 +517,20 @@ class RosterIndex:
                 cand |= sets[a] & sets[b]
         if not cand:
             cand = set().union(*sets)
-        total = len(cand)
-        if hint_units is not None and total > _MAX_SCORED:
-            inside = [i for i in cand if self._unit_of[i] in hint_units]
-            outside = sorted(i for i in cand if self._unit_of[i] not in hint_units)
-            chosen = inside + outside[: max(_MAX_SCORED - len(inside), 10)]
+        if hint_units is not None and len(cand) > _MAX_SCORED:
+            # With a unit hint, people outside the unit score far lower (contradicting unit),
+            # so only a few of them are scored, as runner-ups; the peers that share the
+            # confidence are the namesakes inside the unit.
+            unit_of = self._unit_of
+            inside = sorted(i for i in cand if unit_of[i] in hint_units)
+            outside = heapq.nsmallest(
+                _OUTSIDE_SCORED, (i for i in cand if unit_of[i] not in hint_units)
+            )
+            chosen = inside[:_MAX_SCORED] + outside
+            total = len(inside) + len(outside)
         else:
-            chosen = sorted(cand)[:_MAX_SCORED]
+            chosen = sorted(cand)[:_MAX_SCORED] if len(cand) > _MAX_SCORED else sorted(cand)
+            total = len(cand)
         # Scoring a sample of a huge namesake set: scale the peer count back up.
         scale = total / len(chosen) if chosen else 1.0
         hint_text = " ".join(consumed)
