@@ -132,8 +132,14 @@ def caption(case: store.CaseDetail, election: Election, outcome: str | None = No
     if outcome:
         lines.append(outcome)
     text = "\n".join(lines)
-    if len(text) > CAPTION_LIMIT:
-        # Drop evidence detail before anything a decision depends on.
-        keep = [line for line in lines if not line.startswith(("Bukti:", "Alternatif:"))]
-        text = "\n".join(keep)[: CAPTION_LIMIT - 1] + "…"
+    # Over Telegram's limit: drop detail before anything a decision depends on. Whole lines
+    # go, never half a line, so the HTML stays balanced.
+    for prefix in ("Bukti:", "Alternatif:", "Pelapor:"):
+        if len(text) <= CAPTION_LIMIT:
+            break
+        lines = [line for line in lines if not line.startswith(prefix)]
+        text = "\n".join(lines)
+    while len(text) > CAPTION_LIMIT and len(lines) > 2:
+        lines.pop(-2 if outcome else -1)
+        text = "\n".join(lines)
     return text
