@@ -60,6 +60,7 @@ def main() -> None:
     header_ok = {"white": 0, "grey": 0, "tophat": 0, "policy": 0}
     body_found: dict[str, int] = {}
     body_time: dict[str, float] = {}
+    only: dict[str, int] = {}
     total_words = 0
     for lab in labels:
         shot = load_screenshot((args.dataset / lab["image"]).read_bytes())
@@ -77,6 +78,7 @@ def main() -> None:
         total_words += len(gt)
         images, names = body_variants(shot.image)
         union: set[str] = set()
+        per_variant: dict[str, set[str]] = {}
         for image, name in zip(images, names, strict=True):
             key = re.sub(r"[\d(].*$", "", name)
             started = time.perf_counter()
@@ -84,10 +86,14 @@ def main() -> None:
             found = words(engine.text(image, psm=psm)) & gt
             body_time[key] = body_time.get(key, 0.0) + time.perf_counter() - started
             body_found[key] = body_found.get(key, 0) + len(found)
+            per_variant[key] = per_variant.get(key, set()) | found
             union |= found
         body_found["union of variants (used)"] = body_found.get(
             "union of variants (used)", 0
         ) + len(union)
+        for key in per_variant:  # what the union would lose without this variant
+            others = set().union(*(v for k, v in per_variant.items() if k != key))
+            only[key] = only.get(key, 0) + len(union - others)
         started = time.perf_counter()
         plain = words(engine.text(shot.image, psm=3)) & gt
         body_time["plain image, psm 3"] = (
@@ -102,13 +108,16 @@ def main() -> None:
     print("| header variant | poster read exactly |\n|---|---|")
     for name, ok in header_ok.items():
         print(f"| {name} | {ok / n:.3f} |")
-    print("\n| body variant | label words found | mean s |\n|---|---|---|")
+    print("\n| body variant | label words found | found by no other variant | mean s |")
+    print("|---|---|---|---|")
     for name, found in body_found.items():
         t = body_time.get(name)
+        share = found / max(1, total_words)
+        alone = f"{only[name] / max(1, total_words):.3f}" if name in only else "–"
         print(
-            f"| {name} | {found / max(1, total_words):.3f} | {t / n:.2f} |"
+            f"| {name} | {share:.3f} | {alone} | {t / n:.2f} |"
             if t
-            else f"| {name} | {found / max(1, total_words):.3f} | – |"
+            else f"| {name} | {share:.3f} | {alone} | – |"
         )
 
 
