@@ -77,17 +77,6 @@ def _demo(directory: Path, config: Config, jobs: int | None) -> int:
     return demo_main(directory, config)
 
 
-def _scan_examples(directory: Path, config: Config, jobs: int | None) -> int:
-    images = sorted((directory / "images").glob("*.jpg")) + sorted(
-        (directory / "images").glob("*.png")
-    )
-    if not images:
-        print(f"tidak ada contoh di {directory}/images", file=sys.stderr)
-        return 2
-    print(f"# Netra memindai {len(images)} contoh dari {directory}", file=sys.stderr)
-    return _scan(images, directory / "roster.csv", directory / "election.toml", config, jobs)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="netra", description="Netra: ASN neutrality report triage"
