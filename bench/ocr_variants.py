@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ocr.engine import TesseractEngine
 from ocr.image_input import load_screenshot
-from ocr.reader import HEADER_VARIANTS, body_variants, read_header
+from ocr.reader import HEADER_VARIANTS, body_psm, body_variants, read_header
 from rules.poster import read_header as parse_header
 
 _AGE = re.compile(
@@ -82,8 +82,7 @@ def main() -> None:
         for image, name in zip(images, names, strict=True):
             key = re.sub(r"[\d(].*$", "", name)
             started = time.perf_counter()
-            psm = {"grey": 3, "grey-half": 11}.get(name, 6)  # as ocr.reader.read_body
-            found = words(engine.text(image, psm=psm)) & gt
+            found = words(engine.text(image, psm=body_psm(name))) & gt
             body_time[key] = body_time.get(key, 0.0) + time.perf_counter() - started
             body_found[key] = body_found.get(key, 0) + len(found)
             per_variant[key] = per_variant.get(key, set()) | found

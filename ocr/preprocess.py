@@ -66,6 +66,14 @@ def brighter_than_surroundings(
     return ((value - background) > margin) & (value > 140)
 
 
+def brighter_than_mean(rgb: np.ndarray, size: int = 25, margin: int = 35) -> np.ndarray:
+    """Pixels well above their neighbourhood's mean brightness: story text with a drop shadow
+    or outline over a photo, whatever its hue. A box filter, so it is cheap on the whole body
+    (the header's median version is better on thin text but too slow here)."""
+    value = rgb.max(axis=2).astype(np.float32)
+    return ((value - ndimage.uniform_filter(value, size=size)) > margin) & (value > 150)
+
+
 def fill_colours(rgb: np.ndarray, limit: int = 3) -> list[tuple[np.ndarray, float]]:
     """Sharp peaks of the colour histogram (candidate flat fills), largest first.
 
@@ -92,7 +100,9 @@ def fill_colours(rgb: np.ndarray, limit: int = 3) -> list[tuple[np.ndarray, floa
     return peaks[:limit]
 
 
-def vivid_text_masks(rgb: np.ndarray, limit: int = 2, max_share: float = 0.08) -> list[tuple[int, np.ndarray]]:
+def vivid_text_masks(
+    rgb: np.ndarray, limit: int = 2, max_share: float = 0.08
+) -> list[tuple[int, np.ndarray]]:
     """Masks of saturated, bright text colours (cyan, yellow, lime, pink…), one per hue.
 
     Story editors fill text with vivid colours; photos are mostly duller, and where they are

@@ -5,8 +5,9 @@ They need different preprocessing, so they are read separately:
 - header: the top band, upscaled ×2, as a near-white mask (header text is white on every
   platform and theme), read line by line with positions; a grey fallback is read only when
   the mask yields no usable header;
-- body (with the footer, which tells Instagram from WhatsApp): the plain grey image at full
-  and half size, a near-white mask, masks of vivid text hues (cyan, yellow, lime…) and of one flat fill
+- body (with the footer, which tells Instagram from WhatsApp): the grey image at half size,
+  a near-white mask, a mask of pixels brighter than their surroundings (shadowed text on
+  photos), masks of vivid text hues (cyan, yellow, lime…) and of one flat fill
   colour, each read by its own tesseract run; their texts are joined.
 """
 
@@ -50,13 +51,25 @@ def read_header(image: Image.Image, engine: OcrEngine, variant: str = "white") -
     return engine.lines(pp.upscale(prepared, HEADER_SCALE), psm=6)
 
 
+def body_psm(variant: str) -> int:
+    """Page segmentation per variant: sparse text (11) for the half-size grey image, where
+    large isolated words sit far apart; a uniform block (6) for the masks."""
+    return 11 if variant == "grey-half" else 6
+
+
 def body_variants(image: Image.Image, max_colours: int = 1) -> tuple[list[Image.Image], list[str]]:
     band = pp.BODY.crop(image)
     rgb = pp.as_array(band)
-    grey = pp.grey(rgb)
-    # Half size as well: tesseract misses very large glyphs (a big "02" filling the screen).
-    images = [grey, pp.upscale(grey, 0.5), pp.to_image(pp.white_text_mask(rgb))]
-    names = ["grey", "grey-half", "white"]
+    # The plain grey image at half size: tesseract binarises it itself (dark or light text on
+    # flat colour), and the smaller size catches very large glyphs (a big "02"). Measured with
+    # bench/ocr_variants.py, the full-size grey image added little beside the others.
+    grey_half = pp.upscale(pp.grey(rgb), 0.5)
+    images = [
+        grey_half,
+        pp.to_image(pp.white_text_mask(rgb)),
+        pp.to_image(pp.brighter_than_mean(rgb)),
+    ]
+    names = ["grey-half", "white", "bright"]
     for hue, mask in pp.vivid_text_masks(rgb):
         images.append(pp.to_image(mask))
         names.append(f"vivid{hue}")
@@ -74,8 +87,5 @@ def read_body(image: Image.Image, engine: OcrEngine, max_colours: int = 1) -> Bo
     the text that each variant alone reads (bench/ocr_variants.py).
     """
     images, names = body_variants(image, max_colours)
-    texts = [
-        engine.text(im, psm=3 if name == "grey" else 6)
-        for im, name in zip(images, names, strict=True)
-    ]
+    texts = [engine.text(im, psm=body_psm(name)) for im, name in zip(images, names, strict=True)]
     return BodyText(text="\n".join(texts), variants=tuple(names))

@@ -229,14 +229,7 @@ async def digest_report(
             .group_by(AuditLog.to_state)
         ):
             decisions[str(to_state)] = int(n)
-        oldest = (
-            await s.execute(
-                select(Case.id, Case.created_at)
-                .where(Case.state.in_(PENDING_STATES))
-                .order_by(Case.created_at, Case.id)
-                .limit(1)
-            )
-        ).one_or_none()
+        oldest = (await s.execute(_oldest_pending())).one_or_none()
         approved = Case.state == "approved"
         approved_row = (
             await s.execute(
@@ -366,20 +359,23 @@ async def digest_report(
     )
 
 
+def _oldest_pending() -> Any:
+    """The case that has waited longest for a moderator (id, created_at)."""
+    return (
+        select(Case.id, Case.created_at)
+        .where(Case.state.in_(PENDING_STATES))
+        .order_by(Case.created_at, Case.id)
+        .limit(1)
+    )
+
+
 async def oldest_pending(db: Db) -> tuple[int, datetime, int] | None:
     """(case id, created_at, backlog size) of the oldest case waiting for a moderator."""
     async with _tx(db, read_only=True) as s:
         count = await s.scalar(select(func.count(Case.id)).where(Case.state.in_(PENDING_STATES)))
         if not count:
             return None
-        row = (
-            await s.execute(
-                select(Case.id, Case.created_at)
-                .where(Case.state.in_(PENDING_STATES))
-                .order_by(Case.created_at, Case.id)
-                .limit(1)
-            )
-        ).one()
+        row = (await s.execute(_oldest_pending())).one()
         return int(row[0]), row[1], int(count)
 
 
