@@ -29,7 +29,10 @@ class BodyText:
     variants: tuple[str, ...] = field(default=())
 
 
-HEADER_VARIANTS = ("white", "grey", "tophat")
+HEADER_VARIANTS = ("white", "grey", "tophat", "strip")
+# Where the poster's name sits in both apps' headers (fractions of width and height): right of
+# the avatar, below the status bar and progress segments.
+NAME_STRIP = (0.10, 0.045, 0.80, 0.11)
 
 
 def read_header(image: Image.Image, engine: OcrEngine, variant: str = "white") -> list[OcrLine]:
@@ -38,8 +41,17 @@ def read_header(image: Image.Image, engine: OcrEngine, variant: str = "white") -
     Variants, cheapest and most often right first (the analysis stops at the first that
     identifies the poster): "white" — near-white pixels (header text is white everywhere);
     "grey" — contrast-stretched grey, for white text over pale backgrounds; "tophat" — pixels
-    much brighter than their surroundings, for white text over bright, busy photos.
+    much brighter than their surroundings, for white text over bright, busy photos; "strip"
+    — only the name line, strictly white, enlarged, for white names over pale photos.
     """
+    if variant == "strip":
+        # Only the name line(s), with a strict white threshold, enlarged ×3: for white names
+        # over pale, busy photos, where the band-wide variants drown in clutter.
+        left, top, right, bottom = NAME_STRIP
+        w, h = image.size
+        strip = image.crop((round(w * left), round(h * top), round(w * right), round(h * bottom)))
+        mask = pp.white_text_mask(pp.as_array(strip), min_level=235, max_spread=40)
+        return engine.lines(pp.upscale(pp.to_image(mask), 3.0), psm=6)
     band = pp.HEADER.crop(image)
     rgb = pp.as_array(band)
     if variant == "grey":

@@ -126,11 +126,19 @@ def _instagram_user(line: str) -> tuple[str, str] | None:
 
 
 def _leading_username(line: str) -> str | None:
-    """The first username-like word of a header line, after the avatar's noise."""
-    for token in line.split():
-        token = token.strip("'\"‘’“”,;:()").lower().replace("/", "7")
+    """The first username-like word(s) of a header line, after the avatar's noise.
+
+    Consecutive lower-case words are one username whose "_" OCR lost ("caraka marbun").
+    """
+    tokens = [t.strip("'\"‘’“”,;:()").replace("/", "7") for t in line.split()]
+    for i, token in enumerate(tokens):
         if _USERNAME.match(token) and len(token) >= 4 and re.search(r"[a-z]{2}", token):
-            return token
+            parts = [token]
+            for more in tokens[i + 1 : i + 3]:
+                if not (_USER_PART.match(more) and more == more.lower() and len(more) >= 2):
+                    break
+                parts.append(more)
+            return "_".join(parts).lower()
     return None
 
 

@@ -44,3 +44,8 @@ def test_footer_decides_platform_when_header_has_no_anchor() -> None:
 
 def test_unreadable_header_gives_no_poster() -> None:
     assert read_header(["~~ ..", "| |"]).poster is None
+
+
+def test_username_split_by_ocr_without_an_age_is_joined() -> None:
+    reading = read_header(["| caraka marbun ."], footer_text="Kirim pesan")
+    assert reading.poster == Poster("username", "caraka_marbun")
