@@ -187,4 +187,6 @@ STATE_LABELS = {
 # --- archive ------------------------------------------------------------------------------
 ARCHIVE_USAGE = "Gunakan /archive 128 (nomor kasus yang sudah disetujui dan diekspor)."
 ARCHIVE_DONE = "Kasus #{case} diarsipkan: {files} berkas tangkapan layar dihapus; data, hash dan keputusan tetap tersimpan."
-ARCHIVE_REFUSED = "Kasus #{case} tidak dapat diarsipkan (hanya kasus disetujui yang berkasnya masih ada)."
+ARCHIVE_REFUSED = (
+    "Kasus #{case} tidak dapat diarsipkan (hanya kasus disetujui yang berkasnya masih ada)."
+)

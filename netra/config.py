@@ -79,7 +79,9 @@ class DigestSettings:
                 if not (0 <= hour < 24 and 0 <= minute < 60):
                     raise ValueError
             except ValueError:
-                raise ConfigError(f"digest.{name}: jam tidak valid {value!r} (format HH:MM)") from None
+                raise ConfigError(
+                    f"digest.{name}: jam tidak valid {value!r} (format HH:MM)"
+                ) from None
 
 
 # --- end digest ------------------------------------------------------------------------

@@ -226,7 +226,9 @@ def detect_support(text: str, election: Election) -> SupportFinding:
     if support_words:
         boosted = []
         for s in signals:
-            if s.rule in {"nama depan/belakang calon", "alias (OCR)"} or (s.rule == "alias" and s.weight < 0.8):
+            if s.rule in {"nama depan/belakang calon", "alias (OCR)"} or (
+                s.rule == "alias" and s.weight < 0.8
+            ):
                 boosted.append(Signal(s.candidate, s.rule + " + kata dukungan", s.matched, 0.75))
             else:
                 boosted.append(s)

@@ -57,7 +57,9 @@ async def test_migrate_twice_from_any_cwd_matches_models(
     engine = create_engine(db_url)
     async with engine.connect() as conn:
         head = ScriptDirectory.from_config(alembic_config(db_url)).get_current_head()
-        assert (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalar() == head
+        assert (
+            await conn.execute(text("SELECT version_num FROM alembic_version"))
+        ).scalar() == head
         assert await conn.run_sync(_diff) == []
     await engine.dispose()
 
