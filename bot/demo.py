@@ -20,6 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 MOD_CHAT = -1009990001
 MODERATOR = 4242
 REPORTER = 777
+ADMIN = 9001
 
 
 def _say(who: str, text: str) -> None:
@@ -54,6 +55,7 @@ async def play(examples: Path, config: Config | None = None) -> int:
                     file_base_url=f"{tg.url}/file/bot",
                     moderator_chat_id=MOD_CHAT,
                     moderator_ids=(MODERATOR,),
+                    admin_ids=(ADMIN,),
                 ),
                 bot=BotSettings(album_wait_seconds=0.3),
             )
@@ -114,6 +116,14 @@ async def _script(tg, app, labels, examples: Path, buttons) -> int:  # type: ign
     )
     print()
     _say("pelapor /status", status["text"])
+
+    admin = tg.user(ADMIN, "Koordinator")
+    tg.send_text(admin, "/digest")
+    document = await tg.wait_for(lambda m: m["chat"]["id"] == ADMIN and "document" in m, timeout=60)
+    texts = [m["text"] for m in tg.messages_to(ADMIN) if m.get("text")]
+    print()
+    _say("koordinator /digest", "\n".join(texts)[:900])
+    _say("koordinator /digest", f"lampiran: {document['document'].get('file_name')} + grafik")
     return 0
 
 

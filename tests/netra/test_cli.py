@@ -100,3 +100,4 @@ def test_demo_plays_reporter_and_moderator_offline(capsys: pytest.CaptureFixture
     assert "Grup moderator menerima" in out and "Kasus #" in out
     assert "Disetujui oleh Moderator" in out
     assert "dikonfirmasi" in out  # the reporter hears the outcome
+    assert "Ringkasan Netra" in out and ".xlsx" in out  # the coordinator gets a digest + export
