@@ -55,9 +55,12 @@ class OcrUnavailable(RuntimeError):
 class TesseractEngine:
     """pytesseract with fixed languages; one tesseract process per call."""
 
-    def __init__(self, languages: str = "ind+eng", timeout: float = 30.0) -> None:
+    def __init__(self, languages: str = "ind+eng", timeout: float = 30.0, nice: int = 10) -> None:
         self.languages = languages
         self.timeout = timeout
+        # OCR is background work: at a lower CPU priority it never slows the acknowledgements
+        # a burst of reporters is waiting for (the event loop and intake run at normal priority).
+        self.nice = nice
 
     def _config(self, psm: int) -> str:
         return f"--psm {psm} --oem 1"
@@ -65,7 +68,11 @@ class TesseractEngine:
     def text(self, image: Image.Image, psm: int) -> str:
         try:
             return pytesseract.image_to_string(
-                image, lang=self.languages, config=self._config(psm), timeout=self.timeout
+                image,
+                lang=self.languages,
+                config=self._config(psm),
+                timeout=self.timeout,
+                nice=self.nice,
             )
         except pytesseract.TesseractNotFoundError as exc:
             raise OcrUnavailable(
@@ -79,6 +86,7 @@ class TesseractEngine:
                 lang=self.languages,
                 config=self._config(psm),
                 timeout=self.timeout,
+                nice=self.nice,
                 output_type=pytesseract.Output.DICT,
             )
         except pytesseract.TesseractNotFoundError as exc:
