@@ -21,10 +21,17 @@ log = logging.getLogger(__name__)
 DECISIONS = {"a": "approved", "r": "rejected", "n": "needs_info", "x": "rejected"}
 
 
-def _who(user_id: int | None, names: dict[int, str]) -> str:
+MODERATOR_NAME = "moderator_name:{}"
+
+
+async def _who(services: Services, user_id: int | None, names: dict[int, str]) -> str:
+    """A decider's display name, remembered across restarts (moderators only)."""
     if user_id is None:
         return "-"
-    return names.get(user_id, f"moderator {user_id}")
+    if user_id not in names:
+        stored = await store.get_setting(services.db, MODERATOR_NAME.format(user_id))
+        names[user_id] = stored or f"moderator {user_id}"
+    return names[user_id]
 
 
 async def _edit_card(query, text: str, markup: InlineKeyboardMarkup | None) -> None:  # type: ignore[no-untyped-def]
@@ -72,7 +79,9 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     names: dict[int, str] = context.application.bot_data.setdefault("moderator_names", {})
     user = update.effective_user
-    names[user.id] = user.full_name
+    if names.get(user.id) != user.full_name:
+        names[user.id] = user.full_name
+        await store.set_setting(services.db, MODERATOR_NAME.format(user.id), user.full_name)
     case = await store.get_case(services.db, press.case_id)
     if case is None:
         await query.answer(t.BAD_BUTTON, show_alert=True)
@@ -156,7 +165,7 @@ async def _already_decided(
         t.ALREADY_DECIDED.format(
             case=case.case_id,
             state=state,
-            who=_who(case.decided_by, names),
+            who=await _who(services, case.decided_by, names),
             when=t.when(case.decided_at),
         ),
         show_alert=True,

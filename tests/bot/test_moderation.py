@@ -52,6 +52,8 @@ async def test_two_moderators_pressing_at_once_get_one_decision(netra: Netra) ->
         await asyncio.sleep(0.05)
     answers = [a.get("text", "") for a in tg.callback_answers]
     assert sum("sudah diputuskan" in a for a in answers) == 1, answers
+    told = next(a for a in answers if "sudah diputuskan" in a)
+    assert "oleh Satu" in told or "oleh Dua" in told  # the loser learns who decided
     case_id = int(card["caption"].split("#")[1].split()[0])
     detail = await store.get_case(netra.services.db, case_id)
     assert detail is not None and detail.state in ("approved", "rejected")
