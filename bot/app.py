@@ -102,6 +102,7 @@ def build_application(config: Config) -> Application:
             CallbackQueryHandler(unknown_button),
             CommandHandler("queue", moderator.queue),
             CommandHandler("case", moderator.case),
+            CommandHandler("reanalyse", moderator.reanalyse),
             # admins
             CommandHandler("roster", admin.roster),
             CommandHandler("election", admin.election),

@@ -190,3 +190,8 @@ ARCHIVE_DONE = "Kasus #{case} diarsipkan: {files} berkas tangkapan layar dihapus
 ARCHIVE_REFUSED = (
     "Kasus #{case} tidak dapat diarsipkan (hanya kasus disetujui yang berkasnya masih ada)."
 )
+
+# --- reanalysis ---------------------------------------------------------------------------
+REANALYSE_USAGE = "Gunakan /reanalyse 128 (nomor kasus yang belum diputuskan)."
+REANALYSE_DONE = "Kasus #{case} dianalisis ulang; hasilnya akan dikirim ke grup moderator."
+REANALYSE_REFUSED = "Kasus #{case} tidak dapat dianalisis ulang (sudah diputuskan, sedang dianalisis, atau berkasnya sudah dihapus)."

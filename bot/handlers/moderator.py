@@ -222,3 +222,27 @@ async def case(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await update.effective_message.reply_text(
             caption, parse_mode=ParseMode.HTML, reply_markup=markup
         )
+
+
+async def reanalyse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/reanalyse N: a moderator runs a case through OCR and the rules again (after a roster
+    or election fix, say); undecided cases only."""
+    if not await is_moderator(update, context):
+        await update.effective_message.reply_text(t.NOT_ALLOWED)
+        return
+    services = services_of(context)
+    case_id = first_int(context.args)
+    if case_id is None:
+        await update.effective_message.reply_text(t.REANALYSE_USAGE)
+        return
+    detail = await store.get_case(services.db, case_id)
+    if detail is None:
+        await update.effective_message.reply_text(t.CASE_NOT_FOUND.format(case=case_id))
+        return
+    ok = detail.files_deleted_at is None and await store.reanalyse(
+        services.db, case_id, actor=update.effective_user.id
+    )
+    if ok:
+        services.queue.put_nowait(case_id)
+    text = t.REANALYSE_DONE if ok else t.REANALYSE_REFUSED
+    await update.effective_message.reply_text(text.format(case=case_id))

@@ -187,3 +187,22 @@ async def test_admin_archives_an_approved_case_keeping_its_record(netra: Netra) 
     after = await store.get_case(netra.services.db, case_id)
     assert after is not None and after.state == "approved" and after.sha256 == detail.sha256
     assert any(e.action == "archived" for e in await store.audit_of(netra.services.db, case_id))
+
+
+async def test_moderator_can_rerun_the_analysis_of_an_undecided_case(netra: Netra) -> None:
+    tg = netra.tg
+    card = await _card(netra, FLAGGED)
+    case_id = int(card["caption"].split("#")[1].split()[0])
+    moderator = tg.user(MODERATORS[0], "Satu")
+    tg.send_text(moderator, f"/reanalyse {case_id}")
+    await tg.wait_for(contains("dianalisis ulang", chat_id=MODERATORS[0]))
+    again = await tg.wait_for(lambda m: m["chat"]["id"] == MOD_CHAT and "photo" in m, timeout=30)
+    assert f"Kasus #{case_id}" in again["caption"] and again["message_id"] != card["message_id"]
+    actions = [e.action for e in await store.audit_of(netra.services.db, case_id)]
+    assert "reanalyse" in actions
+    tg.press_button(moderator, again, dict(buttons(again))["❌ Tolak"])
+    await tg.wait_for(contains("Ditolak oleh Satu", chat_id=MOD_CHAT))
+    tg.send_text(moderator, f"/reanalyse {case_id}")
+    await tg.wait_for(contains("tidak dapat dianalisis ulang", chat_id=MODERATORS[0]))
+    tg.send_text(tg.user(8800, "Orang"), f"/reanalyse {case_id}")
+    await tg.wait_for(contains("tidak berwenang", chat_id=8800))
