@@ -21,8 +21,9 @@ from zoneinfo import ZoneInfo
 from telegram import Bot, InputFile
 from telegram.constants import MessageLimit, ParseMode
 
+import store
 from bot import texts as t
-from bot.services import Services
+from bot.services import MODERATOR_NAME_SETTING, Services
 from bot.worker import with_retries
 from rules.election import Election
 from store import reports
@@ -89,8 +90,11 @@ def digest_lines(
     election: Election | None = None,
     manual: bool = False,
     late: bool = False,
+    names: dict[str, str] | None = None,
 ) -> list[str]:
-    """The digest as HTML lines (each line self-contained, so splitting never breaks a tag)."""
+    """The digest as HTML lines (each line self-contained, so splitting never breaks a tag).
+
+    `names` maps audit actors ("tg:<id>") to the moderators' display names, where known."""
     e = t.esc
     r = report
     lines = [t.DIGEST_TITLE_NOW if manual else t.DIGEST_TITLE, e(period_text(r.start, r.end, tz))]
@@ -170,7 +174,7 @@ def digest_lines(
     if r.moderators:
         lines += ["", "<b>Aktivitas moderator</b> (keputusan periode ini · total · median)"]
         for m in r.moderators:
-            who = e(m.actor.removeprefix("tg:"))
+            who = e((names or {}).get(m.actor) or m.actor.removeprefix("tg:"))
             lines.append(
                 f" • <code>{who}</code>: {m.period} · {m.total} · "
                 f"{duration(m.median_seconds_period)}"
@@ -328,7 +332,15 @@ async def build_digest(
         warn_days=settings.deadline_warn_days,
     )
     chart = await chart_png(services, report)
-    lines = digest_lines(report, tz=tz, election=services.election, manual=manual, late=late)
+    names = {}
+    for m in report.moderators:
+        user_id = m.actor.removeprefix("tg:")
+        name = await store.get_setting(services.db, MODERATOR_NAME_SETTING.format(user_id))
+        if name:
+            names[m.actor] = name
+    lines = digest_lines(
+        report, tz=tz, election=services.election, manual=manual, late=late, names=names
+    )
     attach = settings.attach_export if attach_export is None else attach_export
     name = data = None
     if attach:

@@ -30,6 +30,7 @@ from rules.types import RosterEntry
 log = logging.getLogger(__name__)
 
 ROSTER_SETTING = "roster_file"
+MODERATOR_NAME_SETTING = "moderator_name:{}"  # display name of a moderator who decided
 ELECTION_SETTING = "election_file"
 
 

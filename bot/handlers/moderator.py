@@ -14,14 +14,11 @@ import store
 from bot import cards
 from bot import texts as t
 from bot.handlers.common import first_int, is_moderator, services_of
-from bot.services import Services
+from bot.services import MODERATOR_NAME_SETTING, Services
 
 log = logging.getLogger(__name__)
 
 DECISIONS = {"a": "approved", "r": "rejected", "n": "needs_info", "x": "rejected"}
-
-
-MODERATOR_NAME = "moderator_name:{}"
 
 
 async def _who(services: Services, user_id: int | None, names: dict[int, str]) -> str:
@@ -29,7 +26,7 @@ async def _who(services: Services, user_id: int | None, names: dict[int, str]) -
     if user_id is None:
         return "-"
     if user_id not in names:
-        stored = await store.get_setting(services.db, MODERATOR_NAME.format(user_id))
+        stored = await store.get_setting(services.db, MODERATOR_NAME_SETTING.format(user_id))
         names[user_id] = stored or f"moderator {user_id}"
     return names[user_id]
 
@@ -81,7 +78,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     if names.get(user.id) != user.full_name:
         names[user.id] = user.full_name
-        await store.set_setting(services.db, MODERATOR_NAME.format(user.id), user.full_name)
+        await store.set_setting(services.db, MODERATOR_NAME_SETTING.format(user.id), user.full_name)
     case = await store.get_case(services.db, press.case_id)
     if case is None:
         await query.answer(t.BAD_BUTTON, show_alert=True)
