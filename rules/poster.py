@@ -27,6 +27,10 @@ _PHONE = re.compile(r"(\+?\s?62|0)\s?[-\s]?8[\d\s\-.]{7,16}\d")
 _FOOTER_IG = re.compile(r"kirim\s+pesan|send\s+message", re.IGNORECASE)
 _FOOTER_WA = re.compile(r"^\W{0,3}(balas|reply)\W{0,3}$", re.IGNORECASE | re.MULTILINE)
 _SHORT_HONORIFICS = {"bu", "bp", "om", "pk", "kk", "ka", "mb", "da"}
+_HONORIFICS = _SHORT_HONORIFICS | {
+    "pak", "bapak", "bpk", "ibu", "ibuk", "bunda", "kak", "mas", "mbak", "bang", "abang",
+    "uda", "uni", "teteh", "akang", "tante", "dik", "adik",
+}  # fmt: skip
 # At the end a lone digit stays: "Pak Ahmad SDN 3" names a school.
 _TRAILING_NOISE = re.compile(r"^(\W+|[_\-—–~=«»<>←]+|[a-z])$", re.IGNORECASE)
 _NOISE_TOKEN = re.compile(r"^(\W+|[_\-—–~=«»<>←]+|[a-z]|\d)$", re.IGNORECASE)
@@ -44,6 +48,12 @@ def _clean_name(text: str) -> str:
     tokens = text.split()
     while tokens and _NOISE_TOKEN.match(tokens[0]):
         tokens.pop(0)
+    # Contact names saved by people start with an honorific more often than not; words OCR
+    # put before one ("Rea Bapak Budi") are the back arrow and avatar.
+    for i, token in enumerate(tokens[1:3], start=1):
+        if token.lower().strip(".") in _HONORIFICS:
+            tokens = tokens[i:]
+            break
     # The back arrow and avatar sometimes read as a short word ("Pa Bang Bambang"); a
     # leading token of two letters that is no honorific ("Bu", "Om", "Bp") is that noise.
     if (

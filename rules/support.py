@@ -138,8 +138,10 @@ def _phrase_in(phrase: str, text: str, threshold: float = 88.0) -> bool:
 
 
 def _candidate_signals(
-    c: Candidate, text: str, tokens: list[str], compact_tokens: set[str]
+    c: Candidate, text: str, tokens: list[str], compact_tokens: set[str], raw: str
 ) -> list[Signal]:
+    """Signals for one candidate. `text` is normalised (lower case); `raw` keeps the OCR's
+    capitals, which tell a shouted acronym ("NADA") from an ordinary word ("nada")."""
     signals: list[Signal] = []
     for tag in c.hashtags:
         body = _compact(tag)
@@ -165,15 +167,19 @@ def _candidate_signals(
                 signals.append(Signal(c.number, "alias", alias, 0.85))
         elif words and words[0] in tokens:
             # Short acronyms ("GARI", "NADA") can be ordinary words; they count more in capitals.
-            shouted = re.search(r"\b" + re.escape(alias.upper()) + r"\b", text.upper())
-            signals.append(Signal(c.number, "alias", alias, 0.8 if shouted else 0.5))
+            shouted = re.search(r"\b" + re.escape(alias.upper()) + r"\b", raw)
+            signals.append(Signal(c.number, "alias", alias, 0.8 if shouted else 0.35))
         elif (
             words
             and len(words[0]) >= 3
-            and re.search(r"\b" + re.escape(alias.upper()) + r"[A-Z1!|]\b", text.upper())
+            and re.search(r"\b" + re.escape(alias.upper()) + r"[A-Z1!|]\b", raw)
         ):
             # "SYHU!!" read as "SYHUM", "ZUYON": the acronym plus one letter made of "!".
             signals.append(Signal(c.number, "alias (OCR)", alias, 0.6))
+        elif words and len(alias) >= 4 and _shouted_near(alias, raw):
+            # One letter misread in a shouted acronym ("JUHE" as "JUNE"): counts only beside a
+            # support word (see the boost below), since the misreading may be a real word.
+            signals.append(Signal(c.number, "alias (OCR)", alias, 0.25))
     for person in c.people:
         words = [w for w in _tokens(normalise_text(person)) if len(w) >= 3]
         found = [w for w in words if _fuzzy_token_in(w, tokens, 0.8)]
@@ -182,6 +188,15 @@ def _candidate_signals(
         elif found:
             signals.append(Signal(c.number, "nama depan/belakang calon", found[0], 0.35))
     return signals
+
+
+def _shouted_near(alias: str, text: str) -> bool:
+    """An all-capitals word in the OCR text one substitution away from the acronym."""
+    target = alias.upper()
+    for word in re.findall(rf"\b[A-Z]{{{len(target)}}}\b", text):
+        if sum(a != b for a, b in zip(word, target, strict=True)) == 1:
+            return True
+    return False
 
 
 def _kind(rule: str) -> str:
@@ -220,7 +235,7 @@ def detect_support(text: str, election: Election) -> SupportFinding:
                 )
 
     for candidate in election.candidates:
-        signals.extend(_candidate_signals(candidate, norm, tokens, compact_tokens))
+        signals.extend(_candidate_signals(candidate, norm, tokens, compact_tokens, text))
 
     # A lone name or lowercase acronym counts only beside a support word.
     if support_words:

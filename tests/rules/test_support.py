@@ -89,3 +89,15 @@ def test_a_lone_first_name_without_support_words_is_weak() -> None:
 def test_date_numbers_do_not_count_as_candidate_numbers() -> None:
     finding = detect_support("Ayo ke TPS tgl 2 bulan depan", ELECTION)
     assert finding.candidate is None or finding.confidence < 0.5
+
+
+def test_a_short_acronym_counts_in_capitals_not_as_an_ordinary_word() -> None:
+    election = parse_election(
+        "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['A B']\naliases=['NADA']\n"
+        "[[candidates]]\nnumber=2\npeople=['C D']\naliases=['JUHE']\n"
+    )
+    assert detect_support("ganti nada dering dulu", election).confidence < 0.5
+    assert detect_support("NADA yg terbaik", election).candidate == 1
+    shouted = detect_support("JUNE pasti menang!", election)  # "JUHE" with one letter misread
+    assert shouted.candidate == 2 and shouted.confidence >= 0.7
+    assert detect_support("Selamat ulang tahun JUNE", election).confidence < 0.3
