@@ -194,20 +194,30 @@ async def queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.effective_message.reply_text("\n".join(lines), parse_mode=ParseMode.HTML)
 
 
-async def case(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A moderator sees one case's card (with buttons while it is pending)."""
+async def _case_from_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, usage: str
+) -> store.CaseDetail | None:
+    """The case a moderator's "/command N" names; None after telling them why not."""
+    reply = update.effective_message.reply_text
     if not await is_moderator(update, context):
-        await update.effective_message.reply_text(t.NOT_ALLOWED)
-        return
-    services = services_of(context)
+        await reply(t.NOT_ALLOWED)
+        return None
     case_id = first_int(context.args)
     if case_id is None:
-        await update.effective_message.reply_text(t.CASE_USAGE)
-        return
-    detail = await store.get_case(services.db, case_id)
+        await reply(usage)
+        return None
+    detail = await store.get_case(services_of(context).db, case_id)
     if detail is None:
-        await update.effective_message.reply_text(t.CASE_NOT_FOUND.format(case=case_id))
+        await reply(t.CASE_NOT_FOUND.format(case=case_id))
+    return detail
+
+
+async def case(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A moderator sees one case's card (with buttons while it is pending)."""
+    detail = await _case_from_command(update, context, t.CASE_USAGE)
+    if detail is None:
         return
+    services, case_id = services_of(context), detail.case_id
     markup = cards.decision_keyboard(services, case_id) if detail.state in cards.PENDING else None
     caption = cards.caption(detail, services.election)
     if detail.files_deleted_at is None:
@@ -224,18 +234,10 @@ async def case(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def reanalyse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/reanalyse N: a moderator runs a case through OCR and the rules again (after a roster
     or election fix, say); undecided cases only."""
-    if not await is_moderator(update, context):
-        await update.effective_message.reply_text(t.NOT_ALLOWED)
-        return
-    services = services_of(context)
-    case_id = first_int(context.args)
-    if case_id is None:
-        await update.effective_message.reply_text(t.REANALYSE_USAGE)
-        return
-    detail = await store.get_case(services.db, case_id)
+    detail = await _case_from_command(update, context, t.REANALYSE_USAGE)
     if detail is None:
-        await update.effective_message.reply_text(t.CASE_NOT_FOUND.format(case=case_id))
         return
+    services, case_id = services_of(context), detail.case_id
     ok = detail.files_deleted_at is None and await store.reanalyse(
         services.db, case_id, actor=update.effective_user.id
     )
