@@ -66,6 +66,22 @@ def brighter_than_surroundings(
     return ((value - background) > margin) & (value > 140)
 
 
+def faint_bright_text(
+    rgb: np.ndarray, size: tuple[int, int] = (9, 31), gain: float = 20
+) -> Image.Image:
+    """White text over a near-white background (a pale photo or status colour), as dark
+    grey text on white: the brightness above the local median, amplified. A threshold would
+    break the few-levels-high strokes apart; the grey ramp keeps their shape."""
+    value = rgb.max(axis=2).astype(np.float32)
+    above = value - ndimage.median_filter(value, size=size)
+    return Image.fromarray((255 - np.clip((above - 2) * gain, 0, 255)).astype(np.uint8))
+
+
+def is_pale(text_mask: np.ndarray, share: float = 0.5) -> bool:
+    """A band where most pixels pass the white-text mask is a pale background, not text."""
+    return float(text_mask.mean()) > share
+
+
 def brighter_than_mean(rgb: np.ndarray, size: int = 25, margin: int = 35) -> np.ndarray:
     """Pixels well above their neighbourhood's mean brightness: story text with a drop shadow
     or outline over a photo, whatever its hue. A box filter, so it is cheap on the whole body

@@ -39,7 +39,8 @@ def read_header(image: Image.Image, engine: OcrEngine, variant: str = "white") -
     """Lines of the header band, top to bottom (coordinates in the upscaled band).
 
     Variants, cheapest and most often right first (the analysis stops at the first that
-    identifies the poster): "white" — near-white pixels (header text is white everywhere);
+    identifies the poster): "white" — near-white pixels (header text is white everywhere),
+    or over a pale background the brightness above the local median;
     "grey" — contrast-stretched grey, for white text over pale backgrounds; "tophat" — pixels
     much brighter than their surroundings, for white text over bright, busy photos; "strip"
     — only the name line, strictly white, enlarged, for white names over pale photos.
@@ -59,7 +60,9 @@ def read_header(image: Image.Image, engine: OcrEngine, variant: str = "white") -
     elif variant == "tophat":
         prepared = pp.to_image(pp.brighter_than_surroundings(rgb))
     else:
-        prepared = pp.to_image(pp.white_text_mask(rgb, min_level=170, max_spread=90))
+        mask = pp.white_text_mask(rgb, min_level=170, max_spread=90)
+        # Over a pale background the mask is all background: read the faint contrast instead.
+        prepared = pp.faint_bright_text(rgb) if pp.is_pale(mask) else pp.to_image(mask)
     return engine.lines(pp.upscale(prepared, HEADER_SCALE), psm=6)
 
 

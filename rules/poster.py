@@ -18,7 +18,9 @@ from rules.types import Platform, Poster
 _STATUS_BAR = re.compile(r"^\W{0,3}\d{1,2}[.:]\d{2}\b.*(%|\d\s*$)|^\W*\d{1,3}\s?%\W*$")
 _WA_TIME = re.compile(
     r"\b(kemarin|hari ini|baru saja|beberapa (menit|detik|jam)|\d+\s+(menit|jam|detik) yang lalu|"
-    r"yesterday|today|just now|minutes? ago|\w+ yang lalu|yang [lt]alu|(menit|jam|detik)\s+yang)\b",
+    r"yesterday|today|just now|minutes? ago|\w+ yang lalu|yang [lt]alu|(menit|jam|detik)\s+yang)\b"
+    # OCR of the small grey time: "Hariini 14.49", "Kematin 23.59", "Kemarm 06.17"
+    r"|\bhari\s?ini|\bkem[a-z]{2,4}\s?\d{1,2}[.:]\d{2}|\b[a-z]{3,8}\s\d{1,2}[.:]\d",
     re.IGNORECASE,
 )
 _IG_AGE = re.compile(r"^(\d{1,2})\s?(j|m|h|d|mg|jam|mnt|menit|w)$", re.IGNORECASE)
@@ -44,22 +46,27 @@ class HeaderReading:
     evidence: tuple[str, ...]
 
 
+# OCR drops the space between words of a contact name ("YaniDisdik", "Bu'Siti"): names do
+# not change case mid-word, so a lower-case letter before a capital marks a lost space.
+_LOST_SPACE = re.compile(r"(?<=[a-z])'?(?=[A-Z][a-z])")
+
+
 def _clean_name(text: str) -> str:
-    tokens = text.split()
-    while tokens and _NOISE_TOKEN.match(tokens[0]):
-        tokens.pop(0)
+    tokens = _LOST_SPACE.sub(" ", text).split()
+    if tokens:
+        tokens[0] = tokens[0].lstrip("«»<>—–-~=_|'\"‘’“”;:,.") or tokens[0]
     # Contact names saved by people start with an honorific more often than not; words OCR
     # put before one ("Rea Bapak Budi") are the back arrow and avatar.
-    for i, token in enumerate(tokens[1:3], start=1):
+    for i, token in enumerate(tokens[1:4], start=1):
         if token.lower().strip(".") in _HONORIFICS:
             tokens = tokens[i:]
             break
-    # The back arrow and avatar sometimes read as a short word ("Pa Bang Bambang"); a
-    # leading token of two letters that is no honorific ("Bu", "Om", "Bp") is that noise.
-    if (
-        len(tokens) > 1
-        and len(tokens[0]) <= 2
-        and tokens[0].lower().strip(".") not in _SHORT_HONORIFICS
+    # The back arrow and avatar also read as symbols, digits and short words ("Pe 7 Teguh",
+    # "Fa 4 PS $ Rizka"); a leading token of two letters that is no honorific ("Bu", "Om",
+    # "Bp") is that noise too.
+    while len(tokens) > 1 and (
+        _NOISE_TOKEN.match(tokens[0])
+        or (len(tokens[0]) <= 2 and tokens[0].lower().strip(".") not in _SHORT_HONORIFICS)
     ):
         tokens.pop(0)
     while tokens and (
@@ -130,7 +137,8 @@ def _instagram_user(line: str) -> tuple[str, str] | None:
             parts.insert(0, tokens[j])
             j -= 1
         user = "_".join(parts).lower().replace("/", "7")  # a thin 7 reads as "/"
-        if _USERNAME.match(user) and re.search(r"[a-z]", user):
+        # A bare number as the age is weak evidence: then two letters are noise, not a name.
+        if _USERNAME.match(user) and re.search(r"[a-z]", user) and (len(user) >= 3 or not lenient):
             return user, age
     return None
 
@@ -162,7 +170,8 @@ def read_header(lines: Sequence[str], footer_text: str = "") -> HeaderReading:
     for i, line in enumerate(content):
         if i > 0 and _WA_TIME.search(line):
             # The name is the nearest line above with letters (icons come out as "— ; .").
-            above = [c for c in content[:i] if re.search(r"[A-Za-z]{2}|\d{3}", c)]
+            # (the avatar's rim can add a line of two letters between name and time).
+            above = [c for c in content[:i] if re.search(r"[A-Za-z]{3}|\d{3}", c)]
             if not above:
                 continue
             name_line = above[-1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import itertools
 import time
 from collections.abc import Callable
@@ -143,6 +144,18 @@ NON_ASN = StorySpec(
     background="gradient",
     font="dejavu_sans_bold",
 )
+# A pale status: the white header text is only a few grey levels above the background.
+WA_PALE_HEADER = StorySpec(
+    platform="whatsapp",
+    poster="Bu Siti BPKAD",
+    age="Kemarin 23.59",
+    lines=["Coblos No. 1", "Hendra-Wulan"],
+    background="solid",
+    bg_colors=((242, 242, 242), (242, 242, 242)),
+    text_color=(40, 40, 40),
+    font="lato_bold",
+    effect="plain",
+)
 RELATIVE_NOT_ON_ROSTER = StorySpec(
     platform="whatsapp",
     poster="Om Budiman Tetangga",
@@ -178,6 +191,26 @@ def test_whatsapp_phone_number_matches_the_roster_phone(scan: Scan) -> None:
     assert v.poster is not None and v.poster.kind == "phone"
     assert v.asn is not None and v.asn.entry.nip == "197511042000031007"
     assert v.candidate == 2
+    assert v.kind == "flagged", v.reasons
+
+
+@pytest.mark.parametrize(
+    ("grey", "header_font", "poster", "nip"),
+    [
+        (238, "roboto", "Bu Siti BPKAD", "198812312014022006"),
+        (246, "lato", "Bu Siti BPKAD", "198812312014022006"),
+        (238, "roboto", "+62 813-9988-7766", "197511042000031007"),
+    ],
+)
+def test_white_header_over_a_pale_status_is_still_read(
+    scan: Scan, grey: int, header_font: str, poster: str, nip: str
+) -> None:
+    spec = dataclasses.replace(
+        WA_PALE_HEADER, bg_colors=((grey,) * 3,) * 2, header_font=header_font, poster=poster
+    )
+    v = scan(spec)
+    assert v.poster is not None, v.text
+    assert v.asn is not None and v.asn.entry.nip == nip, v.reasons
     assert v.kind == "flagged", v.reasons
 
 

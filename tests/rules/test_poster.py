@@ -49,3 +49,27 @@ def test_unreadable_header_gives_no_poster() -> None:
 def test_username_split_by_ocr_without_an_age_is_joined() -> None:
     reading = read_header(["| caraka marbun ."], footer_text="Kirim pesan")
     assert reading.poster == Poster("username", "caraka_marbun")
+
+
+def test_avatar_noise_before_a_contact_name_is_dropped() -> None:
+    reading = read_header(["Pe 7 Teguh Chaniago BPBD .", "Beberapa menit yang lalu"])
+    assert reading.poster == Poster("contact_name", "Teguh Chaniago BPBD")
+    reading = read_header(["Fa 4 PS $ Rizka Anggun Pohan", "Kemarin 20.10"])
+    assert reading.poster == Poster("contact_name", "Rizka Anggun Pohan")
+    reading = read_header(["— Bu Rina Disdik", "Kemarin 20.10"])
+    assert reading.poster == Poster("contact_name", "Bu Rina Disdik")
+
+
+def test_misread_whatsapp_time_still_anchors_the_name() -> None:
+    assert read_header(["Bu Sri Bappeda :", "og Hariini1449 :"]).poster == Poster(
+        "contact_name", "Bu Sri Bappeda"
+    )
+    reading = read_header(["Eva Diskominfo", "S, a Kematin 23.59 :"])
+    assert reading.platform == "whatsapp"
+    assert reading.poster == Poster("contact_name", "Eva Diskominfo")
+
+
+def test_two_letters_before_a_bare_number_are_no_instagram_username() -> None:
+    assert read_header(["— Y YaniDisdik :", "Sd 2 menhiyanalslu ."]).poster != Poster(
+        "username", "sd"
+    )
