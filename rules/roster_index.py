@@ -77,6 +77,9 @@ _PEER_PENALTY = 0.6
 _MAX_SCORED = 400
 _OUTSIDE_SCORED = 20  # runner-ups from other units when a unit hint is given
 _RANGE_CAP = 3000
+_PHONE_NEAR_ROWS = 65_000
+_PHONE_NEAR_SMALL = 0.85
+_PHONE_NEAR_BIG = 0.6
 
 _SEP = "\x1f"
 _ALIAS_SEP = "\x1e"
@@ -360,11 +363,39 @@ class RosterIndex:
         if phone is None:
             return []
         hits = _lookup(self._phone_keys, int(phone[1:]))
+        if not hits:
+            return self._near_phones(phone)
         share = 1 + _PEER_PENALTY * (len(hits) - 1)
         return [
             _Scored(self._phone_idx[h], 0.99 / share, "phone-exact", (f"nomor {phone} = roster",))
             for h in hits
         ]
+
+    def _near_phones(self, phone: str) -> list[_Scored]:
+        """Roster numbers one digit away (OCR added, dropped or misread one digit).
+
+        A random number lands one edit from some roster number with probability about
+        rows x 230 / 3e9 (230 one-edit neighbours; ~3e9 numbers per length over the operators'
+        prefixes): under 0.5% up to ~65k numbers, so there a lone neighbour is strong enough to
+        flag; in bigger rosters it only asks for a review.
+        """
+        digits = phone[3:]  # after "+62"
+        found: set[int] = set()
+        for variant in _one_digit_edits(digits):
+            if variant.startswith("8") and 9 <= len(variant) <= 12:
+                for h in _lookup(self._phone_keys, int("62" + variant)):
+                    found.add(h)
+        if not found:
+            return []
+        base = _PHONE_NEAR_SMALL if len(self._phone_keys) <= _PHONE_NEAR_ROWS else _PHONE_NEAR_BIG
+        raw = base / (1 + _PEER_PENALTY * (len(found) - 1))
+        out = []
+        for h in sorted(found):
+            i = self._phone_idx[h]
+            shown = self._field(i, 5)
+            ev = (f"nomor {phone} ≈ {shown} (beda 1 angka, salah baca OCR?)",)
+            out.append(_Scored(i, raw, "phone-ocr", ev))
+        return out
 
     # --- username ----------------------------------------------------------------
 
@@ -720,6 +751,21 @@ def _given_positions(toks: Sequence[str]) -> set[int]:
 
 def _real_tokens(toks: Sequence[str]) -> list[str]:
     return list(toks[1:]) if len(toks) > 1 and toks[0] in _PREFIX_TOKENS else list(toks)
+
+
+def _one_digit_edits(digits: str) -> set[str]:
+    """Every string one substitution, deletion or insertion of a digit away."""
+    out: set[str] = set()
+    for k in range(len(digits) + 1):
+        head, tail = digits[:k], digits[k:]
+        for d in "0123456789":
+            out.add(head + d + tail)
+            if tail:
+                out.add(head + d + tail[1:])
+        if tail:
+            out.add(head + tail[1:])
+    out.discard(digits)
+    return out
 
 
 def _sorted_arrays(keys: list[int], idxs: list[int], code: str) -> tuple[array, array]:

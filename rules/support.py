@@ -199,6 +199,30 @@ def _shouted_near(alias: str, text: str) -> bool:
     return False
 
 
+_LONG_SUPPORT = tuple((w, ocr_fold(w)) for w in SUPPORT_WORDS if len(w) >= 6 and " " not in w)
+
+
+def _misread_support(tokens: list[str]) -> set[str]:
+    """Support words of six letters or more with one OCR error ("perisdel" for "periode"),
+    also at the start of a longer word ("menangkanlah"). Shorter words are left exact: one
+    error turns "pilih" into "pilah"."""
+    found: set[str] = set()
+    for token in tokens:
+        if len(token) < 5 or token.isdigit():
+            continue
+        folded = ocr_fold(token)
+        for word, target in _LONG_SUPPORT:
+            if word in found or len(folded) < len(target) - 1:
+                continue
+            head = folded[: len(target) + 1]
+            if (
+                DamerauLevenshtein.distance(target, folded, score_cutoff=1) <= 1
+                or DamerauLevenshtein.distance(target, head[: len(target)], score_cutoff=1) <= 1
+            ):
+                found.add(word)
+    return found
+
+
 def _kind(rule: str) -> str:
     """Family of a rule: numbers, names, or campaign labels (alias, hashtag, slogan, account)."""
     if rule.startswith(("nama", "nama depan")):
@@ -221,7 +245,7 @@ def detect_support(text: str, election: Election) -> SupportFinding:
             value = _number_value(match)
             if value in numbers:
                 signals.append(Signal(value, rule, " ".join(match.group(0).split()), weight))
-    support_words = {m.group(1).lower() for m in _SUPPORT.finditer(norm)}
+    support_words = {m.group(1).lower() for m in _SUPPORT.finditer(norm)} | _misread_support(tokens)
     if support_words & {"menang", "menangkan", "coblos", "pilih", "lanjutkan", "dukung"}:
         for match in _BIG_NUMBER.finditer(norm):
             if int(match.group(1)) in numbers:

@@ -108,7 +108,30 @@ def test_username_spelling_out_a_full_name_without_roster_handle_is_review_level
 def test_phone_match_is_exact_after_normalisation(index: RosterIndex) -> None:
     for shown in ("+62 812-1111-2222", "0812 1111 2222", "6281211112222"):
         assert top(index, "phone", shown)[:2] == ("197509021996091646", 0.99)
-    assert top(index, "phone", "+62 812-1111-2223")[0] is None
+
+
+@pytest.mark.parametrize(
+    "misread", ["+62 812-1111-2223", "+62 812-1111-22222", "+62 812-111-2222", "+62 812-1711-2222"]
+)
+def test_phone_one_digit_off_is_an_ocr_slip(index: RosterIndex, misread: str) -> None:
+    nip, conf, method = top(index, "phone", misread)
+    assert (nip, method) == ("197509021996091646", "phone-ocr")
+    assert conf >= FLAG  # a small roster: a random number is rarely one digit from a roster one
+
+
+def test_phone_two_digits_off_is_someone_else(index: RosterIndex) -> None:
+    assert top(index, "phone", "+62 812-1111-2233")[0] is None
+    assert top(index, "phone", "+62 813-1111-2223")[0] is None
+
+
+def test_phone_one_digit_off_in_a_huge_roster_only_asks_for_review(
+    index: RosterIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Rosters with more numbers than the threshold make chance neighbours likely.
+    monkeypatch.setattr("rules.roster_index._PHONE_NEAR_ROWS", 1)
+    nip, conf, _ = top(index, "phone", "+62 812-1111-2223")
+    assert nip == "197509021996091646"
+    assert REVIEW <= conf < FLAG
 
 
 def test_unsaved_contact_showing_a_number_matches_by_phone(index: RosterIndex) -> None:

@@ -101,3 +101,10 @@ def test_a_short_acronym_counts_in_capitals_not_as_an_ordinary_word() -> None:
     shouted = detect_support("JUNE pasti menang!", election)  # "JUHE" with one letter misread
     assert shouted.candidate == 2 and shouted.confidence >= 0.7
     assert detect_support("Selamat ulang tahun JUNE", election).confidence < 0.3
+
+
+def test_a_misread_support_word_still_lifts_a_lone_name() -> None:
+    finding = detect_support("Hendra 2 perisdel!", ELECTION)
+    assert finding.candidate == 1 and finding.confidence >= 0.7
+    # Short support words stay exact: "pilah" is no "pilih".
+    assert detect_support("Hendra pilah sampah", ELECTION).confidence < 0.7
