@@ -134,10 +134,29 @@ def decide(
     if support.neutral_cues:
         reasons.append("konten netral: " + ", ".join(support.neutral_cues))
 
+    # Namesakes split the confidence between them ("Bu Hana" and three Hanas on the roster):
+    # no one of them is likely, but that the poster is one of them may be.
+    none_of_them = 1.0
+    for m in matches:
+        none_of_them *= 1.0 - m.confidence
+    one_of_them = 1.0 - none_of_them
+    among_namesakes = (
+        len(matches) > 1
+        and asn_conf < thresholds.asn_review <= one_of_them
+        and sup_conf >= thresholds.support_flag
+    )
+    if among_namesakes:
+        reasons.append(
+            f"{len(matches)} orang di daftar ASN cocok dengan nama ini (gabungan keyakinan "
+            f"{one_of_them:.2f}): moderator memilih siapa, atau bukan ASN"
+        )
+
     if asn_conf >= thresholds.asn_flag and sup_conf >= thresholds.support_flag:
         kind: VerdictKind = "flagged"
-    elif (asn_conf >= thresholds.asn_review and sup_conf >= thresholds.support_review) or (
-        poster is None and sup_conf >= thresholds.support_flag
+    elif (
+        (asn_conf >= thresholds.asn_review and sup_conf >= thresholds.support_review)
+        or (poster is None and sup_conf >= thresholds.support_flag)
+        or among_namesakes
     ):
         kind = "review"
     else:

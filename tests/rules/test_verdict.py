@@ -1,0 +1,47 @@
+"""Combining who posted and what it backs into flagged / review / clear."""
+
+from __future__ import annotations
+
+from rules.support import SupportFinding
+from rules.types import AsnMatch, Poster, RosterEntry
+from rules.verdict import decide
+
+HANA = [
+    RosterEntry("197004102022222361", "Dra. Hana Tamba", unit_kerja="Inspektorat"),
+    RosterEntry("198001012005012001", "Hana Utami", unit_kerja="Kecamatan Pauh"),
+    RosterEntry("198502022010012002", "Hana Yulianti", unit_kerja="Sekretariat Daerah"),
+]
+CLEAR_SUPPORT = SupportFinding(candidate=3, confidence=1.0)
+WEAK_SUPPORT = SupportFinding(candidate=3, confidence=0.4)
+
+
+def _verdict(confidences: list[float], support: SupportFinding = CLEAR_SUPPORT):  # type: ignore[no-untyped-def]
+    matches = [
+        AsnMatch(entry, c, "name-first") for entry, c in zip(HANA, confidences, strict=False)
+    ]
+    return decide(
+        platform="whatsapp",
+        poster=Poster("contact_name", "Bu Hana Pemkot"),
+        seen="Kemarin 12.36",
+        matches=matches,
+        support=support,
+    )
+
+
+def test_one_identified_asn_with_clear_support_is_flagged() -> None:
+    v = _verdict([0.9])
+    assert v.kind == "flagged" and v.asn is not None and v.asn.entry.nip == HANA[0].nip
+
+
+def test_clear_support_by_one_of_several_namesakes_goes_to_review() -> None:
+    v = _verdict([0.25, 0.25, 0.25])
+    assert v.kind == "review"
+    assert v.asn is None  # nobody is picked for the moderator ...
+    assert [m.entry.nip for m in v.alternatives] == [e.nip for e in HANA]  # ... all offered
+    assert any("3 orang di daftar ASN" in r for r in v.reasons)
+
+
+def test_many_namesakes_or_weak_support_stay_clear() -> None:
+    assert _verdict([0.08, 0.08, 0.08]).kind == "clear"
+    assert _verdict([0.25, 0.25, 0.25], WEAK_SUPPORT).kind == "clear"
+    assert _verdict([0.3]).kind == "clear"
