@@ -57,7 +57,7 @@ def main() -> None:
     labels = [json.loads(x) for x in (args.dataset / "labels.jsonl").read_text().splitlines() if x]
     labels = labels[: args.limit]
     engine = TesseractEngine()
-    header_ok = {"white": 0, "grey": 0, "tophat": 0, "policy": 0}
+    header_ok = {**dict.fromkeys(HEADER_VARIANTS, 0), "policy": 0}
     body_found: dict[str, int] = {}
     body_time: dict[str, float] = {}
     only: dict[str, int] = {}

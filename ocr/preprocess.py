@@ -154,6 +154,19 @@ def colour_mask(rgb: np.ndarray, colour: np.ndarray, tolerance: int = 40) -> np.
     return mask
 
 
+def text_in_boxes(
+    mask: np.ndarray, min_share: float = 0.002, min_ratio: float = 0.08
+) -> np.ndarray | None:
+    """Text cut out of filled boxes (Instagram's highlighted text style): the holes of a fill
+    colour's mask. None when the mask has no such holes (the colour is the text itself and
+    its only holes are letter counters, too few to matter)."""
+    holes = ndimage.binary_fill_holes(mask) & ~mask
+    area = int(holes.sum())
+    if area < min_share * holes.size or area < min_ratio * int(mask.sum()):
+        return None
+    return holes
+
+
 def upscale(image: Image.Image, factor: float) -> Image.Image:
     size = (round(image.width * factor), round(image.height * factor))
     return image.resize(size, Image.Resampling.LANCZOS)

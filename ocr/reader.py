@@ -89,8 +89,14 @@ def body_variants(image: Image.Image, max_colours: int = 1) -> tuple[list[Image.
         images.append(pp.to_image(mask))
         names.append(f"vivid{hue}")
     for colour, share in pp.fill_colours(rgb, limit=max_colours):
-        images.append(pp.to_image(pp.colour_mask(rgb, colour)))
+        mask = pp.colour_mask(rgb, colour)
+        images.append(pp.to_image(mask))
         names.append(f"fill{tuple(int(c) for c in colour)}:{share:.2f}")
+        boxed = pp.text_in_boxes(mask)
+        if boxed is not None:
+            # Tesseract reads nothing of light text inside dark boxes; the holes alone it reads.
+            images.append(pp.to_image(boxed))
+            names.append(f"boxed{tuple(int(c) for c in colour)}")
     return images, names
 
 

@@ -101,6 +101,9 @@ def _age_at(tokens: list[str], i: int, lenient: bool = False) -> str | None:
     token = tokens[i]
     if lenient:
         return token if token.isdigit() and len(token) <= 2 else None
+    folded = _fold_age_digits(token)
+    if folded != token and _IG_AGE.match(folded):
+        return folded  # "S6m" is "56m": the small grey 5 read as an S
     if _IG_AGE.match(token) or _IG_AGE_MISREAD.match(token):
         return token
     if token.isdigit() and len(token) <= 2 and i + 1 < len(tokens):
@@ -109,6 +112,18 @@ def _age_at(tokens: list[str], i: int, lenient: bool = False) -> str | None:
         if _IG_AGE.match(token + unit) or misread_unit:
             return f"{token} {unit}"
     return None
+
+
+_AGE_DIGITS = str.maketrans("SOoIlB", "500118")
+
+
+def _fold_age_digits(token: str) -> str:
+    """Letters OCR puts for digits in an age ("S6m", "1Oj"), folded back when a real digit
+    is beside them; a word with no digit is left alone."""
+    m = re.match(r"^([0-9SOoIlB]{1,2})([a-z]{1,5})$", token)
+    if not m or not any(c.isdigit() for c in m.group(1)):
+        return token
+    return m.group(1).translate(_AGE_DIGITS) + m.group(2)
 
 
 _USER_PART = re.compile(r"^[a-z0-9._/]+$", re.IGNORECASE)

@@ -532,6 +532,10 @@ class RosterIndex:
         known: list[tuple[str, dict[int, float]]] = []
         initials: list[str] = []
         unknown: list[str] = []
+        # A short word before the name that no roster name has is the avatar read as letters
+        # ("ras Reza Jumari Agustina"), not a word of the contact name.
+        while len(rest) > 1 and len(rest[0]) <= 3 and not self._variants(rest[0]):
+            rest = rest[1:]
         for t in rest:
             if len(t) == 1 and t.isalpha():
                 initials.append(t)

@@ -73,3 +73,9 @@ def test_two_letters_before_a_bare_number_are_no_instagram_username() -> None:
     assert read_header(["— Y YaniDisdik :", "Sd 2 menhiyanalslu ."]).poster != Poster(
         "username", "sd"
     )
+
+
+def test_instagram_age_with_a_digit_read_as_a_letter() -> None:
+    reading = read_header(["21.10 antl =O 76%", "C) agus97 S6m ws &"])
+    assert reading.poster == Poster("username", "agus97")
+    assert reading.seen == "56m"

@@ -311,3 +311,10 @@ def test_large_roster_builds_and_matches_quickly() -> None:
     assert results[1][0].entry.nip == probe.nip
     assert results[2][0].entry.nip == probe.nip
     assert results[3][0].confidence < REVIEW  # thousands of Budis at Dinkes
+
+
+def test_avatar_noise_word_before_a_full_name_does_not_lower_it(index: RosterIndex) -> None:
+    clean = top(index, "contact_name", "Rina Marlina Bappeda")
+    noisy = top(index, "contact_name", "ras Rina Marlina Bappeda")
+    assert noisy[0] == clean[0] == "198303032007031003"
+    assert noisy[1] == clean[1] >= FLAG
