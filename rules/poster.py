@@ -137,6 +137,8 @@ def _instagram_user(line: str) -> tuple[str, str] | None:
     Usernames have no spaces, so words OCR split apart before the age are one username whose
     `_` was lost ("eka rangkuti 5j" → "eka_rangkuti"); the avatar's noise ("0)", "@") stops it.
     """
+    # A comma between letters or digits is the username's dot misread ("shakim,379").
+    line = re.sub(r"(?<=[A-Za-z0-9]),(?=[A-Za-z0-9])", ".", line)
     tokens = [t.strip("'\"‘’“”,;:") for t in line.split()]
     positions = [(i, False) for i in range(1, len(tokens))]
     positions += [(i, True) for i in range(1, len(tokens))]

@@ -547,6 +547,7 @@ class RosterIndex:
         hint_units: set[int] | None = None
         implied_units: set[int] = set()
         if hint:
+            hint = self._most_specific(hint)
             hint_units = set().union(*(self._key_units.get(k, set()) for k in hint))
             implied_units = set().union(
                 *(self._key_units.get(IMPLIED_MARK + k, set()) for k in hint)
@@ -602,6 +603,20 @@ class RosterIndex:
             _raw, _method, evidence = self._score_contact(s.idx, *args, with_evidence=True)
             s.evidence = (*evidence, *s.evidence)
         return top
+
+    def _most_specific(self, hint: frozenset[str]) -> frozenset[str]:
+        """Of a place hint's prefixes ("kec:medan", "kec:medan tuntungan") only the longest
+        that names a roster unit: in Kota Medan every kecamatan starts with "Medan", so the
+        prefix alone would make "Camat Medan Tuntungan" agree with Kecamatan Medan Baru. The
+        shorter prefixes stay for hints that run into the name ("Kel Bacang Rina")."""
+        best: dict[str, str] = {}
+        for key in hint:
+            kind, sep, place = key.partition(":")
+            if not sep or not self._key_units.get(key):
+                continue
+            if kind not in best or len(place) > len(best[kind].partition(":")[2]):
+                best[kind] = key
+        return frozenset(k for k in hint if ":" not in k or best.get(k.partition(":")[0], k) == k)
 
     def _unit_class(self, i: int, hint_units: set[int] | None, implied: set[int]) -> int:
         """0 no hint, 1 same unit, 2 same parent agency, 3 contradicting unit."""

@@ -44,6 +44,10 @@ SUPPORT_WORDS = (
     "terbaik", "jagoan", "bersama", "semangat", "satu putaran", "periode", "hebat", "juara",
     "salam", "siap", "merapat", "yakin", "amanah", "idolaku", "pilihanku", "bismillah",
 )  # fmt: skip
+_CAMPAIGN_WORDS = frozenset(
+    {"coblos", "pilih", "dukung", "menang", "menangkan", "lanjutkan", "gaspol", "periode",
+     "pilihanku", "jagoan", "satu putaran", "pemenangan"}
+)  # fmt: skip
 _SUPPORT = re.compile(r"\b(" + "|".join(re.escape(w) for w in SUPPORT_WORDS) + r")\w*", re.I)
 
 _NEUTRAL_CUES: list[tuple[str, re.Pattern[str]]] = [
@@ -261,12 +265,15 @@ def detect_support(text: str, election: Election) -> SupportFinding:
     for candidate in election.candidates:
         signals.extend(_candidate_signals(candidate, norm, tokens, compact_tokens, text))
 
-    # A lone name or lowercase acronym counts only beside a support word.
+    # A lone name, a lowercase acronym or a bare "nomor 1" counts only beside a support word.
     if support_words:
         boosted = []
         for s in signals:
-            if s.rule in {"nama depan/belakang calon", "alias (OCR)"} or (
-                s.rule == "alias" and s.weight < 0.8
+            if (
+                s.rule in {"nama depan/belakang calon", "alias (OCR)"}
+                or (s.rule == "alias" and s.weight < 0.8)
+                # "nomor 2" is also a room or a queue number: only campaign verbs lift it.
+                or (s.rule == "nomor" and support_words & _CAMPAIGN_WORDS)
             ):
                 boosted.append(Signal(s.candidate, s.rule + " + kata dukungan", s.matched, 0.75))
             else:

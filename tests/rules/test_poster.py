@@ -79,3 +79,8 @@ def test_instagram_age_with_a_digit_read_as_a_letter() -> None:
     reading = read_header(["21.10 antl =O 76%", "C) agus97 S6m ws &"])
     assert reading.poster == Poster("username", "agus97")
     assert reading.seen == "56m"
+
+
+def test_username_dot_read_as_a_comma() -> None:
+    reading = read_header(["18.55 wilh 5226", "0) shakim,379 56m roe XK"])
+    assert reading.poster == Poster("username", "shakim.379")

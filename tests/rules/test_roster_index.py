@@ -318,3 +318,21 @@ def test_avatar_noise_word_before_a_full_name_does_not_lower_it(index: RosterInd
     noisy = top(index, "contact_name", "ras Rina Marlina Bappeda")
     assert noisy[0] == clean[0] == "198303032007031003"
     assert noisy[1] == clean[1] >= FLAG
+
+
+def test_place_hint_uses_the_whole_place_name_when_places_share_a_first_word() -> None:
+    # In Kota Medan every kecamatan is "Medan …": "Medan" alone must not make them agree.
+    index = RosterIndex(
+        [
+            E("198402142019042148", "Dra. Ani Suharto", "Kecamatan Medan Baru"),
+            E("198001012005012001", "Ani Sulistyo", "Kecamatan Medan Tuntungan"),
+            E("198502022010012002", "Ani Dongoran", "Dinas Sosial"),
+            E("199003032015031003", "Budi Hartono", "Kelurahan Titi Kuning"),
+        ]
+    )
+    for contact in ("Ani Kec. Medan Tuntungan", "Bu Ani (Camat Medan Tuntungan)"):
+        nip, conf, method = top(index, "contact_name", contact)
+        assert nip == "198001012005012001"
+        assert conf >= FLAG and method.endswith("+unit")
+    # A hint running into the name still finds its place by the prefix.
+    assert top(index, "contact_name", "Budi Kel Titi Kuning Hartono")[0] == "199003032015031003"

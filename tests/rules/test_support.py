@@ -108,3 +108,10 @@ def test_a_misread_support_word_still_lifts_a_lone_name() -> None:
     assert finding.candidate == 1 and finding.confidence >= 0.7
     # Short support words stay exact: "pilah" is no "pilih".
     assert detect_support("Hendra pilah sampah", ELECTION).confidence < 0.7
+
+
+def test_a_bare_number_counts_beside_a_support_word_only() -> None:
+    assert detect_support("Nomor 1", ELECTION).confidence < 0.7
+    assert detect_support("Antrean nomor 2, semangat pagi!", ELECTION).confidence < 0.7
+    finding = detect_support("Nomor 1\nmenang!", ELECTION)
+    assert finding.candidate == 1 and finding.confidence >= 0.7

@@ -110,6 +110,7 @@ class StorySpec:
     photo_zoom: float = 1.0  # >1 crops closer
     photo_focus: tuple[float, float] = (0.5, 0.5)
     photo_dim: float = 0.0  # 0..0.5 darkening of the photo
+    top_shade: float = 0.38  # IG: darkening at the very top, fading out by 180 px
     photo_caption: bool = False  # WA: photo letterboxed on black, text in a caption bar
     rotation: float = 0.0  # degrees, counter-clockwise
     text_center_y: float = 0.45  # block centre as a fraction of the height
@@ -445,7 +446,7 @@ def _chrome(img: Image.Image, spec: StorySpec) -> Image.Image:
     shade = np.zeros((h, 1), np.float32)
     top = int(180 * s)
     if spec.platform == "instagram":
-        shade[:top, 0] = np.linspace(0.38, 0.0, top)
+        shade[:top, 0] = np.linspace(spec.top_shade, 0.0, top)
         shade[h - int(160 * s) :, 0] = np.linspace(0.0, 0.35, int(160 * s))
     alpha = Image.fromarray((shade * 255).astype(np.uint8)).resize((w, h))
     black = Image.new("RGBA", (w, h), (0, 0, 0, 255))
