@@ -229,10 +229,13 @@ def read_header(lines: Sequence[str], footer_text: str = "") -> HeaderReading:
                 None,
                 tuple(evidence),
             )
-    if platform == "instagram" and content:
-        user = _leading_username(content[0])
-        if user:
-            return HeaderReading(platform, Poster("username", user), None, tuple(evidence))
+    if platform == "instagram":
+        # The name line need not come first: the avatar's rim or the progress bar can read
+        # as a line of noise above it.
+        for line in content:
+            user = _leading_username(line)
+            if user:
+                return HeaderReading(platform, Poster("username", user), None, tuple(evidence))
     if platform == "whatsapp" and content:
         name = _clean_name(content[0])
         if re.search(r"[A-Za-z]{3}", name):

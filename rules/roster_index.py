@@ -84,14 +84,16 @@ _PHONE_NEAR_BIG = 0.6
 _SEP = "\x1f"
 _ALIAS_SEP = "\x1e"
 _HANDLE_STRIP = str.maketrans("", "", "._")
-_HANDLE_CONFUSE = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "!": "l"})
+_HANDLE_CONFUSE = str.maketrans(
+    {"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "5": "s", "8": "b"}
+)
 _NAME_CONFUSE = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l"})
 _PHONE_LIKE = re.compile(r"^[+\d][\d\s().\-]{7,}$")
 _LETTERS = re.compile(r"[^a-z]+")
 
 
 def _handle_skeleton(handle: str) -> str:
-    """Fold OCR confusables (l/I/1, O/0, rn/m, vv/w) and drop `.`/`_` for lookups."""
+    """Fold OCR confusables (l/I/1, O/0, S/5, B/8, rn/m, vv/w) and drop `.`/`_` for lookups."""
     s = handle.translate(_HANDLE_STRIP).replace("rn", "m").replace("vv", "w")
     return s.translate(_HANDLE_CONFUSE)
 
@@ -483,7 +485,7 @@ class RosterIndex:
 
     def _variants(self, tok: str) -> dict[int, float]:
         """Vocabulary tokens this query token may be: exact 1.0, OCR look-alike 0.95,
-        one edit 0.8 (0.7 when the first letter differs: Karsana/Akarsana)."""
+        one edit 0.8 inside the word, less at its edges (see `_one_edit_weight`)."""
         cached = self._variant_cache.get(tok)
         if cached is not None:
             return cached
@@ -505,7 +507,7 @@ class RosterIndex:
                     continue
                 other = _name_skeleton(self._tokens[t])
                 if Levenshtein.distance(sk, other, score_cutoff=1) <= 1:
-                    out[t] = 0.8 if other[0] == sk[0] else 0.7
+                    out[t] = _one_edit_weight(sk, other)
         if len(self._variant_cache) > 50_000:
             self._variant_cache.clear()
         self._variant_cache[tok] = out
@@ -732,6 +734,21 @@ class RosterIndex:
 
     def _strings_unit(self, i: int) -> str:
         return self._strings[int(self._field(i, 3))]
+
+
+def _one_edit_weight(shown: str, roster: str) -> float:
+    """How likely one edit between two name tokens is an OCR slip rather than another name.
+
+    OCR misreads letters inside a word ("Sni" for "Sri"): 0.8. A different first letter
+    (0.7) or a letter more or less at either end ("Rezay"/"Reza", "Karsana"/"Akarsana",
+    0.6) is how people's names differ, and rarely how tesseract errs on a clean header.
+    """
+    if len(shown) != len(roster):
+        longer, shorter = (shown, roster) if len(shown) > len(roster) else (roster, shown)
+        if longer[1:] == shorter or longer[:-1] == shorter:
+            return 0.6
+        return 0.8
+    return 0.8 if shown[0] == roster[0] else 0.7
 
 
 def _share_between_peers(scored: list[_Scored], scale: float = 1.0) -> list[_Scored]:

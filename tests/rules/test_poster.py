@@ -84,3 +84,8 @@ def test_instagram_age_with_a_digit_read_as_a_letter() -> None:
 def test_username_dot_read_as_a_comma() -> None:
     reading = read_header(["18.55 wilh 5226", "0) shakim,379 56m roe XK"])
     assert reading.poster == Poster("username", "shakim.379")
+
+
+def test_instagram_name_line_below_a_line_of_noise() -> None:
+    reading = read_header(["re a", ". * - -", "} rajasa26"], footer_text="Kirim pesan")
+    assert reading.poster == Poster("username", "rajasa26")

@@ -72,7 +72,8 @@ def test_exact_instagram_handle_is_a_confident_match(index: RosterIndex) -> None
 
 
 @pytest.mark.parametrize(
-    "ocr", ["wasiswaskita7l", "wasisvvaskita71", "rizkiml", "rlzki_ml", "rizki_rnl"]
+    "ocr",
+    ["wasiswaskita7l", "wasisvvaskita71", "rizkiml", "rlzki_ml", "rizki_rnl"],
 )
 def test_ocr_confusables_in_usernames_still_match(index: RosterIndex, ocr: str) -> None:
     nip, conf, method = top(index, "username", ocr)
@@ -336,3 +337,17 @@ def test_place_hint_uses_the_whole_place_name_when_places_share_a_first_word() -
         assert conf >= FLAG and method.endswith("+unit")
     # A hint running into the name still finds its place by the prefix.
     assert top(index, "contact_name", "Budi Kel Titi Kuning Hartono")[0] == "199003032015031003"
+
+
+def test_a_letter_more_at_the_end_of_a_name_is_another_person_not_an_ocr_slip() -> None:
+    index = RosterIndex([E("199208052021041688", "Reza Hastuti", "Bappeda")])
+    assert top(index, "contact_name", "Rezay Hastuti")[1] < 0.8  # a different name
+    assert top(index, "contact_name", "Reza Hastoti")[1] >= 0.8  # a letter misread inside
+
+
+def test_digits_read_as_look_alike_letters_in_a_username() -> None:
+    index = RosterIndex([E("198001012005011001", "Sudiati", "Bappeda", None, "sudiati50")])
+    for shown in ("sudiatiso", "sudiatiSo", "sudiati5o"):
+        nip, conf, method = top(index, "username", shown)
+        assert (nip, method) == ("198001012005011001", "instagram-ocr")
+        assert conf >= 0.8
