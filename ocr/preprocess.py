@@ -167,6 +167,25 @@ def text_in_boxes(
     return holes
 
 
+def glyph_components(mask: np.ndarray, max_height: float = 0.2, min_area: int = 12) -> np.ndarray:
+    """The mask without what cannot be a glyph: specks, solid blobs and shapes taller than a
+    fifth of the band or nearly as wide as it (bright sky, a white shirt, a flag's stripes).
+    Photo clutter in a mask breaks tesseract's line finding for the real text beside it."""
+    labels, n = ndimage.label(mask)
+    if n == 0:
+        return mask
+    height, width = mask.shape
+    areas = ndimage.sum_labels(mask, labels, index=np.arange(1, n + 1))
+    keep = np.zeros(n + 1, dtype=bool)
+    for i, box in enumerate(ndimage.find_objects(labels), start=1):
+        h = box[0].stop - box[0].start
+        w = box[1].stop - box[1].start
+        area = areas[i - 1]
+        solid = area > 400 and area > 0.9 * h * w
+        keep[i] = area >= min_area and h <= height * max_height and w <= width * 0.9 and not solid
+    return keep[labels]
+
+
 def upscale(image: Image.Image, factor: float) -> Image.Image:
     size = (round(image.width * factor), round(image.height * factor))
     return image.resize(size, Image.Resampling.LANCZOS)

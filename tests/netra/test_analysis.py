@@ -144,6 +144,18 @@ NON_ASN = StorySpec(
     background="gradient",
     font="dejavu_sans_bold",
 )
+# White outlined text over a photo with large bright areas (sky, a white coat) in the mask.
+OUTLINED_OVER_BRIGHT_PHOTO = StorySpec(
+    platform="instagram",
+    poster="zulkifli.hrp",
+    age="5 j",
+    lines=["sdh mantap pilihan ke", "bapak Yusuf 👍"],
+    background="photo",
+    photo="camera",
+    font="comic_bold",
+    effect="outline",
+    font_size=56,
+)
 # A pale status: the white header text is only a few grey levels above the background.
 WA_PALE_HEADER = StorySpec(
     platform="whatsapp",
@@ -211,6 +223,12 @@ def test_white_header_over_a_pale_status_is_still_read(
     v = scan(spec)
     assert v.poster is not None, v.text
     assert v.asn is not None and v.asn.entry.nip == nip, v.reasons
+    assert v.kind == "flagged", v.reasons
+
+
+def test_outlined_text_among_bright_photo_shapes_is_read(scan: Scan) -> None:
+    v = scan(OUTLINED_OVER_BRIGHT_PHOTO)
+    assert v.candidate == 3, v.text
     assert v.kind == "flagged", v.reasons
 
 
