@@ -258,6 +258,7 @@ class Scheduler:
         self.services = services
         self.clock = clock
         self.jobs: list[Job[Any]] = []
+        self.tz: ZoneInfo | None = None
 
     async def start(self) -> None:
         settings = self.services.config.digest
@@ -269,7 +270,7 @@ class Scheduler:
             raise RuntimeError("python-telegram-bot[job-queue] is required for the scheduler")
         # Digests are owed from the first start on (see run_digest).
         await reports.digest_since(self.services.db, self.clock())
-        tz = election_tz(self.services)
+        tz = self.tz = election_tz(self.services)
         self.jobs = [
             jq.run_daily(
                 self._job(run_digest),
@@ -308,6 +309,16 @@ class Scheduler:
 
         callback.__name__ = run.__name__
         return callback
+
+    async def follow_election(self) -> bool:
+        """After an admin replaced the election file: move the daily jobs to its time zone
+        if it changed (a digest already sent for a period is not sent again: see
+        run_digest). Returns whether the jobs moved."""
+        if self.tz is None or election_tz(self.services) == self.tz:
+            return False
+        self.stop()
+        await self.start()
+        return True
 
     def stop(self) -> None:
         for job in self.jobs:

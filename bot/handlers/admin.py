@@ -81,6 +81,9 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _replace_roster(update, services, data, name)
     else:
         await _replace_election(update, services, data)
+        jobs = context.application.bot_data.get("scheduler")
+        if jobs is not None:
+            await jobs.follow_election()
 
 
 async def _replace_roster(update: Update, services, data: bytes, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import store
@@ -120,7 +121,15 @@ async def test_election_upload_is_validated(netra: Netra) -> None:
     )
     refused = await tg.wait_for(contains("tidak diganti", chat_id=ADMIN))
     assert "candidates" in refused["text"]
-    good = b"[election]\nname='Pilkada Ulang'\n[[candidates]]\nnumber=1\npeople=['A B']\n[[candidates]]\nnumber=2\npeople=['Kotak Kosong']\n"
+    good = b"[election]\nname='Pilkada Ulang'\ntimezone='Asia/Jayapura'\n[[candidates]]\nnumber=1\npeople=['A B']\n[[candidates]]\nnumber=2\npeople=['Kotak Kosong']\n"
     tg.send_document(admin, good, "pilkada.toml", "application/toml", caption="/election")
     await tg.wait_for(contains("Pilkada Ulang, 2 paslon", chat_id=ADMIN))
     assert netra.services.election.name == "Pilkada Ulang"
+    # The daily digest moves to the new election's time zone (07:00 WIT) without a restart.
+    for _ in range(50):
+        if netra.app.bot_data["scheduler"].tz.key == "Asia/Jayapura":
+            break
+        await asyncio.sleep(0.05)
+    assert netra.app.bot_data["scheduler"].tz.key == "Asia/Jayapura"
+    digest = [j for j in netra.app.job_queue.jobs() if j.name == "netra-digest"]
+    assert len(digest) == 1 and str(digest[0].job.trigger.timezone) == "Asia/Jayapura"

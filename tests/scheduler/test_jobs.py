@@ -17,8 +17,10 @@ from telegram.ext import ApplicationBuilder
 
 import scheduler
 import store
+from rules.election import parse_election
 from store import reports
 from tests.bot.fake_telegram import FakeTelegram
+from tests.conftest import ELECTION_TOML
 from tests.scheduler.conftest import (
     ADMIN,
     EXTRA_CHAT,
@@ -256,3 +258,17 @@ async def test_configured_time_and_disable(tmp_path: Path) -> None:
     assert app2.job_queue.jobs() == ()
     for s in (svc, off):
         await s.db.kw["bind"].dispose()
+
+
+async def test_jobs_follow_a_new_election_time_zone(seeded: StubServices) -> None:
+    app = ApplicationBuilder().token("123456:TEST-token").build()
+    sched = await scheduler.start_scheduler(app, seeded)  # type: ignore[arg-type]
+    assert not await sched.follow_election()  # same zone: nothing moves
+    seeded.election = parse_election(ELECTION_TOML.replace("Asia/Jakarta", "Asia/Makassar"))
+    assert await sched.follow_election()
+    jobs = [j for j in app.job_queue.jobs() if j.name == "netra-digest"]
+    assert len(jobs) == 1  # moved, not duplicated
+    nxt = jobs[0].job.trigger.get_next_fire_time(None, NOW + timedelta(seconds=1))
+    assert nxt.astimezone(ZoneInfo("Asia/Makassar")).strftime("%H:%M") == "07:00"
+    assert nxt.astimezone(JAKARTA).strftime("%H:%M") == "06:00"
+    sched.stop()
