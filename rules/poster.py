@@ -106,6 +106,13 @@ def _age_at(tokens: list[str], i: int, lenient: bool = False) -> str | None:
         return folded  # "S6m" is "56m": the small grey 5 read as an S
     if _IG_AGE.match(token) or _IG_AGE_MISREAD.match(token):
         return token
+    if (
+        i + 1 < len(tokens)
+        and _IG_UNIT.match(tokens[i + 1])
+        and len(token) <= 2
+        and not any(c.isalnum() for c in token)
+    ):
+        return f"{token} {tokens[i + 1]}"  # the number garbled ("'£ m"), its unit intact
     if token.isdigit() and len(token) <= 2 and i + 1 < len(tokens):
         unit = tokens[i + 1]
         misread_unit = len(unit) <= 2 and not unit.isalnum() and not any(c.isdigit() for c in unit)
@@ -126,12 +133,13 @@ def _fold_age_digits(token: str) -> str:
     return m.group(1).translate(_AGE_DIGITS) + m.group(2)
 
 
+_IG_UNIT = re.compile(r"^(j|m|h|d|mg|jam|mnt|menit|w)$", re.IGNORECASE)
 _USER_PART = re.compile(r"^[a-z0-9._/]+$", re.IGNORECASE)
 # The age's unit letter in a small grey font often comes out as punctuation: "23)", "20;".
 _IG_AGE_MISREAD = re.compile(r"^\d{1,2}[)\]};:|!]$")
 
 
-def _instagram_user(line: str) -> tuple[str, str] | None:
+def _instagram_user(line: str, lenient: bool = False) -> tuple[str, str] | None:
     """(username, age) from an Instagram header line, keyed on the age token after the name.
 
     Usernames have no spaces, so words OCR split apart before the age are one username whose
@@ -140,9 +148,7 @@ def _instagram_user(line: str) -> tuple[str, str] | None:
     # A comma between letters or digits is the username's dot misread ("shakim,379").
     line = re.sub(r"(?<=[A-Za-z0-9]),(?=[A-Za-z0-9])", ".", line)
     tokens = [t.strip("'\"‘’“”,;:") for t in line.split()]
-    positions = [(i, False) for i in range(1, len(tokens))]
-    positions += [(i, True) for i in range(1, len(tokens))]
-    for i, lenient in positions:
+    for i in range(1, len(tokens)):
         age = _age_at(tokens, i, lenient)
         if age is None:
             continue
@@ -154,8 +160,9 @@ def _instagram_user(line: str) -> tuple[str, str] | None:
             parts.insert(0, tokens[j])
             j -= 1
         user = "_".join(parts).lower().replace("/", "7")  # a thin 7 reads as "/"
-        # A bare number as the age is weak evidence: then two letters are noise, not a name.
-        if _USERNAME.match(user) and re.search(r"[a-z]", user) and (len(user) >= 3 or not lenient):
+        # A bare number as the age is weak evidence: then a short word is noise, not a name.
+        letters = sum(c.isalnum() for c in user)
+        if _USERNAME.match(user) and re.search(r"[a-z]", user) and (letters >= 4 or not lenient):
             return user, age
     return None
 
@@ -204,13 +211,20 @@ def read_header(lines: Sequence[str], footer_text: str = "") -> HeaderReading:
                 )
             return HeaderReading("whatsapp", None, seen, tuple(evidence))
 
-    for line in content:
-        found = _instagram_user(line)
-        if found:
-            evidence.append(f"header Instagram: nama pengguna + umur story {found[1]!r}")
-            return HeaderReading(
-                "instagram", Poster("username", found[0]), found[1], tuple(evidence)
-            )
+    # Every line with a clear age first: a misread status bar above ("45:74. _ ae 0") must not
+    # win with a bare number over the real name line below it.
+    found = next(
+        (
+            f
+            for lenient in (False, True)
+            for line in content
+            if (f := _instagram_user(line, lenient))
+        ),
+        None,
+    )
+    if found:
+        evidence.append(f"header Instagram: nama pengguna + umur story {found[1]!r}")
+        return HeaderReading("instagram", Poster("username", found[0]), found[1], tuple(evidence))
 
     # No layout anchor in the header: fall back on the footer and on what the name looks like.
     platform: Platform = "unknown"

@@ -227,6 +227,15 @@ def _misread_support(tokens: list[str]) -> set[str]:
     return found
 
 
+def _kinds(signals: list[Signal], number: int) -> set[str]:
+    return {_kind(s.rule) for s in signals if s.candidate == number}
+
+
+def _lone_reading(signals: list[Signal], number: int) -> bool:
+    """The candidate's only evidence is one matched string (one line of one OCR reading)."""
+    return len({(s.rule, s.matched) for s in signals if s.candidate == number}) == 1
+
+
 def _kind(rule: str) -> str:
     """Family of a rule: numbers, names, or campaign labels (alias, hashtag, slogan, account)."""
     if rule.startswith(("nama", "nama depan")):
@@ -302,6 +311,10 @@ def detect_support(text: str, election: Election) -> SupportFinding:
         return SupportFinding(None, 0.0, tuple(signals), neutral, scores)
     best, best_score = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    if runner_up and _lone_reading(signals, ranked[1][0]) and len(_kinds(signals, best)) >= 2:
+        # One misread line ("Coblos No. 1!" read once as "Coblos 2 ill") against a pair backed
+        # by several kinds of evidence is OCR noise more likely than a second endorsement.
+        runner_up *= 0.5
     mentioned = sum(1 for _, s in ranked if s >= 0.3)
     confidence = best_score - 0.6 * runner_up
     if (

@@ -89,3 +89,13 @@ def test_username_dot_read_as_a_comma() -> None:
 def test_instagram_name_line_below_a_line_of_noise() -> None:
     reading = read_header(["re a", ". * - -", "} rajasa26"], footer_text="Kirim pesan")
     assert reading.poster == Poster("username", "rajasa26")
+
+
+def test_name_line_with_a_clear_age_beats_a_misread_status_bar() -> None:
+    reading = read_header(["45:74. _ ae 0 Ii Boe", "C) budi_firmansyah 11 j a -"])
+    assert reading.poster == Poster("username", "budi_firmansyah")
+
+
+def test_instagram_age_number_garbled_but_unit_intact() -> None:
+    reading = read_header(["09.56 mio TN 36%", "0) novirangkuti67 '£ m 4"])
+    assert reading.poster == Poster("username", "novirangkuti67")

@@ -115,3 +115,12 @@ def test_a_bare_number_counts_beside_a_support_word_only() -> None:
     assert detect_support("Antrean nomor 2, semangat pagi!", ELECTION).confidence < 0.7
     finding = detect_support("Nomor 1\nmenang!", ELECTION)
     assert finding.candidate == 1 and finding.confidence >= 0.7
+
+
+def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
+    text = "Coblos No. 1!\nHEWAN Pasti Menang\nCoblos 2 ill"
+    finding = detect_support(text, ELECTION)
+    assert finding.candidate == 1 and finding.confidence >= 0.7
+    # Two pairs each named plainly still cancel out.
+    both = detect_support("Coblos No. 1!\nCoblos nomor 2!", ELECTION)
+    assert both.confidence < 0.7
