@@ -20,7 +20,9 @@ _WA_TIME = re.compile(
     r"\b(kemarin|hari ini|baru saja|beberapa (menit|detik|jam)|\d+\s+(menit|jam|detik) yang lalu|"
     r"yesterday|today|just now|minutes? ago|\w+ yang lalu|yang [lt]alu|(menit|jam|detik)\s+yang)\b"
     # OCR of the small grey time: "Hariini 14.49", "Kematin 23.59", "Kemarm 06.17"
-    r"|\bhari\s?ini|\bkem[a-z]{2,4}\s?\d{1,2}[.:]\d{2}|\b[a-z]{3,8}\s\d{1,2}[.:]\d",
+    r"|\bhari\s?ini|\bkem[a-z]{2,4}\s?\d{1,2}[.:]\d{2}|\b[a-z]{3,8}\s\d{1,2}[.:]\d"
+    # "44 menityang lalu"; a word and a time whose dot was lost ("Harlint 1729")
+    r"|yang\s?[lt]alu|[a-z]{2,}\W*\s+\d{1,2}[.:]?\d{2}\W*$",
     re.IGNORECASE,
 )
 _IG_AGE = re.compile(r"^(\d{1,2})\s?(j|m|h|d|mg|jam|mnt|menit|w)$", re.IGNORECASE)
@@ -160,9 +162,14 @@ def _instagram_user(line: str, lenient: bool = False) -> tuple[str, str] | None:
             parts.insert(0, tokens[j])
             j -= 1
         user = "_".join(parts).lower().replace("/", "7")  # a thin 7 reads as "/"
-        # A bare number as the age is weak evidence: then a short word is noise, not a name.
+        # A bare number as the age is weak evidence: then a short word is noise, and
+        # capitalised words are a WhatsApp contact name ("Yuni Simanjuntak SDN 7"), not a
+        # username (usernames are lower case).
         letters = sum(c.isalnum() for c in user)
-        if _USERNAME.match(user) and re.search(r"[a-z]", user) and (letters >= 4 or not lenient):
+        capitalised = sum(p[:1].isupper() for p in parts)
+        if lenient and (letters < 4 or capitalised >= 2):
+            continue
+        if _USERNAME.match(user) and re.search(r"[a-z]", user):
             return user, age
     return None
 
@@ -181,6 +188,19 @@ def _leading_username(line: str) -> str | None:
                     break
                 parts.append(more)
             return "_".join(parts).lower()
+    return None
+
+
+_STRONG_USERNAME = re.compile(r"^(?=.*[a-z]{3})(?=.*[\d._])[a-z][a-z0-9._]{5,29}$")
+
+
+def _strong_username(line: str) -> str | None:
+    """A word that can only be an Instagram username: lower-case letters with digits, dots
+    or underscores, six characters or more ("srierna.82"); never a contact name or a time."""
+    for token in line.split():
+        token = token.strip("'\"‘’“”,;:()|")
+        if _STRONG_USERNAME.match(token) and not token.endswith("."):
+            return token
     return None
 
 
@@ -250,6 +270,13 @@ def read_header(lines: Sequence[str], footer_text: str = "") -> HeaderReading:
             user = _leading_username(line)
             if user:
                 return HeaderReading(platform, Poster("username", user), None, tuple(evidence))
+    if platform == "unknown":
+        # Only a username looks like "dedisaputra.96": lower case with digits, dots or "_".
+        for line in content:
+            user = _strong_username(line)
+            if user:
+                evidence.append("nama pengguna Instagram dari bentuknya")
+                return HeaderReading("instagram", Poster("username", user), None, tuple(evidence))
     if platform == "whatsapp" and content:
         name = _clean_name(content[0])
         if re.search(r"[A-Za-z]{3}", name):

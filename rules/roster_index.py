@@ -87,6 +87,7 @@ _HANDLE_STRIP = str.maketrans("", "", "._")
 _HANDLE_CONFUSE = str.maketrans(
     {"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "5": "s", "8": "b"}
 )
+_HANDLE_CONFUSE_LIGHT = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "!": "l"})
 _NAME_CONFUSE = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l"})
 _PHONE_LIKE = re.compile(r"^[+\d][\d\s().\-]{7,}$")
 _LETTERS = re.compile(r"[^a-z]+")
@@ -96,6 +97,12 @@ def _handle_skeleton(handle: str) -> str:
     """Fold OCR confusables (l/I/1, O/0, S/5, B/8, rn/m, vv/w) and drop `.`/`_` for lookups."""
     s = handle.translate(_HANDLE_STRIP).replace("rn", "m").replace("vv", "w")
     return s.translate(_HANDLE_CONFUSE)
+
+
+def _light_skeleton(handle: str) -> str:
+    """The skeleton with digits 5 and 8 kept, to tell a letter edit from a digit edit."""
+    s = handle.translate(_HANDLE_STRIP).replace("rn", "m").replace("vv", "w")
+    return s.translate(_HANDLE_CONFUSE_LIGHT)
 
 
 def _name_skeleton(token: str) -> str:
@@ -430,7 +437,7 @@ class RosterIndex:
                 ev = (f"@{handle} ≈ @{self._field(i, 6)} (huruf mirip hasil OCR)",)
                 out.append(_Scored(i, raw, "instagram-ocr", ev))
         elif len(sk) >= 6:
-            near = self._near_handles(sk)
+            near = self._near_handles(sk, handle)
             for i, roster_handle in near:
                 raw = 0.85 / (1 + _PEER_PENALTY * (len(near) - 1))
                 ev = (f"@{handle} ≈ @{roster_handle} (beda 1 karakter)",)
@@ -438,8 +445,13 @@ class RosterIndex:
         out.extend(self._match_concat_name(handle))
         return out
 
-    def _near_handles(self, sk: str) -> list[tuple[int, str]]:
-        """Handles one edit away (on skeletons) that differ by a letter, not a digit."""
+    def _near_handles(self, sk: str, shown: str) -> list[tuple[int, str]]:
+        """Handles one edit away (on skeletons) that differ by a letter, not a digit.
+
+        The digit test runs on skeletons that keep 5 and 8 as digits: "basri3" is not
+        "basri35" with an S dropped.
+        """
+        light = _light_skeleton(shown)
         n = len(sk)
         k = n // 2
         found: dict[int, str] = {}
@@ -453,12 +465,16 @@ class RosterIndex:
                     cand = keys[j][1:]
                     if keys is self._hr:
                         cand = cand[::-1]
-                    if Levenshtein.distance(sk, cand, score_cutoff=1) == 1 and not _digit_edit(
-                        sk, cand
-                    ):
+                    if Levenshtein.distance(sk, cand, score_cutoff=1) == 1:
                         i = idxs[j]
-                        if i not in found:
-                            found[i] = self._field(i, 6)
+                        if i in found:
+                            continue
+                        roster = self._field(i, 6)
+                        other = _light_skeleton(roster)
+                        if Levenshtein.distance(
+                            light, other, score_cutoff=1
+                        ) <= 1 and not _digit_edit(light, other):
+                            found[i] = roster
         return sorted(found.items())
 
     def _match_concat_name(self, handle: str) -> list[_Scored]:
@@ -753,17 +769,22 @@ def _one_edit_weight(shown: str, roster: str) -> float:
 
 def _share_between_peers(scored: list[_Scored], scale: float = 1.0) -> list[_Scored]:
     """Candidates within a hair of each other split the confidence: an even tie between
-    two namesakes must not leave either of them at a flaggable level."""
+    two namesakes must not leave either of them at a flaggable level. Stronger candidates
+    count against a weaker one too, so sharing never reorders them."""
     if not scored:
         return scored
     raws = sorted(s.raw for s in scored)
     for s in scored:
+        # Everyone about as likely or likelier dilutes a candidate: a lone weaker match must
+        # not end up above three namesakes who share a stronger one.
         lo = bisect.bisect_left(raws, s.raw - _PEER_MARGIN)
-        hi = bisect.bisect_right(raws, s.raw + _PEER_MARGIN)
+        hi = len(raws)
         peers = (hi - lo) * scale if hi - lo > 1 else 1
         if peers > 1:
+            stronger = hi - bisect.bisect_right(raws, s.raw + _PEER_MARGIN)
             s.raw /= 1 + _PEER_PENALTY * (peers - 1)
-            s.evidence = (*s.evidence, f"{round(peers)} kandidat setara")
+            label = "kandidat setara atau lebih kuat" if stronger else "kandidat setara"
+            s.evidence = (*s.evidence, f"{round(peers)} {label}")
     return scored
 
 

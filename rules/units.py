@@ -104,10 +104,11 @@ IMPLIED_MARK = "~"
 # Units implied by a place-bound unit (a Puskesmas nurse works for Dinkes).
 _IMPLIED = {"puskesmas": "dinkes", "sdn": "disdik", "smpn": "disdik", "tk": "disdik"}
 _SCHOOLS = frozenset({"sdn", "smpn", "sman", "smkn", "tk"})
-# Words that end a place name in a contact ("Kel. Bacang Sepupu" is still Bacang).
+# Words that end a place name in a contact ("Kel. Bacang Sepupu" is still Bacang). "Baru"
+# is not one: it is in place names (Medan Baru); in "Kel Bacang Baru" (a new number) the roster
+# match falls back to the longest prefix that names a unit (RosterIndex._most_specific).
 _PLACE_STOP = frozenset(
-    fold_token(w)
-    for w in ("sepupu", "kantor", "tetangga", "grup", "group", "arisan", "teman", "baru", "new")
+    fold_token(w) for w in ("sepupu", "kantor", "tetangga", "grup", "group", "arisan", "teman")
 )
 _MAX_PLACE_TOKENS = 3
 

@@ -99,3 +99,30 @@ def test_name_line_with_a_clear_age_beats_a_misread_status_bar() -> None:
 def test_instagram_age_number_garbled_but_unit_intact() -> None:
     reading = read_header(["09.56 mio TN 36%", "0) novirangkuti67 '£ m 4"])
     assert reading.poster == Poster("username", "novirangkuti67")
+
+
+def test_whatsapp_time_misread_without_spaces_or_dots() -> None:
+    reading = read_header(
+        [
+            "Sra ag Hr",
+            "12,44 Me 55%",
+            "— IK Yg Yuni Simanjuntak SDN 7 ;",
+            "3 s3 44 menityang lalu -",
+        ]
+    )
+    assert reading.platform == "whatsapp"
+    assert reading.poster == Poster("contact_name", "Yuni Simanjuntak SDN 7")
+    reading = read_header(["maa Pa | Vil 92%", "20.49", "— Cy Hasan BPBD -", "A ow £ Harlint 1729"])
+    assert reading.poster == Poster("contact_name", "Hasan BPBD")
+
+
+def test_capitalised_words_before_a_bare_number_are_no_username() -> None:
+    reading = read_header(["— Yuni Simanjuntak SDN 7"])
+    assert reading.poster is None or reading.poster.kind != "username"
+
+
+def test_a_word_only_a_username_can_be_is_one_without_other_anchors() -> None:
+    assert read_header([", srierna.82 5."]).poster == Poster("username", "srierna.82")
+    assert read_header(["dedisaputra.96 :"]).poster == Poster("username", "dedisaputra.96")
+    assert read_header(["Pak Budi Dinkes"]).poster is None
+    assert read_header(["09.55 al 75%"]).poster is None

@@ -351,3 +351,37 @@ def test_digits_read_as_look_alike_letters_in_a_username() -> None:
         nip, conf, method = top(index, "username", shown)
         assert (nip, method) == ("198001012005011001", "instagram-ocr")
         assert conf >= 0.8
+
+
+def test_a_dropped_digit_is_not_hidden_by_the_s_and_5_look_alike() -> None:
+    index = RosterIndex([E("200011082023221514", "Sutrisno Basri", "SDN 7", None, "basri35")])
+    assert top(index, "username", "basri_3")[1] < REVIEW  # another account, not basri35
+
+
+def test_sharing_namesakes_stay_above_a_weaker_lone_match() -> None:
+    index = RosterIndex(
+        [
+            E("200002042019122025", "Oktavia Sri Maulana", "Sekretariat Daerah"),
+            E("199911262019062369", "dr. Oktavia Tampubolon", "Bappeda"),
+            E("198112022005022711", "Oktavia Hariyah", "BPBD"),
+            E("198210162004062640", "Erna Oktavia Januar", "Dinas PUPR"),
+        ]
+    )
+    matches = index.match(Poster("contact_name", "Bunda Oktavia (Pemkot)"))
+    assert matches[0].entry.nama.startswith(("Oktavia", "dr. Oktavia"))
+    assert matches[-1].entry.nip == "198210162004062640"  # Oktavia only as a middle name
+    assert all(m.confidence < REVIEW for m in matches)
+
+
+def test_baru_in_a_place_name_is_part_of_it() -> None:
+    index = RosterIndex(
+        [
+            E("199804212019112243", "Rina Rajata", "Kecamatan Medan Baru"),
+            E("198001012005012001", "Rina Hakim", "Kecamatan Medan Johor"),
+            E("198202022006021002", "Budi Prasetyo", "Kelurahan Bacang"),
+        ]
+    )
+    nip, conf, _ = top(index, "contact_name", "Uni Rina (Camat Medan Baru)")
+    assert nip == "199804212019112243" and conf >= FLAG
+    # "Baru" after a place that has no "Baru" is a new number, not the place.
+    assert top(index, "contact_name", "Budi Kel Bacang Baru")[0] == "198202022006021002"
