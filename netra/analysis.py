@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from typing import Protocol
 
 from PIL import Image
@@ -99,9 +101,14 @@ def _read_poster(
     """Read the header with each variant in turn (each is a tesseract run) until the poster
     is identified; keep the reading whose roster match is best."""
     best: tuple[HeaderReading, list[str], list[AsnMatch]] | None = None
+    read_as: list[str] = []
+    tried = 0
     for variant in variants:
+        tried += 1
         lines = [line.text for line in read_header(image, engine, variant)]
         reading = parse_header(lines, footer)
+        if reading.poster:
+            read_as.append(_poster_key(reading.poster))
         found = roster.match(reading.poster, limit=limit) if reading.poster else []
         if best is None:
             best = (reading, lines, found)
@@ -112,7 +119,24 @@ def _read_poster(
         if best[2] and best[2][0].confidence >= good_enough:
             break
     assert best is not None, "at least one header variant"
-    return best
+    reading, lines, found = best
+    # Nobody on the roster, and no two variants read the same name ("cogs", "os", "ess"):
+    # the header is unreadable, not the post of someone off the roster. Saying so sends
+    # strong support to review instead of clearing it.
+    if (
+        not found
+        and reading.poster
+        and tried > 1
+        and read_as.count(_poster_key(reading.poster)) < 2
+    ):
+        shown = ", ".join(sorted(set(read_as)))
+        evidence = (*reading.evidence, f"pengunggah terbaca tidak konsisten: {shown}")
+        reading = replace(reading, poster=None, evidence=evidence)
+    return reading, lines, found
+
+
+def _poster_key(poster: Poster) -> str:
+    return re.sub(r"[^a-z0-9]", "", poster.text.lower())
 
 
 class AnalysisPool:

@@ -156,6 +156,19 @@ OUTLINED_OVER_BRIGHT_PHOTO = StorySpec(
     effect="outline",
     font_size=56,
 )
+# An Instagram story on a photo whose pale part (a white cup) sits behind the username.
+IG_NAME_OVER_CUP = StorySpec(
+    platform="instagram",
+    poster="budisantoso91",
+    age="3 m",
+    lines=["Coblos No. 2", "#BaraJuara"],
+    background="photo",
+    photo="coffee",
+    photo_zoom=1.2,
+    photo_focus=(0.5, 0.3),
+    top_shade=0.0,
+    font="lato_black",
+)
 # A pale status: the white header text is only a few grey levels above the background.
 WA_PALE_HEADER = StorySpec(
     platform="whatsapp",
@@ -230,6 +243,19 @@ def test_outlined_text_among_bright_photo_shapes_is_read(scan: Scan) -> None:
     v = scan(OUTLINED_OVER_BRIGHT_PHOTO)
     assert v.candidate == 3, v.text
     assert v.kind == "flagged", v.reasons
+
+
+def test_white_username_over_a_white_cup_is_read_from_its_contrast(scan: Scan) -> None:
+    v = scan(IG_NAME_OVER_CUP)
+    assert v.poster is not None and v.poster.text == "budisantoso91", v.reasons
+    assert v.kind == "flagged", v.reasons
+
+
+def test_an_unreadable_name_behind_strong_support_goes_to_review_not_clear(scan: Scan) -> None:
+    # The username sits on the cup's rim: every variant reads something else, or nothing.
+    v = scan(dataclasses.replace(IG_NAME_OVER_CUP, photo_focus=(0.8, 0.3)))
+    assert v.asn is None
+    assert v.kind == "review", v.reasons
 
 
 def test_unit_hint_picks_the_right_namesake_and_offers_the_other(scan: Scan) -> None:
