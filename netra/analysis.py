@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from PIL import Image
+from rapidfuzz.distance import Levenshtein
 
 from ocr.engine import OcrEngine, TesseractEngine
 from ocr.image_input import ImageRejected, load_screenshot
@@ -120,19 +121,23 @@ def _read_poster(
             break
     assert best is not None, "at least one header variant"
     reading, lines, found = best
-    # Nobody on the roster, and no two variants read the same name ("cogs", "os", "ess"):
-    # the header is unreadable, not the post of someone off the roster. Saying so sends
-    # strong support to review instead of clearing it.
-    if (
-        not found
-        and reading.poster
-        and tried > 1
-        and read_as.count(_poster_key(reading.poster)) < 2
-    ):
+    # Nobody on the roster, and no other variant read about the same name ("cogs", "os",
+    # "ess"): the header is unreadable, not the post of someone off the roster. Saying so
+    # sends strong support to review instead of clearing it.
+    if not found and reading.poster and tried > 1 and not _confirmed(reading.poster, read_as):
         shown = ", ".join(sorted(set(read_as)))
         evidence = (*reading.evidence, f"pengunggah terbaca tidak konsisten: {shown}")
         reading = replace(reading, poster=None, evidence=evidence)
     return reading, lines, found
+
+
+def _confirmed(poster: Poster, read_as: list[str]) -> bool:
+    """Another variant read the same poster, give or take an OCR slip or two."""
+    key = _poster_key(poster)
+    others = list(read_as)
+    if key in others:
+        others.remove(key)
+    return any(Levenshtein.normalized_similarity(key, other) >= 0.8 for other in others)
 
 
 def _poster_key(poster: Poster) -> str:
