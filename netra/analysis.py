@@ -102,15 +102,15 @@ def _read_poster(
     """Read the header with each variant in turn (each is a tesseract run) until the poster
     is identified; keep the reading whose roster match is best."""
     best: tuple[HeaderReading, list[str], list[AsnMatch]] | None = None
-    read_as: list[str] = []
+    unmatched: list[tuple[HeaderReading, list[str]]] = []
     tried = 0
     for variant in variants:
         tried += 1
         lines = [line.text for line in read_header(image, engine, variant)]
         reading = parse_header(lines, footer)
-        if reading.poster:
-            read_as.append(_poster_key(reading.poster))
         found = roster.match(reading.poster, limit=limit) if reading.poster else []
+        if reading.poster and not found:
+            unmatched.append((reading, lines))
         if best is None:
             best = (reading, lines, found)
         else:
@@ -120,28 +120,56 @@ def _read_poster(
         if best[2] and best[2][0].confidence >= good_enough:
             break
     assert best is not None, "at least one header variant"
-    reading, lines, found = best
-    # Nobody on the roster, and no other variant read about the same name ("cogs", "os",
-    # "ess"): the header is unreadable, not the post of someone off the roster. Saying so
-    # sends strong support to review instead of clearing it.
-    if not found and reading.poster and tried > 1 and not _confirmed(reading.poster, read_as):
-        shown = ", ".join(sorted(set(read_as)))
+    if best[2] or tried == 1 or not unmatched:
+        return best
+    return _settle_unmatched(unmatched)
+
+
+def _settle_unmatched(
+    readings: list[tuple[HeaderReading, list[str]]],
+) -> tuple[HeaderReading, list[str], list[AsnMatch]]:
+    """Several variants read a poster nobody on the roster matches: is it someone off the
+    roster, or an unreadable header? Keep the reading most others agree with (within an OCR
+    slip or two). It stands if another reading agrees, if it is a phone number, or if it is
+    the only reading and looks like a real name or username. Otherwise ("cogs", "os", "ess")
+    the header is unreadable: strong support then goes to review instead of being cleared."""
+    keys = [_poster_key(r.poster) for r, _ in readings if r.poster]
+
+    def agreeing(key: str) -> int:
+        others = list(keys)
+        others.remove(key)
+        return sum(Levenshtein.normalized_similarity(key, o) >= 0.8 for o in others)
+
+    def rank(rl: tuple[HeaderReading, list[str]]) -> tuple[int, bool, bool]:
+        poster = rl[0].poster
+        assert poster is not None
+        return agreeing(_poster_key(poster)), poster.kind == "phone", _looks_real(poster)
+
+    reading, lines = max(readings, key=rank)
+    poster = reading.poster
+    assert poster is not None
+    key = _poster_key(poster)
+    stands = (
+        agreeing(key) > 0 or poster.kind == "phone" or (len(set(keys)) == 1 and _looks_real(poster))
+    )
+    if not stands:
+        shown = ", ".join(sorted(set(keys)))
         evidence = (*reading.evidence, f"pengunggah terbaca tidak konsisten: {shown}")
         reading = replace(reading, poster=None, evidence=evidence)
-    return reading, lines, found
+    return reading, lines, []
 
 
-def _confirmed(poster: Poster, read_as: list[str]) -> bool:
-    """Another variant read the same poster, give or take an OCR slip or two."""
-    key = _poster_key(poster)
-    others = list(read_as)
-    if key in others:
-        others.remove(key)
-    return any(Levenshtein.normalized_similarity(key, other) >= 0.8 for other in others)
+def _looks_real(poster: Poster) -> bool:
+    """A username of six characters or more with three letters in a row, or a contact name
+    of two words of three letters or more: not the two- or three-letter scraps OCR makes of
+    an unreadable name."""
+    if poster.kind == "username":
+        return bool(re.fullmatch(r"(?=.*[a-z]{3})[a-z0-9._]{6,30}", poster.text.lower()))
+    return len(re.findall(r"[A-Za-z]{3,}", poster.text)) >= 2
 
 
-def _poster_key(poster: Poster) -> str:
-    return re.sub(r"[^a-z0-9]", "", poster.text.lower())
+def _poster_key(poster: Poster | None) -> str:
+    return re.sub(r"[^a-z0-9]", "", poster.text.lower()) if poster else ""
 
 
 class AnalysisPool:

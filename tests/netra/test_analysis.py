@@ -10,7 +10,9 @@ from collections.abc import Callable
 
 import pytest
 
-from netra.analysis import AnalysisPool, analyse
+from netra.analysis import AnalysisPool, _settle_unmatched, analyse
+from rules.poster import HeaderReading
+from rules.types import Poster
 from rules.verdict import Verdict
 from tests.synth import StorySpec
 
@@ -339,3 +341,31 @@ async def test_pool_keeps_the_event_loop_responsive(roster, election, engine) ->
     assert all(v.kind == "clear" for v in verdicts)
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert len(ticks) > 10 and max(gaps) < 0.25
+
+
+def _readings(*texts: str) -> list[tuple[HeaderReading, list[str]]]:
+    def one(text: str) -> tuple[HeaderReading, list[str]]:
+        kind = "phone" if text.startswith("+62") else "username"
+        return HeaderReading("instagram", Poster(kind, text), None, ()), [text]
+
+    return [one(t) for t in texts]
+
+
+def test_an_unmatched_poster_read_alike_by_two_variants_stands() -> None:
+    reading, _, found = _settle_unmatched(_readings("ia", "zeldamaulana", "zeldamaulana81"))
+    assert found == [] and reading.poster is not None
+    assert reading.poster.text.startswith("zeldamaulana")
+
+
+def test_unmatched_scraps_that_disagree_make_the_header_unreadable() -> None:
+    reading, _, _ = _settle_unmatched(_readings("cogs", "os"))
+    assert reading.poster is None
+    assert any("tidak konsisten" in e for e in reading.evidence)
+    assert _settle_unmatched(_readings("os"))[0].poster is None
+
+
+def test_a_lone_well_formed_username_or_a_phone_stands() -> None:
+    assert _settle_unmatched(_readings("twacanasaputra88"))[0].poster is not None
+    for order in (("+62 878-1652-2293", "kemarau08"), ("kemarau08", "+62 878-1652-2293")):
+        poster = _settle_unmatched(_readings(*order))[0].poster
+        assert poster is not None and poster.kind == "phone"
