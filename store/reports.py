@@ -32,7 +32,7 @@ from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store.cases import PENDING_STATES, SYSTEM, Db, _audit, _loads, _tx
+from store.cases import PENDING_STATES, SYSTEM, Db, _audit, _counts_subquery, _loads, _tx
 from store.models import CASE_STATES, AuditLog, Case, DigestRun, Setting, Submission
 
 REMINDER_SETTING = "scheduler.last_reminder_at"
@@ -403,15 +403,7 @@ async def approved_cases(
     db: Db, *, since: datetime | None = None, until: datetime | None = None
 ) -> list[ExportRow]:
     """Approved cases first reported in [since, until) (None = unbounded), by case number."""
-    counts = (
-        select(
-            Submission.case_id.label("case_id"),
-            func.count(func.distinct(Submission.reporter_id)).label("reporters"),
-            func.count(Submission.id).label("submissions"),
-        )
-        .group_by(Submission.case_id)
-        .subquery()
-    )
+    counts = _counts_subquery()
     q = (
         select(Case, counts.c.reporters, counts.c.submissions)
         .outerjoin(counts, counts.c.case_id == Case.id)

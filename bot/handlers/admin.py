@@ -142,12 +142,8 @@ async def unblock(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _set_block(update: Update, context: ContextTypes.DEFAULT_TYPE, blocked: bool) -> None:
-    if not is_admin(update, context):
-        await update.effective_message.reply_text(t.ADMIN_ONLY)
-        return
-    reporter_id = first_int(context.args)
+    reporter_id = await _admin_number(update, context, t.BLOCK_USAGE)
     if reporter_id is None:
-        await update.effective_message.reply_text(t.BLOCK_USAGE)
         return
     services = services_of(context)
     actor = update.effective_user.id
@@ -159,6 +155,19 @@ async def _set_block(update: Update, context: ContextTypes.DEFAULT_TYPE, blocked
         return
     text = t.BLOCK_DONE if blocked else t.UNBLOCK_DONE
     await update.effective_message.reply_text(text.format(reporter=reporter_id))
+
+
+async def _admin_number(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, usage: str
+) -> int | None:
+    """The N of an admin's "/command N"; None (and the reason told) if not an admin or no N."""
+    if not is_admin(update, context):
+        await update.effective_message.reply_text(t.ADMIN_ONLY)
+        return None
+    number = first_int(context.args)
+    if number is None:
+        await update.effective_message.reply_text(usage)
+    return number
 
 
 async def reveal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -189,12 +198,8 @@ async def reveal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def archive(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/archive N: an approved, exported case's screenshots are deleted; the record stays."""
-    if not is_admin(update, context):
-        await update.effective_message.reply_text(t.ADMIN_ONLY)
-        return
-    case_id = first_int(context.args)
+    case_id = await _admin_number(update, context, t.ARCHIVE_USAGE)
     if case_id is None:
-        await update.effective_message.reply_text(t.ARCHIVE_USAGE)
         return
     files = await scheduler.archive_case(
         services_of(context), case_id, update.effective_user.id, datetime.now(UTC)
