@@ -1,106 +1,356 @@
-"""Story texts by category. Each returns a `Body`: the logical lines and what they mean."""
+"""Story texts by category. Each returns a `Body`: the logical lines and what they mean.
+
+The wording is deliberately wide (DOMAIN.md, "Campaign language"): numbers as digits, "0N",
+words and gestures; nicknames, acronyms, slogans and hashtags; slang, abbreviations,
+elongation, mixed case and emojis between words. Neutral texts reuse the same vocabulary
+(numbers that are dates, prices, RT/TPS/school numbers; "pilih yang terbaik"; KPU and
+Bawaslu information naming every pair) and must never count as support.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import random
+import re
 from dataclasses import dataclass, field
 
 from .election import NUMBER_WORDS, Candidate, Election
 
-GESTURE = {1: "☝️", 2: "✌️"}
+GESTURE = {1: "☝️", 2: "✌️", 3: "🤟"}
+EMOJIS = ["🔥", "💪", "🙏", "❤️", "👍", "💯", "😎", "✨", "🥰", "👊", "🤩", "😍", "🎉", "⭐"]
 
 
 @dataclass
 class Body:
     lines: list[str]
-    content: str  # support | hard-support | everyday | neutrality | turnout | info
+    content: str  # support | hard-support | poster | everyday | neutrality | turnout | info | news
     supports: int | None = None
     scales: list[float] = field(default_factory=list)  # per-line size factor (1.0 default)
     hard_text: bool = False  # the support is only implicit (nickname, slang)
+    art: dict | None = None  # a drawn graphic: candidate poster or KPU information
+    wording: list[str] = field(default_factory=list)  # transforms applied: caps, abbrev, ...
+
+    @property
+    def art_text(self) -> str:
+        return " ".join(self.art.get("texts", [])) if self.art else ""
 
     @property
     def text(self) -> str:
-        return " ".join(self.lines)
+        return " ".join([*self.lines, self.art_text]).strip()
 
 
 def _hon(gender: int, rng: random.Random) -> str:
     return rng.choice(["pak", "Pak", "bapak"]) if gender == 1 else rng.choice(["bu", "Bu", "ibu"])
 
 
-def _day(election: Election) -> str:
+MONTHS = {"08": ("Agustus", "Agu"), "11": ("November", "Nov"), "12": ("Desember", "Des")}
+
+
+def _day(election: Election, rng: random.Random | None = None) -> str:
     _y, m, d = election.voting_day.split("-")
-    mon = {"11": "Nov", "08": "Agustus"}.get(m, m)
-    return f"{int(d)} {mon}"
+    full, short = MONTHS.get(m, (m, m))
+    if rng is None:
+        return f"{int(d)} {short}"
+    return rng.choice([f"{int(d)} {short}", f"{int(d)} {full}", f"{int(d)}/{int(m)}"])
+
+
+def _head(rng: random.Random, e: Election) -> str:
+    if e.head == "Walikota":
+        return rng.choice(["Walikota", "Wali Kota", "Walkot"])
+    return e.head
+
+
+def _slots(rng: random.Random, e: Election, c: Candidate) -> dict[str, str]:
+    y = int(e.voting_day[:4])
+    tags = c.hashtags[:]
+    rng.shuffle(tags)
+    return {
+        "n": str(c.number),
+        "nn": f"0{c.number}",
+        "w": NUMBER_WORDS[c.number],
+        "W": NUMBER_WORDS[c.number].capitalize(),
+        "acr": c.acronym,
+        "Acr": c.acronym.capitalize(),
+        "pair": c.pair,
+        "p1": c.people[0],
+        "p2": c.people[1],
+        "f1": c.firsts[0],
+        "f2": c.firsts[1],
+        "nick": c.nick or c.acronym,
+        "slogan": c.slogans[0],
+        "tag": tags[0],
+        "tag2": tags[-1],
+        "g": GESTURE.get(c.number, rng.choice(["💪", "🔥"])),
+        "head": _head(rng, e),
+        "city": e.city,
+        "hon": _hon(c.genders[0], rng),
+        "day": _day(e, rng),
+        "y": str(y),
+        "y5": str(y + 5),
+        "pil": e.pil,
+        "menang": rng.choice(["Menang", "Juara", "Pasti Menang", "MENANG"]),
+    }
+
+
+# Explicit support: a number, a gesture word, or full names with a campaign verb.
+SUPPORT = [
+    ["Nomor urut {n}", "{p1} - {p2}", "{slogan}", "{tag}"],
+    ["Coblos No. {n}!", "{acr} {menang} {g}"],
+    ["Salam {w} jari {g}", "{acr} yg terbaik"],
+    ["{p1}", "{head} {city} {y}-{y5}", "Coblos {n}"],
+    ["Bismillah {pair} coblos nomor {n} tgl {day}"],
+    ["Gaspol {acr}!! Menangkan Paslon {n} {g}", "{tag}"],
+    ["Ayo pilih nomor urut {w}", "{p1} & {p2}", "🔥🔥"],
+    ["{slogan}!", "Coblos nomor urut {nn} {pair}"],
+    ["Relawan {acr} siap memenangkan paslon {n}", "{tag}"],
+    ["{acr} satu putaran!", "Nomor {n} {g}", "{tag}"],
+    ["Tanggal {day} jangan lupa coblos {w}", "{pair} {g}"],
+    ["Dukung {p1}", "{head} {city}", "No. {n}"],
+    ["{tag} {tag2}", "Pilih {acr} nomor {n}"],
+    ["mari dukung {hon} {f1}", "nomor urut {w} 🙏"],
+    ["sudah pasti nomor {n} 💯"],
+    ["lanjutkan 2 periode!!", "{acr} nomor {n}"],
+    ["gaspol {nn} 🔥🔥"],
+    ["salam {w} jari {g}{g}", "{pair}"],
+    ["all in {acr} no {n}!!"],
+    ["paslon {nn} paling mantap 😎"],
+    ["coblos {w}!", "{acr} 👊"],
+    ["nomor {n} pilihan kita", "{p1} - {p2}"],
+    ["{city} butuh pemimpin yg merakyat.", "{acr} jawabannya 💪", "No. {n}"],
+    ["Yuk dukung {p1} & {p2} no {n}"],
+    ["Pilih {pair}, pilih yg pasti", "No. {n}"],
+    ["Kita pilih yg sudah terbukti.", "{acr} nomor {n}!"],
+    ["{day} ingat nomor {n} ya 😉"],
+    ["Menangkan {acr}", "{slogan}", "Paslon nomor urut {nn}"],
+    ["Bersama {p1}", "{city} lebih maju", "coblos {nn}"],
+    ["Dari hati utk {city}", "{acr} {nn} {g}"],
+    ["Deklarasi dukungan utk paslon {n}", "{pair}", "{tag}"],
+    ["Posko relawan {acr} siap bergerak", "nomor urut {w} 💪"],
+    ["jgn lupa {day} coblos no {n}", "{p1}"],
+    ["{W} jari {g}", "{acr} menang!!"],
+    ["{hon} {f1} {head} kita", "no urut {n} ✨"],
+    ["Ayo menangkan {pair}", "Nomor {n}"],
+    ["{nick}", "{head} {city} {y}", "nomor urut {nn}"],
+    ["Doakan {nick} menang ya", "Nomor {n} 🙏"],
+    ["{acr} menang satu putaran", "no {n} {g}"],
+    ["Nomor {n}", "nomor urut {w}", "{acr}"],
+    ["{pil} {y}", "pilihanku no. {n}", "{pair}"],
+    ["sudah pasti nomor {w}", "{tag}"],
+]
+# Implicit support: nickname, pair name, acronym, slogan or hashtag with slang; no number.
+HARD = [
+    ["mari dukung {hon} {f1} 🙏"],
+    ["{pair} lanjutkan!!"],
+    ["gaspol {acr} 🔥🔥"],
+    ["{f1} 2 periode!!", "💪"],
+    ["all in {hon} {f1}", "kita kawal sampai menang"],
+    ["doakan {hon} {f1} menang ya 🙏"],
+    ["{acr} pasti menang", "yakin 💯"],
+    ["insyaAllah {hon} {f1} amanah", "lanjutkan!"],
+    ["Bersama {f1} & {f2}", "kita menangkan!"],
+    ["{f1}-{f2} yg terbaik utk {city} 🔥"],
+    ["sdh mantap pilihan ke {hon} {f1} 👍"],
+    ["{acr}!! {acr}!! {acr}!!", "gas terus 💪"],
+    ["Yg lain lewat, {acr} paling mantap 😎"],
+    ["{acr} menang satu putaran"],
+    ["menang {acr} menang"],
+    ["gas {acr} gas 🔥"],
+    ["{nick} di hati 💙"],
+    ["all in {nick}!!"],
+    ["{slogan}", "{tag}"],
+    ["{acr} for {city} ❤️"],
+    ["pokoknya {acr}!!"],
+    ["kita kawal {pair} sampai menang"],
+    ["{nick} {head} kita ✨"],
+    ["{tag} 🔥"],
+    ["Yuk!! {tag}"],
+    ["{city} butuh pemimpin yg merakyat.", "{acr} jawabannya 💪"],
+    ["Kita pilih yg sudah terbukti. {acr}!"],
+    ["MENANG BERSAMA {acr}"],
+    ["bismillah {acr} 🤲", "menang!"],
+    ["dukung {hon} {f1} & {f2}"],
+]
+
+ELONGATE = {
+    "menang": ["menaaang", "menangggg", "menaang"],
+    "Menang": ["Menaaang", "Menaaaang"],
+    "MENANG": ["MENAAANG", "MENANGGG"],
+    "gas": ["gasss", "gaaas", "gassss"],
+    "Gas": ["Gasss"],
+    "gaspol": ["gaspoool", "gasspol"],
+    "Gaspol": ["Gaspoll", "Gaspoool"],
+    "ayo": ["ayooo", "ayokk"],
+    "Ayo": ["Ayooo"],
+    "yuk": ["yuuuk", "yukkk"],
+    "Yuk": ["Yuuuk"],
+    "mantap": ["mantaaap", "mantul"],
+    "lanjutkan": ["lanjutkaaan", "lanjutkannn"],
+}
+ABBREV = {
+    "yang": "yg",
+    "untuk": "utk",
+    "dengan": "dgn",
+    "sudah": "sdh",
+    "jangan": "jgn",
+    "tanggal": "tgl",
+    "sampai": "sampe",
+    "kita": "qta",
+    "nomor urut": "no urut",
+    "Nomor urut": "No urut",
+}
+LEET = {"coblos": "c0bl0s", "Coblos": "C0blos", "nomor": "n0m0r", "ayo": "ay0", "yok": "y0k"}
+PROTECT = re.compile(r"(#\S+|\d+)")
+
+
+def _mixed(word: str, rng: random.Random) -> str:
+    return "".join(ch.upper() if rng.random() < 0.5 else ch.lower() for ch in word)
+
+
+def stylize(
+    lines: list[str], rng: random.Random, protect: list[str]
+) -> tuple[list[str], list[str]]:
+    """Casual typing: case, abbreviations, elongation, a little leetspeak, emojis between
+    words. Names, aliases, hashtags and digits in `protect` are left readable."""
+    applied: list[str] = []
+    keep = sorted({p for p in protect if p}, key=len, reverse=True)
+
+    def sub_words(s: str, table: dict[str, list[str] | str]) -> str:
+        def rep(m: re.Match) -> str:
+            v = table[m.group(0)]
+            return rng.choice(v) if isinstance(v, list) else v
+
+        pat = r"\b(" + "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)) + r")\b"
+        return re.sub(pat, rep, s)
+
+    out = lines[:]
+
+    def step(name: str, new: list[str]) -> None:
+        nonlocal out
+        if new != out:
+            applied.append(name)
+            out = new
+
+    if rng.random() < 0.4:
+        step("abbrev", [sub_words(s, ABBREV) for s in out])
+    if rng.random() < 0.3:
+        step("elongation", [sub_words(s, ELONGATE) for s in out])
+    if rng.random() < 0.07:
+        step("leet", [sub_words(s, LEET) for s in out])
+    roll = rng.random()
+    if roll < 0.2:
+        step("upper", [s if s.startswith("#") else s.upper() for s in out])
+    elif roll < 0.32:
+        step("lower", [s if s.startswith("#") else s.lower() for s in out])
+    elif roll < 0.37:
+        res = []
+        for s in out:
+            words = s.split(" ")
+            res.append(
+                " ".join(
+                    w
+                    if PROTECT.fullmatch(w) or any(k.lower() in w.lower() for k in keep)
+                    else _mixed(w, rng)
+                    for w in words
+                )
+            )
+        step("mixed_case", res)
+    if rng.random() < 0.25:
+        res = []
+        for s in out:
+            words = s.split(" ")
+            if len(words) > 2 and not s.startswith("#"):
+                words.insert(rng.randrange(1, len(words)), rng.choice(EMOJIS))
+            res.append(" ".join(words))
+        step("emoji_between", res)
+    return out, applied
+
+
+def _fmt(lines: list[str], slots: dict[str, str]) -> list[str]:
+    return [ln.format(**slots) for ln in lines]
+
+
+def _templates(pool: list[list[str]], c: Candidate) -> list[list[str]]:
+    return [t for t in pool if c.nick or not any("{nick}" in ln for ln in t)]
 
 
 def support(rng: random.Random, e: Election, c: Candidate) -> Body:
     """Explicit support: number, gesture, acronym, full names, slogan or hashtag."""
-    n, word = c.number, NUMBER_WORDS[c.number]
-    p1, p2 = c.people
-    acr, pair, slogan, tag = c.acronym, c.pair, c.slogans[0], rng.choice(c.hashtags)
-    g = GESTURE.get(n, rng.choice(["💪", "🔥"]))
-    t = rng.randrange(14)
-    if t == 0:
-        lines = [f"Nomor urut {n}", f"{p1} - {p2}", slogan, tag]
-    elif t == 1:
-        lines = [f"Coblos No. {n}!", f"{acr} {rng.choice(['Menang', 'Juara', 'Pasti Menang'])} {g}"]
-    elif t == 2:
-        lines = [f"Salam {word} jari {g}", f"{acr} yg terbaik"]
-    elif t == 3:
+    slots = _slots(rng, e, c)
+    if rng.random() < 0.06:  # a big number alone with a short cheer
         return Body(
-            [f"0{n}", rng.choice(["Menang!", "MENANG!", "Pasti Menang!"])], "support", n, [2.6, 1.0]
+            [slots["nn"], rng.choice(["Menang!", "MENANG!", "Pasti Menang!", "Menang Telak!!"])],
+            "support",
+            c.number,
+            [2.6, 1.0],
         )
-    elif t == 4:
-        lines = [
-            f"{p1}",
-            f"{e.head} {e.city} {e.voting_day[:4]}-{int(e.voting_day[:4]) + 5}",
-            f"Coblos {n}",
-        ]
-    elif t == 5:
-        lines = [f"Bismillah {pair} coblos nomor {n} tgl {_day(e)}"]
-    elif t == 6:
-        lines = [f"Gaspol {acr}!! Menangkan Paslon {n} {g}", tag]
-    elif t == 7:
-        lines = [f"Ayo pilih nomor urut {word}", f"{p1} & {p2}", rng.choice(["🔥🔥", "💪", "🙏"])]
-    elif t == 8:
-        lines = [f"{slogan}!", f"Coblos nomor urut 0{n} {pair}"]
-    elif t == 9:
-        lines = [f"Relawan {acr} siap memenangkan paslon {n}", tag]
-    elif t == 10:
-        lines = [f"{acr} satu putaran!", f"Nomor {n} {g}", tag]
-    elif t == 11:
-        lines = [f"Tanggal {_day(e)} jangan lupa coblos {word}", f"{pair} {g}"]
-    elif t == 12:
-        lines = [f"Dukung {p1}", f"{e.head} {e.city}", f"No. {n}"]
-    else:
-        lines = [
-            f"{tag} {c.hashtags[0] if tag != c.hashtags[0] else c.hashtags[1]}",
-            f"Pilih {acr} nomor {n}",
-        ]
-    return Body(lines, "support", n)
+    lines = _fmt(rng.choice(_templates(SUPPORT, c)), slots)
+    lines, applied = stylize(lines, rng, _protect(c))
+    return Body(lines, "support", c.number, wording=applied)
 
 
 def hard_support(rng: random.Random, e: Election, c: Candidate) -> Body:
     """Implicit support: nickname or pair name with a support verb, slang, no number."""
-    f1, f2 = c.firsts
-    h1 = _hon(c.genders[0], rng)
-    acr, pair = c.acronym, c.pair
-    t = rng.randrange(12)
-    lines = [
-        [f"mari dukung {h1} {f1} 🙏"],
-        [f"{pair} lanjutkan!!"],
-        [f"gaspol {acr} 🔥🔥"],
-        [f"{f1} 2 periode!!", "💪"],
-        [f"all in {h1} {f1}", "kita kawal sampai menang"],
-        [f"doakan {h1} {f1} menang ya 🙏"],
-        [f"{acr} pasti menang", "yakin 💯"] if rng.random() < 0.5 else [f"{acr} pasti menang"],
-        [f"insyaAllah {h1} {f1} amanah", "lanjutkan!"],
-        [f"Bersama {f1} & {f2}", "kita menangkan!"],
-        [f"{f1}-{f2} yg terbaik utk {e.city} 🔥"],
-        [f"sdh mantap pilihan ke {h1} {f1} 👍"],
-        [f"{acr}!! {acr}!! {acr}!!", "gas terus 💪"],
-    ][t]
-    return Body(lines, "hard-support", c.number, hard_text=True)
+    slots = _slots(rng, e, c)
+    lines = _fmt(rng.choice(_templates(HARD, c)), slots)
+    lines, applied = stylize(lines, rng, _protect(c))
+    return Body(lines, "hard-support", c.number, hard_text=True, wording=applied)
+
+
+def _protect(c: Candidate) -> list[str]:
+    return [*c.people, *c.aliases, *c.firsts, *c.hashtags, *c.slogans]
+
+
+def poster(rng: random.Random, e: Election, c: Candidate) -> Body:
+    """A campaign poster graphic (the pair, their number, slogan, a call to vote), sometimes
+    re-shared from a campaign account, with or without a caption of the poster's own."""
+    slots = _slots(rng, e, c)
+    head = {"Walikota": "WALI KOTA", "Bupati": "BUPATI", "Gubernur": "GUBERNUR"}[e.head]
+    place = e.city.upper()
+    cta = rng.choice(
+        [
+            f"PILIH NOMOR {c.number}",
+            f"COBLOS NO. {c.number}!",
+            f"COBLOS NOMOR {c.number}",
+            f"NOMOR URUT {c.number}",
+            f"COBLOS {NUMBER_WORDS[c.number].upper()}!",
+        ]
+    )
+    texts = [
+        f"PEMILIHAN {head} {place} {e.voting_day[:4]}",
+        f"CALON {head} & WAKIL {head}",
+        f"0{c.number}",
+        c.people[0].upper(),
+        c.people[1].upper(),
+        c.slogans[0],
+        cta,
+        c.hashtags[-1],
+    ]
+    art = {
+        "kind": "poster",
+        "number": c.number,
+        "genders": c.genders,
+        "texts": texts,
+        "palette": rng.randrange(6),
+        "reshare": "",
+    }
+    if rng.random() < 0.35:
+        handle = rng.choice(
+            [f"relawan.{c.acronym.lower()}", f"{c.acronym.lower()}_official", "info_pilkada_"]
+        )
+        if handle.endswith("_"):
+            handle += e.city.lower().replace(" ", "")
+        art["reshare"] = handle
+        art["texts"] = [handle, *texts]
+    caption: list[str] = []
+    roll = rng.random()
+    if roll < 0.45:
+        caption = [
+            rng.choice(["Yuk!! {tag}", "Bismillah 🤲", "{acr} 🔥🔥", "Ayo!! 💪", "Gasss {nn}"])
+        ]
+        caption = _fmt(caption, slots)
+    elif roll < 0.6:
+        caption = ["Mantap 👍"]
+    return Body(caption, "poster", c.number, art=art)
 
 
 EVERYDAY = [
@@ -120,6 +370,26 @@ EVERYDAY = [
     ["Posyandu hari ini", "Alhamdulillah ramai"],
     ["Terima kasih atas kerja kerasnya tim {short}!", "🔥"],
     ["Selamat menunaikan ibadah", "🙏"],
+    ["Bimtek hari ke-2, semangat 📚"],
+    ["{city}", "Bimtek hari ke-{k}, semangat 📚"],
+    ["Rapat koordinasi di lantai {k}", "kantor {unit}"],
+    ["Arisan RT 0{k} hari Minggu", "jam 4 sore ya ibu2 🙏"],
+    ["Harga cabai naik lagi", "Rp 45.000/kg 😭"],
+    ["Lomba 17an {unit}", "juara {k} lari karung 🏆"],
+    ["Alhamdulillah {k} tahun menikah ❤️"],
+    ["Kelas {k}B hari ini belajar di luar 🌳"],
+    ["Posyandu Balita", "tgl 12 di Balai RW 0{k}"],
+    ["Jadwal imunisasi", "Senin, 2 Desember"],
+    ["Selamat ulang tahun ke-{k} nak 🎂"],
+    ["Lari pagi 5 km 💪", "#sehat"],
+    ["Juara {k} lomba senam tingkat kota 🥳"],
+    ["Gotong royong RT 0{k} 💪"],
+    ["Diskon 50% hari ini aja", "mampir ya 😁"],
+    ["Pelayanan KB gratis", "di {unit} 🙏"],
+    ["Menuju {unit} yang bersih dan sehat"],
+    ["{k} hari lagi libur 😁"],
+    ["Try out kelas 6", "semangat anak2 ku 📚"],
+    ["Vaksinasi lansia dosis ke-{k}"],
 ]
 NEUTRALITY = [
     ["Netralitas ASN harga mati", "#ASNNetral"],
@@ -130,6 +400,12 @@ NEUTRALITY = [
     ["Tolak politik uang!", "Pilkada damai"],
     ["Pilkada {city} damai, aman dan sejuk 🙏"],
     ["Katakan tidak pada politik uang", "#TolakPolitikUang"],
+    ["Bangga melayani bangsa. ASN netral!", "#NetralitasASN"],
+    ["Beda pilihan tetap saudara 🤝"],
+    ["ASN dilarang like, komen dan share", "konten paslon. Ingat ya!"],
+    ["Jgn ajak ASN berpolitik praktis 🙏", "#ASNNetral"],
+    ["Siapapun pemenangnya", "{city} tetap satu ❤️"],
+    ["Pegawai {unit} siap netral", "di {pil} {year}"],
 ]
 TURNOUT = [
     ["Ayo ke TPS {day}", "gunakan hak pilihmu"],
@@ -137,43 +413,78 @@ TURNOUT = [
     ["Satu suara menentukan", "masa depan {city}", "Ayo memilih {day}"],
     ["Rabu {day}", "Ayo ke TPS!", "#PilkadaDamai"],
     ["Sudah nyoblos? 😊", "Tinta ungu hari ini"],
+    ["Pilih yang terbaik", "sesuai hati nurani 🙏"],
+    ["Jangan golput ya", "pilih yg terbaik menurut kalian"],
+    ["Sudah nyoblos di TPS 0{k} 🗳️", "Kel. {kel}"],
+    ["TPS 0{k} sudah buka", "jam 07.00 sampai 13.00"],
+    ["Pemimpin yg amanah", "pilihan rakyat. Ayo ke TPS!"],
+    ["Cek DPT kamu", "di cekdptonline.kpu.go.id"],
+    ["Suaramu menentukan {city} 5 tahun ke depan"],
+]
+NEWS = [
+    ["KPU tetapkan {count} paslon", "{pil} {city} {year}"],
+    ["Debat kedua {pil} {city}", "digelar Sabtu malam di TVRI"],
+    ["Bawaslu {city} temukan 12 APK", "melanggar aturan kampanye"],
+    ["BREAKING: Bawaslu ingatkan ASN", "tidak boleh foto dgn gaya jari"],
+    ['"ASN harus netral," kata Sekda {city}', "Senin (11/11)"],
+    ["Masa tenang {pil} dimulai", "hari ini, 24 November {year}"],
+    ["Survei: partisipasi pemilih {city}", "ditargetkan 77,5%"],
+    ["Logistik pemilu tiba di {city}", "1.254 kotak suara"],
+]
+KPU_TITLES = [
+    "Debat Publik Pasangan Calon {head} dan Wakil {head} {city}",
+    "Pasangan Calon Pilkada {city} {year}",
+    "Kenali Paslon {head} {city}",
+    "Hasil Pengundian Nomor Urut Paslon {city}",
+    "KPU {city}: Daftar Pasangan Calon",
 ]
 
 
-def _fill(lines: list[str], e: Election, unit_short: str) -> list[str]:
-    y = e.voting_day[:4]
+def _fill(rng: random.Random, lines: list[str], e: Election, unit_short: str) -> list[str]:
     return [
-        ln.format(city=e.city, day=_day(e), year=y, unit=unit_short, short=unit_short)
+        ln.format(
+            city=e.city,
+            day=_day(e, rng),
+            year=e.voting_day[:4],
+            unit=unit_short,
+            short=unit_short,
+            k=rng.randint(2, 9),
+            kel=rng.choice(["Bacang", "Opas", "Semabung", "Lapai", "Koba", "Berok"]),
+            pil=e.pil,
+            count=len(e.candidates),
+            head=_head(rng, e),
+        )
         for ln in lines
     ]
 
 
 def neutral(rng: random.Random, e: Election, unit_short: str) -> Body:
-    """ASN everyday content, neutrality appeals, turnout calls, KPU-style info listing all pairs."""
+    """ASN everyday content, neutrality appeals, turnout calls, news, KPU-style information
+    listing all pairs (text or graphic); numbers that are dates, prices, RT, TPS, floors."""
     roll = rng.random()
-    if roll < 0.38:
-        return Body(_fill(rng.choice(EVERYDAY), e, unit_short), "everyday")
-    if roll < 0.56:
-        return Body(_fill(rng.choice(NEUTRALITY), e, unit_short), "neutrality")
-    if roll < 0.72:
-        return Body(_fill(rng.choice(TURNOUT), e, unit_short), "turnout")
-    return info(rng, e)
+    if roll < 0.34:
+        body = Body(_fill(rng, rng.choice(EVERYDAY), e, unit_short), "everyday")
+    elif roll < 0.50:
+        body = Body(_fill(rng, rng.choice(NEUTRALITY), e, unit_short), "neutrality")
+    elif roll < 0.65:
+        body = Body(_fill(rng, rng.choice(TURNOUT), e, unit_short), "turnout")
+    elif roll < 0.74:
+        body = Body(_fill(rng, rng.choice(NEWS), e, unit_short), "news")
+    elif roll < 0.86:
+        return info(rng, e)
+    else:
+        return kpu_graphic(rng, e)
+    body.lines, body.wording = stylize(body.lines, rng, [])
+    return body
 
 
 def info(rng: random.Random, e: Election) -> Body:
     """Election-commission style information naming every pair: not support."""
-    title = rng.choice(
-        [
-            f"Debat Publik Pasangan Calon {e.head} dan Wakil {e.head} {e.city}",
-            f"Pasangan Calon Pilkada {e.city} {e.voting_day[:4]}",
-            f"Kenali Paslon {e.head} {e.city}",
-            f"Hasil Pengundian Nomor Urut Paslon {e.city}",
-        ]
-    )
-    lines = [title]
+    lines = [_fill(rng, [rng.choice(KPU_TITLES)], e, "")[0]]
     for c in e.candidates:
         sep = rng.choice([" - ", " & ", "-"])
-        lines.append(f"{c.number}. {c.people[0]}{sep}{c.people[1]}")
+        num = rng.choice([f"{c.number}.", f"0{c.number}", f"No. {c.number}"])
+        lines.append(f"{num} {c.people[0]}{sep}{c.people[1]}")
     if len(e.candidates) == 1:
         lines.append("Melawan kolom kosong")
     lines.append(
@@ -187,3 +498,37 @@ def info(rng: random.Random, e: Election) -> Body:
         )
     )
     return Body(lines, "info")
+
+
+def kpu_graphic(rng: random.Random, e: Election) -> Body:
+    """A KPU or Bawaslu graphic that names every pair (like samples-b 0011): not support."""
+    head = {"Walikota": "Wali Kota", "Bupati": "Bupati", "Gubernur": "Gubernur"}[e.head]
+    org = rng.choice(["KPU", "KPU", "Bawaslu"])
+    level = e.region.split()[0]
+    y, m, d = e.voting_day.split("-")
+    weekday = ["SENIN", "SELASA", "RABU", "KAMIS", "JUMAT", "SABTU", "MINGGU"][
+        dt.date(int(y), int(m), int(d)).weekday()
+    ]
+    texts = [
+        f"{org} {level} {e.city}",
+        rng.choice(["JANGAN LUPA MEMILIH!", "AYO KE TPS!", "KENALI PASLONMU"]),
+        f"Pemilihan {head} dan Wakil {head} {e.city} {y}",
+        f"{weekday}, {int(d)} {MONTHS.get(m, (m, m))[0].upper()} {y}",
+    ]
+    pairs = [f"{c.number} {c.people[0]} - {c.people[1]}" for c in e.candidates]
+    texts += pairs
+    if len(e.candidates) == 1:
+        texts.append("Kolom Kosong")
+    texts += [
+        "TPS buka pukul 07.00 WIB",
+        rng.choice(["Bawa KTP-el dan surat pemberitahuan", "ASN wajib netral"]),
+        rng.choice(["#PemilihBerdaulatNegaraKuat", "#PilkadaDamai", "#AyoMemilih"]),
+    ]
+    art = {
+        "kind": "kpu",
+        "texts": texts,
+        "pairs": [(c.number, c.people[0], c.people[1], c.genders) for c in e.candidates],
+        "palette": rng.randrange(3),
+    }
+    caption = [rng.choice(["Info dari KPU", "Jangan lupa ya 🙏", "Yuk ke TPS"])]
+    return Body(caption if rng.random() < 0.6 else [], "info", art=art)

@@ -124,15 +124,32 @@ class Candidate:
     def pair(self) -> str:
         return self.aliases[1]
 
+    @property
+    def nick(self) -> str | None:
+        """A campaign nickname ("Bang Zul", "Bunda Nabila"), when the pair has one."""
+        return self.aliases[2] if len(self.aliases) > 2 else None
+
 
 @dataclass
 class Election:
     name: str
     region: str
-    head: str  # "Walikota" / "Bupati"
+    head: str  # "Walikota" / "Bupati" / "Gubernur"
     city: str
     voting_day: str
     candidates: list[Candidate]
+
+    @property
+    def head_word(self) -> str:
+        """The office as people write it ("Wali Kota" or "Walikota", "Bupati", "Gubernur")."""
+        return self.head
+
+    @property
+    def pil(self) -> str:
+        """The election's everyday name: Pilwako, Pilbup, Pilgub."""
+        return {"Walikota": "Pilwako", "Bupati": "Pilbup", "Gubernur": "Pilgub"}.get(
+            self.head, "Pilkada"
+        )
 
     def candidate(self, number: int) -> Candidate:
         return next(c for c in self.candidates if c.number == number)
@@ -166,10 +183,24 @@ def make_election(rng: random.Random, region: str) -> Election:
         pair = f"{firsts[0]}-{firsts[1]}"
         slogan = slogans.pop().format(city=info["city"])
         tags = [f"#{acr.capitalize()}Menang", f"#{firsts[0]}{firsts[1]}"]
-        cands.append(Candidate(i + 1, people, genders, [acr, pair], [slogan], tags))
+        aliases = [acr, pair]
+        if rng.random() < 0.6:
+            nick = _nickname(rng, firsts[0], genders[0])
+            if all(nick not in c.aliases for c in cands):
+                aliases.append(nick)
+        cands.append(Candidate(i + 1, people, genders, aliases, [slogan], tags))
     day = "2024-11-27" if rng.random() < 0.8 else "2025-08-27"
     year = day[:4]
     return Election(f"Pilkada {region} {year}", region, info["head"], info["city"], day, cands)
+
+
+def _nickname(rng: random.Random, first: str, gender: int) -> str:
+    """How a campaign shortens a candidate: "Bang Zul" (Zulkarnain), "Bunda Nabila"."""
+    if gender == 2:
+        return f"{rng.choice(['Bunda', 'Kak', 'Mak', 'Bu'])} {first}"
+    vowels = [i for i, ch in enumerate(first.lower()) if ch in "aeiou"]
+    cut = first[: vowels[0] + 2] if vowels and vowels[0] + 2 < len(first) else first
+    return f"{rng.choice(['Bang', 'Pak', 'Abah', 'Om'])} {cut}"
 
 
 def _q(s: str) -> str:

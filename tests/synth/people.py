@@ -6,6 +6,7 @@ Everything is drawn from a caller-supplied `random.Random`, so a seed fixes the 
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 
 MALE_FIRST = [
@@ -296,48 +297,81 @@ JABATAN = [
     "Kepala Sub Bagian Umum",
     "Sekretaris",
     "Pengelola Keuangan",
-    "Guru Ahli Pertama",
-    "Guru Ahli Muda",
-    "Guru Ahli Madya",
-    "Perawat Terampil",
-    "Bidan Pelaksana",
     "Penyuluh",
     "Pranata Komputer",
     "Arsiparis",
     "Auditor Muda",
-    "Lurah",
-    "Camat",
-    "Dokter Ahli Pertama",
     "Analis SDM Aparatur",
-    "Pengawas Sekolah",
+    "Penata Kelola Sistem dan Teknologi Informasi",
 ]
+JABATAN_BY_KIND = {
+    "school": [
+        "Guru Ahli Pertama",
+        "Guru Ahli Muda",
+        "Guru Ahli Madya",
+        "Guru Kelas",
+        "Guru Mata Pelajaran",
+        "Kepala Sekolah",
+        "Tenaga Administrasi Sekolah",
+        "Pustakawan Sekolah",
+    ],
+    "health": [
+        "Perawat Terampil",
+        "Perawat Ahli Pertama",
+        "Bidan Pelaksana",
+        "Bidan Ahli Pertama",
+        "Dokter Ahli Pertama",
+        "Dokter Gigi",
+        "Apoteker",
+        "Nutrisionis",
+        "Sanitarian",
+        "Pranata Laboratorium Kesehatan",
+        "Kepala Puskesmas",
+        "Perekam Medis",
+    ],
+    "area": ["Lurah", "Camat", "Sekretaris Kelurahan", "Kasi Pemerintahan", "Staf Pelaksana"],
+}
+BACK_TITLES_BY_KIND = {
+    "school": ["S.Pd.", "S.Pd.", "S.Pd.I.", "S.Pd., M.Pd.", "S.Si.", "S.Ag.", "M.Pd."],
+    "health": ["S.Kep., Ns.", "A.Md.Kep.", "A.Md.Keb.", "S.KM", "S.Farm., Apt.", "S.Tr.Keb."],
+}
 
-# (full unit name, short forms people use in contact names)
-AGENCY_UNITS = [
-    ("Dinas Kesehatan", ["Dinkes"]),
-    ("Dinas Pendidikan", ["Disdik", "Dindik"]),
-    ("Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", ["BKPSDM", "BKD"]),
-    ("Bappeda", ["Bappeda"]),
-    ("Badan Pendapatan Daerah", ["Bapenda"]),
-    ("Badan Pengelola Keuangan dan Aset Daerah", ["BPKAD"]),
-    ("Inspektorat", ["Inspektorat"]),
-    ("Sekretariat Daerah", ["Setda", "Pemkot"]),
-    ("Satuan Polisi Pamong Praja", ["Satpol PP"]),
-    ("Dinas Kependudukan dan Pencatatan Sipil", ["Dukcapil", "Disdukcapil"]),
-    ("Dinas Sosial", ["Dinsos"]),
-    ("Dinas Perhubungan", ["Dishub"]),
-    ("Dinas Pekerjaan Umum dan Penataan Ruang", ["PUPR", "PU"]),
-    ("Dinas Lingkungan Hidup", ["DLH"]),
-    ("Dinas Komunikasi dan Informatika", ["Diskominfo", "Kominfo"]),
-    ("Dinas Perdagangan dan Perindustrian", ["Disperindag"]),
-    ("Badan Penanggulangan Bencana Daerah", ["BPBD"]),
-    ("RSUD", ["RSUD"]),
-]
+# Full unit name -> the short forms people type in contact names (DOMAIN.md).
+AGENCY_SHORTS = {
+    "Dinas Kesehatan": ["Dinkes"],
+    "Dinas Pendidikan": ["Disdik", "Dindik"],
+    "Dinas Pendidikan dan Kebudayaan": ["Disdikbud"],
+    "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia": ["BKPSDM", "BKD"],
+    "Bappeda": ["Bappeda"],
+    "Badan Perencanaan Pembangunan Daerah": ["Bappeda"],
+    "Badan Pendapatan Daerah": ["Bapenda"],
+    "Badan Pengelola Keuangan dan Aset Daerah": ["BPKAD"],
+    "Sekretariat Daerah": ["Setda"],
+    "Satuan Polisi Pamong Praja": ["Satpol PP"],
+    "Dinas Kependudukan dan Pencatatan Sipil": ["Dukcapil", "Disdukcapil"],
+    "Dinas Sosial": ["Dinsos"],
+    "Dinas Perhubungan": ["Dishub"],
+    "Dinas Pekerjaan Umum dan Penataan Ruang": ["PUPR", "Dinas PU"],
+    "Dinas Lingkungan Hidup": ["DLH"],
+    "Dinas Komunikasi dan Informatika": ["Diskominfo", "Kominfo"],
+    "Dinas Perdagangan dan Perindustrian": ["Disperindag"],
+    "Badan Penanggulangan Bencana Daerah": ["BPBD"],
+    "Dinas Pengendalian Penduduk dan Keluarga Berencana": ["Dinas KB", "DPPKB", "Dinas PPKB"],
+    "Dinas Perumahan dan Kawasan Permukiman": ["Disperkim", "Perkim"],
+    "Badan Kesatuan Bangsa dan Politik": ["Kesbangpol"],
+    "Dinas Pemuda dan Olahraga": ["Dispora"],
+    "Dinas Tenaga Kerja": ["Disnaker"],
+    "Dinas Pemberdayaan Perempuan dan Perlindungan Anak": ["DP3A"],
+    "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu": ["DPMPTSP"],
+}
+AGENCIES = list(AGENCY_SHORTS)
+_MEDICAL_TITLES = {"dr.", "drg.", "Prof.", "Ir.", "Dr."}
 
 REGIONS = {
     "Kota Pangkalpinang": {
         "instansi": "Pemerintah Kota Pangkalpinang",
         "head": "Walikota",
+        "level": "Kota",
         "city": "Pangkalpinang",
         "kecamatan": ["Bukit Intan", "Gerunggang", "Taman Sari", "Rangkui", "Girimaya", "Gabek"],
         "kelurahan": [
@@ -349,12 +383,14 @@ REGIONS = {
             "Pasir Putih",
             "Bukit Merapin",
             "Tuatunu",
+            "Rejosari",
         ],
-        "rsud": "RSUD Depati Hamzah",
+        "rsud": ["RSUD Depati Hamzah", "RSUD dr. H. Dahlan"],
     },
     "Kota Padang": {
         "instansi": "Pemerintah Kota Padang",
         "head": "Walikota",
+        "level": "Kota",
         "city": "Padang",
         "kecamatan": ["Koto Tangah", "Kuranji", "Nanggalo", "Lubuk Begalung", "Pauh"],
         "kelurahan": [
@@ -365,25 +401,126 @@ REGIONS = {
             "Parupuk Tabing",
             "Lambung Bukit",
         ],
-        "rsud": "RSUD dr. Rasidin",
+        "rsud": ["RSUD dr. Rasidin"],
     },
     "Kabupaten Bangka Tengah": {
         "instansi": "Pemerintah Kabupaten Bangka Tengah",
         "head": "Bupati",
+        "level": "Kabupaten",
         "city": "Bangka Tengah",
         "kecamatan": ["Koba", "Pangkalan Baru", "Namang", "Simpang Katis", "Lubuk Besar"],
         "kelurahan": ["Arung Dalam", "Berok", "Simpang Perlang", "Padang Mulia", "Jelutung"],
-        "rsud": "RSUD Bangka Tengah",
+        "rsud": ["RSUD Bangka Tengah"],
     },
     "Kota Medan": {
         "instansi": "Pemerintah Kota Medan",
         "head": "Walikota",
+        "level": "Kota",
         "city": "Medan",
         "kecamatan": ["Medan Johor", "Medan Baru", "Medan Helvetia", "Medan Tuntungan"],
         "kelurahan": ["Gedung Johor", "Titi Kuning", "Padang Bulan", "Sei Sikambing B"],
-        "rsud": "RSUD dr. Pirngadi",
+        "rsud": ["RSUD dr. Pirngadi", "RSUD Bachtiar Djafar"],
+    },
+    "Kabupaten Bangka": {
+        "instansi": "Pemerintah Kabupaten Bangka",
+        "head": "Bupati",
+        "level": "Kabupaten",
+        "city": "Bangka",
+        "kecamatan": ["Sungailiat", "Merawang", "Pemali", "Belinyu", "Mendo Barat"],
+        "kelurahan": ["Kuday", "Srimenanti", "Sinar Baru", "Parit Padang", "Kenanga"],
+        "rsud": ["RSUD Depati Bahrin"],
+    },
+    "Provinsi Kepulauan Bangka Belitung": {
+        "instansi": "Pemerintah Provinsi Kepulauan Bangka Belitung",
+        "head": "Gubernur",
+        "level": "Provinsi",
+        "city": "Bangka Belitung",
+        # A province runs the upper secondary schools (SMA/SMK) of every town in it.
+        "kecamatan": ["Pangkalpinang", "Sungailiat", "Koba", "Muntok", "Toboali", "Tanjung Pandan"],
+        "kelurahan": [],
+        "rsud": ["RSUD Ir. Soekarno", "RS Jiwa Sungailiat"],
     },
 }
+
+
+def unit_shorts(unit: str) -> list[str]:
+    """Short forms of a full unit name, derived from the name itself (kind + number, initials,
+    place), the way people type them after a colleague's name in a contact."""
+    m = re.match(r"(?:UPTD )?(SD|SMP|SMA|SMK) Negeri (\d+)(?: (.+))?$", unit)
+    if m:
+        kind, num, place = m.groups()
+        out = [f"{kind} {num}", f"{kind}N {num}", f"{kind} Negeri {num}"]
+        if place:
+            out += [f"{kind}N {num} {place}", f"{kind} {num} {place}"]
+        return out
+    m = re.match(r"(?:UPTD )?Puskesmas (.+)$", unit)
+    if m:
+        place = m.group(1)
+        return [f"PKM {place}", f"Pusk. {place}", f"Puskesmas {place}"]
+    m = re.match(r"(RSUD|RS Jiwa|RS) (.+)$", unit)
+    if m:
+        kind, rest = m.groups()
+        words = [w for w in rest.split() if w not in _MEDICAL_TITLES]
+        out = [kind]
+        if len(words) >= 2:
+            out.append(f"{kind} " + "".join(w[0].upper() for w in words))
+        out.append(f"{kind} {words[-1]}")
+        if kind == "RSUD":
+            out.append(f"RS {words[-1]}")
+        return list(dict.fromkeys(out))
+    m = re.match(r"Inspektorat (Kota|Kabupaten|Provinsi)", unit)
+    if m:
+        return [
+            {"Kota": "Itko", "Kabupaten": "Itkab", "Provinsi": "Itprov"}[m.group(1)],
+            "Inspektorat",
+        ]
+    m = re.match(r"(Kelurahan|Kecamatan) (.+)$", unit)
+    if m:
+        kind, place = m.groups()
+        ab = "Kel" if kind == "Kelurahan" else "Kec"
+        return [f"{ab}. {place}", f"{ab} {place}", f"{kind} {place}"]
+    if unit in AGENCY_SHORTS:
+        return AGENCY_SHORTS[unit]
+    return [unit]
+
+
+def region_units(rng: random.Random, region: str) -> list[tuple[str, str]]:
+    """(full unit name, kind) for a region: agencies, areas, schools and health units.
+    Kinds: agency | area | school | health."""
+    info = REGIONS[region]
+    city, level = info["city"], info["level"]
+    agencies = AGENCIES[:]
+    rng.shuffle(agencies)
+    # Some regions call the plan board by its acronym in the roster, others spell it out.
+    agencies = [
+        a
+        for a in agencies
+        if a != ("Bappeda" if rng.random() < 0.5 else "Badan Perencanaan Pembangunan Daerah")
+    ]
+    if rng.random() < 0.5:
+        agencies = [a for a in agencies if a != "Dinas Pendidikan dan Kebudayaan"]
+    else:
+        agencies = [a for a in agencies if a != "Dinas Pendidikan"]
+    units = [(a, "agency") for a in agencies[: rng.randint(16, len(agencies))]]
+    units.append((f"Inspektorat {level} {city}", "agency"))
+    units += [(f"Kecamatan {k}", "area") for k in info["kecamatan"] if level != "Provinsi"]
+    units += [(f"Kelurahan {k}", "area") for k in info["kelurahan"]]
+    units += [(r, "health") for r in info["rsud"]]
+    if level == "Provinsi":
+        for town in info["kecamatan"]:
+            for kind, top in (("SMA", 4), ("SMK", 3)):
+                for n in rng.sample(range(1, top + 1), rng.randint(1, 2)):
+                    units.append((f"{kind} Negeri {n} {town}", "school"))
+        units.append(("UPTD Balai Kesehatan Paru", "health"))
+        return units
+    places = info["kecamatan"] + info["kelurahan"]
+    for kind, top, k in (("SD", 60, 10), ("SMP", 14, 5), ("SMA", 5, 2), ("SMK", 4, 2)):
+        for n in sorted(rng.sample(range(1, top + 1), k)):
+            units.append((f"{kind} Negeri {n} {city}", "school"))
+    for p in rng.sample(places, min(5, len(places))):
+        units.append((f"UPTD Puskesmas {p}", "health"))
+    return units
+
 
 MALE_HON = ["Pak", "Bapak", "Bp.", "Bang", "Mas", "Om", "Kak", "Abang", "Uda"]
 FEMALE_HON = ["Bu", "Ibu", "Bunda", "Kak", "Mbak", "Uni", "Tante", "Teteh"]
@@ -423,6 +560,7 @@ class Person:
     phone: str  # "08…" or ""
     instagram: str  # handle or ""
     extra: dict[str, str] = field(default_factory=dict)
+    unit_kind: str = "agency"  # agency | area | school | health
 
     @property
     def bare(self) -> str:
@@ -497,11 +635,19 @@ def wa_phone(phone: str) -> str:
     return f"+62 {head}-" + "-".join(groups)
 
 
-def handle_for(rng: random.Random, first: str, surname: str) -> str:
+def handle_for(rng: random.Random, first: str, surname: str, tag: str = "", year: str = "") -> str:
+    """An Instagram username: dots, underscores, digits; sometimes a unit tag ("bagas_bappeda")
+    or a birth year ("zahra.1989")."""
     f = first.lower().replace(" ", "")
     s = surname.lower().replace(" ", "")
+    if tag and rng.random() < 0.8:
+        return rng.choice([f"{f}_{tag}", f"{f}.{tag}", f"{f}{tag}", f"{tag}.{f}", f"{f}_{s}_{tag}"])
+    if year and rng.random() < 0.8:
+        return rng.choice(
+            [f"{f}.{year}", f"{f}_{year[2:]}", f"{f}{s}{year}", f"{f}.{s}{year[2:]}", f"_{f}{year}"]
+        )
     n2 = f"{rng.randint(60, 99)}"
-    pattern = rng.randrange(9)
+    pattern = rng.randrange(12)
     if pattern == 0:
         return f"{f}{s}{n2}"
     if pattern == 1:
@@ -518,38 +664,53 @@ def handle_for(rng: random.Random, first: str, surname: str) -> str:
         return f"{s}{rng.randint(10, 99)}"
     if pattern == 7:
         return f"{f[0]}{s}.{rng.randint(100, 999)}"
+    if pattern == 8:
+        return f"{f}.{s}.{rng.choice(['', '_'])}{rng.randint(1, 9)}".replace("._", "_")
+    if pattern == 9:
+        return f"{f}__{s[:4]}"
+    if pattern == 10:
+        return f"{s}.{f}"
     return f"{f}_{s}_{rng.choice(['official', 'ofc', 'real', 'id'])}"
 
 
-def titled_name(rng: random.Random, first: str, surname: str, gender: int) -> str:
+def unit_tag(short: str) -> str:
+    """A unit short form as it fits in a username: "SDN 39" -> "sdn39", "Dinas KB" -> "dinaskb"."""
+    return re.sub(r"[^a-z0-9]", "", short.lower())
+
+
+def titled_name(rng: random.Random, first: str, surname: str, gender: int, kind: str = "") -> str:
     name = f"{first} {surname}"
     roll = rng.random()
     if roll < 0.25:
         fronts = [t for t in FRONT_TITLES if not (gender == 1 and t in ("Hj.", "Dra."))]
         fronts = [t for t in fronts if not (gender == 2 and t in ("H.", "Drs."))]
+        if kind != "health":
+            fronts = [t for t in fronts if t not in ("dr.", "drg.")]
         name = f"{rng.choice(fronts)} {name}"
-    if rng.random() < 0.4:
-        name = f"{name}, {rng.choice(BACK_TITLES)}"
+    if rng.random() < (0.6 if kind in BACK_TITLES_BY_KIND else 0.4):
+        pool = BACK_TITLES_BY_KIND.get(kind, BACK_TITLES)
+        if kind == "health" and name.startswith(("dr.", "drg.")):
+            pool = ["M.Kes.", "Sp.PD", "Sp.A", "MPH", "M.Kes."]
+        name = f"{name}, {rng.choice(pool)}"
     if roll < 0.04 and "Muhammad" not in name and gender == 1:
         name = name.replace(first, f"{rng.choice(['Muhammad', 'M.', 'Moh.'])} {first}", 1)
     return name
 
 
-def region_units(region: str) -> list[tuple[str, list[str]]]:
-    info = REGIONS[region]
-    units = [u for u in AGENCY_UNITS if u[0] != "RSUD"] + [(info["rsud"], ["RSUD"])]
-    units += [(f"Kecamatan {k}", [f"Kec. {k}", f"Camat {k}"]) for k in info["kecamatan"]]
-    units += [(f"Kelurahan {k}", [f"Kel. {k}", f"Kel {k}"]) for k in info["kelurahan"]]
-    units += [(f"SDN {n} {info['city']}", [f"SDN {n}"]) for n in (3, 7, 12)]
-    units += [(f"SMPN {n} {info['city']}", [f"SMPN {n}", f"SMP {n}"]) for n in (2, 5)]
-    units += [(f"Puskesmas {k}", [f"PKM {k}", f"Puskesmas {k}"]) for k in info["kecamatan"][:2]]
-    return units
+# Teachers and health workers are a large share of a regional government's ASN.
+KIND_SHARES = {"school": 0.25, "health": 0.12, "area": 0.15, "agency": 0.48}
 
 
 def make_roster(rng: random.Random, region: str, size: int) -> list[Person]:
-    """A roster where some first names repeat on purpose (namesakes in different units)."""
+    """A roster where some first names repeat on purpose (namesakes in different units), about
+    a third of it teachers and health workers in schools, health centres and hospitals."""
     info = REGIONS[region]
-    units = region_units(region)
+    units = region_units(rng, region)
+    by_kind: dict[str, list[str]] = {}
+    for unit, kind in units:
+        by_kind.setdefault(kind, []).append(unit)
+    kinds = [k for k in KIND_SHARES if by_kind.get(k)]
+    kind_w = [KIND_SHARES[k] for k in kinds]
     people: list[Person] = []
     nips: set[str] = set()
     phones: set[str] = set()
@@ -569,9 +730,11 @@ def make_roster(rng: random.Random, region: str, size: int) -> list[Person]:
         nip = pns_nip(rng, gender) if rng.random() < 0.8 else pppk_nip(rng, gender)
         if nip in nips:
             continue
-        unit, shorts = rng.choice(units)
+        kind = rng.choices(kinds, weights=kind_w)[0]
+        unit = rng.choice(by_kind[kind])
+        shorts = unit_shorts(unit)
         bare = f"{first} {surname}".strip()
-        display = titled_name(rng, first, surname, gender) if surname else bare
+        display = titled_name(rng, first, surname, gender, kind) if surname else bare
         phone = ""
         if rng.random() < 0.7:
             phone = phone_number(rng)
@@ -579,7 +742,10 @@ def make_roster(rng: random.Random, region: str, size: int) -> list[Person]:
                 phone = phone_number(rng)
         handle = ""
         if rng.random() < 0.6:
-            handle = handle_for(rng, first.split()[0], surname or first.split()[-1])
+            roll = rng.random()
+            tag = unit_tag(rng.choice(shorts[:2])) if roll < 0.15 else ""
+            year = nip[:4] if 0.15 <= roll < 0.3 else ""
+            handle = handle_for(rng, first.split()[0], surname or first.split()[-1], tag, year)
             if handle in handles:
                 handle = f"{handle}{rng.randint(1, 9)}"
             if handle in handles:
@@ -589,17 +755,18 @@ def make_roster(rng: random.Random, region: str, size: int) -> list[Person]:
         handles.add(handle)
         people.append(
             Person(
-                nip,
-                first,
-                surname,
-                gender,
-                display,
-                rng.choice(JABATAN),
-                unit,
-                shorts,
-                info["instansi"],
-                phone,
-                handle,
+                nip=nip,
+                first=first,
+                surname=surname,
+                gender=gender,
+                display=display,
+                jabatan=rng.choice(JABATAN_BY_KIND.get(kind, JABATAN)),
+                unit=unit,
+                unit_short=shorts,
+                instansi=info["instansi"],
+                phone=phone,
+                instagram=handle,
+                unit_kind=kind,
             )
         )
     return people
