@@ -7,15 +7,17 @@ text backs (or null), and whether it should be flagged (a roster ASN clearly bac
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import os
 import random
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import content as ct
 from .election import Election, make_election, write_election_toml
+from .frames import Frame
 from .people import (
     FEMALE_HON,
     MALE_HON,
@@ -27,9 +29,52 @@ from .people import (
     make_roster,
     outsider_handle,
     phone_number,
+    unit_shorts,
     wa_phone,
 )
-from .render import BODY_FONTS, PHOTOS, StorySpec, render_story
+from .render import (
+    BODY_FONTS,
+    PHOTOS,
+    SCRIPT_FONTS,
+    StorySpec,
+    header_luma,
+    render_story,
+)
+
+
+@dataclass(frozen=True)
+class Shares:
+    """How often each wider class of input appears (each a probability; 0 turns it off).
+
+    Defaults are set by eye against ../shared/samples and samples-b and what people forward:
+    a third of Instagram photo stories have the white username over a pale area; one in ten
+    screenshots is a gallery-viewer re-shot and one in ten a chat forward; a quarter are
+    cropped, zoomed or letterboxed; a third of stories carry a hard text style.
+    """
+
+    pale_header: float = 0.27  # of Instagram photo stories: header over sky, wall, white cup
+    gallery: float = 0.10  # of all: the story re-shot inside a phone's gallery viewer
+    chat: float = 0.10  # of all: the story forwarded as a photo in a WhatsApp/Telegram chat
+    crop: float = 0.25  # of all: status bar cut off, sides, bottom, slight zoom, letterbox
+    hard_style: float = 0.35  # of stories (WhatsApp at 0.7 of it): script, rotation, tiny, ...
+    poster: float = 0.18  # of explicit support: a drawn campaign poster (a third re-shared)
+    emoji_rich: float = 0.12  # of texts: a trailing run of emojis
+    iphone: float = 0.3  # of stories: iPhone status bar (then 45% Android, the rest classic)
+    nav_bar: float = 0.3  # of stories: Android navigation buttons or gesture pill
+
+    @classmethod
+    def parse(cls, items: list[str]) -> Shares:
+        """From "name=value" strings (the CLI's --share)."""
+        values = {}
+        for item in items:
+            key, _, val = item.partition("=")
+            if key not in cls.__dataclass_fields__:
+                raise ValueError(
+                    f"unknown share {key!r}; known: {', '.join(cls.__dataclass_fields__)}"
+                )
+            values[key] = float(val)
+        return cls(**values)
+
 
 # Roughly the samples' mix, with more of the hard ones.
 CATEGORY_SHARES = {
@@ -97,6 +142,9 @@ SCRIPTISH = {
     "liberation_mono",
     "dejavu_mono",
     "bebas",
+    "lobster",
+    "kaushan",
+    "comic_bold",
 }
 WIDTHS = [720, 720, 720, 720, 745, 750, 813, 813, 864, 960]
 
@@ -105,24 +153,58 @@ WIDTHS = [720, 720, 720, 720, 745, 750, 813, 813, 864, 960]
 class World:
     roster: list[Person]
     election: Election
+    # indexes for contact names: which units a short form can mean, who shares a first name
+    short_units: dict[str, set[str]] = field(default_factory=dict)
+    first_unit: Counter = field(default_factory=Counter)
+    bare_count: Counter = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        units = {p.unit for p in self.roster}
+        for u in sorted(units):
+            for sh in unit_shorts(u):
+                self.short_units.setdefault(sh, set()).add(u)
+        self.first_unit = _uniq_first_unit(self.roster)
+        self.bare_count = Counter(p.bare for p in self.roster)
+
+    def unique_shorts(self, p: Person) -> list[str]:
+        """Short forms of `p`'s unit that name no other unit on the roster."""
+        return [sh for sh in unit_shorts(p.unit) if self.short_units.get(sh) == {p.unit}]
 
 
 def _uniq_first_unit(roster: list[Person]) -> Counter:
     return Counter((p.first.split()[0], p.unit) for p in roster)
 
 
-def _asn_contact(rng: random.Random, p: Person, roster: list[Person]) -> str | None:
-    """A contact name that identifies `p` on the roster, or None if none does."""
+def _asn_contact(rng: random.Random, p: Person, w: World) -> tuple[str, str | None] | None:
+    """A contact name that identifies `p` on the roster and the unit short form in it (if
+    any), or None if no such name exists. People type the unit the way they say it: "Bu Maya
+    SD 39", "Pak Joko SMPN 4", "Ibu Hana - Dinas KB", "Rusmini (SD 31)", "Pusk. Taman Sari"."""
     first = p.first.split()[0]
     hon = rng.choice(MALE_HON if p.gender == 1 else FEMALE_HON)
-    short = rng.choice(p.unit_short)
-    by_first_unit = _uniq_first_unit(roster)[(first, p.unit)] == 1
-    bare_unique = sum(q.bare == p.bare for q in roster) == 1 and bool(p.surname)
-    options = []
+    shorts = w.unique_shorts(p)
+    by_first_unit = w.first_unit[(first, p.unit)] == 1 and bool(shorts)
+    bare_unique = w.bare_count[p.bare] == 1 and bool(p.surname)
+    options: list[tuple[str, str | None]] = []
     if by_first_unit:
-        options += [f"{hon} {first} {short}", f"{hon} {first} ({short})", f"{first} {short}"]
+        # the forms people use most: kind + number for schools, PKM/Pusk. for health centres
+        short = rng.choice(shorts[:3]) if rng.random() < 0.85 else rng.choice(shorts)
+        options += [
+            (f"{hon} {first} {short}", short),
+            (f"{hon} {first} ({short})", short),
+            (f"{first} {short}", short),
+            (f"{first} ({short})", short),
+            (f"{hon} {first} - {short}", short),
+            (
+                f"{rng.choice(['Bapak', 'Pak', 'Bp.']) if p.gender == 1 else 'Ibu'} {first} {short}",
+                short,
+            ),
+        ]
+        if p.surname:
+            options += [(f"{hon} {first} {p.surname} {short}", short), (f"{p.bare} {short}", short)]
     if bare_unique:
-        options += [p.bare, f"{p.bare} {short}", f"{hon} {p.bare}"]
+        options += [(p.bare, None), (f"{hon} {p.bare}", None)]
+        if shorts:
+            options.append((f"{p.bare} {shorts[0]}", shorts[0]))
     return rng.choice(options) if options else None
 
 
@@ -156,91 +238,209 @@ def _age(rng: random.Random, platform: str) -> str:
     return f"{rng.randint(2, 55)} menit yang lalu"
 
 
-def _poster(rng: random.Random, category: str, w: World) -> tuple[str, str, str, Person | None]:
-    """(platform, kind, shown, person or None)."""
+def _poster(
+    rng: random.Random, category: str, w: World
+) -> tuple[str, str, str, Person | None, str | None]:
+    """(platform, kind, shown, person or None, unit short form in the contact name or None)."""
     roster = w.roster
     if category == "nonasn_support":
         roll = rng.random()
         if roll < 0.6:
-            return "instagram", "username", outsider_handle(rng, roster), None
+            return "instagram", "username", outsider_handle(rng, roster), None, None
         if roll < 0.85:
-            return "whatsapp", "contact_name", _outsider_contact(rng, roster), None
-        phones = {p.phone for p in roster}
-        ph = phone_number(rng)
-        while ph in phones:
-            ph = phone_number(rng)
-        return "whatsapp", "phone", wa_phone(ph), None
+            return "whatsapp", "contact_name", _outsider_contact(rng, roster), None, None
+        return "whatsapp", "phone", wa_phone(_outsider_phone(rng, roster)), None, None
     if category == "namesake":
         counts = Counter(p.first.split()[0] for p in roster)
-        fu = _uniq_first_unit(roster)
         pool = [
             p
             for p in roster
-            if counts[p.first.split()[0]] >= 2 and fu[(p.first.split()[0], p.unit)] == 1
+            if counts[p.first.split()[0]] >= 2
+            and w.first_unit[(p.first.split()[0], p.unit)] == 1
+            and w.unique_shorts(p)
         ]
         if not pool:  # tiny rosters: fall back to any ASN contact
             return _poster(rng, "asn_neutral", w)
-        p = rng.choice(pool)
+        # schools and health units first: that is where most namesakes are told apart
+        school = [p for p in pool if p.unit_kind in ("school", "health")]
+        p = rng.choice(school if school and rng.random() < 0.6 else pool)
         hon = rng.choice(MALE_HON[:3] if p.gender == 1 else FEMALE_HON[:3])
-        short = rng.choice(p.unit_short)
+        shorts = w.unique_shorts(p)
+        short = rng.choice(shorts[:3])
+        first = p.first.split()[0]
         shown = rng.choice(
-            [f"{hon} {p.first.split()[0]} {short}", f"{hon} {p.first.split()[0]} ({short})"]
+            [f"{hon} {first} {short}", f"{hon} {first} ({short})", f"{first} - {short}"]
         )
-        return "whatsapp", "contact_name", shown, p
+        return "whatsapp", "contact_name", shown, p, short
     for _ in range(1000):
         p = rng.choice(roster)
-        kinds = (["username"] * 9 if p.instagram else []) + (["phone"] * 2 if p.phone else [])
-        kinds += ["contact_name"] * 3
+        kinds = (["username"] * 8 if p.instagram else []) + (["phone"] * 2 if p.phone else [])
+        kinds += ["contact_name"] * 4
         kind = rng.choice(kinds)
         if kind == "username":
-            return "instagram", kind, p.instagram, p
+            return "instagram", kind, p.instagram, p, None
         if kind == "phone":
-            return "whatsapp", kind, wa_phone(p.phone), p
-        shown = _asn_contact(rng, p, roster)
-        if shown:
-            return "whatsapp", kind, shown, p
+            return "whatsapp", kind, wa_phone(p.phone), p, None
+        got = _asn_contact(rng, p, w)
+        if got:
+            return "whatsapp", kind, got[0], p, got[1]
     raise RuntimeError("roster has no identifiable poster")
 
 
-def _body(rng: random.Random, category: str, w: World, person: Person | None) -> ct.Body:
+def _outsider_phone(rng: random.Random, roster: list[Person]) -> str:
+    phones = {p.phone for p in roster}
+    ph = phone_number(rng)
+    while ph in phones:
+        ph = phone_number(rng)
+    return ph
+
+
+def _body(
+    rng: random.Random, category: str, w: World, person: Person | None, shares: Shares
+) -> ct.Body:
     e = w.election
     cand = rng.choice(e.candidates)
-    short = rng.choice(person.unit_short) if person else "kantor"
-    if category == "positive":
+    short = rng.choice(person.unit_short[:2]) if person else "kantor"
+
+    def backing() -> ct.Body:
+        if rng.random() < shares.poster:
+            return ct.poster(rng, e, cand)
         return ct.support(rng, e, cand)
+
+    if category == "positive":
+        return backing()
     if category == "hard_positive":
         return ct.hard_support(rng, e, cand)
     if category == "nonasn_support":
-        return ct.support(rng, e, cand) if rng.random() < 0.55 else ct.hard_support(rng, e, cand)
+        return backing() if rng.random() < 0.55 else ct.hard_support(rng, e, cand)
     if category == "namesake":
         roll = rng.random()
         if roll < 0.4:
-            return ct.support(rng, e, cand)
+            return backing()
         if roll < 0.6:
             return ct.hard_support(rng, e, cand)
         return ct.neutral(rng, e, short)
     return ct.neutral(rng, e, short)
 
 
-def _visual(rng: random.Random, platform: str, body: ct.Body, seed: int) -> StorySpec:
+NEON = [(255, 64, 200), (0, 229, 255), (118, 255, 3), (255, 234, 0), (255, 110, 64)]
+RAINBOW = [
+    (255, 82, 82),
+    (255, 215, 64),
+    (105, 240, 174),
+    (64, 196, 255),
+    (224, 64, 251),
+    (255, 255, 255),
+    (255, 145, 0),
+]
+HARD_STYLES = [
+    "script",
+    "rotated",
+    "tiny",
+    "neon",
+    "thick_outline",
+    "sticker",
+    "multicolor",
+    "scatter",
+    "beside_header",
+    "placement",
+]
+BUSY_PHOTOS = ["chelsea", "coffee", "astronaut", "rocket", "bokeh", "leaves", "flowers", "gravel"]
+
+
+def _hard_style(rng: random.Random, spec: StorySpec, body: ct.Body) -> list[str]:
+    """One or two of the hard content classes, applied to `spec` in place."""
+    pool = HARD_STYLES[:]
+    if len(body.lines) < 2:
+        pool.remove("scatter")
+    if len(body.text) > 60 or len(body.lines) > 3:
+        pool.remove("beside_header")
+    chosen = rng.sample(pool, 2 if rng.random() < 0.35 else 1)
+    if "scatter" in chosen and "beside_header" in chosen:
+        chosen.remove("beside_header")
+    for st in chosen:
+        if st == "script":
+            spec.font = rng.choice(SCRIPT_FONTS)
+            spec.font_size = max(spec.font_size, rng.randint(50, 70))
+        elif st == "rotated":
+            spec.rotation = round(rng.choice([-1, 1]) * rng.uniform(5, 25), 1)
+        elif st == "tiny":
+            spec.font_size = rng.randint(12, 18)
+            spec.line_scales = []
+        elif st == "neon":
+            spec.effect = "neon"
+            spec.effect_color = rng.choice(NEON)
+            spec.text_color = tuple(min(255, c + 150) for c in spec.effect_color)
+            if spec.platform == "instagram" and spec.art is None:
+                spec.background, spec.photo = "photo", rng.choice(BUSY_PHOTOS)
+                spec.photo_dim = rng.choice([0.0, 0.15, 0.3])
+        elif st == "thick_outline":
+            spec.effect = "thick_outline"
+            spec.text_color, spec.effect_color = rng.choice(
+                [
+                    ((255, 255, 255), (0, 0, 0)),
+                    ((255, 235, 59), (20, 20, 20)),
+                    ((20, 20, 20), (255, 255, 255)),
+                    ((255, 64, 129), (255, 255, 255)),
+                ]
+            )
+        elif st == "sticker":
+            spec.effect = "sticker"
+            box = rng.choice(BOX_COLORS)
+            spec.effect_color = box
+            spec.text_color = (15, 15, 15) if sum(box) > 500 else (255, 255, 255)
+            if not spec.rotation:
+                spec.rotation = round(rng.uniform(-8, 8), 1)
+        elif st == "multicolor":
+            spec.effect = "multicolor"
+            cols = RAINBOW[:]
+            rng.shuffle(cols)
+            spec.word_colors = tuple(cols[: rng.randint(3, 5)])
+        elif st == "scatter":
+            spec.layout = "scatter"
+        elif st == "beside_header":
+            spec.layout = "beside_header"
+            spec.font_size = rng.randint(22, 32)
+            spec.line_scales = []
+            spec.align = rng.choice(["left", "left", "right"])
+            spec.rotation = 0.0
+        elif st == "placement":
+            spec.text_center_y = rng.choice([rng.uniform(0.2, 0.27), rng.uniform(0.7, 0.8)])
+            spec.align = rng.choice(["left", "right", "center"])
+    if spec.layout == "beside_header" and spec.rotation:
+        spec.rotation = 0.0
+        chosen = [c for c in chosen if c != "rotated"]
+    return chosen
+
+
+def _visual(
+    rng: random.Random, platform: str, body: ct.Body, seed: int, shares: Shares
+) -> tuple[StorySpec, list[str]]:
+    """The story's look and the hard styles applied to its text."""
     width = rng.choice(WIDTHS)
+    roll = rng.random()
+    phone = "iphone" if roll < shares.iphone else ("android" if roll < 0.75 else "classic")
+    sep = "." if phone == "classic" or rng.random() < 0.7 else ":"
     spec = StorySpec(
         platform=platform,
         width=width,
         seed=seed,
         header_font=rng.choice(["roboto", "roboto", "lato", "dejavu"]),
-        clock=f"{rng.randint(5, 23):02d}.{rng.randint(0, 59):02d}",
+        clock=f"{rng.randint(5, 23):02d}{sep}{rng.randint(0, 59):02d}",
         battery=rng.randint(8, 100),
-        segments=rng.randint(1, 6),
+        segments=rng.choice([1, 1, 2, 3, 4, 5, 6, 8, 10, 14]),
         avatar_color=tuple(rng.randint(40, 220) for _ in range(3)),
         jpeg_quality=rng.randint(60, 90),
         recompress_quality=rng.randint(65, 85) if rng.random() < 0.3 else None,
         lines=body.lines,
         line_scales=body.scales,
+        phone=phone,
+        nav_bar=rng.choice(["buttons", "gesture"]) if rng.random() < shares.nav_bar else "",
+        art=body.art,
     )
     spec.segment_index = rng.randrange(spec.segments)
     spec.font = rng.choice(BODY_FONTS)
-    big = spec.font in ("bebas", "dancing", "dancing_bold")
+    big = spec.font in ("bebas", "dancing", "dancing_bold", "lobster", "kaushan")
     spec.font_size = rng.randint(52, 72) if big else rng.randint(40, 60)
     if body.content == "info":  # official-looking graphics: plain sans, smaller
         spec.font = rng.choice(
@@ -250,32 +450,37 @@ def _visual(rng: random.Random, platform: str, body: ct.Body, seed: int) -> Stor
     elif len(body.text) > 80:
         spec.font_size = int(spec.font_size * 0.8)
     spec.text_center_y = rng.uniform(0.35, 0.6)
+    if body.art is not None:
+        return _art_visual(rng, spec, body), []
     if platform == "whatsapp":
         if rng.random() < 0.2 and len(body.text) < 70:
             spec.photo_caption = True
-            spec.photo = rng.choice(PHOTOS[:6])
-            return spec
+            spec.photo = rng.choice([*PHOTOS[:6], "bokeh", "leaves", "flowers"])
+            return spec, []
         bg = rng.choice(WA_COLORS)
         spec.background = "solid"
         spec.bg_colors = (bg, bg)
-        spec.text_color = (20, 20, 20) if sum(bg) > 600 else (255, 255, 255)
+        light = sum(bg) > 600
+        spec.text_color = (20, 20, 20) if light else (255, 255, 255)
+        if light and phone != "classic":
+            spec.status_fg = (40, 40, 40)
         spec.effect = "plain"
         spec.text_center_y = rng.uniform(0.42, 0.52)
-        return spec
+        styles = _hard_style(rng, spec, body) if rng.random() < shares.hard_style * 0.7 else []
+        return spec, styles
     spec.rotation = 0.0 if rng.random() < 0.5 else round(rng.uniform(-8, 8), 1)
     roll = rng.random()
-    # Eight of the nine Instagram samples are on one of four photos (cat, coffee, astronaut,
-    # rocket), and a third of their headers sit over a pale part of it; this mix gives about
-    # the same share of pale headers (measured on seeds 83 and 89 of this generator).
     if roll < 0.8:
         spec.background = "photo"
-        spec.photo = rng.choice(PHOTOS + PHOTOS[:4] * 3)
+        spec.photo = rng.choice(PHOTOS + PHOTOS[:4] * 3 + ["bokeh", "leaves", "flowers"] * 2)
         spec.photo_zoom = rng.uniform(1.0, 1.4)  # the samples show the photo's top edge
         spec.photo_focus = (rng.random(), rng.uniform(0.0, 0.6))
-        # The samples barely dim their photos, and the top shading is often faint: white
-        # header text over a pale photo (sample 0012's header sits on a white cup).
         spec.photo_dim = rng.choice([0.0, 0.0, 0.0, 0.1, 0.2])
         spec.top_shade = rng.choice([0.0, 0.0, 0.1, 0.2, 0.38])
+        if rng.random() < shares.pale_header:
+            # The username and age in white over a pale area with weak or no shading.
+            spec.pale_top = rng.choice(["sky", "wall", "overexposed", "white_object"])
+            spec.top_shade = rng.choice([0.0, 0.0, 0.05, 0.08])
         spec.bg_colors = rng.choice(GRAD_PAIRS)
         spec.effect = rng.choice(["shadow", "shadow", "outline", "highlight", "box"])
     elif roll < 0.93:
@@ -304,10 +509,214 @@ def _visual(rng: random.Random, platform: str, body: ct.Body, seed: int) -> Stor
                 spec.text_color = (255, 255, 255)
         elif spec.effect == "outline" and rng.random() < 0.3:
             spec.text_color, spec.effect_color = (20, 20, 20), (255, 255, 255)
+    styles = _hard_style(rng, spec, body) if rng.random() < shares.hard_style else []
+    return spec, styles
+
+
+def _art_visual(rng: random.Random, spec: StorySpec, body: ct.Body) -> StorySpec:
+    """A poster or KPU graphic shown in the story, with the poster's own caption if any."""
+    spec.art = body.art
+    if body.art is not None:
+        body.art["script_font"] = rng.choice(["dancing_bold", "lobster", "kaushan"])
+    spec.hashtag_box = False
+    if spec.platform == "whatsapp":
+        spec.background, spec.bg_colors = "solid", ((17, 17, 17), (17, 17, 17))
+        spec.art_width = rng.uniform(0.78, 0.86) if spec.lines else rng.uniform(0.86, 1.0)
+        spec.art_y = 0.44 if spec.lines else 0.5
+        return spec
+    spec.background = rng.choice(["gradient", "gradient", "photo", "solid"])
+    spec.bg_colors = rng.choice(GRAD_PAIRS)
+    spec.gradient_angle = rng.uniform(60, 120)
+    spec.photo = rng.choice(["bokeh", "leaves", "flowers", "chelsea"])
+    spec.photo_dim = 0.3
+    spec.art_width = rng.uniform(0.72, 0.86)
+    spec.art_y = rng.uniform(0.52, 0.58) if spec.lines else rng.uniform(0.45, 0.55)
+    spec.text_center_y = 0.17
+    spec.font = rng.choice(["lato_black", "roboto_condensed_bold", "dancing_bold", "lobster"])
+    spec.font_size = rng.randint(40, 54)
+    spec.effect = rng.choice(["shadow", "plain", "highlight"])
+    if spec.effect == "highlight":
+        spec.effect_color = rng.choice(BOX_COLORS)
+        spec.text_color = (15, 15, 15) if sum(spec.effect_color) > 500 else (255, 255, 255)
+    else:
+        spec.text_color = rng.choice([(255, 255, 255), (120, 230, 255), (255, 235, 59)])
+        spec.effect_color = (0, 0, 0)
     return spec
 
 
-def _difficulty(body: ct.Body, spec: StorySpec, category: str) -> str:
+GALLERY_ACTIONS = [
+    ["Kirim", "Edit", "Favorit", "Hapus", "Lainnya"],
+    ["Bagikan", "Edit", "Hapus", "Lainnya"],
+    ["Share", "Edit", "Delete", "More"],
+    ["Bagikan", "Edit", "Lensa", "Hapus"],
+    ["Kirim", "Edit", "Favorit", "Hapus", "Lainnya"],
+]
+CHAT_NAMES = [
+    "Grup Relawan RT 05",
+    "Lapor Netralitas ASN",
+    "Satgas Netralitas {city}",
+    "Keluarga Besar",
+    "Warga Komplek Griya",
+    "Pengaduan Bawaslu {city}",
+    "Alumni SMA 2000",
+    "Pak RT",
+    "Admin Netra",
+    "{hon} {first}",
+    "{hon} {first}",
+    "{first} {relation}",
+]
+CAPTIONS = [
+    "ini pak, status teman kantor",
+    "Lapor pak, ASN kampanye",
+    "cek ini min",
+    "Pak, ini pegawai kita kan?",
+    "tolong ditindaklanjuti 🙏",
+    "SS dari status WA",
+    "liat nih story nya",
+    "Bukti ya pak",
+    "ini guru anak saya 😬",
+    "kiriman warga",
+]
+BEFORE = [
+    "Assalamualaikum pak",
+    "Pak, ada laporan",
+    "Selamat siang, mau lapor",
+    "Min, ini gimana?",
+    "Ada yg posting lagi nih",
+    "Siap, dicek dulu",
+]
+
+
+def _when(rng: random.Random, e: Election) -> tuple[int, int, int, int, int]:
+    """A date and time before the vote, for file names and date lines."""
+    y, m, d = (int(x) for x in e.voting_day.split("-"))
+    base = dt.date(y, m, d) - dt.timedelta(days=rng.randint(2, 45))
+    return base.year, base.month, base.day, rng.randint(6, 23), rng.randint(0, 59)
+
+
+def _frame(
+    rng: random.Random, shares: Shares, platform: str, w: World, seed: int, spec: StorySpec
+) -> tuple[Frame | None, list[str]]:
+    """The framing of the screenshot (viewer, chat, crops) and its noise tags."""
+    tags: list[str] = []
+    roll = rng.random()
+    kind = "story"
+    if roll < shares.gallery:
+        kind = "gallery"
+    elif roll < shares.gallery + shares.chat:
+        kind = "chat_whatsapp" if rng.random() < 0.65 else "chat_telegram"
+    f = Frame(kind=kind, seed=seed, width=spec.width)
+    y, mo, d, hh, mi = _when(rng, w.election)
+    months = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ]
+    f.phone = rng.choice(["android", "android", "iphone"])
+    f.clock = f"{min(23, hh + rng.randint(0, 3)):02d}.{rng.randint(0, 59):02d}"
+    f.battery = rng.randint(5, 100)
+    f.dark = rng.random() < 0.35
+    f.nav = rng.choice(["", "", "buttons", "gesture"])
+    if kind == "gallery":
+        tags.append("gallery")
+        ss = rng.randint(0, 59)
+        stamp = f"{y}{mo:02d}{d:02d}"
+        titles = [
+            f"IMG-{stamp}-WA{rng.randint(1, 999):04d}.jpg",
+            f"Screenshot_{stamp}-{hh:02d}{mi:02d}{ss:02d}_WhatsApp.jpg",
+            f"Screenshot_{y}-{mo:02d}-{d:02d}-{hh:02d}-{mi:02d}-{ss:02d}-{rng.randint(100, 999)}"
+            "_com.instagram.android.jpg",
+            f"Screenshot_{stamp}_{hh:02d}{mi:02d}{ss:02d}_Instagram.jpg",
+            "Hari ini",
+            "Kemarin",
+            f"{d} {months[mo - 1]} {y} {hh:02d}.{mi:02d}",
+            f"{d} {months[mo - 1][:3]} {y}",
+        ]
+        f.title = rng.choice(titles)
+        if f.title in ("Hari ini", "Kemarin") and rng.random() < 0.6:
+            f.subtitle = f"{hh:02d}.{mi:02d}"
+        f.actions = rng.choice(GALLERY_ACTIONS) if rng.random() < 0.85 else []
+        f.action_icons = rng.random() < 0.8
+        f.thumbs = rng.random() < 0.3
+        f.full_width = rng.random() < 0.3
+    elif kind.startswith("chat"):
+        tags.append("chat")
+        firsts = sorted({p.first.split()[0] for p in w.roster})
+        name = rng.choice(CHAT_NAMES).format(
+            city=w.election.city,
+            hon=rng.choice(["Mas", "Pak", "Bu", "Kak", "Bang", "Mbak"]),
+            first=rng.choice(firsts if rng.random() < 0.5 else OUTSIDER_FIRST),
+            relation=rng.choice(RELATIONS),
+        )
+        f.chat_name = name
+        group = name.startswith(("Grup", "Lapor", "Satgas", "Keluarga", "Warga", "Alumni"))
+        tg = kind == "chat_telegram"
+        if group:
+            f.chat_status = (
+                f"{rng.randint(12, 480)} anggota"
+                if tg
+                else ", ".join(rng.sample(OUTSIDER_FIRST, 3)) + ", Anda"
+            )
+        else:
+            f.chat_status = rng.choice(
+                ["online", f"terakhir dilihat hari ini pukul {hh:02d}.{mi:02d}", "mengetik..."]
+                if not tg
+                else [
+                    "online",
+                    "terakhir dilihat baru saja",
+                    f"terakhir dilihat pukul {hh:02d}.{mi:02d}",
+                ]
+            )
+        f.outgoing = rng.random() < 0.5
+        if group and not f.outgoing:
+            f.sender = (
+                f"~ {rng.choice(OUTSIDER_FIRST)}"
+                if rng.random() < 0.6
+                else wa_phone(_outsider_phone(rng, w.roster))
+            )
+        f.time = f"{hh:02d}.{mi:02d}"
+        f.caption = rng.choice(CAPTIONS) if rng.random() < 0.6 else ""
+        f.before = rng.sample(BEFORE, rng.choice([0, 0, 1, 2]))
+        f.date_chip = rng.choice(["", "Hari ini", "Kemarin", f"{d} {months[mo - 1]} {y}"])
+    if rng.random() < shares.crop:
+        kinds = ["crop_top", "crop_top", "crop_bottom", "crop_sides", "zoom", "letterbox"]
+        if spec.layout == "beside_header":
+            kinds = [k for k in kinds if k not in ("crop_sides", "zoom")]
+        chosen = set(rng.sample(kinds, 2 if rng.random() < 0.3 else 1))
+        t = b = left = right = 0.0
+        if "crop_top" in chosen:
+            # the status bar off: about 40 px of 1280 on a story, more on a framed re-shot
+            t = rng.uniform(0.026, 0.042) if kind == "story" else rng.uniform(0.03, 0.09)
+        if "crop_bottom" in chosen:
+            b = rng.uniform(0.04, 0.12)
+        if "crop_sides" in chosen:
+            left, right = rng.uniform(0.0, 0.05), rng.uniform(0.01, 0.05)
+        f.crop = (t, b, left, right)
+        if "zoom" in chosen:
+            f.zoom = rng.uniform(1.02, 1.06)
+            f.zoom_focus = (rng.uniform(0.3, 0.7), rng.uniform(0.4, 0.7))
+        if "letterbox" in chosen:
+            f.letterbox = rng.uniform(0.04, 0.1)
+        tags += [
+            k for k in ["crop_top", "crop_bottom", "crop_sides", "zoom", "letterbox"] if k in chosen
+        ]
+    if kind == "story" and not tags:
+        return None, tags
+    return f, tags
+
+
+def _difficulty(
+    body: ct.Body, spec: StorySpec, category: str, noise: list[str], styles: list[str]
+) -> str:
     if body.hard_text or category == "namesake":
         return "hard"
     score = 0
@@ -316,13 +725,16 @@ def _difficulty(body: ct.Body, spec: StorySpec, category: str) -> str:
     if spec.font in SCRIPTISH:
         score += 1
     if abs(spec.rotation) > 4:
-        score += 1
+        score += 1 if abs(spec.rotation) < 12 else 2
     if spec.font_size < 46:
-        score += 1
+        score += 1 if spec.font_size >= 20 else 2
+    score += sum(s in ("neon", "multicolor", "scatter", "beside_header") for s in styles)
+    score += 2 * ("gallery" in noise or "chat" in noise) + ("pale_header" in noise)
+    score += any(n in noise for n in ("crop_sides", "zoom", "letterbox"))
     return "easy" if score == 0 else ("medium" if score < 3 else "hard")
 
 
-def make_world(seed: int, roster_size: int = 400) -> World:
+def make_world(seed: int, roster_size: int = 3000) -> World:
     rng = random.Random(f"world:{seed}")
     region = rng.choice(sorted(REGIONS))
     return World(make_roster(rng, region, roster_size), make_election(rng, region))
@@ -341,14 +753,26 @@ def categories_for(n: int, rng: random.Random) -> list[str]:
     return cats
 
 
-def make_item(world: World, index: int, category: str, seed: int) -> tuple[StorySpec, dict]:
+def make_item(
+    world: World, index: int, category: str, seed: int, shares: Shares | None = None
+) -> tuple[StorySpec, dict]:
     """The spec and label of image `index` (1-based), from its own seeded stream."""
+    shares = shares or Shares()
     rng = random.Random(f"item:{seed}:{index}")
-    platform, kind, shown, person = _poster(rng, category, world)
-    body = _body(rng, category, world, person)
-    spec = _visual(rng, platform, body, seed * 100003 + index)
+    platform, kind, shown, person, unit_short = _poster(rng, category, world)
+    body = _body(rng, category, world, person, shares)
+    if body.art is None and rng.random() < shares.emoji_rich and body.content != "info":
+        body.lines = [*body.lines, "".join(rng.sample(ct.EMOJIS, rng.randint(3, 6)))]
+        body.wording = [*body.wording, "emoji_rich"]
+    spec, styles = _visual(rng, platform, body, seed * 100003 + index, shares)
     spec.poster = shown
     spec.age = _age(rng, platform)
+    frame, noise = _frame(rng, shares, platform, world, seed * 7919 + index, spec)
+    spec.frame = frame
+    if spec.platform == "instagram" and not spec.photo_caption and header_luma(spec) > 180:
+        noise.insert(0, "pale_header")
+    if spec.font in SCRIPT_FONTS and "script" not in styles and body.art is None:
+        styles.append("script")
     flag = person is not None and body.supports is not None
     label = {
         "image": f"images/{index:04d}.jpg",
@@ -357,10 +781,18 @@ def make_item(world: World, index: int, category: str, seed: int) -> tuple[Story
         "nip": person.nip if person else None,
         "supports_candidate": body.supports,
         "should_flag": flag,
-        "difficulty": _difficulty(body, spec, category),
+        "difficulty": _difficulty(body, spec, category, noise, styles),
         "category": category,
         "content": body.content,
         "text": f"{shown} {spec.age} {body.text}",
+        "content_text": body.text,
+        "frame": frame.kind if frame else "story",
+        "frame_text": " | ".join(frame.texts()) if frame else "",
+        "noise": "+".join(noise),
+        "style": "+".join(styles),
+        "wording": "+".join(body.wording),
+        "phone": spec.phone,
+        "poster_unit": unit_short,
     }
     return spec, label
 
@@ -379,7 +811,12 @@ def _render_to(args: tuple[StorySpec, str]) -> None:
 
 
 def generate_dataset(
-    out_dir: Path, n: int, seed: int, roster_size: int = 400, jobs: int = 1
+    out_dir: Path,
+    n: int,
+    seed: int,
+    roster_size: int = 3000,
+    jobs: int = 1,
+    shares: Shares | None = None,
 ) -> list[dict]:
     """Write the whole dataset under `out_dir` and return the labels (same for a given seed)."""
     out_dir = Path(out_dir)
@@ -388,7 +825,7 @@ def generate_dataset(
     write_roster(world.roster, out_dir / "roster.csv")
     write_election_toml(world.election, out_dir / "election.toml")
     cats = categories_for(n, random.Random(f"cats:{seed}"))
-    items = [make_item(world, i + 1, c, seed) for i, c in enumerate(cats)]
+    items = [make_item(world, i + 1, c, seed, shares) for i, c in enumerate(cats)]
     work = [(spec, str(out_dir / lab["image"])) for spec, lab in items]
     if jobs > 1 and len(work) > 8:
         from multiprocessing import get_context

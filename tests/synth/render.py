@@ -43,7 +43,14 @@ _FONT_FILES = {
     "liberation_mono": "LiberationMono-Regular.ttf",
     "comic": "ComicNeue-Regular.otf",
     "comic_bold": "ComicNeue-Bold.otf",
+    "lobster": "lobster.otf",
+    "kaushan": "KaushanScript-Regular.otf",
+    "roboto_black": "Roboto-Black.ttf",
+    "roboto_light": "Roboto-Light.ttf",
+    "lato_light": "Lato-Light.ttf",
 }
+# Script faces fall back to Dancing Script when their package is missing (see bootstrap.sh).
+_SCRIPT_FALLBACK = {"lobster", "kaushan"}
 BODY_FONTS = [
     "dancing",
     "dancing_bold",
@@ -63,6 +70,8 @@ BODY_FONTS = [
     "roboto_condensed_bold",
     "noto_sans",
 ]
+# Handwriting and script faces for the hard content class.
+SCRIPT_FONTS = ["dancing", "dancing_bold", "lobster", "kaushan", "comic_bold", "noto_serif_italic"]
 HEADER_FONTS = {
     "roboto": ("roboto", "roboto_medium", "roboto_bold"),
     "lato": ("lato", "lato_bold", "lato_bold"),
@@ -123,12 +132,26 @@ class StorySpec:
     jpeg_quality: int = 80
     recompress_quality: int | None = None
     seed: int = 0  # for procedural textures
+    # --- wider classes (all off by default: the defaults render as before) ---
+    phone: str = "classic"  # status bar look: classic | android | iphone
+    nav_bar: str = ""  # "" | buttons (◁ ○ □ under the story) | gesture (a pill)
+    pale_top: str = ""  # IG photo: sky | wall | overexposed | white_object behind the header
+    align: str = "center"  # body text: center | left | right
+    layout: str = ""  # "" (a block at text_center_y) | beside_header | scatter
+    word_colors: tuple[RGB, ...] = ()  # effect "multicolor": a colour per word, cycling
+    art: dict | None = None  # a drawn poster or KPU graphic (see art.py)
+    art_y: float = 0.52  # its centre as a fraction of the height
+    art_width: float = 0.8  # its width as a fraction of the screen
+    frame: object | None = None  # frames.Frame: gallery viewer, chat, crops (frames.py)
+    status_fg: RGB | None = None  # status bar ink (dark over light statuses); None = white
 
 
 @functools.cache
 def _font_path(key: str) -> str:
     name = _FONT_FILES.get(key, key)
     hits = sorted(glob.glob(f"/usr/share/fonts/**/{name}", recursive=True))
+    if not hits and key in _SCRIPT_FALLBACK:
+        return _font_path("dancing_bold")
     if not hits:
         hits = sorted(glob.glob("/usr/share/fonts/**/DejaVuSans.ttf", recursive=True))
     return hits[0]
@@ -164,8 +187,52 @@ def _emoji_image(ch: str, size: int) -> Image.Image:
     return im
 
 
+def _procedural(name: str) -> Image.Image:
+    """Busy photo-like scenes the sample photos lack: bokeh lights, leaves, a flower bed."""
+    rng = np.random.default_rng(sum(map(ord, name)))
+    w, h = 600, 900
+    if name == "bokeh":
+        im = _gradient(w, h, ((20, 10, 40), (90, 40, 30)), 80)
+        layer = Image.new("RGBA", (w, h), (0, 0, 0, 0))
+        d = ImageDraw.Draw(layer)
+        for _ in range(70):
+            x, y, r = rng.uniform(0, w), rng.uniform(0, h), rng.uniform(15, 70)
+            c = tuple(
+                int(v)
+                for v in rng.choice(
+                    [[255, 200, 80], [255, 120, 160], [120, 200, 255], [255, 255, 220]]
+                )
+            )
+            d.ellipse((x - r, y - r, x + r, y + r), fill=(*c, int(rng.uniform(60, 170))))
+        im = Image.alpha_composite(im.convert("RGBA"), layer.filter(ImageFilter.GaussianBlur(6)))
+        return im.convert("RGB")
+    base = ((30, 80, 20), (120, 170, 60)) if name == "leaves" else ((60, 90, 30), (200, 80, 90))
+    im = _gradient(w, h, base, 60).convert("RGBA")
+    d = ImageDraw.Draw(im)
+    for _ in range(160):
+        x, y = rng.uniform(-50, w + 50), rng.uniform(-50, h + 50)
+        rx, ry = rng.uniform(20, 90), rng.uniform(8, 35)
+        if name == "leaves":
+            g = int(rng.uniform(90, 210))
+            c = (int(g * 0.45), g, int(g * 0.3))
+        else:
+            c = tuple(
+                int(v)
+                for v in rng.choice(
+                    [[230, 60, 90], [250, 200, 60], [250, 250, 250], [150, 60, 160], [60, 140, 40]]
+                )
+            )
+        d.ellipse((x - rx, y - ry, x + rx, y + ry), fill=(*c, 230))
+    return im.convert("RGB").filter(ImageFilter.GaussianBlur(2.5))
+
+
+PROCEDURAL_PHOTOS = ["bokeh", "leaves", "flowers"]
+
+
 @functools.cache
 def _photo(name: str) -> Image.Image | None:
+    if name in PROCEDURAL_PHOTOS:
+        return _procedural(name)
     try:
         from skimage import data as skdata  # optional: real photos when installed
     except ImportError:
@@ -223,6 +290,69 @@ def _photo_fill(spec: StorySpec, w: int, h: int) -> Image.Image:
     return im
 
 
+def _pale_top(im: Image.Image, spec: StorySpec) -> Image.Image:
+    """A pale area behind the Instagram header: sky, a bright wall, a white object (cup,
+    shirt) or an overexposed photo. White header text over it is what OCR loses."""
+    w, h = im.size
+    s = w / 720
+    rng = np.random.default_rng(spec.seed + 7)
+    arr = np.asarray(im, dtype=np.float32)
+    ys = np.arange(h, dtype=np.float32)[:, None]
+    depth = h * rng.uniform(0.17, 0.32)
+    alpha = np.clip((depth - ys) / (depth * 0.35), 0.0, 1.0)  # 1 at the top, soft edge
+    mode = spec.pale_top
+    if mode == "overexposed":
+        arr = np.clip(255.0 * (arr / 255.0) ** 0.45 + 35.0, 0, 255)
+        top = np.full_like(arr, 248.0)
+        a = (alpha * 0.75)[:, :, None]
+    elif mode == "sky":
+        t = np.clip(ys / depth, 0, 1)[:, :, None]
+        zen = np.array([rng.uniform(170, 205), rng.uniform(205, 228), 250.0], np.float32)
+        hor = np.array([236.0, 242.0, 250.0], np.float32)
+        top = np.broadcast_to(hor * (1 - t) + zen * t, arr.shape).copy()
+        a = alpha[:, :, None] * np.ones((1, w, 1), np.float32)
+    elif mode == "wall":
+        base = np.array([rng.uniform(228, 248), rng.uniform(224, 242), rng.uniform(210, 236)])
+        tex = _noise_texture(w, h, ((0, 0, 0), (255, 255, 255)), spec.seed + 11)
+        grain = (np.asarray(tex, np.float32)[:, :, :1] - 128.0) * 0.08
+        top = np.clip(base[None, None, :] + grain, 0, 255).astype(np.float32)
+        a = alpha[:, :, None] * np.ones((1, w, 1), np.float32)
+    else:  # white_object: a big white cup rim or shirt under the name
+        xs = np.arange(w, dtype=np.float32)[None, :]
+        cx, cy = w * rng.uniform(0.3, 0.55), 95 * s
+        rx, ry = w * rng.uniform(0.45, 0.7), h * rng.uniform(0.1, 0.16)
+        d = ((xs - cx) / rx) ** 2 + ((ys - cy) / ry) ** 2
+        a = np.clip((1.0 - d) / 0.15, 0.0, 1.0)[:, :, None]
+        shade = np.clip(252.0 - 30.0 * d, 205, 252)[:, :, None]
+        top = np.broadcast_to(shade, arr.shape).astype(np.float32)
+    out = arr * (1 - a) + top * a
+    return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8))
+
+
+def _paste_art(bg: Image.Image, spec: StorySpec) -> None:
+    from .art import draw_art
+
+    w, h = bg.size
+    s = w / 720
+    aw = int(w * spec.art_width)
+    art = draw_art(spec.art, aw, font)
+    if art.height > h - 330 * s:  # keep it clear of the header and the footer
+        ratio = (h - 330 * s) / art.height
+        art = art.resize((int(art.width * ratio), int(art.height * ratio)), Image.LANCZOS)
+    x = (w - art.width) // 2
+    y = int(spec.art_y * h - art.height / 2)
+    y = int(min(max(y, 150 * s), h - 170 * s - art.height))
+    if spec.platform == "instagram":
+        sh = Image.new("RGBA", bg.size, (0, 0, 0, 0))
+        ImageDraw.Draw(sh).rectangle(
+            (x + 6 * s, y + 8 * s, x + art.width + 6 * s, y + art.height + 8 * s),
+            fill=(0, 0, 0, 110),
+        )
+        sh = sh.filter(ImageFilter.GaussianBlur(8 * s))
+        bg.paste(Image.alpha_composite(bg.convert("RGBA"), sh).convert("RGB"))
+    bg.paste(art, (x, y))
+
+
 def _background(spec: StorySpec) -> Image.Image:
     w, h = spec.width, spec.height
     if spec.photo_caption:
@@ -244,7 +374,8 @@ def _background(spec: StorySpec) -> Image.Image:
     if spec.background == "gradient":
         return _gradient(w, h, spec.bg_colors, spec.gradient_angle)
     if spec.background == "photo":
-        return _photo_fill(spec, w, h)
+        im = _photo_fill(spec, w, h)
+        return _pale_top(im, spec) if spec.pale_top else im
     if spec.background == "noise":
         return _noise_texture(w, h, spec.bg_colors, spec.seed)
     return Image.new("RGB", (w, h), spec.bg_colors[0])
@@ -307,13 +438,17 @@ def _luma(c: RGB) -> float:
 
 
 def _body_layer(spec: StorySpec) -> Image.Image:
+    if spec.layout == "scatter" and len(spec.lines) > 1:
+        return _scatter_layer(spec)
     w, h = spec.width, spec.height
     s = w / 720
     layer = Image.new("RGBA", (w, h), (0, 0, 0, 0))
     shadow = Image.new("RGBA", (w, h), (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
     sdraw = ImageDraw.Draw(shadow)
-    maxw = w * (0.80 if abs(spec.rotation) < 2 else 0.74)
+    maxw = w * (0.80 if abs(spec.rotation) < 2 else (0.74 if abs(spec.rotation) < 10 else 0.64))
+    if spec.layout == "beside_header":
+        maxw = w * 0.6
     rows = []  # (text, font, esize, is_tag, height)
     for i, line in enumerate(spec.lines):
         scale = spec.line_scales[i] if i < len(spec.line_scales) else 1.0
@@ -328,17 +463,26 @@ def _body_layer(spec: StorySpec) -> Image.Image:
         esize = int(f.size * 0.95)
         asc, desc = f.getmetrics()
         for row in _wrap(line, f, esize, maxw):
-            gap = 0.35 if is_tag else (0.28 if spec.effect == "highlight" else 0.12)
+            gap = 0.35 if is_tag else (0.28 if spec.effect in ("highlight", "sticker") else 0.12)
             rows.append((row, f, esize, is_tag, asc + desc, (asc + desc) * gap))
     total = sum(r[4] + r[5] for r in rows)
     top = spec.text_center_y * h - total / 2
-    top = min(max(top, 190 * s), h - 210 * s - total)
+    if spec.layout == "beside_header":
+        top = (132 if spec.platform == "instagram" else 126) * s
+    else:
+        top = min(max(top, 190 * s), h - 210 * s - total)
     cx = w / 2
     boxes = []
     y = top
     for row, f, esize, is_tag, lh, gap in rows:
         rw = _run_width(row, f, esize)
-        boxes.append((cx - rw / 2, y, rw, lh, row, f, esize, is_tag))
+        if spec.align == "left":
+            x = w * (0.06 if spec.layout == "beside_header" else 0.09)
+        elif spec.align == "right":
+            x = w * (0.94 if spec.layout == "beside_header" else 0.91) - rw
+        else:
+            x = cx - rw / 2
+        boxes.append((x, y, rw, lh, row, f, esize, is_tag))
         y += lh + gap
     pad = 14 * s
     if spec.effect == "box" and boxes:
@@ -349,6 +493,10 @@ def _body_layer(spec: StorySpec) -> Image.Image:
             radius=int(10 * s),
             fill=(*spec.effect_color, 255),
         )
+    glow = None
+    if spec.effect == "neon":
+        glow = Image.new("RGBA", (w, h), (0, 0, 0, 0))
+    gdraw = ImageDraw.Draw(glow) if glow is not None else None
     for x, y0, rw, lh, row, f, esize, is_tag in boxes:
         if is_tag:
             draw.rounded_rectangle(
@@ -364,6 +512,21 @@ def _body_layer(spec: StorySpec) -> Image.Image:
                 radius=int(6 * s),
                 fill=(*spec.effect_color, 255),
             )
+        if spec.effect == "sticker":
+            b = (x - pad * 1.3, y0 - pad * 0.6, x + rw + pad * 1.3, y0 + lh + pad * 0.6)
+            off = 5 * s
+            sdraw.rounded_rectangle(
+                (b[0] + off, b[1] + off, b[2] + off, b[3] + off),
+                radius=int(12 * s),
+                fill=(0, 0, 0, 150),
+            )
+            draw.rounded_rectangle(
+                b,
+                radius=int(12 * s),
+                fill=(*spec.effect_color, 255),
+                outline=(255, 255, 255, 255),
+                width=max(2, int(4 * s)),
+            )
         if spec.effect == "shadow":
             off = max(2, int(f.size / 22))
             _draw_run(
@@ -377,7 +540,32 @@ def _body_layer(spec: StorySpec) -> Image.Image:
                 (*spec.effect_color, 200),
                 emojis=False,
             )
-        stroke = max(2, f.size // 20) if spec.effect == "outline" else 0
+        if gdraw is not None:
+            _draw_run(
+                glow,
+                gdraw,
+                x,
+                y0,
+                row,
+                f,
+                esize,
+                (*spec.effect_color, 255),
+                max(2, f.size // 9),
+                (*spec.effect_color, 255),
+                emojis=False,
+            )
+        stroke = 0
+        if spec.effect == "outline":
+            stroke = max(2, f.size // 20)
+        elif spec.effect == "thick_outline":
+            stroke = max(3, f.size // 7)
+        if spec.effect == "multicolor" and spec.word_colors:
+            xx = x
+            for k, word in enumerate(row.split(" ")):
+                col = spec.word_colors[k % len(spec.word_colors)]
+                _draw_run(layer, draw, xx, y0, word, f, esize, (*col, 255), 2, (20, 20, 20, 255))
+                xx += _run_width(word + " ", f, esize)
+            continue
         _draw_run(
             layer,
             draw,
@@ -390,8 +578,17 @@ def _body_layer(spec: StorySpec) -> Image.Image:
             stroke,
             (*spec.effect_color, 255) if stroke else None,
         )
-    if spec.effect == "shadow":
-        shadow = shadow.filter(ImageFilter.GaussianBlur(max(1.5, spec.font_size * s / 22)))
+    if glow is not None:
+        r = max(4.0, spec.font_size * s / 5)
+        halo = glow.filter(ImageFilter.GaussianBlur(r))
+        wide = glow.filter(ImageFilter.GaussianBlur(r * 2.2))
+        wide.alpha_composite(halo)
+        wide.alpha_composite(halo)
+        wide.alpha_composite(layer)
+        layer = wide
+    if spec.effect in ("shadow", "sticker"):
+        if spec.effect == "shadow":
+            shadow = shadow.filter(ImageFilter.GaussianBlur(max(1.5, spec.font_size * s / 22)))
         shadow.alpha_composite(layer)
         layer = shadow
     if spec.rotation:
@@ -399,12 +596,125 @@ def _body_layer(spec: StorySpec) -> Image.Image:
     return layer
 
 
+def _scatter_layer(spec: StorySpec) -> Image.Image:
+    """Lines placed apart, each at its own height and angle (as people drag text around)."""
+    from dataclasses import replace
+
+    rng = np.random.default_rng(spec.seed + 3)
+    n = len(spec.lines)
+    slots = np.linspace(0.22, 0.78, n)
+    order = rng.permutation(n) if rng.random() < 0.3 else np.arange(n)
+    out = Image.new("RGBA", (spec.width, spec.height), (0, 0, 0, 0))
+    for i, line in enumerate(spec.lines):
+        scale = spec.line_scales[i] if i < len(spec.line_scales) else 1.0
+        one = replace(
+            spec,
+            lines=[line],
+            line_scales=[scale * float(rng.uniform(0.8, 1.25))],
+            layout="",
+            text_center_y=float(slots[order[i]] + rng.uniform(-0.03, 0.03)),
+            rotation=float(rng.uniform(-18, 18)) if rng.random() < 0.6 else 0.0,
+            align=str(rng.choice(["center", "left", "right"])),
+        )
+        out.alpha_composite(_body_layer(one))
+    return out
+
+
 # ---------------------------------------------------------------- chrome
+
+
+def _battery(draw: ImageDraw.ImageDraw, x: float, y: float, s: float, level: int, fg) -> None:
+    """A battery outline with its fill, `x` its right edge, `y` its vertical centre."""
+    bw, bh = 30 * s, 15 * s
+    draw.rounded_rectangle(
+        (x - bw, y - bh / 2, x, y + bh / 2), radius=int(3 * s), outline=fg, width=max(1, int(2 * s))
+    )
+    draw.rectangle((x, y - 4 * s, x + 3 * s, y + 4 * s), fill=fg)
+    inner = (bw - 6 * s) * max(0.05, level / 100)
+    draw.rectangle(
+        (x - bw + 3 * s, y - bh / 2 + 3 * s, x - bw + 3 * s + inner, y + bh / 2 - 3 * s), fill=fg
+    )
+
+
+def _wifi(draw: ImageDraw.ImageDraw, cx: float, y: float, s: float, fg) -> None:
+    r = 13 * s
+    draw.pieslice((cx - r, y - r, cx + r, y + r), 225, 315, fill=fg)
+
+
+def status_bar(
+    draw: ImageDraw.ImageDraw,
+    w: int,
+    style: str,
+    clock: str,
+    battery: int,
+    fg: tuple[int, ...],
+    header_font: str = "roboto",
+    icons: int = 1,
+) -> None:
+    """A phone's status bar drawn at the top of a `w`-wide screen: Android (clock left, a few
+    notification icons, wifi, signal, percent and battery) or iPhone (bold clock left; signal
+    bars, wifi and a battery glyph on the right, usually without a percent)."""
+    s = w / 720
+    hf = HEADER_FONTS.get(header_font, HEADER_FONTS["roboto"])
+    y = 24 * s
+    if style == "iphone":
+        f = font("roboto_bold" if header_font != "lato" else "lato_bold", int(25 * s))
+        draw.text((70 * s, y), clock, font=f, fill=fg, anchor="mm")
+        x = w - 40 * s
+        _battery(draw, x, y, s, battery, fg)
+        if icons % 2:  # newer iPhones print the percent inside the battery glyph
+            fp = font("roboto_bold", int(12 * s))
+            ink = (0, 0, 0, 255) if sum(fg[:3]) > 380 else (255, 255, 255, 255)
+            draw.text((x - 15 * s, y), str(battery), font=fp, fill=ink, anchor="mm")
+        _wifi(draw, x - 52 * s, y + 8 * s, s, fg)
+        for i in range(4):
+            hh = (5 + i * 4) * s
+            bx = x - 110 * s + i * 8 * s
+            draw.rounded_rectangle((bx, y + 8 * s - hh, bx + 5 * s, y + 8 * s), radius=1, fill=fg)
+        return
+    f = font(hf[0], int(24 * s))
+    draw.text((24 * s, y), clock, font=f, fill=fg, anchor="lm")
+    x = 24 * s + f.getlength(clock) + 14 * s
+    for i in range(icons):  # notification icons: a message, a ring, a dot
+        kind = i % 3
+        if kind == 0:
+            draw.rounded_rectangle(
+                (x, y - 6 * s, x + 16 * s, y + 6 * s), radius=int(2 * s), fill=fg
+            )
+        elif kind == 1:
+            draw.ellipse(
+                (x, y - 8 * s, x + 16 * s, y + 8 * s), outline=fg, width=max(1, int(3 * s))
+            )
+        else:
+            draw.ellipse((x + 4 * s, y - 4 * s, x + 12 * s, y + 4 * s), fill=fg)
+        x += 26 * s
+    txt = f"{battery}%"
+    fp = font(hf[0], int(22 * s))
+    bx = w - 52 * s
+    _battery(draw, w - 22 * s, y, s, battery, fg)
+    draw.text((bx - 4 * s, y), txt, font=fp, fill=fg, anchor="rm")
+    tx = bx - 8 * s - fp.getlength(txt)
+    draw.polygon(
+        [(tx - 4 * s, y + 10 * s), (tx - 4 * s, y - 10 * s), (tx - 24 * s, y + 10 * s)], fill=fg
+    )
+    _wifi(draw, tx - 44 * s, y + 9 * s, s, fg)
 
 
 def _status_bar(
     draw: ImageDraw.ImageDraw, spec: StorySpec, hf: tuple[str, str, str], fg: tuple[int, ...]
 ) -> None:
+    if spec.phone in ("android", "iphone"):
+        status_bar(
+            draw,
+            spec.width,
+            spec.phone,
+            spec.clock,
+            spec.battery,
+            fg,
+            spec.header_font,
+            spec.seed % 3,
+        )
+        return
     w = spec.width
     s = w / 720
     f = font(hf[1], int(20 * s))
@@ -455,7 +765,7 @@ def _chrome(img: Image.Image, spec: StorySpec) -> Image.Image:
     d = ImageDraw.Draw(over)
     white = (255, 255, 255, 255)
     sym = "dejavu_sans"
-    _status_bar(d, spec, hf, white)
+    _status_bar(d, spec, hf, (*spec.status_fg, 255) if spec.status_fg else white)
     _segments(d, spec)
     if spec.platform == "instagram":
         cy, r = 94 * s, 28 * s
@@ -532,20 +842,106 @@ def _caption(img: Image.Image, spec: StorySpec) -> None:
         y += lh
 
 
+def header_luma(spec: StorySpec) -> float:
+    """Median brightness of the story behind the poster's name (before the white header text
+    is drawn, after the top shading). Above 180 the white name is hard to read."""
+    w, h = spec.width, spec.height
+    s = w / 720
+    bg = _background(spec)
+    if spec.art is not None:
+        _paste_art(bg, spec)
+    arr = np.asarray(bg.convert("L"), dtype=np.float32)
+    if spec.platform == "instagram":
+        top = int(180 * s)
+        shade = np.zeros(h, np.float32)
+        shade[:top] = np.linspace(spec.top_shade, 0.0, top)
+        arr = arr * (1.0 - shade[:, None])
+    hf = HEADER_FONTS.get(spec.header_font, HEADER_FONTS["roboto"])
+    tw = font(hf[2], int(23 * s)).getlength(spec.poster)
+    if spec.platform == "instagram":
+        x0, y0, y1 = 96 * s, 80 * s, 108 * s
+    else:
+        x0, y0, y1 = 140 * s, 60 * s, 88 * s
+    box = arr[int(y0) : int(y1), int(x0) : int(min(w, x0 + max(tw, 10)))]
+    return float(np.median(box))
+
+
+def nav_bar(img: Image.Image, style: str, bg: RGB | None = None) -> None:
+    """Android's navigation: three buttons on a bar (black unless `bg`), or a gesture pill."""
+    w, h = img.size
+    s = w / 720
+    d = ImageDraw.Draw(img)
+    grey = (200, 200, 200)
+    if bg is not None and style == "buttons":
+        d.rectangle((0, h - NAV_H * s, w, h), fill=bg)
+        grey = (90, 90, 90) if sum(bg) > 380 else (200, 200, 200)
+    if style == "gesture":
+        d.rounded_rectangle(
+            (w / 2 - 70 * s, h - 18 * s, w / 2 + 70 * s, h - 12 * s),
+            radius=int(3 * s),
+            fill=(235, 235, 235),
+        )
+        return
+    y = h - 27 * s
+    d.polygon(
+        [(w * 0.22 + 10 * s, y - 11 * s), (w * 0.22 + 10 * s, y + 11 * s), (w * 0.22 - 9 * s, y)],
+        outline=grey,
+        width=max(1, int(3 * s)),
+    )
+    d.ellipse(
+        (w / 2 - 11 * s, y - 11 * s, w / 2 + 11 * s, y + 11 * s),
+        outline=grey,
+        width=max(1, int(3 * s)),
+    )
+    d.rectangle(
+        (w * 0.78 - 10 * s, y - 10 * s, w * 0.78 + 10 * s, y + 10 * s),
+        outline=grey,
+        width=max(1, int(3 * s)),
+    )
+
+
+NAV_H = 54  # at 720 px width
+
+
 def render_image(spec: StorySpec) -> Image.Image:
-    """The screenshot before JPEG compression (RGB)."""
-    img = _chrome(_background(spec), spec)
-    if spec.photo_caption:
-        _caption(img, spec)
+    """The screenshot before JPEG compression and framing (RGB)."""
+    if spec.nav_bar == "buttons":
+        from dataclasses import replace
+
+        navh = int(NAV_H * spec.width / 720)
+        inner = render_image(replace(spec, height=spec.height - navh, nav_bar="", frame=None))
+        out = Image.new("RGB", (spec.width, spec.height), (0, 0, 0))
+        out.paste(inner, (0, 0))
+        nav_bar(out, "buttons")
+        return out
+    bg = _background(spec)
+    if spec.art is not None:
+        _paste_art(bg, spec)
+    img = _chrome(bg, spec)
+    if spec.photo_caption or (spec.art is not None and spec.platform == "whatsapp"):
+        if spec.lines:
+            _caption(img, spec)
     else:
         img.alpha_composite(_body_layer(spec))
+    if spec.nav_bar == "gesture":
+        nav_bar(img, "gesture")
     return img.convert("RGB")
+
+
+def render_framed(spec: StorySpec) -> Image.Image:
+    """The screenshot as the reporter sent it: the story, then any viewer, chat or crop."""
+    img = render_image(spec)
+    if spec.frame is not None:
+        from .frames import apply_frame
+
+        img = apply_frame(img, spec.frame)
+    return img
 
 
 def render_story(spec: StorySpec) -> bytes:
     """The screenshot as JPEG bytes, compressed (once or twice) as a forward through Telegram."""
     buf = io.BytesIO()
-    render_image(spec).save(buf, "JPEG", quality=spec.jpeg_quality)
+    render_framed(spec).save(buf, "JPEG", quality=spec.jpeg_quality)
     if spec.recompress_quality:
         again = io.BytesIO()
         Image.open(io.BytesIO(buf.getvalue())).save(again, "JPEG", quality=spec.recompress_quality)

@@ -27,6 +27,14 @@ LABEL_KEYS = [
     "category",
     "content",
     "text",
+    "content_text",
+    "frame",
+    "frame_text",
+    "noise",
+    "style",
+    "wording",
+    "phone",
+    "poster_unit",
 ]
 
 
@@ -64,7 +72,7 @@ def test_files_and_label_schema(dataset: tuple[Path, list[dict]]) -> None:
         assert list(lab) == LABEL_KEYS
         assert lab["poster"]["kind"] in {"username", "contact_name", "phone"}
         im = Image.open(out / lab["image"])
-        assert im.format == "JPEG" and im.height == 1280 and 700 <= im.width <= 960
+        assert im.format == "JPEG" and im.height == 1280 and 600 <= im.width <= 1100
         assert lab["text"].startswith(lab["poster"]["shown"])
         assert lab["should_flag"] == (
             lab["nip"] is not None and lab["supports_candidate"] is not None
