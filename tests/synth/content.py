@@ -258,9 +258,16 @@ def stylize(
         res = []
         for s in out:
             words = s.split(" ")
+            kept = [k.lower() for k in keep if k.lower() in s.lower()]
             if len(words) > 2 and not s.startswith("#"):
-                words.insert(rng.randrange(1, len(words)), rng.choice(EMOJIS))
-            res.append(" ".join(words))
+                for _ in range(4):  # never inside a name, nickname or slogan
+                    cand = words[:]
+                    cand.insert(rng.randrange(1, len(words)), rng.choice(EMOJIS))
+                    joined = " ".join(cand)
+                    if all(k in joined.lower() for k in kept):
+                        s = joined
+                        break
+            res.append(s)
         step("emoji_between", res)
     return out, applied
 

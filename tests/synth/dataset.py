@@ -52,7 +52,7 @@ class Shares:
     cropped, zoomed or letterboxed; a third of stories carry a hard text style.
     """
 
-    pale_header: float = 0.27  # of Instagram photo stories: header over sky, wall, white cup
+    pale_header: float = 0.3  # of Instagram photo stories: header over sky, wall, white cup
     gallery: float = 0.10  # of all: the story re-shot inside a phone's gallery viewer
     chat: float = 0.10  # of all: the story forwarded as a photo in a WhatsApp/Telegram chat
     crop: float = 0.25  # of all: status bar cut off, sides, bottom, slight zoom, letterbox

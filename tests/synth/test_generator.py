@@ -8,13 +8,32 @@ import datetime as dt
 import hashlib
 import io
 import json
+import random
+import re
+import statistics
 import tomllib
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from tests.synth import StorySpec, generate_dataset, render_story
+from tests.synth import (
+    Frame,
+    Shares,
+    StorySpec,
+    World,
+    generate_dataset,
+    make_item,
+    make_world,
+    render_image,
+    render_story,
+)
+from tests.synth import content as ct
+from tests.synth.dataset import categories_for
+from tests.synth.election import NUMBER_WORDS, make_election
+from tests.synth.people import unit_shorts
 
 LABEL_KEYS = [
     "image",
@@ -144,3 +163,199 @@ def test_render_story_single_image() -> None:
     assert hashlib.sha256(data).digest() == hashlib.sha256(render_story(spec)).digest()
     im = Image.open(io.BytesIO(data))
     assert im.size == (720, 1280)
+
+
+# ---------------------------------------------------------------- the wider classes
+
+SHARE_N = 400
+
+
+@pytest.fixture(scope="module")
+def many() -> tuple[World, list[tuple[StorySpec, dict]]]:
+    """Specs and labels of a 400-item set (nothing rendered): enough to check shares."""
+    world = make_world(23, 1200)
+    cats = categories_for(SHARE_N, random.Random("cats:23"))
+    return world, [make_item(world, i + 1, c, 23) for i, c in enumerate(cats)]
+
+
+def _share(labels: list[dict], pred) -> float:
+    return sum(1 for lab in labels if pred(lab)) / len(labels)
+
+
+def test_each_class_appears_at_its_share(many) -> None:
+    _world, items = many
+    labels = [lab for _, lab in items]
+    d = Shares()
+    assert abs(_share(labels, lambda x: x["frame"] == "gallery") - d.gallery) < 0.05
+    chats = _share(labels, lambda x: x["frame"].startswith("chat_"))
+    assert abs(chats - d.chat) < 0.05
+    assert {x["frame"] for x in labels} >= {"story", "gallery", "chat_whatsapp", "chat_telegram"}
+    crops = ("crop_top", "crop_bottom", "crop_sides", "zoom", "letterbox")
+    cropped = _share(labels, lambda x: any(c in x["noise"].split("+") for c in crops))
+    assert abs(cropped - d.crop) < 0.07
+    for c in crops:
+        assert any(c in x["noise"].split("+") for x in labels), c
+    ig_photo = [
+        lab
+        for spec, lab in items
+        if spec.platform == "instagram" and spec.background == "photo" and spec.art is None
+    ]
+    pale = _share(ig_photo, lambda x: "pale_header" in x["noise"])
+    assert 0.2 <= pale <= 0.5, pale  # about a third, as in the samples
+    styled = _share(labels, lambda x: bool(x["style"]))
+    assert styled > 0.25
+    seen = {s for x in labels for s in x["style"].split("+") if s}
+    assert seen >= {"script", "rotated", "tiny", "neon", "thick_outline", "sticker", "multicolor"}
+    assert seen >= {"scatter", "beside_header", "placement"}
+    rotations = [abs(spec.rotation) for spec, lab in items if "rotated" in lab["style"]]
+    assert max(rotations) > 15 and min(rotations) >= 5
+    contents = {x["content"] for x in labels}
+    assert contents >= {"support", "hard-support", "poster", "everyday", "info", "news"}
+    assert any(spec.art and spec.art.get("reshare") for spec, _ in items)
+    assert any(spec.art and spec.art["kind"] == "kpu" for spec, _ in items)
+    phones = {x["phone"] for x in labels}
+    assert phones == {"classic", "android", "iphone"}
+    wording = {w for x in labels for w in x["wording"].split("+") if w}
+    assert wording >= {"abbrev", "elongation", "upper", "lower", "emoji_between", "emoji_rich"}
+
+
+def test_shares_can_be_turned_off(many) -> None:
+    world, _ = many
+    off = Shares(gallery=0, chat=0, crop=0, hard_style=0, pale_header=0, poster=0, emoji_rich=0)
+    labels = [make_item(world, i, "positive", 5, off)[1] for i in range(1, 41)]
+    assert all(x["frame"] == "story" for x in labels)
+    assert not any(x["style"].replace("script", "") for x in labels)
+    assert all(x["content"] == "support" for x in labels)
+    assert Shares.parse(["gallery=0.5", "crop=0"]) == Shares(gallery=0.5, crop=0.0)
+    with pytest.raises(ValueError):
+        Shares.parse(["galery=0.5"])
+
+
+def test_frame_texts_are_never_the_poster(many) -> None:
+    world, items = many
+    roster_handles = {p.instagram for p in world.roster if p.instagram}
+    framed = [(spec, lab) for spec, lab in items if lab["frame"] != "story"]
+    assert framed
+    for spec, lab in framed:
+        shown = lab["poster"]["shown"]
+        assert spec.poster == shown  # the label's poster is the inner story's
+        for t in spec.frame.texts():
+            assert shown not in t and t not in roster_handles, (t, shown)
+        if lab["frame"].startswith("chat_"):
+            assert spec.frame.chat_name and spec.frame.chat_name != shown
+
+
+def test_contact_units_belong_to_the_poster_row(many) -> None:
+    world, items = many
+    rows = {p.nip: p for p in world.roster}
+    with_unit = [lab for _, lab in items if lab["poster_unit"]]
+    assert len(with_unit) > 30
+    school_or_health = 0
+    for lab in with_unit:
+        short, shown = lab["poster_unit"], lab["poster"]["shown"]
+        assert short in shown
+        p = rows[lab["nip"]]
+        assert short in unit_shorts(p.unit), (short, p.unit)
+        # independent of the derivation: a school's number and kind are in the unit's name
+        m = re.match(r"(SD|SMP|SMA|SMK)N? (\d+)", short)
+        if m:
+            assert f"{m.group(1)} Negeri {m.group(2)}" in p.unit
+        if short.startswith(("PKM ", "Pusk. ")):
+            assert p.unit.endswith(short.split(" ", 1)[1]) and "Puskesmas" in p.unit
+        # nobody else with that first name works in a unit this short form can mean
+        first = p.first.split()[0]
+        others = [
+            q
+            for q in world.roster
+            if q.nip != p.nip and q.first.split()[0] == first and short in unit_shorts(q.unit)
+        ]
+        if others:  # then the full name, unique on the roster, is what identifies the row
+            assert p.bare in shown and sum(q.bare == p.bare for q in world.roster) == 1, shown
+        school_or_health += p.unit_kind in ("school", "health")
+    assert school_or_health / len(with_unit) > 0.2
+
+
+def test_unit_short_forms_and_roster_mix() -> None:
+    assert {"SD 39", "SDN 39"} <= set(unit_shorts("SD Negeri 39 Pangkalpinang"))
+    assert {"SMP 4", "SMPN 4"} <= set(unit_shorts("SMP Negeri 4 Pangkalpinang"))
+    assert {"PKM Taman Sari", "Pusk. Taman Sari"} <= set(unit_shorts("UPTD Puskesmas Taman Sari"))
+    assert "RSUD DH" in unit_shorts("RSUD Depati Hamzah")
+    assert "Itko" in unit_shorts("Inspektorat Kota Pangkalpinang")
+    assert "Dinas KB" in unit_shorts("Dinas Pengendalian Penduduk dan Keluarga Berencana")
+    assert "Disperkim" in unit_shorts("Dinas Perumahan dan Kawasan Permukiman")
+    assert "Kel. Bacang" in unit_shorts("Kelurahan Bacang")
+    world = make_world(29, 3000)
+    kinds = Counter(p.unit_kind for p in world.roster)
+    assert 0.3 <= (kinds["school"] + kinds["health"]) / 3000 <= 0.45
+    units = {p.unit for p in world.roster}
+    assert any(u.startswith("SD Negeri ") for u in units) or any(
+        u.startswith("SMA Negeri ") for u in units
+    )
+    # namesakes: one first name in several schools, told apart by the unit only
+    by_first = Counter(p.first.split()[0] for p in world.roster if p.unit_kind == "school")
+    assert by_first.most_common(1)[0][1] >= 5
+    handles = [p.instagram for p in world.roster if p.instagram]
+    assert any("." in h for h in handles) and any("_" in h for h in handles)
+    assert any(p.instagram.endswith(p.nip[:4]) for p in world.roster if p.instagram)
+
+
+def test_wording_names_the_backed_pair_and_neutral_names_none() -> None:
+    rng = random.Random(5)
+    for region in ("Kota Pangkalpinang", "Kabupaten Bangka", "Provinsi Kepulauan Bangka Belitung"):
+        e = make_election(rng, region)
+        for _ in range(150):
+            c = rng.choice(e.candidates)
+            body = rng.choice([ct.support, ct.hard_support, ct.poster])(rng, e, c)
+            low = body.text.lower()
+            keys = [*c.aliases, *c.firsts, *c.hashtags, *c.slogans]
+            assert (
+                any(k.lower() in low for k in keys)
+                or str(c.number) in low
+                or (NUMBER_WORDS[c.number] in low)
+            ), body.text
+            for other in e.candidates:
+                if other.number != c.number:
+                    assert other.acronym not in body.text.split(), body.text
+        for _ in range(150):
+            body = ct.neutral(rng, e, "SD 39")
+            if body.content == "info":  # names every pair
+                assert all(c.people[0] in body.text for c in e.candidates)
+                continue
+            for c in e.candidates:
+                for k in [*c.aliases, *c.people, *c.hashtags]:
+                    assert k.lower() not in body.text.lower(), (k, body.text)
+
+
+def test_pale_header_and_frames_render(tmp_path: Path) -> None:
+    world = make_world(31, 300)
+    spec, _lab = make_item(world, 1, "positive", 31)
+    spec = replace(
+        spec,
+        platform="instagram",
+        background="photo",
+        photo="chelsea",
+        pale_top="white_object",
+        top_shade=0.0,
+        art=None,
+        frame=None,
+        photo_caption=False,
+    )
+    im = render_image(spec)
+    s = spec.width / 720
+    box = im.convert("L").crop((int(100 * s), int(82 * s), int(240 * s), int(106 * s)))
+    assert statistics.median(box.tobytes()) > 180  # white name over a pale area
+    for kind in ("gallery", "chat_whatsapp", "chat_telegram"):
+        framed = replace(
+            spec,
+            frame=Frame(
+                kind=kind,
+                title="IMG-20241121-WA0064.jpg",
+                chat_name="Mas Andi",
+                caption="ini pak 🙏",
+                crop=(0.04, 0.05, 0.0, 0.0),
+            ),
+        )
+        data = render_story(framed)
+        assert data == render_story(framed)
+        out = Image.open(io.BytesIO(data))
+        assert out.height == 1280 and 700 < out.width < 1000
