@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 apt_packages=(tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng
               fonts-dejavu-core fonts-liberation fonts-roboto fonts-noto-core
-              fonts-dancingscript fonts-bebas-neue fonts-lato fonts-comic-neue fonts-noto-color-emoji)
+              fonts-dancingscript fonts-bebas-neue fonts-lato fonts-comic-neue fonts-noto-color-emoji
+              fonts-lobster fonts-kaushanscript)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
