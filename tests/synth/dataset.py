@@ -233,8 +233,10 @@ def _age(rng: random.Random, platform: str) -> str:
         return f"Kemarin {hhmm}"
     if roll < 0.7:
         return f"Hari ini {hhmm}"
-    if roll < 0.85:
+    if roll < 0.8:
         return "Beberapa menit yang lalu"
+    if roll < 0.9:
+        return "Baru saja"
     return f"{rng.randint(2, 55)} menit yang lalu"
 
 

@@ -628,11 +628,12 @@ def phone_number(rng: random.Random) -> str:
 
 
 def wa_phone(phone: str) -> str:
-    """How WhatsApp shows an unsaved Indonesian number: '+62 812-4544-5201'."""
+    """How WhatsApp shows an unsaved Indonesian number: '+62 821-961-8889' (10 digits after
+    the country code), '+62 812-4544-5201' (11), '+62 812-3456-78901' (12)."""
     rest = phone[1:] if phone.startswith("0") else phone.removeprefix("62")
     head, tail = rest[:3], rest[3:]
-    groups = [tail[i : i + 4] for i in range(0, len(tail), 4)]
-    return f"+62 {head}-" + "-".join(groups)
+    mid = 3 if len(tail) <= 7 else 4
+    return f"+62 {head}-{tail[:mid]}-{tail[mid:]}"
 
 
 def handle_for(rng: random.Random, first: str, surname: str, tag: str = "", year: str = "") -> str:
