@@ -89,6 +89,14 @@ def _slots(rng: random.Random, e: Election, c: Candidate) -> dict[str, str]:
         "y5": str(y + 5),
         "pil": e.pil,
         "menang": rng.choice(["Menang", "Juara", "Pasti Menang", "MENANG"]),
+        "at": "@"
+        + rng.choice(
+            [
+                f"{c.acronym.lower()}_official",
+                f"relawan.{c.acronym.lower()}",
+                f"{c.firsts[0].lower()}.center",
+            ]
+        ),
     }
 
 
@@ -136,6 +144,8 @@ SUPPORT = [
     ["Nomor {n}", "nomor urut {w}", "{acr}"],
     ["{pil} {y}", "pilihanku no. {n}", "{pair}"],
     ["sudah pasti nomor {w}", "{tag}"],
+    ["Ayo dukung {at}", "nomor urut {n} 💪"],
+    ["Follow {at}", "menangkan paslon {nn}!"],
 ]
 # Implicit support: nickname, pair name, acronym, slogan or hashtag with slang; no number.
 HARD = [
@@ -169,6 +179,8 @@ HARD = [
     ["MENANG BERSAMA {acr}"],
     ["bismillah {acr} 🤲", "menang!"],
     ["dukung {hon} {f1} & {f2}"],
+    ["mantap {at} 🔥", "{acr} menang!"],
+    ["repost {at}", "{slogan}"],
 ]
 
 ELONGATE = {

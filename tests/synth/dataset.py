@@ -766,6 +766,16 @@ def make_item(
     if body.art is None and rng.random() < shares.emoji_rich and body.content != "info":
         body.lines = [*body.lines, "".join(rng.sample(ct.EMOJIS, rng.randint(3, 6)))]
         body.wording = [*body.wording, "emoji_rich"]
+    if platform == "instagram" and body.art is None and rng.random() < 0.08:
+        place = rng.choice(
+            [
+                world.election.city,
+                world.election.region,
+                "Kantor " + (person.unit_short[0] if person else "Walikota"),
+            ]
+        )
+        body.lines = [f"📍 {place.upper()}", *body.lines]  # a location sticker
+        body.scales = [1.0, *body.scales] if body.scales else []
     spec, styles = _visual(rng, platform, body, seed * 100003 + index, shares)
     spec.poster = shown
     spec.age = _age(rng, platform)

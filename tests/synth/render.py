@@ -458,7 +458,7 @@ def _body_layer(spec: StorySpec) -> Image.Image:
             and spec.hashtag_box
             and line.startswith("#")
             and " " not in line.strip()
-        )
+        ) or (spec.platform == "instagram" and line.startswith("📍"))  # location sticker
         f = font("roboto_bold", int(size * 0.62)) if is_tag else font(spec.font, size)
         esize = int(f.size * 0.95)
         asc, desc = f.getmetrics()
