@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 import store
 from netra.analysis import AnalysisPool
 from netra.config import Config
-from ocr.engine import TesseractEngine
+from ocr.engine import make_engine
 from rules.election import Election, parse_election
 from rules.roster import RosterLoad, load_roster
 from rules.roster_index import RosterIndex
@@ -187,7 +187,7 @@ async def start_services(config: Config) -> Services:
         roster,
         election,
         workers=config.ocr.workers or None,
-        engine=TesseractEngine(config.ocr.languages),
+        engine=make_engine(config.ocr.engine, config.ocr.languages),
         thresholds=config.thresholds,
     )
     key_source = config.telegram.token or config.webhook_secret or "netra-local"

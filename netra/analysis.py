@@ -1,13 +1,15 @@
-"""The analysis: screenshot bytes → OCR → poster → roster match → support → verdict.
+"""The analysis: screenshot bytes → OCR → layout → poster → roster match → support → verdict.
 
 One synchronous function, `analyse`, is the whole pipeline; the CLI, the bot and the
-benchmarks all call it. `AnalysisPool` runs it off the event loop: tesseract is a
-subprocess, so threads give real parallelism without copying the roster into workers.
+benchmarks all call it. `AnalysisPool` runs it off the event loop in threads: ONNX Runtime
+and tesseract (a subprocess) release the GIL, so threads give real parallelism without
+copying the roster or the OCR models into workers.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import re
 import time
@@ -19,12 +21,12 @@ from typing import Protocol
 from PIL import Image
 from rapidfuzz.distance import Levenshtein
 
-from ocr.engine import OcrEngine, TesseractEngine
+from ocr.engine import OcrEngine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
-from ocr.reader import HEADER_VARIANTS, read_body, read_header
+from ocr.reader import HEADER_OPINIONS, header_band, read_framed, read_header_again
 from rules.election import Election
+from rules.layout import Layout, read_layout, story_span
 from rules.poster import HeaderReading
-from rules.poster import read_header as parse_header
 from rules.support import detect_support
 from rules.types import AsnMatch, Poster
 from rules.verdict import Thresholds, Verdict, decide
@@ -34,18 +36,14 @@ class RosterLookup(Protocol):
     def match(self, poster: Poster, limit: int = 5) -> list[AsnMatch]: ...
 
 
-def _unique_lines(chunks: Iterable[str]) -> str:
-    """Join OCR text from several variants, each distinct line once, in reading order."""
-    seen: set[str] = set()
-    out: list[str] = []
-    for chunk in chunks:
-        for line in chunk.splitlines():
-            line = line.strip()
-            key = " ".join(line.lower().split())
-            if len(key) >= 2 and key not in seen:
-                seen.add(key)
-                out.append(line)
-    return "\n".join(out)
+@functools.cache
+def default_engine() -> OcrEngine:
+    return make_engine("ppocr")
+
+
+@functools.cache
+def _tesseract() -> OcrEngine:
+    return make_engine("tesseract")
 
 
 def analyse(
@@ -59,22 +57,33 @@ def analyse(
 ) -> Verdict:
     """Analyse one screenshot. Bad input yields an `error` verdict, never an exception."""
     started = time.perf_counter()
-    engine = engine or TesseractEngine()
+    engine = engine or default_engine()
     try:
         shot = load_screenshot(data)
     except ImageRejected as exc:
         return Verdict(kind="error", error=str(exc), seconds=time.perf_counter() - started)
 
-    body = read_body(shot.image, engine)
-    support = detect_support(body.text, election)
-    # Who posted matters for the verdict only when the content backs someone: only then are
-    # the costlier header variants tried after the first.
+    lines = engine.read(shot.image)
+    texts = [line.text for line in lines]
+    layout = read_layout(lines, *shot.image.size)
+    span = story_span(lines, *shot.image.size)
+    if span is not None:
+        # A story inside a chat or a gallery viewer: read it again, enlarged, and keep that
+        # reading of it (the chat's and the viewer's own text stays out of it).
+        framed_lines, size = read_framed(shot.image, span, engine)
+        texts += [line.text for line in framed_lines]
+        framed = read_layout(framed_lines, *size)
+        if framed.header.poster is None and layout.header.poster is not None:
+            framed = replace(framed, header=layout.header)
+        layout = replace(framed, story_top=layout.story_top, framed=True)
+    support = detect_support(layout.body_text, election)
+    # Who posted matters for the verdict only when the content backs someone: only then is
+    # an unidentified header read again.
     backs_someone = (
         support.candidate is not None and support.confidence >= thresholds.support_review
     )
-    variants = HEADER_VARIANTS if backs_someone else HEADER_VARIANTS[:1]
-    header, header_lines, matches = _read_poster(
-        shot.image, engine, roster, body.text, variants, alternatives + 1, thresholds.asn_flag
+    header, matches, extra = _read_poster(
+        shot.image, engine, roster, layout, backs_someone, alternatives + 1, thresholds.asn_flag
     )
     verdict = decide(
         platform=header.platform,
@@ -85,44 +94,83 @@ def analyse(
         header_evidence=header.evidence,
         thresholds=thresholds,
     )
-    verdict.text = _unique_lines(["\n".join(header_lines), body.text])
+    verdict.text = _unique_lines(texts + extra)
     verdict.seconds = time.perf_counter() - started
     return verdict
+
+
+def _unique_lines(texts: Iterable[str]) -> str:
+    """Each distinct line once, in reading order."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for line in texts:
+        line = line.strip()
+        key = " ".join(line.lower().split())
+        if len(key) >= 2 and key not in seen:
+            seen.add(key)
+            out.append(line)
+    return "\n".join(out)
+
+
+def _match_reading(
+    reading: HeaderReading, roster: RosterLookup, limit: int
+) -> tuple[HeaderReading, list[AsnMatch]]:
+    """The reading's poster, or the alternative the roster knows best."""
+    best: tuple[HeaderReading, list[AsnMatch]] = (reading, [])
+    if reading.poster is None:
+        return best
+    top = -1.0
+    for poster in (reading.poster, *reading.alternatives):
+        found = roster.match(poster, limit=limit)
+        score = found[0].confidence if found else 0.0
+        if score > top:
+            top = score
+            best = (replace(reading, poster=poster), found)
+    return best
 
 
 def _read_poster(
     image: Image.Image,
     engine: OcrEngine,
     roster: RosterLookup,
-    footer: str,
-    variants: tuple[str, ...],
+    layout: Layout,
+    backs_someone: bool,
     limit: int,
     good_enough: float,
-) -> tuple[HeaderReading, list[str], list[AsnMatch]]:
-    """Read the header with each variant in turn (each is a tesseract run) until the poster
-    is identified; keep the reading whose roster match is best."""
-    best: tuple[HeaderReading, list[str], list[AsnMatch]] | None = None
+) -> tuple[HeaderReading, list[AsnMatch], list[str]]:
+    """Who posted: the layout's reading, then (only when the content backs someone and the
+    poster is not identified) the header band read again by each opinion in turn; the
+    reading whose roster match is best wins."""
+    best = _match_reading(layout.header, roster, limit)
     unmatched: list[tuple[HeaderReading, list[str]]] = []
-    tried = 0
-    for variant in variants:
-        tried += 1
-        lines = [line.text for line in read_header(image, engine, variant)]
-        reading = parse_header(lines, footer)
-        found = roster.match(reading.poster, limit=limit) if reading.poster else []
-        if reading.poster and not found:
-            unmatched.append((reading, lines))
-        if best is None:
-            best = (reading, lines, found)
-        else:
-            top = best[2][0].confidence if best[2] else -1.0
-            if (found and found[0].confidence > top) or (best[0].poster is None and reading.poster):
-                best = (reading, lines, found)
-        if best[2] and best[2][0].confidence >= good_enough:
+    if best[0].poster is not None and not best[1]:
+        unmatched.append((best[0], []))
+    extra: list[str] = []
+    tried = 1
+    for opinion in HEADER_OPINIONS:
+        if not backs_someone or (best[1] and best[1][0].confidence >= good_enough):
             break
-    assert best is not None, "at least one header variant"
-    if best[2] or tried == 1 or not unmatched:
-        return best
-    return _settle_unmatched(unmatched)
+        box = header_band(image, layout.story_top)
+        lines = read_header_again(image, box, opinion, engine, _tesseract)
+        if not lines:
+            continue
+        tried += 1
+        extra.extend(line.text for line in lines)
+        reading = read_layout(lines, *image.size).header
+        if reading.platform == "unknown" and layout.header.platform != "unknown":
+            reading = replace(reading, platform=layout.header.platform)
+        found = _match_reading(reading, roster, limit)
+        if found[0].poster is not None and not found[1]:
+            unmatched.append((found[0], []))
+        top = best[1][0].confidence if best[1] else -1.0
+        if (found[1] and found[1][0].confidence > top) or (
+            best[0].poster is None and found[0].poster is not None
+        ):
+            best = found
+    if best[1] or tried == 1 or not unmatched:
+        return best[0], best[1], extra
+    reading, _lines, matches = _settle_unmatched(unmatched)
+    return reading, matches, extra
 
 
 def _settle_unmatched(
@@ -186,7 +234,7 @@ class AnalysisPool:
     ) -> None:
         self.roster = roster
         self.election = election
-        self.engine = engine or TesseractEngine()
+        self.engine = engine or default_engine()
         self.thresholds = thresholds
         self.workers = workers or os.cpu_count() or 1
         self._executor = ThreadPoolExecutor(

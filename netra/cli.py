@@ -39,14 +39,14 @@ def _scan(
     images: Sequence[Path], roster_path: Path, election_path: Path, config: Config, jobs: int | None
 ) -> int:
     from netra.analysis import AnalysisPool
-    from ocr.engine import TesseractEngine
+    from ocr.engine import make_engine
 
     roster, election = _load_inputs(roster_path, election_path)
     pool = AnalysisPool(
         roster,
         election,
         workers=jobs or config.ocr.workers or None,
-        engine=TesseractEngine(config.ocr.languages),
+        engine=make_engine(config.ocr.engine, config.ocr.languages),
         thresholds=config.thresholds,
     )
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from ocr.engine import ENGINES
 from rules.verdict import Thresholds
 
 
@@ -21,8 +22,16 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class OcrSettings:
-    languages: str = "ind+eng"
+    engine: str = "ppocr"  # "ppocr" (PP-OCRv4 via ONNX Runtime) or "tesseract"
+    languages: str = "ind+eng"  # tesseract's languages
     workers: int = 0  # 0 = one per core
+
+    def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise ConfigError(
+                f"ocr.engine: mesin OCR tidak dikenal {self.engine!r} "
+                f"(pilih {' atau '.join(ENGINES)})"
+            )
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,126 +1,103 @@
-"""Reading a story screenshot: the header (who posted, when) apart from the body.
+"""Second opinions on a header the first reading could not make out.
 
-The header is small UI text at the top; the body is large stylised text anywhere below.
-They need different preprocessing, so they are read separately:
-- header: the top band, upscaled ×2, as a near-white mask (header text is white on every
-  platform and theme; over a pale background, the brightness above the local median
-  instead), read line by line; stretched grey, brighter-than-surroundings and a name-only
-  strip follow, one at a time, while the poster is not identified and the content backs
-  someone (see `netra.analysis`);
-- body (with the footer, which tells Instagram from WhatsApp): the grey image at half size,
-  a near-white mask (as is, and without shapes that cannot be glyphs), a mask of pixels
-  brighter than their surroundings (shadowed text on photos), masks of vivid text hues
-  (cyan, yellow, lime…), of one flat fill colour and of the text cut out of its boxes, each
-  read by its own tesseract run; their texts are joined.
+The whole screenshot is read once (`OcrEngine.read`). White header text over a pale photo or
+a pale status colour (a white cup, sky, a light grey background) can stay unread in that
+pass; when who posted matters (the content backs a candidate) the header band is read again
+from images that bring such text out, one at a time until the poster is identified:
+
+- "contrast": the band in grey, contrast-stretched: faint white-on-pale text becomes dark
+  enough to detect;
+- "faint": the brightness above the local median, amplified, as dark text on white: for white
+  names over a white cup or sky, where stretching the whole band does not help;
+- "tesseract": the stretched band read by tesseract, line by line, when the main engine is
+  not tesseract: a reader with other blind spots.
+
+Which of them earns its cost is measured by `bench/ocr_engines.py` (README).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
 from PIL import Image, ImageOps
 
 from ocr import preprocess as pp
 from ocr.engine import OcrEngine, OcrLine
 
-HEADER_SCALE = 2.0
+HEADER_OPINIONS = ("contrast", "faint", "tesseract")
+# A story inside a chat or a viewer is shown at half its size or less: read it enlarged.
+FRAME_ZOOM = 2.0
+FRAME_MAX_SIDE = 2600
+# The band read again: from the story's top to this share of the image's height below it.
+HEADER_BAND = 0.2
 
 
-@dataclass(frozen=True, slots=True)
-class BodyText:
-    text: str
-    variants: tuple[str, ...] = field(default=())
+def header_band(image: Image.Image, top: int = 0) -> tuple[int, int, int, int]:
+    w, h = image.size
+    top = max(0, min(top, h - 1))
+    return (0, top, w, min(h, top + round(HEADER_BAND * h)))
 
 
-HEADER_VARIANTS = ("white", "grey", "tophat", "strip", "strip-faint")
-# Where the poster's name sits in both apps' headers (fractions of width and height): right of
-# the avatar, below the status bar and progress segments.
-NAME_STRIP = (0.10, 0.045, 0.80, 0.11)
-
-
-def read_header(image: Image.Image, engine: OcrEngine, variant: str = "white") -> list[OcrLine]:
-    """Lines of the header band, top to bottom (coordinates in the upscaled band).
-
-    Variants, cheapest and most often right first (the analysis stops at the first that
-    identifies the poster): "white" — near-white pixels (header text is white everywhere),
-    or over a pale background the brightness above the local median;
-    "grey" — contrast-stretched grey, for white text over pale backgrounds; "tophat" — pixels
-    much brighter than their surroundings, for white text over bright, busy photos; "strip"
-    — only the name line, strictly white, enlarged, for white names over pale photos;
-    "strip-faint" — the name line as its contrast to the local median, for white names over
-    a white cup or sky (measured: it reads names no other variant does).
-    """
-    if variant in ("strip", "strip-faint"):
-        # Only the name line(s), enlarged ×3: for white names over pale, busy photos, where
-        # the band-wide variants drown in clutter. "strip": a strict white threshold;
-        # "strip-faint": the brightness above the local median, read as one line.
-        left, top, right, bottom = NAME_STRIP
-        w, h = image.size
-        strip = image.crop((round(w * left), round(h * top), round(w * right), round(h * bottom)))
-        rgb = pp.as_array(strip)
-        if variant == "strip-faint":
-            return engine.lines(pp.upscale(pp.faint_bright_text(rgb, gain=6), 3.0), psm=7)
-        mask = pp.white_text_mask(rgb, min_level=235, max_spread=40)
-        return engine.lines(pp.upscale(pp.to_image(mask), 3.0), psm=6)
-    band = pp.HEADER.crop(image)
+def read_header_again(
+    image: Image.Image,
+    box: tuple[int, int, int, int],
+    opinion: str,
+    engine: OcrEngine,
+    tesseract: Callable[[], OcrEngine] | None = None,
+) -> list[OcrLine]:
+    """Lines of the header band prepared for one opinion, in full-image coordinates."""
+    band = image.crop(box)
     rgb = pp.as_array(band)
-    if variant == "grey":
-        prepared = ImageOps.autocontrast(pp.grey(rgb), cutoff=3)
-    elif variant == "tophat":
-        prepared = pp.to_image(pp.brighter_than_surroundings(rgb))
+    stretched = ImageOps.autocontrast(pp.grey(rgb), cutoff=3)
+    if opinion == "contrast":
+        lines = engine.read(stretched.convert("RGB"))
+    elif opinion == "faint":
+        lines = engine.read(pp.faint_bright_text(rgb).convert("RGB"))
+    elif opinion == "tesseract":
+        reader = tesseract() if tesseract else None
+        if reader is None or reader.name == engine.name:
+            return []
+        lines = reader.read(pp.upscale(stretched, 2.0))
+        lines = [_scaled(line, 0.5) for line in lines]
     else:
-        mask = pp.white_text_mask(rgb, min_level=170, max_spread=90)
-        # Over a pale background the mask is all background: read the faint contrast instead.
-        prepared = pp.faint_bright_text(rgb) if pp.is_pale(mask) else pp.to_image(mask)
-    return engine.lines(pp.upscale(prepared, HEADER_SCALE), psm=6)
+        raise ValueError(f"unknown header opinion {opinion!r}")
+    return [_shifted(line, box[0], box[1]) for line in lines]
 
 
-def body_psm(variant: str) -> int:
-    """Page segmentation per variant: sparse text (11) for the half-size grey image, where
-    large isolated words sit far apart; a uniform block (6) for the masks."""
-    return 11 if variant == "grey-half" else 6
+def read_framed(
+    image: Image.Image, span: tuple[int, int], engine: OcrEngine
+) -> tuple[list[OcrLine], tuple[int, int]]:
+    """The band a framed story occupies, enlarged and read for small text: its lines (in
+    the enlarged band's coordinates) and the band's size."""
+    w, _h = image.size
+    band = image.crop((0, span[0], w, span[1]))
+    factor = min(FRAME_ZOOM, FRAME_MAX_SIDE / max(band.size))
+    size = (round(band.width * factor), round(band.height * factor))
+    big = band.resize(size, Image.Resampling.LANCZOS)
+    return engine.read(big, fine=True), size
 
 
-def body_variants(image: Image.Image, max_colours: int = 1) -> tuple[list[Image.Image], list[str]]:
-    band = pp.BODY.crop(image)
-    rgb = pp.as_array(band)
-    # The plain grey image at half size: tesseract binarises it itself (dark or light text on
-    # flat colour), and the smaller size catches very large glyphs (a big "02"). Measured with
-    # bench/ocr_variants.py, the full-size grey image added little beside the others.
-    grey_half = pp.upscale(pp.grey(rgb), 0.5)
-    white = pp.white_text_mask(rgb)
-    images = [
-        grey_half,
-        pp.to_image(white),
-        pp.to_image(pp.brighter_than_mean(rgb)),
-    ]
-    names = ["grey-half", "white", "bright"]
-    # The white mask again without photo clutter (sky, shirts, highlights): tesseract finds
-    # lines in it that the cluttered mask hides (+1.0 point of words on the held-out set).
-    images.append(pp.to_image(pp.glyph_components(white)))
-    names.append("white-glyphs")
-    for hue, mask in pp.vivid_text_masks(rgb):
-        images.append(pp.to_image(mask))
-        names.append(f"vivid{hue}")
-    for colour, share in pp.fill_colours(rgb, limit=max_colours):
-        mask = pp.colour_mask(rgb, colour)
-        images.append(pp.to_image(mask))
-        names.append(f"fill{tuple(int(c) for c in colour)}:{share:.2f}")
-        boxed = pp.text_in_boxes(mask)
-        if boxed is not None:
-            # Tesseract reads nothing of light text inside dark boxes; the holes alone it reads.
-            images.append(pp.to_image(boxed))
-            names.append(f"boxed{tuple(int(c) for c in colour)}")
-    return images, names
+def _scaled(line: OcrLine, f: float) -> OcrLine:
+    return OcrLine(
+        line.text,
+        round(line.left * f),
+        round(line.top * f),
+        round(line.right * f),
+        round(line.bottom * f),
+        line.conf,
+        line.height * f,
+        line.angle,
+    )
 
 
-def read_body(image: Image.Image, engine: OcrEngine, max_colours: int = 1) -> BodyText:
-    """Body and footer text from every variant, one tesseract run each.
-
-    Stacking the variants into one image to pay tesseract's start-up once was measured and
-    rejected: page-level binarisation and layout analysis over the mixed stack lost most of
-    the text that each variant alone reads (bench/ocr_variants.py).
-    """
-    images, names = body_variants(image, max_colours)
-    texts = [engine.text(im, psm=body_psm(name)) for im, name in zip(images, names, strict=True)]
-    return BodyText(text="\n".join(texts), variants=tuple(names))
+def _shifted(line: OcrLine, dx: int, dy: int) -> OcrLine:
+    return OcrLine(
+        line.text,
+        line.left + dx,
+        line.top + dy,
+        line.right + dx,
+        line.bottom + dy,
+        line.conf,
+        line.height,
+        line.angle,
+    )

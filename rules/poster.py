@@ -46,15 +46,32 @@ class HeaderReading:
     poster: Poster | None
     seen: str | None  # the status's age as shown ("5 j", "Kemarin 21.03")
     evidence: tuple[str, ...]
+    # Other readings the text allows ("olga297133m": "olga29713" aged 3 m, or "olga2971"
+    # aged 33 m); the roster decides between them.
+    alternatives: tuple[Poster, ...] = ()
 
 
-# OCR drops the space between words of a contact name ("YaniDisdik", "Bu'Siti"): names do
-# not change case mid-word, so a lower-case letter before a capital marks a lost space.
-_LOST_SPACE = re.compile(r"(?<=[a-z])'?(?=[A-Z][a-z])")
+# OCR drops the space between words of a contact name ("YaniDisdik", "Bu'Siti",
+# "BapakRidwanSMP4", "Pak RTIwan"): names do not change case mid-word, so a lower-case letter
+# before a capital, an acronym before a capitalised word, and letters beside digits mark a
+# lost space.
+_LOST_SPACE = re.compile(
+    r"(?<=[a-z])'?(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})|(?<=[A-Za-z]{2})(?=\d)"
+)
+
+
+def restore_spaces(text: str) -> str:
+    """A contact name with the spaces OCR dropped put back ("Bu RatihSMP10" → "Bu Ratih SMP 10")."""
+    return _LOST_SPACE.sub(" ", text)
+
+
+def clean_contact_name(text: str) -> str:
+    """The contact name in a WhatsApp header line, without avatar noise and icons."""
+    return _clean_name(text)
 
 
 def _clean_name(text: str) -> str:
-    tokens = _LOST_SPACE.sub(" ", text).split()
+    tokens = restore_spaces(text).split()
     if tokens:
         tokens[0] = tokens[0].lstrip("«»<>—–-~=_|'\"‘’“”;:,.") or tokens[0]
     # Contact names saved by people start with an honorific more often than not; words OCR
@@ -87,7 +104,7 @@ def _clean_name(text: str) -> str:
     return cleaned.strip(" '\"‘’“”;:,.|")
 
 
-def _phone_in(text: str) -> str | None:
+def phone_in(text: str) -> str | None:
     match = _PHONE.search(text)
     if not match:
         return None
@@ -141,7 +158,9 @@ _USER_PART = re.compile(r"^[a-z0-9._/]+$", re.IGNORECASE)
 _IG_AGE_MISREAD = re.compile(r"^\d{1,2}[)\]};:|!]$")
 
 
-def _instagram_user(line: str, lenient: bool = False) -> tuple[str, str] | None:
+def _instagram_user(
+    line: str, lenient: bool = False, strict: bool = False
+) -> tuple[str, str] | None:
     """(username, age) from an Instagram header line, keyed on the age token after the name.
 
     Usernames have no spaces, so words OCR split apart before the age are one username whose
@@ -152,7 +171,7 @@ def _instagram_user(line: str, lenient: bool = False) -> tuple[str, str] | None:
     tokens = [t.strip("'\"‘’“”,;:") for t in line.split()]
     for i in range(1, len(tokens)):
         age = _age_at(tokens, i, lenient)
-        if age is None:
+        if age is None or (strict and not _IG_AGE.match(age.replace(" ", ""))):
             continue
         parts: list[str] = []
         j = i - 1
@@ -172,6 +191,53 @@ def _instagram_user(line: str, lenient: bool = False) -> tuple[str, str] | None:
         if _USERNAME.match(user) and re.search(r"[a-z]", user):
             return user, age
     return None
+
+
+_GLUED_AGE = re.compile(r"^@?([a-z0-9._]+?)(\d{1,3})\s?(j|m|h|d|mg|w|jam|mnt|menit)$")
+_AGE_LIMITS = {"m": 59, "mnt": 59, "menit": 59, "j": 23, "jam": 23, "h": 7, "d": 7, "mg": 4, "w": 4}
+
+
+def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str, str]]:
+    """(username, age) readings of an Instagram header line, most likely first.
+
+    PP-OCR often glues the age to the name ("bagas_bappeda4j"). When the name ends in digits
+    the split is ambiguous ("olga297133m": olga29713 aged 3 m, or olga2971 aged 33 m); every
+    split that gives a real age (under 60 m, 24 j, a week, a month) is returned, and the
+    roster decides. `strict`: the age must be a clean number and unit, and the name lower case
+    (Instagram shows usernames in lower case; OCR swaps case only for look-alike letters),
+    so a line of content ("COBLOS NO. 3!", "Tinggal 2 h lagi") is no username.
+    """
+    if strict and re.search(r"[A-HJMNPQRTY]", line.split()[0] if line.split() else ""):
+        return []
+    spaced = _instagram_user(line, strict=strict)
+    found: list[tuple[str, str]] = [spaced] if spaced else []
+    line = re.sub(r"(?<=[A-Za-z0-9]),(?=[A-Za-z0-9])", ".", line)
+    tokens = [t.strip("'\"‘’“”,;:()|") for t in line.split()]
+    # The glued token is the last one that holds letters (trailing "X", "..." are icons).
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i].lower()
+        m = _GLUED_AGE.match(token)
+        if not m:
+            continue
+        digits, unit = m.group(2), m.group(3)
+        head = token[: m.start(2)]
+        for k in range(1, len(digits) + 1):
+            age_digits = digits[-k:]
+            user = head + digits[:-k]
+            if age_digits.startswith("0") or not 1 <= int(age_digits) <= _AGE_LIMITS[unit]:
+                continue
+            if user.startswith("@"):
+                user = user[1:]
+            if _USERNAME.match(user) and re.search(r"[a-z]", user) and len(user) >= 3:
+                reading = (user, f"{age_digits}{unit}")
+                if reading not in found:
+                    found.append(reading)
+        break
+    # Among glued splits, the one keeping the most characters in the name first: a name
+    # ends in digits more often than a story is older than nine units.
+    if found and not spaced:
+        found.sort(key=lambda r: -len(r[0]))
+    return found
 
 
 def _leading_username(line: str) -> str | None:
@@ -204,8 +270,9 @@ def _strong_username(line: str) -> str | None:
     return None
 
 
-def read_header(lines: Sequence[str], footer_text: str = "") -> HeaderReading:
-    """Platform, poster and age from the header's OCR lines (top to bottom)."""
+def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderReading:
+    """Platform, poster and age from the header's OCR lines (top to bottom), from their text
+    alone: the fallback when no poster line was found by its layout (`rules.layout`)."""
     lines = [line.strip() for line in lines if line.strip()]
     content = [line for line in lines if not _STATUS_BAR.match(line)]
     evidence: list[str] = []
@@ -220,7 +287,7 @@ def read_header(lines: Sequence[str], footer_text: str = "") -> HeaderReading:
                 continue
             name_line = above[-1]
             seen = _clean_name(line)
-            phone = _phone_in(name_line)
+            phone = phone_in(name_line)
             evidence.append(f"header WhatsApp: baris waktu {seen!r}")
             if phone:
                 return HeaderReading("whatsapp", Poster("phone", phone), seen, tuple(evidence))
@@ -255,7 +322,7 @@ def read_header(lines: Sequence[str], footer_text: str = "") -> HeaderReading:
     if platform != "unknown":
         evidence.append(f"platform dari tombol bawah ({platform})")
     for line in content:
-        phone = _phone_in(line)
+        phone = phone_in(line)
         if phone:
             return HeaderReading(
                 "whatsapp" if platform == "unknown" else platform,

@@ -78,6 +78,9 @@ _MAX_SCORED = 400
 _OUTSIDE_SCORED = 20  # runner-ups from other units when a unit hint is given
 _RANGE_CAP = 3000
 _PHONE_NEAR_ROWS = 65_000
+# A handle only near the one read: enough for a moderator to look (review), never a flag.
+_NEAR_HANDLE = 0.55
+_NEAR_MAX = 6
 _PHONE_NEAR_SMALL = 0.85
 _PHONE_NEAR_BIG = 0.6
 
@@ -443,7 +446,43 @@ class RosterIndex:
                 ev = (f"@{handle} ≈ @{roster_handle} (beda 1 karakter)",)
                 out.append(_Scored(i, raw, "instagram-ocr", ev))
         out.extend(self._match_concat_name(handle))
+        if not any(x.raw >= _NEAR_HANDLE for x in out) and len(sk) >= 4:
+            known = {x.idx for x in out}
+            near = [(i, h) for i, h in self._loose_handles(sk, handle) if i not in known]
+            for i, roster_handle in near:
+                raw = _NEAR_HANDLE / (1 + _PEER_PENALTY * (len(near) - 1))
+                ev = (f"@{handle} hampir sama dengan @{roster_handle} (salah baca? perlu dicek)",)
+                out.append(_Scored(i, raw, "instagram-near", ev))
         return out
+
+    def _loose_handles(self, sk: str, shown: str) -> list[tuple[int, str]]:
+        """Handles a moderator should compare with the one read, though none is a safe
+        match: one edit away even when it touches a digit ("cut8" read "cuts"), or holding
+        the read handle as its start or end (the rest lost over a pale photo: "santoso91"
+        of "budisantoso91"), at least five characters and three fifths of it."""
+        found: dict[int, str] = {}
+        n = len(sk)
+        for keys, idxs, part in ((self._hk, self._hk_idx, sk), (self._hr, self._hr_idx, sk[::-1])):
+            # One edit: the same length or one longer/shorter, sharing a prefix (or suffix).
+            k = max(1, n // 2)
+            for length in (n - 1, n, n + 1):
+                prefix = chr(0x100 + length) + part[:k]
+                lo = bisect.bisect_left(keys, prefix)
+                hi = bisect.bisect_left(keys, prefix + "\U0010ffff", lo)
+                for j in range(lo, min(hi, lo + _RANGE_CAP)):
+                    cand = keys[j][1:]
+                    if Levenshtein.distance(part, cand, score_cutoff=1) == 1:
+                        found.setdefault(idxs[j], self._field(idxs[j], 6))
+            if n < 5:
+                continue
+            for length in range(n + 1, int(n / 0.6) + 1):
+                prefix = chr(0x100 + length) + part
+                lo = bisect.bisect_left(keys, prefix)
+                hi = bisect.bisect_left(keys, prefix + "\U0010ffff", lo)
+                for j in range(lo, min(hi, lo + _RANGE_CAP)):
+                    found.setdefault(idxs[j], self._field(idxs[j], 6))
+        found.pop(-1, None)
+        return sorted(found.items())[:_NEAR_MAX]
 
     def _near_handles(self, sk: str, shown: str) -> list[tuple[int, str]]:
         """Handles one edit away (on skeletons) that differ by a letter, not a digit.

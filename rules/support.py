@@ -12,6 +12,7 @@ graphics that list every pair. Those cues veto weak signals; only explicit ones 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -26,14 +27,18 @@ NUMBER_WORDS = {
     "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10,
 }  # fmt: skip
 _NUM = r"(?:0?(\d{1,2})|" + "|".join(NUMBER_WORDS) + r")"
+# "nomor" as OCR and stylised fonts give it: "n0m0r", "nemer", "nmr", "no.", "No".
+_NO = r"(?:n[oe0]m[oe0]r|nmr|no\.?)"
 _NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
-    ("nomor-urut", re.compile(r"\bno(?:mor|mer|\.)?\s*urut\s*:?\s*" + _NUM + r"\b"), 0.95),
-    ("coblos-nomor", re.compile(r"\bcoblos\w*\s+(?:no(?:mor|mer)?\.?\s*)?" + _NUM + r"\b"), 0.95),
-    ("pilih-nomor", re.compile(r"\b(?:pilih|dukung|menangkan)\w*\s+(?:no(?:mor|mer)?\.?\s*)" + _NUM + r"\b"), 0.9),
-    ("pilih-angka", re.compile(r"\b(?:pilih|dukung|menangkan)\w*\s+(?:paslon\s+)?0(\d)\b"), 0.85),
-    ("paslon-nomor", re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?)\s*(?:no(?:mor|mer)?\.?\s*)?" + _NUM + r"\b"), 0.85),
+    ("nomor-urut", re.compile(r"\b" + _NO + r"\s*ur[uo]t\s*:?\s*" + _NUM + r"\b"), 0.95),
+    ("coblos-nomor", re.compile(r"\bc[o0]bl[o0]s\w*\s+(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.95),
+    ("pilih-nomor", re.compile(r"\b(?:pilih|dukung|menangkan|menang)\w*\s+" + _NO + r"\s*" + _NUM + r"\b"), 0.9),
+    ("pilih-angka", re.compile(r"\b(?:pilih|dukung|menangkan|gaspol|gas|lanjutkan|all\s?in|pasti|fix|jagoan)\w*\s+(?:paslon\s+)?0(\d)\b"), 0.85),
+    # "sdh pasti nomor 2", "ingat nomor 3 ya", "jangan lupa no 1": a firm word right before.
+    ("kata dukungan + nomor", re.compile(r"\b(?:pasti|ingat|tetap|fix|wajib|mati|lupa|yakin|mantap|gaspol|gas|all\s?in|lanjut\w*|siap)\s+(?:\w+\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
+    ("paslon-nomor", re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?)\s*(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.85),
     ("salam-jari", re.compile(r"\bsalam\s+" + _NUM + r"\s*jari\b"), 0.9),
-    ("nomor", re.compile(r"\bno(?:mor|mer)?\.?\s+" + _NUM + r"\b"), 0.5),
+    ("nomor", re.compile(r"\b" + _NO + r"\s*" + _NUM + r"\b"), 0.5),
 ]  # fmt: skip
 # A big "02" on its own: OCR often reads the zero as a letter O.
 _BIG_NUMBER = re.compile(r"(?:^|\s)[0o]([1-9])(?:\s|$|!|\.)", re.MULTILINE)
@@ -43,6 +48,7 @@ SUPPORT_WORDS = (
     "all in", "pasti", "doakan", "relawan", "pemenangan", "posko", "deklarasi", "mantap",
     "terbaik", "jagoan", "bersama", "semangat", "satu putaran", "periode", "hebat", "juara",
     "salam", "siap", "merapat", "yakin", "amanah", "idolaku", "pilihanku", "bismillah",
+    "jawaban", "kawal", "fix",
 )  # fmt: skip
 _CAMPAIGN_WORDS = frozenset(
     {"coblos", "pilih", "dukung", "menang", "menangkan", "lanjutkan", "gaspol", "periode",
@@ -96,6 +102,90 @@ def _compact(s: str) -> str:
     return re.sub(r"[^a-z0-9]", "", s.lower())
 
 
+_FOLD_COMPACT = str.maketrans(
+    {"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "5": "s", "8": "b"}
+)
+
+
+def fold_compact(text: str) -> str:
+    """Letters and digits only, lower case, OCR's confusions folded (I/l/1, O/0, S/5, B/8,
+    rn/m, vv/w): the form in which spaces and look-alike glyphs no longer matter."""
+    s = re.sub(r"[^a-z0-9|!]", "", normalise_text(text))
+    return s.replace("rn", "m").replace("vv", "w").translate(_FOLD_COMPACT)
+
+
+def compact_in(needle: str, flat: str) -> bool:
+    """A folded needle in the folded text, allowing one OCR error per eight characters (none
+    below eight: a short needle one letter off is too often another word, and two hashtags
+    of one election often share a tail: "#SopaMenang", "#BumaMenang")."""
+    if not needle or len(needle) > len(flat) + 2:
+        return False
+    if needle in flat:
+        return True
+    errors = len(needle) // 8
+    if errors <= 0:
+        return False
+    return fuzz.partial_ratio(needle, flat) >= 100.0 * (1 - errors / len(needle))
+
+
+# Campaign words PP-OCR glues to their neighbours ("PILIHNOMOR1", "PASTIMENANG",
+# "sdhmantappilihankepak"): long tokens are split around them, and around the election's own
+# aliases and names ("GASBUMAGASS", "SOPAJAWABANNYA"), before the rules read them.
+_GLUE_WORDS = (
+    "menangkan", "lanjutkan", "pemenangan", "pilihanku", "coblos", "nomor", "nomer", "paslon",
+    "dukung", "menang", "pilih", "salam", "mantap", "pasti", "gaspol", "periode", "putaran",
+    "relawan", "doakan", "jagoan", "jawabannya", "urut", "jari",
+)  # fmt: skip
+# TitleCase words run together ("PastiMenang", "ZuhriYogi"); each part three letters or more,
+# so mixed-case shouting ("bapAk", "MEnaAang") is left alone.
+_TITLE_RUN = re.compile(r"^[A-Za-z][a-z]{2,}(?:[A-Z][a-z]{2,})+$")
+_KEYWORD_DIGIT = re.compile(r"(nomor|nomer|n0m0r|paslon|coblos|urut|salam|pilih|\bno\.?)(\d)", re.I)
+_DIGIT_JARI = re.compile(r"(\d)(jari)", re.I)
+_DOTTED = re.compile(r"(?<=[A-Za-z]{2})[.,!](?=[A-Za-z]{2})")  # "terbukti.SOPA!"
+_ELONGATED = re.compile(r"([A-Za-z])\1{2,}")  # "menaaang", "gasss"
+
+
+@functools.lru_cache(maxsize=64)
+def _glue_pattern(extra: tuple[str, ...]) -> re.Pattern[str]:
+    words = {*_GLUE_WORDS, *extra}
+    return re.compile("|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)), re.I)
+
+
+def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
+    """The text with the spaces OCR dropped put back where they matter to the rules, case
+    kept: at TitleCase joins, after a dot or comma between words, around campaign words
+    (and `extra_words`, the election's aliases and names) inside tokens of seven letters or
+    more, and between a campaign word and its number ("nomor1", "paslon02", "2jari");
+    letters repeated for emphasis are collapsed ("MENAAANG"). Hashtags and mentions stay
+    whole."""
+    glue = _glue_pattern(extra_words)
+    lines = []
+    for line in text.splitlines():
+        out = []
+        for word in line.split():
+            if word.startswith(("#", "@")):
+                out.append(word)
+                continue
+            word = _ELONGATED.sub(r"\1", word)
+            word = _DOTTED.sub(lambda m: m.group(0) + " ", word)
+            pieces = []
+            for piece in word.split():
+                if _TITLE_RUN.match(piece):
+                    piece = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", piece)
+                sub = []
+                for part in piece.split():
+                    if len(part) >= 7:
+                        part = glue.sub(lambda m: f" {m.group(0)} ", part)
+                    sub.append(part)
+                pieces.append(" ".join(sub))
+            word = " ".join(pieces)
+            word = _KEYWORD_DIGIT.sub(r"\1 \2", word)
+            word = _DIGIT_JARI.sub(r"\1 \2", word)
+            out.append(" ".join(word.split()))
+        lines.append(" ".join(out))
+    return "\n".join(lines)
+
+
 _TOKEN = re.compile(r"[#@]?[a-z0-9][a-z0-9'._]*")  # hyphens split: "napitupulu-yogi"
 
 
@@ -141,37 +231,96 @@ def _phrase_in(phrase: str, text: str, threshold: float = 88.0) -> bool:
     return len(p) >= 10 and fuzz.partial_ratio(p, flat) >= threshold
 
 
-def _candidate_signals(
-    c: Candidate, text: str, tokens: list[str], compact_tokens: set[str], raw: str
-) -> list[Signal]:
-    """Signals for one candidate. `text` is normalised (lower case); `raw` keeps the OCR's
-    capitals, which tell a shouted acronym ("NADA") from an ordinary word ("nada")."""
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """The story text in the forms the rules read it in.
+
+    `norm`: lower case with the spaces OCR dropped put back around campaign words;
+    `tokens`: its words; `compact_tokens`: words without punctuation, from both the text as
+    read and as split (a hashtag stays whole); `flat`: everything run together and folded
+    for OCR's confusions, where long names, slogans and aliases are searched with their
+    spaces ignored; `raw`: the OCR's own capitals.
+    """
+
+    norm: str
+    tokens: list[str]
+    compact_tokens: set[str]
+    flat: str
+    raw: str
+
+
+def _prepare(text: str, election: Election) -> _Text:
+    read = normalise_text(text)
+    split = split_glued(text, _election_words(election))
+    norm = normalise_text(split)
+    tokens = _tokens(norm)
+    compact_tokens = {c for t in (*tokens, *_tokens(read)) if (c := _compact(t))}
+    return _Text(norm, tokens, compact_tokens, fold_compact(read), split)
+
+
+@functools.lru_cache(maxsize=16)
+def _election_words(election: Election) -> tuple[str, ...]:
+    """Aliases (four letters or more) and name words (five or more) of every candidate."""
+    words: set[str] = set()
+    for c in election.candidates:
+        for alias in c.aliases:
+            words.update(w for w in re.findall(r"[a-z]+", alias.lower()) if len(w) >= 4)
+        for person in c.people:
+            words.update(w for w in re.findall(r"[a-z]+", person.lower()) if len(w) >= 5)
+    return tuple(sorted(words))
+
+
+def _candidate_signals(c: Candidate, t: _Text) -> list[Signal]:
+    """Signals for one candidate. `t.raw` keeps the OCR's capitals, which tell a shouted
+    acronym ("NADA") from an ordinary word ("nada")."""
     signals: list[Signal] = []
+    text, tokens, compact_tokens, raw = t.norm, t.tokens, t.compact_tokens, t.raw
     for tag in c.hashtags:
         body = _compact(tag)
         if not body:
             continue
-        hit = body in compact_tokens or any(
-            len(t) >= len(body) - 1 and fuzz.ratio(body, t[-len(body) :]) >= 85
-            for t in compact_tokens
-            if len(body) >= 8
+        hit = (
+            body in compact_tokens
+            or any(
+                len(tok) >= len(body) - 1 and fuzz.ratio(body, tok[-len(body) :]) >= 85
+                for tok in compact_tokens
+                if len(body) >= 8
+            )
+            or (len(body) >= 8 and compact_in(fold_compact(body), t.flat))
         )
         if hit:
             signals.append(Signal(c.number, "hashtag", tag, 0.9))
     for slogan in c.slogans:
-        if _phrase_in(slogan, text):
+        if _phrase_in(slogan, text) or compact_in(fold_compact(slogan), t.flat):
             signals.append(Signal(c.number, "slogan", slogan, 0.8))
     for account in c.accounts:
         if _compact(account) in compact_tokens:
             signals.append(Signal(c.number, "akun kampanye", "@" + account, 0.85))
+    for mention in re.findall(r"@([a-z0-9._]{4,})", text):
+        # "@buma_official", "@wiranto.center": an account named for the pair is a campaign
+        # account even when the election file does not list it.
+        handle = fold_compact(mention)
+        if any(_compact(a) == _compact(mention) for a in c.accounts):
+            continue
+        if any(w in handle for w in _campaign_stems(c)):
+            signals.append(Signal(c.number, "akun kampanye (nama paslon)", "@" + mention, 0.75))
     for alias in c.aliases:
         words = _tokens(normalise_text(alias))
+        folded = fold_compact(alias)
         if len(words) >= 2 or len(alias) >= 8:
-            if _phrase_in(alias.replace("-", " "), text, 90.0) or _compact(alias) in compact_tokens:
+            if (
+                _phrase_in(alias.replace("-", " "), text, 90.0)
+                or _compact(alias) in compact_tokens
+                or (len(folded) >= 8 and compact_in(folded, t.flat))
+            ):
                 signals.append(Signal(c.number, "alias", alias, 0.85))
-        elif words and words[0] in tokens:
-            # Short acronyms ("GARI", "NADA") can be ordinary words; they count more in capitals.
-            shouted = re.search(r"\b" + re.escape(alias.upper()) + r"\b", raw)
+        elif words and (words[0] in tokens or folded in {fold_compact(x) for x in tokens}):
+            # Short acronyms ("GARI", "NADA") can be ordinary words; they count more in capitals
+            # ("ZATR1" is "ZATRI" with the I read as a one).
+            shouted = any(
+                not m.group(0).islower()
+                for m in re.finditer(r"\b" + _confusable(alias.upper()) + r"\b", raw, re.I)
+            )
             signals.append(Signal(c.number, "alias", alias, 0.8 if shouted else 0.35))
         elif (
             words
@@ -186,12 +335,38 @@ def _candidate_signals(
             signals.append(Signal(c.number, "alias (OCR)", alias, 0.25))
     for person in c.people:
         words = [w for w in _tokens(normalise_text(person)) if len(w) >= 3]
-        found = [w for w in words if _fuzzy_token_in(w, tokens, 0.8)]
-        if len(words) >= 2 and len(found) >= 2:
+        found = [w for w in words if _fuzzy_token_in(w, tokens, 0.8) or _glued_in(w, tokens)]
+        whole = fold_compact(person)
+        if len(words) >= 2 and (
+            len(found) >= 2 or (len(whole) >= 10 and compact_in(whole, t.flat))
+        ):
             signals.append(Signal(c.number, "nama calon", person, 0.8))
         elif found:
             signals.append(Signal(c.number, "nama depan/belakang calon", found[0], 0.35))
     return signals
+
+
+@functools.lru_cache(maxsize=64)
+def _campaign_stems(c: Candidate) -> tuple[str, ...]:
+    """Folded aliases (four letters or more) and name words (five or more) of a candidate."""
+    stems = {fold_compact(a) for a in c.aliases if len(fold_compact(a)) >= 4}
+    for person in c.people:
+        stems.update(fold_compact(w) for w in person.split() if len(w) >= 5)
+    return tuple(sorted(stems))
+
+
+def _confusable(word: str) -> str:
+    """A regex for a shouted word with OCR's letter/digit swaps (I/1/l/!, O/0, S/5, B/8)."""
+    classes = {"I": "[I1l!|]", "L": "[L1I|]", "O": "[O0]", "S": "[S5]", "B": "[B8]", "Z": "[Z2]"}
+    return "".join(classes.get(ch, re.escape(ch)) for ch in word)
+
+
+def _glued_in(word: str, tokens: list[str]) -> bool:
+    """A name of five letters or more glued inside a longer token ("kepakzuhri")."""
+    if len(word) < 5:
+        return False
+    target = ocr_fold(word)
+    return any(len(tok) >= len(word) + 2 and target in ocr_fold(tok) for tok in tokens)
 
 
 def _shouted_near(alias: str, text: str) -> bool:
@@ -247,9 +422,8 @@ def _kind(rule: str) -> str:
 
 def detect_support(text: str, election: Election) -> SupportFinding:
     """Which candidate the text backs, with the signals that say so."""
-    norm = normalise_text(text)
-    tokens = _tokens(norm)
-    compact_tokens = {_compact(t) for t in tokens if _compact(t)}
+    prepared = _prepare(text, election)
+    norm, tokens = prepared.norm, prepared.tokens
     numbers = {c.number for c in election.candidates}
     signals: list[Signal] = []
 
@@ -272,7 +446,7 @@ def detect_support(text: str, election: Election) -> SupportFinding:
                 )
 
     for candidate in election.candidates:
-        signals.extend(_candidate_signals(candidate, norm, tokens, compact_tokens, text))
+        signals.extend(_candidate_signals(candidate, prepared))
 
     # A lone name, a lowercase acronym or a bare "nomor 1" counts only beside a support word.
     if support_words:

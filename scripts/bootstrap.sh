@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what Netra needs on a fresh Debian machine, idempotently:
-# tesseract with Indonesian + English data, the fonts the test generator renders with,
-# and a virtualenv in .venv with the project and its test extras.
+# tesseract with Indonesian + English data, the shared libraries opencv needs for the PP-OCR
+# engine (libgl1, libglib2.0-0), the fonts the test generator renders with, and a virtualenv
+# in .venv with the project (PP-OCR's models come inside its wheel) and its test extras.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng
+apt_packages=(tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng libgl1 libglib2.0-0
               fonts-dejavu-core fonts-liberation fonts-roboto fonts-noto-core
               fonts-dancingscript fonts-bebas-neue fonts-lato fonts-comic-neue fonts-noto-color-emoji
               fonts-lobster fonts-kaushanscript)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from netra.analysis import analyse
-from ocr.engine import TesseractEngine
+from ocr.engine import OcrEngine, make_engine
 from rules.election import Election, parse_election
 from rules.roster import load_roster
 from rules.roster_index import RosterIndex
@@ -70,15 +70,15 @@ def roster() -> RosterIndex:
 
 
 @pytest.fixture(scope="session")
-def engine() -> TesseractEngine:
-    return TesseractEngine()
+def engine() -> OcrEngine:
+    return make_engine("ppocr")
 
 
 @pytest.fixture(scope="session")
 def scan(
-    roster: RosterIndex, election: Election, engine: TesseractEngine
+    roster: RosterIndex, election: Election, engine: OcrEngine
 ) -> Callable[[StorySpec], Verdict]:
-    """Render a story and analyse it with real tesseract; cached per spec for the session."""
+    """Render a story and analyse it with the real OCR; cached per spec for the session."""
     cache: dict[str, Verdict] = {}
 
     def run(spec: StorySpec) -> Verdict:

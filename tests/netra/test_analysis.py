@@ -253,11 +253,15 @@ def test_white_username_over_a_white_cup_is_read_from_its_contrast(scan: Scan) -
     assert v.kind == "flagged", v.reasons
 
 
-def test_an_unreadable_name_behind_strong_support_goes_to_review_not_clear(scan: Scan) -> None:
-    # The username sits on the cup's rim: every variant reads something else, or nothing.
+def test_a_half_read_name_behind_strong_support_goes_to_review_with_the_near_asn(
+    scan: Scan,
+) -> None:
+    # The username sits on the cup's rim: only its end is read ("santoso91"). Nobody on the
+    # roster has that handle, but "budisantoso91" ends with it: a moderator must look.
     v = scan(dataclasses.replace(IG_NAME_OVER_CUP, photo_focus=(0.8, 0.3)))
-    assert v.asn is None
     assert v.kind == "review", v.reasons
+    offered = [m.entry.instagram for m in [*([v.asn] if v.asn else []), *v.alternatives]]
+    assert "budisantoso91" in offered, v.reasons
 
 
 def test_unit_hint_picks_the_right_namesake_and_offers_the_other(scan: Scan) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rules.poster import read_header
+from rules.poster import parse_header_text as read_header
 from rules.types import Poster
 
 

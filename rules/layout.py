@@ -1,0 +1,386 @@
+"""Where things are on a story screenshot, from the OCR's line boxes.
+
+A person reading a forwarded screenshot first finds the story in it, then the poster line
+(right of the avatar, with the story's age), then reads the content below it, and ignores
+what belongs to the phone: the status bar, a gallery viewer's file name and buttons, the
+chat a screenshot was forwarded in. This module does the same with anchors rather than
+fixed bands, so crops, re-shots and scaled-down stories are read where they stand:
+
+- WhatsApp: the contact line sits directly above a relative time ("Hari ini 17.51",
+  "Kemarin 21.03", "Baru saja", "5 menit yang lalu"), left-aligned with it;
+- Instagram: the username is followed on its row by the age ("4 j", "38m", often glued to
+  the name by the OCR: "bagas_bappeda4j");
+- the footer ("Balas", "Kirim pesan") closes the story; below it sits only chrome;
+- chrome is recognised by what it says: file names (`IMG-20241121-WA0064.jpg`,
+  `Screenshot_20241124-125814_WhatsApp.jpg`), viewer action bars (Kirim · Edit · Favorit ·
+  Hapus), chat presence lines ("online", "terakhir dilihat …", "mengetik…") and inputs
+  ("Ketik pesan"); the chat partner above "online" is never the poster.
+
+Lines are duck-typed (`TextLine`): `rules/` does not depend on an OCR engine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from rules.poster import (
+    HeaderReading,
+    clean_contact_name,
+    instagram_user_candidates,
+    parse_header_text,
+    phone_in,
+)
+from rules.types import Platform, Poster
+
+
+class TextLine(Protocol):
+    text: str
+    left: int
+    top: int
+    right: int
+    bottom: int
+    conf: float
+
+    @property
+    def text_height(self) -> float: ...
+
+    @property
+    def centre_y(self) -> float: ...
+
+
+_CLOCK = re.compile(r"^\W{0,2}\d{1,2}[.:]\d{2}\W{0,3}$")
+_BATTERY = re.compile(r"^\W{0,3}\d{1,3}\s?%\W{0,3}$")
+# WhatsApp's status time under the contact. PP-OCR often drops the spaces ("Hariini12.54").
+_WA_TIME = re.compile(
+    r"^(?:hari\s?ini|kemarin|today|yesterday)\s?,?\s?(?:pukul\s?)?\d{1,2}[.:]\d{2}$"
+    r"|^(?:baru\s?saja|just\s?now)$"
+    r"|^(?:\d{1,2}|beberapa|se)\s?(?:menit|jam|detik)\s?(?:yang\s?)?lalu$"
+    r"|^\d{1,2}\s?(?:minutes?|mins?|hours?|jam|menit)\s?ago$",
+    re.IGNORECASE,
+)
+# The same, tolerant of the OCR slips tesseract makes on the small grey time.
+_WA_TIME_LOOSE = re.compile(
+    r"\b(?:kemarin|hari\s?ini|baru\s?saja|beberapa\s?(?:menit|detik|jam)|yang\s?[lt]alu|"
+    r"yesterday|today|just\s?now|minutes?\s?ago)\b"
+    r"|^\W{0,3}(?:kem[a-z]{2,4}|har[a-z]{2,5})\s?\d{1,2}[.:]?\d{2}\W{0,3}$",
+    re.IGNORECASE,
+)
+_CHAT_PRESENCE = re.compile(
+    r"(?<![a-z])(?:online|daring|terakhir\s?dilihat|mengetik|merekam|last\s?seen|typing|"
+    r"ketuk\s?(?:di\s?)?sini|klik\s?(?:di\s?)?sini|info\s?(?:kontak|grup)|anggota|members?)\b",
+    re.IGNORECASE,
+)
+_CHAT_INPUT = re.compile(
+    r"^\W{0,3}(?:ketik\s?pesan|type\s?a\s?message|pesan|message)\W{0,3}$", re.I
+)
+_FILE_NAME = re.compile(
+    r"\.(?:jpe?g|png|webp|heic|mp4)\b|^(?:img|vid|screenshot|scr|pxl|dsc|photo|foto)[-_ ]?\d"
+    r"|\b(?:img|vid)[-_]\d{6,}|\bwa\d{4}\b|screenshot[_-]|com\.(?:whatsapp|instagram)",
+    re.IGNORECASE,
+)
+_VIEWER_ACTIONS = frozenset(
+    {"kirim", "edit", "favorit", "hapus", "lainnya", "bagikan", "share", "delete", "info",
+     "detail", "detil", "sunting", "more", "favorite", "favourite", "sematkan", "simpan"}
+)  # fmt: skip
+_FOOTER_IG = re.compile(r"^\W{0,3}(?:kirim\s?pesan|send\s?message)\b", re.IGNORECASE)
+_FOOTER_WA = re.compile(r"^\W{0,3}(?:balas|reply)\W{0,3}$", re.IGNORECASE)
+_DATE_LINE = re.compile(
+    r"^\d{1,2}\s?(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|0kt|oct|nov|des|dec)[a-z]*\s?\d{4}"
+    r"|^\W{0,2}(?:hari\s?ini|kemarin|today|yesterday)\W{0,2}$",  # a chat's date chip
+    re.IGNORECASE,
+)
+# A group chat's member list under its name ("Wardaya, Aurel, Valentino, Anda"), a sender
+# in a group ("~ Tirta").
+_MEMBERS = re.compile(r"^(?:[A-Z][\w.]*\s?,\s?){2,}\S.*$|,\s?(?:anda|you)$", re.IGNORECASE)
+_SENDER = re.compile(r"^~\s?\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The parts of one screenshot: who posted (with alternatives the OCR left open), the
+    story's content, and what was set aside as chrome."""
+
+    header: HeaderReading
+    header_box: tuple[int, int, int, int] | None  # the poster line(s), image coordinates
+    story_top: int  # where the story starts (its status bar, or the poster line)
+    body: tuple[str, ...]
+    footer: tuple[str, ...]
+    chrome: tuple[str, ...] = field(default=())
+    framed: bool = False  # the story sits inside a viewer or a chat, scaled down
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(self.body)
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9%]", "", text.lower())
+
+
+def is_chrome(text: str) -> bool:
+    """Text of the phone around the story: a file name, a chat presence line or input, a
+    viewer's action word, a bare date title."""
+    t = text.strip()
+    if _FILE_NAME.search(t) or _CHAT_PRESENCE.search(t) or _CHAT_INPUT.match(t):
+        return True
+    if _MEMBERS.search(t) or _SENDER.match(t):
+        return True
+    return _viewer_actions(t) or bool(_DATE_LINE.match(t))
+
+
+_FRAME_CUES = (_FILE_NAME, _CHAT_PRESENCE, _CHAT_INPUT, _MEMBERS, _SENDER)
+
+
+def _frames_story(line: TextLine) -> bool:
+    """Text that only a viewer or a chat around a story shows."""
+    t = line.text.strip()
+    return any(p.search(t) if p is not _CHAT_INPUT else p.match(t) for p in _FRAME_CUES)
+
+
+def story_span(lines: Sequence[TextLine], width: int, height: int) -> tuple[int, int] | None:
+    """The vertical span a story takes inside a viewer or a chat (between the chat's or the
+    viewer's own lines above and below it), or None when nothing frames the story."""
+    cues = [line for line in lines if _frames_story(line)]
+    actions = [line for line in lines if _viewer_actions(line.text)]
+    if not cues and len(actions) < 2:
+        return None
+    top_lines = [line for line in cues if line.centre_y < 0.35 * height]
+    bottom_lines = [line for line in cues + actions if line.centre_y > 0.65 * height]
+    top = max((line.bottom for line in top_lines), default=0)
+    bottom = min((line.top for line in bottom_lines), default=height)
+    if bottom - top < 0.25 * height:
+        return None
+    return top, bottom
+
+
+def _viewer_actions(text: str) -> bool:
+    words = re.findall(r"[a-z]+", text.lower())
+    return bool(words) and all(w in _VIEWER_ACTIONS for w in words)
+
+
+def _status_row(line: TextLine, lines: Sequence[TextLine]) -> bool:
+    """A clock with a battery (or a signal/percentage) on its row: a phone's status bar."""
+    if not (_CLOCK.match(line.text) or _BATTERY.match(line.text)):
+        return False
+    return any(
+        other is not line
+        and abs(other.centre_y - line.centre_y) < 0.6 * line.text_height
+        and (_BATTERY.match(other.text) or _CLOCK.match(other.text))
+        for other in lines
+    ) or bool(_CLOCK.match(line.text))
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    reading: HeaderReading
+    lines: tuple[TextLine, ...]
+    score: float
+
+
+def _aligned_above(time_line: TextLine, lines: Sequence[TextLine]) -> TextLine | None:
+    """The line directly above a WhatsApp time, left-aligned with it (the contact)."""
+    h = time_line.text_height
+    best: TextLine | None = None
+    for line in lines:
+        if line is time_line or line.bottom > time_line.centre_y:
+            continue
+        gap = time_line.top - line.bottom
+        if gap > 1.2 * h or line.centre_y > time_line.top + 0.2 * h:
+            continue
+        if abs(line.left - time_line.left) > max(14.0, 0.7 * h):
+            continue
+        if not re.search(r"[A-Za-z]{2}|\d{3}", line.text) or is_chrome(line.text):
+            continue
+        if best is None or line.bottom > best.bottom:
+            best = line
+    return best
+
+
+def _whatsapp_candidates(lines: Sequence[TextLine]) -> list[_Candidate]:
+    found = []
+    for strict in (True, False):
+        for line in lines:
+            text = line.text.strip()
+            pattern = _WA_TIME if strict else _WA_TIME_LOOSE
+            if _CHAT_PRESENCE.search(text) or not pattern.search(text):
+                continue
+            if strict is False and _WA_TIME.search(text):
+                continue  # already tried
+            name_line = _aligned_above(line, lines)
+            if name_line is None:
+                continue
+            seen = " ".join(text.split())
+            phone = phone_in(name_line.text)
+            evidence = (f"header WhatsApp: baris waktu {seen!r}",)
+            if phone:
+                poster: Poster | None = Poster("phone", phone)
+            else:
+                name = clean_contact_name(name_line.text)
+                poster = Poster("contact_name", name) if re.search(r"[A-Za-z]{2}", name) else None
+            reading = HeaderReading("whatsapp", poster, seen, evidence)
+            found.append(_Candidate(reading, (name_line, line), 1.0 if strict else 0.6))
+    return found
+
+
+def _instagram_candidates(lines: Sequence[TextLine], height: int) -> list[_Candidate]:
+    found = []
+    for line in lines:
+        if is_chrome(line.text) or _status_row(line, lines):
+            continue
+        # The age may be its own box to the right on the same row ("olga29713" "3m").
+        row = [
+            other
+            for other in lines
+            if other is not line
+            and other.left > line.right - 4
+            and other.left - line.right < 3 * line.text_height
+            and abs(other.centre_y - line.centre_y) < 0.4 * line.text_height
+        ]
+        texts = [line.text] + ([f"{line.text} {row[0].text}"] if row else [])
+        for text in texts:
+            users = instagram_user_candidates(text, strict=True)
+            if not users:
+                continue
+            (user, age), *others = users
+            evidence = (f"header Instagram: nama pengguna + umur story {age!r}",)
+            reading = HeaderReading(
+                "instagram",
+                Poster("username", user),
+                age,
+                evidence,
+                alternatives=tuple(Poster("username", u) for u, _ in others),
+            )
+            # The header is at the top of a story; a line further down that reads like
+            # "name 2 h" is content, and wins only when nothing else is found.
+            score = 0.9 if line.top < 0.4 * height else 0.4
+            found.append(_Candidate(reading, (line, *row[:1]), score))
+            break
+    return found
+
+
+def read_layout(lines: Sequence[TextLine], width: int, height: int) -> Layout:
+    """Find the poster line, the story's content and the chrome around it."""
+    chrome = [line for line in lines if is_chrome(line.text)]
+    candidates = _whatsapp_candidates(lines) + _instagram_candidates(lines, height)
+    footers = [
+        line
+        for line in lines
+        if (_FOOTER_IG.match(line.text) or _FOOTER_WA.match(line.text)) and line.top > 0.5 * height
+    ]
+    chosen = _choose(candidates)
+    if chosen is None:
+        return _fallback_layout(lines, chrome, footers, width, height)
+    poster_lines = chosen.lines
+    top = min(line.top for line in poster_lines)
+    bottom = max(line.bottom for line in poster_lines)
+    left = min(line.left for line in poster_lines)
+    right = max(line.right for line in poster_lines)
+    story_top = _story_top(lines, top)
+    footer_line = min((f for f in footers if f.top > bottom), key=lambda f: f.top, default=None)
+    story_bottom = footer_line.top if footer_line else height
+    body = [
+        line.text
+        for line in lines
+        if line.top >= bottom - 2
+        and line.centre_y < story_bottom
+        and line not in poster_lines
+        and line not in chrome
+        and not _status_row(line, lines)
+    ]
+    footer = [footer_line.text] if footer_line else []
+    reading = chosen.reading
+    # A story shown inside a viewer or a chat: its own status bar or poster line sits well
+    # below the top, or the viewer's buttons follow its footer.
+    framed = story_top > 0.06 * height or (
+        footer_line is not None and _viewer_bar_below(lines, footer_line)
+    )
+    side = [line.text for line in lines if line.centre_y < story_top and line not in chrome]
+    return Layout(
+        header=reading,
+        header_box=(left, top, right, bottom),
+        story_top=story_top,
+        body=tuple(body),
+        footer=tuple(footer),
+        chrome=tuple([line.text for line in chrome] + side),
+        framed=framed,
+    )
+
+
+def _choose(candidates: list[_Candidate]) -> _Candidate | None:
+    """The poster line: the strongest anchor; among equals the topmost (a story's own header
+    is above its content; a quoted header further down is rarer than a viewer above)."""
+    usable = [c for c in candidates if c.reading.poster is not None]
+    if not usable:
+        usable = candidates
+    if not usable:
+        return None
+    return max(usable, key=lambda c: (c.score, -min(line.top for line in c.lines)))
+
+
+def _story_top(lines: Sequence[TextLine], poster_top: int) -> int:
+    """The story's own status bar just above its poster line, when there is one."""
+    above = [
+        line
+        for line in lines
+        if line.bottom <= poster_top and poster_top - line.bottom < 140 and _status_row(line, lines)
+    ]
+    return min((line.top for line in above), default=poster_top)
+
+
+def _viewer_bar_below(lines: Sequence[TextLine], footer: TextLine) -> bool:
+    return any(line.top > footer.bottom and is_chrome(line.text) for line in lines)
+
+
+def _fallback_layout(
+    lines: Sequence[TextLine],
+    chrome: list[TextLine],
+    footers: list[TextLine],
+    width: int,
+    height: int,
+) -> Layout:
+    """No poster anchor was read: parse the top of the screenshot as text (the header
+    parser's own rules: a phone number, a username's shape, the footer's platform)."""
+    footer_line = min(footers, key=lambda f: f.top, default=None)
+    story_bottom = footer_line.top if footer_line else height
+    band = 0.2 * height
+    top_lines = [
+        line for line in lines if line.top < band and line not in chrome and line.text.strip()
+    ]
+    footer_text = footer_line.text if footer_line else ""
+    reading = parse_header_text([line.text for line in top_lines], footer_text)
+    body = [
+        line.text
+        for line in lines
+        if line not in chrome
+        and line.centre_y < story_bottom
+        and not _status_row(line, lines)
+        and (line.top >= band or reading.poster is None or reading.poster.text not in line.text)
+    ]
+    header_box = None
+    if top_lines:
+        header_box = (
+            0,
+            min(line.top for line in top_lines),
+            width,
+            max(line.bottom for line in top_lines),
+        )
+    return Layout(
+        header=reading,
+        header_box=header_box,
+        story_top=0,
+        body=tuple(body),
+        footer=(footer_text,) if footer_text else (),
+        chrome=tuple(line.text for line in chrome),
+    )
+
+
+def platform_from_footer(footer: Sequence[str]) -> Platform:
+    text = "\n".join(footer)
+    if _FOOTER_IG.search(text):
+        return "instagram"
+    if _FOOTER_WA.search(text):
+        return "whatsapp"
+    return "unknown"
