@@ -56,13 +56,14 @@ class HeaderReading:
 # before a capital, an acronym before a capitalised word, and letters beside digits mark a
 # lost space.
 _LOST_SPACE = re.compile(
-    r"(?<=[a-z])'?(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})|(?<=[A-Za-z]{2})(?=\d)"
+    r"(?<=[a-z])'?(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})|(?<=[A-Za-z]{2})(?=\d+\b)"
+    r"|(?<=[A-Za-z][a-z][.-])(?=[A-Z])|(?<=[a-z])(?=-[A-Z])"
 )
 
 
 def restore_spaces(text: str) -> str:
     """A contact name with the spaces OCR dropped put back ("Bu RatihSMP10" → "Bu Ratih SMP 10")."""
-    return _LOST_SPACE.sub(" ", text)
+    return _LOST_SPACE.sub(" ", text).replace(" -", " - ").replace("  ", " ")
 
 
 def clean_contact_name(text: str) -> str:

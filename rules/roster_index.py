@@ -26,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 from rules.names import fold_spelling, fold_token, name_tokens, strip_honorifics, strip_titles
 from rules.roster import normalise_handle, normalise_phone
 from rules.types import AsnMatch, Poster, RosterEntry
-from rules.units import IMPLIED_MARK, split_unit_hints, unit_keys
+from rules.units import ACRONYM, IMPLIED_MARK, split_unit_hints, unit_keys
 
 __all__ = ["RosterIndex"]
 
@@ -598,6 +598,11 @@ class RosterIndex:
                 initials.append(t)
                 continue
             v = self._variants(t)
+            if not v and 3 <= len(t) <= 8 and ACRONYM + t in self._key_units:
+                # An office's acronym derived from the roster's own unit names ("DPPKB").
+                hint = frozenset({*hint, ACRONYM + t})
+                consumed = [*consumed, t]
+                continue
             (known.append((t, v)) if v else unknown.append(t))
         if not known:
             return []

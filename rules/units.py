@@ -11,6 +11,7 @@ where every prefix of the place name is a key (so "Kel Opas" meets "Kelurahan Op
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -37,7 +38,7 @@ _AGENCIES: dict[str, tuple[str, ...]] = {
         "badan pengelolaan keuangan daerah", "badan pengelola keuangan dan aset daerah",
         "badan pengelolaan keuangan dan aset daerah", "badan keuangan daerah",
     ),
-    "inspektorat": ("inspektorat", "itda", "itkot", "itkab", "irda"),
+    "inspektorat": ("inspektorat", "itda", "itkot", "itko", "itkab", "itprov", "irda"),
     "setda": ("setda", "sekda", "setdakot", "setdakab", "sekretariat daerah", "pemkot setda"),
     "setwan": ("setwan", "sekwan", "sekretariat dprd", "sekretariat dewan"),
     "satpolpp": (
@@ -85,20 +86,24 @@ _AGENCIES: dict[str, tuple[str, ...]] = {
     "dinkop": ("dinkop", "diskop", "diskopukm", "dinas koperasi"),
     "disarpus": ("disarpus", "dispusip", "dinas perpustakaan", "dinas perpustakaan dan kearsipan"),
     "rsud": ("rsud", "rumah sakit umum daerah"),
-    "puskesmas": ("puskesmas", "pkm", "uptd puskesmas"),
+    "puskesmas": ("puskesmas", "pkm", "uptd puskesmas", "pusk", "puskes"),
 }  # fmt: skip
 
 # Place-bound units: the words after the marker name the place.
 _PLACE_MARKERS: dict[str, tuple[str, ...]] = {
     "kel": ("kel", "kelurahan", "lurah", "kantor lurah", "desa", "ds"),
     "kec": ("kec", "kecamatan", "camat", "kantor camat"),
-    "puskesmas": ("puskesmas", "pkm", "uptd puskesmas"),
+    "puskesmas": ("puskesmas", "pkm", "uptd puskesmas", "pusk", "puskes"),
     "rsud": ("rsud", "rumah sakit umum daerah"),
     "sdn": ("sdn", "sd negeri", "sd n", "sd"),
     "smpn": ("smpn", "smp negeri", "smp n", "smp"),
     "sman": ("sman", "sma negeri", "sma n", "sma"),
     "smkn": ("smkn", "smk negeri", "smk n", "smk"),
     "tk": ("tkn", "tk negeri"),
+    # Any other office by its kind and what follows ("Dinas KB", "Badan Kepegawaian"): the
+    # roster's own unit names give the keys (see `derived_keys`), so a region's own offices
+    # work without a table entry.
+    "opd": ("dinas", "badan", "kantor", "bagian", "satuan", "sekretariat"),
 }  # fmt: skip
 IMPLIED_MARK = "~"
 # Units implied by a place-bound unit (a Puskesmas nurse works for Dinkes).
@@ -206,12 +211,67 @@ def unit_hints(tokens: Sequence[str]) -> tuple[frozenset[str], list[str]]:
 
 @lru_cache(maxsize=65_536)
 def unit_keys(unit_kerja: str) -> frozenset[str]:
-    """Keys describing a roster unit; also "unit:<full folded name>" for exact agreement."""
+    """Keys describing a roster unit; also "unit:<full folded name>" for exact agreement,
+    and the short forms people derive from the name (`derived_keys`)."""
     tokens = name_tokens(unit_kerja)
     if not tokens:
         return frozenset()
     keys, _rest, _consumed = split_unit_hints(tokens, roster=True)
-    return frozenset({*keys, "unit:" + " ".join(tokens)})
+    return frozenset({*keys, *derived_keys(tokens), "unit:" + " ".join(tokens)})
+
+
+# Words a short form skips: connectives, the region, the technical unit prefix, titles in a
+# hospital's namesake ("RSUD dr. H. Marsidi Judono" is "RSUD MJ").
+_SKIP_WORDS = frozenset(
+    fold_token(w)
+    for w in ("dan", "kota", "kabupaten", "kab", "provinsi", "prov", "uptd", "upt", "dr", "h",
+              "hj", "ir", "drs", "prof", "kh", "negeri")
+)  # fmt: skip
+_OFFICE_WORDS = frozenset(fold_token(w) for w in _PLACE_MARKERS["opd"])
+ACRONYM = "acr:"
+
+
+def derived_keys(tokens: Sequence[str]) -> set[str]:
+    """Short forms of a roster unit name, as people type them in a contact name.
+
+    - an office ("Dinas Pengendalian Penduduk dan Keluarga Berencana"): its kind with the
+      initials of its last words ("opd:kb", "opd:pkb", …) or with its first words
+      ("opd:pengendalian"), and the acronym of the whole name, also with repeated letters
+      counted ("acr:dppkb", "acr:dp2kb");
+    - a place-bound unit ("RSUD Bangka Tengah", "UPTD Puskesmas Taman Sari"): its kind with
+      the initials of the place ("rsud:bt", "puskesmas:ts").
+    The keys only describe the roster side; a contact's words make the same keys through
+    `split_unit_hints` (a marker and the words after it) or, for a bare acronym, through the
+    roster index's lookup of "acr:" keys.
+    """
+    words = [t for t in tokens if t not in _SKIP_WORDS]
+    if not words:
+        return set()
+    keys: set[str] = set()
+    initials = "".join(w[0] for w in words if w[0].isalpha())
+    if len(initials) >= 3:
+        keys.add(ACRONYM + initials)
+        keys.add(ACRONYM + _count_repeats(initials))
+    if words[0] in _OFFICE_WORDS and len(words) >= 2:
+        rest = words[1:]
+        for n in range(2, len(rest) + 1):
+            keys.add("opd:" + "".join(w[0] for w in rest[-n:]))
+        for n in range(1, min(len(rest), _MAX_PLACE_TOKENS) + 1):
+            keys.add("opd:" + " ".join(rest[:n]))
+    found, _rest, _consumed = split_unit_hints(list(tokens), roster=True)
+    for key in found:
+        kind, sep, place = key.partition(":")
+        if not sep or kind in ("opd", *_SCHOOLS):
+            continue
+        place_words = [w for w in place.split() if w not in _SKIP_WORDS]
+        if len(place_words) >= 2:
+            keys.add(f"{kind}:" + "".join(w[0] for w in place_words))
+    return keys
+
+
+def _count_repeats(initials: str) -> str:
+    """ "dpppa" → "dp3a": Indonesian acronyms count repeated initials ("DP3A", "DP2KB")."""
+    return re.sub(r"(.)\1+", lambda m: m.group(1) + str(len(m.group(0))), initials)
 
 
 def units_agree(hint: frozenset[str], unit: frozenset[str]) -> bool | None:
