@@ -67,16 +67,21 @@ def analyse(
     texts = [line.text for line in lines]
     layout = read_layout(lines, *shot.image.size)
     span = story_span(lines, *shot.image.size)
+    support = detect_support(layout.body_text, election)
     if span is not None:
         # A story inside a chat or a gallery viewer: read it again, enlarged, and keep that
         # reading of it (the chat's and the viewer's own text stays out of it).
         framed_lines, size = read_framed(shot.image, span, engine)
         texts += [line.text for line in framed_lines]
-        framed = read_layout(framed_lines, *size)
+        framed = read_layout(framed_lines, *size, framed=True)
         if framed.header.poster is None and layout.header.poster is not None:
             framed = replace(framed, header=layout.header)
         layout = replace(framed, story_top=layout.story_top, framed=True)
-    support = detect_support(layout.body_text, election)
+        # The enlarged reading is usually the better one, but not always (an emoji read as
+        # digits beside a number): the stronger finding of the two stands.
+        enlarged = detect_support(layout.body_text, election)
+        if enlarged.confidence >= support.confidence:
+            support = enlarged
     # Who posted matters for the verdict only when the content backs someone: only then is
     # an unidentified header read again.
     backs_someone = (

@@ -32,6 +32,7 @@ from rules.poster import (
     instagram_user_candidates,
     parse_header_text,
     phone_in,
+    strong_username,
 )
 from rules.types import Platform, Poster
 
@@ -65,12 +66,15 @@ _WA_TIME = re.compile(
 _WA_TIME_LOOSE = re.compile(
     r"\b(?:kemarin|hari\s?ini|baru\s?saja|beberapa\s?(?:menit|detik|jam)|yang\s?[lt]alu|"
     r"yesterday|today|just\s?now|minutes?\s?ago)\b"
-    r"|^\W{0,3}(?:kem[a-z]{2,4}|har[a-z]{2,5})\s?\d{1,2}[.:]?\d{2}\W{0,3}$",
+    r"|^\W{0,3}[a-z]{2,8}\W?\s?\d{1,2}[.:]?\d{2}\W{0,3}$",
     re.IGNORECASE,
 )
+# The line under a chat's name: presence, a group's size. Whole lines only: a story may well
+# say "online" or "anggota".
 _CHAT_PRESENCE = re.compile(
-    r"(?<![a-z])(?:online|daring|terakhir\s?dilihat|mengetik|merekam|last\s?seen|typing|"
-    r"ketuk\s?(?:di\s?)?sini|klik\s?(?:di\s?)?sini|info\s?(?:kontak|grup)|anggota|members?)\b",
+    r"^\W{0,3}(?:online|daring|sedang\s?mengetik\W*|mengetik\W*|typing\W*|merekam\W*"
+    r"|terakhir\s?dilihat.*|last\s?seen.*|\d[\d.,]*\s?(?:anggota|members?|pelanggan).*"
+    r"|ketuk\s?(?:di\s?)?sini.*|klik\s?(?:di\s?)?sini.*|tap\s?here.*)$",
     re.IGNORECASE,
 )
 _CHAT_INPUT = re.compile(
@@ -199,7 +203,7 @@ def _aligned_above(time_line: TextLine, lines: Sequence[TextLine]) -> TextLine |
     return best
 
 
-def _whatsapp_candidates(lines: Sequence[TextLine]) -> list[_Candidate]:
+def _whatsapp_candidates(lines: Sequence[TextLine], height: int) -> list[_Candidate]:
     found = []
     for strict in (True, False):
         for line in lines:
@@ -207,8 +211,8 @@ def _whatsapp_candidates(lines: Sequence[TextLine]) -> list[_Candidate]:
             pattern = _WA_TIME if strict else _WA_TIME_LOOSE
             if _CHAT_PRESENCE.search(text) or not pattern.search(text):
                 continue
-            if strict is False and _WA_TIME.search(text):
-                continue  # already tried
+            if strict is False and (_WA_TIME.search(text) or line.top > 0.4 * height):
+                continue  # already tried; or content ("hari ini kita menang") far down
             name_line = _aligned_above(line, lines)
             if name_line is None:
                 continue
@@ -261,10 +265,13 @@ def _instagram_candidates(lines: Sequence[TextLine], height: int) -> list[_Candi
     return found
 
 
-def read_layout(lines: Sequence[TextLine], width: int, height: int) -> Layout:
-    """Find the poster line, the story's content and the chrome around it."""
+def read_layout(
+    lines: Sequence[TextLine], width: int, height: int, *, framed: bool = False
+) -> Layout:
+    """Find the poster line, the story's content and the chrome around it. `framed`: the
+    lines are of a story cut out of a chat or a viewer, which may sit anywhere in them."""
     chrome = [line for line in lines if is_chrome(line.text)]
-    candidates = _whatsapp_candidates(lines) + _instagram_candidates(lines, height)
+    candidates = _whatsapp_candidates(lines, height) + _instagram_candidates(lines, height)
     footers = [
         line
         for line in lines
@@ -272,7 +279,7 @@ def read_layout(lines: Sequence[TextLine], width: int, height: int) -> Layout:
     ]
     chosen = _choose(candidates)
     if chosen is None:
-        return _fallback_layout(lines, chrome, footers, width, height)
+        return _fallback_layout(lines, chrome, footers, width, height, framed)
     poster_lines = chosen.lines
     top = min(line.top for line in poster_lines)
     bottom = max(line.bottom for line in poster_lines)
@@ -340,12 +347,55 @@ def _fallback_layout(
     footers: list[TextLine],
     width: int,
     height: int,
+    framed: bool = False,
 ) -> Layout:
     """No poster anchor was read: parse the top of the screenshot as text (the header
-    parser's own rules: a phone number, a username's shape, the footer's platform)."""
+    parser's own rules: a phone number, a username's shape, the footer's platform). In a
+    framed story the header may be anywhere: the topmost line that can only be a username
+    ("ahmad_97", "etampubolon.161") is taken, if any."""
     footer_line = min(footers, key=lambda f: f.top, default=None)
     story_bottom = footer_line.top if footer_line else height
     band = 0.2 * height
+    if framed:
+        # Chat bubbles and captions sit around a framed story: only a line that can be
+        # nothing but a username is taken for its poster.
+        shaped = next(
+            (
+                line
+                for line in lines
+                if line not in chrome
+                and not line.text.lstrip().startswith("@")
+                and strong_username(line.text) == line.text.strip().lower()
+            ),
+            None,
+        )
+        platform = platform_from_footer([f.text for f in footers])
+        if shaped is None:
+            reading = HeaderReading(platform, None, None, ())
+        else:
+            reading = HeaderReading(
+                "instagram" if platform == "unknown" else platform,
+                Poster("username", shaped.text.strip().lower()),
+                None,
+                ("nama pengguna Instagram dari bentuknya",),
+            )
+        body = [
+            line.text
+            for line in lines
+            if line not in chrome
+            and line is not shaped
+            and (shaped is None or line.top >= shaped.bottom - 2)
+            and line.centre_y < story_bottom
+            and not _status_row(line, lines)
+        ]
+        return Layout(
+            header=reading,
+            header_box=None,
+            story_top=0,
+            body=tuple(body),
+            footer=(footer_line.text,) if footer_line else (),
+            chrome=tuple(line.text for line in chrome),
+        )
     top_lines = [
         line for line in lines if line.top < band and line not in chrome and line.text.strip()
     ]

@@ -233,11 +233,21 @@ def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str
                 reading = (user, f"{age_digits}{unit}")
                 if reading not in found:
                     found.append(reading)
+        # Among glued splits, the one keeping the most characters in the name first: a name
+        # ends in digits more often than a story is older than nine units.
+        if not spaced:
+            found.sort(key=lambda r: -len(r[0]))
+        # The age's number lost and its unit kept ("budimarbun96m" of "budimarbun96 5m"):
+        # the last resort, for the roster to confirm.
+        whole = (token[: m.start(3)].rstrip().lstrip("@"), unit)
+        if (
+            _USERNAME.match(whole[0])
+            and re.search(r"[a-z]{2}", whole[0])
+            and whole not in found
+            and found
+        ):
+            found.append(whole)
         break
-    # Among glued splits, the one keeping the most characters in the name first: a name
-    # ends in digits more often than a story is older than nine units.
-    if found and not spaced:
-        found.sort(key=lambda r: -len(r[0]))
     return found
 
 
@@ -261,7 +271,7 @@ def _leading_username(line: str) -> str | None:
 _STRONG_USERNAME = re.compile(r"^(?=.*[a-z]{3})(?=.*[\d._])[a-z][a-z0-9._]{5,29}$")
 
 
-def _strong_username(line: str) -> str | None:
+def strong_username(line: str) -> str | None:
     """A word that can only be an Instagram username: lower-case letters with digits, dots
     or underscores, six characters or more ("srierna.82"); never a contact name or a time."""
     for token in line.split():
@@ -341,7 +351,7 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
     if platform == "unknown":
         # Only a username looks like "dedisaputra.96": lower case with digits, dots or "_".
         for line in content:
-            user = _strong_username(line)
+            user = strong_username(line)
             if user:
                 evidence.append("nama pengguna Instagram dari bentuknya")
                 return HeaderReading("instagram", Poster("username", user), None, tuple(evidence))

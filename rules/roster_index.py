@@ -71,7 +71,7 @@ _BASE = {
     "name-alias": (0.6, 0.86),
 }
 _CONTRADICT = 0.6
-_UNMATCHED = 0.8
+_UNMATCHED = 0.7
 _PEER_MARGIN = 0.05
 _PEER_PENALTY = 0.6
 _MAX_SCORED = 400

@@ -30,7 +30,7 @@ _NUM = r"(?:0?(\d{1,2})|" + "|".join(NUMBER_WORDS) + r")"
 # "nomor" as OCR and stylised fonts give it: "n0m0r", "nemer", "nmr", "no.", "No".
 _NO = r"(?:n[oe0]m[oe0]r|nmr|no\.?)"
 _NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
-    ("nomor-urut", re.compile(r"\b" + _NO + r"\s*ur[uo]t\s*:?\s*" + _NUM + r"\b"), 0.95),
+    ("nomor-urut", re.compile(r"\b" + _NO + r"\s*[ua]r[uo]t\s*:?\s*" + _NUM + r"[l|!]?\b"), 0.95),
     ("coblos-nomor", re.compile(r"\bc[o0]bl[o0]s\w*\s+(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.95),
     ("pilih-nomor", re.compile(r"\b(?:pilih|dukung|menangkan|menang)\w*\s+" + _NO + r"\s*" + _NUM + r"\b"), 0.9),
     ("pilih-angka", re.compile(r"\b(?:pilih|dukung|menangkan|gaspol|gas|lanjutkan|all\s?in|pasti|fix|jagoan)\w*\s+(?:paslon\s+)?0(\d)\b"), 0.85),
@@ -48,7 +48,7 @@ SUPPORT_WORDS = (
     "all in", "pasti", "doakan", "relawan", "pemenangan", "posko", "deklarasi", "mantap",
     "terbaik", "jagoan", "bersama", "semangat", "satu putaran", "periode", "hebat", "juara",
     "salam", "siap", "merapat", "yakin", "amanah", "idolaku", "pilihanku", "bismillah",
-    "jawaban", "kawal", "fix",
+    "jawaban", "kawal", "fix", "pokoknya",
 )  # fmt: skip
 _CAMPAIGN_WORDS = frozenset(
     {"coblos", "pilih", "dukung", "menang", "menangkan", "lanjutkan", "gaspol", "periode",
@@ -141,6 +141,7 @@ _GLUE_WORDS = (
 _TITLE_RUN = re.compile(r"^[A-Za-z][a-z]{2,}(?:[A-Z][a-z]{2,})+$")
 _KEYWORD_DIGIT = re.compile(r"(nomor|nomer|n0m0r|paslon|coblos|urut|salam|pilih|\bno\.?)(\d)", re.I)
 _DIGIT_JARI = re.compile(r"(\d)(jari)", re.I)
+_DIGIT_WORD = re.compile(r"(?<=\d)(?=[A-Za-z]{2})")  # "27/11INGAT", "nomor 1YA" → apart
 _DOTTED = re.compile(r"(?<=[A-Za-z]{2})[.,!](?=[A-Za-z]{2})")  # "terbukti.SOPA!"
 _ELONGATED = re.compile(r"([A-Za-z])\1{2,}")  # "menaaang", "gasss"
 
@@ -154,7 +155,7 @@ def _glue_pattern(extra: tuple[str, ...]) -> re.Pattern[str]:
 def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
     """The text with the spaces OCR dropped put back where they matter to the rules, case
     kept: at TitleCase joins, after a dot or comma between words, around campaign words
-    (and `extra_words`, the election's aliases and names) inside tokens of seven letters or
+    (and `extra_words`, the election's aliases and names) inside tokens of six letters or
     more, and between a campaign word and its number ("nomor1", "paslon02", "2jari");
     letters repeated for emphasis are collapsed ("MENAAANG"). Hashtags and mentions stay
     whole."""
@@ -174,13 +175,14 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
                     piece = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", piece)
                 sub = []
                 for part in piece.split():
-                    if len(part) >= 7:
+                    if len(part) >= 6:
                         part = glue.sub(lambda m: f" {m.group(0)} ", part)
                     sub.append(part)
                 pieces.append(" ".join(sub))
             word = " ".join(pieces)
             word = _KEYWORD_DIGIT.sub(r"\1 \2", word)
             word = _DIGIT_JARI.sub(r"\1 \2", word)
+            word = _DIGIT_WORD.sub(" ", word)
             out.append(" ".join(word.split()))
         lines.append(" ".join(out))
     return "\n".join(lines)
@@ -282,11 +284,14 @@ def _candidate_signals(c: Candidate, t: _Text) -> list[Signal]:
         hit = (
             body in compact_tokens
             or any(
-                len(tok) >= len(body) - 1 and fuzz.ratio(body, tok[-len(body) :]) >= 85
+                len(tok) >= len(body) - (2 if len(body) >= 12 else 1)
+                and fuzz.ratio(body, tok[-len(body) :]) >= 85
                 for tok in compact_tokens
                 if len(body) >= 8
             )
-            or (len(body) >= 8 and compact_in(fold_compact(body), t.flat))
+            # the hashtag's words as plain text ("WIOK MENANG"): exactly, since hashtags of
+            # one election share their tails ("…Menang") with ordinary words ("sampai menang")
+            or (len(body) >= 8 and fold_compact(body) in t.flat)
         )
         if hit:
             signals.append(Signal(c.number, "hashtag", tag, 0.9))
@@ -312,6 +317,8 @@ def _candidate_signals(c: Candidate, t: _Text) -> list[Signal]:
                 _phrase_in(alias.replace("-", " "), text, 90.0)
                 or _compact(alias) in compact_tokens
                 or (len(folded) >= 8 and compact_in(folded, t.flat))
+                # "OmErWalkotkita": a nickname run into the words after it
+                or (len(folded) >= 4 and any(fold_compact(x).startswith(folded) for x in tokens))
             ):
                 signals.append(Signal(c.number, "alias", alias, 0.85))
         elif words and (words[0] in tokens or folded in {fold_compact(x) for x in tokens}):
@@ -353,6 +360,32 @@ def _campaign_stems(c: Candidate) -> tuple[str, ...]:
     for person in c.people:
         stems.update(fold_compact(w) for w in person.split() if len(w) >= 5)
     return tuple(sorted(stems))
+
+
+def _named_with_number(c: Candidate, t: _Text) -> list[Signal]:
+    """The pair's own number next to its alias or a name ("pasy 01", "Bustami no 1",
+    "02 SOPA"): two kinds of evidence that agree, in two words."""
+    aliases = {fold_compact(a) for a in c.aliases if len(fold_compact(a)) >= 3}
+    names = {fold_compact(w) for p in c.people for w in p.split() if len(w) >= 4}
+    number = re.compile(r"^(?:no\.?|nomor|nomer)?0?" + str(c.number) + r"$")
+    words: list[str] = []
+    for w in re.split(r"[^a-z0-9.]+", t.norm):
+        if w and words and words[-1] in {"no", "no.", "nomor", "nomer"} and w.isdigit():
+            words[-1] += w  # "no 2" is one word here
+        elif w:
+            words.append(w)
+    for i, word in enumerate(words):
+        if not number.match(word.strip(".")):
+            continue
+        # An alias within two words, a name right beside it.
+        near = words[max(0, i - 2) : i] + words[i + 1 : i + 3]
+        beside = words[max(0, i - 1) : i] + words[i + 1 : i + 2]
+        hit = next((w for w in near if fold_compact(w) in aliases), None) or next(
+            (w for w in beside if fold_compact(w) in names), None
+        )
+        if hit:
+            return [Signal(c.number, "nama/alias + nomor paslon", f"{hit} {word}", 0.85)]
+    return []
 
 
 def _confusable(word: str) -> str:
@@ -447,6 +480,7 @@ def detect_support(text: str, election: Election) -> SupportFinding:
 
     for candidate in election.candidates:
         signals.extend(_candidate_signals(candidate, prepared))
+        signals.extend(_named_with_number(candidate, prepared))
 
     # A lone name, a lowercase acronym or a bare "nomor 1" counts only beside a support word.
     if support_words:

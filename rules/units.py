@@ -94,7 +94,7 @@ _PLACE_MARKERS: dict[str, tuple[str, ...]] = {
     "kel": ("kel", "kelurahan", "lurah", "kantor lurah", "desa", "ds"),
     "kec": ("kec", "kecamatan", "camat", "kantor camat"),
     "puskesmas": ("puskesmas", "pkm", "uptd puskesmas", "pusk", "puskes"),
-    "rsud": ("rsud", "rumah sakit umum daerah"),
+    "rsud": ("rsud", "rumah sakit umum daerah", "rs", "rsu", "rumah sakit"),
     "sdn": ("sdn", "sd negeri", "sd n", "sd"),
     "smpn": ("smpn", "smp negeri", "smp n", "smp"),
     "sman": ("sman", "sma negeri", "sma n", "sma"),
@@ -158,9 +158,14 @@ def _place_keys(kind: str, place: Sequence[str], roster: bool) -> set[str]:
         if nums:
             keys.add(f"{kind}:{int(nums[0])}")
         return keys
+    # A hospital named for a doctor: "RSUD dr. Pirngadi" is "RS Pirngadi" in a contact.
+    place = [t for t in place if t not in _TITLE_WORDS] or list(place)
     for i in range(1, len(place) + 1):
         keys.add(f"{kind}:{' '.join(place[:i])}")
     return keys
+
+
+_TITLE_WORDS = frozenset(fold_token(w) for w in ("dr", "h", "hj", "ir", "drs", "prof", "kh"))
 
 
 def split_unit_hints(
