@@ -103,13 +103,14 @@ def _compact(s: str) -> str:
 
 
 _FOLD_COMPACT = str.maketrans(
-    {"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "5": "s", "8": "b"}
+    {"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "5": "s", "8": "b", "3": "e", "4": "a"}
 )
 
 
 def fold_compact(text: str) -> str:
     """Letters and digits only, lower case, OCR's confusions folded (I/l/1, O/0, S/5, B/8,
-    rn/m, vv/w): the form in which spaces and look-alike glyphs no longer matter."""
+    rn/m, vv/w) and light leetspeak (E/3, A/4): the form in which spaces and look-alike
+    glyphs no longer matter."""
     s = re.sub(r"[^a-z0-9|!]", "", normalise_text(text))
     return s.replace("rn", "m").replace("vv", "w").translate(_FOLD_COMPACT)
 
@@ -141,7 +142,9 @@ _GLUE_WORDS = (
 _TITLE_RUN = re.compile(r"^[A-Za-z][a-z]{2,}(?:[A-Z][a-z]{2,})+$")
 _KEYWORD_DIGIT = re.compile(r"(nomor|nomer|n0m0r|paslon|coblos|urut|salam|pilih|\bno\.?)(\d)", re.I)
 _DIGIT_JARI = re.compile(r"(\d)(jari)", re.I)
-_DIGIT_WORD = re.compile(r"(?<=\d)(?=[A-Za-z]{2})")  # "27/11INGAT", "nomor 1YA" → apart
+# A number run into the word after it ("27/11INGAT", "nomor 1YA"), not a digit inside a
+# word ("H3WAN" is leetspeak).
+_DIGIT_WORD = re.compile(r"(?<![A-Za-z\d])(\d[\d/.:-]*)(?=[A-Za-z]{2})")
 _DOTTED = re.compile(r"(?<=[A-Za-z]{2})[.,!](?=[A-Za-z]{2})")  # "terbukti.SOPA!"
 _ELONGATED = re.compile(r"([A-Za-z])\1{2,}")  # "menaaang", "gasss"
 
@@ -182,7 +185,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
             word = " ".join(pieces)
             word = _KEYWORD_DIGIT.sub(r"\1 \2", word)
             word = _DIGIT_JARI.sub(r"\1 \2", word)
-            word = _DIGIT_WORD.sub(" ", word)
+            word = _DIGIT_WORD.sub(r"\1 ", word)
             out.append(" ".join(word.split()))
         lines.append(" ".join(out))
     return "\n".join(lines)
@@ -389,8 +392,12 @@ def _named_with_number(c: Candidate, t: _Text) -> list[Signal]:
 
 
 def _confusable(word: str) -> str:
-    """A regex for a shouted word with OCR's letter/digit swaps (I/1/l/!, O/0, S/5, B/8)."""
-    classes = {"I": "[I1l!|]", "L": "[L1I|]", "O": "[O0]", "S": "[S5]", "B": "[B8]", "Z": "[Z2]"}
+    """A regex for a shouted word with OCR's letter/digit swaps (I/1/l/!, O/0, S/5, B/8) and
+    light leetspeak (E/3, A/4)."""
+    classes = {
+        "I": "[I1l!|]", "L": "[L1I|]", "O": "[O0]", "S": "[S5]", "B": "[B8]", "Z": "[Z2]",
+        "E": "[E3]", "A": "[A4]",
+    }  # fmt: skip
     return "".join(classes.get(ch, re.escape(ch)) for ch in word)
 
 

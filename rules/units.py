@@ -253,14 +253,15 @@ def derived_keys(tokens: Sequence[str]) -> set[str]:
     if not words:
         return set()
     keys: set[str] = set()
+    # Initials are folded like any contact word ("DH" reads as the old spelling of "D").
     initials = "".join(w[0] for w in words if w[0].isalpha())
     if len(initials) >= 3:
-        keys.add(ACRONYM + initials)
-        keys.add(ACRONYM + _count_repeats(initials))
+        keys.add(ACRONYM + fold_token(initials))
+        keys.add(ACRONYM + fold_token(_count_repeats(initials)))
     if words[0] in _OFFICE_WORDS and len(words) >= 2:
         rest = words[1:]
         for n in range(2, len(rest) + 1):
-            keys.add("opd:" + "".join(w[0] for w in rest[-n:]))
+            keys.add("opd:" + fold_token("".join(w[0] for w in rest[-n:])))
         for n in range(1, min(len(rest), _MAX_PLACE_TOKENS) + 1):
             keys.add("opd:" + " ".join(rest[:n]))
     found, _rest, _consumed = split_unit_hints(list(tokens), roster=True)
@@ -270,7 +271,7 @@ def derived_keys(tokens: Sequence[str]) -> set[str]:
             continue
         place_words = [w for w in place.split() if w not in _SKIP_WORDS]
         if len(place_words) >= 2:
-            keys.add(f"{kind}:" + "".join(w[0] for w in place_words))
+            keys.add(f"{kind}:" + fold_token("".join(w[0] for w in place_words)))
     return keys
 
 

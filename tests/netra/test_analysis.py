@@ -241,7 +241,7 @@ def test_white_header_over_a_pale_status_is_still_read(
     assert v.kind == "flagged", v.reasons
 
 
-def test_outlined_text_among_bright_photo_shapes_is_read(scan: Scan) -> None:
+def test_outlined_text_among_bright_photo_shapes_is_read(scan: Scan, scene_text_only: None) -> None:
     v = scan(OUTLINED_OVER_BRIGHT_PHOTO)
     assert v.candidate == 3, v.text
     assert v.kind == "flagged", v.reasons
@@ -254,7 +254,7 @@ def test_white_username_over_a_white_cup_is_read_from_its_contrast(scan: Scan) -
 
 
 def test_a_half_read_name_behind_strong_support_goes_to_review_with_the_near_asn(
-    scan: Scan,
+    scan: Scan, scene_text_only: None
 ) -> None:
     # The username sits on the cup's rim: only its end is read ("santoso91"). Nobody on the
     # roster has that handle, but "budisantoso91" ends with it: a moderator must look.
@@ -271,7 +271,7 @@ def test_unit_hint_picks_the_right_namesake_and_offers_the_other(scan: Scan) -> 
     assert v.kind == "flagged", v.reasons
 
 
-def test_script_font_first_name_with_support_word(scan: Scan) -> None:
+def test_script_font_first_name_with_support_word(scan: Scan, scene_text_only: None) -> None:
     v = scan(SCRIPT_ON_GRADIENT)
     assert v.asn is not None and v.asn.entry.nip == "197002172001062406"
     assert v.candidate == 3, v.text

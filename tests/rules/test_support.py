@@ -124,3 +124,46 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
     # Two pairs each named plainly still cancel out.
     both = detect_support("Coblos No. 1!\nCoblos nomor 2!", ELECTION)
     assert both.confidence < 0.7
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # PP-OCR drops spaces; stylised fonts give look-alike glyphs.
+        ("PILIHNOMOR1", 1),
+        ("COBLOSNO.3!", 3),
+        ("01\nPASTIMENANG!", 1),
+        ("sdhmantappilihankepak\nBambang de", 2),
+        ("GASBARAGASS", 2),
+        ("BARAJAWABANNYA", 2),
+        ("KITA PILIH YG SUDAH TERBUKTI.BARA!", 2),
+        ("HEWAN yg terbaik", 1),
+        ("H3WAN mantap", 1),  # light leetspeak
+        ("sdh pasti n0m0r 2", 2),
+        ("27/11INGAT\nNOMOR1YA", 1),
+        ("gaspol 03", 3),
+        ("bara 02", 2),
+        ("AYOOODUKUNG\n@BARA_OFFICIAL", 2),
+        ("BangkitBersamaRakyat", 2),
+        ("BaraJuara", 2),
+        ("MENAAANG BARA!!", 2),
+    ],
+)
+def test_support_survives_lost_spaces_and_look_alike_glyphs(text: str, number: int) -> None:
+    finding = detect_support(text, ELECTION)
+    assert finding.candidate == number, finding
+    assert finding.confidence >= 0.7, finding
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PEMILIHANWALIKOTACONTOH2024",  # "pilih" is not inside "pemilihan"
+        "Kita harus sampai menang lomba",  # a hashtag's tail ("…Menang") as an ordinary word
+        "Rapat di lantai 2 jam 10",
+        "Pak Yusuf tetangga baik",  # a name without any support word
+    ],
+)
+def test_glued_or_everyday_text_is_not_support(text: str) -> None:
+    finding = detect_support(text, ELECTION)
+    assert finding.candidate is None or finding.confidence < 0.7, finding

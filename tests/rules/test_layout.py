@@ -1,0 +1,90 @@
+"""The poster line, the content and the chrome, found from OCR line boxes as a person would."""
+
+from __future__ import annotations
+
+from ocr.engine import OcrLine
+from rules.layout import is_chrome, read_layout, story_span
+from rules.types import Poster
+
+W, H = 720, 1280
+
+
+def line(text: str, left: int, top: int, height: int = 30, width: int | None = None) -> OcrLine:
+    right = left + (width if width is not None else 15 * len(text))
+    return OcrLine(text, left, top, right, top + height, 0.95)
+
+
+STATUS = [line("21.33", 20, 10), line("66%", 600, 10)]
+
+
+def test_whatsapp_contact_is_the_line_above_the_time() -> None:
+    lines = [*STATUS, line("BapakRidwanSMP4", 140, 90), line("Hariini12.54", 140, 122, 25),
+             line("Coblos No. 1!", 200, 600, 60), line("Balas", 320, 1200)]  # fmt: skip
+    layout = read_layout(lines, W, H)
+    assert layout.header.platform == "whatsapp"
+    assert layout.header.poster == Poster("contact_name", "Bapak Ridwan SMP 4")
+    assert layout.body == ("Coblos No. 1!",)
+
+
+def test_instagram_username_with_its_age_glued_on() -> None:
+    lines = [*STATUS, line("bagas_bappeda4j", 88, 99), line("Yuk!! #DaniMenang", 50, 170, 50)]
+    layout = read_layout(lines, W, H)
+    assert layout.header.platform == "instagram"
+    assert layout.header.poster == Poster("username", "bagas_bappeda")
+    assert layout.header.seen == "4j"
+
+
+def test_ambiguous_glued_age_keeps_every_reading_for_the_roster() -> None:
+    layout = read_layout([*STATUS, line("olga297133m", 88, 99)], W, H)
+    readings = [layout.header.poster, *layout.header.alternatives]
+    assert Poster("username", "olga29713") in readings
+    assert Poster("username", "olga2971") in readings
+
+
+def test_age_in_its_own_box_to_the_right() -> None:
+    layout = read_layout([*STATUS, line("olga29713", 93, 80), line("3m", 220, 82, 28)], W, H)
+    assert layout.header.poster == Poster("username", "olga29713")
+
+
+def test_gallery_viewer_title_and_buttons_are_chrome_not_the_poster() -> None:
+    lines = [
+        *STATUS,
+        line("IMG-20241121-WA0064.jpg", 64, 84),
+        line("20.34", 103, 160, 25), line("66%", 501, 160, 25),
+        line("Bapak Ridwan SMP 4", 190, 214), line("Hari ini 17.51", 190, 244, 25),
+        line("COBLOS NO. 1!", 259, 834, 40), line("Balas", 331, 1062),
+        line("Kirim", 39, 1226), line("Edit", 175, 1228), line("Hapus", 451, 1229),
+    ]  # fmt: skip
+    layout = read_layout(lines, W, H)
+    assert layout.header.poster == Poster("contact_name", "Bapak Ridwan SMP 4")
+    assert layout.body == ("COBLOS NO. 1!",)
+    assert layout.framed
+    assert story_span(lines, W, H) is not None
+
+
+def test_the_chat_partner_above_online_is_never_the_poster() -> None:
+    lines = [
+        *STATUS,
+        line("Mas Ferdi", 110, 60), line("terakhir dilihat hari ini pukul 10.42", 110, 92, 22),
+        line("Kemarin", 300, 150, 22),
+        line("zelaya53 5j", 260, 420, 18), line("Coblos 2", 300, 600, 30),
+        line("Ketik pesan", 60, 1210),
+    ]  # fmt: skip
+    layout = read_layout(lines, W, H)
+    assert layout.header.poster == Poster("username", "zelaya53")
+    assert story_span(lines, W, H) == (114, 1210)
+
+
+def test_content_that_reads_like_a_header_is_not_the_poster() -> None:
+    # "COBLOS NO. 3!" has a number and a '!' where an age would be; upper case is no username.
+    layout = read_layout([line("COBLOS NO. 3!", 200, 500, 50), line("no urut 3 #", 200, 600)], W, H)
+    assert layout.header.poster is None
+
+
+def test_chrome_is_recognised_by_what_it_says() -> None:
+    for text in ["Screenshot_20241124-125814_WhatsApp.jpg", "online", "413 anggota",
+                 "Wardaya, Aurel, Valentino, Anda", "~ Tirta", "Ketik pesan", "18 Oktober 2024",
+                 "Kemarin", "terakhirdilihatpukul16.34"]:  # fmt: skip
+        assert is_chrome(text), text
+    for text in ["Kemarin 21.03", "belanja online murah", "anggota DPRD", "Bu Rina (Bappeda)"]:
+        assert not is_chrome(text), text

@@ -1,0 +1,64 @@
+"""Short forms of units derived from the roster's own unit names, as contacts are saved."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.roster_index import RosterIndex
+from rules.types import Poster, RosterEntry
+
+
+def _entry(nip: str, nama: str, unit: str) -> RosterEntry:
+    return RosterEntry(nip, nama, "Staf", unit, "Pemerintah Kota Contoh")
+
+
+# Two people of each first name in different units: only the unit tells them apart.
+ROSTER = [
+    _entry("198001012005011001", "Maya Sari, S.Pd.", "SD Negeri 39 Kota Contoh"),
+    _entry("198001012005011002", "Maya Lestari", "SD Negeri 12 Kota Contoh"),
+    _entry("198101012006011001", "Delima Putri", "SMP Negeri 4 Kota Contoh"),
+    _entry("198101012006011002", "Delima Ayu", "SMA Negeri 4 Kota Contoh"),
+    _entry("198201012007012001", "Elis Maharani, A.Md.Kep.", "UPTD Puskesmas Taman Sari"),
+    _entry("198201012007012002", "Elis Maharani", "UPTD Puskesmas Gerunggang"),
+    _entry("198301012008011003", "Hana Wulandari", "Dinas Pengendalian Penduduk dan Keluarga Berencana"),
+    _entry("198301012008011004", "Hana Wulandari", "Dinas Perhubungan"),
+    _entry("198401012009011005", "Wawan Sitompul", "RSUD Depati Hamzah"),
+    _entry("198401012009011006", "Wawan Sitompul", "Dinas Sosial"),
+    _entry("198501012010011007", "Oky Pratama", "Dinas Perumahan dan Kawasan Permukiman"),
+    _entry("198501012010011008", "Oky Pratama", "Bappeda"),
+    _entry("198601012011011009", "Rahma Nasution", "RSUD dr. Pirngadi"),
+    _entry("198601012011011010", "Rahma Nasution", "Kecamatan Medan Baru"),
+    _entry("198701012012011011", "Teguh Santoso", "Dinas Pemberdayaan Perempuan dan Perlindungan Anak"),
+    _entry("198701012012011012", "Teguh Santoso", "Dinas Kesehatan"),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def index() -> RosterIndex:
+    return RosterIndex(ROSTER)
+
+
+@pytest.mark.parametrize(
+    ("contact", "nip"),
+    [
+        ("Bu Maya SD 39", "198001012005011001"),
+        ("Bu Maya SDN 12", "198001012005011002"),
+        ("Bu Delima SMP 4", "198101012006011001"),
+        ("Bu Delima SMAN 4", "198101012006011002"),
+        ("Bu Elis Maharani PKM Taman Sari", "198201012007012001"),
+        ("Elis Maharani - Pusk. Gerunggang", "198201012007012002"),
+        ("Ibu Hana - Dinas KB", "198301012008011003"),
+        ("Hana Wulandari DPPKB", "198301012008011003"),
+        ("Hana Wulandari DP2KB", "198301012008011003"),
+        ("Pak Wawan Sitompul RSUD DH", "198401012009011005"),
+        ("Bapak Oky Disperkim", "198501012010011007"),
+        ("Bu Rahma RS Pirngadi", "198601012011011009"),
+        ("Teguh (DP3A)", "198701012012011011"),
+    ],
+)
+def test_a_unit_short_form_picks_the_namesake_who_works_there(
+    index: RosterIndex, contact: str, nip: str
+) -> None:
+    found = index.match(Poster("contact_name", contact))
+    assert found and found[0].entry.nip == nip, [(m.entry.unit_kerja, m.confidence) for m in found]
+    assert found[0].confidence >= 0.8, found[0].evidence
