@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from netra.config import Config, ConfigError, load_config
 
@@ -56,6 +58,7 @@ def _scan(
         except OSError:
             return b""
 
+    progress = Progress(len(images), sys.stderr)
     try:
         futures = [pool.submit(lambda p=p: read(p)) for p in images]
         for path, future in zip(images, futures, strict=True):
@@ -66,9 +69,42 @@ def _scan(
                 json.dumps({"image": str(path), **verdict.to_dict()}, ensure_ascii=False),
                 flush=True,
             )
+            progress.step(verdict.kind)
     finally:
+        progress.close()
         pool.close()
     return 0
+
+
+class Progress:
+    """A one-line counter on stderr while hundreds of files are scanned, only when stderr is
+    a terminal (a pipe or a log file gets nothing: the JSON lines on stdout are the output)."""
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self.total = total
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.done = 0
+        self.kinds: dict[str, int] = {}
+        self.started = time.monotonic()
+
+    def step(self, kind: str) -> None:
+        self.done += 1
+        self.kinds[kind] = self.kinds.get(kind, 0) + 1
+        if not self.enabled:
+            return
+        rate = self.done / max(1e-6, time.monotonic() - self.started)
+        left = (self.total - self.done) / rate if rate else 0.0
+        counts = " ".join(f"{k} {v}" for k, v in sorted(self.kinds.items()))
+        self.stream.write(
+            f"\r{self.done}/{self.total} ({counts}) {rate:.1f}/s, sisa ~{left:.0f} dtk  "
+        )
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled and self.done:
+            self.stream.write("\n")
+            self.stream.flush()
 
 
 def _demo(directory: Path, config: Config, jobs: int | None) -> int:

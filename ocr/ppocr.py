@@ -28,7 +28,7 @@ from PIL import Image
 from ocr.engine import OcrLine, OcrUnavailable, sort_lines
 
 DET_SHORT_SIDE = 480
-FINE_SHORT_SIDE = 960
+FINE_SHORT_SIDE = 720
 MIN_SCORE = 0.5
 # The recognizer's alphabet is Chinese + Latin: on emoji, icons and noise it sometimes emits
 # CJK glyphs. No story in Indonesian or English needs them.

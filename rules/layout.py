@@ -224,7 +224,9 @@ def _whatsapp_candidates(lines: Sequence[TextLine], height: int) -> list[_Candid
             else:
                 name = clean_contact_name(name_line.text)
                 poster = Poster("contact_name", name) if re.search(r"[A-Za-z]{2}", name) else None
-            reading = HeaderReading("whatsapp", poster, seen, evidence)
+            reading = HeaderReading(
+                "whatsapp", poster, seen, evidence, confidence=min(name_line.conf, line.conf)
+            )
             found.append(_Candidate(reading, (name_line, line), 1.0 if strict else 0.6))
     return found
 
@@ -256,6 +258,7 @@ def _instagram_candidates(lines: Sequence[TextLine], height: int) -> list[_Candi
                 age,
                 evidence,
                 alternatives=tuple(Poster("username", u) for u, _ in others),
+                confidence=line.conf,
             )
             # The header is at the top of a story; a line further down that reads like
             # "name 2 h" is content, and wins only when nothing else is found.

@@ -49,6 +49,8 @@ class HeaderReading:
     # Other readings the text allows ("olga297133m": "olga29713" aged 3 m, or "olga2971"
     # aged 33 m); the roster decides between them.
     alternatives: tuple[Poster, ...] = ()
+    # The OCR's confidence in the poster line (0..1); 0 when read from text alone.
+    confidence: float = 0.0
 
 
 # OCR drops the space between words of a contact name ("YaniDisdik", "Bu'Siti",

@@ -101,3 +101,38 @@ def test_demo_plays_reporter_and_moderator_offline(capsys: pytest.CaptureFixture
     assert "Disetujui oleh Moderator" in out
     assert "dikonfirmasi" in out  # the reporter hears the outcome
     assert "Ringkasan Netra" in out and ".xlsx" in out  # the coordinator gets a digest + export
+
+
+def test_scan_shows_progress_on_a_terminal_and_nothing_in_a_pipe(tmp_path: Path) -> None:
+    """Over hundreds of files a person at a terminal sees a counter on stderr; a pipe or a
+    log gets only the JSON lines."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER_CSV)
+    election = tmp_path / "election.toml"
+    election.write_text(ELECTION_TOML)
+    files = []
+    for i in range(3):
+        bad = tmp_path / f"bad{i}.jpg"  # refused at once: the counter, not the OCR, is tested
+        bad.write_bytes(b"not an image")
+        files.append(str(bad))
+    cmd = [sys.executable, "-m", "netra.cli", "scan", "--roster", str(roster),
+           "--election", str(election), "--jobs", "1", *files]  # fmt: skip
+
+    piped = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True)
+    assert len(piped.stdout.splitlines()) == 3
+    assert "3/3" not in piped.stderr
+
+    leader, follower = pty.openpty()
+    proc = subprocess.run(
+        cmd, stdout=subprocess.PIPE, stderr=follower, timeout=120, check=True, text=True
+    )
+    os.close(follower)
+    shown = os.read(leader, 65536).decode()
+    os.close(leader)
+    assert len(proc.stdout.splitlines()) == 3
+    assert "3/3" in shown and "error 3" in shown, shown
