@@ -788,8 +788,12 @@ class RosterIndex:
                 evidence.append(f"unit '{hint_text}' tidak cocok dengan {self._strings_unit(i)}")
         raw *= sum(scores) / len(scores) if scores else 0.0
         raw *= _UNMATCHED**unmatched
-        if unmatched and ev:
-            evidence.append(f"{unmatched} kata di nama kontak tidak cocok")
+        if unmatched:
+            # Marked: the contact shows words this person's name does not have ("Jati" in
+            # "Jati Saputri" for Siti Saputri); such matches never add up as namesakes.
+            method += "+partial"
+            if ev:
+                evidence.append(f"{unmatched} kata di nama kontak tidak cocok")
         return raw, method, tuple(evidence)
 
     def _strings_unit(self, i: int) -> str:

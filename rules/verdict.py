@@ -138,7 +138,8 @@ def decide(
     # no one of them is likely, but that the poster is one of them may be.
     none_of_them = 1.0
     for m in matches:
-        none_of_them *= 1.0 - m.confidence
+        if "+partial" not in m.method:  # only namesakes the whole contact name fits
+            none_of_them *= 1.0 - m.confidence
     one_of_them = 1.0 - none_of_them
     among_namesakes = (
         len(matches) > 1
