@@ -1,0 +1,65 @@
+"""The update inbox (issue 12): recorded before confirmed, handled once, recovered after a
+crash, given up after repeated crashes, pruned when old."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import timedelta
+
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from store import inbox
+from store.models import InboxUpdate, utcnow
+
+Db = async_sessionmaker[AsyncSession]
+BOT = 123456
+
+
+def raw(update_id: int) -> str:
+    return json.dumps({"update_id": update_id, "message": {"text": "halo"}})
+
+
+async def test_a_redelivered_update_is_recorded_once(db: Db) -> None:
+    assert await inbox.record_update(db, BOT, 100, raw(100))
+    assert not await inbox.record_update(db, BOT, 100, raw(100))
+    # Another bot's update with the same id is another update.
+    assert await inbox.record_update(db, BOT + 1, 100, raw(100))
+    results = await asyncio.gather(*(inbox.record_update(db, BOT, 101, raw(101)) for _ in range(8)))
+    assert sorted(results) == [False] * 7 + [True]
+
+
+async def test_unfinished_updates_come_back_oldest_first_then_are_given_up(db: Db) -> None:
+    for update_id in (7, 5, 6):
+        await inbox.record_update(db, BOT, update_id, raw(update_id))
+    await inbox.finish_update(db, BOT, 6)
+    first = await inbox.unfinished_updates(db, BOT, max_attempts=3)
+    assert [(p.update_id, p.attempts) for p in first] == [(5, 2), (7, 2)]
+    assert json.loads(first[0].payload)["update_id"] == 5
+    second = await inbox.unfinished_updates(db, BOT, max_attempts=3)
+    assert [(p.update_id, p.attempts) for p in second] == [(5, 3), (7, 3)]
+    await inbox.finish_update(db, BOT, 7)
+    # Update 5 killed the process three times: it is given up, not retried forever.
+    assert await inbox.unfinished_updates(db, BOT, max_attempts=3) == []
+    assert await inbox.given_up_updates(db, BOT) == [5]
+    assert not await inbox.record_update(db, BOT, 5, raw(5))  # still known
+
+
+async def test_finished_updates_keep_no_content_and_are_pruned(db: Db) -> None:
+    await inbox.record_update(db, BOT, 1, raw(1))
+    await inbox.record_update(db, BOT, 2, raw(2))
+    await inbox.finish_update(db, BOT, 1)
+    async with db() as s:
+        row = await s.get(InboxUpdate, (BOT, 1))
+        assert row is not None and row.state == "done" and row.payload is None
+    assert await inbox.prune_updates(db) == 0  # finished just now
+    async with db() as s, s.begin():
+        await s.execute(
+            update(InboxUpdate)
+            .where(InboxUpdate.update_id == 1)
+            .values(done_at=utcnow() - timedelta(days=3))
+        )
+    assert await inbox.prune_updates(db) == 1
+    pending = await inbox.unfinished_updates(db, BOT)
+    assert [p.update_id for p in pending] == [2]  # pending rows are never pruned
