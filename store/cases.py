@@ -545,6 +545,12 @@ async def _recorded(s: AsyncSession, chat_id: int, message_id: int) -> Submissio
     )
 
 
+async def submission_of_message(db: Db, chat_id: int, message_id: int) -> SubmissionResult | None:
+    """The ticket a Telegram message already has (`repeat=True`), or None."""
+    async with _tx(db, read_only=True) as s:
+        return await _recorded(s, chat_id, message_id)
+
+
 async def near_duplicates(db: Db, case_id: int, threshold: int) -> list[int]:
     """Older analysed cases whose screenshot's pHash is within `threshold` bits of this one's."""
     async with _tx(db, read_only=True) as s:
