@@ -29,6 +29,7 @@ from bot.services import MODERATOR_NAME_SETTING, Services
 log = logging.getLogger(__name__)
 
 DECISIONS = {"a": "approved", "r": "rejected", "n": "needs_info", "x": "rejected"}
+FINAL = ("approved", "rejected")
 
 __all__ = ["button", "case", "notify_reporters", "queue", "reanalyse"]
 
@@ -176,7 +177,7 @@ async def _changed(
         await _answer(query, t.DECISION_NAMES.get(case.state, case.state))
         return True
     state = t.DECISION_NAMES.get(case.state, t.STATE_NAMES.get(case.state, case.state))
-    template = t.ALREADY_DECIDED if case.state in t.DECISION_NAMES else t.CARD_CHANGED
+    template = t.ALREADY_DECIDED if case.state in FINAL else t.CARD_CHANGED
     name = await who(services, change.actor if change else case.decided_by)
     await _answer(
         query,
