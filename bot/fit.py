@@ -46,16 +46,20 @@ def cut(text: str, limit: int) -> str:
         return text
     if limit <= 0:
         return ""
-    budget = limit - units(ELLIPSIS)
+    return _prefix(text, limit - units(ELLIPSIS)).rstrip() + ELLIPSIS
+
+
+def _prefix(text: str, room: int) -> str:
+    """The longest start of `text` within `room` units, whole characters only."""
     out: list[str] = []
     used = 0
     for ch in text:
         size = units(ch)
-        if used + size > budget:
+        if used + size > room:
             break
         out.append(ch)
         used += size
-    return "".join(out).rstrip() + ELLIPSIS
+    return "".join(out)
 
 
 def fit_plain(text: str, limit: int) -> str:
@@ -91,10 +95,7 @@ def fit_html(text: str, limit: int) -> str:
             used += units(shown)
             continue
         if not token.startswith("&"):  # plain text: keep what fits
-            room = budget - used
-            piece = cut(shown, room + units(ELLIPSIS))
-            piece = piece.removesuffix(ELLIPSIS)
-            out.append(html.escape(piece, quote=False))
+            out.append(html.escape(_prefix(shown, budget - used), quote=False))
         break
     text_out = "".join(out).rstrip() + ELLIPSIS
     return text_out + "".join(f"</{tag}>" for tag in reversed(open_tags))

@@ -139,7 +139,9 @@ FLAGGED_VERDICT = {
 }
 
 
-async def seed_flagged_case(netra: Netra, reporter: int, index: int) -> int:
+async def seed_flagged_case(
+    netra: Netra, reporter: int, index: int, verdict: dict[str, object] | None = None
+) -> int:
     """A flagged case as analysis would leave it, without running OCR: its screenshot on
     disk, the reporter's ticket, the verdict; then queued for the moderators' card."""
     import hashlib
@@ -173,6 +175,6 @@ async def seed_flagged_case(netra: Netra, reporter: int, index: int) -> int:
         attach_near=False,
     )
     assert await store.claim_for_analysis(services.db, result.case_id) is not None
-    await store.save_verdict(services.db, result.case_id, FLAGGED_VERDICT)
+    await store.save_verdict(services.db, result.case_id, verdict or FLAGGED_VERDICT)
     services.cards.put_nowait(result.case_id)
     return result.case_id
