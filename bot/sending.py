@@ -11,8 +11,9 @@ so no reply, card, edit or callback answer can bypass it. For each request it
   python-telegram-bot's own AIORateLimiter held every send on any 429;
 * serves acknowledgements of screenshots first (`Priority.ACK`), so they never wait behind
   other chats' traffic, and drops a chatty reply (`Priority.CHATTER`: answers to texts and
-  commands) when its chat already has `chat_backlog` sends waiting: a flooding chat is
-  throttled alone and cannot queue minutes of replies;
+  commands) that would have to wait more than `chatter_wait` seconds for its chat (flood
+  control holds it, or its pace is used up): a flooding chat is throttled alone and cannot
+  queue minutes of replies;
 * retries network errors and timeouts (a few times, backing off) and waits out flood control
   up to `max_hold` seconds. A timed-out send may have reached Telegram, so a retry can repeat
   a message: replies are at-least-once, because a lost acknowledgement is worse than a twin.
@@ -83,6 +84,11 @@ class TokenBucket:
     @property
     def waiting(self) -> int:
         return sum(1 for _, _, f in self._waiters if not f.done())
+
+    def wait_estimate(self) -> float:
+        """Seconds a newcomer would wait behind everyone already waiting."""
+        self._refill()
+        return max(0.0, (self.waiting + 1 - self._tokens) / self.rate)
 
     def idle(self) -> bool:
         """Full and nobody waiting: safe to forget."""
@@ -181,7 +187,7 @@ class FairRateLimiter(BaseRateLimiter[int]):
         chat_burst: float = 20.0,
         chat_per_second: float = 1.0,
         group_per_minute: float = 20.0,
-        chat_backlog: int = 10,
+        chatter_wait: float = 3.0,
         retries: int = 4,
         backoff: float = 0.5,
         max_hold: float = 120.0,
@@ -190,7 +196,7 @@ class FairRateLimiter(BaseRateLimiter[int]):
         self.chat_burst = chat_burst
         self.chat_per_second = chat_per_second
         self.group_per_minute = group_per_minute
-        self.chat_backlog = chat_backlog
+        self.chatter_wait = chatter_wait
         self.retries = retries
         self.backoff = backoff
         self.max_hold = max_hold
@@ -223,17 +229,23 @@ class FairRateLimiter(BaseRateLimiter[int]):
         """Wait until this request may go: its chat's 429 hold, its chat's pace, overall."""
         if chat is None:
             return
+        chatter = priority >= Priority.CHATTER
         while (wait := self._held.get(chat, 0.0) - time.monotonic()) > 0:
+            if chatter and wait > self.chatter_wait:
+                self._drop()
             await asyncio.sleep(wait)
         self._held.pop(chat, None)
         if endpoint not in _SENDS:
             return  # edits and answers are not messages; only a 429 holds them
         bucket = self._chat_bucket(chat)
-        if priority >= Priority.CHATTER and bucket.waiting >= self.chat_backlog:
-            self.dropped += 1
-            raise Dropped(f"chat backlog over {self.chat_backlog}")
+        if chatter and bucket.wait_estimate() > self.chatter_wait:
+            self._drop()
         await bucket.take(priority)
         await self.overall.take(priority)
+
+    def _drop(self) -> None:
+        self.dropped += 1
+        raise Dropped(f"the chat would wait more than {self.chatter_wait} s")
 
     async def process_request(
         self,

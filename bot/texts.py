@@ -58,6 +58,10 @@ RATE_LIMITED = (
 BLOCKED = "Maaf, laporan dari akun ini tidak dapat diterima."
 DOWNLOAD_FAILED = "⚠️ Gambar gagal diunduh dari Telegram. Silakan kirim ulang."
 INTERNAL_ERROR = "⚠️ Terjadi kesalahan saat menyimpan laporan. Silakan coba kirim ulang."
+UPDATE_GIVEN_UP = (
+    "⚠️ Maaf, pesan Anda yang terakhir tidak dapat diproses. Bila itu tangkapan layar, "
+    "silakan kirim ulang (sebagai foto atau berkas)."
+)
 HANDLER_FAILED = "⚠️ Maaf, terjadi kesalahan saat memproses pesan Anda. Silakan coba lagi nanti."
 
 STATE_NAMES = {

@@ -13,7 +13,9 @@ still owes the user, such as an album's single reply — has finished.
 Fair: `UpdateProcessor` handles one update at a time per user (their messages stay in order
 and a user who floods waits for themselves) and at most `workers` updates at once overall; a
 user's queued updates wait for their own turn without taking a worker, so another
-reporter's screenshot starts at once.
+reporter's screenshot starts at once. A user with `lane_backlog` updates already waiting is
+flooding: texts, commands and presses arriving then are marked done unhandled (screenshots
+never are), so a flood costs its sender, not everyone's shutdown or disk.
 """
 
 from __future__ import annotations
@@ -27,13 +29,18 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 from telegram import Bot, Update
+from telegram.error import TelegramError
 from telegram.ext import BaseUpdateProcessor
 
 import store
+from bot import texts as t
 
 log = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 3  # start-ups that may die handling one update before it is given up
+# Deaths an update may be in hand at before it is given up. Several updates are in hand at
+# once, so a crash cannot be pinned on one of them: counting every one of them is fair only
+# with room for bad luck (the crash test kills five times in a row).
+MAX_ATTEMPTS = 5
 RECORD_BACKOFF_MAX = 5.0
 
 
@@ -88,11 +95,13 @@ class _Lane:
 class UpdateProcessor(BaseUpdateProcessor):
     """Per-user order, bounded work, and the inbox's "done" mark (see the module docstring)."""
 
-    def __init__(self, workers: int = 16, backlog: int = 100_000) -> None:
+    def __init__(self, workers: int = 16, backlog: int = 100_000, lane_backlog: int = 20) -> None:
         # PTB's own semaphore (max_concurrent_updates) only bounds tasks in flight; the work
         # bound is ours, taken after the user's turn so that waiting costs no worker.
         super().__init__(max_concurrent_updates=backlog)
         self.workers = workers
+        self.lane_backlog = lane_backlog
+        self.skipped = 0
         self._work: asyncio.Semaphore | None = None
         self._lanes: dict[int, _Lane] = {}
         self._owed: dict[int, list[Awaitable[object]]] = {}
@@ -119,10 +128,16 @@ class UpdateProcessor(BaseUpdateProcessor):
                 await coroutine
         else:
             lane = self._lanes.setdefault(lane_key, _Lane())
+            ahead = lane.users  # this user's updates in hand or waiting before this one
             lane.users += 1
             try:
-                async with lane.lock, self._work:
-                    await coroutine
+                async with lane.lock:
+                    if ahead >= self.lane_backlog and not _is_screenshot(update):
+                        self.skipped += 1
+                        _close(coroutine)
+                    else:
+                        async with self._work:
+                            await coroutine
             finally:
                 lane.users -= 1
                 if lane.users == 0:
@@ -134,6 +149,19 @@ class UpdateProcessor(BaseUpdateProcessor):
             await asyncio.gather(*owed, return_exceptions=True)
         if self.inbox is not None:
             await self.inbox.finish(update.update_id)
+
+
+def _is_screenshot(update: object) -> bool:
+    """A photo or file from someone: never skipped, whatever else they send."""
+    message = update.effective_message if isinstance(update, Update) else None
+    return message is not None and bool(message.photo or message.document)
+
+
+def _close(coroutine: Awaitable[Any]) -> None:
+    """Discard a handling that will not run (without "never awaited" warnings)."""
+    close = getattr(coroutine, "close", None)
+    if close is not None:
+        close()
 
 
 def _lane_of(update: object) -> int | None:
@@ -161,13 +189,28 @@ async def recover(queue: InboxQueue, inbox: UpdateInbox, bot: Bot) -> int:
     pruned = await store.prune_updates(inbox.db)
     if pruned:
         log.info("inbox: %d finished updates pruned", pruned)
-    pending = await store.unfinished_updates(inbox.db, inbox.bot_id, max_attempts=MAX_ATTEMPTS)
-    for item in pending:
+    unfinished = await store.unfinished_updates(inbox.db, inbox.bot_id, max_attempts=MAX_ATTEMPTS)
+    for item in unfinished.retry:
         update = Update.de_json(json.loads(item.payload), bot)
         queue.put_nowait(update)  # already recorded: straight into the queue
-    given_up = await store.given_up_updates(inbox.db, inbox.bot_id)
-    if given_up:
-        log.warning("inbox: %d updates given up after %d attempts", len(given_up), MAX_ATTEMPTS)
-    if pending:
-        log.info("inbox: %d unfinished updates queued again", len(pending))
-    return len(pending)
+    if unfinished.retry:
+        log.info("inbox: %d unfinished updates queued again", len(unfinished.retry))
+    for item in unfinished.given_up:
+        log.error("inbox: update %d given up after %d attempts", item.update_id, item.attempts)
+        await _tell_given_up(bot, item.payload)
+    return len(unfinished.retry)
+
+
+async def _tell_given_up(bot: Bot, payload: str) -> None:
+    """The sender of a given-up update hears that it was not processed (not silence)."""
+    try:
+        update = Update.de_json(json.loads(payload), bot) if payload else None
+    except (ValueError, TypeError):
+        return
+    chat = update.effective_chat if update is not None else None
+    if chat is None or chat.type != "private":
+        return
+    try:
+        await bot.send_message(chat.id, t.UPDATE_GIVEN_UP)
+    except TelegramError as exc:
+        log.info("given-up update not reported: %s", type(exc).__name__)

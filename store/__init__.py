@@ -53,6 +53,7 @@ from store.cases import (
 from store.db import create_engine, migrate, session_factory
 from store.inbox import (
     PendingUpdate,
+    Unfinished,
     finish_update,
     given_up_updates,
     prune_updates,
@@ -78,6 +79,7 @@ __all__ = [
     "StoreError",
     "SubmissionResult",
     "TicketStatus",
+    "Unfinished",
     "audit_of",
     "block_reporter",
     "claim_for_analysis",

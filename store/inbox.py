@@ -68,10 +68,19 @@ async def finish_update(db: Db, bot_id: int, update_id: int) -> None:
         )
 
 
-async def unfinished_updates(db: Db, bot_id: int, max_attempts: int = 3) -> list[PendingUpdate]:
+@dataclass(frozen=True, slots=True)
+class Unfinished:
+    """What a dead process left: updates to handle again, and updates given up just now
+    (their content is returned once more so the sender can be told)."""
+
+    retry: list[PendingUpdate]
+    given_up: list[PendingUpdate]
+
+
+async def unfinished_updates(db: Db, bot_id: int, max_attempts: int = 5) -> Unfinished:
     """Updates recorded but not finished (the process died), oldest first, each counted as one
-    more attempt. One that already had `max_attempts` is given up instead: an update that
-    kills the process every time must not stop the bot for good."""
+    more attempt. One that was in hand at `max_attempts` deaths already is given up instead:
+    an update that kills the process every time must not stop the bot for good."""
     async with _tx(db) as s:
         rows = (
             await s.execute(
@@ -81,11 +90,14 @@ async def unfinished_updates(db: Db, bot_id: int, max_attempts: int = 3) -> list
             )
         ).all()
         retry = [r for r in rows if r.attempts < max_attempts and r.payload]
-        give_up = [r.update_id for r in rows if r.attempts >= max_attempts or not r.payload]
+        give_up = [r for r in rows if r.attempts >= max_attempts or not r.payload]
         if give_up:
             await s.execute(
                 update(InboxUpdate)
-                .where(InboxUpdate.bot_id == bot_id, InboxUpdate.update_id.in_(give_up))
+                .where(
+                    InboxUpdate.bot_id == bot_id,
+                    InboxUpdate.update_id.in_([r.update_id for r in give_up]),
+                )
                 .values(state="given_up", done_at=utcnow(), payload=None)
                 .execution_options(synchronize_session=False)
             )
@@ -99,7 +111,10 @@ async def unfinished_updates(db: Db, bot_id: int, max_attempts: int = 3) -> list
                 .values(attempts=InboxUpdate.attempts + 1)
                 .execution_options(synchronize_session=False)
             )
-        return [PendingUpdate(r.update_id, r.payload, r.attempts + 1) for r in retry]
+        return Unfinished(
+            [PendingUpdate(r.update_id, r.payload, r.attempts + 1) for r in retry],
+            [PendingUpdate(r.update_id, r.payload or "", r.attempts) for r in give_up],
+        )
 
 
 async def given_up_updates(db: Db, bot_id: int) -> list[int]:

@@ -89,7 +89,7 @@ async def kill_burst(
     reporters: int = 5,
     waves: int = 5,
     points: list[KillPoint] | None = None,
-    drain_timeout: float = 90.0,
+    drain_timeout: float = 45.0,
 ) -> KillReport:
     """Run the scenario (see the module docstring) and check what survived."""
     rng = random.Random(seed)
@@ -114,10 +114,10 @@ async def kill_burst(
             if point.method == "time":
                 await asyncio.sleep(point.delay)
                 bot.kill()
-            if not await bot.wait_exit(20):
+            if not await bot.wait_exit(8):
                 bot.kill()  # the point was never reached: kill at this moment instead
                 await bot.wait_exit(10)
-                point = KillPoint("time", delay=20.0)
+                point = KillPoint("time", delay=8.0)
             tg.clear_hooks()
             report.points.append(str(point))
         await bot.start()

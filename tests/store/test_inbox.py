@@ -35,14 +35,18 @@ async def test_unfinished_updates_come_back_oldest_first_then_are_given_up(db: D
         await inbox.record_update(db, BOT, update_id, raw(update_id))
     await inbox.finish_update(db, BOT, 6)
     first = await inbox.unfinished_updates(db, BOT, max_attempts=3)
-    assert [(p.update_id, p.attempts) for p in first] == [(5, 2), (7, 2)]
-    assert json.loads(first[0].payload)["update_id"] == 5
+    assert [(p.update_id, p.attempts) for p in first.retry] == [(5, 2), (7, 2)]
+    assert json.loads(first.retry[0].payload)["update_id"] == 5 and first.given_up == []
     second = await inbox.unfinished_updates(db, BOT, max_attempts=3)
-    assert [(p.update_id, p.attempts) for p in second] == [(5, 3), (7, 3)]
+    assert [(p.update_id, p.attempts) for p in second.retry] == [(5, 3), (7, 3)]
     await inbox.finish_update(db, BOT, 7)
-    # Update 5 killed the process three times: it is given up, not retried forever.
-    assert await inbox.unfinished_updates(db, BOT, max_attempts=3) == []
+    # Update 5 was in hand at three deaths: it is given up, not retried forever; its content
+    # comes back once so that its sender can be told.
+    third = await inbox.unfinished_updates(db, BOT, max_attempts=3)
+    assert third.retry == [] and [p.update_id for p in third.given_up] == [5]
+    assert json.loads(third.given_up[0].payload)["update_id"] == 5
     assert await inbox.given_up_updates(db, BOT) == [5]
+    assert (await inbox.unfinished_updates(db, BOT, max_attempts=3)).given_up == []
     assert not await inbox.record_update(db, BOT, 5, raw(5))  # still known
 
 
@@ -62,4 +66,4 @@ async def test_finished_updates_keep_no_content_and_are_pruned(db: Db) -> None:
         )
     assert await inbox.prune_updates(db) == 1
     pending = await inbox.unfinished_updates(db, BOT)
-    assert [p.update_id for p in pending] == [2]  # pending rows are never pruned
+    assert [p.update_id for p in pending.retry] == [2]  # pending rows are never pruned
