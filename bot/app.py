@@ -34,7 +34,7 @@ from bot.export import export_command  # issue 4
 from bot.handlers import admin, moderator, reporter
 from bot.sending import FairRateLimiter, answer
 from bot.services import start_services, stop_services
-from bot.updates import InboxQueue, UpdateProcessor, attach, recover
+from bot.updates import InboxGate, InboxQueue, UpdateProcessor, attach, recover
 from bot.worker import start_workers
 from netra.config import Config, ConfigError
 
@@ -53,8 +53,9 @@ async def startup(application: Application) -> None:
     application.bot_data["services"] = services
     queue, processor = application.update_queue, application.update_processor
     if isinstance(queue, InboxQueue) and isinstance(processor, UpdateProcessor):
-        inbox = attach(queue, processor, services.db, application.bot)
-        await recover(queue, inbox, application.bot)
+        gate = application.bot_data.get("inbox_gate")  # the getUpdates client
+        inbox = attach(queue, processor, gate, services.db, application.bot)
+        await recover(queue, inbox, application.bot, processor)
     await start_workers(application.bot, services)
     # --- issue 4: scheduled jobs (digest, retention, reminder) -----------------------------
     application.bot_data["scheduler"] = await scheduler.start_scheduler(application, services)
@@ -105,12 +106,14 @@ def build_application(
     (tests with many cards raise the moderators' group pace)."""
     if not config.telegram.token:
         raise ConfigError("NETRA_TELEGRAM_TOKEN: token bot Telegram belum diatur di lingkungan")
+    gate = InboxGate()
     application = (
         Application.builder()
         .token(config.telegram.token)
         .base_url(config.telegram.api_base_url)
         .base_file_url(config.telegram.file_base_url)
-        .update_queue(InboxQueue())
+        .update_queue(InboxQueue(batched=config.bot.mode != "webhook"))
+        .get_updates_request(gate)
         .rate_limiter(rate_limiter or FairRateLimiter())
         .concurrent_updates(UpdateProcessor(workers=WORKERS))
         .post_init(startup)
@@ -118,6 +121,7 @@ def build_application(
         .build()
     )
     application.bot_data["config"] = config
+    application.bot_data["inbox_gate"] = gate
     private = filters.ChatType.PRIVATE
     application.add_handlers(
         [

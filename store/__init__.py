@@ -58,6 +58,8 @@ from store.inbox import (
     given_up_updates,
     prune_updates,
     record_update,
+    record_updates,
+    restart_update,
     unfinished_updates,
 )
 from store.phash import phash_hex
@@ -106,6 +108,8 @@ __all__ = [
     "reanalyse",
     "record_submission",
     "record_update",
+    "record_updates",
+    "restart_update",
     "reveal_reporter",
     "save_verdict",
     "session_factory",

@@ -57,6 +57,35 @@ async def record_update(db: Db, bot_id: int, update_id: int, payload: str) -> bo
         return (await s.execute(stmt)).first() is not None
 
 
+async def record_updates(db: Db, bot_id: int, updates: list[tuple[int, str]]) -> set[int]:
+    """Record a batch of raw updates (id, JSON) in one transaction; returns the ids that were
+    new (the others were delivered before)."""
+    if not updates:
+        return set()
+    now = utcnow()
+    rows = [
+        {
+            "bot_id": bot_id,
+            "update_id": update_id,
+            "state": "pending",
+            "payload": payload,
+            "attempts": 1,
+            "received_at": now,
+        }
+        for update_id, payload in updates
+    ]
+    async with _tx(db) as s:
+        conn = await s.connection()
+        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+        stmt = (
+            dialect.insert(InboxUpdate)
+            .values(rows)
+            .on_conflict_do_nothing(index_elements=["bot_id", "update_id"])
+            .returning(InboxUpdate.update_id)
+        )
+        return set((await s.scalars(stmt)).all())
+
+
 async def finish_update(db: Db, bot_id: int, update_id: int) -> None:
     """The update was handled: keep its id (re-deliveries are recognised), drop its content."""
     async with _tx(db) as s:
@@ -78,9 +107,10 @@ class Unfinished:
 
 
 async def unfinished_updates(db: Db, bot_id: int, max_attempts: int = 5) -> Unfinished:
-    """Updates recorded but not finished (the process died), oldest first, each counted as one
-    more attempt. One that was in hand at `max_attempts` deaths already is given up instead:
-    an update that kills the process every time must not stop the bot for good."""
+    """Updates recorded but not finished (the process died), oldest first. One whose handling
+    was started `max_attempts` times already (`restart_update`) is given up instead: an
+    update that kills the process every time must not stop the bot for good. Updates that only
+    waited in the queue when the process died are not counted against."""
     async with _tx(db) as s:
         rows = (
             await s.execute(
@@ -101,19 +131,20 @@ async def unfinished_updates(db: Db, bot_id: int, max_attempts: int = 5) -> Unfi
                 .values(state="given_up", done_at=utcnow(), payload=None)
                 .execution_options(synchronize_session=False)
             )
-        if retry:
-            await s.execute(
-                update(InboxUpdate)
-                .where(
-                    InboxUpdate.bot_id == bot_id,
-                    InboxUpdate.update_id.in_([r.update_id for r in retry]),
-                )
-                .values(attempts=InboxUpdate.attempts + 1)
-                .execution_options(synchronize_session=False)
-            )
         return Unfinished(
-            [PendingUpdate(r.update_id, r.payload, r.attempts + 1) for r in retry],
+            [PendingUpdate(r.update_id, r.payload, r.attempts) for r in retry],
             [PendingUpdate(r.update_id, r.payload or "", r.attempts) for r in give_up],
+        )
+
+
+async def restart_update(db: Db, bot_id: int, update_id: int) -> None:
+    """Handling of a recovered update starts again: one more attempt."""
+    async with _tx(db) as s:
+        await s.execute(
+            update(InboxUpdate)
+            .where(InboxUpdate.bot_id == bot_id, InboxUpdate.update_id == update_id)
+            .values(attempts=InboxUpdate.attempts + 1)
+            .execution_options(synchronize_session=False)
         )
 
 

@@ -32,8 +32,8 @@ Everything runs in the test's event loop; inject updates from that loop (not fro
 Faults a test can switch on (issue 12), each as Telegram would show it to the bot:
 
 * ``on_call(method, nth, action, after=False)`` runs ``action`` when the bot makes its
-  ``nth`` call of ``method`` (counted from now) — before the call is carried out, or after it
-  was carried out but before the bot hears the answer. With ``action`` killing the bot's
+  ``nth`` call of ``method`` (counted from now) — instead of carrying the call out (the
+  connection just ends), or after it was carried out but before the bot hears the answer. With ``action`` killing the bot's
   process this gives kill points: mid-getUpdates, mid-download, between an acknowledgement
   reaching Telegram and the bot learning it did.
 * ``flood_control(burst, per_second)``: per-chat flood control on sends; a chat over its
@@ -958,9 +958,10 @@ class FakeTelegram:
     def on_call(
         self, method: str, nth: int, action: Callable[[], object], *, after: bool = False
     ) -> None:
-        """Run ``action`` at the bot's ``nth`` call of ``method`` from now on (1 = the next),
-        before the call is carried out or, with ``after``, once it was but before the bot gets
-        the answer. One-shot."""
+        """Run ``action`` at the bot's ``nth`` call of ``method`` from now on (1 = the next)
+        instead of carrying the call out (its connection ends unanswered) or, with ``after``,
+        once it was carried out but before the bot gets the answer (0 = the call in progress).
+        One-shot."""
         key = method.lower()
         self._hooks.append(_CallHook(key, self._call_counts[key] + nth, action, after))
 
@@ -980,12 +981,16 @@ class FakeTelegram:
         self._fail_first = (chosen, code)
         self._attempted.clear()
 
-    def _run_hooks(self, method: str, after: bool) -> None:
+    def _run_hooks(self, method: str, after: bool) -> bool:
+        """Run the hooks due now; True when one ran."""
         count = self._call_counts[method]
+        ran = False
         for hook in list(self._hooks):
             if hook.method == method and hook.after == after and hook.nth == count:
                 self._hooks.remove(hook)
                 hook.action()
+                ran = True
+        return ran
 
     def _check_flood(self, method: str, params: dict) -> None:
         if self._flood is None or method not in _SEND_METHODS:
@@ -1065,7 +1070,11 @@ class FakeTelegram:
         self.calls.append((method, {k: v for k, v in params.items() if k != "_files"}))
         key = method.lower()
         self._call_counts[key] += 1
-        self._run_hooks(key, after=False)
+        if self._run_hooks(key, after=False):
+            # A "before" hook: the call is not carried out, the connection just ends.
+            if request.transport is not None:
+                request.transport.close()
+            return web.Response(status=500)
         failure = self._first_attempt(key, params)
         if failure == 0:
             if request.transport is not None:

@@ -25,6 +25,7 @@ from tests.bot.bot_process import BotProcess, small_screenshot
 from tests.bot.fake_telegram import FakeTelegram
 
 TICKET = re.compile(r"#(\d+)")
+UNREACHED_AFTER = 5.0  # a kill point the run never reached: kill this long after the wave
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class KillPoint:
     def __str__(self) -> str:
         if self.method == "time":
             return f"{self.delay:.2f} s after the wave"
-        when = "answered, before the bot heard" if self.after else "before Telegram answered"
+        when = "carried out, before the bot heard" if self.after else "not carried out"
         return f"{self.method} #{self.nth} ({when})"
 
 
@@ -67,6 +68,7 @@ class KillReport:
     wrong_ticket_acks: int = 0  # an answer naming another screenshot's ticket
     repeated_acks: int = 0  # the same answer sent twice (at-least-once replies)
     bad_files: int = 0
+    given_up_unstored: int = 0  # updates abandoned as poison before their screenshot was stored
     inbox: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
 
@@ -76,7 +78,8 @@ class KillReport:
             f"({'; '.join(self.points)}); delivered {self.delivered}, stored once {self.stored}, "
             f"lost {len(self.lost)}, duplicate tickets {self.duplicate_rows}, answers with a "
             f"wrong ticket {self.wrong_ticket_acks}, repeated answers {self.repeated_acks}, "
-            f"bad files {self.bad_files}, inbox {self.inbox}, {self.seconds:.1f} s"
+            f"bad files {self.bad_files}, given up unstored {self.given_up_unstored}, "
+            f"inbox {self.inbox}, {self.seconds:.1f} s"
         )
 
 
@@ -114,12 +117,13 @@ async def kill_burst(
             if point.method == "time":
                 await asyncio.sleep(point.delay)
                 bot.kill()
-            if not await bot.wait_exit(8):
+            described = str(point)
+            if not await bot.wait_exit(UNREACHED_AFTER):
                 bot.kill()  # the point was never reached: kill at this moment instead
                 await bot.wait_exit(10)
-                point = KillPoint("time", delay=8.0)
+                described = f"{point} not reached, so {UNREACHED_AFTER:.0f} s after the wave"
             tg.clear_hooks()
-            report.points.append(str(point))
+            report.points.append(described)
         await bot.start()
         await _wait_for_answers(tg, set(sent), drain_timeout)
         await bot.stop()
@@ -161,12 +165,17 @@ def _check(
             "SELECT telegram_chat_id, telegram_message_id, id, sha256, file_path FROM submissions"
         ).fetchall()
         report.inbox = dict(db.execute("SELECT state, count(*) FROM inbox GROUP BY state"))
+        given_up = {
+            u for (u,) in db.execute("SELECT update_id FROM inbox WHERE state = 'given_up'")
+        }
     by_message: dict[tuple[int, int], list[tuple[int, str, str]]] = defaultdict(list)
     for chat, message, ticket, sha, path in rows:
         by_message[(chat, message)].append((ticket, sha, path))
     answers = _answers(tg)
-    for key in sent:
+    for key, update_id in sent.items():
         stored = by_message.get(key, [])
+        if update_id in given_up and not stored:
+            report.given_up_unstored += 1
         report.duplicate_rows += max(len(stored) - 1, 0)
         texts = answers.get(key, [])
         if not stored or not texts:

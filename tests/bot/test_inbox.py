@@ -59,8 +59,8 @@ async def test_an_update_a_dead_process_left_is_handled_at_start_up(
     gone = tg.send_text(user, "/help")
     tg._queue.pop()
     await store.record_update(db, tg.bot_id, gone["update_id"], json.dumps(gone))
-    for _ in range(MAX_ATTEMPTS - 1):  # /help was in hand at every crash so far
-        await store.unfinished_updates(db, tg.bot_id, max_attempts=MAX_ATTEMPTS + 1)
+    for _ in range(MAX_ATTEMPTS - 1):  # /help was being handled at every crash so far
+        await store.restart_update(db, tg.bot_id, gone["update_id"])
     await store.record_update(db, tg.bot_id, left["update_id"], json.dumps(left))
     app = await start_netra(tg, config)
     try:
@@ -116,3 +116,30 @@ async def test_webhook_updates_go_through_the_same_inbox_and_count_once(
     replies = [m for m in tg.messages_to(5301) if "tangkapan layar" in m.get("text", "")]
     assert len(replies) == 1
     assert inbox_rows(config.database_url)[update["update_id"]][0] == "done"
+
+
+async def test_suspects_of_a_crash_are_handled_alone_before_anything_else(
+    tg: FakeTelegram, tmp_path: Path
+) -> None:
+    """An update that was being handled again when the process died again is handled first,
+    alone: a death then can be pinned on it (and only such deaths give an update up)."""
+    config = make_config(tmp_path, tg)
+    await store.migrate(config.database_url)
+    db = store.session_factory(store.create_engine(config.database_url))
+    plain = tg.send_text(tg.user(5401, "Satu"), "/start")
+    tg._queue.pop()
+    suspect = tg.send_text(tg.user(5402, "Dua"), "/help")
+    tg._queue.pop()
+    for update in (plain, suspect):
+        await store.record_update(db, tg.bot_id, update["update_id"], json.dumps(update))
+    await store.restart_update(db, tg.bot_id, suspect["update_id"])  # died while handled again
+    app = await start_netra(tg, config)
+    try:
+        await tg.wait_for(contains("pelaporan pelanggaran", chat_id=5401), since=0)
+        await tg.wait_for(contains("Cara melapor", chat_id=5402), since=0)
+    finally:
+        await stop_netra(app)
+    order = [m["chat"]["id"] for m in tg.sent if m["chat"]["id"] in (5401, 5402)]
+    assert order == [5402, 5401]  # the suspect first, though it came later
+    rows = inbox_rows(config.database_url)
+    assert rows[suspect["update_id"]][:2] == ("done", 3)

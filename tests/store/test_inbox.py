@@ -30,18 +30,32 @@ async def test_a_redelivered_update_is_recorded_once(db: Db) -> None:
     assert sorted(results) == [False] * 7 + [True]
 
 
+async def test_a_batch_is_recorded_in_one_go_and_says_which_are_new(db: Db) -> None:
+    assert await inbox.record_update(db, BOT, 11, raw(11))
+    fresh = await inbox.record_updates(db, BOT, [(u, raw(u)) for u in (10, 11, 12)])
+    assert fresh == {10, 12}
+    assert await inbox.record_updates(db, BOT, [(u, raw(u)) for u in (10, 11, 12)]) == set()
+    assert await inbox.record_updates(db, BOT, []) == set()
+    pending = await inbox.unfinished_updates(db, BOT)
+    assert [p.update_id for p in pending.retry] == [10, 11, 12]
+
+
 async def test_unfinished_updates_come_back_oldest_first_then_are_given_up(db: Db) -> None:
+    """Given up after `max_attempts` starts of its handling, not after waits in the queue."""
     for update_id in (7, 5, 6):
         await inbox.record_update(db, BOT, update_id, raw(update_id))
     await inbox.finish_update(db, BOT, 6)
     first = await inbox.unfinished_updates(db, BOT, max_attempts=3)
-    assert [(p.update_id, p.attempts) for p in first.retry] == [(5, 2), (7, 2)]
+    assert [(p.update_id, p.attempts) for p in first.retry] == [(5, 1), (7, 1)]
     assert json.loads(first.retry[0].payload)["update_id"] == 5 and first.given_up == []
+    # Only updates whose handling started again count: 7 waited in the queue.
+    await inbox.restart_update(db, BOT, 5)
     second = await inbox.unfinished_updates(db, BOT, max_attempts=3)
-    assert [(p.update_id, p.attempts) for p in second.retry] == [(5, 3), (7, 3)]
+    assert [(p.update_id, p.attempts) for p in second.retry] == [(5, 2), (7, 1)]
+    await inbox.restart_update(db, BOT, 5)
     await inbox.finish_update(db, BOT, 7)
-    # Update 5 was in hand at three deaths: it is given up, not retried forever; its content
-    # comes back once so that its sender can be told.
+    # Update 5 was being handled at three deaths: it is given up, not retried forever; its
+    # content comes back once so that its sender can be told.
     third = await inbox.unfinished_updates(db, BOT, max_attempts=3)
     assert third.retry == [] and [p.update_id for p in third.given_up] == [5]
     assert json.loads(third.given_up[0].payload)["update_id"] == 5
