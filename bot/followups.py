@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Bot, InlineKeyboardMarkup, Message
+from telegram import Bot, InlineKeyboardMarkup, MaybeInaccessibleMessage
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 
@@ -85,7 +85,7 @@ async def show(
 
 
 async def settle_case(
-    bot: Bot, services: Services, case_id: int, also: Message | None = None
+    bot: Bot, services: Services, case_id: int, also: MaybeInaccessibleMessage | None = None
 ) -> None:
     """Make the moderators' card (and `also`, the card a press came from) show the case as it
     is, then tell the reporters its outcome if they have not heard it."""

@@ -301,12 +301,13 @@ async def answer(
     message: Message,
     text: str,
     *,
-    priority: Priority = Priority.CHATTER,
+    priority: Priority = Priority.NORMAL,
     html: bool = True,
     quote: bool = False,
 ) -> Message | None:
     """Reply in the message's chat through the fair path; None when the reply was dropped
-    because the chat is flooding (only ever for `Priority.CHATTER`)."""
+    because the chat is flooding (only ever for `Priority.CHATTER`: answers to the public's
+    texts and commands, and refusals of staff commands to outsiders)."""
     reply = ReplyParameters(message.message_id, allow_sending_without_reply=True)
     try:
         return await message.get_bot().send_message(

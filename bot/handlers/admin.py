@@ -39,7 +39,7 @@ async def _await_file(
     update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str, prompt: str
 ) -> None:
     if not is_admin(update, context):
-        await answer(update.effective_message, t.ADMIN_ONLY)
+        await answer(update.effective_message, t.ADMIN_ONLY, priority=Priority.CHATTER)
         return
     context.user_data["awaiting"] = (kind, time.monotonic())
     await answer(update.effective_message, prompt)
@@ -64,7 +64,7 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     wants_admin_file = caption.startswith(("/roster", "/election"))
     if not is_admin(update, context):
         if wants_admin_file:
-            await answer(message, t.ADMIN_ONLY)
+            await answer(message, t.ADMIN_ONLY, priority=Priority.CHATTER)
             return
         await reporter.screenshot(update, context)
         return
@@ -168,7 +168,7 @@ async def _admin_number(
 ) -> int | None:
     """The N of an admin's "/command N"; None (and the reason told) if not an admin or no N."""
     if not is_admin(update, context):
-        await answer(update.effective_message, t.ADMIN_ONLY)
+        await answer(update.effective_message, t.ADMIN_ONLY, priority=Priority.CHATTER)
         return None
     number = number_arg(context.args)
     if number is None:
@@ -179,7 +179,7 @@ async def _admin_number(
 async def reveal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/reveal N reason: an admin learns who reporter N is; the reveal is audited."""
     if not is_admin(update, context):
-        await answer(update.effective_message, t.ADMIN_ONLY)
+        await answer(update.effective_message, t.ADMIN_ONLY, priority=Priority.CHATTER)
         return
     reporter_id = number_arg(context.args, more=True)
     reason = " ".join((context.args or [])[1:]).strip()

@@ -23,7 +23,7 @@ from bot import cards, fit
 from bot import texts as t
 from bot.followups import notify_reporters, render, settle_case, show, who
 from bot.handlers.common import is_moderator, number_arg, services_of
-from bot.sending import answer
+from bot.sending import Priority, answer
 from bot.services import MODERATOR_NAME_SETTING, Services
 
 log = logging.getLogger(__name__)
@@ -196,7 +196,7 @@ async def _changed(
         caption, markup = await render(services, case)
         await show(
             query.get_bot(),
-            message.chat_id,
+            message.chat.id,
             message.message_id,
             caption,
             markup,
@@ -214,7 +214,7 @@ async def queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A moderator sees pending cases, oldest first, with their age."""
     message = update.effective_message
     if not await is_moderator(update, context):
-        await answer(message, t.NOT_ALLOWED)
+        await answer(message, t.NOT_ALLOWED, priority=Priority.CHATTER)
         return
     services = services_of(context)
     pending = await store.queue(services.db, limit=QUEUE_SHOWN)
@@ -249,7 +249,7 @@ async def _case_from_command(
     """The case a moderator's "/command N" names; None after telling them why not."""
     message = update.effective_message
     if not await is_moderator(update, context):
-        await answer(message, t.NOT_ALLOWED)
+        await answer(message, t.NOT_ALLOWED, priority=Priority.CHATTER)
         return None
     case_id = number_arg(context.args)
     if case_id is None:

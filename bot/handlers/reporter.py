@@ -25,12 +25,12 @@ log = logging.getLogger(__name__)
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The reporter sees what to send and how their data is used."""
-    await answer(update.effective_message, t.START)
+    await answer(update.effective_message, t.START, priority=Priority.CHATTER)
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The reporter sees how to report."""
-    await answer(update.effective_message, t.HELP)
+    await answer(update.effective_message, t.HELP, priority=Priority.CHATTER)
 
 
 async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -39,14 +39,14 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     ticket = number_arg(context.args)
     if context.args and ticket is None:
-        await answer(message, t.STATUS_USAGE)
+        await answer(message, t.STATUS_USAGE, priority=Priority.CHATTER)
         return
     tickets = await store.tickets_of(
         services.db, update.effective_user.id, [ticket] if ticket else None, limit=20
     )
     if not tickets:
         text = t.STATUS_NOT_YOURS.format(ticket=ticket) if ticket else t.STATUS_NONE
-        await answer(message, text)
+        await answer(message, text, priority=Priority.CHATTER)
         return
     lines = [
         t.STATUS_LINE.format(
@@ -56,7 +56,7 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
         for s in tickets
     ]
-    await answer(message, "\n".join(lines))
+    await answer(message, "\n".join(lines), priority=Priority.CHATTER)
 
 
 async def text_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -73,7 +73,7 @@ async def _notice(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str,
     """Texts need no answer each: one pointer per chat per `bot.notice_every_seconds`."""
     message = update.effective_message
     if services_of(context).notices.allow(message.chat_id, kind):
-        await answer(message, text)
+        await answer(message, text, priority=Priority.CHATTER)
 
 
 def _source(message: Message) -> str:
