@@ -21,7 +21,11 @@ racing approve) is refused too. Every transition writes one `AuditLog` row.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import heapq
 import json
+import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -221,12 +225,73 @@ class AuditEntry:
 
 
 @asynccontextmanager
-async def _tx(db: Db, *, read_only: bool = False) -> AsyncIterator[AsyncSession]:
-    """One transaction; writers take SQLite's write lock up front (BEGIN IMMEDIATE)."""
-    async with db() as session, session.begin():
+async def _tx(
+    db: Db, *, read_only: bool = False, urgent: bool = False
+) -> AsyncIterator[AsyncSession]:
+    """One transaction; writers take SQLite's write lock up front (BEGIN IMMEDIATE).
+
+    On SQLite, this process's writers first queue in `_WriterQueue`: SQLite's busy handler
+    retries after sleeps of up to 100 ms and favours whoever comes along at the right moment,
+    so under load a writer waiting inside SQLite could starve for a second. `urgent` writers
+    (marking an update done right after its reply went out: the shorter that gap, the fewer
+    replies a crash makes the bot repeat) go before the others waiting. Writers of other
+    processes still meet at BEGIN IMMEDIATE.
+    """
+    queue = None if read_only else _writer_queue(db)
+    turn = queue.turn(urgent) if queue else contextlib.nullcontext()
+    async with turn, db() as session, session.begin():
         if read_only:
             await session.connection(execution_options={READ_ONLY: True})
         yield session
+
+
+class _WriterQueue:
+    """One writer at a time; urgent ones first, then in arrival order."""
+
+    def __init__(self) -> None:
+        self._busy = False
+        self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._seq = 0
+
+    @asynccontextmanager
+    async def turn(self, urgent: bool) -> AsyncIterator[None]:
+        if self._busy or self._waiting:
+            future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            self._seq += 1
+            heapq.heappush(self._waiting, (0 if urgent else 1, self._seq, future))
+            try:
+                await future
+            except asyncio.CancelledError:
+                if future.done() and not future.cancelled():
+                    self._next()  # our turn came as we were cancelled: pass it on
+                raise
+        self._busy = True
+        try:
+            yield
+        finally:
+            self._next()
+
+    def _next(self) -> None:
+        while self._waiting:
+            _, _, future = heapq.heappop(self._waiting)
+            if not future.done():
+                future.set_result(None)  # stays busy: the turn passes straight on
+                return
+        self._busy = False
+
+
+_WRITER_QUEUES: weakref.WeakKeyDictionary[Db, _WriterQueue] = weakref.WeakKeyDictionary()
+
+
+def _writer_queue(db: Db) -> _WriterQueue | None:
+    """This process's queue of SQLite writers for `db` (None for other databases)."""
+    bind = db.kw.get("bind")
+    if bind is None or bind.dialect.name != "sqlite":
+        return None
+    queue = _WRITER_QUEUES.get(db)
+    if queue is None:
+        queue = _WRITER_QUEUES[db] = _WriterQueue()
+    return queue
 
 
 def _actor(telegram_user_id: int | None) -> str:
@@ -323,7 +388,18 @@ async def _counts(session: AsyncSession, case_id: int) -> tuple[int, int]:
 
 
 async def get_or_create_reporter(db: Db, telegram_user_id: int) -> ReporterInfo:
-    """The pseudonymous reporter for a Telegram user, created on first contact."""
+    """The pseudonymous reporter for a Telegram user, created on first contact. A known
+    reporter is only read: no write lock taken for every screenshot."""
+    async with _tx(db, read_only=True) as s:
+        known = (
+            await s.execute(
+                select(Reporter.id, Reporter.blocked).where(
+                    Reporter.telegram_user_id == telegram_user_id
+                )
+            )
+        ).one_or_none()
+    if known is not None:
+        return ReporterInfo(known.id, known.blocked)
 
     async def attempt() -> ReporterInfo:
         async with _tx(db) as s:

@@ -88,10 +88,17 @@ async def record_updates(db: Db, bot_id: int, updates: list[tuple[int, str]]) ->
 
 async def finish_update(db: Db, bot_id: int, update_id: int) -> None:
     """The update was handled: keep its id (re-deliveries are recognised), drop its content."""
-    async with _tx(db) as s:
+    await finish_updates(db, bot_id, [update_id])
+
+
+async def finish_updates(db: Db, bot_id: int, update_ids: list[int]) -> None:
+    """`finish_update` for several updates in one transaction."""
+    if not update_ids:
+        return
+    async with _tx(db, urgent=True) as s:
         await s.execute(
             update(InboxUpdate)
-            .where(InboxUpdate.bot_id == bot_id, InboxUpdate.update_id == update_id)
+            .where(InboxUpdate.bot_id == bot_id, InboxUpdate.update_id.in_(update_ids))
             .values(state="done", done_at=utcnow(), payload=None)
             .execution_options(synchronize_session=False)
         )

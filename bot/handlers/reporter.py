@@ -113,9 +113,6 @@ async def _accept(message: Message, user_id: int, context: ContextTypes.DEFAULT_
     """Store the screenshot; returns its ticket (or None) and the reply text."""
     services = services_of(context)
     settings = services.config.bot
-    earlier = await store.submission_of_message(services.db, message.chat_id, message.message_id)
-    if earlier is not None:  # handled before a crash: the same ticket, nothing downloaded
-        return _received(earlier)
     reporter = await store.get_or_create_reporter(services.db, user_id)
     if reporter.blocked:
         return Outcome(None, t.BLOCKED, notice="blocked")
@@ -134,6 +131,13 @@ async def _accept(message: Message, user_id: int, context: ContextTypes.DEFAULT_
         services.db, user_id, datetime.now(UTC) - timedelta(hours=1)
     )
     if recent >= settings.rate_limit_per_hour:
+        # Handled before a crash, this message counts in `recent` itself: its ticket stands.
+        # (Otherwise a repeat is recognised by `store.record_submission`.)
+        earlier = await store.submission_of_message(
+            services.db, message.chat_id, message.message_id
+        )
+        if earlier is not None:
+            return _received(earlier)
         text = t.RATE_LIMITED.format(count=recent, limit=settings.rate_limit_per_hour)
         return Outcome(None, text, notice="rate")
     try:
