@@ -74,7 +74,12 @@ class UpdateInbox:
         self._collected.append(update)
 
     async def flush(self) -> None:
-        """Write the collected updates in one transaction, then queue the new ones."""
+        """Write the collected updates in one transaction, then queue the new ones. Shielded:
+        polling may be cancelled mid-write when the bot stops, but the batch it took must
+        still reach the disk before the final getUpdates confirms it."""
+        await asyncio.shield(self._flush())
+
+    async def _flush(self) -> None:
         async with self._lock:
             batch, self._collected = self._collected, []
             if not batch:

@@ -125,6 +125,18 @@ enabled = false
             self.proc.send_signal(signal.SIGKILL)
             self.kills += 1
 
+    async def end(self) -> None:
+        """Stop without waiting for analysis in progress (SIGKILL, not counted as a kill
+        point): what is checked afterwards was committed already."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            await self.wait_exit(10)
+
+    def terminate(self) -> None:
+        """SIGTERM, as systemd or Ctrl-C stops the bot: a clean stop."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+
     @property
     def running(self) -> bool:
         return self.proc is not None and self.proc.poll() is None

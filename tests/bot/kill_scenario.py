@@ -38,6 +38,8 @@ class KillPoint:
     def __str__(self) -> str:
         if self.method == "time":
             return f"{self.delay:.2f} s after the wave"
+        if self.method == "sigterm":
+            return f"SIGTERM {self.delay:.2f} s after the wave"
         when = "carried out, before the bot heard" if self.after else "not carried out"
         return f"{self.method} #{self.nth} ({when})"
 
@@ -107,7 +109,7 @@ async def kill_burst(
             images = range(wave * size, min(screenshots, (wave + 1) * size))
             await bot.start()
             point = points[wave] if points else draw_kill_point(rng, len(images))
-            if point.method != "time":
+            if point.method not in ("time", "sigterm"):
                 tg.on_call(point.method, point.nth, bot.kill, after=point.after)
             for i in images:
                 user = users[i % reporters]
@@ -117,8 +119,11 @@ async def kill_burst(
             if point.method == "time":
                 await asyncio.sleep(point.delay)
                 bot.kill()
+            elif point.method == "sigterm":
+                await asyncio.sleep(point.delay)
+                bot.terminate()
             described = str(point)
-            if not await bot.wait_exit(UNREACHED_AFTER):
+            if not await bot.wait_exit(UNREACHED_AFTER if point.method != "sigterm" else 60):
                 bot.kill()  # the point was never reached: kill at this moment instead
                 await bot.wait_exit(10)
                 described = f"{point} not reached, so {UNREACHED_AFTER:.0f} s after the wave"
@@ -126,7 +131,8 @@ async def kill_burst(
             report.points.append(described)
         await bot.start()
         await _wait_for_answers(tg, set(sent), drain_timeout)
-        await bot.stop()
+        await asyncio.sleep(0.5)  # room for a repeated answer to show up
+        await bot.end()
     finally:
         await bot.close()
     report.kills = bot.kills

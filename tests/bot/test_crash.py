@@ -68,6 +68,28 @@ async def test_the_issue_scenario_killed_after_25_acknowledgements(
 
 
 @pytest.mark.slow
+async def test_sigterm_in_the_middle_of_a_burst_finishes_what_it_took(
+    tg: FakeTelegram, tmp_path: Path
+) -> None:
+    """A clean stop mid-burst: what was taken is handled and answered before the exit, the
+    rest comes again after the restart; nothing lost, nothing answered twice."""
+    report = await kill_burst(
+        tg,
+        tmp_path,
+        seed=1,
+        screenshots=30,
+        reporters=5,
+        waves=1,
+        points=[KillPoint("sigterm", delay=0.3)],
+    )
+    print(report.summary())
+    assert report.kills == 0 and report.delivered == 30
+    assert report.lost == [] and report.duplicate_rows == 0, report.summary()
+    assert report.repeated_acks == 0 and report.wrong_ticket_acks == 0, report.summary()
+    assert report.inbox == {"done": 30}
+
+
+@pytest.mark.slow
 async def test_a_decision_interrupted_by_kill_9_is_finished_once_after_the_restart(
     tg: FakeTelegram, tmp_path: Path
 ) -> None:
