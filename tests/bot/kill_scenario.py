@@ -2,9 +2,9 @@
 
 Shared by the slow crash test (`test_crash.py`) and `bench/kill_burst.py`. Each wave of
 screenshots goes to a freshly started bot process, which is killed -9 at a point drawn from
-a seeded generator: the bot's n-th acknowledgement (before Telegram carries it out, or after
-it did but before the bot hears so), its n-th download, a getUpdates whose answer never
-reaches it, or a random moment. A last start drains everything. The report says, per
+a seeded generator: the bot's n-th acknowledgement (not carried out, or carried out but the
+bot never hears so), its n-th download, a getUpdates whose answer never reaches it, the
+getUpdates that would confirm a batch, or a random moment. A last start drains everything. The report says, per
 screenshot Telegram delivered, whether it was stored once (row and file, SHA-256 checked)
 and acknowledged with its own ticket.
 """
@@ -52,8 +52,8 @@ def draw_kill_point(rng: random.Random, wave: int) -> KillPoint:
         return KillPoint("sendMessage", rng.randint(1, wave), after=True)
     if kind == 2:
         return KillPoint("getFile", rng.randint(1, wave))
-    if kind == 3:
-        return KillPoint("getUpdates", rng.randint(0, 1), after=True)
+    if kind == 3:  # the batch's answer never arrives, or the bot dies as it confirms it
+        return rng.choice([KillPoint("getUpdates", 0, after=True), KillPoint("getUpdates", 1)])
     return KillPoint("time", delay=rng.uniform(0.0, 1.5))
 
 
