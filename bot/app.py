@@ -3,6 +3,12 @@
 Every entry point of the bot is listed in `build_application`. Services (database, analysis
 pool, roster) start in `startup`, inside the application's event loop, and stop in
 `shutdown`; `run` serves with long polling or, when configured, a webhook.
+
+Three seams of python-telegram-bot carry the reliability rules (issue 12): the update queue
+(`bot.updates.InboxQueue`: every update is on disk before Telegram is told it arrived, in
+polling and webhook mode alike), the update processor (`bot.updates.UpdateProcessor`: one
+update at a time per user, done only when handled) and the rate limiter
+(`bot.sending.FairRateLimiter`: every request paced per chat, retried, fitted to length).
 """
 
 from __future__ import annotations
@@ -10,9 +16,10 @@ from __future__ import annotations
 import logging
 
 from telegram import BotCommand, Update
+from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
+    BaseRateLimiter,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -25,7 +32,9 @@ from bot import texts as t
 from bot.digest import digest_command  # issue 4: digest & export
 from bot.export import export_command  # issue 4
 from bot.handlers import admin, moderator, reporter
+from bot.sending import FairRateLimiter, answer
 from bot.services import start_services, stop_services
+from bot.updates import InboxGate, InboxQueue, UpdateProcessor, attach, recover
 from bot.worker import start_workers
 from netra.config import Config, ConfigError
 
@@ -42,6 +51,11 @@ async def startup(application: Application) -> None:
     config: Config = application.bot_data["config"]
     services = await start_services(config)
     application.bot_data["services"] = services
+    queue, processor = application.update_queue, application.update_processor
+    if isinstance(queue, InboxQueue) and isinstance(processor, UpdateProcessor):
+        gate = application.bot_data.get("inbox_gate")  # the getUpdates client
+        inbox = attach(queue, processor, gate, services.db, application.bot)
+        await recover(queue, inbox, application.bot, processor)
     await start_workers(application.bot, services)
     # --- issue 4: scheduled jobs (digest, retention, reminder) -----------------------------
     application.bot_data["scheduler"] = await scheduler.start_scheduler(application, services)
@@ -62,9 +76,19 @@ async def shutdown(application: Application) -> None:
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the failure without the update's content (reporters' data stays out of logs)."""
+    """Log the failure without the update's content (reporters' data stays out of logs), and
+    tell the person something went wrong: silence looks like the bot ignored them."""
     error = context.error
     log.error("handler failed: %s", type(error).__name__, exc_info=error)
+    if not isinstance(update, Update):
+        return
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer(t.HANDLER_FAILED, show_alert=True)
+        elif update.effective_message is not None and update.effective_chat.type == "private":
+            await answer(update.effective_message, t.HANDLER_FAILED)
+    except TelegramError:
+        log.info("could not report the failure to the user")
 
 
 async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -72,21 +96,32 @@ async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await update.callback_query.answer(t.BAD_BUTTON, show_alert=True)
 
 
-def build_application(config: Config) -> Application:
+WORKERS = 16  # updates handled at once (each user's in order; see bot.updates)
+
+
+def build_application(
+    config: Config, *, rate_limiter: BaseRateLimiter | None = None
+) -> Application:
+    """The Application with every handler; `rate_limiter` replaces the default fair limiter
+    (tests with many cards raise the moderators' group pace)."""
     if not config.telegram.token:
         raise ConfigError("NETRA_TELEGRAM_TOKEN: token bot Telegram belum diatur di lingkungan")
+    gate = InboxGate()
     application = (
         Application.builder()
         .token(config.telegram.token)
         .base_url(config.telegram.api_base_url)
         .base_file_url(config.telegram.file_base_url)
-        .rate_limiter(AIORateLimiter(max_retries=3))
-        .concurrent_updates(16)
+        .update_queue(InboxQueue(batched=config.bot.mode != "webhook"))
+        .get_updates_request(gate)
+        .rate_limiter(rate_limiter or FairRateLimiter())
+        .concurrent_updates(UpdateProcessor(workers=WORKERS))
         .post_init(startup)
         .post_shutdown(shutdown)
         .build()
     )
     application.bot_data["config"] = config
+    application.bot_data["inbox_gate"] = gate
     private = filters.ChatType.PRIVATE
     application.add_handlers(
         [

@@ -1,24 +1,30 @@
 """The moderators' view of a case: caption text and inline buttons.
 
-Button payloads are `m:<case>:<action>:<mac>`; the MAC (see `Services.sign`) binds the
-action to the case, so an edited payload cannot act on another case. Actions:
+Button payloads are `m:<case>:<action>:<version>:<mac>`: the version is the case version the
+card was drawn for (`store` bumps it on every state change), and the MAC (see
+`Services.sign`) binds case, action and version, so an edited payload can neither act on
+another case nor pretend to be fresh. A press whose version is not the case's current one
+comes from a card that changed since and is refused (`bot.handlers.moderator`). Actions:
 a = approve, r = reject, n = needs info, o = show "another person" choices, b = back,
 p<i> = the i-th alternative is the right person (approve with that ASN), x = not an ASN
-(reject).
+(reject). Payloads of cards drawn before versions existed (`m:<case>:<action>:<mac>`) parse
+as `Press(version=None)`: refused with a pointer to /case.
 """
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 import store
+from bot import fit
 from bot import texts as t
 from bot.services import Services
 from rules.election import Election
 
-CAPTION_LIMIT = 1024
+CAPTION_LIMIT = fit.CAPTION
 PENDING = ("flagged", "review", "needs_info")
 
 
@@ -26,58 +32,67 @@ PENDING = ("flagged", "review", "needs_info")
 class Press:
     case_id: int
     action: str
+    version: int | None  # None: a card from before versions; always refused
 
 
-def payload(services: Services, case_id: int, action: str) -> str:
-    body = f"{case_id}:{action}"
+def payload(services: Services, case_id: int, action: str, version: int) -> str:
+    body = f"{case_id}:{action}:{version}"
     return f"m:{body}:{services.sign(body)}"
 
 
 def parse_press(services: Services, data: str) -> Press | None:
     """The press a payload encodes, or None when it is malformed or its MAC is wrong."""
     parts = data.split(":")
-    if len(parts) != 4 or parts[0] != "m" or not parts[1].isdigit():
+    if parts[0] != "m" or len(parts) not in (4, 5):
         return None
-    body = f"{parts[1]}:{parts[2]}"
-    if services.sign(body) != parts[3]:
+    numbers = [parts[1]] + ([parts[3]] if len(parts) == 5 else [])
+    if not all(n.isascii() and n.isdigit() and len(n) <= 10 for n in numbers):
         return None
-    return Press(int(parts[1]), parts[2])
+    if not hmac.compare_digest(services.sign(":".join(parts[1:-1])), parts[-1]):
+        return None
+    version = int(parts[3]) if len(parts) == 5 else None
+    return Press(int(parts[1]), parts[2], version)
 
 
-def decision_keyboard(services: Services, case_id: int) -> InlineKeyboardMarkup:
+def _button(
+    services: Services, label: str, case_id: int, action: str, version: int
+) -> InlineKeyboardButton:
+    return InlineKeyboardButton(
+        fit.cut(label, fit.BUTTON_LABEL),
+        callback_data=payload(services, case_id, action, version),
+    )
+
+
+def decision_keyboard(services: Services, case: store.CaseDetail) -> InlineKeyboardMarkup | None:
+    """The buttons a case in its current state offers; None once it is decided for good.
+    needs_info has been asked already: approve, reject or another person remain."""
+    if case.state not in PENDING:
+        return None
+    v, cid = case.version, case.case_id
+    second = [_button(services, t.BUTTON_OTHER, cid, "o", v)]
+    if case.state != "needs_info":
+        second.append(_button(services, t.BUTTON_NEEDS_INFO, cid, "n", v))
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(
-                    t.BUTTON_APPROVE, callback_data=payload(services, case_id, "a")
-                ),
-                InlineKeyboardButton(
-                    t.BUTTON_REJECT, callback_data=payload(services, case_id, "r")
-                ),
+                _button(services, t.BUTTON_APPROVE, cid, "a", v),
+                _button(services, t.BUTTON_REJECT, cid, "r", v),
             ],
-            [
-                InlineKeyboardButton(t.BUTTON_OTHER, callback_data=payload(services, case_id, "o")),
-                InlineKeyboardButton(
-                    t.BUTTON_NEEDS_INFO, callback_data=payload(services, case_id, "n")
-                ),
-            ],
+            second,
         ]
     )
 
 
 def other_person_keyboard(services: Services, case: store.CaseDetail) -> InlineKeyboardMarkup:
+    v, cid = case.version, case.case_id
     rows = []
     for i, alt in enumerate(case.alternatives[:5]):
-        label = f"{alt.get('nama', '?')} · {alt.get('unit_kerja') or '-'}"[:60]
-        rows.append(
-            [InlineKeyboardButton(label, callback_data=payload(services, case.case_id, f"p{i}"))]
-        )
+        label = f"{alt.get('nama', '?')} · {alt.get('unit_kerja') or '-'}"
+        rows.append([_button(services, label, cid, f"p{i}", v)])
     rows.append(
         [
-            InlineKeyboardButton(
-                t.BUTTON_NOT_ASN, callback_data=payload(services, case.case_id, "x")
-            ),
-            InlineKeyboardButton(t.BUTTON_BACK, callback_data=payload(services, case.case_id, "b")),
+            _button(services, t.BUTTON_NOT_ASN, cid, "x", v),
+            _button(services, t.BUTTON_BACK, cid, "b", v),
         ]
     )
     return InlineKeyboardMarkup(rows)
@@ -92,7 +107,11 @@ def _nip(nip: str | None) -> str:
 def caption(case: store.CaseDetail, election: Election, outcome: str | None = None) -> str:
     """HTML caption with the evidence a moderator needs, within Telegram's 1024 characters."""
     verdict = case.verdict or {}
-    head = t.VERDICT_NAMES.get(case.state, t.DECISION_NAMES.get(case.state, case.state))
+    head = (
+        t.VERDICT_NAMES.get(case.state)
+        or t.DECISION_NAMES.get(case.state)
+        or t.STATE_NAMES.get(case.state, case.state)
+    )
     lines = [f"<b>Kasus #{case.case_id}</b> · {head}"]
     platform = {"instagram": "Instagram", "whatsapp": "WhatsApp"}.get(case.platform or "", "?")
     poster = t.esc((case.poster_text or "tidak terbaca")[:80])
@@ -130,7 +149,7 @@ def caption(case: store.CaseDetail, election: Election, outcome: str | None = No
     reporters = ", ".join(f"#{r}" for r in case.reporter_ids[:5])
     lines.append(f"Pelapor: {case.reporters} (Pelapor {reporters}) · laporan {case.submissions}")
     if outcome:
-        lines.append(outcome)
+        lines.append(fit.fit_html(outcome, 300))
     text = "\n".join(lines)
     # Over Telegram's limit: drop detail before anything a decision depends on. Whole lines
     # go, never half a line, so the HTML stays balanced.
@@ -142,4 +161,4 @@ def caption(case: store.CaseDetail, election: Election, outcome: str | None = No
     while len(text) > CAPTION_LIMIT and len(lines) > 2:
         lines.pop(-2 if outcome else -1)
         text = "\n".join(lines)
-    return text
+    return fit.fit_html(text, CAPTION_LIMIT)

@@ -386,6 +386,9 @@ async def digest_command(update: Any, context: Any) -> None:
     if not is_admin(update, context):
         await message.reply_text(t.ADMIN_ONLY)
         return
+    if context.args:  # /digest takes nothing; anything after it was meant for another command
+        await message.reply_text(t.DIGEST_USAGE)
+        return
     services = services_of(context)
     end = datetime.now(UTC)
     bundle = await build_digest(services, start=end - timedelta(days=1), end=end, manual=True)

@@ -248,15 +248,30 @@ def zip_bytes(
     return ZipResult(buf.getvalue(), present, missing)
 
 
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+YEARS = range(2000, 2101)  # election records; far dates would overflow time-zone arithmetic
+
+
+def parse_date(text: str) -> date:
+    """A YYYY-MM-DD date in ASCII digits within `YEARS`; ValueError otherwise
+    (`date.fromisoformat` alone also reads other scripts' digits and year 1)."""
+    if not _DATE.fullmatch(text):
+        raise ValueError("not YYYY-MM-DD")
+    day = date.fromisoformat(text)
+    if day.year not in YEARS:
+        raise ValueError("year out of range")
+    return day
+
+
 def parse_range(args: Sequence[str], tz: ZoneInfo) -> tuple[datetime | None, datetime | None]:
     """`/export [from] [to]`: YYYY-MM-DD local dates, `to` inclusive. Raises ValueError."""
     if len(args) > 2:
         raise ValueError("too many arguments")
     since = until = None
     if args:
-        since = datetime.combine(date.fromisoformat(args[0]), time(0), tz)
+        since = datetime.combine(parse_date(args[0]), time(0), tz)
     if len(args) == 2:
-        until = datetime.combine(date.fromisoformat(args[1]), time(0), tz) + timedelta(days=1)
+        until = datetime.combine(parse_date(args[1]), time(0), tz) + timedelta(days=1)
         if since is not None and until <= since:
             raise ValueError("empty range")
     return since, until

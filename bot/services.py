@@ -13,12 +13,14 @@ import hashlib
 import hmac
 import logging
 import os
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 import store
+from bot.throttle import NoticeThrottle
 from netra.analysis import AnalysisPool
 from netra.config import Config
 from ocr.engine import make_engine
@@ -83,6 +85,19 @@ class Services:
     queue: asyncio.Queue[int] = field(default_factory=asyncio.Queue)  # cases to analyse
     cards: asyncio.Queue[int] = field(default_factory=asyncio.Queue)  # cases to show moderators
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
+    notices: NoticeThrottle = field(default_factory=lambda: NoticeThrottle(300.0))
+    _case_locks: weakref.WeakValueDictionary[int, asyncio.Lock] = field(
+        default_factory=weakref.WeakValueDictionary
+    )
+
+    def case_lock(self, case_id: int) -> asyncio.Lock:
+        """Serialises what this process does to one case's cards, so edits land in the order
+        of the decisions they show (a slow edit cannot overwrite a newer one)."""
+        lock = self._case_locks.get(case_id)
+        if lock is None:
+            lock = asyncio.Lock()
+            self._case_locks[case_id] = lock
+        return lock
 
     @property
     def roster(self) -> RosterIndex:
@@ -192,7 +207,15 @@ async def start_services(config: Config) -> Services:
     )
     key_source = config.telegram.token or config.webhook_secret or "netra-local"
     key = hashlib.sha256(b"netra-callback:" + key_source.encode()).digest()
-    return Services(config=config, engine=engine, db=db, pool=pool, files=files, callback_key=key)
+    return Services(
+        config=config,
+        engine=engine,
+        db=db,
+        pool=pool,
+        files=files,
+        callback_key=key,
+        notices=NoticeThrottle(config.bot.notice_every_seconds),
+    )
 
 
 async def stop_services(services: Services) -> None:

@@ -58,6 +58,11 @@ RATE_LIMITED = (
 BLOCKED = "Maaf, laporan dari akun ini tidak dapat diterima."
 DOWNLOAD_FAILED = "⚠️ Gambar gagal diunduh dari Telegram. Silakan kirim ulang."
 INTERNAL_ERROR = "⚠️ Terjadi kesalahan saat menyimpan laporan. Silakan coba kirim ulang."
+UPDATE_GIVEN_UP = (
+    "⚠️ Maaf, pesan Anda yang terakhir tidak dapat diproses. Bila itu tangkapan layar, "
+    "silakan kirim ulang (sebagai foto atau berkas)."
+)
+HANDLER_FAILED = "⚠️ Maaf, terjadi kesalahan saat memproses pesan Anda. Silakan coba lagi nanti."
 
 STATE_NAMES = {
     "new": "menunggu analisis",
@@ -96,12 +101,19 @@ BUTTON_BACK = "« Kembali"
 NOT_ALLOWED = "Anda tidak berwenang melakukan ini."
 ADMIN_ONLY = "Perintah ini hanya untuk admin."
 ALREADY_DECIDED = "Kasus #{case} sudah diputuskan ({state}) oleh {who} pada {when}."
+CARD_CHANGED = (
+    "Kartu kasus #{case} sudah berubah sejak Anda melihatnya: kini {state}, oleh {who} pada "
+    "{when}. Kartu sudah diperbarui; periksa lagi sebelum memutuskan."
+)
+CARD_OUTDATED = "Tombol ini dari kartu lama. Ketik /case {case} untuk kartu terbaru."
+SYSTEM_ACTOR = "sistem"
 DECIDED = "{decision} oleh {who} · {when}"
 PICK_OTHER = "Pilih orang yang benar untuk kasus #{case}:"
 BAD_BUTTON = "Tombol ini tidak valid."
 QUEUE_EMPTY = "Antrean kosong. 🎉"
 QUEUE_HEAD = "<b>Antrean</b> ({count} kasus, terlama dulu):"
 QUEUE_LINE = "• <b>#{case}</b> {state} · {age} · {who} · paslon {candidate} · {reporters} pelapor"
+QUEUE_MORE = "… dan {count} kasus lain; putuskan yang di atas dulu."
 CASE_USAGE = "Gunakan /case 128 (nomor kasus)."
 CASE_NOT_FOUND = "Kasus #{case} tidak ditemukan."
 MODERATOR_CHAT_FAILED = "⚠️ Kasus #{case} gagal dikirim ke grup moderator: {error}"

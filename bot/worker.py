@@ -11,22 +11,22 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import warnings
 from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from telegram import Bot
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.warnings import PTBDeprecationWarning
+from telegram.error import BadRequest, Forbidden, TelegramError
 
 import store
-from bot import cards
+from bot import followups
 from bot import texts as t
 from bot.services import Services
 from rules.duplicates import same_story
 from rules.verdict import Verdict
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def asn_snapshot(verdict: Verdict) -> dict[str, object] | None:
@@ -43,23 +43,10 @@ def asn_snapshot(verdict: Verdict) -> dict[str, object] | None:
     }
 
 
-async def with_retries(call, *, attempts: int = 4):  # type: ignore[no-untyped-def]
-    """Run a Bot API call, waiting out flood control and transient network errors."""
-    for attempt in range(attempts):
-        try:
-            return await call()
-        except (BadRequest, Forbidden):
-            raise  # PTB's BadRequest is a NetworkError subclass, but retrying cannot help
-        except RetryAfter as exc:
-            with warnings.catch_warnings():  # PTB 22 warns that the type will become timedelta
-                warnings.simplefilter("ignore", PTBDeprecationWarning)
-                delay = exc.retry_after
-            seconds = delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
-            await asyncio.sleep(min(seconds, 60))
-        except NetworkError:  # TimedOut and connection errors
-            if attempt == attempts - 1:
-                raise
-            await asyncio.sleep(1 + attempt)
+async def with_retries(call: Callable[[], Awaitable[T]]) -> T:
+    """Run a Bot API call. Retries of network errors, timeouts and flood control live in the
+    bot's rate limiter (`bot.sending.FairRateLimiter`), which every request passes; this
+    wrapper stays for the callers that name it (the scheduled jobs)."""
     return await call()
 
 
@@ -70,16 +57,15 @@ async def post_to_moderators(bot: Bot, services: Services, case_id: int) -> None
     if case is None or chat_id is None:
         return
     data = await asyncio.to_thread(services.files.read, case.image_path)
-    message = await with_retries(
-        lambda: bot.send_photo(
-            chat_id,
-            photo=data,
-            caption=cards.caption(case, services.election),
-            parse_mode=ParseMode.HTML,
-            reply_markup=cards.decision_keyboard(services, case_id),
+    async with services.case_lock(case_id):
+        case = await store.get_case(services.db, case_id) or case
+        caption, markup = await followups.render(services, case)
+        message = await bot.send_photo(
+            chat_id, photo=data, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup
         )
-    )
-    await store.set_moderator_message(services.db, case_id, message.chat_id, message.message_id)
+        await store.set_moderator_message(
+            services.db, case_id, message.chat_id, message.message_id, version=case.version
+        )
 
 
 async def tell_admins(bot: Bot, services: Services, text: str) -> None:
@@ -167,6 +153,8 @@ async def start_workers(bot: Bot, services: Services) -> None:
     for pending in await store.queue(services.db, limit=1000):
         if pending.moderator_message_id is None and pending.state in ("flagged", "review"):
             services.cards.put_nowait(pending.case_id)
+    # Decided before a crash but the card or the reporters never heard: finish that.
+    services.tasks.append(asyncio.create_task(followups.settle_all(bot, services)))
     analyse = functools.partial(analyse_case, bot, services)
     for _ in range(services.pool.workers):
         services.tasks.append(asyncio.create_task(drain(services.queue, analyse)))

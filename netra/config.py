@@ -58,6 +58,7 @@ class BotSettings:
     webhook_port: int = 8443
     album_wait_seconds: float = 1.5  # gather an album's photos before the single reply
     analysis_attempts: int = 3  # a case whose analysis crashed this often becomes "error"
+    notice_every_seconds: float = 300.0  # at most one help/limit notice per chat this often
 
 
 # --- digest & scheduler (issue 4) -------------------------------------------------------

@@ -12,14 +12,20 @@ Case states and who moves them:
     needs_info --decide_case--> approved | rejected
     error | clear | flagged | review --reanalyse--> new
 
-approved and rejected are final. "First decision wins" is one guarded
-`UPDATE cases ... WHERE id = :id AND state = :seen RETURNING ...`; a loser gets ok=False and the
-winner's name and time. Every transition writes one `AuditLog` row.
+approved and rejected are final. Every state change bumps `cases.version`. "First decision
+wins" is one guarded `UPDATE cases ... WHERE id = :id AND state = :seen [AND version = :seen]
+RETURNING ...`; a loser gets ok=False and the winner's name and time. The moderators' buttons
+carry the version they were drawn for, so a press on a card that changed since (needs_info
+racing approve) is refused too. Every transition writes one `AuditLog` row.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import heapq
 import json
+import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -90,6 +96,7 @@ class SubmissionResult:
     reporters: int  # distinct reporters of the case, this one included
     match: str  # "new", "exact" or "near"
     phash_distance: int | None
+    repeat: bool = False  # this Telegram message was recorded before (a re-delivered update)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +178,20 @@ class CaseDetail:
     submissions: int
     reporter_ids: tuple[int, ...]
     tickets: tuple[int, ...]
+    version: int = 0  # bumped by every state change; buttons carry it
+    card_version: int = 0  # the version the moderators' card shows
+    outcome_version: int = 0  # the version whose outcome the reporters were told
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """The last state change of a case: what it became, who did it (None: the system), when."""
+
+    case_id: int
+    state: str
+    version: int
+    actor: int | None
+    at: datetime | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,12 +225,73 @@ class AuditEntry:
 
 
 @asynccontextmanager
-async def _tx(db: Db, *, read_only: bool = False) -> AsyncIterator[AsyncSession]:
-    """One transaction; writers take SQLite's write lock up front (BEGIN IMMEDIATE)."""
-    async with db() as session, session.begin():
+async def _tx(
+    db: Db, *, read_only: bool = False, urgent: bool = False
+) -> AsyncIterator[AsyncSession]:
+    """One transaction; writers take SQLite's write lock up front (BEGIN IMMEDIATE).
+
+    On SQLite, this process's writers first queue in `_WriterQueue`: SQLite's busy handler
+    retries after sleeps of up to 100 ms and favours whoever comes along at the right moment,
+    so under load a writer waiting inside SQLite could starve for a second. `urgent` writers
+    (marking an update done right after its reply went out: the shorter that gap, the fewer
+    replies a crash makes the bot repeat) go before the others waiting. Writers of other
+    processes still meet at BEGIN IMMEDIATE.
+    """
+    queue = None if read_only else _writer_queue(db)
+    turn = queue.turn(urgent) if queue else contextlib.nullcontext()
+    async with turn, db() as session, session.begin():
         if read_only:
             await session.connection(execution_options={READ_ONLY: True})
         yield session
+
+
+class _WriterQueue:
+    """One writer at a time; urgent ones first, then in arrival order."""
+
+    def __init__(self) -> None:
+        self._busy = False
+        self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._seq = 0
+
+    @asynccontextmanager
+    async def turn(self, urgent: bool) -> AsyncIterator[None]:
+        if self._busy or self._waiting:
+            future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            self._seq += 1
+            heapq.heappush(self._waiting, (0 if urgent else 1, self._seq, future))
+            try:
+                await future
+            except asyncio.CancelledError:
+                if future.done() and not future.cancelled():
+                    self._next()  # our turn came as we were cancelled: pass it on
+                raise
+        self._busy = True
+        try:
+            yield
+        finally:
+            self._next()
+
+    def _next(self) -> None:
+        while self._waiting:
+            _, _, future = heapq.heappop(self._waiting)
+            if not future.done():
+                future.set_result(None)  # stays busy: the turn passes straight on
+                return
+        self._busy = False
+
+
+_WRITER_QUEUES: weakref.WeakKeyDictionary[Db, _WriterQueue] = weakref.WeakKeyDictionary()
+
+
+def _writer_queue(db: Db) -> _WriterQueue | None:
+    """This process's queue of SQLite writers for `db` (None for other databases)."""
+    bind = db.kw.get("bind")
+    if bind is None or bind.dialect.name != "sqlite":
+        return None
+    queue = _WRITER_QUEUES.get(db)
+    if queue is None:
+        queue = _WRITER_QUEUES[db] = _WriterQueue()
+    return queue
 
 
 def _actor(telegram_user_id: int | None) -> str:
@@ -306,7 +388,18 @@ async def _counts(session: AsyncSession, case_id: int) -> tuple[int, int]:
 
 
 async def get_or_create_reporter(db: Db, telegram_user_id: int) -> ReporterInfo:
-    """The pseudonymous reporter for a Telegram user, created on first contact."""
+    """The pseudonymous reporter for a Telegram user, created on first contact. A known
+    reporter is only read: no write lock taken for every screenshot."""
+    async with _tx(db, read_only=True) as s:
+        known = (
+            await s.execute(
+                select(Reporter.id, Reporter.blocked).where(
+                    Reporter.telegram_user_id == telegram_user_id
+                )
+            )
+        ).one_or_none()
+    if known is not None:
+        return ReporterInfo(known.id, known.blocked)
 
     async def attempt() -> ReporterInfo:
         async with _tx(db) as s:
@@ -412,6 +505,9 @@ async def record_submission(
     Raises `ReporterBlocked` for a blocked reporter and `RateLimited` when the reporter already
     sent `max_per_hour` screenshots in the last hour (checked inside the serialised intake
     transaction, so concurrent uploads cannot overshoot it); nothing is recorded then.
+
+    One Telegram message is one ticket: when (chat_id, message_id) was recorded before (the
+    update was handled again after a crash), that ticket is returned with `repeat=True`.
     """
     phash = phash.lower() if phash else None
     b = ph.bands(phash) if phash else (None, None, None, None)
@@ -420,6 +516,9 @@ async def record_submission(
         now = utcnow()
         async with _tx(db) as s:
             await _serialise_intake(s)
+            earlier = await _recorded(s, chat_id, message_id)
+            if earlier is not None:
+                return earlier
             reporter = await _reporter_row(s, telegram_user_id)
             if reporter.blocked:
                 raise ReporterBlocked(f"Pelapor #{reporter.id}")
@@ -489,6 +588,43 @@ async def record_submission(
             )
 
     return await _retry_on_conflict(attempt)
+
+
+async def _recorded(s: AsyncSession, chat_id: int, message_id: int) -> SubmissionResult | None:
+    """The ticket already given to this Telegram message, if any."""
+    row = (
+        await s.execute(
+            select(Submission.id, Submission.case_id, Submission.reporter_id)
+            .add_columns(Submission.match, Submission.phash_distance, Case.state)
+            .join(Case, Case.id == Submission.case_id)
+            .where(
+                Submission.telegram_chat_id == chat_id,
+                Submission.telegram_message_id == message_id,
+            )
+            .order_by(Submission.id)
+            .limit(1)
+        )
+    ).one_or_none()
+    if row is None:
+        return None
+    reporters, _ = await _counts(s, row.case_id)
+    return SubmissionResult(
+        ticket=row.id,
+        case_id=row.case_id,
+        new_case=False,
+        case_state=row.state,
+        reporter_id=row.reporter_id,
+        reporters=reporters,
+        match=row.match,
+        phash_distance=row.phash_distance,
+        repeat=True,
+    )
+
+
+async def submission_of_message(db: Db, chat_id: int, message_id: int) -> SubmissionResult | None:
+    """The ticket a Telegram message already has (`repeat=True`), or None."""
+    async with _tx(db, read_only=True) as s:
+        return await _recorded(s, chat_id, message_id)
 
 
 async def near_duplicates(db: Db, case_id: int, threshold: int) -> list[int]:
@@ -578,6 +714,7 @@ async def claim_for_analysis(db: Db, case_id: int, max_attempts: int = 3) -> Cas
                     state="error",
                     analysed_at=utcnow(),
                     verdict_json=_dumps({"verdict": "error", "error": "too many attempts"}),
+                    version=Case.version + 1,
                 )
                 .returning(Case.attempts)
                 .execution_options(synchronize_session=False)
@@ -604,6 +741,7 @@ async def save_verdict(
     poster = verdict_dict.get("poster") or {}
     values: dict[str, Any] = {
         "state": state,
+        "version": Case.version + 1,
         "analysed_at": utcnow(),
         "verdict_json": _dumps(verdict_dict),
         "platform": verdict_dict.get("platform"),
@@ -648,6 +786,7 @@ async def mark_analysis_failed(db: Db, case_id: int, error: str, max_attempts: i
             return case.state
         if case.attempts >= max_attempts:
             case.state = "error"
+            case.version += 1
             case.analysed_at = utcnow()
             case.verdict_json = _dumps({"verdict": "error", "error": error})
         _audit(s, case_id, SYSTEM, "analysis_failed", "new", case.state, error)
@@ -666,7 +805,7 @@ async def reanalyse(db: Db, case_id: int, *, actor: int) -> bool:
             await s.execute(
                 update(Case)
                 .where(Case.id == case_id, Case.state == prev)
-                .values(state="new", attempts=0)
+                .values(state="new", attempts=0, version=Case.version + 1)
                 .returning(Case.id)
                 .execution_options(synchronize_session=False)
             )
@@ -689,14 +828,16 @@ async def decide_case(
     note: str | None = None,
     asn_override: dict[str, Any] | None = None,
     expected_state: str | None = None,
+    expected_version: int | None = None,
 ) -> Decision:
     """A moderator's decision; the first one wins.
 
     approved/rejected are accepted from flagged, review and needs_info; needs_info only from
-    flagged and review. Pass `expected_state` (the state the moderator's buttons were drawn
-    for) to also refuse a decision on a case that moved meanwhile, e.g. approve racing
-    needs_info. `asn_override` replaces the ASN snapshot in the same transaction
-    ({} = "not an ASN"); it is recorded in the audit note.
+    flagged and review. Pass `expected_version` (the version the moderator's buttons were
+    drawn for) to refuse a decision on a case that changed since, e.g. an approve pressed on
+    the flagged card after a needs_info landed; `expected_state` likewise for the state.
+    `asn_override` replaces the ASN snapshot in the same transaction ({} = "not an ASN"); it
+    is recorded in the audit note.
     """
     if decision not in DECISIONS:
         raise ValueError(f"decision must be one of {DECISIONS}, got {decision!r}")
@@ -705,18 +846,23 @@ async def decide_case(
     async with _tx(db) as s:
         cur = (
             await s.execute(
-                select(Case.state, Case.decided_by, Case.decided_at, Case.asn_nip).where(
-                    Case.id == case_id
-                )
+                select(
+                    Case.state, Case.version, Case.decided_by, Case.decided_at, Case.asn_nip
+                ).where(Case.id == case_id)
             )
         ).one_or_none()
         if cur is None:
             raise NotFound(f"Kasus #{case_id}")
         refused = Decision(False, case_id, cur.state, cur.decided_by, cur.decided_at, None)
-        if cur.state not in allowed or (expected_state and cur.state != expected_state):
+        if (
+            cur.state not in allowed
+            or (expected_state and cur.state != expected_state)
+            or (expected_version is not None and cur.version != expected_version)
+        ):
             return refused
         values: dict[str, Any] = {
             "state": decision,
+            "version": cur.version + 1,
             "decided_by": actor,
             "decided_at": now,
             "decision_note": note,
@@ -729,7 +875,7 @@ async def decide_case(
         won = (
             await s.execute(
                 update(Case)
-                .where(Case.id == case_id, Case.state == cur.state)
+                .where(Case.id == case_id, Case.state == cur.state, Case.version == cur.version)
                 .values(**values)
                 .returning(Case.id)
                 .execution_options(synchronize_session=False)
@@ -755,17 +901,86 @@ async def decide_case(
         return Decision(True, case_id, decision, actor, now, cur.state)
 
 
-async def set_moderator_message(db: Db, case_id: int, chat_id: int, message_id: int) -> None:
-    """Remember the moderators' message of a case, to edit it when the case is decided."""
+async def last_change(db: Db, case_id: int) -> Change | None:
+    """Who moved the case last and to what (from the audit trail), for a refused press."""
+    async with _tx(db, read_only=True) as s:
+        case = (
+            await s.execute(select(Case.state, Case.version).where(Case.id == case_id))
+        ).one_or_none()
+        if case is None:
+            return None
+        row = (
+            await s.execute(
+                select(AuditLog.actor, AuditLog.at)
+                .where(AuditLog.case_id == case_id, AuditLog.to_state.is_not(None))
+                .order_by(AuditLog.id.desc())
+                .limit(1)
+            )
+        ).one_or_none()
+        actor = None
+        if row is not None and row.actor.startswith("tg:"):
+            actor = int(row.actor.removeprefix("tg:"))
+        return Change(case_id, case.state, case.version, actor, row.at if row else None)
+
+
+async def set_moderator_message(
+    db: Db, case_id: int, chat_id: int, message_id: int, version: int | None = None
+) -> None:
+    """Remember the moderators' message of a case (to edit it when the case is decided) and
+    the case version it shows."""
+    values: dict[str, Any] = {"moderator_chat_id": chat_id, "moderator_message_id": message_id}
+    if version is not None:
+        values["card_version"] = version
     async with _tx(db) as s:
         res = await s.execute(
             update(Case)
             .where(Case.id == case_id)
-            .values(moderator_chat_id=chat_id, moderator_message_id=message_id)
+            .values(**values)
             .execution_options(synchronize_session=False)
         )
         if res.rowcount == 0:  # type: ignore[attr-defined]
             raise NotFound(f"Kasus #{case_id}")
+
+
+async def mark_card_shown(db: Db, case_id: int, version: int) -> None:
+    """The moderators' card now shows `version` (never moves back)."""
+    async with _tx(db) as s:
+        await s.execute(
+            update(Case)
+            .where(Case.id == case_id, Case.card_version < version)
+            .values(card_version=version)
+            .execution_options(synchronize_session=False)
+        )
+
+
+async def mark_outcome_told(db: Db, case_id: int, version: int) -> None:
+    """The reporters were told the outcome of `version` (never moves back)."""
+    async with _tx(db) as s:
+        await s.execute(
+            update(Case)
+            .where(Case.id == case_id, Case.outcome_version < version)
+            .values(outcome_version=version)
+            .execution_options(synchronize_session=False)
+        )
+
+
+async def unsettled_cases(db: Db, limit: int = 1000) -> list[int]:
+    """Decided cases whose card or reporters' outcome lags behind the decision (the process
+    died between the decision and its follow-ups), oldest first."""
+    async with _tx(db, read_only=True) as s:
+        rows = await s.scalars(
+            select(Case.id)
+            .where(
+                Case.state.in_(DECISIONS),
+                or_(
+                    Case.outcome_version < Case.version,
+                    (Case.card_version < Case.version) & Case.moderator_message_id.is_not(None),
+                ),
+            )
+            .order_by(Case.id)
+            .limit(limit)
+        )
+        return list(rows)
 
 
 def _counts_subquery() -> Any:
@@ -867,6 +1082,9 @@ async def get_case(db: Db, case_id: int) -> CaseDetail | None:
             submissions=len(subs),
             reporter_ids=reporter_ids,
             tickets=tuple(t for t, _ in subs),
+            version=c.version,
+            card_version=c.card_version,
+            outcome_version=c.outcome_version,
         )
 
 

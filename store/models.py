@@ -133,13 +133,24 @@ class Case(Base):
     moderator_message_id: Mapped[int | None] = mapped_column(BigInteger)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     files_deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Bumped by every state change. Buttons carry the version the moderator saw, so a press on
+    # a card that changed since is refused (issue 12); the two "told" columns record which
+    # version the moderators' card and the reporters' outcome message show, so follow-ups a
+    # crash interrupted are finished at start-up.
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    card_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    outcome_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Submission(Base):
     """One screenshot one reporter sent: the ticket ("Laporan #N")."""
 
     __tablename__ = "submissions"
-    __table_args__ = (Index("ix_submissions_reporter_received", "reporter_id", "received_at"),)
+    __table_args__ = (
+        Index("ix_submissions_reporter_received", "reporter_id", "received_at"),
+        # A Telegram message is one ticket, however often its update is handled (issue 12).
+        Index("ix_submissions_chat_message", "telegram_chat_id", "telegram_message_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     reporter_id: Mapped[int] = mapped_column(ForeignKey("reporters.id"))
@@ -215,6 +226,27 @@ class DigestRun(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     attempts: Mapped[int] = mapped_column(Integer, default=1)
     error: Mapped[str | None] = mapped_column(String(200))
+
+
+class InboxUpdate(Base):
+    """A raw Telegram update, recorded before Telegram is told it arrived (issue 12).
+
+    Polling confirms updates to Telegram with the next getUpdates offset, and a webhook with
+    its 200 answer; both happen only after the update is a row here. The row is "pending"
+    until its handling finished, then "done" (its payload, which holds names and texts, is
+    cleared); "given_up" after `attempts` start-ups died handling it. Keyed by bot and update
+    id, so a re-delivered update is recognised and handled once.
+    """
+
+    __tablename__ = "inbox"
+
+    bot_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    state: Mapped[str] = mapped_column(String(12), index=True)  # pending | done | given_up
+    payload: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
 
 
 # Indexes for the digest's period queries (declared here so existing classes stay untouched).

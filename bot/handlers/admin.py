@@ -12,14 +12,17 @@ from telegram.ext import ContextTypes
 
 import scheduler
 import store
+from bot import fit
 from bot import texts as t
 from bot.handlers import reporter
-from bot.handlers.common import first_int, is_admin, services_of
+from bot.handlers.common import is_admin, number_arg, services_of
+from bot.sending import Priority, answer
 from rules.election import ElectionError
 from rules.roster import RosterError
 
 AWAIT_SECONDS = 600
 MAX_LISTED_PROBLEMS = 15
+REASON_LIMIT = 300  # a rejected row's or file's reason may quote the file: keep it short
 
 
 async def roster(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -36,10 +39,10 @@ async def _await_file(
     update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str, prompt: str
 ) -> None:
     if not is_admin(update, context):
-        await update.effective_message.reply_text(t.ADMIN_ONLY)
+        await answer(update.effective_message, t.ADMIN_ONLY, priority=Priority.CHATTER)
         return
     context.user_data["awaiting"] = (kind, time.monotonic())
-    await update.effective_message.reply_text(prompt)
+    await answer(update.effective_message, prompt)
 
 
 def _awaited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | None:
@@ -61,7 +64,7 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     wants_admin_file = caption.startswith(("/roster", "/election"))
     if not is_admin(update, context):
         if wants_admin_file:
-            await message.reply_text(t.ADMIN_ONLY)
+            await answer(message, t.ADMIN_ONLY, priority=Priority.CHATTER)
             return
         await reporter.screenshot(update, context)
         return
@@ -74,7 +77,7 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         file = await message.document.get_file()
         data = bytes(await file.download_as_bytearray())
     except TelegramError:
-        await message.reply_text(t.DOWNLOAD_FAILED)
+        await answer(message, t.DOWNLOAD_FAILED)
         return
     name = message.document.file_name or ("roster.csv" if kind == "roster" else "election.toml")
     if kind == "roster":
@@ -91,8 +94,8 @@ async def _replace_roster(update: Update, services, data: bytes, name: str) -> N
     try:
         change = await services.replace_roster(data, name)
     except (RosterError, ValueError) as exc:
-        await message.reply_text(
-            t.ROSTER_REFUSED.format(reason=t.esc(exc)), parse_mode=ParseMode.HTML
+        await answer(
+            message, fit.fill(t.ROSTER_REFUSED, REASON_LIMIT, html_mode=True, reason=str(exc))
         )
         return
     problems = change.load.problems
@@ -107,12 +110,12 @@ async def _replace_roster(update: Update, services, data: bytes, name: str) -> N
         )
     ]
     lines += [
-        t.ROSTER_PROBLEM.format(line=p.line, reason=t.esc(p.reason))
+        fit.fill(t.ROSTER_PROBLEM, REASON_LIMIT, html_mode=True, line=p.line, reason=p.reason)
         for p in problems[:MAX_LISTED_PROBLEMS]
     ]
     if len(problems) > MAX_LISTED_PROBLEMS:
         lines.append(t.ROSTER_MORE.format(count=len(problems) - MAX_LISTED_PROBLEMS))
-    await message.reply_text("\n".join(lines), parse_mode=ParseMode.HTML)
+    await answer(message, "\n".join(lines), priority=Priority.NORMAL)
 
 
 async def _replace_election(update: Update, services, data: bytes) -> None:  # type: ignore[no-untyped-def]
@@ -121,13 +124,16 @@ async def _replace_election(update: Update, services, data: bytes) -> None:  # t
         text = data.decode("utf-8")
         new = await services.replace_election(text)
     except (ElectionError, UnicodeDecodeError) as exc:
-        await message.reply_text(
-            t.ELECTION_REFUSED.format(reason=t.esc(exc)), parse_mode=ParseMode.HTML
+        await answer(
+            message, fit.fill(t.ELECTION_REFUSED, REASON_LIMIT, html_mode=True, reason=str(exc))
         )
         return
-    await message.reply_text(
-        t.ELECTION_DONE.format(name=t.esc(new.name), count=len(new.candidates)),
-        parse_mode=ParseMode.HTML,
+    await answer(
+        message,
+        fit.fill(
+            t.ELECTION_DONE, REASON_LIMIT, html_mode=True, name=new.name, count=len(new.candidates)
+        ),
+        priority=Priority.NORMAL,
     )
 
 
@@ -151,10 +157,10 @@ async def _set_block(update: Update, context: ContextTypes.DEFAULT_TYPE, blocked
     try:
         await change(services.db, reporter_id, actor)
     except store.NotFound:
-        await update.effective_message.reply_text(t.REPORTER_NOT_FOUND.format(reporter=reporter_id))
+        await answer(update.effective_message, t.REPORTER_NOT_FOUND.format(reporter=reporter_id))
         return
     text = t.BLOCK_DONE if blocked else t.UNBLOCK_DONE
-    await update.effective_message.reply_text(text.format(reporter=reporter_id))
+    await answer(update.effective_message, text.format(reporter=reporter_id))
 
 
 async def _admin_number(
@@ -162,23 +168,23 @@ async def _admin_number(
 ) -> int | None:
     """The N of an admin's "/command N"; None (and the reason told) if not an admin or no N."""
     if not is_admin(update, context):
-        await update.effective_message.reply_text(t.ADMIN_ONLY)
+        await answer(update.effective_message, t.ADMIN_ONLY, priority=Priority.CHATTER)
         return None
-    number = first_int(context.args)
+    number = number_arg(context.args)
     if number is None:
-        await update.effective_message.reply_text(usage)
+        await answer(update.effective_message, usage)
     return number
 
 
 async def reveal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/reveal N reason: an admin learns who reporter N is; the reveal is audited."""
     if not is_admin(update, context):
-        await update.effective_message.reply_text(t.ADMIN_ONLY)
+        await answer(update.effective_message, t.ADMIN_ONLY, priority=Priority.CHATTER)
         return
-    reporter_id = first_int(context.args)
+    reporter_id = number_arg(context.args, more=True)
     reason = " ".join((context.args or [])[1:]).strip()
     if reporter_id is None or not reason:
-        await update.effective_message.reply_text(t.REVEAL_USAGE)
+        await answer(update.effective_message, t.REVEAL_USAGE)
         return
     services = services_of(context)
     try:
@@ -186,7 +192,7 @@ async def reveal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             services.db, reporter_id, update.effective_user.id, reason
         )
     except store.NotFound:
-        await update.effective_message.reply_text(t.REPORTER_NOT_FOUND.format(reporter=reporter_id))
+        await answer(update.effective_message, t.REPORTER_NOT_FOUND.format(reporter=reporter_id))
         return
     # Only ever in the admin's private chat, never in a group.
     await context.bot.send_message(
@@ -205,4 +211,4 @@ async def archive(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         services_of(context), case_id, update.effective_user.id, datetime.now(UTC)
     )
     text = t.ARCHIVE_REFUSED if files is None else t.ARCHIVE_DONE
-    await update.effective_message.reply_text(text.format(case=case_id, files=files))
+    await answer(update.effective_message, text.format(case=case_id, files=files))

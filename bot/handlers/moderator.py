@@ -1,112 +1,131 @@
-"""Handlers for moderators: decision buttons on case cards, /queue and /case."""
+"""Handlers for moderators: decision buttons on case cards, /queue, /case and /reanalyse.
+
+A press is checked against the case version its card was drawn for (see `bot.cards`): the
+first decision wins, and a press on a card that changed since — another moderator decided,
+asked for information, or the case was analysed again — is refused, told who changed it and
+when, and its card is redrawn as the case now stands. Presses on one case are handled one at
+a time in this process (`Services.case_lock`), so card edits land in decision order; the
+database guard (`store.decide_case`) decides between processes.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 
-from telegram import Bot, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, Update, User
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 import store
-from bot import cards
+from bot import cards, fit
 from bot import texts as t
-from bot.handlers.common import first_int, is_moderator, services_of
+from bot.followups import notify_reporters, render, settle_case, show, who
+from bot.handlers.common import is_moderator, number_arg, services_of
+from bot.sending import Priority, answer
 from bot.services import MODERATOR_NAME_SETTING, Services
 
 log = logging.getLogger(__name__)
 
 DECISIONS = {"a": "approved", "r": "rejected", "n": "needs_info", "x": "rejected"}
+FINAL = ("approved", "rejected")
+
+__all__ = ["button", "case", "notify_reporters", "queue", "reanalyse"]
 
 
-async def _who(services: Services, user_id: int | None, names: dict[int, str]) -> str:
-    """A decider's display name, remembered across restarts (moderators only)."""
-    if user_id is None:
-        return "-"
-    if user_id not in names:
-        stored = await store.get_setting(services.db, MODERATOR_NAME_SETTING.format(user_id))
-        names[user_id] = stored or f"moderator {user_id}"
-    return names[user_id]
-
-
-async def _edit_card(query, text: str, markup: InlineKeyboardMarkup | None) -> None:  # type: ignore[no-untyped-def]
+async def _answer(query: CallbackQuery, text: str | None = None, alert: bool = False) -> None:
+    """Answer a press (the spinner stops); a query answered or expired already is no error."""
     try:
-        await query.edit_message_caption(
-            caption=text, parse_mode=ParseMode.HTML, reply_markup=markup
+        await query.answer(
+            fit.fit_plain(text, fit.CALLBACK_ANSWER) if text else None, show_alert=alert
         )
+    except BadRequest as exc:
+        log.info("callback not answered: %s", exc.message)
+
+
+async def _remember_name(
+    services: Services, context: ContextTypes.DEFAULT_TYPE, user: User
+) -> None:
+    names: dict[int, str] = context.application.bot_data.setdefault("moderator_names", {})
+    if names.get(user.id) != user.full_name:
+        names[user.id] = user.full_name
+        await store.set_setting(services.db, MODERATOR_NAME_SETTING.format(user.id), user.full_name)
+
+
+def _decision_of(action: str) -> str | None:
+    if action in DECISIONS:
+        return DECISIONS[action]
+    if action.startswith("p") and action[1:].isascii() and action[1:].isdigit():
+        return "approved"
+    return None
+
+
+async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A moderator presses a button on a card; only a press on the current card counts."""
+    query = update.callback_query
+    services = services_of(context)
+    press = cards.parse_press(services, query.data or "")
+    if press is None:
+        await _answer(query, t.BAD_BUTTON, alert=True)
+        return
+    if not await is_moderator(update, context):
+        await _answer(query, t.NOT_ALLOWED, alert=True)
+        return
+    if press.version is None:
+        await _answer(query, t.CARD_OUTDATED.format(case=press.case_id), alert=True)
+        return
+    user = update.effective_user
+    await _remember_name(services, context, user)
+    async with services.case_lock(press.case_id):
+        case = await store.get_case(services.db, press.case_id)
+        if case is None:
+            await _answer(query, t.BAD_BUTTON, alert=True)
+            return
+        if case.version != press.version or case.state not in cards.PENDING:
+            settle = await _changed(query, services, case, press, user)
+        elif press.action in ("o", "b"):
+            await _navigate(query, services, case, press.action)
+            settle = False
+        else:
+            settle = await _decide(query, services, case, press, user)
+    # Outside the lock: settling takes it itself, and tells the reporters.
+    if settle:
+        await settle_case(context.bot, services, press.case_id, also=query.message)
+
+
+async def _navigate(
+    query: CallbackQuery, services: Services, case: store.CaseDetail, action: str
+) -> None:
+    """Switch the card between its decision buttons and the "another person" choices."""
+    await _answer(query)
+    markup = (
+        cards.other_person_keyboard(services, case)
+        if action == "o"
+        else cards.decision_keyboard(services, case)
+    )
+    try:
+        await query.edit_message_reply_markup(reply_markup=markup)
     except BadRequest as exc:
         if "not modified" not in exc.message.lower():
             raise
 
 
-async def notify_reporters(bot: Bot, services: Services, case_id: int, state: str) -> None:
-    """Tell every reporter of the case what the moderators decided (if configured)."""
-    if not services.config.bot.notify_reporters or state not in t.OUTCOME:
-        return
-    done = []
-    for chat_id, message_id, ticket in await store.submissions_to_notify(services.db, case_id):
-        try:
-            await bot.send_message(
-                chat_id,
-                t.OUTCOME[state].format(ticket=ticket),
-                parse_mode=ParseMode.HTML,
-                reply_to_message_id=message_id,
-                allow_sending_without_reply=True,
-            )
-            done.append(ticket)
-        except TelegramError as exc:  # a reporter who blocked the bot: nothing more to do
-            log.info("outcome not delivered: %s", type(exc).__name__)
-            done.append(ticket)
-    if state != "needs_info":  # needs_info is not the outcome: the final decision is told too
-        await store.mark_notified(services.db, done)
-
-
-async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A moderator presses a decision button; the first decision wins, others see who won."""
-    query = update.callback_query
-    services = services_of(context)
-    press = cards.parse_press(services, query.data or "")
-    if press is None:
-        await query.answer(t.BAD_BUTTON, show_alert=True)
-        return
-    if not await is_moderator(update, context):
-        await query.answer(t.NOT_ALLOWED, show_alert=True)
-        return
-    names: dict[int, str] = context.application.bot_data.setdefault("moderator_names", {})
-    user = update.effective_user
-    if names.get(user.id) != user.full_name:
-        names[user.id] = user.full_name
-        await store.set_setting(services.db, MODERATOR_NAME_SETTING.format(user.id), user.full_name)
-    case = await store.get_case(services.db, press.case_id)
-    if case is None:
-        await query.answer(t.BAD_BUTTON, show_alert=True)
-        return
-    if case.state not in cards.PENDING:
-        await _already_decided(query, services, case, names)
-        return
-    if press.action in ("o", "b"):
-        await query.answer()
-        markup = (
-            cards.other_person_keyboard(services, case)
-            if press.action == "o"
-            else cards.decision_keyboard(services, case.case_id)
-        )
-        try:
-            await query.edit_message_reply_markup(reply_markup=markup)
-        except BadRequest as exc:
-            if "not modified" not in exc.message.lower():
-                raise
-        return
-
+async def _decide(
+    query: CallbackQuery, services: Services, case: store.CaseDetail, press: cards.Press, user: User
+) -> bool:
+    """Record the decision the press asks for; True when its follow-ups are due."""
     asn_override: dict[str, object] | None = None
     note = None
-    if press.action.startswith("p") and press.action[1:].isdigit():
+    kind = _decision_of(press.action)
+    if kind is None:
+        await _answer(query, t.BAD_BUTTON, alert=True)
+        return False
+    if press.action.startswith("p"):
         index = int(press.action[1:])
         if index >= len(case.alternatives):
-            await query.answer(t.BAD_BUTTON, show_alert=True)
-            return
+            await _answer(query, t.BAD_BUTTON, alert=True)
+            return False
         alt = dict(case.alternatives[index])
         entry = services.roster.get(str(alt.get("nip")))
         asn_override = {
@@ -117,98 +136,128 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             "instansi": entry.instansi if entry else None,
             "confidence": alt.get("confidence"),
         }
-        decision_kind = "approved"
         note = f"orang lain dipilih: NIP {alt.get('nip')}"
-    elif press.action in DECISIONS:
-        decision_kind = DECISIONS[press.action]
-        if press.action == "x":
-            asn_override, note = {}, "bukan ASN"
-    else:
-        await query.answer(t.BAD_BUTTON, show_alert=True)
-        return
-
+    elif press.action == "x":
+        asn_override, note = {}, "bukan ASN"
     decision = await store.decide_case(
         services.db,
         case.case_id,
         actor=user.id,
-        decision=decision_kind,  # type: ignore[arg-type]
+        decision=kind,  # type: ignore[arg-type]
         note=note,
         asn_override=asn_override,
-        expected_state=case.state,
+        expected_version=press.version,
     )
-    fresh = await store.get_case(services.db, case.case_id)
-    if not decision.ok or fresh is None:
-        await _already_decided(query, services, fresh or case, names)
-        return
-    await query.answer(t.DECISION_NAMES[decision.state])
-    outcome = t.DECIDED.format(
-        decision=t.DECISION_NAMES[decision.state],
-        who=t.esc(user.full_name),
-        when=t.when(decision.decided_at),
-    )
-    # needs_info can still be approved or rejected later: keep those two buttons.
-    markup = (
-        cards.decision_keyboard(services, case.case_id) if decision.state == "needs_info" else None
-    )
-    await _edit_card(query, cards.caption(fresh, services.election, outcome), markup)
-    await notify_reporters(context.bot, services, case.case_id, decision.state)
+    if not decision.ok:
+        fresh = await store.get_case(services.db, case.case_id)
+        return await _changed(query, services, fresh or case, press, user)
+    await _answer(query, t.DECISION_NAMES[decision.state])
+    return True
 
 
-async def _already_decided(
-    query, services: Services, case: store.CaseDetail, names: dict[int, str]
-) -> None:  # type: ignore[no-untyped-def]
+async def _changed(
+    query: CallbackQuery,
+    services: Services,
+    case: store.CaseDetail,
+    press: cards.Press,
+    user: User,
+) -> bool:
+    """The card the press came from is out of date: say who changed the case, show it as it
+    is now. A press that repeats the presser's own decision (a double tap, or the update
+    handled again after a crash) gets that decision's answer; True then: its follow-ups may
+    still be owed."""
+    change = await store.last_change(services.db, case.case_id)
+    own = (
+        change is not None
+        and change.actor == user.id
+        and case.state == _decision_of(press.action)
+        and case.version == (press.version or 0) + 1
+    )
+    if own:
+        await _answer(query, t.DECISION_NAMES.get(case.state, case.state))
+        return True
     state = t.DECISION_NAMES.get(case.state, t.STATE_NAMES.get(case.state, case.state))
-    await query.answer(
-        t.ALREADY_DECIDED.format(
+    template = t.ALREADY_DECIDED if case.state in FINAL else t.CARD_CHANGED
+    name = await who(services, change.actor if change else case.decided_by)
+    await _answer(
+        query,
+        fit.fill(
+            template,
+            fit.CALLBACK_ANSWER,
             case=case.case_id,
             state=state,
-            who=await _who(services, case.decided_by, names),
-            when=t.when(case.decided_at),
+            who=name,
+            when=t.when(change.at if change else case.decided_at),
         ),
-        show_alert=True,
+        alert=True,
     )
+    message = query.message
+    if message is not None:
+        caption, markup = await render(services, case)
+        await show(
+            query.get_bot(),
+            message.chat.id,
+            message.message_id,
+            caption,
+            markup,
+            photo=bool(getattr(message, "photo", None)),
+        )
+    return False
+
+
+QUEUE_SHOWN = 30
+QUEUE_LINE_LIMIT = 160
+QUEUE_MORE_ROOM = 80
 
 
 async def queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A moderator sees pending cases, oldest first, with their age."""
+    message = update.effective_message
     if not await is_moderator(update, context):
-        await update.effective_message.reply_text(t.NOT_ALLOWED)
+        await answer(message, t.NOT_ALLOWED, priority=Priority.CHATTER)
         return
     services = services_of(context)
-    pending = await store.queue(services.db, limit=30)
+    pending = await store.queue(services.db, limit=QUEUE_SHOWN)
     if not pending:
-        await update.effective_message.reply_text(t.QUEUE_EMPTY)
+        await answer(message, t.QUEUE_EMPTY)
         return
     lines = [t.QUEUE_HEAD.format(count=len(pending))]
-    for c in pending:
-        lines.append(
-            t.QUEUE_LINE.format(
-                case=c.case_id,
-                state=t.VERDICT_NAMES.get(c.state, t.DECISION_NAMES.get(c.state, c.state)),
-                age=t.age(c.age),
-                who=t.esc(c.asn_nama or "ASN tidak teridentifikasi"),
-                candidate=f"{c.candidate:02d}" if c.candidate is not None else "-",
-                reporters=c.reporters,
-            )
+    used = fit.units(lines[0])
+    for shown, c in enumerate(pending):
+        line = fit.fill(
+            t.QUEUE_LINE,
+            QUEUE_LINE_LIMIT,
+            html_mode=True,
+            case=c.case_id,
+            state=t.VERDICT_NAMES.get(c.state, t.DECISION_NAMES.get(c.state, c.state)),
+            age=t.age(c.age),
+            who=c.asn_nama or "ASN tidak teridentifikasi",
+            candidate=f"{c.candidate:02d}" if c.candidate is not None else "-",
+            reporters=c.reporters,
         )
-    await update.effective_message.reply_text("\n".join(lines), parse_mode=ParseMode.HTML)
+        if used + fit.units(line) + QUEUE_MORE_ROOM > fit.MESSAGE:
+            lines.append(t.QUEUE_MORE.format(count=len(pending) - shown))
+            break
+        lines.append(line)
+        used += fit.units(line) + 1
+    await answer(message, "\n".join(lines))
 
 
 async def _case_from_command(
     update: Update, context: ContextTypes.DEFAULT_TYPE, usage: str
 ) -> store.CaseDetail | None:
     """The case a moderator's "/command N" names; None after telling them why not."""
-    reply = update.effective_message.reply_text
+    message = update.effective_message
     if not await is_moderator(update, context):
-        await reply(t.NOT_ALLOWED)
+        await answer(message, t.NOT_ALLOWED, priority=Priority.CHATTER)
         return None
-    case_id = first_int(context.args)
+    case_id = number_arg(context.args)
     if case_id is None:
-        await reply(usage)
+        await answer(message, usage)
         return None
     detail = await store.get_case(services_of(context).db, case_id)
     if detail is None:
-        await reply(t.CASE_NOT_FOUND.format(case=case_id))
+        await answer(message, t.CASE_NOT_FOUND.format(case=case_id))
     return detail
 
 
@@ -217,18 +266,16 @@ async def case(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     detail = await _case_from_command(update, context, t.CASE_USAGE)
     if detail is None:
         return
-    services, case_id = services_of(context), detail.case_id
-    markup = cards.decision_keyboard(services, case_id) if detail.state in cards.PENDING else None
-    caption = cards.caption(detail, services.election)
+    services = services_of(context)
+    caption, markup = await render(services, detail)
+    message = update.effective_message
     if detail.files_deleted_at is None:
         data = await asyncio.to_thread(services.files.read, detail.image_path)
-        await update.effective_message.reply_photo(
+        await message.reply_photo(
             data, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup
         )
     else:
-        await update.effective_message.reply_text(
-            caption, parse_mode=ParseMode.HTML, reply_markup=markup
-        )
+        await message.reply_text(caption, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 async def reanalyse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -244,4 +291,4 @@ async def reanalyse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if ok:
         services.queue.put_nowait(case_id)
     text = t.REANALYSE_DONE if ok else t.REANALYSE_REFUSED
-    await update.effective_message.reply_text(text.format(case=case_id))
+    await answer(update.effective_message, text.format(case=case_id))

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from telegram import Message, Update
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 import store
 from bot import intake
 from bot import texts as t
-from bot.handlers.common import first_int, services_of
+from bot.handlers.common import number_arg, services_of
+from bot.sending import Priority, answer, retrying
+from bot.updates import UpdateProcessor
 from ocr.image_input import ImageRejected
 
 log = logging.getLogger(__name__)
@@ -22,26 +25,28 @@ log = logging.getLogger(__name__)
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The reporter sees what to send and how their data is used."""
-    await update.effective_message.reply_text(t.START, parse_mode=ParseMode.HTML)
+    await answer(update.effective_message, t.START, priority=Priority.CHATTER)
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The reporter sees how to report."""
-    await update.effective_message.reply_text(t.HELP, parse_mode=ParseMode.HTML)
+    await answer(update.effective_message, t.HELP, priority=Priority.CHATTER)
 
 
 async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The reporter sees the state of their own tickets (never anyone else's)."""
     services = services_of(context)
-    user = update.effective_user
-    ticket = first_int(context.args)
+    message = update.effective_message
+    ticket = number_arg(context.args)
     if context.args and ticket is None:
-        await update.effective_message.reply_text(t.STATUS_USAGE)
+        await answer(message, t.STATUS_USAGE, priority=Priority.CHATTER)
         return
-    tickets = await store.tickets_of(services.db, user.id, [ticket] if ticket else None, limit=20)
+    tickets = await store.tickets_of(
+        services.db, update.effective_user.id, [ticket] if ticket else None, limit=20
+    )
     if not tickets:
         text = t.STATUS_NOT_YOURS.format(ticket=ticket) if ticket else t.STATUS_NONE
-        await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+        await answer(message, text, priority=Priority.CHATTER)
         return
     lines = [
         t.STATUS_LINE.format(
@@ -51,17 +56,24 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
         for s in tickets
     ]
-    await update.effective_message.reply_text("\n".join(lines), parse_mode=ParseMode.HTML)
+    await answer(message, "\n".join(lines), priority=Priority.CHATTER)
 
 
 async def text_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A text message gets a short pointer to what Netra needs."""
-    await update.effective_message.reply_text(t.TEXT_ONLY, parse_mode=ParseMode.HTML)
+    """A text message gets a short pointer to what Netra needs (once in a while per chat)."""
+    await _notice(update, context, "help", t.TEXT_ONLY)
 
 
 async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Stickers, voice, video…: a short helpful answer."""
-    await update.effective_message.reply_text(t.UNSUPPORTED)
+    """Stickers, voice, video…: a short helpful answer (once in a while per chat)."""
+    await _notice(update, context, "help", t.UNSUPPORTED)
+
+
+async def _notice(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str, text: str) -> None:
+    """Texts need no answer each: one pointer per chat per `bot.notice_every_seconds`."""
+    message = update.effective_message
+    if services_of(context).notices.allow(message.chat_id, kind):
+        await answer(message, text, priority=Priority.CHATTER)
 
 
 def _source(message: Message) -> str:
@@ -72,47 +84,68 @@ def _source(message: Message) -> str:
     return "photo" if message.photo else "document"
 
 
+@dataclass
+class Outcome:
+    """What became of one screenshot: its ticket (None if refused) and the reply text; a
+    `notice` reply (rate limit, blocked) is sent once in a while, not for every file."""
+
+    ticket: int | None
+    reply: str
+    notice: str | None = None
+
+
 async def screenshot(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A screenshot is stored and ticketed before the reporter gets the ticket number."""
     message = update.effective_message
     user = update.effective_user
     if message is None or user is None or message.chat.type != ChatType.PRIVATE:
         return
-    ticket, reply = await _accept(message, user.id, context)
+    outcome = await _accept(message, user.id, context)
     if message.media_group_id:
-        await _album_reply(message, ticket, reply, context)
-    else:
-        await message.reply_text(reply, parse_mode=ParseMode.HTML)
+        _album_reply(update, message, outcome, context)
+        return
+    if outcome.notice and not services_of(context).notices.allow(message.chat_id, outcome.notice):
+        return
+    await answer(message, outcome.reply, priority=Priority.ACK, quote=True)
 
 
-async def _accept(
-    message: Message, user_id: int, context: ContextTypes.DEFAULT_TYPE
-) -> tuple[int | None, str]:
-    """Store the screenshot; returns (ticket or None, reply text)."""
+async def _accept(message: Message, user_id: int, context: ContextTypes.DEFAULT_TYPE) -> Outcome:
+    """Store the screenshot; returns its ticket (or None) and the reply text."""
     services = services_of(context)
     settings = services.config.bot
     reporter = await store.get_or_create_reporter(services.db, user_id)
     if reporter.blocked:
-        return None, t.BLOCKED
+        return Outcome(None, t.BLOCKED, notice="blocked")
+    attachment = message.photo[-1] if message.photo else message.document
+    if attachment is None:
+        return Outcome(None, t.UNSUPPORTED, notice="help")
+    limit = settings.max_file_mb * 1024 * 1024
+    if attachment.file_size and attachment.file_size > limit:
+        return Outcome(
+            None,
+            t.TOO_BIG.format(
+                size_mb=attachment.file_size / 1_048_576, limit_mb=settings.max_file_mb
+            ),
+        )
     recent = await store.count_recent_submissions(
         services.db, user_id, datetime.now(UTC) - timedelta(hours=1)
     )
     if recent >= settings.rate_limit_per_hour:
-        return None, t.RATE_LIMITED.format(count=recent, limit=settings.rate_limit_per_hour)
-    attachment = message.photo[-1] if message.photo else message.document
-    if attachment is None:
-        return None, t.UNSUPPORTED
-    limit = settings.max_file_mb * 1024 * 1024
-    if attachment.file_size and attachment.file_size > limit:
-        return None, t.TOO_BIG.format(
-            size_mb=attachment.file_size / 1_048_576, limit_mb=settings.max_file_mb
+        # Handled before a crash, this message counts in `recent` itself: its ticket stands.
+        # (Otherwise a repeat is recognised by `store.record_submission`.)
+        earlier = await store.submission_of_message(
+            services.db, message.chat_id, message.message_id
         )
+        if earlier is not None:
+            return _received(earlier)
+        text = t.RATE_LIMITED.format(count=recent, limit=settings.rate_limit_per_hour)
+        return Outcome(None, text, notice="rate")
     try:
-        file = await attachment.get_file()
-        data = bytes(await file.download_as_bytearray())
+        file = await retrying(attachment.get_file)
+        data = bytes(await retrying(file.download_as_bytearray))
     except TelegramError as exc:
         log.warning("download failed: %s", type(exc).__name__)
-        return None, t.DOWNLOAD_FAILED
+        return Outcome(None, t.DOWNLOAD_FAILED)
     mime = "image/jpeg" if message.photo else getattr(message.document, "mime_type", None)
     try:
         result = await intake.accept(
@@ -126,45 +159,63 @@ async def _accept(
             media_group_id=message.media_group_id,
         )
     except ImageRejected as exc:
-        return None, t.REJECTED_IMAGE.format(reason=t.esc(exc))
+        return Outcome(None, t.REJECTED_IMAGE.format(reason=t.esc(exc)))
     except store.ReporterBlocked:
-        return None, t.BLOCKED
+        return Outcome(None, t.BLOCKED, notice="blocked")
     except store.RateLimited as exc:  # a burst that passed the early check above
-        return None, t.RATE_LIMITED.format(count=exc.count, limit=settings.rate_limit_per_hour)
+        text = t.RATE_LIMITED.format(count=exc.count, limit=settings.rate_limit_per_hour)
+        return Outcome(None, text, notice="rate")
+    return _received(result)
+
+
+def _received(result: store.SubmissionResult) -> Outcome:
     if result.match == "new":
-        return result.ticket, t.RECEIVED.format(ticket=result.ticket)
-    return result.ticket, t.RECEIVED_DUPLICATE.format(
-        ticket=result.ticket, reporters=result.reporters
-    )
+        return Outcome(result.ticket, t.RECEIVED.format(ticket=result.ticket))
+    text = t.RECEIVED_DUPLICATE.format(ticket=result.ticket, reporters=result.reporters)
+    return Outcome(result.ticket, text)
 
 
-async def _album_reply(
-    message: Message, ticket: int | None, reply: str, context: ContextTypes.DEFAULT_TYPE
+@dataclass
+class _Album:
+    """An album's outcomes so far and the task that will answer them all at once."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    arrived: float = 0.0
+    reply: asyncio.Task[None] | None = None
+
+
+def _album_reply(
+    update: Update, message: Message, outcome: Outcome, context: ContextTypes.DEFAULT_TYPE
 ) -> None:
-    """One reply per album: collect each photo's outcome, answer once after a short wait.
+    """One reply per album, `album_wait_seconds` after its last photo arrived.
 
-    Every photo is already stored with its ticket when it is collected here; only the reply
-    waits, because Telegram delivers an album as separate messages.
+    Every photo is stored with its ticket before it is collected here; only the reply waits,
+    because Telegram delivers an album as separate messages. Each photo's update stays
+    unfinished in the inbox until that reply is sent, so a crash before it answers again.
     """
     services = services_of(context)
-    albums: dict[str, list[tuple[int | None, str]]] = context.application.bot_data.setdefault(
-        "albums", {}
-    )
+    albums: dict[str, _Album] = context.application.bot_data.setdefault("albums", {})
     key = f"{message.chat_id}:{message.media_group_id}"
-    first = key not in albums
-    albums.setdefault(key, []).append((ticket, reply))
-    if not first:
-        return
+    album = albums.setdefault(key, _Album())
+    album.outcomes.append(outcome)
+    loop = asyncio.get_running_loop()
+    album.arrived = loop.time()
+    wait = services.config.bot.album_wait_seconds
 
-    async def answer() -> None:
-        await asyncio.sleep(services.config.bot.album_wait_seconds)
-        outcomes = albums.pop(key, [])
-        tickets = sorted(tk for tk, _ in outcomes if tk is not None)
+    async def reply() -> None:
+        while (delay := album.arrived + wait - loop.time()) > 0:
+            await asyncio.sleep(delay)
+        albums.pop(key, None)
+        tickets = sorted(o.ticket for o in album.outcomes if o.ticket is not None)
         lines = []
         if tickets:
             numbers = ", ".join(f"<b>#{tk}</b>" for tk in tickets)
             lines.append(t.ALBUM_RECEIVED.format(count=len(tickets), tickets=numbers))
-        lines += [text for tk, text in outcomes if tk is None]
-        await message.reply_text("\n".join(lines), parse_mode=ParseMode.HTML)
+        lines += list(dict.fromkeys(o.reply for o in album.outcomes if o.ticket is None))
+        await answer(message, "\n".join(lines), priority=Priority.ACK, quote=True)
 
-    context.application.create_task(answer(), update=None)
+    if album.reply is None:
+        album.reply = context.application.create_task(reply(), update=None)
+    processor = context.application.update_processor
+    if isinstance(processor, UpdateProcessor):
+        processor.owe(update, album.reply)

@@ -28,6 +28,21 @@ Telegram it says so in the description (a bare ``&`` in HTML is shown literally 
 almost always means the text was not escaped).
 
 Everything runs in the test's event loop; inject updates from that loop (not from threads).
+
+Faults a test can switch on (issue 12), each as Telegram would show it to the bot:
+
+* ``on_call(method, nth, action, after=False)`` runs ``action`` when the bot makes its
+  ``nth`` call of ``method`` (counted from now) — instead of carrying the call out (the
+  connection just ends), or after it was carried out but before the bot hears the answer. With ``action`` killing the bot's
+  process this gives kill points: mid-getUpdates, mid-download, between an acknowledgement
+  reaching Telegram and the bot learning it did.
+* ``flood_control(burst, per_second)``: per-chat flood control on sends; a chat over its
+  budget gets 429 "Too Many Requests: retry after N" (Telegram allows about one message a
+  second per chat after a short burst).
+* ``fail_first_attempts(methods, code)``: the first attempt of each distinct request fails
+  (502 Bad Gateway, or the connection is dropped with ``code=0``); the same request again
+  succeeds. A bot that retries loses nothing; one that does not, loses every send.
+* ``delivered``: the update ids getUpdates has returned, to check what was delivered.
 """
 
 from __future__ import annotations
@@ -43,6 +58,7 @@ import re
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
@@ -77,6 +93,14 @@ _JSON_FIELDS = {
     "message_ids",
 }
 _BOOL_FALSE = {"", "0", "false", "False", "null", "None"}
+_SEND_METHODS = {
+    "sendmessage",
+    "sendphoto",
+    "senddocument",
+    "sendmediagroup",
+    "copymessage",
+    "forwardmessage",
+}
 
 
 class TelegramApiError(Exception):
@@ -442,6 +466,14 @@ def _summary(m: dict) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+@dataclass
+class _CallHook:
+    method: str
+    nth: int  # fire when the method's call count reaches this
+    action: Callable[[], object]
+    after: bool
+
+
 class FakeTelegram:
     """HTTP fake of the Telegram Bot API for the real python-telegram-bot client."""
 
@@ -498,6 +530,16 @@ class FakeTelegram:
         self._msg_waiters: set[asyncio.Future[None]] = set()
         self._mark = 0  # len(self.sent) when the last update was injected
         self._closing = False
+        # faults (see the module docstring)
+        self.delivered: set[int] = set()
+        self.flood_refusals = 0
+        self.failed_attempts = 0
+        self._hooks: list[_CallHook] = []
+        self._call_counts: dict[str, int] = defaultdict(int)
+        self._flood: tuple[float, float] | None = None
+        self._flood_buckets: dict[int, tuple[float, float]] = {}
+        self._fail_first: tuple[set[str] | None, int] | None = None
+        self._attempted: set[str] = set()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -539,11 +581,17 @@ class FakeTelegram:
         first_name: str = "Warga",
         username: str | None = None,
         language_code: str = "id",
+        last_name: str | None = None,
     ) -> dict:
-        """A user object (registered, so getChatMember knows them). Positive id."""
+        """A user object (registered, so getChatMember knows them). Positive id. Telegram
+        allows 64 characters each for first and last name."""
         if user_id <= 0:
             raise ValueError("user ids are positive")
+        if len(first_name) > 64 or len(last_name or "") > 64:
+            raise ValueError("Telegram names are at most 64 characters")
         u: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": first_name}
+        if last_name:
+            u["last_name"] = last_name
         if username:
             u["username"] = username
         if language_code:
@@ -907,6 +955,79 @@ class FakeTelegram:
         params = {"retry_after": retry_after} if error_code == 429 and retry_after else None
         self._failures[method.lower()].append(TelegramApiError(error_code, description, params))
 
+    def on_call(
+        self, method: str, nth: int, action: Callable[[], object], *, after: bool = False
+    ) -> None:
+        """Run ``action`` at the bot's ``nth`` call of ``method`` from now on (1 = the next)
+        instead of carrying the call out (its connection ends unanswered) or, with ``after``,
+        once it was carried out but before the bot gets the answer (0 = the call in progress).
+        One-shot."""
+        key = method.lower()
+        self._hooks.append(_CallHook(key, self._call_counts[key] + nth, action, after))
+
+    def clear_hooks(self) -> None:
+        self._hooks.clear()
+
+    def flood_control(self, burst: float = 30, per_second: float = 1.0) -> None:
+        """Per-chat flood control on sends: ``burst`` at once, then ``per_second``."""
+        self._flood = (burst, per_second)
+        self._flood_buckets.clear()
+
+    def fail_first_attempts(self, methods: set[str] | None = None, code: int = 502) -> None:
+        """The first attempt of each distinct request of ``methods`` (None: every method but
+        getUpdates) fails with HTTP ``code`` (502 Bad Gateway), or with ``code=0`` by dropping
+        the connection unanswered; an identical request afterwards succeeds."""
+        chosen = {m.lower() for m in methods} if methods is not None else None
+        self._fail_first = (chosen, code)
+        self._attempted.clear()
+
+    def _run_hooks(self, method: str, after: bool) -> bool:
+        """Run the hooks due now; True when one ran."""
+        count = self._call_counts[method]
+        ran = False
+        for hook in list(self._hooks):
+            if hook.method == method and hook.after == after and hook.nth == count:
+                self._hooks.remove(hook)
+                hook.action()
+                ran = True
+        return ran
+
+    def _check_flood(self, method: str, params: dict) -> None:
+        if self._flood is None or method not in _SEND_METHODS:
+            return
+        try:
+            chat_id = int(params.get("chat_id"))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return
+        burst, rate = self._flood
+        now = time.monotonic()
+        tokens, stamp = self._flood_buckets.get(chat_id, (burst, now))
+        tokens = min(burst, tokens + (now - stamp) * rate)
+        if tokens < 1:
+            self._flood_buckets[chat_id] = (tokens, now)
+            self.flood_refusals += 1
+            wait = max(1, int((1 - tokens) / rate + 0.999))
+            raise TelegramApiError(
+                429, f"Too Many Requests: retry after {wait}", {"retry_after": wait}
+            )
+        self._flood_buckets[chat_id] = (tokens - 1, now)
+
+    def _first_attempt(self, method: str, params: dict) -> int | None:
+        """The failure code if this is the first attempt of a request that should fail."""
+        if self._fail_first is None or method == "getupdates":
+            return None
+        methods, code = self._fail_first
+        if methods is not None and method not in methods:
+            return None
+        files = {k: hashlib.sha1(f["data"]).hexdigest() for k, f in params["_files"].items()}
+        plain = {k: v for k, v in params.items() if k != "_files"}
+        key = json.dumps([method, plain, files], sort_keys=True, default=str)
+        if key in self._attempted:
+            return None
+        self._attempted.add(key)
+        self.failed_attempts += 1
+        return code
+
     def _record_sent(self, msg: dict, method: str) -> None:
         msg["_method"] = method
         self.sent.append(copy.deepcopy(msg))
@@ -947,18 +1068,37 @@ class FakeTelegram:
         except TelegramApiError as err:
             return self._error_response(err)
         self.calls.append((method, {k: v for k, v in params.items() if k != "_files"}))
+        key = method.lower()
+        self._call_counts[key] += 1
+        if self._run_hooks(key, after=False):
+            # A "before" hook: the call is not carried out, the connection just ends.
+            if request.transport is not None:
+                request.transport.close()
+            return web.Response(status=500)
+        failure = self._first_attempt(key, params)
+        if failure == 0:
+            if request.transport is not None:
+                request.transport.close()  # the bot sees a dropped connection
+            return web.Response(status=500)
         try:
-            failures = self._failures.get(method.lower())
+            if failure is not None:
+                raise TelegramApiError(failure, "Bad Gateway" if failure == 502 else "Error")
+            failures = self._failures.get(key)
             if failures:
                 raise failures.popleft()
-            handler = getattr(self, f"_m_{method.lower()}", None)
+            self._check_flood(key, params)
+            handler = getattr(self, f"_m_{key}", None)
             if handler is None:
                 raise TelegramApiError(
                     404, f"Not Found: method {method} is not implemented by the fake"
                 )
             result = await handler(params)
         except TelegramApiError as err:
+            self._run_hooks(key, after=True)
             return self._error_response(err)
+        if key == "getupdates":
+            self.delivered.update(u["update_id"] for u in result)
+        self._run_hooks(key, after=True)
         return web.json_response({"ok": True, "result": result})
 
     @staticmethod

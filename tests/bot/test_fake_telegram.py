@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, EndPointNotFound, Forbidden, RetryAfter
+from telegram.error import BadRequest, EndPointNotFound, Forbidden, NetworkError, RetryAfter
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -324,3 +324,45 @@ async def test_wait_for_timeout_lists_recent_messages(tg: FakeTelegram) -> None:
         await bot.send_message(GROUP, "something else")
         with pytest.raises(TimeoutError, match="something else"):
             await tg.wait_for(contains("never"), timeout=0.1)
+
+
+async def test_faults_kill_points_flood_control_and_failed_first_attempts(
+    tg: FakeTelegram, app: Application
+) -> None:
+    """The faults of issue 12, seen from a plain python-telegram-bot client."""
+    bot = app.bot
+    alice = tg.user(1101, "Alice", last_name="B" * 64)
+    update = tg.send_text(alice, "halo")
+    await tg.wait_for(contains("echo: halo"), timeout=5)
+    assert update["update_id"] in tg.delivered  # getUpdates handed the update out
+    # kill points: before (the call is not carried out) and after (carried out, unanswered)
+    fired: list[str] = []
+    tg.on_call("sendMessage", 1, lambda: fired.append("before"))
+    with pytest.raises(NetworkError):
+        await bot.send_message(1101, "tidak terkirim")
+    tg.on_call("sendMessage", 1, lambda: fired.append("after"), after=True)
+    await bot.send_message(1101, "terkirim")
+    assert fired == ["before", "after"]
+    texts = [m["text"] for m in tg.messages_to(1101)]
+    assert "terkirim" in texts and "tidak terkirim" not in texts
+    # per-chat flood control: a burst, then 429 with retry_after for that chat only
+    tg.flood_control(burst=2, per_second=0.5)
+    await bot.send_message(1101, "1")
+    await bot.send_message(1101, "2")
+    with pytest.raises(RetryAfter):
+        await bot.send_message(1101, "3")
+    await bot.send_message(GROUP, "lain")  # another chat is not affected
+    assert tg.flood_refusals == 1
+    tg._flood = None
+    # the first attempt of each distinct request fails; the same request again succeeds
+    tg.fail_first_attempts({"sendMessage"}, code=502)
+    with pytest.raises(NetworkError, match="Bad Gateway"):
+        await bot.send_message(1101, "sekali")
+    await bot.send_message(1101, "sekali")
+    tg.fail_first_attempts({"sendMessage"}, code=0)
+    with pytest.raises(NetworkError):
+        await bot.send_message(1101, "putus")
+    await bot.send_message(1101, "putus")
+    assert tg.failed_attempts == 2
+    with pytest.raises(ValueError, match="64"):
+        tg.user(1102, "x" * 65)

@@ -61,7 +61,7 @@ async def submit(
         height=image.height,
         source=source,
         chat_id=user,
-        message_id=next(_message_ids),
+        message_id=kw.pop("message_id", None) or next(_message_ids),
         **kw,
     )
 
@@ -460,3 +460,106 @@ async def test_hourly_limit_holds_under_a_concurrent_burst(db: Db) -> None:
     limited = [r for r in results if isinstance(r, st.RateLimited)]
     assert len(recorded) == 5 and len(limited) == 7
     assert len(await st.tickets_of(db, 77)) == 5
+
+
+# ---------------------------------------------------------------- issue 12
+
+
+async def test_one_telegram_message_is_one_ticket_however_often_it_is_handled(db: Db) -> None:
+    data = jpeg(screenshot("0004.jpg"))
+    first = await submit(db, 1, data, message_id=777)
+    again = await submit(db, 1, data, message_id=777)
+    assert not first.repeat and again.repeat
+    assert (again.ticket, again.case_id, again.match) == (first.ticket, first.case_id, "new")
+    assert not again.new_case  # not queued for analysis a second time
+    # Even a blocked or rate-limited reporter gets the ticket they were already given.
+    other = await submit(db, 2, data, message_id=778)
+    assert other.match == "exact" and not other.repeat
+    tickets = await st.tickets_of(db, 1)
+    assert [t.ticket for t in tickets] == [first.ticket]
+    limited = await submit(db, 1, data, message_id=777, max_per_hour=1)
+    assert limited.ticket == first.ticket
+    concurrent = await asyncio.gather(*(submit(db, 3, data, message_id=900) for _ in range(6)))
+    assert len({r.ticket for r in concurrent}) == 1
+    assert sum(not r.repeat for r in concurrent) == 1
+
+
+async def test_every_state_change_bumps_the_version(db: Db) -> None:
+    r = await submit(db, 1, jpeg(screenshot("0004.jpg")))
+    versions = [(await st.get_case(db, r.case_id)).version]  # type: ignore[union-attr]
+    assert await st.claim_for_analysis(db, r.case_id) is not None
+    await st.save_verdict(db, r.case_id, verdict(), ASN)
+    versions.append((await st.get_case(db, r.case_id)).version)  # type: ignore[union-attr]
+    assert await st.reanalyse(db, r.case_id, actor=MOD_A)
+    versions.append((await st.get_case(db, r.case_id)).version)  # type: ignore[union-attr]
+    assert await st.claim_for_analysis(db, r.case_id) is not None
+    await st.save_verdict(db, r.case_id, verdict(), ASN)
+    d = await st.decide_case(db, r.case_id, actor=MOD_A, decision="needs_info")
+    assert d.ok
+    versions.append((await st.get_case(db, r.case_id)).version)  # type: ignore[union-attr]
+    assert versions == [0, 1, 2, 4]
+
+
+async def test_a_press_on_a_card_that_changed_since_is_refused(db: Db) -> None:
+    """Approve pressed on the still-flagged card after needs_info landed: refused, with who."""
+    case_id = await flagged_case(db)
+    seen = (await st.get_case(db, case_id)).version  # type: ignore[union-attr]
+    asked = await st.decide_case(
+        db, case_id, actor=MOD_A, decision="needs_info", expected_version=seen
+    )
+    assert asked.ok
+    stale = await st.decide_case(
+        db, case_id, actor=MOD_B, decision="approved", expected_version=seen
+    )
+    assert not stale.ok and stale.state == "needs_info" and stale.decided_by == MOD_A
+    change = await st.last_change(db, case_id)
+    assert change is not None and (change.state, change.actor) == ("needs_info", MOD_A)
+    assert change.version == seen + 1
+    fresh = await st.decide_case(
+        db, case_id, actor=MOD_B, decision="approved", expected_version=seen + 1
+    )
+    assert fresh.ok
+    decisions = [a for a in await st.audit_of(db, case_id) if a.action == "decision"]
+    assert [(a.from_state, a.to_state) for a in decisions] == [
+        ("flagged", "needs_info"),
+        ("needs_info", "approved"),
+    ]
+
+
+async def test_concurrent_decisions_on_one_version_record_one(db: Db) -> None:
+    kinds = ("approved", "rejected", "needs_info")
+    for i, (first, second) in enumerate((a, b) for a in kinds for b in kinds):
+        image = screenshot("0004.jpg")
+        image.paste((i * 25, 255 - i * 25, 90), (0, 0, 40, 40))  # another file, its own case
+        r = await submit(db, 10 + i, jpeg(image), attach_near=False)
+        assert r.new_case and await st.claim_for_analysis(db, r.case_id) is not None
+        await st.save_verdict(db, r.case_id, verdict(), ASN)
+        seen = (await st.get_case(db, r.case_id)).version  # type: ignore[union-attr]
+        results = await asyncio.gather(
+            *(
+                st.decide_case(db, r.case_id, actor=actor, decision=kind, expected_version=seen)  # type: ignore[arg-type]
+                for actor, kind in ((MOD_A, first), (MOD_B, second))
+            )
+        )
+        assert sum(d.ok for d in results) == 1, (first, second, results)
+        decisions = [a for a in await st.audit_of(db, r.case_id) if a.action == "decision"]
+        assert len(decisions) == 1
+
+
+async def test_follow_ups_of_a_decision_are_tracked_until_done(db: Db) -> None:
+    case_id = await flagged_case(db)
+    detail = await st.get_case(db, case_id)
+    assert detail is not None
+    await st.set_moderator_message(db, case_id, -100, 5, version=detail.version)
+    assert await st.unsettled_cases(db) == []
+    d = await st.decide_case(db, case_id, actor=MOD_A, decision="approved")
+    assert d.ok
+    assert await st.unsettled_cases(db) == [case_id]  # card and reporters not told yet
+    after = await st.get_case(db, case_id)
+    assert after is not None
+    await st.mark_card_shown(db, case_id, after.version)
+    assert await st.unsettled_cases(db) == [case_id]
+    await st.mark_outcome_told(db, case_id, after.version)
+    assert await st.unsettled_cases(db) == []
+    await st.mark_card_shown(db, case_id, 0)  # never moves back
+    assert (await st.get_case(db, case_id)).card_version == after.version  # type: ignore[union-attr]

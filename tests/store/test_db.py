@@ -92,3 +92,34 @@ def test_band_probes_never_miss_within_threshold() -> None:
             assert ph.distance(ha, hb) == len(bits)
             probes = ph.band_probes(ha, threshold)
             assert any(band in probe for band, probe in zip(ph.bands(hb), probes, strict=True))
+
+
+async def test_sqlite_writers_of_one_process_take_turns_urgent_ones_first() -> None:
+    """The writer queue in front of SQLite (store.cases._tx): one writer at a time, urgent
+    ones (an update marked done) before the others waiting, a cancelled waiter skipped."""
+    import asyncio
+
+    from store.cases import _WriterQueue
+
+    queue = _WriterQueue()
+    order: list[str] = []
+    release = asyncio.Event()
+
+    async def writer(name: str, urgent: bool = False, hold: bool = False) -> None:
+        async with queue.turn(urgent):
+            order.append(name)
+            if hold:
+                await release.wait()
+
+    first = asyncio.create_task(writer("first", hold=True))
+    await asyncio.sleep(0)
+    plain = [asyncio.create_task(writer(f"plain{i}")) for i in range(3)]
+    gone = asyncio.create_task(writer("cancelled"))
+    urgent = asyncio.create_task(writer("urgent", urgent=True))
+    await asyncio.sleep(0)
+    gone.cancel()
+    release.set()
+    await asyncio.gather(first, urgent, *plain, return_exceptions=True)
+    assert order == ["first", "urgent", "plain0", "plain1", "plain2"]
+    async with queue.turn(False):  # free again
+        pass
