@@ -1,39 +1,17 @@
-"""Image variants that make story text legible to tesseract.
+"""Images that bring out story text a reader missed.
 
-Stories put text in one flat fill colour (white, yellow, cyan, pink…) over photos,
-gradients or solid colour. Tesseract's own Otsu binarisation fails on photos, so besides the
-plain grey image we build masks of the *text colours*: near-white pixels, vivid hues that
-cover little area (text, not photo), and pixels close to a sharp peak of the colour
-histogram (a flat fill is a sharp peak; photo colours spread out). Which variants are worth their cost was measured with `bench/ocr_variants.py`.
+Stories put text in one flat fill colour (white, yellow, cyan…) over photos, gradients or
+solid colour. Tesseract's own binarisation fails on photos, so the tesseract engine also
+reads masks of the *text colours* (near-white, brighter than the surroundings, vivid hues);
+the header opinions read white text over a pale background from its faint contrast. Which of
+them earns its cost is measured by `bench/ocr_engines.py`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 from PIL import Image
 from scipy import ndimage
-
-_Q = 16  # histogram levels per channel: coarse enough to absorb JPEG noise
-_STEP = 256 // _Q
-
-
-@dataclass(frozen=True, slots=True)
-class Band:
-    """A horizontal band of the screenshot, as fractions of its height."""
-
-    top: float
-    bottom: float
-
-    def crop(self, image: Image.Image) -> Image.Image:
-        h = image.height
-        return image.crop((0, round(h * self.top), image.width, round(h * self.bottom)))
-
-
-HEADER = Band(0.0, 0.135)
-BODY = Band(0.115, 1.0)
-FOOTER = Band(0.91, 1.0)
 
 
 def as_array(image: Image.Image) -> np.ndarray:
@@ -56,16 +34,6 @@ def white_text_mask(rgb: np.ndarray, min_level: int = 185, max_spread: int = 70)
     return (low >= min_level) & (spread <= max_spread)
 
 
-def brighter_than_surroundings(
-    rgb: np.ndarray, size: tuple[int, int] = (9, 31), margin: int = 28
-) -> np.ndarray:
-    """Bright pixels well above their neighbourhood's median: white text over bright photos,
-    where an absolute threshold also takes in the photo's highlights."""
-    value = rgb.max(axis=2).astype(np.int16)
-    background = ndimage.median_filter(value, size=size)
-    return ((value - background) > margin) & (value > 140)
-
-
 def faint_bright_text(
     rgb: np.ndarray, size: tuple[int, int] = (9, 31), gain: float = 20
 ) -> Image.Image:
@@ -77,43 +45,12 @@ def faint_bright_text(
     return Image.fromarray((255 - np.clip((above - 2) * gain, 0, 255)).astype(np.uint8))
 
 
-def is_pale(text_mask: np.ndarray, share: float = 0.5) -> bool:
-    """A band where most pixels pass the white-text mask is a pale background, not text."""
-    return float(text_mask.mean()) > share
-
-
 def brighter_than_mean(rgb: np.ndarray, size: int = 25, margin: int = 35) -> np.ndarray:
     """Pixels well above their neighbourhood's mean brightness: story text with a drop shadow
     or outline over a photo, whatever its hue. A box filter, so it is cheap on the whole body
     (the header's median version is better on thin text but too slow here)."""
     value = rgb.max(axis=2).astype(np.float32)
     return ((value - ndimage.uniform_filter(value, size=size)) > margin) & (value > 150)
-
-
-def fill_colours(rgb: np.ndarray, limit: int = 3) -> list[tuple[np.ndarray, float]]:
-    """Sharp peaks of the colour histogram (candidate flat fills), largest first.
-
-    Returns (mean colour, share of pixels). Near-white peaks are left out: the white mask
-    already covers them.
-    """
-    sample = rgb[::2, ::2].reshape(-1, 3) // _STEP
-    index = (sample[:, 0] * _Q + sample[:, 1]) * _Q + sample[:, 2]
-    hist = np.bincount(index, minlength=_Q**3).reshape(_Q, _Q, _Q).astype(np.float32)
-    neighbourhood = ndimage.uniform_filter(hist, size=3, mode="constant") * 27
-    is_max = hist == ndimage.maximum_filter(hist, size=3, mode="constant")
-    total = float(sample.shape[0])
-    sharp = hist / (neighbourhood + 1e-6)
-    ok = is_max & (hist > total * 0.003) & (sharp > 0.45)
-    peaks = []
-    for flat in np.flatnonzero(ok):
-        centre = np.array(np.unravel_index(flat, hist.shape)) * _STEP + _STEP // 2
-        near = np.abs(rgb - centre).max(axis=2) < 24
-        colour = rgb[near].mean(axis=0) if near.any() else centre
-        if colour.min() >= 200 and colour.max() - colour.min() <= 60:
-            continue
-        peaks.append((colour, float(hist.ravel()[flat]) / total))
-    peaks.sort(key=lambda p: -p[1])
-    return peaks[:limit]
 
 
 def vivid_text_masks(
@@ -146,61 +83,6 @@ def vivid_text_masks(
     return masks
 
 
-def colour_mask(rgb: np.ndarray, colour: np.ndarray, tolerance: int = 40) -> np.ndarray:
-    """Pixels of one fill colour; for a background colour, its holes (the text) instead."""
-    mask = np.abs(rgb - colour).max(axis=2) < tolerance
-    if mask.mean() > 0.5:
-        mask = ~mask
-    return mask
-
-
-def text_in_boxes(
-    mask: np.ndarray, min_share: float = 0.002, min_ratio: float = 0.08
-) -> np.ndarray | None:
-    """Text cut out of filled boxes (Instagram's highlighted text style): the holes of a fill
-    colour's mask. None when the mask has no such holes (the colour is the text itself and
-    its only holes are letter counters, too few to matter)."""
-    holes = ndimage.binary_fill_holes(mask) & ~mask
-    area = int(holes.sum())
-    if area < min_share * holes.size or area < min_ratio * int(mask.sum()):
-        return None
-    return holes
-
-
-def glyph_components(mask: np.ndarray, max_height: float = 0.2, min_area: int = 12) -> np.ndarray:
-    """The mask without what cannot be a glyph: specks, solid blobs and shapes taller than a
-    fifth of the band or nearly as wide as it (bright sky, a white shirt, a flag's stripes).
-    Photo clutter in a mask breaks tesseract's line finding for the real text beside it."""
-    labels, n = ndimage.label(mask)
-    if n == 0:
-        return mask
-    height, width = mask.shape
-    areas = ndimage.sum_labels(mask, labels, index=np.arange(1, n + 1))
-    keep = np.zeros(n + 1, dtype=bool)
-    for i, box in enumerate(ndimage.find_objects(labels), start=1):
-        h = box[0].stop - box[0].start
-        w = box[1].stop - box[1].start
-        area = areas[i - 1]
-        solid = area > 400 and area > 0.9 * h * w
-        keep[i] = area >= min_area and h <= height * max_height and w <= width * 0.9 and not solid
-    return keep[labels]
-
-
 def upscale(image: Image.Image, factor: float) -> Image.Image:
     size = (round(image.width * factor), round(image.height * factor))
     return image.resize(size, Image.Resampling.LANCZOS)
-
-
-def stack(images: list[Image.Image], gap: int = 24) -> Image.Image:
-    """One tall image of several variants, so one tesseract run reads them all.
-
-    Each tesseract run pays ~0.15 s of model loading; stacking pays it once.
-    """
-    width = max(im.width for im in images)
-    height = sum(im.height for im in images) + gap * (len(images) - 1)
-    canvas = Image.new("L", (width, height), 255)
-    y = 0
-    for im in images:
-        canvas.paste(im.convert("L"), (0, y))
-        y += im.height + gap
-    return canvas
