@@ -36,6 +36,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackContext, Job
 
+import store
 from bot import digest as digest_mod
 from bot import texts as t
 from bot.services import Services
@@ -179,7 +180,15 @@ async def run_retention(services: Services, bot: Bot | None, now: datetime) -> R
             ):
                 cases += 1
                 files += deleted
-    log.info("retention (%d days): files of %d cases deleted, %d files", days, cases, files)
+    # Raw updates carry reporters' names and ids: finished ones leave the inbox after two days.
+    pruned = await store.prune_updates(services.db)
+    log.info(
+        "retention (%d days): files of %d cases deleted, %d files; %d inbox updates pruned",
+        days,
+        cases,
+        files,
+        pruned,
+    )
     return RetentionResult(cases, files)
 
 
