@@ -38,10 +38,10 @@ from telegram.ext import Application, CallbackContext, Job
 
 import store
 from bot import digest as digest_mod
-from bot import texts as t
 from bot.services import Services
 from bot.worker import with_retries
 from store import reports
+from wording import id as t
 
 log = logging.getLogger(__name__)
 

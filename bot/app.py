@@ -28,7 +28,6 @@ from telegram.ext import (
 )
 
 import scheduler  # issue 4: scheduled jobs
-from bot import texts as t
 from bot.digest import digest_command  # issue 4: digest & export
 from bot.export import export_command  # issue 4
 from bot.handlers import admin, moderator, reporter
@@ -37,13 +36,14 @@ from bot.services import start_services, stop_services
 from bot.updates import InboxGate, InboxQueue, UpdateProcessor, attach, recover
 from bot.worker import start_workers
 from netra.config import Config, ConfigError
+from wording import id as t
 
 log = logging.getLogger(__name__)
 
 COMMANDS = [
-    BotCommand("start", "Cara melapor dan perlindungan data"),
-    BotCommand("status", "Status laporan Anda"),
-    BotCommand("help", "Bantuan"),
+    BotCommand("start", t.COMMAND_START),
+    BotCommand("status", t.COMMAND_STATUS),
+    BotCommand("help", t.COMMAND_HELP),
 ]
 
 
@@ -105,7 +105,7 @@ def build_application(
     """The Application with every handler; `rate_limiter` replaces the default fair limiter
     (tests with many cards raise the moderators' group pace)."""
     if not config.telegram.token:
-        raise ConfigError("NETRA_TELEGRAM_TOKEN: token bot Telegram belum diatur di lingkungan")
+        raise ConfigError(t.CONFIG_NO_TOKEN)
     gate = InboxGate()
     application = (
         Application.builder()
@@ -172,7 +172,7 @@ def run(config: Config) -> None:
 def webhook_options(config: Config) -> dict[str, object]:
     """Where the webhook listens and what Telegram is told; the secret comes from the env."""
     if not config.bot.webhook_url:
-        raise ConfigError("bot.webhook_url: wajib diisi untuk mode webhook")
+        raise ConfigError(t.CONFIG_NO_WEBHOOK_URL)
     return {
         "listen": config.bot.webhook_listen,
         "port": config.bot.webhook_port,

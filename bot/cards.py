@@ -20,9 +20,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 import store
 from bot import fit
-from bot import texts as t
 from bot.services import Services
 from rules.election import Election
+from wording import id as t
 
 CAPTION_LIMIT = fit.CAPTION
 PENDING = ("flagged", "review", "needs_info")
@@ -112,53 +112,68 @@ def caption(case: store.CaseDetail, election: Election, outcome: str | None = No
         or t.DECISION_NAMES.get(case.state)
         or t.STATE_NAMES.get(case.state, case.state)
     )
-    lines = [f"<b>Kasus #{case.case_id}</b> · {head}"]
-    platform = {"instagram": "Instagram", "whatsapp": "WhatsApp"}.get(case.platform or "", "?")
-    poster = t.esc((case.poster_text or "tidak terbaca")[:80])
+    # (what the line shows, the line): detail is dropped by what it shows when over the limit.
+    lines = [("head", t.CARD_HEAD.format(case=case.case_id, head=head))]
+    platform = t.PLATFORM_NAMES.get(case.platform or "", "?")
+    poster = t.esc((case.poster_text or t.CARD_POSTER_UNREAD)[:80])
     seen = f" · {t.esc(case.seen_text[:40])}" if case.seen_text else ""
-    lines.append(f"{platform} · pengunggah: <code>{poster}</code>{seen}")
+    lines.append(("poster", t.CARD_POSTER.format(platform=platform, poster=poster, seen=seen)))
     if case.asn and case.asn.nip:
         a = case.asn
         conf = f"{a.confidence:.2f}" if a.confidence is not None else "-"
         method = (verdict.get("asn") or {}).get("method", "")
-        lines.append(f"ASN: <b>{t.esc(a.nama)}</b> · NIP {_nip(a.nip)}")
-        lines.append(
-            f"{t.esc(a.jabatan or '-')}, {t.esc(a.unit_kerja or '-')} · keyakinan {conf} {t.esc(method)}"
+        lines.append(("asn", t.CARD_ASN.format(name=t.esc(a.nama), nip=_nip(a.nip))))
+        role = t.CARD_ASN_ROLE.format(
+            jabatan=t.esc(a.jabatan or "-"),
+            unit=t.esc(a.unit_kerja or "-"),
+            confidence=conf,
+            method=t.esc(method),
         )
+        lines.append(("asn", role))
     else:
-        lines.append("ASN: tidak teridentifikasi")
+        lines.append(("asn", t.CARD_NO_ASN))
     if case.alternatives:
         names = "; ".join(t.esc(alt.get("nama", "?")) for alt in case.alternatives[:3])
-        lines.append(f"Alternatif: {names}")
+        lines.append(("alternatives", t.CARD_ALTERNATIVES.format(names=names)))
     if case.candidate is not None:
         cand = election.candidate(case.candidate)
-        who = t.esc(" – ".join(cand.people)) if cand else ""
+        people = t.esc(" – ".join(cand.people)) if cand else ""
         sup = f"{case.support_confidence:.2f}" if case.support_confidence is not None else "-"
-        lines.append(f"Paslon: <b>{case.candidate:02d}</b> {who} · keyakinan {sup}")
+        line = t.CARD_CANDIDATE.format(number=case.candidate, people=people, confidence=sup)
+        lines.append(("candidate", line))
         evidence: list[str] = []
         seen_rules: set[str] = set()
         for e in sorted(verdict.get("evidence", []), key=lambda e: -float(e.get("weight", 0))):
             if e.get("candidate") != case.candidate or e.get("rule") in seen_rules:
                 continue
             seen_rules.add(e.get("rule"))
-            evidence.append(f"{t.esc(e['rule'])} «{t.esc(str(e['matched'])[:60])}»")
+            matched = t.esc(str(e["matched"])[:60])
+            evidence.append(t.CARD_EVIDENCE_ITEM.format(rule=t.esc(e["rule"]), matched=matched))
         if evidence:
-            lines.append("Bukti: " + "; ".join(evidence[:4]))
+            lines.append(("evidence", t.CARD_EVIDENCE.format(evidence="; ".join(evidence[:4]))))
     else:
-        lines.append("Paslon: tidak jelas")
-    reporters = ", ".join(f"#{r}" for r in case.reporter_ids[:5])
-    lines.append(f"Pelapor: {case.reporters} (Pelapor {reporters}) · laporan {case.submissions}")
+        lines.append(("candidate", t.CARD_NO_CANDIDATE))
+    reporters = t.CARD_REPORTERS.format(
+        count=case.reporters,
+        numbers=", ".join(f"#{r}" for r in case.reporter_ids[:5]),
+        submissions=case.submissions,
+    )
+    lines.append(("reporters", reporters))
     if outcome:
-        lines.append(fit.fit_html(outcome, 300))
-    text = "\n".join(lines)
+        lines.append(("outcome", fit.fit_html(outcome, 300)))
+
+    def joined() -> str:
+        return "\n".join(line for _kind, line in lines)
+
+    text = joined()
     # Over Telegram's limit: drop detail before anything a decision depends on. Whole lines
     # go, never half a line, so the HTML stays balanced.
-    for prefix in ("Bukti:", "Alternatif:", "Pelapor:"):
+    for kind in ("evidence", "alternatives", "reporters"):
         if len(text) <= CAPTION_LIMIT:
             break
-        lines = [line for line in lines if not line.startswith(prefix)]
-        text = "\n".join(lines)
+        lines = [line for line in lines if line[0] != kind]
+        text = joined()
     while len(text) > CAPTION_LIMIT and len(lines) > 2:
         lines.pop(-2 if outcome else -1)
-        text = "\n".join(lines)
+        text = joined()
     return fit.fit_html(text, CAPTION_LIMIT)

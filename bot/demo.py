@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from netra.config import BotSettings, Config, TelegramSettings
+from wording import id as t
 
 REPO = Path(__file__).resolve().parent.parent
 MOD_CHAT = -1009990001
@@ -40,7 +41,7 @@ async def play(examples: Path, config: Config | None = None) -> int:
     ]
     with tempfile.TemporaryDirectory(prefix="netra-demo-") as tmp:
         async with FakeTelegram(token="100000:DEMO") as tg:
-            tg.group(MOD_CHAT, "Moderator Netra (demo)")
+            tg.group(MOD_CHAT, t.DEMO_GROUP)
             base = config or Config()
             config = Config(
                 roster=examples / "roster.csv",
@@ -74,28 +75,29 @@ async def play(examples: Path, config: Config | None = None) -> int:
 
 
 async def _script(tg, app, labels, examples: Path, buttons) -> int:  # type: ignore[no-untyped-def]
-    reporter = tg.user(REPORTER, "Warga")
-    moderator = tg.user(MODERATOR, "Moderator")
-    print(f"Netra demo: {len(labels)} tangkapan layar dari {examples}\n")
+    reporter = tg.user(REPORTER, t.DEMO_REPORTER)
+    moderator = tg.user(MODERATOR, t.DEMO_MODERATOR)
+    print(t.DEMO_START.format(count=len(labels), folder=examples))
     tg.send_text(reporter, "/start")
     _say(
-        "Netra → pelapor",
+        t.DEMO_TO_REPORTER,
         (await tg.wait_for(lambda m: m["chat"]["id"] == REPORTER))["text"].split("\n")[0],
     )
     for label in labels:
         tg.send_photo(reporter, (examples / label["image"]).read_bytes())
         ack = await tg.wait_for(lambda m: m["chat"]["id"] == REPORTER)
-        _say(f"pelapor kirim {label['image']}", ack["text"])
-    print("\nAnalisis berjalan di latar belakang…\n")
+        _say(t.DEMO_REPORTER_SENDS.format(image=label["image"]), ack["text"])
+    print(t.DEMO_ANALYSING)
     services = app.bot_data["services"]
     await asyncio.wait_for(services.queue.join(), timeout=600)
     await asyncio.wait_for(services.cards.join(), timeout=600)
     cards = [m for m in tg.messages_to(MOD_CHAT) if "photo" in m]
-    print(f"Grup moderator menerima {len(cards)} kasus:\n")
+    print(t.DEMO_CARDS.format(count=len(cards)))
     for card in cards:
-        _say("Netra → moderator", card["caption"])
+        _say(t.DEMO_TO_MODERATOR, card["caption"])
         payloads = dict(buttons(card))
-        choice = "✅ Setujui" if "DITANDAI" in card["caption"] else "❌ Tolak"
+        flagged = t.VERDICT_NAMES["flagged"] in card["caption"]
+        choice = t.BUTTON_APPROVE if flagged else t.BUTTON_REJECT
         mark = tg.mark()
         tg.press_button(moderator, card, payloads[choice])
         edited = await tg.wait_for(
@@ -104,26 +106,29 @@ async def _script(tg, app, labels, examples: Path, buttons) -> int:  # type: ign
             ),
             since=mark,
         )
-        _say(f"moderator tekan {choice}", edited["caption"].splitlines()[-1])
+        _say(t.DEMO_MODERATOR_PRESSES.format(button=choice), edited["caption"].splitlines()[-1])
         print()
     await asyncio.sleep(0.5)
-    outcomes = [m["text"] for m in tg.messages_to(REPORTER) if "ditinjau" in (m.get("text") or "")]
+    outcomes = [
+        m["text"] for m in tg.messages_to(REPORTER) if t.DEMO_OUTCOME_MARK in (m.get("text") or "")
+    ]
     for text in outcomes:
-        _say("Netra → pelapor", text)
+        _say(t.DEMO_TO_REPORTER, text)
     tg.send_text(reporter, "/status")
     status = await tg.wait_for(
-        lambda m: m["chat"]["id"] == REPORTER and "Laporan" in (m.get("text") or "")
+        lambda m: m["chat"]["id"] == REPORTER and t.DEMO_STATUS_MARK in (m.get("text") or "")
     )
     print()
-    _say("pelapor /status", status["text"])
+    _say(t.DEMO_REPORTER_STATUS, status["text"])
 
-    admin = tg.user(ADMIN, "Koordinator")
+    admin = tg.user(ADMIN, t.DEMO_COORDINATOR)
     tg.send_text(admin, "/digest")
     document = await tg.wait_for(lambda m: m["chat"]["id"] == ADMIN and "document" in m, timeout=60)
     texts = [m["text"] for m in tg.messages_to(ADMIN) if m.get("text")]
     print()
-    _say("koordinator /digest", "\n".join(texts)[:900])
-    _say("koordinator /digest", f"lampiran: {document['document'].get('file_name')} + grafik")
+    _say(t.DEMO_COORDINATOR_DIGEST, "\n".join(texts)[:900])
+    attachment = t.DEMO_ATTACHMENTS.format(name=document["document"].get("file_name"))
+    _say(t.DEMO_COORDINATOR_DIGEST, attachment)
     return 0
 
 

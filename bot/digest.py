@@ -22,12 +22,12 @@ from telegram import Bot, InputFile
 from telegram.constants import MessageLimit, ParseMode
 
 import store
-from bot import texts as t
 from bot.services import MODERATOR_NAME_SETTING, Services
 from bot.worker import with_retries
 from rules.election import Election
 from store import reports
 from store.reports import DayCount, DigestReport, GroupCount
+from wording import id as t
 
 MAX_TEXT = MessageLimit.MAX_TEXT_LENGTH  # 4096
 MAX_CAPTION = MessageLimit.CAPTION_LENGTH  # 1024
@@ -66,15 +66,9 @@ def duration(delta: timedelta | float | None) -> str:
     return t.age(max(delta, timedelta(0)))
 
 
-def _remaining(delta: timedelta) -> str:
-    hours = int(delta.total_seconds() // 3600)
-    days, hours = divmod(max(hours, 0), 24)
-    return f"{days} hari {hours} jam" if days else f"{hours} jam"
-
-
 def _candidate(number: int | None, election: Election | None) -> str:
     if number is None:
-        return "paslon tidak jelas"
+        return t.DIGEST_UNCLEAR_CANDIDATE
     cand = election.candidate(number) if election else None
     return f"{number:02d} " + (" – ".join(cand.people) if cand else "")
 
@@ -102,77 +96,77 @@ def digest_lines(
         lines.append(t.DIGEST_LATE)
     lines.append("")
     # 1. what to act on
-    backlog = f"⚠️ <b>Antrean moderator: {r.backlog} kasus</b>"
+    backlog = t.DIGEST_BACKLOG.format(count=r.backlog)
     if r.backlog:
         backlog += f" ({_states(r.backlog_by_state, ('flagged', 'review', 'needs_info'))})"
     lines.append(backlog)
     if r.oldest_pending_case is not None:
         lines.append(
-            f"   terlama: <b>Kasus #{r.oldest_pending_case}</b>, menunggu "
-            f"<b>{duration(r.oldest_pending_age)}</b>"
+            t.DIGEST_OLDEST.format(
+                case=r.oldest_pending_case, waited=duration(r.oldest_pending_age)
+            )
         )
     if r.awaiting_analysis:
-        lines.append(f"   menunggu analisis OCR: {r.awaiting_analysis}")
-    lines.append(
-        f"✅ <b>Disetujui: {r.approved_period}</b> dalam periode ini · {r.approved_total} total"
-    )
+        lines.append(t.DIGEST_AWAITING_ANALYSIS.format(count=r.awaiting_analysis))
+    lines.append(t.DIGEST_APPROVED.format(period=r.approved_period, total=r.approved_total))
     if r.deadlines:
-        lines.append(
-            f"⏳ <b>Tenggat laporan ke Bawaslu</b> ({r.deadline_days} hari sejak laporan pertama):"
-        )
+        lines.append(t.DIGEST_DEADLINES.format(days=r.deadline_days))
         for d in r.deadlines:
-            who = e(d.asn_nama or "ASN ?")
-            unit = f" ({e(d.unit)})" if d.unit else ""
-            lines.append(
-                f" • Kasus #{d.case_id} — {who}{unit}: sisa <b>{_remaining(d.remaining)}</b> "
-                f"(s.d. {fmt_time(d.due_at, tz)})"
+            line = t.DIGEST_DEADLINE.format(
+                case=d.case_id,
+                who=e(d.asn_nama or t.DIGEST_UNKNOWN_ASN),
+                unit=f" ({e(d.unit)})" if d.unit else "",
+                left=t.days_hours(d.remaining),
+                due=fmt_time(d.due_at, tz),
             )
+            lines.append(line)
     lines.append("")
     # 2. activity: period (total since the start)
-    lines.append("<b>Periode ini</b> (total sejak awal dalam kurung)")
-    lines.append(f"Tangkapan layar diterima: {r.submissions_period} ({r.submissions_total})")
-    lines.append(f"Pelapor berbeda: {r.reporters_period} ({r.reporters_total})")
-    lines.append(f"Kasus baru: {r.cases_period} ({r.cases_total})")
+    lines.append(t.DIGEST_ACTIVITY)
     lines.append(
-        "Status kasus baru: "
-        + " · ".join(
-            f"{t.STATE_LABELS[s]} {r.states_period.get(s, 0)} ({r.states_total.get(s, 0)})"
-            for s in ("flagged", "review", "approved", "rejected", "needs_info", "clear")
-        )
+        t.DIGEST_SUBMISSIONS.format(period=r.submissions_period, total=r.submissions_total)
     )
+    lines.append(t.DIGEST_REPORTERS.format(period=r.reporters_period, total=r.reporters_total))
+    lines.append(t.DIGEST_CASES.format(period=r.cases_period, total=r.cases_total))
+    states = " · ".join(
+        f"{t.STATE_LABELS[s]} {r.states_period.get(s, 0)} ({r.states_total.get(s, 0)})"
+        for s in ("flagged", "review", "approved", "rejected", "needs_info", "clear")
+    )
+    lines.append(t.DIGEST_STATES.format(states=states))
     extra = [s for s in ("new", "error") if r.states_total.get(s)]
     if extra:
-        lines.append(
-            "Lainnya: "
-            + " · ".join(
-                f"{t.STATE_LABELS[s]} {r.states_period.get(s, 0)} ({r.states_total[s]})"
-                for s in extra
-            )
+        others = " · ".join(
+            f"{t.STATE_LABELS[s]} {r.states_period.get(s, 0)} ({r.states_total[s]})" for s in extra
         )
+        lines.append(t.DIGEST_OTHER_STATES.format(states=others))
     d = r.decisions_period
     lines.append(
-        f"Keputusan moderator: disetujui {d.get('approved', 0)} · ditolak {d.get('rejected', 0)}"
-        f" · perlu info {d.get('needs_info', 0)}"
+        t.DIGEST_DECISIONS.format(
+            approved=d.get("approved", 0),
+            rejected=d.get("rejected", 0),
+            needs_info=d.get("needs_info", 0),
+        )
     )
     # 3. breakdowns
     if r.approved_by_unit:
-        lines += ["", "<b>Disetujui per unit kerja (OPD)</b>"]
+        lines += ["", t.DIGEST_BY_UNIT]
         for g in r.approved_by_unit:
             lines.append(f" • {e(g.key or t.DIGEST_UNKNOWN_UNIT)}: {g.total} (+{g.period})")
     if r.approved_by_candidate:
-        lines += ["", "<b>Disetujui per paslon</b>"]
+        lines += ["", t.DIGEST_BY_CANDIDATE]
         for g in r.approved_by_candidate:
             number = g.key if isinstance(g.key, int) else None
             lines.append(f" • {e(_candidate(number, election))}: {g.total} (+{g.period})")
     if r.repeat_asns:
-        lines += ["", "<b>ASN dengan lebih dari satu kasus disetujui</b>"]
+        lines += ["", t.DIGEST_REPEAT_ASNS]
         for a in r.repeat_asns:
             unit = f" — {e(a.unit)}" if a.unit else ""
-            lines.append(
-                f" • {e(a.nama or '?')} (NIP <code>{e(a.nip)}</code>){unit}: {a.approved} kasus"
+            line = t.DIGEST_REPEAT_ASN.format(
+                name=e(a.nama or "?"), nip=e(a.nip), unit=unit, count=a.approved
             )
+            lines.append(line)
     if r.moderators:
-        lines += ["", "<b>Aktivitas moderator</b> (keputusan periode ini · total · median)"]
+        lines += ["", t.DIGEST_MODERATORS]
         for m in r.moderators:
             who = e((names or {}).get(m.actor) or m.actor.removeprefix("tg:"))
             lines.append(
@@ -180,9 +174,10 @@ def digest_lines(
                 f"{duration(m.median_seconds_period)}"
             )
     lines.append(
-        "Median waktu dari laporan hingga keputusan: "
-        f"{duration(r.median_decision_seconds_period)} (periode) · "
-        f"{duration(r.median_decision_seconds_total)} (total)"
+        t.DIGEST_MEDIAN.format(
+            period=duration(r.median_decision_seconds_period),
+            total=duration(r.median_decision_seconds_total),
+        )
     )
     return lines
 
@@ -256,7 +251,7 @@ def render_chart(
             x[::step], [_day_label(day) for day in span[::step]], rotation=45, ha="right"
         )
         ax1.legend(loc="upper left", fontsize=8, ncols=4)
-        ax1.set_ylabel("kasus")
+        ax1.set_ylabel(t.DIGEST_CHART_CASES)
     else:
         ax1.text(0.5, 0.5, t.DIGEST_CHART_EMPTY, ha="center", va="center", transform=ax1.transAxes)
         ax1.set_xticks([])
@@ -269,7 +264,7 @@ def render_chart(
         values = [u.total for u in shown][::-1]
         bars = ax2.barh(labels, values, color=CHART_COLORS["approved"])
         ax2.bar_label(bars, padding=3, fontsize=8)
-        ax2.set_xlabel("kasus disetujui")
+        ax2.set_xlabel(t.DIGEST_CHART_APPROVED)
         ax2.tick_params(axis="y", labelsize=8)
     else:
         ax2.text(0.5, 0.5, t.DIGEST_CHART_EMPTY, ha="center", va="center", transform=ax2.transAxes)
@@ -346,7 +341,7 @@ async def build_digest(
     if attach:
         rows = await reports.approved_cases(services.db, until=end)
         data = await asyncio.to_thread(export.xlsx_bytes, rows, services.election, tz)
-        name = f"netra-kasus-disetujui-{end.astimezone(tz):%Y%m%d-%H%M}.xlsx"
+        name = t.DIGEST_EXPORT_FILE.format(stamp=f"{end.astimezone(tz):%Y%m%d-%H%M}")
     return DigestBundle(report, chart, caption(report, tz), split_messages(lines), name, data)
 
 
@@ -354,7 +349,9 @@ async def send_digest(bot: Bot, services: Services, chat_id: int, bundle: Digest
     """Chart with a short caption, then the full text, then the XLSX export. Raises on failure."""
     await with_retries(
         lambda: bot.send_photo(
-            chat_id, photo=InputFile(bundle.chart, filename="ringkasan.png"), caption=bundle.caption
+            chat_id,
+            photo=InputFile(bundle.chart, filename=t.DIGEST_CHART_FILE),
+            caption=bundle.caption,
         )
     )
     for text in bundle.messages:

@@ -33,43 +33,45 @@ from openpyxl.utils import get_column_letter
 from bot.services import FileStore
 from rules.election import Election
 from store.reports import ExportRow
+from wording import id as t
 
 ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # what openpyxl refuses
 MAX_CELL = 32_000  # Excel's cell limit is 32,767 characters
-DECISION_NAMES = {"approved": "disetujui (dugaan pelanggaran dikonfirmasi)"}
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
     key: str
-    header: str
     width: int
+
+    @property
+    def header(self) -> str:
+        return t.EXPORT_COLUMNS[self.key]
 
 
 COLUMNS = (
-    Column("case", "No. kasus", 9),
-    Column("seen", "Status terlihat (seperti di layar; waktu laporan pertama)", 36),
-    Column("first_reported", "Pertama dilaporkan", 18),
-    Column("platform", "Platform", 11),
-    Column("poster", "Pengunggah (seperti di layar)", 26),
-    Column("asn_nama", "Nama ASN", 28),
-    Column("nip", "NIP", 20),
-    Column("jabatan", "Jabatan", 24),
-    Column("unit", "Unit kerja (OPD)", 26),
-    Column("instansi", "Instansi", 24),
-    Column("candidate", "No. urut paslon", 9),
-    Column("candidate_names", "Nama paslon", 30),
-    Column("ocr_text", "Teks tangkapan layar (OCR)", 50),
-    Column("evidence", "Bukti aturan", 40),
-    Column("sha256", "SHA-256 tangkapan layar asli", 66),
-    Column("reporters", "Jumlah pelapor independen", 10),
-    Column("decision", "Keputusan moderator", 22),
-    Column("decided_by", "Diputuskan oleh (Telegram id)", 16),
-    Column("decided_at", "Waktu keputusan", 18),
-    Column("file", "Berkas dalam ZIP", 34),
+    Column("case", 9),
+    Column("seen", 36),
+    Column("first_reported", 18),
+    Column("platform", 11),
+    Column("poster", 26),
+    Column("asn_nama", 28),
+    Column("nip", 20),
+    Column("jabatan", 24),
+    Column("unit", 26),
+    Column("instansi", 24),
+    Column("candidate", 9),
+    Column("candidate_names", 30),
+    Column("ocr_text", 50),
+    Column("evidence", 40),
+    Column("sha256", 66),
+    Column("reporters", 10),
+    Column("decision", 22),
+    Column("decided_by", 16),
+    Column("decided_at", 18),
+    Column("file", 34),
 )
 DATETIME_KEYS = ("first_reported", "decided_at")
-PLATFORMS = {"instagram": "Instagram", "whatsapp": "WhatsApp"}
 
 
 def file_name(row: ExportRow) -> str:
@@ -77,7 +79,7 @@ def file_name(row: ExportRow) -> str:
     suffix = PurePath(row.image_path).suffix or ".img"
     if suffix == ".img":
         suffix = ".jpg"
-    return f"kasus-{row.case_id:05d}-{row.sha256[:12]}{suffix}"
+    return t.EXPORT_FILE_SCREENSHOT.format(case=row.case_id, sha=row.sha256[:12], suffix=suffix)
 
 
 def _local(moment: datetime | None, tz: ZoneInfo) -> datetime | None:
@@ -94,12 +96,16 @@ def _evidence(row: ExportRow) -> str:
             continue
         seen.add(key)
         parts.append(
-            f"{e.get('rule')} «{e.get('matched')}» (paslon {e.get('candidate')}, "
-            f"bobot {e.get('weight')})"
+            t.EXPORT_EVIDENCE.format(
+                rule=e.get("rule"),
+                matched=e.get("matched"),
+                candidate=e.get("candidate"),
+                weight=e.get("weight"),
+            )
         )
     reasons = row.reasons or verdict.get("reasons") or []
     if reasons:
-        parts.append("Alasan: " + "; ".join(str(r) for r in reasons))
+        parts.append(t.EXPORT_REASONS.format(reasons="; ".join(str(r) for r in reasons)))
     return "\n".join(parts)
 
 
@@ -108,16 +114,20 @@ def record(row: ExportRow, election: Election | None, tz: ZoneInfo) -> dict[str,
     first = _local(row.first_reported_at, tz)
     zone = first.strftime("%Z") if first else ""
     seen = row.seen_text or "-"
-    seen_at = f"{seen} (dilaporkan pertama {first:%d-%m-%Y %H:%M} {zone})" if first else seen
+    seen_at = (
+        t.EXPORT_SEEN_AT.format(seen=seen, first=f"{first:%d-%m-%Y %H:%M}", zone=zone)
+        if first
+        else seen
+    )
     cand = election.candidate(row.candidate) if (election and row.candidate is not None) else None
-    decision = DECISION_NAMES.get(row.state, row.state)
+    decision = t.EXPORT_DECISION_NAMES.get(row.state, row.state)
     if row.decision_note:
-        decision += f"; catatan: {row.decision_note}"
+        decision = t.EXPORT_DECISION_NOTE.format(decision=decision, note=row.decision_note)
     return {
         "case": row.case_id,
         "seen": seen_at,
         "first_reported": first,
-        "platform": PLATFORMS.get(row.platform or "", row.platform or ""),
+        "platform": t.PLATFORM_NAMES.get(row.platform or "", row.platform or ""),
         "poster": row.poster_text or "",
         "asn_nama": row.asn_nama or "",
         "nip": row.asn_nip or "",
@@ -145,7 +155,7 @@ def xlsx_bytes(rows: Sequence[ExportRow], election: Election | None, tz: ZoneInf
     """The approved cases as an XLSX workbook (one sheet, header row frozen, filters on)."""
     wb = Workbook()
     ws = wb.active
-    ws.title = "Kasus disetujui"
+    ws.title = t.EXPORT_SHEET
     zone = datetime.now(tz).strftime("%Z")
     headers = [f"{c.header} ({zone})" if c.key in DATETIME_KEYS else c.header for c in COLUMNS]
     ws.append(headers)
@@ -229,7 +239,7 @@ def zip_bytes(
                 data = None
             if data is None:
                 missing += 1
-                entry.update(sha256=None, size=None, matches=False, note="berkas tidak tersedia")
+                entry.update(sha256=None, size=None, matches=False, note=t.EXPORT_FILE_MISSING)
             else:
                 present += 1
                 digest = hashlib.sha256(data).hexdigest()
@@ -244,7 +254,7 @@ def zip_bytes(
             writer.writerow(["" if entry.get(k) is None else entry.get(k) for k in keys])
         zf.writestr("manifest.csv", out.getvalue())
         zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
-        zf.writestr("kasus-disetujui.csv", csv_bytes(rows, election, tz))
+        zf.writestr(t.EXPORT_FILE_TABLE, csv_bytes(rows, election, tz))
     return ZipResult(buf.getvalue(), present, missing)
 
 
@@ -288,7 +298,6 @@ async def export_command(update: Any, context: Any) -> None:
 
     from telegram import InputFile
 
-    from bot import texts as t
     from bot.handlers.common import is_admin, services_of
     from bot.worker import with_retries
     from store import reports
@@ -310,7 +319,7 @@ async def export_command(update: Any, context: Any) -> None:
         return
     if since or until:
         last = (until - timedelta(days=1)).date().isoformat() if until else "…"
-        span = f"{since.date().isoformat() if since else '…'} s.d. {last}"
+        span = t.EXPORT_RANGE.format(since=since.date().isoformat() if since else "…", until=last)
     else:
         span = t.EXPORT_ALL
     stamp = datetime.now(tz).strftime("%Y%m%d-%H%M")
@@ -321,8 +330,8 @@ async def export_command(update: Any, context: Any) -> None:
     chat_id = update.effective_chat.id
     caption = t.esc(t.EXPORT_CAPTION.format(count=len(rows), range=span, what=t.EXPORT_TABLE_WHAT))
     for name, data in (
-        (f"netra-bawaslu-{stamp}.xlsx", xlsx),
-        (f"netra-bawaslu-{stamp}.csv", table),
+        (t.EXPORT_FILE_XLSX.format(stamp=stamp), xlsx),
+        (t.EXPORT_FILE_CSV.format(stamp=stamp), table),
     ):
         await with_retries(
             lambda name=name, data=data: context.bot.send_document(
@@ -338,7 +347,7 @@ async def export_command(update: Any, context: Any) -> None:
     await with_retries(
         lambda: context.bot.send_document(
             chat_id,
-            document=InputFile(archive.data, filename=f"netra-tangkapan-layar-{stamp}.zip"),
+            document=InputFile(archive.data, filename=t.EXPORT_FILE_ZIP.format(stamp=stamp)),
             caption=zip_caption,
         )
     )

@@ -18,8 +18,8 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 
 import store
 from bot import cards, fit
-from bot import texts as t
 from bot.services import MODERATOR_NAME_SETTING, Services
+from wording import id as t
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ async def who(services: Services, user_id: int | None) -> str:
     if user_id is None:
         return t.SYSTEM_ACTOR
     stored = await store.get_setting(services.db, MODERATOR_NAME_SETTING.format(user_id))
-    return stored or f"moderator {user_id}"
+    return stored or t.MODERATOR_UNNAMED.format(user_id=user_id)
 
 
 async def render(

@@ -28,6 +28,7 @@ from rules.election import Election, parse_election
 from rules.roster import RosterLoad, load_roster
 from rules.roster_index import RosterIndex
 from rules.types import RosterEntry
+from wording import id as t
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +120,7 @@ class Services:
         """Validate, index, store and swap in a new roster (all or nothing)."""
         load = await asyncio.to_thread(load_roster, data, filename)
         if not load.entries:
-            raise ValueError("tidak ada satu pun baris yang valid")
+            raise ValueError(t.ROSTER_NO_VALID_ROWS)
         index = await asyncio.to_thread(RosterIndex, load.entries)
         # Comparing a million rows takes seconds: off the event loop.
         added, updated, removed, unchanged = await asyncio.to_thread(
@@ -184,7 +185,7 @@ async def _initial_election(
     if stored and (files.root / stored).exists():
         return parse_election(files.read(stored).decode("utf-8"))
     if config.election is None:
-        raise ValueError("netra.election: berkas pemilihan wajib diatur (config.toml)")
+        raise ValueError(t.CONFIG_NO_ELECTION)
     return parse_election(config.election.read_text(encoding="utf-8"))
 
 

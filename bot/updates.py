@@ -41,7 +41,7 @@ from telegram.ext import BaseUpdateProcessor
 from telegram.request import HTTPXRequest
 
 import store
-from bot import texts as t
+from wording import id as t
 
 log = logging.getLogger(__name__)
 

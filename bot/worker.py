@@ -20,10 +20,10 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 
 import store
 from bot import followups
-from bot import texts as t
 from bot.services import Services
 from rules.duplicates import same_story
 from rules.verdict import Verdict
+from wording import id as t
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -113,9 +113,7 @@ async def merge_if_duplicate(services: Services, case_id: int) -> bool:
             and other.verdict is not None
             and same_story(mine.verdict, other.verdict)
         ):
-            return await store.merge_case(
-                services.db, case_id, other_id, reason="tangkapan layar serupa"
-            )
+            return await store.merge_case(services.db, case_id, other_id, reason=t.MERGED_SIMILAR)
     return False
 
 

@@ -11,18 +11,10 @@ from pathlib import Path
 from typing import TextIO
 
 from netra.config import Config, ConfigError, load_config
+from wording import en
+from wording import id as t
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-
-SCAN_HELP = """\
-Analyse screenshots of WhatsApp statuses / Instagram stories and print one JSON object per
-line per image, in the order given. Fields: image, verdict (flagged/review/clear/error),
-flagged, platform, poster {kind, text}, seen, asn {nip, nama, jabatan, unit_kerja,
-confidence, method} or null, alternatives, candidate, support_confidence, score, reasons,
-evidence, text (OCR), seconds, and error for unreadable files. A file that is not a
-readable image gets verdict "error"; the others are still scanned. Exit status: 0, or 2 when
-the roster, election file or configuration cannot be used.
-"""
 
 
 def _load_inputs(roster_path: Path, election_path: Path):  # type: ignore[no-untyped-def]
@@ -33,7 +25,12 @@ def _load_inputs(roster_path: Path, election_path: Path):  # type: ignore[no-unt
     election = load_election(election_path)
     loaded = load_roster(roster_path.read_bytes(), roster_path.name)
     for problem in loaded.problems:
-        print(f"roster {roster_path.name} baris {problem.line}: {problem.reason}", file=sys.stderr)
+        print(
+            t.CLI_ROSTER_PROBLEM.format(
+                name=roster_path.name, line=problem.line, reason=problem.reason
+            ),
+            file=sys.stderr,
+        )
     return RosterIndex(loaded.entries), election
 
 
@@ -64,7 +61,7 @@ def _scan(
         for path, future in zip(images, futures, strict=True):
             verdict = future.result()
             if verdict.kind == "error" and not path.is_file():
-                verdict.error = "berkas tidak ditemukan atau tidak bisa dibaca"
+                verdict.error = t.CLI_UNREADABLE_FILE
             print(
                 json.dumps({"image": str(path), **verdict.to_dict()}, ensure_ascii=False),
                 flush=True,
@@ -97,7 +94,9 @@ class Progress:
         left = (self.total - self.done) / rate if rate else 0.0
         counts = " ".join(f"{k} {v}" for k, v in sorted(self.kinds.items()))
         self.stream.write(
-            f"\r{self.done}/{self.total} ({counts}) {rate:.1f}/s, sisa ~{left:.0f} dtk  "
+            t.CLI_PROGRESS.format(
+                done=self.done, total=self.total, counts=counts, rate=rate, left=left
+            )
         )
         self.stream.flush()
 
@@ -114,31 +113,22 @@ def _demo(directory: Path, config: Config, jobs: int | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="netra", description="Netra: ASN neutrality report triage"
-    )
+    parser = argparse.ArgumentParser(prog="netra", description=en.CLI_DESCRIPTION)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    scan = sub.add_parser(
-        "scan", help="analyse screenshots, print JSON lines", description=SCAN_HELP
-    )
-    scan.add_argument("--roster", type=Path, required=True, help="ASN roster, CSV or XLSX")
-    scan.add_argument("--election", type=Path, required=True, help="election file (TOML)")
-    scan.add_argument("--config", type=Path, help="config.toml (thresholds, OCR settings)")
-    scan.add_argument("--jobs", type=int, help="parallel OCR workers (default: one per core)")
+    scan = sub.add_parser("scan", help=en.SCAN_SUMMARY, description=en.SCAN_HELP)
+    scan.add_argument("--roster", type=Path, required=True, help=en.SCAN_ROSTER)
+    scan.add_argument("--election", type=Path, required=True, help=en.SCAN_ELECTION)
+    scan.add_argument("--config", type=Path, help=en.SCAN_CONFIG)
+    scan.add_argument("--jobs", type=int, help=en.SCAN_JOBS)
     scan.add_argument("images", nargs="+", type=Path, metavar="IMAGE")
 
-    demo = sub.add_parser(
-        "demo",
-        help="the whole bot flow offline: a local Bot API, a reporter and a moderator (no token)",
-    )
-    demo.add_argument(
-        "--dir", type=Path, default=EXAMPLES, help="folder with roster.csv, election.toml, images/"
-    )
+    demo = sub.add_parser("demo", help=en.DEMO_SUMMARY)
+    demo.add_argument("--dir", type=Path, default=EXAMPLES, help=en.DEMO_DIR)
     demo.add_argument("--config", type=Path)
     demo.add_argument("--jobs", type=int)
 
-    run = sub.add_parser("run", help="start the Telegram bot (token in NETRA_TELEGRAM_TOKEN)")
+    run = sub.add_parser("run", help=en.RUN_SUMMARY)
     run.add_argument("--config", type=Path, default=Path("config.toml"))
 
     args = parser.parse_args(argv)

@@ -14,6 +14,7 @@ from typing import Any
 
 from ocr.engine import ENGINES
 from rules.verdict import Thresholds
+from wording import id as t
 
 
 class ConfigError(ValueError):
@@ -29,8 +30,7 @@ class OcrSettings:
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
             raise ConfigError(
-                f"ocr.engine: mesin OCR tidak dikenal {self.engine!r} "
-                f"(pilih {' atau '.join(ENGINES)})"
+                t.CONFIG_UNKNOWN_ENGINE.format(engine=self.engine, choices=t.OR.join(ENGINES))
             )
 
 
@@ -90,7 +90,7 @@ class DigestSettings:
                     raise ValueError
             except ValueError:
                 raise ConfigError(
-                    f"digest.{name}: jam tidak valid {value!r} (format HH:MM)"
+                    t.CONFIG_BAD_TIME.format(setting=f"digest.{name}", value=value)
                 ) from None
 
 
@@ -115,19 +115,19 @@ def _section(cls: type, raw: Any, name: str) -> Any:
     if raw is None:
         return cls()
     if not isinstance(raw, dict):
-        raise ConfigError(f"[{name}] harus berupa tabel")
+        raise ConfigError(t.CONFIG_NOT_TABLE.format(section=name))
     known = {f.name: f for f in fields(cls)}
     values = {}
     for key, value in raw.items():
         if key not in known:
-            raise ConfigError(f"{name}.{key}: pengaturan tidak dikenal")
+            raise ConfigError(t.CONFIG_UNKNOWN_SETTING.format(section=name, key=key))
         if isinstance(value, list):
             value = tuple(value)
         values[key] = value
     try:
         return cls(**values)
     except TypeError as exc:
-        raise ConfigError(f"[{name}]: {exc}") from exc
+        raise ConfigError(t.CONFIG_BAD_SECTION.format(section=name, error=exc)) from exc
 
 
 def _database_url(configured: Any, data_dir: Path) -> str:
@@ -147,9 +147,9 @@ def load_config(path: str | Path | None, env: dict[str, str] | None = None) -> C
         try:
             raw = tomllib.loads(p.read_text(encoding="utf-8"))
         except OSError as exc:
-            raise ConfigError(f"tidak bisa membaca konfigurasi {p}: {exc.strerror}") from exc
+            raise ConfigError(t.CONFIG_UNREADABLE.format(path=p, error=exc.strerror)) from exc
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{p}: TOML tidak valid: {exc}") from exc
+            raise ConfigError(t.CONFIG_BAD_TOML.format(path=p, error=exc)) from exc
         base = p.resolve().parent
     netra = raw.get("netra", {})
 
@@ -160,9 +160,7 @@ def load_config(path: str | Path | None, env: dict[str, str] | None = None) -> C
         return q if q.is_absolute() else base / q
 
     if "token" in (raw.get("telegram") or {}):
-        raise ConfigError(
-            "telegram.token: jangan simpan token di berkas; pakai NETRA_TELEGRAM_TOKEN"
-        )
+        raise ConfigError(t.CONFIG_TOKEN_IN_FILE)
     telegram = _section(TelegramSettings, raw.get("telegram"), "telegram")
     token = env.get("NETRA_TELEGRAM_TOKEN", "")
     if token:

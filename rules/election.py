@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from wording import id as t
+
 
 class ElectionError(ValueError):
     """The election file is invalid; the message names the field."""
@@ -48,7 +50,7 @@ def _strings(value: object, field: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ElectionError(f"{field}: harus berupa daftar teks (list of strings)")
+        raise ElectionError(t.ELECTION_NOT_STRINGS.format(field=field))
     return tuple(v.strip() for v in value)
 
 
@@ -64,7 +66,7 @@ def _date(value: object, field: str) -> dt.date | None:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise ElectionError(f"{field}: harus tanggal berformat YYYY-MM-DD")
+    raise ElectionError(t.ELECTION_NOT_DATE.format(field=field))
 
 
 def parse_election(text: str) -> Election:
@@ -72,36 +74,36 @@ def parse_election(text: str) -> Election:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ElectionError(f"berkas TOML tidak valid: {exc}") from exc
+        raise ElectionError(t.ELECTION_BAD_TOML.format(error=exc)) from exc
     section = data.get("election")
     if not isinstance(section, dict):
-        raise ElectionError("[election]: bagian ini wajib ada")
+        raise ElectionError(t.ELECTION_NO_SECTION)
     name = section.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise ElectionError("election.name: wajib diisi")
+        raise ElectionError(t.ELECTION_NO_NAME)
     timezone = section.get("timezone", "Asia/Jakarta")
     try:
         ZoneInfo(str(timezone))
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ElectionError(f"election.timezone: zona waktu tidak dikenal: {timezone!r}") from exc
+        raise ElectionError(t.ELECTION_BAD_TIMEZONE.format(timezone=timezone)) from exc
     raw_candidates = data.get("candidates")
     if not isinstance(raw_candidates, list) or not raw_candidates:
-        raise ElectionError("[[candidates]]: minimal satu pasangan calon wajib ada")
+        raise ElectionError(t.ELECTION_NO_CANDIDATES)
     candidates: list[Candidate] = []
     seen: set[int] = set()
     for i, raw in enumerate(raw_candidates, start=1):
         where = f"candidates[{i}]"
         if not isinstance(raw, dict):
-            raise ElectionError(f"{where}: harus berupa tabel")
+            raise ElectionError(t.ELECTION_NOT_TABLE.format(where=where))
         number = raw.get("number")
         if not isinstance(number, int) or isinstance(number, bool) or not 0 <= number <= 99:
-            raise ElectionError(f"{where}.number: harus bilangan bulat 0–99")
+            raise ElectionError(t.ELECTION_BAD_NUMBER.format(where=where))
         if number in seen:
-            raise ElectionError(f"{where}.number: nomor urut {number} dipakai dua kali")
+            raise ElectionError(t.ELECTION_NUMBER_TWICE.format(where=where, number=number))
         seen.add(number)
         people = _strings(raw.get("people"), f"{where}.people")
         if not people:
-            raise ElectionError(f"{where}.people: minimal satu nama")
+            raise ElectionError(t.ELECTION_NO_PEOPLE.format(where=where))
         hashtags = tuple(
             h if h.startswith("#") else f"#{h}"
             for h in _strings(raw.get("hashtags"), f"{where}.hashtags")
@@ -133,5 +135,5 @@ def load_election(path: str | Path) -> Election:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
-        raise ElectionError(f"tidak bisa membaca berkas pemilihan {path}: {exc.strerror}") from exc
+        raise ElectionError(t.ELECTION_UNREADABLE.format(path=path, error=exc.strerror)) from exc
     return parse_election(text)

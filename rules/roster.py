@@ -20,6 +20,7 @@ from pathlib import PurePath
 from typing import Any
 
 from rules.types import RosterEntry
+from wording import id as t
 
 __all__ = [
     "RosterError",
@@ -67,17 +68,17 @@ def validate_nip(text: str) -> str:
     """
     nip = _NIP_STRIP_RE.sub("", str(text))
     if not nip:
-        raise ValueError("NIP kosong")
+        raise ValueError(t.NIP_EMPTY)
     if not nip.isdigit() or not nip.isascii():
-        raise ValueError(f"NIP hanya boleh berisi angka (ditemukan '{text}')")
+        raise ValueError(t.NIP_NOT_DIGITS.format(text=text))
     if len(nip) != 18:
-        raise ValueError(f"NIP harus 18 digit (ditemukan {len(nip)})")
+        raise ValueError(t.NIP_LENGTH.format(length=len(nip)))
     year, month, day = int(nip[0:4]), int(nip[4:6]), int(nip[6:8])
     this_year = dt.date.today().year
     if not (1930 <= year <= this_year - _MIN_AGE_AT_APPOINTMENT) or not 1 <= month <= 12:
-        raise ValueError(f"Tanggal lahir pada NIP tidak valid ({nip[0:8]})")
+        raise ValueError(t.NIP_BIRTH_DATE.format(date=nip[0:8]))
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise ValueError(f"Tanggal lahir pada NIP tidak valid ({nip[0:8]})")
+        raise ValueError(t.NIP_BIRTH_DATE.format(date=nip[0:8]))
     start_year = int(nip[8:12])
     pppk = nip[12] == "2"
     if pppk:
@@ -85,18 +86,16 @@ def validate_nip(text: str) -> str:
     else:
         start_month = int(nip[12:14])
         if not 1 <= start_month <= 12:
-            raise ValueError(f"Bulan TMT CPNS pada NIP tidak valid ({nip[12:14]})")
+            raise ValueError(t.NIP_START_MONTH.format(month=nip[12:14]))
     if start_year > this_year + 1:
-        raise ValueError(f"Tahun pengangkatan pada NIP di masa depan ({start_year})")
+        raise ValueError(t.NIP_START_FUTURE.format(year=start_year))
     age_months = (start_year * 12 + start_month) - (year * 12 + month)
     # PPPK carries only the year: compare years, one year of slack.
     min_months = (_MIN_AGE_AT_APPOINTMENT - (1 if pppk else 0)) * 12
     if age_months < min_months:
-        raise ValueError(
-            f"Umur saat pengangkatan tidak masuk akal ({max(age_months // 12, 0)} tahun)"
-        )
+        raise ValueError(t.NIP_AGE.format(years=max(age_months // 12, 0)))
     if nip[14] not in "12":
-        raise ValueError(f"Digit jenis kelamin pada NIP harus 1 atau 2 (ditemukan {nip[14]})")
+        raise ValueError(t.NIP_GENDER.format(digit=nip[14]))
     return nip
 
 
@@ -181,9 +180,7 @@ def _map_header(header: Sequence[object]) -> dict[str, int]:
     missing = [label for key, label in _REQUIRED.items() if key not in cols]
     if missing:
         found = ", ".join(str(c).strip() for c in header if str(c or "").strip()) or "-"
-        raise RosterError(
-            f"Kolom wajib tidak ditemukan: {', '.join(missing)}. Kolom yang ada: {found}"
-        )
+        raise RosterError(t.ROSTER_MISSING_COLUMNS.format(missing=", ".join(missing), found=found))
     return cols
 
 
@@ -226,13 +223,7 @@ class _Builder:
         if not nama and not _cell(raw_nip) and not any(_cell(v) for v in row):
             return  # a blank line, not data
         if isinstance(raw_nip, float) and raw_nip > _MAX_FLOAT_EXACT:
-            problems.append(
-                RowProblem(
-                    line,
-                    "NIP tersimpan sebagai angka di Excel sehingga digit terakhir hilang; "
-                    "ubah format kolom NIP menjadi Teks",
-                )
-            )
+            problems.append(RowProblem(line, t.ROSTER_NIP_AS_NUMBER))
             return
         try:
             nip = validate_nip(_cell(raw_nip))
@@ -240,25 +231,21 @@ class _Builder:
             problems.append(RowProblem(line, str(exc)))
             return
         if not nama:
-            problems.append(RowProblem(line, f"Nama kosong (NIP {nip})"))
+            problems.append(RowProblem(line, t.ROSTER_NAME_EMPTY.format(nip=nip)))
             return
         key = int(nip)
         if key in self.seen:
-            problems.append(RowProblem(line, f"NIP {nip} ganda; baris pertama yang dipakai"))
+            problems.append(RowProblem(line, t.ROSTER_NIP_REPEATED.format(nip=nip)))
             return
         self.seen.add(key)
         raw_phone = _cell(get("phone"))
         phone = normalise_phone(raw_phone)
         if raw_phone and phone is None:
-            problems.append(
-                RowProblem(line, f"No HP tidak dikenali ('{raw_phone}'); baris tetap diimpor")
-            )
+            problems.append(RowProblem(line, t.ROSTER_PHONE_UNKNOWN.format(phone=raw_phone)))
         raw_ig = _cell(get("instagram"))
         handle = normalise_handle(raw_ig)
         if raw_ig and raw_ig not in {"-", "@"} and handle is None:
-            problems.append(
-                RowProblem(line, f"Akun Instagram tidak dikenali ('{raw_ig}'); baris tetap diimpor")
-            )
+            problems.append(RowProblem(line, t.ROSTER_INSTAGRAM_UNKNOWN.format(handle=raw_ig)))
         raw_alias = _cell(get("aliases"))
         aliases = (
             tuple(a for a in (" ".join(x.split()) for x in _ALIAS_SPLIT_RE.split(raw_alias)) if a)
@@ -288,7 +275,7 @@ def _consume(rows: Iterator[Sequence[Any]]) -> RosterLoad:
             header = row
             break
     if header is None:
-        raise RosterError("Berkas kosong: tidak ada baris judul kolom")
+        raise RosterError(t.ROSTER_EMPTY_FILE)
     builder = _Builder(_map_header(header))
     for row in rows:
         line += 1
@@ -325,19 +312,19 @@ def _load_csv(data: bytes) -> RosterLoad:
         except UnicodeDecodeError as exc:  # restart the whole file with the next guess
             last = exc
         except csv.Error as exc:
-            raise RosterError(f"Berkas CSV tidak dapat dibaca: {exc}") from exc
-    raise RosterError(f"Pengodean berkas tidak dikenali: {last}")
+            raise RosterError(t.ROSTER_CSV_UNREADABLE.format(error=exc)) from exc
+    raise RosterError(t.ROSTER_ENCODING.format(error=last))
 
 
 def _load_xlsx(data: bytes) -> RosterLoad:
     try:
         import openpyxl
     except ImportError as exc:  # pragma: no cover - dependency is declared
-        raise RosterError("openpyxl tidak terpasang; tidak bisa membaca XLSX") from exc
+        raise RosterError(t.ROSTER_NO_OPENPYXL) from exc
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # zipfile/xml errors: surface as a readable message
-        raise RosterError(f"Berkas XLSX tidak dapat dibaca: {exc}") from exc
+        raise RosterError(t.ROSTER_XLSX_UNREADABLE.format(error=exc)) from exc
     try:
         ws = wb.active if wb.active is not None else wb.worksheets[0]
         return _consume(iter(ws.iter_rows(values_only=True)))
@@ -351,5 +338,5 @@ def load_roster(data: bytes, filename: str) -> RosterLoad:
     if suffix in {".xlsx", ".xlsm"} or data[:4] == b"PK\x03\x04":
         return _load_xlsx(data)
     if suffix == ".xls":
-        raise RosterError("Format .xls lama tidak didukung; simpan ulang sebagai .xlsx atau .csv")
+        raise RosterError(t.ROSTER_OLD_XLS)
     return _load_csv(data)

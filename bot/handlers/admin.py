@@ -13,12 +13,12 @@ from telegram.ext import ContextTypes
 import scheduler
 import store
 from bot import fit
-from bot import texts as t
 from bot.handlers import reporter
 from bot.handlers.common import is_admin, number_arg, services_of
 from bot.sending import Priority, answer
 from rules.election import ElectionError
 from rules.roster import RosterError
+from wording import id as t
 
 AWAIT_SECONDS = 600
 MAX_LISTED_PROBLEMS = 15

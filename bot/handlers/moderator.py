@@ -20,11 +20,11 @@ from telegram.ext import ContextTypes
 
 import store
 from bot import cards, fit
-from bot import texts as t
 from bot.followups import notify_reporters, render, settle_case, show, who
 from bot.handlers.common import is_moderator, number_arg, services_of
 from bot.sending import Priority, answer
 from bot.services import MODERATOR_NAME_SETTING, Services
+from wording import id as t
 
 log = logging.getLogger(__name__)
 
@@ -136,9 +136,9 @@ async def _decide(
             "instansi": entry.instansi if entry else None,
             "confidence": alt.get("confidence"),
         }
-        note = f"orang lain dipilih: NIP {alt.get('nip')}"
+        note = t.NOTE_OTHER_PERSON.format(nip=alt.get("nip"))
     elif press.action == "x":
-        asn_override, note = {}, "bukan ASN"
+        asn_override, note = {}, t.NOTE_NOT_ASN
     decision = await store.decide_case(
         services.db,
         case.case_id,
@@ -231,7 +231,7 @@ async def queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             case=c.case_id,
             state=t.VERDICT_NAMES.get(c.state, t.DECISION_NAMES.get(c.state, c.state)),
             age=t.age(c.age),
-            who=c.asn_nama or "ASN tidak teridentifikasi",
+            who=c.asn_nama or t.QUEUE_NO_ASN,
             candidate=f"{c.candidate:02d}" if c.candidate is not None else "-",
             reporters=c.reporters,
         )

@@ -14,11 +14,11 @@ from telegram.ext import ContextTypes
 
 import store
 from bot import intake
-from bot import texts as t
 from bot.handlers.common import number_arg, services_of
 from bot.sending import Priority, answer, retrying
 from bot.updates import UpdateProcessor
 from ocr.image_input import ImageRejected
+from wording import id as t
 
 log = logging.getLogger(__name__)
 

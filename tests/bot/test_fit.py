@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 
 from bot import fit
-from bot import texts as t
 from tests.bot.fake_telegram import parse_html
+from wording import id as t
 
 # Telegram allows 64 characters for a first name and 64 for a last name; emoji count twice in
 # UTF-16, and names may contain what HTML must escape.

@@ -16,7 +16,6 @@ import pytest
 
 import store
 from bot import fit
-from bot import texts as t
 from tests.bot.conftest import (
     ADMIN,
     FLAGGED_VERDICT,
@@ -31,6 +30,7 @@ from tests.bot.conftest import (
 )
 from tests.bot.fake_telegram import FakeTelegram, buttons, contains
 from tests.bot.test_fit import LONGEST_FIRST, LONGEST_LAST
+from wording import id as t
 
 HOSTILE = [
     "99999999999999999999",  # OverflowError from SQLite before
