@@ -16,7 +16,7 @@ Each job is a plain coroutine taking ``(services, bot, now)`` — `run_digest`, 
 read the injectable clock (`Scheduler.clock`) and delegate. No timer loops of our own.
 
 Exactly once: a digest is claimed per (period, chat) in `digest_runs` (UNIQUE) before sending
-and confirmed after; see `store.reports` for the claim/stale-claim rules.
+and confirmed after; see `store.ledgers` for the claim/stale-claim rules.
 """
 
 from __future__ import annotations
@@ -40,7 +40,6 @@ import store
 from bot import digest as digest_mod
 from bot.services import Services
 from bot.worker import with_retries
-from store import reports
 from wording import id as t
 
 log = logging.getLogger(__name__)
@@ -106,13 +105,13 @@ async def run_digest(services: Services, bot: Bot, now: datetime) -> DigestOutco
     if now - end > timedelta(hours=settings.catch_up_grace_hours):
         log.info("digest %s: outside the catch-up grace period, not sent", key)
         return DigestOutcome(key, reason="outside grace")
-    since = await reports.digest_since(services.db, now)
+    since = await store.digest_since(services.db, now)
     if end < since:
         return DigestOutcome(key, reason="before the scheduler existed")
     outcome = DigestOutcome(key)
     bundle = None
     for chat_id in recipients(services):
-        token = await reports.claim_digest(
+        token = await store.claim_digest(
             services.db,
             period_key=key,
             chat_id=chat_id,
@@ -133,7 +132,7 @@ async def run_digest(services: Services, bot: Bot, now: datetime) -> DigestOutco
             await digest_mod.send_digest(bot, services, chat_id, bundle)
         except Exception as exc:  # recorded as failed: the periodic check retries
             log.warning("digest %s to a chat failed: %s", key, type(exc).__name__)
-            await reports.finish_digest(
+            await store.finish_digest(
                 services.db,
                 period_key=key,
                 chat_id=chat_id,
@@ -143,7 +142,7 @@ async def run_digest(services: Services, bot: Bot, now: datetime) -> DigestOutco
             )
             outcome.failed.append(chat_id)
             continue
-        await reports.finish_digest(
+        await store.finish_digest(
             services.db, period_key=key, chat_id=chat_id, token=token, now=now
         )
         outcome.sent.append(chat_id)
@@ -168,14 +167,14 @@ async def run_retention(services: Services, bot: Bot | None, now: datetime) -> R
     cases = files = 0
     seen: set[int] = set()
     while True:
-        batch = await reports.retention_candidates(services.db, before=now - timedelta(days=days))
+        batch = await store.retention_candidates(services.db, before=now - timedelta(days=days))
         batch = [item for item in batch if item.case_id not in seen]
         if not batch:
             break
         for item in batch:
             seen.add(item.case_id)
             deleted = await asyncio.to_thread(_delete_files, root, item.paths)
-            if await reports.mark_files_deleted(
+            if await store.mark_files_deleted(
                 services.db, item.case_id, now=now, files=deleted, retention_days=days
             ):
                 cases += 1
@@ -195,11 +194,11 @@ async def run_retention(services: Services, bot: Bot | None, now: datetime) -> R
 async def archive_case(services: Services, case_id: int, actor: int, now: datetime) -> int | None:
     """An admin archives an approved case once its evidence is handed over: the screenshot
     files go, the record, hashes and decision stay. Returns files deleted, None if refused."""
-    item = await reports.archive_candidate(services.db, case_id)
+    item = await store.archive_candidate(services.db, case_id)
     if item is None:
         return None
     deleted = await asyncio.to_thread(_delete_files, services.files.root, item.paths)
-    if not await reports.mark_archived(services.db, case_id, actor=actor, now=now, files=deleted):
+    if not await store.mark_archived(services.db, case_id, actor=actor, now=now, files=deleted):
         return None
     log.info("case archived by an admin: %d files deleted", deleted)
     return deleted
@@ -227,7 +226,7 @@ async def run_reminder(services: Services, bot: Bot, now: datetime) -> bool:
     chat_id = services.config.telegram.moderator_chat_id
     if chat_id is None:
         return False
-    oldest = await reports.oldest_pending(services.db)
+    oldest = await store.oldest_pending(services.db)
     if oldest is None:
         return False
     case_id, created_at, backlog = oldest
@@ -235,14 +234,14 @@ async def run_reminder(services: Services, bot: Bot, now: datetime) -> bool:
     if waited < timedelta(hours=settings.reminder_after_hours):
         return False
     every = timedelta(hours=settings.reminder_every_hours)
-    if not await reports.claim_reminder(services.db, now=now, every=every):
+    if not await store.claim_reminder(services.db, now=now, every=every):
         return False
     text = t.REMINDER.format(backlog=backlog, case=case_id, age=digest_mod.duration(waited))
     try:
         await with_retries(lambda: bot.send_message(chat_id, text, parse_mode=ParseMode.HTML))
     except TelegramError as exc:
         log.warning("backlog reminder failed: %s", type(exc).__name__)
-        await reports.unclaim_reminder(services.db, previous=None)
+        await store.unclaim_reminder(services.db, previous=None)
         return False
     log.info("backlog reminder sent (%d pending)", backlog)
     return True
@@ -278,7 +277,7 @@ class Scheduler:
         if jq is None:
             raise RuntimeError("python-telegram-bot[job-queue] is required for the scheduler")
         # Digests are owed from the first start on (see run_digest).
-        await reports.digest_since(self.services.db, self.clock())
+        await store.digest_since(self.services.db, self.clock())
         tz = self.tz = election_tz(self.services)
         self.jobs = [
             jq.run_daily(

@@ -1,4 +1,4 @@
-"""The admins' digest: numbers (`store.reports`) → Indonesian HTML text and a two-panel chart.
+"""The admins' digest: numbers (`store`) → Indonesian HTML text and a two-panel chart.
 
 What a coordinator acts on comes first (the backlog and its oldest case, approvals, Bawaslu
 deadlines), then the period's activity with totals since the start, then breakdowns.
@@ -25,8 +25,6 @@ import store
 from bot.services import MODERATOR_NAME_SETTING, Services
 from bot.worker import with_retries
 from rules.election import Election
-from store import reports
-from store.reports import DayCount, DigestReport, GroupCount
 from wording import id as t
 
 MAX_TEXT = MessageLimit.MAX_TEXT_LENGTH  # 4096
@@ -78,7 +76,7 @@ def _states(counts: dict[str, int], order: Sequence[str]) -> str:
 
 
 def digest_lines(
-    report: DigestReport,
+    report: store.DigestReport,
     *,
     tz: ZoneInfo,
     election: Election | None = None,
@@ -199,7 +197,7 @@ def split_messages(lines: Sequence[str], limit: int = MAX_TEXT) -> list[str]:
     return out
 
 
-def caption(report: DigestReport, tz: ZoneInfo) -> str:
+def caption(report: store.DigestReport, tz: ZoneInfo) -> str:
     """Short plain caption for the chart (well under 1024 characters)."""
     text = t.DIGEST_CAPTION.format(
         period=period_text(report.start, report.end, tz),
@@ -214,7 +212,7 @@ def caption(report: DigestReport, tz: ZoneInfo) -> str:
 
 
 def render_chart(
-    days: Sequence[DayCount], units: Sequence[GroupCount], *, top_units: int = 12
+    days: Sequence[store.DayCount], units: Sequence[store.GroupCount], *, top_units: int = 12
 ) -> bytes:
     """PNG, two panels: cases per day by state (stacked bars) and approved cases per unit.
     Synchronous and CPU-bound: call it through `asyncio.to_thread` (see `chart_png`)."""
@@ -284,10 +282,10 @@ def _short(label: str, width: int = 40) -> str:
     return label if len(label) <= width else label[: width - 1] + "…"
 
 
-async def chart_png(services: Services, report: DigestReport) -> bytes:
+async def chart_png(services: Services, report: store.DigestReport) -> bytes:
     """Query the per-day counts and render the chart off the event loop."""
     tz = tz_of(services)
-    days = await reports.cases_per_day(services.db, tz=tz, until=report.end)
+    days = await store.cases_per_day(services.db, tz=tz, until=report.end)
     return await asyncio.to_thread(render_chart, days, report.approved_by_unit)
 
 
@@ -298,7 +296,7 @@ async def chart_png(services: Services, report: DigestReport) -> bytes:
 class DigestBundle:
     """Everything one digest sends, built once and sent to each recipient."""
 
-    report: DigestReport
+    report: store.DigestReport
     chart: bytes
     caption: str
     messages: list[str]
@@ -319,7 +317,7 @@ async def build_digest(
 
     settings = services.config.digest
     tz = tz_of(services)
-    report = await reports.digest_report(
+    report = await store.digest_report(
         services.db,
         start=start,
         end=end,
@@ -339,7 +337,7 @@ async def build_digest(
     attach = settings.attach_export if attach_export is None else attach_export
     name = data = None
     if attach:
-        rows = await reports.approved_cases(services.db, until=end)
+        rows = await store.approved_cases(services.db, until=end)
         data = await asyncio.to_thread(export.xlsx_bytes, rows, services.election, tz)
         name = t.DIGEST_EXPORT_FILE.format(stamp=f"{end.astimezone(tz):%Y%m%d-%H%M}")
     return DigestBundle(report, chart, caption(report, tz), split_messages(lines), name, data)

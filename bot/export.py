@@ -30,9 +30,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+import store
 from bot.services import FileStore
 from rules.election import Election
-from store.reports import ExportRow
 from wording import id as t
 
 ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # what openpyxl refuses
@@ -74,7 +74,7 @@ COLUMNS = (
 DATETIME_KEYS = ("first_reported", "decided_at")
 
 
-def file_name(row: ExportRow) -> str:
+def file_name(row: store.ExportRow) -> str:
     """The screenshot's name inside the ZIP: case number and the start of its hash."""
     suffix = PurePath(row.image_path).suffix or ".img"
     if suffix == ".img":
@@ -86,7 +86,7 @@ def _local(moment: datetime | None, tz: ZoneInfo) -> datetime | None:
     return None if moment is None else moment.astimezone(tz)
 
 
-def _evidence(row: ExportRow) -> str:
+def _evidence(row: store.ExportRow) -> str:
     verdict = row.verdict or {}
     parts: list[str] = []
     seen: set[tuple[Any, Any]] = set()
@@ -109,7 +109,7 @@ def _evidence(row: ExportRow) -> str:
     return "\n".join(parts)
 
 
-def record(row: ExportRow, election: Election | None, tz: ZoneInfo) -> dict[str, Any]:
+def record(row: store.ExportRow, election: Election | None, tz: ZoneInfo) -> dict[str, Any]:
     """One export row as values (datetimes aware, in the election's zone)."""
     first = _local(row.first_reported_at, tz)
     zone = first.strftime("%Z") if first else ""
@@ -151,7 +151,7 @@ def _text(value: str) -> str:
     return ILLEGAL.sub("", value)[:MAX_CELL]
 
 
-def xlsx_bytes(rows: Sequence[ExportRow], election: Election | None, tz: ZoneInfo) -> bytes:
+def xlsx_bytes(rows: Sequence[store.ExportRow], election: Election | None, tz: ZoneInfo) -> bytes:
     """The approved cases as an XLSX workbook (one sheet, header row frozen, filters on)."""
     wb = Workbook()
     ws = wb.active
@@ -199,7 +199,7 @@ def _csv_safe(value: Any) -> str:
     return text
 
 
-def csv_bytes(rows: Sequence[ExportRow], election: Election | None, tz: ZoneInfo) -> bytes:
+def csv_bytes(rows: Sequence[store.ExportRow], election: Election | None, tz: ZoneInfo) -> bytes:
     """The same table as CSV (UTF-8 with BOM so Excel reads the accents; times ISO 8601)."""
     buf = io.StringIO()
     writer = csv.writer(buf)
@@ -218,7 +218,7 @@ class ZipResult:
 
 
 def zip_bytes(
-    rows: Sequence[ExportRow], files: FileStore, election: Election | None, tz: ZoneInfo
+    rows: Sequence[store.ExportRow], files: FileStore, election: Election | None, tz: ZoneInfo
 ) -> ZipResult:
     """Screenshots of the approved cases, plus `manifest.csv` / `manifest.json` (SHA-256 of each
     file as stored in the ZIP, next to the hash recorded at intake) and the CSV table."""
@@ -300,7 +300,6 @@ async def export_command(update: Any, context: Any) -> None:
 
     from bot.handlers.common import is_admin, services_of
     from bot.worker import with_retries
-    from store import reports
 
     message = update.effective_message
     if not is_admin(update, context):
@@ -313,7 +312,7 @@ async def export_command(update: Any, context: Any) -> None:
     except ValueError:
         await message.reply_text(t.EXPORT_USAGE)
         return
-    rows = await reports.approved_cases(services.db, since=since, until=until)
+    rows = await store.approved_cases(services.db, since=since, until=until)
     if not rows:
         await message.reply_text(t.EXPORT_EMPTY)
         return

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 import store
 from bot.services import Services
 from ocr.image_input import load_screenshot
-from store.phash import phash_hex
 
 _SUFFIX = {
     "JPEG": ".jpg",
@@ -42,7 +41,7 @@ def inspect(data: bytes) -> Screenshot:
     shot = load_screenshot(data)
     return Screenshot(
         sha256=hashlib.sha256(data).hexdigest(),
-        phash=phash_hex(shot.image),
+        phash=store.phash_hex(shot.image),
         suffix=_SUFFIX.get(shot.format, ".img"),
         width=shot.original_size[0],
         height=shot.original_size[1],

@@ -1,59 +1,52 @@
-"""Persistence for Netra: reporters, tickets, cases, moderation and audit (SQLAlchemy 2 async).
+"""Persistence for Netra (SQLAlchemy 2 async): the one public face of the store.
 
-Start-up: `await migrate(url)`, then `db = session_factory(create_engine(url))` and pass `db`
-to the functions of `store.cases`.
+Start-up: `await store.migrate(url)`, then `db = store.session_factory(store.create_engine(url))`;
+every function takes `db` first, opens its own short transaction and returns frozen records
+(`store.records`), never ORM objects. Callers outside the store import this package only
+(`import store`; `store.decide_case(db, ...)`), never its modules, which are split by job:
+
+* `reporters` — pseudonymous reporters, blocking, reveals, their own tickets and outcomes;
+* `submissions` — intake: tickets, cases of identical screenshots, merges and splits;
+* `analysis_queue` — cases waiting for analysis, claims, verdicts, re-analysis;
+* `cases` — one case as a card shows it, the moderators' queue;
+* `moderation` — decisions (first one wins) and what their follow-ups have shown;
+* `audit` — the audit trail; `settings` — small persistent values;
+* `reports` — the digest's numbers and the export's rows;
+* `ledgers` — the scheduler's exactly-once records (digests sent, reminders);
+* `retention` — screenshots that may be deleted (retention, archive);
+* `inbox` — every Telegram update, recorded before Telegram is told it arrived;
+* `records`, `errors`, `models` (tables and case states), `db` (engine, transactions,
+  migrations), `phash` (perceptual hashes).
 """
 
+from store.analysis_queue import (
+    claim_for_analysis,
+    mark_analysis_failed,
+    pending_analysis,
+    reanalyse,
+    save_verdict,
+)
+from store.audit import (
+    audit_of,
+    last_change,
+)
 from store.cases import (
-    AsnSnapshot,
-    AuditEntry,
-    CaseDetail,
-    CaseFile,
-    CaseSummary,
-    Change,
-    Decision,
+    get_case,
+    queue,
+)
+from store.db import (
+    Db,
+    create_engine,
+    migrate,
+    session_factory,
+)
+from store.errors import (
     NotFound,
-    Notification,
     RateLimited,
     ReporterBlocked,
-    ReporterInfo,
     StoreError,
-    SubmissionResult,
-    TicketStatus,
-    audit_of,
-    block_reporter,
-    claim_for_analysis,
-    count_recent_submissions,
-    decide_case,
-    get_case,
-    get_or_create_reporter,
-    get_setting,
-    last_change,
-    mark_analysis_failed,
-    mark_card_shown,
-    mark_notified,
-    mark_outcome_told,
-    merge_case,
-    near_duplicates,
-    pending_analysis,
-    queue,
-    reanalyse,
-    record_submission,
-    reveal_reporter,
-    save_verdict,
-    set_moderator_message,
-    set_setting,
-    split_submission,
-    submission_of_message,
-    submissions_to_notify,
-    tickets_of,
-    unblock_reporter,
-    unsettled_cases,
 )
-from store.db import create_engine, migrate, session_factory
 from store.inbox import (
-    PendingUpdate,
-    Unfinished,
     finish_update,
     finish_updates,
     given_up_updates,
@@ -63,32 +56,131 @@ from store.inbox import (
     restart_update,
     unfinished_updates,
 )
-from store.phash import phash_hex
+from store.ledgers import (
+    claim_digest,
+    claim_reminder,
+    digest_runs,
+    digest_since,
+    finish_digest,
+    unclaim_reminder,
+)
+from store.moderation import (
+    DecisionKind,
+    decide_case,
+    mark_card_shown,
+    mark_outcome_told,
+    set_moderator_message,
+    unsettled_cases,
+)
+from store.phash import (
+    phash_hex,
+)
+from store.records import (
+    AsnSnapshot,
+    AuditEntry,
+    CaseDetail,
+    CaseFile,
+    CaseSummary,
+    Change,
+    DayCount,
+    DeadlineItem,
+    Decision,
+    DigestReport,
+    DigestRunInfo,
+    ExportRow,
+    GroupCount,
+    ModeratorStat,
+    Notification,
+    PendingUpdate,
+    RepeatAsn,
+    ReporterInfo,
+    RetentionCase,
+    SubmissionResult,
+    TicketStatus,
+    Unfinished,
+)
+from store.reporters import (
+    block_reporter,
+    count_recent_submissions,
+    get_or_create_reporter,
+    mark_notified,
+    reveal_reporter,
+    submissions_to_notify,
+    tickets_of,
+    unblock_reporter,
+)
+from store.reports import (
+    approved_cases,
+    cases_per_day,
+    digest_report,
+    oldest_pending,
+)
+from store.retention import (
+    archive_candidate,
+    mark_archived,
+    mark_files_deleted,
+    retention_candidates,
+)
+from store.settings import (
+    get_setting,
+    set_setting,
+)
+from store.submissions import (
+    DEFAULT_PHASH_DISTANCE,
+    Source,
+    merge_case,
+    near_duplicates,
+    record_submission,
+    split_submission,
+    submission_of_message,
+)
 
 __all__ = [
+    "DEFAULT_PHASH_DISTANCE",
     "AsnSnapshot",
     "AuditEntry",
     "CaseDetail",
     "CaseFile",
     "CaseSummary",
     "Change",
+    "DayCount",
+    "Db",
+    "DeadlineItem",
     "Decision",
+    "DecisionKind",
+    "DigestReport",
+    "DigestRunInfo",
+    "ExportRow",
+    "GroupCount",
+    "ModeratorStat",
     "NotFound",
     "Notification",
     "PendingUpdate",
     "RateLimited",
+    "RepeatAsn",
     "ReporterBlocked",
     "ReporterInfo",
+    "RetentionCase",
+    "Source",
     "StoreError",
     "SubmissionResult",
     "TicketStatus",
     "Unfinished",
+    "approved_cases",
+    "archive_candidate",
     "audit_of",
     "block_reporter",
+    "cases_per_day",
+    "claim_digest",
     "claim_for_analysis",
+    "claim_reminder",
     "count_recent_submissions",
     "create_engine",
     "decide_case",
+    "digest_report",
+    "digest_runs",
+    "digest_since",
+    "finish_digest",
     "finish_update",
     "finish_updates",
     "get_case",
@@ -97,12 +189,15 @@ __all__ = [
     "given_up_updates",
     "last_change",
     "mark_analysis_failed",
+    "mark_archived",
     "mark_card_shown",
+    "mark_files_deleted",
     "mark_notified",
     "mark_outcome_told",
     "merge_case",
     "migrate",
     "near_duplicates",
+    "oldest_pending",
     "pending_analysis",
     "phash_hex",
     "prune_updates",
@@ -112,6 +207,7 @@ __all__ = [
     "record_update",
     "record_updates",
     "restart_update",
+    "retention_candidates",
     "reveal_reporter",
     "save_verdict",
     "session_factory",
@@ -122,6 +218,7 @@ __all__ = [
     "submissions_to_notify",
     "tickets_of",
     "unblock_reporter",
+    "unclaim_reminder",
     "unfinished_updates",
     "unsettled_cases",
 ]

@@ -1,22 +1,32 @@
-"""Engine, sessions and migrations.
+"""Engine, sessions, transactions and migrations.
 
-SQLite needs care to be safe under concurrent async writers (see NOTES.md): the driver's own
-transaction handling is switched off (`isolation_level=None`) and every transaction is opened
-by us with `BEGIN IMMEDIATE`, so writers queue on the busy timeout instead of failing with
-"database is locked" or reading outside their transaction. Read-only work opts into a plain
-(deferred) `BEGIN` via the `READ_ONLY` execution option, so WAL readers never wait for writers.
-Other databases (postgresql+asyncpg) get a plain engine.
+SQLite needs care to be safe under concurrent async writers: the driver's own transaction
+handling is switched off (`isolation_level=None`) and every transaction is opened by us with
+`BEGIN IMMEDIATE`, so writers queue on the busy timeout instead of failing with "database is
+locked" or reading outside their transaction. Read-only work opts into a plain (deferred)
+`BEGIN` via the `READ_ONLY` execution option, so WAL readers never wait for writers. Other
+databases (postgresql+asyncpg) get a plain engine.
+
+Every function of the store takes the `async_sessionmaker` (`Db`) and opens its own short
+transaction (`transaction`), so no transaction is held across a Telegram round trip.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import heapq
+import weakref
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -24,6 +34,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+Db = async_sessionmaker[AsyncSession]
+T = TypeVar("T")
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 READ_ONLY = "netra_read_only"
 SQLITE_PRAGMAS = (
@@ -93,3 +105,92 @@ def _upgrade(connection: Connection, url: str) -> None:
     cfg = alembic_config(url)
     cfg.attributes["connection"] = connection
     command.upgrade(cfg, "head")
+
+
+# ---------------------------------------------------------------- transactions
+
+
+@asynccontextmanager
+async def transaction(
+    db: Db, *, read_only: bool = False, urgent: bool = False
+) -> AsyncIterator[AsyncSession]:
+    """One transaction; writers take SQLite's write lock up front (BEGIN IMMEDIATE).
+
+    On SQLite, this process's writers first queue in `WriterQueue`: SQLite's busy handler
+    retries after sleeps of up to 100 ms and favours whoever comes along at the right moment,
+    so under load a writer waiting inside SQLite could starve for a second. `urgent` writers
+    (marking an update done right after its reply went out: the shorter that gap, the fewer
+    replies a crash makes the bot repeat) go before the others waiting. Writers of other
+    processes still meet at BEGIN IMMEDIATE.
+    """
+    queue = None if read_only else _writer_queue(db)
+    turn = queue.turn(urgent) if queue else contextlib.nullcontext()
+    async with turn, db() as session, session.begin():
+        if read_only:
+            await session.connection(execution_options={READ_ONLY: True})
+        yield session
+
+
+class WriterQueue:
+    """One writer at a time; urgent ones first, then in arrival order."""
+
+    def __init__(self) -> None:
+        self._busy = False
+        self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._seq = 0
+
+    @asynccontextmanager
+    async def turn(self, urgent: bool) -> AsyncIterator[None]:
+        if self._busy or self._waiting:
+            future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            self._seq += 1
+            heapq.heappush(self._waiting, (0 if urgent else 1, self._seq, future))
+            try:
+                await future
+            except asyncio.CancelledError:
+                if future.done() and not future.cancelled():
+                    self._next()  # our turn came as we were cancelled: pass it on
+                raise
+        self._busy = True
+        try:
+            yield
+        finally:
+            self._next()
+
+    def _next(self) -> None:
+        while self._waiting:
+            _, _, future = heapq.heappop(self._waiting)
+            if not future.done():
+                future.set_result(None)  # stays busy: the turn passes straight on
+                return
+        self._busy = False
+
+
+_WRITER_QUEUES: weakref.WeakKeyDictionary[Db, WriterQueue] = weakref.WeakKeyDictionary()
+
+
+def _writer_queue(db: Db) -> WriterQueue | None:
+    """This process's queue of SQLite writers for `db` (None for other databases)."""
+    bind = db.kw.get("bind")
+    if bind is None or bind.dialect.name != "sqlite":
+        return None
+    queue = _WRITER_QUEUES.get(db)
+    if queue is None:
+        queue = _WRITER_QUEUES[db] = WriterQueue()
+    return queue
+
+
+async def retry_on_conflict(attempt: Callable[[], Awaitable[T]], tries: int = 3) -> T:
+    """Re-run a transaction that lost a unique-key race (PostgreSQL; SQLite serialises)."""
+    for i in range(tries):
+        try:
+            return await attempt()
+        except IntegrityError:
+            if i == tries - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+async def dialect_of(s: AsyncSession) -> str:
+    """ "sqlite" or "postgresql": the few statements that differ choose by it."""
+    return (await s.connection()).dialect.name

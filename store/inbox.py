@@ -14,25 +14,16 @@ two days (`prune_updates`) and cannot shadow a new update.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from store.cases import Db, _tx
+from store.db import Db, transaction
 from store.models import InboxUpdate, utcnow
+from store.records import PendingUpdate, Unfinished
 
 KEEP_FINISHED = timedelta(days=2)
-
-
-@dataclass(frozen=True, slots=True)
-class PendingUpdate:
-    """An update a previous run recorded but did not finish handling."""
-
-    update_id: int
-    payload: str
-    attempts: int
 
 
 async def record_update(db: Db, bot_id: int, update_id: int, payload: str) -> bool:
@@ -45,7 +36,7 @@ async def record_update(db: Db, bot_id: int, update_id: int, payload: str) -> bo
         "attempts": 1,
         "received_at": utcnow(),
     }
-    async with _tx(db) as s:
+    async with transaction(db) as s:
         conn = await s.connection()
         dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
         stmt = (
@@ -74,7 +65,7 @@ async def record_updates(db: Db, bot_id: int, updates: list[tuple[int, str]]) ->
         }
         for update_id, payload in updates
     ]
-    async with _tx(db) as s:
+    async with transaction(db) as s:
         conn = await s.connection()
         dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
         stmt = (
@@ -95,7 +86,7 @@ async def finish_updates(db: Db, bot_id: int, update_ids: list[int]) -> None:
     """`finish_update` for several updates in one transaction."""
     if not update_ids:
         return
-    async with _tx(db, urgent=True) as s:
+    async with transaction(db, urgent=True) as s:
         await s.execute(
             update(InboxUpdate)
             .where(InboxUpdate.bot_id == bot_id, InboxUpdate.update_id.in_(update_ids))
@@ -104,21 +95,12 @@ async def finish_updates(db: Db, bot_id: int, update_ids: list[int]) -> None:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Unfinished:
-    """What a dead process left: updates to handle again, and updates given up just now
-    (their content is returned once more so the sender can be told)."""
-
-    retry: list[PendingUpdate]
-    given_up: list[PendingUpdate]
-
-
 async def unfinished_updates(db: Db, bot_id: int, max_attempts: int = 5) -> Unfinished:
     """Updates recorded but not finished (the process died), oldest first. One whose handling
     was started `max_attempts` times already (`restart_update`) is given up instead: an
     update that kills the process every time must not stop the bot for good. Updates that only
     waited in the queue when the process died are not counted against."""
-    async with _tx(db) as s:
+    async with transaction(db) as s:
         rows = (
             await s.execute(
                 select(InboxUpdate.update_id, InboxUpdate.payload, InboxUpdate.attempts)
@@ -146,7 +128,7 @@ async def unfinished_updates(db: Db, bot_id: int, max_attempts: int = 5) -> Unfi
 
 async def restart_update(db: Db, bot_id: int, update_id: int) -> None:
     """Handling of a recovered update starts again: one more attempt."""
-    async with _tx(db) as s:
+    async with transaction(db) as s:
         await s.execute(
             update(InboxUpdate)
             .where(InboxUpdate.bot_id == bot_id, InboxUpdate.update_id == update_id)
@@ -157,7 +139,7 @@ async def restart_update(db: Db, bot_id: int, update_id: int) -> None:
 
 async def given_up_updates(db: Db, bot_id: int) -> list[int]:
     """Ids of updates abandoned after too many attempts (for logs and tests)."""
-    async with _tx(db, read_only=True) as s:
+    async with transaction(db, read_only=True) as s:
         rows = await s.scalars(
             select(InboxUpdate.update_id)
             .where(InboxUpdate.bot_id == bot_id, InboxUpdate.state == "given_up")
@@ -169,7 +151,7 @@ async def given_up_updates(db: Db, bot_id: int) -> list[int]:
 async def prune_updates(db: Db, keep: timedelta = KEEP_FINISHED) -> int:
     """Delete finished rows older than `keep`; returns how many went."""
     cutoff = utcnow() - keep
-    async with _tx(db) as s:
+    async with transaction(db) as s:
         result = await s.execute(
             delete(InboxUpdate)
             .where(InboxUpdate.state != "pending", InboxUpdate.done_at < cutoff)

@@ -6,6 +6,7 @@ aware UTC datetimes on the way out, on SQLite (which has no time zone type) and 
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -47,9 +48,38 @@ CASE_STATES = (
 )
 
 
+PENDING_STATES = ("flagged", "review", "needs_info")  # waiting for a moderator
+VERDICT_STATES = ("flagged", "review", "clear", "error")  # what analysis leaves
+DECISIONS = ("approved", "rejected", "needs_info")
+FINAL_STATES = ("approved", "rejected")
+REANALYSABLE = ("error", "clear", "flagged", "review")
+
+
 def utcnow() -> datetime:
     """The one clock of the store (aware UTC)."""
     return datetime.now(UTC)
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def from_json(text: str | None, default: Any) -> Any:
+    return json.loads(text) if text else default
+
+
+def asn_columns(asn: dict[str, Any] | None) -> dict[str, Any]:
+    """Case columns for an ASN snapshot; None or {} clears it ("not an ASN / nobody")."""
+    asn = asn or {}
+    confidence = asn.get("confidence")
+    return {
+        "asn_nip": asn.get("nip"),
+        "asn_nama": asn.get("nama"),
+        "asn_jabatan": asn.get("jabatan"),
+        "asn_unit_kerja": asn.get("unit_kerja"),
+        "asn_instansi": asn.get("instansi"),
+        "asn_confidence": float(confidence) if confidence is not None else None,
+    }
 
 
 class UTCDateTime(TypeDecorator[datetime]):

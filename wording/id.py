@@ -393,3 +393,17 @@ DEMO_ATTACHMENTS = "lampiran: {name} + grafik"
 # What the demo looks for in the bot's replies: decisions told to the reporter, /status lines.
 DEMO_OUTCOME_MARK = "ditinjau"
 DEMO_STATUS_MARK = "Laporan"
+
+# --- the store: what records and the audit trail say (moderators and admins read them) -----
+REF_CASE = "Kasus #{case}"
+REF_REPORTER = "Pelapor #{reporter}"
+REF_TICKET = "Laporan #{ticket}"
+RATE_LIMIT_COUNT = "{count} laporan dalam satu jam terakhir"
+AUDIT_CASE_OPENED = "Laporan #{ticket} dari Pelapor #{reporter}"
+AUDIT_REVEAL = "Pelapor #{reporter}: {reason}"
+AUDIT_ASN_CHANGED = "ASN diganti: {old} -> {new}"
+AUDIT_MERGED = "Kasus #{case} digabung: {reason}"
+AUDIT_SPLIT = "Laporan #{ticket} dipisah dari Kasus #{case}"
+AUDIT_SPLIT_TO = "{note} ke Kasus #{case}"
+AUDIT_ARCHIVED = "diarsipkan: {files} berkas dihapus"
+AUDIT_RETENTION = "retensi {days} hari: {files} berkas dihapus"

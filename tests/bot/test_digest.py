@@ -17,8 +17,8 @@ import pytest
 from openpyxl import load_workbook
 
 import scheduler
+import store
 from netra.config import Config, DigestSettings
-from store import reports
 from tests.bot.conftest import ADMIN, make_config, start_netra, stop_netra
 from tests.bot.fake_telegram import FakeTelegram, contains
 from tests.scheduler.conftest import open_services, seed_all
@@ -30,7 +30,7 @@ async def _seed(config: Config, scheduler_since: datetime | None = None) -> None
     svc = await open_services(config)
     await seed_all(svc)
     if scheduler_since is not None:
-        await reports.digest_since(svc.db, scheduler_since)
+        await store.digest_since(svc.db, scheduler_since)
     await svc.db.kw["bind"].dispose()
 
 

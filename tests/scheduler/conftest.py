@@ -1,4 +1,4 @@
-"""Scheduler tests: a real migrated SQLite database seeded through `store.cases`, with fixed
+"""Scheduler tests: a real migrated SQLite database seeded through `store`, with fixed
 timestamps written back afterwards (the store's functions take no clock), a stand-in for
 `Services` (config, db, files, election), and a PTB `Bot` talking to the fake Bot API."""
 

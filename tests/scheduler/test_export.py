@@ -11,15 +11,15 @@ from zoneinfo import ZoneInfo
 
 from openpyxl import load_workbook
 
+import store
 from bot import export
-from store import reports
 from tests.scheduler.conftest import StubServices
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 
 
 async def test_xlsx_rows_and_hashes(seeded: StubServices) -> None:
-    rows = await reports.approved_cases(seeded.db)
+    rows = await store.approved_cases(seeded.db)
     assert [r.case_id for r in rows] == sorted(seeded.cases[k] for k in ("c1", "c2", "c3"))
     wb = load_workbook(io.BytesIO(export.xlsx_bytes(rows, seeded.election, JAKARTA)))
     ws = wb.active
@@ -54,7 +54,7 @@ async def test_xlsx_rows_and_hashes(seeded: StubServices) -> None:
 
 
 async def test_csv_escapes_formulas(seeded: StubServices) -> None:
-    rows = await reports.approved_cases(seeded.db)
+    rows = await store.approved_cases(seeded.db)
     text = export.csv_bytes(rows, seeded.election, JAKARTA).decode("utf-8-sig")
     table = list(csv.DictReader(io.StringIO(text)))
     assert len(table) == 3
@@ -63,7 +63,7 @@ async def test_csv_escapes_formulas(seeded: StubServices) -> None:
 
 
 async def test_zip_manifest_hashes_match(seeded: StubServices) -> None:
-    rows = await reports.approved_cases(seeded.db)
+    rows = await store.approved_cases(seeded.db)
     result = export.zip_bytes(rows, seeded.files, seeded.election, JAKARTA)
     assert (result.files, result.missing) == (3, 0)
     zf = zipfile.ZipFile(io.BytesIO(result.data))
@@ -80,10 +80,10 @@ async def test_zip_manifest_hashes_match(seeded: StubServices) -> None:
 async def test_export_date_range(seeded: StubServices) -> None:
     # c1 was first reported 24-11 01:00 WIB, c2 24-11 21:00 WIB, c3 20-11 07:00 WIB.
     since, until = export.parse_range(["2026-11-24", "2026-11-24"], JAKARTA)
-    rows = await reports.approved_cases(seeded.db, since=since, until=until)
+    rows = await store.approved_cases(seeded.db, since=since, until=until)
     assert [r.case_id for r in rows] == [seeded.cases["c1"], seeded.cases["c2"]]
     since, until = export.parse_range(["2026-11-20", "2026-11-23"], JAKARTA)
-    rows = await reports.approved_cases(seeded.db, since=since, until=until)
+    rows = await store.approved_cases(seeded.db, since=since, until=until)
     assert [r.case_id for r in rows] == [seeded.cases["c3"]]
     assert export.parse_range([], JAKARTA) == (None, None)
     for bad in (["2026-13-01"], ["a", "b", "c"], ["2026-11-25", "2026-11-24"]):

@@ -18,7 +18,6 @@ from telegram.ext import ApplicationBuilder
 import scheduler
 import store
 from rules.election import parse_election
-from store import reports
 from tests.bot.fake_telegram import FakeTelegram
 from tests.conftest import ELECTION_TOML
 from tests.scheduler.conftest import (
@@ -43,7 +42,7 @@ def digests_to(tg: FakeTelegram, chat_id: int) -> list[dict]:
 
 async def installed(svc: StubServices, at: datetime = NOW - 10 * D) -> None:
     """The scheduler first started at `at` (digests are owed from then on)."""
-    await reports.digest_since(svc.db, at)
+    await store.digest_since(svc.db, at)
 
 
 def test_last_digest_time_in_election_zone() -> None:
@@ -71,7 +70,7 @@ async def test_scheduled_digest_sent_once(seeded: StubServices, tg: FakeTelegram
     again = await scheduler.run_digest(seeded, bot, NOW + 2 * H)
     assert again.sent == [] and again.skipped == [ADMIN]
     assert len(digests_to(tg, ADMIN)) == 1
-    runs = await reports.digest_runs(seeded.db)
+    runs = await store.digest_runs(seeded.db)
     assert [(r.period_key, r.chat_id, r.state) for r in runs] == [
         ("digest:2026-11-25T00:00Z", ADMIN, "sent")
     ]
@@ -105,7 +104,7 @@ async def test_missed_digest_not_sent_outside_grace(
     out = await scheduler.run_digest(seeded, bot, NOW + 12 * H + timedelta(minutes=1))
     assert out.sent == [] and out.reason == "outside grace"
     assert digests_to(tg, ADMIN) == []
-    assert await reports.digest_runs(seeded.db) == []
+    assert await store.digest_runs(seeded.db) == []
 
 
 async def test_no_digest_owed_before_first_start(
@@ -140,11 +139,11 @@ async def test_failed_send_is_retried_later(
     tg.fail_next("sendPhoto", 400)  # e.g. chat not found: not retried within the call
     out = await scheduler.run_digest(seeded, bot, NOW)
     assert out.failed == [ADMIN]
-    [run] = await reports.digest_runs(seeded.db)
+    [run] = await store.digest_runs(seeded.db)
     assert run.state == "failed" and run.error
     retry = await scheduler.run_digest(seeded, bot, NOW + H)  # the hourly check
     assert retry.sent == [ADMIN]
-    [run] = await reports.digest_runs(seeded.db)
+    [run] = await store.digest_runs(seeded.db)
     assert (run.state, run.attempts) == ("sent", 2)
     assert len(digests_to(tg, ADMIN)) == 1
 
@@ -153,7 +152,7 @@ async def test_stale_claim_is_taken_over(seeded: StubServices, tg: FakeTelegram,
     """A sender that died after claiming: others wait for the claim timeout, then send."""
     await installed(seeded)
     key = scheduler.period_key(NOW)
-    token = await reports.claim_digest(
+    token = await store.claim_digest(
         seeded.db,
         period_key=key,
         chat_id=ADMIN,
@@ -168,7 +167,7 @@ async def test_stale_claim_is_taken_over(seeded: StubServices, tg: FakeTelegram,
     late = await scheduler.run_digest(seeded, bot, NOW + H)
     assert late.sent == [ADMIN]
     # The dead sender's late confirmation does not overwrite the new claim's outcome.
-    assert not await reports.finish_digest(
+    assert not await store.finish_digest(
         seeded.db, period_key=key, chat_id=ADMIN, token=token, now=NOW + H
     )
 
@@ -239,7 +238,7 @@ async def test_jobs_registered_with_times_and_zone(seeded: StubServices) -> None
     assert nxt.astimezone(JAKARTA).strftime("%H:%M") == "03:30"
     checks = jobs["netra-checks"].job.trigger
     assert isinstance(checks, IntervalTrigger) and checks.interval == timedelta(hours=1)
-    assert await reports.digest_since(seeded.db, NOW + D) == NOW  # recorded by the first start
+    assert await store.digest_since(seeded.db, NOW + D) == NOW  # recorded by the first start
     sched.stop()
     assert sched.jobs == []
 

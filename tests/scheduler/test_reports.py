@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+import store
 from bot import digest
-from store import reports
 from tests.scheduler.conftest import NOW, D, H, StubServices
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 
 
-async def report(svc: StubServices) -> reports.DigestReport:
-    return await reports.digest_report(svc.db, start=NOW - D, end=NOW, deadline_days=7, warn_days=3)
+async def report(svc: StubServices) -> store.DigestReport:
+    return await store.digest_report(svc.db, start=NOW - D, end=NOW, deadline_days=7, warn_days=3)
 
 
 async def test_digest_numbers(seeded: StubServices) -> None:
@@ -61,7 +61,7 @@ async def test_digest_numbers(seeded: StubServices) -> None:
 
 async def test_period_bounds_exclude_later_activity(seeded: StubServices) -> None:
     """A report for an earlier period does not see what happened after its end."""
-    r = await reports.digest_report(seeded.db, start=NOW - 2 * D, end=NOW - D)
+    r = await store.digest_report(seeded.db, start=NOW - 2 * D, end=NOW - D)
     assert r.cases_total == 6  # c1 (NOW-30h), c3, c6 (NOW-40h), c9, c10, c11
     assert r.approved_total == 3  # current state; c1/c2 are approved now
     assert r.decisions_period == {"approved": 0, "rejected": 0, "needs_info": 0}
@@ -102,7 +102,7 @@ def test_split_messages_respects_limit() -> None:
 
 async def test_chart_renders_png(seeded: StubServices) -> None:
     r = await report(seeded)
-    days = await reports.cases_per_day(seeded.db, tz=JAKARTA, until=NOW)
+    days = await store.cases_per_day(seeded.db, tz=JAKARTA, until=NOW)
     assert sum(d.count for d in days) == 11
     # c8 (NOW-1h = 25-11 06:00 WIB) is on the 25th local, though the 24th in UTC.
     assert any(d.day.isoformat() == "2026-11-25" and d.state == "new" for d in days)

@@ -14,10 +14,10 @@ import pytest
 from PIL import Image
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+import store as st
 from rules.support import Signal, SupportFinding
 from rules.types import AsnMatch, Poster, RosterEntry
 from rules.verdict import Verdict
-from store import cases as st
 from store import phash as ph
 from store.models import utcnow
 

@@ -95,13 +95,13 @@ def test_band_probes_never_miss_within_threshold() -> None:
 
 
 async def test_sqlite_writers_of_one_process_take_turns_urgent_ones_first() -> None:
-    """The writer queue in front of SQLite (store.cases._tx): one writer at a time, urgent
+    """The writer queue in front of SQLite (store.db.transaction): one writer at a time, urgent
     ones (an update marked done) before the others waiting, a cancelled waiter skipped."""
     import asyncio
 
-    from store.cases import _WriterQueue
+    from store.db import WriterQueue
 
-    queue = _WriterQueue()
+    queue = WriterQueue()
     order: list[str] = []
     release = asyncio.Event()
 
