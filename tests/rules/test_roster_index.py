@@ -129,7 +129,7 @@ def test_phone_one_digit_off_in_a_huge_roster_only_asks_for_review(
     index: RosterIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Rosters with more numbers than the threshold make chance neighbours likely.
-    monkeypatch.setattr("rules.roster_index._PHONE_NEAR_ROWS", 1)
+    monkeypatch.setattr("rules.roster_index.lookup.PHONE_NEAR_ROWS", 1)
     nip, conf, _ = top(index, "phone", "+62 812-1111-2223")
     assert nip == "197509021996091646"
     assert REVIEW <= conf < FLAG

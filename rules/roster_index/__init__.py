@@ -1,0 +1,74 @@
+"""Who on the roster posted this? Index the roster once, answer `match(poster)` in ~ms.
+
+A province-wide roster can have a million rows, so nothing here scans the roster. The index
+is built in `tables` (sorted arrays, inverted name index, one-edit neighbourhoods), looked
+up in `lookup` (phones, handles, contact names), and contact names are scored, with the
+evidence a moderator reads, in `scoring`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from rules.roster import normalise_phone
+from rules.roster_index.lookup import PHONE_LIKE, CandidateLookup
+from rules.roster_index.scoring import Scored
+from rules.roster_index.tables import key_range
+from rules.types import AsnMatch, Poster, RosterEntry
+
+__all__ = ["RosterIndex"]
+
+
+class RosterIndex(CandidateLookup):
+    """In-memory roster index; build once per roster import, then `match()` per poster."""
+
+    @classmethod
+    def build(cls, entries: Iterable[RosterEntry]) -> RosterIndex:
+        """Same as the constructor; reads better at call sites."""
+        return cls(entries)
+
+    # --- public API --------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __iter__(self) -> Iterator[RosterEntry]:
+        return (self._entry(i) for i in range(self._size))
+
+    def get(self, nip: str) -> RosterEntry | None:
+        """Entry by NIP (spaces/dots allowed), or None."""
+        digits = re.sub(r"\D", "", nip)
+        if len(digits) != 18:
+            return None
+        i = key_range(self._nip_keys, int(digits))
+        return self._entry(self._nip_idx[i[0]]) if i else None
+
+    def match(self, poster: Poster, limit: int = 5) -> list[AsnMatch]:
+        """Roster entries that may be this poster, best first (at most `limit`)."""
+        text = poster.text.strip()
+        if not text or limit <= 0:
+            return []
+        if poster.kind == "phone":
+            scored = self._match_phone(text)
+        elif poster.kind == "username":
+            scored = self._match_username(text)
+        else:
+            if PHONE_LIKE.match(text) and normalise_phone(text):
+                scored = self._match_phone(text)  # an unsaved contact shows the number
+            else:
+                scored = self._match_contact(text, limit)
+        best: dict[int, Scored] = {}
+        for s in scored:
+            if s.idx not in best or s.raw > best[s.idx].raw:
+                best[s.idx] = s
+        ranked = sorted(best.values(), key=lambda s: (-s.raw, s.idx))[:limit]
+        return [
+            AsnMatch(
+                entry=self._entry(s.idx),
+                confidence=round(min(max(s.raw, 0.0), 1.0), 3),
+                method=s.method,
+                evidence=s.evidence,
+            )
+            for s in ranked
+        ]

@@ -1,0 +1,212 @@
+"""Instagram handle lookups: the handle as read, its OCR look-alikes, one edit away by a
+letter (not a digit: people number their handles), the full name run together, and near
+misses offered for review. Bounded by prefix and suffix ranges of the sorted handles.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from rules.names import fold_spelling
+from rules.roster import normalise_handle
+from rules.roster_index.scoring import PEER_PENALTY, Scored
+from rules.roster_index.tables import (
+    HANDLE_STRIP,
+    RosterTables,
+    clean_name,
+    handle_skeleton,
+    key_range,
+    len_key,
+    real_tokens,
+)
+from wording import id as words
+
+_RANGE_CAP = 3000  # entries looked at per prefix range, at most
+# A handle only near the one read: enough for a moderator to look (review), never a flag.
+_NEAR_HANDLE = 0.55
+_NEAR_MAX = 6
+_HANDLE_CONFUSE_LIGHT = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "!": "l"})
+_LETTERS = re.compile(r"[^a-z]+")
+
+
+def _light_skeleton(handle: str) -> str:
+    """The skeleton with digits 5 and 8 kept, to tell a letter edit from a digit edit."""
+    s = handle.translate(HANDLE_STRIP).replace("rn", "m").replace("vv", "w")
+    return s.translate(_HANDLE_CONFUSE_LIGHT)
+
+
+def _punct_positions(handle: str) -> set[int]:
+    """Skeleton positions where a `.`/`_` sat (OCR drops them, it does not move them)."""
+    out, pos = set(), 0
+    for c in handle:
+        if c in "._":
+            out.add(pos)
+        else:
+            pos += 1
+    return out
+
+
+def _punct_dropped(shown: str, roster: str) -> bool:
+    return _punct_positions(shown) <= _punct_positions(roster)
+
+
+def _digit_edit(a: str, b: str) -> bool:
+    """True if the single edit between a and b touches a digit (eva40 vs eva41: not OCR)."""
+    for op in Levenshtein.editops(a, b):
+        chars = []
+        if op.tag in ("replace", "delete"):
+            chars.append(a[op.src_pos])
+        if op.tag in ("replace", "insert"):
+            chars.append(b[op.dest_pos])
+        if any(c.isdigit() for c in chars):
+            return True
+    return False
+
+
+class HandleLookup(RosterTables):
+    """Candidates for an Instagram username."""
+
+    # --- username ----------------------------------------------------------------
+
+    def _match_username(self, text: str) -> list[Scored]:
+        handle = normalise_handle(text.split()[0]) if text.split() else None
+        if handle is None:
+            return []
+        out: list[Scored] = []
+        sk = handle_skeleton(handle)
+        key = len_key(sk)
+        lo = bisect.bisect_left(self._hk, key)
+        hi = bisect.bisect_right(self._hk, key, lo)
+        exact = [self._hk_idx[j] for j in range(lo, hi)]
+        if exact:
+            same = [i for i in exact if self._field(i, 6) == handle]
+            ocr, moved = [], []
+            for i in exact:
+                if i not in same:
+                    (ocr if _punct_dropped(handle, self._field(i, 6)) else moved).append(i)
+            for i in moved:  # "dewi.lestari" vs "dewilestari_": likely another account
+                ev = (
+                    words.EVIDENCE_HANDLE_PUNCTUATION.format(
+                        handle=handle, roster=self._field(i, 6)
+                    ),
+                )
+                out.append(Scored(i, 0.45, "instagram-similar", ev))
+            for i in same:
+                raw = 0.99 / (1 + PEER_PENALTY * (len(same) - 1))
+                out.append(
+                    Scored(
+                        i,
+                        raw,
+                        "instagram-exact",
+                        (words.EVIDENCE_HANDLE_EXACT.format(handle=handle),),
+                    )
+                )
+            for i in ocr:
+                raw = 0.9 / (1 + PEER_PENALTY * (len(ocr) - 1))
+                if same:
+                    raw = min(raw, 0.4)
+                ev = (
+                    words.EVIDENCE_HANDLE_LOOKALIKE.format(handle=handle, roster=self._field(i, 6)),
+                )
+                out.append(Scored(i, raw, "instagram-ocr", ev))
+        elif len(sk) >= 6:
+            near = self._near_handles(sk, handle)
+            for i, roster_handle in near:
+                raw = 0.85 / (1 + PEER_PENALTY * (len(near) - 1))
+                ev = (words.EVIDENCE_HANDLE_ONE_OFF.format(handle=handle, roster=roster_handle),)
+                out.append(Scored(i, raw, "instagram-ocr", ev))
+        out.extend(self._match_concat_name(handle))
+        if not any(x.raw >= _NEAR_HANDLE for x in out) and len(sk) >= 4:
+            known = {x.idx for x in out}
+            near = [(i, h) for i, h in self._loose_handles(sk, handle) if i not in known]
+            for i, roster_handle in near:
+                raw = _NEAR_HANDLE / (1 + PEER_PENALTY * (len(near) - 1))
+                ev = (words.EVIDENCE_HANDLE_NEAR.format(handle=handle, roster=roster_handle),)
+                out.append(Scored(i, raw, "instagram-near", ev))
+        return out
+
+    def _loose_handles(self, sk: str, shown: str) -> list[tuple[int, str]]:
+        """Handles a moderator should compare with the one read, though none is a safe
+        match: one edit away even when it touches a digit ("cut8" read "cuts"), or holding
+        the read handle as its start or end (the rest lost over a pale photo: "santoso91"
+        of "budisantoso91"), at least five characters and three fifths of it."""
+        found: dict[int, str] = {}
+        n = len(sk)
+        for keys, idxs, part in ((self._hk, self._hk_idx, sk), (self._hr, self._hr_idx, sk[::-1])):
+            # One edit: the same length or one longer/shorter, sharing a prefix (or suffix).
+            k = max(1, n // 2)
+            for length in (n - 1, n, n + 1):
+                prefix = chr(0x100 + length) + part[:k]
+                lo = bisect.bisect_left(keys, prefix)
+                hi = bisect.bisect_left(keys, prefix + "\U0010ffff", lo)
+                for j in range(lo, min(hi, lo + _RANGE_CAP)):
+                    cand = keys[j][1:]
+                    if Levenshtein.distance(part, cand, score_cutoff=1) == 1:
+                        found.setdefault(idxs[j], self._field(idxs[j], 6))
+            if n < 5:
+                continue
+            for length in range(n + 1, int(n / 0.6) + 1):
+                prefix = chr(0x100 + length) + part
+                lo = bisect.bisect_left(keys, prefix)
+                hi = bisect.bisect_left(keys, prefix + "\U0010ffff", lo)
+                for j in range(lo, min(hi, lo + _RANGE_CAP)):
+                    found.setdefault(idxs[j], self._field(idxs[j], 6))
+        found.pop(-1, None)
+        return sorted(found.items())[:_NEAR_MAX]
+
+    def _near_handles(self, sk: str, shown: str) -> list[tuple[int, str]]:
+        """Handles one edit away (on skeletons) that differ by a letter, not a digit.
+
+        The digit test runs on skeletons that keep 5 and 8 as digits: "basri3" is not
+        "basri35" with an S dropped.
+        """
+        light = _light_skeleton(shown)
+        n = len(sk)
+        k = n // 2
+        found: dict[int, str] = {}
+        probes = ((self._hk, self._hk_idx, sk[:k]), (self._hr, self._hr_idx, sk[::-1][: n - k - 1]))
+        for keys, idxs, part in probes:
+            for length in (n - 1, n, n + 1):
+                prefix = chr(0x100 + length) + part
+                lo = bisect.bisect_left(keys, prefix)
+                hi = bisect.bisect_left(keys, prefix + "\U0010ffff", lo)
+                for j in range(lo, min(hi, lo + _RANGE_CAP)):
+                    cand = keys[j][1:]
+                    if keys is self._hr:
+                        cand = cand[::-1]
+                    if Levenshtein.distance(sk, cand, score_cutoff=1) == 1:
+                        i = idxs[j]
+                        if i in found:
+                            continue
+                        roster = self._field(i, 6)
+                        other = _light_skeleton(roster)
+                        if Levenshtein.distance(
+                            light, other, score_cutoff=1
+                        ) <= 1 and not _digit_edit(light, other):
+                            found[i] = roster
+        return sorted(found.items())
+
+    def _match_concat_name(self, handle: str) -> list[Scored]:
+        """Username = full name run together ("ayuiswahyudi82"): a review-level lead."""
+        letters = _LETTERS.sub("", handle)
+        if len(letters) < 6:
+            return []
+        hits = key_range(self._concat_keys, hash(fold_spelling(letters)))
+        out: list[Scored] = []
+        idxs = sorted({self._concat_idx[h] for h in hits})
+        for i in idxs:
+            toks = clean_name(self._field(i, 1))
+            real = real_tokens(toks)
+            keys = {fold_spelling("".join(toks)), fold_spelling("".join(real))}
+            if fold_spelling(letters) not in keys:
+                continue  # hash collision
+            has_handle = bool(self._field(i, 6))
+            raw = (0.5 if has_handle else 0.72) / (1 + PEER_PENALTY * (len(idxs) - 1))
+            ev = (words.EVIDENCE_HANDLE_FULL_NAME.format(handle=handle, name=" ".join(toks)),)
+            out.append(Scored(i, raw, "instagram-fullname", ev))
+        return out
+
+    # --- contact names -----------------------------------------------------------

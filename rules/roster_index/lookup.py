@@ -1,0 +1,275 @@
+"""Candidate lookup: which roster entries a poster may be, by phone number or WhatsApp
+contact name (Instagram handles: `rules.roster_index.handles`), each lookup bounded by
+ranges of the sorted tables and postings, never a scan of the roster. Contact names are
+scored in `rules.roster_index.scoring`.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from rapidfuzz.distance import Levenshtein
+
+from rules.names import fold_token, name_tokens, strip_honorifics, strip_titles
+from rules.roster import normalise_phone
+from rules.roster_index.handles import HandleLookup
+from rules.roster_index.scoring import (
+    PEER_PENALTY,
+    Scored,
+    one_edit_weight,
+    score_contact,
+    share_between_peers,
+)
+from rules.roster_index.tables import (
+    key_range,
+    name_skeleton,
+    union,
+)
+from rules.units import ACRONYM, IMPLIED_MARK, split_unit_hints
+from wording import id as words
+
+# Words people put in contact names that are not names.
+_NON_NAME = frozenset(
+    fold_token(t)
+    for t in (
+        "sepupu", "kantor", "tetangga", "rt", "rw", "grup", "group", "arisan", "teman",
+        "temen", "kawan", "sahabat", "paman", "bibi", "pakde", "bude", "bulik", "paklik",
+        "ponakan", "keponakan", "mertua", "ipar", "besan", "suami", "istri", "pacar",
+        "sayang", "ayah", "mama", "papa", "mami", "papi", "ortu", "kakek", "nenek", "cucu",
+        "anak", "baru", "new", "wa", "hp", "no", "nomor", "bisnis", "business", "rumah",
+        "asn", "pns", "pppk", "honor", "honorer", "pemkot", "pemda", "pemkab", "kota",
+        "kabupaten", "provinsi", "alumni", "angkatan", "sekolah", "kampus", "gereja",
+        "masjid", "musholla", "pengajian", "jamaah", "majelis", "ojek", "gojek", "grab",
+        "laundry", "toko", "warung", "jual", "tukang", "sopir", "supir", "kurir", "bos",
+        "boss", "kepala", "kabid", "kasi", "kasubag", "kasubbag", "sekretaris", "staf",
+        "staff", "kerja", "rekan", "kolega", "atasan", "bendahara", "guru", "dosen",
+        "dokter", "bidan", "perawat", "pegawai", "ketua", "wakil", "anggota", "pengurus",
+        "komplek", "perum", "blok", "gang", "gg", "jalan", "jl", "depan", "sebelah",
+        "belakang", "samping", "lama", "kedua", "pribadi", "official", "dan", "di", "dari",
+        "yg", "the",
+    )
+)  # fmt: skip
+
+_MAX_SCORED = 400
+_OUTSIDE_SCORED = 20  # runner-ups from other units when a unit hint is given
+PHONE_NEAR_ROWS = 65_000  # up to this many numbers a number one digit off may be flagged
+_PHONE_NEAR_SMALL = 0.85
+_PHONE_NEAR_BIG = 0.6
+PHONE_LIKE = re.compile(r"^[+\d][\d\s().\-]{7,}$")
+
+
+class CandidateLookup(HandleLookup):
+    """The lookups `RosterIndex.match` chooses between by the kind of poster."""
+
+    # --- phone -------------------------------------------------------------------
+
+    def _match_phone(self, text: str) -> list[Scored]:
+        phone = normalise_phone(text)
+        if phone is None:
+            return []
+        hits = key_range(self._phone_keys, int(phone[1:]))
+        if not hits:
+            return self._near_phones(phone)
+        share = 1 + PEER_PENALTY * (len(hits) - 1)
+        return [
+            Scored(
+                self._phone_idx[h],
+                0.99 / share,
+                "phone-exact",
+                (words.EVIDENCE_PHONE_EXACT.format(phone=phone),),
+            )
+            for h in hits
+        ]
+
+    def _near_phones(self, phone: str) -> list[Scored]:
+        """Roster numbers one digit away (OCR added, dropped or misread one digit).
+
+        A random number lands one edit from some roster number with probability about
+        rows x 230 / 3e9 (230 one-edit neighbours; ~3e9 numbers per length over the operators'
+        prefixes): under 0.5% up to ~65k numbers, so there a lone neighbour is strong enough to
+        flag; in bigger rosters it only asks for a review.
+        """
+        digits = phone[3:]  # after "+62"
+        found: set[int] = set()
+        for variant in _one_digit_edits(digits):
+            if variant.startswith("8") and 9 <= len(variant) <= 12:
+                for h in key_range(self._phone_keys, int("62" + variant)):
+                    found.add(h)
+        if not found:
+            return []
+        base = _PHONE_NEAR_SMALL if len(self._phone_keys) <= PHONE_NEAR_ROWS else _PHONE_NEAR_BIG
+        raw = base / (1 + PEER_PENALTY * (len(found) - 1))
+        out = []
+        for h in sorted(found):
+            i = self._phone_idx[h]
+            shown = self._field(i, 5)
+            ev = (words.EVIDENCE_PHONE_NEAR.format(phone=phone, roster=shown),)
+            out.append(Scored(i, raw, "phone-ocr", ev))
+        return out
+
+    def _variants(self, tok: str) -> dict[int, float]:
+        """Vocabulary tokens this query token may be: exact 1.0, OCR look-alike 0.95,
+        one edit 0.8 inside the word, less at its edges (see `one_edit_weight`)."""
+        cached = self._variant_cache.get(tok)
+        if cached is not None:
+            return cached
+        out: dict[int, float] = {}
+        tid = self._vocab.get(tok)
+        if tid is not None:
+            out[tid] = 1.0
+        sk = name_skeleton(tok)
+        for t in self._skel.get(sk, ()):
+            out.setdefault(t, 0.95)
+        if len(sk) >= 5 and not sk.isdigit():
+            cands: set[int] = set(self._deletes.get(sk, ()))
+            for i in range(len(sk)):
+                d = sk[:i] + sk[i + 1 :]
+                cands.update(self._skel.get(d, ()))
+                cands.update(self._deletes.get(d, ()))
+            for t in cands:
+                if t in out:
+                    continue
+                other = name_skeleton(self._tokens[t])
+                if Levenshtein.distance(sk, other, score_cutoff=1) <= 1:
+                    out[t] = one_edit_weight(sk, other)
+        if len(self._variant_cache) > 50_000:
+            self._variant_cache.clear()
+        self._variant_cache[tok] = out
+        return out
+
+    def _postings(self, variants: dict[int, float]) -> np.ndarray:
+        """Sorted, distinct entry ids carrying any of these vocabulary tokens."""
+        parts = [
+            np.frombuffer(p, dtype=np.uint32)
+            for tid in variants
+            for p in (self._post_given[tid], self._post_other[tid])
+            if len(p)
+        ]
+        if not parts:
+            return np.empty(0, dtype=np.uint32)
+        return union(parts)
+
+    def _match_contact(self, text: str, limit: int = 5) -> list[Scored]:
+        tokens = strip_honorifics(name_tokens(strip_titles(text)))
+        hint, rest, consumed = split_unit_hints(tokens)
+        rest = strip_honorifics([t for t in rest if t not in _NON_NAME])
+        if not rest:
+            return []
+        known: list[tuple[str, dict[int, float]]] = []
+        initials: list[str] = []
+        unknown: list[str] = []
+        # A short word before the name that no roster name has is the avatar read as letters
+        # ("ras Reza Jumari Agustina"), not a word of the contact name.
+        while len(rest) > 1 and len(rest[0]) <= 3 and not self._variants(rest[0]):
+            rest = rest[1:]
+        for t in rest:
+            if len(t) == 1 and t.isalpha():
+                initials.append(t)
+                continue
+            v = self._variants(t)
+            if not v and 3 <= len(t) <= 8 and ACRONYM + t in self._key_units:
+                # An office's acronym derived from the roster's own unit names ("DPPKB").
+                hint = frozenset({*hint, ACRONYM + t})
+                consumed = [*consumed, t]
+                continue
+            (known.append((t, v)) if v else unknown.append(t))
+        if not known:
+            return []
+        hint_units: set[int] | None = None
+        implied_units: set[int] = set()
+        if hint:
+            hint = self._most_specific(hint)
+            hint_units = set().union(*(self._key_units.get(k, set()) for k in hint))
+            implied_units = set().union(
+                *(self._key_units.get(IMPLIED_MARK + k, set()) for k in hint)
+            )
+            hint_units |= implied_units
+        # People carrying two of the shown words; if nobody does, anyone carrying one.
+        sets = [self._postings(v) for _t, v in known]
+        pairs = [
+            np.intersect1d(sets[a], sets[b], assume_unique=True)
+            for a in range(len(sets))
+            for b in range(a + 1, len(sets))
+        ]
+        pairs = [p for p in pairs if len(p)]
+        cand = union(pairs) if pairs else union(sets)
+        if hint_units is not None and len(cand) > _MAX_SCORED:
+            # With a unit hint, people outside the unit score far lower (contradicting unit),
+            # so only a few of them are scored, as runner-ups; the peers that share the
+            # confidence are the namesakes inside the unit.
+            inside_mask = np.isin(self._unit_np[cand], np.fromiter(hint_units, dtype=np.uint32))
+            inside = cand[inside_mask]
+            outside = cand[~inside_mask]
+            chosen = inside[:_MAX_SCORED].tolist() + outside[:_OUTSIDE_SCORED].tolist()
+            total = len(inside) + min(len(outside), _OUTSIDE_SCORED)
+        else:
+            chosen = cand[:_MAX_SCORED].tolist()
+            total = len(cand)
+        # Scoring a sample of a huge namesake set: scale the peer count back up.
+        scale = total / len(chosen) if chosen else 1.0
+        hint_text = " ".join(consumed)
+        args = (known, initials, len(unknown), hint_units, hint_text, implied_units)
+        # Namesakes with the same name in the same kind of unit score the same: score each
+        # distinct (name, unit agreement) once, and write evidence only for those returned.
+        memo: dict[tuple[bytes, int], tuple[float, str]] = {}
+        scored = []
+        for i in chosen:
+            if i in self._aliases:
+                raw, method, _ev = score_contact(self, i, *args, with_evidence=False)
+            else:
+                off = self._tok_off
+                key = (
+                    self._tok_flat[off[i] : off[i + 1]].tobytes(),
+                    self._unit_class(i, hint_units, implied_units),
+                )
+                hit = memo.get(key)
+                if hit is None:
+                    raw, method, _ev = score_contact(self, i, *args, with_evidence=False)
+                    hit = memo[key] = (raw, method)
+                raw, method = hit
+            scored.append(Scored(i, raw, method, ()))
+        shared = share_between_peers(scored, scale)
+        top = sorted(shared, key=lambda s: (-s.raw, s.idx))[:limit]
+        for s in top:
+            _raw, _method, evidence = score_contact(self, s.idx, *args, with_evidence=True)
+            s.evidence = (*evidence, *s.evidence)
+        return top
+
+    def _most_specific(self, hint: frozenset[str]) -> frozenset[str]:
+        """Of a place hint's prefixes ("kec:medan", "kec:medan tuntungan") only the longest
+        that names a roster unit: in Kota Medan every kecamatan starts with "Medan", so the
+        prefix alone would make "Camat Medan Tuntungan" agree with Kecamatan Medan Baru. The
+        shorter prefixes stay for hints that run into the name ("Kel Bacang Rina")."""
+        best: dict[str, str] = {}
+        for key in hint:
+            kind, sep, place = key.partition(":")
+            if not sep or not self._key_units.get(key):
+                continue
+            if kind not in best or len(place) > len(best[kind].partition(":")[2]):
+                best[kind] = key
+        return frozenset(k for k in hint if ":" not in k or best.get(k.partition(":")[0], k) == k)
+
+    def _unit_class(self, i: int, hint_units: set[int] | None, implied: set[int]) -> int:
+        """0 no hint, 1 same unit, 2 same parent agency, 3 contradicting unit."""
+        if hint_units is None:
+            return 0
+        u = self._unit_of[i]
+        if u in hint_units:
+            return 2 if u in implied else 1
+        return 3
+
+
+def _one_digit_edits(digits: str) -> set[str]:
+    """Every string one substitution, deletion or insertion of a digit away."""
+    out: set[str] = set()
+    for k in range(len(digits) + 1):
+        head, tail = digits[:k], digits[k:]
+        for d in "0123456789":
+            out.add(head + d + tail)
+            if tail:
+                out.add(head + d + tail[1:])
+        if tail:
+            out.add(head + tail[1:])
+    out.discard(digits)
+    return out

@@ -1,0 +1,192 @@
+"""Scoring and evidence: how sure a contact-name match is, and why, in words a moderator
+reads on the card.
+
+Confidence levels (the caller's thresholds): ≥ 0.85 strong enough to flag, 0.6-0.85 worth
+a moderator's review, below that only an alternative. A match is only strong when the
+evidence singles out one person: equal candidates share the confidence between them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from wording import id as words
+
+if TYPE_CHECKING:
+    from rules.roster_index.tables import RosterTables
+
+_BASE = {
+    "name-full": (0.95, 0.97),
+    "name-single": (0.58, 0.88),
+    "name-partial": (0.82, 0.92),
+    "name-partial-other": (0.75, 0.88),
+    "name-first": (0.55, 0.86),
+    "name-other": (0.45, 0.78),
+    "name-alias": (0.6, 0.86),
+}
+_CONTRADICT = 0.6
+_UNMATCHED = 0.7
+_PEER_MARGIN = 0.05
+PEER_PENALTY = 0.6
+
+
+@dataclass(slots=True)
+class Scored:
+    """A candidate entry (by index) with its confidence so far, rule and evidence."""
+
+    idx: int
+    raw: float
+    method: str
+    evidence: tuple[str, ...]
+
+
+def score_contact(
+    tables: RosterTables,
+    i: int,
+    known: list[tuple[str, dict[int, float]]],
+    initials: list[str],
+    n_unknown: int,
+    hint_units: set[int] | None,
+    hint_text: str,
+    implied_units: set[int] = frozenset(),  # type: ignore[assignment]
+    *,
+    with_evidence: bool = True,
+) -> tuple[float, str, tuple[str, ...]]:
+    """(confidence, rule, evidence) of entry i for this contact name; evidence only
+    when asked, since formatting it for hundreds of namesakes costs more than scoring."""
+    tids = tables._tok_flat[tables._tok_off[i] : tables._tok_off[i + 1]]
+    n = len(tids)
+    prefix_first = n > 1 and tids[0] in tables._prefix_tids
+    given_pos = {0, 1} if prefix_first else {0}
+    real_pos = set(range(1 if prefix_first else 0, n))
+    used: set[int] = set()
+    scores: list[float] = []
+    evidence: list[str] = []
+    given_hit = alias_hit = False
+    unmatched = n_unknown
+    ev = with_evidence
+    for tok, variants in known:
+        best_pos, best = -1, 0.0
+        for pos in range(n):
+            if pos not in used:
+                s = variants.get(tids[pos], 0.0)
+                if s > best:
+                    best_pos, best = pos, s
+        if best_pos < 0:
+            for alias in tables._aliases.get(i, ()):
+                s = max((variants.get(t, 0.0) for t in alias), default=0.0)
+                if s > best:
+                    best = s
+            if best > 0:
+                alias_hit = True
+                scores.append(best)
+                if ev:
+                    evidence.append(words.EVIDENCE_WORD_ALIAS.format(word=tok))
+            else:
+                unmatched += 1
+            continue
+        used.add(best_pos)
+        scores.append(best)
+        given_hit |= best_pos in given_pos
+        if ev:
+            roster_tok = tables._tokens[tids[best_pos]]
+            evidence.append(
+                words.EVIDENCE_WORD_EXACT.format(word=tok, roster=roster_tok)
+                if best == 1.0
+                else words.EVIDENCE_WORD_NEAR.format(word=tok, roster=roster_tok, score=best)
+            )
+    for letter in initials:
+        pos = next((p for p in sorted(real_pos - used) if tables._tokens[tids[p]][0] == letter), -1)
+        if pos < 0:
+            unmatched += 1
+        else:
+            used.add(pos)
+            scores.append(0.9)
+            if ev:
+                evidence.append(
+                    words.EVIDENCE_INITIAL.format(letter=letter, roster=tables._tokens[tids[pos]])
+                )
+    n_hit = len(scores)
+    matched_real = used & real_pos
+    if alias_hit and not used:
+        method = "name-alias"
+    elif matched_real == real_pos and matched_real:
+        # "M. Rizki" is the full "Mochammad Rizki"; "Rizki" alone is only a given name.
+        method = "name-full" if len(real_pos) >= 2 or len(used) >= 2 else "name-single"
+    elif n_hit >= 2:
+        method = "name-partial" if given_hit else "name-partial-other"
+    elif given_hit or alias_hit:
+        method = "name-first"
+    else:
+        method = "name-other"
+    base, with_unit = _BASE[method]
+    if hint_units is None:
+        raw = base
+    elif tables._unit_of[i] in hint_units and tables._unit_of[i] in implied_units:
+        raw = (base + with_unit) / 2  # agrees only through its parent agency
+        method += "+unit-parent"
+        if ev:
+            evidence.append(
+                words.EVIDENCE_UNIT_PARENT.format(hint=hint_text, unit=tables._strings_unit(i))
+            )
+    elif tables._unit_of[i] in hint_units:
+        raw = with_unit
+        method += "+unit"
+        if ev:
+            evidence.append(
+                words.EVIDENCE_UNIT_AGREES.format(hint=hint_text, unit=tables._strings_unit(i))
+            )
+    else:
+        raw = base * _CONTRADICT
+        method += "+unit-mismatch"
+        if ev:
+            evidence.append(
+                words.EVIDENCE_UNIT_CONTRADICTS.format(hint=hint_text, unit=tables._strings_unit(i))
+            )
+    raw *= sum(scores) / len(scores) if scores else 0.0
+    raw *= _UNMATCHED**unmatched
+    if unmatched:
+        # Marked: the contact shows words this person's name does not have ("Jati" in
+        # "Jati Saputri" for Siti Saputri); such matches never add up as namesakes.
+        method += "+partial"
+        if ev:
+            evidence.append(words.EVIDENCE_UNMATCHED_WORDS.format(count=unmatched))
+    return raw, method, tuple(evidence)
+
+
+def one_edit_weight(shown: str, roster: str) -> float:
+    """How likely one edit between two name tokens is an OCR slip rather than another name.
+
+    OCR misreads letters inside a word ("Sni" for "Sri"): 0.8. A different first letter
+    (0.7) or a letter more or less at either end ("Rezay"/"Reza", "Karsana"/"Akarsana",
+    0.6) is how people's names differ, and rarely how tesseract errs on a clean header.
+    """
+    if len(shown) != len(roster):
+        longer, shorter = (shown, roster) if len(shown) > len(roster) else (roster, shown)
+        if longer[1:] == shorter or longer[:-1] == shorter:
+            return 0.6
+        return 0.8
+    return 0.8 if shown[0] == roster[0] else 0.7
+
+
+def share_between_peers(scored: list[Scored], scale: float = 1.0) -> list[Scored]:
+    """Candidates within a hair of each other split the confidence: an even tie between
+    two namesakes must not leave either of them at a flaggable level. Stronger candidates
+    count against a weaker one too, so sharing never reorders them."""
+    if not scored:
+        return scored
+    raws = sorted(s.raw for s in scored)
+    for s in scored:
+        # Everyone about as likely or likelier dilutes a candidate: a lone weaker match must
+        # not end up above three namesakes who share a stronger one.
+        lo = bisect.bisect_left(raws, s.raw - _PEER_MARGIN)
+        hi = len(raws)
+        peers = (hi - lo) * scale if hi - lo > 1 else 1
+        if peers > 1:
+            stronger = hi - bisect.bisect_right(raws, s.raw + _PEER_MARGIN)
+            s.raw /= 1 + PEER_PENALTY * (peers - 1)
+            label = words.EVIDENCE_PEERS_STRONGER if stronger else words.EVIDENCE_PEERS
+            s.evidence = (*s.evidence, label.format(count=round(peers)))
+    return scored
