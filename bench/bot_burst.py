@@ -266,7 +266,7 @@ async def bench(run: Run, args: argparse.Namespace, tmp: Path, log_counter: LogC
         await app.start()
         await app.updater.start_polling(poll_interval=0.0, timeout=1)
         run.startup_s = time.perf_counter() - t0
-        services = app.bot_data["services"]
+        services = app.bot_data.services
         run.ocr_workers = services.pool.workers  # type: ignore[attr-defined]
         ticker = Ticker()
         ticker.start()

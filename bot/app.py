@@ -4,7 +4,8 @@ Every entry point of the bot is listed in `build_application`. Services (databas
 pool, roster) start in `startup`, inside the application's event loop, and stop in
 `shutdown`; `run` serves with long polling or, when configured, a webhook.
 
-Three seams of python-telegram-bot carry the reliability rules (issue 12): the update queue
+Handlers receive a typed `bot.context.NetraContext` (`context.services`, `context.bot_data`).
+Three seams of python-telegram-bot carry the reliability rules: the update queue
 (`bot.updates.InboxQueue`: every update is on disk before Telegram is told it arrived, in
 polling and webhook mode alike), the update processor (`bot.updates.UpdateProcessor`: one
 update at a time per user, done only when handled) and the rate limiter
@@ -16,23 +17,21 @@ from __future__ import annotations
 import logging
 
 from telegram import BotCommand, Update
-from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     BaseRateLimiter,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     MessageHandler,
     filters,
 )
 
-import scheduler  # issue 4: scheduled jobs
-from bot.digest import digest_command  # issue 4: digest & export
-from bot.export import export_command  # issue 4
-from bot.handlers import admin, moderator, reporter
-from bot.sending import FairRateLimiter, answer
+import scheduler
+from bot.context import CONTEXT_TYPES, NetraApplication
+from bot.handlers import admin, fallback, moderator, reporter
+from bot.sending import FairRateLimiter
 from bot.services import start_services, stop_services
+from bot.throttle import NoticeThrottle
 from bot.updates import InboxGate, InboxQueue, UpdateProcessor, attach, recover
 from bot.worker import start_workers
 from netra.config import Config, ConfigError
@@ -47,53 +46,30 @@ COMMANDS = [
 ]
 
 
-async def startup(application: Application) -> None:
-    config: Config = application.bot_data["config"]
-    services = await start_services(config)
-    application.bot_data["services"] = services
+async def startup(application: NetraApplication) -> None:
+    data = application.bot_data
+    assert data.config is not None, "built by build_application"
+    services = await start_services(data.config)
+    data.services = services
     queue, processor = application.update_queue, application.update_processor
     if isinstance(queue, InboxQueue) and isinstance(processor, UpdateProcessor):
-        gate = application.bot_data.get("inbox_gate")  # the getUpdates client
-        inbox = attach(queue, processor, gate, services.db, application.bot)
+        inbox = attach(queue, processor, data.inbox_gate, services.db, application.bot)
         await recover(queue, inbox, application.bot, processor)
     await start_workers(application.bot, services)
-    # --- issue 4: scheduled jobs (digest, retention, reminder) -----------------------------
-    application.bot_data["scheduler"] = await scheduler.start_scheduler(application, services)
-    # --- end issue 4 --------------------------------------------------------------------
+    data.scheduler = await scheduler.start_scheduler(application, services)
     try:
         await application.bot.set_my_commands(COMMANDS)
     except Exception:
         log.warning("could not set the command menu")
 
 
-async def shutdown(application: Application) -> None:
-    # --- issue 4 ---
-    scheduler.stop_scheduler(application.bot_data.pop("scheduler", None))
-    # --- end issue 4 ---
-    services = application.bot_data.pop("services", None)
+async def shutdown(application: NetraApplication) -> None:
+    data = application.bot_data
+    scheduler.stop_scheduler(data.scheduler)
+    data.scheduler = None
+    services, data.services = data.services, None
     if services is not None:
         await stop_services(services)
-
-
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the failure without the update's content (reporters' data stays out of logs), and
-    tell the person something went wrong: silence looks like the bot ignored them."""
-    error = context.error
-    log.error("handler failed: %s", type(error).__name__, exc_info=error)
-    if not isinstance(update, Update):
-        return
-    try:
-        if update.callback_query is not None:
-            await update.callback_query.answer(t.HANDLER_FAILED, show_alert=True)
-        elif update.effective_message is not None and update.effective_chat.type == "private":
-            await answer(update.effective_message, t.HANDLER_FAILED)
-    except TelegramError:
-        log.info("could not report the failure to the user")
-
-
-async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A button the bot does not know (old or forged): answered, so the spinner stops."""
-    await update.callback_query.answer(t.BAD_BUTTON, show_alert=True)
 
 
 WORKERS = 16  # updates handled at once (each user's in order; see bot.updates)
@@ -101,7 +77,7 @@ WORKERS = 16  # updates handled at once (each user's in order; see bot.updates)
 
 def build_application(
     config: Config, *, rate_limiter: BaseRateLimiter | None = None
-) -> Application:
+) -> NetraApplication:
     """The Application with every handler; `rate_limiter` replaces the default fair limiter
     (tests with many cards raise the moderators' group pace)."""
     if not config.telegram.token:
@@ -110,6 +86,7 @@ def build_application(
     application = (
         Application.builder()
         .token(config.telegram.token)
+        .context_types(CONTEXT_TYPES)
         .base_url(config.telegram.api_base_url)
         .base_file_url(config.telegram.file_base_url)
         .update_queue(InboxQueue(batched=config.bot.mode != "webhook"))
@@ -120,8 +97,9 @@ def build_application(
         .post_shutdown(shutdown)
         .build()
     )
-    application.bot_data["config"] = config
-    application.bot_data["inbox_gate"] = gate
+    application.bot_data.config = config
+    application.bot_data.inbox_gate = gate
+    application.bot_data.notices = NoticeThrottle(config.bot.notice_every_seconds)
     private = filters.ChatType.PRIVATE
     application.add_handlers(
         [
@@ -134,7 +112,7 @@ def build_application(
             MessageHandler(filters.TEXT & ~filters.COMMAND & private, reporter.text_only),
             # moderators
             CallbackQueryHandler(moderator.button, pattern=r"^m:"),
-            CallbackQueryHandler(unknown_button),
+            CallbackQueryHandler(fallback.unknown_button),
             CommandHandler("queue", moderator.queue),
             CommandHandler("case", moderator.case),
             CommandHandler("reanalyse", moderator.reanalyse),
@@ -145,13 +123,13 @@ def build_application(
             CommandHandler("unblock", admin.unblock),
             CommandHandler("reveal", admin.reveal),
             CommandHandler("archive", admin.archive),
-            CommandHandler("digest", digest_command, filters=private),  # issue 4
-            CommandHandler("export", export_command, filters=private),  # issue 4
+            CommandHandler("digest", admin.digest, filters=private),
+            CommandHandler("export", admin.export, filters=private),
             # anything else in private: a short answer
             MessageHandler(private & ~filters.COMMAND, reporter.unsupported),
         ]
     )
-    application.add_error_handler(on_error)
+    application.add_error_handler(fallback.on_error)
     return application
 
 

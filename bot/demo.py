@@ -88,7 +88,7 @@ async def _script(tg, app, labels, examples: Path, buttons) -> int:  # type: ign
         ack = await tg.wait_for(lambda m: m["chat"]["id"] == REPORTER)
         _say(t.DEMO_REPORTER_SENDS.format(image=label["image"]), ack["text"])
     print(t.DEMO_ANALYSING)
-    services = app.bot_data["services"]
+    services = app.bot_data.services
     await asyncio.wait_for(services.queue.join(), timeout=600)
     await asyncio.wait_for(services.cards.join(), timeout=600)
     cards = [m for m in tg.messages_to(MOD_CHAT) if "photo" in m]

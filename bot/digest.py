@@ -14,8 +14,7 @@ import asyncio
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from telegram import Bot, InputFile
@@ -40,10 +39,6 @@ CHART_COLORS = {
     "new": "#3498db",
     "error": "#2c3e50",
 }
-
-
-def tz_of(services: Services) -> ZoneInfo:
-    return ZoneInfo(services.election.timezone or "Asia/Jakarta")
 
 
 def fmt_time(moment: datetime, tz: ZoneInfo) -> str:
@@ -284,7 +279,7 @@ def _short(label: str, width: int = 40) -> str:
 
 async def chart_png(services: Services, report: store.DigestReport) -> bytes:
     """Query the per-day counts and render the chart off the event loop."""
-    tz = tz_of(services)
+    tz = services.election.zone
     days = await store.cases_per_day(services.db, tz=tz, until=report.end)
     return await asyncio.to_thread(render_chart, days, report.approved_by_unit)
 
@@ -316,7 +311,7 @@ async def build_digest(
     from bot import export  # local: export imports this module's helpers
 
     settings = services.config.digest
-    tz = tz_of(services)
+    tz = services.election.zone
     report = await store.digest_report(
         services.db,
         start=start,
@@ -359,7 +354,7 @@ async def send_digest(bot: Bot, services: Services, chat_id: int, bundle: Digest
             )
         )
     if bundle.export is not None and bundle.export_name:
-        tz = tz_of(services)
+        tz = services.election.zone
         cap = t.DIGEST_EXPORT_CAPTION.format(end=fmt_time(bundle.report.end, tz))
         await with_retries(
             lambda: bot.send_document(
@@ -368,23 +363,3 @@ async def send_digest(bot: Bot, services: Services, chat_id: int, bundle: Digest
                 caption=t.esc(cap),
             )
         )
-
-
-# ---------------------------------------------------------------- /digest
-
-
-async def digest_command(update: Any, context: Any) -> None:
-    """/digest (admins): the digest of the last 24 hours, now, to this chat (not recorded)."""
-    from bot.handlers.common import is_admin, services_of
-
-    message = update.effective_message
-    if not is_admin(update, context):
-        await message.reply_text(t.ADMIN_ONLY)
-        return
-    if context.args:  # /digest takes nothing; anything after it was meant for another command
-        await message.reply_text(t.DIGEST_USAGE)
-        return
-    services = services_of(context)
-    end = datetime.now(UTC)
-    bundle = await build_digest(services, start=end - timedelta(days=1), end=end, manual=True)
-    await send_digest(context.bot, services, update.effective_chat.id, bundle)

@@ -1,6 +1,6 @@
 """What the running bot holds: database, analysis pool, file store, roster and election.
 
-Built once at start-up (`start_services`) and kept in `application.bot_data["services"]`.
+Built once at start-up (`start_services`) and kept in `application.bot_data.services` (`bot.context.BotData`).
 The roster and election can be replaced at run time by an admin (`replace_roster`,
 `replace_election`): the new file is validated completely first, then stored on disk and
 swapped in one assignment, so a bad upload never leaves a half-imported roster.
@@ -20,7 +20,6 @@ from pathlib import Path, PurePath
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 import store
-from bot.throttle import NoticeThrottle
 from netra.analysis import AnalysisPool
 from netra.config import Config
 from ocr.engine import make_engine
@@ -86,7 +85,6 @@ class Services:
     queue: asyncio.Queue[int] = field(default_factory=asyncio.Queue)  # cases to analyse
     cards: asyncio.Queue[int] = field(default_factory=asyncio.Queue)  # cases to show moderators
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
-    notices: NoticeThrottle = field(default_factory=lambda: NoticeThrottle(300.0))
     _case_locks: weakref.WeakValueDictionary[int, asyncio.Lock] = field(
         default_factory=weakref.WeakValueDictionary
     )
@@ -215,7 +213,6 @@ async def start_services(config: Config) -> Services:
         pool=pool,
         files=files,
         callback_key=key,
-        notices=NoticeThrottle(config.bot.notice_every_seconds),
     )
 
 

@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from wording import id as t
 
+DEFAULT_TIMEZONE = "Asia/Jakarta"
+
 
 class ElectionError(ValueError):
     """The election file is invalid; the message names the field."""
@@ -41,6 +43,11 @@ class Election:
     voting_day: dt.date | None
     candidates: tuple[Candidate, ...]
     designation_day: dt.date | None = None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The election's time zone: the digest's times, the export's dates and times."""
+        return ZoneInfo(self.timezone or DEFAULT_TIMEZONE)
 
     def candidate(self, number: int) -> Candidate | None:
         return next((c for c in self.candidates if c.number == number), None)
@@ -81,7 +88,7 @@ def parse_election(text: str) -> Election:
     name = section.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ElectionError(t.ELECTION_NO_NAME)
-    timezone = section.get("timezone", "Asia/Jakarta")
+    timezone = section.get("timezone", DEFAULT_TIMEZONE)
     try:
         ZoneInfo(str(timezone))
     except (ZoneInfoNotFoundError, ValueError) as exc:

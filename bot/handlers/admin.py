@@ -1,21 +1,27 @@
-"""Handlers for admins: replace the roster or election file in chat, block and reveal reporters."""
+"""Handlers for admins: replace the roster or election file in chat, block and reveal
+reporters, archive a case, and the digest and export on demand."""
 
 from __future__ import annotations
 
-import time
-from datetime import UTC, datetime
+import asyncio
+from datetime import UTC, datetime, timedelta
 
-from telegram import Update
+from telegram import InputFile, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
 import scheduler
 import store
+from bot import export as exports
 from bot import fit
+from bot.context import NetraContext
+from bot.digest import build_digest, send_digest
 from bot.handlers import reporter
-from bot.handlers.common import is_admin, number_arg, services_of
+from bot.handlers.access import Role, has_role, refuse, requires
+from bot.handlers.arguments import number_arg
 from bot.sending import Priority, answer
+from bot.services import Services
+from bot.worker import with_retries
 from rules.election import ElectionError
 from rules.roster import RosterError
 from wording import id as t
@@ -23,48 +29,40 @@ from wording import id as t
 AWAIT_SECONDS = 600
 MAX_LISTED_PROBLEMS = 15
 REASON_LIMIT = 300  # a rejected row's or file's reason may quote the file: keep it short
+MAX_UPLOAD = 50 * 1024 * 1024  # Bot API upload limit for documents
 
 
-async def roster(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@requires(Role.ADMIN)
+async def roster(update: Update, context: NetraContext) -> None:
     """/roster: the admin's next file (within 10 minutes) replaces the roster."""
-    await _await_file(update, context, "roster", t.SEND_ROSTER)
+    context.user_data.expect_file("roster")
+    await answer(update.effective_message, t.SEND_ROSTER)
 
 
-async def election(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@requires(Role.ADMIN)
+async def election(update: Update, context: NetraContext) -> None:
     """/election: the admin's next file (within 10 minutes) replaces the election file."""
-    await _await_file(update, context, "election", t.SEND_ELECTION)
+    context.user_data.expect_file("election")
+    await answer(update.effective_message, t.SEND_ELECTION)
 
 
-async def _await_file(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str, prompt: str
-) -> None:
-    if not is_admin(update, context):
-        await answer(update.effective_message, t.ADMIN_ONLY, priority=Priority.CHATTER)
-        return
-    context.user_data["awaiting"] = (kind, time.monotonic())
-    await answer(update.effective_message, prompt)
-
-
-def _awaited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | None:
+def _awaited(update: Update, context: NetraContext) -> str | None:
     """Which admin file this document is: from its caption or a recent /roster, /election."""
     caption = (update.effective_message.caption or "").strip().lower()
     for kind in ("roster", "election"):
         if caption.startswith(f"/{kind}"):
             return kind
-    pending = context.user_data.pop("awaiting", None) if context.user_data is not None else None
-    if pending and time.monotonic() - pending[1] < AWAIT_SECONDS:
-        return str(pending[0])
-    return None
+    return context.user_data.take_expected(AWAIT_SECONDS)
 
 
-async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def document(update: Update, context: NetraContext) -> None:
     """A file: an admin's roster/election upload, otherwise a reporter's screenshot."""
     message = update.effective_message
     caption = (message.caption or "").strip().lower()
     wants_admin_file = caption.startswith(("/roster", "/election"))
-    if not is_admin(update, context):
+    if not await has_role(update, context, Role.ADMIN):
         if wants_admin_file:
-            await answer(message, t.ADMIN_ONLY, priority=Priority.CHATTER)
+            await refuse(update, Role.ADMIN)
             return
         await reporter.screenshot(update, context)
         return
@@ -72,7 +70,7 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if kind is None:
         await reporter.screenshot(update, context)
         return
-    services = services_of(context)
+    services = context.services
     try:
         file = await message.document.get_file()
         data = bytes(await file.download_as_bytearray())
@@ -84,12 +82,12 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _replace_roster(update, services, data, name)
     else:
         await _replace_election(update, services, data)
-        jobs = context.application.bot_data.get("scheduler")
+        jobs = context.bot_data.scheduler
         if jobs is not None:
             await jobs.follow_election()
 
 
-async def _replace_roster(update: Update, services, data: bytes, name: str) -> None:  # type: ignore[no-untyped-def]
+async def _replace_roster(update: Update, services: Services, data: bytes, name: str) -> None:
     message = update.effective_message
     try:
         change = await services.replace_roster(data, name)
@@ -118,7 +116,7 @@ async def _replace_roster(update: Update, services, data: bytes, name: str) -> N
     await answer(message, "\n".join(lines), priority=Priority.NORMAL)
 
 
-async def _replace_election(update: Update, services, data: bytes) -> None:  # type: ignore[no-untyped-def]
+async def _replace_election(update: Update, services: Services, data: bytes) -> None:
     message = update.effective_message
     try:
         text = data.decode("utf-8")
@@ -137,25 +135,26 @@ async def _replace_election(update: Update, services, data: bytes) -> None:  # t
     )
 
 
-async def block(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@requires(Role.ADMIN)
+async def block(update: Update, context: NetraContext) -> None:
     """/block N: reporter N's further screenshots are refused."""
     await _set_block(update, context, True)
 
 
-async def unblock(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@requires(Role.ADMIN)
+async def unblock(update: Update, context: NetraContext) -> None:
     """/unblock N: reporter N may report again."""
     await _set_block(update, context, False)
 
 
-async def _set_block(update: Update, context: ContextTypes.DEFAULT_TYPE, blocked: bool) -> None:
-    reporter_id = await _admin_number(update, context, t.BLOCK_USAGE)
+async def _set_block(update: Update, context: NetraContext, blocked: bool) -> None:
+    reporter_id = await _number(update, context, t.BLOCK_USAGE)
     if reporter_id is None:
         return
-    services = services_of(context)
     actor = update.effective_user.id
     change = store.block_reporter if blocked else store.unblock_reporter
     try:
-        await change(services.db, reporter_id, actor)
+        await change(context.services.db, reporter_id, actor)
     except store.NotFound:
         await answer(update.effective_message, t.REPORTER_NOT_FOUND.format(reporter=reporter_id))
         return
@@ -163,33 +162,25 @@ async def _set_block(update: Update, context: ContextTypes.DEFAULT_TYPE, blocked
     await answer(update.effective_message, text.format(reporter=reporter_id))
 
 
-async def _admin_number(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, usage: str
-) -> int | None:
-    """The N of an admin's "/command N"; None (and the reason told) if not an admin or no N."""
-    if not is_admin(update, context):
-        await answer(update.effective_message, t.ADMIN_ONLY, priority=Priority.CHATTER)
-        return None
+async def _number(update: Update, context: NetraContext, usage: str) -> int | None:
+    """The N of an admin's "/command N"; None (and the usage told) when there is none."""
     number = number_arg(context.args)
     if number is None:
         await answer(update.effective_message, usage)
     return number
 
 
-async def reveal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@requires(Role.ADMIN)
+async def reveal(update: Update, context: NetraContext) -> None:
     """/reveal N reason: an admin learns who reporter N is; the reveal is audited."""
-    if not is_admin(update, context):
-        await answer(update.effective_message, t.ADMIN_ONLY, priority=Priority.CHATTER)
-        return
     reporter_id = number_arg(context.args, more=True)
     reason = " ".join((context.args or [])[1:]).strip()
     if reporter_id is None or not reason:
         await answer(update.effective_message, t.REVEAL_USAGE)
         return
-    services = services_of(context)
     try:
         user_id = await store.reveal_reporter(
-            services.db, reporter_id, update.effective_user.id, reason
+            context.services.db, reporter_id, update.effective_user.id, reason
         )
     except store.NotFound:
         await answer(update.effective_message, t.REPORTER_NOT_FOUND.format(reporter=reporter_id))
@@ -202,13 +193,79 @@ async def reveal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
-async def archive(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@requires(Role.ADMIN)
+async def archive(update: Update, context: NetraContext) -> None:
     """/archive N: an approved, exported case's screenshots are deleted; the record stays."""
-    case_id = await _admin_number(update, context, t.ARCHIVE_USAGE)
+    case_id = await _number(update, context, t.ARCHIVE_USAGE)
     if case_id is None:
         return
     files = await scheduler.archive_case(
-        services_of(context), case_id, update.effective_user.id, datetime.now(UTC)
+        context.services, case_id, update.effective_user.id, datetime.now(UTC)
     )
     text = t.ARCHIVE_REFUSED if files is None else t.ARCHIVE_DONE
     await answer(update.effective_message, text.format(case=case_id, files=files))
+
+
+@requires(Role.ADMIN)
+async def digest(update: Update, context: NetraContext) -> None:
+    """/digest: the admin gets the digest of the last 24 hours, now (not recorded)."""
+    message = update.effective_message
+    if context.args:  # /digest takes nothing; anything after it was meant for another command
+        await message.reply_text(t.DIGEST_USAGE)
+        return
+    services = context.services
+    end = datetime.now(UTC)
+    bundle = await build_digest(services, start=end - timedelta(days=1), end=end, manual=True)
+    await send_digest(context.bot, services, update.effective_chat.id, bundle)
+
+
+@requires(Role.ADMIN)
+async def export(update: Update, context: NetraContext) -> None:
+    """/export [from] [to]: the admin gets the approved cases as XLSX, CSV and the
+    screenshots ZIP."""
+    message = update.effective_message
+    services = context.services
+    tz = services.election.zone
+    try:
+        since, until = exports.parse_range(context.args or [], tz)
+    except ValueError:
+        await message.reply_text(t.EXPORT_USAGE)
+        return
+    rows = await store.approved_cases(services.db, since=since, until=until)
+    if not rows:
+        await message.reply_text(t.EXPORT_EMPTY)
+        return
+    if since or until:
+        last = (until - timedelta(days=1)).date().isoformat() if until else "…"
+        span = t.EXPORT_RANGE.format(since=since.date().isoformat() if since else "…", until=last)
+    else:
+        span = t.EXPORT_ALL
+    stamp = datetime.now(tz).strftime("%Y%m%d-%H%M")
+    election = services.election
+    xlsx = await asyncio.to_thread(exports.xlsx_bytes, rows, election, tz)
+    table = await asyncio.to_thread(exports.csv_bytes, rows, election, tz)
+    archived = await asyncio.to_thread(exports.zip_bytes, rows, services.files, election, tz)
+    chat_id = update.effective_chat.id
+    caption = t.esc(t.EXPORT_CAPTION.format(count=len(rows), range=span, what=t.EXPORT_TABLE_WHAT))
+    for name, data in (
+        (t.EXPORT_FILE_XLSX.format(stamp=stamp), xlsx),
+        (t.EXPORT_FILE_CSV.format(stamp=stamp), table),
+    ):
+        await with_retries(
+            lambda name=name, data=data: context.bot.send_document(
+                chat_id, document=InputFile(data, filename=name), caption=caption
+            )
+        )
+    if len(archived.data) > MAX_UPLOAD:
+        await message.reply_text(t.EXPORT_TOO_BIG.format(size_mb=len(archived.data) / 2**20))
+        return
+    zip_caption = t.esc(
+        t.EXPORT_CAPTION.format(count=len(rows), range=span, what=t.EXPORT_ZIP_WHAT)
+    )
+    await with_retries(
+        lambda: context.bot.send_document(
+            chat_id,
+            document=InputFile(archived.data, filename=t.EXPORT_FILE_ZIP.format(stamp=stamp)),
+            caption=zip_caption,
+        )
+    )

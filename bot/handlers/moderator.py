@@ -16,13 +16,14 @@ import logging
 from telegram import CallbackQuery, Update, User
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
 
 import store
 from bot import cards, fit
+from bot.context import NetraContext
 from bot.followups import notify_reporters, render, settle_case, show, who
-from bot.handlers.common import is_moderator, number_arg, services_of
-from bot.sending import Priority, answer
+from bot.handlers.access import Role, has_role, requires
+from bot.handlers.arguments import number_arg
+from bot.sending import answer
 from bot.services import MODERATOR_NAME_SETTING, Services
 from wording import id as t
 
@@ -44,10 +45,8 @@ async def _answer(query: CallbackQuery, text: str | None = None, alert: bool = F
         log.info("callback not answered: %s", exc.message)
 
 
-async def _remember_name(
-    services: Services, context: ContextTypes.DEFAULT_TYPE, user: User
-) -> None:
-    names: dict[int, str] = context.application.bot_data.setdefault("moderator_names", {})
+async def _remember_name(services: Services, context: NetraContext, user: User) -> None:
+    names = context.bot_data.moderator_names
     if names.get(user.id) != user.full_name:
         names[user.id] = user.full_name
         await store.set_setting(services.db, MODERATOR_NAME_SETTING.format(user.id), user.full_name)
@@ -61,15 +60,15 @@ def _decision_of(action: str) -> str | None:
     return None
 
 
-async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def button(update: Update, context: NetraContext) -> None:
     """A moderator presses a button on a card; only a press on the current card counts."""
     query = update.callback_query
-    services = services_of(context)
+    services = context.services
     press = cards.parse_press(services, query.data or "")
     if press is None:
         await _answer(query, t.BAD_BUTTON, alert=True)
         return
-    if not await is_moderator(update, context):
+    if not await has_role(update, context, Role.MODERATOR):
         await _answer(query, t.NOT_ALLOWED, alert=True)
         return
     if press.version is None:
@@ -210,13 +209,11 @@ QUEUE_LINE_LIMIT = 160
 QUEUE_MORE_ROOM = 80
 
 
-async def queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@requires(Role.MODERATOR)
+async def queue(update: Update, context: NetraContext) -> None:
     """A moderator sees pending cases, oldest first, with their age."""
     message = update.effective_message
-    if not await is_moderator(update, context):
-        await answer(message, t.NOT_ALLOWED, priority=Priority.CHATTER)
-        return
-    services = services_of(context)
+    services = context.services
     pending = await store.queue(services.db, limit=QUEUE_SHOWN)
     if not pending:
         await answer(message, t.QUEUE_EMPTY)
@@ -244,29 +241,27 @@ async def queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _case_from_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, usage: str
+    update: Update, context: NetraContext, usage: str
 ) -> store.CaseDetail | None:
     """The case a moderator's "/command N" names; None after telling them why not."""
     message = update.effective_message
-    if not await is_moderator(update, context):
-        await answer(message, t.NOT_ALLOWED, priority=Priority.CHATTER)
-        return None
     case_id = number_arg(context.args)
     if case_id is None:
         await answer(message, usage)
         return None
-    detail = await store.get_case(services_of(context).db, case_id)
+    detail = await store.get_case(context.services.db, case_id)
     if detail is None:
         await answer(message, t.CASE_NOT_FOUND.format(case=case_id))
     return detail
 
 
-async def case(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@requires(Role.MODERATOR)
+async def case(update: Update, context: NetraContext) -> None:
     """A moderator sees one case's card (with buttons while it is pending)."""
     detail = await _case_from_command(update, context, t.CASE_USAGE)
     if detail is None:
         return
-    services = services_of(context)
+    services = context.services
     caption, markup = await render(services, detail)
     message = update.effective_message
     if detail.files_deleted_at is None:
@@ -278,13 +273,14 @@ async def case(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(caption, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
-async def reanalyse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@requires(Role.MODERATOR)
+async def reanalyse(update: Update, context: NetraContext) -> None:
     """/reanalyse N: a moderator runs a case through OCR and the rules again (after a roster
     or election fix, say); undecided cases only."""
     detail = await _case_from_command(update, context, t.REANALYSE_USAGE)
     if detail is None:
         return
-    services, case_id = services_of(context), detail.case_id
+    services, case_id = context.services, detail.case_id
     ok = detail.files_deleted_at is None and await store.reanalyse(
         services.db, case_id, actor=update.effective_user.id
     )

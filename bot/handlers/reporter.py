@@ -10,11 +10,11 @@ from datetime import UTC, datetime, timedelta
 from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
 import store
 from bot import intake
-from bot.handlers.common import number_arg, services_of
+from bot.context import NetraContext
+from bot.handlers.arguments import number_arg
 from bot.sending import Priority, answer, retrying
 from bot.updates import UpdateProcessor
 from ocr.image_input import ImageRejected
@@ -23,19 +23,19 @@ from wording import id as t
 log = logging.getLogger(__name__)
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: NetraContext) -> None:
     """The reporter sees what to send and how their data is used."""
     await answer(update.effective_message, t.START, priority=Priority.CHATTER)
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: NetraContext) -> None:
     """The reporter sees how to report."""
     await answer(update.effective_message, t.HELP, priority=Priority.CHATTER)
 
 
-async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def status(update: Update, context: NetraContext) -> None:
     """The reporter sees the state of their own tickets (never anyone else's)."""
-    services = services_of(context)
+    services = context.services
     message = update.effective_message
     ticket = number_arg(context.args)
     if context.args and ticket is None:
@@ -59,20 +59,20 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await answer(message, "\n".join(lines), priority=Priority.CHATTER)
 
 
-async def text_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def text_only(update: Update, context: NetraContext) -> None:
     """A text message gets a short pointer to what Netra needs (once in a while per chat)."""
     await _notice(update, context, "help", t.TEXT_ONLY)
 
 
-async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unsupported(update: Update, context: NetraContext) -> None:
     """Stickers, voice, video…: a short helpful answer (once in a while per chat)."""
     await _notice(update, context, "help", t.UNSUPPORTED)
 
 
-async def _notice(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str, text: str) -> None:
+async def _notice(update: Update, context: NetraContext, kind: str, text: str) -> None:
     """Texts need no answer each: one pointer per chat per `bot.notice_every_seconds`."""
     message = update.effective_message
-    if services_of(context).notices.allow(message.chat_id, kind):
+    if context.notices.allow(message.chat_id, kind):
         await answer(message, text, priority=Priority.CHATTER)
 
 
@@ -94,7 +94,7 @@ class Outcome:
     notice: str | None = None
 
 
-async def screenshot(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def screenshot(update: Update, context: NetraContext) -> None:
     """A screenshot is stored and ticketed before the reporter gets the ticket number."""
     message = update.effective_message
     user = update.effective_user
@@ -104,14 +104,14 @@ async def screenshot(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if message.media_group_id:
         _album_reply(update, message, outcome, context)
         return
-    if outcome.notice and not services_of(context).notices.allow(message.chat_id, outcome.notice):
+    if outcome.notice and not context.notices.allow(message.chat_id, outcome.notice):
         return
     await answer(message, outcome.reply, priority=Priority.ACK, quote=True)
 
 
-async def _accept(message: Message, user_id: int, context: ContextTypes.DEFAULT_TYPE) -> Outcome:
+async def _accept(message: Message, user_id: int, context: NetraContext) -> Outcome:
     """Store the screenshot; returns its ticket (or None) and the reply text."""
-    services = services_of(context)
+    services = context.services
     settings = services.config.bot
     reporter = await store.get_or_create_reporter(services.db, user_id)
     if reporter.blocked:
@@ -176,7 +176,7 @@ def _received(result: store.SubmissionResult) -> Outcome:
 
 
 @dataclass
-class _Album:
+class Album:
     """An album's outcomes so far and the task that will answer them all at once."""
 
     outcomes: list[Outcome] = field(default_factory=list)
@@ -184,19 +184,17 @@ class _Album:
     reply: asyncio.Task[None] | None = None
 
 
-def _album_reply(
-    update: Update, message: Message, outcome: Outcome, context: ContextTypes.DEFAULT_TYPE
-) -> None:
+def _album_reply(update: Update, message: Message, outcome: Outcome, context: NetraContext) -> None:
     """One reply per album, `album_wait_seconds` after its last photo arrived.
 
     Every photo is stored with its ticket before it is collected here; only the reply waits,
     because Telegram delivers an album as separate messages. Each photo's update stays
     unfinished in the inbox until that reply is sent, so a crash before it answers again.
     """
-    services = services_of(context)
-    albums: dict[str, _Album] = context.application.bot_data.setdefault("albums", {})
+    services = context.services
+    albums = context.bot_data.albums
     key = f"{message.chat_id}:{message.media_group_id}"
-    album = albums.setdefault(key, _Album())
+    album = albums.setdefault(key, Album())
     album.outcomes.append(outcome)
     loop = asyncio.get_running_loop()
     album.arrived = loop.time()

@@ -31,7 +31,7 @@ class Netra:
 
     @property
     def services(self) -> Services:
-        return self.app.bot_data["services"]
+        return self.app.bot_data.services
 
     async def drained(self, timeout: float = 60.0) -> None:
         """Wait until every queued analysis has finished."""

@@ -127,9 +127,9 @@ async def test_election_upload_is_validated(netra: Netra) -> None:
     assert netra.services.election.name == "Pilkada Ulang"
     # The daily digest moves to the new election's time zone (07:00 WIT) without a restart.
     for _ in range(50):
-        if netra.app.bot_data["scheduler"].tz.key == "Asia/Jayapura":
+        if netra.app.bot_data.scheduler.tz.key == "Asia/Jayapura":
             break
         await asyncio.sleep(0.05)
-    assert netra.app.bot_data["scheduler"].tz.key == "Asia/Jayapura"
+    assert netra.app.bot_data.scheduler.tz.key == "Asia/Jayapura"
     digest = [j for j in netra.app.job_queue.jobs() if j.name == "netra-digest"]
     assert len(digest) == 1 and str(digest[0].job.trigger.timezone) == "Asia/Jayapura"

@@ -49,9 +49,9 @@ def test_every_action_record_and_error_is_exported() -> None:
                 missing.append(f"store.{module}.{node.name}")
     for module in (store.records, store.errors):
         for name, value in vars(module).items():
-            if inspect.isclass(value) and value.__module__ == module.__name__:
-                if name not in store.__all__:
-                    missing.append(f"{module.__name__}.{name}")
+            own = inspect.isclass(value) and value.__module__ == module.__name__
+            if own and name not in store.__all__:
+                missing.append(f"{module.__name__}.{name}")
     assert missing == []
 
 
