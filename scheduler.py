@@ -21,25 +21,25 @@ and confirmed after; see `store.ledgers` for the claim/stale-claim rules.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram import Bot
+from telegram import Bot, InputFile
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackContext, Job
 
 import store
-from bot import digest as digest_mod
-from bot.services import Services
-from bot.worker import with_retries
+from netra import digest as digest_mod
+from netra import housekeeping
+from netra.digest import DigestBundle
+from netra.housekeeping import RetentionResult
+from netra.services import Services
 from wording import id as t
 
 log = logging.getLogger(__name__)
@@ -57,10 +57,6 @@ def system_clock() -> datetime:
 def parse_hhmm(value: str) -> time:
     hour, minute = (int(x) for x in value.split(":"))
     return time(hour, minute)
-
-
-def election_tz(services: Services) -> ZoneInfo:
-    return ZoneInfo(services.election.timezone or "Asia/Jakarta")
 
 
 def last_digest_time(now: datetime, tz: ZoneInfo, at: time) -> datetime:
@@ -98,7 +94,7 @@ async def run_digest(services: Services, bot: Bot, now: datetime) -> DigestOutco
     several processes (each (period, chat) is claimed once). Called at the scheduled time, at
     start-up (catch-up) and by the periodic check (retry of failed sends)."""
     settings = services.config.digest
-    tz = election_tz(services)
+    tz = services.election.zone
     end = last_digest_time(now, tz, parse_hhmm(settings.time))
     start = end - timedelta(days=1)
     key = period_key(end)
@@ -129,7 +125,7 @@ async def run_digest(services: Services, bot: Bot, now: datetime) -> DigestOutco
                 bundle = await digest_mod.build_digest(
                     services, start=start, end=end, late=now - end > LATE_AFTER
                 )
-            await digest_mod.send_digest(bot, services, chat_id, bundle)
+            await send_digest(bot, chat_id, bundle)
         except Exception as exc:  # recorded as failed: the periodic check retries
             log.warning("digest %s to a chat failed: %s", key, type(exc).__name__)
             await store.finish_digest(
@@ -153,70 +149,28 @@ async def run_digest(services: Services, bot: Bot, now: datetime) -> DigestOutco
     return outcome
 
 
-@dataclass(frozen=True, slots=True)
-class RetentionResult:
-    cases: int
-    files: int
-
-
 async def run_retention(services: Services, bot: Bot | None, now: datetime) -> RetentionResult:
-    """Delete screenshot files of rejected/clear cases past retention; hashes, decisions and the
-    audit trail stay. Approved cases keep their evidence. Logs counts only (no personal data)."""
-    days = services.config.digest.retention_days
-    root = services.files.root
-    cases = files = 0
-    seen: set[int] = set()
-    while True:
-        batch = await store.retention_candidates(services.db, before=now - timedelta(days=days))
-        batch = [item for item in batch if item.case_id not in seen]
-        if not batch:
-            break
-        for item in batch:
-            seen.add(item.case_id)
-            deleted = await asyncio.to_thread(_delete_files, root, item.paths)
-            if await store.mark_files_deleted(
-                services.db, item.case_id, now=now, files=deleted, retention_days=days
-            ):
-                cases += 1
-                files += deleted
-    # Raw updates carry reporters' names and ids: finished ones leave the inbox after two days.
-    pruned = await store.prune_updates(services.db)
-    log.info(
-        "retention (%d days): files of %d cases deleted, %d files; %d inbox updates pruned",
-        days,
-        cases,
-        files,
-        pruned,
+    """Delete screenshot files of rejected/clear cases past retention (`netra.housekeeping`);
+    hashes, decisions and the audit trail stay, approved cases keep their evidence."""
+    return await housekeeping.delete_expired_files(services, now)
+
+
+async def send_digest(bot: Bot, chat_id: int, bundle: DigestBundle) -> None:
+    """Chart with a short caption, then the full text, then the XLSX export. Raises on failure.
+    The scheduled digest and an admin's /digest are sent alike."""
+    await bot.send_photo(
+        chat_id,
+        photo=InputFile(bundle.chart, filename=t.DIGEST_CHART_FILE),
+        caption=bundle.caption,
     )
-    return RetentionResult(cases, files)
-
-
-async def archive_case(services: Services, case_id: int, actor: int, now: datetime) -> int | None:
-    """An admin archives an approved case once its evidence is handed over: the screenshot
-    files go, the record, hashes and decision stay. Returns files deleted, None if refused."""
-    item = await store.archive_candidate(services.db, case_id)
-    if item is None:
-        return None
-    deleted = await asyncio.to_thread(_delete_files, services.files.root, item.paths)
-    if not await store.mark_archived(services.db, case_id, actor=actor, now=now, files=deleted):
-        return None
-    log.info("case archived by an admin: %d files deleted", deleted)
-    return deleted
-
-
-def _delete_files(root: Path, paths: tuple[str, ...]) -> int:
-    deleted = 0
-    base = root.resolve()
-    for rel in paths:
-        target = (root / rel).resolve()
-        if base not in target.parents:  # never outside the data directory
-            continue
-        try:
-            target.unlink()
-            deleted += 1
-        except FileNotFoundError:
-            pass
-    return deleted
+    for text in bundle.messages:
+        await bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
+    if bundle.export is not None and bundle.export_name:
+        await bot.send_document(
+            chat_id,
+            document=InputFile(bundle.export, filename=bundle.export_name),
+            caption=bundle.export_caption,
+        )
 
 
 async def run_reminder(services: Services, bot: Bot, now: datetime) -> bool:
@@ -238,7 +192,7 @@ async def run_reminder(services: Services, bot: Bot, now: datetime) -> bool:
         return False
     text = t.REMINDER.format(backlog=backlog, case=case_id, age=digest_mod.duration(waited))
     try:
-        await with_retries(lambda: bot.send_message(chat_id, text, parse_mode=ParseMode.HTML))
+        await bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
     except TelegramError as exc:
         log.warning("backlog reminder failed: %s", type(exc).__name__)
         await store.unclaim_reminder(services.db, previous=None)
@@ -278,7 +232,7 @@ class Scheduler:
             raise RuntimeError("python-telegram-bot[job-queue] is required for the scheduler")
         # Digests are owed from the first start on (see run_digest).
         await store.digest_since(self.services.db, self.clock())
-        tz = self.tz = election_tz(self.services)
+        tz = self.tz = self.services.election.zone
         self.jobs = [
             jq.run_daily(
                 self._job(run_digest),
@@ -322,7 +276,7 @@ class Scheduler:
         """After an admin replaced the election file: move the daily jobs to its time zone
         if it changed (a digest already sent for a period is not sent again: see
         run_digest). Returns whether the jobs moved."""
-        if self.tz is None or election_tz(self.services) == self.tz:
+        if self.tz is None or self.services.election.zone == self.tz:
             return False
         self.stop()
         await self.start()

@@ -30,11 +30,11 @@ import scheduler
 from bot.context import CONTEXT_TYPES, NetraApplication
 from bot.handlers import admin, fallback, moderator, reporter
 from bot.sending import FairRateLimiter
-from bot.services import start_services, stop_services
 from bot.throttle import NoticeThrottle
 from bot.updates import InboxGate, InboxQueue, UpdateProcessor, attach, recover
 from bot.worker import start_workers
 from netra.config import Config, ConfigError
+from netra.services import start_services, stop_services
 from wording import id as t
 
 log = logging.getLogger(__name__)

@@ -20,7 +20,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 import store
 from bot import fit
-from bot.services import Services
+from netra.services import Services
 from rules.election import Election
 from wording import id as t
 

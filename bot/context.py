@@ -20,8 +20,8 @@ from netra.config import Config
 
 if TYPE_CHECKING:
     from bot.handlers.reporter import Album
-    from bot.services import Services
     from bot.updates import InboxGate
+    from netra.services import Services
     from scheduler import Scheduler
 
 

@@ -18,7 +18,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 
 import store
 from bot import cards, fit
-from bot.services import MODERATOR_NAME_SETTING, Services
+from netra.services import MODERATOR_NAME_SETTING, Services
 from wording import id as t
 
 log = logging.getLogger(__name__)

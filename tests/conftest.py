@@ -6,7 +6,9 @@ shared by all tests that look at it (`scan`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -17,6 +19,9 @@ from rules.roster import load_roster
 from rules.roster_index import RosterIndex
 from rules.verdict import Verdict
 from tests.synth import StorySpec, render_story
+
+if TYPE_CHECKING:  # tests.seeding reads this module's roster and election
+    from tests.seeding import StubServices
 
 ROSTER_CSV = """NIP,Nama,Jabatan,Unit Kerja,Instansi,No HP,Instagram
 197002172001062406,"H. Zulkifli Harahap, S.Sos.",Kepala Bidang,Dinas Kesehatan,Pemerintah Kota Contoh,081234567001,zulkifli.hrp
@@ -98,3 +103,22 @@ def scan(
         return cache[key]
 
     return run
+
+
+@pytest.fixture
+async def services(tmp_path: Path) -> AsyncIterator[StubServices]:
+    """A migrated SQLite database and a stand-in for the services, no cases yet."""
+    from tests.seeding import make_seeded_config, open_services
+
+    svc = await open_services(make_seeded_config(tmp_path))
+    yield svc
+    await svc.db.kw["bind"].dispose()
+
+
+@pytest.fixture
+async def seeded(services: StubServices) -> StubServices:
+    """The known cases of `tests.seeding.seed_all`."""
+    from tests.seeding import seed_all
+
+    await seed_all(services)
+    return services

@@ -12,16 +12,16 @@ from telegram.error import TelegramError
 
 import scheduler
 import store
-from bot import export as exports
 from bot import fit
 from bot.context import NetraContext
-from bot.digest import build_digest, send_digest
 from bot.handlers import reporter
 from bot.handlers.access import Role, has_role, refuse, requires
 from bot.handlers.arguments import number_arg
 from bot.sending import Priority, answer
-from bot.services import Services
-from bot.worker import with_retries
+from netra import export as exports
+from netra import housekeeping
+from netra.digest import build_digest
+from netra.services import Services
 from rules.election import ElectionError
 from rules.roster import RosterError
 from wording import id as t
@@ -199,7 +199,7 @@ async def archive(update: Update, context: NetraContext) -> None:
     case_id = await _number(update, context, t.ARCHIVE_USAGE)
     if case_id is None:
         return
-    files = await scheduler.archive_case(
+    files = await housekeeping.archive_case(
         context.services, case_id, update.effective_user.id, datetime.now(UTC)
     )
     text = t.ARCHIVE_REFUSED if files is None else t.ARCHIVE_DONE
@@ -216,7 +216,7 @@ async def digest(update: Update, context: NetraContext) -> None:
     services = context.services
     end = datetime.now(UTC)
     bundle = await build_digest(services, start=end - timedelta(days=1), end=end, manual=True)
-    await send_digest(context.bot, services, update.effective_chat.id, bundle)
+    await scheduler.send_digest(context.bot, update.effective_chat.id, bundle)
 
 
 @requires(Role.ADMIN)
@@ -251,10 +251,8 @@ async def export(update: Update, context: NetraContext) -> None:
         (t.EXPORT_FILE_XLSX.format(stamp=stamp), xlsx),
         (t.EXPORT_FILE_CSV.format(stamp=stamp), table),
     ):
-        await with_retries(
-            lambda name=name, data=data: context.bot.send_document(
-                chat_id, document=InputFile(data, filename=name), caption=caption
-            )
+        await context.bot.send_document(
+            chat_id, document=InputFile(data, filename=name), caption=caption
         )
     if len(archived.data) > MAX_UPLOAD:
         await message.reply_text(t.EXPORT_TOO_BIG.format(size_mb=len(archived.data) / 2**20))
@@ -262,10 +260,8 @@ async def export(update: Update, context: NetraContext) -> None:
     zip_caption = t.esc(
         t.EXPORT_CAPTION.format(count=len(rows), range=span, what=t.EXPORT_ZIP_WHAT)
     )
-    await with_retries(
-        lambda: context.bot.send_document(
-            chat_id,
-            document=InputFile(archived.data, filename=t.EXPORT_FILE_ZIP.format(stamp=stamp)),
-            caption=zip_caption,
-        )
+    await context.bot.send_document(
+        chat_id,
+        document=InputFile(archived.data, filename=t.EXPORT_FILE_ZIP.format(stamp=stamp)),
+        caption=zip_caption,
     )

@@ -24,7 +24,7 @@ from bot.followups import notify_reporters, render, settle_case, show, who
 from bot.handlers.access import Role, has_role, requires
 from bot.handlers.arguments import number_arg
 from bot.sending import answer
-from bot.services import MODERATOR_NAME_SETTING, Services
+from netra.services import MODERATOR_NAME_SETTING, Services
 from wording import id as t
 
 log = logging.getLogger(__name__)

@@ -12,11 +12,11 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 
 import store
-from bot import intake
 from bot.context import NetraContext
 from bot.handlers.arguments import number_arg
 from bot.sending import Priority, answer, retrying
 from bot.updates import UpdateProcessor
+from netra import intake
 from ocr.image_input import ImageRejected
 from wording import id as t
 

@@ -102,7 +102,7 @@ enabled = false
         log = open(self.root / f"bot-{self.starts}.log", "wb")  # noqa: SIM115 - the child owns it
         polls = self.tg._call_counts["getupdates"]
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "netra.cli", "run", "--config", str(config)],
+            [sys.executable, "-m", "cli", "run", "--config", str(config)],
             cwd=self.root,
             env=env,
             stdout=log,

@@ -11,8 +11,8 @@ from telegram.ext import Application, BaseRateLimiter
 
 from bot.app import build_application, shutdown, startup
 from bot.sending import FairRateLimiter
-from bot.services import Services
 from netra.config import BotSettings, Config, TelegramSettings
+from netra.services import Services
 from tests.bot.fake_telegram import FakeTelegram
 from tests.conftest import ELECTION_TOML, ROSTER_CSV
 

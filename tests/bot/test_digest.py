@@ -21,7 +21,7 @@ import store
 from netra.config import Config, DigestSettings
 from tests.bot.conftest import ADMIN, make_config, start_netra, stop_netra
 from tests.bot.fake_telegram import FakeTelegram, contains
-from tests.scheduler.conftest import open_services, seed_all
+from tests.seeding import open_services, seed_all
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from netra.cli import EXAMPLES, main
+from cli import EXAMPLES, main
 from tests.conftest import ELECTION_TOML, ROSTER_CSV
 from tests.synth import StorySpec, render_story
 
@@ -120,7 +120,7 @@ def test_scan_shows_progress_on_a_terminal_and_nothing_in_a_pipe(tmp_path: Path)
         bad = tmp_path / f"bad{i}.jpg"  # refused at once: the counter, not the OCR, is tested
         bad.write_bytes(b"not an image")
         files.append(str(bad))
-    cmd = [sys.executable, "-m", "netra.cli", "scan", "--roster", str(roster),
+    cmd = [sys.executable, "-m", "cli", "scan", "--roster", str(roster),
            "--election", str(election), "--jobs", "1", *files]  # fmt: skip
 
     piped = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True)

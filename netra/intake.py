@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 
 import store
-from bot.services import Services
+from netra.services import Services
 from ocr.image_input import load_screenshot
 
 _SUFFIX = {

@@ -1,9 +1,10 @@
-"""What the running bot holds: database, analysis pool, file store, roster and election.
+"""What the running product holds, whatever talks to people: database, analysis pool, file
+store, roster and election, the queues of cases to analyse and to show the moderators.
 
-Built once at start-up (`start_services`) and kept in `application.bot_data.services` (`bot.context.BotData`).
-The roster and election can be replaced at run time by an admin (`replace_roster`,
-`replace_election`): the new file is validated completely first, then stored on disk and
-swapped in one assignment, so a bad upload never leaves a half-imported roster.
+Built once at start-up (`start_services`); the bot keeps it in `bot_data.services`. The roster
+and election can be replaced at run time by an admin (`replace_roster`, `replace_election`):
+the new file is validated completely first, then stored on disk and swapped in one
+assignment, so a bad upload never leaves a half-imported roster. Nothing here knows Telegram.
 """
 
 from __future__ import annotations
@@ -12,16 +13,16 @@ import asyncio
 import hashlib
 import hmac
 import logging
-import os
 import weakref
 from dataclasses import dataclass, field
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 import store
 from netra.analysis import AnalysisPool
 from netra.config import Config
+from netra.files import FileStore
 from ocr.engine import make_engine
 from rules.election import Election, parse_election
 from rules.roster import RosterLoad, load_roster
@@ -46,32 +47,6 @@ class RosterChange:
     removed: int
     unchanged: int
     load: RosterLoad
-
-
-class FileStore:
-    """Screenshots on local disk, named by their SHA-256 (so a duplicate is stored once)."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def relative_path(self, sha256: str, suffix: str = ".img") -> str:
-        return f"files/{sha256[:2]}/{sha256}{suffix}"
-
-    def write(self, relative: str, data: bytes) -> None:
-        """Atomic and durable: a crash leaves either the whole file or none."""
-        target = self.root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists():
-            return
-        tmp = target.with_suffix(target.suffix + f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-
-    def read(self, relative: str) -> bytes:
-        return (self.root / relative).read_bytes()
 
 
 @dataclass

@@ -14,7 +14,7 @@ from netra.config import Config, ConfigError, load_config
 from wording import en
 from wording import id as t
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parent / "examples"
 
 
 def _load_inputs(roster_path: Path, election_path: Path):  # type: ignore[no-untyped-def]

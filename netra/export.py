@@ -31,7 +31,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 import store
-from bot.services import FileStore
+from netra.files import FileStore
 from rules.election import Election
 from wording import id as t
 

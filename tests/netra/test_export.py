@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 from openpyxl import load_workbook
 
 import store
-from bot import export
-from tests.scheduler.conftest import StubServices
+from netra import export
+from tests.seeding import StubServices
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 

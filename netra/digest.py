@@ -17,17 +17,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from telegram import Bot, InputFile
-from telegram.constants import MessageLimit, ParseMode
-
 import store
-from bot.services import MODERATOR_NAME_SETTING, Services
-from bot.worker import with_retries
+from netra import export
+from netra.services import MODERATOR_NAME_SETTING, Services
 from rules.election import Election
 from wording import id as t
 
-MAX_TEXT = MessageLimit.MAX_TEXT_LENGTH  # 4096
-MAX_CAPTION = MessageLimit.CAPTION_LENGTH  # 1024
+# Telegram's limits: a message holds 4096 characters, a photo's caption 1024.
+MAX_TEXT = 4096
+MAX_CAPTION = 1024
 CHART_STATES = ("approved", "flagged", "review", "needs_info", "rejected", "clear", "new", "error")
 CHART_COLORS = {
     "approved": "#c0392b",
@@ -284,7 +282,7 @@ async def chart_png(services: Services, report: store.DigestReport) -> bytes:
     return await asyncio.to_thread(render_chart, days, report.approved_by_unit)
 
 
-# ---------------------------------------------------------------- building and sending
+# ---------------------------------------------------------------- building
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +295,7 @@ class DigestBundle:
     messages: list[str]
     export_name: str | None
     export: bytes | None
+    export_caption: str = ""
 
 
 async def build_digest(
@@ -308,8 +307,7 @@ async def build_digest(
     late: bool = False,
     attach_export: bool | None = None,
 ) -> DigestBundle:
-    from bot import export  # local: export imports this module's helpers
-
+    """The digest of [start, end): numbers, chart, text and (as configured) the export."""
     settings = services.config.digest
     tz = services.election.zone
     report = await store.digest_report(
@@ -335,31 +333,7 @@ async def build_digest(
         rows = await store.approved_cases(services.db, until=end)
         data = await asyncio.to_thread(export.xlsx_bytes, rows, services.election, tz)
         name = t.DIGEST_EXPORT_FILE.format(stamp=f"{end.astimezone(tz):%Y%m%d-%H%M}")
-    return DigestBundle(report, chart, caption(report, tz), split_messages(lines), name, data)
-
-
-async def send_digest(bot: Bot, services: Services, chat_id: int, bundle: DigestBundle) -> None:
-    """Chart with a short caption, then the full text, then the XLSX export. Raises on failure."""
-    await with_retries(
-        lambda: bot.send_photo(
-            chat_id,
-            photo=InputFile(bundle.chart, filename=t.DIGEST_CHART_FILE),
-            caption=bundle.caption,
-        )
+    export_caption = t.esc(t.DIGEST_EXPORT_CAPTION.format(end=fmt_time(end, tz)))
+    return DigestBundle(
+        report, chart, caption(report, tz), split_messages(lines), name, data, export_caption
     )
-    for text in bundle.messages:
-        await with_retries(
-            lambda text=text: bot.send_message(  # type: ignore[misc]
-                chat_id, text, parse_mode=ParseMode.HTML
-            )
-        )
-    if bundle.export is not None and bundle.export_name:
-        tz = services.election.zone
-        cap = t.DIGEST_EXPORT_CAPTION.format(end=fmt_time(bundle.report.end, tz))
-        await with_retries(
-            lambda: bot.send_document(
-                chat_id,
-                document=InputFile(bundle.export, filename=bundle.export_name),
-                caption=t.esc(cap),
-            )
-        )
