@@ -10,11 +10,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from netra import EXAMPLES
 from netra.config import Config, ConfigError, load_config
 from wording import en
 from wording import id as t
-
-EXAMPLES = Path(__file__).resolve().parent / "examples"
 
 
 def _load_inputs(roster_path: Path, election_path: Path):  # type: ignore[no-untyped-def]

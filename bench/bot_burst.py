@@ -40,9 +40,9 @@ if str(ROOT) not in sys.path:
 from sqlalchemy import func, select  # noqa: E402
 
 from bot.app import build_application, shutdown, startup  # noqa: E402
+from bot.fake_telegram import FakeTelegram  # noqa: E402
 from netra.config import BotSettings, Config, TelegramSettings  # noqa: E402
 from store.models import Case, Submission  # noqa: E402
-from tests.bot.fake_telegram import FakeTelegram  # noqa: E402
 from tests.synth import generate_dataset  # noqa: E402
 
 MOD_CHAT = -1001000000001

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.bot.fake_telegram import FakeTelegram  # noqa: E402
+from bot.fake_telegram import FakeTelegram  # noqa: E402
 from tests.bot.kill_scenario import KillPoint, KillReport, kill_burst  # noqa: E402
 
 MOD_CHAT = -1001000000001

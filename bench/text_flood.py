@@ -26,8 +26,8 @@ if str(ROOT) not in sys.path:
 
 from PIL import Image  # noqa: E402
 
+from bot.fake_telegram import FakeTelegram, contains  # noqa: E402
 from tests.bot.conftest import MOD_CHAT, make_config, start_netra, stop_netra  # noqa: E402
-from tests.bot.fake_telegram import FakeTelegram, contains  # noqa: E402
 
 FLOODER, REPORTER = 9301, 9302
 

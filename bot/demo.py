@@ -1,23 +1,28 @@
 """`netra demo`: the whole flow offline, with no token.
 
-Starts a local Bot API server (the fake one the end-to-end tests use, on 127.0.0.1), runs
-the real bot against it with a throw-away SQLite database, and plays a reporter who sends
-the bundled example screenshots and a moderator who decides the cases that reach the
-moderators' chat. Everything the bot says is printed, so a new user sees the product work.
+Starts the local Bot API server (`bot.fake_telegram`, on 127.0.0.1; the tests use it too),
+runs the real bot against it with a throw-away SQLite database, and plays a reporter who
+sends the bundled example screenshots (`netra.EXAMPLES`, package data), a moderator who
+decides the cases that reach the moderators' chat, and a coordinator asking for the digest.
+Everything the bot says is printed, so a new user sees the product work. It runs the same
+from a checkout and from an installed package.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
+from bot.app import build_application, shutdown, startup
+from bot.context import NetraApplication
+from bot.fake_telegram import FakeTelegram, buttons
+from netra import EXAMPLES
 from netra.config import BotSettings, Config, TelegramSettings
 from wording import id as t
 
-REPO = Path(__file__).resolve().parent.parent
 MOD_CHAT = -1009990001
 MODERATOR = 4242
 REPORTER = 777
@@ -31,11 +36,8 @@ def _say(who: str, text: str) -> None:
         print(f"  {' ' * len(who)}  {line}")
 
 
-async def play(examples: Path, config: Config | None = None) -> int:
-    sys.path.insert(0, str(REPO))  # the local Bot API server lives in the test tree
-    from bot.app import build_application, shutdown, startup
-    from tests.bot.fake_telegram import FakeTelegram, buttons
-
+async def play(examples: Path = EXAMPLES, config: Config | None = None) -> int:
+    """Run the walkthrough on `examples` (roster.csv, election.toml, labels.jsonl, images)."""
     labels = [
         json.loads(x) for x in (examples / "labels.jsonl").read_text().splitlines() if x.strip()
     ]
@@ -66,7 +68,7 @@ async def play(examples: Path, config: Config | None = None) -> int:
             await app.start()
             await app.updater.start_polling(poll_interval=0.0, timeout=1)
             try:
-                return await _script(tg, app, labels, examples, buttons)
+                return await _script(tg, app, labels, examples)
             finally:
                 await app.updater.stop()
                 await app.stop()
@@ -74,7 +76,9 @@ async def play(examples: Path, config: Config | None = None) -> int:
                 await app.shutdown()
 
 
-async def _script(tg, app, labels, examples: Path, buttons) -> int:  # type: ignore[no-untyped-def]
+async def _script(
+    tg: FakeTelegram, app: NetraApplication, labels: list[dict[str, Any]], examples: Path
+) -> int:
     reporter = tg.user(REPORTER, t.DEMO_REPORTER)
     moderator = tg.user(MODERATOR, t.DEMO_MODERATOR)
     print(t.DEMO_START.format(count=len(labels), folder=examples))
@@ -132,5 +136,5 @@ async def _script(tg, app, labels, examples: Path, buttons) -> int:  # type: ign
     return 0
 
 
-def main(examples: Path, config: Config | None = None) -> int:
+def main(examples: Path = EXAMPLES, config: Config | None = None) -> int:
     return asyncio.run(play(examples, config))

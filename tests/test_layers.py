@@ -121,6 +121,23 @@ def test_the_store_is_reached_through_its_public_face() -> None:
     assert found == []
 
 
+def test_the_product_never_reaches_into_the_tests_or_sys_path() -> None:
+    """The demo and everything else run from an installed package: no imports of `tests`,
+    no `sys.path` edits."""
+    found = [
+        f"{path.relative_to(ROOT)}:{line} imports {name}"
+        for path in product_modules()
+        for line, name in imports_of(path)
+        if name.split(".")[0] == "tests"
+    ]
+    found += [
+        str(path.relative_to(ROOT))
+        for path in product_modules()
+        if "sys.path" in path.read_text(encoding="utf-8")
+    ]
+    assert found == []
+
+
 def test_no_product_module_is_over_600_lines() -> None:
     long = {
         str(path.relative_to(ROOT)): n

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from tests.bot.fake_telegram import FakeTelegram
+from bot.fake_telegram import FakeTelegram
 from tests.conftest import ELECTION_TOML, ROSTER_CSV
 
 ROOT = Path(__file__).resolve().parents[2]

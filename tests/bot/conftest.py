@@ -10,10 +10,10 @@ import pytest
 from telegram.ext import Application, BaseRateLimiter
 
 from bot.app import build_application, shutdown, startup
+from bot.fake_telegram import FakeTelegram
 from bot.sending import FairRateLimiter
 from netra.config import BotSettings, Config, TelegramSettings
 from netra.services import Services
-from tests.bot.fake_telegram import FakeTelegram
 from tests.conftest import ELECTION_TOML, ROSTER_CSV
 
 MOD_CHAT = -1001000000001

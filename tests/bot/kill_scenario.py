@@ -21,8 +21,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.fake_telegram import FakeTelegram
 from tests.bot.bot_process import BotProcess, small_screenshot
-from tests.bot.fake_telegram import FakeTelegram
 
 TICKET = re.compile(r"#(\d+)")
 UNREACHED_AFTER = 5.0  # a kill point the run never reached: kill this long after the wave

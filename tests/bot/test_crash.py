@@ -14,11 +14,11 @@ import pytest
 
 import store
 from bot.app import WORKERS
+from bot.fake_telegram import FakeTelegram, buttons, contains
 from netra.config import load_config
 from netra.files import FileStore
 from tests.bot.bot_process import MOD_CHAT, MODERATOR, BotProcess, small_screenshot
 from tests.bot.conftest import FLAGGED_VERDICT
-from tests.bot.fake_telegram import FakeTelegram, buttons, contains
 from tests.bot.kill_scenario import KillPoint, kill_burst
 
 

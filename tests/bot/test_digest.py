@@ -18,9 +18,9 @@ from openpyxl import load_workbook
 
 import scheduler
 import store
+from bot.fake_telegram import FakeTelegram, contains
 from netra.config import Config, DigestSettings
 from tests.bot.conftest import ADMIN, make_config, start_netra, stop_netra
-from tests.bot.fake_telegram import FakeTelegram, contains
 from tests.seeding import open_services, seed_all
 
 JAKARTA = ZoneInfo("Asia/Jakarta")

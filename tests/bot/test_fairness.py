@@ -14,8 +14,8 @@ import time
 from PIL import Image
 
 import store
+from bot.fake_telegram import FakeTelegram, buttons, contains
 from tests.bot.conftest import MOD_CHAT, MODERATORS, Netra, seed_flagged_case
-from tests.bot.fake_telegram import FakeTelegram, buttons, contains
 
 FLOODER, REPORTER = 9301, 9302
 

@@ -19,7 +19,7 @@ from telegram.ext import (
     filters,
 )
 
-from tests.bot.fake_telegram import FakeTelegram, buttons, contains
+from bot.fake_telegram import FakeTelegram, buttons, contains
 
 GROUP = -1001234567890
 

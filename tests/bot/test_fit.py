@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from bot import fit
-from tests.bot.fake_telegram import parse_html
+from bot.fake_telegram import parse_html
 from wording import id as t
 
 # Telegram allows 64 characters for a first name and 64 for a last name; emoji count twice in

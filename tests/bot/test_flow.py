@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.fake_telegram import buttons, contains
 from tests.bot.conftest import MOD_CHAT, MODERATORS, Netra
-from tests.bot.fake_telegram import buttons, contains
 from tests.synth import StorySpec, render_story
 
 SUPPORT = StorySpec(

@@ -16,6 +16,7 @@ import pytest
 
 import store
 from bot import fit
+from bot.fake_telegram import FakeTelegram, buttons, contains
 from tests.bot.conftest import (
     ADMIN,
     FLAGGED_VERDICT,
@@ -28,7 +29,6 @@ from tests.bot.conftest import (
     start_netra,
     stop_netra,
 )
-from tests.bot.fake_telegram import FakeTelegram, buttons, contains
 from tests.bot.test_fit import LONGEST_FIRST, LONGEST_LAST
 from wording import id as t
 

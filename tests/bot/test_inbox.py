@@ -13,9 +13,9 @@ import httpx
 
 import store
 from bot.app import build_application, shutdown, startup, webhook_options
+from bot.fake_telegram import FakeTelegram, contains
 from bot.updates import MAX_ATTEMPTS
 from tests.bot.conftest import make_config, start_netra, stop_netra
-from tests.bot.fake_telegram import FakeTelegram, contains
 
 
 def free_port() -> int:

@@ -9,8 +9,8 @@ from dataclasses import replace
 from PIL import Image
 
 import store
+from bot.fake_telegram import FakeTelegram, contains
 from tests.bot.conftest import Netra, make_config, start_netra, stop_netra
-from tests.bot.fake_telegram import FakeTelegram, contains
 from tests.synth import StorySpec, render_story
 
 STORY = StorySpec(

@@ -7,9 +7,9 @@ import asyncio
 from sqlalchemy import select
 
 import store
+from bot.fake_telegram import buttons, contains
 from store.models import AuditLog
 from tests.bot.conftest import ADMIN, MOD_CHAT, MODERATORS, Netra
-from tests.bot.fake_telegram import buttons, contains
 from tests.synth import StorySpec, render_story
 
 NAMESAKE = StorySpec(

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import store
+from bot.fake_telegram import FakeTelegram, buttons, contains
 from tests.bot.conftest import (
     MOD_CHAT,
     Netra,
@@ -25,7 +26,6 @@ from tests.bot.conftest import (
     start_netra,
     stop_netra,
 )
-from tests.bot.fake_telegram import FakeTelegram, buttons, contains
 
 MAIN = {"a": "✅ Setujui", "r": "❌ Tolak", "n": "❓ Perlu info", "o": "👤 Orang lain"}
 MENU = {"p0": "Budi Santoso", "x": "🚫 Bukan ASN", "b": "« Kembali"}

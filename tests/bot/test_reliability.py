@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 import store
+from bot.fake_telegram import FakeTelegram, buttons, contains
 from tests.bot.conftest import (
     ADMIN,
     MOD_CHAT,
@@ -15,7 +16,6 @@ from tests.bot.conftest import (
     start_netra,
     stop_netra,
 )
-from tests.bot.fake_telegram import FakeTelegram, buttons, contains
 from tests.conftest import ROSTER_CSV
 from tests.synth import StorySpec, render_story
 

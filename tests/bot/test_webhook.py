@@ -9,8 +9,8 @@ from pathlib import Path
 import httpx
 
 from bot.app import build_application, shutdown, startup, webhook_options
+from bot.fake_telegram import FakeTelegram, contains
 from tests.bot.conftest import make_config
-from tests.bot.fake_telegram import FakeTelegram, contains
 
 
 def free_port() -> int:

@@ -32,7 +32,7 @@ async def test_digest_text(seeded: StubServices) -> None:
     assert "02 Bambang Sutejo – Rahmat Hidayat: 2 (+2)" in text
     assert "NIP <code>199001052015031004</code>" in text
     assert "<code>501</code>: 2 · 3 · 8 jam" in text
-    from tests.bot.fake_telegram import parse_html
+    from bot.fake_telegram import parse_html
 
     for message in digest.split_messages(lines):
         assert len(message) <= 4096

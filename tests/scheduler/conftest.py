@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 import pytest
 from telegram import Bot
 
-from tests.bot.fake_telegram import FakeTelegram
+from bot.fake_telegram import FakeTelegram
 from tests.seeding import ADMIN, EXTRA_CHAT, MOD_CHAT
 
 

@@ -17,8 +17,8 @@ from telegram.ext import ApplicationBuilder
 
 import scheduler
 import store
+from bot.fake_telegram import FakeTelegram
 from rules.election import parse_election
-from tests.bot.fake_telegram import FakeTelegram
 from tests.conftest import ELECTION_TOML
 from tests.seeding import (
     ADMIN,

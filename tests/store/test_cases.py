@@ -6,7 +6,6 @@ import asyncio
 import hashlib
 import io
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import imagehash
@@ -15,6 +14,7 @@ from PIL import Image
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 import store as st
+from netra import EXAMPLES
 from rules.support import Signal, SupportFinding
 from rules.types import AsnMatch, Poster, RosterEntry
 from rules.verdict import Verdict
@@ -22,7 +22,7 @@ from store import phash as ph
 from store.models import utcnow
 
 Db = async_sessionmaker[AsyncSession]
-IMAGES = Path(__file__).resolve().parents[2] / "examples" / "images"
+IMAGES = EXAMPLES / "images"
 MOD_A, MOD_B = 9001, 9002
 
 
