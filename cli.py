@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TextIO
 
 from netra import EXAMPLES
-from netra.config import Config, ConfigError, load_config
+from netra.config import Config, load_config
+from netra.errors import ConfigError
 from wording import en
 from wording import id as t
 

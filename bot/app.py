@@ -33,7 +33,8 @@ from bot.sending import FairRateLimiter
 from bot.throttle import NoticeThrottle
 from bot.updates import InboxGate, InboxQueue, UpdateProcessor, attach, recover
 from bot.worker import start_workers
-from netra.config import Config, ConfigError
+from netra.config import Config
+from netra.errors import ConfigError
 from netra.services import start_services, stop_services
 from wording import id as t
 

@@ -18,16 +18,13 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 
 import store
 from bot import cards, fit
+from bot.errors import OutcomeUndelivered
 from netra.services import MODERATOR_NAME_SETTING, Services
 from wording import id as t
 
 log = logging.getLogger(__name__)
 
 OUTCOME_LINE_LIMIT = 300
-
-
-class OutcomeUndelivered(TelegramError):
-    """Some reporters could not be told yet; the case stays unsettled for the next start."""
 
 
 async def who(services: Services, user_id: int | None) -> str:

@@ -45,11 +45,11 @@ from telegram.error import (
     InvalidToken,
     NetworkError,
     RetryAfter,
-    TelegramError,
 )
 from telegram.ext import BaseRateLimiter
 
 from bot import fit
+from bot.errors import Dropped
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +62,6 @@ class Priority(IntEnum):
     ACK = 1  # the answer to a screenshot: the reporter waits for it
     NORMAL = 2  # cards, outcomes, edits, staff replies
     CHATTER = 3  # answers to texts and commands; dropped when the chat is flooding
-
-
-class Dropped(TelegramError):
-    """A chatty reply was not sent because its chat already has too many sends waiting."""
 
 
 class TokenBucket:

@@ -12,13 +12,10 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from netra.errors import ConfigError
 from ocr.engine import ENGINES
 from rules.verdict import Thresholds
 from wording import id as t
-
-
-class ConfigError(ValueError):
-    """The configuration is invalid; the message names the setting."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,9 +22,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 import store
 from netra.analysis import AnalysisPool
 from netra.config import Config
+from netra.errors import ConfigError
 from netra.files import FileStore
 from ocr.engine import make_engine
 from rules.election import Election, parse_election
+from rules.errors import RosterError
 from rules.roster import RosterLoad, load_roster
 from rules.roster_index import RosterIndex
 from rules.types import RosterEntry
@@ -93,7 +95,7 @@ class Services:
         """Validate, index, store and swap in a new roster (all or nothing)."""
         load = await asyncio.to_thread(load_roster, data, filename)
         if not load.entries:
-            raise ValueError(t.ROSTER_NO_VALID_ROWS)
+            raise RosterError(t.ROSTER_NO_VALID_ROWS)
         index = await asyncio.to_thread(RosterIndex, load.entries)
         # Comparing a million rows takes seconds: off the event loop.
         added, updated, removed, unchanged = await asyncio.to_thread(
@@ -158,7 +160,7 @@ async def _initial_election(
     if stored and (files.root / stored).exists():
         return parse_election(files.read(stored).decode("utf-8"))
     if config.election is None:
-        raise ValueError(t.CONFIG_NO_ELECTION)
+        raise ConfigError(t.CONFIG_NO_ELECTION)
     return parse_election(config.election.read_text(encoding="utf-8"))
 
 

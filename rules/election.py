@@ -12,13 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from rules.errors import ElectionError
 from wording import id as t
 
 DEFAULT_TIMEZONE = "Asia/Jakarta"
-
-
-class ElectionError(ValueError):
-    """The election file is invalid; the message names the field."""
 
 
 @dataclass(frozen=True, slots=True)

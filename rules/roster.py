@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
+from rules.errors import RosterError
 from rules.types import RosterEntry
 from wording import id as t
 
 __all__ = [
-    "RosterError",
     "RosterLoad",
     "RowProblem",
     "load_roster",
@@ -31,10 +31,6 @@ __all__ = [
     "normalise_phone",
     "validate_nip",
 ]
-
-
-class RosterError(ValueError):
-    """The file as a whole cannot be imported (unreadable, or a required column missing)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,8 +22,7 @@ from netra import export as exports
 from netra import housekeeping
 from netra.digest import build_digest
 from netra.services import Services
-from rules.election import ElectionError
-from rules.roster import RosterError
+from rules.errors import ElectionError, RosterError
 from wording import id as t
 
 AWAIT_SECONDS = 600

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from rules.election import ElectionError, load_election, parse_election
+from rules.election import load_election, parse_election
+from rules.errors import ElectionError
 
 GOOD = """
 [election]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from rules.errors import RosterError
 from rules.roster import (
-    RosterError,
     load_roster,
     normalise_handle,
     normalise_phone,
