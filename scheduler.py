@@ -4,9 +4,9 @@ Jobs (registered by `start_scheduler` from `bot.app.startup`):
 
 * ``netra-digest`` — daily at ``digest.time`` (default 07:00) in the election's time zone: the
   admins' digest for the 24 hours ending then, to every admin and ``digest.chat_ids``.
-* ``netra-retention`` — daily at ``digest.retention_time``: deletes screenshot files of rejected
-  and clear cases settled more than ``digest.retention_days`` ago.
-* ``netra-checks`` — every ``digest.check_every_minutes`` (default hourly): the backlog reminder,
+* ``netra-retention`` — daily at ``retention.time``: deletes screenshot files of rejected
+  and clear cases settled more than ``retention.days`` ago.
+* ``netra-checks`` — every ``scheduler.check_every_minutes`` (default hourly): the backlog reminder,
   and a retry of the latest digest if it is still owed (a failed or missed send).
 * ``netra-catch-up`` — once, a few seconds after start-up: sends the latest digest if its time
   passed while the bot was down and we are still within ``digest.catch_up_grace_hours``.
@@ -175,8 +175,8 @@ async def send_digest(bot: Bot, chat_id: int, bundle: DigestBundle) -> None:
 
 async def run_reminder(services: Services, bot: Bot, now: datetime) -> bool:
     """Remind the moderators' chat when the oldest pending case waits too long; at most once
-    per `digest.reminder_every_hours` across restarts and processes. True if sent."""
-    settings = services.config.digest
+    per `reminders.every_hours` across restarts and processes. True if sent."""
+    settings = services.config.reminders
     chat_id = services.config.telegram.moderator_chat_id
     if chat_id is None:
         return False
@@ -185,9 +185,9 @@ async def run_reminder(services: Services, bot: Bot, now: datetime) -> bool:
         return False
     case_id, created_at, backlog = oldest
     waited = now - created_at
-    if waited < timedelta(hours=settings.reminder_after_hours):
+    if waited < timedelta(hours=settings.after_hours):
         return False
-    every = timedelta(hours=settings.reminder_every_hours)
+    every = timedelta(hours=settings.every_hours)
     if not await store.claim_reminder(services.db, now=now, every=every):
         return False
     text = t.REMINDER.format(backlog=backlog, case=case_id, age=digest_mod.duration(waited))
@@ -223,9 +223,10 @@ class Scheduler:
         self.tz: ZoneInfo | None = None
 
     async def start(self) -> None:
-        settings = self.services.config.digest
-        if not settings.enabled:
-            log.info("scheduler disabled (digest.enabled = false)")
+        config = self.services.config
+        settings = config.digest
+        if not config.scheduler.enabled:
+            log.info("scheduler disabled (scheduler.enabled = false)")
             return
         jq = self.application.job_queue
         if jq is None:
@@ -242,14 +243,14 @@ class Scheduler:
             ),
             jq.run_daily(
                 self._job(run_retention),
-                time=parse_hhmm(settings.retention_time).replace(tzinfo=tz),
+                time=parse_hhmm(config.retention.time).replace(tzinfo=tz),
                 name="netra-retention",
                 job_kwargs={"misfire_grace_time": 3600, "coalesce": True},
             ),
             jq.run_repeating(
                 self._job(run_checks),
-                interval=timedelta(minutes=settings.check_every_minutes),
-                first=timedelta(minutes=settings.check_every_minutes),
+                interval=timedelta(minutes=config.scheduler.check_every_minutes),
+                first=timedelta(minutes=config.scheduler.check_every_minutes),
                 name="netra-checks",
                 job_kwargs={"coalesce": True, "max_instances": 1},
             ),
@@ -259,7 +260,7 @@ class Scheduler:
             "scheduler: digest at %s %s, retention at %s",
             settings.time,
             tz.key,
-            settings.retention_time,
+            config.retention.time,
         )
 
     def _job(self, run: Callable[..., Any]) -> Callable[[CallbackContext[Any, Any, Any, Any]], Any]:

@@ -6,6 +6,7 @@ No other module reads environment variables: secrets (the bot token) come in her
 
 from __future__ import annotations
 
+import logging
 import os
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -16,6 +17,8 @@ from netra.errors import ConfigError
 from ocr.engine import ENGINES
 from rules.verdict import Thresholds
 from wording import id as t
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +61,28 @@ class BotSettings:
     notice_every_seconds: float = 300.0  # at most one help/limit notice per chat this often
 
 
-# --- digest & scheduler (issue 4) -------------------------------------------------------
+def _check_time(setting: str, value: object) -> None:
+    """A local time of day as "HH:MM"."""
+    try:
+        hour, minute = (int(x) for x in str(value).split(":"))
+        if not (0 <= hour < 24 and 0 <= minute < 60):
+            raise ValueError
+    except ValueError:
+        raise ConfigError(t.CONFIG_BAD_TIME.format(setting=setting, value=value)) from None
+
+
 @dataclass(frozen=True, slots=True)
-class DigestSettings:
-    """Scheduled jobs (`scheduler.py`): daily digest, retention, backlog reminder."""
+class SchedulerSettings:
+    """The scheduled jobs (`scheduler.py`) as a whole."""
 
     enabled: bool = True  # register the scheduled jobs at start-up
+    check_every_minutes: float = 60.0  # how often the reminder / digest retry check runs
+
+
+@dataclass(frozen=True, slots=True)
+class DigestSettings:
+    """The admins' daily digest."""
+
     time: str = "07:00"  # local time of the daily digest, in the election's time zone
     chat_ids: tuple[int, ...] = ()  # extra recipients besides telegram.admin_ids
     catch_up_grace_hours: float = 12.0  # a missed digest is still sent this long after its time
@@ -72,26 +91,39 @@ class DigestSettings:
     attach_export: bool = True  # attach the XLSX export of approved cases to the digest
     deadline_days: int = 7  # Bawaslu: a report within 7 days of discovery
     deadline_warn_days: int = 3  # list approved cases with this many days or fewer left
-    retention_days: int = 30  # screenshots of rejected/clear cases are deleted after this
-    retention_time: str = "03:30"  # local time of the daily retention run
-    reminder_after_hours: float = 6.0  # remind moderators when the oldest pending case is older
-    reminder_every_hours: float = 3.0  # at most one reminder per this many hours
-    check_every_minutes: float = 60.0  # how often the reminder / digest retry check runs
 
     def __post_init__(self) -> None:
-        for name in ("time", "retention_time"):
-            value = getattr(self, name)
-            try:
-                hour, minute = (int(x) for x in str(value).split(":"))
-                if not (0 <= hour < 24 and 0 <= minute < 60):
-                    raise ValueError
-            except ValueError:
-                raise ConfigError(
-                    t.CONFIG_BAD_TIME.format(setting=f"digest.{name}", value=value)
-                ) from None
+        _check_time("digest.time", self.time)
 
 
-# --- end digest ------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class RetentionSettings:
+    """How long screenshots of rejected and clear cases are kept."""
+
+    days: int = 30  # screenshots of rejected/clear cases are deleted after this
+    time: str = "03:30"  # local time of the daily retention run
+
+    def __post_init__(self) -> None:
+        _check_time("retention.time", self.time)
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderSettings:
+    """The moderators' backlog reminder."""
+
+    after_hours: float = 6.0  # remind moderators when the oldest pending case is older
+    every_hours: float = 3.0  # at most one reminder per this many hours
+
+
+# Settings that moved out of [digest]: old key → (section, key). Still read, with a warning.
+MOVED = {
+    "enabled": ("scheduler", "enabled"),
+    "check_every_minutes": ("scheduler", "check_every_minutes"),
+    "retention_days": ("retention", "days"),
+    "retention_time": ("retention", "time"),
+    "reminder_after_hours": ("reminders", "after_hours"),
+    "reminder_every_hours": ("reminders", "every_hours"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +137,10 @@ class Config:
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
     bot: BotSettings = field(default_factory=BotSettings)
     webhook_secret: str = field(default="", repr=False)
-    digest: DigestSettings = field(default_factory=DigestSettings)  # issue 4
+    scheduler: SchedulerSettings = field(default_factory=SchedulerSettings)
+    digest: DigestSettings = field(default_factory=DigestSettings)
+    retention: RetentionSettings = field(default_factory=RetentionSettings)
+    reminders: ReminderSettings = field(default_factory=ReminderSettings)
 
 
 def _section(cls: type, raw: Any, name: str) -> Any:
@@ -125,6 +160,33 @@ def _section(cls: type, raw: Any, name: str) -> Any:
         return cls(**values)
     except TypeError as exc:
         raise ConfigError(t.CONFIG_BAD_SECTION.format(section=name, error=exc)) from exc
+
+
+def _moved_settings(raw: dict[str, Any]) -> dict[str, Any]:
+    """Settings under their old names in [digest] are read into their sections, with a
+    deprecation line in the log; set under both names they are refused."""
+    digest = raw.get("digest")
+    if not isinstance(digest, dict) or not MOVED.keys() & digest.keys():
+        return raw
+    raw = {**raw, "digest": dict(digest)}
+    for old, (section, key) in MOVED.items():
+        if old not in raw["digest"]:
+            continue
+        target = raw.get(section)
+        target = dict(target) if isinstance(target, dict) else {}
+        if key in target:
+            raise ConfigError(
+                t.CONFIG_OLD_AND_NEW.format(old=f"digest.{old}", new=f"{section}.{key}")
+            )
+        log.warning(
+            "config: digest.%s is deprecated, write it as %s.%s (read as such for now)",
+            old,
+            section,
+            key,
+        )
+        target[key] = raw["digest"].pop(old)
+        raw[section] = target
+    return raw
 
 
 def _database_url(configured: Any, data_dir: Path) -> str:
@@ -156,6 +218,7 @@ def load_config(path: str | Path | None, env: dict[str, str] | None = None) -> C
         q = Path(str(value)).expanduser()
         return q if q.is_absolute() else base / q
 
+    raw = _moved_settings(raw)
     if "token" in (raw.get("telegram") or {}):
         raise ConfigError(t.CONFIG_TOKEN_IN_FILE)
     telegram = _section(TelegramSettings, raw.get("telegram"), "telegram")
@@ -176,5 +239,8 @@ def load_config(path: str | Path | None, env: dict[str, str] | None = None) -> C
         telegram=telegram,
         bot=_section(BotSettings, raw.get("bot"), "bot"),
         webhook_secret=env.get("NETRA_WEBHOOK_SECRET", ""),
-        digest=_section(DigestSettings, raw.get("digest"), "digest"),  # issue 4
+        scheduler=_section(SchedulerSettings, raw.get("scheduler"), "scheduler"),
+        digest=_section(DigestSettings, raw.get("digest"), "digest"),
+        retention=_section(RetentionSettings, raw.get("retention"), "retention"),
+        reminders=_section(ReminderSettings, raw.get("reminders"), "reminders"),
     )

@@ -27,7 +27,7 @@ class RetentionResult:
 async def delete_expired_files(services: Services, now: datetime) -> RetentionResult:
     """Delete screenshot files of rejected/clear cases past retention; hashes, decisions and the
     audit trail stay. Approved cases keep their evidence. Logs counts only (no personal data)."""
-    days = services.config.digest.retention_days
+    days = services.config.retention.days
     root = services.files.root
     cases = files = 0
     seen: set[int] = set()

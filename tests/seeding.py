@@ -17,7 +17,7 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 import store
-from netra.config import Config, DigestSettings, TelegramSettings
+from netra.config import Config, TelegramSettings
 from netra.files import FileStore
 from rules.election import Election, parse_election
 from store.models import AuditLog, Case, Submission
@@ -43,14 +43,15 @@ class StubServices:
     cases: dict[str, int] = field(default_factory=dict)
 
 
-def make_seeded_config(tmp_path: Path, **digest: Any) -> Config:
+def make_seeded_config(tmp_path: Path, **sections: Any) -> Config:
+    """The seeded services' configuration; `sections` replace whole sections (`digest=`...)."""
     return Config(
         data_dir=tmp_path / "var",
         database_url=f"sqlite+aiosqlite:///{tmp_path / 'var' / 'netra.db'}",
         telegram=TelegramSettings(
             token="123456:TEST-token", moderator_chat_id=MOD_CHAT, admin_ids=(ADMIN,)
         ),
-        digest=DigestSettings(**digest),
+        **sections,
     )
 
 

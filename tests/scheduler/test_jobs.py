@@ -18,6 +18,7 @@ from telegram.ext import ApplicationBuilder
 import scheduler
 import store
 from bot.fake_telegram import FakeTelegram
+from netra.config import DigestSettings, ReminderSettings, SchedulerSettings
 from rules.election import parse_election
 from tests.conftest import ELECTION_TOML
 from tests.seeding import (
@@ -77,7 +78,9 @@ async def test_scheduled_digest_sent_once(seeded: StubServices, tg: FakeTelegram
 
 
 async def test_extra_chats_get_the_digest(tmp_path: Path, tg: FakeTelegram, bot: Bot) -> None:
-    svc = await open_services(make_seeded_config(tmp_path, chat_ids=(EXTRA_CHAT, ADMIN)))
+    svc = await open_services(
+        make_seeded_config(tmp_path, digest=DigestSettings(chat_ids=(EXTRA_CHAT, ADMIN)))
+    )
     await installed(svc)
     out = await scheduler.run_digest(svc, bot, NOW)
     assert out.sent == [ADMIN, EXTRA_CHAT]
@@ -211,7 +214,9 @@ async def test_reminder_not_repeated_within_window(
 
 
 async def test_no_reminder_for_young_backlog(tmp_path: Path, tg: FakeTelegram, bot: Bot) -> None:
-    svc = await open_services(make_seeded_config(tmp_path, reminder_after_hours=48))
+    svc = await open_services(
+        make_seeded_config(tmp_path, reminders=ReminderSettings(after_hours=48))
+    )
     await seed_all(svc)  # oldest pending is 40 h old
     assert not await scheduler.run_reminder(svc, bot, NOW)
     await svc.db.kw["bind"].dispose()
@@ -244,14 +249,22 @@ async def test_jobs_registered_with_times_and_zone(seeded: StubServices) -> None
 
 
 async def test_configured_time_and_disable(tmp_path: Path) -> None:
-    svc = await open_services(make_seeded_config(tmp_path, time="18:45", check_every_minutes=30))
+    svc = await open_services(
+        make_seeded_config(
+            tmp_path,
+            digest=DigestSettings(time="18:45"),
+            scheduler=SchedulerSettings(check_every_minutes=30),
+        )
+    )
     app = ApplicationBuilder().token("123456:TEST-token").build()
     await scheduler.start_scheduler(app, svc)  # type: ignore[arg-type]
     jobs = {j.name: j for j in app.job_queue.jobs()}
     nxt = jobs["netra-digest"].job.trigger.get_next_fire_time(None, NOW)
     assert nxt.astimezone(JAKARTA).strftime("%H:%M") == "18:45"
     assert jobs["netra-checks"].job.trigger.interval == timedelta(minutes=30)
-    off = await open_services(make_seeded_config(tmp_path / "off", enabled=False))
+    off = await open_services(
+        make_seeded_config(tmp_path / "off", scheduler=SchedulerSettings(enabled=False))
+    )
     app2 = ApplicationBuilder().token("123456:TEST-token").build()
     await scheduler.start_scheduler(app2, off)  # type: ignore[arg-type]
     assert app2.job_queue.jobs() == ()
