@@ -23,7 +23,7 @@ def _load_inputs(roster_path: Path, election_path: Path):  # type: ignore[no-unt
     from rules.roster_index import RosterIndex
 
     election = load_election(election_path)
-    loaded = load_roster(roster_path.read_bytes(), roster_path.name)
+    loaded = load_roster(roster_path)
     for problem in loaded.problems:
         print(
             t.CLI_ROSTER_PROBLEM.format(
@@ -107,9 +107,9 @@ class Progress:
 
 
 def _demo(directory: Path, config: Config, jobs: int | None) -> int:
-    from bot.demo import main as demo_main
+    from bot.demo import run_demo
 
-    return demo_main(directory, config)
+    return run_demo(directory, config)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -36,7 +36,7 @@ from netra.analysis import analyse
 from ocr.engine import OcrEngine, make_engine
 from rules.election import Election, load_election
 from rules.names import strip_titles
-from rules.roster import load_roster
+from rules.roster import parse_roster
 from rules.roster_index import RosterIndex
 from rules.types import RosterEntry
 
@@ -150,7 +150,7 @@ def main() -> None:
         json.loads(line) for line in (d / "labels.jsonl").read_text().splitlines() if line.strip()
     ]
     labels = labels[: args.limit] if args.limit else labels
-    loaded = load_roster((d / "roster.csv").read_bytes(), "roster.csv")
+    loaded = parse_roster((d / "roster.csv").read_bytes(), "roster.csv")
     roster = RosterIndex(loaded.entries)
     election = load_election(d / "election.toml")
     engine = make_engine(args.engine)

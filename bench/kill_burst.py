@@ -4,7 +4,7 @@ Two scenarios, each run several times against the fake Bot API on loopback (a re
 process, real SQLite, real files):
 
 * issue: 60 screenshots from 5 reporters at once, killed as the 26th acknowledgement goes
-  out (the run reported in issue 12: 25-35 lost before the inbox), then restarted;
+  out (the scenario that lost 25-35 screenshots before the update inbox), then restarted;
 * random: 60 screenshots from 5 reporters in 5 waves, killed once per wave at a random
   point (an acknowledgement not carried out or carried out unheard, a download, a
   getUpdates answer that never arrives, a random moment), then restarted to drain.

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from rules.roster import load_roster
+from rules.roster import parse_roster
 from rules.roster_index import RosterIndex
 from rules.types import Poster, RosterEntry
 
@@ -388,7 +388,7 @@ def measure(out: Path) -> dict[str, float]:
     data = (out / "roster.csv").read_bytes()
     csv_mb = len(data) / 2**20
     t = time.perf_counter()
-    load = load_roster(data, "roster.csv")
+    load = parse_roster(data, "roster.csv")
     t_import = time.perf_counter() - t
     del data
     gc.collect()

@@ -136,5 +136,6 @@ async def _script(
     return 0
 
 
-def main(examples: Path = EXAMPLES, config: Config | None = None) -> int:
+def run_demo(examples: Path = EXAMPLES, config: Config | None = None) -> int:
+    """`netra demo`: the walkthrough, to its end; its exit status."""
     return asyncio.run(play(examples, config))

@@ -67,7 +67,7 @@ async def start_workers(bot: Bot, services: Services) -> None:
     analysis workers and the one that posts cards."""
     await worker.queue_unanalysed(services)
     # Analysed before a restart but never shown to the moderators: post them now.
-    for pending in await store.queue(services.db, limit=1000):
+    for pending in await store.pending_cases(services.db, limit=1000):
         if pending.moderator_message_id is None and pending.state in ("flagged", "review"):
             services.cards.put_nowait(pending.case_id)
     # Decided before a crash but the card or the reporters never heard: finish that.

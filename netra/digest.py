@@ -190,7 +190,7 @@ def split_messages(lines: Sequence[str], limit: int = MAX_TEXT) -> list[str]:
     return out
 
 
-def caption(report: store.DigestReport, tz: ZoneInfo) -> str:
+def chart_caption(report: store.DigestReport, tz: ZoneInfo) -> str:
     """Short plain caption for the chart (well under 1024 characters)."""
     text = t.DIGEST_CAPTION.format(
         period=period_text(report.start, report.end, tz),
@@ -335,5 +335,5 @@ async def build_digest(
         name = t.DIGEST_EXPORT_FILE.format(stamp=f"{end.astimezone(tz):%Y%m%d-%H%M}")
     export_caption = t.esc(t.DIGEST_EXPORT_CAPTION.format(end=fmt_time(end, tz)))
     return DigestBundle(
-        report, chart, caption(report, tz), split_messages(lines), name, data, export_caption
+        report, chart, chart_caption(report, tz), split_messages(lines), name, data, export_caption
     )

@@ -28,7 +28,9 @@ _SUFFIX = {
 
 
 @dataclass(frozen=True, slots=True)
-class Screenshot:
+class Fingerprint:
+    """What intake learns of a valid screenshot: its hashes, file suffix and size."""
+
     sha256: str
     phash: str
     suffix: str
@@ -36,10 +38,10 @@ class Screenshot:
     height: int
 
 
-def inspect(data: bytes) -> Screenshot:
+def inspect(data: bytes) -> Fingerprint:
     """Validate (raises `ImageRejected` with the reporter-facing reason) and fingerprint."""
     shot = load_screenshot(data)
-    return Screenshot(
+    return Fingerprint(
         sha256=hashlib.sha256(data).hexdigest(),
         phash=store.phash_hex(shot.image),
         suffix=_SUFFIX.get(shot.format, ".img"),

@@ -27,7 +27,7 @@ from netra.files import FileStore
 from ocr.engine import make_engine
 from rules.election import Election, parse_election
 from rules.errors import RosterError
-from rules.roster import RosterLoad, load_roster
+from rules.roster import RosterLoad, parse_roster
 from rules.roster_index import RosterIndex
 from rules.types import RosterEntry
 from wording import id as t
@@ -93,7 +93,7 @@ class Services:
 
     async def replace_roster(self, data: bytes, filename: str) -> RosterChange:
         """Validate, index, store and swap in a new roster (all or nothing)."""
-        load = await asyncio.to_thread(load_roster, data, filename)
+        load = await asyncio.to_thread(parse_roster, data, filename)
         if not load.entries:
             raise RosterError(t.ROSTER_NO_VALID_ROWS)
         index = await asyncio.to_thread(RosterIndex, load.entries)
@@ -147,7 +147,7 @@ async def _initial_roster(
     else:
         log.warning("no roster configured: every poster will be unmatched until /roster")
         return RosterIndex([])
-    load = await asyncio.to_thread(load_roster, data, name)
+    load = await asyncio.to_thread(parse_roster, data, name)
     if load.problems:
         log.warning("roster: %d rows rejected", len(load.problems))
     return await asyncio.to_thread(RosterIndex, load.entries)

@@ -136,6 +136,7 @@ def parse_election(text: str) -> Election:
 
 
 def load_election(path: str | Path) -> Election:
+    """Read and validate an election file from disk; see `parse_election`."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:

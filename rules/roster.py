@@ -16,7 +16,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 
 from rules.errors import RosterError
@@ -29,6 +29,7 @@ __all__ = [
     "load_roster",
     "normalise_handle",
     "normalise_phone",
+    "parse_roster",
     "validate_nip",
 ]
 
@@ -328,7 +329,17 @@ def _load_xlsx(data: bytes) -> RosterLoad:
         wb.close()
 
 
-def load_roster(data: bytes, filename: str) -> RosterLoad:
+def load_roster(path: str | Path) -> RosterLoad:
+    """Import a roster file (CSV or XLSX) from disk; see `parse_roster`."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RosterError(t.ROSTER_UNREADABLE.format(path=path, error=exc.strerror)) from exc
+    return parse_roster(data, path.name)
+
+
+def parse_roster(data: bytes, filename: str) -> RosterLoad:
     """Import a roster from CSV or XLSX bytes (format from the extension, then content)."""
     suffix = PurePath(filename).suffix.lower()
     if suffix in {".xlsx", ".xlsm"} or data[:4] == b"PK\x03\x04":

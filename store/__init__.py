@@ -32,7 +32,7 @@ from store.audit import (
 )
 from store.cases import (
     get_case,
-    queue,
+    pending_cases,
 )
 from store.db import (
     Db,
@@ -199,9 +199,9 @@ __all__ = [
     "near_duplicates",
     "oldest_pending",
     "pending_analysis",
+    "pending_cases",
     "phash_hex",
     "prune_updates",
-    "queue",
     "reanalyse",
     "record_submission",
     "record_update",

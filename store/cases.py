@@ -1,5 +1,5 @@
-"""Reading cases: one case with everything a moderator's card needs, and the moderators'
-queue.
+"""Reading cases: one case with everything a moderator's card needs, and the cases pending
+for a moderator (the /queue).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def counts_subquery() -> Any:
     )
 
 
-async def queue(db: Db, limit: int = 20) -> list[CaseSummary]:
+async def pending_cases(db: Db, limit: int = 20) -> list[CaseSummary]:
     """Cases waiting for a moderator (flagged, review, needs_info), oldest first."""
     counts = counts_subquery()
     now = utcnow()

@@ -164,7 +164,7 @@ class Case(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     files_deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Bumped by every state change. Buttons carry the version the moderator saw, so a press on
-    # a card that changed since is refused (issue 12); the two "told" columns record which
+    # a card that changed since is refused; the two "told" columns record which
     # version the moderators' card and the reporters' outcome message show, so follow-ups a
     # crash interrupted are finished at start-up.
     version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
@@ -178,7 +178,7 @@ class Submission(Base):
     __tablename__ = "submissions"
     __table_args__ = (
         Index("ix_submissions_reporter_received", "reporter_id", "received_at"),
-        # A Telegram message is one ticket, however often its update is handled (issue 12).
+        # A Telegram message is one ticket, however often its update is handled.
         Index("ix_submissions_chat_message", "telegram_chat_id", "telegram_message_id"),
     )
 
@@ -228,7 +228,7 @@ class Setting(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
-# ---------------------------------------------------------------- scheduler (issue 4)
+# ---------------------------------------------------------------- scheduler
 
 
 class DigestRun(Base):
@@ -259,7 +259,7 @@ class DigestRun(Base):
 
 
 class InboxUpdate(Base):
-    """A raw Telegram update, recorded before Telegram is told it arrived (issue 12).
+    """A raw Telegram update, recorded before Telegram is told it arrived.
 
     Polling confirms updates to Telegram with the next getUpdates offset, and a webhook with
     its 200 answer; both happen only after the update is a row here. The row is "pending"

@@ -67,7 +67,7 @@ async def digest_report(
     read in one transaction so they agree with each other."""
     async with transaction(db, read_only=True) as s:
         submitted, reporters = await _submissions(s, start, end)
-        states_total, states_period = await _states(s, start, end)
+        states_total, states_period = await _state_counts(s, start, end)
         decisions = await _decisions(s, start, end)
         oldest = (await s.execute(_oldest_pending())).one_or_none()
         approved_total, approved_period = await _approved(s, start, end)
@@ -126,7 +126,7 @@ async def _submissions(
     return (int(row[0]), int(row[2])), (int(row[1]), int(row[3]))
 
 
-async def _states(
+async def _state_counts(
     s: AsyncSession, start: datetime, end: datetime
 ) -> tuple[dict[str, int], dict[str, int]]:
     """Cases by their current state: all opened before `end`, and those opened in the period."""

@@ -15,7 +15,7 @@ import pytest
 from netra.analysis import analyse
 from ocr.engine import ENGINES, OcrEngine, make_engine
 from rules.election import Election, parse_election
-from rules.roster import load_roster
+from rules.roster import parse_roster
 from rules.roster_index import RosterIndex
 from rules.verdict import Verdict
 from tests.synth import StorySpec, render_story
@@ -69,7 +69,7 @@ def election() -> Election:
 
 @pytest.fixture(scope="session")
 def roster() -> RosterIndex:
-    loaded = load_roster(ROSTER_CSV.encode(), "roster.csv")
+    loaded = parse_roster(ROSTER_CSV.encode(), "roster.csv")
     assert not loaded.problems, loaded.problems
     return RosterIndex(loaded.entries)
 

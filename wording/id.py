@@ -342,6 +342,7 @@ ROSTER_ENCODING = "Pengodean berkas tidak dikenali: {error}"
 ROSTER_NO_OPENPYXL = "openpyxl tidak terpasang; tidak bisa membaca XLSX"
 ROSTER_XLSX_UNREADABLE = "Berkas XLSX tidak dapat dibaca: {error}"
 ROSTER_OLD_XLS = "Format .xls lama tidak didukung; simpan ulang sebagai .xlsx atau .csv"
+ROSTER_UNREADABLE = "tidak bisa membaca berkas roster {path}: {error}"
 ROSTER_NO_VALID_ROWS = "tidak ada satu pun baris yang valid"
 
 # --- election file validation (admins) ----------------------------------------------------

@@ -214,7 +214,7 @@ async def queue(update: Update, context: NetraContext) -> None:
     """A moderator sees pending cases, oldest first, with their age."""
     message = update.effective_message
     services = context.services
-    pending = await store.queue(services.db, limit=QUEUE_SHOWN)
+    pending = await store.pending_cases(services.db, limit=QUEUE_SHOWN)
     if not pending:
         await answer(message, t.QUEUE_EMPTY)
         return

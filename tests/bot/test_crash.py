@@ -1,4 +1,4 @@
-"""Issue 12, item 1: an update Telegram delivered is handled, or delivered again, after any
+"""Nothing Telegram delivered is lost: an update Telegram delivered is handled, or delivered again, after any
 crash — the real `netra run` process, killed with SIGKILL at random points of a burst."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 12, items 5 and 6: nobody can stall the bot, and nothing the bot sends is lost to a
+"""Nobody can stall the bot, and nothing the bot sends is lost to a
 failed attempt.
 
 The bot runs with its real sending path (Telegram's pace: 30 a second overall, a burst then

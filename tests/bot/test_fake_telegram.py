@@ -329,7 +329,7 @@ async def test_wait_for_timeout_lists_recent_messages(tg: FakeTelegram) -> None:
 async def test_faults_kill_points_flood_control_and_failed_first_attempts(
     tg: FakeTelegram, app: Application
 ) -> None:
-    """The faults of issue 12, seen from a plain python-telegram-bot client."""
+    """The faults the fake plays (kill points, flood control, failed first attempts), seen from a plain python-telegram-bot client."""
     bot = app.bot
     alice = tg.user(1101, "Alice", last_name="B" * 64)
     update = tg.send_text(alice, "halo")

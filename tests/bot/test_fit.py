@@ -1,4 +1,4 @@
-"""Issue 12, item 4: texts fitted to Telegram's length limits by one helper (`bot.fit`)."""
+"""Texts fitted to Telegram's length limits by one helper (`bot.fit`)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 12, items 3 and 4: hostile command arguments and the longest names Telegram allows.
+"""Hostile command arguments and the longest names Telegram allows.
 
 Every command gets a list of hostile arguments and must answer each (a usage line, a refusal
 or its normal answer) — never silence, never the generic failure message. Moderators with

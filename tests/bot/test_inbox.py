@@ -1,4 +1,4 @@
-"""Issue 12, item 1 in process: the inbox behind the update queue, in polling and webhook
+"""Nothing Telegram delivered is lost, in process: the inbox behind the update queue, in polling and webhook
 mode (the SIGKILL test with a real `netra run` process is `test_crash.py`)."""
 
 from __future__ import annotations

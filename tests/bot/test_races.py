@@ -1,4 +1,4 @@
-"""Issue 12, item 2: first decision wins, also when needs-info races approve or reject.
+"""First decision wins, also when needs-info races approve or reject.
 
 Presses are fired at the fake Bot API together — two updates in one getUpdates batch, from
 two moderators, handled concurrently by the real bot — for every pair of the card's actions,

@@ -37,7 +37,7 @@ async def test_digest_text(seeded: StubServices) -> None:
     for message in digest.split_messages(lines):
         assert len(message) <= 4096
         parse_html(message)  # valid Telegram HTML
-    cap = digest.caption(r, JAKARTA)
+    cap = digest.chart_caption(r, JAKARTA)
     assert len(cap) <= 1024 and "Antrean: 2 kasus (terlama 40 jam)" in cap
 
 

@@ -12,7 +12,7 @@ import pytest
 from netra.analysis import analyse
 from ocr.engine import OcrEngine
 from rules.election import Election
-from rules.roster import load_roster
+from rules.roster import parse_roster
 from rules.roster_index import RosterIndex
 from rules.verdict import Verdict
 from tests.synth import Frame, StorySpec, render_story
@@ -105,7 +105,7 @@ UNIT_ROSTER = """NIP,Nama,Jabatan,Unit Kerja,Instansi
 
 @pytest.fixture(scope="module")
 def unit_scan(election: Election, engine: OcrEngine) -> Scan:
-    loaded = load_roster(UNIT_ROSTER.encode(), "roster.csv")
+    loaded = parse_roster(UNIT_ROSTER.encode(), "roster.csv")
     assert not loaded.problems, loaded.problems
     index = RosterIndex(loaded.entries)
     cache: dict[str, Verdict] = {}

@@ -2,107 +2,107 @@
 
 from __future__ import annotations
 
-from rules.poster import parse_header_text as read_header
+from rules.poster import parse_header_text
 from rules.types import Poster
 
 
 def test_instagram_username_is_read_before_the_story_age() -> None:
-    reading = read_header(['21.24 mi "1 19%', "@ zelaya53 5j oe X"])
+    reading = parse_header_text(['21.24 mi "1 19%', "@ zelaya53 5j oe X"])
     assert reading.platform == "instagram"
     assert reading.poster == Poster("username", "zelaya53")
     assert reading.seen == "5j"
 
 
 def test_instagram_age_split_from_its_unit() -> None:
-    reading = read_header(["0) Ayu.Iswahyudi_82 38 m “.X"])
+    reading = parse_header_text(["0) Ayu.Iswahyudi_82 38 m “.X"])
     assert reading.poster == Poster("username", "ayu.iswahyudi_82")
     assert reading.seen == "38 m"
 
 
 def test_whatsapp_contact_name_above_relative_time() -> None:
-    reading = read_header(["09.53 ma 61%", "_ Bapak Karsana Sepupu ;", 'Kemarin 21.03 "'])
+    reading = parse_header_text(["09.53 ma 61%", "_ Bapak Karsana Sepupu ;", 'Kemarin 21.03 "'])
     assert reading.platform == "whatsapp"
     assert reading.poster == Poster("contact_name", "Bapak Karsana Sepupu")
     assert reading.seen == "Kemarin 21.03"
 
 
 def test_whatsapp_unsaved_contact_is_a_phone_number() -> None:
-    reading = read_header(["— +62 812-4544-5201", "Beberapa menit yang talu"])
+    reading = parse_header_text(["— +62 812-4544-5201", "Beberapa menit yang talu"])
     assert reading.poster == Poster("phone", "+62 812-4544-5201")
 
 
 def test_contact_name_keeps_unit_in_parentheses() -> None:
-    reading = read_header(["<- Bu Rina (Bappeda)", "Hari ini 08.15"])
+    reading = parse_header_text(["<- Bu Rina (Bappeda)", "Hari ini 08.15"])
     assert reading.poster == Poster("contact_name", "Bu Rina (Bappeda)")
 
 
 def test_footer_decides_platform_when_header_has_no_anchor() -> None:
-    reading = read_header(["12.00 100%", "budi.santoso"], footer_text="halo\nKirim pesan")
+    reading = parse_header_text(["12.00 100%", "budi.santoso"], footer_text="halo\nKirim pesan")
     assert reading.platform == "instagram"
     assert reading.poster == Poster("username", "budi.santoso")
 
 
 def test_unreadable_header_gives_no_poster() -> None:
-    assert read_header(["~~ ..", "| |"]).poster is None
+    assert parse_header_text(["~~ ..", "| |"]).poster is None
 
 
 def test_username_split_by_ocr_without_an_age_is_joined() -> None:
-    reading = read_header(["| caraka marbun ."], footer_text="Kirim pesan")
+    reading = parse_header_text(["| caraka marbun ."], footer_text="Kirim pesan")
     assert reading.poster == Poster("username", "caraka_marbun")
 
 
 def test_avatar_noise_before_a_contact_name_is_dropped() -> None:
-    reading = read_header(["Pe 7 Teguh Chaniago BPBD .", "Beberapa menit yang lalu"])
+    reading = parse_header_text(["Pe 7 Teguh Chaniago BPBD .", "Beberapa menit yang lalu"])
     assert reading.poster == Poster("contact_name", "Teguh Chaniago BPBD")
-    reading = read_header(["Fa 4 PS $ Rizka Anggun Pohan", "Kemarin 20.10"])
+    reading = parse_header_text(["Fa 4 PS $ Rizka Anggun Pohan", "Kemarin 20.10"])
     assert reading.poster == Poster("contact_name", "Rizka Anggun Pohan")
-    reading = read_header(["— Bu Rina Disdik", "Kemarin 20.10"])
+    reading = parse_header_text(["— Bu Rina Disdik", "Kemarin 20.10"])
     assert reading.poster == Poster("contact_name", "Bu Rina Disdik")
 
 
 def test_misread_whatsapp_time_still_anchors_the_name() -> None:
-    assert read_header(["Bu Sri Bappeda :", "og Hariini1449 :"]).poster == Poster(
+    assert parse_header_text(["Bu Sri Bappeda :", "og Hariini1449 :"]).poster == Poster(
         "contact_name", "Bu Sri Bappeda"
     )
-    reading = read_header(["Eva Diskominfo", "S, a Kematin 23.59 :"])
+    reading = parse_header_text(["Eva Diskominfo", "S, a Kematin 23.59 :"])
     assert reading.platform == "whatsapp"
     assert reading.poster == Poster("contact_name", "Eva Diskominfo")
 
 
 def test_two_letters_before_a_bare_number_are_no_instagram_username() -> None:
-    assert read_header(["— Y YaniDisdik :", "Sd 2 menhiyanalslu ."]).poster != Poster(
+    assert parse_header_text(["— Y YaniDisdik :", "Sd 2 menhiyanalslu ."]).poster != Poster(
         "username", "sd"
     )
 
 
 def test_instagram_age_with_a_digit_read_as_a_letter() -> None:
-    reading = read_header(["21.10 antl =O 76%", "C) agus97 S6m ws &"])
+    reading = parse_header_text(["21.10 antl =O 76%", "C) agus97 S6m ws &"])
     assert reading.poster == Poster("username", "agus97")
     assert reading.seen == "56m"
 
 
 def test_username_dot_read_as_a_comma() -> None:
-    reading = read_header(["18.55 wilh 5226", "0) shakim,379 56m roe XK"])
+    reading = parse_header_text(["18.55 wilh 5226", "0) shakim,379 56m roe XK"])
     assert reading.poster == Poster("username", "shakim.379")
 
 
 def test_instagram_name_line_below_a_line_of_noise() -> None:
-    reading = read_header(["re a", ". * - -", "} rajasa26"], footer_text="Kirim pesan")
+    reading = parse_header_text(["re a", ". * - -", "} rajasa26"], footer_text="Kirim pesan")
     assert reading.poster == Poster("username", "rajasa26")
 
 
 def test_name_line_with_a_clear_age_beats_a_misread_status_bar() -> None:
-    reading = read_header(["45:74. _ ae 0 Ii Boe", "C) budi_firmansyah 11 j a -"])
+    reading = parse_header_text(["45:74. _ ae 0 Ii Boe", "C) budi_firmansyah 11 j a -"])
     assert reading.poster == Poster("username", "budi_firmansyah")
 
 
 def test_instagram_age_number_garbled_but_unit_intact() -> None:
-    reading = read_header(["09.56 mio TN 36%", "0) novirangkuti67 '£ m 4"])
+    reading = parse_header_text(["09.56 mio TN 36%", "0) novirangkuti67 '£ m 4"])
     assert reading.poster == Poster("username", "novirangkuti67")
 
 
 def test_whatsapp_time_misread_without_spaces_or_dots() -> None:
-    reading = read_header(
+    reading = parse_header_text(
         [
             "Sra ag Hr",
             "12,44 Me 55%",
@@ -112,17 +112,19 @@ def test_whatsapp_time_misread_without_spaces_or_dots() -> None:
     )
     assert reading.platform == "whatsapp"
     assert reading.poster == Poster("contact_name", "Yuni Simanjuntak SDN 7")
-    reading = read_header(["maa Pa | Vil 92%", "20.49", "— Cy Hasan BPBD -", "A ow £ Harlint 1729"])
+    reading = parse_header_text(
+        ["maa Pa | Vil 92%", "20.49", "— Cy Hasan BPBD -", "A ow £ Harlint 1729"]
+    )
     assert reading.poster == Poster("contact_name", "Hasan BPBD")
 
 
 def test_capitalised_words_before_a_bare_number_are_no_username() -> None:
-    reading = read_header(["— Yuni Simanjuntak SDN 7"])
+    reading = parse_header_text(["— Yuni Simanjuntak SDN 7"])
     assert reading.poster is None or reading.poster.kind != "username"
 
 
 def test_a_word_only_a_username_can_be_is_one_without_other_anchors() -> None:
-    assert read_header([", srierna.82 5."]).poster == Poster("username", "srierna.82")
-    assert read_header(["dedisaputra.96 :"]).poster == Poster("username", "dedisaputra.96")
-    assert read_header(["Pak Budi Dinkes"]).poster is None
-    assert read_header(["09.55 al 75%"]).poster is None
+    assert parse_header_text([", srierna.82 5."]).poster == Poster("username", "srierna.82")
+    assert parse_header_text(["dedisaputra.96 :"]).poster == Poster("username", "dedisaputra.96")
+    assert parse_header_text(["Pak Budi Dinkes"]).poster is None
+    assert parse_header_text(["09.55 al 75%"]).poster is None

@@ -12,6 +12,7 @@ from rules.roster import (
     load_roster,
     normalise_handle,
     normalise_phone,
+    parse_roster,
     validate_nip,
 )
 
@@ -101,7 +102,7 @@ def test_bad_rows_are_reported_with_spreadsheet_line_numbers_and_the_rest_import
         ",,,,,,\n",  # 10: blank line, ignored
         "196608011988032001,Nomor Aneh,,,,0717-1234,\n",  # 11: imported, phone reported
     )
-    load = load_roster(data, "roster.csv")
+    load = parse_roster(data, "roster.csv")
     assert [e.nama for e in load.entries] == ["Sutan Jono Wibisono", "Pegawai PPPK", "Nomor Aneh"]
     lines = {p.line: p.reason for p in load.problems}
     assert set(lines) == {3, 4, 5, 6, 8, 9, 11}
@@ -120,7 +121,7 @@ def test_semicolon_csv_with_bom_and_header_aliases() -> None:
         "\ufeffnip;Nama Lengkap;Jabatan;OPD;Instansi;No. HP;IG;Alias\n"
         '197509021996091646;Drs. Budi Santoso, M.Si.;Camat;Dinas Kesehatan;Pemkot;0812-1111-2222;@Budi.S;"Budi; Pak Bud"\n'
     )
-    load = load_roster(text.encode("utf-8"), "roster.csv")
+    load = parse_roster(text.encode("utf-8"), "roster.csv")
     assert load.problems == []
     (e,) = load.entries
     assert (e.nip, e.nama, e.unit_kerja) == (
@@ -133,18 +134,18 @@ def test_semicolon_csv_with_bom_and_header_aliases() -> None:
 
 def test_tab_separated_cp1252_file_is_read() -> None:
     text = "NIP\tNama\tUnit Kerja\n197509021996091646\tJosé Güntür\tBappeda\n"
-    load = load_roster(text.encode("cp1252"), "roster.txt")
+    load = parse_roster(text.encode("cp1252"), "roster.txt")
     assert [e.nama for e in load.entries] == ["José Güntür"]
 
 
 def test_missing_nip_column_raises_a_readable_error() -> None:
     with pytest.raises(RosterError, match="Kolom wajib tidak ditemukan: NIP"):
-        load_roster(b"Nama,Jabatan\nBudi,Camat\n", "roster.csv")
+        parse_roster(b"Nama,Jabatan\nBudi,Camat\n", "roster.csv")
 
 
 def test_empty_file_raises() -> None:
     with pytest.raises(RosterError):
-        load_roster(b"", "roster.csv")
+        parse_roster(b"", "roster.csv")
 
 
 def test_xlsx_roster_is_imported(tmp_path: Path) -> None:
@@ -160,7 +161,7 @@ def test_xlsx_roster_is_imported(tmp_path: Path) -> None:
     ws.append(["199601292023211010", "Pegawai PPPK", "Dinas Sosial", "081234567890", None])
     path = tmp_path / "roster.xlsx"
     wb.save(path)
-    load = load_roster(path.read_bytes(), "roster.xlsx")
+    load = parse_roster(path.read_bytes(), "roster.xlsx")
     assert [e.nama for e in load.entries] == ["H. Zelaya Irawan", "Pegawai PPPK"]
     assert load.entries[0].phone == "+628524002973"
     assert load.entries[0].instagram == "zelaya53"
@@ -170,7 +171,17 @@ def test_xlsx_roster_is_imported(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason="shared sample roster not available")
 def test_sample_roster_imports_all_303_rows() -> None:
-    load = load_roster(SAMPLE.read_bytes(), SAMPLE.name)
+    load = parse_roster(SAMPLE.read_bytes(), SAMPLE.name)
     assert len(load.entries) == 303
     assert load.problems == []
     assert len({e.nip for e in load.entries}) == 303
+
+
+def test_a_roster_file_is_loaded_from_its_path_like_an_election_file(tmp_path: Path) -> None:
+    """`load_roster(path)` / `parse_roster(bytes, name)` pair as `load_election(path)` /
+    `parse_election(text)` do; an unreadable file names itself."""
+    path = tmp_path / "pegawai.csv"
+    path.write_text("NIP,Nama\n199001052015031004,Budi Santoso\n", encoding="utf-8")
+    assert [e.nama for e in load_roster(path).entries] == ["Budi Santoso"]
+    with pytest.raises(RosterError, match=r"tidak bisa membaca berkas roster .*hilang\.csv"):
+        load_roster(tmp_path / "hilang.csv")

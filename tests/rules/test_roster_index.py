@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rules.roster import load_roster
+from rules.roster import parse_roster
 from rules.roster_index import RosterIndex
 from rules.types import Poster, RosterEntry
 
@@ -237,7 +237,7 @@ def test_matches_are_sorted_and_limited(index: RosterIndex) -> None:
 def sample_index() -> RosterIndex:
     if not SAMPLE.exists():
         pytest.skip("shared sample roster not available")
-    load = load_roster(SAMPLE.read_bytes(), SAMPLE.name)
+    load = parse_roster(SAMPLE.read_bytes(), SAMPLE.name)
     return RosterIndex(load.entries)
 
 

@@ -335,7 +335,7 @@ async def test_needs_info_then_approved_and_approved_is_final(db: Db) -> None:
     case_id = await flagged_case(db)
     first = await st.decide_case(db, case_id, actor=MOD_A, decision="needs_info", note="kabur")
     assert first.ok and first.state == "needs_info" and first.previous_state == "flagged"
-    assert [c.case_id for c in await st.queue(db)] == [case_id]  # still waiting
+    assert [c.case_id for c in await st.pending_cases(db)] == [case_id]  # still waiting
     again = await st.decide_case(db, case_id, actor=MOD_B, decision="needs_info")
     assert not again.ok and again.decided_by == MOD_A
     # A moderator whose buttons still show "flagged" does not override needs_info silently.
@@ -345,7 +345,7 @@ async def test_needs_info_then_approved_and_approved_is_final(db: Db) -> None:
     assert not stale.ok and stale.state == "needs_info"
     final = await st.decide_case(db, case_id, actor=MOD_B, decision="approved", note="jelas")
     assert final.ok and final.previous_state == "needs_info" and final.decided_by == MOD_B
-    assert await st.queue(db) == []
+    assert await st.pending_cases(db) == []
     for decision in ("approved", "rejected", "needs_info"):
         late = await st.decide_case(db, case_id, actor=MOD_A, decision=decision)  # type: ignore[arg-type]
         assert not late.ok and late.state == "approved" and late.decided_by == MOD_B
@@ -400,12 +400,12 @@ async def test_queue_order_age_and_moderator_message(db: Db) -> None:
     await st.save_verdict(db, r3.case_id, verdict("clear"))
     await submit(db, 4, jpeg(screenshot("0006.jpg")))  # still new
     await st.set_moderator_message(db, c2, chat_id=-100123, message_id=55)
-    q = await st.queue(db)
+    q = await st.pending_cases(db)
     assert [c.case_id for c in q] == [c1, c2]
     assert q[1].moderator_chat_id == -100123 and q[1].moderator_message_id == 55
     assert all(c.age >= timedelta(0) and c.reporters == 1 for c in q)
     assert q[0].asn_nama == ASN["nama"] and q[0].candidate == 1
-    assert [c.case_id for c in await st.queue(db, limit=1)] == [c1]
+    assert [c.case_id for c in await st.pending_cases(db, limit=1)] == [c1]
     with pytest.raises(st.NotFound):
         await st.set_moderator_message(db, 424242, chat_id=1, message_id=1)
 
@@ -462,7 +462,7 @@ async def test_hourly_limit_holds_under_a_concurrent_burst(db: Db) -> None:
     assert len(await st.tickets_of(db, 77)) == 5
 
 
-# ---------------------------------------------------------------- issue 12
+# ---------------------------------------------------------------- re-deliveries, versions, follow-ups
 
 
 async def test_one_telegram_message_is_one_ticket_however_often_it_is_handled(db: Db) -> None:

@@ -1,4 +1,4 @@
-"""The update inbox (issue 12): recorded before confirmed, handled once, recovered after a
+"""The update inbox: recorded before confirmed, handled once, recovered after a
 crash, given up after repeated crashes, pruned when old."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 12: the update inbox, case versions, one ticket per Telegram message.
+"""The update inbox, case versions, one ticket per Telegram message.
 
 Revision ID: 0003
 Revises: 0002

@@ -1,0 +1,93 @@
+"""Second opinions on a header: which image each opinion reads, and that the lines come
+back in the whole screenshot's coordinates. The engine is swapped at the OCR boundary for
+one that records what it was given."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from ocr.engine import OcrLine
+from ocr.reader import HEADER_OPINIONS, header_band, read_framed, read_header_again
+
+
+class Recording:
+    """An engine that returns one line at a fixed place of whatever it reads."""
+
+    def __init__(self, name: str = "ppocr") -> None:
+        self.name = name
+        self.images: list[Image.Image] = []
+        self.fine: list[bool] = []
+
+    def read(self, image: Image.Image, *, fine: bool = False) -> list[OcrLine]:
+        self.images.append(image)
+        self.fine.append(fine)
+        return [OcrLine("budi.santoso", 10, 4, 110, 24, 0.9, height=20.0)]
+
+
+def screenshot() -> Image.Image:
+    """A 400x800 story: white name over a pale header, dark body."""
+    image = Image.new("RGB", (400, 800), (60, 60, 70))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 399, 159), fill=(232, 232, 228))
+    for x in range(40, 200, 6):  # the name: thin strokes, as glyphs are
+        draw.rectangle((x, 60, x + 1, 80), fill=(250, 250, 250))
+    return image
+
+
+def test_the_header_band_is_a_fifth_of_the_height_below_the_story_top() -> None:
+    image = screenshot()
+    assert header_band(image) == (0, 0, 400, 160)
+    assert header_band(image, top=100) == (0, 100, 400, 260)
+    assert header_band(image, top=5000) == (0, 799, 400, 800)
+
+
+@pytest.mark.parametrize("opinion", ["contrast", "faint"])
+def test_an_opinion_reads_the_band_and_answers_in_screenshot_coordinates(opinion: str) -> None:
+    image, engine = screenshot(), Recording()
+    box = (0, 100, 400, 260)
+    [line] = read_header_again(image, box, opinion, engine)
+    assert (line.left, line.top, line.right, line.bottom) == (10, 104, 110, 124)
+    [seen] = engine.images
+    assert seen.size == (400, 160) and seen.mode == "RGB"
+
+
+def test_the_faint_opinion_turns_white_on_pale_into_dark_text() -> None:
+    engine = Recording()
+    read_header_again(screenshot(), (0, 0, 400, 160), "faint", engine)
+    pixels = np.asarray(engine.images[0].convert("L"))
+    assert pixels[62:79, 40:200:6].max() < 100  # the name's strokes, dark
+    assert pixels[120:150, :].min() > 200  # the plain background, white
+
+
+def test_tesseract_reads_the_band_enlarged_and_is_scaled_back() -> None:
+    main, second = Recording("ppocr"), Recording("tesseract")
+    [line] = read_header_again(
+        screenshot(), (0, 100, 400, 260), "tesseract", main, tesseract=lambda: second
+    )
+    assert main.images == [] and second.images[0].size == (800, 320)
+    assert (line.left, line.top, line.right, line.bottom) == (5, 102, 55, 112)
+    assert line.text_height == 10.0
+
+
+def test_tesseract_gives_no_second_opinion_on_itself_or_when_missing() -> None:
+    tess = Recording("tesseract")
+    assert read_header_again(screenshot(), (0, 0, 400, 160), "tesseract", tess, lambda: tess) == []
+    assert read_header_again(screenshot(), (0, 0, 400, 160), "tesseract", Recording()) == []
+
+
+def test_an_unknown_opinion_is_a_programming_error() -> None:
+    assert HEADER_OPINIONS == ("contrast", "faint", "tesseract")
+    with pytest.raises(ValueError, match="sharpened"):
+        read_header_again(screenshot(), (0, 0, 400, 160), "sharpened", Recording())
+
+
+def test_a_framed_story_is_read_enlarged_at_full_detection_density() -> None:
+    engine = Recording()
+    lines, size = read_framed(screenshot(), (200, 500), engine)
+    assert size == (800, 600) and engine.images[0].size == size and engine.fine == [True]
+    assert [line.text for line in lines] == ["budi.santoso"]  # in the enlarged band's terms
+    huge = Image.new("RGB", (2000, 3000))
+    _lines, size = read_framed(huge, (0, 2000), engine)
+    assert max(size) == 2600  # never beyond FRAME_MAX_SIDE
