@@ -290,7 +290,7 @@ async def split_submission(db: Db, ticket: int, *, actor: int) -> int:
         if sub is None:
             raise NotFound(t.REF_TICKET.format(ticket=ticket))
         if sub.match != "near":
-            raise ValueError(f"Laporan #{ticket} is not a near-duplicate attach")
+            raise ValueError(f"ticket {ticket} is not a near-duplicate attach")
         old_case = sub.case_id
         b = ph.bands(sub.phash) if sub.phash else (None, None, None, None)
         case = Case(
