@@ -459,7 +459,8 @@ class RosterIndex:
         """Handles a moderator should compare with the one read, though none is a safe
         match: one edit away even when it touches a digit ("cut8" read "cuts"), or holding
         the read handle as its start or end (the rest lost over a pale photo: "santoso91"
-        of "budisantoso91"), at least five characters and three fifths of it."""
+        of "budisantoso91"), at least five characters and three fifths of it (seven and
+        under half of it: "dewirosm" of "dewirosmawati1996")."""
         found: dict[int, str] = {}
         n = len(sk)
         for keys, idxs, part in ((self._hk, self._hk_idx, sk), (self._hr, self._hr_idx, sk[::-1])):
@@ -480,7 +481,7 @@ class RosterIndex:
             # The read part starts (or ends) the handle; its last read character may be the
             # one glare garbled ("aguskusumawe" of "aguskusumawati81").
             for head in {part, part[:-1]} if n >= 7 else {part}:
-                for length in range(len(head) + 1, int(n / 0.6) + 1):
+                for length in range(len(head) + 1, int(n / (0.45 if n >= 7 else 0.6)) + 1):
                     prefix = chr(0x100 + length) + head
                     lo = bisect.bisect_left(keys, prefix)
                     hi = bisect.bisect_left(keys, prefix + "\U0010ffff", lo)

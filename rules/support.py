@@ -156,6 +156,7 @@ _DIGIT_JARI = re.compile(r"(\d)(jari)", re.I)
 # A number run into the word after it ("27/11INGAT", "nomor 1YA"), not a digit inside a
 # word ("H3WAN" is leetspeak).
 _DIGIT_WORD = re.compile(r"(?<![A-Za-z\d])(\d[\d/.:-]*)(?=[A-Za-z]{2})")
+_LETTER_O_DIGIT = re.compile(r"(?<![A-Za-z])[oO](?=\d\b)")  # "paslon O3": the zero read as O
 _DOTTED = re.compile(r"(?<=[A-Za-z]{2})[.,!](?=[A-Za-z]{2})")  # "terbukti.SOPA!"
 _ELONGATED = re.compile(r"([A-Za-z])\1{2,}")  # "menaaang", "gasss"
 # A script capital E reads as "&" inside a word ("M&NANG", "&R&F" for EREF, "Abah&r").
@@ -184,6 +185,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
                 out.append(word)
                 continue
             word = _SCRIPT_E.sub("E", word)
+            word = _LETTER_O_DIGIT.sub("0", word)
             word = _ELONGATED.sub(r"\1", word)
             word = _DOTTED.sub(lambda m: m.group(0) + " ", word)
             pieces = []
