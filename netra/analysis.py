@@ -81,7 +81,7 @@ def analyse(
         # A story inside a chat or a gallery viewer, not yet both identified and clear: read
         # it again, enlarged, and keep that reading of it (the chat's and the viewer's own
         # text stays out of it).
-        framed_lines, size = read_framed(shot.image, span, engine)
+        framed_lines, size = read_framed(shot.image, span, engine, lines)
         texts += [line.text for line in framed_lines]
         framed = read_layout(framed_lines, *size, framed=True)
         if framed.header.poster is None and layout.header.poster is not None:
