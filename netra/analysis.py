@@ -81,7 +81,7 @@ def analyse(
         # A story inside a chat or a gallery viewer, not yet both identified and clear: read
         # it again, enlarged, and keep that reading of it (the chat's and the viewer's own
         # text stays out of it).
-        framed_lines, size = read_framed(shot.image, span, engine)
+        framed_lines, size = read_framed(shot.image, span, engine, lines)
         texts += [line.text for line in framed_lines]
         framed = read_layout(framed_lines, *size, framed=True)
         if framed.header.poster is None and layout.header.poster is not None:
@@ -203,7 +203,12 @@ def _read_poster(
         reading = read_layout(lines, *image.size).header
         if reading.platform == "unknown" and layout.header.platform != "unknown":
             reading = replace(reading, platform=layout.header.platform)
+        guessed = reading.poster is None and opinion == "strip"
+        if guessed:
+            reading = _strip_guess(lines[0].text, reading)
         found = _match_reading(reading, roster, limit)
+        if guessed and not found[1]:
+            continue  # a guess only counts when the roster knows it, or someone near it
         if found[0].poster is not None and not found[1]:
             unmatched.append((found[0], []))
         top = best[1][0].confidence if best[1] else -1.0
@@ -215,6 +220,23 @@ def _read_poster(
         return best[0], best[1], extra
     reading, _lines, matches = _settle_unmatched(unmatched)
     return reading, matches, extra
+
+
+def _strip_guess(text: str, reading: HeaderReading) -> HeaderReading:
+    """The name line read alone often lacks its anchor (the age is lost in the glare): its
+    words are the poster, for the roster to confirm or find near ("aguskusumawe" of
+    "aguskusumawati81"); an unmatched guess never stands on its own (see `_settle_unmatched`)."""
+    words = [w for w in text.split() if not re.fullmatch(r"\d{1,2}\s?[a-z]{0,3}|\W+", w)]
+    if not words:
+        return reading
+    if reading.platform == "whatsapp":
+        poster = Poster("contact_name", " ".join(words))
+    else:
+        poster = Poster("username", "".join(words).lower().strip("._"))
+    if len(poster.text) < 4:
+        return reading
+    evidence = (*reading.evidence, "baris nama dibaca tersendiri")
+    return replace(reading, poster=poster, evidence=evidence)
 
 
 def _settle_unmatched(

@@ -13,6 +13,7 @@ module knows which engine read a line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -50,11 +51,15 @@ class OcrLine:
 
 class OcrEngine(Protocol):
     """Reads an image into lines, top to bottom. `fine`: the image holds small text (a
-    story shown inside a chat, enlarged): detect at a higher resolution, whatever it costs."""
+    story shown inside a chat, enlarged): detect at a higher resolution, whatever it costs.
+    `known`: lines already read well from the same picture (same coordinates), which an
+    engine may reuse instead of reading them again."""
 
     name: str
 
-    def read(self, image: Image.Image, *, fine: bool = False) -> list[OcrLine]: ...
+    def read(
+        self, image: Image.Image, *, fine: bool = False, known: Sequence[OcrLine] = ()
+    ) -> list[OcrLine]: ...
 
 
 class OcrUnavailable(RuntimeError):

@@ -20,6 +20,7 @@ import math
 import re
 import threading
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -68,7 +69,12 @@ class PpOcrEngine:
         self.det_short_side = det_short_side
         self.min_score = min_score
 
-    def read(self, image: Image.Image, *, fine: bool = False) -> list[OcrLine]:
+    def read(
+        self, image: Image.Image, *, fine: bool = False, known: Sequence[OcrLine] = ()
+    ) -> list[OcrLine]:
+        """`known`: lines an earlier reading of the same picture (in this image's coordinates)
+        read with confidence at a legible size; a detected line that is one of them keeps its
+        text instead of being recognised again (recognition is most of the cost)."""
         models = _load()
         rgb = np.asarray(image.convert("RGB"))
         bgr = np.ascontiguousarray(rgb[:, :, ::-1])
@@ -86,15 +92,39 @@ class PpOcrEngine:
             return []
         factor = np.array([w / det_w, h / det_h], dtype=np.float32)
         quads = [np.asarray(box, dtype=np.float32) * factor for box in boxes]
-        crops = models.get_crop_img_list(bgr, quads)
-        results, _elapsed = models.text_rec(crops)
         lines = []
-        for quad, (raw, score) in zip(quads, results, strict=True):
-            text = _clean(raw)
-            if float(score) < self.min_score or not text:
-                continue
-            lines.append(_line(quad, text, float(score)))
+        unknown = []
+        for quad in quads:
+            same = _same_line(quad, known)
+            if same is not None:
+                lines.append(_line(quad, same.text, same.conf))
+            else:
+                unknown.append(quad)
+        if unknown:
+            crops = models.get_crop_img_list(bgr, unknown)
+            results, _elapsed = models.text_rec(crops)
+            for quad, (raw, score) in zip(unknown, results, strict=True):
+                text = _clean(raw)
+                if float(score) < self.min_score or not text:
+                    continue
+                lines.append(_line(quad, text, float(score)))
         return sort_lines(lines)
+
+
+def _same_line(quad: np.ndarray, known: Sequence[OcrLine]) -> OcrLine | None:
+    """The known line this detected box is (its box mostly the same), if any."""
+    left, top = float(quad[:, 0].min()), float(quad[:, 1].min())
+    right, bottom = float(quad[:, 0].max()), float(quad[:, 1].max())
+    area = (right - left) * (bottom - top)
+    for line in known:
+        w = min(right, line.right) - max(left, line.left)
+        h = min(bottom, line.bottom) - max(top, line.top)
+        if w <= 0 or h <= 0:
+            continue
+        union = area + (line.right - line.left) * (line.bottom - line.top) - w * h
+        if union > 0 and w * h / union >= 0.6:
+            return line
+    return None
 
 
 def _clean(raw: str) -> str:

@@ -35,12 +35,15 @@ def white_text_mask(rgb: np.ndarray, min_level: int = 185, max_spread: int = 70)
 
 
 def faint_bright_text(
-    rgb: np.ndarray, size: tuple[int, int] = (9, 31), gain: float = 20
+    rgb: np.ndarray, size: tuple[int, int] = (9, 31), gain: float = 20, smooth: int = 0
 ) -> Image.Image:
     """White text over a near-white background (a pale photo or status colour), as dark
     grey text on white: the brightness above the local median, amplified. A threshold would
-    break the few-levels-high strokes apart; the grey ramp keeps their shape."""
+    break the few-levels-high strokes apart; the grey ramp keeps their shape. `smooth`
+    averages JPEG noise away first (it is as strong as the strokes on a white cup)."""
     value = rgb.max(axis=2).astype(np.float32)
+    if smooth:
+        value = ndimage.uniform_filter(value, smooth)
     above = value - ndimage.median_filter(value, size=size)
     return Image.fromarray((255 - np.clip((above - 2) * gain, 0, 255)).astype(np.uint8))
 

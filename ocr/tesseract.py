@@ -11,6 +11,7 @@ reads the screenshot several times, each from an image that brings one kind of t
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pytesseract
@@ -58,7 +59,9 @@ class TesseractEngine:
     def _config(self, psm: int) -> str:
         return f"--psm {psm} --oem 1"
 
-    def read(self, image: Image.Image, *, fine: bool = False) -> list[OcrLine]:
+    def read(
+        self, image: Image.Image, *, fine: bool = False, known: Sequence[OcrLine] = ()
+    ) -> list[OcrLine]:
         """The screenshot read as sparse text (psm 11: story text sits in scattered blocks,
         which page segmentation merges with the photo behind it) from each variant; lines
         found by several variants at one place are kept once, the most confident."""

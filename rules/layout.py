@@ -64,7 +64,8 @@ _WA_TIME = re.compile(
 )
 # The same, tolerant of the OCR slips tesseract makes on the small grey time.
 _WA_TIME_LOOSE = re.compile(
-    r"\b(?:kemarin|hari\s?ini|baru\s?saja|beberapa\s?(?:menit|detik|jam)|yang\s?[lt]alu|"
+    r"\b(?:kemarin|hari\s?ini|baru\s?sa[jl]a|beberapa\s?(?:menit|detik|jam)|yang\s?[lt]alu|"
+    r"\d{1,2}\W?\s?(?:menit|jam|detik)|"
     r"yesterday|today|just\s?now|minutes?\s?ago)\b"
     r"|^\W{0,3}[a-z]{2,8}\W?\s?\d{1,2}[.:]?\d{2}\W{0,3}$",
     re.IGNORECASE,
@@ -361,20 +362,28 @@ def _fallback_layout(
     band = 0.2 * height
     if framed:
         # Chat bubbles and captions sit around a framed story: only a line that can be
-        # nothing but a username is taken for its poster.
+        # nothing but a username, or a phone number alone, is taken for its poster.
         shaped = next(
             (
                 line
                 for line in lines
                 if line not in chrome
                 and not line.text.lstrip().startswith("@")
-                and strong_username(line.text) == line.text.strip().lower()
+                and (
+                    strong_username(line.text) == line.text.strip().lower()
+                    or phone_in(line.text) is not None
+                )
             ),
             None,
         )
         platform = platform_from_footer([f.text for f in footers])
+        phone = phone_in(shaped.text) if shaped is not None else None
         if shaped is None:
             reading = HeaderReading(platform, None, None, ())
+        elif phone is not None:  # an unsaved contact: WhatsApp shows the number
+            reading = HeaderReading(
+                "whatsapp", Poster("phone", phone), None, ("nomor telepon di cerita",)
+            )
         else:
             reading = HeaderReading(
                 "instagram" if platform == "unknown" else platform,

@@ -357,8 +357,10 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
             if user:
                 evidence.append("nama pengguna Instagram dari bentuknya")
                 return HeaderReading("instagram", Poster("username", user), None, tuple(evidence))
-    if platform == "whatsapp" and content:
-        name = _clean_name(content[0])
+    # A time line ("Baru'saja") is no name.
+    names = [line for line in content if not _WA_TIME.search(re.sub(r"[^\w\s.:]", " ", line))]
+    if platform == "whatsapp" and names:
+        name = _clean_name(names[0])
         if re.search(r"[A-Za-z]{3}", name):
             return HeaderReading(platform, Poster("contact_name", name), None, tuple(evidence))
     return HeaderReading(platform, None, None, tuple(evidence))

@@ -28,9 +28,9 @@ NUMBER_WORDS = {
 }  # fmt: skip
 _NUM = r"(?:0?(\d{1,2})|" + "|".join(NUMBER_WORDS) + r")"
 # "nomor" as OCR and stylised fonts give it: "n0m0r", "nemer", "nmr", "no.", "No".
-_NO = r"(?:n[oe0]m[oe0]r|nmr|no\.?)"
+_NO = r"(?:n[oe0a]m[oe0a]r|nmr|no\.?)"
 _NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
-    ("nomor-urut", re.compile(r"\b" + _NO + r"\s*[ua]r[uo]t\s*:?\s*" + _NUM + r"[l|!]?\b"), 0.95),
+    ("nomor-urut", re.compile(r"\b(?:" + _NO + r"|n[oe0]\.?)\s*[ua]r[uo]t\s*:?\s*" + _NUM + r"[l|!]?\b"), 0.95),
     ("coblos-nomor", re.compile(r"\bc[o0]bl[o0]s\w*\s+(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.95),
     ("pilih-nomor", re.compile(r"\b(?:pilih|dukung|menangkan|menang)\w*\s+" + _NO + r"\s*" + _NUM + r"\b"), 0.9),
     ("pilih-angka", re.compile(r"\b(?:pilih|dukung|menangkan|gaspol|gas|lanjutkan|all\s?in|pasti|fix|jagoan)\w*\s+(?:paslon\s+)?0(\d)\b"), 0.85),
@@ -63,6 +63,17 @@ _NEUTRAL_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("tolak politik uang", re.compile(r"politik\s+uang|money\s+politic", re.I)),
     ("informasi KPU/Bawaslu", re.compile(r"\b(kpu|bawaslu|debat\s+(publik|kandidat)|jadwal|spesimen|surat\s+suara|visi\s+misi|sosialisasi|informasi|daftar\s+pasangan|pengumuman|pemungutan\s+suara|pasangan\s+calon\s+(pilkada|bupati|wali\s*kota|gubernur))\b", re.I)),
 ]  # fmt: skip
+
+
+# The same cues with spaces lost ("PEMUNGUTANSUARA27NOV", "KENALIPASLON"), searched in the
+# folded run-together text (see `fold_compact`: i and l are one letter there).
+_FLAT_NEUTRAL = {
+    "informasi KPU/Bawaslu": re.compile(
+        r"pemungutansuara|kenal[l]?paslon|kolomkosong|kotakkosong|debatpubl|suratsuara|"
+        r"spesimen|vlslmls|kpukab|kpukota|kpuprov|bawaslu"
+    ),
+    "ajakan ke TPS": re.compile(r"ketps|hakpl+h|jangangolput"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +122,7 @@ def fold_compact(text: str) -> str:
     """Letters and digits only, lower case, OCR's confusions folded (I/l/1, O/0, S/5, B/8,
     rn/m, vv/w) and light leetspeak (E/3, A/4): the form in which spaces and look-alike
     glyphs no longer matter."""
-    s = re.sub(r"[^a-z0-9|!]", "", normalise_text(text))
+    s = re.sub(r"[^a-z0-9|!]", "", normalise_text(_SCRIPT_E.sub("e", text)))
     return s.replace("rn", "m").replace("vv", "w").translate(_FOLD_COMPACT)
 
 
@@ -145,8 +156,11 @@ _DIGIT_JARI = re.compile(r"(\d)(jari)", re.I)
 # A number run into the word after it ("27/11INGAT", "nomor 1YA"), not a digit inside a
 # word ("H3WAN" is leetspeak).
 _DIGIT_WORD = re.compile(r"(?<![A-Za-z\d])(\d[\d/.:-]*)(?=[A-Za-z]{2})")
+_LETTER_O_DIGIT = re.compile(r"(?<![A-Za-z])[oO](?=\d\b)")  # "paslon O3": the zero read as O
 _DOTTED = re.compile(r"(?<=[A-Za-z]{2})[.,!](?=[A-Za-z]{2})")  # "terbukti.SOPA!"
 _ELONGATED = re.compile(r"([A-Za-z])\1{2,}")  # "menaaang", "gasss"
+# A script capital E reads as "&" inside a word ("M&NANG", "&R&F" for EREF, "Abah&r").
+_SCRIPT_E = re.compile(r"(?<=[A-Za-z])&|&(?=[A-Za-z])")
 
 
 @functools.lru_cache(maxsize=64)
@@ -170,6 +184,8 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
             if word.startswith(("#", "@")):
                 out.append(word)
                 continue
+            word = _SCRIPT_E.sub("E", word)
+            word = _LETTER_O_DIGIT.sub("0", word)
             word = _ELONGATED.sub(r"\1", word)
             word = _DOTTED.sub(lambda m: m.group(0) + " ", word)
             pieces = []
@@ -310,7 +326,10 @@ def _candidate_signals(c: Candidate, t: _Text) -> list[Signal]:
         handle = fold_compact(mention)
         if any(_compact(a) == _compact(mention) for a in c.accounts):
             continue
-        if any(w in handle for w in _campaign_stems(c)):
+        if any(
+            w in handle or (len(w) >= 6 and fuzz.partial_ratio(w, handle) >= 100 * (1 - 1 / len(w)))
+            for w in _campaign_stems(c)
+        ):
             signals.append(Signal(c.number, "akun kampanye (nama paslon)", "@" + mention, 0.75))
     for alias in c.aliases:
         words = _tokens(normalise_text(alias))
@@ -504,7 +523,12 @@ def detect_support(text: str, election: Election) -> SupportFinding:
                 boosted.append(s)
         signals = boosted
 
-    neutral = tuple(name for name, pattern in _NEUTRAL_CUES if pattern.search(norm))
+    neutral = tuple(
+        name
+        for name, pattern in _NEUTRAL_CUES
+        if pattern.search(norm)
+        or (name in _FLAT_NEUTRAL and _FLAT_NEUTRAL[name].search(prepared.flat))
+    )
     scores: dict[int, float] = {}
     for number in numbers:
         miss = 1.0

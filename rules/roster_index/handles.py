@@ -132,28 +132,34 @@ class HandleLookup(RosterTables):
         """Handles a moderator should compare with the one read, though none is a safe
         match: one edit away even when it touches a digit ("cut8" read "cuts"), or holding
         the read handle as its start or end (the rest lost over a pale photo: "santoso91"
-        of "budisantoso91"), at least five characters and three fifths of it."""
+        of "budisantoso91"), at least five characters and three fifths of it (seven and
+        under half of it: "dewirosm" of "dewirosmawati1996")."""
         found: dict[int, str] = {}
         n = len(sk)
         for keys, idxs, part in ((self._hk, self._hk_idx, sk), (self._hr, self._hr_idx, sk[::-1])):
             # One edit: the same length or one longer/shorter, sharing a prefix (or suffix).
-            k = max(1, n // 2)
-            for length in (n - 1, n, n + 1):
+            # Two edits for long handles ("basitamil" of "basritami"), one for shorter ones.
+            k = max(1, n // 3 if n >= 8 else n // 2)
+            edits = 2 if n >= 8 else 1
+            for length in range(n - edits, n + edits + 1):
                 prefix = chr(0x100 + length) + part[:k]
                 lo = bisect.bisect_left(keys, prefix)
                 hi = bisect.bisect_left(keys, prefix + "\U0010ffff", lo)
                 for j in range(lo, min(hi, lo + _RANGE_CAP)):
                     cand = keys[j][1:]
-                    if Levenshtein.distance(part, cand, score_cutoff=1) == 1:
+                    if 1 <= Levenshtein.distance(part, cand, score_cutoff=edits) <= edits:
                         found.setdefault(idxs[j], self._field(idxs[j], 6))
             if n < 5:
                 continue
-            for length in range(n + 1, int(n / 0.6) + 1):
-                prefix = chr(0x100 + length) + part
-                lo = bisect.bisect_left(keys, prefix)
-                hi = bisect.bisect_left(keys, prefix + "\U0010ffff", lo)
-                for j in range(lo, min(hi, lo + _RANGE_CAP)):
-                    found.setdefault(idxs[j], self._field(idxs[j], 6))
+            # The read part starts (or ends) the handle; its last read character may be the
+            # one glare garbled ("aguskusumawe" of "aguskusumawati81").
+            for head in {part, part[:-1]} if n >= 7 else {part}:
+                for length in range(len(head) + 1, int(n / (0.45 if n >= 7 else 0.6)) + 1):
+                    prefix = chr(0x100 + length) + head
+                    lo = bisect.bisect_left(keys, prefix)
+                    hi = bisect.bisect_left(keys, prefix + "\U0010ffff", lo)
+                    for j in range(lo, min(hi, lo + _RANGE_CAP)):
+                        found.setdefault(idxs[j], self._field(idxs[j], 6))
         found.pop(-1, None)
         return sorted(found.items())[:_NEAR_MAX]
 

@@ -121,6 +121,10 @@ class CandidateLookup(HandleLookup):
         sk = name_skeleton(tok)
         for t in self._skel.get(sk, ()):
             out.setdefault(t, 0.95)
+        if len(sk) == 4 and sk.isalpha():
+            # A thin capital I lost at the start of a short name ("lham" for "Ilham").
+            for t in self._skel.get("l" + sk, ()):
+                out.setdefault(t, 0.6)
         if len(sk) >= 5 and not sk.isdigit():
             cands: set[int] = set(self._deletes.get(sk, ()))
             for i in range(len(sk)):

@@ -4,12 +4,20 @@ one that records what it was given."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
 from ocr.engine import OcrLine
-from ocr.reader import HEADER_OPINIONS, header_band, read_framed, read_header_again
+from ocr.reader import (
+    HEADER_OPINIONS,
+    OPTIONAL_OPINIONS,
+    header_band,
+    read_framed,
+    read_header_again,
+)
 
 
 class Recording:
@@ -19,10 +27,14 @@ class Recording:
         self.name = name
         self.images: list[Image.Image] = []
         self.fine: list[bool] = []
+        self.known: list[list[OcrLine]] = []
 
-    def read(self, image: Image.Image, *, fine: bool = False) -> list[OcrLine]:
+    def read(
+        self, image: Image.Image, *, fine: bool = False, known: Sequence[OcrLine] = ()
+    ) -> list[OcrLine]:
         self.images.append(image)
         self.fine.append(fine)
+        self.known.append(list(known))
         return [OcrLine("budi.santoso", 10, 4, 110, 24, 0.9, height=20.0)]
 
 
@@ -77,17 +89,34 @@ def test_tesseract_gives_no_second_opinion_on_itself_or_when_missing() -> None:
     assert read_header_again(screenshot(), (0, 0, 400, 160), "tesseract", Recording()) == []
 
 
+def test_the_strip_opinion_reads_the_name_line_alone_enlarged() -> None:
+    image, engine = screenshot(), Recording()
+    [line] = read_header_again(image, (0, 100, 400, 260), "strip", engine)
+    [seen] = engine.images
+    assert seen.width == 2 * round(400 * 0.7) and engine.fine == [True]
+    # Read at twice the size, answered at the screenshot's: half the box, shifted to the strip.
+    assert (line.right - line.left, line.bottom - line.top) == (50, 10)
+    assert line.left == 5 + 40 and line.top >= 100
+
+
 def test_an_unknown_opinion_is_a_programming_error() -> None:
-    assert HEADER_OPINIONS == ("contrast", "faint", "tesseract")
+    assert {"contrast", "faint"} <= set(HEADER_OPINIONS)
+    assert "tesseract" in HEADER_OPINIONS + OPTIONAL_OPINIONS
     with pytest.raises(ValueError, match="sharpened"):
         read_header_again(screenshot(), (0, 0, 400, 160), "sharpened", Recording())
 
 
 def test_a_framed_story_is_read_enlarged_at_full_detection_density() -> None:
     engine = Recording()
-    lines, size = read_framed(screenshot(), (200, 500), engine)
+    legible = OcrLine("Ayo coblos", 20, 300, 220, 330, 0.95, height=30.0)
+    faint = OcrLine("kecil", 20, 340, 60, 350, 0.95, height=10.0)
+    outside = OcrLine("header", 20, 10, 120, 40, 0.99, height=30.0)
+    lines, size = read_framed(screenshot(), (200, 500), engine, first=[legible, faint, outside])
     assert size == (800, 600) and engine.images[0].size == size and engine.fine == [True]
     assert [line.text for line in lines] == ["budi.santoso"]  # in the enlarged band's terms
+    # Only what the first reading read well inside the band is offered again, enlarged too.
+    [known] = engine.known[0]
+    assert known.text == "Ayo coblos" and (known.left, known.top) == (40, 200)
     huge = Image.new("RGB", (2000, 3000))
     _lines, size = read_framed(huge, (0, 2000), engine)
     assert max(size) == 2600  # never beyond FRAME_MAX_SIDE
