@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from netra import EXAMPLES
 from netra.config import Config, load_config
@@ -16,8 +16,12 @@ from netra.errors import ConfigError
 from wording import en
 from wording import id as t
 
+if TYPE_CHECKING:
+    from rules.election import Election
+    from rules.roster_index import RosterIndex
 
-def _load_inputs(roster_path: Path, election_path: Path):  # type: ignore[no-untyped-def]
+
+def _load_inputs(roster_path: Path, election_path: Path) -> tuple[RosterIndex, Election]:
     from rules.election import load_election
     from rules.roster import load_roster
     from rules.roster_index import RosterIndex
