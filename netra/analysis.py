@@ -203,12 +203,15 @@ def _read_poster(
         reading = read_layout(lines, *image.size).header
         if reading.platform == "unknown" and layout.header.platform != "unknown":
             reading = replace(reading, platform=layout.header.platform)
-        guessed = reading.poster is None and opinion == "strip"
-        if guessed:
-            reading = _strip_guess(lines[0].text, reading)
-        found = _match_reading(reading, roster, limit)
-        if guessed and not found[1]:
-            continue  # a guess only counts when the roster knows it, or someone near it
+        if reading.poster is None:
+            # No anchor read (the age lost in the glare): each line's words are a guess, which
+            # only counts when the roster knows it, or someone near it.
+            guesses = (_match_reading(_strip_guess(x.text, reading), roster, limit) for x in lines)
+            found = next((g for g in guesses if g[1]), None)
+            if found is None:
+                continue
+        else:
+            found = _match_reading(reading, roster, limit)
         if found[0].poster is not None and not found[1]:
             unmatched.append((found[0], []))
         top = best[1][0].confidence if best[1] else -1.0

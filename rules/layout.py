@@ -27,9 +27,11 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from rules.poster import (
+    SHOUTED,
     HeaderReading,
     clean_contact_name,
     instagram_user_candidates,
+    is_time_line,
     parse_header_text,
     phone_in,
     strong_username,
@@ -195,7 +197,10 @@ def _aligned_above(time_line: TextLine, lines: Sequence[TextLine]) -> TextLine |
         gap = time_line.top - line.bottom
         if gap > 1.2 * h or line.centre_y > time_line.top + 0.2 * h:
             continue
-        if abs(line.left - time_line.left) > max(14.0, 0.7 * h):
+        # Left-aligned; the time may start further right when OCR lost its first letters
+        # ("manin14.24" for "Hari ini 14.24"), never further left.
+        shift = time_line.left - line.left
+        if not -max(14.0, 0.7 * h) <= shift <= max(14.0, 1.5 * h):
             continue
         if not re.search(r"[A-Za-z]{2}|\d{3}", line.text) or is_chrome(line.text):
             continue
@@ -215,8 +220,8 @@ def _whatsapp_candidates(lines: Sequence[TextLine], height: int) -> list[_Candid
             if strict is False and (_WA_TIME.search(text) or line.top > 0.4 * height):
                 continue  # already tried; or content ("hari ini kita menang") far down
             name_line = _aligned_above(line, lines)
-            if name_line is None:
-                continue
+            if name_line is None or is_time_line(name_line.text) or SHOUTED.match(text):
+                continue  # a name cropped off (the time is no name); content in capitals
             seen = " ".join(text.split())
             phone = phone_in(name_line.text)
             evidence = (f"header WhatsApp: baris waktu {seen!r}",)

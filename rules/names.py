@@ -122,9 +122,14 @@ def _ascii_lower(text: str) -> str:
 
 def name_tokens(text: str) -> list[str]:
     """Lower-case, accent-free, punctuation-free, spelling-folded word tokens."""
+    return [fold_token(t) for t in name_tokens_unfolded(text)]
+
+
+def name_tokens_unfolded(text: str) -> list[str]:
+    """The tokens of `name_tokens` before the spelling fold (for initials: "Djafar" → D)."""
     s = text.lower() if text.isascii() else _ascii_lower(text)
     s = s.replace("'", "").replace("`", "").replace("’", "")
-    return [fold_token(t) for t in _PUNCT_RE.sub(" ", s).split()]
+    return _PUNCT_RE.sub(" ", s).split()
 
 
 HONORIFICS = frozenset(

@@ -25,6 +25,15 @@ _WA_TIME = re.compile(
     r"|yang\s?[lt]alu|[a-z]{2,}\W*\s+\d{1,2}[.:]?\d{2}\W*$",
     re.IGNORECASE,
 )
+SHOUTED = re.compile(r"^[^a-z]*[A-Z]{5}[^a-z]*$")
+
+
+def is_time_line(line: str) -> bool:
+    """WhatsApp's status time under the contact, as OCR reads it; never a line in capitals
+    ("PILKADA BANGKA TENGAH 2024" is content, though "TENGAH 2024" looks like a lost dot)."""
+    return bool(_WA_TIME.search(line)) and not SHOUTED.match(line)
+
+
 _IG_AGE = re.compile(r"^(\d{1,2})\s?(j|m|h|d|mg|jam|mnt|menit|w)$", re.IGNORECASE)
 _USERNAME = re.compile(r"^@?([a-z0-9._]{2,30})$", re.IGNORECASE)
 _PHONE = re.compile(r"(\+?\s?62|0)\s?[-\s]?8[\d\s\-.]{7,16}\d")
@@ -143,7 +152,7 @@ def _age_at(tokens: list[str], i: int, lenient: bool = False) -> str | None:
     return None
 
 
-_AGE_DIGITS = str.maketrans("SOoIlB", "500118")
+_AGE_DIGITS = str.maketrans("SOoIilB", "5001118")
 
 
 def _fold_age_digits(token: str) -> str:
@@ -197,6 +206,7 @@ def _instagram_user(
 
 
 _GLUED_AGE = re.compile(r"^@?([a-z0-9._]+?)(\d{1,3})\s?(j|m|h|d|mg|w|jam|mnt|menit)$")
+_GLUED_AGE_LETTERS = re.compile(r"(?<=\d)([oli]{1,2})(?=(?:j|m|h|d|mg|w|jam|mnt|menit)$)")
 _AGE_LIMITS = {"m": 59, "mnt": 59, "menit": 59, "j": 23, "jam": 23, "h": 7, "d": 7, "mg": 4, "w": 4}
 
 
@@ -218,7 +228,11 @@ def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str
     tokens = [t.strip("'\"‘’“”,;:()|") for t in line.split()]
     # The glued token is the last one that holds letters (trailing "X", "..." are icons).
     for i in range(len(tokens) - 1, -1, -1):
-        token = tokens[i].lower()
+        # The age's 0 and 1 read as letters right after the name's digits ("pertiwi611oj"
+        # for "pertiwi61" aged "10j").
+        token = _GLUED_AGE_LETTERS.sub(
+            lambda g: g.group(1).translate(_AGE_DIGITS), tokens[i].lower()
+        )
         m = _GLUED_AGE.match(token)
         if not m:
             continue
@@ -270,7 +284,10 @@ def _leading_username(line: str) -> str | None:
     return None
 
 
-_STRONG_USERNAME = re.compile(r"^(?=.*[a-z]{3})(?=.*[\d._])[a-z][a-z0-9._]{5,29}$")
+# Not a word glued to a time ("manin14.24" is "Hari ini 14.24" misread).
+_STRONG_USERNAME = re.compile(
+    r"^(?=.*[a-z]{3})(?=.*[\d._])(?!.*[a-z]\d{1,2}[.:]\d{2}$)[a-z][a-z0-9._]{5,29}$"
+)
 
 
 def strong_username(line: str) -> str | None:
@@ -292,12 +309,12 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
 
     # WhatsApp: a name line directly above a relative-time line.
     for i, line in enumerate(content):
-        if i > 0 and _WA_TIME.search(line):
+        if i > 0 and is_time_line(line):
             # The name is the nearest line above with letters (icons come out as "— ; .").
             # (the avatar's rim can add a line of two letters between name and time).
             above = [c for c in content[:i] if re.search(r"[A-Za-z]{3}|\d{3}", c)]
-            if not above:
-                continue
+            if not above or is_time_line(above[-1]):
+                continue  # the name was cropped off: the time itself is no name
             name_line = above[-1]
             seen = _clean_name(line)
             phone = phone_in(name_line)

@@ -146,7 +146,7 @@ def compact_in(needle: str, flat: str) -> bool:
 _GLUE_WORDS = (
     "menangkan", "lanjutkan", "pemenangan", "pilihanku", "coblos", "nomor", "nomer", "paslon",
     "dukung", "menang", "pilih", "salam", "mantap", "pasti", "gaspol", "periode", "putaran",
-    "relawan", "doakan", "jagoan", "jawabannya", "urut", "jari",
+    "relawan", "doakan", "jagoan", "jawabannya", "urut", "jari", "ingat",
 )  # fmt: skip
 # TitleCase words run together ("PastiMenang", "ZuhriYogi"); each part three letters or more,
 # so mixed-case shouting ("bapAk", "MEnaAang") is left alone.
@@ -281,11 +281,15 @@ def _prepare(text: str, election: Election) -> _Text:
 
 @functools.lru_cache(maxsize=16)
 def _election_words(election: Election) -> tuple[str, ...]:
-    """Aliases (four letters or more) and name words (five or more) of every candidate."""
+    """Aliases (four letters or more, and several-word aliases run together) and name words
+    (five or more) of every candidate."""
     words: set[str] = set()
     for c in election.candidates:
         for alias in c.aliases:
-            words.update(w for w in re.findall(r"[a-z]+", alias.lower()) if len(w) >= 4)
+            parts = re.findall(r"[a-z]+", alias.lower())
+            words.update(w for w in parts if len(w) >= 4)
+            if len(parts) >= 2 and len("".join(parts)) >= 5:
+                words.add("".join(parts))  # "ALLINOMMAU": the alias "Om Mau" run together
         for person in c.people:
             words.update(w for w in re.findall(r"[a-z]+", person.lower()) if len(w) >= 5)
     return tuple(sorted(words))

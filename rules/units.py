@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from rules.names import fold_token, name_tokens
+from rules.names import fold_token, name_tokens, name_tokens_unfolded
 
 # canonical key -> phrases (raw spelling; folded below exactly like names are).
 _AGENCIES: dict[str, tuple[str, ...]] = {
@@ -160,8 +160,13 @@ def _place_keys(kind: str, place: Sequence[str], roster: bool) -> set[str]:
         return keys
     # A hospital named for a doctor: "RSUD dr. Pirngadi" is "RS Pirngadi" in a contact.
     place = [t for t in place if t not in _TITLE_WORDS] or list(place)
-    for i in range(1, len(place) + 1):
-        keys.add(f"{kind}:{' '.join(place[:i])}")
+    # A contact names the place by its start ("Kel Opas" for "Kelurahan Opas Indah"); a
+    # hospital or office named for a person also by a later word ("RS Djafar" for "RSUD
+    # Bachtiar Djafar"), so the roster side keys every run of place words.
+    starts = range(len(place)) if roster else range(1)
+    for start in starts:
+        for end in range(start + 1, len(place) + 1):
+            keys.add(f"{kind}:{' '.join(place[start:end])}")
     return keys
 
 
@@ -222,7 +227,13 @@ def unit_keys(unit_kerja: str) -> frozenset[str]:
     if not tokens:
         return frozenset()
     keys, _rest, _consumed = split_unit_hints(tokens, roster=True)
-    return frozenset({*keys, *derived_keys(tokens), "unit:" + " ".join(tokens)})
+    # Initials come from the spelling on the roster: "Djafar" is a D in "RSUD BD", though
+    # the folded token ("yafar") starts with a y.
+    raw = name_tokens_unfolded(unit_kerja)
+    letters = (
+        dict(zip(tokens, (w[0] for w in raw), strict=False)) if len(raw) == len(tokens) else {}
+    )
+    return frozenset({*keys, *derived_keys(tokens, letters), "unit:" + " ".join(tokens)})
 
 
 # Words a short form skips: connectives, the region, the technical unit prefix, titles in a
@@ -236,7 +247,7 @@ _OFFICE_WORDS = frozenset(fold_token(w) for w in _PLACE_MARKERS["opd"])
 ACRONYM = "acr:"
 
 
-def derived_keys(tokens: Sequence[str]) -> set[str]:
+def derived_keys(tokens: Sequence[str], letters: dict[str, str] | None = None) -> set[str]:
     """Short forms of a roster unit name, as people type them in a contact name.
 
     - an office ("Dinas Pengendalian Penduduk dan Keluarga Berencana"): its kind with the
@@ -252,16 +263,21 @@ def derived_keys(tokens: Sequence[str]) -> set[str]:
     words = [t for t in tokens if t not in _SKIP_WORDS]
     if not words:
         return set()
+    first = letters or {}
+
+    def initial(word: str) -> str:
+        return first.get(word, word[0])
+
     keys: set[str] = set()
     # Initials are folded like any contact word ("DH" reads as the old spelling of "D").
-    initials = "".join(w[0] for w in words if w[0].isalpha())
+    initials = "".join(initial(w) for w in words if w[0].isalpha())
     if len(initials) >= 3:
         keys.add(ACRONYM + fold_token(initials))
         keys.add(ACRONYM + fold_token(_count_repeats(initials)))
     if words[0] in _OFFICE_WORDS and len(words) >= 2:
         rest = words[1:]
         for n in range(2, len(rest) + 1):
-            keys.add("opd:" + fold_token("".join(w[0] for w in rest[-n:])))
+            keys.add("opd:" + fold_token("".join(initial(w) for w in rest[-n:])))
         for n in range(1, min(len(rest), _MAX_PLACE_TOKENS) + 1):
             keys.add("opd:" + " ".join(rest[:n]))
     found, _rest, _consumed = split_unit_hints(list(tokens), roster=True)
@@ -271,7 +287,7 @@ def derived_keys(tokens: Sequence[str]) -> set[str]:
             continue
         place_words = [w for w in place.split() if w not in _SKIP_WORDS]
         if len(place_words) >= 2:
-            keys.add(f"{kind}:" + fold_token("".join(w[0] for w in place_words)))
+            keys.add(f"{kind}:" + fold_token("".join(initial(w) for w in place_words)))
     return keys
 
 

@@ -112,6 +112,11 @@ class HandleLookup(RosterTables):
                     words.EVIDENCE_HANDLE_LOOKALIKE.format(handle=handle, roster=self._field(i, 6)),
                 )
                 out.append(Scored(i, raw, "instagram-ocr", ev))
+        elif merged := self._merged_letters(handle):
+            for i, roster_handle in merged:
+                raw = 0.85 / (1 + PEER_PENALTY * (len(merged) - 1))
+                ev = (words.EVIDENCE_HANDLE_LOOKALIKE.format(handle=handle, roster=roster_handle),)
+                out.append(Scored(i, raw, "instagram-ocr", ev))
         elif len(sk) >= 6:
             near = self._near_handles(sk, handle)
             for i, roster_handle in near:
@@ -127,6 +132,27 @@ class HandleLookup(RosterTables):
                 ev = (words.EVIDENCE_HANDLE_NEAR.format(handle=handle, roster=roster_handle),)
                 out.append(Scored(i, raw, "instagram-near", ev))
         return out
+
+    def _merged_letters(self, shown: str) -> list[tuple[int, str]]:
+        """Handles the read one becomes when one "n" is put back as the "ri" a small pale
+        font ran together ("basntami" of "basri.tami"; "cl" read "d" likewise): two edits,
+        which the one-edit rule (`_near_handles`) does not reach, but one look-alike."""
+        if len(shown) < 6:
+            return []
+        found: dict[int, str] = {}
+        for merged, pair in (("n", "ri"), ("d", "cl")):
+            for p, c in enumerate(shown):
+                if c != merged:
+                    continue
+                key = len_key(handle_skeleton(shown[:p] + pair + shown[p + 1 :]))
+                lo = bisect.bisect_left(self._hk, key)
+                hi = bisect.bisect_right(self._hk, key, lo)
+                for j in range(lo, hi):
+                    i = self._hk_idx[j]
+                    roster = self._field(i, 6)
+                    if _punct_dropped(shown[:p] + pair + shown[p + 1 :], roster):
+                        found.setdefault(i, roster)
+        return sorted(found.items())
 
     def _loose_handles(self, sk: str, shown: str) -> list[tuple[int, str]]:
         """Handles a moderator should compare with the one read, though none is a safe

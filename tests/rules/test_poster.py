@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rules.poster import parse_header_text
+from rules.poster import instagram_user_candidates, parse_header_text, strong_username
 from rules.types import Poster
 
 
@@ -128,3 +128,21 @@ def test_a_word_only_a_username_can_be_is_one_without_other_anchors() -> None:
     assert parse_header_text(["dedisaputra.96 :"]).poster == Poster("username", "dedisaputra.96")
     assert parse_header_text(["Pak Budi Dinkes"]).poster is None
     assert parse_header_text(["09.55 al 75%"]).poster is None
+
+
+def test_age_digits_read_as_letters_after_a_glued_name() -> None:
+    """ "pertiwi611oj": the name "pertiwi61" aged "10j", its 0 read as an o."""
+    assert instagram_user_candidates("pertiwi611oj")[0] == ("pertiwi61", "10j")
+
+
+def test_a_word_glued_to_a_time_is_no_username() -> None:
+    """ "manin14.24" is "Hari ini 14.24" misread, not an account."""
+    assert strong_username("manin14.24") is None
+    assert strong_username("srierna.82") == "srierna.82"
+
+
+def test_a_cropped_off_name_leaves_no_poster() -> None:
+    """The time line at the top of a cropped story is no contact name, and a line of content
+    in capitals ending in a year is no time line."""
+    reading = parse_header_text(["Baru saja", "PEMILIHAN BUPATI BANGKA TENGAH 2024"])
+    assert reading.poster is None

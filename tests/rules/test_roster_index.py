@@ -385,3 +385,17 @@ def test_baru_in_a_place_name_is_part_of_it() -> None:
     assert nip == "199804212019112243" and conf >= FLAG
     # "Baru" after a place that has no "Baru" is a new number, not the place.
     assert top(index, "contact_name", "Budi Kel Bacang Baru")[0] == "198202022006021002"
+
+
+def test_letters_a_pale_font_runs_together_are_put_back() -> None:
+    """ "basntami" is "basri.tami" with "ri" run into an "n" (and the dot lost): two edits,
+    beyond the one-letter rule, but one look-alike; another letter off as well is not."""
+    index = RosterIndex.build(
+        [
+            E("198001012005011101", "Tami Basri", "Dinas Sosial", None, "basri.tami"),
+        ]
+    )
+    nip, conf, method = top(index, "username", "basntami")
+    assert (nip, method) == ("198001012005011101", "instagram-ocr")
+    assert conf >= 0.8
+    assert all(m.confidence < 0.8 for m in index.match(Poster("username", "basntani")))

@@ -167,3 +167,25 @@ def test_support_survives_lost_spaces_and_look_alike_glyphs(text: str, number: i
 def test_glued_or_everyday_text_is_not_support(text: str) -> None:
     finding = detect_support(text, ELECTION)
     assert finding.candidate is None or finding.confidence < 0.7, finding
+
+
+def test_a_short_several_word_alias_run_together_still_counts() -> None:
+    """ "ALLINOMMAU": the alias "Om Mau" with the words around it run together; "ingat"
+    glued to the date before it."""
+    election = parse_election(
+        """
+[election]
+name = "Pilkada Kota Contoh 2024"
+[[candidates]]
+number = 1
+people = ["Maulan Permana", "Hellyana Sanjaya"]
+aliases = ["Om Mau"]
+[[candidates]]
+number = 2
+people = ["Bambang Sutejo", "Rahmat Hidayat"]
+"""
+    )
+    assert detect_support("ALLINOMMAU!!", election).candidate == 1
+    glued = detect_support("27 Novemberingat nomor 1 ya", election)
+    assert glued.candidate == 1 and glued.confidence >= 0.7, glued
+    assert detect_support("peringatan dini banjir", election).candidate is None

@@ -30,6 +30,10 @@ ROSTER = [
     _entry("198601012011011010", "Rahma Nasution", "Kecamatan Medan Baru"),
     _entry("198701012012011011", "Teguh Santoso", "Dinas Pemberdayaan Perempuan dan Perlindungan Anak"),
     _entry("198701012012011012", "Teguh Santoso", "Dinas Kesehatan"),
+    _entry("198801012013011013", "Togar Prasetyo", "RSUD Bachtiar Djafar"),
+    _entry("198801012013011014", "Togar Laksita", "Dinas Komunikasi dan Informatika"),
+    _entry("198901012014011015", "Ilham Sitompul", "SD Negeri 39 Kota Contoh"),
+    _entry("198901012014011016", "Ilham Siregar", "Dinas Sosial"),
 ]  # fmt: skip
 
 
@@ -54,6 +58,12 @@ def index() -> RosterIndex:
         ("Bapak Oky Disperkim", "198501012010011007"),
         ("Bu Rahma RS Pirngadi", "198601012011011009"),
         ("Teguh (DP3A)", "198701012012011011"),
+        # A hospital named for a person: by a later word of the name, or by its initials
+        # taken from the roster's spelling (the D of "Djafar", though it folds to "yafar").
+        ("Pak Togar RS Djafar", "198801012013011013"),
+        ("Togar - RSUD BD", "198801012013011013"),
+        # OCR's capital I for the l of "Ilham" inside the word.
+        ("IIham (SD 39)", "198901012014011015"),
     ],
 )
 def test_a_unit_short_form_picks_the_namesake_who_works_there(
