@@ -86,7 +86,10 @@ def analyse(
         framed = read_layout(framed_lines, *size, framed=True)
         if framed.header.poster is None and layout.header.poster is not None:
             framed = replace(framed, header=layout.header)
-        layout = replace(framed, story_top=layout.story_top, framed=True)
+        # The story's own top, in the screenshot: a header read again is read there, not
+        # in the chat's or the viewer's title bar.
+        scale = (span[1] - span[0]) / size[1]
+        layout = replace(framed, story_top=span[0] + round(framed.story_top * scale), framed=True)
         # The enlarged reading is usually the better one, but not always (an emoji read as
         # digits beside a number): the stronger finding of the two stands.
         enlarged = detect_support(layout.body_text, election)

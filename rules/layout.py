@@ -76,7 +76,7 @@ _WA_TIME_LOOSE = re.compile(
 # say "online" or "anggota".
 _CHAT_PRESENCE = re.compile(
     r"^\W{0,3}(?:online|daring|sedang\s?mengetik\W*|mengetik\W*|typing\W*|merekam\W*"
-    r"|terakhir\s?dilihat.*|last\s?seen.*|\d[\d.,]*\s?(?:anggota|members?|pelanggan).*"
+    r"|terakhir\s?d[a-z]{2,6}t.*|last\s?seen.*|\d[\d.,]*\s?(?:anggota|members?|pelanggan).*"
     r"|ketuk\s?(?:di\s?)?sini.*|klik\s?(?:di\s?)?sini.*|tap\s?here.*)$",
     re.IGNORECASE,
 )
@@ -161,6 +161,25 @@ def story_span(lines: Sequence[TextLine], width: int, height: int) -> tuple[int,
     if bottom - top < 0.25 * height:
         return None
     return top, bottom
+
+
+def _chat_titles(lines: Sequence[TextLine], chrome: Sequence[TextLine]) -> list[TextLine]:
+    """A chat's or a group's name: the line right above its presence line ("terakhir
+    dilihat …", "mengetik…", "336 anggota"), never a story's poster."""
+    titles = []
+    for presence in (line for line in chrome if _CHAT_PRESENCE.search(line.text.strip())):
+        h = presence.text_height
+        above = [
+            line
+            for line in lines
+            if line not in chrome
+            and line.bottom <= presence.centre_y
+            and presence.top - line.bottom < 1.2 * h
+            and abs(line.left - presence.left) < 2.0 * h
+        ]
+        if above:
+            titles.append(max(above, key=lambda line: line.bottom))
+    return titles
 
 
 def _viewer_actions(text: str) -> bool:
@@ -280,6 +299,7 @@ def read_layout(
     """Find the poster line, the story's content and the chrome around it. `framed`: the
     lines are of a story cut out of a chat or a viewer, which may sit anywhere in them."""
     chrome = [line for line in lines if is_chrome(line.text)]
+    chrome += _chat_titles(lines, chrome)
     candidates = _whatsapp_candidates(lines, height) + _instagram_candidates(lines, height)
     footers = [
         line

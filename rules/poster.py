@@ -225,6 +225,9 @@ def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str
     spaced = _instagram_user(line, strict=strict)
     found: list[tuple[str, str]] = [spaced] if spaced else []
     line = re.sub(r"(?<=[A-Za-z0-9]),(?=[A-Za-z0-9])", ".", line)
+    # The age's unit letter read as a bracket ("pertiwi8715)"): the unit is unknown, so any
+    # age under an hour-or-day's count is a split for the roster to weigh.
+    line = re.sub(r"(?<=[a-z0-9]\d)[)\]}|!](?=\s|$)", "m", line)
     tokens = [t.strip("'\"‘’“”,;:()|") for t in line.split()]
     # The glued token is the last one that holds letters (trailing "X", "..." are icons).
     for i in range(len(tokens) - 1, -1, -1):
@@ -284,9 +287,11 @@ def _leading_username(line: str) -> str | None:
     return None
 
 
-# Not a word glued to a time ("manin14.24" is "Hari ini 14.24" misread).
+# Not a word glued to a time ("manin14.24" is "Hari ini 14.24" misread), nor a campaign word
+# glued to its number ("paslon3", "nomor02").
 _STRONG_USERNAME = re.compile(
-    r"^(?=.*[a-z]{3})(?=.*[\d._])(?!.*[a-z]\d{1,2}[.:]\d{2}$)[a-z][a-z0-9._]{5,29}$"
+    r"^(?=.*[a-z]{3})(?=.*[\d._])(?!.*[a-z]\d{1,2}[.:]\d{2}$)"
+    r"(?!(?:paslon|nomor|nomer|coblos|pilih|urut|salam)\d{1,2}$)[a-z][a-z0-9._]{5,29}$"
 )
 
 
