@@ -28,10 +28,10 @@ def child(dataset: Path, images: int, workers: int) -> None:
     from netra.analysis import AnalysisPool, default_engine
     from ocr.image_input import load_screenshot
     from rules.election import load_election
-    from rules.roster import parse_roster
+    from rules.roster import load_roster
     from rules.roster_index import RosterIndex
 
-    roster = RosterIndex(parse_roster((dataset / "roster.csv").read_bytes(), "roster.csv").entries)
+    roster = RosterIndex(load_roster((dataset / "roster.csv").read_bytes(), "roster.csv").entries)
     election = load_election(dataset / "election.toml")
     start = rss_mb()[0]
     labels = [json.loads(x) for x in (dataset / "labels.jsonl").read_text().splitlines()]
