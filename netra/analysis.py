@@ -31,6 +31,7 @@ from rules.poster import HeaderReading
 from rules.support import SupportFinding, detect_support
 from rules.types import AsnMatch, Poster
 from rules.verdict import Thresholds, Verdict, decide
+from wording import id as t
 
 
 class RosterLookup(Protocol):
@@ -241,7 +242,7 @@ def _strip_guess(text: str, reading: HeaderReading) -> HeaderReading:
         poster = Poster("username", "".join(words).lower().strip("._"))
     if len(poster.text) < 4:
         return reading
-    evidence = (*reading.evidence, "baris nama dibaca tersendiri")
+    evidence = (*reading.evidence, t.HEADER_NAME_LINE_ALONE)
     return replace(reading, poster=poster, evidence=evidence)
 
 
@@ -274,7 +275,7 @@ def _settle_unmatched(
     )
     if not stands:
         shown = ", ".join(sorted(set(keys)))
-        evidence = (*reading.evidence, f"pengunggah terbaca tidak konsisten: {shown}")
+        evidence = (*reading.evidence, t.HEADER_POSTER_INCONSISTENT.format(readings=shown))
         reading = replace(reading, poster=None, evidence=evidence)
     return reading, lines, []
 

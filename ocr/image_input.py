@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from wording import id as t
+
 #: A screenshot is at most a few megapixels; anything far beyond that is refused before decoding.
 MAX_PIXELS = 40_000_000
 #: Files larger than this are refused unread (Telegram itself caps bot downloads at 20 MB).
@@ -40,14 +42,15 @@ class Screenshot:
 def load_screenshot(data: bytes) -> Screenshot:
     """Decode and validate `data`; raise `ImageRejected` with a readable reason."""
     if not data:
-        raise ImageRejected("Berkas kosong (0 byte), bukan gambar.")
+        raise ImageRejected(t.IMAGE_EMPTY)
     if len(data) > MAX_BYTES:
         raise ImageRejected(
-            f"Berkas terlalu besar ({len(data) / 1_048_576:.1f} MB; batas "
-            f"{MAX_BYTES // 1_048_576} MB)."
+            t.IMAGE_TOO_MANY_BYTES.format(
+                size_mb=len(data) / 1_048_576, limit_mb=MAX_BYTES // 1_048_576
+            )
         )
     if data[:5] == b"%PDF-":
-        raise ImageRejected("Berkas ini PDF, bukan gambar. Kirim tangkapan layar (JPG/PNG).")
+        raise ImageRejected(t.IMAGE_PDF)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -55,29 +58,23 @@ def load_screenshot(data: bytes) -> Screenshot:
             fmt = probe.format or "?"
             width, height = probe.size
             if width * height > MAX_PIXELS:
-                raise ImageRejected(
-                    f"Gambar terlalu besar ({width}×{height} piksel); kirim tangkapan layar biasa."
-                )
+                raise ImageRejected(t.IMAGE_TOO_MANY_PIXELS.format(width=width, height=height))
             if fmt not in ACCEPTED_FORMATS:
-                raise ImageRejected(f"Format {fmt} tidak didukung; kirim JPG atau PNG.")
+                raise ImageRejected(t.IMAGE_FORMAT.format(format=fmt))
             if getattr(probe, "n_frames", 1) > 1 and fmt in {"GIF", "WEBP", "PNG"}:
-                raise ImageRejected(
-                    "Gambar bergerak (animasi) tidak didukung; kirim tangkapan layar diam."
-                )
+                raise ImageRejected(t.IMAGE_ANIMATED)
             probe.load()
             image = ImageOps.exif_transpose(probe).convert("RGB")
     except ImageRejected:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImageRejected(
-            "Gambar terlalu besar untuk diproses (dicurigai bom dekompresi)."
-        ) from exc
+        raise ImageRejected(t.IMAGE_BOMB) from exc
     except UnidentifiedImageError as exc:
-        raise ImageRejected("Berkas ini bukan gambar yang dikenali.") from exc
+        raise ImageRejected(t.IMAGE_UNRECOGNISED) from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise ImageRejected("Gambar rusak atau terpotong; coba kirim ulang.") from exc
+        raise ImageRejected(t.IMAGE_CORRUPT) from exc
     if min(image.size) < 64:
-        raise ImageRejected("Gambar terlalu kecil untuk dibaca.")
+        raise ImageRejected(t.IMAGE_TOO_SMALL)
     long_side = max(image.size)
     if long_side != WORKING_LONG_SIDE:
         scale = WORKING_LONG_SIDE / long_side

@@ -37,6 +37,7 @@ from rules.poster import (
     strong_username,
 )
 from rules.types import Platform, Poster
+from wording import id as words
 
 
 class TextLine(Protocol):
@@ -243,7 +244,7 @@ def _whatsapp_candidates(lines: Sequence[TextLine], height: int) -> list[_Candid
                 continue  # a name cropped off (the time is no name); content in capitals
             seen = " ".join(text.split())
             phone = phone_in(name_line.text)
-            evidence = (f"header WhatsApp: baris waktu {seen!r}",)
+            evidence = (words.HEADER_WHATSAPP.format(seen=seen),)
             if phone:
                 poster: Poster | None = Poster("phone", phone)
             else:
@@ -276,7 +277,7 @@ def _instagram_candidates(lines: Sequence[TextLine], height: int) -> list[_Candi
             if not users:
                 continue
             (user, age), *others = users
-            evidence = (f"header Instagram: nama pengguna + umur story {age!r}",)
+            evidence = (words.HEADER_INSTAGRAM.format(age=age),)
             reading = HeaderReading(
                 "instagram",
                 Poster("username", user),
@@ -407,14 +408,14 @@ def _fallback_layout(
             reading = HeaderReading(platform, None, None, ())
         elif phone is not None:  # an unsaved contact: WhatsApp shows the number
             reading = HeaderReading(
-                "whatsapp", Poster("phone", phone), None, ("nomor telepon di cerita",)
+                "whatsapp", Poster("phone", phone), None, (words.HEADER_PHONE_IN_STORY,)
             )
         else:
             reading = HeaderReading(
                 "instagram" if platform == "unknown" else platform,
                 Poster("username", shaped.text.strip().lower()),
                 None,
-                ("nama pengguna Instagram dari bentuknya",),
+                (words.HEADER_USERNAME_BY_SHAPE,),
             )
         body = [
             line.text

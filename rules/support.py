@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
 from rules.election import Candidate, Election
+from wording import id as wording
 
 NUMBER_WORDS = {
     "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
@@ -30,15 +31,15 @@ _NUM = r"(?:0?(\d{1,2})|" + "|".join(NUMBER_WORDS) + r")"
 # "nomor" as OCR and stylised fonts give it: "n0m0r", "nemer", "nmr", "no.", "No".
 _NO = r"(?:n[oe0a]m[oe0a]r|nmr|no\.?)"
 _NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
-    ("nomor-urut", re.compile(r"\b(?:" + _NO + r"|n[oe0]\.?)\s*[ua]r[uo]t\s*:?\s*" + _NUM + r"[l|!]?\b"), 0.95),
-    ("coblos-nomor", re.compile(r"\bc[o0]bl[o0]s\w*\s+(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.95),
-    ("pilih-nomor", re.compile(r"\b(?:pilih|dukung|menangkan|menang)\w*\s+" + _NO + r"\s*" + _NUM + r"\b"), 0.9),
-    ("pilih-angka", re.compile(r"\b(?:pilih|dukung|menangkan|gaspol|gas|lanjutkan|all\s?in|pasti|fix|jagoan)\w*\s+(?:paslon\s+)?0(\d)\b"), 0.85),
+    (wording.RULE_NUMBER_ORDER, re.compile(r"\b(?:" + _NO + r"|n[oe0]\.?)\s*[ua]r[uo]t\s*:?\s*" + _NUM + r"[l|!]?\b"), 0.95),
+    (wording.RULE_VOTE_NUMBER, re.compile(r"\bc[o0]bl[o0]s\w*\s+(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.95),
+    (wording.RULE_CHOOSE_NUMBER, re.compile(r"\b(?:pilih|dukung|menangkan|menang)\w*\s+" + _NO + r"\s*" + _NUM + r"\b"), 0.9),
+    (wording.RULE_CHOOSE_DIGITS, re.compile(r"\b(?:pilih|dukung|menangkan|gaspol|gas|lanjutkan|all\s?in|pasti|fix|jagoan)\w*\s+(?:paslon\s+)?0(\d)\b"), 0.85),
     # "sdh pasti nomor 2", "ingat nomor 3 ya", "jangan lupa no 1": a firm word right before.
-    ("kata dukungan + nomor", re.compile(r"\b(?:pasti|ingat|tetap|fix|wajib|mati|lupa|yakin|mantap|gaspol|gas|all\s?in|lanjut\w*|siap)\s+(?:\w+\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
-    ("paslon-nomor", re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?)\s*(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.85),
-    ("salam-jari", re.compile(r"\bsalam\s+" + _NUM + r"\s*jari\b"), 0.9),
-    ("nomor", re.compile(r"\b" + _NO + r"\s*" + _NUM + r"\b"), 0.5),
+    (wording.RULE_FIRM_NUMBER, re.compile(r"\b(?:pasti|ingat|tetap|fix|wajib|mati|lupa|yakin|mantap|gaspol|gas|all\s?in|lanjut\w*|siap)\s+(?:\w+\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
+    (wording.RULE_PAIR_NUMBER, re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?)\s*(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.85),
+    (wording.RULE_FINGERS, re.compile(r"\bsalam\s+" + _NUM + r"\s*jari\b"), 0.9),
+    (wording.RULE_NUMBER, re.compile(r"\b" + _NO + r"\s*" + _NUM + r"\b"), 0.5),
 ]  # fmt: skip
 # A big "02" on its own: OCR often reads the zero as a letter O.
 _BIG_NUMBER = re.compile(r"(?:^|\s)[0o]([1-9])(?:\s|$|!|\.)", re.MULTILINE)
@@ -57,22 +58,22 @@ _CAMPAIGN_WORDS = frozenset(
 _SUPPORT = re.compile(r"\b(" + "|".join(re.escape(w) for w in SUPPORT_WORDS) + r")\w*", re.I)
 
 _NEUTRAL_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("seruan netralitas", re.compile(r"\bnetral(?:itas)?\b|#\w*netral", re.I)),
-    ("ajakan ke TPS", re.compile(r"\bke\s+tps\b|\bhak\s+pilih|\bdatang\w*\s+ke\b|\bjangan\s+golput", re.I)),
-    ("pilkada damai", re.compile(r"\b(pilkada|pemilu)\s+(damai|sejuk|riang)", re.I)),
-    ("tolak politik uang", re.compile(r"politik\s+uang|money\s+politic", re.I)),
-    ("informasi KPU/Bawaslu", re.compile(r"\b(kpu|bawaslu|debat\s+(publik|kandidat)|jadwal|spesimen|surat\s+suara|visi\s+misi|sosialisasi|informasi|daftar\s+pasangan|pengumuman|pemungutan\s+suara|pasangan\s+calon\s+(pilkada|bupati|wali\s*kota|gubernur))\b", re.I)),
+    (wording.NEUTRAL_APPEAL, re.compile(r"\bnetral(?:itas)?\b|#\w*netral", re.I)),
+    (wording.NEUTRAL_TURNOUT, re.compile(r"\bke\s+tps\b|\bhak\s+pilih|\bdatang\w*\s+ke\b|\bjangan\s+golput", re.I)),
+    (wording.NEUTRAL_PEACEFUL, re.compile(r"\b(pilkada|pemilu)\s+(damai|sejuk|riang)", re.I)),
+    (wording.NEUTRAL_MONEY_POLITICS, re.compile(r"politik\s+uang|money\s+politic", re.I)),
+    (wording.NEUTRAL_ELECTION_BODIES, re.compile(r"\b(kpu|bawaslu|debat\s+(publik|kandidat)|jadwal|spesimen|surat\s+suara|visi\s+misi|sosialisasi|informasi|daftar\s+pasangan|pengumuman|pemungutan\s+suara|pasangan\s+calon\s+(pilkada|bupati|wali\s*kota|gubernur))\b", re.I)),
 ]  # fmt: skip
 
 
 # The same cues with spaces lost ("PEMUNGUTANSUARA27NOV", "KENALIPASLON"), searched in the
 # folded run-together text (see `fold_compact`: i and l are one letter there).
 _FLAT_NEUTRAL = {
-    "informasi KPU/Bawaslu": re.compile(
+    wording.NEUTRAL_ELECTION_BODIES: re.compile(
         r"pemungutansuara|kenal[l]?paslon|kolomkosong|kotakkosong|debatpubl|suratsuara|"
         r"spesimen|vlslmls|kpukab|kpukota|kpuprov|bawaslu"
     ),
-    "ajakan ke TPS": re.compile(r"ketps|hakpl+h|jangangolput"),
+    wording.NEUTRAL_TURNOUT: re.compile(r"ketps|hakpl+h|jangangolput"),
 }
 
 
@@ -317,13 +318,13 @@ def _candidate_signals(c: Candidate, t: _Text) -> list[Signal]:
             or (len(body) >= 8 and fold_compact(body) in t.flat)
         )
         if hit:
-            signals.append(Signal(c.number, "hashtag", tag, 0.9))
+            signals.append(Signal(c.number, wording.RULE_HASHTAG, tag, 0.9))
     for slogan in c.slogans:
         if _phrase_in(slogan, text) or compact_in(fold_compact(slogan), t.flat):
-            signals.append(Signal(c.number, "slogan", slogan, 0.8))
+            signals.append(Signal(c.number, wording.RULE_SLOGAN, slogan, 0.8))
     for account in c.accounts:
         if _compact(account) in compact_tokens:
-            signals.append(Signal(c.number, "akun kampanye", "@" + account, 0.85))
+            signals.append(Signal(c.number, wording.RULE_ACCOUNT, "@" + account, 0.85))
     for mention in re.findall(r"@([a-z0-9._]{4,})", text):
         # "@buma_official", "@wiranto.center": an account named for the pair is a campaign
         # account even when the election file does not list it.
@@ -334,7 +335,7 @@ def _candidate_signals(c: Candidate, t: _Text) -> list[Signal]:
             w in handle or (len(w) >= 6 and fuzz.partial_ratio(w, handle) >= 100 * (1 - 1 / len(w)))
             for w in _campaign_stems(c)
         ):
-            signals.append(Signal(c.number, "akun kampanye (nama paslon)", "@" + mention, 0.75))
+            signals.append(Signal(c.number, wording.RULE_ACCOUNT_NAMED, "@" + mention, 0.75))
     for alias in c.aliases:
         words = _tokens(normalise_text(alias))
         folded = fold_compact(alias)
@@ -346,7 +347,7 @@ def _candidate_signals(c: Candidate, t: _Text) -> list[Signal]:
                 # "OmErWalkotkita": a nickname run into the words after it
                 or (len(folded) >= 4 and any(fold_compact(x).startswith(folded) for x in tokens))
             ):
-                signals.append(Signal(c.number, "alias", alias, 0.85))
+                signals.append(Signal(c.number, wording.RULE_ALIAS, alias, 0.85))
         elif words and (words[0] in tokens or folded in {fold_compact(x) for x in tokens}):
             # Short acronyms ("GARI", "NADA") can be ordinary words; they count more in capitals
             # ("ZATR1" is "ZATRI" with the I read as a one).
@@ -354,18 +355,18 @@ def _candidate_signals(c: Candidate, t: _Text) -> list[Signal]:
                 not m.group(0).islower()
                 for m in re.finditer(r"\b" + _confusable(alias.upper()) + r"\b", raw, re.I)
             )
-            signals.append(Signal(c.number, "alias", alias, 0.8 if shouted else 0.35))
+            signals.append(Signal(c.number, wording.RULE_ALIAS, alias, 0.8 if shouted else 0.35))
         elif (
             words
             and len(words[0]) >= 3
             and re.search(r"\b" + re.escape(alias.upper()) + r"[A-Z1!|]\b", raw)
         ):
             # "SYHU!!" read as "SYHUM", "ZUYON": the acronym plus one letter made of "!".
-            signals.append(Signal(c.number, "alias (OCR)", alias, 0.6))
+            signals.append(Signal(c.number, wording.RULE_ALIAS_OCR, alias, 0.6))
         elif words and len(alias) >= 4 and _shouted_near(alias, raw):
             # One letter misread in a shouted acronym ("JUHE" as "JUNE"): counts only beside a
             # support word (see the boost below), since the misreading may be a real word.
-            signals.append(Signal(c.number, "alias (OCR)", alias, 0.25))
+            signals.append(Signal(c.number, wording.RULE_ALIAS_OCR, alias, 0.25))
     for person in c.people:
         words = [w for w in _tokens(normalise_text(person)) if len(w) >= 3]
         found = [w for w in words if _fuzzy_token_in(w, tokens, 0.8) or _glued_in(w, tokens)]
@@ -373,9 +374,9 @@ def _candidate_signals(c: Candidate, t: _Text) -> list[Signal]:
         if len(words) >= 2 and (
             len(found) >= 2 or (len(whole) >= 10 and compact_in(whole, t.flat))
         ):
-            signals.append(Signal(c.number, "nama calon", person, 0.8))
+            signals.append(Signal(c.number, wording.RULE_FULL_NAME, person, 0.8))
         elif found:
-            signals.append(Signal(c.number, "nama depan/belakang calon", found[0], 0.35))
+            signals.append(Signal(c.number, wording.RULE_NAME_PART, found[0], 0.35))
     return signals
 
 
@@ -410,7 +411,7 @@ def _named_with_number(c: Candidate, t: _Text) -> list[Signal]:
             (w for w in beside if fold_compact(w) in names), None
         )
         if hit:
-            return [Signal(c.number, "nama/alias + nomor paslon", f"{hit} {word}", 0.85)]
+            return [Signal(c.number, wording.RULE_NAME_WITH_NUMBER, f"{hit} {word}", 0.85)]
     return []
 
 
@@ -474,13 +475,23 @@ def _lone_reading(signals: list[Signal], number: int) -> bool:
     return len({(s.rule, s.matched) for s in signals if s.candidate == number}) == 1
 
 
+_NAME_RULES = (wording.RULE_FULL_NAME, wording.RULE_NAME_PART, wording.RULE_NAME_WITH_NUMBER)
+_LABEL_RULES = (
+    wording.RULE_ALIAS,
+    wording.RULE_ALIAS_OCR,
+    wording.RULE_HASHTAG,
+    wording.RULE_SLOGAN,
+    wording.RULE_ACCOUNT,
+    wording.RULE_ACCOUNT_NAMED,
+)
+_FAMILIES = {rule: "name" for rule in _NAME_RULES} | {rule: "label" for rule in _LABEL_RULES}
+# A rule lifted by a support word stays in its family ("alias + kata dukungan" is a label).
+_FAMILIES |= {wording.RULE_WITH_SUPPORT_WORD.format(rule=r): f for r, f in _FAMILIES.items()}
+
+
 def _kind(rule: str) -> str:
     """Family of a rule: numbers, names, or campaign labels (alias, hashtag, slogan, account)."""
-    if rule.startswith(("nama", "nama depan")):
-        return "name"
-    if rule.startswith(("alias", "hashtag", "slogan", "akun")):
-        return "label"
-    return "number"
+    return _FAMILIES.get(rule, "number")
 
 
 def detect_support(text: str, election: Election) -> SupportFinding:
@@ -502,7 +513,7 @@ def detect_support(text: str, election: Election) -> SupportFinding:
                 signals.append(
                     Signal(
                         int(match.group(1)),
-                        "angka besar + kata dukungan",
+                        wording.RULE_BIG_NUMBER,
                         " ".join(match.group(0).split()),
                         0.75,
                     )
@@ -517,12 +528,13 @@ def detect_support(text: str, election: Election) -> SupportFinding:
         boosted = []
         for s in signals:
             if (
-                s.rule in {"nama depan/belakang calon", "alias (OCR)"}
-                or (s.rule == "alias" and s.weight < 0.8)
+                s.rule in {wording.RULE_NAME_PART, wording.RULE_ALIAS_OCR}
+                or (s.rule == wording.RULE_ALIAS and s.weight < 0.8)
                 # "nomor 2" is also a room or a queue number: only campaign verbs lift it.
-                or (s.rule == "nomor" and support_words & _CAMPAIGN_WORDS)
+                or (s.rule == wording.RULE_NUMBER and support_words & _CAMPAIGN_WORDS)
             ):
-                boosted.append(Signal(s.candidate, s.rule + " + kata dukungan", s.matched, 0.75))
+                rule = wording.RULE_WITH_SUPPORT_WORD.format(rule=s.rule)
+                boosted.append(Signal(s.candidate, rule, s.matched, 0.75))
             else:
                 boosted.append(s)
         signals = boosted
@@ -566,10 +578,13 @@ def detect_support(text: str, election: Election) -> SupportFinding:
         and (neutral or runner_up >= 0.6 * best_score)
     ):
         # Every pair named: an information graphic or a news item, not a campaign post.
-        return SupportFinding(None, 0.0, tuple(signals), (*neutral, "semua paslon disebut"), scores)
+        return SupportFinding(
+            None, 0.0, tuple(signals), (*neutral, wording.NEUTRAL_ALL_PAIRS), scores
+        )
     if neutral:
         explicit = any(
-            s.candidate == best and s.weight >= 0.9 and s.rule not in {"nomor"} for s in signals
+            s.candidate == best and s.weight >= 0.9 and s.rule != wording.RULE_NUMBER
+            for s in signals
         )
         if not explicit:
             confidence = min(confidence, 0.45)

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from rules.support import SupportFinding
 from rules.types import AsnMatch, Platform, Poster
+from wording import id as t
 
 VerdictKind = Literal["flagged", "review", "clear", "error"]
 
@@ -105,34 +106,42 @@ def decide(
     sup_conf = support.confidence if support.candidate is not None else 0.0
     reasons = list(header_evidence)
     if poster is None:
-        reasons.append("pengunggah tidak terbaca di header")
+        reasons.append(t.REASON_POSTER_UNREAD)
     else:
-        reasons.append(f"pengunggah: {poster.kind} {poster.text!r}")
+        reasons.append(t.REASON_POSTER.format(kind=poster.kind, text=poster.text))
     if best:
         reasons.append(
-            f"ASN: {best.entry.nama} (NIP {best.entry.nip}) via {best.method}, "
-            f"keyakinan {best.confidence:.2f}"
-            + (f" [{'; '.join(best.evidence)}]" if best.evidence else "")
+            t.REASON_ASN.format(
+                name=best.entry.nama,
+                nip=best.entry.nip,
+                method=best.method,
+                confidence=best.confidence,
+                evidence=t.REASON_ASN_EVIDENCE.format(evidence="; ".join(best.evidence))
+                if best.evidence
+                else "",
+            )
         )
     elif poster is not None:
-        reasons.append("pengunggah tidak ditemukan di daftar ASN")
+        reasons.append(t.REASON_NOT_ON_ROSTER)
     if support.candidate is not None:
-        rules = ", ".join(
+        signals = ", ".join(
             sorted(
                 {
-                    f"{s.rule} {s.matched!r}"
+                    t.REASON_SUPPORT_SIGNAL.format(rule=s.rule, matched=s.matched)
                     for s in support.signals
                     if s.candidate == support.candidate
                 }
             )
         )
         reasons.append(
-            f"dukungan paslon {support.candidate:02d} (keyakinan {sup_conf:.2f}): {rules}"
+            t.REASON_SUPPORT.format(
+                candidate=support.candidate, confidence=sup_conf, signals=signals
+            )
         )
     else:
-        reasons.append("tidak ada dukungan jelas untuk satu paslon")
+        reasons.append(t.REASON_NO_SUPPORT)
     if support.neutral_cues:
-        reasons.append("konten netral: " + ", ".join(support.neutral_cues))
+        reasons.append(t.REASON_NEUTRAL.format(cues=", ".join(support.neutral_cues)))
 
     # Namesakes split the confidence between them ("Bu Hana" and three Hanas on the roster):
     # no one of them is likely, but that the poster is one of them may be.
@@ -147,10 +156,7 @@ def decide(
         and sup_conf >= thresholds.support_flag
     )
     if among_namesakes:
-        reasons.append(
-            f"{len(matches)} orang di daftar ASN cocok dengan nama ini (gabungan keyakinan "
-            f"{one_of_them:.2f}): moderator memilih siapa, atau bukan ASN"
-        )
+        reasons.append(t.REASON_NAMESAKES.format(count=len(matches), confidence=one_of_them))
 
     if asn_conf >= thresholds.asn_flag and sup_conf >= thresholds.support_flag:
         kind: VerdictKind = "flagged"

@@ -1,6 +1,6 @@
 """Everything Netra says in Indonesian: to reporters, moderators and admins, in the digest and
 the Bawaslu export, in roster and election validation, on the command line, and in the
-evidence and audit notes people read.
+evidence, the analysis' reasons and rule names, and the audit notes people read.
 
 One module per language (`wording.en` holds the English help of the command line). A string
 is a constant named for where it appears, or a template with named fields filled with
@@ -95,6 +95,20 @@ OUTCOME = {
     "rejected": "Laporan <b>#{ticket}</b> telah ditinjau dan <b>tidak ditindaklanjuti</b>. Terima kasih atas partisipasi Anda.",
     "needs_info": "Laporan <b>#{ticket}</b> memerlukan informasi tambahan. Bila ada, kirim tangkapan layar yang lebih jelas (nama pengunggah terlihat).",
 }
+
+# --- why a file is not taken as a screenshot (reporters, after REJECTED_IMAGE) ------------
+IMAGE_EMPTY = "Berkas kosong (0 byte), bukan gambar."
+IMAGE_TOO_MANY_BYTES = "Berkas terlalu besar ({size_mb:.1f} MB; batas {limit_mb} MB)."
+IMAGE_PDF = "Berkas ini PDF, bukan gambar. Kirim tangkapan layar (JPG/PNG)."
+IMAGE_TOO_MANY_PIXELS = (
+    "Gambar terlalu besar ({width}×{height} piksel); kirim tangkapan layar biasa."
+)
+IMAGE_FORMAT = "Format {format} tidak didukung; kirim JPG atau PNG."
+IMAGE_ANIMATED = "Gambar bergerak (animasi) tidak didukung; kirim tangkapan layar diam."
+IMAGE_BOMB = "Gambar terlalu besar untuk diproses (dicurigai bom dekompresi)."
+IMAGE_UNRECOGNISED = "Berkas ini bukan gambar yang dikenali."
+IMAGE_CORRUPT = "Gambar rusak atau terpotong; coba kirim ulang."
+IMAGE_TOO_SMALL = "Gambar terlalu kecil untuk dibaca."
 
 # --- moderators ---------------------------------------------------------------------------
 VERDICT_NAMES = {"flagged": "🚩 DITANDAI", "review": "🔎 PERLU DITINJAU"}
@@ -429,3 +443,56 @@ EVIDENCE_UNIT_CONTRADICTS = "unit '{hint}' tidak cocok dengan {unit}"
 EVIDENCE_UNMATCHED_WORDS = "{count} kata di nama kontak tidak cocok"
 EVIDENCE_PEERS = "{count} kandidat setara"
 EVIDENCE_PEERS_STRONGER = "{count} kandidat setara atau lebih kuat"
+
+# --- how the poster was read from the header (among a verdict's reasons) ------------------
+HEADER_WHATSAPP = "header WhatsApp: baris waktu {seen!r}"
+HEADER_INSTAGRAM = "header Instagram: nama pengguna + umur story {age!r}"
+HEADER_PLATFORM_FROM_FOOTER = "platform dari tombol bawah ({platform})"
+HEADER_PHONE_IN_STORY = "nomor telepon di cerita"
+HEADER_USERNAME_BY_SHAPE = "nama pengguna Instagram dari bentuknya"
+HEADER_NAME_LINE_ALONE = "baris nama dibaca tersendiri"
+HEADER_POSTER_INCONSISTENT = "pengunggah terbaca tidak konsisten: {readings}"
+
+# --- support for a candidate: the rules that found it and the cues of neutral content -----
+# Shown as they are on the card, in the reasons and in the Bawaslu export, and stored with
+# each case's evidence: a renamed rule reads differently in older cases.
+RULE_NUMBER_ORDER = "nomor-urut"  # "nomor urut 02"
+RULE_VOTE_NUMBER = "coblos-nomor"  # "coblos no. 2"
+RULE_CHOOSE_NUMBER = "pilih-nomor"  # "dukung nomor 1"
+RULE_CHOOSE_DIGITS = "pilih-angka"  # "gaspol 02"
+RULE_FIRM_NUMBER = "kata dukungan + nomor"  # "pasti nomor 2"
+RULE_PAIR_NUMBER = "paslon-nomor"  # "paslon 1"
+RULE_FINGERS = "salam-jari"  # "salam 2 jari"
+RULE_NUMBER = "nomor"  # a bare "nomor 1"
+RULE_BIG_NUMBER = "angka besar + kata dukungan"  # a big "02" beside "menang"
+RULE_HASHTAG = "hashtag"
+RULE_SLOGAN = "slogan"
+RULE_ACCOUNT = "akun kampanye"
+RULE_ACCOUNT_NAMED = "akun kampanye (nama paslon)"  # "@buma_official", not in the file
+RULE_ALIAS = "alias"
+RULE_ALIAS_OCR = "alias (OCR)"  # an acronym with one letter misread
+RULE_FULL_NAME = "nama calon"
+RULE_NAME_PART = "nama depan/belakang calon"
+RULE_NAME_WITH_NUMBER = "nama/alias + nomor paslon"  # "Bustami no 1"
+RULE_WITH_SUPPORT_WORD = "{rule} + kata dukungan"  # a weak rule beside a support word
+NEUTRAL_APPEAL = "seruan netralitas"
+NEUTRAL_TURNOUT = "ajakan ke TPS"
+NEUTRAL_PEACEFUL = "pilkada damai"
+NEUTRAL_MONEY_POLITICS = "tolak politik uang"
+NEUTRAL_ELECTION_BODIES = "informasi KPU/Bawaslu"
+NEUTRAL_ALL_PAIRS = "semua paslon disebut"
+
+# --- a verdict's reasons (stored with the case, in the Bawaslu export and `netra scan`) ---
+REASON_POSTER = "pengunggah: {kind} {text!r}"
+REASON_POSTER_UNREAD = "pengunggah tidak terbaca di header"
+REASON_ASN = "ASN: {name} (NIP {nip}) via {method}, keyakinan {confidence:.2f}{evidence}"
+REASON_ASN_EVIDENCE = " [{evidence}]"
+REASON_NOT_ON_ROSTER = "pengunggah tidak ditemukan di daftar ASN"
+REASON_SUPPORT = "dukungan paslon {candidate:02d} (keyakinan {confidence:.2f}): {signals}"
+REASON_SUPPORT_SIGNAL = "{rule} {matched!r}"
+REASON_NO_SUPPORT = "tidak ada dukungan jelas untuk satu paslon"
+REASON_NEUTRAL = "konten netral: {cues}"
+REASON_NAMESAKES = (
+    "{count} orang di daftar ASN cocok dengan nama ini (gabungan keyakinan {confidence:.2f}): "
+    "moderator memilih siapa, atau bukan ASN"
+)
