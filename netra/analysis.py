@@ -78,7 +78,9 @@ def analyse(
     layout = read_layout(lines, *shot.image.size)
     span = story_span(lines, *shot.image.size)
     support = detect_support(layout.body_text, election)
-    if span is not None and not _settled(layout, support, roster, alternatives + 1, thresholds):
+    if span is not None and not _settled(
+        layout, support, roster, alternatives + 1, thresholds, span
+    ):
         # A story inside a chat or a gallery viewer, not yet both identified and clear: read
         # it again, enlarged, and keep that reading of it (the chat's and the viewer's own
         # text stays out of it).
@@ -136,12 +138,17 @@ def _settled(
     roster: RosterLookup,
     limit: int,
     thresholds: Thresholds,
+    span: tuple[int, int],
 ) -> bool:
-    """The first reading already names a rostered poster and clear support: nothing another
-    reading could change."""
+    """Nothing an enlarged reading of a framed story could change: the first reading already
+    names a rostered poster and clear support, or it read the story's own poster line (inside
+    the frame) clearly as someone nobody on the roster is near, whatever the story says."""
+    reading, matches = _match_reading(layout.header, roster, limit)
+    box = layout.header_box
+    if box is not None and box[1] >= span[0] and _clearly_someone_else(reading, matches):
+        return True
     if support.candidate is None or support.confidence < thresholds.support_flag:
         return False
-    _reading, matches = _match_reading(layout.header, roster, limit)
     return bool(matches) and matches[0].confidence >= thresholds.asn_flag
 
 

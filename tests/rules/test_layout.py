@@ -88,3 +88,28 @@ def test_chrome_is_recognised_by_what_it_says() -> None:
         assert is_chrome(text), text
     for text in ["Kemarin 21.03", "belanja online murah", "anggota DPRD", "Bu Rina (Bappeda)"]:
         assert not is_chrome(text), text
+
+
+def test_a_chat_title_is_chrome_even_when_its_presence_line_is_misread() -> None:
+    """The group or partner above "terakhir diihat …" (OCR dropped an l) is the chat's title,
+    never the poster; the story's own header below it still is."""
+    lines = [
+        *STATUS,
+        line("Pengaduan Bawaslu Medan", 150, 78), line("terakhir diihat hariini pukul14.16", 147, 115, 30),
+        line("Hari ini", 362, 195, 30),
+        line("pertiwi8715)", 93, 308, 30), line("Paslon nomor urut 02", 103, 600, 60),
+        line("Kirim pesan", 60, 1150), line("Ketik pesan", 60, 1235),
+    ]  # fmt: skip
+    layout = read_layout(lines, W, H)
+    assert "Pengaduan Bawaslu Medan" in layout.chrome
+    readings = [layout.header.poster, *layout.header.alternatives]
+    assert Poster("username", "pertiwi87") in readings
+
+
+def test_a_time_line_misread_at_its_start_still_anchors_the_name_above() -> None:
+    """ "manin14.24" is "Hari ini 14.24" with its first letters lost: it starts right of the
+    contact name, and is no username."""
+    lines = [*STATUS, line("Dedi (BPBD)", 161, 265, 40), line("manin14.24", 199, 308, 28),
+             line("Kita pilih yg sudah terbukti.", 134, 800, 60)]  # fmt: skip
+    layout = read_layout(lines, W, H)
+    assert layout.header.poster == Poster("contact_name", "Dedi (BPBD)")
