@@ -243,14 +243,18 @@ def _strip_guess(text: str, reading: HeaderReading) -> HeaderReading:
     words = [w for w in text.split() if not re.fullmatch(r"\d{1,2}\s?[a-z]{0,3}|\W+", w)]
     if not words:
         return reading
-    if reading.platform == "whatsapp":
-        poster = Poster("contact_name", " ".join(words))
-    else:
-        poster = Poster("username", "".join(words).lower().strip("._"))
-    if len(poster.text) < 4:
+    contact = Poster("contact_name", " ".join(words))
+    username = Poster("username", "".join(words).lower().strip("._"))
+    if len(username.text) < 4:
         return reading
+    # Which of the two, the platform tells; with no platform read (a story shared in a chat),
+    # both are tried and the roster decides (`_match_reading`).
+    poster, others = {
+        "whatsapp": (contact, ()),
+        "instagram": (username, ()),
+    }.get(reading.platform, (username, (contact,)))
     evidence = (*reading.evidence, t.HEADER_NAME_LINE_ALONE)
-    return replace(reading, poster=poster, evidence=evidence)
+    return replace(reading, poster=poster, alternatives=others, evidence=evidence)
 
 
 def _settle_unmatched(

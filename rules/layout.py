@@ -183,6 +183,27 @@ def _chat_titles(lines: Sequence[TextLine], chrome: Sequence[TextLine]) -> list[
     return titles
 
 
+def _chat_messages(lines: Sequence[TextLine], chrome: Sequence[TextLine]) -> list[TextLine]:
+    """A chat's own messages around a shared story: a line with its sending time ("09.42"),
+    smaller than the message, just right of it on its row. A story's header never has one
+    (WhatsApp's time is under the name, Instagram's age is "5j", not a clock); a story's text
+    beside a clock of its own size ("nomor 1" "7.00") stays content."""
+    found = []
+    for line in lines:
+        if line in chrome or _CLOCK.match(line.text):
+            continue
+        h = line.text_height
+        if any(
+            _CLOCK.match(other.text)
+            and other.text_height <= 0.9 * h
+            and abs(other.centre_y - line.centre_y) < 0.8 * h
+            and 0 <= other.left - line.right < 6 * h
+            for other in lines
+        ):
+            found.append(line)
+    return found
+
+
 def _viewer_actions(text: str) -> bool:
     words = re.findall(r"[a-z]+", text.lower())
     return bool(words) and all(w in _VIEWER_ACTIONS for w in words)
@@ -301,6 +322,7 @@ def read_layout(
     lines are of a story cut out of a chat or a viewer, which may sit anywhere in them."""
     chrome = [line for line in lines if is_chrome(line.text)]
     chrome += _chat_titles(lines, chrome)
+    chrome += _chat_messages(lines, chrome)
     candidates = _whatsapp_candidates(lines, height) + _instagram_candidates(lines, height)
     footers = [
         line

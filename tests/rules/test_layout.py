@@ -113,3 +113,20 @@ def test_a_time_line_misread_at_its_start_still_anchors_the_name_above() -> None
              line("Kita pilih yg sudah terbukti.", 134, 800, 60)]  # fmt: skip
     layout = read_layout(lines, W, H)
     assert layout.header.poster == Poster("contact_name", "Dedi (BPBD)")
+
+
+def test_a_chats_own_messages_are_chrome_but_a_storys_text_beside_a_clock_is_not() -> None:
+    """ "Selamat siang, mau lapor" with its smaller sending time beside it is the chat's
+    message (never a poster, never content); "nomor 1" beside a "7.00" of its own size is
+    the story's text."""
+    lines = [
+        *STATUS,
+        line("Bang Latika", 132, 69, 34), line("mengetik...", 130, 105, 30),
+        line("Selamat siang,mau lar", 31, 244, 34), line("09.42", 330, 256, 27),
+        line("jgn lupa", 102, 534, 41), line("nomor 1", 201, 600, 61), line("7.00", 496, 600, 58),
+        line("Kirim pesan", 52, 1065), line("Ketik pesan", 72, 1219),
+    ]  # fmt: skip
+    layout = read_layout(lines, W, H)
+    assert "Selamat siang,mau lar" in layout.chrome
+    assert layout.header.poster is None
+    assert "nomor 1" in layout.body
