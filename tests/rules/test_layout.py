@@ -122,7 +122,7 @@ def test_a_chats_own_messages_are_chrome_but_a_storys_text_beside_a_clock_is_not
     lines = [
         *STATUS,
         line("Bang Latika", 132, 69, 34), line("mengetik...", 130, 105, 30),
-        line("Selamat siang,mau lar", 31, 244, 34), line("09.42", 330, 256, 27),
+        line("Selamat siang,mau lar", 31, 244, 34, 269), line("09.42", 330, 256, 27),
         line("jgn lupa", 102, 534, 41), line("nomor 1", 201, 600, 61), line("7.00", 496, 600, 58),
         line("Kirim pesan", 52, 1065), line("Ketik pesan", 72, 1219),
     ]  # fmt: skip
