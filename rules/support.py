@@ -147,7 +147,8 @@ def compact_in(needle: str, flat: str) -> bool:
 _GLUE_WORDS = (
     "menangkan", "lanjutkan", "pemenangan", "pilihanku", "coblos", "nomor", "nomer", "paslon",
     "dukung", "menang", "pilih", "salam", "mantap", "pasti", "gaspol", "periode", "putaran",
-    "relawan", "doakan", "jagoan", "jawabannya", "urut", "jari", "ingat",
+    "relawan", "doakan", "jagoan", "jawabannya", "urut", "jari", "ingat", "bismillah",
+    "insyaallah", "amanah",
 )  # fmt: skip
 # TitleCase words run together ("PastiMenang", "ZuhriYogi"); each part three letters or more,
 # so mixed-case shouting ("bapAk", "MEnaAang") is left alone.
@@ -316,6 +317,11 @@ def _candidate_signals(c: Candidate, t: _Text) -> list[Signal]:
             # the hashtag's words as plain text ("WIOK MENANG"): exactly, since hashtags of
             # one election share their tails ("…Menang") with ordinary words ("sampai menang")
             or (len(body) >= 8 and fold_compact(body) in t.flat)
+            # a hashtag as read, one look-alike off ("#TADAM&NANG"): the # marks it as one
+            or any(
+                len(body) >= 8 and fuzz.ratio(fold_compact(body), fold_compact(read)) >= 85
+                for read in re.findall(r"#\S{6,}", raw)
+            )
         )
         if hit:
             signals.append(Signal(c.number, wording.RULE_HASHTAG, tag, 0.9))
@@ -334,7 +340,7 @@ def _candidate_signals(c: Candidate, t: _Text) -> list[Signal]:
         if any(
             w in handle or (len(w) >= 6 and fuzz.partial_ratio(w, handle) >= 100 * (1 - 1 / len(w)))
             for w in _campaign_stems(c)
-        ):
+        ) or _short_name_account(c, handle):
             signals.append(Signal(c.number, wording.RULE_ACCOUNT_NAMED, "@" + mention, 0.75))
     for alias in c.aliases:
         words = _tokens(normalise_text(alias))
@@ -378,6 +384,29 @@ def _candidate_signals(c: Candidate, t: _Text) -> list[Signal]:
         elif found:
             signals.append(Signal(c.number, wording.RULE_NAME_PART, found[0], 0.35))
     return signals
+
+
+# What a campaign account adds to a name: "@ana.center", "@relawan_ana", "@timana.official".
+_ACCOUNT_AFFIXES = ("center", "centre", "official", "ofc", "relawan", "menang", "team", "tim")
+
+
+def _short_name_account(c: Candidate, handle: str) -> bool:
+    """A name too short to be a stem ("Ana") counts in an account only beside a campaign
+    word, the whole handle being the two: "@ana.center" yes, "@anastasia" no."""
+    for person in c.people:
+        for word in person.split():
+            w = fold_compact(word)
+            if not 3 <= len(w) < 5:
+                continue
+            rest = handle[len(w) :] if handle.startswith(w) else None
+            if rest is None and handle.endswith(w):
+                rest = handle[: -len(w)]
+            if rest and any(rest.strip("0123456789") in (a, a + "id") for a in _AFFIXES_FOLDED):
+                return True
+    return False
+
+
+_AFFIXES_FOLDED = tuple(fold_compact(a) for a in _ACCOUNT_AFFIXES)
 
 
 @functools.lru_cache(maxsize=64)

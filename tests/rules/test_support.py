@@ -189,3 +189,22 @@ people = ["Bambang Sutejo", "Rahmat Hidayat"]
     glued = detect_support("27 Novemberingat nomor 1 ya", election)
     assert glued.candidate == 1 and glued.confidence >= 0.7, glued
     assert detect_support("peringatan dini banjir", election).candidate is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("YUK!! #HENDRAWULAN&MENANG", 1),  # a hashtag one look-alike off, marked by its #
+        ("BISMILLAHBARA\nMENANG!", 2),  # a blessing glued to the alias
+        ("INSYAALLAHPAK\nYUSUFAMANAH\nLANJUTKAN!", 3),
+        ("AYO DUKUNG @dewi.center", 3),  # a short name with a campaign word is an account
+    ],
+)
+def test_blessings_hashtags_and_accounts_survive_ocr(text: str, number: int) -> None:
+    finding = detect_support(text, ELECTION)
+    assert finding.candidate == number, finding
+    assert finding.confidence >= 0.7, finding
+
+
+def test_a_short_name_inside_an_ordinary_account_is_no_campaign() -> None:
+    assert detect_support("follow @dewinta_98", ELECTION).candidate is None
