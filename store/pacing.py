@@ -16,10 +16,10 @@ from sqlalchemy import text
 from store.db import Db, transaction
 
 _RESERVE = text(
-    "INSERT INTO send_pace (key, tat) VALUES (:key, now() + make_interval(secs => :step)) "
-    "ON CONFLICT (key) DO UPDATE SET tat = greatest(send_pace.tat, now()) "
+    "INSERT INTO send_pace (key, tat) VALUES (:key, clock_timestamp() + make_interval(secs => :step)) "
+    "ON CONFLICT (key) DO UPDATE SET tat = greatest(send_pace.tat, clock_timestamp()) "
     "+ make_interval(secs => :step) "
-    "RETURNING EXTRACT(EPOCH FROM (tat - now()))"
+    "RETURNING EXTRACT(EPOCH FROM (tat - clock_timestamp()))"
 )
 
 
