@@ -21,9 +21,10 @@ SUPPORT = (
 )
 
 
-def flagged_story(i: int) -> StorySpec:
+def flagged_story(i: int, asn: bool = True) -> StorySpec:
     """A distinct story an ASN on the test roster posted for a pair: analysed as flagged in
-    about 0.35 s; colours and text differ, so near-duplicate merging rarely joins two."""
+    about 0.35 s; colours and text differ, so near-duplicate merging rarely joins two.
+    With `asn=False` someone off the roster posted it: as costly to read, and clear."""
     rng = random.Random(i)
     words = SUPPORT[i % 3]
 
@@ -32,7 +33,7 @@ def flagged_story(i: int) -> StorySpec:
 
     return StorySpec(
         platform="instagram",
-        poster=POSTERS[i % 3],
+        poster=POSTERS[i % 3] if asn else f"warga.biasa{i}",
         age=f"{1 + i % 9} j",
         lines=[words[0], f"Ayo warga RT {i}", words[1]],
         text_center_y=rng.uniform(0.3, 0.6),
