@@ -233,3 +233,23 @@ async def test_a_digest_due_while_two_bots_run_is_sent_once(
     runs = await _rows(pg_url, "SELECT chat_id, state, attempts FROM digest_runs")
     assert len(charts) == 1, [m.get("caption") for m in charts]
     assert runs == [(ADMIN, "sent", 1)]
+
+
+async def test_one_netra_run_on_postgresql_does_everything_itself(
+    tg: FakeTelegram,
+    tmp_path: Path,
+    pg_url: str,  # noqa: F811
+) -> None:
+    """The README's `netra run` with a PostgreSQL URL and nothing else: it works both queues."""
+    bot = NetraProcess(tg, tmp_path / "bot", database_url=pg_url)
+    try:
+        await bot.start()
+        tg.send_photo(tg.user(7400, "Pelapor"), render_story(flagged_story(4)))
+        card = await tg.wait_for(
+            lambda m: m["chat"]["id"] == MOD_CHAT and "photo" in m, since=0, timeout=60
+        )
+        assert "Kasus #1" in card["caption"]
+    finally:
+        await bot.close()
+    blobs = await _rows(pg_url, "SELECT count(*) FROM blobs")
+    assert blobs[0][0] >= 3  # the screenshot, the roster and the election file
