@@ -117,8 +117,14 @@ async def _burst(
             left = await _scalar(url, "SELECT count(*) FROM cases WHERE state = 'new'")
             if left == 0:
                 analysed_at = time.monotonic() - started
-        if analysed_at is not None and len(cards) >= flagged:
-            break
+        if analysed_at is not None:
+            owed = await _scalar(
+                url,
+                "SELECT count(*) FROM cases WHERE state IN ('flagged', 'review')"
+                " AND moderator_message_id IS NULL",
+            )
+            if owed == 0:  # every card posted (near-duplicates merged have none of their own)
+                break
         await asyncio.sleep(0.05)
     engine = create_async_engine(url)
     async with engine.connect() as conn:
