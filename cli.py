@@ -1,4 +1,5 @@
-"""`netra` command line: `scan` screenshots to JSON lines, `demo` on the bundled examples."""
+"""`netra` command line: `scan` screenshots to JSON lines, `demo` on the bundled examples,
+`run` the bot; in PostgreSQL mode also `worker` (the shared job queue) and `status`."""
 
 from __future__ import annotations
 
@@ -116,6 +117,35 @@ def _demo(directory: Path, config: Config, jobs: int | None) -> int:
     return run_demo(directory, config)
 
 
+def _worker(config: Config, queues: str) -> int:
+    import asyncio
+    import logging
+
+    from bot.jobs import serve_worker
+    from netra.config import QUEUES
+
+    names = [q.strip() for q in queues.split(",") if q.strip()]
+    for name in names:
+        if name not in QUEUES:
+            raise ConfigError(t.CONFIG_UNKNOWN_QUEUE.format(queue=name, choices=t.OR.join(QUEUES)))
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its URLs carry the token
+    asyncio.run(serve_worker(config, names))
+    return 0
+
+
+def _status(config: Config) -> int:
+    import asyncio
+
+    from netra.status import status_lines
+
+    for line in asyncio.run(status_lines(config)):
+        print(line)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="netra", description=en.CLI_DESCRIPTION)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -135,6 +165,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     run = sub.add_parser("run", help=en.RUN_SUMMARY)
     run.add_argument("--config", type=Path, default=Path("config.toml"))
 
+    work = sub.add_parser("worker", help=en.WORKER_SUMMARY)
+    work.add_argument("--config", type=Path, default=Path("config.toml"))
+    work.add_argument("--queues", default="analyse,send", help=en.WORKER_QUEUES)
+
+    status = sub.add_parser("status", help=en.STATUS_SUMMARY)
+    status.add_argument("--config", type=Path, default=Path("config.toml"))
+
     args = parser.parse_args(argv)
     try:
         config = load_config(args.config)
@@ -143,6 +180,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             run_bot(config)
             return 0
+        if args.command == "worker":
+            return _worker(config, args.queues)
+        if args.command == "status":
+            return _status(config)
         if args.command == "scan":
             return _scan(args.images, args.roster, args.election, config, args.jobs)
         return _demo(args.dir, config, args.jobs)

@@ -14,6 +14,7 @@ update at a time per user, done only when handled) and the rate limiter
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import BotCommand, Update
@@ -29,6 +30,7 @@ from telegram.ext import (
 import scheduler
 from bot.context import CONTEXT_TYPES, NetraApplication
 from bot.handlers import admin, fallback, moderator, reporter
+from bot.jobs import run_job_queues
 from bot.sending import FairRateLimiter
 from bot.throttle import NoticeThrottle
 from bot.updates import InboxGate, InboxQueue, UpdateProcessor, attach, recover
@@ -57,6 +59,12 @@ async def startup(application: NetraApplication) -> None:
         inbox = attach(queue, processor, data.inbox_gate, services.db, application.bot)
         await recover(queue, inbox, application.bot, processor)
     await start_workers(application.bot, services)
+    if services.distributed:  # PostgreSQL mode: the shared pace and job queue
+        if isinstance(application.bot.rate_limiter, FairRateLimiter):
+            application.bot.rate_limiter.share(services.db)
+        if services.config.queue.bot_queues:
+            runner = run_job_queues(services, application.bot, services.config.queue.bot_queues)
+            services.tasks.append(asyncio.create_task(runner))
     data.scheduler = await scheduler.start_scheduler(application, services)
     try:
         await application.bot.set_my_commands(COMMANDS)

@@ -14,6 +14,8 @@ so no reply, card, edit or callback answer can bypass it. For each request it
   commands) that would have to wait more than `chatter_wait` seconds for its chat (flood
   control holds it, or its pace is used up): a flooding chat is throttled alone and cannot
   queue minutes of replies;
+* with several processes (PostgreSQL mode, `share`), also reserves each send in the
+  database (`store.pacing`), so the pace holds for the bot as a whole, not per process;
 * retries network errors and timeouts (a few times, backing off) and waits out flood control
   up to `max_hold` seconds. A timed-out send may have reached Telegram, so a retry can repeat
   a message: replies are at-least-once, because a lost acknowledgement is worse than a twin.
@@ -34,6 +36,7 @@ from collections.abc import Callable, Coroutine
 from enum import IntEnum
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
 from telegram import Message, ReplyParameters
 from telegram.constants import ParseMode
 from telegram.error import (
@@ -48,6 +51,7 @@ from telegram.error import (
 )
 from telegram.ext import BaseRateLimiter
 
+import store
 from bot import fit
 from bot.errors import Dropped
 
@@ -199,6 +203,36 @@ class FairRateLimiter(BaseRateLimiter[int]):
         self._chats: dict[int | str, TokenBucket] = {}
         self._held: dict[int | str, float] = {}  # chat → monotonic time its 429 ends
         self.dropped = 0
+        self._shared: Any = None  # the database whose `send_pace` every process reserves in
+
+    def share(self, db: Any) -> None:
+        """Pace together with every other process of this bot (PostgreSQL mode)."""
+        self._shared = db
+
+    async def _shared_turn(self, chat: int | str, priority: int) -> None:
+        """Reserve this send in the pace every process shares, and wait for its slot. A
+        database hiccup does not stop sending: Telegram's own 429 is still obeyed."""
+        group = isinstance(chat, str) or chat < 0
+        step, burst = (
+            (60 / self.group_per_minute, self.group_per_minute)
+            if group
+            else (
+                1 / self.chat_per_second,
+                self.chat_burst,
+            )
+        )
+        keys = [("all", 1 / self.overall.rate, self.overall.burst), (f"chat:{chat}", step, burst)]
+        try:
+            wait = await store.reserve_sends(self._shared, keys)
+        except SQLAlchemyError as exc:
+            log.warning(
+                "shared pace not reserved (%s): pacing this process only", type(exc).__name__
+            )
+            return
+        if priority >= Priority.CHATTER and wait > self.chatter_wait:
+            self._drop()
+        if wait > 0:
+            await asyncio.sleep(wait)
 
     async def initialize(self) -> None:
         """Nothing to set up."""
@@ -238,6 +272,8 @@ class FairRateLimiter(BaseRateLimiter[int]):
             self._drop()
         await bucket.take(priority)
         await self.overall.take(priority)
+        if self._shared is not None:
+            await self._shared_turn(chat, priority)
 
     def _drop(self) -> None:
         self.dropped += 1

@@ -62,9 +62,26 @@ async def post_card(bot: Bot, services: Services, case_id: int) -> None:
         )
 
 
+async def post_card_once(bot: Bot, services: Services, case_id: int, version: int) -> None:
+    """The send lane's card job: post the card unless it shows `version` already (the job ran
+    before and its worker died after posting, or two jobs asked for one card). Jobs of one
+    case never run together (their lock), so the check and the post cannot interleave."""
+    case = await store.get_case(services.db, case_id)
+    if case is None or case.state not in ("flagged", "review"):
+        return  # merged into another case, or decided already
+    if case.moderator_message_id is not None and case.card_version >= version:
+        return
+    await post_card(bot, services, case_id)
+
+
 async def start_workers(bot: Bot, services: Services) -> None:
     """Queue everything acknowledged but not analysed (e.g. before a crash), start the
-    analysis workers and the one that posts cards."""
+    analysis workers and the one that posts cards. In PostgreSQL mode the shared job queue
+    holds the work (`bot.jobs`); only what a dead process left without a job is queued."""
+    if services.distributed:
+        await owed_work(services)
+        services.tasks.append(asyncio.create_task(followups.settle_all(bot, services)))
+        return
     await worker.queue_unanalysed(services)
     # Analysed before a restart but never shown to the moderators: post them now.
     for pending in await store.pending_cases(services.db, limit=1000):
@@ -77,3 +94,16 @@ async def start_workers(bot: Bot, services: Services) -> None:
     # (20 messages a minute), and OCR should not wait for it.
     card = functools.partial(post_card, bot, services)
     services.tasks.append(asyncio.create_task(worker.drain(services.cards, card)))
+
+
+async def owed_work(services: Services) -> None:
+    """PostgreSQL mode, at start-up: a job for every case still "new" without one, and a card
+    job for every case a moderator must see whose card was never posted."""
+    orphans = await store.requeue_orphans(services.db)
+    if orphans:
+        log.info("%d unanalysed cases had no job: queued", len(orphans))
+    for pending in await store.pending_cases(services.db, limit=1000):
+        if pending.moderator_message_id is None and pending.state in ("flagged", "review"):
+            case = await store.get_case(services.db, pending.case_id)
+            if case is not None:
+                await services.request_card(case.case_id, case.version)

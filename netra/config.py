@@ -115,6 +115,32 @@ class ReminderSettings:
     every_hours: float = 3.0  # at most one reminder per this many hours
 
 
+QUEUES = ("analyse", "send")
+
+
+@dataclass(frozen=True, slots=True)
+class QueueSettings:
+    """PostgreSQL mode only: the job queue shared by every process (`netra run`, `netra worker`).
+
+    `bot_queues` are the queues `netra run` works itself; the default lets one `netra run`
+    on PostgreSQL do everything, `[]` leaves analysis and sending to `netra worker` processes.
+    """
+
+    bot_queues: tuple[str, ...] = QUEUES
+    send_concurrency: int = 4  # sends in flight per process (Telegram's pace is shared anyway)
+    heartbeat_seconds: float = 5.0  # how often a worker says it is alive
+    stalled_after_seconds: float = 20.0  # a worker silent this long is dead: its jobs run again
+
+    def __post_init__(self) -> None:
+        for queue in self.bot_queues:
+            if queue not in QUEUES:
+                raise ConfigError(
+                    t.CONFIG_UNKNOWN_QUEUE.format(queue=queue, choices=t.OR.join(QUEUES))
+                )
+        if self.stalled_after_seconds < 2 * self.heartbeat_seconds:
+            raise ConfigError(t.CONFIG_STALLED_TOO_SHORT)
+
+
 # Settings that moved out of [digest]: old key → (section, key). Still read, with a warning.
 MOVED = {
     "enabled": ("scheduler", "enabled"),
@@ -141,6 +167,12 @@ class Config:
     digest: DigestSettings = field(default_factory=DigestSettings)
     retention: RetentionSettings = field(default_factory=RetentionSettings)
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
+    queue: QueueSettings = field(default_factory=QueueSettings)
+
+    @property
+    def distributed(self) -> bool:
+        """PostgreSQL mode: screenshots in the database, work through the shared job queue."""
+        return self.database_url.startswith("postgresql")
 
 
 def _section(cls: type, raw: Any, name: str) -> Any:
@@ -243,4 +275,5 @@ def load_config(path: str | Path | None, env: dict[str, str] | None = None) -> C
         digest=_section(DigestSettings, raw.get("digest"), "digest"),
         retention=_section(RetentionSettings, raw.get("retention"), "retention"),
         reminders=_section(ReminderSettings, raw.get("reminders"), "reminders"),
+        queue=_section(QueueSettings, raw.get("queue"), "queue"),
     )

@@ -31,7 +31,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 import store
-from netra.files import FileStore
+from netra.files import Files
 from rules.election import Election
 from wording import id as t
 
@@ -218,7 +218,7 @@ class ZipResult:
 
 
 def zip_bytes(
-    rows: Sequence[store.ExportRow], files: FileStore, election: Election | None, tz: ZoneInfo
+    rows: Sequence[store.ExportRow], files: Files, election: Election | None, tz: ZoneInfo
 ) -> ZipResult:
     """Screenshots of the approved cases, plus `manifest.csv` / `manifest.json` (SHA-256 of each
     file as stored in the ZIP, next to the hash recorded at intake) and the CSV table."""

@@ -8,7 +8,6 @@ import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import store
 from netra.services import Services
@@ -28,7 +27,6 @@ async def delete_expired_files(services: Services, now: datetime) -> RetentionRe
     """Delete screenshot files of rejected/clear cases past retention; hashes, decisions and the
     audit trail stay. Approved cases keep their evidence. Logs counts only (no personal data)."""
     days = services.config.retention.days
-    root = services.files.root
     cases = files = 0
     seen: set[int] = set()
     while True:
@@ -38,7 +36,7 @@ async def delete_expired_files(services: Services, now: datetime) -> RetentionRe
             break
         for item in batch:
             seen.add(item.case_id)
-            deleted = await asyncio.to_thread(_delete_files, root, item.paths)
+            deleted = await asyncio.to_thread(services.files.delete, item.paths)
             if await store.mark_files_deleted(
                 services.db, item.case_id, now=now, files=deleted, retention_days=days
             ):
@@ -62,24 +60,8 @@ async def archive_case(services: Services, case_id: int, actor: int, now: dateti
     item = await store.archive_candidate(services.db, case_id)
     if item is None:
         return None
-    deleted = await asyncio.to_thread(_delete_files, services.files.root, item.paths)
+    deleted = await asyncio.to_thread(services.files.delete, item.paths)
     if not await store.mark_archived(services.db, case_id, actor=actor, now=now, files=deleted):
         return None
     log.info("case archived by an admin: %d files deleted", deleted)
-    return deleted
-
-
-def _delete_files(root: Path, paths: tuple[str, ...]) -> int:
-    """Delete these files under `root` (never outside it); how many were there."""
-    deleted = 0
-    base = root.resolve()
-    for rel in paths:
-        target = (root / rel).resolve()
-        if base not in target.parents:  # never outside the data directory
-            continue
-        try:
-            target.unlink()
-            deleted += 1
-        except FileNotFoundError:
-            pass
     return deleted

@@ -3,7 +3,8 @@
 Order matters for "nothing acknowledged is lost": validate → write the file (fsync'd) →
 record the ticket and case in the database → queue the case for analysis → reply. A crash
 before the database commit loses nothing the reporter was told about; after it, the case is
-in state "new" and start-up queues it again.
+in state "new" and start-up queues it again. In PostgreSQL mode the file is a row of the
+database and the analysis job is deferred in the ticket's own transaction.
 """
 
 from __future__ import annotations
@@ -85,7 +86,8 @@ async def accept(
         phash_distance=services.config.bot.phash_distance,
         attach_near=False,  # near copies are merged after analysis, on content (bot/worker.py)
         max_per_hour=services.config.bot.rate_limit_per_hour,
+        defer_analysis=services.distributed,  # the job commits with the ticket
     )
-    if result.new_case:
+    if result.new_case and not services.distributed:
         services.queue.put_nowait(result.case_id)
     return result

@@ -15,7 +15,7 @@ import hmac
 import logging
 import weakref
 from dataclasses import dataclass, field
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -23,7 +23,7 @@ import store
 from netra.analysis import AnalysisPool
 from netra.config import Config
 from netra.errors import ConfigError
-from netra.files import FileStore
+from netra.files import Files, open_files
 from ocr.engine import make_engine
 from rules.election import Election, parse_election
 from rules.errors import RosterError
@@ -57,8 +57,10 @@ class Services:
     engine: AsyncEngine
     db: async_sessionmaker[AsyncSession]
     pool: AnalysisPool
-    files: FileStore
+    files: Files
     callback_key: bytes
+    roster_source: str | None = None  # the stored roster file in use (PostgreSQL: followed)
+    election_source: str | None = None
     queue: asyncio.Queue[int] = field(default_factory=asyncio.Queue)  # cases to analyse
     cards: asyncio.Queue[int] = field(default_factory=asyncio.Queue)  # cases to show moderators
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
@@ -83,6 +85,45 @@ class Services:
     def election(self) -> Election:
         return self.pool.election
 
+    @property
+    def distributed(self) -> bool:
+        """PostgreSQL mode: work goes through the shared job queue (`store.jobs`)."""
+        return self.config.distributed
+
+    async def request_analysis(self, case_id: int) -> None:
+        """Have a case analysed: this process's queue, or a job any worker may take."""
+        if self.distributed:
+            await store.defer_analysis(self.db, case_id)
+        else:
+            self.queue.put_nowait(case_id)
+
+    async def request_card(self, case_id: int, version: int) -> None:
+        """Have a case's card posted to the moderators: this process's card poster, or a job
+        on the send lane."""
+        if self.distributed:
+            await store.defer_card(self.db, case_id, version)
+        else:
+            self.cards.put_nowait(case_id)
+
+    async def follow_inputs(self) -> bool:
+        """PostgreSQL mode: take up a roster or election file an admin replaced through another
+        process (the stored file is the one in use). True when something was reloaded."""
+        roster = await store.get_setting(self.db, ROSTER_SETTING)
+        election = await store.get_setting(self.db, ELECTION_SETTING)
+        changed = False
+        if roster and roster != self.roster_source:
+            data = await asyncio.to_thread(self.files.read, roster)
+            load = await asyncio.to_thread(parse_roster, data, roster)
+            self.pool.roster = await asyncio.to_thread(RosterIndex, load.entries)
+            self.roster_source, changed = roster, True
+            log.info("roster reloaded: %d entries", len(load.entries))
+        if election and election != self.election_source:
+            data = await asyncio.to_thread(self.files.read, election)
+            self.pool.election = parse_election(data.decode("utf-8"))
+            self.election_source, changed = election, True
+            log.info("election file reloaded")
+        return changed
+
     def is_admin(self, user_id: int) -> bool:
         return user_id in self.config.telegram.admin_ids
 
@@ -105,7 +146,7 @@ class Services:
         relative = f"roster/{hashlib.sha256(data).hexdigest()}{suffix}"
         await asyncio.to_thread(self.files.write, relative, data)
         await store.set_setting(self.db, ROSTER_SETTING, relative)
-        self.pool.roster = index
+        self.pool.roster, self.roster_source = index, relative
         log.info("roster replaced: %d entries", len(load.entries))
         return RosterChange(len(load.entries), added, updated, removed, unchanged, load)
 
@@ -115,7 +156,7 @@ class Services:
         relative = f"election/{hashlib.sha256(data).hexdigest()}.toml"
         await asyncio.to_thread(self.files.write, relative, data)
         await store.set_setting(self.db, ELECTION_SETTING, relative)
-        self.pool.election = election
+        self.pool.election, self.election_source = election, relative
         return election
 
 
@@ -136,47 +177,119 @@ def _compare(
     return added, updated, removed, unchanged
 
 
-async def _initial_roster(
-    config: Config, db: async_sessionmaker[AsyncSession], files: FileStore
-) -> RosterIndex:
-    stored = await store.get_setting(db, ROSTER_SETTING)
-    if stored and (files.root / stored).exists():
-        data, name = files.read(stored), stored
-    elif config.roster is not None:
-        data, name = config.roster.read_bytes(), config.roster.name
-    else:
-        log.warning("no roster configured: every poster will be unmatched until /roster")
-        return RosterIndex([])
-    load = await asyncio.to_thread(parse_roster, data, name)
-    if load.problems:
-        log.warning("roster: %d rows rejected", len(load.problems))
-    return await asyncio.to_thread(RosterIndex, load.entries)
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """The roster and election a process starts with, and which stored files they are."""
+
+    roster: RosterIndex
+    election: Election
+    roster_source: str | None
+    election_source: str | None
 
 
-async def _initial_election(
-    config: Config, db: async_sessionmaker[AsyncSession], files: FileStore
-) -> Election:
-    stored = await store.get_setting(db, ELECTION_SETTING)
-    if stored and (files.root / stored).exists():
-        return parse_election(files.read(stored).decode("utf-8"))
-    if config.election is None:
+async def _stored_input(
+    db: async_sessionmaker[AsyncSession],
+    files: Files,
+    key: str,
+    configured: Path | None,
+    folder: str,
+    *,
+    what: str,
+    config_key: str,
+    strict: bool,
+    publish: bool,
+) -> tuple[bytes, str] | None:
+    """The bytes of an input file and their name: the stored one (an admin's upload, or the
+    first start's file) wins. `strict` (a `netra worker`): a configured file other than the
+    stored one is refused, naming both versions. `publish` (PostgreSQL): the configured file
+    is stored when none is yet, so workers on other machines read the same bytes."""
+    stored = await store.get_setting(db, key)
+    if stored and not await asyncio.to_thread(files.exists, stored):
+        stored = None
+    mine = configured.read_bytes() if configured is not None else None
+    if stored is not None:
+        if strict and mine is not None and hashlib.sha256(mine).hexdigest() not in stored:
+            since = await store.setting_changed_at(db, key)
+            raise ConfigError(
+                t.INPUT_MISMATCH.format(
+                    what=what,
+                    path=configured,
+                    mine=hashlib.sha256(mine).hexdigest()[:12],
+                    theirs=PurePath(stored).stem[:12],
+                    since=t.when(since),
+                    key=config_key,
+                )
+            )
+        return await asyncio.to_thread(files.read, stored), stored
+    if mine is None or configured is None:
+        return None
+    if not publish:
+        return mine, configured.name
+    suffix = configured.suffix.lower() or ".bin"
+    relative = f"{folder}/{hashlib.sha256(mine).hexdigest()}{suffix}"
+    await asyncio.to_thread(files.write, relative, mine)
+    await store.set_setting(db, key, relative)
+    return mine, relative
+
+
+async def _initial_inputs(
+    config: Config, db: async_sessionmaker[AsyncSession], files: Files, *, strict: bool
+) -> Inputs:
+    publish = config.distributed
+    common = {"strict": strict, "publish": publish}
+    roster_file = await _stored_input(
+        db,
+        files,
+        ROSTER_SETTING,
+        config.roster,
+        "roster",
+        what=t.INPUT_ROSTER,
+        config_key="roster",
+        **common,
+    )
+    election_file = await _stored_input(
+        db,
+        files,
+        ELECTION_SETTING,
+        config.election,
+        "election",
+        what=t.INPUT_ELECTION,
+        config_key="election",
+        **common,
+    )
+    if election_file is None:
         raise ConfigError(t.CONFIG_NO_ELECTION)
-    return parse_election(config.election.read_text(encoding="utf-8"))
+    election = parse_election(election_file[0].decode("utf-8"))
+    if roster_file is None:
+        log.warning("no roster configured: every poster will be unmatched until /roster")
+        roster = RosterIndex([])
+    else:
+        load = await asyncio.to_thread(parse_roster, roster_file[0], roster_file[1])
+        if load.problems:
+            log.warning("roster: %d rows rejected", len(load.problems))
+        roster = await asyncio.to_thread(RosterIndex, load.entries)
+    stored = (roster_file or (b"", None))[1] if publish else None
+    return Inputs(roster, election, stored, election_file[1] if publish else None)
 
 
-async def start_services(config: Config) -> Services:
-    """Migrate the database, load roster and election, start the analysis pool."""
+async def start_services(config: Config, *, worker: bool = False) -> Services:
+    """Migrate the database, load roster and election, start the analysis pool. A `worker`
+    (`netra worker`) refuses a roster or election file other than the one in use."""
     config.data_dir.mkdir(parents=True, exist_ok=True)
     url = config.database_url
     await store.migrate(url)
     engine = store.create_engine(url)
     db = store.session_factory(engine)
-    files = FileStore(config.data_dir)
-    roster = await _initial_roster(config, db, files)
-    election = await _initial_election(config, db, files)
+    files = open_files(url, config.data_dir)
+    try:
+        inputs = await _initial_inputs(config, db, files, strict=worker)
+    except BaseException:
+        files.close()
+        await engine.dispose()
+        raise
     pool = AnalysisPool(
-        roster,
-        election,
+        inputs.roster,
+        inputs.election,
         workers=config.ocr.workers or None,
         engine=make_engine(config.ocr.engine, config.ocr.languages),
         thresholds=config.thresholds,
@@ -190,6 +303,8 @@ async def start_services(config: Config) -> Services:
         pool=pool,
         files=files,
         callback_key=key,
+        roster_source=inputs.roster_source,
+        election_source=inputs.election_source,
     )
 
 
@@ -198,4 +313,5 @@ async def stop_services(services: Services) -> None:
         task.cancel()
     await asyncio.gather(*services.tasks, return_exceptions=True)
     services.pool.close()
+    services.files.close()
     await services.engine.dispose()

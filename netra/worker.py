@@ -39,7 +39,11 @@ def asn_snapshot(verdict: Verdict) -> dict[str, object] | None:
 
 
 async def analyse_case(services: Services, case_id: int) -> str | None:
-    """Analyse one case end to end; returns its new state (None if someone else had it)."""
+    """Analyse one case end to end; returns its new state (None if someone else had it).
+
+    Two workers may race on one case (a job run again after its worker was thought dead):
+    both may analyse, but only the first verdict is saved (`store.save_verdict_once`), and
+    only its saver merges the case or asks for its card."""
     attempts = services.config.bot.analysis_attempts
     claimed = await store.claim_for_analysis(services.db, case_id, max_attempts=attempts)
     if claimed is None:
@@ -50,11 +54,17 @@ async def analyse_case(services: Services, case_id: int) -> str | None:
     except Exception as exc:  # the pool itself failed: count it, maybe retry later
         log.exception("analysis of case %d failed", case_id)
         return await store.mark_analysis_failed(services.db, case_id, type(exc).__name__, attempts)
-    state = await store.save_verdict(services.db, case_id, verdict.to_dict(), asn_snapshot(verdict))
+    state, saved = await store.save_verdict_once(
+        services.db, case_id, verdict.to_dict(), asn_snapshot(verdict)
+    )
+    if not saved:
+        return None
     if await merge_if_duplicate(services, case_id):
         return "merged"
     if state in ("flagged", "review"):
-        services.cards.put_nowait(case_id)
+        case = await store.get_case(services.db, case_id)
+        if case is not None:
+            await services.request_card(case_id, case.version)
     return state
 
 

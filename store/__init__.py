@@ -15,6 +15,9 @@ every function takes `db` first, opens its own short transaction and returns fro
 * `ledgers` — the scheduler's exactly-once records (digests sent, reminders);
 * `retention` — screenshots that may be deleted (retention, archive);
 * `inbox` — every Telegram update, recorded before Telegram is told it arrived;
+* `jobs` — the job queue's rows (PostgreSQL mode), deferred in the caller's transaction;
+  `blobs` — screenshots in the database (PostgreSQL mode); `pacing` — Telegram's pace shared
+  by every process;
 * `records`, `errors`, `models` (tables and case states), `db` (engine, transactions,
   migrations), `phash` (perceptual hashes).
 """
@@ -25,10 +28,14 @@ from store.analysis_queue import (
     pending_analysis,
     reanalyse,
     save_verdict,
+    save_verdict_once,
 )
 from store.audit import (
     audit_of,
     last_change,
+)
+from store.blobs import (
+    BlobStore,
 )
 from store.cases import (
     get_case,
@@ -56,12 +63,25 @@ from store.inbox import (
     restart_update,
     unfinished_updates,
 )
+from store.jobs import (
+    ANALYSE_QUEUE,
+    ANALYSE_TASK,
+    CARD_TASK,
+    SEND_QUEUE,
+    QueueDepth,
+    QueueReport,
+    defer_analysis,
+    defer_card,
+    queue_report,
+    requeue_orphans,
+)
 from store.ledgers import (
     claim_digest,
     claim_reminder,
     digest_runs,
     digest_since,
     finish_digest,
+    last_digest_sent,
     unclaim_reminder,
 )
 from store.moderation import (
@@ -71,6 +91,9 @@ from store.moderation import (
     mark_outcome_told,
     set_moderator_message,
     unsettled_cases,
+)
+from store.pacing import (
+    reserve_sends,
 )
 from store.phash import (
     phash_hex,
@@ -124,6 +147,7 @@ from store.retention import (
 from store.settings import (
     get_setting,
     set_setting,
+    setting_changed_at,
 )
 from store.submissions import (
     DEFAULT_PHASH_DISTANCE,
@@ -136,9 +160,14 @@ from store.submissions import (
 )
 
 __all__ = [
+    "ANALYSE_QUEUE",
+    "ANALYSE_TASK",
+    "CARD_TASK",
     "DEFAULT_PHASH_DISTANCE",
+    "SEND_QUEUE",
     "AsnSnapshot",
     "AuditEntry",
+    "BlobStore",
     "CaseDetail",
     "CaseFile",
     "CaseSummary",
@@ -156,6 +185,8 @@ __all__ = [
     "NotFound",
     "Notification",
     "PendingUpdate",
+    "QueueDepth",
+    "QueueReport",
     "RateLimited",
     "RepeatAsn",
     "ReporterBlocked",
@@ -177,6 +208,8 @@ __all__ = [
     "count_recent_submissions",
     "create_engine",
     "decide_case",
+    "defer_analysis",
+    "defer_card",
     "digest_report",
     "digest_runs",
     "digest_since",
@@ -188,6 +221,7 @@ __all__ = [
     "get_setting",
     "given_up_updates",
     "last_change",
+    "last_digest_sent",
     "mark_analysis_failed",
     "mark_archived",
     "mark_card_shown",
@@ -202,17 +236,22 @@ __all__ = [
     "pending_cases",
     "phash_hex",
     "prune_updates",
+    "queue_report",
     "reanalyse",
     "record_submission",
     "record_update",
     "record_updates",
+    "requeue_orphans",
+    "reserve_sends",
     "restart_update",
     "retention_candidates",
     "reveal_reporter",
     "save_verdict",
+    "save_verdict_once",
     "session_factory",
     "set_moderator_message",
     "set_setting",
+    "setting_changed_at",
     "split_submission",
     "submission_of_message",
     "submissions_to_notify",

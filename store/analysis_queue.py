@@ -65,11 +65,20 @@ async def claim_for_analysis(db: Db, case_id: int, max_attempts: int = 3) -> Cas
 async def save_verdict(
     db: Db, case_id: int, verdict_dict: dict[str, Any], asn: dict[str, Any] | None = None
 ) -> str:
+    """`save_verdict_once` without telling whether this call was the one that saved."""
+    state, _saved = await save_verdict_once(db, case_id, verdict_dict, asn)
+    return state
+
+
+async def save_verdict_once(
+    db: Db, case_id: int, verdict_dict: dict[str, Any], asn: dict[str, Any] | None = None
+) -> tuple[str, bool]:
     """Store `Verdict.to_dict()` and move the case from "new" to its verdict, atomically.
 
     `asn` is the full roster snapshot (nip, nama, jabatan, unit_kerja, instansi, confidence);
     without it the verdict's own "asn" is used (it lacks instansi). Returns the case's state
-    afterwards; a case no longer "new" (already analysed) is left untouched.
+    afterwards and whether this call saved it: a case no longer "new" (analysed already, by
+    another worker that raced this one) is left untouched, so a case has one saved verdict.
     """
     state = verdict_dict.get("verdict")
     if state not in VERDICT_STATES:
@@ -106,10 +115,10 @@ async def save_verdict(
             current = await s.scalar(select(Case.state).where(Case.id == case_id))
             if current is None:
                 raise NotFound(t.REF_CASE.format(case=case_id))
-            return current
+            return current, False
         note = verdict_dict.get("error")
         audit.write(s, case_id, audit.SYSTEM, "analysed", "new", state, note, values["analysed_at"])
-        return state
+        return state, True
 
 
 async def mark_analysis_failed(db: Db, case_id: int, error: str, max_attempts: int = 3) -> str:

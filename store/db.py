@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import (
@@ -91,11 +91,24 @@ def alembic_config(url: str) -> Config:
     return cfg
 
 
+MIGRATION_LOCK = 0x4E65746D  # "Netm": PostgreSQL advisory lock key for migrations
+
+
 async def migrate(url: str) -> None:
-    """Bring the database to the newest schema (idempotent; call at start-up)."""
+    """Bring the database to the newest schema (idempotent; call at start-up).
+
+    On PostgreSQL several processes may start together (a bot and its workers, on several
+    machines): the first takes a transaction-scoped advisory lock and migrates, the others
+    wait for it, then find the schema at head and do nothing. DDL is transactional there, so
+    a process killed mid-migration leaves the old schema, not half of the new one.
+    """
     engine = create_engine(url)
     try:
         async with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                await conn.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
+                )
             await conn.run_sync(_upgrade, url)
     finally:
         await engine.dispose()

@@ -16,7 +16,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from store.db import Db, dialect_of, transaction
@@ -131,6 +131,12 @@ async def digest_runs(db: Db, period_key: str | None = None) -> list[DigestRunIn
             )
             for r in await s.scalars(q)
         ]
+
+
+async def last_digest_sent(db: Db) -> datetime | None:
+    """When a scheduled digest last reached a recipient (`netra status`)."""
+    async with transaction(db, read_only=True) as s:
+        return await s.scalar(select(func.max(DigestRun.sent_at)).where(DigestRun.state == "sent"))
 
 
 async def digest_since(db: Db, now: datetime) -> datetime:

@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -277,6 +278,31 @@ class InboxUpdate(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=1)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+
+
+# ---------------------------------------------------------------- several processes
+
+
+class Blob(Base):
+    """A stored file's bytes, keyed by their SHA-256 (PostgreSQL mode: every process, on any
+    machine, reads the same screenshot; SQLite keeps files in the data directory)."""
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    size: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SendPace(Base):
+    """Telegram's pace for the bot as a whole, shared by every process: per key (a chat, or
+    "all") the theoretical arrival time of the next send (GCRA), see `store.pacing`."""
+
+    __tablename__ = "send_pace"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    tat: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 # Indexes for the digest's period queries (declared here so existing classes stay untouched).

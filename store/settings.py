@@ -4,6 +4,8 @@ the scheduler's marks.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 
 from store.db import Db, retry_on_conflict, transaction
@@ -13,6 +15,12 @@ from store.models import Setting, utcnow
 async def get_setting(db: Db, key: str) -> str | None:
     async with transaction(db, read_only=True) as s:
         return await s.scalar(select(Setting.value).where(Setting.key == key))
+
+
+async def setting_changed_at(db: Db, key: str) -> datetime | None:
+    """When a setting was last written (the stored roster's "since", for instance)."""
+    async with transaction(db, read_only=True) as s:
+        return await s.scalar(select(Setting.updated_at).where(Setting.key == key))
 
 
 async def set_setting(db: Db, key: str, value: str) -> None:

@@ -15,7 +15,7 @@ from typing import Literal
 from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store import audit
+from store import audit, jobs
 from store import phash as ph
 from store.db import Db, retry_on_conflict, transaction
 from store.errors import NotFound, RateLimited, ReporterBlocked
@@ -97,6 +97,7 @@ async def record_submission(
     phash_distance: int = DEFAULT_PHASH_DISTANCE,
     attach_near: bool = True,
     max_per_hour: int | None = None,
+    defer_analysis: bool = False,
 ) -> SubmissionResult:
     """Give a screenshot its ticket, attaching it to the case of an identical or near-identical
     screenshot (pHash distance <= `phash_distance`), else opening a new case in state "new".
@@ -112,6 +113,9 @@ async def record_submission(
 
     One Telegram message is one ticket: when (chat_id, message_id) was recorded before (the
     update was handled again after a crash), that ticket is returned with `repeat=True`.
+
+    With `defer_analysis` (PostgreSQL mode) a new case's analysis job is deferred in the same
+    transaction: the ticket and its job commit together or not at all.
     """
     phash = phash.lower() if phash else None
     b = ph.bands(phash) if phash else (None, None, None, None)
@@ -179,6 +183,14 @@ async def record_submission(
                 # Pseudonymous on purpose: moderators may read the audit log.
                 note = t.AUDIT_CASE_OPENED.format(ticket=sub.id, reporter=reporter.id)
                 audit.write(s, case_id, audit.SYSTEM, "created", None, "new", note, now)
+                if defer_analysis:
+                    await jobs.defer_in(
+                        s,
+                        jobs.ANALYSE_TASK,
+                        jobs.ANALYSE_QUEUE,
+                        {"case_id": case_id},
+                        lock=jobs.case_lock(case_id),
+                    )
             reporters, _ = await _counts(s, case_id)
             return SubmissionResult(
                 ticket=sub.id,

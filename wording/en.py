@@ -24,3 +24,8 @@ SCAN_JOBS = "parallel OCR workers (default: one per core)"
 DEMO_SUMMARY = "the whole bot flow offline: a local Bot API, a reporter and a moderator (no token)"
 DEMO_DIR = "folder with roster.csv, election.toml, images/"
 RUN_SUMMARY = "start the Telegram bot (token in NETRA_TELEGRAM_TOKEN)"
+WORKER_SUMMARY = "PostgreSQL mode: work the shared job queue (analysis and/or sending), any machine"
+WORKER_QUEUES = "queues to work, comma separated: analyse, send (default: both)"
+STATUS_SUMMARY = (
+    "queue depth, oldest waiting job, workers alive, last digest (for the person on call)"
+)

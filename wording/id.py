@@ -391,6 +391,34 @@ CLI_ROSTER_PROBLEM = "roster {name} baris {line}: {reason}"
 CLI_UNREADABLE_FILE = "berkas tidak ditemukan atau tidak bisa dibaca"
 CLI_PROGRESS = "\r{done}/{total} ({counts}) {rate:.1f}/s, sisa ~{left:.0f} dtk  "
 
+# --- several processes on PostgreSQL (`netra worker`, `netra status`; operators) ----------
+CONFIG_UNKNOWN_QUEUE = "queue.bot_queues: antrean tidak dikenal {queue!r} (pilih {choices})"
+CONFIG_STALLED_TOO_SHORT = (
+    "queue.stalled_after_seconds: harus paling sedikit dua kali queue.heartbeat_seconds"
+)
+CONFIG_WORKER_NEEDS_POSTGRES = (
+    "netra worker: butuh [database] url PostgreSQL (postgresql+asyncpg://…); "
+    "dengan SQLite, netra run sudah menganalisis sendiri"
+)
+INPUT_MISMATCH = (
+    "{what} berbeda dengan yang dipakai bot: berkas ini {path} versi {mine}, "
+    "basis data versi {theirs} (sejak {since}). Beri worker berkas yang sama, "
+    "atau hapus netra.{key} dari konfigurasinya agar memakai versi basis data."
+)
+INPUT_ROSTER = "roster"
+INPUT_ELECTION = "berkas pemilihan"
+STATUS_MODE_SQLITE = "mode: SQLite, satu proses (analisis di dalam netra run)"
+STATUS_MODE_POSTGRES = "mode: PostgreSQL, antrean pekerjaan bersama"
+STATUS_QUEUE = "antrean {queue}: {waiting} menunggu, {running} berjalan, {failed} gagal"
+STATUS_OLDEST = "pekerjaan tertua yang menunggu: {age} ({queue})"
+STATUS_NONE_WAITING = "tidak ada pekerjaan yang menunggu"
+STATUS_WORKERS = "worker hidup: {alive} (denyut terakhir {age} lalu)"
+STATUS_NO_WORKERS = "worker hidup: 0 — tidak ada yang menganalisis atau mengirim!"
+STATUS_UNANALYSED = "kasus belum dianalisis: {count}"
+STATUS_LAST_DIGEST = "ringkasan terakhir terkirim: {when}"
+STATUS_NO_DIGEST = "ringkasan terakhir terkirim: belum pernah"
+STATUS_SECONDS = "{seconds} dtk"
+
 # --- the offline demo (`netra demo`) ------------------------------------------------------
 DEMO_GROUP = "Moderator Netra (demo)"
 DEMO_REPORTER = "Warga"

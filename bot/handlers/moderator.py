@@ -285,6 +285,6 @@ async def reanalyse(update: Update, context: NetraContext) -> None:
         services.db, case_id, actor=update.effective_user.id
     )
     if ok:
-        services.queue.put_nowait(case_id)
+        await services.request_analysis(case_id)
     text = t.REANALYSE_DONE if ok else t.REANALYSE_REFUSED
     await answer(update.effective_message, text.format(case=case_id))
