@@ -26,11 +26,12 @@ from ocr.engine import OcrEngine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
 from ocr.reader import HEADER_OPINIONS, header_band, read_framed, read_header_again
 from rules.election import Election
+from rules.elections import ElectionSet, decide, find_support
 from rules.layout import Layout, read_layout, story_span
 from rules.poster import HeaderReading
-from rules.support import SupportFinding, detect_support
+from rules.support import SupportFinding
 from rules.types import AsnMatch, Poster
-from rules.verdict import Thresholds, Verdict, decide
+from rules.verdict import Thresholds, Verdict
 from wording import id as t
 
 
@@ -59,7 +60,7 @@ def _tesseract() -> OcrEngine:
 def analyse(
     data: bytes,
     roster: RosterLookup,
-    election: Election,
+    election: Election | ElectionSet,
     *,
     engine: OcrEngine | None = None,
     thresholds: Thresholds = Thresholds(),  # noqa: B008 - frozen
@@ -77,7 +78,7 @@ def analyse(
     texts = [line.text for line in lines]
     layout = read_layout(lines, *shot.image.size)
     span = story_span(lines, *shot.image.size)
-    support = detect_support(layout.body_text, election)
+    support = find_support(layout.body_text, election)
     if span is not None and not _settled(layout, support, roster, alternatives + 1, thresholds):
         # A story inside a chat or a gallery viewer, not yet both identified and clear: read
         # it again, enlarged, and keep that reading of it (the chat's and the viewer's own
@@ -93,7 +94,7 @@ def analyse(
         layout = replace(framed, story_top=span[0] + round(framed.story_top * scale), framed=True)
         # The enlarged reading is usually the better one, but not always (an emoji read as
         # digits beside a number): the stronger finding of the two stands.
-        enlarged = detect_support(layout.body_text, election)
+        enlarged = find_support(layout.body_text, election)
         if enlarged.confidence >= support.confidence:
             support = enlarged
     # Who posted matters for the verdict only when the content backs someone: only then is
@@ -313,7 +314,7 @@ class AnalysisPool:
     def __init__(
         self,
         roster: RosterLookup,
-        election: Election,
+        election: Election | ElectionSet,
         *,
         workers: int | None = None,
         engine: OcrEngine | None = None,

@@ -129,7 +129,8 @@ MOVED = {
 @dataclass(frozen=True, slots=True)
 class Config:
     roster: Path | None = None
-    election: Path | None = None
+    election: Path | None = None  # the old single election file; see `election_files`
+    elections: tuple[Path, ...] = ()  # election files and folders of them ([netra] elections)
     data_dir: Path = Path("var")
     database_url: str = "sqlite+aiosqlite:///var/netra.db"
     ocr: OcrSettings = field(default_factory=OcrSettings)
@@ -141,6 +142,44 @@ class Config:
     digest: DigestSettings = field(default_factory=DigestSettings)
     retention: RetentionSettings = field(default_factory=RetentionSettings)
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
+
+    def election_files(self) -> list[Path]:
+        """Every configured election file: the files listed, each folder's `*.toml` in name
+        order, then the old single file. A missing path is a ConfigError."""
+        out: list[Path] = []
+        for path in (*self.elections, *([self.election] if self.election else [])):
+            if path.is_dir():
+                found = sorted(path.glob("*.toml"))
+                if not found:
+                    raise ConfigError(t.ELECTION_NONE.format(path=path))
+                out += found
+            elif path.is_file():
+                out.append(path)
+            else:
+                raise ConfigError(t.CONFIG_NO_ELECTION_FILE.format(path=path))
+        return list(dict.fromkeys(out))
+
+
+def _elections(netra: dict[str, Any], rel: Any) -> tuple[Path, ...]:
+    """`[netra] elections` (a folder, a file, or a list of either); the old `election` is
+    still read, with a deprecation line in the log; both at once are refused."""
+    value = netra.get("elections")
+    old = netra.get("election")
+    if old not in (None, ""):
+        if value not in (None, "", []):
+            raise ConfigError(
+                t.CONFIG_OLD_AND_NEW.format(old="netra.election", new="netra.elections")
+            )
+        log.warning(
+            "config: netra.election is deprecated, write it as netra.elections (read as such for now)"
+        )
+        value = old
+    if value in (None, ""):
+        return ()
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(v, str) and v for v in items):
+        raise ConfigError(t.CONFIG_BAD_ELECTIONS)
+    return tuple(rel(v) for v in items)
 
 
 def _section(cls: type, raw: Any, name: str) -> Any:
@@ -229,7 +268,7 @@ def load_config(path: str | Path | None, env: dict[str, str] | None = None) -> C
         )
     return Config(
         roster=rel(netra.get("roster")),
-        election=rel(netra.get("election")),
+        elections=_elections(netra, rel),
         data_dir=rel(netra.get("data_dir")) or base / "var",
         database_url=_database_url(
             raw.get("database", {}).get("url"), rel(netra.get("data_dir")) or base / "var"

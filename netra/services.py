@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import json
 import logging
 import weakref
 from dataclasses import dataclass, field
@@ -26,7 +27,8 @@ from netra.errors import ConfigError
 from netra.files import FileStore
 from ocr.engine import make_engine
 from rules.election import Election, parse_election
-from rules.errors import RosterError
+from rules.elections import ElectionSet, as_set
+from rules.errors import ElectionError, RosterError
 from rules.roster import RosterLoad, parse_roster
 from rules.roster_index import RosterIndex
 from rules.types import RosterEntry
@@ -36,7 +38,8 @@ log = logging.getLogger(__name__)
 
 ROSTER_SETTING = "roster_file"
 MODERATOR_NAME_SETTING = "moderator_name:{}"  # display name of a moderator who decided
-ELECTION_SETTING = "election_file"
+ELECTION_SETTING = "election_file"  # before many elections: the one uploaded file
+ELECTIONS_SETTING = "election_files"  # uploaded election files: {name: stored path}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +83,24 @@ class Services:
         return self.pool.roster  # type: ignore[return-value]
 
     @property
+    def elections(self) -> ElectionSet:
+        return as_set(self.pool.election)
+
+    @property
     def election(self) -> Election:
-        return self.pool.election
+        """The primary election (the first configured): its zone schedules the digest."""
+        return self.elections.primary
+
+    def election_of(self, name: str | None) -> Election | None:
+        return self.elections.get(name)
+
+    def moderator_chat_for(self, election: str | None) -> int | None:
+        """Where a case's card goes: its election's own moderators' chat, if it names one,
+        else the configured (province-wide) chat."""
+        own = self.elections.get(election)
+        if own is not None and own.moderator_chat_id is not None:
+            return own.moderator_chat_id
+        return self.config.telegram.moderator_chat_id
 
     def is_admin(self, user_id: int) -> bool:
         return user_id in self.config.telegram.admin_ids
@@ -109,14 +128,19 @@ class Services:
         log.info("roster replaced: %d entries", len(load.entries))
         return RosterChange(len(load.entries), added, updated, removed, unchanged, load)
 
-    async def replace_election(self, text: str) -> Election:
+    async def replace_election(self, text: str) -> tuple[Election, bool]:
+        """Validate an uploaded election file and add it, or replace the election of the same
+        name; (the election, whether it was added). Kept across restarts."""
         election = parse_election(text)
         data = text.encode()
         relative = f"election/{hashlib.sha256(data).hexdigest()}.toml"
         await asyncio.to_thread(self.files.write, relative, data)
-        await store.set_setting(self.db, ELECTION_SETTING, relative)
-        self.pool.election = election
-        return election
+        uploads = _uploads(await store.get_setting(self.db, ELECTIONS_SETTING))
+        uploads[election.name] = relative
+        await store.set_setting(self.db, ELECTIONS_SETTING, json.dumps(uploads))
+        added = self.elections.get(election.name) is None
+        self.pool.election = self.elections.with_election(election)
+        return election, added
 
 
 def _compare(
@@ -153,15 +177,52 @@ async def _initial_roster(
     return await asyncio.to_thread(RosterIndex, load.entries)
 
 
-async def _initial_election(
-    config: Config, db: async_sessionmaker[AsyncSession], files: FileStore
-) -> Election:
-    stored = await store.get_setting(db, ELECTION_SETTING)
-    if stored and (files.root / stored).exists():
-        return parse_election(files.read(stored).decode("utf-8"))
-    if config.election is None:
+def _uploads(value: str | None) -> dict[str, str]:
+    return dict(json.loads(value)) if value else {}
+
+
+def load_elections(config: Config) -> ElectionSet:
+    """The configured election files, validated; an invalid one names its file."""
+    loaded = []
+    for path in config.election_files():
+        try:
+            loaded.append(parse_election(path.read_text(encoding="utf-8")))
+        except (ElectionError, OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path.name}: {exc}") from exc
+    if not loaded:
         raise ConfigError(t.CONFIG_NO_ELECTION)
-    return parse_election(config.election.read_text(encoding="utf-8"))
+    try:
+        return ElectionSet(tuple(loaded))
+    except ElectionError as exc:
+        raise ConfigError(str(exc)) from exc
+
+
+async def _initial_elections(
+    config: Config, db: async_sessionmaker[AsyncSession], files: FileStore
+) -> ElectionSet:
+    """The configured elections, then those admins uploaded with /election (an upload
+    replaces the election of its name, or adds one)."""
+
+    def read(path: str | None) -> Election | None:
+        if not path or not (files.root / path).exists():
+            return None
+        return parse_election(files.read(path).decode("utf-8"))
+
+    legacy = read(await store.get_setting(db, ELECTION_SETTING))
+    uploads = _uploads(await store.get_setting(db, ELECTIONS_SETTING))
+    stored = [e for e in map(read, uploads.values()) if e is not None]
+    try:
+        elections = load_elections(config)
+    except ConfigError:
+        if legacy is None and not stored:
+            raise
+        elections = ElectionSet(((legacy or stored[0]),))
+    if legacy is not None:
+        # Uploaded before many elections: it replaced the one election, whatever its name.
+        elections = ElectionSet((legacy, *elections.elections[1:]))
+    for election in stored:
+        elections = elections.with_election(election)
+    return elections
 
 
 async def start_services(config: Config) -> Services:
@@ -173,10 +234,10 @@ async def start_services(config: Config) -> Services:
     db = store.session_factory(engine)
     files = FileStore(config.data_dir)
     roster = await _initial_roster(config, db, files)
-    election = await _initial_election(config, db, files)
+    elections = await _initial_elections(config, db, files)
     pool = AnalysisPool(
         roster,
-        election,
+        elections,
         workers=config.ocr.workers or None,
         engine=make_engine(config.ocr.engine, config.ocr.languages),
         thresholds=config.thresholds,

@@ -39,6 +39,8 @@ class Verdict:
     text: str = ""
     seconds: float = 0.0
     error: str | None = None
+    election: str | None = None  # the election whose pair it backs, when known
+    elections: list[str] = field(default_factory=list)  # the elections it could be
 
     @property
     def flagged(self) -> bool:
@@ -77,6 +79,8 @@ class Verdict:
             "asn": match(self.asn) if self.asn else None,
             "alternatives": [match(m) for m in self.alternatives],
             "candidate": self.candidate,
+            "election": self.election,
+            "elections": self.elections,
             "support_confidence": support.confidence if support else 0.0,
             "score": self.score,
             "reasons": self.reasons,

@@ -13,6 +13,7 @@ every function takes `db` first, opens its own short transaction and returns fro
 * `audit` — the audit trail; `settings` — small persistent values;
 * `reports` — the digest's numbers and the export's rows;
 * `ledgers` — the scheduler's exactly-once records (digests sent, reminders);
+* `deadlines` — Bawaslu's deadline: cases handed over, deadline reminders owed;
 * `retention` — screenshots that may be deleted (retention, archive);
 * `inbox` — every Telegram update, recorded before Telegram is told it arrived;
 * `records`, `errors`, `models` (tables and case states), `db` (engine, transactions,
@@ -39,6 +40,12 @@ from store.db import (
     create_engine,
     migrate,
     session_factory,
+)
+from store.deadlines import (
+    claim_deadline_reminder,
+    deadline_reminders_due,
+    mark_handed_over,
+    unclaim_deadline_reminder,
 )
 from store.errors import (
     NotFound,
@@ -83,6 +90,7 @@ from store.records import (
     CaseSummary,
     Change,
     DayCount,
+    DeadlineCase,
     DeadlineItem,
     Decision,
     DigestReport,
@@ -145,6 +153,7 @@ __all__ = [
     "Change",
     "DayCount",
     "Db",
+    "DeadlineCase",
     "DeadlineItem",
     "Decision",
     "DecisionKind",
@@ -171,11 +180,13 @@ __all__ = [
     "audit_of",
     "block_reporter",
     "cases_per_day",
+    "claim_deadline_reminder",
     "claim_digest",
     "claim_for_analysis",
     "claim_reminder",
     "count_recent_submissions",
     "create_engine",
+    "deadline_reminders_due",
     "decide_case",
     "digest_report",
     "digest_runs",
@@ -192,6 +203,7 @@ __all__ = [
     "mark_archived",
     "mark_card_shown",
     "mark_files_deleted",
+    "mark_handed_over",
     "mark_notified",
     "mark_outcome_told",
     "merge_case",
@@ -218,6 +230,7 @@ __all__ = [
     "submissions_to_notify",
     "tickets_of",
     "unblock_reporter",
+    "unclaim_deadline_reminder",
     "unclaim_reminder",
     "unfinished_updates",
     "unsettled_cases",
