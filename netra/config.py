@@ -113,6 +113,9 @@ class ReminderSettings:
 
     after_hours: float = 6.0  # remind moderators when the oldest pending case is older
     every_hours: float = 3.0  # at most one reminder per this many hours
+    # Admins are reminded once of an approved case not yet handed over (/berkas, /export)
+    # when this many days are left of Bawaslu's deadline (digest.deadline_days).
+    deadline_days_left: float = 2.0
 
 
 # Settings that moved out of [digest]: old key → (section, key). Still read, with a warning.

@@ -136,8 +136,8 @@ DECIDED = "{decision} oleh {who} · {when}"
 PICK_OTHER = "Pilih orang yang benar untuk kasus #{case}:"
 BAD_BUTTON = "Tombol ini tidak valid."
 QUEUE_EMPTY = "Antrean kosong. 🎉"
-QUEUE_HEAD = "<b>Antrean</b> ({count} kasus, terlama dulu):"
-QUEUE_LINE = "• <b>#{case}</b> {state} · {age} · {who} · paslon {candidate} · {reporters} pelapor"
+QUEUE_HEAD = "<b>Antrean</b> ({count} kasus, tenggat terdekat dulu):"
+QUEUE_LINE = "• <b>#{case}</b> {state} · {age}{deadline} · {who} · paslon {candidate}{election} · {reporters} pelapor"
 QUEUE_MORE = "… dan {count} kasus lain; putuskan yang di atas dulu."
 CASE_USAGE = "Gunakan /case 128 (nomor kasus)."
 CASE_NOT_FOUND = "Kasus #{case} tidak ditemukan."
@@ -310,6 +310,9 @@ EXPORT_COLUMNS = {
     "decided_by": "Diputuskan oleh (Telegram id)",
     "decided_at": "Waktu keputusan",
     "file": "Berkas dalam ZIP",
+    "election": "Pemilihan",
+    "tier": "Jenis pelanggaran (SKB netralitas ASN 2022)",
+    "case_file": "Berkas kasus (PDF) dalam ZIP",
 }
 EXPORT_DECISION_NAMES = {"approved": "disetujui (dugaan pelanggaran dikonfirmasi)"}
 EXPORT_SEEN_AT = "{seen} (dilaporkan pertama {first} {zone})"
@@ -503,3 +506,70 @@ REASON_NAMESAKES = (
     "{count} orang di daftar ASN cocok dengan nama ini (gabungan keyakinan {confidence:.2f}): "
     "moderator memilih siapa, atau bukan ASN"
 )
+
+# --- many elections, the legal tier and the deadline (cards, /queue, digest, export) ------
+TIER_NAMES = {
+    "etik": "pelanggaran kode etik (sebelum penetapan paslon)",
+    "disiplin": "pelanggaran disiplin (sejak penetapan paslon)",
+    "unknown": "tidak diketahui",
+}
+TIER_SHORT = {"etik": "etik", "disiplin": "disiplin", "unknown": "tidak diketahui"}
+TIER_LINE = "Jenis: <b>{tier}</b> · status diunggah ±{seen}{estimated}; penetapan paslon {designation}"
+TIER_AGE_UNREAD = " (umur status tidak terbaca: waktu laporan pertama)"
+TIER_UNKNOWN = "Jenis: <b>tidak diketahui</b> — berkas pemilihan tanpa tanggal penetapan paslon (designation_day)"
+DEADLINE_LEFT = "⏳ Tenggat Bawaslu: sisa <b>{left}</b> (s.d. {due})"
+DEADLINE_PASSED = "⏳ Tenggat Bawaslu lewat {ago} (s.d. {due})"
+CARD_ELECTION = "Pemilihan: {name}"
+CARD_ELECTION_UNSURE = "Pemilihan: <b>belum pasti</b> — {names}"
+CARD_HANDED_OVER = "📁 Berkas sudah diserahkan {when}"
+QUEUE_ELECTION = " · {name}"
+QUEUE_DEADLINE = " · ⏳ {left}"
+QUEUE_OVERDUE = "lewat"
+DEADLINE_REMINDER = (
+    "⏰ <b>Tenggat Bawaslu</b>: Kasus #{case} ({who}{election}) tinggal <b>{left}</b> dan "
+    "berkasnya belum diserahkan. Kirim /berkas {case} atau /export."
+)
+DIGEST_BY_ELECTION = "<b>Per pemilihan</b> (disetujui · etik · disiplin · tidak diketahui · antrean)"
+DIGEST_ELECTION_LINE = " • {name}: {approved} (+{period}) · {etik} · {disiplin} · {unknown} · {backlog}"
+DIGEST_UNSURE_ELECTION = "(pemilihan belum pasti)"
+DIGEST_TIERS = "Jenis pelanggaran (kasus disetujui): etik {etik} · disiplin {disiplin} · tidak diketahui {unknown}"
+ELECTION_ADDED = "✅ Pemilihan ditambahkan: {name}, {count} paslon. Kini {total} pemilihan dipantau."
+
+# --- the case file for Bawaslu / BKN (`/berkas N`, one PDF per approved case in the ZIP) --
+BERKAS_USAGE = "Gunakan /berkas 128 (nomor kasus yang sudah disetujui)."
+BERKAS_REFUSED = "Kasus #{case} belum disetujui; berkas kasus hanya untuk kasus yang disetujui."
+BERKAS_CAPTION = "Berkas kasus #{case} untuk Bawaslu/BKN · {tier}"
+BERKAS_FILE = "berkas-kasus-{case:05d}.pdf"
+COMMAND_BERKAS = "Berkas kasus (PDF) untuk Bawaslu/BKN"
+PDF_TITLE = "Berkas Kasus #{case} — Dugaan Pelanggaran Netralitas ASN"
+PDF_SUBTITLE = "Disusun oleh Netra pada {when}; untuk laporan ke Bawaslu (Form A.1) atau BKN."
+PDF_REPORTED = "Terlapor (ASN)"
+PDF_FIELDS = {
+    "nama": "Nama",
+    "nip": "NIP",
+    "jabatan": "Jabatan",
+    "unit": "Unit kerja",
+    "instansi": "Instansi",
+    "poster": "Pengunggah di layar",
+    "election": "Pemilihan",
+    "candidate": "Paslon didukung",
+    "tier": "Jenis pelanggaran",
+    "seen": "Status diunggah",
+    "reported": "Pertama dilaporkan",
+    "decided": "Diputuskan",
+    "deadline": "Tenggat Bawaslu",
+    "sha256": "SHA-256 tangkapan layar",
+    "reporters": "Pelapor independen",
+}
+PDF_WHAT = "Peristiwa dan pemilihan"
+PDF_WHEN = "Waktu"
+PDF_EVIDENCE = "Bukti (aturan yang cocok pada teks tangkapan layar)"
+PDF_NO_EVIDENCE = "tidak ada bukti aturan tercatat"
+PDF_SCREENSHOT = "Tangkapan layar"
+PDF_SCREENSHOT_GONE = "(berkas tangkapan layar sudah dihapus; hash tetap tercatat)"
+PDF_AUDIT = "Jejak audit"
+PDF_AUDIT_ROW = "{when} · {actor} · {action}{states}{note}"
+PDF_AUDIT_MORE = "… dan {count} entri lebih awal"
+PDF_DECIDED = "{when} oleh {who} (Telegram id {user_id})"
+PDF_SEEN = "±{when}{estimated} (di layar: «{shown}»)"
+PDF_FOOTER = "Netra · Kasus #{case} · SHA-256 {sha}"
