@@ -514,7 +514,9 @@ TIER_NAMES = {
     "unknown": "tidak diketahui",
 }
 TIER_SHORT = {"etik": "etik", "disiplin": "disiplin", "unknown": "tidak diketahui"}
-TIER_LINE = "Jenis: <b>{tier}</b> · status diunggah ±{seen}{estimated}; penetapan paslon {designation}"
+TIER_LINE = (
+    "Jenis: <b>{tier}</b> · status diunggah ±{seen}{estimated}; penetapan paslon {designation}"
+)
 TIER_AGE_UNREAD = " (umur status tidak terbaca: waktu laporan pertama)"
 TIER_UNKNOWN = "Jenis: <b>tidak diketahui</b> — berkas pemilihan tanpa tanggal penetapan paslon (designation_day)"
 DEADLINE_LEFT = "⏳ Tenggat Bawaslu: sisa <b>{left}</b> (s.d. {due})"
@@ -529,11 +531,17 @@ DEADLINE_REMINDER = (
     "⏰ <b>Tenggat Bawaslu</b>: Kasus #{case} ({who}{election}) tinggal <b>{left}</b> dan "
     "berkasnya belum diserahkan. Kirim /berkas {case} atau /export."
 )
-DIGEST_BY_ELECTION = "<b>Per pemilihan</b> (disetujui · etik · disiplin · tidak diketahui · antrean)"
-DIGEST_ELECTION_LINE = " • {name}: {approved} (+{period}) · {etik} · {disiplin} · {unknown} · {backlog}"
+DIGEST_BY_ELECTION = (
+    "<b>Per pemilihan</b> (disetujui · etik · disiplin · tidak diketahui · antrean)"
+)
+DIGEST_ELECTION_LINE = (
+    " • {name}: {approved} (+{period}) · {etik} · {disiplin} · {unknown} · {backlog}"
+)
 DIGEST_UNSURE_ELECTION = "(pemilihan belum pasti)"
 DIGEST_TIERS = "Jenis pelanggaran (kasus disetujui): etik {etik} · disiplin {disiplin} · tidak diketahui {unknown}"
-ELECTION_ADDED = "✅ Pemilihan ditambahkan: {name}, {count} paslon. Kini {total} pemilihan dipantau."
+ELECTION_ADDED = (
+    "✅ Pemilihan ditambahkan: {name}, {count} paslon. Kini {total} pemilihan dipantau."
+)
 
 # --- the case file for Bawaslu / BKN (`/berkas N`, one PDF per approved case in the ZIP) --
 BERKAS_USAGE = "Gunakan /berkas 128 (nomor kasus yang sudah disetujui)."

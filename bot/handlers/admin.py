@@ -257,9 +257,7 @@ async def export(update: Update, context: NetraContext) -> None:
     xlsx = await asyncio.to_thread(exports.xlsx_bytes, rows, election, tz)
     table = await asyncio.to_thread(exports.csv_bytes, rows, election, tz)
     pdfs = await casefile.build_case_files(services, [row.case_id for row in rows])
-    archived = await asyncio.to_thread(
-        exports.zip_bytes, rows, services.files, election, tz, pdfs
-    )
+    archived = await asyncio.to_thread(exports.zip_bytes, rows, services.files, election, tz, pdfs)
     chat_id = update.effective_chat.id
     caption = t.esc(t.EXPORT_CAPTION.format(count=len(rows), range=span, what=t.EXPORT_TABLE_WHAT))
     for name, data in (
