@@ -39,6 +39,7 @@ from store.db import (
     Db,
     create_engine,
     migrate,
+    schema_revision,
     session_factory,
 )
 from store.deadlines import (
@@ -222,6 +223,7 @@ __all__ = [
     "retention_candidates",
     "reveal_reporter",
     "save_verdict",
+    "schema_revision",
     "session_factory",
     "set_moderator_message",
     "set_setting",

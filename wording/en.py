@@ -24,3 +24,13 @@ SCAN_JOBS = "parallel OCR workers (default: one per core)"
 DEMO_SUMMARY = "the whole bot flow offline: a local Bot API, a reporter and a moderator (no token)"
 DEMO_DIR = "folder with roster.csv, election.toml, images/"
 RUN_SUMMARY = "start the Telegram bot (token in NETRA_TELEGRAM_TOKEN)"
+CHECK_SUMMARY = "check a configuration before the campaign: files, OCR, database, Telegram"
+CHECK_HELP = """\
+Check whether Netra will work with this configuration, before the first report arrives: the
+configuration, the roster (rows read, rejected rows by reason, namesakes, share of rows with a
+phone number or Instagram), each election file (pairs, designation day, time zone), the OCR
+engines, the database (reachable, migrated) and, with NETRA_TELEGRAM_TOKEN set, the bot's
+identity, that it is in the moderators' chat(s) with the right to post, and the configured
+admin and moderator ids. One line per finding (✓ fine, ! worth knowing, ✗ a problem, saying
+what to fix). Exit status 1 when Netra would not work, else 0.
+"""
