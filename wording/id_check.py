@@ -29,17 +29,25 @@ OCR_SECOND_MISSING = "OCR {engine} (pendapat kedua untuk header): tidak tersedia
 DB_OK = "basis data {url}: terhubung, skema terbaru ({revision})"
 DB_OLD = "basis data {url}: skema {current}, terbaru {head}; netra run akan memigrasinya saat mulai"
 DB_BAD = "basis data {url}: tidak terhubung ({error}); periksa database.url dan servernya"
-TOKEN_MISSING = "NETRA_TELEGRAM_TOKEN belum diatur: bot tidak bisa berjalan (pemeriksaan Telegram dilewati)"
+TOKEN_MISSING = (
+    "NETRA_TELEGRAM_TOKEN belum diatur: bot tidak bisa berjalan (pemeriksaan Telegram dilewati)"
+)
 TOKEN_BAD = "Telegram menolak token ({error}); ambil token baru dari @BotFather"
 TELEGRAM_UNREACHABLE = "Bot API {url} tidak terjangkau ({error})"
 BOT_IDENTITY = "bot @{username} (id {id}) dikenali Telegram"
-NO_MODERATOR_CHAT = "telegram.moderator_chat_id belum diatur: kartu kasus tidak punya tujuan; isi id grup moderator"
+NO_MODERATOR_CHAT = (
+    "telegram.moderator_chat_id belum diatur: kartu kasus tidak punya tujuan; isi id grup moderator"
+)
 CHAT_OK = "grup moderator {chat} ({title}): bot {status} dan boleh mengirim pesan"
-CHAT_NOT_FOUND = "grup moderator {chat}: tidak ditemukan ({error}); periksa id-nya dan tambahkan bot ke grup"
+CHAT_NOT_FOUND = (
+    "grup moderator {chat}: tidak ditemukan ({error}); periksa id-nya dan tambahkan bot ke grup"
+)
 CHAT_NOT_MEMBER = "grup moderator {chat}: bot berstatus «{status}»; tambahkan bot ke grup itu"
 CHAT_CANNOT_POST = "grup moderator {chat}: bot tidak boleh mengirim pesan; beri bot hak mengirim pesan (atau jadikan admin)"
 NO_ADMINS = "telegram.admin_ids kosong: tidak ada yang bisa mengganti daftar ASN atau menerima ringkasan harian"
 PEOPLE = "{role}: {ids}"
 ROLE_ADMINS = "admin"
 ROLE_MODERATORS = "moderator"
-PERSON_UNREACHABLE = "{role} {id}: belum pernah membuka obrolan dengan bot ({error}); minta mereka menekan /start"
+PERSON_UNREACHABLE = (
+    "{role} {id}: belum pernah membuka obrolan dengan bot ({error}); minta mereka menekan /start"
+)
