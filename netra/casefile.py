@@ -158,7 +158,9 @@ def case_pdf(
         0, 6.5, t.PDF_TITLE.format(case=case.case_id), new_x=XPos.LMARGIN, new_y=YPos.NEXT
     )
     pdf.set_font("DejaVu", "", 8)
-    pdf.multi_cell(0, 4, t.PDF_SUBTITLE.format(when=at(now)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(
+        0, 4, t.PDF_SUBTITLE.format(when=at(now)), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+    )
     top = pdf.get_y() + 2
     _screenshot(pdf, data.image, top)
     pdf.set_xy(MARGIN, top)
@@ -217,7 +219,7 @@ def case_pdf(
     _heading(pdf, t.PDF_EVIDENCE, width)
     pdf.set_font("DejaVu", "", 8)
     for line in _evidence(case) or [t.PDF_NO_EVIDENCE]:
-        pdf.multi_cell(width, 3.8, f"• {line}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(width, 3.8, f"• {line}", align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     _field(pdf, f["sha256"], case.sha256, width)
     _field(pdf, f["reporters"], str(case.reporters), width)
     _heading(pdf, t.PDF_AUDIT, width)
@@ -225,7 +227,7 @@ def case_pdf(
     for line in _audit_lines(data.audit, zone):
         if pdf.get_y() > 280:
             break
-        pdf.multi_cell(width, 3.6, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(width, 3.6, line, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_xy(MARGIN, 287)
     pdf.set_font("DejaVu", "", 6.5)
     pdf.cell(0, 3, t.PDF_FOOTER.format(case=case.case_id, sha=case.sha256))
@@ -235,7 +237,7 @@ def case_pdf(
 def _heading(pdf: FPDF, text: str, width: float) -> None:
     pdf.set_x(MARGIN)
     pdf.set_font("DejaVu", "B", 9.5)
-    pdf.multi_cell(width, 5.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(width, 5.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def _field(pdf: FPDF, label: str, value: str, width: float) -> None:
@@ -243,7 +245,7 @@ def _field(pdf: FPDF, label: str, value: str, width: float) -> None:
     pdf.set_font("DejaVu", "B", 8)
     pdf.cell(36, 4.2, label)
     pdf.set_font("DejaVu", "", 8)
-    pdf.multi_cell(width - 36, 4.2, value[:400], new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(width - 36, 4.2, value[:400], align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def _image_height(image: bytes | None) -> float:
@@ -263,14 +265,18 @@ def _screenshot(pdf: FPDF, image: bytes | None, top: float) -> None:
     pdf.set_font("DejaVu", "", 7)
     if image is None:
         pdf.set_xy(x, top)
-        pdf.multi_cell(IMAGE_W, 3.5, t.PDF_SCREENSHOT_GONE, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(
+            IMAGE_W, 3.5, t.PDF_SCREENSHOT_GONE, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
         return
     try:
         with Image.open(io.BytesIO(image)) as img:
             picture = img.convert("RGB")
     except OSError:
         pdf.set_xy(x, top)
-        pdf.multi_cell(IMAGE_W, 3.5, t.PDF_SCREENSHOT_GONE, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(
+            IMAGE_W, 3.5, t.PDF_SCREENSHOT_GONE, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
         return
     height = _image_height(image)
     width = min(IMAGE_W, height * picture.width / max(picture.height, 1))

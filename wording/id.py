@@ -566,7 +566,7 @@ PDF_FIELDS = {
     "reported": "Pertama dilaporkan",
     "decided": "Diputuskan",
     "deadline": "Tenggat Bawaslu",
-    "sha256": "SHA-256 tangkapan layar",
+    "sha256": "SHA-256",
     "reporters": "Pelapor independen",
 }
 PDF_WHAT = "Peristiwa dan pemilihan"
