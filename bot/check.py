@@ -62,8 +62,8 @@ async def check_telegram(config: Config) -> list[Finding]:
     bot = Bot(settings.token, base_url=settings.api_base_url, base_file_url=settings.file_base_url)
     try:
         await bot.initialize()
-    except (InvalidToken, Forbidden) as exc:
-        return [problem(w.TOKEN_BAD.format(error=getattr(exc, "message", exc)))]
+    except (InvalidToken, Forbidden):  # the error's text quotes the token: never shown
+        return [problem(w.TOKEN_BAD)]
     except NetworkError as exc:
         return [problem(w.TELEGRAM_UNREACHABLE.format(url=settings.api_base_url, error=exc))]
     try:

@@ -32,7 +32,7 @@ DB_BAD = "basis data {url}: tidak terhubung ({error}); periksa database.url dan 
 TOKEN_MISSING = (
     "NETRA_TELEGRAM_TOKEN belum diatur: bot tidak bisa berjalan (pemeriksaan Telegram dilewati)"
 )
-TOKEN_BAD = "Telegram menolak token ({error}); ambil token baru dari @BotFather"
+TOKEN_BAD = "Telegram menolak token NETRA_TELEGRAM_TOKEN; ambil token baru dari @BotFather"
 TELEGRAM_UNREACHABLE = "Bot API {url} tidak terjangkau ({error})"
 BOT_IDENTITY = "bot @{username} (id {id}) dikenali Telegram"
 NO_MODERATOR_CHAT = (
@@ -40,7 +40,7 @@ NO_MODERATOR_CHAT = (
 )
 CHAT_OK = "grup moderator {chat} ({title}): bot {status} dan boleh mengirim pesan"
 CHAT_NOT_FOUND = (
-    "grup moderator {chat}: tidak ditemukan ({error}); periksa id-nya dan tambahkan bot ke grup"
+    "grup moderator {chat}: tidak dapat dibuka ({error}); periksa id-nya dan tambahkan bot ke grup"
 )
 CHAT_NOT_MEMBER = "grup moderator {chat}: bot berstatus «{status}»; tambahkan bot ke grup itu"
 CHAT_CANNOT_POST = "grup moderator {chat}: bot tidak boleh mengirim pesan; beri bot hak mengirim pesan (atau jadikan admin)"
