@@ -145,7 +145,9 @@ def _engine_status(name: str) -> str | None:
 
             languages = set(pytesseract.get_languages(config=""))
             missing = {"ind", "eng"} - languages
-            return f"tesseract tanpa bahasa {', '.join(sorted(missing))}" if missing else None
+            return (
+                w.OCR_NO_LANGUAGES.format(languages=", ".join(sorted(missing))) if missing else None
+            )
         import rapidocr_onnxruntime  # noqa: F401
     except Exception as exc:  # a missing binary, library or model: all mean "not here"
         return f"{type(exc).__name__}: {exc}"[:160]

@@ -23,6 +23,7 @@ ELECTION_READ = "pemilihan «{name}» ({file}): wilayah {region}, {count} paslon
 ELECTION_NO_DESIGNATION = "pemilihan «{name}» ({file}): tanpa designation_day — jenis pelanggaran (etik/disiplin) akan «tidak diketahui»; isi tanggal penetapan paslon dari KPU"
 ELECTION_NO_REGION = "pemilihan «{name}» ({file}): tanpa region — «Nomor 2» yang ambigu antarpemilihan tidak bisa dipastikan lewat wilayah pengunggah; isi election.region"
 ELECTION_OWN_CHAT = "; grup moderator sendiri {chat}"
+OCR_NO_LANGUAGES = "tesseract tanpa bahasa {languages}"
 OCR_OK = "OCR {engine}: tersedia{detail}"
 OCR_MISSING = "OCR {engine} (ocr.engine): tidak tersedia ({error}); jalankan scripts/bootstrap.sh"
 OCR_SECOND_MISSING = "OCR {engine} (pendapat kedua untuk header): tidak tersedia ({error}); pasang tesseract-ocr, -ind, -eng"
