@@ -141,7 +141,7 @@ def record(row: store.ExportRow, elections: Elections, tz: ZoneInfo) -> dict[str
         tier = legal.standing(
             seen_text=row.seen_text,
             first_reported_at=row.first_reported_at,
-            election=row.election or (election.name if election else None),
+            election=row.election,
             election_options=row.election_options,
             elections=elections,
         ).tier

@@ -36,8 +36,11 @@ class Standing:
 def elections_of(
     name: str | None, options: Sequence[str], elections: Election | ElectionSet
 ) -> list[Election]:
-    """The case's election, or those it could be (known ones only)."""
+    """The case's election, or those it could be (known ones only). A case from before
+    elections were named (neither) is the one election's, when only one is configured."""
     pool = as_set(elections)
+    if not name and not options and len(pool) == 1:
+        return [pool.primary]
     names = [name] if name else list(options)
     return [e for e in (pool.get(n) for n in names) if e is not None]
 
