@@ -1,5 +1,6 @@
 """`netra` command line: `scan` screenshots to JSON lines, `demo` on the bundled examples,
-`run` the bot; in PostgreSQL mode also `worker` (the shared job queue) and `status`."""
+`run` the bot, `check` a configuration before the campaign; in PostgreSQL mode also `worker`
+(the shared job queue) and `status`."""
 
 from __future__ import annotations
 
@@ -146,6 +147,26 @@ def _status(config: Config) -> int:
     return 0
 
 
+def _check(path: Path) -> int:
+    """`netra check`: one line per finding, the summary last; 1 when Netra would not work."""
+    import asyncio
+
+    from bot.check import check_telegram
+    from netra.check import check_all, summary
+
+    async def run() -> list:
+        config, findings = await check_all(path)
+        if config is not None:
+            findings += await check_telegram(config)
+        return findings
+
+    findings = asyncio.run(run())
+    for finding in findings:
+        print(finding.line)
+    print(summary(findings))
+    return 1 if any(f.fatal for f in findings) else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="netra", description=en.CLI_DESCRIPTION)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -172,7 +193,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     status = sub.add_parser("status", help=en.STATUS_SUMMARY)
     status.add_argument("--config", type=Path, default=Path("config.toml"))
 
+    check = sub.add_parser("check", help=en.CHECK_SUMMARY, description=en.CHECK_HELP)
+    check.add_argument("--config", type=Path, default=Path("config.toml"))
+
     args = parser.parse_args(argv)
+    if args.command == "check":
+        return _check(args.config)
     try:
         config = load_config(args.config)
         if args.command == "run":

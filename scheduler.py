@@ -7,7 +7,9 @@ Jobs (registered by `start_scheduler` from `bot.app.startup`):
 * ``netra-retention`` — daily at ``retention.time``: deletes screenshot files of rejected
   and clear cases settled more than ``retention.days`` ago.
 * ``netra-checks`` — every ``scheduler.check_every_minutes`` (default hourly): the backlog reminder,
-  and a retry of the latest digest if it is still owed (a failed or missed send).
+  the admins' deadline reminders (an approved case with ``reminders.deadline_days_left`` days
+  left of Bawaslu's deadline and not handed over, once per case), and a retry of the latest
+  digest if it is still owed (a failed or missed send).
 * ``netra-catch-up`` — once, a few seconds after start-up: sends the latest digest if its time
   passed while the bot was down and we are still within ``digest.catch_up_grace_hours``.
 
@@ -201,9 +203,50 @@ async def run_reminder(services: Services, bot: Bot, now: datetime) -> bool:
     return True
 
 
+async def run_deadline_reminders(services: Services, bot: Bot, now: datetime) -> list[int]:
+    """Remind the admins — the configured ones and the case's election's own — of each
+    approved case whose Bawaslu deadline is `reminders.deadline_days_left` days away or
+    closer and whose file was not handed over; once per case, across restarts and
+    processes. Returns the cases reminded of."""
+    due = await store.deadline_reminders_due(
+        services.db,
+        now=now,
+        deadline_days=services.config.digest.deadline_days,
+        warn_days=services.config.reminders.deadline_days_left,
+    )
+    reminded = []
+    for case in due:
+        if not await store.claim_deadline_reminder(services.db, case.case_id, now=now):
+            continue
+        own = services.election_of(case.election)
+        admins = dict.fromkeys(
+            [*services.config.telegram.admin_ids, *(own.admin_ids if own else ())]
+        )
+        text = t.DEADLINE_REMINDER.format(
+            case=case.case_id,
+            who=t.esc(case.asn_nama or t.DIGEST_UNKNOWN_ASN),
+            election=f" · {t.esc(case.election)}" if case.election else "",
+            left=t.days_hours(case.remaining),
+        )
+        sent = 0
+        for admin in admins:
+            try:
+                await bot.send_message(admin, text, parse_mode=ParseMode.HTML)
+                sent += 1
+            except TelegramError as exc:
+                log.warning("deadline reminder to an admin failed: %s", type(exc).__name__)
+        if sent:
+            reminded.append(case.case_id)
+        else:
+            await store.unclaim_deadline_reminder(services.db, case.case_id)
+    return reminded
+
+
 async def run_checks(services: Services, bot: Bot, now: datetime) -> None:
-    """The periodic check: backlog reminder, then a retry of an owed digest."""
+    """The periodic check: backlog reminder, deadline reminders, then a retry of an owed
+    digest."""
     await run_reminder(services, bot, now)
+    await run_deadline_reminders(services, bot, now)
     await run_digest(services, bot, now)
 
 

@@ -134,6 +134,7 @@ def build_application(
             CommandHandler("archive", admin.archive),
             CommandHandler("digest", admin.digest, filters=private),
             CommandHandler("export", admin.export, filters=private),
+            CommandHandler("berkas", admin.berkas, filters=private),
             # anything else in private: a short answer
             MessageHandler(private & ~filters.COMMAND, reporter.unsupported),
         ]

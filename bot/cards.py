@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import hmac
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 import store
 from bot import fit
+from netra import legal
 from netra.services import Services
 from rules.election import Election
+from rules.elections import ElectionSet, as_set
 from wording import id as t
 
 CAPTION_LIMIT = fit.CAPTION
@@ -104,8 +107,56 @@ def _nip(nip: str | None) -> str:
     return nip or "-"
 
 
-def caption(case: store.CaseDetail, election: Election, outcome: str | None = None) -> str:
+def _election_lines(
+    case: store.CaseDetail, elections: ElectionSet, now: datetime, deadline_days: int
+) -> list[tuple[str, str]]:
+    """The election the case is about (or those it could be), its legal tier, and for an
+    approved case the days left of Bawaslu's deadline."""
+    lines = []
+    if case.election:
+        lines.append(("election", t.CARD_ELECTION.format(name=t.esc(case.election))))
+    elif case.election_options:
+        names = "; ".join(t.esc(n) for n in case.election_options)
+        lines.append(("election", t.CARD_ELECTION_UNSURE.format(names=names)))
+    if case.candidate is None:
+        return lines
+    standing = legal.standing(
+        seen_text=case.seen_text,
+        first_reported_at=case.created_at,
+        election=case.election,
+        election_options=case.election_options,
+        elections=elections,
+        deadline_days=deadline_days,
+    )
+    lines.append(("tier", legal.tier_text(standing)))
+    if case.state == "approved":
+        if case.handed_over_at is not None:
+            lines.append(("deadline", t.CARD_HANDED_OVER.format(when=t.when(case.handed_over_at))))
+        else:
+            lines.append(("deadline", legal.deadline_text(standing, now)))
+    return lines
+
+
+def _candidate_election(case: store.CaseDetail, elections: ElectionSet) -> Election:
+    """The election whose pair numbers the card names: the case's, else the first it could be."""
+    for name in (case.election, *case.election_options):
+        found = elections.get(name)
+        if found is not None:
+            return found
+    return elections.primary
+
+
+def caption(
+    case: store.CaseDetail,
+    elections: Election | ElectionSet,
+    outcome: str | None = None,
+    *,
+    now: datetime | None = None,
+    deadline_days: int = legal.DEADLINE_DAYS,
+) -> str:
     """HTML caption with the evidence a moderator needs, within Telegram's 1024 characters."""
+    pool = as_set(elections)
+    election = _candidate_election(case, pool)
     verdict = case.verdict or {}
     head = (
         t.VERDICT_NAMES.get(case.state)
@@ -114,6 +165,8 @@ def caption(case: store.CaseDetail, election: Election, outcome: str | None = No
     )
     # (what the line shows, the line): detail is dropped by what it shows when over the limit.
     lines = [("head", t.CARD_HEAD.format(case=case.case_id, head=head))]
+    extra = _election_lines(case, pool, now or datetime.now(UTC), deadline_days)
+    lines += [line for line in extra if line[0] == "election"]
     platform = t.PLATFORM_NAMES.get(case.platform or "", "?")
     poster = t.esc((case.poster_text or t.CARD_POSTER_UNREAD)[:80])
     seen = f" · {t.esc(case.seen_text[:40])}" if case.seen_text else ""
@@ -153,6 +206,7 @@ def caption(case: store.CaseDetail, election: Election, outcome: str | None = No
             lines.append(("evidence", t.CARD_EVIDENCE.format(evidence="; ".join(evidence[:4]))))
     else:
         lines.append(("candidate", t.CARD_NO_CANDIDATE))
+    lines += [line for line in extra if line[0] != "election"]
     reporters = t.CARD_REPORTERS.format(
         count=case.reporters,
         numbers=", ".join(f"#{r}" for r in case.reporter_ids[:5]),

@@ -34,8 +34,8 @@ class BotData:
     scheduler: Scheduler | None = None  # the scheduled jobs, when running
     inbox_gate: InboxGate | None = None  # the getUpdates client that writes the inbox
     notices: NoticeThrottle = field(default_factory=lambda: NoticeThrottle(300.0))
-    # Moderators' chat membership by user id: (member, when checked, monotonic).
-    member_cache: dict[int, tuple[bool, float]] = field(default_factory=dict)
+    # Moderators' chats membership by (chat id, user id): (member, when checked, monotonic).
+    member_cache: dict[tuple[int, int], tuple[bool, float]] = field(default_factory=dict)
     moderator_names: dict[int, str] = field(default_factory=dict)  # as last stored
     albums: dict[str, Album] = field(default_factory=dict)  # albums waiting for their reply
 

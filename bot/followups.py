@@ -49,7 +49,9 @@ async def render(
             who=await who(services, case.decided_by),
             when=t.when(case.decided_at),
         )
-    caption = cards.caption(case, services.election, outcome)
+    caption = cards.caption(
+        case, services.elections, outcome, deadline_days=services.config.digest.deadline_days
+    )
     return caption, cards.decision_keyboard(services, case)
 
 

@@ -24,10 +24,13 @@ log = logging.getLogger(__name__)
 
 
 async def post_to_moderators(bot: Bot, services: Services, case_id: int) -> None:
-    """Send the case card (screenshot, evidence, buttons) to the moderators' chat."""
-    chat_id = services.config.telegram.moderator_chat_id
+    """Send the case card (screenshot, evidence, buttons) to the moderators' chat: its
+    election's own, when the election file names one, else the configured one."""
     case = await store.get_case(services.db, case_id)
-    if case is None or chat_id is None:
+    if case is None:
+        return
+    chat_id = services.moderator_chat_for(case.election)
+    if chat_id is None:
         return
     data = await asyncio.to_thread(services.files.read, case.image_path)
     async with services.case_lock(case_id):

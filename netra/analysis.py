@@ -26,12 +26,13 @@ from ocr.engine import OcrEngine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
 from ocr.reader import HEADER_OPINIONS, header_band, read_framed, read_header_again
 from rules.election import Election
+from rules.elections import ElectionSet, decide, find_support
 from rules.layout import Layout, read_layout, story_span
 from rules.poster import HeaderReading
-from rules.support import SupportFinding, detect_support
+from rules.support import SupportFinding
 from rules.types import AsnMatch, Poster
-from rules.verdict import Thresholds, Verdict, decide
-from wording import id as t
+from rules.verdict import Thresholds, Verdict
+from wording import id_analysis as why
 
 
 class RosterLookup(Protocol):
@@ -59,7 +60,7 @@ def _tesseract() -> OcrEngine:
 def analyse(
     data: bytes,
     roster: RosterLookup,
-    election: Election,
+    election: Election | ElectionSet,
     *,
     engine: OcrEngine | None = None,
     thresholds: Thresholds = Thresholds(),  # noqa: B008 - frozen
@@ -77,7 +78,7 @@ def analyse(
     texts = [line.text for line in lines]
     layout = read_layout(lines, *shot.image.size)
     span = story_span(lines, *shot.image.size)
-    support = detect_support(layout.body_text, election)
+    support = find_support(layout.body_text, election)
     if span is not None and not _settled(
         layout, support, roster, alternatives + 1, thresholds, span
     ):
@@ -95,7 +96,7 @@ def analyse(
         layout = replace(framed, story_top=span[0] + round(framed.story_top * scale), framed=True)
         # The enlarged reading is usually the better one, but not always (an emoji read as
         # digits beside a number): the stronger finding of the two stands.
-        enlarged = detect_support(layout.body_text, election)
+        enlarged = find_support(layout.body_text, election)
         if enlarged.confidence >= support.confidence:
             support = enlarged
     # Who posted matters for the verdict only when the content backs someone: only then is
@@ -253,7 +254,7 @@ def _strip_guess(text: str, reading: HeaderReading) -> HeaderReading:
         "whatsapp": (contact, ()),
         "instagram": (username, ()),
     }.get(reading.platform, (username, (contact,)))
-    evidence = (*reading.evidence, t.HEADER_NAME_LINE_ALONE)
+    evidence = (*reading.evidence, why.HEADER_NAME_LINE_ALONE)
     return replace(reading, poster=poster, alternatives=others, evidence=evidence)
 
 
@@ -286,7 +287,7 @@ def _settle_unmatched(
     )
     if not stands:
         shown = ", ".join(sorted(set(keys)))
-        evidence = (*reading.evidence, t.HEADER_POSTER_INCONSISTENT.format(readings=shown))
+        evidence = (*reading.evidence, why.HEADER_POSTER_INCONSISTENT.format(readings=shown))
         reading = replace(reading, poster=None, evidence=evidence)
     return reading, lines, []
 
@@ -324,7 +325,7 @@ class AnalysisPool:
     def __init__(
         self,
         roster: RosterLookup,
-        election: Election,
+        election: Election | ElectionSet,
         *,
         workers: int | None = None,
         engine: OcrEngine | None = None,

@@ -113,6 +113,9 @@ class ReminderSettings:
 
     after_hours: float = 6.0  # remind moderators when the oldest pending case is older
     every_hours: float = 3.0  # at most one reminder per this many hours
+    # Admins are reminded once of an approved case not yet handed over (/berkas, /export)
+    # when this many days are left of Bawaslu's deadline (digest.deadline_days).
+    deadline_days_left: float = 2.0
 
 
 QUEUES = ("analyse", "send")
@@ -155,7 +158,8 @@ MOVED = {
 @dataclass(frozen=True, slots=True)
 class Config:
     roster: Path | None = None
-    election: Path | None = None
+    election: Path | None = None  # the old single election file; see `election_files`
+    elections: tuple[Path, ...] = ()  # election files and folders of them ([netra] elections)
     data_dir: Path = Path("var")
     database_url: str = "sqlite+aiosqlite:///var/netra.db"
     ocr: OcrSettings = field(default_factory=OcrSettings)
@@ -173,6 +177,44 @@ class Config:
     def distributed(self) -> bool:
         """PostgreSQL mode: screenshots in the database, work through the shared job queue."""
         return self.database_url.startswith("postgresql")
+
+    def election_files(self) -> list[Path]:
+        """Every configured election file: the files listed, each folder's `*.toml` in name
+        order, then the old single file. A missing path is a ConfigError."""
+        out: list[Path] = []
+        for path in (*self.elections, *([self.election] if self.election else [])):
+            if path.is_dir():
+                found = sorted(path.glob("*.toml"))
+                if not found:
+                    raise ConfigError(t.ELECTION_NONE.format(path=path))
+                out += found
+            elif path.is_file():
+                out.append(path)
+            else:
+                raise ConfigError(t.CONFIG_NO_ELECTION_FILE.format(path=path))
+        return list(dict.fromkeys(out))
+
+
+def _elections(netra: dict[str, Any], rel: Any) -> tuple[Path, ...]:
+    """`[netra] elections` (a folder, a file, or a list of either); the old `election` is
+    still read, with a deprecation line in the log; both at once are refused."""
+    value = netra.get("elections")
+    old = netra.get("election")
+    if old not in (None, ""):
+        if value not in (None, "", []):
+            raise ConfigError(
+                t.CONFIG_OLD_AND_NEW.format(old="netra.election", new="netra.elections")
+            )
+        log.warning(
+            "config: netra.election is deprecated, write it as netra.elections (read as such for now)"
+        )
+        value = old
+    if value in (None, ""):
+        return ()
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(v, str) and v for v in items):
+        raise ConfigError(t.CONFIG_BAD_ELECTIONS)
+    return tuple(rel(v) for v in items)
 
 
 def _section(cls: type, raw: Any, name: str) -> Any:
@@ -261,7 +303,7 @@ def load_config(path: str | Path | None, env: dict[str, str] | None = None) -> C
         )
     return Config(
         roster=rel(netra.get("roster")),
-        election=rel(netra.get("election")),
+        elections=_elections(netra, rel),
         data_dir=rel(netra.get("data_dir")) or base / "var",
         database_url=_database_url(
             raw.get("database", {}).get("url"), rel(netra.get("data_dir")) or base / "var"

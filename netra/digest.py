@@ -18,9 +18,11 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import store
-from netra import export
+from netra import export, legal
 from netra.services import MODERATOR_NAME_SETTING, Services
 from rules.election import Election
+from rules.elections import ElectionSet, as_set
+from rules.tier import TIERS
 from wording import id as t
 
 # Telegram's limits: a message holds 4096 characters, a photo's caption 1024.
@@ -68,6 +70,77 @@ def _states(counts: dict[str, int], order: Sequence[str]) -> str:
     return " · ".join(f"{t.STATE_LABELS[s]} {counts.get(s, 0)}" for s in order)
 
 
+@dataclass(frozen=True, slots=True)
+class ElectionCount:
+    """One election's line in the digest: approved cases (all, in the period) by tier, and
+    its moderators' backlog. `name` None: cases whose election is not settled."""
+
+    name: str | None
+    approved: int
+    period: int
+    tiers: dict[str, int]
+    backlog: int
+
+
+def election_counts(
+    approved: list[store.ExportRow],
+    pending: list[store.CaseSummary],
+    elections: Election | ElectionSet,
+    start: datetime,
+    end: datetime,
+    deadline_days: int = legal.DEADLINE_DAYS,
+) -> list[ElectionCount]:
+    """Approved cases per election and tier, and the backlog per election; every configured
+    election has its line, the unsettled ones one more."""
+    pool = as_set(elections)
+    keys: list[str | None] = [*pool.names, None]
+    approved_n = dict.fromkeys(keys, 0)
+    period_n = dict.fromkeys(keys, 0)
+    backlog_n = dict.fromkeys(keys, 0)
+    tiers = {k: dict.fromkeys(TIERS, 0) for k in keys}
+    for row in approved:
+        key = row.election if row.election in approved_n else None
+        standing = legal.standing(
+            seen_text=row.seen_text,
+            first_reported_at=row.first_reported_at,
+            election=row.election,
+            election_options=row.election_options,
+            elections=pool,
+            deadline_days=deadline_days,
+        )
+        approved_n[key] += 1
+        period_n[key] += int(row.decided_at is not None and start <= row.decided_at < end)
+        tiers[key][standing.tier] += 1
+    for case in pending:
+        backlog_n[case.election if case.election in backlog_n else None] += 1
+    return [
+        ElectionCount(k, approved_n[k], period_n[k], tiers[k], backlog_n[k])
+        for k in keys
+        if k is not None or approved_n[k] or backlog_n[k]
+    ]
+
+
+def _election_lines(by_election: Sequence[ElectionCount]) -> list[str]:
+    if not by_election:
+        return []
+    total = dict.fromkeys(TIERS, 0)
+    for c in by_election:
+        for tier, n in c.tiers.items():
+            total[tier] += n
+    lines = ["", t.DIGEST_TIERS.format(**total), t.DIGEST_BY_ELECTION]
+    for c in by_election:
+        lines.append(
+            t.DIGEST_ELECTION_LINE.format(
+                name=t.esc(c.name or t.DIGEST_UNSURE_ELECTION),
+                approved=c.approved,
+                period=c.period,
+                backlog=c.backlog,
+                **c.tiers,
+            )
+        )
+    return lines
+
+
 def digest_lines(
     report: store.DigestReport,
     *,
@@ -76,6 +149,7 @@ def digest_lines(
     manual: bool = False,
     late: bool = False,
     names: dict[str, str] | None = None,
+    by_election: Sequence[ElectionCount] = (),
 ) -> list[str]:
     """The digest as HTML lines (each line self-contained, so splitting never breaks a tag).
 
@@ -111,6 +185,7 @@ def digest_lines(
                 due=fmt_time(d.due_at, tz),
             )
             lines.append(line)
+    lines += _election_lines(by_election)
     lines.append("")
     # 2. activity: period (total since the start)
     lines.append(t.DIGEST_ACTIVITY)
@@ -324,14 +399,24 @@ async def build_digest(
         name = await store.get_setting(services.db, MODERATOR_NAME_SETTING.format(user_id))
         if name:
             names[m.actor] = name
+    rows = await store.approved_cases(services.db, until=end)
+    pending = await store.pending_cases(services.db, limit=100_000)
+    by_election = election_counts(
+        rows, pending, services.elections, start, end, settings.deadline_days
+    )
     lines = digest_lines(
-        report, tz=tz, election=services.election, manual=manual, late=late, names=names
+        report,
+        tz=tz,
+        election=services.election if len(services.elections) == 1 else None,
+        manual=manual,
+        late=late,
+        names=names,
+        by_election=by_election,
     )
     attach = settings.attach_export if attach_export is None else attach_export
     name = data = None
     if attach:
-        rows = await store.approved_cases(services.db, until=end)
-        data = await asyncio.to_thread(export.xlsx_bytes, rows, services.election, tz)
+        data = await asyncio.to_thread(export.xlsx_bytes, rows, services.elections, tz)
         name = t.DIGEST_EXPORT_FILE.format(stamp=f"{end.astimezone(tz):%Y%m%d-%H%M}")
     export_caption = t.esc(t.DIGEST_EXPORT_CAPTION.format(end=fmt_time(end, tz)))
     return DigestBundle(

@@ -31,8 +31,10 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 import store
+from netra import legal
 from netra.files import Files
 from rules.election import Election
+from rules.elections import ElectionSet, as_set
 from wording import id as t
 
 ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # what openpyxl refuses
@@ -51,6 +53,8 @@ class Column:
 
 COLUMNS = (
     Column("case", 9),
+    Column("election", 28),
+    Column("tier", 16),
     Column("seen", 36),
     Column("first_reported", 18),
     Column("platform", 11),
@@ -70,6 +74,7 @@ COLUMNS = (
     Column("decided_by", 16),
     Column("decided_at", 18),
     Column("file", 34),
+    Column("case_file", 24),
 )
 DATETIME_KEYS = ("first_reported", "decided_at")
 
@@ -109,8 +114,37 @@ def _evidence(row: store.ExportRow) -> str:
     return "\n".join(parts)
 
 
-def record(row: store.ExportRow, election: Election | None, tz: ZoneInfo) -> dict[str, Any]:
+def case_file_name(row: store.ExportRow) -> str:
+    """The case file's (PDF) name inside the ZIP."""
+    return t.BERKAS_FILE.format(case=row.case_id)
+
+
+Elections = Election | ElectionSet | None
+
+
+def _election_of(row: store.ExportRow, elections: Elections) -> Election | None:
+    if elections is None:
+        return None
+    pool = as_set(elections)
+    for name in (row.election, *row.election_options):
+        found = pool.get(name)
+        if found is not None:
+            return found
+    return pool.primary if len(pool) == 1 else None
+
+
+def record(row: store.ExportRow, elections: Elections, tz: ZoneInfo) -> dict[str, Any]:
     """One export row as values (datetimes aware, in the election's zone)."""
+    election = _election_of(row, elections)
+    tier = "unknown"
+    if elections is not None:
+        tier = legal.standing(
+            seen_text=row.seen_text,
+            first_reported_at=row.first_reported_at,
+            election=row.election,
+            election_options=row.election_options,
+            elections=elections,
+        ).tier
     first = _local(row.first_reported_at, tz)
     zone = first.strftime("%Z") if first else ""
     seen = row.seen_text or "-"
@@ -125,6 +159,8 @@ def record(row: store.ExportRow, election: Election | None, tz: ZoneInfo) -> dic
         decision = t.EXPORT_DECISION_NOTE.format(decision=decision, note=row.decision_note)
     return {
         "case": row.case_id,
+        "election": row.election or " / ".join(row.election_options),
+        "tier": t.TIER_SHORT[tier],
         "seen": seen_at,
         "first_reported": first,
         "platform": t.PLATFORM_NAMES.get(row.platform or "", row.platform or ""),
@@ -144,6 +180,7 @@ def record(row: store.ExportRow, election: Election | None, tz: ZoneInfo) -> dic
         "decided_by": str(row.decided_by) if row.decided_by is not None else "",
         "decided_at": _local(row.decided_at, tz),
         "file": file_name(row),
+        "case_file": case_file_name(row),
     }
 
 
@@ -151,7 +188,7 @@ def _text(value: str) -> str:
     return ILLEGAL.sub("", value)[:MAX_CELL]
 
 
-def xlsx_bytes(rows: Sequence[store.ExportRow], election: Election | None, tz: ZoneInfo) -> bytes:
+def xlsx_bytes(rows: Sequence[store.ExportRow], election: Elections, tz: ZoneInfo) -> bytes:
     """The approved cases as an XLSX workbook (one sheet, header row frozen, filters on)."""
     wb = Workbook()
     ws = wb.active
@@ -199,7 +236,7 @@ def _csv_safe(value: Any) -> str:
     return text
 
 
-def csv_bytes(rows: Sequence[store.ExportRow], election: Election | None, tz: ZoneInfo) -> bytes:
+def csv_bytes(rows: Sequence[store.ExportRow], election: Elections, tz: ZoneInfo) -> bytes:
     """The same table as CSV (UTF-8 with BOM so Excel reads the accents; times ISO 8601)."""
     buf = io.StringIO()
     writer = csv.writer(buf)
@@ -218,10 +255,15 @@ class ZipResult:
 
 
 def zip_bytes(
-    rows: Sequence[store.ExportRow], files: Files, election: Election | None, tz: ZoneInfo
+    rows: Sequence[store.ExportRow],
+    files: Files,
+    election: Elections,
+    tz: ZoneInfo,
+    case_files: dict[int, bytes] | None = None,
 ) -> ZipResult:
     """Screenshots of the approved cases, plus `manifest.csv` / `manifest.json` (SHA-256 of each
-    file as stored in the ZIP, next to the hash recorded at intake) and the CSV table."""
+    file as stored in the ZIP, next to the hash recorded at intake), the CSV table, and each
+    case's file (PDF, `netra.casefile`) when given."""
     buf = io.BytesIO()
     manifest: list[dict[str, Any]] = []
     present = missing = 0
@@ -255,6 +297,10 @@ def zip_bytes(
         zf.writestr("manifest.csv", out.getvalue())
         zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
         zf.writestr(t.EXPORT_FILE_TABLE, csv_bytes(rows, election, tz))
+        for row in rows:
+            pdf = (case_files or {}).get(row.case_id)
+            if pdf is not None:
+                zf.writestr(case_file_name(row), pdf)
     return ZipResult(buf.getvalue(), present, missing)
 
 

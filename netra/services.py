@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import json
 import logging
 import weakref
 from dataclasses import dataclass, field
@@ -26,7 +27,8 @@ from netra.errors import ConfigError
 from netra.files import Files, open_files
 from ocr.engine import make_engine
 from rules.election import Election, parse_election
-from rules.errors import RosterError
+from rules.elections import ElectionSet, as_set
+from rules.errors import ElectionError, RosterError
 from rules.roster import RosterLoad, parse_roster
 from rules.roster_index import RosterIndex
 from rules.types import RosterEntry
@@ -36,7 +38,10 @@ log = logging.getLogger(__name__)
 
 ROSTER_SETTING = "roster_file"
 MODERATOR_NAME_SETTING = "moderator_name:{}"  # display name of a moderator who decided
-ELECTION_SETTING = "election_file"
+ELECTION_SETTING = "election_file"  # before many elections: the one uploaded file
+ELECTIONS_SETTING = "election_files"  # uploaded election files: {name: stored path}
+# PostgreSQL: the configured election files as first stored, {path: path, "digest": …}
+ELECTIONS_CONFIGURED_SETTING = "election_files_configured"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +87,24 @@ class Services:
         return self.pool.roster  # type: ignore[return-value]
 
     @property
+    def elections(self) -> ElectionSet:
+        return as_set(self.pool.election)
+
+    @property
     def election(self) -> Election:
-        return self.pool.election
+        """The primary election (the first configured): its zone schedules the digest."""
+        return self.elections.primary
+
+    def election_of(self, name: str | None) -> Election | None:
+        return self.elections.get(name)
+
+    def moderator_chat_for(self, election: str | None) -> int | None:
+        """Where a case's card goes: its election's own moderators' chat, if it names one,
+        else the configured (province-wide) chat."""
+        own = self.elections.get(election)
+        if own is not None and own.moderator_chat_id is not None:
+            return own.moderator_chat_id
+        return self.config.telegram.moderator_chat_id
 
     @property
     def distributed(self) -> bool:
@@ -109,7 +130,7 @@ class Services:
         """PostgreSQL mode: take up a roster or election file an admin replaced through another
         process (the stored file is the one in use). True when something was reloaded."""
         roster = await store.get_setting(self.db, ROSTER_SETTING)
-        election = await store.get_setting(self.db, ELECTION_SETTING)
+        uploads = await store.get_setting(self.db, ELECTIONS_SETTING)
         changed = False
         if roster and roster != self.roster_source:
             data = await asyncio.to_thread(self.files.read, roster)
@@ -117,11 +138,12 @@ class Services:
             self.pool.roster = await asyncio.to_thread(RosterIndex, load.entries)
             self.roster_source, changed = roster, True
             log.info("roster reloaded: %d entries", len(load.entries))
-        if election and election != self.election_source:
-            data = await asyncio.to_thread(self.files.read, election)
-            self.pool.election = parse_election(data.decode("utf-8"))
-            self.election_source, changed = election, True
-            log.info("election file reloaded")
+        if uploads and uploads != self.election_source:
+            elections, source = await _initial_elections(
+                self.config, self.db, self.files, strict=False
+            )
+            self.pool.election, self.election_source, changed = elections, source, True
+            log.info("election files reloaded")
         return changed
 
     def is_admin(self, user_id: int) -> bool:
@@ -150,14 +172,20 @@ class Services:
         log.info("roster replaced: %d entries", len(load.entries))
         return RosterChange(len(load.entries), added, updated, removed, unchanged, load)
 
-    async def replace_election(self, text: str) -> Election:
+    async def replace_election(self, text: str) -> tuple[Election, bool]:
+        """Validate an uploaded election file and add it, or replace the election of the same
+        name; (the election, whether it was added). Kept across restarts."""
         election = parse_election(text)
         data = text.encode()
         relative = f"election/{hashlib.sha256(data).hexdigest()}.toml"
         await asyncio.to_thread(self.files.write, relative, data)
-        await store.set_setting(self.db, ELECTION_SETTING, relative)
-        self.pool.election, self.election_source = election, relative
-        return election
+        uploads = _uploads(await store.get_setting(self.db, ELECTIONS_SETTING))
+        uploads[election.name] = relative
+        source = json.dumps(uploads, sort_keys=True)
+        await store.set_setting(self.db, ELECTIONS_SETTING, source)
+        added = self.elections.get(election.name) is None
+        self.pool.election, self.election_source = self.elections.with_election(election), source
+        return election, added
 
 
 def _compare(
@@ -175,16 +203,6 @@ def _compare(
             updated += 1
     removed = sum(1 for e in old if new.get(e.nip) is None)
     return added, updated, removed, unchanged
-
-
-@dataclass(frozen=True, slots=True)
-class Inputs:
-    """The roster and election a process starts with, and which stored files they are."""
-
-    roster: RosterIndex
-    election: Election
-    roster_source: str | None
-    election_source: str | None
 
 
 async def _stored_input(
@@ -232,11 +250,10 @@ async def _stored_input(
     return mine, relative
 
 
-async def _initial_inputs(
+async def _initial_roster(
     config: Config, db: async_sessionmaker[AsyncSession], files: Files, *, strict: bool
-) -> Inputs:
-    publish = config.distributed
-    common = {"strict": strict, "publish": publish}
+) -> tuple[RosterIndex, str | None]:
+    """The roster in use and (PostgreSQL) the stored file it came from."""
     roster_file = await _stored_input(
         db,
         files,
@@ -245,31 +262,109 @@ async def _initial_inputs(
         "roster",
         what=t.INPUT_ROSTER,
         config_key="roster",
-        **common,
+        strict=strict,
+        publish=config.distributed,
     )
-    election_file = await _stored_input(
-        db,
-        files,
-        ELECTION_SETTING,
-        config.election,
-        "election",
-        what=t.INPUT_ELECTION,
-        config_key="election",
-        **common,
-    )
-    if election_file is None:
-        raise ConfigError(t.CONFIG_NO_ELECTION)
-    election = parse_election(election_file[0].decode("utf-8"))
     if roster_file is None:
         log.warning("no roster configured: every poster will be unmatched until /roster")
-        roster = RosterIndex([])
-    else:
-        load = await asyncio.to_thread(parse_roster, roster_file[0], roster_file[1])
-        if load.problems:
-            log.warning("roster: %d rows rejected", len(load.problems))
-        roster = await asyncio.to_thread(RosterIndex, load.entries)
-    stored = (roster_file or (b"", None))[1] if publish else None
-    return Inputs(roster, election, stored, election_file[1] if publish else None)
+        return RosterIndex([]), None
+    load = await asyncio.to_thread(parse_roster, roster_file[0], roster_file[1])
+    if load.problems:
+        log.warning("roster: %d rows rejected", len(load.problems))
+    index = await asyncio.to_thread(RosterIndex, load.entries)
+    return index, roster_file[1] if config.distributed else None
+
+
+def _uploads(value: str | None) -> dict[str, str]:
+    return dict(json.loads(value)) if value else {}
+
+
+def load_elections(config: Config) -> ElectionSet:
+    """The configured election files, validated; an invalid one names its file."""
+    loaded = []
+    for path in config.election_files():
+        try:
+            loaded.append(parse_election(path.read_text(encoding="utf-8")))
+        except (ElectionError, OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path.name}: {exc}") from exc
+    if not loaded:
+        raise ConfigError(t.CONFIG_NO_ELECTION)
+    try:
+        return ElectionSet(tuple(loaded))
+    except ElectionError as exc:
+        raise ConfigError(str(exc)) from exc
+
+
+async def _initial_elections(
+    config: Config, db: async_sessionmaker[AsyncSession], files: Files, *, strict: bool
+) -> tuple[ElectionSet, str | None]:
+    """The configured elections, then those admins uploaded with /election (an upload
+    replaces the election of its name, or adds one); and the uploads' record, which a
+    PostgreSQL process follows (`Services.follow_inputs`)."""
+
+    def read(path: str | None) -> Election | None:
+        if not path or not files.exists(path):
+            return None
+        return parse_election(files.read(path).decode("utf-8"))
+
+    legacy = read(await store.get_setting(db, ELECTION_SETTING))
+    source = await store.get_setting(db, ELECTIONS_SETTING)
+    uploads = _uploads(source)
+    stored = [e for e in map(read, uploads.values()) if e is not None]
+    try:
+        if config.distributed:
+            elections = await _published_elections(config, db, files, strict=strict)
+        else:
+            elections = load_elections(config)
+    except ConfigError:
+        if legacy is None and not stored:
+            raise
+        elections = ElectionSet(((legacy or stored[0]),))
+    if legacy is not None:
+        # Uploaded before many elections: it replaced the one election, whatever its name.
+        elections = ElectionSet((legacy, *elections.elections[1:]))
+    for election in stored:
+        elections = elections.with_election(election)
+    return elections, source
+
+
+async def _published_elections(
+    config: Config, db: async_sessionmaker[AsyncSession], files: Files, *, strict: bool
+) -> ElectionSet:
+    """PostgreSQL: the configured election files as the first process stored them, so a
+    process on another machine reads the same bytes; a `netra worker` configured with other
+    files is refused, naming both versions."""
+    paths = config.election_files()
+    mine = {path: path.read_bytes() for path in paths}
+    digest = hashlib.sha256(b"".join(sorted(hashlib.sha256(d).digest() for d in mine.values())))
+    stored = _uploads(await store.get_setting(db, ELECTIONS_CONFIGURED_SETTING))
+    if not stored:
+        if not mine:
+            raise ConfigError(t.CONFIG_NO_ELECTION)
+        for data in mine.values():
+            relative = f"election/{hashlib.sha256(data).hexdigest()}.toml"
+            await asyncio.to_thread(files.write, relative, data)
+            stored[relative] = relative
+        stored["digest"] = digest.hexdigest()
+        await store.set_setting(db, ELECTIONS_CONFIGURED_SETTING, json.dumps(stored))
+    theirs = stored.pop("digest", "")
+    if strict and mine and theirs != digest.hexdigest():
+        since = await store.setting_changed_at(db, ELECTIONS_CONFIGURED_SETTING)
+        raise ConfigError(
+            t.INPUT_MISMATCH.format(
+                what=t.INPUT_ELECTION,
+                path=", ".join(str(p) for p in paths),
+                mine=digest.hexdigest()[:12],
+                theirs=theirs[:12],
+                since=t.when(since),
+                key="elections",
+            )
+        )
+    loaded = []
+    for relative in stored.values():
+        data = await asyncio.to_thread(files.read, relative)
+        loaded.append(parse_election(data.decode("utf-8")))
+    return ElectionSet(tuple(loaded))
 
 
 async def start_services(config: Config, *, worker: bool = False) -> Services:
@@ -282,14 +377,15 @@ async def start_services(config: Config, *, worker: bool = False) -> Services:
     db = store.session_factory(engine)
     files = open_files(url, config.data_dir)
     try:
-        inputs = await _initial_inputs(config, db, files, strict=worker)
+        roster, roster_source = await _initial_roster(config, db, files, strict=worker)
+        elections, election_source = await _initial_elections(config, db, files, strict=worker)
     except BaseException:
         files.close()
         await engine.dispose()
         raise
     pool = AnalysisPool(
-        inputs.roster,
-        inputs.election,
+        roster,
+        elections,
         workers=config.ocr.workers or None,
         engine=make_engine(config.ocr.engine, config.ocr.languages),
         thresholds=config.thresholds,
@@ -303,8 +399,8 @@ async def start_services(config: Config, *, worker: bool = False) -> Services:
         pool=pool,
         files=files,
         callback_key=key,
-        roster_source=inputs.roster_source,
-        election_source=inputs.election_source,
+        roster_source=roster_source,
+        election_source=election_source,
     )
 
 

@@ -40,6 +40,11 @@ class Election:
     voting_day: dt.date | None
     candidates: tuple[Candidate, ...]
     designation_day: dt.date | None = None
+    # A regency's task force may have its own moderators' chat and admins: they see this
+    # election's cases only; the configured (province-wide) ones see every election's.
+    moderator_chat_id: int | None = None
+    admin_ids: tuple[int, ...] = ()
+    moderator_ids: tuple[int, ...] = ()
 
     @property
     def zone(self) -> ZoneInfo:
@@ -71,6 +76,24 @@ def _date(value: object, field: str) -> dt.date | None:
         except ValueError:
             pass
     raise ElectionError(t.ELECTION_NOT_DATE.format(field=field))
+
+
+def _ids(value: object, field: str) -> tuple[int, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(
+        isinstance(v, int) and not isinstance(v, bool) for v in value
+    ):
+        raise ElectionError(t.ELECTION_NOT_IDS.format(field=field))
+    return tuple(value)
+
+
+def _chat_id(value: object) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ElectionError(t.ELECTION_NOT_CHAT.format(field="election.moderator_chat_id"))
+    return value
 
 
 def parse_election(text: str) -> Election:
@@ -132,6 +155,9 @@ def parse_election(text: str) -> Election:
         voting_day=_date(section.get("voting_day"), "election.voting_day"),
         designation_day=_date(section.get("designation_day"), "election.designation_day"),
         candidates=tuple(sorted(candidates, key=lambda c: c.number)),
+        moderator_chat_id=_chat_id(section.get("moderator_chat_id")),
+        admin_ids=_ids(section.get("admin_ids"), "election.admin_ids"),
+        moderator_ids=_ids(section.get("moderator_ids"), "election.moderator_ids"),
     )
 
 

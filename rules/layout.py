@@ -37,7 +37,7 @@ from rules.poster import (
     strong_username,
 )
 from rules.types import Platform, Poster
-from wording import id as words
+from wording import id_analysis as why
 
 
 class TextLine(Protocol):
@@ -265,7 +265,7 @@ def _whatsapp_candidates(lines: Sequence[TextLine], height: int) -> list[_Candid
                 continue  # a name cropped off (the time is no name); content in capitals
             seen = " ".join(text.split())
             phone = phone_in(name_line.text)
-            evidence = (words.HEADER_WHATSAPP.format(seen=seen),)
+            evidence = (why.HEADER_WHATSAPP.format(seen=seen),)
             if phone:
                 poster: Poster | None = Poster("phone", phone)
             else:
@@ -298,7 +298,7 @@ def _instagram_candidates(lines: Sequence[TextLine], height: int) -> list[_Candi
             if not users:
                 continue
             (user, age), *others = users
-            evidence = (words.HEADER_INSTAGRAM.format(age=age),)
+            evidence = (why.HEADER_INSTAGRAM.format(age=age),)
             reading = HeaderReading(
                 "instagram",
                 Poster("username", user),
@@ -430,14 +430,14 @@ def _fallback_layout(
             reading = HeaderReading(platform, None, None, ())
         elif phone is not None:  # an unsaved contact: WhatsApp shows the number
             reading = HeaderReading(
-                "whatsapp", Poster("phone", phone), None, (words.HEADER_PHONE_IN_STORY,)
+                "whatsapp", Poster("phone", phone), None, (why.HEADER_PHONE_IN_STORY,)
             )
         else:
             reading = HeaderReading(
                 "instagram" if platform == "unknown" else platform,
                 Poster("username", shaped.text.strip().lower()),
                 None,
-                (words.HEADER_USERNAME_BY_SHAPE,),
+                (why.HEADER_USERNAME_BY_SHAPE,),
             )
         body = [
             line.text

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rules.types import Platform, Poster
-from wording import id as words
+from wording import id_analysis as why
 
 _STATUS_BAR = re.compile(r"^\W{0,3}\d{1,2}[.:]\d{2}\b.*(%|\d\s*$)|^\W*\d{1,3}\s?%\W*$")
 _WA_TIME = re.compile(
@@ -324,7 +324,7 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
             name_line = above[-1]
             seen = _clean_name(line)
             phone = phone_in(name_line)
-            evidence.append(words.HEADER_WHATSAPP.format(seen=seen))
+            evidence.append(why.HEADER_WHATSAPP.format(seen=seen))
             if phone:
                 return HeaderReading("whatsapp", Poster("phone", phone), seen, tuple(evidence))
             name = _clean_name(name_line)
@@ -346,7 +346,7 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
         None,
     )
     if found:
-        evidence.append(words.HEADER_INSTAGRAM.format(age=found[1]))
+        evidence.append(why.HEADER_INSTAGRAM.format(age=found[1]))
         return HeaderReading("instagram", Poster("username", found[0]), found[1], tuple(evidence))
 
     # No layout anchor in the header: fall back on the footer and on what the name looks like.
@@ -356,7 +356,7 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
     elif _FOOTER_WA.search(footer_text):
         platform = "whatsapp"
     if platform != "unknown":
-        evidence.append(words.HEADER_PLATFORM_FROM_FOOTER.format(platform=platform))
+        evidence.append(why.HEADER_PLATFORM_FROM_FOOTER.format(platform=platform))
     for line in content:
         phone = phone_in(line)
         if phone:
@@ -378,7 +378,7 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
         for line in content:
             user = strong_username(line)
             if user:
-                evidence.append(words.HEADER_USERNAME_BY_SHAPE)
+                evidence.append(why.HEADER_USERNAME_BY_SHAPE)
                 return HeaderReading("instagram", Poster("username", user), None, tuple(evidence))
     # A time line ("Baru'saja") is no name.
     names = [line for line in content if not _WA_TIME.search(re.sub(r"[^\w\s.:]", " ", line))]

@@ -14,14 +14,24 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
 from rules.election import Candidate, Election
-from wording import id as wording
+from rules.ocr_text import (
+    compact_in,
+    compact_word,
+    fold_compact,
+    fuzzy_token_in,
+    normalise_text,
+    ocr_fold,
+    phrase_in,
+    split_glued,
+    words_of,
+)
+from wording import id_analysis as why
 
 NUMBER_WORDS = {
     "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
@@ -31,15 +41,15 @@ _NUM = r"(?:0?(\d{1,2})|" + "|".join(NUMBER_WORDS) + r")"
 # "nomor" as OCR and stylised fonts give it: "n0m0r", "nemer", "nmr", "no.", "No".
 _NO = r"(?:n[oe0a]m[oe0a]r|nmr|no\.?)"
 _NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
-    (wording.RULE_NUMBER_ORDER, re.compile(r"\b(?:" + _NO + r"|n[oe0]\.?)\s*[ua]r[uo]t\s*:?\s*" + _NUM + r"[l|!]?\b"), 0.95),
-    (wording.RULE_VOTE_NUMBER, re.compile(r"\bc[o0]bl[o0]s\w*\s+(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.95),
-    (wording.RULE_CHOOSE_NUMBER, re.compile(r"\b(?:pilih|dukung|menangkan|menang)\w*\s+" + _NO + r"\s*" + _NUM + r"\b"), 0.9),
-    (wording.RULE_CHOOSE_DIGITS, re.compile(r"\b(?:pilih|dukung|menangkan|gaspol|gas|lanjutkan|all\s?in|pasti|fix|jagoan)\w*\s+(?:paslon\s+)?0(\d)\b"), 0.85),
+    (why.RULE_NUMBER_ORDER, re.compile(r"\b(?:" + _NO + r"|n[oe0]\.?)\s*[ua]r[uo]t\s*:?\s*" + _NUM + r"[l|!]?\b"), 0.95),
+    (why.RULE_VOTE_NUMBER, re.compile(r"\bc[o0]bl[o0]s\w*\s+(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.95),
+    (why.RULE_CHOOSE_NUMBER, re.compile(r"\b(?:pilih|dukung|menangkan|menang)\w*\s+" + _NO + r"\s*" + _NUM + r"\b"), 0.9),
+    (why.RULE_CHOOSE_DIGITS, re.compile(r"\b(?:pilih|dukung|menangkan|gaspol|gas|lanjutkan|all\s?in|pasti|fix|jagoan)\w*\s+(?:paslon\s+)?0(\d)\b"), 0.85),
     # "sdh pasti nomor 2", "ingat nomor 3 ya", "jangan lupa no 1": a firm word right before.
-    (wording.RULE_FIRM_NUMBER, re.compile(r"\b(?:pasti|ingat|tetap|fix|wajib|mati|lupa|yakin|mantap|gaspol|gas|all\s?in|lanjut\w*|siap)\s+(?:\w+\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
-    (wording.RULE_PAIR_NUMBER, re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?)\s*(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.85),
-    (wording.RULE_FINGERS, re.compile(r"\bsalam\s+" + _NUM + r"\s*jari\b"), 0.9),
-    (wording.RULE_NUMBER, re.compile(r"\b" + _NO + r"\s*" + _NUM + r"\b"), 0.5),
+    (why.RULE_FIRM_NUMBER, re.compile(r"\b(?:pasti|ingat|tetap|fix|wajib|mati|lupa|yakin|mantap|gaspol|gas|all\s?in|lanjut\w*|siap)\s+(?:\w+\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
+    (why.RULE_PAIR_NUMBER, re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?)\s*(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.85),
+    (why.RULE_FINGERS, re.compile(r"\bsalam\s+" + _NUM + r"\s*jari\b"), 0.9),
+    (why.RULE_NUMBER, re.compile(r"\b" + _NO + r"\s*" + _NUM + r"\b"), 0.5),
 ]  # fmt: skip
 # A big "02" on its own: OCR often reads the zero as a letter O.
 _BIG_NUMBER = re.compile(r"(?:^|\s)[0o]([1-9])(?:\s|$|!|\.)", re.MULTILINE)
@@ -58,22 +68,22 @@ _CAMPAIGN_WORDS = frozenset(
 _SUPPORT = re.compile(r"\b(" + "|".join(re.escape(w) for w in SUPPORT_WORDS) + r")\w*", re.I)
 
 _NEUTRAL_CUES: list[tuple[str, re.Pattern[str]]] = [
-    (wording.NEUTRAL_APPEAL, re.compile(r"\bnetral(?:itas)?\b|#\w*netral", re.I)),
-    (wording.NEUTRAL_TURNOUT, re.compile(r"\bke\s+tps\b|\bhak\s+pilih|\bdatang\w*\s+ke\b|\bjangan\s+golput", re.I)),
-    (wording.NEUTRAL_PEACEFUL, re.compile(r"\b(pilkada|pemilu)\s+(damai|sejuk|riang)", re.I)),
-    (wording.NEUTRAL_MONEY_POLITICS, re.compile(r"politik\s+uang|money\s+politic", re.I)),
-    (wording.NEUTRAL_ELECTION_BODIES, re.compile(r"\b(kpu|bawaslu|debat\s+(publik|kandidat)|jadwal|spesimen|surat\s+suara|visi\s+misi|sosialisasi|informasi|daftar\s+pasangan|pengumuman|pemungutan\s+suara|pasangan\s+calon\s+(pilkada|bupati|wali\s*kota|gubernur))\b", re.I)),
+    (why.NEUTRAL_APPEAL, re.compile(r"\bnetral(?:itas)?\b|#\w*netral", re.I)),
+    (why.NEUTRAL_TURNOUT, re.compile(r"\bke\s+tps\b|\bhak\s+pilih|\bdatang\w*\s+ke\b|\bjangan\s+golput", re.I)),
+    (why.NEUTRAL_PEACEFUL, re.compile(r"\b(pilkada|pemilu)\s+(damai|sejuk|riang)", re.I)),
+    (why.NEUTRAL_MONEY_POLITICS, re.compile(r"politik\s+uang|money\s+politic", re.I)),
+    (why.NEUTRAL_ELECTION_BODIES, re.compile(r"\b(kpu|bawaslu|debat\s+(publik|kandidat)|jadwal|spesimen|surat\s+suara|visi\s+misi|sosialisasi|informasi|daftar\s+pasangan|pengumuman|pemungutan\s+suara|pasangan\s+calon\s+(pilkada|bupati|wali\s*kota|gubernur))\b", re.I)),
 ]  # fmt: skip
 
 
 # The same cues with spaces lost ("PEMUNGUTANSUARA27NOV", "KENALIPASLON"), searched in the
 # folded run-together text (see `fold_compact`: i and l are one letter there).
 _FLAT_NEUTRAL = {
-    wording.NEUTRAL_ELECTION_BODIES: re.compile(
+    why.NEUTRAL_ELECTION_BODIES: re.compile(
         r"pemungutansuara|kenal[l]?paslon|kolomkosong|kotakkosong|debatpubl|suratsuara|"
         r"spesimen|vlslmls|kpukab|kpukota|kpuprov|bawaslu"
     ),
-    wording.NEUTRAL_TURNOUT: re.compile(r"ketps|hakpl+h|jangangolput"),
+    why.NEUTRAL_TURNOUT: re.compile(r"ketps|hakpl+h|jangangolput"),
 }
 
 
@@ -94,164 +104,12 @@ class SupportFinding:
     scores: dict[int, float] = field(default_factory=dict)
 
 
-def normalise_text(text: str) -> str:
-    """Lower case, accents folded, OCR's typographic quotes and dashes made plain."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("—", "-").replace("–", "-").replace("’", "'").replace("‘", "'")
-    return re.sub(r"[ \t]+", " ", text.lower())
-
-
 def _number_value(match: re.Match[str]) -> int | None:
     digits = match.group(1)
     if digits:
         return int(digits)
     word = re.search("|".join(NUMBER_WORDS), match.group(0))
     return NUMBER_WORDS[word.group(0)] if word else None
-
-
-def _compact(s: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", s.lower())
-
-
-_FOLD_COMPACT = str.maketrans(
-    {"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "5": "s", "8": "b", "3": "e", "4": "a"}
-)
-
-
-def fold_compact(text: str) -> str:
-    """Letters and digits only, lower case, OCR's confusions folded (I/l/1, O/0, S/5, B/8,
-    rn/m, vv/w) and light leetspeak (E/3, A/4): the form in which spaces and look-alike
-    glyphs no longer matter."""
-    s = re.sub(r"[^a-z0-9|!]", "", normalise_text(_SCRIPT_E.sub("e", text)))
-    return s.replace("rn", "m").replace("vv", "w").translate(_FOLD_COMPACT)
-
-
-def compact_in(needle: str, flat: str) -> bool:
-    """A folded needle in the folded text, allowing one OCR error per eight characters (none
-    below eight: a short needle one letter off is too often another word, and two hashtags
-    of one election often share a tail: "#SopaMenang", "#BumaMenang")."""
-    if not needle or len(needle) > len(flat) + 2:
-        return False
-    if needle in flat:
-        return True
-    errors = len(needle) // 8
-    if errors <= 0:
-        return False
-    return fuzz.partial_ratio(needle, flat) >= 100.0 * (1 - errors / len(needle))
-
-
-# Campaign words PP-OCR glues to their neighbours ("PILIHNOMOR1", "PASTIMENANG",
-# "sdhmantappilihankepak"): long tokens are split around them, and around the election's own
-# aliases and names ("GASBUMAGASS", "SOPAJAWABANNYA"), before the rules read them.
-_GLUE_WORDS = (
-    "menangkan", "lanjutkan", "pemenangan", "pilihanku", "coblos", "nomor", "nomer", "paslon",
-    "dukung", "menang", "pilih", "salam", "mantap", "pasti", "gaspol", "periode", "putaran",
-    "relawan", "doakan", "jagoan", "jawabannya", "urut", "jari", "ingat", "bismillah",
-    "insyaallah", "amanah",
-)  # fmt: skip
-# TitleCase words run together ("PastiMenang", "ZuhriYogi"); each part three letters or more,
-# so mixed-case shouting ("bapAk", "MEnaAang") is left alone.
-_TITLE_RUN = re.compile(r"^[A-Za-z][a-z]{2,}(?:[A-Z][a-z]{2,})+$")
-_KEYWORD_DIGIT = re.compile(r"(nomor|nomer|n0m0r|paslon|coblos|urut|salam|pilih|\bno\.?)(\d)", re.I)
-_DIGIT_JARI = re.compile(r"(\d)(jari)", re.I)
-# A number run into the word after it ("27/11INGAT", "nomor 1YA"), not a digit inside a
-# word ("H3WAN" is leetspeak).
-_DIGIT_WORD = re.compile(r"(?<![A-Za-z\d])(\d[\d/.:-]*)(?=[A-Za-z]{2})")
-_LETTER_O_DIGIT = re.compile(r"(?<![A-Za-z])[oO](?=\d\b)")  # "paslon O3": the zero read as O
-_DOTTED = re.compile(r"(?<=[A-Za-z]{2})[.,!](?=[A-Za-z]{2})")  # "terbukti.SOPA!"
-_ELONGATED = re.compile(r"([A-Za-z])\1{2,}")  # "menaaang", "gasss"
-# A script capital E reads as "&" inside a word ("M&NANG", "&R&F" for EREF, "Abah&r").
-_SCRIPT_E = re.compile(r"(?<=[A-Za-z])&|&(?=[A-Za-z])")
-
-
-@functools.lru_cache(maxsize=64)
-def _glue_pattern(extra: tuple[str, ...]) -> re.Pattern[str]:
-    words = {*_GLUE_WORDS, *extra}
-    return re.compile("|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)), re.I)
-
-
-def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
-    """The text with the spaces OCR dropped put back where they matter to the rules, case
-    kept: at TitleCase joins, after a dot or comma between words, around campaign words
-    (and `extra_words`, the election's aliases and names) inside tokens of six letters or
-    more, and between a campaign word and its number ("nomor1", "paslon02", "2jari");
-    letters repeated for emphasis are collapsed ("MENAAANG"). Hashtags and mentions stay
-    whole."""
-    glue = _glue_pattern(extra_words)
-    lines = []
-    for line in text.splitlines():
-        out = []
-        for word in line.split():
-            if word.startswith(("#", "@")):
-                out.append(word)
-                continue
-            word = _SCRIPT_E.sub("E", word)
-            word = _LETTER_O_DIGIT.sub("0", word)
-            word = _ELONGATED.sub(r"\1", word)
-            word = _DOTTED.sub(lambda m: m.group(0) + " ", word)
-            pieces = []
-            for piece in word.split():
-                if _TITLE_RUN.match(piece):
-                    piece = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", piece)
-                sub = []
-                for part in piece.split():
-                    if len(part) >= 6:
-                        part = glue.sub(lambda m: f" {m.group(0)} ", part)
-                    sub.append(part)
-                pieces.append(" ".join(sub))
-            word = " ".join(pieces)
-            word = _KEYWORD_DIGIT.sub(r"\1 \2", word)
-            word = _DIGIT_JARI.sub(r"\1 \2", word)
-            word = _DIGIT_WORD.sub(r"\1 ", word)
-            out.append(" ".join(word.split()))
-        lines.append(" ".join(out))
-    return "\n".join(lines)
-
-
-_TOKEN = re.compile(r"[#@]?[a-z0-9][a-z0-9'._]*")  # hyphens split: "napitupulu-yogi"
-
-
-def _tokens(text: str) -> list[str]:
-    return [t.strip("'._-") for t in _TOKEN.findall(text)]
-
-
-_OCR_FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l"})
-
-
-def ocr_fold(word: str) -> str:
-    """Undo tesseract's commonest confusions in words that should hold no digits."""
-    # "h" often reads as "li" in small or thin fonts ("Zuhri" → "Zuliri"); folded on both sides.
-    return word.translate(_OCR_FOLD).replace("rn", "m").replace("vv", "w").replace("li", "h")
-
-
-def _fuzzy_token_in(word: str, tokens: list[str], threshold: float) -> str | None:
-    """The text token that `word` most likely is, allowing OCR errors on longer words.
-
-    Damerau-Levenshtein, so a transposition ("Bambnag") costs one error, like a substitution.
-    """
-    target = ocr_fold(word)
-    if len(word) < 6:  # one error in five letters turns "yakin" into "yasin"
-        return next((t for t in tokens if ocr_fold(t) == target), None)
-    best, best_score = None, 0.0
-    for token in tokens:
-        if abs(len(token) - len(word)) > 2:
-            continue
-        score = DamerauLevenshtein.normalized_similarity(target, ocr_fold(token))
-        if score > best_score:
-            best, best_score = token, score
-    return best if best_score >= threshold else None
-
-
-def _phrase_in(phrase: str, text: str, threshold: float = 88.0) -> bool:
-    """A multi-word phrase somewhere in the text, tolerant of OCR errors and line breaks."""
-    p = " ".join(_tokens(normalise_text(phrase)))
-    flat = " ".join(_tokens(text))
-    if not p:
-        return False
-    if p in flat:
-        return True
-    return len(p) >= 10 and fuzz.partial_ratio(p, flat) >= threshold
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,8 +134,8 @@ def _prepare(text: str, election: Election) -> _Text:
     read = normalise_text(text)
     split = split_glued(text, _election_words(election))
     norm = normalise_text(split)
-    tokens = _tokens(norm)
-    compact_tokens = {c for t in (*tokens, *_tokens(read)) if (c := _compact(t))}
+    tokens = words_of(norm)
+    compact_tokens = {c for t in (*tokens, *words_of(read)) if (c := compact_word(t))}
     return _Text(norm, tokens, compact_tokens, fold_compact(read), split)
 
 
@@ -303,7 +161,7 @@ def _candidate_signals(c: Candidate, t: _Text) -> list[Signal]:
     signals: list[Signal] = []
     text, tokens, compact_tokens, raw = t.norm, t.tokens, t.compact_tokens, t.raw
     for tag in c.hashtags:
-        body = _compact(tag)
+        body = compact_word(tag)
         if not body:
             continue
         hit = (
@@ -324,36 +182,36 @@ def _candidate_signals(c: Candidate, t: _Text) -> list[Signal]:
             )
         )
         if hit:
-            signals.append(Signal(c.number, wording.RULE_HASHTAG, tag, 0.9))
+            signals.append(Signal(c.number, why.RULE_HASHTAG, tag, 0.9))
     for slogan in c.slogans:
-        if _phrase_in(slogan, text) or compact_in(fold_compact(slogan), t.flat):
-            signals.append(Signal(c.number, wording.RULE_SLOGAN, slogan, 0.8))
+        if phrase_in(slogan, text) or compact_in(fold_compact(slogan), t.flat):
+            signals.append(Signal(c.number, why.RULE_SLOGAN, slogan, 0.8))
     for account in c.accounts:
-        if _compact(account) in compact_tokens:
-            signals.append(Signal(c.number, wording.RULE_ACCOUNT, "@" + account, 0.85))
+        if compact_word(account) in compact_tokens:
+            signals.append(Signal(c.number, why.RULE_ACCOUNT, "@" + account, 0.85))
     for mention in re.findall(r"@([a-z0-9._]{4,})", text):
         # "@buma_official", "@wiranto.center": an account named for the pair is a campaign
         # account even when the election file does not list it.
         handle = fold_compact(mention)
-        if any(_compact(a) == _compact(mention) for a in c.accounts):
+        if any(compact_word(a) == compact_word(mention) for a in c.accounts):
             continue
         if any(
             w in handle or (len(w) >= 6 and fuzz.partial_ratio(w, handle) >= 100 * (1 - 1 / len(w)))
             for w in _campaign_stems(c)
         ) or _short_name_account(c, handle):
-            signals.append(Signal(c.number, wording.RULE_ACCOUNT_NAMED, "@" + mention, 0.75))
+            signals.append(Signal(c.number, why.RULE_ACCOUNT_NAMED, "@" + mention, 0.75))
     for alias in c.aliases:
-        words = _tokens(normalise_text(alias))
+        words = words_of(normalise_text(alias))
         folded = fold_compact(alias)
         if len(words) >= 2 or len(alias) >= 8:
             if (
-                _phrase_in(alias.replace("-", " "), text, 90.0)
-                or _compact(alias) in compact_tokens
+                phrase_in(alias.replace("-", " "), text, 90.0)
+                or compact_word(alias) in compact_tokens
                 or (len(folded) >= 8 and compact_in(folded, t.flat))
                 # "OmErWalkotkita": a nickname run into the words after it
                 or (len(folded) >= 4 and any(fold_compact(x).startswith(folded) for x in tokens))
             ):
-                signals.append(Signal(c.number, wording.RULE_ALIAS, alias, 0.85))
+                signals.append(Signal(c.number, why.RULE_ALIAS, alias, 0.85))
         elif words and (words[0] in tokens or folded in {fold_compact(x) for x in tokens}):
             # Short acronyms ("GARI", "NADA") can be ordinary words; they count more in capitals
             # ("ZATR1" is "ZATRI" with the I read as a one).
@@ -361,28 +219,28 @@ def _candidate_signals(c: Candidate, t: _Text) -> list[Signal]:
                 not m.group(0).islower()
                 for m in re.finditer(r"\b" + _confusable(alias.upper()) + r"\b", raw, re.I)
             )
-            signals.append(Signal(c.number, wording.RULE_ALIAS, alias, 0.8 if shouted else 0.35))
+            signals.append(Signal(c.number, why.RULE_ALIAS, alias, 0.8 if shouted else 0.35))
         elif (
             words
             and len(words[0]) >= 3
             and re.search(r"\b" + re.escape(alias.upper()) + r"[A-Z1!|]\b", raw)
         ):
             # "SYHU!!" read as "SYHUM", "ZUYON": the acronym plus one letter made of "!".
-            signals.append(Signal(c.number, wording.RULE_ALIAS_OCR, alias, 0.6))
+            signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.6))
         elif words and len(alias) >= 4 and _shouted_near(alias, raw):
             # One letter misread in a shouted acronym ("JUHE" as "JUNE"): counts only beside a
             # support word (see the boost below), since the misreading may be a real word.
-            signals.append(Signal(c.number, wording.RULE_ALIAS_OCR, alias, 0.25))
+            signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.25))
     for person in c.people:
-        words = [w for w in _tokens(normalise_text(person)) if len(w) >= 3]
-        found = [w for w in words if _fuzzy_token_in(w, tokens, 0.8) or _glued_in(w, tokens)]
+        words = [w for w in words_of(normalise_text(person)) if len(w) >= 3]
+        found = [w for w in words if fuzzy_token_in(w, tokens, 0.8) or _glued_in(w, tokens)]
         whole = fold_compact(person)
         if len(words) >= 2 and (
             len(found) >= 2 or (len(whole) >= 10 and compact_in(whole, t.flat))
         ):
-            signals.append(Signal(c.number, wording.RULE_FULL_NAME, person, 0.8))
+            signals.append(Signal(c.number, why.RULE_FULL_NAME, person, 0.8))
         elif found:
-            signals.append(Signal(c.number, wording.RULE_NAME_PART, found[0], 0.35))
+            signals.append(Signal(c.number, why.RULE_NAME_PART, found[0], 0.35))
     return signals
 
 
@@ -440,7 +298,7 @@ def _named_with_number(c: Candidate, t: _Text) -> list[Signal]:
             (w for w in beside if fold_compact(w) in names), None
         )
         if hit:
-            return [Signal(c.number, wording.RULE_NAME_WITH_NUMBER, f"{hit} {word}", 0.85)]
+            return [Signal(c.number, why.RULE_NAME_WITH_NUMBER, f"{hit} {word}", 0.85)]
     return []
 
 
@@ -504,18 +362,18 @@ def _lone_reading(signals: list[Signal], number: int) -> bool:
     return len({(s.rule, s.matched) for s in signals if s.candidate == number}) == 1
 
 
-_NAME_RULES = (wording.RULE_FULL_NAME, wording.RULE_NAME_PART, wording.RULE_NAME_WITH_NUMBER)
+_NAME_RULES = (why.RULE_FULL_NAME, why.RULE_NAME_PART, why.RULE_NAME_WITH_NUMBER)
 _LABEL_RULES = (
-    wording.RULE_ALIAS,
-    wording.RULE_ALIAS_OCR,
-    wording.RULE_HASHTAG,
-    wording.RULE_SLOGAN,
-    wording.RULE_ACCOUNT,
-    wording.RULE_ACCOUNT_NAMED,
+    why.RULE_ALIAS,
+    why.RULE_ALIAS_OCR,
+    why.RULE_HASHTAG,
+    why.RULE_SLOGAN,
+    why.RULE_ACCOUNT,
+    why.RULE_ACCOUNT_NAMED,
 )
 _FAMILIES = {rule: "name" for rule in _NAME_RULES} | {rule: "label" for rule in _LABEL_RULES}
 # A rule lifted by a support word stays in its family ("alias + kata dukungan" is a label).
-_FAMILIES |= {wording.RULE_WITH_SUPPORT_WORD.format(rule=r): f for r, f in _FAMILIES.items()}
+_FAMILIES |= {why.RULE_WITH_SUPPORT_WORD.format(rule=r): f for r, f in _FAMILIES.items()}
 
 
 def _kind(rule: str) -> str:
@@ -542,7 +400,7 @@ def detect_support(text: str, election: Election) -> SupportFinding:
                 signals.append(
                     Signal(
                         int(match.group(1)),
-                        wording.RULE_BIG_NUMBER,
+                        why.RULE_BIG_NUMBER,
                         " ".join(match.group(0).split()),
                         0.75,
                     )
@@ -557,12 +415,12 @@ def detect_support(text: str, election: Election) -> SupportFinding:
         boosted = []
         for s in signals:
             if (
-                s.rule in {wording.RULE_NAME_PART, wording.RULE_ALIAS_OCR}
-                or (s.rule == wording.RULE_ALIAS and s.weight < 0.8)
+                s.rule in {why.RULE_NAME_PART, why.RULE_ALIAS_OCR}
+                or (s.rule == why.RULE_ALIAS and s.weight < 0.8)
                 # "nomor 2" is also a room or a queue number: only campaign verbs lift it.
-                or (s.rule == wording.RULE_NUMBER and support_words & _CAMPAIGN_WORDS)
+                or (s.rule == why.RULE_NUMBER and support_words & _CAMPAIGN_WORDS)
             ):
-                rule = wording.RULE_WITH_SUPPORT_WORD.format(rule=s.rule)
+                rule = why.RULE_WITH_SUPPORT_WORD.format(rule=s.rule)
                 boosted.append(Signal(s.candidate, rule, s.matched, 0.75))
             else:
                 boosted.append(s)
@@ -607,13 +465,10 @@ def detect_support(text: str, election: Election) -> SupportFinding:
         and (neutral or runner_up >= 0.6 * best_score)
     ):
         # Every pair named: an information graphic or a news item, not a campaign post.
-        return SupportFinding(
-            None, 0.0, tuple(signals), (*neutral, wording.NEUTRAL_ALL_PAIRS), scores
-        )
+        return SupportFinding(None, 0.0, tuple(signals), (*neutral, why.NEUTRAL_ALL_PAIRS), scores)
     if neutral:
         explicit = any(
-            s.candidate == best and s.weight >= 0.9 and s.rule != wording.RULE_NUMBER
-            for s in signals
+            s.candidate == best and s.weight >= 0.9 and s.rule != why.RULE_NUMBER for s in signals
         )
         if not explicit:
             confidence = min(confidence, 0.45)

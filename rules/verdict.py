@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from rules.support import SupportFinding
 from rules.types import AsnMatch, Platform, Poster
-from wording import id as t
+from wording import id_analysis as why
 
 VerdictKind = Literal["flagged", "review", "clear", "error"]
 
@@ -39,6 +39,8 @@ class Verdict:
     text: str = ""
     seconds: float = 0.0
     error: str | None = None
+    election: str | None = None  # the election whose pair it backs, when known
+    elections: list[str] = field(default_factory=list)  # the elections it could be
 
     @property
     def flagged(self) -> bool:
@@ -77,6 +79,8 @@ class Verdict:
             "asn": match(self.asn) if self.asn else None,
             "alternatives": [match(m) for m in self.alternatives],
             "candidate": self.candidate,
+            "election": self.election,
+            "elections": self.elections,
             "support_confidence": support.confidence if support else 0.0,
             "score": self.score,
             "reasons": self.reasons,
@@ -106,42 +110,42 @@ def decide(
     sup_conf = support.confidence if support.candidate is not None else 0.0
     reasons = list(header_evidence)
     if poster is None:
-        reasons.append(t.REASON_POSTER_UNREAD)
+        reasons.append(why.REASON_POSTER_UNREAD)
     else:
-        reasons.append(t.REASON_POSTER.format(kind=poster.kind, text=poster.text))
+        reasons.append(why.REASON_POSTER.format(kind=poster.kind, text=poster.text))
     if best:
         reasons.append(
-            t.REASON_ASN.format(
+            why.REASON_ASN.format(
                 name=best.entry.nama,
                 nip=best.entry.nip,
                 method=best.method,
                 confidence=best.confidence,
-                evidence=t.REASON_ASN_EVIDENCE.format(evidence="; ".join(best.evidence))
+                evidence=why.REASON_ASN_EVIDENCE.format(evidence="; ".join(best.evidence))
                 if best.evidence
                 else "",
             )
         )
     elif poster is not None:
-        reasons.append(t.REASON_NOT_ON_ROSTER)
+        reasons.append(why.REASON_NOT_ON_ROSTER)
     if support.candidate is not None:
         signals = ", ".join(
             sorted(
                 {
-                    t.REASON_SUPPORT_SIGNAL.format(rule=s.rule, matched=s.matched)
+                    why.REASON_SUPPORT_SIGNAL.format(rule=s.rule, matched=s.matched)
                     for s in support.signals
                     if s.candidate == support.candidate
                 }
             )
         )
         reasons.append(
-            t.REASON_SUPPORT.format(
+            why.REASON_SUPPORT.format(
                 candidate=support.candidate, confidence=sup_conf, signals=signals
             )
         )
     else:
-        reasons.append(t.REASON_NO_SUPPORT)
+        reasons.append(why.REASON_NO_SUPPORT)
     if support.neutral_cues:
-        reasons.append(t.REASON_NEUTRAL.format(cues=", ".join(support.neutral_cues)))
+        reasons.append(why.REASON_NEUTRAL.format(cues=", ".join(support.neutral_cues)))
 
     # Namesakes split the confidence between them ("Bu Hana" and three Hanas on the roster):
     # no one of them is likely, but that the poster is one of them may be.
@@ -156,7 +160,7 @@ def decide(
         and sup_conf >= thresholds.support_flag
     )
     if among_namesakes:
-        reasons.append(t.REASON_NAMESAKES.format(count=len(matches), confidence=one_of_them))
+        reasons.append(why.REASON_NAMESAKES.format(count=len(matches), confidence=one_of_them))
 
     if asn_conf >= thresholds.asn_flag and sup_conf >= thresholds.support_flag:
         kind: VerdictKind = "flagged"

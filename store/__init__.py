@@ -13,6 +13,7 @@ every function takes `db` first, opens its own short transaction and returns fro
 * `audit` — the audit trail; `settings` — small persistent values;
 * `reports` — the digest's numbers and the export's rows;
 * `ledgers` — the scheduler's exactly-once records (digests sent, reminders);
+* `deadlines` — Bawaslu's deadline: cases handed over, deadline reminders owed;
 * `retention` — screenshots that may be deleted (retention, archive);
 * `inbox` — every Telegram update, recorded before Telegram is told it arrived;
 * `jobs` — the job queue's rows (PostgreSQL mode), deferred in the caller's transaction;
@@ -45,7 +46,14 @@ from store.db import (
     Db,
     create_engine,
     migrate,
+    schema_revision,
     session_factory,
+)
+from store.deadlines import (
+    claim_deadline_reminder,
+    deadline_reminders_due,
+    mark_handed_over,
+    unclaim_deadline_reminder,
 )
 from store.errors import (
     NotFound,
@@ -106,6 +114,7 @@ from store.records import (
     CaseSummary,
     Change,
     DayCount,
+    DeadlineCase,
     DeadlineItem,
     Decision,
     DigestReport,
@@ -174,6 +183,7 @@ __all__ = [
     "Change",
     "DayCount",
     "Db",
+    "DeadlineCase",
     "DeadlineItem",
     "Decision",
     "DecisionKind",
@@ -202,11 +212,13 @@ __all__ = [
     "audit_of",
     "block_reporter",
     "cases_per_day",
+    "claim_deadline_reminder",
     "claim_digest",
     "claim_for_analysis",
     "claim_reminder",
     "count_recent_submissions",
     "create_engine",
+    "deadline_reminders_due",
     "decide_case",
     "defer_analysis",
     "defer_card",
@@ -226,6 +238,7 @@ __all__ = [
     "mark_archived",
     "mark_card_shown",
     "mark_files_deleted",
+    "mark_handed_over",
     "mark_notified",
     "mark_outcome_told",
     "merge_case",
@@ -248,6 +261,7 @@ __all__ = [
     "reveal_reporter",
     "save_verdict",
     "save_verdict_once",
+    "schema_revision",
     "session_factory",
     "set_moderator_message",
     "set_setting",
@@ -257,6 +271,7 @@ __all__ = [
     "submissions_to_notify",
     "tickets_of",
     "unblock_reporter",
+    "unclaim_deadline_reminder",
     "unclaim_reminder",
     "unfinished_updates",
     "unsettled_cases",

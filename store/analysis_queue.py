@@ -99,6 +99,8 @@ async def save_verdict_once(
         "score": verdict_dict.get("score"),
         "reasons_json": to_json(verdict_dict.get("reasons") or []),
         "ocr_text": verdict_dict.get("text"),
+        "election": verdict_dict.get("election"),
+        "election_options": to_json(verdict_dict.get("elections") or []),
         **asn_columns(asn if asn is not None else verdict_dict.get("asn")),
     }
     async with transaction(db) as s:

@@ -4,9 +4,11 @@ for a moderator (the /queue).
 
 from __future__ import annotations
 
+import json
+from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, or_, select
 
 from store.db import Db, transaction
 from store.models import PENDING_STATES, Case, Submission, from_json, utcnow
@@ -25,15 +27,34 @@ def counts_subquery() -> Any:
     )
 
 
-async def pending_cases(db: Db, limit: int = 20) -> list[CaseSummary]:
-    """Cases waiting for a moderator (flagged, review, needs_info), oldest first."""
+def in_elections(elections: Collection[str] | None) -> Any:
+    """Cases of these elections (by name), or that could be one of them; None: every case."""
+    if elections is None:
+        return Case.id.is_not(None)
+    if not elections:
+        return false()
+    return or_(
+        Case.election.in_(sorted(elections)),
+        *(
+            Case.election_options.contains(json.dumps(name, ensure_ascii=False), autoescape=True)
+            for name in sorted(elections)
+        ),
+    )
+
+
+async def pending_cases(
+    db: Db, limit: int = 20, *, elections: Collection[str] | None = None
+) -> list[CaseSummary]:
+    """Cases waiting for a moderator (flagged, review, needs_info), oldest first — which is
+    also the order of their deadlines, counted from the first report. `elections` limits them
+    to a regional task force's elections (None: all)."""
     counts = counts_subquery()
     now = utcnow()
     async with transaction(db, read_only=True) as s:
         rows = await s.execute(
             select(Case, counts.c.reporters, counts.c.submissions)
             .join(counts, counts.c.case_id == Case.id)
-            .where(Case.state.in_(PENDING_STATES))
+            .where(Case.state.in_(PENDING_STATES), in_elections(elections))
             .order_by(Case.created_at, Case.id)
             .limit(limit)
         )
@@ -52,6 +73,8 @@ async def pending_cases(db: Db, limit: int = 20) -> list[CaseSummary]:
                 submissions=int(submissions),
                 moderator_chat_id=c.moderator_chat_id,
                 moderator_message_id=c.moderator_message_id,
+                election=c.election,
+                election_options=tuple(from_json(c.election_options, [])),
             )
             for c, reporters, submissions in rows
         ]
@@ -115,4 +138,7 @@ async def get_case(db: Db, case_id: int) -> CaseDetail | None:
             version=c.version,
             card_version=c.card_version,
             outcome_version=c.outcome_version,
+            election=c.election,
+            election_options=tuple(from_json(c.election_options, [])),
+            handed_over_at=c.handed_over_at,
         )

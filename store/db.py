@@ -114,6 +114,24 @@ async def migrate(url: str) -> None:
         await engine.dispose()
 
 
+async def schema_revision(url: str) -> tuple[str | None, str]:
+    """(the database's schema revision, the newest one Netra has): equal when migrated,
+    None when the database was never migrated. Raises when it cannot be reached."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config(url)).get_current_head() or ""
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as conn:
+            current = await conn.run_sync(
+                lambda sync: MigrationContext.configure(sync).get_current_revision()
+            )
+    finally:
+        await engine.dispose()
+    return current, head
+
+
 def _upgrade(connection: Connection, url: str) -> None:
     cfg = alembic_config(url)
     cfg.attributes["connection"] = connection

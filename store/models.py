@@ -171,6 +171,13 @@ class Case(Base):
     version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     card_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     outcome_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The election whose pair the story backs (by name), or None with the elections it could
+    # be in `election_options` (JSON list); when its case file went to Bawaslu/BKN (an
+    # admin's /berkas or /export), and when the admins were reminded of its deadline.
+    election: Mapped[str | None] = mapped_column(String(200), index=True)
+    election_options: Mapped[str | None] = mapped_column(Text)
+    handed_over_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    deadline_reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Submission(Base):

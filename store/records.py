@@ -65,6 +65,8 @@ class CaseSummary:
     submissions: int
     moderator_chat_id: int | None
     moderator_message_id: int | None
+    election: str | None = None
+    election_options: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,9 @@ class CaseDetail:
     version: int = 0  # bumped by every state change; buttons carry it
     card_version: int = 0  # the version the moderators' card shows
     outcome_version: int = 0  # the version whose outcome the reporters were told
+    election: str | None = None  # the election whose pair it backs
+    election_options: tuple[str, ...] = ()  # the elections it could be, when not resolved
+    handed_over_at: datetime | None = None  # its case file went to an admin (/berkas, /export)
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +259,20 @@ class ExportRow:
     decision_note: str | None
     decided_by: int | None
     decided_at: datetime | None
+    election: str | None = None
+    election_options: tuple[str, ...] = ()
+    handed_over_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineCase:
+    """An approved case near Bawaslu's deadline whose admins are to be reminded."""
+
+    case_id: int
+    election: str | None
+    asn_nama: str | None
+    first_reported_at: datetime
+    remaining: timedelta
 
 
 # ---------------------------------------------------------------- ledgers and retention

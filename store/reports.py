@@ -9,7 +9,7 @@ the approved cases it must list anyway.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store.cases import counts_subquery
+from store.cases import counts_subquery, in_elections
 from store.db import Db, dialect_of, transaction
 from store.models import CASE_STATES, PENDING_STATES, AuditLog, Case, Submission, from_json
 from store.records import (
@@ -322,14 +322,19 @@ async def cases_per_day(db: Db, *, tz: ZoneInfo, until: datetime) -> list[DayCou
 
 
 async def approved_cases(
-    db: Db, *, since: datetime | None = None, until: datetime | None = None
+    db: Db,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    elections: Collection[str] | None = None,
 ) -> list[ExportRow]:
-    """Approved cases first reported in [since, until) (None = unbounded), by case number."""
+    """Approved cases first reported in [since, until) (None = unbounded), by case number;
+    `elections` limits them to those elections' cases (None: all)."""
     counts = counts_subquery()
     q = (
         select(Case, counts.c.reporters, counts.c.submissions)
         .outerjoin(counts, counts.c.case_id == Case.id)
-        .where(Case.state == "approved")
+        .where(Case.state == "approved", in_elections(elections))
         .order_by(Case.id)
     )
     if since is not None:
@@ -362,6 +367,9 @@ async def approved_cases(
                 decision_note=c.decision_note,
                 decided_by=c.decided_by,
                 decided_at=c.decided_at,
+                election=c.election,
+                election_options=tuple(from_json(c.election_options, [])),
+                handed_over_at=c.handed_over_at,
             )
             for c, reporters, submissions in await s.execute(q)
         ]

@@ -20,6 +20,7 @@ import store
 from netra.config import Config, TelegramSettings
 from netra.files import FileStore
 from rules.election import Election, parse_election
+from rules.elections import ElectionSet, as_set
 from store.models import AuditLog, Case, Submission
 from tests.conftest import ELECTION_TOML
 
@@ -41,6 +42,13 @@ class StubServices:
     files: FileStore
     election: Election
     cases: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def elections(self) -> ElectionSet:
+        return as_set(self.election)
+
+    def election_of(self, name: str | None) -> Election | None:
+        return self.elections.get(name)
 
 
 def make_seeded_config(tmp_path: Path, **sections: Any) -> Config:

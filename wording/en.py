@@ -29,3 +29,13 @@ WORKER_QUEUES = "queues to work, comma separated: analyse, send (default: both)"
 STATUS_SUMMARY = (
     "queue depth, oldest waiting job, workers alive, last digest (for the person on call)"
 )
+CHECK_SUMMARY = "check a configuration before the campaign: files, OCR, database, Telegram"
+CHECK_HELP = """\
+Check whether Netra will work with this configuration, before the first report arrives: the
+configuration, the roster (rows read, rejected rows by reason, namesakes, share of rows with a
+phone number or Instagram), each election file (pairs, designation day, time zone), the OCR
+engines, the database (reachable, migrated) and, with NETRA_TELEGRAM_TOKEN set, the bot's
+identity, that it is in the moderators' chat(s) with the right to post, and the configured
+admin and moderator ids. One line per finding (✓ fine, ! worth knowing, ✗ a problem, saying
+what to fix). Exit status 1 when Netra would not work, else 0.
+"""

@@ -136,8 +136,8 @@ DECIDED = "{decision} oleh {who} · {when}"
 PICK_OTHER = "Pilih orang yang benar untuk kasus #{case}:"
 BAD_BUTTON = "Tombol ini tidak valid."
 QUEUE_EMPTY = "Antrean kosong. 🎉"
-QUEUE_HEAD = "<b>Antrean</b> ({count} kasus, terlama dulu):"
-QUEUE_LINE = "• <b>#{case}</b> {state} · {age} · {who} · paslon {candidate} · {reporters} pelapor"
+QUEUE_HEAD = "<b>Antrean</b> ({count} kasus, tenggat terdekat dulu):"
+QUEUE_LINE = "• <b>#{case}</b> {state} · {age}{deadline} · {who} · paslon {candidate}{election} · {reporters} pelapor"
 QUEUE_MORE = "… dan {count} kasus lain; putuskan yang di atas dulu."
 CASE_USAGE = "Gunakan /case 128 (nomor kasus)."
 CASE_NOT_FOUND = "Kasus #{case} tidak ditemukan."
@@ -310,6 +310,9 @@ EXPORT_COLUMNS = {
     "decided_by": "Diputuskan oleh (Telegram id)",
     "decided_at": "Waktu keputusan",
     "file": "Berkas dalam ZIP",
+    "election": "Pemilihan",
+    "tier": "Jenis pelanggaran (SKB netralitas ASN 2022)",
+    "case_file": "Berkas kasus (PDF) dalam ZIP",
 }
 EXPORT_DECISION_NAMES = {"approved": "disetujui (dugaan pelanggaran dikonfirmasi)"}
 EXPORT_SEEN_AT = "{seen} (dilaporkan pertama {first} {zone})"
@@ -372,6 +375,10 @@ ELECTION_BAD_NUMBER = "{where}.number: harus bilangan bulat 0–99"
 ELECTION_NUMBER_TWICE = "{where}.number: nomor urut {number} dipakai dua kali"
 ELECTION_NO_PEOPLE = "{where}.people: minimal satu nama"
 ELECTION_UNREADABLE = "tidak bisa membaca berkas pemilihan {path}: {error}"
+ELECTION_NOT_IDS = "{field}: harus berupa daftar id pengguna Telegram (angka)"
+ELECTION_NOT_CHAT = "{field}: harus id obrolan Telegram (angka, negatif untuk grup)"
+ELECTION_NAME_TWICE = "election.name: nama pemilihan {name!r} dipakai oleh dua berkas"
+ELECTION_NONE = "tidak ada berkas pemilihan (*.toml) di {path}"
 
 # --- configuration and the command line (operators) ---------------------------------------
 OR = " atau "
@@ -386,7 +393,9 @@ CONFIG_TOKEN_IN_FILE = "telegram.token: jangan simpan token di berkas; pakai NET
 CONFIG_OLD_AND_NEW = "{old} dan {new} sama-sama diatur; hapus {old} (nama lama)"
 CONFIG_NO_TOKEN = "NETRA_TELEGRAM_TOKEN: token bot Telegram belum diatur di lingkungan"
 CONFIG_NO_WEBHOOK_URL = "bot.webhook_url: wajib diisi untuk mode webhook"
-CONFIG_NO_ELECTION = "netra.election: berkas pemilihan wajib diatur (config.toml)"
+CONFIG_NO_ELECTION = "netra.elections: berkas pemilihan wajib diatur (config.toml)"
+CONFIG_NO_ELECTION_FILE = "netra.elections: {path} tidak ditemukan"
+CONFIG_BAD_ELECTIONS = "netra.elections: harus nama folder atau berkas, atau daftar keduanya"
 CLI_ROSTER_PROBLEM = "roster {name} baris {line}: {reason}"
 CLI_UNREADABLE_FILE = "berkas tidak ditemukan atau tidak bisa dibaca"
 CLI_PROGRESS = "\r{done}/{total} ({counts}) {rate:.1f}/s, sisa ~{left:.0f} dtk  "
@@ -452,75 +461,77 @@ AUDIT_SPLIT_TO = "{note} ke Kasus #{case}"
 AUDIT_ARCHIVED = "diarsipkan: {files} berkas dihapus"
 AUDIT_RETENTION = "retensi {days} hari: {files} berkas dihapus"
 
-# --- evidence of a roster match (moderators read it on the card and in the export) ---------
-EVIDENCE_PHONE_EXACT = "nomor {phone} = roster"
-EVIDENCE_PHONE_NEAR = "nomor {phone} ≈ {roster} (beda 1 angka, salah baca OCR?)"
-EVIDENCE_HANDLE_EXACT = "@{handle} = akun roster"
-EVIDENCE_HANDLE_PUNCTUATION = "@{handle} mirip @{roster} (tanda baca berbeda)"
-EVIDENCE_HANDLE_LOOKALIKE = "@{handle} ≈ @{roster} (huruf mirip hasil OCR)"
-EVIDENCE_HANDLE_ONE_OFF = "@{handle} ≈ @{roster} (beda 1 karakter)"
-EVIDENCE_HANDLE_NEAR = "@{handle} hampir sama dengan @{roster} (salah baca? perlu dicek)"
-EVIDENCE_HANDLE_FULL_NAME = "@{handle} = nama lengkap '{name}' digabung"
-EVIDENCE_WORD_ALIAS = "'{word}' = alias"
-EVIDENCE_WORD_EXACT = "'{word}' = '{roster}'"
-EVIDENCE_WORD_NEAR = "'{word}' ≈ '{roster}' ({score:.2f})"
-EVIDENCE_INITIAL = "'{letter}.' = inisial '{roster}'"
-EVIDENCE_UNIT_PARENT = "unit '{hint}' membawahi {unit}"
-EVIDENCE_UNIT_AGREES = "unit '{hint}' cocok dengan {unit}"
-EVIDENCE_UNIT_CONTRADICTS = "unit '{hint}' tidak cocok dengan {unit}"
-EVIDENCE_UNMATCHED_WORDS = "{count} kata di nama kontak tidak cocok"
-EVIDENCE_PEERS = "{count} kandidat setara"
-EVIDENCE_PEERS_STRONGER = "{count} kandidat setara atau lebih kuat"
-
-# --- how the poster was read from the header (among a verdict's reasons) ------------------
-HEADER_WHATSAPP = "header WhatsApp: baris waktu {seen!r}"
-HEADER_INSTAGRAM = "header Instagram: nama pengguna + umur story {age!r}"
-HEADER_PLATFORM_FROM_FOOTER = "platform dari tombol bawah ({platform})"
-HEADER_PHONE_IN_STORY = "nomor telepon di cerita"
-HEADER_USERNAME_BY_SHAPE = "nama pengguna Instagram dari bentuknya"
-HEADER_NAME_LINE_ALONE = "baris nama dibaca tersendiri"
-HEADER_POSTER_INCONSISTENT = "pengunggah terbaca tidak konsisten: {readings}"
-
-# --- support for a candidate: the rules that found it and the cues of neutral content -----
-# Shown as they are on the card, in the reasons and in the Bawaslu export, and stored with
-# each case's evidence: a renamed rule reads differently in older cases.
-RULE_NUMBER_ORDER = "nomor-urut"  # "nomor urut 02"
-RULE_VOTE_NUMBER = "coblos-nomor"  # "coblos no. 2"
-RULE_CHOOSE_NUMBER = "pilih-nomor"  # "dukung nomor 1"
-RULE_CHOOSE_DIGITS = "pilih-angka"  # "gaspol 02"
-RULE_FIRM_NUMBER = "kata dukungan + nomor"  # "pasti nomor 2"
-RULE_PAIR_NUMBER = "paslon-nomor"  # "paslon 1"
-RULE_FINGERS = "salam-jari"  # "salam 2 jari"
-RULE_NUMBER = "nomor"  # a bare "nomor 1"
-RULE_BIG_NUMBER = "angka besar + kata dukungan"  # a big "02" beside "menang"
-RULE_HASHTAG = "hashtag"
-RULE_SLOGAN = "slogan"
-RULE_ACCOUNT = "akun kampanye"
-RULE_ACCOUNT_NAMED = "akun kampanye (nama paslon)"  # "@buma_official", not in the file
-RULE_ALIAS = "alias"
-RULE_ALIAS_OCR = "alias (OCR)"  # an acronym with one letter misread
-RULE_FULL_NAME = "nama calon"
-RULE_NAME_PART = "nama depan/belakang calon"
-RULE_NAME_WITH_NUMBER = "nama/alias + nomor paslon"  # "Bustami no 1"
-RULE_WITH_SUPPORT_WORD = "{rule} + kata dukungan"  # a weak rule beside a support word
-NEUTRAL_APPEAL = "seruan netralitas"
-NEUTRAL_TURNOUT = "ajakan ke TPS"
-NEUTRAL_PEACEFUL = "pilkada damai"
-NEUTRAL_MONEY_POLITICS = "tolak politik uang"
-NEUTRAL_ELECTION_BODIES = "informasi KPU/Bawaslu"
-NEUTRAL_ALL_PAIRS = "semua paslon disebut"
-
-# --- a verdict's reasons (stored with the case, in the Bawaslu export and `netra scan`) ---
-REASON_POSTER = "pengunggah: {kind} {text!r}"
-REASON_POSTER_UNREAD = "pengunggah tidak terbaca di header"
-REASON_ASN = "ASN: {name} (NIP {nip}) via {method}, keyakinan {confidence:.2f}{evidence}"
-REASON_ASN_EVIDENCE = " [{evidence}]"
-REASON_NOT_ON_ROSTER = "pengunggah tidak ditemukan di daftar ASN"
-REASON_SUPPORT = "dukungan paslon {candidate:02d} (keyakinan {confidence:.2f}): {signals}"
-REASON_SUPPORT_SIGNAL = "{rule} {matched!r}"
-REASON_NO_SUPPORT = "tidak ada dukungan jelas untuk satu paslon"
-REASON_NEUTRAL = "konten netral: {cues}"
-REASON_NAMESAKES = (
-    "{count} orang di daftar ASN cocok dengan nama ini (gabungan keyakinan {confidence:.2f}): "
-    "moderator memilih siapa, atau bukan ASN"
+# --- many elections, the legal tier and the deadline (cards, /queue, digest, export) ------
+TIER_NAMES = {
+    "etik": "pelanggaran kode etik (sebelum penetapan paslon)",
+    "disiplin": "pelanggaran disiplin (sejak penetapan paslon)",
+    "unknown": "tidak diketahui",
+}
+TIER_SHORT = {"etik": "etik", "disiplin": "disiplin", "unknown": "tidak diketahui"}
+TIER_LINE = (
+    "Jenis: <b>{tier}</b> · status diunggah ±{seen}{estimated}; penetapan paslon {designation}"
 )
+TIER_AGE_UNREAD = " (umur status tidak terbaca: waktu laporan pertama)"
+TIER_UNKNOWN = "Jenis: <b>tidak diketahui</b> — berkas pemilihan tanpa tanggal penetapan paslon (designation_day)"
+DEADLINE_LEFT = "⏳ Tenggat Bawaslu: sisa <b>{left}</b> (s.d. {due})"
+DEADLINE_PASSED = "⏳ Tenggat Bawaslu lewat {ago} (s.d. {due})"
+CARD_ELECTION = "Pemilihan: {name}"
+CARD_ELECTION_UNSURE = "Pemilihan: <b>belum pasti</b> — {names}"
+CARD_HANDED_OVER = "📁 Berkas sudah diserahkan {when}"
+QUEUE_ELECTION = " · {name}"
+QUEUE_DEADLINE = " · ⏳ {left}"
+QUEUE_OVERDUE = "lewat"
+DEADLINE_REMINDER = (
+    "⏰ <b>Tenggat Bawaslu</b>: Kasus #{case} ({who}{election}) tinggal <b>{left}</b> dan "
+    "berkasnya belum diserahkan. Kirim /berkas {case} atau /export."
+)
+DIGEST_BY_ELECTION = (
+    "<b>Per pemilihan</b> (disetujui · etik · disiplin · tidak diketahui · antrean)"
+)
+DIGEST_ELECTION_LINE = (
+    " • {name}: {approved} (+{period}) · {etik} · {disiplin} · {unknown} · {backlog}"
+)
+DIGEST_UNSURE_ELECTION = "(pemilihan belum pasti)"
+DIGEST_TIERS = "Jenis pelanggaran (kasus disetujui): etik {etik} · disiplin {disiplin} · tidak diketahui {unknown}"
+ELECTION_ADDED = (
+    "✅ Pemilihan ditambahkan: {name}, {count} paslon. Kini {total} pemilihan dipantau."
+)
+
+# --- the case file for Bawaslu / BKN (`/berkas N`, one PDF per approved case in the ZIP) --
+BERKAS_USAGE = "Gunakan /berkas 128 (nomor kasus yang sudah disetujui)."
+BERKAS_REFUSED = "Kasus #{case} belum disetujui; berkas kasus hanya untuk kasus yang disetujui."
+BERKAS_CAPTION = "Berkas kasus #{case} untuk Bawaslu/BKN · {tier}"
+BERKAS_FILE = "berkas-kasus-{case:05d}.pdf"
+COMMAND_BERKAS = "Berkas kasus (PDF) untuk Bawaslu/BKN"
+PDF_TITLE = "Berkas Kasus #{case} — Dugaan Pelanggaran Netralitas ASN"
+PDF_SUBTITLE = "Disusun oleh Netra pada {when}; untuk laporan ke Bawaslu (Form A.1) atau BKN."
+PDF_REPORTED = "Terlapor (ASN)"
+PDF_FIELDS = {
+    "nama": "Nama",
+    "nip": "NIP",
+    "jabatan": "Jabatan",
+    "unit": "Unit kerja",
+    "instansi": "Instansi",
+    "poster": "Pengunggah di layar",
+    "election": "Pemilihan",
+    "candidate": "Paslon didukung",
+    "tier": "Jenis pelanggaran",
+    "seen": "Status diunggah",
+    "reported": "Pertama dilaporkan",
+    "decided": "Diputuskan",
+    "deadline": "Tenggat Bawaslu",
+    "sha256": "SHA-256",
+    "reporters": "Pelapor independen",
+}
+PDF_WHAT = "Peristiwa dan pemilihan"
+PDF_WHEN = "Waktu"
+PDF_EVIDENCE = "Bukti (aturan yang cocok pada teks tangkapan layar)"
+PDF_NO_EVIDENCE = "tidak ada bukti aturan tercatat"
+PDF_SCREENSHOT = "Tangkapan layar"
+PDF_SCREENSHOT_GONE = "(berkas tangkapan layar sudah dihapus; hash tetap tercatat)"
+PDF_AUDIT = "Jejak audit"
+PDF_AUDIT_ROW = "{when} · {actor} · {action}{states}{note}"
+PDF_AUDIT_MORE = "… dan {count} entri lebih awal"
+PDF_DECIDED = "{when} oleh {who} (Telegram id {user_id})"
+PDF_SEEN = "±{when}{estimated} (di layar: «{shown}»)"
+PDF_FOOTER = "Netra · Kasus #{case} · SHA-256 {sha}"

@@ -335,8 +335,15 @@ class Methods:
             raise bad_request("file is too big")
         return {k: meta[k] for k in ("file_id", "file_unique_id", "file_size", "file_path")}
 
+    def _not_kicked(self, chat: dict) -> dict:
+        """A group the bot was removed from answers nothing about itself, like Telegram."""
+        if chat["id"] in self._kicked:
+            kind = "supergroup chat" if chat["type"] == "supergroup" else "group chat"
+            raise TelegramApiError(403, f"Forbidden: bot was kicked from the {kind}")
+        return chat
+
     async def _m_getchat(self, p: dict) -> dict:
-        chat = self._chat(p, sending=False)
+        chat = self._not_kicked(self._chat(p, sending=False))
         info = {
             **chat,
             "accent_color_id": 0,
@@ -411,6 +418,7 @@ class Methods:
                 can_send_video_notes=False,
                 can_send_voice_notes=False,
                 can_edit_tag=False,
+                can_react_to_messages=False,
             )
         elif status == "kicked":
             member["until_date"] = 0
@@ -419,7 +427,7 @@ class Methods:
         return member
 
     async def _m_getchatmember(self, p: dict) -> dict:
-        chat = self._chat(p, sending=False)
+        chat = self._not_kicked(self._chat(p, sending=False))
         user_id = self._int(p, "user_id")
         if user_id is None:
             raise bad_request("user_id is empty")

@@ -1,5 +1,8 @@
-"""Handlers for admins: replace the roster or election file in chat, block and reveal
-reporters, archive a case, and the digest and export on demand."""
+"""Handlers for admins: replace the roster or an election file in chat, block and reveal
+reporters, archive a case, the digest and export on demand, and a case's file for the
+hand-over (`/berkas`). An election's own admins (a regency's task force) export, archive and
+file their elections' cases only; the roster, the elections, reporters and the digest are
+the configured admins'."""
 
 from __future__ import annotations
 
@@ -15,11 +18,11 @@ import store
 from bot import fit
 from bot.context import NetraContext
 from bot.handlers import reporter
-from bot.handlers.access import Role, has_role, refuse, requires
+from bot.handlers.access import Role, has_role, refuse, requires, scope
 from bot.handlers.arguments import number_arg
 from bot.sending import Priority, answer
+from netra import casefile, housekeeping
 from netra import export as exports
-from netra import housekeeping
 from netra.digest import build_digest
 from netra.services import Services
 from rules.errors import ElectionError, RosterError
@@ -31,14 +34,14 @@ REASON_LIMIT = 300  # a rejected row's or file's reason may quote the file: keep
 MAX_UPLOAD = 50 * 1024 * 1024  # Bot API upload limit for documents
 
 
-@requires(Role.ADMIN)
+@requires(Role.ADMIN, everywhere=True)
 async def roster(update: Update, context: NetraContext) -> None:
     """/roster: the admin's next file (within 10 minutes) replaces the roster."""
     context.user_data.expect_file("roster")
     await answer(update.effective_message, t.SEND_ROSTER)
 
 
-@requires(Role.ADMIN)
+@requires(Role.ADMIN, everywhere=True)
 async def election(update: Update, context: NetraContext) -> None:
     """/election: the admin's next file (within 10 minutes) replaces the election file."""
     context.user_data.expect_file("election")
@@ -59,7 +62,7 @@ async def document(update: Update, context: NetraContext) -> None:
     message = update.effective_message
     caption = (message.caption or "").strip().lower()
     wants_admin_file = caption.startswith(("/roster", "/election"))
-    if not await has_role(update, context, Role.ADMIN):
+    if await scope(update, context, Role.ADMIN) is not None:
         if wants_admin_file:
             await refuse(update, Role.ADMIN)
             return
@@ -119,7 +122,7 @@ async def _replace_election(update: Update, services: Services, data: bytes) -> 
     message = update.effective_message
     try:
         text = data.decode("utf-8")
-        new = await services.replace_election(text)
+        new, added = await services.replace_election(text)
     except (ElectionError, UnicodeDecodeError) as exc:
         await answer(
             message, fit.fill(t.ELECTION_REFUSED, REASON_LIMIT, html_mode=True, reason=str(exc))
@@ -128,19 +131,24 @@ async def _replace_election(update: Update, services: Services, data: bytes) -> 
     await answer(
         message,
         fit.fill(
-            t.ELECTION_DONE, REASON_LIMIT, html_mode=True, name=new.name, count=len(new.candidates)
+            t.ELECTION_ADDED if added else t.ELECTION_DONE,
+            REASON_LIMIT,
+            html_mode=True,
+            name=new.name,
+            count=len(new.candidates),
+            total=len(services.elections),
         ),
         priority=Priority.NORMAL,
     )
 
 
-@requires(Role.ADMIN)
+@requires(Role.ADMIN, everywhere=True)
 async def block(update: Update, context: NetraContext) -> None:
     """/block N: reporter N's further screenshots are refused."""
     await _set_block(update, context, True)
 
 
-@requires(Role.ADMIN)
+@requires(Role.ADMIN, everywhere=True)
 async def unblock(update: Update, context: NetraContext) -> None:
     """/unblock N: reporter N may report again."""
     await _set_block(update, context, False)
@@ -169,7 +177,7 @@ async def _number(update: Update, context: NetraContext, usage: str) -> int | No
     return number
 
 
-@requires(Role.ADMIN)
+@requires(Role.ADMIN, everywhere=True)
 async def reveal(update: Update, context: NetraContext) -> None:
     """/reveal N reason: an admin learns who reporter N is; the reveal is audited."""
     reporter_id = number_arg(context.args, more=True)
@@ -198,6 +206,10 @@ async def archive(update: Update, context: NetraContext) -> None:
     case_id = await _number(update, context, t.ARCHIVE_USAGE)
     if case_id is None:
         return
+    case = await store.get_case(context.services.db, case_id)
+    if case is None or not await has_role(update, context, Role.ADMIN, case):
+        await answer(update.effective_message, t.CASE_NOT_FOUND.format(case=case_id))
+        return
     files = await housekeeping.archive_case(
         context.services, case_id, update.effective_user.id, datetime.now(UTC)
     )
@@ -205,7 +217,7 @@ async def archive(update: Update, context: NetraContext) -> None:
     await answer(update.effective_message, text.format(case=case_id, files=files))
 
 
-@requires(Role.ADMIN)
+@requires(Role.ADMIN, everywhere=True)
 async def digest(update: Update, context: NetraContext) -> None:
     """/digest: the admin gets the digest of the last 24 hours, now (not recorded)."""
     message = update.effective_message
@@ -230,7 +242,8 @@ async def export(update: Update, context: NetraContext) -> None:
     except ValueError:
         await message.reply_text(t.EXPORT_USAGE)
         return
-    rows = await store.approved_cases(services.db, since=since, until=until)
+    allowed = await scope(update, context, Role.ADMIN)
+    rows = await store.approved_cases(services.db, since=since, until=until, elections=allowed)
     if not rows:
         await message.reply_text(t.EXPORT_EMPTY)
         return
@@ -240,10 +253,11 @@ async def export(update: Update, context: NetraContext) -> None:
     else:
         span = t.EXPORT_ALL
     stamp = datetime.now(tz).strftime("%Y%m%d-%H%M")
-    election = services.election
+    election = services.elections
     xlsx = await asyncio.to_thread(exports.xlsx_bytes, rows, election, tz)
     table = await asyncio.to_thread(exports.csv_bytes, rows, election, tz)
-    archived = await asyncio.to_thread(exports.zip_bytes, rows, services.files, election, tz)
+    pdfs = await casefile.build_case_files(services, [row.case_id for row in rows])
+    archived = await asyncio.to_thread(exports.zip_bytes, rows, services.files, election, tz, pdfs)
     chat_id = update.effective_chat.id
     caption = t.esc(t.EXPORT_CAPTION.format(count=len(rows), range=span, what=t.EXPORT_TABLE_WHAT))
     for name, data in (
@@ -263,4 +277,35 @@ async def export(update: Update, context: NetraContext) -> None:
         chat_id,
         document=InputFile(archived.data, filename=t.EXPORT_FILE_ZIP.format(stamp=stamp)),
         caption=zip_caption,
+    )
+    await store.mark_handed_over(
+        services.db, pdfs, actor=update.effective_user.id, at=datetime.now(UTC)
+    )
+
+
+@requires(Role.ADMIN)
+async def berkas(update: Update, context: NetraContext) -> None:
+    """/berkas N: the admin gets the case file (one-page PDF) of approved case N for
+    Bawaslu or BKN; the case counts as handed over from then on."""
+    message = update.effective_message
+    case_id = await _number(update, context, t.BERKAS_USAGE)
+    if case_id is None:
+        return
+    services = context.services
+    case = await store.get_case(services.db, case_id)
+    if case is None or not await has_role(update, context, Role.ADMIN, case):
+        await answer(message, t.CASE_NOT_FOUND.format(case=case_id))
+        return
+    if case.state != "approved":
+        await answer(message, t.BERKAS_REFUSED.format(case=case_id))
+        return
+    pdf = await casefile.build_case_file(services, case)
+    standing = casefile.standing_of(services, case)
+    await context.bot.send_document(
+        update.effective_chat.id,
+        document=InputFile(pdf, filename=t.BERKAS_FILE.format(case=case_id)),
+        caption=t.esc(t.BERKAS_CAPTION.format(case=case_id, tier=t.TIER_SHORT[standing.tier])),
+    )
+    await store.mark_handed_over(
+        services.db, [case_id], actor=update.effective_user.id, at=datetime.now(UTC)
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import UTC, datetime, timedelta
 
 from telegram import CallbackQuery, Update, User
 from telegram.constants import ParseMode
@@ -21,7 +22,7 @@ import store
 from bot import cards, fit
 from bot.context import NetraContext
 from bot.followups import notify_reporters, render, settle_case, show, who
-from bot.handlers.access import Role, has_role, requires
+from bot.handlers.access import Role, has_role, requires, scope
 from bot.handlers.arguments import number_arg
 from bot.sending import answer
 from netra.services import MODERATOR_NAME_SETTING, Services
@@ -68,7 +69,8 @@ async def button(update: Update, context: NetraContext) -> None:
     if press is None:
         await _answer(query, t.BAD_BUTTON, alert=True)
         return
-    if not await has_role(update, context, Role.MODERATOR):
+    current = await store.get_case(services.db, press.case_id)
+    if not await has_role(update, context, Role.MODERATOR, current):
         await _answer(query, t.NOT_ALLOWED, alert=True)
         return
     if press.version is None:
@@ -205,16 +207,20 @@ async def _changed(
 
 
 QUEUE_SHOWN = 30
-QUEUE_LINE_LIMIT = 160
+QUEUE_LINE_LIMIT = 230
 QUEUE_MORE_ROOM = 80
 
 
 @requires(Role.MODERATOR)
 async def queue(update: Update, context: NetraContext) -> None:
-    """A moderator sees pending cases, oldest first, with their age."""
+    """A moderator sees pending cases, closest to Bawaslu's deadline (oldest) first, with
+    their age, election and days left; a regional task force sees its elections' only."""
     message = update.effective_message
     services = context.services
-    pending = await store.pending_cases(services.db, limit=QUEUE_SHOWN)
+    allowed = await scope(update, context, Role.MODERATOR)
+    pending = await store.pending_cases(services.db, limit=QUEUE_SHOWN, elections=allowed)
+    days = timedelta(days=services.config.digest.deadline_days)
+    now = datetime.now(UTC)
     if not pending:
         await answer(message, t.QUEUE_EMPTY)
         return
@@ -231,6 +237,8 @@ async def queue(update: Update, context: NetraContext) -> None:
             who=c.asn_nama or t.QUEUE_NO_ASN,
             candidate=f"{c.candidate:02d}" if c.candidate is not None else "-",
             reporters=c.reporters,
+            election=_queue_election(c),
+            deadline=t.QUEUE_DEADLINE.format(left=_left(c.created_at + days - now)),
         )
         if used + fit.units(line) + QUEUE_MORE_ROOM > fit.MESSAGE:
             lines.append(t.QUEUE_MORE.format(count=len(pending) - shown))
@@ -238,6 +246,18 @@ async def queue(update: Update, context: NetraContext) -> None:
         lines.append(line)
         used += fit.units(line) + 1
     await answer(message, "\n".join(lines))
+
+
+def _queue_election(c: store.CaseSummary) -> str:
+    if c.election:
+        return t.QUEUE_ELECTION.format(name=c.election)
+    if c.election_options:
+        return t.QUEUE_ELECTION.format(name=" / ".join(c.election_options) + " ?")
+    return ""
+
+
+def _left(delta: timedelta) -> str:
+    return t.days_hours(delta) if delta > timedelta(0) else t.QUEUE_OVERDUE
 
 
 async def _case_from_command(
@@ -250,8 +270,10 @@ async def _case_from_command(
         await answer(message, usage)
         return None
     detail = await store.get_case(context.services.db, case_id)
-    if detail is None:
+    # Another region's case is as good as absent for a regional task force.
+    if detail is None or not await has_role(update, context, Role.MODERATOR, detail):
         await answer(message, t.CASE_NOT_FOUND.format(case=case_id))
+        return None
     return detail
 
 

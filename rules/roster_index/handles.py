@@ -22,7 +22,7 @@ from rules.roster_index.tables import (
     len_key,
     real_tokens,
 )
-from wording import id as words
+from wording import id_analysis as why
 
 _RANGE_CAP = 3000  # entries looked at per prefix range, at most
 # A handle only near the one read: enough for a moderator to look (review), never a flag.
@@ -89,9 +89,7 @@ class HandleLookup(RosterTables):
                     (ocr if _punct_dropped(handle, self._field(i, 6)) else moved).append(i)
             for i in moved:  # "dewi.lestari" vs "dewilestari_": likely another account
                 ev = (
-                    words.EVIDENCE_HANDLE_PUNCTUATION.format(
-                        handle=handle, roster=self._field(i, 6)
-                    ),
+                    why.EVIDENCE_HANDLE_PUNCTUATION.format(handle=handle, roster=self._field(i, 6)),
                 )
                 out.append(Scored(i, 0.45, "instagram-similar", ev))
             for i in same:
@@ -101,7 +99,7 @@ class HandleLookup(RosterTables):
                         i,
                         raw,
                         "instagram-exact",
-                        (words.EVIDENCE_HANDLE_EXACT.format(handle=handle),),
+                        (why.EVIDENCE_HANDLE_EXACT.format(handle=handle),),
                     )
                 )
             for i in ocr:
@@ -109,19 +107,19 @@ class HandleLookup(RosterTables):
                 if same:
                     raw = min(raw, 0.4)
                 ev = (
-                    words.EVIDENCE_HANDLE_LOOKALIKE.format(handle=handle, roster=self._field(i, 6)),
+                    why.EVIDENCE_HANDLE_LOOKALIKE.format(handle=handle, roster=self._field(i, 6)),
                 )
                 out.append(Scored(i, raw, "instagram-ocr", ev))
         elif merged := self._merged_letters(handle):
             for i, roster_handle in merged:
                 raw = 0.85 / (1 + PEER_PENALTY * (len(merged) - 1))
-                ev = (words.EVIDENCE_HANDLE_LOOKALIKE.format(handle=handle, roster=roster_handle),)
+                ev = (why.EVIDENCE_HANDLE_LOOKALIKE.format(handle=handle, roster=roster_handle),)
                 out.append(Scored(i, raw, "instagram-ocr", ev))
         elif len(sk) >= 6:
             near = self._near_handles(sk, handle)
             for i, roster_handle in near:
                 raw = 0.85 / (1 + PEER_PENALTY * (len(near) - 1))
-                ev = (words.EVIDENCE_HANDLE_ONE_OFF.format(handle=handle, roster=roster_handle),)
+                ev = (why.EVIDENCE_HANDLE_ONE_OFF.format(handle=handle, roster=roster_handle),)
                 out.append(Scored(i, raw, "instagram-ocr", ev))
         out.extend(self._match_concat_name(handle))
         if not any(x.raw >= _NEAR_HANDLE for x in out) and len(sk) >= 4:
@@ -129,7 +127,7 @@ class HandleLookup(RosterTables):
             near = [(i, h) for i, h in self._loose_handles(sk, handle) if i not in known]
             for i, roster_handle in near:
                 raw = _NEAR_HANDLE / (1 + PEER_PENALTY * (len(near) - 1))
-                ev = (words.EVIDENCE_HANDLE_NEAR.format(handle=handle, roster=roster_handle),)
+                ev = (why.EVIDENCE_HANDLE_NEAR.format(handle=handle, roster=roster_handle),)
                 out.append(Scored(i, raw, "instagram-near", ev))
         return out
 
@@ -237,7 +235,7 @@ class HandleLookup(RosterTables):
                 continue  # hash collision
             has_handle = bool(self._field(i, 6))
             raw = (0.5 if has_handle else 0.72) / (1 + PEER_PENALTY * (len(idxs) - 1))
-            ev = (words.EVIDENCE_HANDLE_FULL_NAME.format(handle=handle, name=" ".join(toks)),)
+            ev = (why.EVIDENCE_HANDLE_FULL_NAME.format(handle=handle, name=" ".join(toks)),)
             out.append(Scored(i, raw, "instagram-fullname", ev))
         return out
 

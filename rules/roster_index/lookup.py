@@ -27,7 +27,7 @@ from rules.roster_index.tables import (
     union,
 )
 from rules.units import ACRONYM, IMPLIED_MARK, split_unit_hints
-from wording import id as words
+from wording import id_analysis as why
 
 # Words people put in contact names that are not names.
 _NON_NAME = frozenset(
@@ -77,7 +77,7 @@ class CandidateLookup(HandleLookup):
                 self._phone_idx[h],
                 0.99 / share,
                 "phone-exact",
-                (words.EVIDENCE_PHONE_EXACT.format(phone=phone),),
+                (why.EVIDENCE_PHONE_EXACT.format(phone=phone),),
             )
             for h in hits
         ]
@@ -104,7 +104,7 @@ class CandidateLookup(HandleLookup):
         for h in sorted(found):
             i = self._phone_idx[h]
             shown = self._field(i, 5)
-            ev = (words.EVIDENCE_PHONE_NEAR.format(phone=phone, roster=shown),)
+            ev = (why.EVIDENCE_PHONE_NEAR.format(phone=phone, roster=shown),)
             out.append(Scored(i, raw, "phone-ocr", ev))
         return out
 

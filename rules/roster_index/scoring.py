@@ -12,7 +12,7 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from wording import id as words
+from wording import id_analysis as why
 
 if TYPE_CHECKING:
     from rules.roster_index.tables import RosterTables
@@ -83,7 +83,7 @@ def score_contact(
                 alias_hit = True
                 scores.append(best)
                 if ev:
-                    evidence.append(words.EVIDENCE_WORD_ALIAS.format(word=tok))
+                    evidence.append(why.EVIDENCE_WORD_ALIAS.format(word=tok))
             else:
                 unmatched += 1
             continue
@@ -93,9 +93,9 @@ def score_contact(
         if ev:
             roster_tok = tables._tokens[tids[best_pos]]
             evidence.append(
-                words.EVIDENCE_WORD_EXACT.format(word=tok, roster=roster_tok)
+                why.EVIDENCE_WORD_EXACT.format(word=tok, roster=roster_tok)
                 if best == 1.0
-                else words.EVIDENCE_WORD_NEAR.format(word=tok, roster=roster_tok, score=best)
+                else why.EVIDENCE_WORD_NEAR.format(word=tok, roster=roster_tok, score=best)
             )
     for letter in initials:
         pos = next((p for p in sorted(real_pos - used) if tables._tokens[tids[p]][0] == letter), -1)
@@ -106,7 +106,7 @@ def score_contact(
             scores.append(0.9)
             if ev:
                 evidence.append(
-                    words.EVIDENCE_INITIAL.format(letter=letter, roster=tables._tokens[tids[pos]])
+                    why.EVIDENCE_INITIAL.format(letter=letter, roster=tables._tokens[tids[pos]])
                 )
     n_hit = len(scores)
     matched_real = used & real_pos
@@ -129,21 +129,21 @@ def score_contact(
         method += "+unit-parent"
         if ev:
             evidence.append(
-                words.EVIDENCE_UNIT_PARENT.format(hint=hint_text, unit=tables._strings_unit(i))
+                why.EVIDENCE_UNIT_PARENT.format(hint=hint_text, unit=tables._strings_unit(i))
             )
     elif tables._unit_of[i] in hint_units:
         raw = with_unit
         method += "+unit"
         if ev:
             evidence.append(
-                words.EVIDENCE_UNIT_AGREES.format(hint=hint_text, unit=tables._strings_unit(i))
+                why.EVIDENCE_UNIT_AGREES.format(hint=hint_text, unit=tables._strings_unit(i))
             )
     else:
         raw = base * _CONTRADICT
         method += "+unit-mismatch"
         if ev:
             evidence.append(
-                words.EVIDENCE_UNIT_CONTRADICTS.format(hint=hint_text, unit=tables._strings_unit(i))
+                why.EVIDENCE_UNIT_CONTRADICTS.format(hint=hint_text, unit=tables._strings_unit(i))
             )
     raw *= sum(scores) / len(scores) if scores else 0.0
     raw *= _UNMATCHED**unmatched
@@ -152,7 +152,7 @@ def score_contact(
         # "Jati Saputri" for Siti Saputri); such matches never add up as namesakes.
         method += "+partial"
         if ev:
-            evidence.append(words.EVIDENCE_UNMATCHED_WORDS.format(count=unmatched))
+            evidence.append(why.EVIDENCE_UNMATCHED_WORDS.format(count=unmatched))
     return raw, method, tuple(evidence)
 
 
@@ -187,6 +187,6 @@ def share_between_peers(scored: list[Scored], scale: float = 1.0) -> list[Scored
         if peers > 1:
             stronger = hi - bisect.bisect_right(raws, s.raw + _PEER_MARGIN)
             s.raw /= 1 + PEER_PENALTY * (peers - 1)
-            label = words.EVIDENCE_PEERS_STRONGER if stronger else words.EVIDENCE_PEERS
+            label = why.EVIDENCE_PEERS_STRONGER if stronger else why.EVIDENCE_PEERS
             s.evidence = (*s.evidence, label.format(count=round(peers)))
     return scored

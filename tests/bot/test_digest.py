@@ -77,6 +77,13 @@ async def test_export_command(tg: FakeTelegram, seeded_netra: Config) -> None:
     assert len(manifest) == 3
     for entry in manifest:
         assert hashlib.sha256(zf.read(entry["file"])).hexdigest() == entry["sha256_recorded"]
+    # Each approved case's file (PDF) rides along, named in the table; they count as handed over.
+    rows = list(csv.DictReader(io.StringIO(table)))
+    pdfs = sorted(n for n in zf.namelist() if n.startswith("berkas-kasus-"))
+    assert pdfs == sorted(r["Berkas kasus (PDF) dalam ZIP"] for r in rows) and len(pdfs) == 3
+    assert all(zf.read(name).startswith(b"%PDF") for name in pdfs)
+    assert {r["Pemilihan"] for r in rows} == {""}  # seeded before elections were named
+    assert {r["Jenis pelanggaran (SKB netralitas ASN 2022)"] for r in rows} == {"tidak diketahui"}
     # A range with nothing in it, and a bad argument.
     tg.send_text(admin, "/export 2020-01-01 2020-01-31")
     await tg.wait_for(contains("Tidak ada kasus disetujui", chat_id=ADMIN))

@@ -121,10 +121,17 @@ async def test_election_upload_is_validated(netra: Netra) -> None:
     )
     refused = await tg.wait_for(contains("tidak diganti", chat_id=ADMIN))
     assert "candidates" in refused["text"]
-    good = b"[election]\nname='Pilkada Ulang'\ntimezone='Asia/Jayapura'\n[[candidates]]\nnumber=1\npeople=['A B']\n[[candidates]]\nnumber=2\npeople=['Kotak Kosong']\n"
-    tg.send_document(admin, good, "pilkada.toml", "application/toml", caption="/election")
-    await tg.wait_for(contains("Pilkada Ulang, 2 paslon", chat_id=ADMIN))
-    assert netra.services.election.name == "Pilkada Ulang"
+    pairs = b"[[candidates]]\nnumber=1\npeople=['A B']\n[[candidates]]\nnumber=2\npeople=['Kotak Kosong']\n"
+    other = b"[election]\nname='Pilkada Ulang'\ntimezone='Asia/Jayapura'\n" + pairs
+    tg.send_document(admin, other, "pilkada.toml", "application/toml", caption="/election")
+    await tg.wait_for(contains("ditambahkan: Pilkada Ulang, 2 paslon", chat_id=ADMIN))
+    assert netra.services.elections.names == ("Pilkada Kota Contoh 2024", "Pilkada Ulang")
+    # An election of the same name is replaced: here the configured (primary) one.
+    same = b"[election]\nname='Pilkada Kota Contoh 2024'\ntimezone='Asia/Jayapura'\n" + pairs
+    tg.send_document(admin, same, "pilkada.toml", "application/toml", caption="/election")
+    await tg.wait_for(contains("diganti: Pilkada Kota Contoh 2024, 2 paslon", chat_id=ADMIN))
+    assert len(netra.services.elections) == 2
+    assert netra.services.election.candidate(2).people == ("Kotak Kosong",)
     # The daily digest moves to the new election's time zone (07:00 WIT) without a restart.
     for _ in range(50):
         if netra.app.bot_data.scheduler.tz.key == "Asia/Jayapura":

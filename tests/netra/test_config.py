@@ -31,7 +31,7 @@ def test_the_example_configuration_loads_without_deprecations(
     assert config.retention == defaults.retention
     assert config.reminders == defaults.reminders
     assert config.roster is not None and config.roster.is_file()
-    assert config.election is not None and config.election.is_file()
+    assert [p.name for p in config.election_files()] == ["election.toml"]
 
 
 def test_retention_and_reminders_have_sections_of_their_own(tmp_path: Path) -> None:

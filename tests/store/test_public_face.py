@@ -23,6 +23,7 @@ JOB_MODULES = (
     "ledgers",
     "retention",
     "inbox",
+    "deadlines",
 )
 
 

@@ -9,8 +9,10 @@ from datetime import UTC, datetime, timedelta
 from types import ModuleType
 
 from bot.fake_telegram import parse_html
-from wording import en
+from wording import en, id_analysis, id_check
 from wording import id as t
+
+INDONESIAN = (t, id_analysis, id_check)
 
 
 def texts(module: ModuleType) -> dict[str, str]:
@@ -28,7 +30,7 @@ def texts(module: ModuleType) -> dict[str, str]:
 
 def test_templates_have_named_fields_only() -> None:
     bad = []
-    for name, text in texts(t).items():
+    for name, text in (item for module in INDONESIAN for item in texts(module).items()):
         try:
             fields = [
                 f for _lit, f, _spec, _conv in string.Formatter().parse(text) if f is not None
@@ -47,7 +49,7 @@ def test_the_command_lines_help_is_plain_text() -> None:
 
 
 def test_html_in_the_indonesian_wording_is_balanced() -> None:
-    for name, text in texts(t).items():
+    for name, text in (item for module in INDONESIAN for item in texts(module).items()):
         if "<" in text:
             filled = text.format_map(_Anything())
             parse_html(filled)  # raises on unbalanced or unknown tags

@@ -1,8 +1,8 @@
 """Several processes on PostgreSQL: screenshots in the database, Telegram's shared pace, and
 the procrastinate job queue's own schema (PostgreSQL only).
 
-Revision ID: 0004b
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-05
 """
 
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.util import await_only
 
-revision: str = "0004b"
-down_revision: str | None = "0003"
+revision: str = "0005"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,165 @@
+"""Text as OCR gives it, made comparable: look-alike glyphs folded (I/l/1, O/0, script E
+read as "&"), the spaces PP-OCR drops put back around campaign words, words and phrases found
+with OCR's slips tolerated. The support rules (`rules.support`) read stories through these.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
+
+
+def normalise_text(text: str) -> str:
+    """Lower case, accents folded, OCR's typographic quotes and dashes made plain."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("—", "-").replace("–", "-").replace("’", "'").replace("‘", "'")
+    return re.sub(r"[ \t]+", " ", text.lower())
+
+
+def compact_word(s: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", s.lower())
+
+
+_FOLD_COMPACT = str.maketrans(
+    {"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "5": "s", "8": "b", "3": "e", "4": "a"}
+)
+
+
+def fold_compact(text: str) -> str:
+    """Letters and digits only, lower case, OCR's confusions folded (I/l/1, O/0, S/5, B/8,
+    rn/m, vv/w) and light leetspeak (E/3, A/4): the form in which spaces and look-alike
+    glyphs no longer matter."""
+    s = re.sub(r"[^a-z0-9|!]", "", normalise_text(_SCRIPT_E.sub("e", text)))
+    return s.replace("rn", "m").replace("vv", "w").translate(_FOLD_COMPACT)
+
+
+def compact_in(needle: str, flat: str) -> bool:
+    """A folded needle in the folded text, allowing one OCR error per eight characters (none
+    below eight: a short needle one letter off is too often another word, and two hashtags
+    of one election often share a tail: "#SopaMenang", "#BumaMenang")."""
+    if not needle or len(needle) > len(flat) + 2:
+        return False
+    if needle in flat:
+        return True
+    errors = len(needle) // 8
+    if errors <= 0:
+        return False
+    return fuzz.partial_ratio(needle, flat) >= 100.0 * (1 - errors / len(needle))
+
+
+# Campaign words PP-OCR glues to their neighbours ("PILIHNOMOR1", "PASTIMENANG",
+# "sdhmantappilihankepak"): long tokens are split around them, and around the election's own
+# aliases and names ("GASBUMAGASS", "SOPAJAWABANNYA"), before the rules read them.
+_GLUE_WORDS = (
+    "menangkan", "lanjutkan", "pemenangan", "pilihanku", "coblos", "nomor", "nomer", "paslon",
+    "dukung", "menang", "pilih", "salam", "mantap", "pasti", "gaspol", "periode", "putaran",
+    "relawan", "doakan", "jagoan", "jawabannya", "urut", "jari", "ingat", "bismillah",
+    "insyaallah", "amanah",
+)  # fmt: skip
+# TitleCase words run together ("PastiMenang", "ZuhriYogi"); each part three letters or more,
+# so mixed-case shouting ("bapAk", "MEnaAang") is left alone.
+_TITLE_RUN = re.compile(r"^[A-Za-z][a-z]{2,}(?:[A-Z][a-z]{2,})+$")
+_KEYWORD_DIGIT = re.compile(r"(nomor|nomer|n0m0r|paslon|coblos|urut|salam|pilih|\bno\.?)(\d)", re.I)
+_DIGIT_JARI = re.compile(r"(\d)(jari)", re.I)
+# A number run into the word after it ("27/11INGAT", "nomor 1YA"), not a digit inside a
+# word ("H3WAN" is leetspeak).
+_DIGIT_WORD = re.compile(r"(?<![A-Za-z\d])(\d[\d/.:-]*)(?=[A-Za-z]{2})")
+_LETTER_O_DIGIT = re.compile(r"(?<![A-Za-z])[oO](?=\d\b)")  # "paslon O3": the zero read as O
+_DOTTED = re.compile(r"(?<=[A-Za-z]{2})[.,!](?=[A-Za-z]{2})")  # "terbukti.SOPA!"
+_ELONGATED = re.compile(r"([A-Za-z])\1{2,}")  # "menaaang", "gasss"
+# A script capital E reads as "&" inside a word ("M&NANG", "&R&F" for EREF, "Abah&r").
+_SCRIPT_E = re.compile(r"(?<=[A-Za-z])&|&(?=[A-Za-z])")
+
+
+@functools.lru_cache(maxsize=64)
+def _glue_pattern(extra: tuple[str, ...]) -> re.Pattern[str]:
+    words = {*_GLUE_WORDS, *extra}
+    return re.compile("|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)), re.I)
+
+
+def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
+    """The text with the spaces OCR dropped put back where they matter to the rules, case
+    kept: at TitleCase joins, after a dot or comma between words, around campaign words
+    (and `extra_words`, the election's aliases and names) inside tokens of six letters or
+    more, and between a campaign word and its number ("nomor1", "paslon02", "2jari");
+    letters repeated for emphasis are collapsed ("MENAAANG"). Hashtags and mentions stay
+    whole."""
+    glue = _glue_pattern(extra_words)
+    lines = []
+    for line in text.splitlines():
+        out = []
+        for word in line.split():
+            if word.startswith(("#", "@")):
+                out.append(word)
+                continue
+            word = _SCRIPT_E.sub("E", word)
+            word = _LETTER_O_DIGIT.sub("0", word)
+            word = _ELONGATED.sub(r"\1", word)
+            word = _DOTTED.sub(lambda m: m.group(0) + " ", word)
+            pieces = []
+            for piece in word.split():
+                if _TITLE_RUN.match(piece):
+                    piece = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", piece)
+                sub = []
+                for part in piece.split():
+                    if len(part) >= 6:
+                        part = glue.sub(lambda m: f" {m.group(0)} ", part)
+                    sub.append(part)
+                pieces.append(" ".join(sub))
+            word = " ".join(pieces)
+            word = _KEYWORD_DIGIT.sub(r"\1 \2", word)
+            word = _DIGIT_JARI.sub(r"\1 \2", word)
+            word = _DIGIT_WORD.sub(r"\1 ", word)
+            out.append(" ".join(word.split()))
+        lines.append(" ".join(out))
+    return "\n".join(lines)
+
+
+_TOKEN = re.compile(r"[#@]?[a-z0-9][a-z0-9'._]*")  # hyphens split: "napitupulu-yogi"
+
+
+def words_of(text: str) -> list[str]:
+    return [t.strip("'._-") for t in _TOKEN.findall(text)]
+
+
+_OCR_FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l"})
+
+
+def ocr_fold(word: str) -> str:
+    """Undo tesseract's commonest confusions in words that should hold no digits."""
+    # "h" often reads as "li" in small or thin fonts ("Zuhri" → "Zuliri"); folded on both sides.
+    return word.translate(_OCR_FOLD).replace("rn", "m").replace("vv", "w").replace("li", "h")
+
+
+def fuzzy_token_in(word: str, tokens: list[str], threshold: float) -> str | None:
+    """The text token that `word` most likely is, allowing OCR errors on longer words.
+
+    Damerau-Levenshtein, so a transposition ("Bambnag") costs one error, like a substitution.
+    """
+    target = ocr_fold(word)
+    if len(word) < 6:  # one error in five letters turns "yakin" into "yasin"
+        return next((t for t in tokens if ocr_fold(t) == target), None)
+    best, best_score = None, 0.0
+    for token in tokens:
+        if abs(len(token) - len(word)) > 2:
+            continue
+        score = DamerauLevenshtein.normalized_similarity(target, ocr_fold(token))
+        if score > best_score:
+            best, best_score = token, score
+    return best if best_score >= threshold else None
+
+
+def phrase_in(phrase: str, text: str, threshold: float = 88.0) -> bool:
+    """A multi-word phrase somewhere in the text, tolerant of OCR errors and line breaks."""
+    p = " ".join(words_of(normalise_text(phrase)))
+    flat = " ".join(words_of(text))
+    if not p:
+        return False
+    if p in flat:
+        return True
+    return len(p) >= 10 and fuzz.partial_ratio(p, flat) >= threshold

@@ -1,0 +1,82 @@
+"""What the analysis says in Indonesian about a screenshot: the evidence of a roster match,
+how the poster was read, the support rules and neutral cues, and a verdict's reasons.
+Moderators read them on the card, Bawaslu in the export; they are stored with each case, so
+a reworded rule reads differently in older cases. Part of `wording.id`'s language, kept
+apart so each module stays readable; imports nothing of Netra.
+"""
+
+from __future__ import annotations
+
+# --- evidence of a roster match (moderators read it on the card and in the export) ---------
+EVIDENCE_PHONE_EXACT = "nomor {phone} = roster"
+EVIDENCE_PHONE_NEAR = "nomor {phone} ≈ {roster} (beda 1 angka, salah baca OCR?)"
+EVIDENCE_HANDLE_EXACT = "@{handle} = akun roster"
+EVIDENCE_HANDLE_PUNCTUATION = "@{handle} mirip @{roster} (tanda baca berbeda)"
+EVIDENCE_HANDLE_LOOKALIKE = "@{handle} ≈ @{roster} (huruf mirip hasil OCR)"
+EVIDENCE_HANDLE_ONE_OFF = "@{handle} ≈ @{roster} (beda 1 karakter)"
+EVIDENCE_HANDLE_NEAR = "@{handle} hampir sama dengan @{roster} (salah baca? perlu dicek)"
+EVIDENCE_HANDLE_FULL_NAME = "@{handle} = nama lengkap '{name}' digabung"
+EVIDENCE_WORD_ALIAS = "'{word}' = alias"
+EVIDENCE_WORD_EXACT = "'{word}' = '{roster}'"
+EVIDENCE_WORD_NEAR = "'{word}' ≈ '{roster}' ({score:.2f})"
+EVIDENCE_INITIAL = "'{letter}.' = inisial '{roster}'"
+EVIDENCE_UNIT_PARENT = "unit '{hint}' membawahi {unit}"
+EVIDENCE_UNIT_AGREES = "unit '{hint}' cocok dengan {unit}"
+EVIDENCE_UNIT_CONTRADICTS = "unit '{hint}' tidak cocok dengan {unit}"
+EVIDENCE_UNMATCHED_WORDS = "{count} kata di nama kontak tidak cocok"
+EVIDENCE_PEERS = "{count} kandidat setara"
+EVIDENCE_PEERS_STRONGER = "{count} kandidat setara atau lebih kuat"
+
+# --- how the poster was read from the header (among a verdict's reasons) ------------------
+HEADER_WHATSAPP = "header WhatsApp: baris waktu {seen!r}"
+HEADER_INSTAGRAM = "header Instagram: nama pengguna + umur story {age!r}"
+HEADER_PLATFORM_FROM_FOOTER = "platform dari tombol bawah ({platform})"
+HEADER_PHONE_IN_STORY = "nomor telepon di cerita"
+HEADER_USERNAME_BY_SHAPE = "nama pengguna Instagram dari bentuknya"
+HEADER_NAME_LINE_ALONE = "baris nama dibaca tersendiri"
+HEADER_POSTER_INCONSISTENT = "pengunggah terbaca tidak konsisten: {readings}"
+
+# --- support for a candidate: the rules that found it and the cues of neutral content -----
+# Shown as they are on the card, in the reasons and in the Bawaslu export, and stored with
+# each case's evidence: a renamed rule reads differently in older cases.
+RULE_NUMBER_ORDER = "nomor-urut"  # "nomor urut 02"
+RULE_VOTE_NUMBER = "coblos-nomor"  # "coblos no. 2"
+RULE_CHOOSE_NUMBER = "pilih-nomor"  # "dukung nomor 1"
+RULE_CHOOSE_DIGITS = "pilih-angka"  # "gaspol 02"
+RULE_FIRM_NUMBER = "kata dukungan + nomor"  # "pasti nomor 2"
+RULE_PAIR_NUMBER = "paslon-nomor"  # "paslon 1"
+RULE_FINGERS = "salam-jari"  # "salam 2 jari"
+RULE_NUMBER = "nomor"  # a bare "nomor 1"
+RULE_BIG_NUMBER = "angka besar + kata dukungan"  # a big "02" beside "menang"
+RULE_HASHTAG = "hashtag"
+RULE_SLOGAN = "slogan"
+RULE_ACCOUNT = "akun kampanye"
+RULE_ACCOUNT_NAMED = "akun kampanye (nama paslon)"  # "@buma_official", not in the file
+RULE_ALIAS = "alias"
+RULE_ALIAS_OCR = "alias (OCR)"  # an acronym with one letter misread
+RULE_FULL_NAME = "nama calon"
+RULE_NAME_PART = "nama depan/belakang calon"
+RULE_NAME_WITH_NUMBER = "nama/alias + nomor paslon"  # "Bustami no 1"
+RULE_WITH_SUPPORT_WORD = "{rule} + kata dukungan"  # a weak rule beside a support word
+NEUTRAL_APPEAL = "seruan netralitas"
+NEUTRAL_TURNOUT = "ajakan ke TPS"
+NEUTRAL_PEACEFUL = "pilkada damai"
+NEUTRAL_MONEY_POLITICS = "tolak politik uang"
+NEUTRAL_ELECTION_BODIES = "informasi KPU/Bawaslu"
+NEUTRAL_ALL_PAIRS = "semua paslon disebut"
+
+# --- a verdict's reasons (stored with the case, in the Bawaslu export and `netra scan`) ---
+REASON_POSTER = "pengunggah: {kind} {text!r}"
+REASON_POSTER_UNREAD = "pengunggah tidak terbaca di header"
+REASON_ASN = "ASN: {name} (NIP {nip}) via {method}, keyakinan {confidence:.2f}{evidence}"
+REASON_ASN_EVIDENCE = " [{evidence}]"
+REASON_NOT_ON_ROSTER = "pengunggah tidak ditemukan di daftar ASN"
+REASON_SUPPORT = "dukungan paslon {candidate:02d} (keyakinan {confidence:.2f}): {signals}"
+REASON_SUPPORT_SIGNAL = "{rule} {matched!r}"
+REASON_NO_SUPPORT = "tidak ada dukungan jelas untuk satu paslon"
+REASON_NEUTRAL = "konten netral: {cues}"
+REASON_ELECTION_AMBIGUOUS = "pemilihan tidak dapat dipastikan, bisa salah satu dari: {elections}"
+REASON_NAMESAKES = (
+    "{count} orang di daftar ASN cocok dengan nama ini (gabungan keyakinan {confidence:.2f}): "
+    "moderator memilih siapa, atau bukan ASN"
+)
