@@ -186,3 +186,29 @@ async def test_a_worker_with_another_roster_is_refused_naming_both_versions(
     bare = await start_services(replace(config, roster=None), worker=True)
     assert len(bare.roster) == len(bot.roster)
     await stop_services(bare)
+
+
+async def test_a_worker_with_other_election_files_is_refused_and_uploads_are_followed(
+    tmp_path: Path,
+    pg_url: str,  # noqa: F811
+) -> None:
+    """The configured election files are stored by the first process; a worker configured with
+    others is refused naming both versions, one with none reads the stored ones, and an
+    admin's upload through one process reaches the others."""
+    bot = await start_services(pg_config(tmp_path / "bot", pg_url))
+    config = pg_config(tmp_path / "worker", pg_url)
+    changed = ELECTION_TOML.replace("[election]", "[election]\n# another version", 1)
+    assert changed != ELECTION_TOML
+    (tmp_path / "worker" / "election.toml").write_text(changed)
+    with pytest.raises(ConfigError) as refused:
+        await start_services(config, worker=True)
+    assert "elections" in str(refused.value)
+    bare = await start_services(replace(config, election=None), worker=True)
+    assert [e.name for e in bare.elections.elections] == [e.name for e in bot.elections.elections]
+    upload = ELECTION_TOML.replace(bot.election.name, "Pilkada Kabupaten Lain 2024", 1)
+    _election, added = await bot.replace_election(upload)
+    assert added
+    assert await bare.follow_inputs()
+    assert bare.elections.get("Pilkada Kabupaten Lain 2024") is not None
+    await stop_services(bare)
+    await stop_services(bot)
