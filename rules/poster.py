@@ -228,7 +228,7 @@ def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str
     line = re.sub(r"(?<=[A-Za-z0-9]),(?=[A-Za-z0-9])", ".", line)
     # The age's unit letter read as a bracket ("pertiwi8715)"): the unit is unknown, so any
     # age under an hour-or-day's count is a split for the roster to weigh.
-    line = re.sub(r"(?<=[a-z0-9]\d)[)\]}|!](?=\s|$)", "m", line)
+    line = re.sub(r"(?<=[a-z0-9]\d)[)\]}|](?=\s|$)", "m", line)
     tokens = [t.strip("'\"‘’“”,;:()|") for t in line.split()]
     # The glued token is the last one that holds letters (trailing "X", "..." are icons).
     for i in range(len(tokens) - 1, -1, -1):
@@ -249,7 +249,12 @@ def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str
                 continue
             if user.startswith("@"):
                 user = user[1:]
-            if _USERNAME.match(user) and re.search(r"[a-z]", user) and len(user) >= 3:
+            if (
+                _USERNAME.match(user)
+                and re.search(r"[a-z]", user)
+                and len(user) >= 3
+                and not CAMPAIGN_NUMBER.match(user)
+            ):
                 reading = (user, f"{age_digits}{unit}")
                 if reading not in found:
                     found.append(reading)
@@ -288,11 +293,13 @@ def _leading_username(line: str) -> str | None:
     return None
 
 
+# A campaign word glued to its number ("paslon3", "nomor02"): content, never an account.
+CAMPAIGN_NUMBER = re.compile(r"^(?:paslon|nomor|nomer|coblos|pilih|urut|salam|no)\d{0,2}$")
 # Not a word glued to a time ("manin14.24" is "Hari ini 14.24" misread), nor a campaign word
 # glued to its number ("paslon3", "nomor02").
 _STRONG_USERNAME = re.compile(
     r"^(?=.*[a-z]{3})(?=.*[\d._])(?!.*[a-z]\d{1,2}[.:]\d{2}$)"
-    r"(?!(?:paslon|nomor|nomer|coblos|pilih|urut|salam)\d{1,2}$)[a-z][a-z0-9._]{5,29}$"
+    r"(?!" + CAMPAIGN_NUMBER.pattern.lstrip("^") + r")[a-z][a-z0-9._]{5,29}$"
 )
 
 

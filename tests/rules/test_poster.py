@@ -146,3 +146,11 @@ def test_a_cropped_off_name_leaves_no_poster() -> None:
     in capitals ending in a year is no time line."""
     reading = parse_header_text(["Baru saja", "PEMILIHAN BUPATI BANGKA TENGAH 2024"])
     assert reading.poster is None
+
+
+def test_a_campaign_word_glued_to_its_number_is_no_username() -> None:
+    """ "paslon01!" is content: neither a handle aged "1m" with its "!" read as the unit, nor
+    an account by its shape."""
+    assert instagram_user_candidates("paslon01!") == []
+    assert strong_username("paslon3") is None
+    assert instagram_user_candidates("pertiwi8715)")[1] == ("pertiwi87", "15m")
