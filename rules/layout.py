@@ -321,9 +321,12 @@ def read_layout(
     """Find the poster line, the story's content and the chrome around it. `framed`: the
     lines are of a story cut out of a chat or a viewer, which may sit anywhere in them."""
     chrome = [line for line in lines if is_chrome(line.text)]
-    chrome += _chat_titles(lines, chrome)
-    chrome += _chat_messages(lines, chrome)
-    candidates = _whatsapp_candidates(lines, height) + _instagram_candidates(lines, height)
+    around = _chat_titles(lines, chrome)
+    around += _chat_messages(lines, [*chrome, *around])
+    chrome += around
+    # The chat's own title and messages can be neither the poster nor its anchor.
+    inside = [line for line in lines if line not in around]
+    candidates = _whatsapp_candidates(inside, height) + _instagram_candidates(inside, height)
     footers = [
         line
         for line in lines

@@ -226,8 +226,9 @@ def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str
     spaced = _instagram_user(line, strict=strict)
     found: list[tuple[str, str]] = [spaced] if spaced else []
     line = re.sub(r"(?<=[A-Za-z0-9]),(?=[A-Za-z0-9])", ".", line)
-    # The age's unit letter read as a bracket ("pertiwi8715)"): the unit is unknown, so any
-    # age under an hour-or-day's count is a split for the roster to weigh.
+    # The age's unit letter read as a bracket ("pertiwi8715)"): the unit is unknown, so it is
+    # taken as minutes, the loosest limit (under 60), and every split that gives such an age
+    # is a reading for the roster to weigh.
     line = re.sub(r"(?<=[a-z0-9]\d)[)\]}|](?=\s|$)", "m", line)
     tokens = [t.strip("'\"‘’“”,;:()|") for t in line.split()]
     # The glued token is the last one that holds letters (trailing "X", "..." are icons).
