@@ -42,7 +42,7 @@ class RosterIndex(CandidateLookup):
         if len(digits) != 18:
             return None
         i = key_range(self._nip_keys, int(digits))
-        return self._entry(self._nip_idx[i[0]]) if i else None
+        return self._entry(int(self._nip_idx[i[0]])) if i else None
 
     def match(self, poster: Poster, limit: int = 5) -> list[AsnMatch]:
         """Roster entries that may be this poster, best first (at most `limit`)."""
