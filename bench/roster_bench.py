@@ -475,7 +475,8 @@ def cached_serve(out: Path, cache: Path) -> None:
     # As the services do: the roster file is read (its SHA-256 names the index), then let go.
     data = (out / "roster.csv").read_bytes()
     t = time.perf_counter()
-    index = RosterIndex.cached(data, cache, lambda: [])
+    digest = roster_digest(data)
+    index = RosterIndex.open(cache / f"roster-{digest}.idx", digest)  # never rebuilt here
     t_open = time.perf_counter() - t
     del data
     gc.collect()

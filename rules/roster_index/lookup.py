@@ -115,7 +115,7 @@ class CandidateLookup(HandleLookup):
         if cached is not None:
             return cached
         out: dict[int, float] = {}
-        tid = self._vocab.get(tok)
+        tid = self._vocab.get_one(tok)
         if tid is not None:
             out[tid] = 1.0
         sk = name_skeleton(tok)

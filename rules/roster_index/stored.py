@@ -4,8 +4,9 @@ A national roster (4.3 M rows) indexed in each worker would cost gigabytes per w
 minutes per start. The tables that grow with the roster are numpy arrays (`tables.ARRAYS`);
 they are written once to one file and opened with `np.memmap`, so the pages are the page
 cache's, shared by every process on the machine, and opening costs a header read plus one
-pass of checksumming. The few tables over distinct tokens and units are in the header (JSON,
-not pickle: a file is data, never code) and the one-edit neighbourhood is rebuilt from them.
+pass of checksumming. The vocabulary (tokens, skeletons, one-deletion neighbourhood) is
+arrays too; only the tables over units and aliases are in the header (JSON, not pickle: a
+file is data, never code).
 
 Layout: magic (8 bytes), header length (8), blake2b of the header (32), the header (JSON:
 format, roster digest, the small tables, each array's dtype, shape and offset, the data
@@ -34,7 +35,7 @@ from rules.types import RosterEntry
 log = logging.getLogger(__name__)
 
 MAGIC = b"NETRAIX1"
-FORMAT = 1
+FORMAT = 2
 _ALIGN = 64
 _CHUNK = 1 << 24
 
@@ -52,7 +53,7 @@ def _small_tables(t: RosterTables) -> dict[str, Any]:
         "unit_keys": [sorted(k) for k in t._unit_keys],
         "units": list(t._unit_ids),
         "key_units": {k: sorted(v) for k, v in t._key_units.items()},
-        "tokens": t._tokens,
+        "prefix_tids": sorted(t._prefix_tids),
         "aliases": [[i, [list(a) for a in al]] for i, al in t._aliases.items()],
     }
 
@@ -153,11 +154,10 @@ def open_tables(cls: type[T], path: Path, roster_digest: str | None = None) -> T
     tables._unit_keys = [frozenset(k) for k in small["unit_keys"]]
     tables._unit_ids = {u: i for i, u in enumerate(small["units"])}
     tables._key_units = {k: set(v) for k, v in small["key_units"].items()}
-    tables._tokens = small["tokens"]
-    tables._vocab = {t: i for i, t in enumerate(tables._tokens)}
+    tables._prefix_tids = frozenset(small["prefix_tids"])
     tables._aliases = {i: [tuple(a) for a in al] for i, al in small["aliases"]}
     tables._variant_cache = {}
-    tables._build_vocabulary_tables()
+    tables._wrap_vocabulary()
     return tables
 
 

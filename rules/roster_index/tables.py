@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from array import array
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
@@ -74,7 +74,8 @@ def handle_key(skeleton: str) -> bytes:
 ARRAYS = (
     "_blob", "_offsets", "_unit_of", "_tok_flat", "_tok_off", "_post_flat", "_post_off",
     "_nip_keys", "_nip_idx", "_phone_keys", "_phone_idx", "_concat_keys", "_concat_idx",
-    "_hk", "_hk_idx", "_hr", "_hr_idx",
+    "_hk", "_hk_idx", "_hr", "_hr_idx", "_tok_text", "_vocab_keys", "_vocab_ids",
+    "_skel_keys", "_skel_ids", "_del_keys", "_del_ids",
 )  # fmt: skip
 
 
@@ -220,16 +221,37 @@ class RosterTables:
         self._build_vocabulary_tables()
 
     def _build_vocabulary_tables(self) -> None:
-        """Tables over the distinct name tokens (small: rebuilt when an index is opened)."""
-        self._skel: dict[str, list[int]] = {}
-        self._deletes: dict[str, list[int]] = {}
-        for tid, tok in enumerate(self._tokens):
+        """Tables over the distinct name tokens: the tokens by id and by spelling, their OCR
+        skeletons and the one-deletion neighbourhood of the skeletons (SymSpell), as sorted
+        byte-string arrays like the rest (a national roster has hundreds of thousands of
+        distinct tokens, millions of deletions: too many for a dict in every process)."""
+        tokens: list[str] = self._tokens  # type: ignore[assignment]
+        skel: list[tuple[str, int]] = []
+        deletes: list[tuple[str, int]] = []
+        for tid, tok in enumerate(tokens):
             sk = name_skeleton(tok)
-            self._skel.setdefault(sk, []).append(tid)
+            skel.append((sk, tid))
             if len(sk) >= 4 and not sk.isdigit():
-                for d in {sk[:i] + sk[i + 1 :] for i in range(len(sk))}:
-                    self._deletes.setdefault(d, []).append(tid)
+                deletes.extend((d, tid) for d in {sk[:i] + sk[i + 1 :] for i in range(len(sk))})
         self._prefix_tids = frozenset(self._vocab[t] for t in PREFIX_TOKENS if t in self._vocab)
+        self._tok_text = byte_strings([t.encode() for t in tokens])
+        self._vocab_keys, self._vocab_ids = sorted_handles(
+            [t.encode() for t in tokens], list(range(len(tokens)))
+        )
+        self._skel_keys, self._skel_ids = sorted_handles(
+            [k.encode() for k, _t in skel], [t for _k, t in skel]
+        )
+        self._del_keys, self._del_ids = sorted_handles(
+            [k.encode() for k, _t in deletes], [t for _k, t in deletes]
+        )
+        self._wrap_vocabulary()
+
+    def _wrap_vocabulary(self) -> None:
+        """The vocabulary arrays behind the list and dict faces the lookups use."""
+        self._tokens = TokenTable(self._tok_text)  # type: ignore[assignment]
+        self._vocab = KeyedIds(self._vocab_keys, self._vocab_ids)  # type: ignore[assignment]
+        self._skel = KeyedIds(self._skel_keys, self._skel_ids)
+        self._deletes = KeyedIds(self._del_keys, self._del_ids)
         # The same array; the name says it is for the set algebra of contact-name lookups.
         self._unit_np = self._unit_of
 
@@ -288,11 +310,54 @@ def sorted_arrays(keys: list[int], idxs: list[int]) -> tuple[np.ndarray, np.ndar
     return k[order], np.array(idxs, dtype=np.uint32)[order]
 
 
+class TokenTable:
+    """Name tokens by id (a list's `[i]` and `len`) over a fixed-width byte-string array."""
+
+    def __init__(self, text: np.ndarray) -> None:
+        self._text = text
+
+    def __getitem__(self, tid: int) -> str:
+        return bytes(self._text[tid]).decode()
+
+    def __len__(self) -> int:
+        return len(self._text)
+
+
+class KeyedIds:
+    """Token ids by a string key (a dict's `get`, `in` and `[]`) over sorted fixed-width
+    byte strings and the ids in the same order; `get` gives every id of the key, ascending,
+    except for the vocabulary, where a key has exactly one id (`[]`, `get_one`)."""
+
+    def __init__(self, keys: np.ndarray, ids: np.ndarray) -> None:
+        self._keys, self._ids = keys, ids
+
+    def get(self, key: str, default: Any = ()) -> Any:
+        hits = exact_range(self._keys, key.encode())
+        return self._ids[hits.start : hits.stop].tolist() if hits else default
+
+    def __contains__(self, key: str) -> bool:
+        return bool(exact_range(self._keys, key.encode()))
+
+    def __getitem__(self, key: str) -> int:
+        hits = exact_range(self._keys, key.encode())
+        if not hits:
+            raise KeyError(key)
+        return int(self._ids[hits.start])
+
+    def get_one(self, key: str) -> int | None:
+        hits = exact_range(self._keys, key.encode())
+        return int(self._ids[hits.start]) if hits else None
+
+
+def byte_strings(values: list[bytes]) -> np.ndarray:
+    """Values as a fixed-width byte-string array (one wider than the longest)."""
+    return np.array(values, dtype=f"S{max((len(v) for v in values), default=0) + 1}")
+
+
 def sorted_handles(keys: list[bytes], idxs: list[int]) -> tuple[np.ndarray, np.ndarray]:
     """Handle keys sorted as fixed-width byte strings, one wider than the longest, so a
     prefix probe ending in 0xff (`prefix_range`) still fits the width."""
-    width = max((len(k) for k in keys), default=0) + 1
-    k = np.array(keys, dtype=f"S{width}")
+    k = byte_strings(keys)
     order = np.argsort(k, kind="stable")
     return k[order], np.array(idxs, dtype=np.uint32)[order]
 
