@@ -482,10 +482,12 @@ def cached_serve(out: Path, cache: Path) -> None:
     gc.collect()
     rss_open = _rss_mb() - rss0
     lat = []
+    kinds: dict[str, list[float]] = {}
     for p in posters:
         t = time.perf_counter()
         index.match(p)
         lat.append((time.perf_counter() - t) * 1000)
+        kinds.setdefault(p.kind, []).append(lat[-1])
     print(
         json.dumps(
             {
@@ -494,6 +496,10 @@ def cached_serve(out: Path, cache: Path) -> None:
                 "match p50 ms": statistics.median(lat),
                 "match p95 ms": statistics.quantiles(lat, n=100)[94],
                 "before": before,
+                "kinds": {
+                    k: f"{statistics.median(v):.2f} / {statistics.quantiles(v, n=100)[94]:.2f}"
+                    for k, v in kinds.items()
+                },
             }
         ),
         flush=True,
@@ -501,21 +507,22 @@ def cached_serve(out: Path, cache: Path) -> None:
     sys.stdin.read()
 
 
-def cached_main(rows: int, cache: Path, n_posters: int, procs: int) -> None:
+def cached_main(rows: int, cache: Path, n_posters: int, procs: int, rebuild: bool) -> None:
     cache.mkdir(parents=True, exist_ok=True)
     out = cache / f"bench-{rows}"
     out.mkdir(exist_ok=True)
     me = [sys.executable, __file__, "--dir", str(out), "--posters", str(n_posters)]
     if not (out / "posters.tsv").exists():
         subprocess.run([*me, "--generate", str(rows)], check=True)
-    for old in cache.glob("roster-*.idx"):
-        old.unlink()
-    t = time.perf_counter()
-    res = subprocess.run(
-        [*me, "--cache", str(cache), "--build"], check=True, capture_output=True, text=True
-    )
-    built = json.loads(res.stdout) | {"build process s": time.perf_counter() - t}
-    print(f"rows {rows}: build {json.dumps(built)}")
+    if rebuild:
+        for old in cache.glob("roster-*.idx"):
+            old.unlink()
+        t = time.perf_counter()
+        res = subprocess.run(
+            [*me, "--cache", str(cache), "--build"], check=True, capture_output=True, text=True
+        )
+        built = json.loads(res.stdout) | {"build process s": time.perf_counter() - t}
+        print(f"rows {rows}: build {json.dumps(built)}")
     for n in (1, procs):
         # One after the other (each stays alive, its pages mapped): on two cores, processes
         # matching at once would measure the scheduler, not the index.
@@ -530,6 +537,7 @@ def cached_main(rows: int, cache: Path, n_posters: int, procs: int) -> None:
             children.append(child)
             reports.append(json.loads(child.stdout.readline()))  # type: ignore[union-attr]
         mem = [_smaps(c.pid) for c in children]
+        print(f"  p50 / p95 ms by kind of poster, first process: {reports[0]['kinds']}")
         for c in children:
             c.stdin.close()  # type: ignore[union-attr]
             c.wait()
@@ -559,6 +567,7 @@ def main() -> None:
     ap.add_argument("--rows", type=int, help="with --cache: the saved, shared index")
     ap.add_argument("--cache", type=Path, help="folder for the saved index (and bench data)")
     ap.add_argument("--procs", type=int, default=4, help="processes sharing the saved index")
+    ap.add_argument("--reuse", action="store_true", help="keep the index saved by a run before")
     ap.add_argument("--build", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -569,7 +578,7 @@ def main() -> None:
         cached_serve(args.dir, args.cache)
         return
     if args.rows and args.cache:
-        cached_main(args.rows, args.cache, args.posters, args.procs)
+        cached_main(args.rows, args.cache, args.posters, args.procs, not args.reuse)
         return
     if args.generate:
         generate(args.generate, args.posters, args.dir)
