@@ -122,6 +122,15 @@ def open_tables(cls: type[T], path: Path, roster_digest: str | None = None) -> T
     """The index stored at `path`, its arrays mapped read-only; `StoredIndexError` if the
     file is incomplete, damaged, of another format or (when given) of another roster."""
     path = Path(path)
+    try:
+        return _open(cls, path, roster_digest)
+    except StoredIndexError:
+        raise
+    except (KeyError, TypeError, ValueError) as exc:  # a header that hashes right but is wrong
+        raise StoredIndexError(f"{path.name}: header not of this format ({exc!r})") from exc
+
+
+def _open(cls: type[T], path: Path, roster_digest: str | None) -> T:
     with path.open("rb") as f:
         header, data_start = _read_header(f, path)
         if header.get("format") != FORMAT:
@@ -180,7 +189,7 @@ def cached(
     if path.exists():
         try:
             return open_tables(cls, path, digest)
-        except (StoredIndexError, OSError, ValueError, KeyError, TypeError) as exc:
+        except (StoredIndexError, OSError) as exc:
             log.warning("roster index %s not used, rebuilding: %s", path.name, exc)
     built = cls(entries())
     save(built, path, digest)

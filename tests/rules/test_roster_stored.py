@@ -3,6 +3,7 @@ changes or the file is damaged, shared by several processes."""
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import random
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from rules.roster import parse_roster
 from rules.roster_index import RosterIndex, StoredIndexError
+from rules.roster_index.stored import FORMAT, MAGIC
 from rules.types import Poster
 from tests.synth.dataset import write_roster
 from tests.synth.people import REGIONS, Person, make_roster
@@ -141,3 +143,14 @@ def test_two_processes_open_the_same_file_and_match(
     with multiprocessing.get_context("spawn").Pool(2) as pool:
         answers = pool.starmap(_match_in_child, [args, args])
     assert answers == [expected, expected]
+
+
+def test_a_well_hashed_header_that_lies_is_refused(tmp_path: Path) -> None:
+    # The header's own hash is right, the size too, but it has no checksum nor arrays.
+    head = f'{{"format": {FORMAT}, "roster": "x", "data_length": 0}}'.encode()
+    digest = hashlib.blake2b(head, digest_size=32).digest()
+    path = tmp_path / "roster.idx"
+    fixed = MAGIC + len(head).to_bytes(8, "little") + digest + head
+    path.write_bytes(fixed + bytes(-len(fixed) % 64))
+    with pytest.raises(StoredIndexError):
+        RosterIndex.open(path)
