@@ -3,6 +3,11 @@
 Why: a province-wide roster can reach a million rows; the bot must import it in seconds
 and answer `match()` in milliseconds. Run: `.venv/bin/python bench/roster_bench.py`
 (`--sizes 10000` for a quick run). Prints a Markdown table.
+
+`--rows N --cache DIR` measures the index saved to a file and shared (`RosterIndex.cached`):
+the build (import, index, save) in one process, the open in a fresh one, then the memory of
+one and of `--procs` processes that opened it and matched the posters (sums of PSS and USS
+from /proc/PID/smaps_rollup), and match p50/p95 in the opened index.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import random
 import resource
 import statistics
@@ -23,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rules.roster import parse_roster
 from rules.roster_index import RosterIndex
+from rules.roster_index.stored import roster_digest
 from rules.types import Poster, RosterEntry
 
 GIVEN = [
@@ -427,6 +434,129 @@ def measure(out: Path) -> dict[str, float]:
     return row
 
 
+def _smaps(pid: int) -> dict[str, float]:
+    """Rss, Pss and USS (private pages) of a process in MB, from /proc/PID/smaps_rollup."""
+    kb: dict[str, int] = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        key, value = line.split(":", 1)
+        kb[key] = int(value.split()[0])
+    return {
+        "rss": kb["Rss"] / 1024,
+        "pss": kb["Pss"] / 1024,
+        "uss": (kb["Private_Clean"] + kb["Private_Dirty"]) / 1024,
+    }
+
+
+def cached_build(out: Path, cache: Path) -> dict[str, float]:
+    """Import the CSV, build the index and save it (what the first process of a machine does)."""
+    data = (out / "roster.csv").read_bytes()
+    t = time.perf_counter()
+    entries = parse_roster(data, "roster.csv").entries
+    t_import = time.perf_counter() - t
+    t = time.perf_counter()
+    index = RosterIndex(entries)
+    t_index = time.perf_counter() - t
+    t = time.perf_counter()
+    index.save(cache / f"roster-{roster_digest(data)}.idx", roster_digest(data))
+    t_save = time.perf_counter() - t
+    size = (cache / f"roster-{roster_digest(data)}.idx").stat().st_size / 2**20
+    return {"import s": t_import, "index s": t_index, "save s": t_save, "file MB": size}
+
+
+def cached_serve(out: Path, cache: Path) -> None:
+    """Open the saved index in this fresh process, match every poster, report, then wait
+    (the parent reads this process's memory) until stdin closes."""
+    posters = [
+        Poster(*line.split("\t", 1)) for line in (out / "posters.tsv").read_text().splitlines()
+    ]
+    gc.collect()
+    before = _smaps(os.getpid())
+    rss0 = _rss_mb()
+    # As the services do: the roster file is read (its SHA-256 names the index), then let go.
+    data = (out / "roster.csv").read_bytes()
+    t = time.perf_counter()
+    digest = roster_digest(data)
+    index = RosterIndex.open(cache / f"roster-{digest}.idx", digest)  # never rebuilt here
+    t_open = time.perf_counter() - t
+    del data
+    gc.collect()
+    rss_open = _rss_mb() - rss0
+    lat = []
+    kinds: dict[str, list[float]] = {}
+    for p in posters:
+        t = time.perf_counter()
+        index.match(p)
+        lat.append((time.perf_counter() - t) * 1000)
+        kinds.setdefault(p.kind, []).append(lat[-1])
+    print(
+        json.dumps(
+            {
+                "open s": t_open,
+                "RSS after open MB": rss_open,
+                "match p50 ms": statistics.median(lat),
+                "match p95 ms": statistics.quantiles(lat, n=100)[94],
+                "before": before,
+                "kinds": {
+                    k: f"{statistics.median(v):.2f} / {statistics.quantiles(v, n=100)[94]:.2f}"
+                    for k, v in kinds.items()
+                },
+            }
+        ),
+        flush=True,
+    )
+    sys.stdin.read()
+
+
+def cached_main(rows: int, cache: Path, n_posters: int, procs: int, rebuild: bool) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    out = cache / f"bench-{rows}"
+    out.mkdir(exist_ok=True)
+    me = [sys.executable, __file__, "--dir", str(out), "--posters", str(n_posters)]
+    if not (out / "posters.tsv").exists():
+        subprocess.run([*me, "--generate", str(rows)], check=True)
+    if rebuild:
+        for old in cache.glob("roster-*.idx"):
+            old.unlink()
+        t = time.perf_counter()
+        res = subprocess.run(
+            [*me, "--cache", str(cache), "--build"], check=True, capture_output=True, text=True
+        )
+        built = json.loads(res.stdout) | {"build process s": time.perf_counter() - t}
+        print(f"rows {rows}: build {json.dumps(built)}")
+    for n in (1, procs):
+        # One after the other (each stays alive, its pages mapped): on two cores, processes
+        # matching at once would measure the scheduler, not the index.
+        children, reports = [], []
+        for _ in range(n):
+            child = subprocess.Popen(
+                [*me, "--cache", str(cache), "--serve"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            children.append(child)
+            reports.append(json.loads(child.stdout.readline()))  # type: ignore[union-attr]
+        mem = [_smaps(c.pid) for c in children]
+        print(f"  p50 / p95 ms by kind of poster, first process: {reports[0]['kinds']}")
+        for c in children:
+            c.stdin.close()  # type: ignore[union-attr]
+            c.wait()
+        total = {k: sum(m[k] for m in mem) for k in ("rss", "pss", "uss")}
+        base = {k: sum(r["before"][k] for r in reports) for k in ("rss", "pss", "uss")}
+        print(
+            f"{n} process(es): PSS sum {total['pss']:.0f} MB ({total['pss'] - base['pss']:.0f} "
+            f"above the processes' baselines), USS sum {total['uss']:.0f} MB "
+            f"({total['uss'] - base['uss']:.0f} above), RSS sum {total['rss']:.0f} MB; "
+            "per process: "
+            + "; ".join(
+                f"open {r['open s']:.2f} s, RSS +{r['RSS after open MB']:.0f} MB after open, "
+                f"match p50 {r['match p50 ms']:.2f} / "
+                f"p95 {r['match p95 ms']:.2f} ms"
+                for r in reports
+            )
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sizes", default="10000,1000000")
@@ -434,7 +564,22 @@ def main() -> None:
     ap.add_argument("--generate", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--rows", type=int, help="with --cache: the saved, shared index")
+    ap.add_argument("--cache", type=Path, help="folder for the saved index (and bench data)")
+    ap.add_argument("--procs", type=int, default=4, help="processes sharing the saved index")
+    ap.add_argument("--reuse", action="store_true", help="keep the index saved by a run before")
+    ap.add_argument("--build", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.build:
+        print(json.dumps(cached_build(args.dir, args.cache)))
+        return
+    if args.serve:
+        cached_serve(args.dir, args.cache)
+        return
+    if args.rows and args.cache:
+        cached_main(args.rows, args.cache, args.posters, args.procs, not args.reuse)
+        return
     if args.generate:
         generate(args.generate, args.posters, args.dir)
         return

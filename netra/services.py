@@ -15,6 +15,7 @@ import hmac
 import json
 import logging
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -134,10 +135,9 @@ class Services:
         changed = False
         if roster and roster != self.roster_source:
             data = await asyncio.to_thread(self.files.read, roster)
-            load = await asyncio.to_thread(parse_roster, data, roster)
-            self.pool.roster = await asyncio.to_thread(RosterIndex, load.entries)
+            self.pool.roster = await asyncio.to_thread(roster_index, self.config, data, roster)
             self.roster_source, changed = roster, True
-            log.info("roster reloaded: %d entries", len(load.entries))
+            log.info("roster reloaded: %d entries", len(self.pool.roster))
         if uploads and uploads != self.election_source:
             elections, source = await _initial_elections(
                 self.config, self.db, self.files, strict=False
@@ -159,7 +159,9 @@ class Services:
         load = await asyncio.to_thread(parse_roster, data, filename)
         if not load.entries:
             raise RosterError(t.ROSTER_NO_VALID_ROWS)
-        index = await asyncio.to_thread(RosterIndex, load.entries)
+        index = await asyncio.to_thread(
+            roster_index, self.config, data, filename, lambda: load.entries
+        )
         # Comparing a million rows takes seconds: off the event loop.
         added, updated, removed, unchanged = await asyncio.to_thread(
             _compare, self.roster, index, load.entries
@@ -268,11 +270,26 @@ async def _initial_roster(
     if roster_file is None:
         log.warning("no roster configured: every poster will be unmatched until /roster")
         return RosterIndex([]), None
-    load = await asyncio.to_thread(parse_roster, roster_file[0], roster_file[1])
-    if load.problems:
-        log.warning("roster: %d rows rejected", len(load.problems))
-    index = await asyncio.to_thread(RosterIndex, load.entries)
+    index = await asyncio.to_thread(roster_index, config, *roster_file)
     return index, roster_file[1] if config.distributed else None
+
+
+def roster_index(
+    config: Config,
+    data: bytes,
+    filename: str,
+    entries: Callable[[], list[RosterEntry]] | None = None,
+) -> RosterIndex:
+    """The roster file's index, shared through a file in the data folder by every process
+    on this machine: opened if built before (same SHA-256), else built, saved and opened."""
+
+    def parsed() -> list[RosterEntry]:
+        load = parse_roster(data, filename)
+        if load.problems:
+            log.warning("roster: %d rows rejected", len(load.problems))
+        return load.entries
+
+    return RosterIndex.cached(data, config.data_dir / "roster-index", entries or parsed)
 
 
 def _uploads(value: str | None) -> dict[str, str]:

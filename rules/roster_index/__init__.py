@@ -9,15 +9,18 @@ evidence a moderator reads, in `scoring`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 from rules.roster import normalise_phone
+from rules.roster_index import stored
 from rules.roster_index.lookup import PHONE_LIKE, CandidateLookup
 from rules.roster_index.scoring import Scored
+from rules.roster_index.stored import StoredIndexError
 from rules.roster_index.tables import key_range
 from rules.types import AsnMatch, Poster, RosterEntry
 
-__all__ = ["RosterIndex"]
+__all__ = ["RosterIndex", "StoredIndexError"]
 
 
 class RosterIndex(CandidateLookup):
@@ -27,6 +30,24 @@ class RosterIndex(CandidateLookup):
     def build(cls, entries: Iterable[RosterEntry]) -> RosterIndex:
         """Same as the constructor; reads better at call sites."""
         return cls(entries)
+
+    def save(self, path: Path, roster_digest: str = "") -> None:
+        """Write the index to one file that `open` maps (see `rules.roster_index.stored`)."""
+        stored.save(self, path, roster_digest)
+
+    @classmethod
+    def open(cls, path: Path, roster_digest: str | None = None) -> RosterIndex:
+        """The index saved at `path`, mapped read-only and shared with every process that
+        opens it; `StoredIndexError` if the file is incomplete, damaged or another roster's."""
+        return stored.open_tables(cls, path, roster_digest)
+
+    @classmethod
+    def cached(
+        cls, data: bytes, cache_dir: Path, entries: Callable[[], Iterable[RosterEntry]]
+    ) -> RosterIndex:
+        """The index of roster file `data` from `cache_dir`, built from `entries()` and
+        saved there when no complete index of that very file is (keyed by its SHA-256)."""
+        return stored.cached(cls, data, cache_dir, entries)
 
     # --- public API --------------------------------------------------------------
 
@@ -42,7 +63,7 @@ class RosterIndex(CandidateLookup):
         if len(digits) != 18:
             return None
         i = key_range(self._nip_keys, int(digits))
-        return self._entry(self._nip_idx[i[0]]) if i else None
+        return self._entry(int(self._nip_idx[i[0]])) if i else None
 
     def match(self, poster: Poster, limit: int = 5) -> list[AsnMatch]:
         """Roster entries that may be this poster, best first (at most `limit`)."""

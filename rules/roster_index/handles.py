@@ -5,9 +5,9 @@ misses offered for review. Bounded by prefix and suffix ranges of the sorted han
 
 from __future__ import annotations
 
-import bisect
 import re
 
+import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from rules.names import fold_spelling
@@ -17,10 +17,13 @@ from rules.roster_index.tables import (
     HANDLE_STRIP,
     RosterTables,
     clean_name,
+    exact_range,
+    handle_key,
     handle_skeleton,
     key_range,
-    len_key,
+    prefix_range,
     real_tokens,
+    stable_hash,
 )
 from wording import id_analysis as why
 
@@ -47,6 +50,24 @@ def _punct_positions(handle: str) -> set[int]:
         else:
             pos += 1
     return out
+
+
+def handle_prefix(length: int, part: str) -> bytes:
+    """The sort key's start shared by handles of this length beginning with `part`."""
+    return handle_key("x" * length)[:1] + part.encode()
+
+
+def _capped(keys: np.ndarray, idxs: np.ndarray, prefix: bytes) -> list[tuple[int, str]]:
+    """(entry id, skeleton) of the first `_RANGE_CAP` handle keys with this prefix."""
+    hits = prefix_range(keys, prefix)
+    stop = min(hits.stop, hits.start + _RANGE_CAP)
+    return list(
+        zip(
+            idxs[hits.start : stop].tolist(),
+            (k[1:].decode() for k in keys[hits.start : stop].tolist()),
+            strict=True,
+        )
+    )
 
 
 def _punct_dropped(shown: str, roster: str) -> bool:
@@ -77,10 +98,8 @@ class HandleLookup(RosterTables):
             return []
         out: list[Scored] = []
         sk = handle_skeleton(handle)
-        key = len_key(sk)
-        lo = bisect.bisect_left(self._hk, key)
-        hi = bisect.bisect_right(self._hk, key, lo)
-        exact = [self._hk_idx[j] for j in range(lo, hi)]
+        hits = exact_range(self._hk, handle_key(sk))
+        exact = self._hk_idx[hits.start : hits.stop].tolist()
         if exact:
             same = [i for i in exact if self._field(i, 6) == handle]
             ocr, moved = [], []
@@ -142,11 +161,9 @@ class HandleLookup(RosterTables):
             for p, c in enumerate(shown):
                 if c != merged:
                     continue
-                key = len_key(handle_skeleton(shown[:p] + pair + shown[p + 1 :]))
-                lo = bisect.bisect_left(self._hk, key)
-                hi = bisect.bisect_right(self._hk, key, lo)
-                for j in range(lo, hi):
-                    i = self._hk_idx[j]
+                key = handle_key(handle_skeleton(shown[:p] + pair + shown[p + 1 :]))
+                hits = exact_range(self._hk, key)
+                for i in self._hk_idx[hits.start : hits.stop].tolist():
                     roster = self._field(i, 6)
                     if _punct_dropped(shown[:p] + pair + shown[p + 1 :], roster):
                         found.setdefault(i, roster)
@@ -166,24 +183,17 @@ class HandleLookup(RosterTables):
             k = max(1, n // 3 if n >= 8 else n // 2)
             edits = 2 if n >= 8 else 1
             for length in range(n - edits, n + edits + 1):
-                prefix = chr(0x100 + length) + part[:k]
-                lo = bisect.bisect_left(keys, prefix)
-                hi = bisect.bisect_left(keys, prefix + "\U0010ffff", lo)
-                for j in range(lo, min(hi, lo + _RANGE_CAP)):
-                    cand = keys[j][1:]
+                for i, cand in _capped(keys, idxs, handle_prefix(length, part[:k])):
                     if 1 <= Levenshtein.distance(part, cand, score_cutoff=edits) <= edits:
-                        found.setdefault(idxs[j], self._field(idxs[j], 6))
+                        found.setdefault(i, self._field(i, 6))
             if n < 5:
                 continue
             # The read part starts (or ends) the handle; its last read character may be the
             # one glare garbled ("aguskusumawe" of "aguskusumawati81").
             for head in {part, part[:-1]} if n >= 7 else {part}:
                 for length in range(len(head) + 1, int(n / (0.45 if n >= 7 else 0.6)) + 1):
-                    prefix = chr(0x100 + length) + head
-                    lo = bisect.bisect_left(keys, prefix)
-                    hi = bisect.bisect_left(keys, prefix + "\U0010ffff", lo)
-                    for j in range(lo, min(hi, lo + _RANGE_CAP)):
-                        found.setdefault(idxs[j], self._field(idxs[j], 6))
+                    for i, _cand in _capped(keys, idxs, handle_prefix(length, head)):
+                        found.setdefault(i, self._field(i, 6))
         found.pop(-1, None)
         return sorted(found.items())[:_NEAR_MAX]
 
@@ -200,15 +210,10 @@ class HandleLookup(RosterTables):
         probes = ((self._hk, self._hk_idx, sk[:k]), (self._hr, self._hr_idx, sk[::-1][: n - k - 1]))
         for keys, idxs, part in probes:
             for length in (n - 1, n, n + 1):
-                prefix = chr(0x100 + length) + part
-                lo = bisect.bisect_left(keys, prefix)
-                hi = bisect.bisect_left(keys, prefix + "\U0010ffff", lo)
-                for j in range(lo, min(hi, lo + _RANGE_CAP)):
-                    cand = keys[j][1:]
+                for i, cand in _capped(keys, idxs, handle_prefix(length, part)):
                     if keys is self._hr:
                         cand = cand[::-1]
                     if Levenshtein.distance(sk, cand, score_cutoff=1) == 1:
-                        i = idxs[j]
                         if i in found:
                             continue
                         roster = self._field(i, 6)
@@ -224,9 +229,9 @@ class HandleLookup(RosterTables):
         letters = _LETTERS.sub("", handle)
         if len(letters) < 6:
             return []
-        hits = key_range(self._concat_keys, hash(fold_spelling(letters)))
+        hits = key_range(self._concat_keys, stable_hash(fold_spelling(letters)))
         out: list[Scored] = []
-        idxs = sorted({self._concat_idx[h] for h in hits})
+        idxs = sorted(set(self._concat_idx[hits.start : hits.stop].tolist()))
         for i in idxs:
             toks = clean_name(self._field(i, 1))
             real = real_tokens(toks)

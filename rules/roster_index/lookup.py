@@ -74,7 +74,7 @@ class CandidateLookup(HandleLookup):
         share = 1 + PEER_PENALTY * (len(hits) - 1)
         return [
             Scored(
-                self._phone_idx[h],
+                int(self._phone_idx[h]),
                 0.99 / share,
                 "phone-exact",
                 (why.EVIDENCE_PHONE_EXACT.format(phone=phone),),
@@ -102,7 +102,7 @@ class CandidateLookup(HandleLookup):
         raw = base / (1 + PEER_PENALTY * (len(found) - 1))
         out = []
         for h in sorted(found):
-            i = self._phone_idx[h]
+            i = int(self._phone_idx[h])
             shown = self._field(i, 5)
             ev = (why.EVIDENCE_PHONE_NEAR.format(phone=phone, roster=shown),)
             out.append(Scored(i, raw, "phone-ocr", ev))
@@ -115,7 +115,7 @@ class CandidateLookup(HandleLookup):
         if cached is not None:
             return cached
         out: dict[int, float] = {}
-        tid = self._vocab.get(tok)
+        tid = self._vocab.get_one(tok)
         if tid is not None:
             out[tid] = 1.0
         sk = name_skeleton(tok)
@@ -145,11 +145,12 @@ class CandidateLookup(HandleLookup):
 
     def _postings(self, variants: dict[int, float]) -> np.ndarray:
         """Sorted, distinct entry ids carrying any of these vocabulary tokens."""
+        off, flat = self._post_off, self._post_flat
         parts = [
-            np.frombuffer(p, dtype=np.uint32)
+            flat[off[k] : off[k + 1]]
             for tid in variants
-            for p in (self._post_given[tid], self._post_other[tid])
-            if len(p)
+            for k in (2 * tid, 2 * tid + 1)
+            if off[k + 1] > off[k]
         ]
         if not parts:
             return np.empty(0, dtype=np.uint32)
@@ -262,7 +263,7 @@ class CandidateLookup(HandleLookup):
         """0 no hint, 1 same unit, 2 same parent agency, 3 contradicting unit."""
         if hint_units is None:
             return 0
-        u = self._unit_of[i]
+        u = int(self._unit_of[i])
         if u in hint_units:
             return 2 if u in implied else 1
         return 3

@@ -56,7 +56,8 @@ def score_contact(
 ) -> tuple[float, str, tuple[str, ...]]:
     """(confidence, rule, evidence) of entry i for this contact name; evidence only
     when asked, since formatting it for hundreds of namesakes costs more than scoring."""
-    tids = tables._tok_flat[tables._tok_off[i] : tables._tok_off[i + 1]]
+    tids = tables._tok_flat[tables._tok_off[i] : tables._tok_off[i + 1]].tolist()
+    unit = int(tables._unit_of[i])
     n = len(tids)
     prefix_first = n > 1 and tids[0] in tables._prefix_tids
     given_pos = {0, 1} if prefix_first else {0}
@@ -124,14 +125,14 @@ def score_contact(
     base, with_unit = _BASE[method]
     if hint_units is None:
         raw = base
-    elif tables._unit_of[i] in hint_units and tables._unit_of[i] in implied_units:
+    elif unit in hint_units and unit in implied_units:
         raw = (base + with_unit) / 2  # agrees only through its parent agency
         method += "+unit-parent"
         if ev:
             evidence.append(
                 why.EVIDENCE_UNIT_PARENT.format(hint=hint_text, unit=tables._strings_unit(i))
             )
-    elif tables._unit_of[i] in hint_units:
+    elif unit in hint_units:
         raw = with_unit
         method += "+unit"
         if ev:

@@ -1,16 +1,21 @@
 """The roster index's tables, built once per roster: entries packed into one byte buffer,
-NIPs, phones and full names run together in sorted arrays (bisect), handles sorted forwards
-and backwards (prefix and suffix ranges), names in an inverted index (token id → entry ids,
-given names apart from the others) over spelling-folded tokens, and a deletion neighbourhood
-(SymSpell-style, one edit) over the *distinct* name tokens, which are far fewer than rows.
-Entries are only rebuilt as `RosterEntry` objects for the few candidates returned.
+NIPs, phones and full names run together in sorted numpy arrays (searchsorted), handles
+sorted forwards and backwards as fixed-width byte strings (prefix and suffix ranges), names
+in an inverted index (token id → entry ids, given names apart from the others, one flat
+array with offsets) over spelling-folded tokens, and a deletion neighbourhood (SymSpell-style,
+one edit) over the *distinct* name tokens, which are far fewer than rows. Entries are only
+rebuilt as `RosterEntry` objects for the few candidates returned.
+
+Every table proportional to the rows is a flat numpy array (`ARRAYS`), so `rules.roster_index.
+stored` can write them to a file and map them back read-only, shared by every process.
 """
 
 from __future__ import annotations
 
-import bisect
+import hashlib
 from array import array
 from collections.abc import Iterable, Sequence
+from typing import Any, Literal
 
 import numpy as np
 
@@ -47,13 +52,31 @@ def name_skeleton(token: str) -> str:
     return token.replace("rn", "m").replace("vv", "w").translate(_NAME_CONFUSE)
 
 
-def len_key(s: str) -> str:
-    """Sort key bucketing by length first, so a prefix range only holds similar lengths."""
-    return chr(0x100 + len(s)) + s
-
-
 def concat_key(tokens: Sequence[str]) -> int:
-    return hash(fold_spelling("".join(tokens)))
+    return stable_hash(fold_spelling("".join(tokens)))
+
+
+def stable_hash(text: str) -> int:
+    """A signed 64-bit hash that is the same in every process (`hash()` is salted per
+    process, and the tables are shared between processes through a file)."""
+    return int.from_bytes(
+        hashlib.blake2b(text.encode(), digest_size=8).digest(), "big", signed=True
+    )
+
+
+def handle_key(skeleton: str) -> bytes:
+    """Sort key of a handle skeleton: its length first (one byte), so a prefix range only
+    holds similar lengths; UTF-8 keeps the order of the characters."""
+    return bytes((0x20 + min(len(skeleton), 0xDE),)) + skeleton.encode()
+
+
+# Names of the tables that grow with the roster; all numpy arrays (see `stored`).
+ARRAYS = (
+    "_blob", "_offsets", "_unit_of", "_tok_flat", "_tok_off", "_post_flat", "_post_off",
+    "_nip_keys", "_nip_idx", "_phone_keys", "_phone_idx", "_concat_keys", "_concat_idx",
+    "_hk", "_hk_idx", "_hr", "_hr_idx", "_tok_text", "_vocab_keys", "_vocab_ids",
+    "_skel_keys", "_skel_ids", "_del_keys", "_del_ids",
+)  # fmt: skip
 
 
 class RosterTables:
@@ -169,40 +192,76 @@ class RosterTables:
             idx += 1
         self._size = idx
 
-        self._nip_keys, self._nip_idx = sorted_arrays(nips, list(range(idx)), "q")
+        self._nip_keys, self._nip_idx = sorted_arrays(nips, list(range(idx)))
         del nips, seen
-        self._phone_keys, self._phone_idx = sorted_arrays(phones, phone_idx, "q")
-        self._concat_keys, self._concat_idx = sorted_arrays(concat, concat_idx, "q")
+        self._phone_keys, self._phone_idx = sorted_arrays(phones, phone_idx)
+        self._concat_keys, self._concat_idx = sorted_arrays(concat, concat_idx)
         del phones, phone_idx, concat, concat_idx
-        fwd = [len_key(h) for h in handles]
-        order = sorted(range(len(handles)), key=fwd.__getitem__)
-        self._hk = [fwd[j] for j in order]
-        self._hk_idx = array("I", [handle_idx[j] for j in order])
-        rev = [len_key(h[::-1]) for h in handles]
-        order = sorted(range(len(handles)), key=rev.__getitem__)
-        self._hr = [rev[j] for j in order]
-        self._hr_idx = array("I", [handle_idx[j] for j in order])
-        del handles, handle_idx, fwd, rev, order
+        self._hk, self._hk_idx = sorted_handles([handle_key(h) for h in handles], handle_idx)
+        self._hr, self._hr_idx = sorted_handles([handle_key(h[::-1]) for h in handles], handle_idx)
+        del handles, handle_idx
 
-        self._post_given = [array("I", p) for p in given]
-        self._post_other = [array("I", p) for p in other]
+        # Postings of token t: given names at _post_flat[_post_off[2t]:_post_off[2t+1]], the
+        # other words up to _post_off[2t+2]; each part sorted (entries are added in order).
+        sizes = np.zeros(2 * len(given) + 1, dtype=np.int64)
+        sizes[1::2] = [len(p) for p in given]
+        sizes[2::2] = [len(p) for p in other]
+        self._post_off = np.cumsum(sizes)
+        self._post_flat = np.fromiter(
+            (i for g, o in zip(given, other, strict=True) for p in (g, o) for i in p),
+            dtype=np.uint32,
+            count=int(self._post_off[-1]),
+        )
         del given, other
-        self._skel: dict[str, list[int]] = {}
-        self._deletes: dict[str, list[int]] = {}
-        for tid, tok in enumerate(self._tokens):
+        self._blob = np.frombuffer(self._blob, dtype=np.uint8)
+        self._offsets = np.frombuffer(self._offsets, dtype=np.uint64)
+        self._unit_of = np.frombuffer(self._unit_of, dtype=np.uint32)
+        self._tok_flat = np.frombuffer(self._tok_flat, dtype=np.uint32)
+        self._tok_off = np.frombuffer(self._tok_off, dtype=np.uint32)
+        self._build_vocabulary_tables()
+
+    def _build_vocabulary_tables(self) -> None:
+        """Tables over the distinct name tokens: the tokens by id and by spelling, their OCR
+        skeletons and the one-deletion neighbourhood of the skeletons (SymSpell), as sorted
+        byte-string arrays like the rest (a national roster has hundreds of thousands of
+        distinct tokens, millions of deletions: too many for a dict in every process)."""
+        tokens: list[str] = self._tokens  # type: ignore[assignment]
+        skel: list[tuple[str, int]] = []
+        deletes: list[tuple[str, int]] = []
+        for tid, tok in enumerate(tokens):
             sk = name_skeleton(tok)
-            self._skel.setdefault(sk, []).append(tid)
+            skel.append((sk, tid))
             if len(sk) >= 4 and not sk.isdigit():
-                for d in {sk[:i] + sk[i + 1 :] for i in range(len(sk))}:
-                    self._deletes.setdefault(d, []).append(tid)
+                deletes.extend((d, tid) for d in {sk[:i] + sk[i + 1 :] for i in range(len(sk))})
         self._prefix_tids = frozenset(self._vocab[t] for t in PREFIX_TOKENS if t in self._vocab)
-        # Zero-copy views for the set algebra of contact-name lookups (C speed, no loops).
-        self._unit_np = np.frombuffer(self._unit_of, dtype=np.uint32)
+        self._tok_text = byte_strings([t.encode() for t in tokens])
+        self._vocab_keys, self._vocab_ids = sorted_handles(
+            [t.encode() for t in tokens], list(range(len(tokens)))
+        )
+        self._skel_keys, self._skel_ids = sorted_handles(
+            [k.encode() for k, _t in skel], [t for _k, t in skel]
+        )
+        self._del_keys, self._del_ids = sorted_handles(
+            [k.encode() for k, _t in deletes], [t for _k, t in deletes]
+        )
+        self._wrap_vocabulary()
+
+    def _wrap_vocabulary(self) -> None:
+        """The vocabulary arrays behind the list and dict faces the lookups use."""
+        self._tokens = TokenTable(self._tok_text)  # type: ignore[assignment]
+        self._vocab = KeyedIds(self._vocab_keys, self._vocab_ids)  # type: ignore[assignment]
+        self._skel = KeyedIds(self._skel_keys, self._skel_ids)
+        self._deletes = KeyedIds(self._del_keys, self._del_ids)
+        # The same array; the name says it is for the set algebra of contact-name lookups.
+        self._unit_np = self._unit_of
 
     # --- entries -----------------------------------------------------------------
 
+    def _raw(self, i: int) -> str:
+        return self._blob[int(self._offsets[i]) : int(self._offsets[i + 1])].tobytes().decode()
+
     def _entry(self, i: int) -> RosterEntry:
-        raw = self._blob[self._offsets[i] : self._offsets[i + 1]].decode()
+        raw = self._raw(i)
         nip, nama, jab, unit, inst, phone, ig, aliases = raw.split(_SEP)
         return RosterEntry(
             nip=nip,
@@ -216,7 +275,7 @@ class RosterTables:
         )
 
     def _field(self, i: int, n: int) -> str:
-        return self._blob[self._offsets[i] : self._offsets[i + 1]].decode().split(_SEP)[n]
+        return self._raw(i).split(_SEP)[n]
 
     def _strings_unit(self, i: int) -> str:
         return self._strings[int(self._field(i, 3))]
@@ -244,12 +303,87 @@ def real_tokens(toks: Sequence[str]) -> list[str]:
     return list(toks[1:]) if len(toks) > 1 and toks[0] in PREFIX_TOKENS else list(toks)
 
 
-def sorted_arrays(keys: list[int], idxs: list[int], code: str) -> tuple[array, array]:
-    order = sorted(range(len(keys)), key=keys.__getitem__)
-    return array(code, [keys[j] for j in order]), array("I", [idxs[j] for j in order])
+def sorted_arrays(keys: list[int], idxs: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Keys sorted (int64) and the entry ids in the same order (stable: ties keep row order)."""
+    k = np.array(keys, dtype=np.int64)
+    order = np.argsort(k, kind="stable")
+    return k[order], np.array(idxs, dtype=np.uint32)[order]
 
 
-def key_range(keys: array, key: int) -> range:
-    lo = bisect.bisect_left(keys, key)
-    hi = bisect.bisect_right(keys, key, lo)
-    return range(lo, hi)
+class TokenTable:
+    """Name tokens by id (a list's `[i]` and `len`) over a fixed-width byte-string array."""
+
+    def __init__(self, text: np.ndarray) -> None:
+        self._text = text
+
+    def __getitem__(self, tid: int) -> str:
+        return bytes(self._text[tid]).decode()
+
+    def __len__(self) -> int:
+        return len(self._text)
+
+
+class KeyedIds:
+    """Token ids by a string key (a dict's `get`, `in` and `[]`) over sorted fixed-width
+    byte strings and the ids in the same order; `get` gives every id of the key, ascending,
+    except for the vocabulary, where a key has exactly one id (`[]`, `get_one`)."""
+
+    def __init__(self, keys: np.ndarray, ids: np.ndarray) -> None:
+        self._keys, self._ids = keys, ids
+
+    def get(self, key: str, default: Any = ()) -> Any:
+        hits = exact_range(self._keys, key.encode())
+        return self._ids[hits.start : hits.stop].tolist() if hits else default
+
+    def __contains__(self, key: str) -> bool:
+        return bool(exact_range(self._keys, key.encode()))
+
+    def __getitem__(self, key: str) -> int:
+        hits = exact_range(self._keys, key.encode())
+        if not hits:
+            raise KeyError(key)
+        return int(self._ids[hits.start])
+
+    def get_one(self, key: str) -> int | None:
+        hits = exact_range(self._keys, key.encode())
+        return int(self._ids[hits.start]) if hits else None
+
+
+def byte_strings(values: list[bytes]) -> np.ndarray:
+    """Values as a fixed-width byte-string array (one wider than the longest)."""
+    return np.array(values, dtype=f"S{max((len(v) for v in values), default=0) + 1}")
+
+
+def sorted_handles(keys: list[bytes], idxs: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Handle keys sorted as fixed-width byte strings, one wider than the longest, so a
+    prefix probe ending in 0xff (`prefix_range`) still fits the width."""
+    k = byte_strings(keys)
+    order = np.argsort(k, kind="stable")
+    return k[order], np.array(idxs, dtype=np.uint32)[order]
+
+
+def _bisect(keys: np.ndarray, key: bytes, side: Literal["left", "right"]) -> int:
+    """bisect over fixed-width byte strings. A probe wider than the array would make numpy
+    copy the whole array to the wider type; every key is at most that wide, so a wider probe
+    sorts just after its own truncation."""
+    width = keys.dtype.itemsize
+    if len(key) > width:
+        key, side = key[:width], "right"
+    return int(np.searchsorted(keys, np.bytes_(key), side))
+
+
+def exact_range(keys: np.ndarray, key: bytes) -> range:
+    """Positions of `key` in sorted fixed-width byte keys."""
+    lo = _bisect(keys, key, "left")
+    return range(lo, max(lo, _bisect(keys, key, "right")))
+
+
+def prefix_range(keys: np.ndarray, prefix: bytes) -> range:
+    """Positions of the keys starting with `prefix` (no UTF-8 byte is 0xff)."""
+    lo = _bisect(keys, prefix, "left")
+    return range(lo, max(lo, _bisect(keys, prefix + b"\xff", "left")))
+
+
+def key_range(keys: np.ndarray, key: int) -> range:
+    lo = int(np.searchsorted(keys, key, "left"))
+    return range(lo, int(np.searchsorted(keys, key, "right")))
