@@ -27,26 +27,12 @@ from zoneinfo import ZoneInfo
 
 from rules.election import Election
 from rules.errors import ElectionError
-from rules.support import SupportFinding, detect_support
+from rules.support import NAMING_RULES, SupportFinding, detect_support
 from rules.types import AsnMatch, RosterEntry
 from rules.verdict import Thresholds, Verdict
 from rules.verdict import decide as decide_one
 from wording import id as t
 from wording import id_analysis as why
-
-# Rules that name one election's pair rather than a number every election has.
-_SPECIFIC = {
-    why.RULE_FULL_NAME,
-    why.RULE_NAME_PART,
-    why.RULE_NAME_WITH_NUMBER,
-    why.RULE_ALIAS,
-    why.RULE_ALIAS_OCR,
-    why.RULE_HASHTAG,
-    why.RULE_SLOGAN,
-    why.RULE_ACCOUNT,
-    why.RULE_ACCOUNT_NAMED,
-}
-_SPECIFIC |= {why.RULE_WITH_SUPPORT_WORD.format(rule=r) for r in list(_SPECIFIC)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +109,7 @@ def _wrap(
 
 
 def _specific(finding: SupportFinding) -> bool:
-    return any(s.candidate == finding.candidate and s.rule in _SPECIFIC for s in finding.signals)
+    return any(s.candidate == finding.candidate and s.rule in NAMING_RULES for s in finding.signals)
 
 
 def find_support(text: str, elections: Election | ElectionSet) -> ElectionFinding:

@@ -374,6 +374,9 @@ _LABEL_RULES = (
 _FAMILIES = {rule: "name" for rule in _NAME_RULES} | {rule: "label" for rule in _LABEL_RULES}
 # A rule lifted by a support word stays in its family ("alias + kata dukungan" is a label).
 _FAMILIES |= {why.RULE_WITH_SUPPORT_WORD.format(rule=r): f for r, f in _FAMILIES.items()}
+# Rules that name the pair (a name or a campaign label), not just its number: across many
+# elections a number alone is ambiguous, these are not (`rules.elections`).
+NAMING_RULES = frozenset(_FAMILIES)
 
 
 def _kind(rule: str) -> str:
