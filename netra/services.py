@@ -15,7 +15,7 @@ import hmac
 import json
 import logging
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -41,7 +41,7 @@ ROSTER_SETTING = "roster_file"
 MODERATOR_NAME_SETTING = "moderator_name:{}"  # display name of a moderator who decided
 ELECTION_SETTING = "election_file"  # before many elections: the one uploaded file
 ELECTIONS_SETTING = "election_files"  # uploaded election files: {name: stored path}
-# PostgreSQL: the configured election files as first stored, {path: path, "digest": …}
+# PostgreSQL: the configured election files as the first process stored them, [stored path]
 ELECTIONS_CONFIGURED_SETTING = "election_files_configured"
 
 
@@ -345,6 +345,11 @@ async def _initial_elections(
     return elections, source
 
 
+def _files_digest(hexdigests: Iterable[str]) -> str:
+    """One version for a set of election files, whatever their order."""
+    return hashlib.sha256("".join(sorted(hexdigests)).encode()).hexdigest()
+
+
 async def _published_elections(
     config: Config, db: async_sessionmaker[AsyncSession], files: Files, *, strict: bool
 ) -> ElectionSet:
@@ -352,33 +357,33 @@ async def _published_elections(
     process on another machine reads the same bytes; a `netra worker` configured with other
     files is refused, naming both versions."""
     paths = config.election_files()
-    mine = {path: path.read_bytes() for path in paths}
-    digest = hashlib.sha256(b"".join(sorted(hashlib.sha256(d).digest() for d in mine.values())))
-    stored = _uploads(await store.get_setting(db, ELECTIONS_CONFIGURED_SETTING))
+    mine = [path.read_bytes() for path in paths]
+    value = await store.get_setting(db, ELECTIONS_CONFIGURED_SETTING)
+    stored: list[str] = json.loads(value) if value else []
     if not stored:
         if not mine:
             raise ConfigError(t.CONFIG_NO_ELECTION)
-        for data in mine.values():
-            relative = f"election/{hashlib.sha256(data).hexdigest()}.toml"
-            await asyncio.to_thread(files.write, relative, data)
-            stored[relative] = relative
-        stored["digest"] = digest.hexdigest()
+        for data in mine:
+            stored.append(f"election/{hashlib.sha256(data).hexdigest()}.toml")
+            await asyncio.to_thread(files.write, stored[-1], data)
         await store.set_setting(db, ELECTIONS_CONFIGURED_SETTING, json.dumps(stored))
-    theirs = stored.pop("digest", "")
-    if strict and mine and theirs != digest.hexdigest():
+    # The stored files are named by their SHA-256: both versions are digests of the same form.
+    digest = _files_digest(hashlib.sha256(data).hexdigest() for data in mine)
+    theirs = _files_digest(PurePath(relative).stem for relative in stored)
+    if strict and mine and theirs != digest:
         since = await store.setting_changed_at(db, ELECTIONS_CONFIGURED_SETTING)
         raise ConfigError(
             t.INPUT_MISMATCH.format(
                 what=t.INPUT_ELECTION,
                 path=", ".join(str(p) for p in paths),
-                mine=digest.hexdigest()[:12],
+                mine=digest[:12],
                 theirs=theirs[:12],
                 since=t.when(since),
                 key="elections",
             )
         )
     loaded = []
-    for relative in stored.values():
+    for relative in stored:
         data = await asyncio.to_thread(files.read, relative)
         loaded.append(parse_election(data.decode("utf-8")))
     return ElectionSet(tuple(loaded))
