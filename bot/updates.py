@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 
 # Starts of an update's handling, each ended by the process dying, before it is given up: the
 # first start, one among others after a recovery, then three alone (see UpdateProcessor).
-MAX_ATTEMPTS = 5
+MAX_ATTEMPTS = 6  # recorded (1) + started among others (2) + four deaths alone
 RECORD_BACKOFF_MAX = 5.0
 T = TypeVar("T")
 
