@@ -38,6 +38,8 @@ from wording import id_analysis as why
 class RosterLookup(Protocol):
     def match(self, poster: Poster, limit: int = 5) -> list[AsnMatch]: ...
 
+    def unit_named(self, text: str) -> str | None: ...
+
 
 @functools.cache
 def default_engine() -> OcrEngine:
@@ -107,6 +109,9 @@ def analyse(
     header, matches, extra = _read_poster(
         shot.image, engine, roster, layout, backs_someone, alternatives + 1, thresholds.asn_flag
     )
+    unit = None
+    if header.poster is not None and header.poster.kind == "contact_name" and not matches:
+        unit = roster.unit_named(header.poster.text)
     verdict = decide(
         platform=header.platform,
         poster=header.poster,
@@ -115,6 +120,7 @@ def analyse(
         support=support,
         header_evidence=header.evidence,
         thresholds=thresholds,
+        poster_unit=unit,
     )
     verdict.text = _unique_lines(texts + extra)
     verdict.seconds = time.perf_counter() - started

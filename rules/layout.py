@@ -70,7 +70,7 @@ _WA_TIME_LOOSE = re.compile(
     r"\b(?:kemarin|hari\s?ini|baru\s?sa[jl]a|beberapa\s?(?:menit|detik|jam)|yang\s?[lt]alu|"
     r"\d{1,2}\W?\s?(?:menit|jam|detik)|"
     r"yesterday|today|just\s?now|minutes?\s?ago)\b"
-    r"|^\W{0,3}[a-z]{2,8}\W?\s?\d{1,2}[.:]?\d{2}\W{0,3}$",
+    r"|^\W{0,3}[a-z]{2,8}(?:\s[a-z]{2,4})?\W?\s?\d{1,2}[.:]?\d{2}\W{0,3}$",  # "Har inl 17.25"
     re.IGNORECASE,
 )
 # The line under a chat's name: presence, a group's size. Whole lines only: a story may well
@@ -250,15 +250,20 @@ def _aligned_above(time_line: TextLine, lines: Sequence[TextLine]) -> TextLine |
     return best
 
 
-def _whatsapp_candidates(lines: Sequence[TextLine], height: int) -> list[_Candidate]:
+def _whatsapp_candidates(
+    lines: Sequence[TextLine], height: int, framed: bool = False
+) -> list[_Candidate]:
     found = []
+    # A loosely read time counts only near the top, where a header sits; in a story cut out
+    # of a chat the header may sit lower (the chat's own lines above it stay in the cut).
+    loose_below = (0.6 if framed else 0.4) * height
     for strict in (True, False):
         for line in lines:
             text = line.text.strip()
             pattern = _WA_TIME if strict else _WA_TIME_LOOSE
             if _CHAT_PRESENCE.search(text) or not pattern.search(text):
                 continue
-            if strict is False and (_WA_TIME.search(text) or line.top > 0.4 * height):
+            if strict is False and (_WA_TIME.search(text) or line.top > loose_below):
                 continue  # already tried; or content ("hari ini kita menang") far down
             name_line = _aligned_above(line, lines)
             if name_line is None or is_time_line(name_line.text) or SHOUTED.match(text):
@@ -326,7 +331,7 @@ def read_layout(
     chrome += around
     # The chat's own title and messages can be neither the poster nor its anchor.
     inside = [line for line in lines if line not in around]
-    candidates = _whatsapp_candidates(inside, height) + _instagram_candidates(inside, height)
+    candidates = _whatsapp_candidates(inside, height, framed) + _instagram_candidates(inside, height)
     footers = [
         line
         for line in lines

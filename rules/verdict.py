@@ -103,8 +103,12 @@ def decide(
     support: SupportFinding,
     header_evidence: tuple[str, ...] = (),
     thresholds: Thresholds = Thresholds(),
+    poster_unit: str | None = None,
 ) -> Verdict:
-    """Combine the roster match and the support finding into a verdict with its reasons."""
+    """Combine the roster match and the support finding into a verdict with its reasons.
+    `poster_unit`: the government unit the contact name shows (`RosterIndex.unit_named`);
+    someone saved under a unit and backing a pair is never cleared unseen, even when no
+    name on the roster fits (the name cropped off or misread)."""
     best = matches[0] if matches else None
     asn_conf = best.confidence if best else 0.0
     sup_conf = support.confidence if support.candidate is not None else 0.0
@@ -170,6 +174,9 @@ def decide(
         or among_namesakes
     ):
         kind = "review"
+    elif poster_unit and sup_conf >= thresholds.support_flag:
+        kind = "review"
+        reasons.append(why.REASON_POSTER_UNIT.format(unit=poster_unit))
     else:
         kind = "clear"
     return Verdict(

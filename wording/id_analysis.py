@@ -76,6 +76,10 @@ REASON_SUPPORT_SIGNAL = "{rule} {matched!r}"
 REASON_NO_SUPPORT = "tidak ada dukungan jelas untuk satu paslon"
 REASON_NEUTRAL = "konten netral: {cues}"
 REASON_ELECTION_AMBIGUOUS = "pemilihan tidak dapat dipastikan, bisa salah satu dari: {elections}"
+REASON_POSTER_UNIT = (
+    "nama kontak menyebut unit pemerintah ({unit}) tanpa nama yang cocok di daftar ASN: "
+    "moderator memeriksa siapa pengunggahnya"
+)
 REASON_NAMESAKES = (
     "{count} orang di daftar ASN cocok dengan nama ini (gabungan keyakinan {confidence:.2f}): "
     "moderator memilih siapa, atau bukan ASN"

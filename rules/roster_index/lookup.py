@@ -245,6 +245,25 @@ class CandidateLookup(HandleLookup):
             s.evidence = (*evidence, *s.evidence)
         return top
 
+    def unit_named(self, text: str) -> str | None:
+        """The government unit a contact name shows, when it shows one this roster has
+        ("Bu Elis PKM Taman Sari") or shows nothing but a unit ("Kec. Simpang Katis", its
+        person's name cropped off): the poster works there, even when no name on the roster
+        fits. None otherwise — a shop or a street in a contact name is no unit."""
+        text = _I_FOR_L.sub("l", text)
+        tokens = strip_honorifics(name_tokens(strip_titles(text)))
+        hint, rest, consumed = split_unit_hints(tokens)
+        rest = [t for t in strip_honorifics(rest) if t not in _NON_NAME and len(t) > 1]
+        acronyms = [t for t in rest if 3 <= len(t) <= 8 and ACRONYM + t in self._key_units]
+        if acronyms:
+            hint, consumed = frozenset({*hint, *(ACRONYM + t for t in acronyms)}), consumed + acronyms
+            rest = [t for t in rest if t not in acronyms]
+        if not hint:
+            return None
+        if rest and not any(self._key_units.get(k) for k in hint):
+            return None
+        return " ".join(consumed) or None
+
     def _most_specific(self, hint: frozenset[str]) -> frozenset[str]:
         """Of a place hint's prefixes ("kec:medan", "kec:medan tuntungan") only the longest
         that names a roster unit: in Kota Medan every kecamatan starts with "Medan", so the
