@@ -27,7 +27,7 @@ from ocr.image_input import ImageRejected, load_screenshot
 from ocr.reader import HEADER_OPINIONS, header_band, read_framed, read_header_again
 from rules.election import Election
 from rules.elections import ElectionSet, decide, find_support
-from rules.layout import Layout, read_layout, story_span
+from rules.layout import Layout, is_chrome, read_layout, story_span
 from rules.poster import HeaderReading
 from rules.support import SupportFinding
 from rules.types import AsnMatch, Poster
@@ -109,8 +109,25 @@ def analyse(
     header, matches, extra = _read_poster(
         shot.image, engine, roster, layout, backs_someone, alternatives + 1, thresholds.asn_flag
     )
+    if _worth_reading_body_again(layout, support, matches, thresholds):
+        # An ASN identified and nothing clear found in what they posted: tiny, script or
+        # thin text the first, coarser detection missed or misread. Read the body again,
+        # enlarged; a finding stronger than the first stands.
+        box = layout.header_box
+        assert box is not None
+        body_lines, _size = read_framed(shot.image, (box[3], shot.image.height), engine, lines)
+        texts += [line.text for line in body_lines]
+        again = find_support(
+            "\n".join(line.text for line in body_lines if not is_chrome(line.text)), election
+        )
+        if again.confidence > support.confidence:
+            support = again
     unit = None
-    if header.poster is not None and header.poster.kind == "contact_name" and not matches:
+    if (
+        header.poster is not None
+        and header.poster.kind == "contact_name"
+        and (not matches or matches[0].confidence < thresholds.asn_review)
+    ):
         unit = roster.unit_named(header.poster.text)
     verdict = decide(
         platform=header.platform,
@@ -125,6 +142,20 @@ def analyse(
     verdict.text = _unique_lines(texts + extra)
     verdict.seconds = time.perf_counter() - started
     return verdict
+
+
+def _worth_reading_body_again(
+    layout: Layout, support: SupportFinding, matches: list[AsnMatch], thresholds: Thresholds
+) -> bool:
+    """The poster is identified as an ASN, the first reading found no clear support, and
+    the body was not read enlarged already (a framed story is)."""
+    return (
+        not layout.framed
+        and layout.header_box is not None
+        and bool(matches)
+        and matches[0].confidence >= thresholds.asn_flag
+        and (support.candidate is None or support.confidence < thresholds.support_flag)
+    )
 
 
 def _clearly_someone_else(reading: HeaderReading, matches: list[AsnMatch]) -> bool:

@@ -75,7 +75,7 @@ def read_header_again(
             min(h, box[1] + round(h * bottom)),
         )
         strip = pp.faint_bright_text(
-            pp.as_array(image.crop(strip_box)), size=(15, 61), gain=25, smooth=2
+            pp.as_array(image.crop(strip_box)), size=(15, 61), gain=15, smooth=2
         )
         lines = engine.read(pp.upscale(strip, 2.0).convert("RGB"), fine=True)
         return [_shifted(_scaled(line, 0.5), strip_box[0], strip_box[1]) for line in lines]

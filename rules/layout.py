@@ -331,7 +331,9 @@ def read_layout(
     chrome += around
     # The chat's own title and messages can be neither the poster nor its anchor.
     inside = [line for line in lines if line not in around]
-    candidates = _whatsapp_candidates(inside, height, framed) + _instagram_candidates(inside, height)
+    candidates = _whatsapp_candidates(inside, height, framed) + _instagram_candidates(
+        inside, height
+    )
     footers = [
         line
         for line in lines

@@ -256,7 +256,10 @@ class CandidateLookup(HandleLookup):
         rest = [t for t in strip_honorifics(rest) if t not in _NON_NAME and len(t) > 1]
         acronyms = [t for t in rest if 3 <= len(t) <= 8 and ACRONYM + t in self._key_units]
         if acronyms:
-            hint, consumed = frozenset({*hint, *(ACRONYM + t for t in acronyms)}), consumed + acronyms
+            hint, consumed = (
+                frozenset({*hint, *(ACRONYM + t for t in acronyms)}),
+                consumed + acronyms,
+            )
             rest = [t for t in rest if t not in acronyms]
         if not hint:
             return None

@@ -264,6 +264,26 @@ def test_a_half_read_name_behind_strong_support_goes_to_review_with_the_near_asn
     assert "budisantoso91" in offered, v.reasons
 
 
+def test_tiny_support_by_an_identified_asn_is_read_again_enlarged(
+    scan: Scan, scene_text_only: None
+) -> None:
+    # Support in a 12 px font on a photo: the first, coarse detection finds no text in the
+    # body; the poster is an ASN, so the body is read again enlarged.
+    v = scan(dataclasses.replace(IG_SUPPORT_ON_PHOTO, font_size=12))
+    assert v.asn is not None and v.asn.entry.nip == "199107072016041005", v.reasons
+    assert v.candidate == 2, v.text
+    assert v.kind == "flagged", v.reasons
+
+
+def test_a_contact_saved_under_a_unit_alone_backing_a_pair_goes_to_review(scan: Scan) -> None:
+    # The person's name cropped off or never saved: "Kel. Bacang" names a unit on the
+    # roster; with clear support a moderator looks, though no one person can be named.
+    v = scan(dataclasses.replace(RELATIVE_NOT_ON_ROSTER, poster="Kel. Bacang"))
+    assert v.candidate == 2, v.text
+    assert v.kind == "review", v.reasons
+    assert any("unit pemerintah" in r for r in v.reasons), v.reasons
+
+
 def test_unit_hint_picks_the_right_namesake_and_offers_the_other(scan: Scan) -> None:
     v = scan(NAMESAKE)
     assert v.asn is not None and v.asn.entry.nip == "199001052015031004"

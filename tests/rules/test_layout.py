@@ -130,3 +130,15 @@ def test_a_chats_own_messages_are_chrome_but_a_storys_text_beside_a_clock_is_not
     assert "Selamat siang,mau lar" in layout.chrome
     assert layout.header.poster is None
     assert "nomor 1" in layout.body
+
+
+def test_a_time_of_two_misread_words_anchors_the_name_in_a_framed_story() -> None:
+    """ "Har inl 17.25" is "Hari ini 17.25": in a story cut out of a chat the header can sit
+    below the top 40 %, the chat's own lines above it."""
+    lines = [
+        line("Assalamualaikum pak", 560, 290, 70), line("17.24", 900, 320, 60),
+        line("Uni Citra (Kec. Koba)", 300, 700, 49), line("Har inl 17.25", 302, 750, 38),
+        line("kita kawal sampai menang", 250, 1000, 60),
+    ]  # fmt: skip
+    layout = read_layout(lines, 1000, 1500, framed=True)
+    assert layout.header.poster == Poster("contact_name", "Uni Citra (Kec. Koba)")

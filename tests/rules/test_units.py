@@ -72,3 +72,19 @@ def test_a_unit_short_form_picks_the_namesake_who_works_there(
     found = index.match(Poster("contact_name", contact))
     assert found and found[0].entry.nip == nip, [(m.entry.unit_kerja, m.confidence) for m in found]
     assert found[0].confidence >= 0.8, found[0].evidence
+
+
+@pytest.mark.parametrize(
+    ("contact", "unit"),
+    [
+        ("Bu Nur PKM Taman Sari", "pkm taman sari"),  # a unit this roster has
+        ("Kec. Medan Baru", "kec medan baru"),  # nothing but a unit: the name cropped off
+        ("Kec. slinpang Ralis", "kec slinpang ralis"),  # misread, but still only a unit
+        ("Bapak Joko Disperkim", "disperkim"),
+        ("Om Budiman Tetangga", None),  # no unit at all
+        ("Mas Andi Bengkel", None),
+        ("Bu Sari Kel. Sukamaju", None),  # a name and a place this roster does not have
+    ],
+)
+def test_the_unit_a_contact_name_shows(index: RosterIndex, contact: str, unit: str | None) -> None:
+    assert index.unit_named(contact) == unit
