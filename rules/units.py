@@ -153,10 +153,17 @@ def _place_keys(kind: str, place: Sequence[str], roster: bool) -> set[str]:
         # implied agency agrees less than the unit itself (see RosterIndex).
         keys.add(IMPLIED_MARK + _IMPLIED[kind])
     if kind in _SCHOOLS:
-        # "SDN 12 Pangkalpinang": the number identifies the school.
-        nums = [t for t in place if t.isdigit()]
+        # "SDN 12 Pangkalpinang": the number identifies the school within a regency; a
+        # province's roster has an "SMA Negeri 3" in every town, so the town after the
+        # number is a key too ("sman:3 pangkalpinang"; the roster side keys each prefix of
+        # the town's words, and `RosterIndex._most_specific` keeps the longest a roster has).
+        nums = [i for i, t in enumerate(place) if t.isdigit()]
         if nums:
-            keys.add(f"{kind}:{int(nums[0])}")
+            number = f"{kind}:{int(place[nums[0]])}"
+            keys.add(number)
+            town = [t for t in place[nums[0] + 1 :] if t not in SKIP_WORDS and not t.isdigit()]
+            for end in range(1, len(town) + 1):
+                keys.add(f"{number} {' '.join(town[:end])}")
         return keys
     # A hospital named for a doctor: "RSUD dr. Pirngadi" is "RS Pirngadi" in a contact.
     place = [t for t in place if t not in _TITLE_WORDS] or list(place)
@@ -233,12 +240,29 @@ def unit_keys(unit_kerja: str) -> frozenset[str]:
     letters = (
         dict(zip(tokens, (w[0] for w in raw), strict=False)) if len(raw) == len(tokens) else {}
     )
-    return frozenset({*keys, *derived_keys(tokens, letters), "unit:" + " ".join(tokens)})
+    return frozenset(
+        {*keys, *derived_keys(tokens, letters), *word_runs(tokens), "unit:" + " ".join(tokens)}
+    )
+
+
+RUN = "run:"
+
+
+def word_runs(tokens: Sequence[str]) -> set[str]:
+    """Runs of two or more of a unit's own words, as a contact spells the unit out in full
+    or in part ("Bu Rizka UPTD Balai Kesehatan Paru", "Sari Kesehatan Paru"): keys a
+    contact's words meet through the roster index, whatever the unit's kind."""
+    words = [t for t in tokens if t not in SKIP_WORDS]
+    return {
+        RUN + " ".join(words[start:end])
+        for start in range(len(words))
+        for end in range(start + 2, len(words) + 1)
+    }
 
 
 # Words a short form skips: connectives, the region, the technical unit prefix, titles in a
 # hospital's namesake ("RSUD dr. H. Marsidi Judono" is "RSUD MJ").
-_SKIP_WORDS = frozenset(
+SKIP_WORDS = frozenset(
     fold_token(w)
     for w in ("dan", "kota", "kabupaten", "kab", "provinsi", "prov", "uptd", "upt", "dr", "h",
               "hj", "ir", "drs", "prof", "kh", "negeri")
@@ -260,7 +284,7 @@ def derived_keys(tokens: Sequence[str], letters: dict[str, str] | None = None) -
     `split_unit_hints` (a marker and the words after it) or, for a bare acronym, through the
     roster index's lookup of "acr:" keys.
     """
-    words = [t for t in tokens if t not in _SKIP_WORDS]
+    words = [t for t in tokens if t not in SKIP_WORDS]
     if not words:
         return set()
     first = letters or {}
@@ -285,7 +309,7 @@ def derived_keys(tokens: Sequence[str], letters: dict[str, str] | None = None) -
         kind, sep, place = key.partition(":")
         if not sep or kind in ("opd", *_SCHOOLS):
             continue
-        place_words = [w for w in place.split() if w not in _SKIP_WORDS]
+        place_words = [w for w in place.split() if w not in SKIP_WORDS]
         if len(place_words) >= 2:
             keys.add(f"{kind}:" + fold_token("".join(initial(w) for w in place_words)))
     return keys

@@ -6,6 +6,7 @@ scored in `rules.roster_index.scoring`.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import numpy as np
@@ -26,7 +27,7 @@ from rules.roster_index.tables import (
     name_skeleton,
     union,
 )
-from rules.units import ACRONYM, IMPLIED_MARK, split_unit_hints
+from rules.units import ACRONYM, IMPLIED_MARK, RUN, SKIP_WORDS, split_unit_hints
 from wording import id_analysis as why
 
 # Words people put in contact names that are not names.
@@ -61,6 +62,8 @@ PHONE_LIKE = re.compile(r"^[+\d][\d\s().\-]{7,}$")
 
 class CandidateLookup(HandleLookup):
     """The lookups `RosterIndex.match` chooses between by the kind of poster."""
+
+    _sorted_keys: list[str] | None = None  # the unit keys, sorted (`_completed`), on first use
 
     # --- phone -------------------------------------------------------------------
 
@@ -159,9 +162,8 @@ class CandidateLookup(HandleLookup):
     def _match_contact(self, text: str, limit: int = 5) -> list[Scored]:
         # OCR reads a lower-case l as a capital I inside a word ("IIham" for "Ilham"); a
         # capital I between a letter and a lower-case letter is no spelling anyone types.
-        text = _I_FOR_L.sub("l", text)
-        tokens = strip_honorifics(name_tokens(strip_titles(text)))
-        hint, rest, consumed = split_unit_hints(tokens)
+        text = _L_FOR_I.sub("I", _I_FOR_L.sub("l", text))
+        hint, rest, consumed = self._unit_hints(text)
         rest = strip_honorifics([t for t in rest if t not in _NON_NAME])
         if not rest:
             return []
@@ -250,9 +252,8 @@ class CandidateLookup(HandleLookup):
         ("Bu Elis PKM Taman Sari") or shows nothing but a unit ("Kec. Simpang Katis", its
         person's name cropped off): the poster works there, even when no name on the roster
         fits. None otherwise — a shop or a street in a contact name is no unit."""
-        text = _I_FOR_L.sub("l", text)
-        tokens = strip_honorifics(name_tokens(strip_titles(text)))
-        hint, rest, consumed = split_unit_hints(tokens)
+        text = _L_FOR_I.sub("I", _I_FOR_L.sub("l", text))
+        hint, rest, consumed = self._unit_hints(text)
         rest = [t for t in strip_honorifics(rest) if t not in _NON_NAME and len(t) > 1]
         acronyms = [t for t in rest if 3 <= len(t) <= 8 and ACRONYM + t in self._key_units]
         if acronyms:
@@ -266,6 +267,52 @@ class CandidateLookup(HandleLookup):
         if rest and not any(self._key_units.get(k) for k in hint):
             return None
         return " ".join(consumed) or None
+
+    def _unit_hints(self, text: str) -> tuple[frozenset[str], list[str], list[str]]:
+        """`split_unit_hints` of a contact name, plus the longest runs of its remaining words
+        that spell out part of a roster unit's name ("UPTD Balai Kesehatan Paru")."""
+        text = _SCHOOL_GLUED.sub(r"\1 \2 ", text)  # "SMKN1Toboali" is "SMKN 1 Toboali"
+        tokens = strip_honorifics(name_tokens(strip_titles(text)))
+        hint, rest, consumed = split_unit_hints(tokens)
+        keys = set(hint)
+        if tokens and consumed and tokens[-1] == consumed[-1]:
+            # A contact cut off at the screen's edge ends in part of a word: a place key
+            # that the roster only has with that word longer ("smkn:1 tobo").
+            keys |= {k for k in hint if ":" in k for k in self._completed(k)}
+        i, kept = 0, []
+        while i < len(rest):
+            for end in range(len(rest), i + 1, -1):
+                words = [t for t in rest[i:end] if t not in _SKIP_RUN]
+                if len(words) < 2:
+                    continue
+                key = RUN + " ".join(words)
+                found = {key} if self._key_units.get(key) else set()
+                if not found and end == len(rest) and rest[-1] == tokens[-1]:
+                    found = self._completed(key)  # the contact's last word cut short
+                if found:
+                    keys |= found
+                    consumed = [*consumed, *rest[i:end]]
+                    i = end
+                    break
+            else:
+                kept.append(rest[i])
+                i += 1
+        return frozenset(keys), kept, consumed
+
+    def _completed(self, key: str) -> set[str]:
+        """Roster unit keys that are `key` with its last word (three letters or more) cut
+        short: "run:balai kesehatan par" → "run:balai kesehatan paru"."""
+        if key in self._key_units or len(key.rsplit(" ", 1)[-1].rsplit(":", 1)[-1]) < 3:
+            return set()
+        if self._sorted_keys is None:
+            self._sorted_keys = sorted(self._key_units)
+        found = set()
+        for k in self._sorted_keys[bisect.bisect_left(self._sorted_keys, key) :]:
+            if not k.startswith(key):
+                break
+            if " " not in k[len(key) :]:
+                found.add(k)
+        return found if len(found) <= 3 else set()
 
     def _most_specific(self, hint: frozenset[str]) -> frozenset[str]:
         """Of a place hint's prefixes ("kec:medan", "kec:medan tuntungan") only the longest
@@ -291,6 +338,11 @@ class CandidateLookup(HandleLookup):
         return 3
 
 
+_SKIP_RUN = SKIP_WORDS
+_SCHOOL_GLUED = re.compile(r"\b(SDN?|SMPN?|SMAN?|SMKN?)(\d{1,3})(?=[A-Za-z]|\b)", re.IGNORECASE)
+# OCR reads a word's capital I as a lower-case l ("llham", "lrfan"); no Indonesian word
+# starts with l and a consonant.
+_L_FOR_I = re.compile(r"\bl(?=[bcdfghjklmnpqrstvwxz])")
 _I_FOR_L = re.compile(r"(?<=[A-Za-z])I(?=[a-z])")
 
 

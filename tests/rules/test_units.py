@@ -88,3 +88,40 @@ def test_a_unit_short_form_picks_the_namesake_who_works_there(
 )
 def test_the_unit_a_contact_name_shows(index: RosterIndex, contact: str, unit: str | None) -> None:
     assert index.unit_named(contact) == unit
+
+
+# A province's roster: an "SMA Negeri 3" in every town, and units named in full.
+PROVINCE = [
+    _entry("197001012000011001", "Ani Wibisono", "SMA Negeri 3 Pangkalpinang"),
+    _entry("197001012000011002", "Ani Laksmiwati", "SMA Negeri 3 Koba"),
+    _entry("197001012000011003", "Ani Ginting, S.Si.", "SMA Negeri 3 Sungailiat"),
+    _entry("197101012000011001", "Citra Lestari", "SMK Negeri 1 Toboali"),
+    _entry("197101012000011002", "Citra Dewi", "SMK Negeri 1 Pangkalpinang"),
+    _entry("197201012000011001", "Rizka Syahputra", "UPTD Balai Kesehatan Paru"),
+    _entry("197201012000011002", "Rizka Amelia", "Dinas Sosial"),
+    _entry("197301012000011001", "Ilham Hakim", "Dinas Pendidikan"),
+    _entry("197301012000011002", "Ilham Hakim", "Dinas Sosial"),
+]
+
+
+@pytest.fixture(scope="module")
+def province() -> RosterIndex:
+    return RosterIndex(PROVINCE)
+
+
+@pytest.mark.parametrize(
+    ("contact", "nip"),
+    [
+        ("Ibu Ani SMA 3 Pangkalpinang", "197001012000011001"),  # the town tells them apart
+        ("Ani (SMAN 3 Koba)", "197001012000011002"),
+        ("Citra - SMKN1Toboali", "197101012000011001"),  # marker and number glued
+        ("Citra SMKN 1 Tobo", "197101012000011001"),  # the town cut off at the edge
+        ("Bu Rizka UPTD Balai Kesehatan Paru", "197201012000011001"),  # the unit in full
+        ("Rizka Balai Kesehatan Par", "197201012000011001"),  # in part, cut off
+        ("llham Disdik", "197301012000011001"),  # "ll" is OCR's "Il"
+    ],
+)
+def test_units_a_province_roster_spells_out(province: RosterIndex, contact: str, nip: str) -> None:
+    matches = province.match(Poster("contact_name", contact))
+    assert matches and matches[0].entry.nip == nip, [(m.entry.nama, m.confidence) for m in matches]
+    assert matches[0].confidence >= 0.8, [(m.entry.nama, m.confidence) for m in matches]
