@@ -41,6 +41,13 @@ class RosterLookup(Protocol):
     def unit_named(self, text: str) -> str | None: ...
 
 
+# The body's second reading: enlarged ×2, a framed story's (already read ×2) ×3; a body
+# shorter than MIN_BODY pixels (a header cropped to the bottom) is not read again.
+BODY_ZOOM = 2.0
+BODY_ZOOM_FRAMED = 3.0
+MIN_BODY = 40
+
+
 @functools.cache
 def default_engine() -> OcrEngine:
     return make_engine("ppocr")
@@ -81,6 +88,10 @@ def analyse(
     layout = read_layout(lines, *shot.image.size)
     span = story_span(lines, *shot.image.size)
     support = find_support(layout.body_text, election)
+    # Where the story's body is in the screenshot, for a second reading of it.
+    body: tuple[int, int] | None = (
+        (layout.header_box[3], shot.image.height) if layout.header_box is not None else None
+    )
     if span is not None and not _settled(
         layout, support, roster, alternatives + 1, thresholds, span
     ):
@@ -96,6 +107,8 @@ def analyse(
         # in the chat's or the viewer's title bar.
         scale = (span[1] - span[0]) / size[1]
         layout = replace(framed, story_top=span[0] + round(framed.story_top * scale), framed=True)
+        box = framed.header_box
+        body = (span[0] + round(box[3] * scale) if box is not None else span[0], span[1])
         # The enlarged reading is usually the better one, but not always (an emoji read as
         # digits beside a number): the stronger finding of the two stands.
         enlarged = find_support(layout.body_text, election)
@@ -109,13 +122,17 @@ def analyse(
     header, matches, extra = _read_poster(
         shot.image, engine, roster, layout, backs_someone, alternatives + 1, thresholds.asn_flag
     )
-    if _worth_reading_body_again(layout, support, matches, thresholds):
+    if (
+        body is not None
+        and body[1] - body[0] >= MIN_BODY
+        and _worth_reading_body_again(support, matches, thresholds)
+    ):
         # An ASN identified and nothing clear found in what they posted: tiny, script or
         # thin text the first, coarser detection missed or misread. Read the body again,
-        # enlarged; a finding stronger than the first stands.
-        box = layout.header_box
-        assert box is not None
-        body_lines, _size = read_framed(shot.image, (box[3], shot.image.height), engine, lines)
+        # enlarged (a framed story's more than its first enlargement); a finding stronger
+        # than the first stands.
+        zoom = BODY_ZOOM_FRAMED if layout.framed else BODY_ZOOM
+        body_lines, _size = read_framed(shot.image, body, engine, lines, zoom=zoom)
         texts += [line.text for line in body_lines]
         again = find_support(
             "\n".join(line.text for line in body_lines if not is_chrome(line.text)), election
@@ -145,14 +162,11 @@ def analyse(
 
 
 def _worth_reading_body_again(
-    layout: Layout, support: SupportFinding, matches: list[AsnMatch], thresholds: Thresholds
+    support: SupportFinding, matches: list[AsnMatch], thresholds: Thresholds
 ) -> bool:
-    """The poster is identified as an ASN, the first reading found no clear support, and
-    the body was not read enlarged already (a framed story is)."""
+    """The poster is identified as an ASN and the first reading found no clear support."""
     return (
-        not layout.framed
-        and layout.header_box is not None
-        and bool(matches)
+        bool(matches)
         and matches[0].confidence >= thresholds.asn_flag
         and (support.candidate is None or support.confidence < thresholds.support_flag)
     )

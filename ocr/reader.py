@@ -100,13 +100,14 @@ def read_framed(
     span: tuple[int, int],
     engine: OcrEngine,
     first: Sequence[OcrLine] = (),
+    zoom: float = FRAME_ZOOM,
 ) -> tuple[list[OcrLine], tuple[int, int]]:
     """The band a framed story occupies, enlarged and read for small text: its lines (in
     the enlarged band's coordinates) and the band's size. Lines the first reading (`first`)
     read well at a legible size are reused, not recognised again."""
     w, _h = image.size
     band = image.crop((0, span[0], w, span[1]))
-    factor = min(FRAME_ZOOM, FRAME_MAX_SIDE / max(band.size))
+    factor = min(zoom, FRAME_MAX_SIDE / max(band.size))
     size = (round(band.width * factor), round(band.height * factor))
     big = band.resize(size, Image.Resampling.LANCZOS)
     known = [

@@ -69,6 +69,10 @@ _DIGIT_JARI = re.compile(r"(\d)(jari)", re.I)
 # A number run into the word after it ("27/11INGAT", "nomor 1YA"), not a digit inside a
 # word ("H3WAN" is leetspeak).
 _DIGIT_WORD = re.compile(r"(?<![A-Za-z\d])(\d[\d/.:-]*)(?=[A-Za-z]{2})")
+# Emoji OCR reads as glyphs: a sparkle or a star before a number read as "+" or "*"
+# ("nomor ✨ 2" → "+2"), and "💯" after one read as "100" ("nomor 2 💯" → "2100").
+_SYMBOL_BEFORE_DIGIT = re.compile(r"^[+*&%~^=]+(?=\d)")
+_HUNDRED_EMOJI = re.compile(r"^([1-9])100(?=\W*$)")
 _LETTER_O_DIGIT = re.compile(r"(?<![A-Za-z])[oO](?=\d\b)")  # "paslon O3": the zero read as O
 _DOTTED = re.compile(r"(?<=[A-Za-z]{2})[.,!](?=[A-Za-z]{2})")  # "terbukti.SOPA!"
 _ELONGATED = re.compile(r"([A-Za-z])\1{2,}")  # "menaaang", "gasss"
@@ -98,6 +102,8 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
                 out.append(word)
                 continue
             word = _SCRIPT_E.sub("E", word)
+            word = _SYMBOL_BEFORE_DIGIT.sub("", word)
+            word = _HUNDRED_EMOJI.sub(r"\1 100", word)
             word = _LETTER_O_DIGIT.sub("0", word)
             word = _ELONGATED.sub(r"\1", word)
             word = _DOTTED.sub(lambda m: m.group(0) + " ", word)

@@ -147,6 +147,8 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("BangkitBersamaRakyat", 2),
         ("BaraJuara", 2),
         ("MENAAANG BARA!!", 2),
+        ("sudah pasti nomor 2100", 2),  # "nomor 2 💯", the emoji read as 100
+        ("27 November ingat nomor\n+2ya@", 2),  # "nomor ✨ 2 ya 😉", the sparkle read as +
     ],
 )
 def test_support_survives_lost_spaces_and_look_alike_glyphs(text: str, number: int) -> None:
