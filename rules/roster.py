@@ -11,11 +11,15 @@ from __future__ import annotations
 import calendar
 import csv
 import datetime as dt
+import gc
 import io
+import operator
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -56,26 +60,27 @@ _NIP_STRIP_RE = re.compile(r"[\s.\-_/']+")
 _MIN_AGE_AT_APPOINTMENT = 17
 
 
-def validate_nip(text: str) -> str:
+def validate_nip(text: str, this_year: int | None = None) -> str:
     """Return the 18-digit NIP or raise ValueError with a reason in Indonesian.
 
     PNS: YYYYMMDD birth, YYYYMM CPNS start (TMT), gender 1/2, 3-digit sequence.
     PPPK: YYYYMMDD birth, YYYY appointment year, "2" + contract digit, gender, sequence:
     positions 13-14 look like month "21" and must not be rejected for it.
+    `this_year` (default: today's) is passed once by an import of millions of rows.
     """
-    nip = _NIP_STRIP_RE.sub("", str(text))
+    text = str(text)
+    # Most NIPs are already 18 plain digits: the strip would find nothing to remove.
+    nip = text if text.isdigit() and text.isascii() else _NIP_STRIP_RE.sub("", text)
     if not nip:
         raise ValueError(t.NIP_EMPTY)
     if not nip.isdigit() or not nip.isascii():
         raise ValueError(t.NIP_NOT_DIGITS.format(text=text))
     if len(nip) != 18:
         raise ValueError(t.NIP_LENGTH.format(length=len(nip)))
-    year, month, day = int(nip[0:4]), int(nip[4:6]), int(nip[6:8])
-    this_year = dt.date.today().year
-    if not (1930 <= year <= this_year - _MIN_AGE_AT_APPOINTMENT) or not 1 <= month <= 12:
-        raise ValueError(t.NIP_BIRTH_DATE.format(date=nip[0:8]))
-    if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise ValueError(t.NIP_BIRTH_DATE.format(date=nip[0:8]))
+    if this_year is None:
+        this_year = dt.date.today().year
+    year = _birth_year(nip[0:8], this_year)
+    month = int(nip[4:6])
     start_year = int(nip[8:12])
     pppk = nip[12] == "2"
     if pppk:
@@ -96,6 +101,18 @@ def validate_nip(text: str) -> str:
     return nip
 
 
+@lru_cache(maxsize=65536)
+def _birth_year(date: str, this_year: int) -> int:
+    """The year of a NIP's YYYYMMDD birth date, or ValueError if it is not a real date at a
+    plausible age. Cached: a roster has a few tens of thousands of distinct birth dates."""
+    year, month, day = int(date[0:4]), int(date[4:6]), int(date[6:8])
+    if not (1930 <= year <= this_year - _MIN_AGE_AT_APPOINTMENT) or not 1 <= month <= 12:
+        raise ValueError(t.NIP_BIRTH_DATE.format(date=date))
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise ValueError(t.NIP_BIRTH_DATE.format(date=date))
+    return year
+
+
 _PHONE_JUNK_RE = re.compile(r"[\s().\-/]+")
 
 
@@ -103,7 +120,9 @@ def normalise_phone(text: str | None) -> str | None:
     """Indonesian mobile number as "+628…", or None if empty or not a mobile number."""
     if text is None:
         return None
-    s = _PHONE_JUNK_RE.sub("", str(text).strip())
+    s = str(text).strip()
+    if not (s.isdigit() and s.isascii()):  # most cells are plain digits: nothing to remove
+        s = _PHONE_JUNK_RE.sub("", s)
     if s.endswith(".0"):  # a number cell read as float
         s = s[:-2]
     if not s:
@@ -134,7 +153,7 @@ def normalise_handle(text: str | None) -> str | None:
     if text is None:
         return None
     s = str(text).strip()
-    m = _HANDLE_URL_RE.match(s)
+    m = _HANDLE_URL_RE.match(s) if "/" in s else None  # a URL has a "/"; most cells none
     if m:
         s = m.group(1)
     s = s.strip().lstrip("@").strip().lower()
@@ -188,6 +207,8 @@ _MAX_FLOAT_EXACT = 2**53
 
 
 def _cell(value: object) -> str:
+    if type(value) is str:  # every CSV cell: the common case first
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -196,34 +217,44 @@ def _cell(value: object) -> str:
 
 
 class _Builder:
-    """Turns raw rows into entries, collecting problems; interns repeated strings."""
+    """Turns raw rows into entries, collecting problems; interns repeated strings.
+
+    Runs once per row of rosters with millions of rows, so the columns are looked up once
+    (`_slots`) and a row's cells fetched in one call rather than per field."""
+
+    _FIELDS = ("nip", "nama", "jabatan", "unit_kerja", "instansi", "phone", "instagram",
+               "aliases")  # fmt: skip
 
     def __init__(self, cols: dict[str, int]) -> None:
         self.cols = cols
         self.load = RosterLoad()
         self.seen: set[int] = set()
         self._intern: dict[str, str] = {}
+        self._this_year = dt.date.today().year
+        # A row padded to `_width` cells holds every field; a missing column reads the
+        # padding cell at `_width - 1` (always None: no column maps there).
+        self._width = max(cols.values()) + 2
+        self._pick = operator.itemgetter(*(cols.get(f, self._width - 1) for f in self._FIELDS))
 
     def _shared(self, s: str) -> str:
         # Units/positions repeat across thousands of rows; keep one copy.
         return self._intern.setdefault(s, s)
 
     def add(self, line: int, row: Sequence[Any]) -> None:
-        cols, problems = self.cols, self.load.problems
-
-        def get(key: str) -> Any:
-            i = cols.get(key)
-            return row[i] if i is not None and i < len(row) else None
-
-        raw_nip = get("nip")
-        nama = " ".join(_cell(get("nama")).split())
+        problems = self.load.problems
+        width = self._width
+        cells = list(row[: width - 1])
+        if len(cells) < width:
+            cells += [None] * (width - len(cells))
+        raw_nip, raw_nama, jabatan, unit, instansi, raw_phone, raw_ig, raw_alias = self._pick(cells)
+        nama = " ".join(_cell(raw_nama).split())
         if not nama and not _cell(raw_nip) and not any(_cell(v) for v in row):
             return  # a blank line, not data
         if isinstance(raw_nip, float) and raw_nip > _MAX_FLOAT_EXACT:
             problems.append(RowProblem(line, t.ROSTER_NIP_AS_NUMBER))
             return
         try:
-            nip = validate_nip(_cell(raw_nip))
+            nip = validate_nip(_cell(raw_nip), self._this_year)
         except ValueError as exc:
             problems.append(RowProblem(line, str(exc)))
             return
@@ -231,34 +262,37 @@ class _Builder:
             problems.append(RowProblem(line, t.ROSTER_NAME_EMPTY.format(nip=nip)))
             return
         key = int(nip)
-        if key in self.seen:
+        seen = self.seen
+        if key in seen:
             problems.append(RowProblem(line, t.ROSTER_NIP_REPEATED.format(nip=nip)))
             return
-        self.seen.add(key)
-        raw_phone = _cell(get("phone"))
-        phone = normalise_phone(raw_phone)
+        seen.add(key)
+        raw_phone = _cell(raw_phone)
+        phone = normalise_phone(raw_phone) if raw_phone else None
         if raw_phone and phone is None:
             problems.append(RowProblem(line, t.ROSTER_PHONE_UNKNOWN.format(phone=raw_phone)))
-        raw_ig = _cell(get("instagram"))
-        handle = normalise_handle(raw_ig)
+        raw_ig = _cell(raw_ig)
+        handle = normalise_handle(raw_ig) if raw_ig else None
         if raw_ig and raw_ig not in {"-", "@"} and handle is None:
             problems.append(RowProblem(line, t.ROSTER_INSTAGRAM_UNKNOWN.format(handle=raw_ig)))
-        raw_alias = _cell(get("aliases"))
+        raw_alias = _cell(raw_alias)
         aliases = (
             tuple(a for a in (" ".join(x.split()) for x in _ALIAS_SPLIT_RE.split(raw_alias)) if a)
             if raw_alias
             else ()
         )
+        shared = self._intern.setdefault
+        jabatan, unit, instansi = _cell(jabatan), _cell(unit), _cell(instansi)
         self.load.entries.append(
             RosterEntry(
-                nip=nip,
-                nama=nama,
-                jabatan=self._shared(_cell(get("jabatan"))),
-                unit_kerja=self._shared(_cell(get("unit_kerja"))),
-                instansi=self._shared(_cell(get("instansi"))),
-                phone=phone,
-                instagram=sys.intern(handle) if handle else None,
-                aliases=aliases,
+                nip,
+                nama,
+                shared(jabatan, jabatan),
+                shared(unit, unit),
+                shared(instansi, instansi),
+                phone,
+                sys.intern(handle) if handle else None,
+                aliases,
             )
         )
 
@@ -343,7 +377,25 @@ def parse_roster(data: bytes, filename: str) -> RosterLoad:
     """Import a roster from CSV or XLSX bytes (format from the extension, then content)."""
     suffix = PurePath(filename).suffix.lower()
     if suffix in {".xlsx", ".xlsm"} or data[:4] == b"PK\x03\x04":
-        return _load_xlsx(data)
+        with paused_gc():
+            return _load_xlsx(data)
     if suffix == ".xls":
         raise RosterError(t.ROSTER_OLD_XLS)
-    return _load_csv(data)
+    with paused_gc():
+        return _load_csv(data)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector off while millions of objects are made and kept.
+
+    Every few hundred allocations it would walk the young objects, and ever more often
+    all of them: at 4.3 M rows a large share of the import. An import makes no cycles to
+    collect; the collector is switched back on (if it was on) however the import ends."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
