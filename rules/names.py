@@ -37,8 +37,10 @@ _DOTTED_DEGREE_RE = re.compile(r"^(?:\(?[A-Za-z]{1,5}\)?\.\s?){1,5}\(?[A-Za-z]{0
 _MULTI_DOT_RE = re.compile(r"^(?:[A-Za-z]{1,5}\.){1,5}\(?[A-Za-z]{1,5}\)?\.?$")
 
 
+@lru_cache(maxsize=4096)
 def _is_degree(part: str) -> bool:
-    """True for a comma-separated trailing part that is an academic degree."""
+    """True for a comma-separated trailing part that is an academic degree (cached: a
+    roster's millions of names carry a few hundred distinct degree strings)."""
     p = part.strip()
     if not p:
         return True
@@ -58,12 +60,15 @@ def strip_titles(name: str) -> str:
     s = " ".join(name.split())
     if not s:
         return ""
-    # After a comma: drop the parts that look like degrees, keep anything else.
-    head, *tail = s.split(",")
-    kept = [t.strip() for t in tail if not _is_degree(t)]
-    words = " ".join([head, *kept]).split()
-    # Degrees written without a comma at the end ("Budi Santoso S.Pd").
-    while len(words) > 1 and _MULTI_DOT_RE.match(words[-1]):
+    if "," in s:
+        # After a comma: drop the parts that look like degrees, keep anything else.
+        head, *tail = s.split(",")
+        kept = [t.strip() for t in tail if not _is_degree(t)]
+        words = " ".join([head, *kept]).split()
+    else:
+        words = s.split()
+    # Degrees written without a comma at the end ("Budi Santoso S.Pd"); they have a dot.
+    while len(words) > 1 and "." in words[-1] and _MULTI_DOT_RE.match(words[-1]):
         words.pop()
     s = " ".join(words)
     # Leading titles, possibly stacked ("Prof. Dr. Ir. H."). Never strip the last word.

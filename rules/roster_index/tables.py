@@ -15,11 +15,13 @@ from __future__ import annotations
 import hashlib
 from array import array
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import Any, Literal
 
 import numpy as np
 
 from rules.names import fold_spelling, fold_token, name_tokens, strip_titles
+from rules.roster import paused_gc
 from rules.types import RosterEntry
 from rules.units import unit_keys
 
@@ -33,6 +35,8 @@ PREFIX_TOKENS = frozenset(
 )  # fmt: skip
 
 _SEP = "\x1f"
+# Distinct names remembered while building (`RosterTables._build`); then forgotten.
+_NAME_MEMO = 1 << 18
 _ALIAS_SEP = "\x1e"
 HANDLE_STRIP = str.maketrans("", "", "._")
 _HANDLE_CONFUSE = str.maketrans(
@@ -98,7 +102,8 @@ class RosterTables:
         self._tok_off = array("I", [0])
         self._aliases: dict[int, list[tuple[int, ...]]] = {}
         self._variant_cache: dict[str, dict[int, float]] = {}
-        self._build(entries)
+        with paused_gc():  # millions of small objects kept: see `paused_gc`
+            self._build(entries)
 
     # --- building ----------------------------------------------------------------
 
@@ -109,6 +114,16 @@ class RosterTables:
             self._strings.append(s)
         return sid
 
+    def _uid(self, unit: str) -> int:
+        uid = self._unit_ids.get(unit)
+        if uid is None:
+            uid = self._unit_ids[unit] = len(self._unit_keys)
+            keys = unit_keys(unit)
+            self._unit_keys.append(keys)
+            for k in keys:
+                self._key_units.setdefault(k, set()).add(uid)
+        return uid
+
     def _tid(self, tok: str, given: list[list[int]], other: list[list[int]]) -> int:
         tid = self._vocab.get(tok)
         if tid is None:
@@ -118,7 +133,28 @@ class RosterTables:
             other.append([])
         return tid
 
+    def _name_parts(
+        self, nama: str, given: list[list[int]], other: list[list[int]]
+    ) -> tuple[tuple[int, ...], int, tuple[int, ...]]:
+        """What the index keeps of a roster name: its token ids, how many of them lead as
+        given names (1 or 2), and its full-name keys (`concat_key`). Names repeat across a
+        roster, and this is the costly part of a row (titles, folds, hashes), so `_build`
+        keeps it per distinct name; a token's id is fixed once given, so the memo is exact."""
+        toks = clean_name(nama)
+        tids = tuple([self._tid(t, given, other) for t in toks])
+        lead = len(given_positions(toks))
+        real = real_tokens(toks)
+        keys: tuple[int, ...] = ()
+        if len(real) >= 2:
+            keys = (concat_key(toks),)
+            if len(real) != len(toks):
+                keys = (keys[0], concat_key(real))
+        return tids, lead, keys
+
     def _build(self, entries: Iterable[RosterEntry]) -> None:
+        """One pass over the entries, then the sorted arrays. Per row only what differs
+        between rows is computed; what repeats (a name, a unit with its position and
+        office) is looked up in memos, millions of rows having far fewer distinct ones."""
         nips: list[int] = []
         phones: list[int] = []
         phone_idx: list[int] = []
@@ -129,6 +165,10 @@ class RosterTables:
         given: list[list[int]] = []
         other: list[list[int]] = []
         seen: set[int] = set()
+        names: dict[str, tuple[tuple[int, ...], int, tuple[int, ...]]] = {}
+        places: dict[tuple[str, str, str], tuple[int, str]] = {}
+        blob, offsets, unit_of = self._blob, self._offsets, self._unit_of
+        tok_flat, tok_off = self._tok_flat, self._tok_off
         idx = 0
         for e in entries:
             nip_int = int(e.nip)
@@ -136,36 +176,39 @@ class RosterTables:
                 continue  # load_roster already reports duplicates; first one wins
             seen.add(nip_int)
             nips.append(nip_int)
-            uid = self._unit_ids.get(e.unit_kerja)
-            if uid is None:
-                uid = self._unit_ids[e.unit_kerja] = len(self._unit_keys)
-                keys = unit_keys(e.unit_kerja)
-                self._unit_keys.append(keys)
-                for k in keys:
-                    self._key_units.setdefault(k, set()).add(uid)
-            self._unit_of.append(uid)
+            place = (e.jabatan, e.unit_kerja, e.instansi)
+            known = places.get(place)
+            if known is None:
+                known = places[place] = (
+                    self._uid(e.unit_kerja),
+                    _SEP.join((str(self._sid(e.jabatan)), str(self._sid(e.unit_kerja)),
+                               str(self._sid(e.instansi)))),
+                )  # fmt: skip
+            uid, sids = known
+            unit_of.append(uid)
             record = _SEP.join(
                 (
                     e.nip,
                     e.nama,
-                    str(self._sid(e.jabatan)),
-                    str(self._sid(e.unit_kerja)),
-                    str(self._sid(e.instansi)),
+                    sids,
                     e.phone or "",
                     e.instagram or "",
                     _ALIAS_SEP.join(e.aliases),
                 )
             )
-            self._blob += record.encode()
-            self._offsets.append(len(self._blob))
+            blob += record.encode()
+            offsets.append(len(blob))
 
-            toks = clean_name(e.nama)
-            tids = [self._tid(t, given, other) for t in toks]
-            self._tok_flat.extend(tids)
-            self._tok_off.append(len(self._tok_flat))
-            gpos = given_positions(toks)
+            parts = names.get(e.nama)
+            if parts is None:
+                if len(names) >= _NAME_MEMO:
+                    names.clear()  # bounded: a roster of distinct names gains nothing here
+                parts = names[e.nama] = self._name_parts(e.nama, given, other)
+            tids, lead, keys = parts
+            tok_flat.extend(tids)
+            tok_off.append(len(tok_flat))
             for pos, tid in enumerate(tids):
-                (given if pos in gpos else other)[tid].append(idx)
+                (given if pos < lead else other)[tid].append(idx)
             if e.aliases:
                 alias_tids = []
                 for alias in e.aliases:
@@ -176,13 +219,9 @@ class RosterTables:
                             if not given[tid] or given[tid][-1] != idx:
                                 given[tid].append(idx)
                 self._aliases[idx] = alias_tids
-            real = real_tokens(toks)
-            if len(real) >= 2:
-                concat.append(concat_key(toks))
+            for key in keys:
+                concat.append(key)
                 concat_idx.append(idx)
-                if len(real) != len(toks):
-                    concat.append(concat_key(real))
-                    concat_idx.append(idx)
             if e.phone:
                 phones.append(int(e.phone[1:]))
                 phone_idx.append(idx)
@@ -191,6 +230,7 @@ class RosterTables:
                 handle_idx.append(idx)
             idx += 1
         self._size = idx
+        del names, places
 
         self._nip_keys, self._nip_idx = sorted_arrays(nips, list(range(idx)))
         del nips, seen
@@ -208,7 +248,7 @@ class RosterTables:
         sizes[2::2] = [len(p) for p in other]
         self._post_off = np.cumsum(sizes)
         self._post_flat = np.fromiter(
-            (i for g, o in zip(given, other, strict=True) for p in (g, o) for i in p),
+            chain.from_iterable(chain.from_iterable(zip(given, other, strict=True))),
             dtype=np.uint32,
             count=int(self._post_off[-1]),
         )
