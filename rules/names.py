@@ -8,6 +8,7 @@ Mochammad/Muhammad) and titles never decide a match.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -93,6 +94,7 @@ _MUHAMMAD_VARIANTS = frozenset(
 
 _PUNCT_RE = re.compile(r"[^0-9a-z]+")
 _DOUBLE_RE = re.compile(r"([a-z])\1+")
+_FIRST_GROUP = operator.itemgetter(1)
 
 
 def fold_spelling(token: str) -> str:
@@ -110,7 +112,7 @@ def fold_spelling(token: str) -> str:
     t = t.replace("oe", "u").replace("tj", "c").replace("dj", "j")
     t = t.replace("ch", "h").replace("kh", "h").replace("dh", "d").replace("th", "t")
     t = t.replace("j", "y")
-    t = _DOUBLE_RE.sub(r"\1", t)
+    t = _DOUBLE_RE.sub(_FIRST_GROUP, t)  # a function, not r"\1": no template per call
     if t in _MUHAMMAD_VARIANTS:
         return _MUHAMMAD
     return t
