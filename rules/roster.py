@@ -79,19 +79,9 @@ def validate_nip(text: str, this_year: int | None = None) -> str:
         raise ValueError(t.NIP_LENGTH.format(length=len(nip)))
     if this_year is None:
         this_year = dt.date.today().year
-    year = _birth_year(nip[0:8], this_year)
-    month = int(nip[4:6])
-    start_year = int(nip[8:12])
-    pppk = nip[12] == "2"
-    if pppk:
-        start_month = 1
-    else:
-        start_month = int(nip[12:14])
-        if not 1 <= start_month <= 12:
-            raise ValueError(t.NIP_START_MONTH.format(month=nip[12:14]))
-    if start_year > this_year + 1:
-        raise ValueError(t.NIP_START_FUTURE.format(year=start_year))
-    age_months = (start_year * 12 + start_month) - (year * 12 + month)
+    born = _birth_month(nip[0:8], this_year)
+    started, pppk = _start_month(nip[8:14], this_year)
+    age_months = started - born
     # PPPK carries only the year: compare years, one year of slack.
     min_months = (_MIN_AGE_AT_APPOINTMENT - (1 if pppk else 0)) * 12
     if age_months < min_months:
@@ -101,16 +91,37 @@ def validate_nip(text: str, this_year: int | None = None) -> str:
     return nip
 
 
+# Both halves of a NIP's dates are checked once per distinct value (cached): a roster has a
+# few tens of thousands of birth dates and a few thousand start months, millions of rows.
+
+
 @lru_cache(maxsize=65536)
-def _birth_year(date: str, this_year: int) -> int:
-    """The year of a NIP's YYYYMMDD birth date, or ValueError if it is not a real date at a
-    plausible age. Cached: a roster has a few tens of thousands of distinct birth dates."""
+def _birth_month(date: str, this_year: int) -> int:
+    """A NIP's YYYYMMDD birth date as months since year 0, or ValueError if it is not a real
+    date at a plausible age."""
     year, month, day = int(date[0:4]), int(date[4:6]), int(date[6:8])
     if not (1930 <= year <= this_year - _MIN_AGE_AT_APPOINTMENT) or not 1 <= month <= 12:
         raise ValueError(t.NIP_BIRTH_DATE.format(date=date))
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
         raise ValueError(t.NIP_BIRTH_DATE.format(date=date))
-    return year
+    return year * 12 + month
+
+
+@lru_cache(maxsize=65536)
+def _start_month(start: str, this_year: int) -> tuple[int, bool]:
+    """A NIP's YYYYMM CPNS start (PNS) or YYYY2n appointment year (PPPK, read as January)
+    as months since year 0, and whether it is PPPK; ValueError for an impossible one."""
+    start_year = int(start[0:4])
+    pppk = start[4] == "2"
+    if pppk:
+        start_month = 1
+    else:
+        start_month = int(start[4:6])
+        if not 1 <= start_month <= 12:
+            raise ValueError(t.NIP_START_MONTH.format(month=start[4:6]))
+    if start_year > this_year + 1:
+        raise ValueError(t.NIP_START_FUTURE.format(year=start_year))
+    return start_year * 12 + start_month, pppk
 
 
 _PHONE_JUNK_RE = re.compile(r"[\s().\-/]+")
@@ -232,72 +243,80 @@ class _Builder:
         self._intern: dict[str, str] = {}
         self._this_year = dt.date.today().year
         # A row padded to `_width` cells holds every field; a missing column reads the
-        # padding cell at `_width - 1` (always None: no column maps there).
+        # padding cell at `_width - 1` (always empty: no column maps there).
         self._width = max(cols.values()) + 2
         self._pick = operator.itemgetter(*(cols.get(f, self._width - 1) for f in self._FIELDS))
 
-    def _shared(self, s: str) -> str:
-        # Units/positions repeat across thousands of rows; keep one copy.
-        return self._intern.setdefault(s, s)
-
-    def add(self, line: int, row: Sequence[Any]) -> None:
-        problems = self.load.problems
+    def add_rows(self, rows: Iterator[Sequence[Any]], line: int, text_cells: bool) -> None:
+        """Add every row after the header (`line`: the header's line number). One loop with
+        its lookups hoisted, as it runs millions of times; `text_cells`: every cell is a
+        `str` (CSV), so a cell is just stripped."""
+        problems, entries, seen = self.load.problems, self.load.entries, self.seen
+        shared, this_year, pick = self._intern.setdefault, self._this_year, self._pick
         width = self._width
-        cells = list(row[: width - 1])
-        if len(cells) < width:
-            cells += [None] * (width - len(cells))
-        raw_nip, raw_nama, jabatan, unit, instansi, raw_phone, raw_ig, raw_alias = self._pick(cells)
-        nama = " ".join(_cell(raw_nama).split())
-        if not nama and not _cell(raw_nip) and not any(_cell(v) for v in row):
-            return  # a blank line, not data
-        if isinstance(raw_nip, float) and raw_nip > _MAX_FLOAT_EXACT:
-            problems.append(RowProblem(line, t.ROSTER_NIP_AS_NUMBER))
-            return
-        try:
-            nip = validate_nip(_cell(raw_nip), self._this_year)
-        except ValueError as exc:
-            problems.append(RowProblem(line, str(exc)))
-            return
-        if not nama:
-            problems.append(RowProblem(line, t.ROSTER_NAME_EMPTY.format(nip=nip)))
-            return
-        key = int(nip)
-        seen = self.seen
-        if key in seen:
-            problems.append(RowProblem(line, t.ROSTER_NIP_REPEATED.format(nip=nip)))
-            return
-        seen.add(key)
-        raw_phone = _cell(raw_phone)
-        phone = normalise_phone(raw_phone) if raw_phone else None
-        if raw_phone and phone is None:
-            problems.append(RowProblem(line, t.ROSTER_PHONE_UNKNOWN.format(phone=raw_phone)))
-        raw_ig = _cell(raw_ig)
-        handle = normalise_handle(raw_ig) if raw_ig else None
-        if raw_ig and raw_ig not in {"-", "@"} and handle is None:
-            problems.append(RowProblem(line, t.ROSTER_INSTAGRAM_UNKNOWN.format(handle=raw_ig)))
-        raw_alias = _cell(raw_alias)
-        aliases = (
-            tuple(a for a in (" ".join(x.split()) for x in _ALIAS_SPLIT_RE.split(raw_alias)) if a)
-            if raw_alias
-            else ()
-        )
-        shared = self._intern.setdefault
-        jabatan, unit, instansi = _cell(jabatan), _cell(unit), _cell(instansi)
-        self.load.entries.append(
-            RosterEntry(
-                nip,
-                nama,
-                shared(jabatan, jabatan),
-                shared(unit, unit),
-                shared(instansi, instansi),
-                phone,
-                sys.intern(handle) if handle else None,
-                aliases,
+        pad = "" if text_cells else None
+        for row in rows:
+            line += 1
+            cells = list(row[: width - 1])
+            if len(cells) < width:
+                cells += [pad] * (width - len(cells))
+            picked = pick(cells)
+            raw_nip = picked[0]
+            if text_cells:
+                nip_cell, nama, jabatan, unit, instansi, raw_phone, raw_ig, raw_alias = [
+                    v.strip() for v in picked
+                ]
+            else:
+                nip_cell, nama, jabatan, unit, instansi, raw_phone, raw_ig, raw_alias = [
+                    _cell(v) for v in picked
+                ]
+            nama = " ".join(nama.split())
+            if not nama and not nip_cell and not any(_cell(v) for v in row):
+                continue  # a blank line, not data
+            if isinstance(raw_nip, float) and raw_nip > _MAX_FLOAT_EXACT:
+                problems.append(RowProblem(line, t.ROSTER_NIP_AS_NUMBER))
+                continue
+            try:
+                nip = validate_nip(nip_cell, this_year)
+            except ValueError as exc:
+                problems.append(RowProblem(line, str(exc)))
+                continue
+            if not nama:
+                problems.append(RowProblem(line, t.ROSTER_NAME_EMPTY.format(nip=nip)))
+                continue
+            key = int(nip)
+            if key in seen:
+                problems.append(RowProblem(line, t.ROSTER_NIP_REPEATED.format(nip=nip)))
+                continue
+            seen.add(key)
+            phone = normalise_phone(raw_phone) if raw_phone else None
+            if raw_phone and phone is None:
+                problems.append(RowProblem(line, t.ROSTER_PHONE_UNKNOWN.format(phone=raw_phone)))
+            handle = normalise_handle(raw_ig) if raw_ig else None
+            if raw_ig and raw_ig not in {"-", "@"} and handle is None:
+                problems.append(RowProblem(line, t.ROSTER_INSTAGRAM_UNKNOWN.format(handle=raw_ig)))
+            aliases = (
+                tuple(
+                    a for a in (" ".join(x.split()) for x in _ALIAS_SPLIT_RE.split(raw_alias)) if a
+                )
+                if raw_alias
+                else ()
             )
-        )
+            entries.append(
+                RosterEntry(
+                    nip,
+                    nama,
+                    shared(jabatan, jabatan),  # units/positions repeat: keep one copy
+                    shared(unit, unit),
+                    shared(instansi, instansi),
+                    phone,
+                    sys.intern(handle) if handle else None,
+                    aliases,
+                )
+            )
 
 
-def _consume(rows: Iterator[Sequence[Any]]) -> RosterLoad:
+def _consume(rows: Iterator[Sequence[Any]], text_cells: bool = False) -> RosterLoad:
     header: Sequence[Any] | None = None
     line = 0
     for row in rows:
@@ -308,9 +327,7 @@ def _consume(rows: Iterator[Sequence[Any]]) -> RosterLoad:
     if header is None:
         raise RosterError(t.ROSTER_EMPTY_FILE)
     builder = _Builder(_map_header(header))
-    for row in rows:
-        line += 1
-        builder.add(line, row)
+    builder.add_rows(rows, line, text_cells)
     return builder.load
 
 
@@ -339,7 +356,7 @@ def _load_csv(data: bytes) -> RosterLoad:
     last: UnicodeDecodeError | None = None
     for enc in encodings:
         try:
-            return _consume(_csv_rows(data, enc))
+            return _consume(_csv_rows(data, enc), text_cells=True)
         except UnicodeDecodeError as exc:  # restart the whole file with the next guess
             last = exc
         except csv.Error as exc:
