@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from array import array
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from itertools import chain
 from typing import Any, Literal
 
@@ -135,21 +136,25 @@ class RosterTables:
 
     def _name_parts(
         self, nama: str, given: list[list[int]], other: list[list[int]]
-    ) -> tuple[tuple[int, ...], int, tuple[int, ...]]:
-        """What the index keeps of a roster name: its token ids, how many of them lead as
-        given names (1 or 2), and its full-name keys (`concat_key`). Names repeat across a
-        roster, and this is the costly part of a row (titles, folds, hashes), so `_build`
-        keeps it per distinct name; a token's id is fixed once given, so the memo is exact."""
+    ) -> tuple[tuple[int, ...], tuple[list[int], ...], tuple[int, ...]]:
+        """What the index keeps of a roster name: its token ids, the postings its entries
+        join (the leading one or two tokens' given-name postings, the others' other-word
+        postings) and its full-name keys (`concat_key`). Names repeat across a roster, and
+        this is the costly part of a row (titles, folds, hashes), so `_build` keeps it per
+        distinct name; a token's id and postings list are fixed once made: the memo is exact."""
         toks = clean_name(nama)
-        tids = tuple([self._tid(t, given, other) for t in toks])
-        lead = len(given_positions(toks))
-        real = real_tokens(toks)
+        vocab = self._vocab
+        tids = tuple([vocab[t] if t in vocab else self._tid(t, given, other) for t in toks])
+        prefixed = len(toks) > 1 and toks[0] in PREFIX_TOKENS  # as `given_positions`
+        lead = 2 if prefixed else 1
+        postings = tuple([(given if pos < lead else other)[tid] for pos, tid in enumerate(tids)])
+        real = toks[1:] if prefixed else toks  # as `real_tokens`
         keys: tuple[int, ...] = ()
         if len(real) >= 2:
             keys = (concat_key(toks),)
             if len(real) != len(toks):
                 keys = (keys[0], concat_key(real))
-        return tids, lead, keys
+        return tids, postings, keys
 
     def _build(self, entries: Iterable[RosterEntry]) -> None:
         """One pass over the entries, then the sorted arrays. Per row only what differs
@@ -170,14 +175,19 @@ class RosterTables:
         blob, offsets, unit_of = self._blob, self._offsets, self._unit_of
         tok_flat, tok_off = self._tok_flat, self._tok_off
         idx = 0
+        nips_add, unit_add, offsets_add = nips.append, unit_of.append, offsets.append
+        tok_extend, tok_off_add = tok_flat.extend, tok_off.append
+        concat_add, concat_idx_add = concat.append, concat_idx.append
+        names_get, places_get, seen_add = names.get, places.get, seen.add
         for e in entries:
-            nip_int = int(e.nip)
+            nip = e.nip
+            nip_int = int(nip)
             if nip_int in seen:
                 continue  # load_roster already reports duplicates; first one wins
-            seen.add(nip_int)
-            nips.append(nip_int)
+            seen_add(nip_int)
+            nips_add(nip_int)
             place = (e.jabatan, e.unit_kerja, e.instansi)
-            known = places.get(place)
+            known = places_get(place)
             if known is None:
                 known = places[place] = (
                     self._uid(e.unit_kerja),
@@ -185,33 +195,27 @@ class RosterTables:
                                str(self._sid(e.instansi)))),
                 )  # fmt: skip
             uid, sids = known
-            unit_of.append(uid)
+            unit_add(uid)
+            nama, phone, handle, aliases = e.nama, e.phone, e.instagram, e.aliases
             record = _SEP.join(
-                (
-                    e.nip,
-                    e.nama,
-                    sids,
-                    e.phone or "",
-                    e.instagram or "",
-                    _ALIAS_SEP.join(e.aliases),
-                )
+                (nip, nama, sids, phone or "", handle or "", _ALIAS_SEP.join(aliases))
             )
             blob += record.encode()
-            offsets.append(len(blob))
+            offsets_add(len(blob))
 
-            parts = names.get(e.nama)
+            parts = names_get(nama)
             if parts is None:
                 if len(names) >= _NAME_MEMO:
                     names.clear()  # bounded: a roster of distinct names gains nothing here
-                parts = names[e.nama] = self._name_parts(e.nama, given, other)
-            tids, lead, keys = parts
-            tok_flat.extend(tids)
-            tok_off.append(len(tok_flat))
-            for pos, tid in enumerate(tids):
-                (given if pos < lead else other)[tid].append(idx)
-            if e.aliases:
+                parts = names[nama] = self._name_parts(nama, given, other)
+            tids, postings, keys = parts
+            tok_extend(tids)
+            tok_off_add(len(tok_flat))
+            for posting in postings:
+                posting.append(idx)
+            if aliases:
                 alias_tids = []
-                for alias in e.aliases:
+                for alias in aliases:
                     atids = tuple(self._tid(t, given, other) for t in clean_name(alias))
                     if atids:
                         alias_tids.append(atids)
@@ -220,13 +224,13 @@ class RosterTables:
                                 given[tid].append(idx)
                 self._aliases[idx] = alias_tids
             for key in keys:
-                concat.append(key)
-                concat_idx.append(idx)
-            if e.phone:
-                phones.append(int(e.phone[1:]))
+                concat_add(key)
+                concat_idx_add(idx)
+            if phone:
+                phones.append(int(phone[1:]))
                 phone_idx.append(idx)
-            if e.instagram:
-                handles.append(handle_skeleton(e.instagram))
+            if handle:
+                handles.append(handle_skeleton(handle))
                 handle_idx.append(idx)
             idx += 1
         self._size = idx
@@ -331,8 +335,18 @@ def union(parts: list[np.ndarray]) -> np.ndarray:
 
 
 def clean_name(nama: str) -> list[str]:
-    """Roster name → folded tokens without titles."""
-    return [t for t in name_tokens(strip_titles(nama)) if t]
+    """Roster name → folded tokens without titles.
+
+    The same as `name_tokens(strip_titles(nama))` without empty tokens, taken word by word
+    (every step of `name_tokens` acts within a word), each word's tokens cached: a national
+    roster has millions of names but only hundreds of thousands of distinct words."""
+    return [t for w in strip_titles(nama).split() for t in word_tokens(w) if t]
+
+
+@lru_cache(maxsize=1 << 18)
+def word_tokens(word: str) -> tuple[str, ...]:
+    """`name_tokens` of one whitespace-free word (cached, see `clean_name`)."""
+    return tuple(name_tokens(word))
 
 
 def given_positions(toks: Sequence[str]) -> set[int]:
