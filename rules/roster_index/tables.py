@@ -235,6 +235,7 @@ class RosterTables:
             idx += 1
         self._size = idx
         del names, places
+        word_tokens.cache_clear()
 
         self._nip_keys, self._nip_idx = sorted_arrays(nips, list(range(idx)))
         del nips, seen
@@ -343,9 +344,10 @@ def clean_name(nama: str) -> list[str]:
     return [t for w in strip_titles(nama).split() for t in word_tokens(w) if t]
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 16)
 def word_tokens(word: str) -> tuple[str, ...]:
-    """`name_tokens` of one whitespace-free word (cached, see `clean_name`)."""
+    """`name_tokens` of one whitespace-free word (cached, see `clean_name`; emptied after
+    each build, so a serving process does not keep a big roster's words)."""
     return tuple(name_tokens(word))
 
 
