@@ -8,6 +8,7 @@ Mochammad/Muhammad) and titles never decide a match.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -37,8 +38,10 @@ _DOTTED_DEGREE_RE = re.compile(r"^(?:\(?[A-Za-z]{1,5}\)?\.\s?){1,5}\(?[A-Za-z]{0
 _MULTI_DOT_RE = re.compile(r"^(?:[A-Za-z]{1,5}\.){1,5}\(?[A-Za-z]{1,5}\)?\.?$")
 
 
+@lru_cache(maxsize=4096)
 def _is_degree(part: str) -> bool:
-    """True for a comma-separated trailing part that is an academic degree."""
+    """True for a comma-separated trailing part that is an academic degree (cached: a
+    roster's millions of names carry a few hundred distinct degree strings)."""
     p = part.strip()
     if not p:
         return True
@@ -58,12 +61,15 @@ def strip_titles(name: str) -> str:
     s = " ".join(name.split())
     if not s:
         return ""
-    # After a comma: drop the parts that look like degrees, keep anything else.
-    head, *tail = s.split(",")
-    kept = [t.strip() for t in tail if not _is_degree(t)]
-    words = " ".join([head, *kept]).split()
-    # Degrees written without a comma at the end ("Budi Santoso S.Pd").
-    while len(words) > 1 and _MULTI_DOT_RE.match(words[-1]):
+    if "," in s:
+        # After a comma: drop the parts that look like degrees, keep anything else.
+        head, *tail = s.split(",")
+        kept = [t.strip() for t in tail if not _is_degree(t)]
+        words = " ".join([head, *kept]).split()
+    else:
+        words = s.split()
+    # Degrees written without a comma at the end ("Budi Santoso S.Pd"); they have a dot.
+    while len(words) > 1 and "." in words[-1] and _MULTI_DOT_RE.match(words[-1]):
         words.pop()
     s = " ".join(words)
     # Leading titles, possibly stacked ("Prof. Dr. Ir. H."). Never strip the last word.
@@ -88,6 +94,7 @@ _MUHAMMAD_VARIANTS = frozenset(
 
 _PUNCT_RE = re.compile(r"[^0-9a-z]+")
 _DOUBLE_RE = re.compile(r"([a-z])\1+")
+_FIRST_GROUP = operator.itemgetter(1)
 
 
 def fold_spelling(token: str) -> str:
@@ -105,7 +112,7 @@ def fold_spelling(token: str) -> str:
     t = t.replace("oe", "u").replace("tj", "c").replace("dj", "j")
     t = t.replace("ch", "h").replace("kh", "h").replace("dh", "d").replace("th", "t")
     t = t.replace("j", "y")
-    t = _DOUBLE_RE.sub(r"\1", t)
+    t = _DOUBLE_RE.sub(_FIRST_GROUP, t)  # a function, not r"\1": no template per call
     if t in _MUHAMMAD_VARIANTS:
         return _MUHAMMAD
     return t

@@ -11,11 +11,15 @@ from __future__ import annotations
 import calendar
 import csv
 import datetime as dt
+import gc
 import io
+import operator
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -56,37 +60,28 @@ _NIP_STRIP_RE = re.compile(r"[\s.\-_/']+")
 _MIN_AGE_AT_APPOINTMENT = 17
 
 
-def validate_nip(text: str) -> str:
+def validate_nip(text: str, this_year: int | None = None) -> str:
     """Return the 18-digit NIP or raise ValueError with a reason in Indonesian.
 
     PNS: YYYYMMDD birth, YYYYMM CPNS start (TMT), gender 1/2, 3-digit sequence.
     PPPK: YYYYMMDD birth, YYYY appointment year, "2" + contract digit, gender, sequence:
     positions 13-14 look like month "21" and must not be rejected for it.
+    `this_year` (default: today's) is passed once by an import of millions of rows.
     """
-    nip = _NIP_STRIP_RE.sub("", str(text))
+    text = str(text)
+    # Most NIPs are already 18 plain digits: the strip would find nothing to remove.
+    nip = text if text.isdigit() and text.isascii() else _NIP_STRIP_RE.sub("", text)
     if not nip:
         raise ValueError(t.NIP_EMPTY)
     if not nip.isdigit() or not nip.isascii():
         raise ValueError(t.NIP_NOT_DIGITS.format(text=text))
     if len(nip) != 18:
         raise ValueError(t.NIP_LENGTH.format(length=len(nip)))
-    year, month, day = int(nip[0:4]), int(nip[4:6]), int(nip[6:8])
-    this_year = dt.date.today().year
-    if not (1930 <= year <= this_year - _MIN_AGE_AT_APPOINTMENT) or not 1 <= month <= 12:
-        raise ValueError(t.NIP_BIRTH_DATE.format(date=nip[0:8]))
-    if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise ValueError(t.NIP_BIRTH_DATE.format(date=nip[0:8]))
-    start_year = int(nip[8:12])
-    pppk = nip[12] == "2"
-    if pppk:
-        start_month = 1
-    else:
-        start_month = int(nip[12:14])
-        if not 1 <= start_month <= 12:
-            raise ValueError(t.NIP_START_MONTH.format(month=nip[12:14]))
-    if start_year > this_year + 1:
-        raise ValueError(t.NIP_START_FUTURE.format(year=start_year))
-    age_months = (start_year * 12 + start_month) - (year * 12 + month)
+    if this_year is None:
+        this_year = dt.date.today().year
+    born = _birth_month(nip[0:8], this_year)
+    started, pppk = _start_month(nip[8:14], this_year)
+    age_months = started - born
     # PPPK carries only the year: compare years, one year of slack.
     min_months = (_MIN_AGE_AT_APPOINTMENT - (1 if pppk else 0)) * 12
     if age_months < min_months:
@@ -96,6 +91,39 @@ def validate_nip(text: str) -> str:
     return nip
 
 
+# Both halves of a NIP's dates are checked once per distinct value (cached): a roster has a
+# few tens of thousands of birth dates and a few thousand start months, millions of rows.
+
+
+@lru_cache(maxsize=65536)
+def _birth_month(date: str, this_year: int) -> int:
+    """A NIP's YYYYMMDD birth date as months since year 0, or ValueError if it is not a real
+    date at a plausible age."""
+    year, month, day = int(date[0:4]), int(date[4:6]), int(date[6:8])
+    if not (1930 <= year <= this_year - _MIN_AGE_AT_APPOINTMENT) or not 1 <= month <= 12:
+        raise ValueError(t.NIP_BIRTH_DATE.format(date=date))
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise ValueError(t.NIP_BIRTH_DATE.format(date=date))
+    return year * 12 + month
+
+
+@lru_cache(maxsize=65536)
+def _start_month(start: str, this_year: int) -> tuple[int, bool]:
+    """A NIP's YYYYMM CPNS start (PNS) or YYYY2n appointment year (PPPK, read as January)
+    as months since year 0, and whether it is PPPK; ValueError for an impossible one."""
+    start_year = int(start[0:4])
+    pppk = start[4] == "2"
+    if pppk:
+        start_month = 1
+    else:
+        start_month = int(start[4:6])
+        if not 1 <= start_month <= 12:
+            raise ValueError(t.NIP_START_MONTH.format(month=start[4:6]))
+    if start_year > this_year + 1:
+        raise ValueError(t.NIP_START_FUTURE.format(year=start_year))
+    return start_year * 12 + start_month, pppk
+
+
 _PHONE_JUNK_RE = re.compile(r"[\s().\-/]+")
 
 
@@ -103,7 +131,9 @@ def normalise_phone(text: str | None) -> str | None:
     """Indonesian mobile number as "+628…", or None if empty or not a mobile number."""
     if text is None:
         return None
-    s = _PHONE_JUNK_RE.sub("", str(text).strip())
+    s = str(text).strip()
+    if not (s.isdigit() and s.isascii()):  # most cells are plain digits: nothing to remove
+        s = _PHONE_JUNK_RE.sub("", s)
     if s.endswith(".0"):  # a number cell read as float
         s = s[:-2]
     if not s:
@@ -134,7 +164,7 @@ def normalise_handle(text: str | None) -> str | None:
     if text is None:
         return None
     s = str(text).strip()
-    m = _HANDLE_URL_RE.match(s)
+    m = _HANDLE_URL_RE.match(s) if "/" in s else None  # a URL has a "/"; most cells none
     if m:
         s = m.group(1)
     s = s.strip().lstrip("@").strip().lower()
@@ -188,6 +218,8 @@ _MAX_FLOAT_EXACT = 2**53
 
 
 def _cell(value: object) -> str:
+    if type(value) is str:  # every CSV cell: the common case first
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -196,74 +228,95 @@ def _cell(value: object) -> str:
 
 
 class _Builder:
-    """Turns raw rows into entries, collecting problems; interns repeated strings."""
+    """Turns raw rows into entries, collecting problems; interns repeated strings.
+
+    Runs once per row of rosters with millions of rows, so the columns are looked up once
+    (`_slots`) and a row's cells fetched in one call rather than per field."""
+
+    _FIELDS = ("nip", "nama", "jabatan", "unit_kerja", "instansi", "phone", "instagram",
+               "aliases")  # fmt: skip
 
     def __init__(self, cols: dict[str, int]) -> None:
         self.cols = cols
         self.load = RosterLoad()
         self.seen: set[int] = set()
         self._intern: dict[str, str] = {}
+        self._this_year = dt.date.today().year
+        # A row padded to `_width` cells holds every field; a missing column reads the
+        # padding cell at `_width - 1` (always empty: no column maps there).
+        self._width = max(cols.values()) + 2
+        self._pick = operator.itemgetter(*(cols.get(f, self._width - 1) for f in self._FIELDS))
 
-    def _shared(self, s: str) -> str:
-        # Units/positions repeat across thousands of rows; keep one copy.
-        return self._intern.setdefault(s, s)
-
-    def add(self, line: int, row: Sequence[Any]) -> None:
-        cols, problems = self.cols, self.load.problems
-
-        def get(key: str) -> Any:
-            i = cols.get(key)
-            return row[i] if i is not None and i < len(row) else None
-
-        raw_nip = get("nip")
-        nama = " ".join(_cell(get("nama")).split())
-        if not nama and not _cell(raw_nip) and not any(_cell(v) for v in row):
-            return  # a blank line, not data
-        if isinstance(raw_nip, float) and raw_nip > _MAX_FLOAT_EXACT:
-            problems.append(RowProblem(line, t.ROSTER_NIP_AS_NUMBER))
-            return
-        try:
-            nip = validate_nip(_cell(raw_nip))
-        except ValueError as exc:
-            problems.append(RowProblem(line, str(exc)))
-            return
-        if not nama:
-            problems.append(RowProblem(line, t.ROSTER_NAME_EMPTY.format(nip=nip)))
-            return
-        key = int(nip)
-        if key in self.seen:
-            problems.append(RowProblem(line, t.ROSTER_NIP_REPEATED.format(nip=nip)))
-            return
-        self.seen.add(key)
-        raw_phone = _cell(get("phone"))
-        phone = normalise_phone(raw_phone)
-        if raw_phone and phone is None:
-            problems.append(RowProblem(line, t.ROSTER_PHONE_UNKNOWN.format(phone=raw_phone)))
-        raw_ig = _cell(get("instagram"))
-        handle = normalise_handle(raw_ig)
-        if raw_ig and raw_ig not in {"-", "@"} and handle is None:
-            problems.append(RowProblem(line, t.ROSTER_INSTAGRAM_UNKNOWN.format(handle=raw_ig)))
-        raw_alias = _cell(get("aliases"))
-        aliases = (
-            tuple(a for a in (" ".join(x.split()) for x in _ALIAS_SPLIT_RE.split(raw_alias)) if a)
-            if raw_alias
-            else ()
-        )
-        self.load.entries.append(
-            RosterEntry(
-                nip=nip,
-                nama=nama,
-                jabatan=self._shared(_cell(get("jabatan"))),
-                unit_kerja=self._shared(_cell(get("unit_kerja"))),
-                instansi=self._shared(_cell(get("instansi"))),
-                phone=phone,
-                instagram=sys.intern(handle) if handle else None,
-                aliases=aliases,
+    def add_rows(self, rows: Iterator[Sequence[Any]], line: int, text_cells: bool) -> None:
+        """Add every row after the header (`line`: the header's line number). One loop with
+        its lookups hoisted, as it runs millions of times; `text_cells`: every cell is a
+        `str` (CSV), so a cell is just stripped."""
+        problems, entries, seen = self.load.problems, self.load.entries, self.seen
+        shared, this_year, pick = self._intern.setdefault, self._this_year, self._pick
+        width = self._width
+        pad = "" if text_cells else None
+        for row in rows:
+            line += 1
+            cells = list(row[: width - 1])
+            if len(cells) < width:
+                cells += [pad] * (width - len(cells))
+            picked = pick(cells)
+            raw_nip = picked[0]
+            if text_cells:
+                nip_cell, nama, jabatan, unit, instansi, raw_phone, raw_ig, raw_alias = [
+                    v.strip() for v in picked
+                ]
+            else:
+                nip_cell, nama, jabatan, unit, instansi, raw_phone, raw_ig, raw_alias = [
+                    _cell(v) for v in picked
+                ]
+            nama = " ".join(nama.split())
+            if not nama and not nip_cell and not any(_cell(v) for v in row):
+                continue  # a blank line, not data
+            if isinstance(raw_nip, float) and raw_nip > _MAX_FLOAT_EXACT:
+                problems.append(RowProblem(line, t.ROSTER_NIP_AS_NUMBER))
+                continue
+            try:
+                nip = validate_nip(nip_cell, this_year)
+            except ValueError as exc:
+                problems.append(RowProblem(line, str(exc)))
+                continue
+            if not nama:
+                problems.append(RowProblem(line, t.ROSTER_NAME_EMPTY.format(nip=nip)))
+                continue
+            key = int(nip)
+            if key in seen:
+                problems.append(RowProblem(line, t.ROSTER_NIP_REPEATED.format(nip=nip)))
+                continue
+            seen.add(key)
+            phone = normalise_phone(raw_phone) if raw_phone else None
+            if raw_phone and phone is None:
+                problems.append(RowProblem(line, t.ROSTER_PHONE_UNKNOWN.format(phone=raw_phone)))
+            handle = normalise_handle(raw_ig) if raw_ig else None
+            if raw_ig and raw_ig not in {"-", "@"} and handle is None:
+                problems.append(RowProblem(line, t.ROSTER_INSTAGRAM_UNKNOWN.format(handle=raw_ig)))
+            aliases = (
+                tuple(
+                    a for a in (" ".join(x.split()) for x in _ALIAS_SPLIT_RE.split(raw_alias)) if a
+                )
+                if raw_alias
+                else ()
             )
-        )
+            entries.append(
+                RosterEntry(
+                    nip,
+                    nama,
+                    shared(jabatan, jabatan),  # units/positions repeat: keep one copy
+                    shared(unit, unit),
+                    shared(instansi, instansi),
+                    phone,
+                    sys.intern(handle) if handle else None,
+                    aliases,
+                )
+            )
 
 
-def _consume(rows: Iterator[Sequence[Any]]) -> RosterLoad:
+def _consume(rows: Iterator[Sequence[Any]], text_cells: bool = False) -> RosterLoad:
     header: Sequence[Any] | None = None
     line = 0
     for row in rows:
@@ -274,9 +327,7 @@ def _consume(rows: Iterator[Sequence[Any]]) -> RosterLoad:
     if header is None:
         raise RosterError(t.ROSTER_EMPTY_FILE)
     builder = _Builder(_map_header(header))
-    for row in rows:
-        line += 1
-        builder.add(line, row)
+    builder.add_rows(rows, line, text_cells)
     return builder.load
 
 
@@ -305,7 +356,7 @@ def _load_csv(data: bytes) -> RosterLoad:
     last: UnicodeDecodeError | None = None
     for enc in encodings:
         try:
-            return _consume(_csv_rows(data, enc))
+            return _consume(_csv_rows(data, enc), text_cells=True)
         except UnicodeDecodeError as exc:  # restart the whole file with the next guess
             last = exc
         except csv.Error as exc:
@@ -343,7 +394,25 @@ def parse_roster(data: bytes, filename: str) -> RosterLoad:
     """Import a roster from CSV or XLSX bytes (format from the extension, then content)."""
     suffix = PurePath(filename).suffix.lower()
     if suffix in {".xlsx", ".xlsm"} or data[:4] == b"PK\x03\x04":
-        return _load_xlsx(data)
+        with paused_gc():
+            return _load_xlsx(data)
     if suffix == ".xls":
         raise RosterError(t.ROSTER_OLD_XLS)
-    return _load_csv(data)
+    with paused_gc():
+        return _load_csv(data)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector off while millions of objects are made and kept.
+
+    Every few hundred allocations it would walk the young objects, and ever more often
+    all of them: at 4.3 M rows a large share of the import. An import makes no cycles to
+    collect; the collector is switched back on (if it was on) however the import ends."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()

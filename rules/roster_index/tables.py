@@ -15,11 +15,14 @@ from __future__ import annotations
 import hashlib
 from array import array
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from itertools import chain
 from typing import Any, Literal
 
 import numpy as np
 
 from rules.names import fold_spelling, fold_token, name_tokens, strip_titles
+from rules.roster import paused_gc
 from rules.types import RosterEntry
 from rules.units import unit_keys
 
@@ -33,6 +36,8 @@ PREFIX_TOKENS = frozenset(
 )  # fmt: skip
 
 _SEP = "\x1f"
+# Distinct names remembered while building (`RosterTables._build`); then forgotten.
+_NAME_MEMO = 1 << 18
 _ALIAS_SEP = "\x1e"
 HANDLE_STRIP = str.maketrans("", "", "._")
 _HANDLE_CONFUSE = str.maketrans(
@@ -70,6 +75,10 @@ def handle_key(skeleton: str) -> bytes:
     return bytes((0x20 + min(len(skeleton), 0xDE),)) + skeleton.encode()
 
 
+# `handle_key`'s length byte by length (every length from 0xDE on shares the last one).
+_LENGTH_BYTE = tuple(bytes((0x20 + min(n, 0xDE),)) for n in range(256))
+
+
 # Names of the tables that grow with the roster; all numpy arrays (see `stored`).
 ARRAYS = (
     "_blob", "_offsets", "_unit_of", "_tok_flat", "_tok_off", "_post_flat", "_post_off",
@@ -98,7 +107,8 @@ class RosterTables:
         self._tok_off = array("I", [0])
         self._aliases: dict[int, list[tuple[int, ...]]] = {}
         self._variant_cache: dict[str, dict[int, float]] = {}
-        self._build(entries)
+        with paused_gc():  # millions of small objects kept: see `paused_gc`
+            self._build(entries)
 
     # --- building ----------------------------------------------------------------
 
@@ -109,6 +119,16 @@ class RosterTables:
             self._strings.append(s)
         return sid
 
+    def _uid(self, unit: str) -> int:
+        uid = self._unit_ids.get(unit)
+        if uid is None:
+            uid = self._unit_ids[unit] = len(self._unit_keys)
+            keys = unit_keys(unit)
+            self._unit_keys.append(keys)
+            for k in keys:
+                self._key_units.setdefault(k, set()).add(uid)
+        return uid
+
     def _tid(self, tok: str, given: list[list[int]], other: list[list[int]]) -> int:
         tid = self._vocab.get(tok)
         if tid is None:
@@ -118,7 +138,32 @@ class RosterTables:
             other.append([])
         return tid
 
+    def _name_parts(
+        self, nama: str, given: list[list[int]], other: list[list[int]]
+    ) -> tuple[tuple[int, ...], tuple[list[int], ...], tuple[int, ...]]:
+        """What the index keeps of a roster name: its token ids, the postings its entries
+        join (the leading one or two tokens' given-name postings, the others' other-word
+        postings) and its full-name keys (`concat_key`). Names repeat across a roster, and
+        this is the costly part of a row (titles, folds, hashes), so `_build` keeps it per
+        distinct name; a token's id and postings list are fixed once made: the memo is exact."""
+        toks = clean_name(nama)
+        vocab = self._vocab
+        tids = tuple([vocab[t] if t in vocab else self._tid(t, given, other) for t in toks])
+        prefixed = len(toks) > 1 and toks[0] in PREFIX_TOKENS  # as `given_positions`
+        lead = 2 if prefixed else 1
+        postings = tuple([(given if pos < lead else other)[tid] for pos, tid in enumerate(tids)])
+        real = toks[1:] if prefixed else toks  # as `real_tokens`
+        keys: tuple[int, ...] = ()
+        if len(real) >= 2:
+            keys = (concat_key(toks),)
+            if len(real) != len(toks):
+                keys = (keys[0], concat_key(real))
+        return tids, postings, keys
+
     def _build(self, entries: Iterable[RosterEntry]) -> None:
+        """One pass over the entries, then the sorted arrays. Per row only what differs
+        between rows is computed; what repeats (a name, a unit with its position and
+        office) is looked up in memos, millions of rows having far fewer distinct ones."""
         nips: list[int] = []
         phones: list[int] = []
         phone_idx: list[int] = []
@@ -129,46 +174,52 @@ class RosterTables:
         given: list[list[int]] = []
         other: list[list[int]] = []
         seen: set[int] = set()
+        names: dict[str, tuple[tuple[int, ...], int, tuple[int, ...]]] = {}
+        places: dict[tuple[str, str, str], tuple[int, str]] = {}
+        blob, offsets, unit_of = self._blob, self._offsets, self._unit_of
+        tok_flat, tok_off = self._tok_flat, self._tok_off
         idx = 0
+        nips_add, unit_add, offsets_add = nips.append, unit_of.append, offsets.append
+        tok_extend, tok_off_add = tok_flat.extend, tok_off.append
+        concat_add, concat_idx_add = concat.append, concat_idx.append
+        names_get, places_get, seen_add = names.get, places.get, seen.add
         for e in entries:
-            nip_int = int(e.nip)
+            nip = e.nip
+            nip_int = int(nip)
             if nip_int in seen:
                 continue  # load_roster already reports duplicates; first one wins
-            seen.add(nip_int)
-            nips.append(nip_int)
-            uid = self._unit_ids.get(e.unit_kerja)
-            if uid is None:
-                uid = self._unit_ids[e.unit_kerja] = len(self._unit_keys)
-                keys = unit_keys(e.unit_kerja)
-                self._unit_keys.append(keys)
-                for k in keys:
-                    self._key_units.setdefault(k, set()).add(uid)
-            self._unit_of.append(uid)
+            seen_add(nip_int)
+            nips_add(nip_int)
+            place = (e.jabatan, e.unit_kerja, e.instansi)
+            known = places_get(place)
+            if known is None:
+                known = places[place] = (
+                    self._uid(e.unit_kerja),
+                    _SEP.join((str(self._sid(e.jabatan)), str(self._sid(e.unit_kerja)),
+                               str(self._sid(e.instansi)))),
+                )  # fmt: skip
+            uid, sids = known
+            unit_add(uid)
+            nama, phone, handle, aliases = e.nama, e.phone, e.instagram, e.aliases
             record = _SEP.join(
-                (
-                    e.nip,
-                    e.nama,
-                    str(self._sid(e.jabatan)),
-                    str(self._sid(e.unit_kerja)),
-                    str(self._sid(e.instansi)),
-                    e.phone or "",
-                    e.instagram or "",
-                    _ALIAS_SEP.join(e.aliases),
-                )
+                (nip, nama, sids, phone or "", handle or "", _ALIAS_SEP.join(aliases))
             )
-            self._blob += record.encode()
-            self._offsets.append(len(self._blob))
+            blob += record.encode()
+            offsets_add(len(blob))
 
-            toks = clean_name(e.nama)
-            tids = [self._tid(t, given, other) for t in toks]
-            self._tok_flat.extend(tids)
-            self._tok_off.append(len(self._tok_flat))
-            gpos = given_positions(toks)
-            for pos, tid in enumerate(tids):
-                (given if pos in gpos else other)[tid].append(idx)
-            if e.aliases:
+            parts = names_get(nama)
+            if parts is None:
+                if len(names) >= _NAME_MEMO:
+                    names.clear()  # bounded: a roster of distinct names gains nothing here
+                parts = names[nama] = self._name_parts(nama, given, other)
+            tids, postings, keys = parts
+            tok_extend(tids)
+            tok_off_add(len(tok_flat))
+            for posting in postings:
+                posting.append(idx)
+            if aliases:
                 alias_tids = []
-                for alias in e.aliases:
+                for alias in aliases:
                     atids = tuple(self._tid(t, given, other) for t in clean_name(alias))
                     if atids:
                         alias_tids.append(atids)
@@ -176,29 +227,33 @@ class RosterTables:
                             if not given[tid] or given[tid][-1] != idx:
                                 given[tid].append(idx)
                 self._aliases[idx] = alias_tids
-            real = real_tokens(toks)
-            if len(real) >= 2:
-                concat.append(concat_key(toks))
-                concat_idx.append(idx)
-                if len(real) != len(toks):
-                    concat.append(concat_key(real))
-                    concat_idx.append(idx)
-            if e.phone:
-                phones.append(int(e.phone[1:]))
+            for key in keys:
+                concat_add(key)
+                concat_idx_add(idx)
+            if phone:
+                phones.append(int(phone[1:]))
                 phone_idx.append(idx)
-            if e.instagram:
-                handles.append(handle_skeleton(e.instagram))
+            if handle:
+                handles.append(handle_skeleton(handle))
                 handle_idx.append(idx)
             idx += 1
         self._size = idx
+        del names, places
+        word_tokens.cache_clear()
 
         self._nip_keys, self._nip_idx = sorted_arrays(nips, list(range(idx)))
         del nips, seen
         self._phone_keys, self._phone_idx = sorted_arrays(phones, phone_idx)
         self._concat_keys, self._concat_idx = sorted_arrays(concat, concat_idx)
         del phones, phone_idx, concat, concat_idx
-        self._hk, self._hk_idx = sorted_handles([handle_key(h) for h in handles], handle_idx)
-        self._hr, self._hr_idx = sorted_handles([handle_key(h[::-1]) for h in handles], handle_idx)
+        # `handle_key` inlined (a call per handle, millions of handles), forwards and back.
+        length = _LENGTH_BYTE
+        self._hk, self._hk_idx = sorted_handles(
+            [length[min(len(h), 255)] + h.encode() for h in handles], handle_idx
+        )
+        self._hr, self._hr_idx = sorted_handles(
+            [length[min(len(h), 255)] + h[::-1].encode() for h in handles], handle_idx
+        )
         del handles, handle_idx
 
         # Postings of token t: given names at _post_flat[_post_off[2t]:_post_off[2t+1]], the
@@ -208,7 +263,7 @@ class RosterTables:
         sizes[2::2] = [len(p) for p in other]
         self._post_off = np.cumsum(sizes)
         self._post_flat = np.fromiter(
-            (i for g, o in zip(given, other, strict=True) for p in (g, o) for i in p),
+            chain.from_iterable(chain.from_iterable(zip(given, other, strict=True))),
             dtype=np.uint32,
             count=int(self._post_off[-1]),
         )
@@ -291,8 +346,19 @@ def union(parts: list[np.ndarray]) -> np.ndarray:
 
 
 def clean_name(nama: str) -> list[str]:
-    """Roster name → folded tokens without titles."""
-    return [t for t in name_tokens(strip_titles(nama)) if t]
+    """Roster name → folded tokens without titles.
+
+    The same as `name_tokens(strip_titles(nama))` without empty tokens, taken word by word
+    (every step of `name_tokens` acts within a word), each word's tokens cached: a national
+    roster has millions of names but only hundreds of thousands of distinct words."""
+    return [t for w in strip_titles(nama).split() for t in word_tokens(w) if t]
+
+
+@lru_cache(maxsize=1 << 16)
+def word_tokens(word: str) -> tuple[str, ...]:
+    """`name_tokens` of one whitespace-free word (cached, see `clean_name`; emptied after
+    each build, so a serving process does not keep a big roster's words)."""
+    return tuple(name_tokens(word))
 
 
 def given_positions(toks: Sequence[str]) -> set[int]:
