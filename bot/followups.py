@@ -100,8 +100,21 @@ async def settle_case(
         if also is not None and (also.chat_id, also.message_id) != (chat, message):
             await show(bot, also.chat_id, also.message_id, caption, markup, photo=bool(also.photo))
     if case.state in t.OUTCOME and case.outcome_version < case.version:
-        await notify_reporters(bot, services, case_id, case.state)
-        await store.mark_outcome_told(services.db, case_id, case.version)
+        if services.distributed:
+            # Several processes may settle one decision (two bots starting together): the
+            # telling is a job under the case's lock, done once (`tell_outcome`).
+            await store.defer_outcome(services.db, case_id)
+        else:
+            await tell_outcome(bot, services, case_id)
+
+
+async def tell_outcome(bot: Bot, services: Services, case_id: int) -> None:
+    """Tell the reporters the case's outcome unless they heard this version of it already."""
+    case = await store.get_case(services.db, case_id)
+    if case is None or case.state not in t.OUTCOME or case.outcome_version >= case.version:
+        return
+    await notify_reporters(bot, services, case_id, case.state)
+    await store.mark_outcome_told(services.db, case_id, case.version)
 
 
 async def notify_reporters(bot: Bot, services: Services, case_id: int, state: str) -> None:

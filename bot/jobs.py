@@ -18,6 +18,7 @@ from telegram import Bot
 from telegram.ext import ExtBot
 
 import store
+from bot import followups
 from bot.sending import FairRateLimiter
 from bot.worker import post_card_once
 from netra import jobs
@@ -33,6 +34,10 @@ def register_sending(app: procrastinate.App, services: Services, bot: Bot) -> No
     @app.task(name=store.CARD_TASK, queue=store.SEND_QUEUE, retry=jobs.RETRY)
     async def post_card(case_id: int, version: int) -> None:
         await post_card_once(bot, services, case_id, version)
+
+    @app.task(name=store.OUTCOME_TASK, queue=store.SEND_QUEUE, retry=jobs.RETRY)
+    async def tell_outcome(case_id: int) -> None:
+        await followups.tell_outcome(bot, services, case_id)
 
 
 def job_app(

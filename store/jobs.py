@@ -23,6 +23,7 @@ from store.models import utcnow
 ANALYSE_TASK = "analyse"
 ANALYSE_QUEUE = "analyse"
 CARD_TASK = "post_card"
+OUTCOME_TASK = "tell_outcome"
 SEND_QUEUE = "send"
 ACK_PRIORITY = 10  # procrastinate takes higher priorities first
 
@@ -66,6 +67,14 @@ async def defer_card(db: Db, case_id: int, version: int) -> None:
             {"case_id": case_id, "version": version},
             lock=case_lock(case_id),
         )
+
+
+async def defer_outcome(db: Db, case_id: int) -> None:
+    """A job to tell the case's reporters its outcome. Under the case's lock, so two processes
+    settling the same decision (two bots starting together) tell it one at a time, and the
+    second finds it told."""
+    async with transaction(db) as s:
+        await defer_in(s, OUTCOME_TASK, SEND_QUEUE, {"case_id": case_id}, lock=case_lock(case_id))
 
 
 async def requeue_orphans(db: Db) -> list[int]:

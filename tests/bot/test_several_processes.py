@@ -1,14 +1,16 @@
 """PostgreSQL mode as separate OS processes against the fake Bot API: a bot and two
 `netra worker`s, one of them killed -9 in the middle of a burst; two webhook instances given
-the same update; a digest due while two bots run; a worker with another roster."""
+the same update; a digest due while two bots run; one decision settled by two processes."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -16,12 +18,19 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 from sqlalchemy import text
+from telegram.ext import ExtBot
 
 import store
-from bot.fake_telegram import FakeTelegram
-from tests.bot.bot_process import ADMIN, MOD_CHAT, ROOT
+from bot import followups
+from bot.fake_telegram import FakeTelegram, contains
+from bot.jobs import run_job_queues
+from netra.config import TelegramSettings
+from netra.services import start_services, stop_services
+from tests.bot.bot_process import ADMIN, MOD_CHAT, MODERATOR, ROOT
+from tests.bot.conftest import FLAGGED_VERDICT
 from tests.bot.processes import NetraProcess, flagged_story, free_port
 from tests.conftest import ROSTER_CSV
+from tests.netra.test_jobs import new_case, pg_config
 from tests.postgres import needs_postgres, pg_url  # noqa: F401 - the fixture
 from tests.synth import render_story
 
@@ -253,3 +262,57 @@ async def test_one_netra_run_on_postgresql_does_everything_itself(
         await bot.close()
     blobs = await _rows(pg_url, "SELECT count(*) FROM blobs")
     assert blobs[0][0] >= 3  # the screenshot, the roster and the election file
+
+
+async def test_two_processes_settling_one_decision_tell_the_reporter_once(
+    tg: FakeTelegram,
+    tmp_path: Path,
+    pg_url: str,  # noqa: F811
+) -> None:
+    """Two processes settle the same decision at once (a press handled by one while the
+    other starts up): the telling is a job under the case's lock, so the reporter hears the
+    outcome once — told inline, each would read "not told yet" and both would tell it."""
+    reporter = tg.user(7000, "Pelapor")
+    tg.send_text(reporter, "/start")  # the reporter's chat exists
+    tg._queue.clear()  # nobody polls here
+    settings = TelegramSettings(
+        token=tg.token,
+        api_base_url=f"{tg.url}/bot",
+        file_base_url=f"{tg.url}/file/bot",
+        moderator_chat_id=MOD_CHAT,
+    )
+    one = await start_services(replace(pg_config(tmp_path / "one", pg_url), telegram=settings))
+    two = await start_services(replace(pg_config(tmp_path / "two", pg_url), telegram=settings))
+    bots = [ExtBot(tg.token, base_url=f"{tg.url}/bot") for _ in range(2)]
+    worker_task: asyncio.Task[None] | None = None
+    try:
+        for b in bots:
+            await b.initialize()
+        case_id = await new_case(one, 1)
+        await store.save_verdict(one.db, case_id, dict(FLAGGED_VERDICT))
+        async with one.db() as s, s.begin():  # analysed here, not by its job
+            await s.execute(text("DELETE FROM procrastinate_jobs WHERE task_name = 'analyse'"))
+        await store.decide_case(one.db, case_id, actor=MODERATOR, decision="approved")
+        mark = len(tg.sent)
+        await asyncio.gather(
+            followups.settle_case(bots[0], one, case_id),
+            followups.settle_case(bots[1], two, case_id),
+        )
+        worker_task = asyncio.create_task(run_job_queues(two, bots[1], [store.SEND_QUEUE]))
+        await tg.wait_for(contains("dikonfirmasi", chat_id=7000), since=mark, timeout=20)
+        await asyncio.sleep(2.0)  # room for a second notice
+    finally:
+        if worker_task is not None:
+            worker_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await worker_task
+        for b in bots:
+            await b.shutdown()
+        await stop_services(one)
+        await stop_services(two)
+    told = [
+        m
+        for m in tg.sent[mark:]
+        if m.get("_method") == "sendMessage" and "dikonfirmasi" in m.get("text", "")
+    ]
+    assert len(told) == 1, [m["text"] for m in told]
