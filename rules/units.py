@@ -210,7 +210,11 @@ def split_unit_hints(
             keys.add(key)
             continue
         place: list[str] = []
-        while i < n and len(place) < _MAX_PLACE_TOKENS and tokens[i] not in _PLACE_STOP:
+        while (
+            i < n
+            and sum(t not in _TITLE_WORDS for t in place) < _MAX_PLACE_TOKENS  # "dr. H." free
+            and tokens[i] not in _PLACE_STOP
+        ):
             if tuple(tokens[i : i + 1]) in _PHRASES:
                 break
             place.append(tokens[i])
@@ -312,7 +316,16 @@ def derived_keys(tokens: Sequence[str], letters: dict[str, str] | None = None) -
         place_words = [w for w in place.split() if w not in SKIP_WORDS]
         if len(place_words) >= 2:
             keys.add(f"{kind}:" + fold_token("".join(initial(w) for w in place_words)))
+    if tokens and tokens[0] == "rsud":
+        # A hospital named for a hajj: "RSUD dr. H. Dahlan" is also "RSUD HD".
+        named = [w for w in tokens[1:] if w not in _DOCTOR_TITLES]
+        if len(named) >= 2 and named[0] in _HAJJ:
+            keys.add("rsud:" + fold_token("".join(initial(w) for w in named)))
     return keys
+
+
+_DOCTOR_TITLES = frozenset(fold_token(w) for w in ("dr", "ir", "drs", "prof"))
+_HAJJ = frozenset(fold_token(w) for w in ("h", "hj"))
 
 
 def _count_repeats(initials: str) -> str:

@@ -162,14 +162,24 @@ def one_edit_weight(shown: str, roster: str) -> float:
 
     OCR misreads letters inside a word ("Sni" for "Sri"): 0.8. A different first letter
     (0.7) or a letter more or less at either end ("Rezay"/"Reza", "Karsana"/"Akarsana",
-    0.6) is how people's names differ, and rarely how tesseract errs on a clean header.
+    0.6) is how people's names differ, and rarely how tesseract errs on a clean header; so
+    is a letter that sounds like the other ("Ahmat"/"Ahmad", "Arip"/"Arif": 0.6).
     """
     if len(shown) != len(roster):
         longer, shorter = (shown, roster) if len(shown) > len(roster) else (roster, shown)
         if longer[1:] == shorter or longer[:-1] == shorter:
             return 0.6
         return 0.8
-    return 0.8 if shown[0] == roster[0] else 0.7
+    if shown[0] != roster[0]:
+        return 0.7
+    ((a, b),) = ((x, y) for x, y in zip(shown, roster, strict=True) if x != y)
+    # OCR confuses letters that look alike, not letters that sound alike.
+    return 0.6 if frozenset((a, b)) in _SOUND_ALIKE else 0.8
+
+
+_SOUND_ALIKE = frozenset(
+    frozenset(pair) for pair in ("dt", "iy", "fp", "fv", "sz", "kc", "kq", "bp")
+)
 
 
 def share_between_peers(scored: list[Scored], scale: float = 1.0) -> list[Scored]:

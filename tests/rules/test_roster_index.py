@@ -399,3 +399,15 @@ def test_letters_a_pale_font_runs_together_are_put_back() -> None:
     assert (nip, method) == ("198001012005011101", "instagram-ocr")
     assert conf >= 0.8
     assert all(m.confidence < 0.8 for m in index.match(Poster("username", "basntani")))
+
+
+def test_a_sound_alike_spelling_of_a_name_is_no_flaggable_match() -> None:
+    """ "Ahmat Januar" is how another man spells his name, not an OCR slip on "Ahmad
+    Januar" (OCR confuses letters that look alike, not d and t): review at most."""
+    index = RosterIndex(
+        [RosterEntry("198612162010011971", "Ahmad Januar", "Staf", "Dinas Sosial", "Pemkot")]
+    )
+    spelled = index.match(Poster("contact_name", "Ahmat Januar"))
+    assert spelled and spelled[0].confidence < 0.8, spelled
+    misread = index.match(Poster("contact_name", "Ahnad Januar"))  # m read as n
+    assert misread and misread[0].confidence >= 0.8, misread

@@ -101,6 +101,10 @@ PROVINCE = [
     _entry("197201012000011002", "Rizka Amelia", "Dinas Sosial"),
     _entry("197301012000011001", "Ilham Hakim", "Dinas Pendidikan"),
     _entry("197301012000011002", "Ilham Hakim", "Dinas Sosial"),
+    _entry("197401012000011001", "Desi Wijaya", "RSUD dr. H. Dahlan"),
+    _entry("197401012000011002", "Desi Laksita", "Dinas Sosial"),
+    _entry("197501012000011001", "Marni Yusuf", "RSUD dr. H. Marsidi Judono"),
+    _entry("197501012000011002", "Marni Lestari", "Dinas Sosial"),
 ]
 
 
@@ -119,6 +123,9 @@ def province() -> RosterIndex:
         ("Bu Rizka UPTD Balai Kesehatan Paru", "197201012000011001"),  # the unit in full
         ("Rizka Balai Kesehatan Par", "197201012000011001"),  # in part, cut off
         ("llham Disdik", "197301012000011001"),  # "ll" is OCR's "Il"
+        ("Ibu Desi RSUD HD", "197401012000011001"),  # the hajj's H. in the initials
+        ("Marni RSUD MJ", "197501012000011001"),  # or not
+        ("Marni RS Judono", "197501012000011001"),  # the titles leave the name whole
     ],
 )
 def test_units_a_province_roster_spells_out(province: RosterIndex, contact: str, nip: str) -> None:
