@@ -169,6 +169,7 @@ _IG_UNIT = re.compile(r"^(j|m|h|d|mg|jam|mnt|menit|w)$", re.IGNORECASE)
 _USER_PART = re.compile(r"^[a-z0-9._/]+$", re.IGNORECASE)
 # The age's unit letter in a small grey font often comes out as punctuation: "23)", "20;".
 _IG_AGE_MISREAD = re.compile(r"^\d{1,2}[)\]};:|!]$")
+_HANDLE_SHAPED = re.compile(r"^[a-z0-9]+[._][a-z0-9._]*[a-z0-9]$")
 
 
 def _instagram_user(
@@ -181,10 +182,18 @@ def _instagram_user(
     """
     # A comma between letters or digits is the username's dot misread ("shakim,379").
     line = re.sub(r"(?<=[A-Za-z0-9]),(?=[A-Za-z0-9])", ".", line)
+    line = re.sub(r"(?<=[a-z0-9]):(?=\d{1,2}\W?$)", " ", line)  # "hidayat.agus:19)"
     tokens = [t.strip("'\"‘’“”,;:") for t in line.split()]
     for i in range(1, len(tokens)):
         age = _age_at(tokens, i, lenient)
-        if age is None or (strict and not _IG_AGE.match(age.replace(" ", ""))):
+        if age is None:
+            continue
+        # Strict: a real age, or its unit misread as punctuation ("19)") after a name only a
+        # username has (a dot or an underscore inside, lower case).
+        if strict and not (
+            _IG_AGE.match(age.replace(" ", ""))
+            or (_IG_AGE_MISREAD.match(age) and _HANDLE_SHAPED.match(tokens[i - 1]))
+        ):
             continue
         parts: list[str] = []
         j = i - 1

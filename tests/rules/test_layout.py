@@ -142,3 +142,17 @@ def test_a_time_of_two_misread_words_anchors_the_name_in_a_framed_story() -> Non
     ]  # fmt: skip
     layout = read_layout(lines, 1000, 1500, framed=True)
     assert layout.header.poster == Poster("contact_name", "Uni Citra (Kec. Koba)")
+
+
+def test_a_group_members_number_above_a_shared_story_is_not_its_poster() -> None:
+    """In a group chat the member who shared the story is named above it ("+62857-…"); the
+    story's own header below, its age's unit misread as ")", is the poster."""
+    lines = [
+        line("GrupRelawan RT05", 272, 144, 55), line("Ada yg posting lagi nih", 69, 360, 60),
+        line("13.56", 607, 380, 54), line("+62857-5370-3438", 67, 617, 47),
+        line("17.58", 85, 681, 51), line("hidayat.agus:19)", 159, 769, 52),
+        line("BERSAMAIVANA&", 233, 1241, 55), line("KITAMENANGKAN!", 218, 1419, 65),
+        line("Kirimpesan", 102, 2137, 43), line("Ketik pesan", 72, 2330, 40),
+    ]  # fmt: skip
+    layout = read_layout(lines, 1440, 2438, framed=True)
+    assert layout.header.poster == Poster("username", "hidayat.agus")
