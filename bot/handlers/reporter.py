@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, ProgrammingError
 from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
@@ -100,13 +101,35 @@ async def screenshot(update: Update, context: NetraContext) -> None:
     user = update.effective_user
     if message is None or user is None or message.chat.type != ChatType.PRIVATE:
         return
-    outcome = await _accept(message, user.id, context)
+    outcome = await _accept_when_stored(message, user.id, context)
     if message.media_group_id:
         _album_reply(update, message, outcome, context)
         return
     if outcome.notice and not context.notices.allow(message.chat_id, outcome.notice):
         return
     await answer(message, outcome.reply, priority=Priority.ACK, quote=True)
+
+
+async def _accept_when_stored(message: Message, user_id: int, context: NetraContext) -> Outcome:
+    """`_accept`, waiting out a database outage (a PostgreSQL restart, a failover): the
+    reporter gets the ticket a little later instead of an error and a request to send the
+    screenshot again. Safe to repeat: a message already stored keeps its ticket."""
+    delay = 0.5
+    waited = 0.0
+    while True:
+        try:
+            return await _accept(message, user_id, context)
+        except DBAPIError as exc:  # the connection, not the statement: retried
+            if waited >= STORE_OUTAGE_WAIT or isinstance(exc, _STATEMENT_ERRORS):
+                raise
+            log.warning("screenshot not stored yet (%s), retrying", type(exc).__name__)
+            await asyncio.sleep(delay)
+            waited += delay
+            delay = min(delay * 2, 5.0)
+
+
+STORE_OUTAGE_WAIT = 120.0  # seconds a screenshot waits for the database before it fails
+_STATEMENT_ERRORS = (IntegrityError, ProgrammingError, DataError)  # a retry fails the same
 
 
 async def _accept(message: Message, user_id: int, context: NetraContext) -> Outcome:

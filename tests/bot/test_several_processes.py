@@ -31,7 +31,7 @@ from tests.bot.conftest import FLAGGED_VERDICT
 from tests.bot.processes import NetraProcess, flagged_story, free_port
 from tests.conftest import ROSTER_CSV
 from tests.netra.test_jobs import new_case, pg_config
-from tests.postgres import needs_postgres, pg_url  # noqa: F401 - the fixture
+from tests.postgres import _admin, needs_postgres, pg_url  # noqa: F401 - the fixture
 from tests.synth import render_story
 
 pytestmark = [needs_postgres, pytest.mark.slow]
@@ -140,6 +140,83 @@ async def test_a_worker_killed_mid_burst_loses_no_verdict_and_posts_no_card_twic
     assert verdicts == opened, (verdicts, opened)  # one saved verdict each
     assert set(cards) == cases and max(cards.values()) == 1, cards  # a card each, once
     print(f"{len(cases)} cases for {screenshots} screenshots; worker 0 killed after it started")
+
+
+
+async def test_a_database_outage_mid_burst_loses_nothing_acknowledged(
+    tg: FakeTelegram,
+    tmp_path: Path,
+    pg_url: str,  # noqa: F811
+) -> None:
+    """PostgreSQL goes away in the middle of a burst (every connection cut, new ones refused
+    for four seconds, as in a restart): the bot and the worker reconnect; every screenshot
+    is acknowledged once, reaches a verdict and, flagged, a card."""
+    screenshots = 16
+    tg.group(MOD_CHAT)
+    bot = NetraProcess(tg, tmp_path / "bot", database_url=pg_url, queues=("send",))
+    worker = NetraProcess(
+        tg, tmp_path / "w", database_url=pg_url, command="worker", queues=("analyse",)
+    )
+    images = [render_story(flagged_story(i)) for i in range(screenshots)]
+    sent: set[tuple[int, int]] = set()
+    name = pg_url.rsplit("/", 1)[1]
+    try:
+        await bot.start()
+        await worker.start()
+        users = [tg.user(7200 + i, f"Pelapor{i}") for i in range(4)]
+        for i, image in enumerate(images):
+            update = tg.send_photo(users[i % 4], image)
+            sent.add((update["message"]["chat"]["id"], update["message"]["message_id"]))
+
+        async def some_acknowledged() -> bool:
+            return len(_acks(tg) & sent) >= 5
+
+        await _until(some_acknowledged, 60, "nothing acknowledged")
+        await _admin(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+        await _admin(
+            f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+        )
+        await asyncio.sleep(4.0)
+        await _admin(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+
+        async def all_done() -> bool:
+            new = await _rows(pg_url, "SELECT count(*) FROM cases WHERE state = 'new'")
+            shown = await _rows(
+                pg_url,
+                "SELECT count(*) FROM cases WHERE state IN ('flagged', 'review')"
+                " AND (moderator_message_id IS NULL OR card_version < version)",
+            )
+            return sent <= _acks(tg) and new[0][0] == 0 and shown[0][0] == 0
+
+        try:
+            await _until(all_done, 120, "not every screenshot reached a verdict and a card")
+        except TimeoutError:
+            states = await _rows(pg_url, "SELECT state, count(*) FROM cases GROUP BY state")
+            jobs = await _rows(
+                pg_url,
+                "SELECT task_name, status, count(*) FROM procrastinate_jobs GROUP BY 1, 2",
+            )
+            raise AssertionError(
+                f"unanswered {len(sent - _acks(tg))}, cases {states}, jobs {jobs}\n"
+                f"bot:\n{bot.log_tail(40)}\nworker:\n{worker.log_tail(40)}"
+            ) from None
+        await asyncio.sleep(2.0)  # room for a second card or answer to show up
+        assert bot.running and worker.running, "a process died of the outage"
+    finally:
+        await bot.close()
+        await worker.close()
+    tickets = await _rows(pg_url, "SELECT telegram_chat_id, telegram_message_id FROM submissions")
+    assert sorted(tickets) == sorted(sent)  # each stored once
+    answers = Counter(
+        (m["chat"]["id"], m["reply_to_message"]["message_id"])
+        for m in tg.sent
+        if m.get("_method") == "sendMessage"
+        and m.get("reply_to_message")
+        and "diterima" in m["text"]
+    )
+    assert set(answers) == sent
+    cards = _cards(tg)
+    assert cards and max(cards.values()) == 1, cards
 
 
 async def test_two_webhook_instances_given_the_same_update_make_one_ticket(
