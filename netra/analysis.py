@@ -27,7 +27,7 @@ from ocr.image_input import ImageRejected, load_screenshot
 from ocr.reader import HEADER_OPINIONS, header_band, read_framed, read_header_again
 from rules.election import Election
 from rules.elections import ElectionSet, decide, find_support
-from rules.layout import Layout, is_chrome, read_layout, story_span
+from rules.layout import Layout, content_text, read_layout, story_span
 from rules.poster import HeaderReading
 from rules.support import SupportFinding
 from rules.types import AsnMatch, Poster
@@ -134,9 +134,7 @@ def analyse(
         zoom = BODY_ZOOM_FRAMED if layout.framed else BODY_ZOOM
         body_lines, _size = read_framed(shot.image, body, engine, lines, zoom=zoom)
         texts += [line.text for line in body_lines]
-        again = find_support(
-            "\n".join(line.text for line in body_lines if not is_chrome(line.text)), election
-        )
+        again = find_support(content_text(body_lines), election)
         if again.confidence > support.confidence:
             support = again
     unit = None

@@ -204,6 +204,20 @@ def _chat_messages(lines: Sequence[TextLine], chrome: Sequence[TextLine]) -> lis
     return found
 
 
+def content_text(lines: Sequence[TextLine]) -> str:
+    """The text of lines read from a story's body alone (a second, enlarged reading of it):
+    without the phone's, the viewer's or the chat's own lines — a chat's messages around a
+    shared story are the reporter's words, never the poster's support."""
+    chrome = [line for line in lines if is_chrome(line.text)]
+    around = _chat_titles(lines, chrome)
+    around += _chat_messages(lines, [*chrome, *around])
+    return "\n".join(
+        line.text
+        for line in lines
+        if line not in chrome and line not in around and not _status_row(line, lines)
+    )
+
+
 def _viewer_actions(text: str) -> bool:
     words = re.findall(r"[a-z]+", text.lower())
     return bool(words) and all(w in _VIEWER_ACTIONS for w in words)

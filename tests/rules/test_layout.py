@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ocr.engine import OcrLine
-from rules.layout import is_chrome, read_layout, story_span
+from rules.layout import content_text, is_chrome, read_layout, story_span
 from rules.types import Poster
 
 W, H = 720, 1280
@@ -156,3 +156,15 @@ def test_a_group_members_number_above_a_shared_story_is_not_its_poster() -> None
     ]  # fmt: skip
     layout = read_layout(lines, 1440, 2438, framed=True)
     assert layout.header.poster == Poster("username", "hidayat.agus")
+
+
+def test_the_content_of_a_story_read_again_leaves_out_the_chats_messages() -> None:
+    """A body read again around a story shared in a chat: the reporter's message beside its
+    sending time is not the poster's support; the story's own lines are."""
+    lines = [
+        line("Pak, ini dukung paslon 2 ya?", 31, 244, 34, 330), line("09.42", 380, 256, 27),
+        line("Coblos No. 1", 150, 600, 60), line("21.33", 20, 10), line("66%", 600, 10),
+    ]  # fmt: skip
+    text = content_text(lines)
+    assert "Coblos No. 1" in text
+    assert "paslon 2" not in text and "66%" not in text
