@@ -67,6 +67,20 @@ def _acks(tg: FakeTelegram) -> set[tuple[int, int]]:
     }
 
 
+async def _all_answered_analysed_and_carded(
+    tg: FakeTelegram, url: str, sent: set[tuple[int, int]]
+) -> bool:
+    """Every screenshot answered with its ticket, every case analysed, every flagged or
+    review case's card showing its latest version."""
+    new = await _rows(url, "SELECT count(*) FROM cases WHERE state = 'new'")
+    shown = await _rows(
+        url,
+        "SELECT count(*) FROM cases WHERE state IN ('flagged', 'review')"
+        " AND (moderator_message_id IS NULL OR card_version < version)",
+    )
+    return sent <= _acks(tg) and new[0][0] == 0 and shown[0][0] == 0
+
+
 async def _until(check, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
@@ -109,13 +123,7 @@ async def test_a_worker_killed_mid_burst_loses_no_verdict_and_posts_no_card_twic
         assert await workers[0].wait_exit(10)
 
         async def all_done() -> bool:
-            new = await _rows(pg_url, "SELECT count(*) FROM cases WHERE state = 'new'")
-            shown = await _rows(
-                pg_url,
-                "SELECT count(*) FROM cases WHERE state IN ('flagged', 'review')"
-                " AND (moderator_message_id IS NULL OR card_version < version)",
-            )
-            return sent <= _acks(tg) and new[0][0] == 0 and shown[0][0] == 0
+            return await _all_answered_analysed_and_carded(tg, pg_url, sent)
 
         await _until(all_done, 150, "not every screenshot reached a verdict and a card")
         await asyncio.sleep(2.0)  # room for a second card to show up
@@ -140,7 +148,6 @@ async def test_a_worker_killed_mid_burst_loses_no_verdict_and_posts_no_card_twic
     assert verdicts == opened, (verdicts, opened)  # one saved verdict each
     assert set(cards) == cases and max(cards.values()) == 1, cards  # a card each, once
     print(f"{len(cases)} cases for {screenshots} screenshots; worker 0 killed after it started")
-
 
 
 async def test_a_database_outage_mid_burst_loses_nothing_acknowledged(
@@ -180,13 +187,7 @@ async def test_a_database_outage_mid_burst_loses_nothing_acknowledged(
         await _admin(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
 
         async def all_done() -> bool:
-            new = await _rows(pg_url, "SELECT count(*) FROM cases WHERE state = 'new'")
-            shown = await _rows(
-                pg_url,
-                "SELECT count(*) FROM cases WHERE state IN ('flagged', 'review')"
-                " AND (moderator_message_id IS NULL OR card_version < version)",
-            )
-            return sent <= _acks(tg) and new[0][0] == 0 and shown[0][0] == 0
+            return await _all_answered_analysed_and_carded(tg, pg_url, sent)
 
         try:
             await _until(all_done, 120, "not every screenshot reached a verdict and a card")
