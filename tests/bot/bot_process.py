@@ -91,33 +91,42 @@ enabled = false
         return config
 
     async def start(self, timeout: float = 30.0) -> None:
-        """Start `netra run` and wait until it polls the fake for updates."""
+        """Start the process and wait until it is ready (`_ready`: `netra run` polls the fake
+        for updates)."""
         config = self.write_config()
-        env = {
+        log_path = self.root / f"bot-{self.starts}.log"
+        polls = self.tg._call_counts["getupdates"]
+        with open(log_path, "wb") as log:  # the child keeps its own copy of the descriptor
+            self.proc = subprocess.Popen(
+                self._args(config),
+                cwd=self.root,
+                env=self._env(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        self.starts += 1
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not self._ready(log_path, polls):
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"the process exited at start-up:\n{self.log_tail()}")
+            if loop.time() > deadline:
+                raise TimeoutError(f"the process not ready within {timeout}s:\n{self.log_tail()}")
+            await asyncio.sleep(0.05)
+
+    def _args(self, config: Path) -> list[str]:
+        return [sys.executable, "-m", "cli", "run", "--config", str(config)]
+
+    def _env(self) -> dict[str, str]:
+        return {
             **os.environ,
             "NETRA_TELEGRAM_TOKEN": self.tg.token,
             "OMP_THREAD_LIMIT": "1",
             "PYTHONPATH": str(ROOT),
         }
-        log = open(self.root / f"bot-{self.starts}.log", "wb")  # noqa: SIM115 - the child owns it
-        polls = self.tg._call_counts["getupdates"]
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "cli", "run", "--config", str(config)],
-            cwd=self.root,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        log.close()
-        self.starts += 1
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while self.tg._call_counts["getupdates"] == polls:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"the bot exited at start-up:\n{self.log_tail()}")
-            if loop.time() > deadline:
-                raise TimeoutError(f"the bot did not poll within {timeout}s:\n{self.log_tail()}")
-            await asyncio.sleep(0.05)
+
+    def _ready(self, log_path: Path, polls: int) -> bool:
+        return bool(self.tg._call_counts["getupdates"] > polls)
 
     def kill(self) -> None:
         """kill -9: no clean-up, no final getUpdates, no flushing of anything."""

@@ -4,7 +4,6 @@ against one fake Bot API. Shared by the tests of PostgreSQL mode and `bench/scal
 
 from __future__ import annotations
 
-import asyncio
 import random
 import socket
 from dataclasses import dataclass, field
@@ -118,38 +117,17 @@ admin_ids = [{ADMIN}]
 
     async def start(self, timeout: float = 60.0) -> None:
         """Start the process and wait until it works: polls, listens, or takes jobs."""
-        import os
-        import subprocess
-        import sys
+        await super().start(timeout)
 
-        from tests.bot.bot_process import ROOT
-
-        config = self.write_config()
-        env = {
-            **os.environ,
-            "NETRA_TELEGRAM_TOKEN": self.tg.token,
-            "NETRA_WEBHOOK_SECRET": "rahasia",
-            "OMP_THREAD_LIMIT": "1",
-            "PYTHONPATH": str(ROOT),
-        }
-        args = [sys.executable, "-m", "cli", self.command, "--config", str(config)]
+    def _args(self, config: Path) -> list[str]:
+        args = [*super()._args(config)]
+        args[args.index("run")] = self.command
         if self.command == "worker":
             args += ["--queues", ",".join(self.queues)]
-        log_path = self.root / f"bot-{self.starts}.log"
-        polls = self.tg._call_counts["getupdates"]
-        with open(log_path, "wb") as log:
-            self.proc = subprocess.Popen(
-                args, cwd=self.root, env=env, stdout=log, stderr=subprocess.STDOUT
-            )
-        self.starts += 1
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while not self._ready(log_path, polls):
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"{self.command} exited at start-up:\n{self.log_tail()}")
-            if loop.time() > deadline:
-                raise TimeoutError(f"{self.command} not ready in {timeout}s:\n{self.log_tail()}")
-            await asyncio.sleep(0.1)
+        return args
+
+    def _env(self) -> dict[str, str]:
+        return {**super()._env(), "NETRA_WEBHOOK_SECRET": "rahasia"}
 
     def _ready(self, log_path: Path, polls: int) -> bool:
         if self.command == "worker":
