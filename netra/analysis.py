@@ -22,9 +22,9 @@ from typing import Protocol
 from PIL import Image
 from rapidfuzz.distance import Levenshtein
 
-from ocr.engine import OcrEngine, make_engine
+from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
-from ocr.reader import HEADER_OPINIONS, header_band, read_framed, read_header_again
+from ocr.reader import HEADER_OPINIONS, header_band, legible, read_framed, read_header_again
 from rules.election import Election
 from rules.elections import ElectionSet, decide, find_support
 from rules.layout import Layout, content_text, read_layout, story_span
@@ -85,6 +85,7 @@ def analyse(
 
     lines = engine.read(shot.image)
     texts = [line.text for line in lines]
+    known: list[OcrLine] = []  # enlarged readings' lines a later one need not recognise
     layout = read_layout(lines, *shot.image.size)
     span = story_span(lines, *shot.image.size)
     support = find_support(layout.body_text, election)
@@ -99,6 +100,7 @@ def analyse(
         # it again, enlarged, and keep that reading of it (the chat's and the viewer's own
         # text stays out of it).
         framed_lines, size = read_framed(shot.image, span, engine, lines)
+        known = legible(framed_lines, span, size)
         texts += [line.text for line in framed_lines]
         framed = read_layout(framed_lines, *size, framed=True)
         if framed.header.poster is None and layout.header.poster is not None:
@@ -132,7 +134,7 @@ def analyse(
         # enlarged (a framed story's more than its first enlargement); a finding stronger
         # than the first stands.
         zoom = BODY_ZOOM_FRAMED if layout.framed else BODY_ZOOM
-        body_lines, _size = read_framed(shot.image, body, engine, lines, zoom=zoom)
+        body_lines, _size = read_framed(shot.image, body, engine, lines, zoom=zoom, known=known)
         texts += [line.text for line in body_lines]
         again = find_support(content_text(body_lines), election)
         if again.confidence > support.confidence:

@@ -101,24 +101,37 @@ def read_framed(
     engine: OcrEngine,
     first: Sequence[OcrLine] = (),
     zoom: float = FRAME_ZOOM,
+    known: Sequence[OcrLine] = (),
 ) -> tuple[list[OcrLine], tuple[int, int]]:
     """The band a framed story occupies, enlarged and read for small text: its lines (in
     the enlarged band's coordinates) and the band's size. Lines the first reading (`first`)
-    read well at a legible size are reused, not recognised again."""
+    read well at a legible size, and the `known` lines of other enlarged readings (see
+    `legible`), are reused, not recognised again."""
     w, _h = image.size
     band = image.crop((0, span[0], w, span[1]))
     factor = min(zoom, FRAME_MAX_SIDE / max(band.size))
     size = (round(band.width * factor), round(band.height * factor))
     big = band.resize(size, Image.Resampling.LANCZOS)
-    known = [
+    reused = [
         _scaled(_shifted(line, 0, -span[0]), factor)
-        for line in first
-        if line.conf >= LEGIBLE_CONF
-        and line.text_height >= LEGIBLE_HEIGHT
-        and line.top >= span[0]
-        and line.bottom <= span[1]
+        for line in [*legible(first), *known]
+        if line.top >= span[0] and line.bottom <= span[1]
     ]
-    return engine.read(big, fine=True, known=known), size
+    return engine.read(big, fine=True, known=reused), size
+
+
+def legible(
+    lines: Sequence[OcrLine], span: tuple[int, int] = (0, 0), size: tuple[int, int] | None = None
+) -> list[OcrLine]:
+    """The lines read with confidence at a legible size, in the image's coordinates: lines
+    of an enlarged reading of the band `span` (whose enlarged size is `size`) are mapped
+    back. A later, more enlarged reading would read their text again, no better."""
+    factor = 1.0 if size is None else size[1] / max(1, span[1] - span[0])
+    return [
+        _shifted(_scaled(line, 1 / factor), 0, span[0]) if size is not None else line
+        for line in lines
+        if line.conf >= LEGIBLE_CONF and line.text_height >= LEGIBLE_HEIGHT
+    ]
 
 
 def _scaled(line: OcrLine, f: float) -> OcrLine:

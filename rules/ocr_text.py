@@ -119,6 +119,8 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
                 pieces.append(" ".join(sub))
             word = " ".join(pieces)
             word = _KEYWORD_DIGIT.sub(r"\1 \2", word)
+            # "NOMOR2100": the 💯 shows up once the number is off its keyword
+            word = " ".join(_HUNDRED_EMOJI.sub(r"\1 100", w) for w in word.split())
             word = _DIGIT_JARI.sub(r"\1 \2", word)
             word = _DIGIT_WORD.sub(r"\1 ", word)
             out.append(" ".join(word.split()))

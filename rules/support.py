@@ -155,7 +155,43 @@ def _election_words(election: Election) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-def _candidate_signals(c: Candidate, t: _Text) -> list[Signal]:
+def _slogan_in(slogan: str, t: _Text, shared: frozenset[str]) -> bool:
+    """A slogan in the text: as written, or read with OCR's slips when the words that tell
+    it apart are there too. The election's region and the words several pairs' slogans share
+    ("Bangka Tengah Juara", "Bangka Tengah Maju Bersama") are in ordinary posts ("📍 KABUPATEN
+    BANGKA TENGAH jangan golput"): the fuzzy match must not spend its tolerance on the one word
+    that makes the slogan this pair's."""
+    words = words_of(normalise_text(slogan))
+    if not words:
+        return False
+    if " ".join(words) in " ".join(t.tokens) or fold_compact(slogan) in t.flat:
+        return True
+    if not (phrase_in(slogan, t.norm) or compact_in(fold_compact(slogan), t.flat)):
+        return False
+    own = [w for w in words if w not in shared]
+    if not own:
+        return False
+    # The distinctive words as read (one slip per eight letters of them, as for the rest).
+    return compact_in(fold_compact("".join(own)), t.flat) or all(
+        w in t.tokens or compact_in(fold_compact(w), t.flat) for w in own
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _shared_words(election: Election) -> frozenset[str]:
+    """Words of the election's region, and words found in two or more pairs' slogans."""
+    seen: dict[str, set[int]] = {}
+    for c in election.candidates:
+        for slogan in c.slogans:
+            for w in words_of(normalise_text(slogan)):
+                seen.setdefault(w, set()).add(c.number)
+    region = set(words_of(normalise_text(election.region)))
+    return frozenset(region | {w for w, pairs in seen.items() if len(pairs) >= 2})
+
+
+def _candidate_signals(
+    c: Candidate, t: _Text, shared: frozenset[str] = frozenset()
+) -> list[Signal]:
     """Signals for one candidate. `t.raw` keeps the OCR's capitals, which tell a shouted
     acronym ("NADA") from an ordinary word ("nada")."""
     signals: list[Signal] = []
@@ -184,7 +220,7 @@ def _candidate_signals(c: Candidate, t: _Text) -> list[Signal]:
         if hit:
             signals.append(Signal(c.number, why.RULE_HASHTAG, tag, 0.9))
     for slogan in c.slogans:
-        if phrase_in(slogan, text) or compact_in(fold_compact(slogan), t.flat):
+        if _slogan_in(slogan, t, shared):
             signals.append(Signal(c.number, why.RULE_SLOGAN, slogan, 0.8))
     for account in c.accounts:
         if compact_word(account) in compact_tokens:
@@ -410,7 +446,7 @@ def detect_support(text: str, election: Election) -> SupportFinding:
                 )
 
     for candidate in election.candidates:
-        signals.extend(_candidate_signals(candidate, prepared))
+        signals.extend(_candidate_signals(candidate, prepared, _shared_words(election)))
         signals.extend(_named_with_number(candidate, prepared))
 
     # A lone name, a lowercase acronym or a bare "nomor 1" counts only beside a support word.

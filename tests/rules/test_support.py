@@ -148,6 +148,7 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("BaraJuara", 2),
         ("MENAAANG BARA!!", 2),
         ("sudah pasti nomor 2100", 2),  # "nomor 2 💯", the emoji read as 100
+        ("SDH PASTI NOMOR2100", 2),  # the same, with the space before the number lost too
         ("27 November ingat nomor\n+2ya@", 2),  # "nomor ✨ 2 ya 😉", the sparkle read as +
     ],
 )
@@ -210,3 +211,37 @@ def test_blessings_hashtags_and_accounts_survive_ocr(text: str, number: int) -> 
 
 def test_a_short_name_inside_an_ordinary_account_is_no_campaign() -> None:
     assert detect_support("follow @dewinta_98", ELECTION).candidate is None
+
+
+REGION_SLOGANS = parse_election(
+    """
+[election]
+name = "Pilkada Kabupaten Bangka Tengah 2024"
+region = "Kabupaten Bangka Tengah"
+[[candidates]]
+number = 1
+people = ["Ruslan Yogi", "Nanda Putri"]
+slogans = ["Bangka Tengah Maju Bersama"]
+[[candidates]]
+number = 4
+people = ["Kemal Farid", "Andi Saputra"]
+slogans = ["Bangka Tengah Juara"]
+"""
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("📍 KABUPATEN BANGKA TENGAH jangan 🎉 golput ya pilih yg terbaik", None),
+        ("Bangka Tengah jangan lupa ke TPS", None),
+        ("BANGKA TENGAH JUARA!!", 4),
+        ("BANGKATENGAHJUARA", 4),
+        ("Bangka Tengah Maju Bersma 🔥", 1),  # one slip in the words that tell it apart
+        ("Bangka Tenqah Maju Bersama", 1),  # one slip in the region's words
+    ],
+)
+def test_a_slogan_is_told_apart_by_its_own_words_not_the_region(
+    text: str, number: int | None
+) -> None:
+    assert detect_support(text, REGION_SLOGANS).candidate == number
