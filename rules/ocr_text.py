@@ -72,6 +72,9 @@ _DIGIT_WORD = re.compile(r"(?<![A-Za-z\d])(\d[\d/.:-]*)(?=[A-Za-z]{2})")
 # Emoji OCR reads as glyphs: a sparkle or a star before a number read as "+" or "*"
 # ("nomor ✨ 2" → "+2"), and "💯" after one read as "100" ("nomor 2 💯" → "2100").
 _SYMBOL_BEFORE_DIGIT = re.compile(r"^[+*&%~^=]+(?=\d)")
+# The same sparkles around a number run into its keyword: "no urut ✨ 2 ✨" → "nourut+2+".
+_SYMBOLS_BETWEEN = re.compile(r"(?<=[A-Za-z])[+*%~^=]+(?=\d)")
+_SYMBOLS_AFTER_DIGIT = re.compile(r"(?<=\d)[+*%~^=]+$")
 _HUNDRED_EMOJI = re.compile(r"^([1-9])100(?=\W*$)")
 _LETTER_O_DIGIT = re.compile(r"(?<![A-Za-z])[oO](?=\d\b)")  # "paslon O3": the zero read as O
 _DOTTED = re.compile(r"(?<=[A-Za-z]{2})[.,!](?=[A-Za-z]{2})")  # "terbukti.SOPA!"
@@ -103,6 +106,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
                 continue
             word = _SCRIPT_E.sub("E", word)
             word = _SYMBOL_BEFORE_DIGIT.sub("", word)
+            word = _SYMBOLS_AFTER_DIGIT.sub("", _SYMBOLS_BETWEEN.sub(" ", word))
             word = _HUNDRED_EMOJI.sub(r"\1 100", word)
             word = _LETTER_O_DIGIT.sub("0", word)
             word = _ELONGATED.sub(r"\1", word)

@@ -199,6 +199,11 @@ def split_unit_hints(
             if found:
                 hit = (length, found)
                 break
+        joined = _joined_short_form(tokens, i)
+        if joined is not None and (hit is None or hit[0] == 1):
+            # A short form OCR split at a case change ("RsUD" → "Rs UD", "SD N"): the two
+            # pieces together are the unit, not "RS" with a place called "UD".
+            hit = (2, joined)
         if hit is None:
             rest.append(tokens[i])
             i += 1
@@ -222,6 +227,15 @@ def split_unit_hints(
         consumed.extend(place)
         keys |= _place_keys(key, place, roster)
     return frozenset(keys), rest, consumed
+
+
+def _joined_short_form(tokens: Sequence[str], i: int) -> tuple[str, str] | None:
+    """The phrase two short tokens at `i` make run together, if they make one."""
+    if i + 1 >= len(tokens) or len(tokens[i]) > 3 or len(tokens[i + 1]) > 3:
+        return None
+    if not (tokens[i] + tokens[i + 1]).isalpha():
+        return None
+    return _PHRASES.get((tokens[i] + tokens[i + 1],))
 
 
 def unit_hints(tokens: Sequence[str]) -> tuple[frozenset[str], list[str]]:

@@ -149,6 +149,7 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("MENAAANG BARA!!", 2),
         ("sudah pasti nomor 2100", 2),  # "nomor 2 💯", the emoji read as 100
         ("SDH PASTI NOMOR2100", 2),  # the same, with the space before the number lost too
+        ("bu Julaiha Bupati qta\nnourut+2+", 2),  # "no urut ✨ 2 ✨", the sparkles read as +
         ("27 November ingat nomor\n+2ya@", 2),  # "nomor ✨ 2 ya 😉", the sparkle read as +
     ],
 )

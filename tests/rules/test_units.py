@@ -55,6 +55,8 @@ def index() -> RosterIndex:
         ("Hana Wulandari DPPKB", "198301012008011003"),
         ("Hana Wulandari DP2KB", "198301012008011003"),
         ("Pak Wawan Sitompul RSUD DH", "198401012009011005"),
+        ("Wawan Sitompul Rs UD", "198401012009011005"),  # "RsUD" split at its case change
+        ("Bu Maya SD N 39", "198001012005011001"),
         ("Bapak Oky Disperkim", "198501012010011007"),
         ("Bu Rahma RS Pirngadi", "198601012011011009"),
         ("Teguh (DP3A)", "198701012012011011"),
