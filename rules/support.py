@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
 from rules.election import Candidate, Election
+from rules.lexicon import is_word
 from rules.ocr_text import (
     compact_in,
     compact_word,
@@ -249,13 +250,16 @@ def _candidate_signals(
             ):
                 signals.append(Signal(c.number, why.RULE_ALIAS, alias, 0.85))
         elif words and (words[0] in tokens or folded in {fold_compact(x) for x in tokens}):
-            # Short acronyms ("GARI", "NADA") can be ordinary words; they count more in capitals
-            # ("ZATR1" is "ZATRI" with the I read as a one).
+            # Short acronyms ("GARI", "NADA") can be ordinary words; those count more in
+            # capitals ("ZATR1" is "ZATRI" with the I read as a one). A coined one ("kefa")
+            # is the pair's in any case.
             shouted = any(
                 not m.group(0).islower()
                 for m in re.finditer(r"\b" + _confusable(alias.upper()) + r"\b", raw, re.I)
             )
-            signals.append(Signal(c.number, why.RULE_ALIAS, alias, 0.8 if shouted else 0.35))
+            coined = not is_word(words[0])
+            weight = 0.8 if shouted or coined else 0.35
+            signals.append(Signal(c.number, why.RULE_ALIAS, alias, weight))
         elif (
             words
             and len(words[0]) >= 3

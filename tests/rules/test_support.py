@@ -103,6 +103,16 @@ def test_a_short_acronym_counts_in_capitals_not_as_an_ordinary_word() -> None:
     assert detect_support("Selamat ulang tahun JUNE", election).confidence < 0.3
 
 
+def test_a_coined_acronym_counts_in_lower_case_an_ordinary_word_does_not() -> None:
+    election = parse_election(
+        "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['A B']\naliases=['BARA']\n"
+        "[[candidates]]\nnumber=3\npeople=['C D']\naliases=['KEFA']\n"
+    )
+    coined = detect_support("kefa for bangka tengah ❤️", election)
+    assert coined.candidate == 3 and coined.confidence >= 0.8
+    assert detect_support("bara api unggun semalam", election).confidence < 0.5
+
+
 def test_a_misread_support_word_still_lifts_a_lone_name() -> None:
     finding = detect_support("Hendra 2 perisdel!", ELECTION)
     assert finding.candidate == 1 and finding.confidence >= 0.7
