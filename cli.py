@@ -120,19 +120,16 @@ def _demo(directory: Path, config: Config, jobs: int | None) -> int:
 
 def _worker(config: Config, queues: str) -> int:
     import asyncio
-    import logging
 
     from bot.jobs import serve_worker
     from netra.config import QUEUES
+    from netra.logs import setup_logging
 
     names = [q.strip() for q in queues.split(",") if q.strip()]
     for name in names:
         if name not in QUEUES:
             raise ConfigError(t.CONFIG_UNKNOWN_QUEUE.format(queue=name, choices=t.OR.join(QUEUES)))
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # its URLs carry the token
+    setup_logging([config.telegram.token, config.webhook_secret])
     asyncio.run(serve_worker(config, names))
     return 0
 
@@ -216,6 +213,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, ValueError, OSError) as exc:
         print(f"netra: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # Telegram refused or out of reach at start-up: say so, plainly
+        message = _telegram_problem(exc)
+        if message is None:
+            raise
+        print(f"netra: {message}", file=sys.stderr)
+        return 3
+
+
+def _telegram_problem(exc: BaseException) -> str | None:
+    """A plain message for a start-up that failed on Telegram itself (the token refused,
+    the API out of reach after the retries), instead of a traceback; None for anything else.
+    Nothing is lost: what was acknowledged is stored and worked again at the next start."""
+    from telegram.error import InvalidToken, NetworkError
+
+    if isinstance(exc, InvalidToken):
+        return t.START_TOKEN_REFUSED
+    if isinstance(exc, NetworkError):
+        return t.START_TELEGRAM_UNREACHABLE.format(error=type(exc).__name__)
+    return None
 
 
 if __name__ == "__main__":

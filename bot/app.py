@@ -37,6 +37,7 @@ from bot.updates import InboxGate, InboxQueue, UpdateProcessor, attach, recover
 from bot.worker import start_workers
 from netra.config import Config
 from netra.errors import ConfigError
+from netra.logs import setup_logging
 from netra.services import start_services, stop_services
 from wording import id as t
 
@@ -145,11 +146,7 @@ def build_application(
 
 def run(config: Config) -> None:
     """Serve until interrupted: long polling, or a webhook when `bot.mode = "webhook"`."""
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    setup_logging([config.telegram.token, config.webhook_secret])
     application = build_application(config)
     if config.bot.mode == "webhook":
         application.run_webhook(**webhook_options(config), allowed_updates=Update.ALL_TYPES)

@@ -392,6 +392,14 @@ CONFIG_BAD_TOML = "{path}: TOML tidak valid: {error}"
 CONFIG_TOKEN_IN_FILE = "telegram.token: jangan simpan token di berkas; pakai NETRA_TELEGRAM_TOKEN"
 CONFIG_OLD_AND_NEW = "{old} dan {new} sama-sama diatur; hapus {old} (nama lama)"
 CONFIG_NO_TOKEN = "NETRA_TELEGRAM_TOKEN: token bot Telegram belum diatur di lingkungan"
+START_TOKEN_REFUSED = (
+    "Telegram menolak token bot (NETRA_TELEGRAM_TOKEN): periksa tokennya di @BotFather"
+)
+START_TELEGRAM_UNREACHABLE = (
+    "Telegram tidak terjangkau ({error}): periksa jaringan, atau telegram.base_url bila memakai "
+    "server Bot API sendiri. Tidak ada laporan yang hilang: yang sudah tersimpan dikerjakan "
+    "saat Netra dijalankan lagi."
+)
 CONFIG_NO_WEBHOOK_URL = "bot.webhook_url: wajib diisi untuk mode webhook"
 CONFIG_NO_ELECTION = "netra.elections: berkas pemilihan wajib diatur (config.toml)"
 CONFIG_NO_ELECTION_FILE = "netra.elections: {path} tidak ditemukan"
