@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from rules.names import fold_spelling
@@ -57,17 +58,23 @@ def handle_prefix(length: int, part: str) -> bytes:
     return handle_key("x" * length)[:1] + part.encode()
 
 
-def _capped(keys: np.ndarray, idxs: np.ndarray, prefix: bytes) -> list[tuple[int, str]]:
-    """(entry id, skeleton) of the first `_RANGE_CAP` handle keys with this prefix."""
+def _capped(keys: np.ndarray, idxs: np.ndarray, prefix: bytes) -> tuple[list[bytes], np.ndarray]:
+    """The first `_RANGE_CAP` handle keys with this prefix (as bytes, length byte included)
+    and their entry ids: compared in C (`_within`), never decoded one by one."""
     hits = prefix_range(keys, prefix)
     stop = min(hits.stop, hits.start + _RANGE_CAP)
-    return list(
-        zip(
-            idxs[hits.start : stop].tolist(),
-            (k[1:].decode() for k in keys[hits.start : stop].tolist()),
-            strict=True,
-        )
-    )
+    return keys[hits.start : stop].tolist(), idxs[hits.start : stop]
+
+
+def _within(probe: bytes, cands: list[bytes], edits: int) -> np.ndarray:
+    """Levenshtein distance of the probe to each candidate key, capped at edits + 1. Keys of
+    one range share their length byte, so with the probe given the same one the distance is
+    that of the skeletons (handles are ASCII: bytes are characters)."""
+    if not cands:
+        return np.empty(0, dtype=np.int32)
+    return process.cdist(
+        [probe], cands, scorer=Levenshtein.distance, score_cutoff=edits, dtype=np.int32
+    )[0]
 
 
 def _punct_dropped(shown: str, roster: str) -> bool:
@@ -175,7 +182,9 @@ class HandleLookup(RosterTables):
         the read handle as its start or end (the rest lost over a pale photo: "santoso91"
         of "budisantoso91"), at least five characters and three fifths of it (seven and
         under half of it: "dewirosm" of "dewirosmawati1996")."""
-        found: dict[int, str] = {}
+        # Only the entry ids are gathered: the answer is the lowest few of them, and only those
+        # are read back from the entries.
+        found: list[np.ndarray] = []
         n = len(sk)
         for keys, idxs, part in ((self._hk, self._hk_idx, sk), (self._hr, self._hr_idx, sk[::-1])):
             # One edit: the same length or one longer/shorter, sharing a prefix (or suffix).
@@ -183,19 +192,19 @@ class HandleLookup(RosterTables):
             k = max(1, n // 3 if n >= 8 else n // 2)
             edits = 2 if n >= 8 else 1
             for length in range(n - edits, n + edits + 1):
-                for i, cand in _capped(keys, idxs, handle_prefix(length, part[:k])):
-                    if 1 <= Levenshtein.distance(part, cand, score_cutoff=edits) <= edits:
-                        found.setdefault(i, self._field(i, 6))
+                prefix = handle_prefix(length, part[:k])
+                cands, ids = _capped(keys, idxs, prefix)
+                dist = _within(prefix[:1] + part.encode(), cands, edits)
+                found.append(ids[(dist >= 1) & (dist <= edits)])
             if n < 5:
                 continue
             # The read part starts (or ends) the handle; its last read character may be the
             # one glare garbled ("aguskusumawe" of "aguskusumawati81").
             for head in {part, part[:-1]} if n >= 7 else {part}:
                 for length in range(len(head) + 1, int(n / (0.45 if n >= 7 else 0.6)) + 1):
-                    for i, _cand in _capped(keys, idxs, handle_prefix(length, head)):
-                        found.setdefault(i, self._field(i, 6))
-        found.pop(-1, None)
-        return sorted(found.items())[:_NEAR_MAX]
+                    found.append(_capped(keys, idxs, handle_prefix(length, head))[1])
+        lowest = np.unique(np.concatenate(found))[:_NEAR_MAX].tolist()
+        return [(i, self._field(i, 6)) for i in lowest]
 
     def _near_handles(self, sk: str, shown: str) -> list[tuple[int, str]]:
         """Handles one edit away (on skeletons) that differ by a letter, not a digit.
@@ -207,21 +216,25 @@ class HandleLookup(RosterTables):
         n = len(sk)
         k = n // 2
         found: dict[int, str] = {}
-        probes = ((self._hk, self._hk_idx, sk[:k]), (self._hr, self._hr_idx, sk[::-1][: n - k - 1]))
-        for keys, idxs, part in probes:
+        probes = (
+            (self._hk, self._hk_idx, sk, sk[:k]),
+            (self._hr, self._hr_idx, sk[::-1], sk[::-1][: n - k - 1]),
+        )
+        for keys, idxs, whole, part in probes:
             for length in (n - 1, n, n + 1):
-                for i, cand in _capped(keys, idxs, handle_prefix(length, part)):
-                    if keys is self._hr:
-                        cand = cand[::-1]
-                    if Levenshtein.distance(sk, cand, score_cutoff=1) == 1:
-                        if i in found:
-                            continue
-                        roster = self._field(i, 6)
-                        other = _light_skeleton(roster)
-                        if Levenshtein.distance(
-                            light, other, score_cutoff=1
-                        ) <= 1 and not _digit_edit(light, other):
-                            found[i] = roster
+                prefix = handle_prefix(length, part)
+                cands, ids = _capped(keys, idxs, prefix)
+                # Backwards keys against the skeleton backwards: the same distance.
+                dist = _within(prefix[:1] + whole.encode(), cands, 1)
+                for i in ids[dist == 1].tolist():
+                    if i in found:
+                        continue
+                    roster = self._field(i, 6)
+                    other = _light_skeleton(roster)
+                    if Levenshtein.distance(light, other, score_cutoff=1) <= 1 and not _digit_edit(
+                        light, other
+                    ):
+                        found[i] = roster
         return sorted(found.items())
 
     def _match_concat_name(self, handle: str) -> list[Scored]:
