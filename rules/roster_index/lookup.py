@@ -19,10 +19,11 @@ from rules.roster_index.scoring import (
     PEER_PENALTY,
     Scored,
     one_edit_weight,
+    peer_counts,
     score_contact,
-    share_between_peers,
 )
 from rules.roster_index.tables import (
+    in_two_or_more,
     key_range,
     name_skeleton,
     union,
@@ -198,13 +199,9 @@ class CandidateLookup(HandleLookup):
             hint_units |= implied_units
         # People carrying two of the shown words; if nobody does, anyone carrying one.
         sets = [self._postings(v) for _t, v in known]
-        pairs = [
-            np.intersect1d(sets[a], sets[b], assume_unique=True)
-            for a in range(len(sets))
-            for b in range(a + 1, len(sets))
-        ]
-        pairs = [p for p in pairs if len(p)]
-        cand = union(pairs) if pairs else union(sets)
+        cand = in_two_or_more(sets) if len(sets) > 1 else sets[0]
+        if not len(cand):
+            cand = union(sets)
         if hint_units is not None and len(cand) > _MAX_SCORED:
             # With a unit hint, people outside the unit score far lower (contradicting unit),
             # so only a few of them are scored, as runner-ups; the peers that share the
@@ -212,40 +209,80 @@ class CandidateLookup(HandleLookup):
             inside_mask = np.isin(self._unit_np[cand], np.fromiter(hint_units, dtype=np.uint32))
             inside = cand[inside_mask]
             outside = cand[~inside_mask]
-            chosen = inside[:_MAX_SCORED].tolist() + outside[:_OUTSIDE_SCORED].tolist()
+            chosen = np.concatenate((inside[:_MAX_SCORED], outside[:_OUTSIDE_SCORED]))
             total = len(inside) + min(len(outside), _OUTSIDE_SCORED)
         else:
-            chosen = cand[:_MAX_SCORED].tolist()
+            chosen = cand[:_MAX_SCORED]
             total = len(cand)
+        if not len(chosen):
+            return []
         # Scoring a sample of a huge namesake set: scale the peer count back up.
-        scale = total / len(chosen) if chosen else 1.0
+        scale = total / len(chosen)
         hint_text = " ".join(consumed)
         args = (known, initials, len(unknown), hint_units, hint_text, implied_units)
-        # Namesakes with the same name in the same kind of unit score the same: score each
-        # distinct (name, unit agreement) once, and write evidence only for those returned.
-        memo: dict[tuple[bytes, int], tuple[float, str]] = {}
-        scored = []
-        for i in chosen:
-            if i in self._aliases:
-                raw, method, _ev = score_contact(self, i, *args, with_evidence=False)
-            else:
-                off = self._tok_off
-                key = (
-                    self._tok_flat[off[i] : off[i + 1]].tobytes(),
-                    self._unit_class(i, hint_units, implied_units),
-                )
-                hit = memo.get(key)
-                if hit is None:
-                    raw, method, _ev = score_contact(self, i, *args, with_evidence=False)
-                    hit = memo[key] = (raw, method)
-                raw, method = hit
-            scored.append(Scored(i, raw, method, ()))
-        shared = share_between_peers(scored, scale)
-        top = sorted(shared, key=lambda s: (-s.raw, s.idx))[:limit]
-        for s in top:
-            _raw, _method, evidence = score_contact(self, s.idx, *args, with_evidence=True)
-            s.evidence = (*evidence, *s.evidence)
+        raws, methods = self._score_alike_once(chosen, args)
+        peers, stronger = peer_counts(raws, scale)
+        shared = np.where(peers > 1, raws / (1 + PEER_PENALTY * (peers - 1)), raws)
+        top = []
+        for j in np.lexsort((chosen, -shared))[:limit].tolist():
+            i = int(chosen[j])
+            _raw, _method, evidence = score_contact(self, i, *args, with_evidence=True)
+            if peers[j] > 1:
+                label = why.EVIDENCE_PEERS_STRONGER if stronger[j] else why.EVIDENCE_PEERS
+                evidence = (*evidence, label.format(count=round(float(peers[j]))))
+            top.append(Scored(i, float(shared[j]), methods[j], evidence))
         return top
+
+    def _score_alike_once(self, chosen: np.ndarray, args: tuple) -> tuple[np.ndarray, list[str]]:
+        """(confidence, rule) of each chosen entry before peers share, `score_contact` run
+        once per group of entries it cannot tell apart: the hundreds of namesakes scored
+        are a few dozen such groups.
+
+        Without evidence, `score_contact` sees an entry's name only through the number of
+        its tokens and, per token, the weights the shown words' variants give it, whether it
+        is a name prefix and (with initials shown) its first letter; and its unit only
+        through the unit class (`_unit_class`). Entries equal in all of these score the
+        same; an entry with aliases is scored on its own."""
+        known, initials, _n_unknown, hint_units, _hint_text, implied_units = args
+        off = self._tok_off
+        starts = off[chosen].astype(np.int64)
+        lens = off[chosen + 1].astype(np.int64) - starts
+        width = max(int(lens.max()), 1)
+        at = starts[:, None] + np.arange(width)
+        real = np.arange(width) < lens[:, None]
+        tids = np.where(real, self._tok_flat[np.where(real, at, 0)].astype(np.int64), -1)
+        distinct, inverse = np.unique(tids, return_inverse=True)
+        codes: dict[tuple, int] = {}
+        code_of = []
+        for tid in distinct.tolist():
+            if tid < 0:
+                sig: tuple = ()
+            else:
+                sig = (
+                    tuple([v.get(tid, 0.0) for _t, v in known]),
+                    self._tokens[tid][:1] if initials else "",
+                    tid in self._prefix_tids,
+                )
+            code_of.append(codes.setdefault(sig, len(codes)))
+        key = np.empty((len(chosen), width + 2), dtype=np.int64)
+        key[:, :width] = np.array(code_of, dtype=np.int64)[inverse.reshape(-1)].reshape(tids.shape)
+        if hint_units is None:
+            key[:, width] = 0
+        else:
+            units = self._unit_np[chosen]
+            inside = np.isin(units, np.fromiter(hint_units, dtype=np.uint32))
+            parent = np.isin(units, np.fromiter(implied_units, dtype=np.uint32))
+            key[:, width] = np.where(inside, np.where(parent, 2, 1), 3)
+        aliases = self._aliases
+        key[:, width + 1] = [i if i in aliases else -1 for i in chosen.tolist()] if aliases else -1
+        _keys, first, group = np.unique(key, axis=0, return_index=True, return_inverse=True)
+        scores = [
+            score_contact(self, int(chosen[f]), *args, with_evidence=False) for f in first.tolist()
+        ]
+        group = group.reshape(-1)
+        raws = np.array([s[0] for s in scores], dtype=np.float64)[group]
+        methods = [scores[g][1] for g in group.tolist()]
+        return raws, methods
 
     def unit_named(self, text: str) -> str | None:
         """The government unit a contact name shows, when it shows one this roster has

@@ -337,12 +337,25 @@ class RosterTables:
 
 
 def union(parts: list[np.ndarray]) -> np.ndarray:
-    """Sorted distinct ids of several sorted id arrays (np.unique hashes: 25x slower here)."""
+    """Sorted distinct ids of several sorted id arrays (np.unique hashes: 25x slower here).
+    A stable sort is timsort, which merges the sorted runs (the default quicksort does not
+    see them: 5x slower on a national roster's postings)."""
     if len(parts) == 1:
         return parts[0]
     c = np.concatenate(parts)
-    c.sort()
+    c.sort(kind="stable")
     return c[np.concatenate(([True], c[1:] != c[:-1]))]
+
+
+def in_two_or_more(sets: list[np.ndarray]) -> np.ndarray:
+    """Sorted ids found in at least two of these sorted distinct id arrays: the union of
+    their pairwise intersections, in one merge instead of one sort per pair."""
+    c = np.concatenate(sets)
+    c.sort(kind="stable")
+    repeated = c[1:][c[1:] == c[:-1]]
+    if not len(repeated):
+        return repeated
+    return repeated[np.concatenate(([True], repeated[1:] != repeated[:-1]))]
 
 
 def clean_name(nama: str) -> list[str]:
