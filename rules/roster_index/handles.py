@@ -17,7 +17,6 @@ from rules.roster_index.scoring import PEER_PENALTY, Scored
 from rules.roster_index.tables import (
     HANDLE_STRIP,
     RosterTables,
-    clean_name,
     exact_range,
     handle_key,
     handle_skeleton,
@@ -242,19 +241,31 @@ class HandleLookup(RosterTables):
         letters = _LETTERS.sub("", handle)
         if len(letters) < 6:
             return []
-        hits = key_range(self._concat_keys, stable_hash(fold_spelling(letters)))
-        out: list[Scored] = []
-        idxs = sorted(set(self._concat_idx[hits.start : hits.stop].tolist()))
-        for i in idxs:
-            toks = clean_name(self._field(i, 1))
-            real = real_tokens(toks)
-            keys = {fold_spelling("".join(toks)), fold_spelling("".join(real))}
-            if fold_spelling(letters) not in keys:
-                continue  # hash collision
-            has_handle = bool(self._field(i, 6))
-            raw = (0.5 if has_handle else 0.72) / (1 + PEER_PENALTY * (len(idxs) - 1))
-            ev = (why.EVIDENCE_HANDLE_FULL_NAME.format(handle=handle, name=" ".join(toks)),)
-            out.append(Scored(i, raw, "instagram-fullname", ev))
-        return out
+        folded = fold_spelling(letters)
+        hits = key_range(self._concat_keys, stable_hash(folded))
+        ids = np.unique(self._concat_idx[hits.start : hits.stop])
+        if not len(ids):
+            return []
+        # A common full name has hundreds of holders, most with the very same name: each
+        # distinct name (the token ids of its `clean_name`) is checked and worded once.
+        names = self._name_token_rows(ids)
+        _names, first, group = np.unique(names, axis=0, return_index=True, return_inverse=True)
+        worded: list[tuple[str, ...] | None] = []
+        for f in first.tolist():
+            toks = [self._tokens[t] for t in names[f].tolist() if t >= 0]
+            keys = {fold_spelling("".join(toks)), fold_spelling("".join(real_tokens(toks)))}
+            worded.append(
+                (why.EVIDENCE_HANDLE_FULL_NAME.format(handle=handle, name=" ".join(toks)),)
+                if folded in keys
+                else None  # hash collision
+            )
+        share = 1 + PEER_PENALTY * (len(ids) - 1)
+        return [
+            Scored(i, (0.5 if has else 0.72) / share, "instagram-fullname", ev)
+            for i, has, g in zip(
+                ids.tolist(), self._have_handle(ids), group.reshape(-1).tolist(), strict=True
+            )
+            if (ev := worded[g]) is not None
+        ]
 
     # --- contact names -----------------------------------------------------------

@@ -244,13 +244,8 @@ class CandidateLookup(HandleLookup):
         through the unit class (`_unit_class`). Entries equal in all of these score the
         same; an entry with aliases is scored on its own."""
         known, initials, _n_unknown, hint_units, _hint_text, implied_units = args
-        off = self._tok_off
-        starts = off[chosen].astype(np.int64)
-        lens = off[chosen + 1].astype(np.int64) - starts
-        width = max(int(lens.max()), 1)
-        at = starts[:, None] + np.arange(width)
-        real = np.arange(width) < lens[:, None]
-        tids = np.where(real, self._tok_flat[np.where(real, at, 0)].astype(np.int64), -1)
+        tids = self._name_token_rows(chosen)
+        width = tids.shape[1]
         distinct, inverse = np.unique(tids, return_inverse=True)
         codes: dict[tuple, int] = {}
         code_of = []

@@ -36,6 +36,7 @@ PREFIX_TOKENS = frozenset(
 )  # fmt: skip
 
 _SEP = "\x1f"
+_SEP_BYTE = ord(_SEP)
 # Distinct names remembered while building (`RosterTables._build`); then forgotten.
 _NAME_MEMO = 1 << 18
 _ALIAS_SEP = "\x1e"
@@ -334,6 +335,29 @@ class RosterTables:
 
     def _strings_unit(self, i: int) -> str:
         return self._strings[int(self._field(i, 3))]
+
+    def _name_token_rows(self, ids: np.ndarray) -> np.ndarray:
+        """The token ids of these entries' names (`clean_name`), one row per entry, -1 past
+        the end of a shorter name: for grouping namesakes with numpy, not a Python loop."""
+        starts = self._tok_off[ids].astype(np.int64)
+        lengths = self._tok_off[ids + 1].astype(np.int64) - starts
+        width = max(int(lengths.max(initial=0)), 1)
+        inside = np.arange(width) < lengths[:, None]
+        at = np.where(inside, starts[:, None] + np.arange(width), 0)
+        return np.where(inside, self._tok_flat[at].astype(np.int64), -1)
+
+    def _have_handle(self, ids: np.ndarray) -> list[bool]:
+        """Whether each of these entries has an Instagram handle. A record ends in
+        `handle␟aliases`: without aliases its last byte is the separator, and the byte
+        before it is another separator exactly when the handle is empty; records with
+        aliases are split as `_field` does."""
+        ends = self._offsets[ids + 1].astype(np.int64)
+        bare = self._blob[ends - 1] == _SEP_BYTE
+        found = (self._blob[ends - 2] != _SEP_BYTE).tolist()
+        return [
+            has if plain else bool(self._field(i, 6))
+            for i, plain, has in zip(ids.tolist(), bare.tolist(), found, strict=True)
+        ]
 
 
 def union(parts: list[np.ndarray]) -> np.ndarray:
