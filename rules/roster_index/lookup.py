@@ -147,18 +147,22 @@ class CandidateLookup(HandleLookup):
         self._variant_cache[tok] = out
         return out
 
-    def _postings(self, variants: dict[int, float]) -> np.ndarray:
-        """Sorted, distinct entry ids carrying any of these vocabulary tokens."""
-        off, flat = self._post_off, self._post_flat
-        parts = [
-            flat[off[k] : off[k + 1]]
+    def _posting_slices(self, variants: dict[int, float]) -> list[tuple[int, int]]:
+        """Where in `_post_flat` the entries carrying any of these vocabulary tokens are:
+        one sorted run of distinct entry ids per token and kind of word (given or other)."""
+        off = self._post_off
+        return [
+            (int(off[k]), int(off[k + 1]))
             for tid in variants
             for k in (2 * tid, 2 * tid + 1)
             if off[k + 1] > off[k]
         ]
-        if not parts:
+
+    def _postings(self, slices: list[tuple[int, int]]) -> np.ndarray:
+        """Sorted, distinct entry ids of these runs of postings."""
+        if not slices:
             return np.empty(0, dtype=np.uint32)
-        return union(parts)
+        return union([self._post_flat[a:b] for a, b in slices])
 
     def _match_contact(self, text: str, limit: int = 5) -> list[Scored]:
         # OCR reads a lower-case l as a capital I inside a word ("IIham" for "Ilham"); a
@@ -198,22 +202,12 @@ class CandidateLookup(HandleLookup):
             )
             hint_units |= implied_units
         # People carrying two of the shown words; if nobody does, anyone carrying one.
-        sets = [self._postings(v) for _t, v in known]
-        cand = in_two_or_more(sets) if len(sets) > 1 else sets[0]
-        if not len(cand):
-            cand = union(sets)
-        if hint_units is not None and len(cand) > _MAX_SCORED:
-            # With a unit hint, people outside the unit score far lower (contradicting unit),
-            # so only a few of them are scored, as runner-ups; the peers that share the
-            # confidence are the namesakes inside the unit.
-            inside_mask = np.isin(self._unit_np[cand], np.fromiter(hint_units, dtype=np.uint32))
-            inside = cand[inside_mask]
-            outside = cand[~inside_mask]
-            chosen = np.concatenate((inside[:_MAX_SCORED], outside[:_OUTSIDE_SCORED]))
-            total = len(inside) + min(len(outside), _OUTSIDE_SCORED)
+        slices = [self._posting_slices(v) for _t, v in known]
+        cand = in_two_or_more([self._postings(s) for s in slices]) if len(slices) > 1 else None
+        if cand is not None and len(cand):
+            chosen, total = self._choose(cand, hint_units)
         else:
-            chosen = cand[:_MAX_SCORED]
-            total = len(cand)
+            chosen, total = self._choose_carriers([r for s in slices for r in s], hint_units)
         if not len(chosen):
             return []
         # Scoring a sample of a huge namesake set: scale the peer count back up.
@@ -233,6 +227,51 @@ class CandidateLookup(HandleLookup):
             top.append(Scored(i, float(shared[j]), methods[j], evidence))
         return top
 
+    def _choose(self, cand: np.ndarray, hint_units: set[int] | None) -> tuple[np.ndarray, int]:
+        """The candidates scored (at most `_MAX_SCORED`) and how many they stand for.
+
+        With a unit hint, people outside the unit score far lower (contradicting unit), so
+        only a few of them are scored, as runner-ups; the peers that share the confidence
+        are the namesakes inside the unit."""
+        if hint_units is None or len(cand) <= _MAX_SCORED:
+            return cand[:_MAX_SCORED], len(cand)
+        inside_mask = np.isin(self._unit_np[cand], np.fromiter(hint_units, dtype=np.uint32))
+        inside = cand[inside_mask]
+        outside = cand[~inside_mask]
+        chosen = np.concatenate((inside[:_MAX_SCORED], outside[:_OUTSIDE_SCORED]))
+        return chosen, len(inside) + min(len(outside), _OUTSIDE_SCORED)
+
+    def _choose_carriers(
+        self, slices: list[tuple[int, int]], hint_units: set[int] | None
+    ) -> tuple[np.ndarray, int]:
+        """`_choose` over everyone in these runs of postings: a common name's hundred
+        thousand carriers at a national roster's size. With a unit hint the units are read
+        beside the postings (`_post_unit`) rather than looked up per carrier, and of the
+        carriers outside the unit only as many are merged as can be chosen or can tip the
+        count over `_MAX_SCORED`: every run's first `need` hold the union's first `need`,
+        and if no run has `need`, the union of all of them is no longer than that."""
+        parts = [self._post_flat[a:b] for a, b in slices]
+        if not parts:
+            return np.empty(0, dtype=np.uint32), 0
+        if hint_units is None:
+            cand = union(parts)
+            return cand[:_MAX_SCORED], len(cand)
+        in_hint = np.zeros(len(self._unit_keys), dtype=bool)
+        in_hint[list(hint_units)] = True
+        inside_parts, outside_parts = [], []
+        for (a, b), ids in zip(slices, parts, strict=True):
+            mask = in_hint[self._post_unit[a:b]]
+            inside_parts.append(ids[mask])
+            outside_parts.append(ids[~mask])
+        inside = union(inside_parts)
+        need = max(_MAX_SCORED + 1 - len(inside), _OUTSIDE_SCORED)
+        outside = union([ids[:need] for ids in outside_parts])  # all of it, or its first need
+        if len(inside) + len(outside) <= _MAX_SCORED:  # then all of it: the whole set is small
+            cand = union([inside, outside])
+            return cand, len(cand)
+        chosen = np.concatenate((inside[:_MAX_SCORED], outside[:_OUTSIDE_SCORED]))
+        return chosen, len(inside) + min(len(outside), _OUTSIDE_SCORED)
+
     def _score_alike_once(self, chosen: np.ndarray, args: tuple) -> tuple[np.ndarray, list[str]]:
         """(confidence, rule) of each chosen entry before peers share, `score_contact` run
         once per group of entries it cannot tell apart: the hundreds of namesakes scored
@@ -241,8 +280,8 @@ class CandidateLookup(HandleLookup):
         Without evidence, `score_contact` sees an entry's name only through the number of
         its tokens and, per token, the weights the shown words' variants give it, whether it
         is a name prefix and (with initials shown) its first letter; and its unit only
-        through the unit class (`_unit_class`). Entries equal in all of these score the
-        same; an entry with aliases is scored on its own."""
+        through its class (no hint, the hinted unit, its parent agency only, another unit).
+        Entries equal in all of these score the same; one with aliases is scored alone."""
         known, initials, _n_unknown, hint_units, _hint_text, implied_units = args
         tids = self._name_token_rows(chosen)
         width = tids.shape[1]
@@ -359,15 +398,6 @@ class CandidateLookup(HandleLookup):
             if kind not in best or len(place) > len(best[kind].partition(":")[2]):
                 best[kind] = key
         return frozenset(k for k in hint if ":" not in k or best.get(k.partition(":")[0], k) == k)
-
-    def _unit_class(self, i: int, hint_units: set[int] | None, implied: set[int]) -> int:
-        """0 no hint, 1 same unit, 2 same parent agency, 3 contradicting unit."""
-        if hint_units is None:
-            return 0
-        u = int(self._unit_of[i])
-        if u in hint_units:
-            return 2 if u in implied else 1
-        return 3
 
 
 _SKIP_RUN = SKIP_WORDS

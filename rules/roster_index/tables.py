@@ -83,6 +83,7 @@ _LENGTH_BYTE = tuple(bytes((0x20 + min(n, 0xDE),)) for n in range(256))
 # Names of the tables that grow with the roster; all numpy arrays (see `stored`).
 ARRAYS = (
     "_blob", "_offsets", "_unit_of", "_tok_flat", "_tok_off", "_post_flat", "_post_off",
+    "_post_unit",
     "_nip_keys", "_nip_idx", "_phone_keys", "_phone_idx", "_concat_keys", "_concat_idx",
     "_hk", "_hk_idx", "_hr", "_hr_idx", "_tok_text", "_vocab_keys", "_vocab_ids",
     "_skel_keys", "_skel_ids", "_del_keys", "_del_ids",
@@ -272,6 +273,11 @@ class RosterTables:
         self._blob = np.frombuffer(self._blob, dtype=np.uint8)
         self._offsets = np.frombuffer(self._offsets, dtype=np.uint64)
         self._unit_of = np.frombuffer(self._unit_of, dtype=np.uint32)
+        # Each posting's unit, beside it: a contact name with a unit hint sorts a common
+        # name's namesakes into that unit or not by reading these in order, where reading
+        # `_unit_of` at ids spread over the whole roster costs a cache miss each.
+        unit_type = np.uint16 if len(self._unit_keys) <= 1 << 16 else np.uint32
+        self._post_unit = self._unit_of[self._post_flat].astype(unit_type)
         self._tok_flat = np.frombuffer(self._tok_flat, dtype=np.uint32)
         self._tok_off = np.frombuffer(self._tok_off, dtype=np.uint32)
         self._build_vocabulary_tables()
@@ -368,7 +374,7 @@ def union(parts: list[np.ndarray]) -> np.ndarray:
         return parts[0]
     c = np.concatenate(parts)
     c.sort(kind="stable")
-    return c[np.concatenate(([True], c[1:] != c[:-1]))]
+    return _distinct(c)
 
 
 def in_two_or_more(sets: list[np.ndarray]) -> np.ndarray:
@@ -376,10 +382,12 @@ def in_two_or_more(sets: list[np.ndarray]) -> np.ndarray:
     their pairwise intersections, in one merge instead of one sort per pair."""
     c = np.concatenate(sets)
     c.sort(kind="stable")
-    repeated = c[1:][c[1:] == c[:-1]]
-    if not len(repeated):
-        return repeated
-    return repeated[np.concatenate(([True], repeated[1:] != repeated[:-1]))]
+    return _distinct(c[1:][c[1:] == c[:-1]])
+
+
+def _distinct(ids: np.ndarray) -> np.ndarray:
+    """A sorted id array without its repeats."""
+    return ids[np.concatenate(([True], ids[1:] != ids[:-1]))] if len(ids) else ids
 
 
 def clean_name(nama: str) -> list[str]:
