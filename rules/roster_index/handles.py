@@ -21,7 +21,7 @@ from rules.roster_index.tables import (
     handle_key,
     handle_skeleton,
     key_range,
-    prefix_range,
+    prefix_ranges,
     real_tokens,
     stable_hash,
 )
@@ -57,10 +57,9 @@ def handle_prefix(length: int, part: str) -> bytes:
     return handle_key("x" * length)[:1] + part.encode()
 
 
-def _capped(keys: np.ndarray, idxs: np.ndarray, prefix: bytes) -> tuple[list[bytes], np.ndarray]:
-    """The first `_RANGE_CAP` handle keys with this prefix (as bytes, length byte included)
+def _capped(keys: np.ndarray, idxs: np.ndarray, hits: range) -> tuple[list[bytes], np.ndarray]:
+    """The first `_RANGE_CAP` handle keys of a prefix range (as bytes, length byte included)
     and their entry ids: compared in C (`_within`), never decoded one by one."""
-    hits = prefix_range(keys, prefix)
     stop = min(hits.stop, hits.start + _RANGE_CAP)
     return keys[hits.start : stop].tolist(), idxs[hits.start : stop]
 
@@ -190,18 +189,23 @@ class HandleLookup(RosterTables):
             # Two edits for long handles ("basitamil" of "basritami"), one for shorter ones.
             k = max(1, n // 3 if n >= 8 else n // 2)
             edits = 2 if n >= 8 else 1
-            for length in range(n - edits, n + edits + 1):
-                prefix = handle_prefix(length, part[:k])
-                cands, ids = _capped(keys, idxs, prefix)
+            prefixes = [
+                handle_prefix(length, part[:k]) for length in range(n - edits, n + edits + 1)
+            ]
+            for prefix, hits in zip(prefixes, prefix_ranges(keys, prefixes), strict=True):
+                cands, ids = _capped(keys, idxs, hits)
                 dist = _within(prefix[:1] + part.encode(), cands, edits)
                 found.append(ids[(dist >= 1) & (dist <= edits)])
             if n < 5:
                 continue
             # The read part starts (or ends) the handle; its last read character may be the
             # one glare garbled ("aguskusumawe" of "aguskusumawati81").
-            for head in {part, part[:-1]} if n >= 7 else {part}:
-                for length in range(len(head) + 1, int(n / (0.45 if n >= 7 else 0.6)) + 1):
-                    found.append(_capped(keys, idxs, handle_prefix(length, head))[1])
+            prefixes = [
+                handle_prefix(length, head)
+                for head in ({part, part[:-1]} if n >= 7 else {part})
+                for length in range(len(head) + 1, int(n / (0.45 if n >= 7 else 0.6)) + 1)
+            ]
+            found.extend(_capped(keys, idxs, hits)[1] for hits in prefix_ranges(keys, prefixes))
         lowest = np.unique(np.concatenate(found))[:_NEAR_MAX].tolist()
         return [(i, self._field(i, 6)) for i in lowest]
 
@@ -220,9 +224,9 @@ class HandleLookup(RosterTables):
             (self._hr, self._hr_idx, sk[::-1], sk[::-1][: n - k - 1]),
         )
         for keys, idxs, whole, part in probes:
-            for length in (n - 1, n, n + 1):
-                prefix = handle_prefix(length, part)
-                cands, ids = _capped(keys, idxs, prefix)
+            prefixes = [handle_prefix(length, part) for length in (n - 1, n, n + 1)]
+            for prefix, hits in zip(prefixes, prefix_ranges(keys, prefixes), strict=True):
+                cands, ids = _capped(keys, idxs, hits)
                 # Backwards keys against the skeleton backwards: the same distance.
                 dist = _within(prefix[:1] + whole.encode(), cands, 1)
                 for i in ids[dist == 1].tolist():

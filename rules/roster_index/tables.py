@@ -495,6 +495,17 @@ def prefix_range(keys: np.ndarray, prefix: bytes) -> range:
     return range(lo, max(lo, _bisect(keys, prefix + b"\xff", "left")))
 
 
+def prefix_ranges(keys: np.ndarray, prefixes: list[bytes]) -> list[range]:
+    """`prefix_range` of each prefix, in two numpy calls rather than two per prefix."""
+    width = keys.dtype.itemsize
+    if any(len(p) >= width for p in prefixes):  # the probe with 0xff would not fit
+        return [prefix_range(keys, p) for p in prefixes]
+    lo = np.searchsorted(keys, np.array(prefixes, dtype=keys.dtype), "left").tolist()
+    ends = np.array([p + b"\xff" for p in prefixes], dtype=keys.dtype)
+    hi = np.searchsorted(keys, ends, "left").tolist()
+    return [range(a, max(a, b)) for a, b in zip(lo, hi, strict=True)]
+
+
 def key_range(keys: np.ndarray, key: int) -> range:
     lo = int(np.searchsorted(keys, key, "left"))
     return range(lo, int(np.searchsorted(keys, key, "right")))
