@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from rules.names import fold_spelling
@@ -16,12 +17,11 @@ from rules.roster_index.scoring import PEER_PENALTY, Scored
 from rules.roster_index.tables import (
     HANDLE_STRIP,
     RosterTables,
-    clean_name,
     exact_range,
     handle_key,
     handle_skeleton,
     key_range,
-    prefix_range,
+    prefix_ranges,
     real_tokens,
     stable_hash,
 )
@@ -57,17 +57,22 @@ def handle_prefix(length: int, part: str) -> bytes:
     return handle_key("x" * length)[:1] + part.encode()
 
 
-def _capped(keys: np.ndarray, idxs: np.ndarray, prefix: bytes) -> list[tuple[int, str]]:
-    """(entry id, skeleton) of the first `_RANGE_CAP` handle keys with this prefix."""
-    hits = prefix_range(keys, prefix)
+def _capped(keys: np.ndarray, idxs: np.ndarray, hits: range) -> tuple[list[bytes], np.ndarray]:
+    """The first `_RANGE_CAP` handle keys of a prefix range (as bytes, length byte included)
+    and their entry ids: compared in C (`_within`), never decoded one by one."""
     stop = min(hits.stop, hits.start + _RANGE_CAP)
-    return list(
-        zip(
-            idxs[hits.start : stop].tolist(),
-            (k[1:].decode() for k in keys[hits.start : stop].tolist()),
-            strict=True,
-        )
-    )
+    return keys[hits.start : stop].tolist(), idxs[hits.start : stop]
+
+
+def _within(probe: bytes, cands: list[bytes], edits: int) -> np.ndarray:
+    """Levenshtein distance of the probe to each candidate key, capped at edits + 1. Keys of
+    one range share their length byte, so with the probe given the same one the distance is
+    that of the skeletons (handles are ASCII: bytes are characters)."""
+    if not cands:
+        return np.empty(0, dtype=np.int32)
+    return process.cdist(
+        [probe], cands, scorer=Levenshtein.distance, score_cutoff=edits, dtype=np.int32
+    )[0]
 
 
 def _punct_dropped(shown: str, roster: str) -> bool:
@@ -175,27 +180,34 @@ class HandleLookup(RosterTables):
         the read handle as its start or end (the rest lost over a pale photo: "santoso91"
         of "budisantoso91"), at least five characters and three fifths of it (seven and
         under half of it: "dewirosm" of "dewirosmawati1996")."""
-        found: dict[int, str] = {}
+        # Only the entry ids are gathered: the answer is the lowest few of them, and only those
+        # are read back from the entries.
+        found: list[np.ndarray] = []
         n = len(sk)
         for keys, idxs, part in ((self._hk, self._hk_idx, sk), (self._hr, self._hr_idx, sk[::-1])):
             # One edit: the same length or one longer/shorter, sharing a prefix (or suffix).
             # Two edits for long handles ("basitamil" of "basritami"), one for shorter ones.
             k = max(1, n // 3 if n >= 8 else n // 2)
             edits = 2 if n >= 8 else 1
-            for length in range(n - edits, n + edits + 1):
-                for i, cand in _capped(keys, idxs, handle_prefix(length, part[:k])):
-                    if 1 <= Levenshtein.distance(part, cand, score_cutoff=edits) <= edits:
-                        found.setdefault(i, self._field(i, 6))
+            prefixes = [
+                handle_prefix(length, part[:k]) for length in range(n - edits, n + edits + 1)
+            ]
+            for prefix, hits in zip(prefixes, prefix_ranges(keys, prefixes), strict=True):
+                cands, ids = _capped(keys, idxs, hits)
+                dist = _within(prefix[:1] + part.encode(), cands, edits)
+                found.append(ids[(dist >= 1) & (dist <= edits)])
             if n < 5:
                 continue
             # The read part starts (or ends) the handle; its last read character may be the
             # one glare garbled ("aguskusumawe" of "aguskusumawati81").
-            for head in {part, part[:-1]} if n >= 7 else {part}:
-                for length in range(len(head) + 1, int(n / (0.45 if n >= 7 else 0.6)) + 1):
-                    for i, _cand in _capped(keys, idxs, handle_prefix(length, head)):
-                        found.setdefault(i, self._field(i, 6))
-        found.pop(-1, None)
-        return sorted(found.items())[:_NEAR_MAX]
+            prefixes = [
+                handle_prefix(length, head)
+                for head in ({part, part[:-1]} if n >= 7 else {part})
+                for length in range(len(head) + 1, int(n / (0.45 if n >= 7 else 0.6)) + 1)
+            ]
+            found.extend(_capped(keys, idxs, hits)[1] for hits in prefix_ranges(keys, prefixes))
+        lowest = np.unique(np.concatenate(found))[:_NEAR_MAX].tolist()
+        return [(i, self._field(i, 6)) for i in lowest]
 
     def _near_handles(self, sk: str, shown: str) -> list[tuple[int, str]]:
         """Handles one edit away (on skeletons) that differ by a letter, not a digit.
@@ -207,21 +219,25 @@ class HandleLookup(RosterTables):
         n = len(sk)
         k = n // 2
         found: dict[int, str] = {}
-        probes = ((self._hk, self._hk_idx, sk[:k]), (self._hr, self._hr_idx, sk[::-1][: n - k - 1]))
-        for keys, idxs, part in probes:
-            for length in (n - 1, n, n + 1):
-                for i, cand in _capped(keys, idxs, handle_prefix(length, part)):
-                    if keys is self._hr:
-                        cand = cand[::-1]
-                    if Levenshtein.distance(sk, cand, score_cutoff=1) == 1:
-                        if i in found:
-                            continue
-                        roster = self._field(i, 6)
-                        other = _light_skeleton(roster)
-                        if Levenshtein.distance(
-                            light, other, score_cutoff=1
-                        ) <= 1 and not _digit_edit(light, other):
-                            found[i] = roster
+        probes = (
+            (self._hk, self._hk_idx, sk, sk[:k]),
+            (self._hr, self._hr_idx, sk[::-1], sk[::-1][: n - k - 1]),
+        )
+        for keys, idxs, whole, part in probes:
+            prefixes = [handle_prefix(length, part) for length in (n - 1, n, n + 1)]
+            for prefix, hits in zip(prefixes, prefix_ranges(keys, prefixes), strict=True):
+                cands, ids = _capped(keys, idxs, hits)
+                # Backwards keys against the skeleton backwards: the same distance.
+                dist = _within(prefix[:1] + whole.encode(), cands, 1)
+                for i in ids[dist == 1].tolist():
+                    if i in found:
+                        continue
+                    roster = self._field(i, 6)
+                    other = _light_skeleton(roster)
+                    if Levenshtein.distance(light, other, score_cutoff=1) <= 1 and not _digit_edit(
+                        light, other
+                    ):
+                        found[i] = roster
         return sorted(found.items())
 
     def _match_concat_name(self, handle: str) -> list[Scored]:
@@ -229,19 +245,31 @@ class HandleLookup(RosterTables):
         letters = _LETTERS.sub("", handle)
         if len(letters) < 6:
             return []
-        hits = key_range(self._concat_keys, stable_hash(fold_spelling(letters)))
-        out: list[Scored] = []
-        idxs = sorted(set(self._concat_idx[hits.start : hits.stop].tolist()))
-        for i in idxs:
-            toks = clean_name(self._field(i, 1))
-            real = real_tokens(toks)
-            keys = {fold_spelling("".join(toks)), fold_spelling("".join(real))}
-            if fold_spelling(letters) not in keys:
-                continue  # hash collision
-            has_handle = bool(self._field(i, 6))
-            raw = (0.5 if has_handle else 0.72) / (1 + PEER_PENALTY * (len(idxs) - 1))
-            ev = (why.EVIDENCE_HANDLE_FULL_NAME.format(handle=handle, name=" ".join(toks)),)
-            out.append(Scored(i, raw, "instagram-fullname", ev))
-        return out
+        folded = fold_spelling(letters)
+        hits = key_range(self._concat_keys, stable_hash(folded))
+        ids = np.unique(self._concat_idx[hits.start : hits.stop])
+        if not len(ids):
+            return []
+        # A common full name has hundreds of holders, most with the very same name: each
+        # distinct name (the token ids of its `clean_name`) is checked and worded once.
+        names = self._name_token_rows(ids)
+        _names, first, group = np.unique(names, axis=0, return_index=True, return_inverse=True)
+        worded: list[tuple[str, ...] | None] = []
+        for f in first.tolist():
+            toks = [self._tokens[t] for t in names[f].tolist() if t >= 0]
+            keys = {fold_spelling("".join(toks)), fold_spelling("".join(real_tokens(toks)))}
+            worded.append(
+                (why.EVIDENCE_HANDLE_FULL_NAME.format(handle=handle, name=" ".join(toks)),)
+                if folded in keys
+                else None  # hash collision
+            )
+        share = 1 + PEER_PENALTY * (len(ids) - 1)
+        return [
+            Scored(i, (0.5 if has else 0.72) / share, "instagram-fullname", ev)
+            for i, has, g in zip(
+                ids.tolist(), self._have_handle(ids), group.reshape(-1).tolist(), strict=True
+            )
+            if (ev := worded[g]) is not None
+        ]
 
     # --- contact names -----------------------------------------------------------

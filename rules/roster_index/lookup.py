@@ -19,10 +19,11 @@ from rules.roster_index.scoring import (
     PEER_PENALTY,
     Scored,
     one_edit_weight,
+    peer_counts,
     score_contact,
-    share_between_peers,
 )
 from rules.roster_index.tables import (
+    in_two_or_more,
     key_range,
     name_skeleton,
     union,
@@ -146,18 +147,22 @@ class CandidateLookup(HandleLookup):
         self._variant_cache[tok] = out
         return out
 
-    def _postings(self, variants: dict[int, float]) -> np.ndarray:
-        """Sorted, distinct entry ids carrying any of these vocabulary tokens."""
-        off, flat = self._post_off, self._post_flat
-        parts = [
-            flat[off[k] : off[k + 1]]
+    def _posting_slices(self, variants: dict[int, float]) -> list[tuple[int, int]]:
+        """Where in `_post_flat` the entries carrying any of these vocabulary tokens are:
+        one sorted run of distinct entry ids per token and kind of word (given or other)."""
+        off = self._post_off
+        return [
+            (int(off[k]), int(off[k + 1]))
             for tid in variants
             for k in (2 * tid, 2 * tid + 1)
             if off[k + 1] > off[k]
         ]
-        if not parts:
+
+    def _postings(self, slices: list[tuple[int, int]]) -> np.ndarray:
+        """Sorted, distinct entry ids of these runs of postings."""
+        if not slices:
             return np.empty(0, dtype=np.uint32)
-        return union(parts)
+        return union([self._post_flat[a:b] for a, b in slices])
 
     def _match_contact(self, text: str, limit: int = 5) -> list[Scored]:
         # OCR reads a lower-case l as a capital I inside a word ("IIham" for "Ilham"); a
@@ -197,55 +202,121 @@ class CandidateLookup(HandleLookup):
             )
             hint_units |= implied_units
         # People carrying two of the shown words; if nobody does, anyone carrying one.
-        sets = [self._postings(v) for _t, v in known]
-        pairs = [
-            np.intersect1d(sets[a], sets[b], assume_unique=True)
-            for a in range(len(sets))
-            for b in range(a + 1, len(sets))
-        ]
-        pairs = [p for p in pairs if len(p)]
-        cand = union(pairs) if pairs else union(sets)
-        if hint_units is not None and len(cand) > _MAX_SCORED:
-            # With a unit hint, people outside the unit score far lower (contradicting unit),
-            # so only a few of them are scored, as runner-ups; the peers that share the
-            # confidence are the namesakes inside the unit.
-            inside_mask = np.isin(self._unit_np[cand], np.fromiter(hint_units, dtype=np.uint32))
-            inside = cand[inside_mask]
-            outside = cand[~inside_mask]
-            chosen = inside[:_MAX_SCORED].tolist() + outside[:_OUTSIDE_SCORED].tolist()
-            total = len(inside) + min(len(outside), _OUTSIDE_SCORED)
+        slices = [self._posting_slices(v) for _t, v in known]
+        cand = in_two_or_more([self._postings(s) for s in slices]) if len(slices) > 1 else None
+        if cand is not None and len(cand):
+            chosen, total = self._choose(cand, hint_units)
         else:
-            chosen = cand[:_MAX_SCORED].tolist()
-            total = len(cand)
+            chosen, total = self._choose_carriers([r for s in slices for r in s], hint_units)
+        if not len(chosen):
+            return []
         # Scoring a sample of a huge namesake set: scale the peer count back up.
-        scale = total / len(chosen) if chosen else 1.0
+        scale = total / len(chosen)
         hint_text = " ".join(consumed)
         args = (known, initials, len(unknown), hint_units, hint_text, implied_units)
-        # Namesakes with the same name in the same kind of unit score the same: score each
-        # distinct (name, unit agreement) once, and write evidence only for those returned.
-        memo: dict[tuple[bytes, int], tuple[float, str]] = {}
-        scored = []
-        for i in chosen:
-            if i in self._aliases:
-                raw, method, _ev = score_contact(self, i, *args, with_evidence=False)
-            else:
-                off = self._tok_off
-                key = (
-                    self._tok_flat[off[i] : off[i + 1]].tobytes(),
-                    self._unit_class(i, hint_units, implied_units),
-                )
-                hit = memo.get(key)
-                if hit is None:
-                    raw, method, _ev = score_contact(self, i, *args, with_evidence=False)
-                    hit = memo[key] = (raw, method)
-                raw, method = hit
-            scored.append(Scored(i, raw, method, ()))
-        shared = share_between_peers(scored, scale)
-        top = sorted(shared, key=lambda s: (-s.raw, s.idx))[:limit]
-        for s in top:
-            _raw, _method, evidence = score_contact(self, s.idx, *args, with_evidence=True)
-            s.evidence = (*evidence, *s.evidence)
+        raws, methods = self._score_alike_once(chosen, args)
+        peers, stronger = peer_counts(raws, scale)
+        shared = np.where(peers > 1, raws / (1 + PEER_PENALTY * (peers - 1)), raws)
+        top = []
+        for j in np.lexsort((chosen, -shared))[:limit].tolist():
+            i = int(chosen[j])
+            _raw, _method, evidence = score_contact(self, i, *args, with_evidence=True)
+            if peers[j] > 1:
+                label = why.EVIDENCE_PEERS_STRONGER if stronger[j] else why.EVIDENCE_PEERS
+                evidence = (*evidence, label.format(count=round(float(peers[j]))))
+            top.append(Scored(i, float(shared[j]), methods[j], evidence))
         return top
+
+    def _choose(self, cand: np.ndarray, hint_units: set[int] | None) -> tuple[np.ndarray, int]:
+        """The candidates scored (at most `_MAX_SCORED`) and how many they stand for.
+
+        With a unit hint, people outside the unit score far lower (contradicting unit), so
+        only a few of them are scored, as runner-ups; the peers that share the confidence
+        are the namesakes inside the unit."""
+        if hint_units is None or len(cand) <= _MAX_SCORED:
+            return cand[:_MAX_SCORED], len(cand)
+        inside_mask = np.isin(self._unit_np[cand], np.fromiter(hint_units, dtype=np.uint32))
+        inside = cand[inside_mask]
+        outside = cand[~inside_mask]
+        chosen = np.concatenate((inside[:_MAX_SCORED], outside[:_OUTSIDE_SCORED]))
+        return chosen, len(inside) + min(len(outside), _OUTSIDE_SCORED)
+
+    def _choose_carriers(
+        self, slices: list[tuple[int, int]], hint_units: set[int] | None
+    ) -> tuple[np.ndarray, int]:
+        """`_choose` over everyone in these runs of postings: a common name's hundred
+        thousand carriers at a national roster's size. With a unit hint the units are read
+        beside the postings (`_post_unit`) rather than looked up per carrier, and of the
+        carriers outside the unit only as many are merged as can be chosen or can tip the
+        count over `_MAX_SCORED`: every run's first `need` hold the union's first `need`,
+        and if no run has `need`, the union of all of them is no longer than that."""
+        parts = [self._post_flat[a:b] for a, b in slices]
+        if not parts:
+            return np.empty(0, dtype=np.uint32), 0
+        if hint_units is None:
+            cand = union(parts)
+            return cand[:_MAX_SCORED], len(cand)
+        in_hint = np.zeros(len(self._unit_keys), dtype=bool)
+        in_hint[list(hint_units)] = True
+        inside_parts, outside_parts = [], []
+        for (a, b), ids in zip(slices, parts, strict=True):
+            mask = in_hint[self._post_unit[a:b]]
+            inside_parts.append(ids[mask])
+            outside_parts.append(ids[~mask])
+        inside = union(inside_parts)
+        need = max(_MAX_SCORED + 1 - len(inside), _OUTSIDE_SCORED)
+        outside = union([ids[:need] for ids in outside_parts])  # all of it, or its first need
+        if len(inside) + len(outside) <= _MAX_SCORED:  # then all of it: the whole set is small
+            cand = union([inside, outside])
+            return cand, len(cand)
+        chosen = np.concatenate((inside[:_MAX_SCORED], outside[:_OUTSIDE_SCORED]))
+        return chosen, len(inside) + min(len(outside), _OUTSIDE_SCORED)
+
+    def _score_alike_once(self, chosen: np.ndarray, args: tuple) -> tuple[np.ndarray, list[str]]:
+        """(confidence, rule) of each chosen entry before peers share, `score_contact` run
+        once per group of entries it cannot tell apart: the hundreds of namesakes scored
+        are a few dozen such groups.
+
+        Without evidence, `score_contact` sees an entry's name only through the number of
+        its tokens and, per token, the weights the shown words' variants give it, whether it
+        is a name prefix and (with initials shown) its first letter; and its unit only
+        through its class (no hint, the hinted unit, its parent agency only, another unit).
+        Entries equal in all of these score the same; one with aliases is scored alone."""
+        known, initials, _n_unknown, hint_units, _hint_text, implied_units = args
+        tids = self._name_token_rows(chosen)
+        width = tids.shape[1]
+        distinct, inverse = np.unique(tids, return_inverse=True)
+        codes: dict[tuple, int] = {}
+        code_of = []
+        for tid in distinct.tolist():
+            if tid < 0:
+                sig: tuple = ()
+            else:
+                sig = (
+                    tuple([v.get(tid, 0.0) for _t, v in known]),
+                    self._tokens[tid][:1] if initials else "",
+                    tid in self._prefix_tids,
+                )
+            code_of.append(codes.setdefault(sig, len(codes)))
+        key = np.empty((len(chosen), width + 2), dtype=np.int64)
+        key[:, :width] = np.array(code_of, dtype=np.int64)[inverse.reshape(-1)].reshape(tids.shape)
+        if hint_units is None:
+            key[:, width] = 0
+        else:
+            units = self._unit_np[chosen]
+            inside = np.isin(units, np.fromiter(hint_units, dtype=np.uint32))
+            parent = np.isin(units, np.fromiter(implied_units, dtype=np.uint32))
+            key[:, width] = np.where(inside, np.where(parent, 2, 1), 3)
+        aliases = self._aliases
+        key[:, width + 1] = [i if i in aliases else -1 for i in chosen.tolist()] if aliases else -1
+        _keys, first, group = np.unique(key, axis=0, return_index=True, return_inverse=True)
+        scores = [
+            score_contact(self, int(chosen[f]), *args, with_evidence=False) for f in first.tolist()
+        ]
+        group = group.reshape(-1)
+        raws = np.array([s[0] for s in scores], dtype=np.float64)[group]
+        methods = [scores[g][1] for g in group.tolist()]
+        return raws, methods
 
     def unit_named(self, text: str) -> str | None:
         """The government unit a contact name shows, when it shows one this roster has
@@ -327,15 +398,6 @@ class CandidateLookup(HandleLookup):
             if kind not in best or len(place) > len(best[kind].partition(":")[2]):
                 best[kind] = key
         return frozenset(k for k in hint if ":" not in k or best.get(k.partition(":")[0], k) == k)
-
-    def _unit_class(self, i: int, hint_units: set[int] | None, implied: set[int]) -> int:
-        """0 no hint, 1 same unit, 2 same parent agency, 3 contradicting unit."""
-        if hint_units is None:
-            return 0
-        u = int(self._unit_of[i])
-        if u in hint_units:
-            return 2 if u in implied else 1
-        return 3
 
 
 _SKIP_RUN = SKIP_WORDS

@@ -8,9 +8,10 @@ evidence singles out one person: equal candidates share the confidence between t
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from wording import id_analysis as why
 
@@ -55,7 +56,10 @@ def score_contact(
     with_evidence: bool = True,
 ) -> tuple[float, str, tuple[str, ...]]:
     """(confidence, rule, evidence) of entry i for this contact name; evidence only
-    when asked, since formatting it for hundreds of namesakes costs more than scoring."""
+    when asked, since formatting it for hundreds of namesakes costs more than scoring.
+    Without evidence it must read entry i only as `CandidateLookup._score_alike_once`
+    groups entries (token count; per token its variant weights, first letter, prefix
+    status; unit class; aliases): entries alike there are scored once."""
     tids = tables._tok_flat[tables._tok_off[i] : tables._tok_off[i + 1]].tolist()
     unit = int(tables._unit_of[i])
     n = len(tids)
@@ -182,22 +186,18 @@ _SOUND_ALIKE = frozenset(
 )
 
 
-def share_between_peers(scored: list[Scored], scale: float = 1.0) -> list[Scored]:
+def peer_counts(raws: np.ndarray, scale: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
     """Candidates within a hair of each other split the confidence: an even tie between
     two namesakes must not leave either of them at a flaggable level. Stronger candidates
-    count against a weaker one too, so sharing never reorders them."""
-    if not scored:
-        return scored
-    raws = sorted(s.raw for s in scored)
-    for s in scored:
-        # Everyone about as likely or likelier dilutes a candidate: a lone weaker match must
-        # not end up above three namesakes who share a stronger one.
-        lo = bisect.bisect_left(raws, s.raw - _PEER_MARGIN)
-        hi = len(raws)
-        peers = (hi - lo) * scale if hi - lo > 1 else 1
-        if peers > 1:
-            stronger = hi - bisect.bisect_right(raws, s.raw + _PEER_MARGIN)
-            s.raw /= 1 + PEER_PENALTY * (peers - 1)
-            label = why.EVIDENCE_PEERS_STRONGER if stronger else why.EVIDENCE_PEERS
-            s.evidence = (*s.evidence, label.format(count=round(peers)))
-    return scored
+    count against a weaker one too, so sharing never reorders them.
+
+    Per confidence in `raws`: its peers (everyone about as likely or likelier, scaled up when
+    only a sample was scored; 1 when it shares with nobody) and how many are clearly
+    stronger. A lone weaker match must not end up above three namesakes who share a stronger
+    one. Divide by `1 + PEER_PENALTY * (peers - 1)` where peers exceed 1."""
+    ordered = np.sort(raws)
+    hi = len(ordered)
+    lo = np.searchsorted(ordered, raws - _PEER_MARGIN, "left")
+    peers = np.where(hi - lo > 1, (hi - lo) * scale, 1.0)
+    stronger = hi - np.searchsorted(ordered, raws + _PEER_MARGIN, "right")
+    return peers, stronger

@@ -36,6 +36,7 @@ PREFIX_TOKENS = frozenset(
 )  # fmt: skip
 
 _SEP = "\x1f"
+_SEP_BYTE = ord(_SEP)
 # Distinct names remembered while building (`RosterTables._build`); then forgotten.
 _NAME_MEMO = 1 << 18
 _ALIAS_SEP = "\x1e"
@@ -82,6 +83,7 @@ _LENGTH_BYTE = tuple(bytes((0x20 + min(n, 0xDE),)) for n in range(256))
 # Names of the tables that grow with the roster; all numpy arrays (see `stored`).
 ARRAYS = (
     "_blob", "_offsets", "_unit_of", "_tok_flat", "_tok_off", "_post_flat", "_post_off",
+    "_post_unit",
     "_nip_keys", "_nip_idx", "_phone_keys", "_phone_idx", "_concat_keys", "_concat_idx",
     "_hk", "_hk_idx", "_hr", "_hr_idx", "_tok_text", "_vocab_keys", "_vocab_ids",
     "_skel_keys", "_skel_ids", "_del_keys", "_del_ids",
@@ -271,6 +273,11 @@ class RosterTables:
         self._blob = np.frombuffer(self._blob, dtype=np.uint8)
         self._offsets = np.frombuffer(self._offsets, dtype=np.uint64)
         self._unit_of = np.frombuffer(self._unit_of, dtype=np.uint32)
+        # Each posting's unit, beside it: a contact name with a unit hint sorts a common
+        # name's namesakes into that unit or not by reading these in order, where reading
+        # `_unit_of` at ids spread over the whole roster costs a cache miss each.
+        unit_type = np.uint16 if len(self._unit_keys) <= 1 << 16 else np.uint32
+        self._post_unit = self._unit_of[self._post_flat].astype(unit_type)
         self._tok_flat = np.frombuffer(self._tok_flat, dtype=np.uint32)
         self._tok_off = np.frombuffer(self._tok_off, dtype=np.uint32)
         self._build_vocabulary_tables()
@@ -335,14 +342,52 @@ class RosterTables:
     def _strings_unit(self, i: int) -> str:
         return self._strings[int(self._field(i, 3))]
 
+    def _name_token_rows(self, ids: np.ndarray) -> np.ndarray:
+        """The token ids of these entries' names (`clean_name`), one row per entry, -1 past
+        the end of a shorter name: for grouping namesakes with numpy, not a Python loop."""
+        starts = self._tok_off[ids].astype(np.int64)
+        lengths = self._tok_off[ids + 1].astype(np.int64) - starts
+        width = max(int(lengths.max(initial=0)), 1)
+        inside = np.arange(width) < lengths[:, None]
+        at = np.where(inside, starts[:, None] + np.arange(width), 0)
+        return np.where(inside, self._tok_flat[at].astype(np.int64), -1)
+
+    def _have_handle(self, ids: np.ndarray) -> list[bool]:
+        """Whether each of these entries has an Instagram handle. A record ends in
+        `handle␟aliases`: without aliases its last byte is the separator, and the byte
+        before it is another separator exactly when the handle is empty; records with
+        aliases are split as `_field` does."""
+        ends = self._offsets[ids + 1].astype(np.int64)
+        bare = self._blob[ends - 1] == _SEP_BYTE
+        found = (self._blob[ends - 2] != _SEP_BYTE).tolist()
+        return [
+            has if plain else bool(self._field(i, 6))
+            for i, plain, has in zip(ids.tolist(), bare.tolist(), found, strict=True)
+        ]
+
 
 def union(parts: list[np.ndarray]) -> np.ndarray:
-    """Sorted distinct ids of several sorted id arrays (np.unique hashes: 25x slower here)."""
+    """Sorted distinct ids of several sorted id arrays (np.unique hashes: 25x slower here).
+    A stable sort is timsort, which merges the sorted runs (the default quicksort does not
+    see them: 5x slower on a national roster's postings)."""
     if len(parts) == 1:
         return parts[0]
     c = np.concatenate(parts)
-    c.sort()
-    return c[np.concatenate(([True], c[1:] != c[:-1]))]
+    c.sort(kind="stable")
+    return _distinct(c)
+
+
+def in_two_or_more(sets: list[np.ndarray]) -> np.ndarray:
+    """Sorted ids found in at least two of these sorted distinct id arrays: the union of
+    their pairwise intersections, in one merge instead of one sort per pair."""
+    c = np.concatenate(sets)
+    c.sort(kind="stable")
+    return _distinct(c[1:][c[1:] == c[:-1]])
+
+
+def _distinct(ids: np.ndarray) -> np.ndarray:
+    """A sorted id array without its repeats."""
+    return ids[np.concatenate(([True], ids[1:] != ids[:-1]))] if len(ids) else ids
 
 
 def clean_name(nama: str) -> list[str]:
@@ -448,6 +493,17 @@ def prefix_range(keys: np.ndarray, prefix: bytes) -> range:
     """Positions of the keys starting with `prefix` (no UTF-8 byte is 0xff)."""
     lo = _bisect(keys, prefix, "left")
     return range(lo, max(lo, _bisect(keys, prefix + b"\xff", "left")))
+
+
+def prefix_ranges(keys: np.ndarray, prefixes: list[bytes]) -> list[range]:
+    """`prefix_range` of each prefix, in two numpy calls rather than two per prefix."""
+    width = keys.dtype.itemsize
+    if any(len(p) >= width for p in prefixes):  # the probe with 0xff would not fit
+        return [prefix_range(keys, p) for p in prefixes]
+    lo = np.searchsorted(keys, np.array(prefixes, dtype=keys.dtype), "left").tolist()
+    ends = np.array([p + b"\xff" for p in prefixes], dtype=keys.dtype)
+    hi = np.searchsorted(keys, ends, "left").tolist()
+    return [range(a, max(a, b)) for a, b in zip(lo, hi, strict=True)]
 
 
 def key_range(keys: np.ndarray, key: int) -> range:

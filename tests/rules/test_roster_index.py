@@ -411,3 +411,28 @@ def test_a_sound_alike_spelling_of_a_name_is_no_flaggable_match() -> None:
     assert spelled and spelled[0].confidence < 0.8, spelled
     misread = index.match(Poster("contact_name", "Ahnad Januar"))  # m read as n
     assert misread and misread[0].confidence >= 0.8, misread
+
+
+def test_a_common_name_with_a_unit_hint_chooses_as_from_all_its_namesakes() -> None:
+    """The namesakes scored for a one-word contact name are chosen from its postings, their
+    units read beside them and only the head of those outside the hinted units merged: the
+    same ones, standing for the same count, as when chosen from all the namesakes."""
+    entries = _synthetic(6_000) + [
+        E(f"19800101200501{1 + i % 2}{i:03d}", f"Rudi Tambunan{i}", "BPBD") for i in range(30)
+    ]
+    index = RosterIndex(entries)
+    unit = index._unit_ids
+    hints: list[set[int] | None] = [
+        None,
+        set(),
+        {unit["BPBD"]},
+        {unit["Dinas Kesehatan"]},
+        {unit["Dinas Kesehatan"], unit["Bappeda"], unit["Dinas Sosial"]},
+    ]
+    for word in ("budi", "santoso", "tambunan", "rudi"):
+        slices = index._posting_slices(index._variants(word))
+        everyone = index._postings(slices)
+        for hint in hints:
+            chosen, total = index._choose_carriers(slices, hint)
+            expected, expected_total = index._choose(everyone, hint)
+            assert (chosen.tolist(), total) == (expected.tolist(), expected_total)
