@@ -89,7 +89,10 @@ def test_a_start_that_telegram_refuses_or_cannot_answer_says_so(
     assert run.returncode == 3, err
     last = err.strip().splitlines()[-1]
     if api == "refused":
-        assert last == "netra: Telegram menolak token bot (NETRA_TELEGRAM_TOKEN): periksa tokennya di @BotFather"
+        assert (
+            last
+            == "netra: Telegram menolak token bot (NETRA_TELEGRAM_TOKEN): periksa tokennya di @BotFather"
+        )
     else:
         assert last.startswith("netra: Telegram tidak terjangkau (NetworkError)")
     assert "rahasia-jangan-dicetak" not in err
