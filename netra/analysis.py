@@ -28,7 +28,7 @@ from ocr.reader import HEADER_OPINIONS, header_band, legible, read_framed, read_
 from rules.election import Election
 from rules.elections import ElectionSet, decide, find_support
 from rules.layout import Layout, content_text, read_layout, story_span
-from rules.poster import HeaderReading
+from rules.poster import HeaderReading, strong_username
 from rules.support import SupportFinding
 from rules.types import AsnMatch, Poster
 from rules.verdict import Thresholds, Verdict
@@ -103,7 +103,15 @@ def analyse(
         known = legible(framed_lines, span, size)
         texts += [line.text for line in framed_lines]
         framed = read_layout(framed_lines, *size, framed=True)
-        if framed.header.poster is None and layout.header.poster is not None:
+        first_box = layout.header_box
+        if (
+            framed.header.poster is None
+            and layout.header.poster is not None
+            and first_box is not None
+            and first_box[1] >= span[0]
+        ):
+            # The first reading's poster, if it stands inside the story: above it is the
+            # chat's title or the viewer's ("Satgas Netralitas Pangkalpinang"), never the poster.
             framed = replace(framed, header=layout.header)
         # The story's own top, in the screenshot: a header read again is read there, not
         # in the chat's or the viewer's title bar.
@@ -155,6 +163,7 @@ def analyse(
         header_evidence=header.evidence,
         thresholds=thresholds,
         poster_unit=unit,
+        poster_sure=header.confidence >= CLEAR_READING,
     )
     verdict.text = _unique_lines(texts + extra)
     verdict.seconds = time.perf_counter() - started
@@ -225,12 +234,21 @@ def _match_reading(
     if reading.poster is None:
         return best
     top = -1.0
-    for poster in (reading.poster, *reading.alternatives):
+    posters = [reading.poster, *reading.alternatives]
+    shown = reading.poster.text.strip()
+    if reading.poster.kind == "contact_name" and strong_username(shown) == shown:
+        # A name that can only be a handle ("oktavia.1992") under a date line a gallery
+        # viewer shows, taken for WhatsApp's: the roster's handles decide too.
+        posters.append(Poster("username", shown))
+    for poster in posters:
         found = roster.match(poster, limit=limit)
         score = found[0].confidence if found else 0.0
         if score > top:
             top = score
-            best = (replace(reading, poster=poster), found)
+            platform = reading.platform
+            if poster.kind == "username" and reading.poster.kind == "contact_name":
+                platform = "instagram"  # a handle only Instagram shows
+            best = (replace(reading, poster=poster, platform=platform), found)
     return best
 
 

@@ -70,12 +70,12 @@ _DIGIT_JARI = re.compile(r"(\d)(jari)", re.I)
 # word ("H3WAN" is leetspeak).
 _DIGIT_WORD = re.compile(r"(?<![A-Za-z\d])(\d[\d/.:-]*)(?=[A-Za-z]{2})")
 # Emoji OCR reads as glyphs: a sparkle or a star before a number read as "+" or "*"
-# ("nomor ✨ 2" → "+2"), and "💯" after one read as "100" ("nomor 2 💯" → "2100").
+# ("nomor ✨ 2" → "+2"), and "💯" after one read as "100" or "700" ("nomor 2 💯" → "2100").
 _SYMBOL_BEFORE_DIGIT = re.compile(r"^[+*&%~^=]+(?=\d)")
 # The same sparkles around a number run into its keyword: "no urut ✨ 2 ✨" → "nourut+2+".
 _SYMBOLS_BETWEEN = re.compile(r"(?<=[A-Za-z])[+*%~^=]+(?=\d)")
 _SYMBOLS_AFTER_DIGIT = re.compile(r"(?<=\d)[+*%~^=]+$")
-_HUNDRED_EMOJI = re.compile(r"^([1-9])100(?=\W*$)")
+_HUNDRED_EMOJI = re.compile(r"^([1-9])[17]00(?=\W*$)")  # its underlines read as 1 or 7
 _LETTER_O_DIGIT = re.compile(r"(?<![A-Za-z])[oO](?=\d\b)")  # "paslon O3": the zero read as O
 _DOTTED = re.compile(r"(?<=[A-Za-z]{2})[.,!](?=[A-Za-z]{2})")  # "terbukti.SOPA!"
 _ELONGATED = re.compile(r"([A-Za-z])\1{2,}")  # "menaaang", "gasss"

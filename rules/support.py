@@ -375,10 +375,11 @@ _LONG_SUPPORT = tuple((w, ocr_fold(w)) for w in SUPPORT_WORDS if len(w) >= 6 and
 def _misread_support(tokens: list[str]) -> set[str]:
     """Support words of six letters or more with one OCR error ("perisdel" for "periode"),
     also at the start of a longer word ("menangkanlah"). Shorter words are left exact: one
-    error turns "pilih" into "pilah"."""
+    error turns "pilih" into "pilah". A token that is an ordinary word is that word: "tenang"
+    is no misread "menang"."""
     found: set[str] = set()
     for token in tokens:
-        if len(token) < 5 or token.isdigit():
+        if len(token) < 5 or token.isdigit() or is_word(token):
             continue
         folded = ocr_fold(token)
         for word, target in _LONG_SUPPORT:

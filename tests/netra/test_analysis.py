@@ -10,9 +10,10 @@ from collections.abc import Callable
 
 import pytest
 
-from netra.analysis import AnalysisPool, _settle_unmatched, analyse
+from netra.analysis import AnalysisPool, _match_reading, _settle_unmatched, analyse
 from rules.poster import HeaderReading
-from rules.types import Poster
+from rules.roster_index import RosterIndex
+from rules.types import Poster, RosterEntry
 from rules.verdict import Verdict
 from tests.synth import StorySpec
 
@@ -393,3 +394,20 @@ def test_a_lone_well_formed_username_or_a_phone_stands() -> None:
     for order in (("+62 878-1652-2293", "kemarau08"), ("kemarau08", "+62 878-1652-2293")):
         poster = _settle_unmatched(_readings(*order))[0].poster
         assert poster is not None and poster.kind == "phone"
+
+
+def test_a_contact_name_that_can_only_be_a_handle_is_looked_up_as_one() -> None:
+    """A gallery viewer's date line read as WhatsApp's age puts an Instagram handle where a
+    contact name would be: the roster's handles decide, and the platform follows."""
+    roster = RosterIndex(
+        [
+            RosterEntry("199201242013042527", "Oktavia Rangkuti, S.Pd.", instagram="oktavia.1992"),
+            RosterEntry("196711231991032180", "Oktavia", unit_kerja="Dinas Sosial"),
+        ]
+    )
+    reading = HeaderReading("whatsapp", Poster("contact_name", "oktavia.1992"), "14 Nov", ())
+    found, matches = _match_reading(reading, roster, 5)
+    assert found.poster == Poster("username", "oktavia.1992") and found.platform == "instagram"
+    assert matches[0].entry.nip == "199201242013042527" and matches[0].confidence >= 0.9
+    saved = HeaderReading("whatsapp", Poster("contact_name", "Bu Oktavia Dinsos"), "Kemarin", ())
+    assert _match_reading(saved, roster, 5)[0].poster == saved.poster  # a name stays a name

@@ -113,6 +113,15 @@ def test_a_coined_acronym_counts_in_lower_case_an_ordinary_word_does_not() -> No
     assert detect_support("bara api unggun semalam", election).confidence < 0.5
 
 
+def test_an_ordinary_word_is_no_misread_support_word() -> None:
+    """"tenang" is one letter from "menang", and the quiet period's notice says it."""
+    election = parse_election(
+        "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['A B']\naliases=['FASA']\n"
+    )
+    notice = "MASA TENANG\nPILWAKO DIMULAI\nHARI INI, 24\nNOVEMBER 2024"
+    assert detect_support(notice, election).candidate is None
+
+
 def test_a_misread_support_word_still_lifts_a_lone_name() -> None:
     finding = detect_support("Hendra 2 perisdel!", ELECTION)
     assert finding.candidate == 1 and finding.confidence >= 0.7
@@ -159,6 +168,7 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("MENAAANG BARA!!", 2),
         ("sudah pasti nomor 2100", 2),  # "nomor 2 💯", the emoji read as 100
         ("SDH PASTI NOMOR2100", 2),  # the same, with the space before the number lost too
+        ("SDHPASTINOMOR1700", 1),  # the 💯 read as 700
         ("bu Julaiha Bupati qta\nnourut+2+", 2),  # "no urut ✨ 2 ✨", the sparkles read as +
         ("27 November ingat nomor\n+2ya@", 2),  # "nomor ✨ 2 ya 😉", the sparkle read as +
     ],
