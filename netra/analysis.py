@@ -163,7 +163,6 @@ def analyse(
         header_evidence=header.evidence,
         thresholds=thresholds,
         poster_unit=unit,
-        poster_sure=header.confidence >= CLEAR_READING,
     )
     verdict.text = _unique_lines(texts + extra)
     verdict.seconds = time.perf_counter() - started

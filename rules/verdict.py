@@ -104,14 +104,11 @@ def decide(
     header_evidence: tuple[str, ...] = (),
     thresholds: Thresholds = Thresholds(),
     poster_unit: str | None = None,
-    poster_sure: bool = True,
 ) -> Verdict:
     """Combine the roster match and the support finding into a verdict with its reasons.
     `poster_unit`: the government unit the contact name shows (`RosterIndex.unit_named`);
     someone saved under a unit and backing a pair is never cleared unseen, even when no
-    name on the roster fits (the name cropped off or misread). `poster_sure`: the poster
-    line was read with confidence; a doubtful reading nobody on the roster is near is no
-    proof of someone off it, so with clear support a moderator looks."""
+    name on the roster fits (the name cropped off or misread)."""
     best = matches[0] if matches else None
     asn_conf = best.confidence if best else 0.0
     sup_conf = support.confidence if support.candidate is not None else 0.0
@@ -180,9 +177,6 @@ def decide(
     elif poster_unit and sup_conf >= thresholds.support_flag:
         kind = "review"
         reasons.append(why.REASON_POSTER_UNIT.format(unit=poster_unit))
-    elif not poster_sure and not matches and sup_conf >= thresholds.support_flag:
-        kind = "review"
-        reasons.append(why.REASON_POSTER_UNSURE)
     else:
         kind = "clear"
     return Verdict(

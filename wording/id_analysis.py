@@ -80,10 +80,6 @@ REASON_POSTER_UNIT = (
     "nama kontak menyebut unit pemerintah ({unit}) tanpa nama yang cocok di daftar ASN: "
     "moderator memeriksa siapa pengunggahnya"
 )
-REASON_POSTER_UNSURE = (
-    "nama pengunggah terbaca ragu-ragu dan tidak ada di daftar ASN: moderator memeriksa "
-    "siapa pengunggahnya"
-)
 REASON_NAMESAKES = (
     "{count} orang di daftar ASN cocok dengan nama ini (gabungan keyakinan {confidence:.2f}): "
     "moderator memilih siapa, atau bukan ASN"

@@ -114,7 +114,7 @@ def test_a_coined_acronym_counts_in_lower_case_an_ordinary_word_does_not() -> No
 
 
 def test_an_ordinary_word_is_no_misread_support_word() -> None:
-    """"tenang" is one letter from "menang", and the quiet period's notice says it."""
+    """ "tenang" is one letter from "menang", and the quiet period's notice says it."""
     election = parse_election(
         "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['A B']\naliases=['FASA']\n"
     )

@@ -45,23 +45,3 @@ def test_many_namesakes_or_weak_support_stay_clear() -> None:
     assert _verdict([0.08, 0.08, 0.08]).kind == "clear"
     assert _verdict([0.25, 0.25, 0.25], WEAK_SUPPORT).kind == "clear"
     assert _verdict([0.3]).kind == "clear"
-
-
-def test_a_doubtful_poster_nobody_on_the_roster_is_near_goes_to_review_with_clear_support() -> None:
-    """A handle read from its shape alone ("mprakoso471121" for "nprakoso.471 12j") is no
-    proof the poster is off the roster: with clear support a moderator looks."""
-
-    def verdict(sure: bool, support: SupportFinding = CLEAR_SUPPORT):  # type: ignore[no-untyped-def]
-        return decide(
-            platform="instagram",
-            poster=Poster("username", "mprakoso471121"),
-            seen=None,
-            matches=[],
-            support=support,
-            poster_sure=sure,
-        )
-
-    doubtful = verdict(False)
-    assert doubtful.kind == "review" and any("ragu-ragu" in r for r in doubtful.reasons)
-    assert verdict(True).kind == "clear"  # read clearly: someone off the roster
-    assert verdict(False, WEAK_SUPPORT).kind == "clear"
