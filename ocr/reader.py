@@ -29,7 +29,7 @@ from ocr.engine import OcrEngine, OcrLine
 # Measured on a set not used for tuning (bench/ocr_engines.py, README): of 11 posters the
 # first reading missed, contrast reads 4, faint 7 (2 no other reads), strip 5 (1), tesseract
 # 2 (none no other reads): tesseract is no longer asked by default.
-HEADER_OPINIONS = ("contrast", "faint", "strip")
+HEADER_OPINIONS = ("contrast", "faint", "strip", "tophat")
 OPTIONAL_OPINIONS = ("tesseract",)
 # Where the poster's name sits in both apps' headers, below the status bar and progress
 # segments, right of the avatar (fractions of the width, and of the height below the story's
@@ -63,9 +63,10 @@ def read_header_again(
         lines = engine.read(stretched.convert("RGB"))
     elif opinion == "faint":
         lines = engine.read(pp.faint_bright_text(rgb).convert("RGB"))
-    elif opinion == "strip":
-        # The name line alone, its faint contrast over a wider neighbourhood with the JPEG
-        # noise averaged out, enlarged: for a white name on a white cup or a bright sky.
+    elif opinion in ("strip", "tophat"):
+        # The name line alone, enlarged: for a white name on a white cup or a bright sky.
+        # "strip": its faint contrast over a wider neighbourhood with the JPEG noise averaged
+        # out; "tophat": its darkest channel above the background's grey opening.
         w, h = image.size
         left, top, right, bottom = NAME_STRIP
         strip_box = (
@@ -74,9 +75,11 @@ def read_header_again(
             round(w * right),
             min(h, box[1] + round(h * bottom)),
         )
-        strip = pp.faint_bright_text(
-            pp.as_array(image.crop(strip_box)), size=(15, 61), gain=15, smooth=2
-        )
+        rgb = pp.as_array(image.crop(strip_box))
+        if opinion == "strip":
+            strip = pp.faint_bright_text(rgb, size=(15, 61), gain=15, smooth=2)
+        else:
+            strip = pp.tophat_bright_text(rgb)
         lines = engine.read(pp.upscale(strip, 2.0).convert("RGB"), fine=True)
         return [_shifted(_scaled(line, 0.5), strip_box[0], strip_box[1]) for line in lines]
     elif opinion == "tesseract":

@@ -120,3 +120,34 @@ def test_a_framed_story_is_read_enlarged_at_full_detection_density() -> None:
     huge = Image.new("RGB", (2000, 3000))
     _lines, size = read_framed(huge, (0, 2000), engine)
     assert max(size) == 2600  # never beyond FRAME_MAX_SIDE
+
+
+@pytest.mark.parametrize(
+    ("seed", "index", "handle"),
+    [(6105, 71, "yrahmawati.779"), (6205, 233, "ratna.sd31")],
+)
+def test_the_tophat_opinion_reads_white_names_the_others_miss(
+    seed: int, index: int, handle: str
+) -> None:
+    """Two pale Instagram headers of the generator's sets (rebuilt from their seeds): a white
+    name over a white glow that neither the local median nor the wide strip brings out."""
+    import random
+
+    from ocr.image_input import load_screenshot
+    from ocr.ppocr import PpOcrEngine
+    from tests.synth import render_story
+    from tests.synth.dataset import categories_for, make_item, make_world
+
+    world = make_world(seed)
+    category = categories_for(300, random.Random(f"cats:{seed}"))[index - 1]
+    spec, label = make_item(world, index, category, seed)
+    assert label["poster"]["shown"] == handle and "pale_header" in label["noise"]
+    image = load_screenshot(render_story(spec)).image
+    engine = PpOcrEngine()
+
+    def words(opinion: str) -> set[str]:
+        lines = read_header_again(image, header_band(image), opinion, engine)
+        return {w.lower() for line in lines for w in line.text.split()}
+
+    assert handle in words("tophat")
+    assert handle not in words("faint") | words("strip")
