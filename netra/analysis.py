@@ -14,7 +14,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from typing import Protocol
@@ -24,12 +24,20 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
-from ocr.reader import HEADER_OPINIONS, header_band, legible, read_framed, read_header_again
+from ocr.reader import (
+    HEADER_OPINIONS,
+    LEGIBLE_CONF,
+    LEGIBLE_HEIGHT,
+    header_band,
+    legible,
+    read_framed,
+    read_header_again,
+)
 from rules.election import Election
 from rules.elections import ElectionSet, decide, find_support
 from rules.layout import Layout, content_text, read_layout, story_span
 from rules.poster import HeaderReading, strong_username
-from rules.support import SupportFinding
+from rules.support import SupportFinding, no_campaign_words
 from rules.types import AsnMatch, Poster
 from rules.verdict import Thresholds, Verdict
 from wording import id_analysis as why
@@ -136,6 +144,7 @@ def analyse(
         body is not None
         and body[1] - body[0] >= MIN_BODY
         and _worth_reading_body_again(support, matches, thresholds)
+        and not (not layout.framed and _plainly_neutral(lines, layout, support))
     ):
         # An ASN identified and nothing clear found in what they posted: tiny, script or
         # thin text the first, coarser detection missed or misread. Read the body again,
@@ -177,6 +186,22 @@ def _worth_reading_body_again(
         bool(matches)
         and matches[0].confidence >= thresholds.asn_flag
         and (support.candidate is None or support.confidence < thresholds.support_flag)
+    )
+
+
+def _plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportFinding) -> bool:
+    """The body read in full at the first reading, every line large and sure, and not one
+    word of a campaign in it, nor a name or label of any pair: a second reading would read
+    the same ("Selamat pagi, semangat bekerja" is read again, "semangat" being a support
+    word). Saves the second reading for most of an ASN's everyday posts."""
+    content = set(layout.body)  # the story's own lines: no footer, chrome or header
+    inside = [line for line in lines if line.text in content]
+    return (
+        bool(inside)
+        and all(line.conf >= LEGIBLE_CONF and line.text_height >= LEGIBLE_HEIGHT for line in inside)
+        and not any(support.scores.values())
+        and not any(any(f.scores.values()) for _e, f in getattr(support, "options", ()))
+        and no_campaign_words("\n".join(line.text for line in inside))
     )
 
 

@@ -372,6 +372,16 @@ def _shouted_near(alias: str, text: str) -> bool:
 _LONG_SUPPORT = tuple((w, ocr_fold(w)) for w in SUPPORT_WORDS if len(w) >= 6 and " " not in w)
 
 
+def no_campaign_words(text: str) -> bool:
+    """Nothing of a campaign's vocabulary in the text: no support word (as read, or one OCR
+    slip off), no number, hashtag or mention. Such a text, read large and sure, is not worth
+    reading again for support."""
+    norm = normalise_text(split_glued(text))
+    if re.search(r"[\d#@]", norm) or _SUPPORT.search(norm):
+        return False
+    return not _misread_support(words_of(norm))
+
+
 def _misread_support(tokens: list[str]) -> set[str]:
     """Support words of six letters or more with one OCR error ("perisdel" for "periode"),
     also at the start of a longer word ("menangkanlah"). Shorter words are left exact: one

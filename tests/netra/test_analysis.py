@@ -15,7 +15,7 @@ from rules.poster import HeaderReading
 from rules.roster_index import RosterIndex
 from rules.types import Poster, RosterEntry
 from rules.verdict import Verdict
-from tests.synth import StorySpec
+from tests.synth import StorySpec, render_story
 
 Scan = Callable[[StorySpec], Verdict]
 
@@ -346,7 +346,6 @@ def test_bad_bytes_give_an_error_verdict(roster, election, engine) -> None:  # t
 
 async def test_pool_keeps_the_event_loop_responsive(roster, election, engine) -> None:  # type: ignore[no-untyped-def]
     """OCR runs in worker threads: a ticker on the loop keeps ticking during analysis."""
-    from tests.synth import render_story
 
     data = render_story(TURNOUT)
     pool = AnalysisPool(roster, election, workers=2, engine=engine)
@@ -411,3 +410,51 @@ def test_a_contact_name_that_can_only_be_a_handle_is_looked_up_as_one() -> None:
     assert matches[0].entry.nip == "199201242013042527" and matches[0].confidence >= 0.9
     saved = HeaderReading("whatsapp", Poster("contact_name", "Bu Oktavia Dinsos"), "Kemarin", ())
     assert _match_reading(saved, roster, 5)[0].poster == saved.poster  # a name stays a name
+
+
+class _Counting:
+    """The real engine, counting how many times it is asked to read."""
+
+    def __init__(self, engine) -> None:  # type: ignore[no-untyped-def]
+        self.engine, self.name, self.reads = engine, engine.name, 0
+
+    def read(self, image, *, fine=False, known=()):  # type: ignore[no-untyped-def]
+        self.reads += 1
+        return self.engine.read(image, fine=fine, known=known)
+
+
+def test_an_everyday_post_read_large_and_sure_is_not_read_again(roster, election) -> None:  # type: ignore[no-untyped-def]
+    """An identified ASN's everyday post, every line large and sure and no campaign word
+    in it, is read once; with a support word ("semangat") in it, it is read again."""
+    from ocr.ppocr import PpOcrEngine
+
+    everyday = dataclasses.replace(
+        IG_SUPPORT_ON_PHOTO, lines=["Selamat pagi", "Jangan lupa sarapan"], background="solid"
+    )
+    for lines, reads in ((everyday.lines, 1), (["Selamat pagi", "Semangat bekerja"], 2)):
+        engine = _Counting(PpOcrEngine())
+        v = analyse(
+            render_story(dataclasses.replace(everyday, lines=lines)),
+            roster,
+            election,
+            engine=engine,
+        )
+        assert v.asn is not None and v.asn.entry.nip == "199107072016041005", v.reasons
+        assert engine.reads == reads, (lines, engine.reads, v.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Selamat pagi\nJangan lupa sarapan", True),
+        ("Semangat bekerja", False),  # "semangat" is a support word
+        ("Coblos ya", False),
+        ("Pagi #netral", False),
+        ("Selamat pagi 2", False),
+        ("menangkanlah", False),
+    ],
+)
+def test_campaign_vocabulary_keeps_the_second_reading(text: str, plain: bool) -> None:
+    from rules.support import no_campaign_words
+
+    assert no_campaign_words(text) is plain
