@@ -374,12 +374,22 @@ _LONG_SUPPORT = tuple((w, ocr_fold(w)) for w in SUPPORT_WORDS if len(w) >= 6 and
 
 def no_campaign_words(text: str) -> bool:
     """Nothing of a campaign's vocabulary in the text: no support word (as read, or one OCR
-    slip off), no number, hashtag or mention. Such a text, read large and sure, is not worth
-    reading again for support."""
+    slip off), no pair's number (a number from 1 to 9, in digits or words, or "nomor",
+    "paslon", "jari"), no hashtag or mention. "Kelas 3B" or "HUT KORPRI KE-53" is none. Such a
+    text, read large and sure, is not worth reading again for support."""
     norm = normalise_text(split_glued(text))
-    if re.search(r"[\d#@]", norm) or _SUPPORT.search(norm):
+    if re.search(r"[#@]", norm) or _SUPPORT.search(norm):
         return False
-    return not _misread_support(words_of(norm))
+    tokens = words_of(norm)
+    if any(
+        (t.isdigit() and 1 <= int(t) <= 9 and len(t) <= 2) or t in NUMBER_WORDS or t in _NUMBER_CUES
+        for t in tokens
+    ):
+        return False
+    return not _misread_support(tokens)
+
+
+_NUMBER_CUES = frozenset({"nomor", "nomer", "no", "nmr", "paslon", "urut", "jari", "salam"})
 
 
 def _misread_support(tokens: list[str]) -> set[str]:

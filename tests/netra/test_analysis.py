@@ -451,6 +451,10 @@ def test_an_everyday_post_read_large_and_sure_is_not_read_again(roster, election
         ("Coblos ya", False),
         ("Pagi #netral", False),
         ("Selamat pagi 2", False),
+        ("sudah nyoblos di TPS 07", False),
+        ("Kelas 3B hari ini belajar di luar", True),
+        ("HUT KORPRI KE-53", True),
+        ("salam dua jari", False),
         ("menangkanlah", False),
     ],
 )
