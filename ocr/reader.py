@@ -29,7 +29,7 @@ from ocr.engine import OcrEngine, OcrLine
 # Measured on a set not used for tuning (bench/ocr_engines.py, README): of 11 posters the
 # first reading missed, contrast reads 4, faint 7 (2 no other reads), strip 5 (1), tesseract
 # 2 (none no other reads): tesseract is no longer asked by default.
-HEADER_OPINIONS = ("contrast", "faint", "strip", "tophat")
+HEADER_OPINIONS = ("contrast", "tophat", "strip", "faint")
 OPTIONAL_OPINIONS = ("tesseract",)
 # Where the poster's name sits in both apps' headers, below the status bar and progress
 # segments, right of the avatar (fractions of the width, and of the height below the story's
