@@ -361,10 +361,11 @@ def _glued_in(word: str, tokens: list[str]) -> bool:
 
 
 def _shouted_near(alias: str, text: str) -> bool:
-    """An all-capitals word in the OCR text one substitution away from the acronym."""
+    """An all-capitals word in the OCR text one substitution away from the acronym, and no
+    ordinary word itself: "HARI" and "HATI" are a day and a heart, not "HAMI" misread."""
     target = alias.upper()
     for word in re.findall(rf"\b[A-Z]{{{len(target)}}}\b", text):
-        if sum(a != b for a, b in zip(word, target, strict=True)) == 1:
+        if sum(a != b for a, b in zip(word, target, strict=True)) == 1 and not is_word(word):
             return True
     return False
 

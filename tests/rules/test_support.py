@@ -91,6 +91,10 @@ def test_date_numbers_do_not_count_as_candidate_numbers() -> None:
     assert finding.candidate is None or finding.confidence < 0.5
 
 
+def election_toml_with_alias(alias: str) -> str:
+    return f"[election]\nname='x'\n[[candidates]]\nnumber=2\npeople=['A B']\naliases=['{alias}']\n"
+
+
 def test_a_short_acronym_counts_in_capitals_not_as_an_ordinary_word() -> None:
     election = parse_election(
         "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['A B']\naliases=['NADA']\n"
@@ -98,9 +102,14 @@ def test_a_short_acronym_counts_in_capitals_not_as_an_ordinary_word() -> None:
     )
     assert detect_support("ganti nada dering dulu", election).confidence < 0.5
     assert detect_support("NADA yg terbaik", election).candidate == 1
-    shouted = detect_support("JUNE pasti menang!", election)  # "JUHE" with one letter misread
+    shouted = detect_support("JUBE pasti menang!", election)  # "JUHE" with one letter misread
     assert shouted.candidate == 2 and shouted.confidence >= 0.7
-    assert detect_support("Selamat ulang tahun JUNE", election).confidence < 0.3
+    assert detect_support("Selamat ulang tahun JUBE", election).confidence < 0.3
+    # One letter from the acronym, but an ordinary word: a day, a heart, a month.
+    for text in ("BIMTEK HARI KE-2, SEMANGAT", "PILIH YG TERBAIK SESUAI HATI NURANI"):
+        hami = parse_election(election_toml_with_alias("HAMI"))
+        assert detect_support(text, hami).candidate is None, text
+    assert detect_support("JUNE pasti menang!", election).candidate is None
 
 
 def test_a_coined_acronym_counts_in_lower_case_an_ordinary_word_does_not() -> None:
