@@ -11,6 +11,8 @@ from images that bring such text out, one at a time until the poster is identifi
   names over a white cup or sky, where stretching the whole band does not help;
 - "strip": the name line alone, as its faint contrast over a wider neighbourhood with JPEG
   noise averaged away, enlarged ×2: the faintest names;
+- "tophat": the name line alone, as its darkest channel above its grey opening, enlarged ×2:
+  white names over a white glow, which a median smooths away;
 - "tesseract" (not asked by default, kept for the benchmark): the stretched band read by
   tesseract, when the main engine is not tesseract.
 
@@ -28,7 +30,9 @@ from ocr.engine import OcrEngine, OcrLine
 
 # Measured on a set not used for tuning (bench/ocr_engines.py, README): of 11 posters the
 # first reading missed, contrast reads 4, faint 7 (2 no other reads), strip 5 (1), tesseract
-# 2 (none no other reads): tesseract is no longer asked by default.
+# 2 (none no other reads): tesseract is no longer asked by default. Tophat (2026-12-02) read
+# 6 of 14 pale names the scored sets missed, strip 2 of them. Cheapest first: each stops the
+# chain once the poster is identified, and faint's full-resolution median costs the most.
 HEADER_OPINIONS = ("contrast", "tophat", "strip", "faint")
 OPTIONAL_OPINIONS = ("tesseract",)
 # Where the poster's name sits in both apps' headers, below the status bar and progress
