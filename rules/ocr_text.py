@@ -107,7 +107,6 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
             word = _SCRIPT_E.sub("E", word)
             word = _SYMBOL_BEFORE_DIGIT.sub("", word)
             word = _SYMBOLS_AFTER_DIGIT.sub("", _SYMBOLS_BETWEEN.sub(" ", word))
-            word = _HUNDRED_EMOJI.sub(r"\1 100", word)
             word = _LETTER_O_DIGIT.sub("0", word)
             word = _ELONGATED.sub(r"\1", word)
             word = _DOTTED.sub(lambda m: m.group(0) + " ", word)
@@ -123,7 +122,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
                 pieces.append(" ".join(sub))
             word = " ".join(pieces)
             word = _KEYWORD_DIGIT.sub(r"\1 \2", word)
-            # "NOMOR2100": the 💯 shows up once the number is off its keyword
+            # "2100", and "NOMOR2100" once the number is off its keyword: the 💯 set apart
             word = " ".join(_HUNDRED_EMOJI.sub(r"\1 100", w) for w in word.split())
             word = _DIGIT_JARI.sub(r"\1 \2", word)
             word = _DIGIT_WORD.sub(r"\1 ", word)

@@ -190,9 +190,7 @@ def _shared_words(election: Election) -> frozenset[str]:
     return frozenset(region | {w for w, pairs in seen.items() if len(pairs) >= 2})
 
 
-def _candidate_signals(
-    c: Candidate, t: _Text, shared: frozenset[str] = frozenset()
-) -> list[Signal]:
+def _candidate_signals(c: Candidate, t: _Text, shared: frozenset[str]) -> list[Signal]:
     """Signals for one candidate. `t.raw` keeps the OCR's capitals, which tell a shouted
     acronym ("NADA") from an ordinary word ("nada")."""
     signals: list[Signal] = []
@@ -373,6 +371,9 @@ def _shouted_near(alias: str, text: str) -> bool:
 _LONG_SUPPORT = tuple((w, ocr_fold(w)) for w in SUPPORT_WORDS if len(w) >= 6 and " " not in w)
 
 
+_NUMBER_CUES = frozenset({"nomor", "nomer", "no", "nmr", "paslon", "urut", "jari", "salam"})
+
+
 def no_campaign_words(text: str) -> bool:
     """Nothing of a campaign's vocabulary in the text: no support word (as read, or one OCR
     slip off), no pair's number (a number from 1 to 9, in digits or words, or "nomor",
@@ -388,9 +389,6 @@ def no_campaign_words(text: str) -> bool:
     ):
         return False
     return not _misread_support(tokens)
-
-
-_NUMBER_CUES = frozenset({"nomor", "nomer", "no", "nmr", "paslon", "urut", "jari", "salam"})
 
 
 def _misread_support(tokens: list[str]) -> set[str]:
