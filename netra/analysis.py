@@ -28,6 +28,7 @@ from ocr.reader import (
     HEADER_OPINIONS,
     LEGIBLE_CONF,
     LEGIBLE_HEIGHT,
+    NamePlace,
     header_band,
     legible,
     read_framed,
@@ -35,7 +36,7 @@ from ocr.reader import (
 )
 from rules.election import Election
 from rules.elections import ElectionSet, decide, find_support
-from rules.layout import Layout, content_text, read_layout, story_span
+from rules.layout import Layout, content_text, read_layout, status_bar_at, story_span
 from rules.poster import HeaderReading, strong_username
 from rules.support import SupportFinding, no_campaign_words
 from rules.types import AsnMatch, Poster
@@ -137,8 +138,21 @@ def analyse(
     backs_someone = (
         support.candidate is not None and support.confidence >= thresholds.support_review
     )
+    # Where the name line is to be looked for again: below the story's status bar if one was
+    # read at its top, at the story's scale.
+    place = NamePlace(
+        below_bar=status_bar_at(lines, layout.story_top, shot.image.height),
+        scale=(span[1] - span[0]) / shot.image.height if layout.framed and span else 1.0,
+    )
     header, matches, extra = _read_poster(
-        shot.image, engine, roster, layout, backs_someone, alternatives + 1, thresholds.asn_flag
+        shot.image,
+        engine,
+        roster,
+        layout,
+        backs_someone,
+        alternatives + 1,
+        thresholds.asn_flag,
+        place,
     )
     if (
         body is not None
@@ -284,10 +298,11 @@ def _read_poster(
     backs_someone: bool,
     limit: int,
     good_enough: float,
+    place: NamePlace,
 ) -> tuple[HeaderReading, list[AsnMatch], list[str]]:
     """Who posted: the layout's reading, then (only when the content backs someone and the
     poster is not identified) the header band read again by each opinion in turn; the
-    reading whose roster match is best wins."""
+    reading whose roster match is best wins. `place`: where the name line is looked for."""
     best = _match_reading(layout.header, roster, limit)
     unmatched: list[tuple[HeaderReading, list[str]]] = []
     if best[0].poster is not None and not best[1]:
@@ -300,7 +315,7 @@ def _read_poster(
         if not backs_someone or (best[1] and best[1][0].confidence >= good_enough):
             break
         box = header_band(image, layout.story_top)
-        lines = read_header_again(image, box, opinion, engine, _tesseract)
+        lines = read_header_again(image, box, opinion, engine, _tesseract, place)
         if not lines:
             continue
         tried += 1

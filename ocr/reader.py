@@ -22,6 +22,7 @@ Which of them earns its cost is measured by `bench/ocr_engines.py` (README).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 
@@ -46,6 +47,17 @@ FRAME_MAX_SIDE = 2600
 HEADER_BAND = 0.2
 
 
+@dataclass(frozen=True, slots=True)
+class NamePlace:
+    """Where the name strip lies in the header band. `below_bar`: a status bar opens the
+    band and the name line sits below it; without one (cropped off, or not read) the name
+    may be at the band's very top. `scale`: the story's height as a share of the image's (a
+    story inside a chat or a viewer is smaller)."""
+
+    below_bar: bool = True
+    scale: float = 1.0
+
+
 def header_band(image: Image.Image, top: int = 0) -> tuple[int, int, int, int]:
     w, h = image.size
     top = max(0, min(top, h - 1))
@@ -58,6 +70,7 @@ def read_header_again(
     opinion: str,
     engine: OcrEngine,
     tesseract: Callable[[], OcrEngine] | None = None,
+    place: NamePlace = NamePlace(),
 ) -> list[OcrLine]:
     """Lines of the header band prepared for one opinion, in full-image coordinates."""
     band = image.crop(box)
@@ -75,9 +88,9 @@ def read_header_again(
         left, top, right, bottom = NAME_STRIP
         strip_box = (
             round(w * left),
-            box[1] + round(h * top),
+            box[1] + (round(h * place.scale * top) if place.below_bar else 0),
             round(w * right),
-            min(h, box[1] + round(h * bottom)),
+            min(h, box[1] + round(h * place.scale * bottom)),
         )
         rgb = pp.as_array(image.crop(strip_box))
         if opinion == "strip":

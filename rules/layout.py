@@ -32,6 +32,7 @@ from rules.poster import (
     clean_contact_name,
     instagram_user_candidates,
     is_time_line,
+    leading_username,
     parse_header_text,
     phone_in,
     strong_username,
@@ -159,6 +160,25 @@ def story_span(lines: Sequence[TextLine], width: int, height: int) -> tuple[int,
     bottom_lines = [line for line in cues + actions if line.centre_y > 0.65 * height]
     top = max((line.bottom for line in top_lines), default=0)
     bottom = min((line.top for line in bottom_lines), default=height)
+    # Closer bounds, when the frame's title went unread: the chat's own messages above and
+    # below a shared story, and the story's own status bar (a second clock on a row below
+    # the phone's own) where it begins.
+    messages = _chat_messages(lines, cues)
+    top = max([top] + [m.bottom for m in messages if m.centre_y < 0.5 * height])
+    bottom = min([bottom] + [m.top for m in messages if m.centre_y > 0.65 * height])
+    inner_bars = [
+        line.top
+        for line in lines
+        if _CLOCK.match(line.text)
+        and top <= line.top < 0.6 * height
+        and line.top > 2 * line.text_height
+        and any(
+            _BATTERY.match(other.text)
+            and abs(other.centre_y - line.centre_y) < 0.6 * line.text_height
+            for other in lines
+        )
+    ]
+    top = max([top, *inner_bars])
     if bottom - top < 0.25 * height:
         return None
     return top, bottom
@@ -233,6 +253,11 @@ def _status_row(line: TextLine, lines: Sequence[TextLine]) -> bool:
         and (_BATTERY.match(other.text) or _CLOCK.match(other.text))
         for other in lines
     ) or bool(_CLOCK.match(line.text))
+
+
+def status_bar_at(lines: Sequence[TextLine], top: int, height: int) -> bool:
+    """A phone's status bar read at `top` (a story's top): its poster line is below it."""
+    return any(abs(line.top - top) < 0.02 * height and _status_row(line, lines) for line in lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -434,11 +459,14 @@ def _fallback_layout(
     band = 0.2 * height
     if framed:
         # Chat bubbles and captions sit around a framed story: only a line that can be
-        # nothing but a username, or a phone number alone, is taken for its poster.
+        # nothing but a username, or a phone number alone, is taken for its poster; and none
+        # above the story's own status bar (a group member's number over the story it shared).
+        bar = _inner_status_bar(lines, chrome, width, height)
+        inside = [line for line in lines if bar is None or line.top >= bar.bottom - 2]
         shaped = next(
             (
                 line
-                for line in lines
+                for line in inside
                 if line not in chrome
                 and not line.text.lstrip().startswith("@")
                 and (
@@ -450,7 +478,20 @@ def _fallback_layout(
         )
         platform = platform_from_footer([f.text for f in footers])
         phone = phone_in(shaped.text) if shaped is not None else None
-        if shaped is None:
+        under = _line_under_bar(inside, bar) if shaped is None and bar is not None else None
+        handle = leading_username(under.text) if under is not None else None
+        if shaped is None and under is not None and handle is not None:
+            # The line right under the story's status bar, in lower case: its header, its
+            # age lost ("aguspiliang 93" of "aguspiliang_93 30 m"); the roster decides.
+            shaped = under
+            reading = HeaderReading(
+                "instagram" if platform == "unknown" else platform,
+                Poster("username", handle),
+                None,
+                (why.HEADER_USERNAME_UNDER_BAR,),
+                alternatives=(Poster("username", handle.replace("_", "")),),
+            )
+        elif shaped is None:
             reading = HeaderReading(platform, None, None, ())
         elif phone is not None:  # an unsaved contact: WhatsApp shows the number
             reading = HeaderReading(
@@ -509,6 +550,42 @@ def _fallback_layout(
         footer=(footer_text,) if footer_text else (),
         chrome=tuple(line.text for line in chrome),
     )
+
+
+def _inner_status_bar(
+    lines: Sequence[TextLine], chrome: Sequence[TextLine], width: int, height: int
+) -> TextLine | None:
+    """A framed story's own status bar: a clock alone at its left, in the upper part of the
+    reading, that is no chat message's sending time (those sit right, beside a message)."""
+    return next(
+        (
+            line
+            for line in lines
+            if _CLOCK.match(line.text)
+            and line not in chrome
+            and line.left < 0.3 * width
+            and line.centre_y < 0.45 * height
+            and not any(
+                other is not line
+                and other.right <= line.left
+                and abs(other.centre_y - line.centre_y) < 0.8 * line.text_height
+                for other in lines
+            )
+        ),
+        None,
+    )
+
+
+def _line_under_bar(lines: Sequence[TextLine], bar: TextLine) -> TextLine | None:
+    """The first line below the status bar, if it is close enough to be the story's header
+    (the progress bars and the avatar come between)."""
+    below = [line for line in lines if line.top >= bar.bottom - 2 and line is not bar]
+    first = min(below, key=lambda line: line.top, default=None)
+    if first is None or first.top - bar.bottom > 6 * bar.text_height:
+        return None
+    if first.text != first.text.lower():
+        return None
+    return first
 
 
 def platform_from_footer(footer: Sequence[str]) -> Platform:

@@ -169,7 +169,9 @@ _IG_UNIT = re.compile(r"^(j|m|h|d|mg|jam|mnt|menit|w)$", re.IGNORECASE)
 _USER_PART = re.compile(r"^[a-z0-9._/]+$", re.IGNORECASE)
 # The age's unit letter in a small grey font often comes out as punctuation: "23)", "20;".
 _IG_AGE_MISREAD = re.compile(r"^\d{1,2}[)\]};:|!]$")
-_HANDLE_SHAPED = re.compile(r"^[a-z0-9]+[._][a-z0-9._]*[a-z0-9]$")
+# A name only a username has: a dot or an underscore inside, or lower-case letters with
+# digits after them ("laksmiwati32"), all lower case.
+_HANDLE_SHAPED = re.compile(r"^[a-z0-9]+[._][a-z0-9._]*[a-z0-9]$|^[a-z]{4,}[a-z.]*\d{1,4}$")
 
 
 def _instagram_user(
@@ -215,6 +217,8 @@ def _instagram_user(
     return None
 
 
+# Capitals OCR never makes of a lower-case letter (it does of "o", "s", "l", "i"...).
+_CAPITAL_NOT_SLIP = re.compile(r"^[A-HJMNPQRTY]")
 _GLUED_AGE = re.compile(r"^@?([a-z0-9._]+?)(\d{1,3})\s?(j|m|h|d|mg|w|jam|mnt|menit)$")
 _GLUED_AGE_LETTERS = re.compile(r"(?<=\d)([oli]{1,2})(?=(?:j|m|h|d|mg|w|jam|mnt|menit)$)")
 _AGE_LIMITS = {"m": 59, "mnt": 59, "menit": 59, "j": 23, "jam": 23, "h": 7, "d": 7, "mg": 4, "w": 4}
@@ -230,7 +234,7 @@ def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str
     (Instagram shows usernames in lower case; OCR swaps case only for look-alike letters),
     so a line of content ("COBLOS NO. 3!", "Tinggal 2 h lagi") is no username.
     """
-    if strict and re.search(r"[A-HJMNPQRTY]", line.split()[0] if line.split() else ""):
+    if strict and re.search(_CAPITAL_NOT_SLIP.pattern[1:], line.split()[0] if line.split() else ""):
         return []
     spaced = _instagram_user(line, strict=strict)
     found: list[tuple[str, str]] = [spaced] if spaced else []
@@ -286,13 +290,17 @@ def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str
     return found
 
 
-def _leading_username(line: str) -> str | None:
+def leading_username(line: str) -> str | None:
     """The first username-like word(s) of a header line, after the avatar's noise.
 
     Consecutive lower-case words are one username whose "_" OCR lost ("caraka marbun").
+    A word opening with a capital no OCR slip makes of a lower-case letter is content
+    ("Pilwako2024"): Instagram shows usernames in lower case.
     """
     tokens = [t.strip("'\"‘’“”,;:()").replace("/", "7") for t in line.split()]
     for i, token in enumerate(tokens):
+        if _CAPITAL_NOT_SLIP.match(token):
+            continue
         if _USERNAME.match(token) and len(token) >= 4 and re.search(r"[a-z]{2}", token):
             parts = [token]
             for more in tokens[i + 1 : i + 3]:
@@ -387,7 +395,7 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
         # The name line need not come first: the avatar's rim or the progress bar can read
         # as a line of noise above it.
         for line in content:
-            user = _leading_username(line)
+            user = leading_username(line)
             if user:
                 return HeaderReading(platform, Poster("username", user), None, tuple(evidence))
     if platform == "unknown":

@@ -33,6 +33,7 @@ HEADER_INSTAGRAM = "header Instagram: nama pengguna + umur story {age!r}"
 HEADER_PLATFORM_FROM_FOOTER = "platform dari tombol bawah ({platform})"
 HEADER_PHONE_IN_STORY = "nomor telepon di cerita"
 HEADER_USERNAME_BY_SHAPE = "nama pengguna Instagram dari bentuknya"
+HEADER_USERNAME_UNDER_BAR = "nama pengguna Instagram di bawah bilah status cerita"
 HEADER_NAME_LINE_ALONE = "baris nama dibaca tersendiri"
 HEADER_POSTER_INCONSISTENT = "pengunggah terbaca tidak konsisten: {readings}"
 

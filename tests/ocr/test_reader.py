@@ -151,3 +151,37 @@ def test_the_tophat_opinion_reads_white_names_the_others_miss(
 
     assert handle in words("tophat")
     assert handle not in words("faint") | words("strip")
+
+
+@pytest.mark.parametrize(
+    ("seed", "index", "handle"),
+    [(6503, 56, "nurtanjung.63"), (6503, 157, "asepdinsos")],
+)
+def test_with_no_status_bar_read_the_name_strip_starts_at_the_stories_top(
+    seed: int, index: int, handle: str
+) -> None:
+    """Two pale Instagram headers with no status bar above them, cropped off or zoomed out of
+    the picture (rebuilt from their seeds): the name sits at the very top, where a strip
+    placed below a status bar begins too late."""
+    import random
+
+    from ocr.image_input import load_screenshot
+    from ocr.ppocr import PpOcrEngine
+    from ocr.reader import NamePlace
+    from tests.synth import render_story
+    from tests.synth.dataset import categories_for, make_item, make_world
+
+    world = make_world(seed)
+    category = categories_for(300, random.Random(f"cats:{seed}"))[index - 1]
+    spec, label = make_item(world, index, category, seed)
+    assert label["poster"]["shown"] == handle and "pale_header" in label["noise"]
+    image = load_screenshot(render_story(spec)).image
+    engine = PpOcrEngine()
+
+    def words(place: NamePlace) -> set[str]:
+        box = header_band(image)
+        lines = read_header_again(image, box, "strip", engine, place=place)
+        return {w.lower() for line in lines for w in line.text.split()}
+
+    assert handle in words(NamePlace(below_bar=False))
+    assert handle not in words(NamePlace())

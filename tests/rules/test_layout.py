@@ -158,6 +158,45 @@ def test_a_group_members_number_above_a_shared_story_is_not_its_poster() -> None
     assert layout.header.poster == Poster("username", "hidayat.agus")
 
 
+def test_a_stories_own_status_bar_starts_it_when_the_chats_title_went_unread() -> None:
+    """A story shared in a group chat, the group's member line misread ("Valentiy") so
+    nothing marks the chat's top: the story's own status bar (a second clock and battery,
+    below the phone's) and the chat's messages above it bound it, so its header is read
+    there and not in the chat's title bar."""
+    lines = [
+        line("22.41", 22, 10, 37), line("56%", 696, 13, 29),
+        line("Keluarga Besar", 150, 78, 39), line("Valentiy", 149, 115, 35),
+        line("Selamat siang,mau lapor", 398, 201, 36, 295), line("21.58", 723, 216, 31),
+        line("Assalamualaikum pak", 433, 276, 36, 259), line("21.58", 724, 293, 26),
+        line("06:29", 318, 350, 24), line("49%", 716, 353, 17),
+        line("laksmiwat32", 369, 396, 23), line("TOYO pasti", 345, 455, 95),
+        line("Kirim pesan", 335, 1043, 24), line("Ketik pesan", 81, 1211, 39),
+    ]  # fmt: skip
+    assert story_span(lines, 813, 1280) == (350, 1211)
+    # Without the story's status bar, the chat's last message above still bounds it.
+    no_bar = [x for x in lines if x.text not in ("06:29", "49%")]
+    assert story_span(no_bar, 813, 1280) == (312, 1211)
+
+
+def test_a_member_number_above_the_stories_status_bar_is_not_its_poster() -> None:
+    """A story shared in a Telegram group, read enlarged, its poster line's age lost
+    ("aguspiliang 93" of "aguspiliang_93 30 m"): the sharer's number above the story's own
+    status bar is not the poster; the lower-case line right under that bar is."""
+    lines = [
+        line("Kemarin", 627, 70, 63), line("+62852-1659-9359", 65, 186, 53, 363),
+        line("15.06", 85, 270, 29), line("aguspiliang 93", 167, 355, 41),
+        line("Gaspol TOyO!l", 214, 710, 101), line("Menanghan Paslon1", 188, 824, 109),
+        line("Kirumpe", 114, 1692, 28), line("cekinimin", 63, 1875, 55),
+        line("06.57", 842, 1935, 45),
+    ]  # fmt: skip
+    layout = read_layout(lines, 1440, 2054, framed=True)
+    assert layout.header.poster == Poster("username", "aguspiliang_93")
+    assert Poster("username", "aguspiliang93") in layout.header.alternatives
+    # Content in capitals right under the bar is no username.
+    shouted = [x if x.text != "aguspiliang 93" else line("Gaspol 02", 167, 355, 41) for x in lines]
+    assert read_layout(shouted, 1440, 2054, framed=True).header.poster is None
+
+
 def test_the_content_of_a_story_read_again_leaves_out_the_chats_messages() -> None:
     """A body read again around a story shared in a chat: the reporter's message beside its
     sending time is not the poster's support; the story's own lines are."""

@@ -154,3 +154,19 @@ def test_a_campaign_word_glued_to_its_number_is_no_username() -> None:
     assert instagram_user_candidates("paslon01!") == []
     assert strong_username("paslon3") is None
     assert instagram_user_candidates("pertiwi8715)")[1] == ("pertiwi87", "15m")
+
+
+def test_an_age_unit_read_as_a_bracket_after_a_name_with_digits() -> None:
+    """ "laksmiwat32 5)": the "j" of "5 j" read as ")" after a name only a username has
+    (lower-case letters, then digits); the same bracket after a word is no age."""
+    assert instagram_user_candidates("laksmiwat32 5)", strict=True)[0] == ("laksmiwat32", "5)")
+    assert instagram_user_candidates("pilih 2)", strict=True) == []
+
+
+def test_a_capitalised_word_of_content_is_no_username_by_its_shape() -> None:
+    """ "Pilwako2024", big content text in a header band left unread, is not the poster:
+    Instagram shows usernames in lower case (OCR capitalises only look-alikes: "Ira" of
+    "ira", "Sari" of "sari")."""
+    assert parse_header_text(["Pilwako2024"], "Kirim pesan").poster is None
+    reading = parse_header_text(["nurtanjung.63"], "Kirim pesan")
+    assert reading.poster == Poster("username", "nurtanjung.63")
