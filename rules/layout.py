@@ -94,11 +94,16 @@ _VIEWER_ACTIONS = frozenset(
     {"kirim", "edit", "favorit", "hapus", "lainnya", "bagikan", "share", "delete", "info",
      "detail", "detil", "sunting", "more", "favorite", "favourite", "sematkan", "simpan"}
 )  # fmt: skip
-_FOOTER_IG = re.compile(r"^\W{0,3}(?:kirim\s?pesan|send\s?message)\b", re.IGNORECASE)
+# Instagram's reply field; small and grey, often cut short by OCR ("Kirimp", "Kirumpe").
+_FOOTER_IG = re.compile(
+    r"^\W{0,3}(?:kirim\s?pesan|send\s?message)\b|^\W{0,3}k[il1]r[iu]m\s?p[a-z]{0,4}\W{0,2}$",
+    re.IGNORECASE,
+)
 _FOOTER_WA = re.compile(r"^\W{0,3}(?:balas|reply)\W{0,3}$", re.IGNORECASE)
+_DATE_CHIP = re.compile(r"^\W{0,2}(?:hari\s?ini|kemarin|today|yesterday)\W{0,2}$", re.IGNORECASE)
 _DATE_LINE = re.compile(
     r"^\d{1,2}\s?(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|0kt|oct|nov|des|dec)[a-z]*\s?\d{4}"
-    r"|^\W{0,2}(?:hari\s?ini|kemarin|today|yesterday)\W{0,2}$",  # a chat's date chip
+    r"|" + _DATE_CHIP.pattern,  # a viewer's date line, a chat's date chip
     re.IGNORECASE,
 )
 # A group chat's member list under its name ("Wardaya, Aurel, Valentino, Anda"), a sender
@@ -140,13 +145,13 @@ def is_chrome(text: str) -> bool:
     return _viewer_actions(t) or bool(_DATE_LINE.match(t))
 
 
-_FRAME_CUES = (_FILE_NAME, _CHAT_PRESENCE, _CHAT_INPUT, _MEMBERS, _SENDER)
+_FRAME_CUES = (_FILE_NAME, _CHAT_PRESENCE, _CHAT_INPUT, _MEMBERS, _SENDER, _DATE_CHIP)
 
 
 def _frames_story(line: TextLine) -> bool:
     """Text that only a viewer or a chat around a story shows."""
     t = line.text.strip()
-    return any(p.search(t) if p is not _CHAT_INPUT else p.match(t) for p in _FRAME_CUES)
+    return any(p.match(t) if p in (_CHAT_INPUT, _DATE_CHIP) else p.search(t) for p in _FRAME_CUES)
 
 
 def story_span(lines: Sequence[TextLine], width: int, height: int) -> tuple[int, int] | None:
@@ -462,7 +467,11 @@ def _fallback_layout(
         # nothing but a username, or a phone number alone, is taken for its poster; and none
         # above the story's own status bar (a group member's number over the story it shared).
         bar = _inner_status_bar(lines, chrome, width, height)
-        inside = [line for line in lines if bar is None or line.top >= bar.bottom - 2]
+        inside = [
+            line
+            for line in lines
+            if (bar is None or line.top >= bar.bottom - 2) and not _left_of_story(line, footer_line)
+        ]
         shaped = next(
             (
                 line
@@ -573,6 +582,17 @@ def _inner_status_bar(
             )
         ),
         None,
+    )
+
+
+def _left_of_story(line: TextLine, footer: TextLine | None) -> bool:
+    """Left of where an Instagram story's text can start: its header's name stands right of
+    the avatar, further in than the "Kirim pesan" of its footer; a group member's name or
+    number over the story they shared starts at the bubble's edge, left of both."""
+    return (
+        footer is not None
+        and bool(_FOOTER_IG.match(footer.text))
+        and line.left < footer.left - 0.5 * footer.text_height
     )
 
 

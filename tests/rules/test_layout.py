@@ -72,7 +72,7 @@ def test_the_chat_partner_above_online_is_never_the_poster() -> None:
     ]  # fmt: skip
     layout = read_layout(lines, W, H)
     assert layout.header.poster == Poster("username", "zelaya53")
-    assert story_span(lines, W, H) == (114, 1210)
+    assert story_span(lines, W, H) == (172, 1210)  # below the chat's "Kemarin" chip
 
 
 def test_content_that_reads_like_a_header_is_not_the_poster() -> None:
@@ -195,6 +195,32 @@ def test_a_member_number_above_the_stories_status_bar_is_not_its_poster() -> Non
     # Content in capitals right under the bar is no username.
     shouted = [x if x.text != "aguspiliang 93" else line("Gaspol 02", 167, 355, 41) for x in lines]
     assert read_layout(shouted, 1440, 2054, framed=True).header.poster is None
+
+
+def test_a_senders_number_at_the_bubbles_edge_is_not_the_poster_of_the_story() -> None:
+    """A story shared in a WhatsApp group, its header too pale to read: the member's number
+    over it starts at the bubble's edge, left of the story's own "Kirim pesan" (cut short by
+    OCR), where no header of the story can stand. Nobody is named, rather than the sender."""
+    lines = [
+        line("+62812-338-9501", 67, 67, 42, 336), line("TARMIZI-HERMAN", 203, 702, 139),
+        line("YG TERBAIK", 207, 804, 144), line("Kirimp", 116, 1699, 37),
+        line("10.57", 910, 1739, 47),
+    ]  # fmt: skip
+    assert read_layout(lines, 1490, 1878, framed=True).header.poster is None
+    # The same number right of the footer's start is a WhatsApp header of its own.
+    inset = [line("+62812-338-9501", 180, 67, 42, 336), *lines[1:]]
+    assert read_layout(inset, 1490, 1878, framed=True).header.poster is not None
+
+
+def test_a_chats_date_chip_marks_the_story_as_shared_in_a_chat() -> None:
+    """ "Hari ini" alone in a chip above the story, the chat's title and members misread:
+    the story starts below it, so the chat's title is never read as its poster."""
+    lines = [
+        *STATUS, line("Keluarga Besar", 134, 81, 33), line("Stefaniaanaonifasiusn", 134, 120, 28),
+        line("Hari ini", 345, 195, 34), line("OKRO menang", 104, 667, 55),
+        line("Kirim pesan", 35, 1036, 33), line("Ketik pesan", 64, 1211, 39),
+    ]  # fmt: skip
+    assert story_span(lines, W, H) == (229, 1211)
 
 
 def test_the_content_of_a_story_read_again_leaves_out_the_chats_messages() -> None:
