@@ -359,11 +359,21 @@ def _glued_in(word: str, tokens: list[str]) -> bool:
 
 
 def _shouted_near(alias: str, text: str) -> bool:
-    """An all-capitals word in the OCR text one substitution away from the acronym, and no
+    """An all-capitals word in the OCR text one slip from the acronym: a letter misread, a
+    digit for a letter ("ZUH8" for "ZUHE"), or a letter lost ("OKJ" for "OKJU"); and no
     ordinary word itself: "HARI" and "HATI" are a day and a heart, not "HAMI" misread."""
     target = alias.upper()
-    for word in re.findall(rf"\b[A-Z]{{{len(target)}}}\b", text):
-        if sum(a != b for a, b in zip(word, target, strict=True)) == 1 and not is_word(word):
+    n = len(target)
+    for word in re.findall(rf"\b[A-Z][A-Z0-9]{{{n - 2},{n - 1}}}\b", text):
+        if is_word(word) or sum(c.isdigit() for c in word) > 1:
+            continue
+        if len(word) == n and sum(a != b for a, b in zip(word, target, strict=True)) == 1:
+            return True
+        if (
+            len(word) == n - 1
+            and not word[-1].isdigit()
+            and any(target[:i] + target[i + 1 :] == word for i in range(n))
+        ):
             return True
     return False
 

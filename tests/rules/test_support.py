@@ -112,6 +112,21 @@ def test_a_short_acronym_counts_in_capitals_not_as_an_ordinary_word() -> None:
     assert detect_support("JUNE pasti menang!", election).candidate is None
 
 
+def test_a_shouted_acronym_with_a_letter_lost_or_read_as_a_digit() -> None:
+    """ "OKJ menang satu putaran" is "OKJU" with its last letter lost over a photo; "ZUH8"
+    is "ZUHE" with the E read as an 8. Beside a support word only, and never an ordinary word
+    ("OKE") or a number ("2024")."""
+    okju = parse_election(election_toml_with_alias("OKJU"))
+    lost = detect_support("OKJ menang satu putaran", okju)
+    assert lost.candidate == 2 and lost.confidence >= 0.7
+    assert detect_support("rapat OKJ besok pagi", okju).confidence < 0.3
+    zuhe = parse_election(election_toml_with_alias("ZUHE"))
+    digit = detect_support("MENAAANG BERSAMA ZUH8", zuhe)
+    assert digit.candidate == 2 and digit.confidence >= 0.7
+    oke = parse_election(election_toml_with_alias("OKEH"))
+    assert detect_support("SEMANGAT PAGI, OKE!", oke).candidate is None
+
+
 def test_a_coined_acronym_counts_in_lower_case_an_ordinary_word_does_not() -> None:
     election = parse_election(
         "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['A B']\naliases=['BARA']\n"
