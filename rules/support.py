@@ -258,6 +258,9 @@ def _candidate_signals(c: Candidate, t: _Text, shared: frozenset[str]) -> list[S
             coined = not is_word(words[0])
             weight = 0.8 if shouted or coined else 0.35
             signals.append(Signal(c.number, why.RULE_ALIAS, alias, weight))
+        elif words and len(words[0]) >= 3 and _shouted_with_marks(alias, raw):
+            # "HAM!!" for "HAMI": an I read as "!", which normalising the text dropped.
+            signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.6))
         elif (
             words
             and len(words[0]) >= 3
@@ -348,6 +351,13 @@ def _confusable(word: str) -> str:
         "E": "[E3]", "A": "[A4]",
     }  # fmt: skip
     return "".join(classes.get(ch, re.escape(ch)) for ch in word)
+
+
+def _shouted_with_marks(alias: str, raw: str) -> bool:
+    """The acronym in capitals with a letter read as a mark or a digit ("HAM!", "Z4TRI"),
+    standing alone: not the word itself, which the other rules see."""
+    pattern = r"(?<![A-Za-z0-9])" + _confusable(alias.upper()) + r"(?![A-Za-z0-9])"
+    return any(m.group(0) != alias.upper() for m in re.finditer(pattern, raw))
 
 
 def _glued_in(word: str, tokens: list[str]) -> bool:

@@ -112,7 +112,7 @@ def test_a_short_acronym_counts_in_capitals_not_as_an_ordinary_word() -> None:
     assert detect_support("JUNE pasti menang!", election).candidate is None
 
 
-def test_a_shouted_acronym_with_a_letter_lost_or_read_as_a_digit() -> None:
+def test_a_shouted_acronym_with_a_letter_lost_or_misread_as_a_digit_or_a_mark() -> None:
     """ "OKJ menang satu putaran" is "OKJU" with its last letter lost over a photo; "ZUH8"
     is "ZUHE" with the E read as an 8. Beside a support word only, and never an ordinary word
     ("OKE") or a number ("2024")."""
@@ -123,6 +123,13 @@ def test_a_shouted_acronym_with_a_letter_lost_or_read_as_a_digit() -> None:
     zuhe = parse_election(election_toml_with_alias("ZUHE"))
     digit = detect_support("MENAAANG BERSAMA ZUH8", zuhe)
     assert digit.candidate == 2 and digit.confidence >= 0.7
+    # "HAMI!!" read "HAM!!": the I read as a mark, which normalising drops. Alone it is a
+    # lead for review ("Tegakkan HAM!" may be about human rights); beside support, a flag.
+    hami = parse_election(election_toml_with_alias("HAMI"))
+    assert 0.3 <= detect_support("Tegakkan HAM!", hami).confidence < 0.7
+    marked = detect_support("pokoknya HAM!! menang", hami)
+    assert marked.candidate == 2 and marked.confidence >= 0.7
+    assert detect_support("Tegakkan HAM", hami).confidence < 0.3
     oke = parse_election(election_toml_with_alias("OKEH"))
     assert detect_support("SEMANGAT PAGI, OKE!", oke).candidate is None
 
