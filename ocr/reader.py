@@ -34,7 +34,10 @@ from ocr.engine import OcrEngine, OcrLine
 # 2 (none no other reads): tesseract is no longer asked by default. Tophat (2026-12-02) read
 # 6 of 14 pale names the scored sets missed, strip 2 of them. Cheapest first: each stops the
 # chain once the poster is identified, and faint's full-resolution median costs the most.
-HEADER_OPINIONS = ("contrast", "tophat", "strip", "faint")
+# "plain" (2026-12-02): the band as captured, read at its own size, which the first reading
+# shrinks with the whole screenshot; over grass or gravel thin white text drowns there, and
+# contrast stretching makes it worse.
+HEADER_OPINIONS = ("plain", "contrast", "tophat", "strip", "faint")
 OPTIONAL_OPINIONS = ("tesseract",)
 # Where the poster's name sits in both apps' headers, below the status bar and progress
 # segments, right of the avatar (fractions of the width, and of the height below the story's
@@ -76,7 +79,9 @@ def read_header_again(
     band = image.crop(box)
     rgb = pp.as_array(band)
     stretched = ImageOps.autocontrast(pp.grey(rgb), cutoff=3)
-    if opinion == "contrast":
+    if opinion == "plain":
+        lines = engine.read(band.convert("RGB"))
+    elif opinion == "contrast":
         lines = engine.read(stretched.convert("RGB"))
     elif opinion == "faint":
         lines = engine.read(pp.faint_bright_text(rgb).convert("RGB"))

@@ -185,3 +185,31 @@ def test_with_no_status_bar_read_the_name_strip_starts_at_the_stories_top(
 
     assert handle in words(NamePlace(below_bar=False))
     assert handle not in words(NamePlace())
+
+
+def test_the_plain_opinion_reads_a_header_over_grass_at_its_own_size() -> None:
+    """A clear white name over a grey grass photo (rebuilt from its seed): the first reading,
+    the whole screenshot shrunk for detection, finds no header at all, and stretching its
+    contrast drowns the name in the grass; the band as captured, read alone, reads it."""
+    import random
+
+    from ocr.image_input import load_screenshot
+    from ocr.ppocr import PpOcrEngine
+    from tests.synth import render_story
+    from tests.synth.dataset import categories_for, make_item, make_world
+
+    seed, index, handle = 6103, 254, "putri_sembiring_id"
+    world = make_world(seed)
+    category = categories_for(300, random.Random(f"cats:{seed}"))[index - 1]
+    spec, label = make_item(world, index, category, seed)
+    assert label["poster"]["shown"] == handle
+    image = load_screenshot(render_story(spec)).image
+    engine = PpOcrEngine()
+    assert not any(handle in line.text for line in engine.read(image))
+
+    def words(opinion: str) -> set[str]:
+        lines = read_header_again(image, header_band(image), opinion, engine)
+        return {w.lower() for line in lines for w in line.text.split()}
+
+    assert handle in words("plain")
+    assert handle not in words("contrast")
