@@ -167,10 +167,14 @@ def one_edit_weight(shown: str, roster: str) -> float:
     OCR misreads letters inside a word ("Sni" for "Sri"): 0.8. A different first letter
     (0.7) or a letter more or less at either end ("Rezay"/"Reza", "Karsana"/"Akarsana",
     0.6) is how people's names differ, and rarely how tesseract errs on a clean header; so
-    is a letter that sounds like the other ("Ahmat"/"Ahmad", "Arip"/"Arif": 0.6).
+    is a letter that sounds like the other ("Ahmat"/"Ahmad", "Arip"/"Arif": 0.6). But a
+    thin final i lost at the end of the name line ("Purwant" of "Purwanti", "Hastut"), as
+    OCR often drops it, leaves no name of its own: 0.8. (Skeletons: an i reads as an l.)
     """
     if len(shown) != len(roster):
         longer, shorter = (shown, roster) if len(shown) > len(roster) else (roster, shown)
+        if longer is roster and len(shorter) >= 5 and roster[:-1] == shown and roster[-1] == "l":
+            return 0.8
         if longer[1:] == shorter or longer[:-1] == shorter:
             return 0.6
         return 0.8

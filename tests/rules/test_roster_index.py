@@ -345,6 +345,15 @@ def test_a_letter_more_at_the_end_of_a_name_is_another_person_not_an_ocr_slip() 
     assert top(index, "contact_name", "Reza Hastoti")[1] >= 0.8  # a letter misread inside
 
 
+def test_a_thin_final_i_lost_at_the_end_of_the_name_line_is_an_ocr_slip() -> None:
+    """ "Rina Purwant": the last i of the line dropped by OCR, leaving no name of its own."""
+    index = RosterIndex([E("198910102017022372", "Rina Purwanti", "Dinas Sosial")])
+    assert top(index, "contact_name", "Rina Purwant")[1] >= FLAG
+    # A letter added at the end, or another lost than a thin i, is still another name.
+    other = RosterIndex([E("199208052021041688", "Reza Hastuno", "Bappeda")])
+    assert top(other, "contact_name", "Reza Hastun")[1] < FLAG
+
+
 def test_digits_read_as_look_alike_letters_in_a_username() -> None:
     index = RosterIndex([E("198001012005011001", "Sudiati", "Bappeda", None, "sudiati50")])
     for shown in ("sudiatiso", "sudiatiSo", "sudiati5o"):
