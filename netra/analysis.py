@@ -36,7 +36,8 @@ from ocr.reader import (
 )
 from rules.election import Election
 from rules.elections import ElectionSet, decide, find_support
-from rules.layout import Layout, content_text, read_layout, status_bar_at, story_span
+from rules.frame import content_text, status_bar_at, story_span
+from rules.layout import Layout, read_layout
 from rules.poster import HeaderReading, strong_username
 from rules.support import SupportFinding, no_campaign_words
 from rules.types import AsnMatch, Poster

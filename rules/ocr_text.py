@@ -64,7 +64,9 @@ _GLUE_WORDS = (
 # TitleCase words run together ("PastiMenang", "ZuhriYogi"); each part three letters or more,
 # so mixed-case shouting ("bapAk", "MEnaAang") is left alone.
 _TITLE_RUN = re.compile(r"^[A-Za-z][a-z]{2,}(?:[A-Z][a-z]{2,})+$")
-_KEYWORD_DIGIT = re.compile(r"(nomor|nomer|n0m0r|paslon|coblos|urut|salam|pilih|\bno\.?)(\d)", re.I)
+_KEYWORD_DIGIT = re.compile(
+    r"(nomor|nomer|n0m0r|paslon|coblos|urut|salam|pilih|gaspol|\bno\.?)(\d)", re.I
+)
 _DIGIT_JARI = re.compile(r"(\d)(jari)", re.I)
 # A number run into the word after it ("27/11INGAT", "nomor 1YA"), not a digit inside a
 # word ("H3WAN" is leetspeak).
@@ -78,7 +80,9 @@ _SYMBOLS_AFTER_DIGIT = re.compile(r"(?<=\d)[+*%~^=]+$")
 _HUNDRED_EMOJI = re.compile(r"^([1-9])[17]00(?=\W*$)")  # its underlines read as 1 or 7
 _LETTER_O_DIGIT = re.compile(r"(?<![A-Za-z])[oO](?=\d\b)")  # "paslon O3": the zero read as O
 _DOTTED = re.compile(r"(?<=[A-Za-z]{2})[.,!](?=[A-Za-z]{2})")  # "terbukti.SOPA!"
-_ELONGATED = re.compile(r"([A-Za-z])\1{2,}")  # "menaaang", "gasss"
+# "menaaang", "gasss", "gaspOool" (a run in mixed case is still one letter held)
+_ELONGATED = re.compile(r"([A-Za-z])\1{2,}", re.IGNORECASE)
+_ZERO_IN_WORD = re.compile(r"(?<=[A-Za-z])0(?=[A-Za-z])")  # "gasp0ool": an O read as a zero
 # A script capital E reads as "&" inside a word ("M&NANG", "&R&F" for EREF, "Abah&r").
 _SCRIPT_E = re.compile(r"(?<=[A-Za-z])&|&(?=[A-Za-z])")
 
@@ -108,7 +112,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
             word = _SYMBOL_BEFORE_DIGIT.sub("", word)
             word = _SYMBOLS_AFTER_DIGIT.sub("", _SYMBOLS_BETWEEN.sub(" ", word))
             word = _LETTER_O_DIGIT.sub("0", word)
-            word = _ELONGATED.sub(r"\1", word)
+            word = _ELONGATED.sub(r"\1", _ZERO_IN_WORD.sub("o", word))
             word = _DOTTED.sub(lambda m: m.group(0) + " ", word)
             pieces = []
             for piece in word.split():

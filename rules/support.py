@@ -369,12 +369,17 @@ def _glued_in(word: str, tokens: list[str]) -> bool:
 
 
 def _shouted_near(alias: str, text: str) -> bool:
-    """An all-capitals word in the OCR text one slip from the acronym: a letter misread, a
-    digit for a letter ("ZUH8" for "ZUHE"), or a letter lost ("OKJ" for "OKJU"); and no
-    ordinary word itself: "HARI" and "HATI" are a day and a heart, not "HAMI" misread."""
+    """A word in capitals (all but one letter: script capitals come out in either case,
+    "BuRT") one slip from the acronym: a letter misread, a digit for a letter ("ZUH8" for
+    "ZUHE"), or a letter lost ("OKJ" for "OKJU"); and no ordinary word itself: "HARI" and
+    "HATI" are a day and a heart, not "HAMI" misread."""
     target = alias.upper()
     n = len(target)
-    for word in re.findall(rf"\b[A-Z][A-Z0-9]{{{n - 2},{n - 1}}}\b", text):
+    for seen in re.findall(rf"\b[A-Za-z][A-Za-z0-9]{{{n - 2},{n - 1}}}\b", text):
+        # Script capitals come out in either case ("BuRT" for "BURI"): most of them capitals.
+        if sum(c.isupper() for c in seen) < max(2, len(seen) - 1):
+            continue
+        word = seen.upper()
         if is_word(word) or sum(c.isdigit() for c in word) > 1:
             continue
         if len(word) == n and sum(a != b for a, b in zip(word, target, strict=True)) == 1:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ocr.engine import OcrLine
-from rules.layout import content_text, is_chrome, read_layout, story_span
+from rules.frame import content_text, is_chrome, story_span
+from rules.layout import read_layout
 from rules.types import Poster
 
 W, H = 720, 1280

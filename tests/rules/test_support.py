@@ -130,6 +130,9 @@ def test_a_shouted_acronym_with_a_letter_lost_or_misread_as_a_digit_or_a_mark() 
     marked = detect_support("pokoknya HAM!! menang", hami)
     assert marked.candidate == 2 and marked.confidence >= 0.7
     assert detect_support("Tegakkan HAM", hami).confidence < 0.3
+    buri = parse_election(election_toml_with_alias("BURI"))
+    assert detect_support("gaspol BuRT", buri).candidate == 2  # script capitals, either case
+    assert detect_support("gaspol Burt", buri).candidate is None  # a name in title case
     oke = parse_election(election_toml_with_alias("OKEH"))
     assert detect_support("SEMANGAT PAGI, OKE!", oke).candidate is None
 
@@ -202,6 +205,8 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("SDHPASTINOMOR1700", 1),  # the 💯 read as 700
         ("bu Julaiha Bupati qta\nnourut+2+", 2),  # "no urut ✨ 2 ✨", the sparkles read as +
         ("27 November ingat nomor\n+2ya@", 2),  # "nomor ✨ 2 ya 😉", the sparkle read as +
+        ("gaspOool 03", 3),  # a letter held in mixed case
+        ("gasp0ool02Cb", 2),  # "gaspOool 02 💪": an O read as a zero, the emoji as "Cb"
     ],
 )
 def test_support_survives_lost_spaces_and_look_alike_glyphs(text: str, number: int) -> None:

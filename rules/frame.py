@@ -1,0 +1,237 @@
+"""The phone and the frame around a story: what a person reading a forwarded screenshot
+sets aside before reading the story itself.
+
+A story reaches Netra full screen, inside a gallery viewer (a file name above it, action
+buttons and thumbnails below), or shared in a chat (the chat's title and members above, its
+messages with their sending times around it, the input field below). Chrome is recognised by
+what it says: file names (`IMG-20241121-WA0064.jpg`), viewer action bars (Kirim · Edit ·
+Favorit · Hapus), chat presence lines ("online", "terakhir dilihat …"), date chips ("Hari
+ini"), member lists and inputs ("Ketik pesan"). A framed story's span lies between the
+frame's own lines, and starts at the story's own status bar when one was read.
+
+Lines are duck-typed (`TextLine`): `rules/` does not depend on an OCR engine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+
+class TextLine(Protocol):
+    text: str
+    left: int
+    top: int
+    right: int
+    bottom: int
+    conf: float
+
+    @property
+    def text_height(self) -> float: ...
+
+    @property
+    def centre_y(self) -> float: ...
+
+
+_CLOCK = re.compile(r"^\W{0,2}\d{1,2}[.:]\d{2}\W{0,3}$")
+_BATTERY = re.compile(r"^\W{0,3}\d{1,3}\s?%\W{0,3}$")
+# The line under a chat's name: presence, a group's size. Whole lines only: a story may well
+# say "online" or "anggota".
+CHAT_PRESENCE = re.compile(
+    r"^\W{0,3}(?:online|daring|sedang\s?mengetik\W*|mengetik\W*|typing\W*|merekam\W*"
+    r"|terakhir\s?d[a-z]{2,6}t.*|last\s?seen.*|\d[\d.,]*\s?(?:anggota|members?|pelanggan).*"
+    r"|ketuk\s?(?:di\s?)?sini.*|klik\s?(?:di\s?)?sini.*|tap\s?here.*)$",
+    re.IGNORECASE,
+)
+_CHAT_INPUT = re.compile(
+    r"^\W{0,3}(?:ketik\s?pesan|type\s?a\s?message|pesan|message)\W{0,3}$", re.I
+)
+_FILE_NAME = re.compile(
+    r"\.(?:jpe?g|png|webp|heic|mp4)\b|^(?:img|vid|screenshot|scr|pxl|dsc|photo|foto)[-_ ]?\d"
+    r"|\b(?:img|vid)[-_]\d{6,}|\bwa\d{4}\b|screenshot[_-]|com\.(?:whatsapp|instagram)",
+    re.IGNORECASE,
+)
+_VIEWER_ACTIONS = frozenset(
+    {"kirim", "edit", "favorit", "hapus", "lainnya", "bagikan", "share", "delete", "info",
+     "detail", "detil", "sunting", "more", "favorite", "favourite", "sematkan", "simpan"}
+)  # fmt: skip
+
+
+_DATE_CHIP = re.compile(r"^\W{0,2}(?:hari\s?ini|kemarin|today|yesterday)\W{0,2}$", re.IGNORECASE)
+_DATE_LINE = re.compile(
+    r"^\d{1,2}\s?(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|0kt|oct|nov|des|dec)[a-z]*\s?\d{4}"
+    r"|" + _DATE_CHIP.pattern,  # a viewer's date line, a chat's date chip
+    re.IGNORECASE,
+)
+# A group chat's member list under its name ("Wardaya, Aurel, Valentino, Anda"), a sender
+# in a group ("~ Tirta").
+_MEMBERS = re.compile(r"^(?:[A-Z][\w.]*\s?,\s?){2,}\S.*$|,\s?(?:anda|you)$", re.IGNORECASE)
+_SENDER = re.compile(r"^~\s?\S")
+
+
+def is_chrome(text: str) -> bool:
+    """Text of the phone around the story: a file name, a chat presence line or input, a
+    viewer's action word, a bare date title."""
+    t = text.strip()
+    if _FILE_NAME.search(t) or CHAT_PRESENCE.search(t) or _CHAT_INPUT.match(t):
+        return True
+    if _MEMBERS.search(t) or _SENDER.match(t):
+        return True
+    return _viewer_actions(t) or bool(_DATE_LINE.match(t))
+
+
+_FRAME_CUES = (_FILE_NAME, CHAT_PRESENCE, _CHAT_INPUT, _MEMBERS, _SENDER, _DATE_CHIP)
+
+
+def _frames_story(line: TextLine) -> bool:
+    """Text that only a viewer or a chat around a story shows."""
+    t = line.text.strip()
+    return any(p.match(t) if p in (_CHAT_INPUT, _DATE_CHIP) else p.search(t) for p in _FRAME_CUES)
+
+
+def story_span(lines: Sequence[TextLine], width: int, height: int) -> tuple[int, int] | None:
+    """The vertical span a story takes inside a viewer or a chat (between the chat's or the
+    viewer's own lines above and below it), or None when nothing frames the story."""
+    cues = [line for line in lines if _frames_story(line)]
+    actions = [line for line in lines if _viewer_actions(line.text)]
+    if not cues and len(actions) < 2:
+        return None
+    top_lines = [line for line in cues if line.centre_y < 0.35 * height]
+    bottom_lines = [line for line in cues + actions if line.centre_y > 0.65 * height]
+    top = max((line.bottom for line in top_lines), default=0)
+    bottom = min((line.top for line in bottom_lines), default=height)
+    # Closer bounds, when the frame's title went unread: the chat's own messages above and
+    # below a shared story, and the story's own status bar (a second clock on a row below
+    # the phone's own) where it begins.
+    messages = chat_messages(lines, cues)
+    top = max([top] + [m.bottom for m in messages if m.centre_y < 0.5 * height])
+    bottom = min([bottom] + [m.top for m in messages if m.centre_y > 0.65 * height])
+    inner_bars = [
+        line.top
+        for line in lines
+        if _CLOCK.match(line.text)
+        and top <= line.top < 0.6 * height
+        and line.top > 2 * line.text_height
+        and any(
+            _BATTERY.match(other.text)
+            and abs(other.centre_y - line.centre_y) < 0.6 * line.text_height
+            for other in lines
+        )
+    ]
+    top = max([top, *inner_bars])
+    if bottom - top < 0.25 * height:
+        return None
+    return top, bottom
+
+
+def chat_titles(lines: Sequence[TextLine], chrome: Sequence[TextLine]) -> list[TextLine]:
+    """A chat's or a group's name: the line right above its presence line ("terakhir
+    dilihat …", "mengetik…", "336 anggota"), never a story's poster."""
+    titles = []
+    for presence in (line for line in chrome if CHAT_PRESENCE.search(line.text.strip())):
+        h = presence.text_height
+        above = [
+            line
+            for line in lines
+            if line not in chrome
+            and line.bottom <= presence.centre_y
+            and presence.top - line.bottom < 1.2 * h
+            and abs(line.left - presence.left) < 2.0 * h
+        ]
+        if above:
+            titles.append(max(above, key=lambda line: line.bottom))
+    return titles
+
+
+def chat_messages(lines: Sequence[TextLine], chrome: Sequence[TextLine]) -> list[TextLine]:
+    """A chat's own messages around a shared story: a line with its sending time ("09.42"),
+    smaller than the message, just right of it on its row. A story's header never has one
+    (WhatsApp's time is under the name, Instagram's age is "5j", not a clock); a story's text
+    beside a clock of its own size ("nomor 1" "7.00") stays content."""
+    found = []
+    for line in lines:
+        if line in chrome or _CLOCK.match(line.text):
+            continue
+        h = line.text_height
+        if any(
+            _CLOCK.match(other.text)
+            and other.text_height <= 0.9 * h
+            and abs(other.centre_y - line.centre_y) < 0.8 * h
+            and 0 <= other.left - line.right < 6 * h
+            for other in lines
+        ):
+            found.append(line)
+    return found
+
+
+def content_text(lines: Sequence[TextLine]) -> str:
+    """The text of lines read from a story's body alone (a second, enlarged reading of it):
+    without the phone's, the viewer's or the chat's own lines — a chat's messages around a
+    shared story are the reporter's words, never the poster's support."""
+    chrome = [line for line in lines if is_chrome(line.text)]
+    around = chat_titles(lines, chrome)
+    around += chat_messages(lines, [*chrome, *around])
+    return "\n".join(
+        line.text
+        for line in lines
+        if line not in chrome and line not in around and not status_row(line, lines)
+    )
+
+
+def _viewer_actions(text: str) -> bool:
+    words = re.findall(r"[a-z]+", text.lower())
+    return bool(words) and all(w in _VIEWER_ACTIONS for w in words)
+
+
+def status_row(line: TextLine, lines: Sequence[TextLine]) -> bool:
+    """A clock with a battery (or a signal/percentage) on its row: a phone's status bar."""
+    if not (_CLOCK.match(line.text) or _BATTERY.match(line.text)):
+        return False
+    return any(
+        other is not line
+        and abs(other.centre_y - line.centre_y) < 0.6 * line.text_height
+        and (_BATTERY.match(other.text) or _CLOCK.match(other.text))
+        for other in lines
+    ) or bool(_CLOCK.match(line.text))
+
+
+def status_bar_at(lines: Sequence[TextLine], top: int, height: int) -> bool:
+    """A phone's status bar read at `top` (a story's top): its poster line is below it."""
+    return any(abs(line.top - top) < 0.02 * height and status_row(line, lines) for line in lines)
+
+
+def inner_status_bar(
+    lines: Sequence[TextLine], chrome: Sequence[TextLine], width: int, height: int
+) -> TextLine | None:
+    """A framed story's own status bar: a clock alone at its left, in the upper part of the
+    reading, that is no chat message's sending time (those sit right, beside a message)."""
+    return next(
+        (
+            line
+            for line in lines
+            if _CLOCK.match(line.text)
+            and line not in chrome
+            and line.left < 0.3 * width
+            and line.centre_y < 0.45 * height
+            and not any(
+                other is not line
+                and other.right <= line.left
+                and abs(other.centre_y - line.centre_y) < 0.8 * line.text_height
+                for other in lines
+            )
+        ),
+        None,
+    )
+
+
+def line_under_bar(lines: Sequence[TextLine], bar: TextLine) -> TextLine | None:
+    """The first line below the status bar, if it is close enough to be the story's header
+    (the progress bars and the avatar come between)."""
+    below = [line for line in lines if line.top >= bar.bottom - 2 and line is not bar]
+    first = min(below, key=lambda line: line.top, default=None)
+    if first is None or first.top - bar.bottom > 6 * bar.text_height:
+        return None
+    if first.text != first.text.lower():
+        return None
+    return first
