@@ -5,12 +5,16 @@ a pale status colour (a white cup, sky, a light grey background) can stay unread
 pass; when who posted matters (the content backs a candidate) the header band is read again
 from images that bring such text out, one at a time until the poster is identified:
 
+- "plain": the band as captured, read alone at its own size (the first reading shrinks the
+  whole screenshot for detection): thin white text over grass, gravel or leaves;
 - "contrast": the band in grey, contrast-stretched: faint white-on-pale text becomes dark
   enough to detect;
 - "faint": the brightness above the local median, amplified, as dark text on white: for white
   names over a white cup or sky, where stretching the whole band does not help;
 - "strip": the name line alone, as its faint contrast over a wider neighbourhood with JPEG
-  noise averaged away, enlarged ×2: the faintest names;
+  noise averaged away, enlarged ×2: the faintest names. The line is looked for below the
+  story's status bar, or from the story's top when none was read (cropped off, zoomed out
+  of the picture), at the story's scale (`NamePlace`);
 - "tophat": the name line alone, as its darkest channel above its grey opening, enlarged ×2:
   white names over a white glow, which a median smooths away;
 - "tesseract" (not asked by default, kept for the benchmark): the stretched band read by
