@@ -190,9 +190,19 @@ def _shared_words(election: Election) -> frozenset[str]:
     return frozenset(region | {w for w, pairs in seen.items() if len(pairs) >= 2})
 
 
-def _candidate_signals(c: Candidate, t: _Text, shared: frozenset[str]) -> list[Signal]:
+@functools.lru_cache(maxsize=16)
+def _acronyms(election: Election) -> frozenset[str]:
+    """Every pair's one-word aliases in capitals: "JAMA" read as written is that pair's,
+    never a misreading of another pair's "JUMA"."""
+    return frozenset(a.upper() for c in election.candidates for a in c.aliases if " " not in a)
+
+
+def _candidate_signals(
+    c: Candidate, t: _Text, shared: frozenset[str], acronyms: frozenset[str]
+) -> list[Signal]:
     """Signals for one candidate. `t.raw` keeps the OCR's capitals, which tell a shouted
-    acronym ("NADA") from an ordinary word ("nada")."""
+    acronym ("NADA") from an ordinary word ("nada"); `acronyms`: every pair's, which are
+    never another's misread."""
     signals: list[Signal] = []
     text, tokens, compact_tokens, raw = t.norm, t.tokens, t.compact_tokens, t.raw
     for tag in c.hashtags:
@@ -258,7 +268,7 @@ def _candidate_signals(c: Candidate, t: _Text, shared: frozenset[str]) -> list[S
             coined = not is_word(words[0])
             weight = 0.8 if shouted or coined else 0.35
             signals.append(Signal(c.number, why.RULE_ALIAS, alias, weight))
-        elif words and len(words[0]) >= 3 and _shouted_with_marks(alias, raw):
+        elif words and len(words[0]) >= 3 and _shouted_with_marks(alias, raw, acronyms):
             # "HAM!!" for "HAMI": an I read as "!", which normalising the text dropped.
             signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.6))
         elif (
@@ -268,7 +278,7 @@ def _candidate_signals(c: Candidate, t: _Text, shared: frozenset[str]) -> list[S
         ):
             # "SYHU!!" read as "SYHUM", "ZUYON": the acronym plus one letter made of "!".
             signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.6))
-        elif words and len(alias) >= 4 and _shouted_near(alias, raw):
+        elif words and len(alias) >= 4 and _shouted_near(alias, raw, acronyms):
             # One letter misread in a shouted acronym ("JUHE" as "JUNE"): counts only beside a
             # support word (see the boost below), since the misreading may be a real word.
             signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.25))
@@ -353,11 +363,11 @@ def _confusable(word: str) -> str:
     return "".join(classes.get(ch, re.escape(ch)) for ch in word)
 
 
-def _shouted_with_marks(alias: str, raw: str) -> bool:
+def _shouted_with_marks(alias: str, raw: str, acronyms: frozenset[str]) -> bool:
     """The acronym in capitals with a letter read as a mark or a digit ("HAM!", "Z4TRI"),
     standing alone: not the word itself, which the other rules see."""
     pattern = r"(?<![A-Za-z0-9])" + _confusable(alias.upper()) + r"(?![A-Za-z0-9])"
-    return any(m.group(0) != alias.upper() for m in re.finditer(pattern, raw))
+    return any(m.group(0) not in acronyms for m in re.finditer(pattern, raw))
 
 
 def _glued_in(word: str, tokens: list[str]) -> bool:
@@ -368,11 +378,12 @@ def _glued_in(word: str, tokens: list[str]) -> bool:
     return any(len(tok) >= len(word) + 2 and target in ocr_fold(tok) for tok in tokens)
 
 
-def _shouted_near(alias: str, text: str) -> bool:
+def _shouted_near(alias: str, text: str, acronyms: frozenset[str]) -> bool:
     """A word in capitals (all but one letter: script capitals come out in either case,
     "BuRT") one slip from the acronym: a letter misread, a digit for a letter ("ZUH8" for
-    "ZUHE"), or a letter lost ("OKJ" for "OKJU"); and no ordinary word itself: "HARI" and
-    "HATI" are a day and a heart, not "HAMI" misread."""
+    "ZUHE"), or a letter lost ("OKJ" for "OKJU"); and neither an ordinary word ("HARI" and
+    "HATI" are a day and a heart, not "HAMI" misread) nor another pair's acronym as written
+    ("JAMA" is pair 2's, not pair 3's "JUMA")."""
     target = alias.upper()
     n = len(target)
     for seen in re.findall(rf"\b[A-Za-z][A-Za-z0-9]{{{n - 2},{n - 1}}}\b", text):
@@ -380,7 +391,7 @@ def _shouted_near(alias: str, text: str) -> bool:
         if sum(c.isupper() for c in seen) < max(2, len(seen) - 1):
             continue
         word = seen.upper()
-        if is_word(word) or sum(c.isdigit() for c in word) > 1:
+        if word in acronyms or is_word(word) or sum(c.isdigit() for c in word) > 1:
             continue
         if len(word) == n and sum(a != b for a, b in zip(word, target, strict=True)) == 1:
             return True
@@ -495,7 +506,9 @@ def detect_support(text: str, election: Election) -> SupportFinding:
                 )
 
     for candidate in election.candidates:
-        signals.extend(_candidate_signals(candidate, prepared, _shared_words(election)))
+        signals.extend(
+            _candidate_signals(candidate, prepared, _shared_words(election), _acronyms(election))
+        )
         signals.extend(_named_with_number(candidate, prepared))
 
     # A lone name, a lowercase acronym or a bare "nomor 1" counts only beside a support word.

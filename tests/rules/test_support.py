@@ -137,6 +137,20 @@ def test_a_shouted_acronym_with_a_letter_lost_or_misread_as_a_digit_or_a_mark() 
     assert detect_support("SEMANGAT PAGI, OKE!", oke).candidate is None
 
 
+def test_one_pairs_acronym_is_not_another_pairs_misread() -> None:
+    """ "JAMA" and "JUMA" are two pairs' acronyms, one letter apart: each read as written
+    backs its own pair fully, not both at once (which left "gas JAMA gas" at 0.35)."""
+    election = parse_election(
+        "[election]\nname='x'\n[[candidates]]\nnumber=2\npeople=['A B']\naliases=['JAMA']\n"
+        "[[candidates]]\nnumber=3\npeople=['C D']\naliases=['JUMA']\n"
+    )
+    for text, number in (("gas JAMA gas 🔥", 2), ("gasss 💯 JUMA gasss", 3)):
+        finding = detect_support(text, election)
+        assert finding.candidate == number and finding.confidence >= 0.7, finding
+    # A misreading of one that is neither still counts for the nearer.
+    assert detect_support("gas JUMO gas", election).candidate == 3
+
+
 def test_a_coined_acronym_counts_in_lower_case_an_ordinary_word_does_not() -> None:
     election = parse_election(
         "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['A B']\naliases=['BARA']\n"
