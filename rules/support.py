@@ -190,30 +190,48 @@ def _shared_words(election: Election) -> frozenset[str]:
     return frozenset(region | {w for w, pairs in seen.items() if len(pairs) >= 2})
 
 
+@dataclass(frozen=True, slots=True)
+class _Election:
+    """What the pairs' signals share, so that one pair's words as written are never taken
+    for another's misread: `shared` slogan and region words (no slogan's evidence),
+    `acronyms` (every pair's one-word aliases in capitals: "JAMA" is pair 2's, not pair 3's
+    "JUMA" misread) and `hashtags` (every pair's, run together: "#JusaMenang" is not a
+    misread "#JumaMenang")."""
+
+    shared: frozenset[str]
+    acronyms: frozenset[str]
+    hashtags: frozenset[str]
+
+
 @functools.lru_cache(maxsize=16)
-def _acronyms(election: Election) -> frozenset[str]:
-    """Every pair's one-word aliases in capitals: "JAMA" read as written is that pair's,
-    never a misreading of another pair's "JUMA"."""
-    return frozenset(a.upper() for c in election.candidates for a in c.aliases if " " not in a)
+def _election_context(election: Election) -> _Election:
+    return _Election(
+        shared=_shared_words(election),
+        acronyms=frozenset(
+            a.upper() for c in election.candidates for a in c.aliases if " " not in a
+        ),
+        hashtags=frozenset(compact_word(h) for c in election.candidates for h in c.hashtags),
+    )
 
 
-def _candidate_signals(
-    c: Candidate, t: _Text, shared: frozenset[str], acronyms: frozenset[str]
-) -> list[Signal]:
+def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
     """Signals for one candidate. `t.raw` keeps the OCR's capitals, which tell a shouted
-    acronym ("NADA") from an ordinary word ("nada"); `acronyms`: every pair's, which are
-    never another's misread."""
+    acronym ("NADA") from an ordinary word ("nada")."""
     signals: list[Signal] = []
     text, tokens, compact_tokens, raw = t.norm, t.tokens, t.compact_tokens, t.raw
+    shared, acronyms = ctx.shared, ctx.acronyms
     for tag in c.hashtags:
         body = compact_word(tag)
         if not body:
             continue
+        others = ctx.hashtags - {body}
+        folded_others = {fold_compact(o) for o in others}
         hit = (
             body in compact_tokens
             or any(
                 len(tok) >= len(body) - (2 if len(body) >= 12 else 1)
                 and fuzz.ratio(body, tok[-len(body) :]) >= 85
+                and not any(tok.endswith(o) for o in others)
                 for tok in compact_tokens
                 if len(body) >= 8
             )
@@ -222,7 +240,9 @@ def _candidate_signals(
             or (len(body) >= 8 and fold_compact(body) in t.flat)
             # a hashtag as read, one look-alike off ("#TADAM&NANG"): the # marks it as one
             or any(
-                len(body) >= 8 and fuzz.ratio(fold_compact(body), fold_compact(read)) >= 85
+                len(body) >= 8
+                and fuzz.ratio(fold_compact(body), fold_compact(read)) >= 85
+                and not any(o in fold_compact(read) for o in folded_others)
                 for read in re.findall(r"#\S{6,}", raw)
             )
         )
@@ -506,9 +526,7 @@ def detect_support(text: str, election: Election) -> SupportFinding:
                 )
 
     for candidate in election.candidates:
-        signals.extend(
-            _candidate_signals(candidate, prepared, _shared_words(election), _acronyms(election))
-        )
+        signals.extend(_candidate_signals(candidate, prepared, _election_context(election)))
         signals.extend(_named_with_number(candidate, prepared))
 
     # A lone name, a lowercase acronym or a bare "nomor 1" counts only beside a support word.

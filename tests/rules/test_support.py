@@ -151,6 +151,21 @@ def test_one_pairs_acronym_is_not_another_pairs_misread() -> None:
     assert detect_support("gas JUMO gas", election).candidate == 3
 
 
+def test_one_pairs_hashtag_is_not_another_pairs_misread() -> None:
+    """ "#JusaMenang" and "#JumaMenang", 90% alike: each read as written backs its own pair
+    alone (it left "#JumaMenang" at 0.36 and a slogan with "#JusaMenang" at 0.44)."""
+    election = parse_election(
+        "[election]\nname='x'\n[[candidates]]\nnumber=2\npeople=['A B']\n"
+        "hashtags=['#JumaMenang']\n[[candidates]]\nnumber=3\npeople=['C D']\n"
+        "hashtags=['#JusaMenang']\n"
+    )
+    for text, number in (("#JumaMenang 🔥", 2), ("Dari Rakyat #JusaMenang", 3)):
+        finding = detect_support(text, election)
+        assert finding.candidate == number and finding.confidence >= 0.85, finding
+    misread = detect_support("#JumaMenamg", election)  # one letter off pair 2's only
+    assert misread.candidate == 2 and misread.confidence >= 0.85
+
+
 def test_a_coined_acronym_counts_in_lower_case_an_ordinary_word_does_not() -> None:
     election = parse_election(
         "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['A B']\naliases=['BARA']\n"
