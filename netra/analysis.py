@@ -350,19 +350,26 @@ def _strip_guess(text: str, reading: HeaderReading) -> HeaderReading:
     """The name line read alone often lacks its anchor (the age is lost in the glare): its
     words are the poster, for the roster to confirm or find near ("aguskusumawe" of
     "aguskusumawati81"); an unmatched guess never stands on its own (see `_settle_unmatched`)."""
-    words = [w for w in text.split() if not re.fullmatch(r"\d{1,2}\s?[a-z]{0,3}|\W+", w)]
+    # An age ("5j", "38m", a bare "12"), never a number of 60 or more: that is the name's own
+    # ("budihastuti 61" of "budihastuti_61", its underscore lost).
+    words = [w for w in text.split() if not re.fullmatch(r"\d{1,2}\s?[a-z]{1,3}|[1-5]?\d|\W+", w)]
     if not words:
         return reading
     contact = Poster("contact_name", " ".join(words))
     username = Poster("username", "".join(words).lower().strip("._"))
+    if len(words) > 1 and words[-1].isdigit():
+        # The underscore before the digits lost: both spellings, for the roster to decide.
+        others = (Poster("username", "_".join(words).lower().strip("._")),)
+    else:
+        others = ()
     if len(username.text) < 4:
         return reading
     # Which of the two, the platform tells; with no platform read (a story shared in a chat),
     # both are tried and the roster decides (`_match_reading`).
     poster, others = {
         "whatsapp": (contact, ()),
-        "instagram": (username, ()),
-    }.get(reading.platform, (username, (contact,)))
+        "instagram": (username, others),
+    }.get(reading.platform, (username, (*others, contact)))
     evidence = (*reading.evidence, why.HEADER_NAME_LINE_ALONE)
     return replace(reading, poster=poster, alternatives=others, evidence=evidence)
 

@@ -131,8 +131,8 @@ def _age_at(tokens: list[str], i: int, lenient: bool = False) -> str | None:
     Lenient: a bare one- or two-digit number also counts (its unit was lost entirely).
     """
     token = tokens[i]
-    if lenient:
-        return token if token.isdigit() and len(token) <= 2 else None
+    if lenient:  # (60 and over is no age in any unit: the name's own digits, "budi 61")
+        return token if token.isdigit() and len(token) <= 2 and int(token) < 60 else None
     folded = _fold_age_digits(token)
     if folded != token and _IG_AGE.match(folded):
         return folded  # "S6m" is "56m": the small grey 5 read as an S

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
-from netra.analysis import AnalysisPool, _match_reading, _settle_unmatched, analyse
+from netra.analysis import AnalysisPool, _match_reading, _settle_unmatched, _strip_guess, analyse
 from rules.poster import HeaderReading
 from rules.roster_index import RosterIndex
 from rules.types import Poster, RosterEntry
@@ -410,6 +410,20 @@ def test_a_contact_name_that_can_only_be_a_handle_is_looked_up_as_one() -> None:
     assert matches[0].entry.nip == "199201242013042527" and matches[0].confidence >= 0.9
     saved = HeaderReading("whatsapp", Poster("contact_name", "Bu Oktavia Dinsos"), "Kemarin", ())
     assert _match_reading(saved, roster, 5)[0].poster == saved.poster  # a name stays a name
+
+
+def test_a_name_line_read_alone_keeps_digits_no_age_can_be() -> None:
+    """ "budihastuti 61", its underscore lost and its age ("30 m") lost in the glare: 61 is
+    no age in any unit, so it is the handle's own; the roster finds "budihastuti_61"."""
+    roster = RosterIndex(
+        [RosterEntry("197205172004121310", "Budi Hastuti, S.Pd.I.", instagram="budihastuti_61")]
+    )
+    blank = HeaderReading("instagram", None, None, ())
+    reading, matches = _match_reading(_strip_guess("budihastuti 61", blank), roster, 5)
+    assert reading.poster == Poster("username", "budihastuti_61")
+    assert matches[0].confidence >= 0.9
+    # A small number is still an age: "budihastuti 12" guesses "budihastuti".
+    assert _strip_guess("budihastuti 12", blank).poster == Poster("username", "budihastuti")
 
 
 class _Counting:
