@@ -311,14 +311,17 @@ def _fallback_layout(
         )
         platform = platform_from_footer([f.text for f in footers])
         phone = phone_in(shaped.text) if shaped is not None else None
-        under = line_under_bar(inside, bar) if shaped is None and bar is not None else None
+        under = None
+        if shaped is None and bar is not None and platform != "whatsapp":
+            under = line_under_bar(inside, bar)
         handle = leading_username(under.text) if under is not None else None
-        if shaped is None and under is not None and handle is not None:
-            # The line right under the story's status bar, in lower case: its header, its
-            # age lost ("aguspiliang 93" of "aguspiliang_93 30 m"); the roster decides.
+        if under is not None and handle is not None:
+            # The line right under the story's status bar, in lower case: an Instagram
+            # header, its age lost ("aguspiliang 93" of "aguspiliang_93 30 m"); the roster
+            # decides between the spellings.
             shaped = under
             reading = HeaderReading(
-                "instagram" if platform == "unknown" else platform,
+                "instagram",
                 Poster("username", handle),
                 None,
                 (why.HEADER_USERNAME_UNDER_BAR,),
