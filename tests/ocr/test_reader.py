@@ -5,6 +5,7 @@ one that records what it was given."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pytest
@@ -122,6 +123,26 @@ def test_a_framed_story_is_read_enlarged_at_full_detection_density() -> None:
     assert max(size) == 2600  # never beyond FRAME_MAX_SIDE
 
 
+def _rebuilt(seed: int, index: int, handle: str) -> tuple[Image.Image, dict[str, Any]]:
+    """One screenshot of the generator's sets, rebuilt from its seed and index (its label
+    checked, so a change in the generator cannot silently test another picture)."""
+    import random
+
+    from ocr.image_input import load_screenshot
+    from tests.synth import render_story
+    from tests.synth.dataset import categories_for, make_item, make_world
+
+    world = make_world(seed)
+    category = categories_for(300, random.Random(f"cats:{seed}"))[index - 1]
+    spec, label = make_item(world, index, category, seed)
+    assert label["poster"]["shown"] == handle
+    return load_screenshot(render_story(spec)).image, label
+
+
+def _words(lines: Sequence[OcrLine]) -> set[str]:
+    return {w.lower() for line in lines for w in line.text.split()}
+
+
 @pytest.mark.parametrize(
     ("seed", "index", "handle"),
     [(6105, 71, "yrahmawati.779"), (6205, 233, "ratna.sd31")],
@@ -129,25 +150,16 @@ def test_a_framed_story_is_read_enlarged_at_full_detection_density() -> None:
 def test_the_tophat_opinion_reads_white_names_the_others_miss(
     seed: int, index: int, handle: str
 ) -> None:
-    """Two pale Instagram headers of the generator's sets (rebuilt from their seeds): a white
-    name over a white glow that neither the local median nor the wide strip brings out."""
-    import random
-
-    from ocr.image_input import load_screenshot
+    """Two pale Instagram headers of the generator's sets: a white name over a white glow
+    that neither the local median nor the wide strip brings out."""
     from ocr.ppocr import PpOcrEngine
-    from tests.synth import render_story
-    from tests.synth.dataset import categories_for, make_item, make_world
 
-    world = make_world(seed)
-    category = categories_for(300, random.Random(f"cats:{seed}"))[index - 1]
-    spec, label = make_item(world, index, category, seed)
-    assert label["poster"]["shown"] == handle and "pale_header" in label["noise"]
-    image = load_screenshot(render_story(spec)).image
+    image, label = _rebuilt(seed, index, handle)
+    assert "pale_header" in label["noise"]
     engine = PpOcrEngine()
 
     def words(opinion: str) -> set[str]:
-        lines = read_header_again(image, header_band(image), opinion, engine)
-        return {w.lower() for line in lines for w in line.text.split()}
+        return _words(read_header_again(image, header_band(image), opinion, engine))
 
     assert handle in words("tophat")
     assert handle not in words("faint") | words("strip")
@@ -161,55 +173,36 @@ def test_with_no_status_bar_read_the_name_strip_starts_at_the_stories_top(
     seed: int, index: int, handle: str
 ) -> None:
     """Two pale Instagram headers with no status bar above them, cropped off or zoomed out of
-    the picture (rebuilt from their seeds): the name sits at the very top, where a strip
-    placed below a status bar begins too late."""
-    import random
-
-    from ocr.image_input import load_screenshot
+    the picture: the name sits at the very top, where a strip placed below a status bar
+    begins too late."""
     from ocr.ppocr import PpOcrEngine
     from ocr.reader import NamePlace
-    from tests.synth import render_story
-    from tests.synth.dataset import categories_for, make_item, make_world
 
-    world = make_world(seed)
-    category = categories_for(300, random.Random(f"cats:{seed}"))[index - 1]
-    spec, label = make_item(world, index, category, seed)
-    assert label["poster"]["shown"] == handle and "pale_header" in label["noise"]
-    image = load_screenshot(render_story(spec)).image
+    image, label = _rebuilt(seed, index, handle)
+    assert "pale_header" in label["noise"]
     engine = PpOcrEngine()
 
     def words(place: NamePlace) -> set[str]:
         box = header_band(image)
-        lines = read_header_again(image, box, "strip", engine, place=place)
-        return {w.lower() for line in lines for w in line.text.split()}
+        return _words(read_header_again(image, box, "strip", engine, place=place))
 
     assert handle in words(NamePlace(below_bar=False))
     assert handle not in words(NamePlace())
 
 
 def test_the_plain_opinion_reads_a_header_over_grass_at_its_own_size() -> None:
-    """A clear white name over a grey grass photo (rebuilt from its seed): the first reading,
-    the whole screenshot shrunk for detection, finds no header at all, and stretching its
-    contrast drowns the name in the grass; the band as captured, read alone, reads it."""
-    import random
-
-    from ocr.image_input import load_screenshot
+    """A clear white name over a grey grass photo: the first reading, the whole screenshot
+    shrunk for detection, finds no header at all, and stretching its contrast drowns the
+    name in the grass; the band as captured, read alone, reads it."""
     from ocr.ppocr import PpOcrEngine
-    from tests.synth import render_story
-    from tests.synth.dataset import categories_for, make_item, make_world
 
-    seed, index, handle = 6103, 254, "putri_sembiring_id"
-    world = make_world(seed)
-    category = categories_for(300, random.Random(f"cats:{seed}"))[index - 1]
-    spec, label = make_item(world, index, category, seed)
-    assert label["poster"]["shown"] == handle
-    image = load_screenshot(render_story(spec)).image
+    handle = "putri_sembiring_id"
+    image, _label = _rebuilt(6103, 254, handle)
     engine = PpOcrEngine()
     assert not any(handle in line.text for line in engine.read(image))
 
     def words(opinion: str) -> set[str]:
-        lines = read_header_again(image, header_band(image), opinion, engine)
-        return {w.lower() for line in lines for w in line.text.split()}
+        return _words(read_header_again(image, header_band(image), opinion, engine))
 
     assert handle in words("plain")
     assert handle not in words("contrast")
