@@ -196,11 +196,14 @@ def analyse(
 def _worth_reading_body_again(
     support: SupportFinding, matches: list[AsnMatch], thresholds: Thresholds
 ) -> bool:
-    """The poster is identified as an ASN and the first reading found no clear support."""
+    """The poster is identified as an ASN and the first reading found no clear support, nor
+    every pair of an election named (a list of the pairs, a ballot notice: the same
+    information graphic however well it is read again)."""
     return (
         bool(matches)
         and matches[0].confidence >= thresholds.asn_flag
         and (support.candidate is None or support.confidence < thresholds.support_flag)
+        and why.NEUTRAL_ALL_PAIRS not in support.neutral_cues
     )
 
 

@@ -457,6 +457,22 @@ def test_an_everyday_post_read_large_and_sure_is_not_read_again(roster, election
         assert engine.reads == reads, (lines, engine.reads, v.text)
 
 
+def test_a_list_of_every_pair_is_not_read_again(roster, election) -> None:  # type: ignore[no-untyped-def]
+    """An identified ASN sharing the list of the pairs (a ballot notice): every pair named is
+    an information graphic however well it is read again, so it is read once and cleared."""
+    from ocr.ppocr import PpOcrEngine
+
+    notice = dataclasses.replace(
+        IG_SUPPORT_ON_PHOTO,
+        lines=["Pasangan Calon", "01 Hendra - Wulan", "02 Bambang - Rahmat", "03 Yusuf - Dewi"],
+        background="solid",
+    )
+    engine = _Counting(PpOcrEngine())
+    v = analyse(render_story(notice), roster, election, engine=engine)
+    assert v.asn is not None and v.kind == "clear", v.reasons
+    assert engine.reads == 1, (engine.reads, v.text)
+
+
 @pytest.mark.parametrize(
     ("text", "plain"),
     [
