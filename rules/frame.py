@@ -113,11 +113,7 @@ def story_span(lines: Sequence[TextLine], width: int, height: int) -> tuple[int,
         if _CLOCK.match(line.text)
         and top <= line.top < 0.6 * height
         and line.top > 2 * line.text_height
-        and any(
-            _BATTERY.match(other.text)
-            and abs(other.centre_y - line.centre_y) < 0.6 * line.text_height
-            for other in lines
-        )
+        and _on_its_row(line, lines, _BATTERY)
     ]
     top = max([top, *inner_bars])
     if bottom - top < 0.25 * height:
@@ -186,14 +182,22 @@ def _viewer_actions(text: str) -> bool:
 
 def status_row(line: TextLine, lines: Sequence[TextLine]) -> bool:
     """A clock with a battery (or a signal/percentage) on its row: a phone's status bar."""
-    if not (_CLOCK.match(line.text) or _BATTERY.match(line.text)):
-        return False
+    if _CLOCK.match(line.text):
+        return True
+    return bool(_BATTERY.match(line.text)) and (
+        _on_its_row(line, lines, _BATTERY) or _on_its_row(line, lines, _CLOCK)
+    )
+
+
+def _on_its_row(line: TextLine, lines: Sequence[TextLine], pattern: re.Pattern[str]) -> bool:
+    """Another line on the same row as `line` that `pattern` matches (a battery beside a
+    clock)."""
     return any(
         other is not line
         and abs(other.centre_y - line.centre_y) < 0.6 * line.text_height
-        and (_BATTERY.match(other.text) or _CLOCK.match(other.text))
+        and pattern.match(other.text)
         for other in lines
-    ) or bool(_CLOCK.match(line.text))
+    )
 
 
 def status_bar_at(lines: Sequence[TextLine], top: int, height: int) -> bool:
