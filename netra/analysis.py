@@ -56,6 +56,9 @@ class RosterLookup(Protocol):
 BODY_ZOOM = 2.0
 BODY_ZOOM_FRAMED = 3.0
 MIN_BODY = 40
+# A framed story's top, with no status bar of its own read, is known only to within its
+# bubble's padding: the name strip reaches this share of the image's height further down.
+FRAMED_SLACK = 0.03
 
 
 @functools.cache
@@ -141,9 +144,11 @@ def analyse(
     )
     # Where the name line is to be looked for again: below the story's status bar if one was
     # read at its top, at the story's scale.
+    below_bar = status_bar_at(lines, layout.story_top, shot.image.height)
     place = NamePlace(
-        below_bar=status_bar_at(lines, layout.story_top, shot.image.height),
+        below_bar=below_bar,
         scale=(span[1] - span[0]) / shot.image.height if layout.framed and span else 1.0,
+        slack=FRAMED_SLACK if layout.framed and not below_bar else 0.0,
     )
     header, matches, extra = _read_poster(
         shot.image,

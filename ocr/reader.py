@@ -63,6 +63,10 @@ class NamePlace:
 
     below_bar: bool = True
     scale: float = 1.0
+    # How much further down (a share of the image's height) the strip reaches: a story
+    # framed in a chat or a viewer, with no status bar of its own read, starts somewhere
+    # below the last message, within its bubble's padding.
+    slack: float = 0.0
 
 
 def header_band(image: Image.Image, top: int = 0) -> tuple[int, int, int, int]:
@@ -99,7 +103,7 @@ def read_header_again(
             round(w * left),
             box[1] + (round(h * place.scale * top) if place.below_bar else 0),
             round(w * right),
-            min(h, box[1] + round(h * place.scale * bottom)),
+            min(h, box[1] + round(h * (place.scale * bottom + place.slack))),
         )
         rgb = pp.as_array(image.crop(strip_box))
         if opinion == "strip":

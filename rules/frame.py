@@ -201,8 +201,25 @@ def _on_its_row(line: TextLine, lines: Sequence[TextLine], pattern: re.Pattern[s
 
 
 def status_bar_at(lines: Sequence[TextLine], top: int, height: int) -> bool:
-    """A phone's status bar read at `top` (a story's top): its poster line is below it."""
-    return any(abs(line.top - top) < 0.02 * height and status_row(line, lines) for line in lines)
+    """A phone's status bar read at `top` (a story's top): its poster line is below it. A
+    chat message's sending time just above a shared story is no status bar."""
+    return any(
+        abs(line.top - top) < 0.02 * height
+        and status_row(line, lines)
+        and not _beside_a_message(line, lines)
+        for line in lines
+    )
+
+
+def _beside_a_message(line: TextLine, lines: Sequence[TextLine]) -> bool:
+    """A clock with text left of it on its row: a message's sending time ("Min, ini gimana?
+    23.50"); a status bar's clock stands at the row's left."""
+    return bool(_CLOCK.match(line.text)) and any(
+        other is not line
+        and other.right <= line.left
+        and abs(other.centre_y - line.centre_y) < 0.8 * line.text_height
+        for other in lines
+    )
 
 
 def inner_status_bar(
@@ -218,12 +235,7 @@ def inner_status_bar(
             and line not in chrome
             and line.left < 0.3 * width
             and line.centre_y < 0.45 * height
-            and not any(
-                other is not line
-                and other.right <= line.left
-                and abs(other.centre_y - line.centre_y) < 0.8 * line.text_height
-                for other in lines
-            )
+            and not _beside_a_message(line, lines)
         ),
         None,
     )

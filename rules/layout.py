@@ -352,7 +352,8 @@ def _fallback_layout(
         return Layout(
             header=reading,
             header_box=None,
-            story_top=0,
+            # A header read again starts at the story's own status bar (not the phone's).
+            story_top=bar.top if bar is not None and bar.top > 0.06 * height else 0,
             body=tuple(body),
             footer=(footer_line.text,) if footer_line else (),
             chrome=tuple(line.text for line in chrome),

@@ -8,7 +8,6 @@ Mochammad/Muhammad) and titles never decide a match.
 
 from __future__ import annotations
 
-import operator
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -94,7 +93,14 @@ _MUHAMMAD_VARIANTS = frozenset(
 
 _PUNCT_RE = re.compile(r"[^0-9a-z]+")
 _DOUBLE_RE = re.compile(r"([a-z])\1+")
-_FIRST_GROUP = operator.itemgetter(1)
+
+
+def _collapse(m: re.Match[str]) -> str:
+    """A doubled letter once ("Hassan" is "Hasan"), but not a vowel doubled at the word's
+    end: nobody spells "Yuni" as "Yunii", so that is another name (or a misprint)."""
+    if m.end() == len(m.string) and m.group(1) in "aiueo":
+        return m.group(0)
+    return m.group(1)
 
 
 def fold_spelling(token: str) -> str:
@@ -112,7 +118,7 @@ def fold_spelling(token: str) -> str:
     t = t.replace("oe", "u").replace("tj", "c").replace("dj", "j")
     t = t.replace("ch", "h").replace("kh", "h").replace("dh", "d").replace("th", "t")
     t = t.replace("j", "y")
-    t = _DOUBLE_RE.sub(_FIRST_GROUP, t)  # a function, not r"\1": no template per call
+    t = _DOUBLE_RE.sub(_collapse, t)
     if t in _MUHAMMAD_VARIANTS:
         return _MUHAMMAD
     return t

@@ -78,6 +78,9 @@ _SYMBOL_BEFORE_DIGIT = re.compile(r"^[+*&%~^=]+(?=\d)")
 _SYMBOLS_BETWEEN = re.compile(r"(?<=[A-Za-z])[+*%~^=]+(?=\d)")
 _SYMBOLS_AFTER_DIGIT = re.compile(r"(?<=\d)[+*%~^=]+$")
 _HUNDRED_EMOJI = re.compile(r"^([1-9])[17]00(?=\W*$)")  # its underlines read as 1 or 7
+# An emoji read as a lone digit before a zero-padded pair number: "gaspol 💯 02" read as
+# "gaspol 1 02" (nobody writes a number before "02").
+_DIGIT_BEFORE_PADDED = re.compile(r"(?<![\d.,:/-])\b[1-9] (?=0[1-9]\b)")
 _LETTER_O_DIGIT = re.compile(r"(?<![A-Za-z])[oO](?=\d\b)")  # "paslon O3": the zero read as O
 _DOTTED = re.compile(r"(?<=[A-Za-z]{2})[.,!](?=[A-Za-z]{2})")  # "terbukti.SOPA!"
 # "menaaang", "gasss", "gaspOool" (a run in mixed case is still one letter held)
@@ -98,13 +101,14 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
     kept: at TitleCase joins, after a dot or comma between words, around campaign words
     (and `extra_words`, the election's aliases and names) inside tokens of six letters or
     more, and between a campaign word and its number ("nomor1", "paslon02", "2jari");
-    letters repeated for emphasis are collapsed ("MENAAANG"). Hashtags and mentions stay
+    letters repeated for emphasis are collapsed ("MENAAANG"); an emoji read as a digit before
+    a pair's number is dropped ("gaspol 1 02"). Hashtags and mentions stay
     whole."""
     glue = _glue_pattern(extra_words)
     lines = []
     for line in text.splitlines():
         out = []
-        for word in line.split():
+        for word in _DIGIT_BEFORE_PADDED.sub("", line).split():
             if word.startswith(("#", "@")):
                 out.append(word)
                 continue

@@ -94,7 +94,12 @@ _PLACE_MARKERS: dict[str, tuple[str, ...]] = {
     "kel": ("kel", "kelurahan", "lurah", "kantor lurah", "desa", "ds"),
     "kec": ("kec", "kecamatan", "camat", "kantor camat"),
     "puskesmas": ("puskesmas", "pkm", "uptd puskesmas", "pusk", "puskes"),
-    "rsud": ("rsud", "rumah sakit umum daerah", "rs", "rsu", "rumah sakit"),
+    # A hospital: "RSUD" is the regional general hospital, not the mental hospital ("RS
+    # Jiwa"); a bare "RS" is any (the roster side keys each hospital as "rs" too, see
+    # `_HOSPITALS`).
+    "rsud": ("rsud", "rumah sakit umum daerah", "rsu", "rumah sakit umum"),
+    "rsj": ("rsj", "rs jiwa", "rumah sakit jiwa"),
+    "rs": ("rs", "rumah sakit"),
     "sdn": ("sdn", "sd negeri", "sd n", "sd"),
     "smpn": ("smpn", "smp negeri", "smp n", "smp"),
     "sman": ("sman", "sma negeri", "sma n", "sma"),
@@ -105,6 +110,9 @@ _PLACE_MARKERS: dict[str, tuple[str, ...]] = {
     # work without a table entry.
     "opd": ("dinas", "badan", "kantor", "bagian", "satuan", "sekretariat"),
 }  # fmt: skip
+# Kinds of hospital a contact may also call by the bare "RS" ("RS Pirngadi" for "RSUD dr.
+# Pirngadi").
+_HOSPITALS = ("rsud", "rsj")
 IMPLIED_MARK = "~"
 # Units implied by a place-bound unit (a Puskesmas nurse works for Dinkes).
 _IMPLIED = {"puskesmas": "dinkes", "sdn": "disdik", "smpn": "disdik", "tk": "disdik"}
@@ -226,6 +234,8 @@ def split_unit_hints(
             i += 1
         consumed.extend(place)
         keys |= _place_keys(key, place, roster)
+        if roster and key in _HOSPITALS:
+            keys |= _place_keys("rs", place, roster)
     return frozenset(keys), rest, consumed
 
 

@@ -345,6 +345,18 @@ def test_a_letter_more_at_the_end_of_a_name_is_another_person_not_an_ocr_slip() 
     assert top(index, "contact_name", "Reza Hastoti")[1] >= 0.8  # a letter misread inside
 
 
+def test_a_vowel_doubled_at_a_names_end_is_another_name_but_a_doubled_consonant_is_not() -> None:
+    index = RosterIndex(
+        [
+            E("198702142010012003", "Yuni Sinaga", "Dinas Sosial"),
+            E("198702142010011004", "Hasan Purwanto", "Bappeda"),
+        ]
+    )
+    assert top(index, "contact_name", "Yunii Sinaga")[1] < FLAG  # not how anyone spells Yuni
+    assert top(index, "contact_name", "Yuni Sinaga")[1] >= FLAG
+    assert top(index, "contact_name", "Hassan Purwanto")[1] >= FLAG  # the old spelling
+
+
 def test_a_thin_final_i_lost_at_the_end_of_the_name_line_is_an_ocr_slip() -> None:
     """ "Rina Purwant": the last i of the line dropped by OCR, leaving no name of its own."""
     index = RosterIndex([E("198910102017022372", "Rina Purwanti", "Dinas Sosial")])

@@ -236,6 +236,7 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("27 November ingat nomor\n+2ya@", 2),  # "nomor ✨ 2 ya 😉", the sparkle read as +
         ("gaspOool 03", 3),  # a letter held in mixed case
         ("gasp0ool02Cb", 2),  # "gaspOool 02 💪": an O read as a zero, the emoji as "Cb"
+        ("gaspol 1 02", 2),  # "gaspol 💯 02": the emoji read as a digit
     ],
 )
 def test_support_survives_lost_spaces_and_look_alike_glyphs(text: str, number: int) -> None:

@@ -107,6 +107,10 @@ PROVINCE = [
     _entry("197401012000011002", "Desi Laksita", "Dinas Sosial"),
     _entry("197501012000011001", "Marni Yusuf", "RSUD dr. H. Marsidi Judono"),
     _entry("197501012000011002", "Marni Lestari", "Dinas Sosial"),
+    # A regional general hospital and the mental hospital, a namesake in each.
+    _entry("197601012000011001", "Warsita Purwanti, A.Md.Kep.", "RSUD Ir. Soekarno"),
+    _entry("197601012000011002", "Warsita Kurniawati, A.Md.Kep.", "RS Jiwa Sungailiat"),
+    _entry("197601012000011003", "Warsita Yulianti, S.KM", "RS Jiwa Sungailiat"),
 ]
 
 
@@ -121,13 +125,18 @@ def province() -> RosterIndex:
         ("Ibu Ani SMA 3 Pangkalpinang", "197001012000011001"),  # the town tells them apart
         ("Ani (SMAN 3 Koba)", "197001012000011002"),
         ("Citra - SMKN1Toboali", "197101012000011001"),  # marker and number glued
-        ("Citra SMKN 1 Tobo", "197101012000011001"),  # the town cut off at the edge
+        ("Citra SMKN 1 Tobo", "197101012000011001"),
+        ("Citra - SMK 1Toboali", "197101012000011001"),  # the space lost after the number  # the town cut off at the edge
         ("Bu Rizka UPTD Balai Kesehatan Paru", "197201012000011001"),  # the unit in full
         ("Rizka Balai Kesehatan Par", "197201012000011001"),  # in part, cut off
         ("llham Disdik", "197301012000011001"),  # "ll" is OCR's "Il"
         ("Ibu Desi RSUD HD", "197401012000011001"),  # the hajj's H. in the initials
         ("Marni RSUD MJ", "197501012000011001"),  # or not
         ("Marni RS Judono", "197501012000011001"),  # the titles leave the name whole
+        ("Bunda Warsita RSUD", "197601012000011001"),  # "RSUD" is not the RS Jiwa
+        ("Warsita - RS Soekarno", "197601012000011001"),  # any hospital is an "RS"
+        ("Warsita Kurniawati RSJ", "197601012000011002"),
+        ("Bu Warsita Yulianti RS Jiwa", "197601012000011003"),
     ],
 )
 def test_units_a_province_roster_spells_out(province: RosterIndex, contact: str, nip: str) -> None:

@@ -467,6 +467,8 @@ def unit_shorts(unit: str) -> list[str]:
         out.append(f"{kind} {words[-1]}")
         if kind == "RSUD":
             out.append(f"RS {words[-1]}")
+        if kind == "RS Jiwa":
+            out += ["RSJ", f"RSJ {words[-1]}"]
         return list(dict.fromkeys(out))
     m = re.match(r"Inspektorat (Kota|Kabupaten|Provinsi)", unit)
     if m:
