@@ -125,8 +125,8 @@ def province() -> RosterIndex:
         ("Ibu Ani SMA 3 Pangkalpinang", "197001012000011001"),  # the town tells them apart
         ("Ani (SMAN 3 Koba)", "197001012000011002"),
         ("Citra - SMKN1Toboali", "197101012000011001"),  # marker and number glued
-        ("Citra SMKN 1 Tobo", "197101012000011001"),
-        ("Citra - SMK 1Toboali", "197101012000011001"),  # the space lost after the number  # the town cut off at the edge
+        ("Citra SMKN 1 Tobo", "197101012000011001"),  # the town cut off at the edge
+        ("Citra - SMK 1Toboali", "197101012000011001"),  # the space lost after the number
         ("Bu Rizka UPTD Balai Kesehatan Paru", "197201012000011001"),  # the unit in full
         ("Rizka Balai Kesehatan Par", "197201012000011001"),  # in part, cut off
         ("llham Disdik", "197301012000011001"),  # "ll" is OCR's "Il"
