@@ -97,8 +97,9 @@ _DOUBLE_RE = re.compile(r"([a-z])\1+")
 
 def _collapse(m: re.Match[str]) -> str:
     """A doubled letter once ("Hassan" is "Hasan"), but not a vowel doubled at the word's
-    end: nobody spells "Yuni" as "Yunii", so that is another name (or a misprint)."""
-    if m.end() == len(m.string) and m.group(1) in "aiueo":
+    end: nobody spells "Yuni" as "Yunii", so that is another name (or a misprint); nor an "ll"
+    there, OCR's "Sitll" of "Sitii", which must not become "Sitl", one look-alike from "Siti"."""
+    if m.end() == len(m.string) and m.group(1) in "aiueol":
         return m.group(0)
     return m.group(1)
 

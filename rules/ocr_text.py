@@ -6,6 +6,7 @@ with OCR's slips tolerated. The support rules (`rules.support`) read stories thr
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 
@@ -65,8 +66,10 @@ _GLUE_WORDS = (
 # so mixed-case shouting ("bapAk", "MEnaAang") is left alone.
 _TITLE_RUN = re.compile(r"^[A-Za-z][a-z]{2,}(?:[A-Z][a-z]{2,})+$")
 _KEYWORD_DIGIT = re.compile(
-    r"(nomor|nomer|n0m0r|paslon|coblos|urut|salam|pilih|gaspol|\bno\.?)(\d)", re.I
+    r"(nomor|nomer|n0m0r|paslon|coblos|urut|salam|pilih|gas+pol|\bno\.?)(\d)", re.I
 )
+# The zero of a pair's number read as the letter O, run into its keyword: "GASSPOLO3".
+_KEYWORD_O_DIGIT = re.compile(r"(nomor|nomer|paslon|urut|gas+pol)[oO](\d)\b", re.I)
 _DIGIT_JARI = re.compile(r"(\d)(jari)", re.I)
 # A number run into the word after it ("27/11INGAT", "nomor 1YA"), not a digit inside a
 # word ("H3WAN" is leetspeak).
@@ -85,7 +88,8 @@ _LETTER_O_DIGIT = re.compile(r"(?<![A-Za-z])[oO](?=\d\b)")  # "paslon O3": the z
 _DOTTED = re.compile(r"(?<=[A-Za-z]{2})[.,!](?=[A-Za-z]{2})")  # "terbukti.SOPA!"
 # "menaaang", "gasss", "gaspOool" (a run in mixed case is still one letter held)
 _ELONGATED = re.compile(r"([A-Za-z])\1{2,}", re.IGNORECASE)
-_ZERO_IN_WORD = re.compile(r"(?<=[A-Za-z])0(?=[A-Za-z])")  # "gasp0ool": an O read as a zero
+# "gasp0ool", "GASP000L": an O read as a zero
+_ZERO_IN_WORD = re.compile(r"(?<=[A-Za-z])0+(?=[A-Za-z])")
 # A script capital E reads as "&" inside a word ("M&NANG", "&R&F" for EREF, "Abah&r").
 _SCRIPT_E = re.compile(r"(?<=[A-Za-z])&|&(?=[A-Za-z])")
 
@@ -116,7 +120,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
             word = _SYMBOL_BEFORE_DIGIT.sub("", word)
             word = _SYMBOLS_AFTER_DIGIT.sub("", _SYMBOLS_BETWEEN.sub(" ", word))
             word = _LETTER_O_DIGIT.sub("0", word)
-            word = _ELONGATED.sub(r"\1", _ZERO_IN_WORD.sub("o", word))
+            word = _ELONGATED.sub(r"\1", _ZERO_IN_WORD.sub(lambda m: "o" * len(m[0]), word))
             word = _DOTTED.sub(lambda m: m.group(0) + " ", word)
             pieces = []
             for piece in word.split():
@@ -129,7 +133,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
                     sub.append(part)
                 pieces.append(" ".join(sub))
             word = " ".join(pieces)
-            word = _KEYWORD_DIGIT.sub(r"\1 \2", word)
+            word = _KEYWORD_DIGIT.sub(r"\1 \2", _KEYWORD_O_DIGIT.sub(r"\1 0\2", word))
             # "2100", and "NOMOR2100" once the number is off its keyword: the 💯 set apart
             word = " ".join(_HUNDRED_EMOJI.sub(r"\1 100", w) for w in word.split())
             word = _DIGIT_JARI.sub(r"\1 \2", word)
@@ -182,3 +186,28 @@ def phrase_in(phrase: str, text: str, threshold: float = 88.0) -> bool:
     if p in flat:
         return True
     return len(p) >= 10 and fuzz.partial_ratio(p, flat) >= threshold
+
+
+# Forms of address before a person's name in a story ("doakan pak Oktaf menang").
+_ADDRESS = frozenset(
+    {"pak", "bapak", "bpk", "bu", "ibu", "bang", "abang", "mas", "mbak", "kak", "abah", "bunda"}
+)
+
+
+def addressed_near(name: str, tokens: list[str]) -> str | None:
+    """The word right after a form of address that is one OCR slip from `name` (five letters
+    or more): "pak Ohtaf" for "pak Oktaf", a script k read as an h. After "pak" or "bu" a
+    person is meant, so one slip is a misreading there, not another word."""
+    if len(name) < 5:
+        return None
+    target = ocr_fold(name)
+    return next(
+        (
+            word
+            for before, word in itertools.pairwise(tokens)
+            if before in _ADDRESS
+            and abs(len(word) - len(name)) <= 1
+            and DamerauLevenshtein.distance(target, ocr_fold(word), score_cutoff=1) <= 1
+        ),
+        None,
+    )

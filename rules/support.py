@@ -22,6 +22,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from rules.election import Candidate, Election
 from rules.lexicon import is_word
 from rules.ocr_text import (
+    addressed_near,
     compact_in,
     compact_word,
     fold_compact,
@@ -305,6 +306,7 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
     for person in c.people:
         words = [w for w in words_of(normalise_text(person)) if len(w) >= 3]
         found = [w for w in words if fuzzy_token_in(w, tokens, 0.8) or _glued_in(w, tokens)]
+        found = found or [w for w in words if addressed_near(w, tokens)]
         whole = fold_compact(person)
         if len(words) >= 2 and (
             len(found) >= 2 or (len(whole) >= 10 and compact_in(whole, t.flat))

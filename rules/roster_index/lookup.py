@@ -342,6 +342,7 @@ class CandidateLookup(HandleLookup):
     def _unit_hints(self, text: str) -> tuple[frozenset[str], list[str], list[str]]:
         """`split_unit_hints` of a contact name, plus the longest runs of its remaining words
         that spell out part of a roster unit's name ("UPTD Balai Kesehatan Paru")."""
+        text = _SCHOOL_AFTER_NAME.sub(r" \1", text)  # "NiSD29": the space lost
         text = _SCHOOL_GLUED.sub(r"\1 \2 ", text)  # "SMKN1Toboali", "SMK 3Muntok"
         tokens = strip_honorifics(name_tokens(strip_titles(text)))
         hint, rest, consumed = split_unit_hints(tokens)
@@ -401,6 +402,7 @@ class CandidateLookup(HandleLookup):
 
 
 _SKIP_RUN = SKIP_WORDS
+_SCHOOL_AFTER_NAME = re.compile(r"(?<=[a-z])(SDN?|SMPN?|SMAN?|SMKN?)(?=\s?\d)")
 _SCHOOL_GLUED = re.compile(r"\b(SDN?|SMPN?|SMAN?|SMKN?)\s?(\d{1,3})(?=[A-Za-z]|\b)", re.IGNORECASE)
 # OCR reads a word's capital I as a lower-case l ("llham", "lrfan"); no Indonesian word
 # starts with l and a consonant.

@@ -353,6 +353,7 @@ def test_a_vowel_doubled_at_a_names_end_is_another_name_but_a_doubled_consonant_
         ]
     )
     assert top(index, "contact_name", "Yunii Sinaga")[1] < FLAG  # not how anyone spells Yuni
+    assert top(index, "contact_name", "Yunll Sinaga")[1] < FLAG  # nor its "ii" read as "ll"
     assert top(index, "contact_name", "Yuni Sinaga")[1] >= FLAG
     assert top(index, "contact_name", "Hassan Purwanto")[1] >= FLAG  # the old spelling
 

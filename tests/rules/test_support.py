@@ -58,6 +58,14 @@ def test_support_rule_fires(text: str, number: int, rule: str) -> None:
     assert rule in {s.rule for s in finding.signals if s.candidate == number}
 
 
+def test_a_name_one_slip_off_after_pak_or_bu_is_the_candidate() -> None:
+    """ "doakan pak Yvsuf menang": a script u read as v; after "pak" a person is meant."""
+    finding = detect_support("doakan pak Yvsuf menang ya", ELECTION)
+    assert finding.candidate == 3 and finding.confidence >= 0.7, finding
+    # Without the form of address, one slip from a short name is another word.
+    assert detect_support("doakan Yvsuf menang ya", ELECTION).candidate is None
+
+
 def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
     finding = detect_support("Bambnag Sutej0 - Rahrnat Hidayat\n#BaraJuera", ELECTION)
     assert finding.candidate == 2
@@ -237,6 +245,8 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("gaspOool 03", 3),  # a letter held in mixed case
         ("gasp0ool02Cb", 2),  # "gaspOool 02 💪": an O read as a zero, the emoji as "Cb"
         ("gaspol 1 02", 2),  # "gaspol 💯 02": the emoji read as a digit
+        ("GASP000L03", 3),  # "gaspoool 03": each O read as a zero
+        ("GASSPOLO3", 3),  # the zero of "03" read as an O, run into its keyword
     ],
 )
 def test_support_survives_lost_spaces_and_look_alike_glyphs(text: str, number: int) -> None:

@@ -57,6 +57,7 @@ def index() -> RosterIndex:
         ("Pak Wawan Sitompul RSUD DH", "198401012009011005"),
         ("Wawan Sitompul Rs UD", "198401012009011005"),  # "RsUD" split at its case change
         ("Bu Maya SD N 39", "198001012005011001"),
+        ("Bu MayaSD39", "198001012005011001"),  # PP-OCR's spaces lost
         ("Bapak Oky Disperkim", "198501012010011007"),
         ("Bu Rahma RS Pirngadi", "198601012011011009"),
         ("Teguh (DP3A)", "198701012012011011"),
