@@ -80,6 +80,8 @@ _SYMBOL_BEFORE_DIGIT = re.compile(r"^[+*&%~^=]+(?=\d)")
 # The same sparkles around a number run into its keyword: "no urut ✨ 2 ✨" → "nourut+2+".
 _SYMBOLS_BETWEEN = re.compile(r"(?<=[A-Za-z])[+*%~^=]+(?=\d)")
 _SYMBOLS_AFTER_DIGIT = re.compile(r"(?<=\d)[+*%~^=]+$")
+# A sparkle after a word read as a glyph run into it: "ingat ✨ nomor 1" → "ingat# nomor 1".
+_SYMBOLS_AFTER_WORD = re.compile(r"(?<=[A-Za-z]{3})[#+*%~^=]+$")
 _HUNDRED_EMOJI = re.compile(r"^([1-9])[17]00(?=\W*$)")  # its underlines read as 1 or 7
 # An emoji read as a lone digit before a zero-padded pair number: "gaspol 💯 02" read as
 # "gaspol 1 02" (nobody writes a number before "02").
@@ -119,6 +121,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
             word = _SCRIPT_E.sub("E", word)
             word = _SYMBOL_BEFORE_DIGIT.sub("", word)
             word = _SYMBOLS_AFTER_DIGIT.sub("", _SYMBOLS_BETWEEN.sub(" ", word))
+            word = _SYMBOLS_AFTER_WORD.sub("", word)
             word = _LETTER_O_DIGIT.sub("0", word)
             word = _ELONGATED.sub(r"\1", _ZERO_IN_WORD.sub(lambda m: "o" * len(m[0]), word))
             word = _DOTTED.sub(lambda m: m.group(0) + " ", word)

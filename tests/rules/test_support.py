@@ -247,6 +247,7 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("gaspol 1 02", 2),  # "gaspol 💯 02": the emoji read as a digit
         ("GASP000L03", 3),  # "gaspoool 03": each O read as a zero
         ("GASSPOLO3", 3),  # the zero of "03" read as an O, run into its keyword
+        ("27 Nov ingat# nomor 1 ya", 1),  # "ingat ✨ nomor 1": the sparkle read as "#"
     ],
 )
 def test_support_survives_lost_spaces_and_look_alike_glyphs(text: str, number: int) -> None:
