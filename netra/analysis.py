@@ -69,6 +69,10 @@ def default_engine() -> OcrEngine:
 # PP-OCR's confidence in a poster line above which a well-formed poster nobody on the roster
 # is near stands without a second opinion.
 CLEAR_READING = 0.9
+# Two readings of a poster this alike (normalised Levenshtein) agree, an OCR slip or two apart.
+AGREE = 0.8
+# The header opinion not asked once two readings agree on someone off the roster.
+LAST_RESORT = "faint"
 
 
 @functools.cache
@@ -323,6 +327,11 @@ def _read_poster(
     for opinion in HEADER_OPINIONS:
         if not backs_someone or (best[1] and best[1][0].confidence >= good_enough):
             break
+        if opinion == LAST_RESORT and not best[1] and _two_agree(unmatched):
+            # Two readings agree on a poster nobody on the roster is near: someone off the
+            # roster (see `_settle_unmatched`). The costliest opinion, for the faintest
+            # names, is not asked to read it a third time.
+            break
         box = header_band(image, layout.story_top)
         lines = read_header_again(image, box, opinion, engine, _tesseract, place)
         if not lines:
@@ -382,6 +391,16 @@ def _strip_guess(text: str, reading: HeaderReading) -> HeaderReading:
     return replace(reading, poster=poster, alternatives=others, evidence=evidence)
 
 
+def _two_agree(readings: list[tuple[HeaderReading, list[str]]]) -> bool:
+    """Two of the readings name the same poster (within an OCR slip or two)."""
+    keys = [_poster_key(r.poster) for r, _ in readings if r.poster]
+    return any(
+        Levenshtein.normalized_similarity(a, b) >= AGREE
+        for i, a in enumerate(keys)
+        for b in keys[i + 1 :]
+    )
+
+
 def _settle_unmatched(
     readings: list[tuple[HeaderReading, list[str]]],
 ) -> tuple[HeaderReading, list[str], list[AsnMatch]]:
@@ -395,7 +414,7 @@ def _settle_unmatched(
     def agreeing(key: str) -> int:
         others = list(keys)
         others.remove(key)
-        return sum(Levenshtein.normalized_similarity(key, o) >= 0.8 for o in others)
+        return sum(Levenshtein.normalized_similarity(key, o) >= AGREE for o in others)
 
     def rank(rl: tuple[HeaderReading, list[str]]) -> tuple[int, bool, bool]:
         poster = rl[0].poster

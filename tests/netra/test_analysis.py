@@ -10,7 +10,14 @@ from collections.abc import Callable
 
 import pytest
 
-from netra.analysis import AnalysisPool, _match_reading, _settle_unmatched, _strip_guess, analyse
+from netra.analysis import (
+    AnalysisPool,
+    _match_reading,
+    _read_poster,
+    _settle_unmatched,
+    _strip_guess,
+    analyse,
+)
 from rules.poster import HeaderReading
 from rules.roster_index import RosterIndex
 from rules.types import Poster, RosterEntry
@@ -455,6 +462,31 @@ def test_an_everyday_post_read_large_and_sure_is_not_read_again(roster, election
         )
         assert v.asn is not None and v.asn.entry.nip == "199107072016041005", v.reasons
         assert engine.reads == reads, (lines, engine.reads, v.text)
+
+
+def test_a_poster_off_the_roster_two_readings_agree_on_is_not_read_by_the_last_resort(
+    roster,  # type: ignore[no-untyped-def]
+) -> None:
+    """The first reading of a header not sure enough to stand, and the band read again
+    agreeing with it on someone nobody on the roster is near: the costliest opinion (for the
+    faintest names) is not asked; the cheaper ones still are."""
+    import io
+
+    from PIL import Image
+
+    from ocr.ppocr import PpOcrEngine
+    from ocr.reader import HEADER_OPINIONS, NamePlace
+    from rules.layout import read_layout
+
+    spec = dataclasses.replace(IG_SUPPORT_ON_PHOTO, poster="zeldamaulana_off", background="solid")
+    image = Image.open(io.BytesIO(render_story(spec))).convert("RGB")
+    engine = _Counting(PpOcrEngine())
+    layout = read_layout(engine.engine.read(image), *image.size)
+    assert layout.header.poster is not None and "zeldamaulana" in layout.header.poster.text
+    unsure = dataclasses.replace(layout, header=dataclasses.replace(layout.header, confidence=0.5))
+    reading, matches, _ = _read_poster(image, engine, roster, unsure, True, 5, 0.85, NamePlace())
+    assert not matches and reading.poster is not None, reading
+    assert engine.reads == len(HEADER_OPINIONS) - 1
 
 
 def test_a_list_of_every_pair_is_not_read_again(roster, election) -> None:  # type: ignore[no-untyped-def]
