@@ -108,8 +108,8 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
     (and `extra_words`, the election's aliases and names) inside tokens of six letters or
     more, and between a campaign word and its number ("nomor1", "paslon02", "2jari");
     letters repeated for emphasis are collapsed ("MENAAANG"); an emoji read as a digit before
-    a pair's number is dropped ("gaspol 1 02"). Hashtags and mentions stay
-    whole."""
+    a pair's number ("gaspol 1 02") or as a glyph after a word ("ingat# nomor 1") is dropped.
+    Hashtags and mentions stay whole."""
     glue = _glue_pattern(extra_words)
     lines = []
     for line in text.splitlines():
