@@ -327,7 +327,7 @@ def _read_poster(
     for opinion in HEADER_OPINIONS:
         if not backs_someone or (best[1] and best[1][0].confidence >= good_enough):
             break
-        if opinion == LAST_RESORT and not best[1] and _two_agree(unmatched):
+        if opinion == LAST_RESORT and not best[1] and _off_the_roster(unmatched, roster):
             # Two readings agree on a poster nobody on the roster is near: someone off the
             # roster (see `_settle_unmatched`). The costliest opinion, for the faintest
             # names, is not asked to read it a third time.
@@ -391,9 +391,14 @@ def _strip_guess(text: str, reading: HeaderReading) -> HeaderReading:
     return replace(reading, poster=poster, alternatives=others, evidence=evidence)
 
 
-def _two_agree(readings: list[tuple[HeaderReading, list[str]]]) -> bool:
-    """Two of the readings name the same poster (within an OCR slip or two)."""
-    keys = [_poster_key(r.poster) for r, _ in readings if r.poster]
+def _off_the_roster(readings: list[tuple[HeaderReading, list[str]]], roster: RosterLookup) -> bool:
+    """Two of the readings name the same poster (within an OCR slip or two), and none is a
+    contact saved under a unit the roster has: "Bu Sit BPKAD", read alike twice with the
+    final i of "Siti" lost, is a lead another reading may complete."""
+    posters = [r.poster for r, _ in readings if r.poster]
+    if any(p.kind == "contact_name" and roster.unit_named(p.text) for p in posters):
+        return False
+    keys = [_poster_key(p) for p in posters]
     return any(
         Levenshtein.normalized_similarity(a, b) >= AGREE
         for i, a in enumerate(keys)
