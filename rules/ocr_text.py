@@ -6,7 +6,6 @@ with OCR's slips tolerated. The support rules (`rules.support`) read stories thr
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 import unicodedata
 
@@ -83,6 +82,13 @@ _SYMBOLS_AFTER_DIGIT = re.compile(r"(?<=\d)[+*%~^=]+$")
 # A sparkle after a word read as a glyph run into it: "ingat ✨ nomor 1" → "ingat# nomor 1".
 _SYMBOLS_AFTER_WORD = re.compile(r"(?<=[A-Za-z]{3})[#+*%~^=]+$")
 _HUNDRED_EMOJI = re.compile(r"^([1-9])[17]00(?=\W*$)")  # its underlines read as 1 or 7
+# "nomor 1 💯" read as "nomor 100": the emoji read as "00" after the pair's number. Only
+# right after a number's keyword (nobody's pair is number 100).
+_NUMBER_KEYWORD = re.compile(r"(?:nomor|nomer|no\.?|urut|paslon)$", re.I)
+_NUMBER_THEN_HUNDRED = re.compile(r"^([1-9])00(?=\W*$)")
+# An emoji or a symbol standing alone between words ("nomor ⭐ 1", "ya 😉" read as "@"): no
+# word, and in the way of "nomor 1".
+_LONE_SYMBOLS = re.compile(r"^[+*%~^=#@.,:;?°•·_-]+$")
 # An emoji read as a lone digit before a zero-padded pair number: "gaspol 💯 02" read as
 # "gaspol 1 02" (nobody writes a number before "02").
 _DIGIT_BEFORE_PADDED = re.compile(r"(?<![\d.,:/-])\b[1-9] (?=0[1-9]\b)")
@@ -112,9 +118,15 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
     Hashtags and mentions stay whole."""
     glue = _glue_pattern(extra_words)
     lines = []
-    for line in text.splitlines():
+    before = ""  # the word before, across lines
+    for line in _symbols_as_stars(text).splitlines():
         out = []
         for word in _DIGIT_BEFORE_PADDED.sub("", line).split():
+            if _LONE_SYMBOLS.match(word):
+                continue
+            if _NUMBER_KEYWORD.search(before):
+                word = _NUMBER_THEN_HUNDRED.sub(r"\1 100", word)
+            before = word
             if word.startswith(("#", "@")):
                 out.append(word)
                 continue
@@ -122,7 +134,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
             word = _SYMBOL_BEFORE_DIGIT.sub("", word)
             word = _SYMBOLS_AFTER_DIGIT.sub("", _SYMBOLS_BETWEEN.sub(" ", word))
             word = _SYMBOLS_AFTER_WORD.sub("", word)
-            word = _LETTER_O_DIGIT.sub("0", word)
+            word = _LETTER_O_DIGIT.sub("0", _KEYWORD_O_DIGIT.sub(r"\1 0\2", word))
             word = _ELONGATED.sub(r"\1", _ZERO_IN_WORD.sub(lambda m: "o" * len(m[0]), word))
             word = _DOTTED.sub(lambda m: m.group(0) + " ", word)
             pieces = []
@@ -144,6 +156,11 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
             out.append(" ".join(word.split()))
         lines.append(" ".join(out))
     return "\n".join(lines)
+
+
+def _symbols_as_stars(text: str) -> str:
+    """Pictographs OCR keeps as glyphs (★, ✓, ♥) as "*", which the rules above know."""
+    return "".join("*" if unicodedata.category(ch) == "So" else ch for ch in text)
 
 
 _TOKEN = re.compile(r"[#@]?[a-z0-9][a-z0-9'._]*")  # hyphens split: "napitupulu-yogi"
@@ -197,20 +214,36 @@ _ADDRESS = frozenset(
 )
 
 
+# Verbs of a campaign before a form of address ("mari dukung pak ..."): whoever follows is a
+# pair's candidate, read with a second slip allowed.
+_CAMPAIGN_VERBS = ("dukung", "pilih", "coblos", "menangkan", "doakan")
+
+
 def addressed_near(name: str, tokens: list[str]) -> str | None:
     """The word right after a form of address that is one OCR slip from `name` (five letters
     or more): "pak Ohtaf" for "pak Oktaf", a script k read as an h. After "pak" or "bu" a
-    person is meant, so one slip is a misreading there, not another word."""
+    person is meant, so one slip is a misreading there, not another word. After a campaign
+    verb too ("mari dukung pak fondi" for "Efendi", the script E lost and an e read as o),
+    two slips in a name of six letters or more."""
     if len(name) < 5:
         return None
     target = ocr_fold(name)
-    return next(
-        (
-            word
-            for before, word in itertools.pairwise(tokens)
-            if before in _ADDRESS
-            and abs(len(word) - len(name)) <= 1
-            and DamerauLevenshtein.distance(target, ocr_fold(word), score_cutoff=1) <= 1
-        ),
-        None,
+    for verb, before, word in zip(["", *tokens], tokens, tokens[1:], strict=False):
+        if before not in _ADDRESS:
+            continue
+        slips = 2 if len(name) >= 6 and _campaign_verb(verb) else 1
+        if (
+            abs(len(word) - len(name)) <= slips
+            and DamerauLevenshtein.distance(target, ocr_fold(word), score_cutoff=slips) <= slips
+        ):
+            return word
+    return None
+
+
+def _campaign_verb(word: str) -> bool:
+    """A campaign verb as read, or one slip off ("daukung")."""
+    folded = ocr_fold(word)
+    return any(
+        DamerauLevenshtein.distance(ocr_fold(v), folded, score_cutoff=1) <= 1
+        for v in _CAMPAIGN_VERBS
     )

@@ -96,9 +96,14 @@ def _clean_name(text: str) -> str:
     # The back arrow and avatar also read as symbols, digits and short words ("Pe 7 Teguh",
     # "Fa 4 PS $ Rizka"); a leading token of two letters that is no honorific ("Bu", "Om",
     # "Bp") is that noise too.
-    while len(tokens) > 1 and (
-        _NOISE_TOKEN.match(tokens[0])
-        or (len(tokens[0]) <= 2 and tokens[0].lower().strip(".") not in _SHORT_HONORIFICS)
+    # A short name before a dash and a unit ("Ni - RS Jiwa") is the name, not the avatar.
+    while (
+        len(tokens) > 1
+        and (
+            _NOISE_TOKEN.match(tokens[0])
+            or (len(tokens[0]) <= 2 and tokens[0].lower().strip(".") not in _SHORT_HONORIFICS)
+        )
+        and not (tokens[0].istitle() and tokens[0].isalpha() and tokens[1] == "-")
     ):
         tokens.pop(0)
     while tokens and (
@@ -190,6 +195,8 @@ def _instagram_user(
         age = _age_at(tokens, i, lenient)
         if age is None:
             continue
+        if age.endswith(")") and any("(" in t for t in tokens[:i]):
+            continue  # "Ibu Nia (SD Negeri 51)": a bracket closed, no age's unit
         # Strict: a real age, or its unit misread as punctuation ("19)") after a name only a
         # username has (a dot or an underscore inside, lower case).
         if strict and not (

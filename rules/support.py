@@ -33,6 +33,15 @@ from rules.ocr_text import (
     split_glued,
     words_of,
 )
+from rules.pair_names import (
+    campaign_stems,
+    confusable,
+    glued_in,
+    named_with_number,
+    short_name_account,
+    shouted_near,
+    shouted_with_marks,
+)
 from wording import id_analysis as why
 
 NUMBER_WORDS = {
@@ -263,8 +272,8 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             continue
         if any(
             w in handle or (len(w) >= 6 and fuzz.partial_ratio(w, handle) >= 100 * (1 - 1 / len(w)))
-            for w in _campaign_stems(c)
-        ) or _short_name_account(c, handle):
+            for w in campaign_stems(c)
+        ) or short_name_account(c, handle):
             signals.append(Signal(c.number, why.RULE_ACCOUNT_NAMED, "@" + mention, 0.75))
     for alias in c.aliases:
         words = words_of(normalise_text(alias))
@@ -284,12 +293,12 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             # is the pair's in any case.
             shouted = any(
                 not m.group(0).islower()
-                for m in re.finditer(r"\b" + _confusable(alias.upper()) + r"\b", raw, re.I)
+                for m in re.finditer(r"\b" + confusable(alias.upper()) + r"\b", raw, re.I)
             )
             coined = not is_word(words[0])
             weight = 0.8 if shouted or coined else 0.35
             signals.append(Signal(c.number, why.RULE_ALIAS, alias, weight))
-        elif words and len(words[0]) >= 3 and _shouted_with_marks(alias, raw, acronyms):
+        elif words and len(words[0]) >= 3 and shouted_with_marks(alias, raw, acronyms):
             # "HAM!!" for "HAMI": an I read as "!", which normalising the text dropped.
             signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.6))
         elif (
@@ -299,13 +308,13 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
         ):
             # "SYHU!!" read as "SYHUM", "ZUYON": the acronym plus one letter made of "!".
             signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.6))
-        elif words and len(alias) >= 4 and _shouted_near(alias, raw, acronyms):
+        elif words and len(alias) >= 4 and shouted_near(alias, raw, acronyms):
             # One letter misread in a shouted acronym ("JUHE" as "JUNE"): counts only beside a
             # support word (see the boost below), since the misreading may be a real word.
             signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.25))
     for person in c.people:
         words = [w for w in words_of(normalise_text(person)) if len(w) >= 3]
-        found = [w for w in words if fuzzy_token_in(w, tokens, 0.8) or _glued_in(w, tokens)]
+        found = [w for w in words if fuzzy_token_in(w, tokens, 0.8) or glued_in(w, tokens)]
         found = found or [w for w in words if addressed_near(w, tokens)]
         whole = fold_compact(person)
         if len(words) >= 2 and (
@@ -315,115 +324,6 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
         elif found:
             signals.append(Signal(c.number, why.RULE_NAME_PART, found[0], 0.35))
     return signals
-
-
-# What a campaign account adds to a name: "@ana.center", "@relawan_ana", "@timana.official".
-_ACCOUNT_AFFIXES = ("center", "centre", "official", "ofc", "relawan", "menang", "team", "tim")
-
-
-def _short_name_account(c: Candidate, handle: str) -> bool:
-    """A name too short to be a stem ("Ana") counts in an account only beside a campaign
-    word, the whole handle being the two: "@ana.center" yes, "@anastasia" no."""
-    for person in c.people:
-        for word in person.split():
-            w = fold_compact(word)
-            if not 3 <= len(w) < 5:
-                continue
-            rest = handle[len(w) :] if handle.startswith(w) else None
-            if rest is None and handle.endswith(w):
-                rest = handle[: -len(w)]
-            if rest and any(rest.strip("0123456789") in (a, a + "id") for a in _AFFIXES_FOLDED):
-                return True
-    return False
-
-
-_AFFIXES_FOLDED = tuple(fold_compact(a) for a in _ACCOUNT_AFFIXES)
-
-
-@functools.lru_cache(maxsize=64)
-def _campaign_stems(c: Candidate) -> tuple[str, ...]:
-    """Folded aliases (four letters or more) and name words (five or more) of a candidate."""
-    stems = {fold_compact(a) for a in c.aliases if len(fold_compact(a)) >= 4}
-    for person in c.people:
-        stems.update(fold_compact(w) for w in person.split() if len(w) >= 5)
-    return tuple(sorted(stems))
-
-
-def _named_with_number(c: Candidate, t: _Text) -> list[Signal]:
-    """The pair's own number next to its alias or a name ("pasy 01", "Bustami no 1",
-    "02 SOPA"): two kinds of evidence that agree, in two words."""
-    aliases = {fold_compact(a) for a in c.aliases if len(fold_compact(a)) >= 3}
-    names = {fold_compact(w) for p in c.people for w in p.split() if len(w) >= 4}
-    number = re.compile(r"^(?:no\.?|nomor|nomer)?0?" + str(c.number) + r"$")
-    words: list[str] = []
-    for w in re.split(r"[^a-z0-9.]+", t.norm):
-        if w and words and words[-1] in {"no", "no.", "nomor", "nomer"} and w.isdigit():
-            words[-1] += w  # "no 2" is one word here
-        elif w:
-            words.append(w)
-    for i, word in enumerate(words):
-        if not number.match(word.strip(".")):
-            continue
-        # An alias within two words, a name right beside it.
-        near = words[max(0, i - 2) : i] + words[i + 1 : i + 3]
-        beside = words[max(0, i - 1) : i] + words[i + 1 : i + 2]
-        hit = next((w for w in near if fold_compact(w) in aliases), None) or next(
-            (w for w in beside if fold_compact(w) in names), None
-        )
-        if hit:
-            return [Signal(c.number, why.RULE_NAME_WITH_NUMBER, f"{hit} {word}", 0.85)]
-    return []
-
-
-def _confusable(word: str) -> str:
-    """A regex for a shouted word with OCR's letter/digit swaps (I/1/l/!, O/0, S/5, B/8) and
-    light leetspeak (E/3, A/4)."""
-    classes = {
-        "I": "[I1l!|]", "L": "[L1I|]", "O": "[O0]", "S": "[S5]", "B": "[B8]", "Z": "[Z2]",
-        "E": "[E3]", "A": "[A4]",
-    }  # fmt: skip
-    return "".join(classes.get(ch, re.escape(ch)) for ch in word)
-
-
-def _shouted_with_marks(alias: str, raw: str, acronyms: frozenset[str]) -> bool:
-    """The acronym in capitals with a letter read as a mark or a digit ("HAM!", "Z4TRI"),
-    standing alone: not the word itself, which the other rules see."""
-    pattern = r"(?<![A-Za-z0-9])" + _confusable(alias.upper()) + r"(?![A-Za-z0-9])"
-    return any(m.group(0) not in acronyms for m in re.finditer(pattern, raw))
-
-
-def _glued_in(word: str, tokens: list[str]) -> bool:
-    """A name of five letters or more glued inside a longer token ("kepakzuhri")."""
-    if len(word) < 5:
-        return False
-    target = ocr_fold(word)
-    return any(len(tok) >= len(word) + 2 and target in ocr_fold(tok) for tok in tokens)
-
-
-def _shouted_near(alias: str, text: str, acronyms: frozenset[str]) -> bool:
-    """A word in capitals (all but one letter: script capitals come out in either case,
-    "BuRT") one slip from the acronym: a letter misread, a digit for a letter ("ZUH8" for
-    "ZUHE"), or a letter lost ("OKJ" for "OKJU"); and neither an ordinary word ("HARI" and
-    "HATI" are a day and a heart, not "HAMI" misread) nor another pair's acronym as written
-    ("JAMA" is pair 2's, not pair 3's "JUMA")."""
-    target = alias.upper()
-    n = len(target)
-    for seen in re.findall(rf"\b[A-Za-z][A-Za-z0-9]{{{n - 2},{n - 1}}}\b", text):
-        # Script capitals come out in either case ("BuRT" for "BURI"): most of them capitals.
-        if sum(c.isupper() for c in seen) < max(2, len(seen) - 1):
-            continue
-        word = seen.upper()
-        if word in acronyms or is_word(word) or sum(c.isdigit() for c in word) > 1:
-            continue
-        if len(word) == n and sum(a != b for a, b in zip(word, target, strict=True)) == 1:
-            return True
-        if (
-            len(word) == n - 1
-            and not word[-1].isdigit()
-            and any(target[:i] + target[i + 1 :] == word for i in range(n))
-        ):
-            return True
-    return False
 
 
 _LONG_SUPPORT = tuple((w, ocr_fold(w)) for w in SUPPORT_WORDS if len(w) >= 6 and " " not in w)
@@ -529,7 +429,9 @@ def detect_support(text: str, election: Election) -> SupportFinding:
 
     for candidate in election.candidates:
         signals.extend(_candidate_signals(candidate, prepared, _election_context(election)))
-        signals.extend(_named_with_number(candidate, prepared))
+        named = named_with_number(candidate, norm, bool(support_words))
+        if named:
+            signals.append(Signal(candidate.number, why.RULE_NAME_WITH_NUMBER, *named))
 
     # A lone name, a lowercase acronym or a bare "nomor 1" counts only beside a support word.
     if support_words:

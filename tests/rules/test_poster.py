@@ -170,3 +170,15 @@ def test_a_capitalised_word_of_content_is_no_username_by_its_shape() -> None:
     assert parse_header_text(["Pilwako2024"], "Kirim pesan").poster is None
     reading = parse_header_text(["nurtanjung.63"], "Kirim pesan")
     assert reading.poster == Poster("username", "nurtanjung.63")
+
+
+def test_a_closing_bracket_after_a_unit_is_no_story_age() -> None:
+    """ "Ibu Nia (SD Negeri 51)" over a WhatsApp time: "51)" closes the bracket, it is no
+    Instagram age with its unit misread, and "Negeri" no username."""
+    reading = parse_header_text(["Ibu Nla (SD Negeni 51)", "Kemarin 06.09"])
+    assert reading.platform == "whatsapp"
+    assert reading.poster == Poster("contact_name", "Ibu Nla (SD Negeni 51)")
+    # The time garbled: no anchor, no poster (the name line is read again alone), and
+    # certainly not the username "negeni".
+    garbled = parse_header_text(["Ibu Nla (SD Negeni 51)", "Keat D6.09"])
+    assert garbled.poster is None or garbled.poster.kind != "username"

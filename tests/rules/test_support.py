@@ -66,6 +66,33 @@ def test_a_name_one_slip_off_after_pak_or_bu_is_the_candidate() -> None:
     assert detect_support("doakan Yvsuf menang ya", ELECTION).candidate is None
 
 
+def test_a_name_two_slips_off_after_a_campaign_verb_and_pak_is_the_candidate() -> None:
+    """ "mari dukung pak Bambang" read "mari daukung pak ambanq": after "dukung pak" the
+    candidate is meant, and a name of six letters or more may be read two letters off."""
+    finding = detect_support("mari daukung pak ambanq", ELECTION)
+    assert finding.candidate == 2 and finding.confidence >= 0.7, finding
+    # Two slips after "pak" alone, or in a name under six letters, are another person.
+    assert detect_support("ketemu pak ambanq di kantor", ELECTION).candidate is None
+    assert detect_support("mari dukung pak Yvsup", ELECTION).candidate is None
+
+
+def test_an_alias_or_name_one_slip_off_beside_the_pairs_number() -> None:
+    """A script capital read as another letter ("FU&L nOmOr 2!" for "ZUEL nomor 2"): the
+    pair's own number beside it makes the slip a misreading."""
+    for text, number in (
+        ("BERA nOmOr 2!", 2),  # "BARA"
+        ("HEWAM nomor 1", 1),  # "HEWAN"
+        ("YVSUF 3 PERIODE!!", 3),  # "YUSUF": no keyword, but a support word
+    ):
+        finding = detect_support(text, ELECTION)
+        assert finding.candidate == number and finding.confidence >= 0.7, (text, finding)
+    # An ordinary word one slip from an alias, beside a bare number, is that word: "BARU"
+    # (new) is not "BARA".
+    assert detect_support("GEDUNG BARU LANTAI 2, SEMANGAT", ELECTION).candidate is None
+    # The pair's number must agree: "BERA nomor 3" is no support for pair 2.
+    assert detect_support("BERA nomor 3", ELECTION).candidate != 2
+
+
 def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
     finding = detect_support("Bambnag Sutej0 - Rahrnat Hidayat\n#BaraJuera", ELECTION)
     assert finding.candidate == 2
@@ -248,6 +275,8 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("GASP000L03", 3),  # "gaspoool 03": each O read as a zero
         ("GASSPOLO3", 3),  # the zero of "03" read as an O, run into its keyword
         ("27 Nov ingat# nomor 1 ya", 1),  # "ingat ✨ nomor 1": the sparkle read as "#"
+        ("27/11 ingat nomor ★ 1 ya @", 1),  # "nomor ⭐ 1 ya 😉": the emoji kept as glyphs
+        ("SUDAH PASTI NOMOR\n100", 1),  # "nomor 🎉 1 💯": the 💯 read as "00"
     ],
 )
 def test_support_survives_lost_spaces_and_look_alike_glyphs(text: str, number: int) -> None:
@@ -263,6 +292,7 @@ def test_support_survives_lost_spaces_and_look_alike_glyphs(text: str, number: i
         "Kita harus sampai menang lomba",  # a hashtag's tail ("…Menang") as an ordinary word
         "Rapat di lantai 2 jam 10",
         "Pak Yusuf tetangga baik",  # a name without any support word
+        "Pasti 100 orang datang ke rapat no 3",  # a hundred that follows no number's keyword
     ],
 )
 def test_glued_or_everyday_text_is_not_support(text: str) -> None:

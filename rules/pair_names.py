@@ -1,0 +1,151 @@
+"""How a story names a pair, as OCR gives it: its aliases and its people's names misread by
+a letter, glued into other words, or shouted with a mark for a letter; accounts named for
+it; its number beside its name. The support rules (`rules.support`) weigh what these find.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from rules.election import Candidate
+from rules.lexicon import is_word
+from rules.ocr_text import fold_compact, ocr_fold
+
+# What a campaign account adds to a name: "@ana.center", "@relawan_ana", "@timana.official".
+_ACCOUNT_AFFIXES = ("center", "centre", "official", "ofc", "relawan", "menang", "team", "tim")
+
+
+def short_name_account(c: Candidate, handle: str) -> bool:
+    """A name too short to be a stem ("Ana") counts in an account only beside a campaign
+    word, the whole handle being the two: "@ana.center" yes, "@anastasia" no."""
+    for person in c.people:
+        for word in person.split():
+            w = fold_compact(word)
+            if not 3 <= len(w) < 5:
+                continue
+            rest = handle[len(w) :] if handle.startswith(w) else None
+            if rest is None and handle.endswith(w):
+                rest = handle[: -len(w)]
+            if rest and any(rest.strip("0123456789") in (a, a + "id") for a in _AFFIXES_FOLDED):
+                return True
+    return False
+
+
+_AFFIXES_FOLDED = tuple(fold_compact(a) for a in _ACCOUNT_AFFIXES)
+
+
+@functools.lru_cache(maxsize=64)
+def campaign_stems(c: Candidate) -> tuple[str, ...]:
+    """Folded aliases (four letters or more) and name words (five or more) of a candidate."""
+    stems = {fold_compact(a) for a in c.aliases if len(fold_compact(a)) >= 4}
+    for person in c.people:
+        stems.update(fold_compact(w) for w in person.split() if len(w) >= 5)
+    return tuple(sorted(stems))
+
+
+def named_with_number(c: Candidate, norm: str, supported: bool) -> tuple[str, float] | None:
+    """The pair's own number next to its alias or a name ("pasy 01", "Bustami no 1",
+    "02 SOPA"): two kinds of evidence that agree, in two words. What matched and its weight.
+
+    The alias or name may be one OCR slip off ("FU&L nOmOr 2!" for "ZUEL nomor 2", "FUHRI 2
+    PERIODE" for "ZUHRI 2 PERIODE": a script Z read as an F): the number agreeing with it is
+    what makes the slip a misreading. Then the alias has four letters or more, the name
+    five; and the number carries its keyword ("fuel nomor 2" is nobody's), or the word is
+    no ordinary word and the text has a support word (`supported`): "HARI KE-2, SEMANGAT"
+    is a day, not "HAMI"."""
+    aliases = {fold_compact(a) for a in c.aliases if len(fold_compact(a)) >= 3}
+    names = {fold_compact(w) for p in c.people for w in p.split() if len(w) >= 4}
+    number = re.compile(r"^(no\.?|nomor|nomer)?0?" + str(c.number) + r"$")
+    words: list[str] = []
+    for w in re.split(r"[^a-z0-9.]+", norm):
+        if w and words and words[-1] in {"no", "no.", "nomor", "nomer"} and w.isdigit():
+            words[-1] += w  # "no 2" is one word here
+        elif w:
+            words.append(w)
+    slipped: tuple[str, float] | None = None
+    for i, word in enumerate(words):
+        m = number.match(word.strip("."))
+        if not m:
+            continue
+        # An alias within two words, a name right beside it.
+        near = words[max(0, i - 2) : i] + words[i + 1 : i + 3]
+        beside = words[max(0, i - 1) : i] + words[i + 1 : i + 2]
+        hit = next((w for w in near if fold_compact(w) in aliases), None) or next(
+            (w for w in beside if fold_compact(w) in names), None
+        )
+        if hit:
+            return f"{hit} {word}", 0.85
+        if slipped is None:
+            near_miss = next((w for w in near if _one_slip(w, aliases, 4)), None) or next(
+                (w for w in beside if _one_slip(w, names, 5)), None
+            )
+            if near_miss and (m.group(1) or (supported and not is_word(near_miss))):
+                slipped = (f"{near_miss} {word}", 0.75)
+    return slipped
+
+
+def _one_slip(word: str, targets: set[str], shortest: int) -> bool:
+    """The word one OCR slip (a letter misread, lost or added) from one of the folded
+    targets of `shortest` letters or more, and not the target itself."""
+    folded = fold_compact(word)
+    return any(
+        len(t) >= shortest
+        and folded != t
+        and abs(len(folded) - len(t)) <= 1
+        and DamerauLevenshtein.distance(folded, t, score_cutoff=1) <= 1
+        for t in targets
+    )
+
+
+def confusable(word: str) -> str:
+    """A regex for a shouted word with OCR's letter/digit swaps (I/1/l/!, O/0, S/5, B/8) and
+    light leetspeak (E/3, A/4)."""
+    classes = {
+        "I": "[I1l!|]", "L": "[L1I|]", "O": "[O0]", "S": "[S5]", "B": "[B8]", "Z": "[Z2]",
+        "E": "[E3]", "A": "[A4]",
+    }  # fmt: skip
+    return "".join(classes.get(ch, re.escape(ch)) for ch in word)
+
+
+def shouted_with_marks(alias: str, raw: str, acronyms: frozenset[str]) -> bool:
+    """The acronym in capitals with a letter read as a mark or a digit ("HAM!", "Z4TRI"),
+    standing alone: not the word itself, which the other rules see."""
+    pattern = r"(?<![A-Za-z0-9])" + confusable(alias.upper()) + r"(?![A-Za-z0-9])"
+    return any(m.group(0) not in acronyms for m in re.finditer(pattern, raw))
+
+
+def glued_in(word: str, tokens: list[str]) -> bool:
+    """A name of five letters or more glued inside a longer token ("kepakzuhri")."""
+    if len(word) < 5:
+        return False
+    target = ocr_fold(word)
+    return any(len(tok) >= len(word) + 2 and target in ocr_fold(tok) for tok in tokens)
+
+
+def shouted_near(alias: str, text: str, acronyms: frozenset[str]) -> bool:
+    """A word in capitals (all but one letter: script capitals come out in either case,
+    "BuRT") one slip from the acronym: a letter misread, a digit for a letter ("ZUH8" for
+    "ZUHE"), or a letter lost ("OKJ" for "OKJU"); and neither an ordinary word ("HARI" and
+    "HATI" are a day and a heart, not "HAMI" misread) nor another pair's acronym as written
+    ("JAMA" is pair 2's, not pair 3's "JUMA")."""
+    target = alias.upper()
+    n = len(target)
+    for seen in re.findall(rf"\b[A-Za-z][A-Za-z0-9]{{{n - 2},{n - 1}}}\b", text):
+        # Script capitals come out in either case ("BuRT" for "BURI"): most of them capitals.
+        if sum(c.isupper() for c in seen) < max(2, len(seen) - 1):
+            continue
+        word = seen.upper()
+        if word in acronyms or is_word(word) or sum(c.isdigit() for c in word) > 1:
+            continue
+        if len(word) == n and sum(a != b for a, b in zip(word, target, strict=True)) == 1:
+            return True
+        if (
+            len(word) == n - 1
+            and not word[-1].isdigit()
+            and any(target[:i] + target[i + 1 :] == word for i in range(n))
+        ):
+            return True
+    return False
