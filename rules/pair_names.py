@@ -53,9 +53,10 @@ def named_with_number(c: Candidate, norm: str, supported: bool) -> tuple[str, fl
     The alias or name may be one OCR slip off ("FU&L nOmOr 2!" for "ZUEL nomor 2", "FUHRI 2
     PERIODE" for "ZUHRI 2 PERIODE": a script Z read as an F): the number agreeing with it is
     what makes the slip a misreading. Then the alias has four letters or more, the name
-    five; and the number carries its keyword ("fuel nomor 2" is nobody's), or the word is
-    no ordinary word and the text has a support word (`supported`): "HARI KE-2, SEMANGAT"
-    is a day, not "HAMI"."""
+    five; and the number carries its keyword ("fuel nomor 2" is nobody's). A bare number
+    only beside a name, no ordinary word, in a text with a support word (`supported`):
+    "HARI KE-2, SEMANGAT" is a day, not "HAMI", and "Juara 1 omba" (a "lomba" whose l was
+    read as a one) no "OMMA"."""
     aliases = {fold_compact(a) for a in c.aliases if len(fold_compact(a)) >= 3}
     names = {fold_compact(w) for p in c.people for w in p.split() if len(w) >= 4}
     number = re.compile(r"^(no\.?|nomor|nomer)?0?" + str(c.number) + r"$")
@@ -79,11 +80,12 @@ def named_with_number(c: Candidate, norm: str, supported: bool) -> tuple[str, fl
         if hit:
             return f"{hit} {word}", 0.85
         if slipped is None:
-            near_miss = next((w for w in near if _one_slip(w, aliases, 4)), None) or next(
-                (w for w in beside if _one_slip(w, names, 5)), None
-            )
-            if near_miss and (m.group(1) or (supported and not is_word(near_miss))):
-                slipped = (f"{near_miss} {word}", 0.75)
+            alias_slip = next((w for w in near if _one_slip(w, aliases, 4)), None)
+            name_slip = next((w for w in beside if _one_slip(w, names, 5)), None)
+            if m.group(1) and (alias_slip or name_slip):
+                slipped = (f"{alias_slip or name_slip} {word}", 0.75)
+            elif name_slip and supported and not is_word(name_slip):
+                slipped = (f"{name_slip} {word}", 0.75)
     return slipped
 
 

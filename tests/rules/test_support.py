@@ -89,6 +89,10 @@ def test_an_alias_or_name_one_slip_off_beside_the_pairs_number() -> None:
     # An ordinary word one slip from an alias, beside a bare number, is that word: "BARU"
     # (new) is not "BARA".
     assert detect_support("GEDUNG BARU LANTAI 2, SEMANGAT", ELECTION).candidate is None
+    # An alias one slip off beside a bare number: "Juara 1omba" is "Juara lomba" with the l
+    # read as a one, not "YUDA".
+    assert detect_support("Juara 3 lomba senam", ELECTION).candidate is None
+    assert detect_support("Juara 3 yuba renang", ELECTION).candidate is None
     # The pair's number must agree: "BERA nomor 3" is no support for pair 2.
     assert detect_support("BERA nomor 3", ELECTION).candidate != 2
 
