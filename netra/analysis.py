@@ -103,6 +103,7 @@ def analyse(
     lines = engine.read(shot.image)
     texts = [line.text for line in lines]
     known: list[OcrLine] = []  # enlarged readings' lines a later one need not recognise
+    story_lines = lines  # the reading the layout's body comes from
     layout = read_layout(lines, *shot.image.size)
     span = story_span(lines, *shot.image.size)
     support = find_support(layout.body_text, election)
@@ -118,6 +119,7 @@ def analyse(
         # text stays out of it).
         framed_lines, size = read_framed(shot.image, span, engine, lines)
         known = legible(framed_lines, span, size)
+        story_lines = framed_lines
         texts += [line.text for line in framed_lines]
         framed = read_layout(framed_lines, *size, framed=True)
         first_box = layout.header_box
@@ -163,17 +165,19 @@ def analyse(
         alternatives + 1,
         thresholds.asn_flag,
         place,
+        legible(lines),
     )
     if (
         body is not None
         and body[1] - body[0] >= MIN_BODY
         and _worth_reading_body_again(support, matches, thresholds)
-        and not (not layout.framed and _plainly_neutral(lines, layout, support))
+        and not _plainly_neutral(story_lines, layout, support)
     ):
         # An ASN identified and nothing clear found in what they posted: tiny, script or
         # thin text the first, coarser detection missed or misread. Read the body again,
         # enlarged (a framed story's more than its first enlargement); a finding stronger
-        # than the first stands.
+        # than the first stands. A framed story's enlarged reading that read its body large
+        # and sure, with no word of a campaign, is not read a third time.
         zoom = BODY_ZOOM_FRAMED if layout.framed else BODY_ZOOM
         body_lines, _size = read_framed(shot.image, body, engine, lines, zoom=zoom, known=known)
         texts += [line.text for line in body_lines]
@@ -217,10 +221,11 @@ def _worth_reading_body_again(
 
 
 def _plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportFinding) -> bool:
-    """The body read in full at the first reading, every line large and sure, and not one
-    word of a campaign in it, nor a name or label of any pair: a second reading would read
-    the same ("Selamat pagi, semangat bekerja" is read again, "semangat" being a support
-    word). Saves the second reading for most of an ASN's everyday posts."""
+    """The body read in full by `lines` (the first reading, or a framed story's enlarged one:
+    the reading `layout` comes from), every line large and sure, and not one word of a
+    campaign in it, nor a name or label of any pair: a further reading would read the same
+    ("Selamat pagi, semangat bekerja" is read again, "semangat" being a support word). Saves
+    that reading for most of an ASN's everyday posts."""
     content = set(layout.body)  # the story's own lines: no footer, chrome or header
     inside = [line for line in lines if line.text in content]
     return (
@@ -312,10 +317,12 @@ def _read_poster(
     limit: int,
     good_enough: float,
     place: NamePlace,
+    known: Sequence[OcrLine] = (),
 ) -> tuple[HeaderReading, list[AsnMatch], list[str]]:
     """Who posted: the layout's reading, then (only when the content backs someone and the
     poster is not identified) the header band read again by each opinion in turn; the
-    reading whose roster match is best wins. `place`: where the name line is looked for."""
+    reading whose roster match is best wins. `place`: where the name line is looked for;
+    `known`: the first reading's legible lines, not recognised again."""
     best = _match_reading(layout.header, roster, limit)
     unmatched: list[tuple[HeaderReading, list[str]]] = []
     if best[0].poster is not None and not best[1]:
@@ -333,7 +340,7 @@ def _read_poster(
             # names, is not asked to read it a third time.
             break
         box = header_band(image, layout.story_top)
-        lines = read_header_again(image, box, opinion, engine, _tesseract, place)
+        lines = read_header_again(image, box, opinion, engine, _tesseract, place, known)
         if not lines:
             continue
         tried += 1

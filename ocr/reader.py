@@ -82,17 +82,26 @@ def read_header_again(
     engine: OcrEngine,
     tesseract: Callable[[], OcrEngine] | None = None,
     place: NamePlace = NamePlace(),
+    known: Sequence[OcrLine] = (),
 ) -> list[OcrLine]:
-    """Lines of the header band prepared for one opinion, in full-image coordinates."""
+    """Lines of the header band prepared for one opinion, in full-image coordinates.
+    `known`: lines the first reading read well (`legible`), whose text the band's opinions
+    keep instead of recognising them again (the status bar, a legible first line of content:
+    most of a band's lines)."""
     band = image.crop(box)
     rgb = pp.as_array(band)
     stretched = ImageOps.autocontrast(pp.grey(rgb), cutoff=3)
+    inside = [
+        _shifted(line, -box[0], -box[1])
+        for line in known
+        if line.top >= box[1] and line.bottom <= box[3]
+    ]
     if opinion == "plain":
-        lines = engine.read(band.convert("RGB"))
+        lines = engine.read(band.convert("RGB"), known=inside)
     elif opinion == "contrast":
-        lines = engine.read(stretched.convert("RGB"))
+        lines = engine.read(stretched.convert("RGB"), known=inside)
     elif opinion == "faint":
-        lines = engine.read(pp.faint_bright_text(rgb).convert("RGB"))
+        lines = engine.read(pp.faint_bright_text(rgb).convert("RGB"), known=inside)
     elif opinion in ("strip", "tophat"):
         # The name line alone, enlarged: for a white name on a white cup or a bright sky.
         # "strip": its faint contrast over a wider neighbourhood with the JPEG noise averaged

@@ -464,6 +464,35 @@ def test_an_everyday_post_read_large_and_sure_is_not_read_again(roster, election
         assert engine.reads == reads, (lines, engine.reads, v.text)
 
 
+def test_a_framed_everyday_post_read_large_and_sure_is_not_read_a_third_time(
+    roster,  # type: ignore[no-untyped-def]
+    election,
+) -> None:
+    """The same inside a gallery viewer: read once whole and once enlarged; the enlarged
+    reading read the post large and sure with no campaign word, so no third, larger reading.
+    With a support word in it, the third reading is still made."""
+    from ocr.ppocr import PpOcrEngine
+    from tests.synth import Frame
+
+    gallery = Frame(kind="gallery", title="IMG-20241121-WA0064.jpg", actions=["Kirim", "Hapus"])
+    everyday = dataclasses.replace(
+        IG_SUPPORT_ON_PHOTO,
+        lines=["Selamat pagi", "Jangan lupa sarapan"],
+        background="solid",
+        frame=gallery,
+    )
+    for lines, reads in ((everyday.lines, 2), (["Selamat pagi", "Semangat bekerja"], 3)):
+        engine = _Counting(PpOcrEngine())
+        v = analyse(
+            render_story(dataclasses.replace(everyday, lines=lines)),
+            roster,
+            election,
+            engine=engine,
+        )
+        assert v.asn is not None and v.asn.entry.nip == "199107072016041005", v.reasons
+        assert engine.reads == reads, (lines, engine.reads, v.text)
+
+
 def test_a_poster_off_the_roster_two_readings_agree_on_is_not_read_by_the_last_resort(
     roster,  # type: ignore[no-untyped-def]
 ) -> None:

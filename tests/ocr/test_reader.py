@@ -66,6 +66,20 @@ def test_an_opinion_reads_the_band_and_answers_in_screenshot_coordinates(opinion
     assert seen.size == (400, 160) and seen.mode == "RGB"
 
 
+@pytest.mark.parametrize("opinion", ["plain", "contrast", "faint"])
+def test_a_band_opinion_is_offered_the_first_readings_legible_lines_inside_the_band(
+    opinion: str,
+) -> None:
+    """Recognition is most of a reading's cost: the status bar and the content's first line,
+    read large and sure the first time, are offered in the band's terms, not read again."""
+    image, engine = screenshot(), Recording()
+    inside = OcrLine("12.30", 10, 110, 60, 134, 0.97, height=24.0)
+    outside = OcrLine("Coblos No. 2", 10, 400, 200, 440, 0.97, height=40.0)
+    read_header_again(image, (0, 100, 400, 260), opinion, engine, known=[inside, outside])
+    [offered] = engine.known[0]
+    assert offered.text == "12.30" and (offered.left, offered.top) == (10, 10)
+
+
 def test_the_faint_opinion_turns_white_on_pale_into_dark_text() -> None:
     engine = Recording()
     read_header_again(screenshot(), (0, 0, 400, 160), "faint", engine)
