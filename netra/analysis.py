@@ -327,6 +327,8 @@ def _read_poster(
     unmatched: list[tuple[HeaderReading, list[str]]] = []
     if best[0].poster is not None and not best[1]:
         unmatched.append((best[0], []))
+    # Every reading's poster, as read (each reading's own, before the roster chose).
+    read_as: list[Poster] = [best[0].poster] if best[0].poster is not None else []
     extra: list[str] = []
     tried = 1
     if _clearly_someone_else(best[0], best[1]):
@@ -334,10 +336,14 @@ def _read_poster(
     for opinion in HEADER_OPINIONS:
         if not backs_someone or (best[1] and best[1][0].confidence >= good_enough):
             break
-        if opinion == LAST_RESORT and not best[1] and _off_the_roster(unmatched, roster):
+        if opinion == LAST_RESORT and (
+            (not best[1] and _off_the_roster(unmatched, roster))
+            or _read_alike_twice(best[0].poster, read_as, roster)
+        ):
             # Two readings agree on a poster nobody on the roster is near: someone off the
-            # roster (see `_settle_unmatched`). The costliest opinion, for the faintest
-            # names, is not asked to read it a third time.
+            # roster (see `_settle_unmatched`). Or two read the best-matched poster letter for
+            # letter: it is legible, and only the roster is unsure of it. The costliest
+            # opinion, for the faintest names, is not asked to read it again.
             break
         box = header_band(image, layout.story_top)
         lines = read_header_again(image, box, opinion, engine, _tesseract, place, known)
@@ -359,6 +365,8 @@ def _read_poster(
             found = _match_reading(reading, roster, limit)
         if found[0].poster is not None and not found[1]:
             unmatched.append((found[0], []))
+        if reading.poster is not None:
+            read_as.append(reading.poster)
         top = best[1][0].confidence if best[1] else -1.0
         if (found[1] and found[1][0].confidence > top) or (
             best[0].poster is None and found[0].poster is not None
@@ -413,6 +421,15 @@ def _off_the_roster(readings: list[tuple[HeaderReading, list[str]]], roster: Ros
     )
 
 
+def _read_alike_twice(poster: Poster | None, read_as: list[Poster], roster: RosterLookup) -> bool:
+    """Two readings read `poster` letter for letter, and it is no contact saved under a unit
+    the roster has (see `_off_the_roster`)."""
+    if poster is None or (poster.kind == "contact_name" and roster.unit_named(poster.text)):
+        return False
+    key = _poster_key(poster)
+    return sum(_poster_key(p) == key for p in read_as) >= 2
+
+
 def _settle_unmatched(
     readings: list[tuple[HeaderReading, list[str]]],
 ) -> tuple[HeaderReading, list[str], list[AsnMatch]]:
@@ -448,11 +465,13 @@ def _settle_unmatched(
 
 
 def _looks_real(poster: Poster) -> bool:
-    """A username of six characters or more with three letters in a row, or a contact name
-    of two words of three letters or more: not the two- or three-letter scraps OCR makes of
-    an unreadable name."""
+    """A username of six characters or more with three letters in a row, a phone number of
+    ten digits or more, or a contact name of two words of three letters or more: not the
+    two- or three-letter scraps OCR makes of an unreadable name."""
     if poster.kind == "username":
         return bool(re.fullmatch(r"(?=.*[a-z]{3})[a-z0-9._]{6,30}", poster.text.lower()))
+    if poster.kind == "phone":  # the roster's numbers one digit off are matched already
+        return len(re.sub(r"\D", "", poster.text)) >= 10
     return len(re.findall(r"[A-Za-z]{3,}", poster.text)) >= 2
 
 

@@ -62,12 +62,15 @@ def tophat_bright_text(
 
 
 def _local_median(value: np.ndarray, size: tuple[int, int]) -> np.ndarray:
-    """The median of each pixel's neighbourhood. Over a wide window it is computed on every
-    second pixel and spread back: the background varies slowly, and a full-resolution median
-    over 15×61 costs more than the OCR it prepares (a 9×31 window stays exact: over it the
-    coarse median loses thin letters, measured)."""
+    """The median of each pixel's neighbourhood. Over a 9×31 window it is taken for every
+    pixel, of every second row and column of its window (80 samples, not 279: a third of the
+    cost, the background being smooth at that scale). Over a wide window it is computed on
+    every second pixel and spread back: a full-resolution median over 15×61 costs more than
+    the OCR it prepares (over 9×31 that coarse median loses thin letters, measured)."""
     if size[1] <= 31:
-        return ndimage.median_filter(value, size=size)
+        footprint = np.zeros(size, dtype=bool)
+        footprint[::2, ::2] = True
+        return ndimage.median_filter(value, footprint=footprint)
     step = 2
     small = value[::step, ::step]
     window = (max(1, size[0] // step), max(1, size[1] // step))

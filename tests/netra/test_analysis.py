@@ -12,7 +12,9 @@ import pytest
 
 from netra.analysis import (
     AnalysisPool,
+    _clearly_someone_else,
     _match_reading,
+    _read_alike_twice,
     _read_poster,
     _settle_unmatched,
     _strip_guess,
@@ -400,6 +402,31 @@ def test_a_lone_well_formed_username_or_a_phone_stands() -> None:
     for order in (("+62 878-1652-2293", "kemarau08"), ("kemarau08", "+62 878-1652-2293")):
         poster = _settle_unmatched(_readings(*order))[0].poster
         assert poster is not None and poster.kind == "phone"
+
+
+def test_a_phone_number_read_clearly_and_on_no_roster_row_is_someone_else() -> None:
+    """An unsaved number read sure and whole, not one digit from any roster number (those
+    the roster matches as near): nobody on the roster; the header is not read again."""
+    number = Poster("phone", "+62 853-5999-2408")
+    reading = HeaderReading("whatsapp", number, "Hari ini 14.24", (), confidence=0.95)
+    assert _clearly_someone_else(reading, [])
+    assert not _clearly_someone_else(dataclasses.replace(reading, confidence=0.6), [])
+    cut = dataclasses.replace(reading, poster=Poster("phone", "+62 853-59"))
+    assert not _clearly_someone_else(cut, [])  # a number cut short is no number yet
+
+
+def test_a_poster_two_readings_read_letter_for_letter_is_legible() -> None:
+    """Two readings agree to the letter on the poster the roster matched only as near: the
+    last-resort opinion (for the faintest names) would read it the same. Not so for a
+    contact saved under a roster unit, where a lost letter may still be found."""
+    roster = RosterIndex(
+        [RosterEntry("198501012010012001", "Siti Aminah", unit_kerja="BPKAD Kota Contoh")]
+    )
+    handle = Poster("username", "mahendra36")
+    assert _read_alike_twice(handle, [handle, Poster("username", "mahendra36")], roster)
+    assert not _read_alike_twice(handle, [handle, Poster("username", "mahendraao")], roster)
+    saved = Poster("contact_name", "Bu Sit BPKAD")
+    assert not _read_alike_twice(saved, [saved, saved], roster)
 
 
 def test_a_contact_name_that_can_only_be_a_handle_is_looked_up_as_one() -> None:
