@@ -31,6 +31,7 @@ from ocr.reader import (
     NamePlace,
     header_band,
     legible,
+    pale_behind_name,
     read_framed,
     read_header_again,
 )
@@ -165,7 +166,6 @@ def analyse(
         alternatives + 1,
         thresholds.asn_flag,
         place,
-        legible(lines),
     )
     if (
         body is not None
@@ -317,12 +317,10 @@ def _read_poster(
     limit: int,
     good_enough: float,
     place: NamePlace,
-    known: Sequence[OcrLine] = (),
 ) -> tuple[HeaderReading, list[AsnMatch], list[str]]:
     """Who posted: the layout's reading, then (only when the content backs someone and the
     poster is not identified) the header band read again by each opinion in turn; the
-    reading whose roster match is best wins. `place`: where the name line is looked for;
-    `known`: the first reading's legible lines, not recognised again."""
+    reading whose roster match is best wins. `place`: where the name line is looked for."""
     best = _match_reading(layout.header, roster, limit)
     unmatched: list[tuple[HeaderReading, list[str]]] = []
     if best[0].poster is not None and not best[1]:
@@ -346,7 +344,12 @@ def _read_poster(
             # opinion, for the faintest names, is not asked to read it again.
             break
         box = header_band(image, layout.story_top)
-        lines = read_header_again(image, box, opinion, engine, _tesseract, place, known)
+        if opinion == LAST_RESORT and not layout.framed and not pale_behind_name(image, box, place):
+            # White over a dark or mid-tone background: the others read what is there. (Not
+            # decided for a framed story: its name strip is placed less surely, and may lie
+            # on the chat's own title bar.)
+            break
+        lines = read_header_again(image, box, opinion, engine, _tesseract, place)
         if not lines:
             continue
         tried += 1

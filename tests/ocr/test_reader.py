@@ -16,6 +16,7 @@ from ocr.reader import (
     HEADER_OPINIONS,
     OPTIONAL_OPINIONS,
     header_band,
+    pale_behind_name,
     read_framed,
     read_header_again,
 )
@@ -66,18 +67,14 @@ def test_an_opinion_reads_the_band_and_answers_in_screenshot_coordinates(opinion
     assert seen.size == (400, 160) and seen.mode == "RGB"
 
 
-@pytest.mark.parametrize("opinion", ["plain", "contrast", "faint"])
-def test_a_band_opinion_is_offered_the_first_readings_legible_lines_inside_the_band(
-    opinion: str,
-) -> None:
-    """Recognition is most of a reading's cost: the status bar and the content's first line,
-    read large and sure the first time, are offered in the band's terms, not read again."""
-    image, engine = screenshot(), Recording()
-    inside = OcrLine("12.30", 10, 110, 60, 134, 0.97, height=24.0)
-    outside = OcrLine("Coblos No. 2", 10, 400, 200, 440, 0.97, height=40.0)
-    read_header_again(image, (0, 100, 400, 260), opinion, engine, known=[inside, outside])
-    [offered] = engine.known[0]
-    assert offered.text == "12.30" and (offered.left, offered.top) == (10, 10)
+def test_the_faint_opinion_is_for_a_name_over_a_pale_background() -> None:
+    """White text is faint only over something pale: over a dark photo every other opinion
+    reads it, and the costliest one is not asked."""
+    pale = screenshot()  # a light grey header behind the name
+    assert pale_behind_name(pale, header_band(pale))
+    dark = Image.new("RGB", (400, 800), (40, 60, 50))
+    ImageDraw.Draw(dark).rectangle((60, 60, 200, 80), fill=(250, 250, 250))  # a white name
+    assert not pale_behind_name(dark, header_band(dark))
 
 
 def test_the_faint_opinion_turns_white_on_pale_into_dark_text() -> None:
