@@ -114,8 +114,9 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
     (and `extra_words`, the election's aliases and names) inside tokens of six letters or
     more, and between a campaign word and its number ("nomor1", "paslon02", "2jari");
     letters repeated for emphasis are collapsed ("MENAAANG"); an emoji read as a digit before
-    a pair's number ("gaspol 1 02") or as a glyph after a word ("ingat# nomor 1") is dropped.
-    Hashtags and mentions stay whole."""
+    a pair's number ("gaspol 1 02"), as a glyph after a word ("ingat# nomor 1") or standing
+    alone ("nomor ★ 1") is dropped, and "💯" read as "00" after a number's keyword is set
+    apart ("nomor 100" → "nomor 1 100"). Hashtags and mentions stay whole."""
     glue = _glue_pattern(extra_words)
     lines = []
     before = ""  # the word before, across lines
