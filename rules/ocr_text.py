@@ -89,9 +89,14 @@ _NUMBER_THEN_HUNDRED = re.compile(r"^([1-9])00(?=\W*$)")
 # An emoji or a symbol standing alone between words ("nomor ⭐ 1", "ya 😉" read as "@"): no
 # word, and in the way of "nomor 1".
 _LONE_SYMBOLS = re.compile(r"^[+*%~^=#@.,:;?°•·_-]+$")
-# An emoji read as a lone digit before a zero-padded pair number: "gaspol 💯 02" read as
-# "gaspol 1 02" (nobody writes a number before "02").
-_DIGIT_BEFORE_PADDED = re.compile(r"(?<![\d.,:/-])\b[1-9] (?=0[1-9]\b)")
+# An emoji read as a lone number before a zero-padded pair number: "gaspol 💯 02" read as
+# "gaspol 1 02", "PASLON 💯 01" as "PASLON 19 01" (nobody writes a number before "02").
+_DIGIT_BEFORE_PADDED = re.compile(r"(?<![\d.,:/-])\b[1-9]\d? (?=0[1-9]\b)")
+# An emoji after a pair's zero-padded number read as one letter run into it, the number
+# already off its keyword: "gasspol 02 🔥" read "gasspol02m".
+_PADDED_THEN_LETTER = re.compile(
+    r"\b((?:nomor|nomer|paslon|coblos|urut|pilih|gas+pol) 0[1-9])[A-Za-z]\b", re.I
+)
 _LETTER_O_DIGIT = re.compile(r"(?<![A-Za-z])[oO](?=\d\b)")  # "paslon O3": the zero read as O
 _DOTTED = re.compile(r"(?<=[A-Za-z]{2})[.,!](?=[A-Za-z]{2})")  # "terbukti.SOPA!"
 # "menaaang", "gasss", "gaspOool" (a run in mixed case is still one letter held)
@@ -150,6 +155,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
                 pieces.append(" ".join(sub))
             word = " ".join(pieces)
             word = _KEYWORD_DIGIT.sub(r"\1 \2", _KEYWORD_O_DIGIT.sub(r"\1 0\2", word))
+            word = _PADDED_THEN_LETTER.sub(r"\1", word)
             # "2100", and "NOMOR2100" once the number is off its keyword: the 💯 set apart
             word = " ".join(_HUNDRED_EMOJI.sub(r"\1 100", w) for w in word.split())
             word = _DIGIT_JARI.sub(r"\1 \2", word)

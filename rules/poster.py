@@ -211,7 +211,12 @@ def _instagram_user(
                 break  # the avatar circle read as a letter or two
             parts.insert(0, tokens[j])
             j -= 1
-        user = "_".join(parts).lower().replace("/", "7")  # a thin 7 reads as "/"
+        # The words' lost underscores put back; one read beside its space is kept once
+        # ("yuni _rahmawati" is "yuni_rahmawati"), as is a dot ("budi .santoso").
+        user = parts[0] if parts else ""
+        for part in parts[1:]:
+            user += part if user.endswith(("_", ".")) or part.startswith(("_", ".")) else "_" + part
+        user = user.lower().replace("/", "7")  # a thin 7 reads as "/"
         # A bare number as the age is weak evidence: then a short word is noise, and
         # capitalised words are a WhatsApp contact name ("Yuni Simanjuntak SDN 7"), not a
         # username (usernames are lower case).

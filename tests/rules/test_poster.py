@@ -182,3 +182,11 @@ def test_a_closing_bracket_after_a_unit_is_no_story_age() -> None:
     # certainly not the username "negeni".
     garbled = parse_header_text(["Ibu Nla (SD Negeni 51)", "Keat D6.09"])
     assert garbled.poster is None or garbled.poster.kind != "username"
+
+
+def test_an_underscore_read_after_a_space_is_kept_once() -> None:
+    """ "yuni _rahmawati _dinkes 11 m": OCR put a space before each underscore; the handle
+    has one underscore there, not two."""
+    reading = parse_header_text(["yuni _rahmawati _dinkes 11 m"])
+    assert reading.poster == Poster("username", "yuni_rahmawati_dinkes")
+    assert parse_header_text(["budi .santoso 5j"]).poster == Poster("username", "budi.santoso")

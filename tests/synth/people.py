@@ -638,9 +638,18 @@ def wa_phone(phone: str) -> str:
     return f"+62 {head}-{tail[:mid]}-{tail[mid:]}"
 
 
+# Instagram refuses usernames longer than this.
+HANDLE_MAX = 30
+
+
 def handle_for(rng: random.Random, first: str, surname: str, tag: str = "", year: str = "") -> str:
     """An Instagram username: dots, underscores, digits; sometimes a unit tag ("bagas_bappeda")
-    or a birth year ("zahra.1989")."""
+    or a birth year ("zahra.1989"). At most 30 characters, as Instagram allows: a long unit
+    tag is cut ("yuni_rahmawati_uptdbalaikesehatanparu" is no handle anyone can have)."""
+    return _handle(rng, first, surname, tag, year)[:HANDLE_MAX].rstrip("._")
+
+
+def _handle(rng: random.Random, first: str, surname: str, tag: str, year: str) -> str:
     f = first.lower().replace(" ", "")
     s = surname.lower().replace(" ", "")
     if tag and rng.random() < 0.8:
