@@ -82,9 +82,15 @@ _SYMBOLS_AFTER_DIGIT = re.compile(r"(?<=\d)[+*%~^=]+$")
 # A sparkle after a word read as a glyph run into it: "ingat ✨ nomor 1" → "ingat# nomor 1".
 _SYMBOLS_AFTER_WORD = re.compile(r"(?<=[A-Za-z]{3})[#+*%~^=]+$")
 _HUNDRED_EMOJI = re.compile(r"^([1-9])[17]00(?=\W*$)")  # its underlines read as 1 or 7
-# "nomor 1 💯" read as "nomor 100": the emoji read as "00" after the pair's number. Only
-# right after a number's keyword (nobody's pair is number 100).
-_NUMBER_KEYWORD = re.compile(r"(?:nomor|nomer|no\.?|urut|paslon)$", re.I)
+# "pasti nomor 1 💯" read as "pasti nomor 100": the emoji read as "00" after the pair's
+# number. Only right after a number's keyword that follows a firm or campaign word: "Jl.
+# Sudirman No. 100" and "rumah nomor 100" are addresses.
+_NUMBER_KEYWORD = re.compile(r"^(?:nomor|nomer|urut)$", re.I)
+_FIRM_WORD = re.compile(
+    r"^(?:pasti|ingat|tetap|fix|wajib|lupa|yakin|mantap|gas+pol|gas+|pilih|coblos|dukung|"
+    r"menangkan|paslon)$",
+    re.I,
+)
 _NUMBER_THEN_HUNDRED = re.compile(r"^([1-9])00(?=\W*$)")
 # An emoji or a symbol standing alone between words ("nomor ⭐ 1", "ya 😉" read as "@"): no
 # word, and in the way of "nomor 1".
@@ -120,19 +126,20 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
     more, and between a campaign word and its number ("nomor1", "paslon02", "2jari");
     letters repeated for emphasis are collapsed ("MENAAANG"); an emoji read as a digit before
     a pair's number ("gaspol 1 02"), as a glyph after a word ("ingat# nomor 1") or standing
-    alone ("nomor ★ 1") is dropped, and "💯" read as "00" after a number's keyword is set
-    apart ("nomor 100" → "nomor 1 100"). Hashtags and mentions stay whole."""
+    alone ("nomor ★ 1") is dropped, and "💯" read as "00" after a firm word and a number's
+    keyword is set apart ("pasti nomor 100" → "pasti nomor 1 100"). Hashtags and mentions stay
+    whole."""
     glue = _glue_pattern(extra_words)
     lines = []
-    before = ""  # the word before, across lines
+    before = two_before = ""  # the words before, across lines
     for line in _symbols_as_stars(text).splitlines():
         out = []
         for word in _DIGIT_BEFORE_PADDED.sub("", line).split():
             if _LONE_SYMBOLS.match(word):
                 continue
-            if _NUMBER_KEYWORD.search(before):
+            if _NUMBER_KEYWORD.match(before) and _FIRM_WORD.match(two_before):
                 word = _NUMBER_THEN_HUNDRED.sub(r"\1 100", word)
-            before = word
+            before, two_before = word, before
             if word.startswith(("#", "@")):
                 out.append(word)
                 continue

@@ -66,6 +66,15 @@ def test_a_name_one_slip_off_after_pak_or_bu_is_the_candidate() -> None:
     assert detect_support("doakan Yvsuf menang ya", ELECTION).candidate is None
 
 
+@pytest.mark.parametrize(
+    "text", ["Kantor baru di Jl. Sudirman No. 100", "rumah nomor 100 cat biru", "Jl. Mawar No 300"]
+)
+def test_a_hundred_in_an_address_is_no_pair_number(text: str) -> None:
+    """ "pasti nomor 100" is "pasti nomor 1 💯"; an address's "No. 100" backs nobody, not
+    even enough for a review."""
+    assert detect_support(text, ELECTION).candidate is None
+
+
 def test_a_name_two_slips_off_after_a_campaign_verb_and_pak_is_the_candidate() -> None:
     """ "mari dukung pak Bambang" read "mari daukung pak ambanq": after "dukung pak" the
     candidate is meant, and a name of six letters or more may be read two letters off."""
