@@ -53,8 +53,9 @@ def named_with_number(c: Candidate, norm: str, supported: bool) -> tuple[str, fl
     The alias or name may be one OCR slip off ("FU&L nOmOr 2!" for "ZUEL nomor 2", "FUHRI 2
     PERIODE" for "ZUHRI 2 PERIODE": a script Z read as an F): the number agreeing with it is
     what makes the slip a misreading. Then the alias has four letters or more, the name
-    five; and the number carries its keyword ("fuel nomor 2" is nobody's). A bare number
-    only beside a name, no ordinary word, in a text with a support word (`supported`):
+    five, and the word read is no ordinary word ("Antrian baru nomor 2" is no "BARA", even
+    though "FU&L nOmOr 2!" then stays with its number alone); and the number carries its
+    keyword. A bare number only beside a name, in a text with a support word (`supported`):
     "HARI KE-2, SEMANGAT" is a day, not "HAMI", and "Juara 1 omba" (a "lomba" whose l was
     read as a one) no "OMMA"."""
     aliases = {fold_compact(a) for a in c.aliases if len(fold_compact(a)) >= 3}
@@ -84,14 +85,17 @@ def named_with_number(c: Candidate, norm: str, supported: bool) -> tuple[str, fl
             name_slip = next((w for w in beside if _one_slip(w, names, 5)), None)
             if m.group(1) and (alias_slip or name_slip):
                 slipped = (f"{alias_slip or name_slip} {word}", 0.75)
-            elif name_slip and supported and not is_word(name_slip):
+            elif name_slip and supported:
                 slipped = (f"{name_slip} {word}", 0.75)
     return slipped
 
 
 def _one_slip(word: str, targets: set[str], shortest: int) -> bool:
     """The word one OCR slip (a letter misread, lost or added) from one of the folded
-    targets of `shortest` letters or more, and not the target itself."""
+    targets of `shortest` letters or more, and not the target itself, nor an ordinary word:
+    "Antrian baru nomor 2" is a queue's new number, not "BARA nomor 2"."""
+    if is_word(word):
+        return False
     folded = fold_compact(word)
     return any(
         len(t) >= shortest
