@@ -12,6 +12,8 @@ import unicodedata
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
+from rules.lexicon import is_word
+
 
 def normalise_text(text: str) -> str:
     """Lower case, accents folded, OCR's typographic quotes and dashes made plain."""
@@ -238,12 +240,13 @@ def addressed_near(name: str, tokens: list[str]) -> str | None:
     or more): "pak Ohtaf" for "pak Oktaf", a script k read as an h. After "pak" or "bu" a
     person is meant, so one slip is a misreading there, not another word. After a campaign
     verb too ("mari dukung pak fondi" for "Efendi", the script E lost and an e read as o),
-    two slips in a name of six letters or more."""
+    two slips in a name of six letters or more. An ordinary word is that word: "mari dukung
+    pak camat" backs the subdistrict head, not a candidate "Rahmat"."""
     if len(name) < 5:
         return None
     target = ocr_fold(name)
     for verb, before, word in zip(["", *tokens], tokens, tokens[1:], strict=False):
-        if before not in _ADDRESS:
+        if before not in _ADDRESS or is_word(word):
             continue
         slips = 2 if len(name) >= 6 and _campaign_verb(verb) else 1
         if (

@@ -75,11 +75,16 @@ def test_a_hundred_in_an_address_is_no_pair_number(text: str) -> None:
     assert detect_support(text, ELECTION).candidate is None
 
 
+CAMAT = "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['Rahmat Hidayat']\n"
+
+
 def test_a_name_two_slips_off_after_a_campaign_verb_and_pak_is_the_candidate() -> None:
     """ "mari dukung pak Bambang" read "mari daukung pak ambanq": after "dukung pak" the
     candidate is meant, and a name of six letters or more may be read two letters off."""
     finding = detect_support("mari daukung pak ambanq", ELECTION)
     assert finding.candidate == 2 and finding.confidence >= 0.7, finding
+    # An ordinary word two slips off is that word: the subdistrict head, not "Rahmat".
+    assert detect_support("mari dukung pak camat", parse_election(CAMAT)).candidate is None
     # Two slips after "pak" alone, or in a name under six letters, are another person.
     assert detect_support("ketemu pak ambanq di kantor", ELECTION).candidate is None
     assert detect_support("mari dukung pak Yvsup", ELECTION).candidate is None
