@@ -334,20 +334,19 @@ def _read_poster(
     for opinion in HEADER_OPINIONS:
         if not backs_someone or (best[1] and best[1][0].confidence >= good_enough):
             break
+        box = header_band(image, layout.story_top)
         if opinion == LAST_RESORT and (
             (not best[1] and _off_the_roster(unmatched, roster))
             or _read_alike_twice(best[0].poster, read_as, roster)
+            or (not layout.framed and not pale_behind_name(image, box, place))
         ):
-            # Two readings agree on a poster nobody on the roster is near: someone off the
-            # roster (see `_settle_unmatched`). Or two read the best-matched poster letter for
-            # letter: it is legible, and only the roster is unsure of it. The costliest
-            # opinion, for the faintest names, is not asked to read it again.
-            break
-        box = header_band(image, layout.story_top)
-        if opinion == LAST_RESORT and not layout.framed and not pale_behind_name(image, box, place):
-            # White over a dark or mid-tone background: the others read what is there. (Not
-            # decided for a framed story: its name strip is placed less surely, and may lie
-            # on the chat's own title bar.)
+            # The costliest opinion, for the faintest names, is not asked when two readings
+            # agree on a poster nobody on the roster is near (someone off the roster, see
+            # `_settle_unmatched`), or read the best-matched poster letter for letter (it is
+            # legible; only the roster is unsure of it), or when the name is white over a
+            # dark or mid-tone background (the others read what is there; not decided for a
+            # framed story, whose name strip is placed less surely and may lie on the chat's
+            # own title bar).
             break
         lines = read_header_again(image, box, opinion, engine, _tesseract, place)
         if not lines:
@@ -414,7 +413,7 @@ def _off_the_roster(readings: list[tuple[HeaderReading, list[str]]], roster: Ros
     contact saved under a unit the roster has: "Bu Sit BPKAD", read alike twice with the
     final i of "Siti" lost, is a lead another reading may complete."""
     posters = [r.poster for r, _ in readings if r.poster]
-    if any(p.kind == "contact_name" and roster.unit_named(p.text) for p in posters):
+    if any(_under_a_unit(p, roster) for p in posters):
         return False
     keys = [_poster_key(p) for p in posters]
     return any(
@@ -427,10 +426,15 @@ def _off_the_roster(readings: list[tuple[HeaderReading, list[str]]], roster: Ros
 def _read_alike_twice(poster: Poster | None, read_as: list[Poster], roster: RosterLookup) -> bool:
     """Two readings read `poster` letter for letter, and it is no contact saved under a unit
     the roster has (see `_off_the_roster`)."""
-    if poster is None or (poster.kind == "contact_name" and roster.unit_named(poster.text)):
+    if poster is None or _under_a_unit(poster, roster):
         return False
     key = _poster_key(poster)
     return sum(_poster_key(p) == key for p in read_as) >= 2
+
+
+def _under_a_unit(poster: Poster, roster: RosterLookup) -> bool:
+    """A contact saved under a unit the roster has ("Bu Sit BPKAD")."""
+    return poster.kind == "contact_name" and roster.unit_named(poster.text) is not None
 
 
 def _settle_unmatched(
