@@ -380,16 +380,26 @@ def _read_poster(
     return reading, matches, extra
 
 
+_LETTERED_AGE = re.compile(r"\d{1,2}\s?[a-z]{1,3}")
+_AGE = re.compile(rf"{_LETTERED_AGE.pattern}|[1-5]?\d")
+_STRAY = "-–—·•|:;,.!"  # punctuation OCR reads around an age
+
+
 def _strip_guess(text: str, reading: HeaderReading) -> HeaderReading:
     """The name line read alone often lacks its anchor (the age is lost in the glare): its
     words are the poster, for the roster to confirm or find near ("aguskusumawe" of
     "aguskusumawati81"); an unmatched guess never stands on its own (see `_settle_unmatched`)."""
-    # An age ("5j", "38m", a bare "12"), never a number of 60 or more: that is the name's own
-    # ("budihastuti 61" of "budihastuti_61", its underscore lost).
-    words = [w for w in text.split() if not re.fullmatch(r"\d{1,2}\s?[a-z]{1,3}|[1-5]?\d|\W+", w)]
+    # An age ("5j", "38m", a bare "12", "-1" with a stray dash), never a number of 60 or more:
+    # that is the name's own ("budihastuti 61" of "budihastuti_61", its underscore lost).
+    tokens = [w for w in text.split() if not re.fullmatch(r"\W+", w)]
+    words = [w for w in tokens if not _AGE.fullmatch(w.strip(_STRAY))]
     if not words:
         return reading
     contact = Poster("contact_name", " ".join(words))
+    # A contact saved under a numbered unit ("Pak Bambang SMA Negeri 4") ends in a number
+    # an age could be: the name with it is looked up too, and the roster decides.
+    numbered = " ".join(w for w in tokens if not _LETTERED_AGE.fullmatch(w.strip(_STRAY)))
+    kept = (Poster("contact_name", numbered),) if numbered != contact.text else ()
     username = Poster("username", "".join(words).lower().strip("._"))
     if len(words) > 1 and words[-1].isdigit():
         # The underscore before the digits lost: both spellings, for the roster to decide.
@@ -401,9 +411,9 @@ def _strip_guess(text: str, reading: HeaderReading) -> HeaderReading:
     # Which of the two, the platform tells; with no platform read (a story shared in a chat),
     # both are tried and the roster decides (`_match_reading`).
     poster, others = {
-        "whatsapp": (contact, ()),
+        "whatsapp": (contact, kept),
         "instagram": (username, others),
-    }.get(reading.platform, (username, (*others, contact)))
+    }.get(reading.platform, (username, (*others, contact, *kept)))
     evidence = (*reading.evidence, why.HEADER_NAME_LINE_ALONE)
     return replace(reading, poster=poster, alternatives=others, evidence=evidence)
 

@@ -65,6 +65,7 @@ class CandidateLookup(HandleLookup):
     """The lookups `RosterIndex.match` chooses between by the kind of poster."""
 
     _sorted_keys: list[str] | None = None  # the unit keys, sorted (`_completed`), on first use
+    _key_skeletons: dict[str, set[str]] | None = None  # see `_misread`, built on first use
 
     # --- phone -------------------------------------------------------------------
 
@@ -369,7 +370,21 @@ class CandidateLookup(HandleLookup):
             else:
                 kept.append(rest[i])
                 i += 1
+        keys |= {k for key in keys for k in self._misread(key)}
         return frozenset(keys), kept, consumed
+
+    def _misread(self, key: str) -> set[str]:
+        """Roster unit keys that are the place key `key` read with OCR's usual slips in its
+        place words (l/i, rn/m, vv/w): "puskesmas:rangkul" is "puskesmas:rangkui"."""
+        if ":" not in key or key in self._key_units:
+            return set()
+        if self._key_skeletons is None:
+            skeletons: dict[str, set[str]] = {}
+            for k in self._key_units:
+                if ":" in k:
+                    skeletons.setdefault(_key_skeleton(k), set()).add(k)
+            self._key_skeletons = skeletons
+        return self._key_skeletons.get(_key_skeleton(key), set())
 
     def _completed(self, key: str) -> set[str]:
         """Roster unit keys that are `key` with its last word (three letters or more) cut
@@ -402,6 +417,16 @@ class CandidateLookup(HandleLookup):
 
 
 _SKIP_RUN = SKIP_WORDS
+
+
+def _key_skeleton(key: str) -> str:
+    """A unit key with its place words (letters only: a school's number stays) folded to
+    their OCR skeleton."""
+    kind, _sep, place = key.partition(":")
+    words = (name_skeleton(w) if w.isalpha() else w for w in place.split(" "))
+    return f"{kind}:{' '.join(words)}"
+
+
 _SCHOOL_AFTER_NAME = re.compile(r"(?<=[a-z])(SDN?|SMPN?|SMAN?|SMKN?)(?=\s?\d)")
 _SCHOOL_GLUED = re.compile(r"\b(SDN?|SMPN?|SMAN?|SMKN?)\s?(\d{1,3})(?=[A-Za-z]|\b)", re.IGNORECASE)
 # OCR reads a word's capital I as a lower-case l ("llham", "lrfan"); no Indonesian word

@@ -460,6 +460,30 @@ def test_a_name_line_read_alone_keeps_digits_no_age_can_be() -> None:
     assert _strip_guess("budihastuti 12", blank).poster == Poster("username", "budihastuti")
 
 
+def test_a_name_line_read_alone_sheds_an_age_read_with_a_stray_dash() -> None:
+    """ "tami tam_2 -1": the story's age read as "-1" beside the handle is no part of it."""
+    roster = RosterIndex([RosterEntry("199406062020032667", "Tami", instagram="tami.tami_2")])
+    blank = HeaderReading("instagram", None, None, ())
+    reading, matches = _match_reading(_strip_guess("tami tam_2 -1", blank), roster, 5)
+    assert reading.poster == Poster("username", "tamitam_2")
+    assert matches and matches[0].entry.nip == "199406062020032667"
+
+
+def test_a_contact_saved_under_a_numbered_unit_keeps_its_number() -> None:
+    """ "Pak Bambang SMA Negeri 4" read alone: the 4 could be an age, but with it the roster
+    knows one Bambang; without it, a Bambang of another SMA would do as well."""
+    roster = RosterIndex(
+        [
+            RosterEntry("196705221995071443", "Bambang Marbun, M.Pd.", unit_kerja="SMA Negeri 4"),
+            RosterEntry("197708251996051602", "Bambang", unit_kerja="SMA Negeri 1"),
+        ]
+    )
+    blank = HeaderReading("whatsapp", None, None, ())
+    reading, matches = _match_reading(_strip_guess("Pak Bambang SMA Negeri 4", blank), roster, 5)
+    assert reading.poster == Poster("contact_name", "Pak Bambang SMA Negeri 4")
+    assert matches[0].entry.nip == "196705221995071443" and matches[0].confidence >= 0.8
+
+
 class _Counting:
     """The real engine, counting how many times it is asked to read."""
 

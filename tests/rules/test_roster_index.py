@@ -188,6 +188,22 @@ def test_contradicting_unit_hint_lowers_confidence(index: RosterIndex) -> None:
     assert wrong < FLAG
 
 
+def test_a_unit_read_with_an_ocr_slip_still_agrees() -> None:
+    """ "PKM Rangkul" is "UPTD Puskesmas Rangkui" with its final i read as an l: the unit
+    agrees; a place the roster does not have ("PKM Rangkap") still contradicts."""
+    index = RosterIndex(
+        [
+            RosterEntry(
+                "198604262020041650", "dr. Suryadi Tamba", unit_kerja="UPTD Puskesmas Rangkui"
+            ),
+            RosterEntry("197001012000031001", "Suryadi Tamba", unit_kerja="Dinas Pendidikan"),
+        ]
+    )
+    nip, conf, method = top(index, "contact_name", "Suryadi Tamba PKM Rangkul")
+    assert nip == "198604262020041650" and method.endswith("+unit") and conf >= FLAG
+    assert top(index, "contact_name", "Suryadi Tamba PKM Rangkap")[1] < FLAG
+
+
 def test_two_identical_names_share_the_confidence(index: RosterIndex) -> None:
     matches = index.match(Poster("contact_name", "Bu Dewi Lestari"))
     assert len(matches) >= 2
