@@ -270,10 +270,9 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
         handle = fold_compact(mention)
         if any(compact_word(a) == compact_word(mention) for a in c.accounts):
             continue
-        if any(
-            w in handle or (len(w) >= 6 and fuzz.partial_ratio(w, handle) >= 100 * (1 - 1 / len(w)))
-            for w in campaign_stems(c)
-        ) or short_name_account(c, handle):
+        if any(w in handle or _stem_slipped_in(w, handle) for w in campaign_stems(c)) or (
+            short_name_account(c, handle)
+        ):
             signals.append(Signal(c.number, why.RULE_ACCOUNT_NAMED, "@" + mention, 0.75))
     for alias in c.aliases:
         words = words_of(normalise_text(alias))
@@ -378,6 +377,20 @@ def _kinds(signals: list[Signal], number: int) -> set[str]:
 def _lone_reading(signals: list[Signal], number: int) -> bool:
     """The candidate's only evidence is one matched string (one line of one OCR reading)."""
     return len({(s.rule, s.matched) for s in signals if s.candidate == number}) == 1
+
+
+def _stem_slipped_in(stem: str, handle: str) -> bool:
+    """A stem of six letters or more inside the handle, one OCR slip off ("@wiramto.center"):
+    a part of the handle as long as it (less one letter at most) that starts and ends as it
+    does. Not a stem cut at its edge: "@uima" (a mention read short) is not Dalima's account,
+    though "lima" ends her name, nor is "@alima_shop"."""
+    if len(stem) < 6 or len(handle) < len(stem) - 1:
+        return False
+    found = fuzz.partial_ratio_alignment(stem, handle, score_cutoff=100 * (1 - 1 / len(stem)))
+    if found is None or found.dest_end - found.dest_start < len(stem) - 1:
+        return False
+    part = handle[found.dest_start : found.dest_end]
+    return part[0] == stem[0] and part[-1] == stem[-1]
 
 
 _NAME_RULES = (why.RULE_FULL_NAME, why.RULE_NAME_PART, why.RULE_NAME_WITH_NUMBER)

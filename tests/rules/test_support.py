@@ -364,6 +364,24 @@ def test_a_short_name_inside_an_ordinary_account_is_no_campaign() -> None:
     assert detect_support("follow @dewinta_98", ELECTION).candidate is None
 
 
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("repost @hendra_official", 1),
+        ("repost @hemdra_official", 1),  # one slip inside the name
+        ("repost @bambag.center", 2),  # a letter lost inside it
+        ("repost @tejo", None),  # "tejo" ends Sutejo's name: a mention read short
+        ("follow @tejo_bakery", None),
+        ("follow @endra_shop", None),  # Hendra without his first letter is another name
+        ("follow @bambanx_shop", None),
+    ],
+)
+def test_an_account_named_for_a_pair_holds_the_whole_name(text: str, number: int | None) -> None:
+    """A mention counts as a campaign account when a name of the pair stands in it whole,
+    one OCR slip inside at most; a name cut at its edge is some other account."""
+    assert detect_support(text, ELECTION).candidate == number
+
+
 REGION_SLOGANS = parse_election(
     """
 [election]
