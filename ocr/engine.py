@@ -39,6 +39,9 @@ class OcrLine:
     conf: float
     height: float = 0.0
     angle: float = 0.0
+    # The same box recognised again from a tighter crop, where the engine was unsure and read
+    # it otherwise ("terbukt RUU!" / "terbukti RUZU!"): asked for by `second_look`.
+    second: str = ""
 
     @property
     def text_height(self) -> float:
@@ -53,12 +56,18 @@ class OcrEngine(Protocol):
     """Reads an image into lines, top to bottom. `fine`: the image holds small text (a
     story shown inside a chat, enlarged): detect at a higher resolution, whatever it costs.
     `known`: lines already read well from the same picture (same coordinates), which an
-    engine may reuse instead of reading them again."""
+    engine may reuse instead of reading them again. `second_look`: recognise each unsure
+    line once more, from a tighter crop, into its `second` (an engine may ignore it)."""
 
     name: str
 
     def read(
-        self, image: Image.Image, *, fine: bool = False, known: Sequence[OcrLine] = ()
+        self,
+        image: Image.Image,
+        *,
+        fine: bool = False,
+        known: Sequence[OcrLine] = (),
+        second_look: bool = False,
     ) -> list[OcrLine]: ...
 
 

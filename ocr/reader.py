@@ -26,7 +26,7 @@ Which of them earns its cost is measured by `bench/ocr_engines.py` (README).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from PIL import Image, ImageOps
@@ -162,6 +162,7 @@ def read_framed(
     first: Sequence[OcrLine] = (),
     zoom: float = FRAME_ZOOM,
     known: Sequence[OcrLine] = (),
+    second_look: bool = False,
 ) -> tuple[list[OcrLine], tuple[int, int]]:
     """The band a framed story occupies, enlarged and read for small text: its lines (in
     the enlarged band's coordinates) and the band's size. Lines the first reading (`first`)
@@ -177,7 +178,7 @@ def read_framed(
         for line in [*legible(first), *known]
         if line.top >= span[0] and line.bottom <= span[1]
     ]
-    return engine.read(big, fine=True, known=reused), size
+    return engine.read(big, fine=True, known=reused, second_look=second_look), size
 
 
 def legible(
@@ -195,26 +196,25 @@ def legible(
 
 
 def _scaled(line: OcrLine, f: float) -> OcrLine:
-    return OcrLine(
-        line.text,
-        round(line.left * f),
-        round(line.top * f),
-        round(line.right * f),
-        round(line.bottom * f),
-        line.conf,
-        line.height * f,
-        line.angle,
+    return replace(
+        line,
+        left=round(line.left * f),
+        top=round(line.top * f),
+        right=round(line.right * f),
+        bottom=round(line.bottom * f),
+        height=line.height * f,
     )
 
 
 def _shifted(line: OcrLine, dx: int, dy: int) -> OcrLine:
-    return OcrLine(
-        line.text,
-        line.left + dx,
-        line.top + dy,
-        line.right + dx,
-        line.bottom + dy,
-        line.conf,
-        line.height,
-        line.angle,
+    return replace(
+        line, left=line.left + dx, top=line.top + dy, right=line.right + dx, bottom=line.bottom + dy
     )
+
+
+def second_reading(lines: Sequence[OcrLine]) -> list[OcrLine] | None:
+    """The lines with each one the engine read otherwise from a tighter crop taken as that
+    (see `OcrEngine.read`'s `second_look`); None when no line was."""
+    if not any(line.second for line in lines):
+        return None
+    return [replace(line, text=line.second) if line.second else line for line in lines]

@@ -60,7 +60,12 @@ class TesseractEngine:
         return f"--psm {psm} --oem 1"
 
     def read(
-        self, image: Image.Image, *, fine: bool = False, known: Sequence[OcrLine] = ()
+        self,
+        image: Image.Image,
+        *,
+        fine: bool = False,
+        known: Sequence[OcrLine] = (),
+        second_look: bool = False,
     ) -> list[OcrLine]:
         """The screenshot read as sparse text (psm 11: story text sits in scattered blocks,
         which page segmentation merges with the photo behind it) from each variant; lines

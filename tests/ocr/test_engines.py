@@ -41,6 +41,21 @@ def test_scene_text_reader_reads_small_text_when_asked_for_fine_detail() -> None
     assert "zelaya53" in fine.replace(" ", "")
 
 
+def test_a_second_look_is_taken_only_when_asked_and_only_at_unsure_lines() -> None:
+    """Small text read at twice its size: a line read surely keeps one reading; an unsure
+    one may carry a second, from a tighter crop, that differs from the first."""
+    from ocr.ppocr import UNSURE
+
+    card = _card([("Kita pilih yg sudah terbukti. RUZU!", 40, 9), ("Balas", 80, 40)], (720, 140))
+    big = card.resize((1440, 280), Image.Resampling.LANCZOS)
+    engine = make_engine("ppocr")
+    assert not any(line.second for line in engine.read(big, fine=True))
+    looked = engine.read(big, fine=True, second_look=True)
+    assert any("balas" in line.text.lower() for line in looked), looked
+    for line in looked:
+        assert not line.second or (line.conf < UNSURE and line.second != line.text), line
+
+
 def test_scene_text_reader_reads_rotated_text_with_its_angle() -> None:
     image = Image.new("RGB", (720, 1280), (38, 196, 220))
     text = Image.new("RGBA", (600, 120), (0, 0, 0, 0))

@@ -19,6 +19,7 @@ from ocr.reader import (
     pale_behind_name,
     read_framed,
     read_header_again,
+    second_reading,
 )
 
 
@@ -32,7 +33,12 @@ class Recording:
         self.known: list[list[OcrLine]] = []
 
     def read(
-        self, image: Image.Image, *, fine: bool = False, known: Sequence[OcrLine] = ()
+        self,
+        image: Image.Image,
+        *,
+        fine: bool = False,
+        known: Sequence[OcrLine] = (),
+        second_look: bool = False,
     ) -> list[OcrLine]:
         self.images.append(image)
         self.fine.append(fine)
@@ -217,3 +223,13 @@ def test_the_plain_opinion_reads_a_header_over_grass_at_its_own_size() -> None:
 
     assert handle in words("plain")
     assert handle not in words("contrast")
+
+
+def test_a_second_reading_takes_each_line_read_otherwise() -> None:
+    lines = [
+        OcrLine("Kita pilih yg sudah terbukt RUU!", 0, 0, 300, 20, 0.82, second="terbukti RUZU!"),
+        OcrLine("Balas", 0, 40, 60, 60, 0.99),
+    ]
+    again = second_reading(lines)
+    assert again is not None and [x.text for x in again] == ["terbukti RUZU!", "Balas"]
+    assert second_reading(lines[1:]) is None
