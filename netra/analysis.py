@@ -389,6 +389,9 @@ def _read_poster(
 _LETTERED_AGE = re.compile(r"\d{1,2}\s?[a-z]{1,3}")
 _AGE = re.compile(rf"{_LETTERED_AGE.pattern}|[1-5]?\d")
 _STRAY = "-–—·•|:;,.!"  # punctuation OCR reads around an age
+_DOT_READ = re.compile(r"[:,;]")
+_NOT_HANDLE = re.compile(r"[^a-z0-9._]")
+_AGE_UNIT_AS_DIGIT = re.compile(r"(?:1?\d|2[0-3])[17]")
 
 
 def _strip_guess(text: str, reading: HeaderReading) -> HeaderReading:
@@ -406,12 +409,16 @@ def _strip_guess(text: str, reading: HeaderReading) -> HeaderReading:
     # an age could be: the name with it is looked up too, and the roster decides.
     numbered = " ".join(w for w in tokens if not _LETTERED_AGE.fullmatch(w.strip(_STRAY)))
     kept = (Poster("contact_name", numbered),) if numbered != contact.text else ()
-    username = Poster("username", "".join(words).lower().strip("._"))
-    if len(words) > 1 and words[-1].isdigit():
+    # A handle's dot read as ":" or ",", the avatar ring's edge as a bracket before it.
+    handle = [w for w in (_NOT_HANDLE.sub("", _DOT_READ.sub(".", x.lower())) for x in words) if w]
+    username = Poster("username", "".join(handle).strip("._"))
+    others: tuple[Poster, ...] = ()
+    if len(handle) > 1 and handle[-1].isdigit():
         # The underscore before the digits lost: both spellings, for the roster to decide.
-        others = (Poster("username", "_".join(words).lower().strip("._")),)
-    else:
-        others = ()
+        others = (Poster("username", "_".join(handle).strip("._")),)
+        if _AGE_UNIT_AS_DIGIT.fullmatch(handle[-1]):
+            # Or the digits are the age, its unit read as a digit ("17j" as "171").
+            others += (Poster("username", "".join(handle[:-1]).strip("._")),)
     if len(username.text) < 4:
         return reading
     # Which of the two, the platform tells; with no platform read (a story shared in a chat),

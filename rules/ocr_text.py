@@ -105,6 +105,11 @@ _DIGIT_BEFORE_PADDED = re.compile(r"(?<![\d.,:/-])\b[1-9]\d? (?=0[1-9]\b)")
 _PADDED_THEN_LETTER = re.compile(
     r"\b((?:nomor|nomer|paslon|coblos|urut|pilih|gas+pol) 0[1-9])[A-Za-z]\b", re.I
 )
+# The same emoji between the keyword and the number, read as a letter run into the keyword:
+# "GASPOL 👊 01" read "GASPOLm 01".
+_LETTER_BEFORE_PADDED = re.compile(
+    r"\b(nomor|nomer|paslon|coblos|urut|pilih|gas+pol)[A-Za-z] ?(0[1-9])\b", re.I
+)
 _LETTER_O_DIGIT = re.compile(r"(?<![A-Za-z])[oO](?=\d\b)")  # "paslon O3": the zero read as O
 _DOTTED = re.compile(r"(?<=[A-Za-z]{2})[.,!](?=[A-Za-z]{2})")  # "terbukti.SOPA!"
 # "menaaang", "gasss", "gaspOool" (a run in mixed case is still one letter held)
@@ -136,7 +141,8 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
     before = two_before = ""  # the words before, across lines
     for line in _symbols_as_stars(text).splitlines():
         out = []
-        for word in _DIGIT_BEFORE_PADDED.sub("", line).split():
+        line = _LETTER_BEFORE_PADDED.sub(r"\1 \2", _DIGIT_BEFORE_PADDED.sub("", line))
+        for word in line.split():
             if _LONE_SYMBOLS.match(word):
                 continue
             if _NUMBER_KEYWORD.match(before) and _FIRM_WORD.match(two_before):

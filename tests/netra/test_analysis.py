@@ -469,6 +469,21 @@ def test_a_name_line_read_alone_sheds_an_age_read_with_a_stray_dash() -> None:
     assert matches and matches[0].entry.nip == "199406062020032667"
 
 
+def test_a_handle_read_alone_with_its_dot_misread_and_its_age_unit_a_digit() -> None:
+    """ "eko:frmansyoh93 17" and "(eko.5rmansyah93 17j": the dot read as a colon, the avatar
+    ring as a bracket; "eko.hrmansyah93 171", the age's "j" read as a 1. Each is looked up
+    as the handle it is, and finds the roster's "eko.firmansyah93" near (review)."""
+    roster = RosterIndex(
+        [RosterEntry("199305202019111027", "Eko Firmansyah", instagram="eko.firmansyah93")]
+    )
+    blank = HeaderReading("instagram", None, None, ())
+    for text in ("eko:frmansyoh93 17", "(eko.5rmansyah93 17j", "eko.hrmansyah93 171"):
+        reading, matches = _match_reading(_strip_guess(text, blank), roster, 5)
+        assert matches and matches[0].entry.nip == "199305202019111027", (text, reading)
+    # A number that cannot be an age so read stays the handle's own.
+    assert len(_strip_guess("budihastuti 85", blank).alternatives) == 1
+
+
 def test_a_contact_saved_under_a_numbered_unit_keeps_its_number() -> None:
     """ "Pak Bambang SMA Negeri 4" read alone: the 4 could be an age, but with it the roster
     knows one Bambang; without it, a Bambang of another SMA would do as well."""

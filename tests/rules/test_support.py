@@ -300,6 +300,7 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("SUDAH PASTI NOMOR\n100", 1),  # "nomor 🎉 1 💯": the 💯 read as "00"
         ("PASLON 19 01\nPALING MANTAP", 1),  # "PASLON 💯 01": the emoji read as "19"
         ("gasspol02m", 2),  # "gasspol 02 🔥": the emoji read as a letter run into the number
+        ("GASPOLm 01", 1),  # "GASPOL 👊 01": the emoji read as a letter run into the word
     ],
 )
 def test_support_survives_lost_spaces_and_look_alike_glyphs(text: str, number: int) -> None:
