@@ -177,10 +177,10 @@ def analyse(
         # An ASN identified and nothing clear found in what they posted: tiny, script or
         # thin text the first, coarser detection missed or misread. Read the body again,
         # enlarged (a framed story's more than its first enlargement); a finding stronger
-        # than the first stands. A framed story's enlarged reading that read its body large
-        # and sure, with no word of a campaign, is not read a third time.
-        # Small text read from a box a few pixels off reads otherwise: each unsure line is
-        # read a second time from a tighter crop, and the stronger finding of the two stands.
+        # than the first stands. Small text read from a box a few pixels off reads otherwise:
+        # each unsure line is recognised a second time from a tighter crop, and what that
+        # reading finds counts too. A framed story's enlarged reading that read its body
+        # large and sure, with no word of a campaign, is not read a third time.
         zoom = BODY_ZOOM_FRAMED if layout.framed else BODY_ZOOM
         body_lines, _size = read_framed(
             shot.image, body, engine, lines, zoom=zoom, known=known, second_look=True
@@ -391,7 +391,9 @@ _AGE = re.compile(rf"{_LETTERED_AGE.pattern}|[1-5]?\d")
 _STRAY = "-–—·•|:;,.!"  # punctuation OCR reads around an age
 _DOT_READ = re.compile(r"[:,;]")
 _NOT_HANDLE = re.compile(r"[^a-z0-9._]")
-_AGE_UNIT_AS_DIGIT = re.compile(r"(?:1?\d|2[0-3])[17]")
+# An age of ten hours or more with its "j" read as a digit ("17j" as "171"). Not "5j" as "51":
+# two digits are too often a handle's own, and the handle without them someone else's.
+_AGE_UNIT_AS_DIGIT = re.compile(r"(?:1\d|2[0-3])[17]")
 
 
 def _strip_guess(text: str, reading: HeaderReading) -> HeaderReading:
