@@ -133,7 +133,9 @@ def analyse(
         ):
             # The first reading's poster, if it stands inside the story: above it is the
             # chat's title or the viewer's ("Satgas Netralitas Pangkalpinang"), never the poster.
-            framed = replace(framed, header=layout.header)
+            # Its lines, as the enlarged reading read them, are no part of the story's body
+            # (the poster "Yuni Maulana" is not the candidate "Maulan" beside "bersama").
+            framed = _with_first_header(framed, layout.header, first_box, framed_lines, span, size)
         # The story's own top, in the screenshot: a header read again is read there, not
         # in the chat's or the viewer's title bar.
         scale = (span[1] - span[0]) / size[1]
@@ -210,6 +212,30 @@ def analyse(
     verdict.text = _unique_lines(texts + extra)
     verdict.seconds = time.perf_counter() - started
     return verdict
+
+
+def _with_first_header(
+    framed: Layout,
+    header: HeaderReading,
+    box: tuple[int, int, int, int],
+    lines: Sequence[OcrLine],
+    span: tuple[int, int],
+    size: tuple[int, int],
+) -> Layout:
+    """The enlarged reading's layout with the first reading's header (`box`, in the
+    screenshot) in place of its own unread one: the box mapped into the enlarged band, and
+    the lines at or above it out of the body."""
+    f = size[1] / (span[1] - span[0])
+    left, top, right, bottom = box
+    mapped = (
+        round(left * f),
+        round((top - span[0]) * f),
+        round(right * f),
+        round((bottom - span[0]) * f),
+    )
+    above = {line.text for line in lines if line.centre_y <= mapped[3]}
+    body = tuple(text for text in framed.body if text not in above)
+    return replace(framed, header=header, header_box=mapped, body=body)
 
 
 def _worth_reading_body_again(

@@ -18,6 +18,7 @@ from netra.analysis import (
     _read_poster,
     _settle_unmatched,
     _strip_guess,
+    _with_first_header,
     analyse,
 )
 from rules.poster import HeaderReading
@@ -498,6 +499,31 @@ def test_a_contact_saved_under_a_numbered_unit_keeps_its_number() -> None:
     reading, matches = _match_reading(_strip_guess("Pak Bambang SMA Negeri 4", blank), roster, 5)
     assert reading.poster == Poster("contact_name", "Pak Bambang SMA Negeri 4")
     assert matches[0].entry.nip == "196705221995071443" and matches[0].confidence >= 0.8
+
+
+def test_the_first_readings_poster_is_no_part_of_the_enlarged_body() -> None:
+    """A story in a gallery viewer whose enlarged reading missed the age ("Hari n 15.06"),
+    so took the poster's line for content: with the first reading's header in its place,
+    the poster's lines leave the body (the poster "Yuni Maulana" beside "bersama" backed a
+    candidate "Maulan")."""
+    from ocr.engine import OcrLine
+    from rules.layout import Layout
+
+    poster = HeaderReading(
+        "whatsapp", Poster("contact_name", "Yuni Maulana SMAN 3"), "Hari ini", ()
+    )
+    texts = ["Yuni Maulana SMAN 3", "Hari n 15.06", "Weekend bersama", "keluarga"]
+    # The story spans rows 200-1000 of the screenshot, read enlarged ×2 (1600 rows).
+    lines = [
+        OcrLine(t, 100, 60 + 50 * i if i < 2 else 600 + 80 * i, 700, 0, 0.9)
+        for i, t in enumerate(texts)
+    ]
+    lines = [dataclasses.replace(x, bottom=x.top + 40) for x in lines]
+    framed = Layout(HeaderReading("unknown", None, None, ()), None, 0, tuple(texts), ())
+    first_box = (50, 230, 400, 280)  # the poster's two lines, in the screenshot
+    found = _with_first_header(framed, poster, first_box, lines, (200, 1000), (1440, 1600))
+    assert found.header == poster and found.header_box == (100, 60, 800, 160)
+    assert found.body == ("Weekend bersama", "keluarga")
 
 
 class _Counting:
