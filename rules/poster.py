@@ -254,7 +254,12 @@ def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str
     # The age's unit letter read as a bracket ("pertiwi8715)"): the unit is unknown, so it is
     # taken as minutes, the loosest limit (under 60), and every split that gives such an age
     # is a reading for the roster to weigh.
-    line = re.sub(r"(?<=[a-z0-9]\d)[)\]}|](?=\s|$)", "m", line)
+    # Not a bracket that closes one opened before it ("Ibu Yuni (SD Negeri50)").
+    line = re.sub(
+        r"(?<=[a-z0-9]\d)[)\]}|](?=\s|$)",
+        lambda g: g.group(0) if g.group(0) == ")" and "(" in line[: g.start()] else "m",
+        line,
+    )
     tokens = [t.strip("'\"‘’“”,;:()|") for t in line.split()]
     # The glued token is the last one that holds letters (trailing "X", "..." are icons).
     for i in range(len(tokens) - 1, -1, -1):

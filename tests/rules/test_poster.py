@@ -182,6 +182,9 @@ def test_a_closing_bracket_after_a_unit_is_no_story_age() -> None:
     # certainly not the username "negeni".
     garbled = parse_header_text(["Ibu Nla (SD Negeni 51)", "Keat D6.09"])
     assert garbled.poster is None or garbled.poster.kind != "username"
+    # The same with the number run into the unit's word ("Negeri50)"): still no username
+    # "negeri" aged "50 m".
+    assert instagram_user_candidates("Ibu Yuni (SD Negeri50)") == []
 
 
 def test_an_underscore_read_after_a_space_is_kept_once() -> None:
