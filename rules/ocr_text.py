@@ -100,16 +100,14 @@ _LONE_SYMBOLS = re.compile(r"^[+*%~^=#@.,:;?°•·_-]+$")
 # An emoji read as a lone number before a zero-padded pair number: "gaspol 💯 02" read as
 # "gaspol 1 02", "PASLON 💯 01" as "PASLON 19 01" (nobody writes a number before "02").
 _DIGIT_BEFORE_PADDED = re.compile(r"(?<![\d.,:/-])\b[1-9]\d? (?=0[1-9]\b)")
+# Words a pair's zero-padded number follows ("gaspol 02").
+_PADDED_AFTER = r"nomor|nomer|paslon|coblos|urut|pilih|gas+pol"
 # An emoji after a pair's zero-padded number read as one letter run into it, the number
 # already off its keyword: "gasspol 02 🔥" read "gasspol02m".
-_PADDED_THEN_LETTER = re.compile(
-    r"\b((?:nomor|nomer|paslon|coblos|urut|pilih|gas+pol) 0[1-9])[A-Za-z]\b", re.I
-)
+_PADDED_THEN_LETTER = re.compile(rf"\b((?:{_PADDED_AFTER}) 0[1-9])[A-Za-z]\b", re.I)
 # The same emoji between the keyword and the number, read as a letter run into the keyword:
 # "GASPOL 👊 01" read "GASPOLm 01".
-_LETTER_BEFORE_PADDED = re.compile(
-    r"\b(nomor|nomer|paslon|coblos|urut|pilih|gas+pol)[A-Za-z] ?(0[1-9])\b", re.I
-)
+_LETTER_BEFORE_PADDED = re.compile(rf"\b({_PADDED_AFTER})[A-Za-z] ?(0[1-9])\b", re.I)
 _LETTER_O_DIGIT = re.compile(r"(?<![A-Za-z])[oO](?=\d\b)")  # "paslon O3": the zero read as O
 _DOTTED = re.compile(r"(?<=[A-Za-z]{2})[.,!](?=[A-Za-z]{2})")  # "terbukti.SOPA!"
 # "menaaang", "gasss", "gaspOool" (a run in mixed case is still one letter held)
@@ -132,8 +130,9 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
     (and `extra_words`, the election's aliases and names) inside tokens of six letters or
     more, and between a campaign word and its number ("nomor1", "paslon02", "2jari");
     letters repeated for emphasis are collapsed ("MENAAANG"); an emoji read as a digit before
-    a pair's number ("gaspol 1 02"), as a glyph after a word ("ingat# nomor 1") or standing
-    alone ("nomor ★ 1") is dropped, and "💯" read as "00" after a firm word and a number's
+    a pair's number ("gaspol 1 02"), as a letter beside a padded one ("GASPOLm 01",
+    "gasspol02m"), as a glyph after a word ("ingat# nomor 1") or standing alone ("nomor ★ 1")
+    is dropped, and "💯" read as "00" after a firm word and a number's
     keyword is set apart ("pasti nomor 100" → "pasti nomor 1 100"). Hashtags and mentions stay
     whole."""
     glue = _glue_pattern(extra_words)
