@@ -101,13 +101,13 @@ _LONE_SYMBOLS = re.compile(r"^[+*%~^=#@.,:;?°•·_-]+$")
 # "gaspol 1 02", "PASLON 💯 01" as "PASLON 19 01" (nobody writes a number before "02").
 _DIGIT_BEFORE_PADDED = re.compile(r"(?<![\d.,:/-])\b[1-9]\d? (?=0[1-9]\b)")
 # Words a pair's zero-padded number follows ("gaspol 02").
-_PADDED_AFTER = r"nomor|nomer|paslon|coblos|urut|pilih|gas+pol"
+_PADDED_AFTER = re.compile(r"nomor|nomer|paslon|coblos|urut|pilih|gas+pol", re.I)
 # An emoji after a pair's zero-padded number read as one letter run into it, the number
 # already off its keyword: "gasspol 02 🔥" read "gasspol02m".
-_PADDED_THEN_LETTER = re.compile(rf"\b((?:{_PADDED_AFTER}) 0[1-9])[A-Za-z]\b", re.I)
+_PADDED_THEN_LETTER = re.compile(rf"\b((?:{_PADDED_AFTER.pattern}) 0[1-9])[A-Za-z]\b", re.I)
 # The same emoji between the keyword and the number, read as a letter run into the keyword:
 # "GASPOL 👊 01" read "GASPOLm 01".
-_LETTER_BEFORE_PADDED = re.compile(rf"\b({_PADDED_AFTER})[A-Za-z] ?(0[1-9])\b", re.I)
+_LETTER_BEFORE_PADDED = re.compile(rf"\b({_PADDED_AFTER.pattern})[A-Za-z] ?(0[1-9])\b", re.I)
 _LETTER_O_DIGIT = re.compile(r"(?<![A-Za-z])[oO](?=\d\b)")  # "paslon O3": the zero read as O
 _DOTTED = re.compile(r"(?<=[A-Za-z]{2})[.,!](?=[A-Za-z]{2})")  # "terbukti.SOPA!"
 # "menaaang", "gasss", "gaspOool" (a run in mixed case is still one letter held)
