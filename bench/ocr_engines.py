@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PIL import Image
 
-from netra.analysis import _tesseract
+from netra.header import tesseract_opinion
 from ocr.image_input import load_screenshot
 from ocr.ppocr import PpOcrEngine
 from ocr.reader import HEADER_OPINIONS, OPTIONAL_OPINIONS, header_band, read_header_again
@@ -149,7 +149,7 @@ def opinion_table(
         box = header_band(image, read_layout(ppocr.read(image), *image.size).story_top)
         for opinion in opinions:
             started = time.perf_counter()
-            again = read_header_again(image, box, opinion, ppocr, _tesseract)
+            again = read_header_again(image, box, opinion, ppocr, tesseract_opinion)
             seconds[opinion].append(time.perf_counter() - started)
             shown = compact(labels[i]["poster"]["shown"])
             if shown in compact(" ".join(x.text for x in again)):

@@ -1,0 +1,284 @@
+"""Who posted a screenshot: the layout's reading of its header, matched against the roster,
+and (only when the content backs someone and the poster is not yet identified) the header
+band read again by each opinion in turn, the reading the roster knows best winning.
+
+A name line read alone often lacks its anchor (the story's age lost in the glare): its words
+are then a guess (`_strip_guess`) that only counts when the roster knows it or someone near
+it. Readings nobody on the roster matches are weighed against each other
+(`_settle_unmatched`): someone off the roster, or a header nobody could read.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+from typing import Protocol
+
+from PIL import Image
+from rapidfuzz.distance import Levenshtein
+
+from ocr.engine import OcrEngine
+from ocr.reader import HEADER_OPINIONS, NamePlace, header_band, pale_behind_name, read_header_again
+from rules.layout import Layout, read_layout
+from rules.poster import HeaderReading, strong_username
+from rules.types import AsnMatch, Poster
+from wording import id_analysis as why
+
+
+class RosterLookup(Protocol):
+    def match(self, poster: Poster, limit: int = 5) -> list[AsnMatch]: ...
+
+    def unit_named(self, text: str) -> str | None: ...
+
+
+# PP-OCR's confidence in a poster line above which a well-formed poster nobody on the roster
+# is near stands without a second opinion.
+CLEAR_READING = 0.9
+# Two readings of a poster this alike (normalised Levenshtein) agree, an OCR slip or two apart.
+AGREE = 0.8
+# The header opinion not asked once two readings agree on someone off the roster.
+LAST_RESORT = "faint"
+
+
+@functools.cache
+def tesseract_opinion() -> OcrEngine:
+    """The second opinion on a header: tesseract on the stretched grey band, one pass."""
+    from ocr.tesseract import TesseractEngine
+
+    return TesseractEngine(variant_names=("grey",))
+
+
+def clearly_someone_else(reading: HeaderReading, matches: list[AsnMatch]) -> bool:
+    """A poster read confidently from its anchored line, well formed, and nobody on the
+    roster near it: someone off the roster. Reading the header again would not change that
+    (and costs more than the first reading)."""
+    return (
+        reading.poster is not None
+        and not matches
+        and reading.confidence >= CLEAR_READING
+        and _looks_real(reading.poster)
+    )
+
+
+def match_reading(
+    reading: HeaderReading, roster: RosterLookup, limit: int
+) -> tuple[HeaderReading, list[AsnMatch]]:
+    """The reading's poster, or the alternative the roster knows best."""
+    best: tuple[HeaderReading, list[AsnMatch]] = (reading, [])
+    if reading.poster is None:
+        return best
+    top = -1.0
+    posters = [reading.poster, *reading.alternatives]
+    shown = reading.poster.text.strip()
+    if reading.poster.kind == "contact_name" and strong_username(shown) == shown:
+        # A name that can only be a handle ("oktavia.1992") under a date line a gallery
+        # viewer shows, taken for WhatsApp's: the roster's handles decide too.
+        posters.append(Poster("username", shown))
+    for poster in posters:
+        found = roster.match(poster, limit=limit)
+        score = found[0].confidence if found else 0.0
+        if score > top:
+            top = score
+            platform = reading.platform
+            if poster.kind == "username" and reading.poster.kind == "contact_name":
+                platform = "instagram"  # a handle only Instagram shows
+            best = (replace(reading, poster=poster, platform=platform), found)
+    return best
+
+
+def read_poster(
+    image: Image.Image,
+    engine: OcrEngine,
+    roster: RosterLookup,
+    layout: Layout,
+    backs_someone: bool,
+    limit: int,
+    good_enough: float,
+    place: NamePlace,
+) -> tuple[HeaderReading, list[AsnMatch], list[str]]:
+    """Who posted: the layout's reading, then (only when the content backs someone and the
+    poster is not identified) the header band read again by each opinion in turn; the
+    reading whose roster match is best wins. `place`: where the name line is looked for."""
+    best = match_reading(layout.header, roster, limit)
+    unmatched: list[tuple[HeaderReading, list[str]]] = []
+    if best[0].poster is not None and not best[1]:
+        unmatched.append((best[0], []))
+    # Every reading's poster, as read (each reading's own, before the roster chose).
+    read_as: list[Poster] = [best[0].poster] if best[0].poster is not None else []
+    extra: list[str] = []
+    tried = 1
+    if clearly_someone_else(best[0], best[1]):
+        return best[0], best[1], extra
+    for opinion in HEADER_OPINIONS:
+        if not backs_someone or (best[1] and best[1][0].confidence >= good_enough):
+            break
+        box = header_band(image, layout.story_top)
+        if opinion == LAST_RESORT and (
+            (not best[1] and _off_the_roster(unmatched, roster))
+            or _read_alike_twice(best[0].poster, read_as, roster)
+            or (not layout.framed and not pale_behind_name(image, box, place))
+        ):
+            # The costliest opinion, for the faintest names, is not asked when two readings
+            # agree on a poster nobody on the roster is near (someone off the roster, see
+            # `_settle_unmatched`), or read the best-matched poster letter for letter (it is
+            # legible; only the roster is unsure of it), or when the name is white over a
+            # dark or mid-tone background (the others read what is there; not decided for a
+            # framed story, whose name strip is placed less surely and may lie on the chat's
+            # own title bar).
+            break
+        lines = read_header_again(image, box, opinion, engine, tesseract_opinion, place)
+        if not lines:
+            continue
+        tried += 1
+        extra.extend(line.text for line in lines)
+        reading = read_layout(lines, *image.size).header
+        if reading.platform == "unknown" and layout.header.platform != "unknown":
+            reading = replace(reading, platform=layout.header.platform)
+        if reading.poster is None:
+            # No anchor read (the age lost in the glare): each line's words are a guess, which
+            # only counts when the roster knows it, or someone near it.
+            guesses = (match_reading(_strip_guess(x.text, reading), roster, limit) for x in lines)
+            found = next((g for g in guesses if g[1]), None)
+            if found is None:
+                continue
+        else:
+            found = match_reading(reading, roster, limit)
+        if found[0].poster is not None and not found[1]:
+            unmatched.append((found[0], []))
+        if reading.poster is not None:
+            read_as.append(reading.poster)
+        top = best[1][0].confidence if best[1] else -1.0
+        if (found[1] and found[1][0].confidence > top) or (
+            best[0].poster is None and found[0].poster is not None
+        ):
+            best = found
+    if best[1] or tried == 1 or not unmatched:
+        return best[0], best[1], extra
+    reading, _lines, matches = _settle_unmatched(unmatched)
+    return reading, matches, extra
+
+
+_LETTERED_AGE = re.compile(r"\d{1,2}\s?[a-z]{1,3}")
+_AGE = re.compile(rf"{_LETTERED_AGE.pattern}|[1-5]?\d")
+_STRAY = "-–—·•|:;,.!"  # punctuation OCR reads around an age
+_DOT_READ = re.compile(r"[:,;]")
+_NOT_HANDLE = re.compile(r"[^a-z0-9._]")
+# An age of ten hours or more with its "j" read as a digit ("17j" as "171"). Not "5j" as "51":
+# two digits are too often a handle's own, and the handle without them someone else's.
+_AGE_UNIT_AS_DIGIT = re.compile(r"(?:1\d|2[0-3])[17]")
+
+
+def _strip_guess(text: str, reading: HeaderReading) -> HeaderReading:
+    """The name line read alone often lacks its anchor (the age is lost in the glare): its
+    words are the poster, for the roster to confirm or find near ("aguskusumawe" of
+    "aguskusumawati81"); an unmatched guess never stands on its own (see `_settle_unmatched`)."""
+    # An age ("5j", "38m", a bare "12", "-1" with a stray dash), never a number of 60 or more:
+    # that is the name's own ("budihastuti 61" of "budihastuti_61", its underscore lost).
+    tokens = [w for w in text.split() if not re.fullmatch(r"\W+", w)]
+    words = [w for w in tokens if not _AGE.fullmatch(w.strip(_STRAY))]
+    if not words:
+        return reading
+    contact = Poster("contact_name", " ".join(words))
+    # A contact saved under a numbered unit ("Pak Bambang SMA Negeri 4") ends in a number
+    # an age could be: the name with it is looked up too, and the roster decides.
+    numbered = " ".join(w for w in tokens if not _LETTERED_AGE.fullmatch(w.strip(_STRAY)))
+    kept = (Poster("contact_name", numbered),) if numbered != contact.text else ()
+    # A handle's dot read as ":" or ",", the avatar ring's edge as a bracket before it.
+    handle = [w for w in (_NOT_HANDLE.sub("", _DOT_READ.sub(".", x.lower())) for x in words) if w]
+    username = Poster("username", "".join(handle).strip("._"))
+    others: tuple[Poster, ...] = ()
+    if len(handle) > 1 and handle[-1].isdigit():
+        # The underscore before the digits lost: both spellings, for the roster to decide.
+        others = (Poster("username", "_".join(handle).strip("._")),)
+        if _AGE_UNIT_AS_DIGIT.fullmatch(handle[-1]):
+            # Or the digits are the age, its unit read as a digit ("17j" as "171").
+            others += (Poster("username", "".join(handle[:-1]).strip("._")),)
+    if len(username.text) < 4:
+        return reading
+    # Which of the two, the platform tells; with no platform read (a story shared in a chat),
+    # both are tried and the roster decides (`_match_reading`).
+    poster, others = {
+        "whatsapp": (contact, kept),
+        "instagram": (username, others),
+    }.get(reading.platform, (username, (*others, contact, *kept)))
+    evidence = (*reading.evidence, why.HEADER_NAME_LINE_ALONE)
+    return replace(reading, poster=poster, alternatives=others, evidence=evidence)
+
+
+def _off_the_roster(readings: list[tuple[HeaderReading, list[str]]], roster: RosterLookup) -> bool:
+    """Two of the readings name the same poster (within an OCR slip or two), and none is a
+    contact saved under a unit the roster has: "Bu Sit BPKAD", read alike twice with the
+    final i of "Siti" lost, is a lead another reading may complete."""
+    posters = [r.poster for r, _ in readings if r.poster]
+    if any(_under_a_unit(p, roster) for p in posters):
+        return False
+    keys = [_poster_key(p) for p in posters]
+    return any(
+        Levenshtein.normalized_similarity(a, b) >= AGREE
+        for i, a in enumerate(keys)
+        for b in keys[i + 1 :]
+    )
+
+
+def _read_alike_twice(poster: Poster | None, read_as: list[Poster], roster: RosterLookup) -> bool:
+    """Two readings read `poster` letter for letter, and it is no contact saved under a unit
+    the roster has (see `_off_the_roster`)."""
+    if poster is None or _under_a_unit(poster, roster):
+        return False
+    key = _poster_key(poster)
+    return sum(_poster_key(p) == key for p in read_as) >= 2
+
+
+def _under_a_unit(poster: Poster, roster: RosterLookup) -> bool:
+    """A contact saved under a unit the roster has ("Bu Sit BPKAD")."""
+    return poster.kind == "contact_name" and roster.unit_named(poster.text) is not None
+
+
+def _settle_unmatched(
+    readings: list[tuple[HeaderReading, list[str]]],
+) -> tuple[HeaderReading, list[str], list[AsnMatch]]:
+    """Several variants read a poster nobody on the roster matches: is it someone off the
+    roster, or an unreadable header? Keep the reading most others agree with (within an OCR
+    slip or two). It stands if another reading agrees, if it is a phone number, or if it is
+    the only reading and looks like a real name or username. Otherwise ("cogs", "os", "ess")
+    the header is unreadable: strong support then goes to review instead of being cleared."""
+    keys = [_poster_key(r.poster) for r, _ in readings if r.poster]
+
+    def agreeing(key: str) -> int:
+        others = list(keys)
+        others.remove(key)
+        return sum(Levenshtein.normalized_similarity(key, o) >= AGREE for o in others)
+
+    def rank(rl: tuple[HeaderReading, list[str]]) -> tuple[int, bool, bool]:
+        poster = rl[0].poster
+        assert poster is not None
+        return agreeing(_poster_key(poster)), poster.kind == "phone", _looks_real(poster)
+
+    reading, lines = max(readings, key=rank)
+    poster = reading.poster
+    assert poster is not None
+    key = _poster_key(poster)
+    stands = (
+        agreeing(key) > 0 or poster.kind == "phone" or (len(set(keys)) == 1 and _looks_real(poster))
+    )
+    if not stands:
+        shown = ", ".join(sorted(set(keys)))
+        evidence = (*reading.evidence, why.HEADER_POSTER_INCONSISTENT.format(readings=shown))
+        reading = replace(reading, poster=None, evidence=evidence)
+    return reading, lines, []
+
+
+def _looks_real(poster: Poster) -> bool:
+    """A username of six characters or more with three letters in a row, a phone number of
+    ten digits or more, or a contact name of two words of three letters or more: not the
+    two- or three-letter scraps OCR makes of an unreadable name."""
+    if poster.kind == "username":
+        return bool(re.fullmatch(r"(?=.*[a-z]{3})[a-z0-9._]{6,30}", poster.text.lower()))
+    if poster.kind == "phone":  # the roster's numbers one digit off are matched already
+        return len(re.sub(r"\D", "", poster.text)) >= 10
+    return len(re.findall(r"[A-Za-z]{3,}", poster.text)) >= 2
+
+
+def _poster_key(poster: Poster | None) -> str:
+    return re.sub(r"[^a-z0-9]", "", poster.text.lower()) if poster else ""

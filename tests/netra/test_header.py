@@ -1,0 +1,140 @@
+"""Who posted, from readings of a header: what the roster confirms, what stands without it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from netra.header import (
+    _read_alike_twice,
+    _settle_unmatched,
+    _strip_guess,
+    clearly_someone_else,
+    match_reading,
+)
+from rules.poster import HeaderReading
+from rules.roster_index import RosterIndex
+from rules.types import Poster, RosterEntry
+
+
+def _readings(*texts: str) -> list[tuple[HeaderReading, list[str]]]:
+    def one(text: str) -> tuple[HeaderReading, list[str]]:
+        kind = "phone" if text.startswith("+62") else "username"
+        return HeaderReading("instagram", Poster(kind, text), None, ()), [text]
+
+    return [one(t) for t in texts]
+
+
+def test_an_unmatched_poster_read_alike_by_two_variants_stands() -> None:
+    reading, _, found = _settle_unmatched(_readings("ia", "zeldamaulana", "zeldamaulana81"))
+    assert found == [] and reading.poster is not None
+    assert reading.poster.text.startswith("zeldamaulana")
+
+
+def test_unmatched_scraps_that_disagree_make_the_header_unreadable() -> None:
+    reading, _, _ = _settle_unmatched(_readings("cogs", "os"))
+    assert reading.poster is None
+    assert any("tidak konsisten" in e for e in reading.evidence)
+    assert _settle_unmatched(_readings("os"))[0].poster is None
+
+
+def test_a_lone_well_formed_username_or_a_phone_stands() -> None:
+    assert _settle_unmatched(_readings("twacanasaputra88"))[0].poster is not None
+    for order in (("+62 878-1652-2293", "kemarau08"), ("kemarau08", "+62 878-1652-2293")):
+        poster = _settle_unmatched(_readings(*order))[0].poster
+        assert poster is not None and poster.kind == "phone"
+
+
+def test_a_phone_number_read_clearly_and_on_no_roster_row_is_someone_else() -> None:
+    """An unsaved number read sure and whole, not one digit from any roster number (those
+    the roster matches as near): nobody on the roster; the header is not read again."""
+    number = Poster("phone", "+62 853-5999-2408")
+    reading = HeaderReading("whatsapp", number, "Hari ini 14.24", (), confidence=0.95)
+    assert clearly_someone_else(reading, [])
+    assert not clearly_someone_else(dataclasses.replace(reading, confidence=0.6), [])
+    cut = dataclasses.replace(reading, poster=Poster("phone", "+62 853-59"))
+    assert not clearly_someone_else(cut, [])  # a number cut short is no number yet
+
+
+def test_a_poster_two_readings_read_letter_for_letter_is_legible() -> None:
+    """Two readings agree to the letter on the poster the roster matched only as near: the
+    last-resort opinion (for the faintest names) would read it the same. Not so for a
+    contact saved under a roster unit, where a lost letter may still be found."""
+    roster = RosterIndex(
+        [RosterEntry("198501012010012001", "Siti Aminah", unit_kerja="BPKAD Kota Contoh")]
+    )
+    handle = Poster("username", "mahendra36")
+    assert _read_alike_twice(handle, [handle, Poster("username", "mahendra36")], roster)
+    assert not _read_alike_twice(handle, [handle, Poster("username", "mahendraao")], roster)
+    saved = Poster("contact_name", "Bu Sit BPKAD")
+    assert not _read_alike_twice(saved, [saved, saved], roster)
+
+
+def test_a_contact_name_that_can_only_be_a_handle_is_looked_up_as_one() -> None:
+    """A gallery viewer's date line read as WhatsApp's age puts an Instagram handle where a
+    contact name would be: the roster's handles decide, and the platform follows."""
+    roster = RosterIndex(
+        [
+            RosterEntry("199201242013042527", "Oktavia Rangkuti, S.Pd.", instagram="oktavia.1992"),
+            RosterEntry("196711231991032180", "Oktavia", unit_kerja="Dinas Sosial"),
+        ]
+    )
+    reading = HeaderReading("whatsapp", Poster("contact_name", "oktavia.1992"), "14 Nov", ())
+    found, matches = match_reading(reading, roster, 5)
+    assert found.poster == Poster("username", "oktavia.1992") and found.platform == "instagram"
+    assert matches[0].entry.nip == "199201242013042527" and matches[0].confidence >= 0.9
+    saved = HeaderReading("whatsapp", Poster("contact_name", "Bu Oktavia Dinsos"), "Kemarin", ())
+    assert match_reading(saved, roster, 5)[0].poster == saved.poster  # a name stays a name
+
+
+def test_a_name_line_read_alone_keeps_digits_no_age_can_be() -> None:
+    """ "budihastuti 61", its underscore lost and its age ("30 m") lost in the glare: 61 is
+    no age in any unit, so it is the handle's own; the roster finds "budihastuti_61"."""
+    roster = RosterIndex(
+        [RosterEntry("197205172004121310", "Budi Hastuti, S.Pd.I.", instagram="budihastuti_61")]
+    )
+    blank = HeaderReading("instagram", None, None, ())
+    reading, matches = match_reading(_strip_guess("budihastuti 61", blank), roster, 5)
+    assert reading.poster == Poster("username", "budihastuti_61")
+    assert matches[0].confidence >= 0.9
+    # A small number is still an age: "budihastuti 12" guesses "budihastuti".
+    assert _strip_guess("budihastuti 12", blank).poster == Poster("username", "budihastuti")
+
+
+def test_a_name_line_read_alone_sheds_an_age_read_with_a_stray_dash() -> None:
+    """ "tami tam_2 -1": the story's age read as "-1" beside the handle is no part of it."""
+    roster = RosterIndex([RosterEntry("199406062020032667", "Tami", instagram="tami.tami_2")])
+    blank = HeaderReading("instagram", None, None, ())
+    reading, matches = match_reading(_strip_guess("tami tam_2 -1", blank), roster, 5)
+    assert reading.poster == Poster("username", "tamitam_2")
+    assert matches and matches[0].entry.nip == "199406062020032667"
+
+
+def test_a_handle_read_alone_with_its_dot_misread_and_its_age_unit_a_digit() -> None:
+    """ "eko:frmansyoh93 17" and "(eko.5rmansyah93 17j": the dot read as a colon, the avatar
+    ring as a bracket; "eko.hrmansyah93 171", the age's "j" read as a 1. Each is looked up
+    as the handle it is, and finds the roster's "eko.firmansyah93" near (review)."""
+    roster = RosterIndex(
+        [RosterEntry("199305202019111027", "Eko Firmansyah", instagram="eko.firmansyah93")]
+    )
+    blank = HeaderReading("instagram", None, None, ())
+    for text in ("eko:frmansyoh93 17", "(eko.5rmansyah93 17j", "eko.hrmansyah93 171"):
+        reading, matches = match_reading(_strip_guess(text, blank), roster, 5)
+        assert matches and matches[0].entry.nip == "199305202019111027", (text, reading)
+    # Two digits stay the handle's own: "rina 71" is never looked up as "rina" alone.
+    for text in ("budihastuti 85", "rina 71"):
+        assert len(_strip_guess(text, blank).alternatives) == 1, text
+
+
+def test_a_contact_saved_under_a_numbered_unit_keeps_its_number() -> None:
+    """ "Pak Bambang SMA Negeri 4" read alone: the 4 could be an age, but with it the roster
+    knows one Bambang; without it, a Bambang of another SMA would do as well."""
+    roster = RosterIndex(
+        [
+            RosterEntry("196705221995071443", "Bambang Marbun, M.Pd.", unit_kerja="SMA Negeri 4"),
+            RosterEntry("197708251996051602", "Bambang", unit_kerja="SMA Negeri 1"),
+        ]
+    )
+    blank = HeaderReading("whatsapp", None, None, ())
+    reading, matches = match_reading(_strip_guess("Pak Bambang SMA Negeri 4", blank), roster, 5)
+    assert reading.poster == Poster("contact_name", "Pak Bambang SMA Negeri 4")
+    assert matches[0].entry.nip == "196705221995071443" and matches[0].confidence >= 0.8
