@@ -231,6 +231,9 @@ def _instagram_user(
 
 # Capitals OCR never makes of a lower-case letter (it does of "o", "s", "l", "i"...).
 _CAPITAL_NOT_SLIP = re.compile(r"^[A-HJMNPQRTY]")
+# A word of three letters or more, two of them capitals ("MIEF", "SUWI" read "sUwI"): a
+# story's text (an alias, a slogan), never an age.
+_CAPITALS_WORD = re.compile(r"^(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{3,}\W*$")
 _GLUED_AGE = re.compile(r"^@?([a-z0-9._]+?)(\d{1,3})\s?(j|m|h|d|mg|w|jam|mnt|menit)$")
 _GLUED_AGE_LETTERS = re.compile(r"(?<=\d)([oli]{1,2})(?=(?:j|m|h|d|mg|w|jam|mnt|menit)$)")
 _AGE_LIMITS = {"m": 59, "mnt": 59, "menit": 59, "j": 23, "jam": 23, "h": 7, "d": 7, "mg": 4, "w": 4}
@@ -312,7 +315,9 @@ def leading_username(line: str) -> str | None:
 
     Consecutive lower-case words are one username whose "_" OCR lost ("caraka marbun").
     A word opening with a capital no OCR slip makes of a lower-case letter is content
-    ("Pilwako2024"): Instagram shows usernames in lower case.
+    ("Pilwako2024"): Instagram shows usernames in lower case. So is a line that goes on
+    with a word in capitals ("gaspol SUWI", "bismillah MIEF": a story's text near its top,
+    its header unread): a header has only the story's age after the name.
     """
     tokens = [t.strip("'\"‘’“”,;:()").replace("/", "7") for t in line.split()]
     for i, token in enumerate(tokens):
@@ -324,6 +329,8 @@ def leading_username(line: str) -> str | None:
                 if not (_USER_PART.match(more) and more == more.lower() and len(more) >= 2):
                     break
                 parts.append(more)
+            if any(_CAPITALS_WORD.match(t) for t in tokens[i + len(parts) :]):
+                return None
             return "_".join(parts).lower()
     return None
 

@@ -82,6 +82,24 @@ def test_content_that_reads_like_a_header_is_not_the_poster() -> None:
     assert layout.header.poster is None
 
 
+def test_a_storys_text_near_its_top_is_no_poster_when_the_header_went_unread() -> None:
+    """A pale header nobody read, and the story's own text high up: "bismillah MIEF" (right
+    of the middle) and "gaspol sUwI" (a word in capitals after it) are content, not a poster
+    "bismillah" or "gaspol" taking its line out of the body."""
+    footer = line("Kirim pesan", 60, 1200)
+    for text, left in (("bismillah MIEF", 510), ("gaspol sUwI", 240)):
+        layout = read_layout(
+            [line(text, left, 160, 40), line("menang!", 560, 220, 40), footer], W, H
+        )
+        assert layout.header.poster is None, text
+        assert text in layout.body
+    # A lower-case handle alone on the top left still is the poster, its age lost.
+    layout = read_layout(
+        [line("rizkysetiawan.87", 88, 70), line("gaspol SUWI", 240, 160), footer], W, H
+    )
+    assert layout.header.poster == Poster("username", "rizkysetiawan.87")
+
+
 def test_chrome_is_recognised_by_what_it_says() -> None:
     for text in ["Screenshot_20241124-125814_WhatsApp.jpg", "online", "413 anggota",
                  "Wardaya, Aurel, Valentino, Anda", "~ Tirta", "Ketik pesan", "18 Oktober 2024",
