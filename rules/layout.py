@@ -358,12 +358,8 @@ def _fallback_layout(
             footer=(footer_line.text,) if footer_line else (),
             chrome=tuple(line.text for line in chrome),
         )
-    # A header starts at the left, right of the avatar (a contact name by 0.4 of the width
-    # at most): a line starting right of the middle is the story's (a caption, a sticker).
     top_lines = [
-        line
-        for line in lines
-        if line.top < band and line.left < width / 2 and line not in chrome and line.text.strip()
+        line for line in lines if line.top < band and line not in chrome and line.text.strip()
     ]
     footer_text = footer_line.text if footer_line else ""
     reading = parse_header_text([line.text for line in top_lines], footer_text)

@@ -83,9 +83,10 @@ def test_content_that_reads_like_a_header_is_not_the_poster() -> None:
 
 
 def test_a_storys_text_near_its_top_is_no_poster_when_the_header_went_unread() -> None:
-    """A pale header nobody read, and the story's own text high up: "bismillah MIEF" (right
-    of the middle) and "gaspol sUwI" (a word in capitals after it) are content, not a poster
-    "bismillah" or "gaspol" taking its line out of the body."""
+    """A pale header nobody read, and the story's own text high up: "bismillah MIEF" and
+    "gaspol sUwI" (a word in capitals after the first) are content, not a poster "bismillah"
+    or "gaspol" taking its line out of the body. Where the line starts says nothing: a story
+    shared in a chat from the right has its header right of the middle."""
     footer = line("Kirim pesan", 60, 1200)
     for text, left in (("bismillah MIEF", 510), ("gaspol sUwI", 240)):
         layout = read_layout(
