@@ -247,7 +247,11 @@ def _settled(
 ) -> bool:
     """Nothing an enlarged reading of a framed story could change: the first reading already
     names a rostered poster and clear support, or it read the story's own poster line (inside
-    the frame) clearly as someone nobody on the roster is near, whatever the story says."""
+    the frame) clearly as someone nobody on the roster is near, whatever the story says, or
+    it read every pair of an election named (a list of the pairs, a ballot notice: the same
+    information graphic however well it is read, as for `_worth_reading_body_again`)."""
+    if why.NEUTRAL_ALL_PAIRS in support.neutral_cues:
+        return True
     reading, matches = match_reading(layout.header, roster, limit)
     box = layout.header_box
     if box is not None and box[1] >= span[0] and clearly_someone_else(reading, matches):

@@ -505,19 +505,28 @@ def test_a_poster_off_the_roster_two_readings_agree_on_is_not_read_by_the_last_r
     assert engine.reads == len(HEADER_OPINIONS) - 1
 
 
-def test_a_list_of_every_pair_is_not_read_again(roster, election) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    "frame",
+    [None, Frame(kind="chat_whatsapp", chat_name="Mas Ferdi", chat_status="online",
+                 caption="ini pak, status teman kantor", before=["Ada yg posting lagi nih"])],
+    ids=["story", "chat"],
+)  # fmt: skip
+def test_a_list_of_every_pair_is_not_read_again(roster, election, frame: Frame | None) -> None:  # type: ignore[no-untyped-def]
     """An identified ASN sharing the list of the pairs (a ballot notice): every pair named is
-    an information graphic however well it is read again, so it is read once and cleared."""
+    an information graphic however well it is read again, so it is read once and cleared
+    (shared in a chat too: not read again enlarged)."""
     from ocr.ppocr import PpOcrEngine
 
     notice = dataclasses.replace(
         IG_SUPPORT_ON_PHOTO,
         lines=["Pasangan Calon", "01 Hendra - Wulan", "02 Bambang - Rahmat", "03 Yusuf - Dewi"],
         background="solid",
+        frame=frame,
     )
     engine = _Counting(PpOcrEngine())
     v = analyse(render_story(notice), roster, election, engine=engine)
-    assert v.asn is not None and v.kind == "clear", v.reasons
+    assert v.kind == "clear", v.reasons
+    assert v.asn is not None, v.reasons
     assert engine.reads == 1, (engine.reads, v.text)
 
 
