@@ -199,10 +199,12 @@ class HandleLookup(RosterTables):
             if n < 5:
                 continue
             # The read part starts (or ends) the handle; its last read character may be the
-            # one glare garbled ("aguskusumawe" of "aguskusumawati81").
+            # one glare garbled ("aguskusumawe" of "aguskusumawati81"), and of a long one the
+            # last two ("trasution_dinkes" of "puti_nasution_dinkes", the "n" read "tr").
+            heads = {part, part[:-1], part[:-2]} if n >= 12 else {part, part[:-1]}
             prefixes = [
                 handle_prefix(length, head)
-                for head in ({part, part[:-1]} if n >= 7 else {part})
+                for head in (heads if n >= 7 else {part})
                 for length in range(len(head) + 1, int(n / (0.45 if n >= 7 else 0.6)) + 1)
             ]
             found.extend(_capped(keys, idxs, hits)[1] for hits in prefix_ranges(keys, prefixes))

@@ -439,6 +439,20 @@ def test_letters_a_pale_font_runs_together_are_put_back() -> None:
     assert all(m.confidence < 0.8 for m in index.match(Poster("username", "basntani")))
 
 
+def test_a_long_handle_read_without_its_start_is_offered_for_review() -> None:
+    """ "trasution_dinkes" for "puti_nasution_dinkes": the start lost over a pale photo and
+    the "n" before "asution" read "tr". The end read is the roster handle's own end but for
+    those two letters: a lead for review (never a flag); a short handle is not stretched so."""
+    index = RosterIndex.build(
+        [E("199601262024032061", "Puti Nasution, M.T.", "Dinas Kesehatan", None,
+           "puti_nasution_dinkes")]
+    )  # fmt: skip
+    nip, conf, method = top(index, "username", "trasution_dinkes")
+    assert (nip, method) == ("199601262024032061", "instagram-near")
+    assert 0.0 < conf < FLAG
+    assert top(index, "username", "xxdinkes")[0] is None
+
+
 def test_a_sound_alike_spelling_of_a_name_is_no_flaggable_match() -> None:
     """ "Ahmat Januar" is how another man spells his name, not an OCR slip on "Ahmad
     Januar" (OCR confuses letters that look alike, not d and t): review at most."""
