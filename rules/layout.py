@@ -358,8 +358,20 @@ def _fallback_layout(
             footer=(footer_line.text,) if footer_line else (),
             chrome=tuple(line.text for line in chrome),
         )
+    # A story in a viewer not recognised as one (its buttons cropped off, its title a date)
+    # shows its own status bar, a second clock at the left below the phone's: the story, and
+    # its header, start there ("sitipohan79 22" under "← 27 Jul 2025" and "21.12").
+    phone_bar = inner_status_bar(lines, chrome, width, height)
+    own_bar = (
+        inner_status_bar([x for x in lines if x.top > phone_bar.bottom], chrome, width, height)
+        if phone_bar is not None
+        else None
+    )
+    story_top = own_bar.top if own_bar is not None else 0
     top_lines = [
-        line for line in lines if line.top < band and line not in chrome and line.text.strip()
+        line
+        for line in lines
+        if line.top < story_top + band and line not in chrome and line.text.strip()
     ]
     footer_text = footer_line.text if footer_line else ""
     reading = parse_header_text([line.text for line in top_lines], footer_text)
@@ -369,7 +381,11 @@ def _fallback_layout(
         if line not in chrome
         and line.centre_y < story_bottom
         and not status_row(line, lines)
-        and (line.top >= band or reading.poster is None or reading.poster.text not in line.text)
+        and (
+            line.top >= story_top + band
+            or reading.poster is None
+            or reading.poster.text not in line.text
+        )
     ]
     header_box = None
     if top_lines:
@@ -382,7 +398,7 @@ def _fallback_layout(
     return Layout(
         header=reading,
         header_box=header_box,
-        story_top=0,
+        story_top=story_top,
         body=tuple(body),
         footer=(footer_text,) if footer_text else (),
         chrome=tuple(line.text for line in chrome),

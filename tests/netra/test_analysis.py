@@ -345,7 +345,10 @@ def test_bad_bytes_give_an_error_verdict(roster, election, engine) -> None:  # t
 
 
 async def test_pool_keeps_the_event_loop_responsive(roster, election, engine) -> None:  # type: ignore[no-untyped-def]
-    """OCR runs in worker threads: a ticker on the loop keeps ticking during analysis."""
+    """OCR runs in worker threads: a ticker on the loop keeps ticking during analysis. Its
+    longest pause is a scheduling hiccup, under 0.25 s, or on a loaded machine (where the
+    whole run takes many seconds) under a tenth of the run; analysis on the loop would pause
+    it for the whole of one analysis."""
 
     data = render_story(TURNOUT)
     pool = AnalysisPool(roster, election, workers=2, engine=engine)
@@ -364,7 +367,7 @@ async def test_pool_keeps_the_event_loop_responsive(roster, election, engine) ->
         pool.close()
     assert all(v.kind == "clear" for v in verdicts)
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    assert len(ticks) > 10 and max(gaps) < 0.25
+    assert len(ticks) > 10 and max(gaps) < max(0.25, (ticks[-1] - ticks[0]) / 10)
 
 
 def test_the_first_readings_poster_is_no_part_of_the_enlarged_body() -> None:

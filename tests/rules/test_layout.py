@@ -101,6 +101,19 @@ def test_a_storys_text_near_its_top_is_no_poster_when_the_header_went_unread() -
     assert layout.header.poster == Poster("username", "rizkysetiawan.87")
 
 
+def test_a_story_with_its_own_status_bar_has_its_header_below_it() -> None:
+    """A gallery viewer whose buttons were cropped off and whose title is a date: the story's
+    own status bar (a second clock at the left) starts it, and its header, the age's unit
+    lost ("sitipohan79 22"), is found below it, lower than a header usually stands."""
+    lines = [*STATUS, line("←27Jul2025", 20, 85), line("21.12", 110, 155),
+             line("sitipohan79 22", 165, 207), line("sudah pasti nomor satu", 175, 390, 50),
+             line("Kirim pesan", 130, 815)]  # fmt: skip
+    layout = read_layout(lines, W, 1000)
+    assert layout.header.poster == Poster("username", "sitipohan79")
+    assert layout.story_top == 155
+    assert "sudah pasti nomor satu" in layout.body and "sitipohan79 22" not in layout.body
+
+
 def test_chrome_is_recognised_by_what_it_says() -> None:
     for text in ["Screenshot_20241124-125814_WhatsApp.jpg", "online", "413 anggota",
                  "Wardaya, Aurel, Valentino, Anda", "~ Tirta", "Ketik pesan", "18 Oktober 2024",
