@@ -197,7 +197,7 @@ def _strip_guess(text: str, reading: HeaderReading) -> HeaderReading:
     if len(username.text) < 4:
         return reading
     # Which of the two, the platform tells; with no platform read (a story shared in a chat),
-    # both are tried and the roster decides (`_match_reading`).
+    # both are tried and the roster decides (`match_reading`).
     poster, others = {
         "whatsapp": (contact, kept),
         "instagram": (username, others),
