@@ -257,6 +257,11 @@ class UpdateProcessor(BaseUpdateProcessor):
             if lane.users == 0:
                 self._lanes.pop(lane_key, None)
 
+    def in_hand(self, user_id: int) -> int:
+        """How many of this user's updates are being handled or wait their turn."""
+        lane = self._lanes.get(user_id)
+        return lane.users if lane is not None else 0
+
     async def _started(self, update: object) -> None:
         """A recovered update's handling starts once more: count it (see MAX_ATTEMPTS)."""
         if isinstance(update, Update) and update.update_id in self.recovered:

@@ -101,9 +101,14 @@ async def screenshot(update: Update, context: NetraContext) -> None:
     user = update.effective_user
     if message is None or user is None or message.chat.type != ChatType.PRIVATE:
         return
-    outcome = await _accept_when_stored(message, user.id, context)
-    if message.media_group_id:
-        _album_reply(update, message, outcome, context)
+    album = _album_arriving(message, context) if message.media_group_id else None
+    try:
+        outcome = await _accept_when_stored(message, user.id, context)
+    finally:
+        if album is not None:
+            album.storing -= 1
+    if album is not None:
+        _album_reply(update, message, album, outcome, context)
         return
     if outcome.notice and not context.notices.allow(message.chat_id, outcome.notice):
         return
@@ -200,15 +205,37 @@ def _received(result: store.SubmissionResult) -> Outcome:
 
 @dataclass
 class Album:
-    """An album's outcomes so far and the task that will answer them all at once."""
+    """An album's outcomes so far, how many of its photos are still being stored, and the
+    task that will answer them all at once."""
 
     outcomes: list[Outcome] = field(default_factory=list)
     arrived: float = 0.0
+    storing: int = 0
     reply: asyncio.Task[None] | None = None
 
 
-def _album_reply(update: Update, message: Message, outcome: Outcome, context: NetraContext) -> None:
-    """One reply per album, `album_wait_seconds` after its last photo arrived.
+# How often an album's reply looks again whether its last photos are stored, and how long
+# after the last photo's arrival it waits at most for the sender's queued updates.
+_ALBUM_POLL = 0.05
+_ALBUM_MAX_WAIT = 30.0
+
+
+def _album_arriving(message: Message, context: NetraContext) -> Album:
+    """The album a photo belongs to, told of the photo as it arrives, before it is stored:
+    a photo slow to store (a large download, a busy database) must not miss the reply and
+    get one of its own."""
+    key = f"{message.chat_id}:{message.media_group_id}"
+    album = context.bot_data.albums.setdefault(key, Album())
+    album.storing += 1
+    album.arrived = asyncio.get_running_loop().time()
+    return album
+
+
+def _album_reply(
+    update: Update, message: Message, album: Album, outcome: Outcome, context: NetraContext
+) -> None:
+    """One reply per album: `album_wait_seconds` after its last photo arrived, once every
+    photo that arrived is stored.
 
     Every photo is stored with its ticket before it is collected here; only the reply waits,
     because Telegram delivers an album as separate messages. Each photo's update stays
@@ -217,15 +244,27 @@ def _album_reply(update: Update, message: Message, outcome: Outcome, context: Ne
     services = context.services
     albums = context.bot_data.albums
     key = f"{message.chat_id}:{message.media_group_id}"
-    album = albums.setdefault(key, Album())
     album.outcomes.append(outcome)
     loop = asyncio.get_running_loop()
-    album.arrived = loop.time()
     wait = services.config.bot.album_wait_seconds
 
+    processor = context.application.update_processor
+    sender = update.effective_user.id if update.effective_user else message.chat_id
+
+    def more_coming() -> bool:
+        """The sender's next updates (the album's other photos, handled one at a time in
+        order) are waiting their turn; not waited for beyond `_ALBUM_MAX_WAIT`."""
+        return (
+            isinstance(processor, UpdateProcessor)
+            and processor.in_hand(sender) > 0
+            and loop.time() < album.arrived + _ALBUM_MAX_WAIT
+        )
+
     async def reply() -> None:
-        while (delay := album.arrived + wait - loop.time()) > 0:
-            await asyncio.sleep(delay)
+        while (
+            (delay := album.arrived + wait - loop.time()) > 0 or album.storing > 0 or more_coming()
+        ):
+            await asyncio.sleep(max(delay, _ALBUM_POLL))
         albums.pop(key, None)
         tickets = sorted(o.ticket for o in album.outcomes if o.ticket is not None)
         lines = []
@@ -237,6 +276,5 @@ def _album_reply(update: Update, message: Message, outcome: Outcome, context: Ne
 
     if album.reply is None:
         album.reply = context.application.create_task(reply(), update=None)
-    processor = context.application.update_processor
     if isinstance(processor, UpdateProcessor):
         processor.owe(update, album.reply)

@@ -111,6 +111,29 @@ async def test_album_gets_one_reply_with_a_ticket_per_image(netra: Netra) -> Non
     assert len(replies) == 1
 
 
+async def test_an_album_slower_to_store_than_the_wait_still_gets_one_reply(  # type: ignore[no-untyped-def]
+    tg: FakeTelegram, tmp_path
+) -> None:
+    """Each photo of an album is downloaded and stored before it is counted: with a wait
+    shorter than that (a large download, a busy machine), the reply still waits for every
+    photo that arrived, and one reply names all three tickets."""
+    config = make_config(tmp_path, tg, album_wait_seconds=0.01)
+    app = await start_netra(tg, config)
+    try:
+        images = [
+            render_story(StorySpec(lines=[f"Album {i}"], bg_colors=((60 * i, 90, 20),) * 2))
+            for i in range(3)
+        ]
+        tg.send_album(tg.user(2111), images)
+        reply = await tg.wait_for(contains("gambar diterima", chat_id=2111))
+        assert len(tickets(reply["text"])) == 3, reply["text"]
+        await Netra(tg, app, config).drained()
+        replies = [m for m in tg.messages_to(2111) if "diterima" in (m.get("text") or "")]
+        assert len(replies) == 1
+    finally:
+        await stop_netra(app)
+
+
 async def test_reporter_sees_only_their_own_tickets(netra: Netra) -> None:
     tg = netra.tg
     tg.send_photo(tg.user(2201), render_story(STORY))
