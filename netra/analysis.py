@@ -157,7 +157,7 @@ def analyse(
         )
         texts += [line.text for line in body_lines] + [x.second for x in body_lines if x.second]
         for reading in (body_lines, second_reading(body_lines) or []):
-            again = find_support(content_text(reading), election)
+            again = find_support(content_text(_not_the_poster(reading, header)), election)
             if again.confidence > support.confidence:
                 support = again
     unit = None
@@ -204,6 +204,21 @@ def _with_first_header(
     above = {line.text for line in lines if line.centre_y <= mapped[3]}
     body = tuple(text for text in framed.body if text not in above)
     return replace(framed, header=header, header_box=mapped, body=body)
+
+
+def _not_the_poster(lines: Sequence[OcrLine], header: HeaderReading) -> list[OcrLine]:
+    """The lines without the poster's own name line: a body read again from the story's top
+    (its header found by shape alone, with no box) holds it, and "hmaulana.117" beside
+    "semangat" is no support for a candidate "Maulan"."""
+    poster = header.poster
+    key = _letters(poster.text) if poster is not None else ""
+    if len(key) < 6:
+        return list(lines)
+    return [line for line in lines if key not in _letters(line.text)]
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
 
 
 def _worth_reading_body_again(

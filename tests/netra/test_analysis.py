@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
-from netra.analysis import AnalysisPool, _with_first_header, analyse
+from netra.analysis import AnalysisPool, _not_the_poster, _with_first_header, analyse
 from netra.header import read_poster
 from rules.poster import HeaderReading
 from rules.types import Poster
@@ -368,6 +368,33 @@ async def test_pool_keeps_the_event_loop_responsive(roster, election, engine) ->
     assert all(v.kind == "clear" for v in verdicts)
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert len(ticks) > 10 and max(gaps) < max(0.25, (ticks[-1] - ticks[0]) / 10)
+
+
+def test_the_posters_own_line_is_no_support_in_a_body_read_again() -> None:
+    """A story shared in a chat, its header found by shape alone (no box), read again from
+    its top: the poster's line "hmaulana.117" is no content, so "maulana" beside
+    "semangat" is no support for a candidate "Maulan". Short names are not filtered."""
+    from ocr.engine import OcrLine
+    from rules.election import Candidate, Election
+    from rules.elections import find_support
+
+    lines = [
+        OcrLine("hmaulana.117", 40, 10, 260, 40, 0.97),
+        OcrLine("Selamat pagi, semangat", 40, 300, 500, 340, 0.95),
+        OcrLine("bekerja!", 40, 350, 200, 390, 0.95),
+    ]
+    header = HeaderReading("instagram", Poster("username", "hmaulana.117"), None, ())
+    election = Election(
+        "Pilkada Kota Medan 2024", "Kota Medan", "Asia/Jakarta", None,
+        (Candidate(1, ("Zuhri Nasution", "Efendi Lubis")),
+         Candidate(3, ("Rustam Hakim", "Maulan Siregar"), aliases=("RUMA",))),
+    )  # fmt: skip
+    kept = _not_the_poster(lines, header)
+    assert [x.text for x in kept] == ["Selamat pagi, semangat", "bekerja!"]
+    assert find_support("\n".join(x.text for x in lines), election).candidate == 3
+    assert find_support("\n".join(x.text for x in kept), election).candidate is None
+    short = HeaderReading("instagram", Poster("username", "ana"), None, ())
+    assert len(_not_the_poster(lines, short)) == 3
 
 
 def test_the_first_readings_poster_is_no_part_of_the_enlarged_body() -> None:
