@@ -32,6 +32,7 @@ from rules.election import Election
 from rules.elections import ElectionSet, decide, find_support
 from rules.frame import content_text, status_bar_at, story_span
 from rules.layout import Layout, read_layout
+from rules.ocr_text import compact_word
 from rules.poster import HeaderReading
 from rules.support import SupportFinding, no_campaign_words
 from rules.types import AsnMatch
@@ -211,14 +212,10 @@ def _not_the_poster(lines: Sequence[OcrLine], header: HeaderReading) -> list[Ocr
     (its header found by shape alone, with no box) holds it, and "hmaulana.117" beside
     "semangat" is no support for a candidate "Maulan"."""
     poster = header.poster
-    key = _letters(poster.text) if poster is not None else ""
+    key = compact_word(poster.text) if poster is not None else ""
     if len(key) < 6:
         return list(lines)
-    return [line for line in lines if key not in _letters(line.text)]
-
-
-def _letters(text: str) -> str:
-    return "".join(c for c in text.lower() if c.isalnum())
+    return [line for line in lines if key not in compact_word(line.text)]
 
 
 def _worth_reading_body_again(

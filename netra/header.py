@@ -21,6 +21,7 @@ from rapidfuzz.distance import Levenshtein
 from ocr.engine import OcrEngine
 from ocr.reader import HEADER_OPINIONS, NamePlace, header_band, pale_behind_name, read_header_again
 from rules.layout import Layout, read_layout
+from rules.ocr_text import compact_word
 from rules.poster import HeaderReading, strong_username
 from rules.types import AsnMatch, Poster
 from wording import id_analysis as why
@@ -281,4 +282,4 @@ def _looks_real(poster: Poster) -> bool:
 
 
 def _poster_key(poster: Poster | None) -> str:
-    return re.sub(r"[^a-z0-9]", "", poster.text.lower()) if poster else ""
+    return compact_word(poster.text) if poster else ""

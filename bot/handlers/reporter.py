@@ -220,12 +220,15 @@ _ALBUM_POLL = 0.05
 _ALBUM_MAX_WAIT = 30.0
 
 
+def _album_key(message: Message) -> str:
+    return f"{message.chat_id}:{message.media_group_id}"
+
+
 def _album_arriving(message: Message, context: NetraContext) -> Album:
     """The album a photo belongs to, told of the photo as it arrives, before it is stored:
     a photo slow to store (a large download, a busy database) must not miss the reply and
     get one of its own."""
-    key = f"{message.chat_id}:{message.media_group_id}"
-    album = context.bot_data.albums.setdefault(key, Album())
+    album = context.bot_data.albums.setdefault(_album_key(message), Album())
     album.storing += 1
     album.arrived = asyncio.get_running_loop().time()
     return album
@@ -243,7 +246,7 @@ def _album_reply(
     """
     services = context.services
     albums = context.bot_data.albums
-    key = f"{message.chat_id}:{message.media_group_id}"
+    key = _album_key(message)
     album.outcomes.append(outcome)
     loop = asyncio.get_running_loop()
     wait = services.config.bot.album_wait_seconds
