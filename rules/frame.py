@@ -60,8 +60,15 @@ _VIEWER_ACTIONS = frozenset(
 
 _DATE_CHIP = re.compile(r"^\W{0,2}(?:hari\s?ini|kemarin|today|yesterday)\W{0,2}$", re.IGNORECASE)
 _DATE_LINE = re.compile(
-    r"^\d{1,2}\s?(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|0kt|oct|nov|des|dec)[a-z]*\s?\d{4}"
+    r"^\W{0,2}\d{1,2}\s?(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|0kt|oct|nov|des|dec)[a-z]*\s?\d{4}"
     r"|" + _DATE_CHIP.pattern,  # a viewer's date line, a chat's date chip
+    re.IGNORECASE,
+)
+# A gallery viewer's title when it is the photo's date ("23 Nov 2024", "←31 Okt 2024 06.38"):
+# a frame's top only below a viewer's action bar, as a story may well open with a date.
+_VIEWER_DATE = re.compile(
+    r"^\W{0,2}\d{1,2}\s?(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|0kt|oct|nov|des|dec)"
+    r"[a-z]*\s?\d{4}(?:\s?\d{1,2}[.:]\d{2})?\W{0,2}$",
     re.IGNORECASE,
 )
 # A group chat's member list under its name ("Wardaya, Aurel, Valentino, Anda"), a sender
@@ -97,7 +104,8 @@ def story_span(lines: Sequence[TextLine], width: int, height: int) -> tuple[int,
     actions = [line for line in lines if _viewer_actions(line.text)]
     if not cues and len(actions) < 2:
         return None
-    top_lines = [line for line in cues if line.centre_y < 0.35 * height]
+    titles = [line for line in lines if _VIEWER_DATE.match(line.text)] if len(actions) > 1 else []
+    top_lines = [line for line in cues + titles if line.centre_y < 0.35 * height]
     bottom_lines = [line for line in cues + actions if line.centre_y > 0.65 * height]
     top = max((line.bottom for line in top_lines), default=0)
     bottom = min((line.top for line in bottom_lines), default=height)

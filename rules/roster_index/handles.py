@@ -42,14 +42,14 @@ def _light_skeleton(handle: str) -> str:
 
 
 def _punct_positions(handle: str) -> set[int]:
-    """Skeleton positions where a `.`/`_` sat (OCR drops them, it does not move them)."""
-    out, pos = set(), 0
-    for c in handle:
-        if c in "._":
-            out.add(pos)
-        else:
-            pos += 1
-    return out
+    """Skeleton positions where a `.`/`_` sat (OCR drops them, it does not move them),
+    counted with "rn" and "vv" as the one letter OCR reads them as: "ema.1978" is
+    "erna.1978" read, its dot where it was."""
+    return {
+        len(handle[:j].translate(HANDLE_STRIP).replace("rn", "m").replace("vv", "w"))
+        for j, c in enumerate(handle)
+        if c in "._"
+    }
 
 
 def handle_prefix(length: int, part: str) -> bytes:

@@ -256,6 +256,24 @@ def test_a_chats_date_chip_marks_the_story_as_shared_in_a_chat() -> None:
     assert story_span(lines, W, H) == (229, 1211)
 
 
+def test_a_viewers_date_title_above_its_action_bar_is_not_the_storys_top() -> None:
+    """A story re-shot in a gallery viewer titled with the photo's date ("31 Okt 2024", its
+    back arrow read on, its O read 0), the story's own header too pale to read: the story
+    starts below the title, so a header read again is read there, not in the title
+    ("okt2024" of "←310kt2024" once became the poster)."""
+    lines = [
+        *STATUS, line("←310kt2024", 18, 85), line("Bersama Junaidi & Oktaf", 153, 605, 40),
+        line("kita menangkan!", 217, 660, 40), line("Kirim pesan", 115, 1068),
+        line("Kirim", 43, 1228), line("Edit", 195, 1229), line("Favorit", 324, 1231),
+        line("Hapus", 471, 1231), line("Lainnya", 609, 1229),
+    ]  # fmt: skip
+    assert is_chrome("←310kt2024")
+    assert story_span(lines, W, H) == (115, 1228)
+    # A date opening a story shown full screen (no viewer's action bar) frames nothing.
+    plain = [*STATUS, line("27 November 2024", 150, 240), *lines[2:4]]
+    assert story_span(plain, W, H) is None
+
+
 def test_the_content_of_a_story_read_again_leaves_out_the_chats_messages() -> None:
     """A body read again around a story shared in a chat: the reporter's message beside its
     sending time is not the poster's support; the story's own lines are."""

@@ -391,6 +391,17 @@ def test_digits_read_as_look_alike_letters_in_a_username() -> None:
         assert conf >= 0.8
 
 
+def test_rn_read_as_m_before_the_dot_is_a_look_alike_not_another_account() -> None:
+    """"erna.1978" read "ema.1978": the dot stands where it was once "rn" is the one letter
+    OCR read it as (it was taken as moved: "another account", review only)."""
+    index = RosterIndex([E("197812122021212171", "Erna Marbun", "Dishub", None, "erna.1978")])
+    nip, conf, method = top(index, "username", "ema.1978")
+    assert (nip, method) == ("197812122021212171", "instagram-ocr")
+    assert conf >= FLAG
+    # A dot that did move is still another account.
+    assert top(index, "username", "em.a1978")[1] < FLAG
+
+
 def test_a_dropped_digit_is_not_hidden_by_the_s_and_5_look_alike() -> None:
     index = RosterIndex([E("200011082023221514", "Sutrisno Basri", "SDN 7", None, "basri35")])
     assert top(index, "username", "basri_3")[1] < REVIEW  # another account, not basri35
