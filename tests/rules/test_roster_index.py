@@ -392,7 +392,7 @@ def test_digits_read_as_look_alike_letters_in_a_username() -> None:
 
 
 def test_rn_read_as_m_before_the_dot_is_a_look_alike_not_another_account() -> None:
-    """"erna.1978" read "ema.1978": the dot stands where it was once "rn" is the one letter
+    """ "erna.1978" read "ema.1978": the dot stands where it was once "rn" is the one letter
     OCR read it as (it was taken as moved: "another account", review only)."""
     index = RosterIndex([E("197812122021212171", "Erna Marbun", "Dishub", None, "erna.1978")])
     nip, conf, method = top(index, "username", "ema.1978")
