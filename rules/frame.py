@@ -59,18 +59,19 @@ _VIEWER_ACTIONS = frozenset(
 
 
 _DATE_CHIP = re.compile(r"^\W{0,2}(?:hari\s?ini|kemarin|today|yesterday)\W{0,2}$", re.IGNORECASE)
-_DATE_LINE = re.compile(
-    r"^\W{0,2}\d{1,2}\s?(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|0kt|oct|nov|des|dec)[a-z]*\s?\d{4}"
-    r"|" + _DATE_CHIP.pattern,  # a viewer's date line, a chat's date chip
-    re.IGNORECASE,
-)
-# A gallery viewer's title when it is the photo's date ("23 Nov 2024", "←31 Okt 2024 06.38"):
-# a frame's top only below a viewer's action bar, as a story may well open with a date.
-_VIEWER_DATE = re.compile(
+# "31 Okt 2024", "←3 November 2024" (a back arrow read on, an O read 0).
+_DATE = re.compile(
     r"^\W{0,2}\d{1,2}\s?(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|0kt|oct|nov|des|dec)"
-    r"[a-z]*\s?\d{4}(?:\s?\d{1,2}[.:]\d{2})?\W{0,2}$",
+    r"[a-z]*\s?\d{4}"
+)
+_DATE_LINE = re.compile(
+    _DATE.pattern + r"|" + _DATE_CHIP.pattern,  # a viewer's date line, a chat's date chip
     re.IGNORECASE,
 )
+# A gallery viewer's title when it is the photo's date, alone or with its time ("23 Nov 2024",
+# "←31 Okt 2024 06.38"): a frame's top only below a viewer's action bar, as a story may well
+# open with a date.
+_VIEWER_DATE = re.compile(_DATE.pattern + r"(?:\s?\d{1,2}[.:]\d{2})?\W{0,2}$", re.IGNORECASE)
 # A group chat's member list under its name ("Wardaya, Aurel, Valentino, Anda"), a sender
 # in a group ("~ Tirta").
 _MEMBERS = re.compile(r"^(?:[A-Z][\w.]*\s?,\s?){2,}\S.*$|,\s?(?:anda|you)$", re.IGNORECASE)
