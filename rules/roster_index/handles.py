@@ -15,10 +15,10 @@ from rules.names import fold_spelling
 from rules.roster import normalise_handle
 from rules.roster_index.scoring import PEER_PENALTY, Scored
 from rules.roster_index.tables import (
-    HANDLE_STRIP,
     RosterTables,
     exact_range,
     handle_key,
+    handle_letters,
     handle_skeleton,
     key_range,
     prefix_ranges,
@@ -37,19 +37,14 @@ _LETTERS = re.compile(r"[^a-z]+")
 
 def _light_skeleton(handle: str) -> str:
     """The skeleton with digits 5 and 8 kept, to tell a letter edit from a digit edit."""
-    s = handle.translate(HANDLE_STRIP).replace("rn", "m").replace("vv", "w")
-    return s.translate(_HANDLE_CONFUSE_LIGHT)
+    return handle_letters(handle).translate(_HANDLE_CONFUSE_LIGHT)
 
 
 def _punct_positions(handle: str) -> set[int]:
     """Skeleton positions where a `.`/`_` sat (OCR drops them, it does not move them),
     counted with "rn" and "vv" as the one letter OCR reads them as: "ema.1978" is
     "erna.1978" read, its dot where it was."""
-    return {
-        len(handle[:j].translate(HANDLE_STRIP).replace("rn", "m").replace("vv", "w"))
-        for j, c in enumerate(handle)
-        if c in "._"
-    }
+    return {len(handle_letters(handle[:j])) for j, c in enumerate(handle) if c in "._"}
 
 
 def handle_prefix(length: int, part: str) -> bytes:

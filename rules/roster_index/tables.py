@@ -48,10 +48,14 @@ _HANDLE_CONFUSE_LIGHT = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "
 _NAME_CONFUSE = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l"})
 
 
+def handle_letters(handle: str) -> str:
+    """The handle without its `.`/`_`, "rn" and "vv" as the one letter OCR reads them as."""
+    return handle.translate(HANDLE_STRIP).replace("rn", "m").replace("vv", "w")
+
+
 def handle_skeleton(handle: str) -> str:
     """Fold OCR confusables (l/I/1, O/0, S/5, B/8, rn/m, vv/w) and drop `.`/`_` for lookups."""
-    s = handle.translate(HANDLE_STRIP).replace("rn", "m").replace("vv", "w")
-    return s.translate(_HANDLE_CONFUSE)
+    return handle_letters(handle).translate(_HANDLE_CONFUSE)
 
 
 def name_skeleton(token: str) -> str:
