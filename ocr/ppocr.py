@@ -70,7 +70,28 @@ def _load() -> Any:
             # Detection input is sized by us (see `read`); the detector must not rescale it.
             _models.text_det.limit_type = "min"
             _models.text_det.limit_side_len = 32
+            for wrapper in (_models.text_det.infer, _models.text_rec.session):
+                wrapper.session = _with_arena(wrapper.session)
         return _models
+
+
+def _with_arena(session: Any) -> Any:
+    """The same model in a session that keeps ONNX Runtime's memory arena, which RapidOCR
+    turns off. Without it every run allocates and frees its activations afresh: measured
+    (2026-12-02, a story's body enlarged ×2, detected at 704×1024, one thread) 0.42 s a
+    detection without the arena, 0.30 s with it. The arena keeps the largest run's memory
+    for the next one (README, "Speed": resident memory measured with it)."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.log_severity_level = 4
+    options.enable_cpu_mem_arena = True
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    return ort.InferenceSession(
+        session._model_path, sess_options=options, providers=["CPUExecutionProvider"]
+    )
 
 
 class PpOcrEngine:
