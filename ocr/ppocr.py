@@ -29,14 +29,18 @@ from PIL import Image
 from ocr.engine import OcrLine, OcrUnavailable, sort_lines
 
 DET_SHORT_SIDE = 480
-# The recognizer reads one line at a time, not six at a time padded to the widest of them
-# (RapidOCR's default). Measured (2026-12-02, 167 lines of ten screenshots, one thread, three
-# passes each): 118 s six at a time, 68 s one at a time. Each line is still padded to at
-# least 320 px wide at its 48 px height (PaddleOCR's own alignment): from 160 px it was
+# The recognizer reads one line at a time (`_recognise`), not six at a time padded to the
+# widest of them (RapidOCR's default). Measured (2026-12-02, 167 lines of ten screenshots,
+# one thread, three passes each): 118 s six at a time, 68 s one at a time. A line is padded
+# to at least 320 px wide at its 48 px height (PaddleOCR's own alignment): from 160 px it was
 # faster again (50 s), but small text read worse ("Cohlos No ?" for "Coblos No. 2" in a
-# 12 px font read enlarged).
-REC_BATCH = 1
+# 12 px font read enlarged). A short line ("80%", "20j", "02", "Balas": 120 px or less at
+# that height, a third of a page's lines) is padded only to 160 px: its cost is the padded
+# width (26 ms at 320, 13.5 ms at 160), and on ten looked-at sets no verdict changed.
 REC_MIN_WIDTH = 320
+SHORT_LINE = 120
+SHORT_MIN_WIDTH = 160
+REC_HEIGHT = 48
 FINE_SHORT_SIDE = 720
 MIN_SCORE = 0.5
 # The recognizer's alphabet is Chinese + Latin: on emoji, icons and noise it sometimes emits
@@ -64,8 +68,7 @@ def _load() -> Any:
                 inter_op_num_threads=1,
                 use_cls=False,
                 print_verbose=False,
-                rec_batch_num=REC_BATCH,
-                rec_img_shape=[3, 48, REC_MIN_WIDTH],
+                rec_img_shape=[3, REC_HEIGHT, REC_MIN_WIDTH],
             )
             # Detection input is sized by us (see `read`); the detector must not rescale it.
             _models.text_det.limit_type = "min"
@@ -142,7 +145,7 @@ class PpOcrEngine:
                 unknown.append(quad)
         if unknown:
             crops = models.get_crop_img_list(bgr, unknown)
-            results, _elapsed = models.text_rec(crops)
+            results = _recognise(models, crops)
             seconds = _second_look(models, bgr, unknown, results) if second_look else {}
             for i, (quad, (raw, score)) in enumerate(zip(unknown, results, strict=True)):
                 text = _clean(raw)
@@ -179,13 +182,32 @@ def _second_look(
         q[[0, 1]] += step
         q[[2, 3]] -= step
         tight.append(q)
-    again, _elapsed = models.text_rec(models.get_crop_img_list(bgr, tight))
+    again = _recognise(models, models.get_crop_img_list(bgr, tight))
     seconds = {}
     for i, (raw, _score) in zip(unsure, again, strict=True):
         text = _clean(raw)
         if text and text != _clean(results[i][0]):
             seconds[i] = text
     return seconds
+
+
+def _recognise(models: Any, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+    """Each line's text and confidence, recognised one at a time (see `REC_MIN_WIDTH`).
+    RapidOCR's own call batches and pads every line to one width; its steps are used here
+    with a width chosen per line."""
+    rec = models.text_rec
+    results = []
+    for crop in crops:
+        h, w = crop.shape[:2]
+        ratio = w / max(1, h)
+        least = SHORT_MIN_WIDTH if ratio * REC_HEIGHT <= SHORT_LINE else REC_MIN_WIDTH
+        wide = max(least / REC_HEIGHT, ratio)
+        batch = rec.resize_norm_img(crop, wide)[np.newaxis, :].astype(np.float32)
+        preds = rec.session(batch)[0]
+        results.append(
+            rec.postprocess_op(preds, False, wh_ratio_list=[ratio], max_wh_ratio=wide)[0]
+        )
+    return results
 
 
 def _same_line(quad: np.ndarray, known: Sequence[OcrLine]) -> OcrLine | None:
