@@ -31,7 +31,7 @@ def child(dataset: Path, images: int, workers: int) -> None:
     from rules.roster import load_roster
     from rules.roster_index import RosterIndex
 
-    roster = RosterIndex(load_roster((dataset / "roster.csv").read_bytes(), "roster.csv").entries)
+    roster = RosterIndex(load_roster(dataset / "roster.csv").entries)
     election = load_election(dataset / "election.toml")
     start = rss_mb()[0]
     labels = [json.loads(x) for x in (dataset / "labels.jsonl").read_text().splitlines()]
