@@ -36,6 +36,9 @@ class RosterLookup(Protocol):
 # PP-OCR's confidence in a poster line above which a well-formed poster nobody on the roster
 # is near stands without a second opinion.
 CLEAR_READING = 0.9
+# A contact name's best roster match below this (`asn_review`'s default) is nobody near
+# enough to read the header again for (see `clearly_someone_else`).
+WEAK_MATCH = 0.45
 # Two readings of a poster this alike (normalised Levenshtein) agree, an OCR slip or two apart.
 AGREE = 0.8
 # The header opinion not asked once two readings agree on someone off the roster.
@@ -50,13 +53,25 @@ def tesseract_opinion() -> OcrEngine:
     return TesseractEngine(variant_names=("grey",))
 
 
-def clearly_someone_else(reading: HeaderReading, matches: list[AsnMatch]) -> bool:
+def clearly_someone_else(
+    reading: HeaderReading, matches: list[AsnMatch], weak: float = 0.0
+) -> bool:
     """A poster read confidently from its anchored line, well formed, and nobody on the
     roster near it: someone off the roster. Reading the header again would not change that
-    (and costs more than the first reading)."""
+    (and costs more than the first reading). With `weak`, a contact name whose best match is
+    weaker than that counts as nobody near too (a namesake sharing a surname). Not a handle:
+    a handle cut short over a pale photo ("wan_real" of "arif_gunawan_real") is near many
+    handles weakly, and a further reading reads it whole."""
+    weakly = (
+        weak > 0
+        and bool(matches)
+        and reading.poster is not None
+        and reading.poster.kind == "contact_name"
+        and matches[0].confidence < weak
+    )
     return (
         reading.poster is not None
-        and not matches
+        and (not matches or weakly)
         and reading.confidence >= CLEAR_READING
         and _looks_real(reading.poster)
     )
@@ -109,7 +124,10 @@ def read_poster(
     read_as: list[Poster] = [best[0].poster] if best[0].poster is not None else []
     extra: list[str] = []
     tried = 1
-    if clearly_someone_else(best[0], best[1]):
+    if clearly_someone_else(best[0], best[1], weak=WEAK_MATCH):
+        # Nobody on the roster nearer than a namesake sharing a surname ("Dediy Tampubolon"
+        # beside "Andi Tampubolon", 0.12): five more readings of a legible name would not
+        # make them one.
         return best[0], best[1], extra
     for opinion in HEADER_OPINIONS:
         if not backs_someone or (best[1] and best[1][0].confidence >= good_enough):

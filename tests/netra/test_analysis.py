@@ -579,3 +579,21 @@ def test_campaign_vocabulary_keeps_the_second_reading(text: str, plain: bool) ->
     from rules.support import no_campaign_words
 
     assert no_campaign_words(text) is plain
+
+
+def test_a_legible_contact_sharing_only_a_surname_with_the_roster_is_read_once(  # type: ignore[no-untyped-def]
+    roster, election
+) -> None:
+    """A supporter saved as "Pak Andi Harahap", read clearly: the roster's nearest is
+    "H. Zulkifli Harahap", who shares only the surname. That is nobody near enough to be
+    worth five more readings of a legible name: the header is read once, nobody is
+    named, and the support is still found."""
+    from ocr.ppocr import PpOcrEngine
+
+    spec = dataclasses.replace(WA_CONTACT_WITH_UNIT, poster="Pak Andi Harahap")
+    engine = _Counting(PpOcrEngine())
+    v = analyse(render_story(spec), roster, election, engine=engine)
+    assert v.poster is not None and "Andi Harahap" in v.poster.text, v.reasons
+    assert v.asn is None and v.kind != "flagged", v.reasons
+    assert v.candidate == 3, v.reasons
+    assert engine.reads == 1, (engine.reads, v.text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from netra.header import (
+    WEAK_MATCH,
     _read_alike_twice,
     _settle_unmatched,
     _strip_guess,
@@ -13,7 +14,7 @@ from netra.header import (
 )
 from rules.poster import HeaderReading
 from rules.roster_index import RosterIndex
-from rules.types import Poster, RosterEntry
+from rules.types import AsnMatch, Poster, RosterEntry
 
 
 def _readings(*texts: str) -> list[tuple[HeaderReading, list[str]]]:
@@ -53,6 +54,23 @@ def test_a_phone_number_read_clearly_and_on_no_roster_row_is_someone_else() -> N
     assert not clearly_someone_else(dataclasses.replace(reading, confidence=0.6), [])
     cut = dataclasses.replace(reading, poster=Poster("phone", "+62 853-59"))
     assert not clearly_someone_else(cut, [])  # a number cut short is no number yet
+
+
+def test_a_legible_contact_name_only_a_namesake_shares_is_someone_else() -> None:
+    """A contact name read sure whose nearest roster row shares only its surname is
+    someone off the roster; a handle weakly near some row is not (a handle cut short over a
+    pale photo is weakly near many, and read again it is read whole), nor a contact name
+    near enough to be a misreading."""
+    namesake = AsnMatch(RosterEntry("198109172021211260", "Andi Tampubolon"), 0.12, "name-single")
+    contact = HeaderReading(
+        "whatsapp", Poster("contact_name", "Dediy Tampubolon"), "Baru saja", (), confidence=0.97
+    )
+    assert clearly_someone_else(contact, [namesake], weak=WEAK_MATCH)
+    assert not clearly_someone_else(contact, [namesake])  # only when asked
+    near = dataclasses.replace(namesake, confidence=0.6)
+    assert not clearly_someone_else(contact, [near], weak=WEAK_MATCH)
+    cut = HeaderReading("instagram", Poster("username", "wan_real"), "22j", (), confidence=0.97)
+    assert not clearly_someone_else(cut, [namesake], weak=WEAK_MATCH)
 
 
 def test_a_poster_two_readings_read_letter_for_letter_is_legible() -> None:
