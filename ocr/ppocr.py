@@ -83,18 +83,21 @@ def _with_arena(session: Any) -> Any:
     turns off. Without it every run allocates and frees its activations afresh: measured
     (2026-12-02, a story's body enlarged ×2, detected at 704×1024, one thread) 0.42 s a
     detection without the arena, 0.30 s with it. The arena keeps the largest run's memory
-    for the next one (README, "Speed": resident memory measured with it)."""
+    for the next one (README, "Speed": resident memory measured with it). Each model is
+    loaded a second time, once per process. An ONNX Runtime that no longer tells a
+    session's model path keeps RapidOCR's session: slower, the same readings."""
     import onnxruntime as ort
 
+    path = getattr(session, "_model_path", None)
+    if not isinstance(path, str):
+        return session
     options = ort.SessionOptions()
     options.log_severity_level = 4
     options.enable_cpu_mem_arena = True
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
-    return ort.InferenceSession(
-        session._model_path, sess_options=options, providers=["CPUExecutionProvider"]
-    )
+    return ort.InferenceSession(path, sess_options=options, providers=["CPUExecutionProvider"])
 
 
 class PpOcrEngine:
