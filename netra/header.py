@@ -37,7 +37,8 @@ class RosterLookup(Protocol):
 # is near stands without a second opinion.
 CLEAR_READING = 0.9
 # A contact name's best roster match below this (`asn_review`'s default) is nobody near
-# enough to read the header again for (see `clearly_someone_else`).
+# enough to read the header again for (see `clearly_someone_else`); a name line read alone,
+# with no anchor, matching nobody nearer is no reading of the poster at all.
 WEAK_MATCH = 0.45
 # Two readings of a poster this alike (normalised Levenshtein) agree, an OCR slip or two apart.
 AGREE = 0.8
@@ -155,10 +156,8 @@ def read_poster(
         if reading.platform == "unknown" and layout.header.platform != "unknown":
             reading = replace(reading, platform=layout.header.platform)
         if reading.poster is None:
-            # No anchor read (the age lost in the glare): each line's words are a guess, which
-            # only counts when the roster knows it, or someone near it.
-            guesses = (match_reading(_strip_guess(x.text, reading), roster, limit) for x in lines)
-            found = next((g for g in guesses if g[1]), None)
+            # No anchor read (the age lost in the glare): each line's words are a guess.
+            found = guess_poster([x.text for x in lines], reading, roster, limit)
             if found is None:
                 continue
         else:
@@ -176,6 +175,19 @@ def read_poster(
         return best[0], best[1], extra
     reading, _lines, matches = _settle_unmatched(unmatched)
     return reading, matches, extra
+
+
+def guess_poster(
+    texts: list[str], reading: HeaderReading, roster: RosterLookup, limit: int
+) -> tuple[HeaderReading, list[AsnMatch]] | None:
+    """The first of a header's lines, read with no anchor, whose words the roster knows, or
+    someone near them (`WEAK_MATCH`): not a scrawl read "Opa lnduh" that only a common first
+    name ("Indah", 0.06) resembles. None: no line names anyone."""
+    for text in texts:
+        found = match_reading(_strip_guess(text, reading), roster, limit)
+        if found[1] and found[1][0].confidence >= WEAK_MATCH:
+            return found
+    return None
 
 
 _LETTERED_AGE = re.compile(r"\d{1,2}\s?[a-z]{1,3}")

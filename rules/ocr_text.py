@@ -72,6 +72,9 @@ _KEYWORD_DIGIT = re.compile(
 # The zero of a pair's number read as the letter O, run into its keyword: "GASSPOLO3".
 _KEYWORD_O_DIGIT = re.compile(r"(nomor|nomer|paslon|urut|gas+pol)[oO](\d)\b", re.I)
 _DIGIT_JARI = re.compile(r"(\d)(jari)", re.I)
+# A pair's number 1 read as the letter I, l or a bar after its keyword, run into it or not:
+# "HANA NOMOR 1" read "HANNOMORI", "nomor l".
+_KEYWORD_ONE_AS_LETTER = re.compile(r"\b(nomor|nomer|urut|paslon) ?[Il|](?![\w|])", re.I)
 # A number run into the word after it ("27/11INGAT", "nomor 1YA"), not a digit inside a
 # word ("H3WAN" is leetspeak).
 _DIGIT_WORD = re.compile(r"(?<![A-Za-z\d])(\d[\d/.:-]*)(?=[A-Za-z]{2})")
@@ -175,7 +178,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
             word = _DIGIT_JARI.sub(r"\1 \2", word)
             word = _DIGIT_WORD.sub(r"\1 ", word)
             out.append(" ".join(word.split()))
-        lines.append(" ".join(out))
+        lines.append(_KEYWORD_ONE_AS_LETTER.sub(r"\1 1", " ".join(out)))
     return "\n".join(lines)
 
 

@@ -27,6 +27,8 @@ _WA_TIME = re.compile(
     re.IGNORECASE,
 )
 SHOUTED = re.compile(r"^[^a-z]*[A-Z]{5}[^a-z]*$")
+# A status's own time: a clock or "... yang lalu" (a chat's day chip "Hari ini" has neither).
+_CLOCKED = re.compile(r"\d{1,2}\s?[.:]\s?\d{2}|yang\s?[lt]alu|baru\s?saja|just now|ago", re.I)
 
 
 def is_time_line(line: str) -> bool:
@@ -363,12 +365,17 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
     evidence: list[str] = []
 
     # WhatsApp: a name line directly above a relative-time line.
+    # The first status time ("Hari ini 16.48", not a chat's "Hari ini" chip) whose name line
+    # was cropped off above it: the lines below it are the status, never its poster.
+    nameless: int | None = None
     for i, line in enumerate(content):
-        if i > 0 and is_time_line(line):
+        if is_time_line(line):
             # The name is the nearest line above with letters (icons come out as "— ; .").
             # (the avatar's rim can add a line of two letters between name and time).
             above = [c for c in content[:i] if re.search(r"[A-Za-z]{3}|\d{3}", c)]
             if not above or is_time_line(above[-1]):
+                if nameless is None and _CLOCKED.search(line):
+                    nameless = i
                 continue  # the name was cropped off: the time itself is no name
             name_line = above[-1]
             seen = _clean_name(line)
@@ -406,6 +413,12 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
         platform = "whatsapp"
     if platform != "unknown":
         evidence.append(why.HEADER_PLATFORM_FROM_FOOTER.format(platform=platform))
+    if nameless is not None:
+        # A reshared post's "info_pilkada_kota" under "Hari ini 16.48": the header is unread.
+        if platform == "unknown":
+            platform = "whatsapp"
+            evidence.append(why.HEADER_WHATSAPP.format(seen=_clean_name(content[nameless])))
+        content = content[:nameless]
     for line in content:
         phone = phone_in(line)
         if phone:

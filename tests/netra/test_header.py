@@ -10,6 +10,7 @@ from netra.header import (
     _settle_unmatched,
     _strip_guess,
     clearly_someone_else,
+    guess_poster,
     match_reading,
 )
 from rules.poster import HeaderReading
@@ -156,3 +157,19 @@ def test_a_contact_saved_under_a_numbered_unit_keeps_its_number() -> None:
     reading, matches = match_reading(_strip_guess("Pak Bambang SMA Negeri 4", blank), roster, 5)
     assert reading.poster == Poster("contact_name", "Pak Bambang SMA Negeri 4")
     assert matches[0].entry.nip == "196705221995071443" and matches[0].confidence >= 0.8
+
+
+def test_a_name_line_read_alone_that_names_nobody_near_is_no_guess() -> None:
+    """A script name read alone, with no anchor, as "Opa lnduh": only a common first name
+    resembles it, weakly, so it names nobody and the header stays unread (strong support then
+    goes to review, not cleared as someone off the roster). A line the roster knows counts."""
+    roster = RosterIndex(
+        [
+            RosterEntry(f"19781220201001273{i}", name)
+            for i, name in enumerate(["Indah", "Indah Ismail", "Dra. Indah Harahap"])
+        ]
+    )
+    blank = HeaderReading("whatsapp", None, None, ())
+    assert guess_poster(["Opa lnduh", "Rnm Pmk.Opm Hidnh"], blank, roster, 5) is None
+    found = guess_poster(["Opa lnduh", "Bu Indah Harahap"], blank, roster, 5)
+    assert found is not None and found[1][0].entry.nama == "Dra. Indah Harahap"

@@ -193,3 +193,17 @@ def test_an_underscore_read_after_a_space_is_kept_once() -> None:
     reading = parse_header_text(["yuni _rahmawati _dinkes 11 m"])
     assert reading.poster == Poster("username", "yuni_rahmawati_dinkes")
     assert parse_header_text(["budi .santoso 5j"]).poster == Poster("username", "budi.santoso")
+
+
+def test_a_status_whose_name_was_cropped_off_has_no_poster_below_its_time() -> None:
+    """ "Hari ini 16.48" at the very top, its contact line cropped off: below it is the
+    status (a reshared post's own account), never the poster; the header is unread. With no
+    footer read, the time alone tells WhatsApp."""
+    lines = ["Hari ini 16.48", "info_pilkada_kota", "PEMILIHANWALIKOTA2024"]
+    for footer in ("Balas", ""):
+        reading = parse_header_text(lines, footer_text=footer)
+        assert reading.poster is None and reading.platform == "whatsapp", reading
+    # A chat's day chip ("Hari ini", no clock) above a shared story is no status time: the
+    # handle below it is still read by its shape.
+    chip = parse_header_text(["Hari ini", "budi.santoso_88", "semangat pagi"])
+    assert chip.poster == Poster("username", "budi.santoso_88")

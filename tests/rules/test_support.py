@@ -301,6 +301,8 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("PASLON 19 01\nPALING MANTAP", 1),  # "PASLON 💯 01": the emoji read as "19"
         ("gasspol02m", 2),  # "gasspol 02 🔥": the emoji read as a letter run into the number
         ("GASPOLm 01", 1),  # "GASPOL 👊 01": the emoji read as a letter run into the word
+        ("LANJUTKANNN ZPERODE!!\nHEWNOMORI", 1),  # "HEWAN NOMOR 1": the 1 read as an I
+        ("pasti nomor l ya", 1),  # the 1 read as a lower-case l
     ],
 )
 def test_support_survives_lost_spaces_and_look_alike_glyphs(text: str, number: int) -> None:
@@ -317,6 +319,7 @@ def test_support_survives_lost_spaces_and_look_alike_glyphs(text: str, number: i
         "Rapat di lantai 2 jam 10",
         "Pak Yusuf tetangga baik",  # a name without any support word
         "Pasti 100 orang datang ke rapat no 3",  # a hundred that follows no number's keyword
+        "Pasti NOMOR INDUK pegawai dicek",  # an I that starts a word is no 1
     ],
 )
 def test_glued_or_everyday_text_is_not_support(text: str) -> None:
