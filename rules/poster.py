@@ -191,7 +191,7 @@ def _instagram_user(
     """
     # A comma between letters or digits is the username's dot misread ("shakim,379").
     line = re.sub(r"(?<=[A-Za-z0-9]),(?=[A-Za-z0-9])", ".", line)
-    line = re.sub(r"(?<=[a-z0-9]):(?=\d{1,2}\W?$)", " ", line)  # "hidayat.agus:19)"
+    line = re.sub(r"(?<=[a-z0-9]):(?=\d{1,2}\s?[a-z]{0,3}\W?$)", " ", line)  # "agus:19)", ":59m"
     tokens = [t.strip("'\"‘’“”,;:") for t in line.split()]
     for i in range(1, len(tokens)):
         age = _age_at(tokens, i, lenient)

@@ -207,3 +207,13 @@ def test_a_status_whose_name_was_cropped_off_has_no_poster_below_its_time() -> N
     # handle below it is still read by its shape.
     chip = parse_header_text(["Hari ini", "budi.santoso_88", "semangat pagi"])
     assert chip.poster == Poster("username", "budi.santoso_88")
+
+
+def test_a_handle_with_its_age_behind_a_colon_is_read() -> None:
+    """The gap between handle and age read as a colon: "wwahyudi.301:59m", "agus.h:19)".
+    A handle has no colon, so the age after one is the story's."""
+    assert instagram_user_candidates("wwahyudi.301:59m", strict=True)[0] == (
+        "wwahyudi.301",
+        "59m",
+    )
+    assert parse_header_text(["hidayat.agus:19)"]).poster == Poster("username", "hidayat.agus")
