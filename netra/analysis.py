@@ -237,7 +237,14 @@ def _plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportF
     the reading `layout` comes from), every line large and sure, and not one word of a
     campaign in it, nor a name or label of any pair: a further reading would read the same
     ("Selamat pagi, semangat bekerja" is read again, "semangat" being a support word). Saves
-    that reading for most of an ASN's everyday posts."""
+    that reading for most of an ASN's everyday posts.
+
+    A framed story's `lines` are its enlarged reading, already a second look at small text:
+    there a campaign word alone (no pair's name, number or label scored) does not earn a
+    third reading, larger still. Measured (2026-12-02) on ten looked-at sets: 12% less time
+    after the first reading, no true flag lost (a neutral post moved from review to clear);
+    the same for a plain story lost two true flags (a name beside the header, neon text,
+    each read only by the second reading)."""
     content = set(layout.body)  # the story's own lines: no footer, chrome or header
     inside = [line for line in lines if line.text in content]
     return (
@@ -245,7 +252,7 @@ def _plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportF
         and all(line.conf >= LEGIBLE_CONF and line.text_height >= LEGIBLE_HEIGHT for line in inside)
         and not any(support.scores.values())
         and not any(any(f.scores.values()) for _e, f in getattr(support, "options", ()))
-        and no_campaign_words("\n".join(line.text for line in inside))
+        and (layout.framed or no_campaign_words("\n".join(line.text for line in inside)))
     )
 
 
