@@ -272,7 +272,9 @@ def _settle_unmatched(
     """Several variants read a poster nobody on the roster matches: is it someone off the
     roster, or an unreadable header? Keep the reading most others agree with (within an OCR
     slip or two). It stands if another reading agrees, if it is a phone number, or if it is
-    the only reading and looks like a real name or username. Otherwise ("cogs", "os", "ess")
+    the only reading, looks like a real name or username and was read surely (a lone
+    "nuttampuibobn.4" read at 0.76 over a pale photo is "nur.tampubolon.4" misread as often
+    as someone else: beside strong support it goes to review, not cleared unseen). Otherwise ("cogs", "os", "ess")
     the header is unreadable: strong support then goes to review instead of being cleared."""
     keys = [_poster_key(r.poster) for r, _ in readings if r.poster]
 
@@ -291,7 +293,9 @@ def _settle_unmatched(
     assert poster is not None
     key = _poster_key(poster)
     stands = (
-        agreeing(key) > 0 or poster.kind == "phone" or (len(set(keys)) == 1 and _looks_real(poster))
+        agreeing(key) > 0
+        or poster.kind == "phone"
+        or (len(set(keys)) == 1 and _looks_real(poster) and reading.confidence >= CLEAR_READING)
     )
     if not stands:
         shown = ", ".join(sorted(set(keys)))

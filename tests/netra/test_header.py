@@ -18,10 +18,10 @@ from rules.roster_index import RosterIndex
 from rules.types import AsnMatch, Poster, RosterEntry
 
 
-def _readings(*texts: str) -> list[tuple[HeaderReading, list[str]]]:
+def _readings(*texts: str, conf: float = 0.95) -> list[tuple[HeaderReading, list[str]]]:
     def one(text: str) -> tuple[HeaderReading, list[str]]:
         kind = "phone" if text.startswith("+62") else "username"
-        return HeaderReading("instagram", Poster(kind, text), None, ()), [text]
+        return HeaderReading("instagram", Poster(kind, text), None, (), confidence=conf), [text]
 
     return [one(t) for t in texts]
 
@@ -41,6 +41,9 @@ def test_unmatched_scraps_that_disagree_make_the_header_unreadable() -> None:
 
 def test_a_lone_well_formed_username_or_a_phone_stands() -> None:
     assert _settle_unmatched(_readings("twacanasaputra88"))[0].poster is not None
+    # Read unsurely, a lone handle may be a rostered one misread: the header is unread.
+    unsure = _settle_unmatched(_readings("nuttampuibobn.4", conf=0.76))[0]
+    assert unsure.poster is None
     for order in (("+62 878-1652-2293", "kemarau08"), ("kemarau08", "+62 878-1652-2293")):
         poster = _settle_unmatched(_readings(*order))[0].poster
         assert poster is not None and poster.kind == "phone"
