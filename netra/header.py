@@ -272,10 +272,11 @@ def _settle_unmatched(
     """Several variants read a poster nobody on the roster matches: is it someone off the
     roster, or an unreadable header? Keep the reading most others agree with (within an OCR
     slip or two). It stands if another reading agrees, if it is a phone number, or if it is
-    the only reading, looks like a real name or username and was read surely (a lone
-    "nuttampuibobn.4" read at 0.76 over a pale photo is "nur.tampubolon.4" misread as often
-    as someone else: beside strong support it goes to review, not cleared unseen). Otherwise ("cogs", "os", "ess")
-    the header is unreadable: strong support then goes to review instead of being cleared."""
+    the only reading, looks like a real name or username and was read surely (`CLEAR_READING`;
+    one parsed from text alone has no confidence). A lone "nuttampuibobn.4" read at 0.76 over
+    a pale photo is "nur.tampubolon.4" misread as often as someone else. Otherwise ("cogs",
+    "os", "ess", or that lone unsure reading) the header is unreadable: strong support then
+    goes to review instead of being cleared."""
     keys = [_poster_key(r.poster) for r, _ in readings if r.poster]
 
     def agreeing(key: str) -> int:

@@ -28,7 +28,9 @@ _WA_TIME = re.compile(
 )
 SHOUTED = re.compile(r"^[^a-z]*[A-Z]{5}[^a-z]*$")
 # A status's own time: a clock or "... yang lalu" (a chat's day chip "Hari ini" has neither).
-_CLOCKED = re.compile(r"\d{1,2}\s?[.:]\s?\d{2}|yang\s?[lt]alu|baru\s?saja|just now|ago", re.I)
+_CLOCKED = re.compile(
+    r"\d{1,2}\s?[.:]\s?\d{2}|yang\s?[lt]alu|baru\s?saja|\bjust now\b|\bago\b", re.I
+)
 
 
 def is_time_line(line: str) -> bool:
