@@ -1,7 +1,7 @@
 """Accuracy and speed of the analysis on a labelled screenshot set, beside a naive baseline.
 
     .venv/bin/python bench/accuracy.py DATASET_DIR [--engine ppocr|tesseract] [--jobs N]
-        [--limit N] [--speed N] [--no-baseline] [--errors FILE]
+        [--limit N] [--speed N] [--no-baseline] [--errors FILE] [--verdicts FILE]
 
 DATASET_DIR holds roster.csv, election.toml, images/ and labels.jsonl (the schema of
 ../shared/samples; `python -m tests.synth` writes such sets). Prints a Markdown report:
@@ -143,6 +143,11 @@ def main() -> None:
     ap.add_argument("--speed", type=int, default=40, help="images timed on one core (0: none)")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--errors", type=Path, help="write mispredictions as JSON lines here")
+    ap.add_argument(
+        "--verdicts",
+        type=Path,
+        help="write every image's verdict as JSON lines here (compare two runs with verdict_diff.py)",
+    )
     args = ap.parse_args()
 
     d: Path = args.dataset
@@ -223,6 +228,12 @@ def main() -> None:
                     out.write(
                         json.dumps({"label": lab, "pred": p.__dict__}, ensure_ascii=False) + "\n"
                     )
+    if args.verdicts:
+        with args.verdicts.open("w") as out:
+            for lab, p in zip(labels, preds, strict=True):
+                row = {"image": lab["image"], "should_flag": lab["should_flag"]}
+                row |= {k: v for k, v in p.__dict__.items() if k != "seconds"}
+                out.write(json.dumps(row) + "\n")
 
 
 if __name__ == "__main__":

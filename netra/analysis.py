@@ -21,7 +21,6 @@ from netra.header import RosterLookup, clearly_someone_else, match_reading, read
 from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
 from ocr.reader import (
-    LEGIBLE_CONF,
     LEGIBLE_HEIGHT,
     NamePlace,
     legible,
@@ -228,8 +227,16 @@ def _worth_reading_body_again(
         bool(matches)
         and matches[0].confidence >= thresholds.asn_flag
         and (support.candidate is None or support.confidence < thresholds.support_flag)
-        and why.NEUTRAL_ALL_PAIRS not in support.neutral_cues
+        and not set(why.ALL_OPTIONS_NAMED) & set(support.neutral_cues)
     )
+
+
+# A body line read this surely, at a legible size, would read the same again enlarged.
+SURE_LINE = 0.9
+# A framed story's line read this surely is read as well as a third reading would: measured
+# (2026-12-03), "KITAPILIHYGSDHTERBUKTIUJU" (0.90), tiny neon text in a gallery, read from a
+# tight crop is "KITA PILIH YG SDH TERBUKTI.ZUJU!" (0.95).
+FRAMED_SURE = 0.95
 
 
 def _plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportFinding) -> bool:
@@ -240,8 +247,8 @@ def _plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportF
     that reading for most of an ASN's everyday posts.
 
     A framed story's `lines` are its enlarged reading, already a second look at small text:
-    there a campaign word alone (no pair's name, number or label scored) does not earn a
-    third reading, larger still. Measured (2026-12-02) on ten looked-at sets: 12% less time
+    there a campaign word alone (no pair's name, number or label scored) read surely
+    (`FRAMED_SURE`) does not earn a third reading, larger still. Measured (2026-12-02) on ten looked-at sets: 12% less time
     after the first reading, no true flag lost (a neutral post moved from review to clear);
     the same for a plain story lost two true flags (a name beside the header, neon text,
     each read only by the second reading)."""
@@ -249,10 +256,13 @@ def _plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportF
     inside = [line for line in lines if line.text in content]
     return (
         bool(inside)
-        and all(line.conf >= LEGIBLE_CONF and line.text_height >= LEGIBLE_HEIGHT for line in inside)
+        and all(line.conf >= SURE_LINE and line.text_height >= LEGIBLE_HEIGHT for line in inside)
         and not any(support.scores.values())
         and not any(any(f.scores.values()) for _e, f in getattr(support, "options", ()))
-        and (layout.framed or no_campaign_words("\n".join(line.text for line in inside)))
+        and (
+            (layout.framed and all(line.conf >= FRAMED_SURE for line in inside))
+            or no_campaign_words("\n".join(line.text for line in inside))
+        )
     )
 
 
@@ -269,7 +279,7 @@ def _settled(
     the frame) clearly as someone nobody on the roster is near, whatever the story says, or
     it read every pair of an election named (a list of the pairs, a ballot notice: the same
     information graphic however well it is read, as for `_worth_reading_body_again`)."""
-    if why.NEUTRAL_ALL_PAIRS in support.neutral_cues:
+    if set(why.ALL_OPTIONS_NAMED) & set(support.neutral_cues):
         return True
     reading, matches = match_reading(layout.header, roster, limit)
     box = layout.header_box

@@ -155,6 +155,8 @@ def read_poster(
         reading = read_layout(lines, *image.size).header
         if reading.platform == "unknown" and layout.header.platform != "unknown":
             reading = replace(reading, platform=layout.header.platform)
+        if _number_over_instagram(reading, layout.header):
+            reading = replace(reading, poster=None)
         if reading.poster is None:
             # No anchor read (the age lost in the glare): each line's words are a guess.
             found = guess_poster([x.text for x in lines], reading, roster, limit)
@@ -175,6 +177,18 @@ def read_poster(
         return best[0], best[1], extra
     reading, _lines, matches = _settle_unmatched(unmatched)
     return reading, matches, extra
+
+
+def _number_over_instagram(reading: HeaderReading, first: HeaderReading) -> bool:
+    """A bare phone number read again above a story the first reading placed on Instagram
+    (by its footer or its header): Instagram names its poster by handle, never by number;
+    the number is a group member's atop the bubble they shared the story in."""
+    return (
+        reading.poster is not None
+        and reading.poster.kind == "phone"
+        and reading.seen is None
+        and first.platform == "instagram"
+    )
 
 
 def guess_poster(

@@ -150,9 +150,12 @@ def pale_behind_name(
     return bool(rgb.size) and float(np.median(rgb.max(axis=2))) >= PALE_BACKGROUND
 
 
-# A first-pass line at least this tall and this sure needs no second recognition.
+# A first-pass line at least this tall and this sure needs no second recognition. Not 0.9
+# (2026-12-03): tiny neon text in a gallery read "KITAPILIHYGSDHTERBUKTIUJU" at 0.90 kept that
+# text through every enlarged reading; recognised again enlarged it is "KITA PILIH YG SDH
+# TERBUKTI.ZUJU!" (0.93).
 LEGIBLE_HEIGHT = 24
-LEGIBLE_CONF = 0.9
+LEGIBLE_CONF = 0.95
 
 
 def read_framed(

@@ -170,6 +170,37 @@ def chat_messages(lines: Sequence[TextLine], chrome: Sequence[TextLine]) -> list
     return found
 
 
+# A heads-up notification dropped over the top of the screen when it was shot: its app and
+# "now" ("WhatsApp • sekarang", read "WhatsApp·sekarang", "WhatsApp-gekarang"), then its
+# sender and message ("Bu Rina Disdik", "Dukung nomor 2 ya pak"), none of it the story's.
+_NOTIFICATION = re.compile(
+    r"^\W{0,2}(?:whats\s?app|telegram|instagram)\W{0,3}\s?"
+    r"(?:[a-z]{0,2}ekarang|now|baru\s?saja|\d{1,2}\s?(?:m|mnt|menit|j|jam)\b)",
+    re.IGNORECASE,
+)
+NOTIFICATION_ROWS = 3  # under its app line: the sender, and the message on up to two rows
+
+
+def notification(lines: Sequence[TextLine], height: int) -> list[TextLine]:
+    """A notification's lines over the top of the screenshot (see `_NOTIFICATION`): its
+    app line, and the rows right under it on the card (no gap between them, unlike the
+    gap down to what the card hides), from its left edge (the icon's) on."""
+    found: list[TextLine] = []
+    for app in lines:
+        if app.centre_y > 0.25 * height or not _NOTIFICATION.match(app.text.strip()):
+            continue
+        found.append(app)
+        h, last = app.text_height, app
+        below = sorted((x for x in lines if x.top > app.top), key=lambda x: x.top)
+        for line in below:
+            if len(found) > NOTIFICATION_ROWS or line.top - last.bottom > 0.4 * h:
+                break
+            if app.left - 3 * h <= line.left < app.right + 3 * h:
+                found.append(line)
+                last = line
+    return found
+
+
 def content_text(lines: Sequence[TextLine]) -> str:
     """The text of lines read from a story's body alone (a second, enlarged reading of it):
     without the phone's, the viewer's or the chat's own lines — a chat's messages around a

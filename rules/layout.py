@@ -31,6 +31,7 @@ from rules.frame import (
     inner_status_bar,
     is_chrome,
     line_under_bar,
+    notification,
     status_row,
 )
 from rules.poster import (
@@ -194,10 +195,12 @@ def read_layout(
     """Find the poster line, the story's content and the chrome around it. `framed`: the
     lines are of a story cut out of a chat or a viewer, which may sit anywhere in them."""
     chrome = [line for line in lines if is_chrome(line.text)]
-    around = chat_titles(lines, chrome)
+    around = notification(lines, height)
+    around += chat_titles(lines, [*chrome, *around])
     around += chat_messages(lines, [*chrome, *around])
     chrome += around
-    # The chat's own title and messages can be neither the poster nor its anchor.
+    # A notification, the chat's own title and messages can be neither the poster nor its
+    # anchor.
     inside = [line for line in lines if line not in around]
     candidates = _whatsapp_candidates(inside, height, framed) + _instagram_candidates(
         inside, height

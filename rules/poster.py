@@ -314,6 +314,15 @@ def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str
     return found
 
 
+def digits_as_name(user: str, age: str) -> tuple[Poster, ...]:
+    """A bare number read as the age may be the name's own digits, their underscore or dot
+    read as a space and the real age lost ("yulia.saragih 2" of "yulia.saragih_2 7 j"):
+    those spellings too, for the roster to decide."""
+    if not age.isdigit():
+        return ()
+    return tuple(Poster("username", user + sep + age) for sep in ("_", "", "."))
+
+
 def leading_username(line: str) -> str | None:
     """The first username-like word(s) of a header line, after the avatar's noise.
 
@@ -405,7 +414,13 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
     )
     if found:
         evidence.append(why.HEADER_INSTAGRAM.format(age=found[1]))
-        return HeaderReading("instagram", Poster("username", found[0]), found[1], tuple(evidence))
+        return HeaderReading(
+            "instagram",
+            Poster("username", found[0]),
+            found[1],
+            tuple(evidence),
+            alternatives=digits_as_name(*found),
+        )
 
     # No layout anchor in the header: fall back on the footer and on what the name looks like.
     platform: Platform = "unknown"
@@ -421,7 +436,10 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
             platform = "whatsapp"
             evidence.append(why.HEADER_WHATSAPP.format(seen=_clean_name(content[nameless])))
         content = content[:nameless]
-    for line in content:
+    for line in content if platform != "instagram" else ():
+        # Not under Instagram's footer: a story there names its poster by handle, never by
+        # number; a number above it is a group chat's sender who shared it ("+62 852-…"
+        # atop the bubble), not who posted.
         phone = phone_in(line)
         if phone:
             return HeaderReading(

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
+from rules.blank_box import against_blank_box, blank_box_named, is_blank_box
 from rules.election import Candidate, Election
 from rules.lexicon import is_word
 from rules.ocr_text import (
@@ -91,7 +92,7 @@ _NEUTRAL_CUES: list[tuple[str, re.Pattern[str]]] = [
 # folded run-together text (see `fold_compact`: i and l are one letter there).
 _FLAT_NEUTRAL = {
     why.NEUTRAL_ELECTION_BODIES: re.compile(
-        r"pemungutansuara|kenal[l]?paslon|kolomkosong|kotakkosong|debatpubl|suratsuara|"
+        r"pemungutansuara|kenal[l]?paslon|debatpubl|suratsuara|"
         r"spesimen|vlslmls|kpukab|kpukota|kpuprov|bawaslu"
     ),
     why.NEUTRAL_TURNOUT: re.compile(r"ketps|hakpl+h|jangangolput"),
@@ -303,9 +304,10 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
         elif (
             words
             and len(words[0]) >= 3
-            and re.search(r"\b" + re.escape(alias.upper()) + r"[A-Z1!|]\b", raw)
+            and re.search(r"\b" + re.escape(alias.upper()) + r"[A-Z1!|a-z]\b", raw)
         ):
-            # "SYHU!!" read as "SYHUM", "ZUYON": the acronym plus one letter made of "!".
+            # "SYHU!!" read as "SYHUM", "ZUYON": the acronym plus one letter made of "!";
+            # "ZUJUo": an emoji glued to it read as a small letter.
             signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.6))
         elif words and len(alias) >= 4 and shouted_near(alias, raw, acronyms):
             # One letter misread in a shouted acronym ("JUHE" as "JUNE"): counts only beside a
@@ -446,6 +448,19 @@ def detect_support(text: str, election: Election) -> SupportFinding:
         if named:
             signals.append(Signal(candidate.number, why.RULE_NAME_WITH_NUMBER, *named))
 
+    blank = {c.number for c in election.candidates if is_blank_box(c.people)}
+    pairs = numbers - blank
+    named = blank_box_named(norm, prepared.flat)
+    single = len(pairs) == 1 and named is not None
+    against = against_blank_box(norm) if single else None
+    if against:
+        # The only pair's only opponent rejected: the pair backed, not the blank box.
+        signals = [s for s in signals if s.candidate not in blank]
+        signals.append(Signal(min(pairs), why.RULE_AGAINST_BLANK_BOX, against, 0.8))
+    elif named and blank and not any(s.candidate in blank for s in signals):
+        # The file's "Kotak Kosong" read as "kolom kosong", or the other way round.
+        signals += [Signal(n, why.RULE_FULL_NAME, named, 0.8) for n in blank]
+
     # A lone name, a lowercase acronym or a bare "nomor 1" counts only beside a support word.
     if support_words:
         boosted = []
@@ -488,24 +503,33 @@ def detect_support(text: str, election: Election) -> SupportFinding:
     if not ranked or ranked[0][1] < 0.3:
         return SupportFinding(None, 0.0, tuple(signals), neutral, scores)
     best, best_score = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    if runner_up and _lone_reading(signals, ranked[1][0]) and len(_kinds(signals, best)) >= 2:
+    # The blank box named beside the pair is its opponent on the ballot, not a second
+    # endorsement: it competes only when it is itself the one backed.
+    rivals = [kv for kv in ranked[1:] if kv[0] not in blank or best in blank]
+    runner_up = rivals[0][1] if rivals else 0.0
+    if runner_up and _lone_reading(signals, rivals[0][0]) and len(_kinds(signals, best)) >= 2:
         # One misread line ("Coblos No. 1!" read once as "Coblos 2 ill") against a pair backed
         # by several kinds of evidence is OCR noise more likely than a second endorsement.
         runner_up *= 0.5
-    mentioned = sum(1 for _, s in ranked if s >= 0.3)
+    mentioned = sum(1 for n, s in ranked if s >= 0.3 and n in pairs)
     confidence = best_score - 0.6 * runner_up
-    if (
-        len(numbers) > 1
-        and mentioned == len(numbers)
-        and (neutral or runner_up >= 0.6 * best_score)
-    ):
+    if len(pairs) > 1 and mentioned == len(pairs) and (neutral or runner_up >= 0.6 * best_score):
         # Every pair named: an information graphic or a news item, not a campaign post.
         return SupportFinding(None, 0.0, tuple(signals), (*neutral, why.NEUTRAL_ALL_PAIRS), scores)
-    if neutral:
-        explicit = any(
-            s.candidate == best and s.weight >= 0.9 and s.rule != why.RULE_NUMBER for s in signals
-        )
-        if not explicit:
-            confidence = min(confidence, 0.45)
+    explicit = any(
+        s.candidate == best and s.weight >= 0.9 and s.rule != why.RULE_NUMBER for s in signals
+    )
+    if (
+        single
+        and best not in blank
+        and not against
+        and not explicit
+        and (neutral or not support_words & _CAMPAIGN_WORDS)
+    ):
+        # The one pair and the blank box named side by side: the ballot, not a campaign
+        # (`rules.blank_box`).
+        cues = (*neutral, why.NEUTRAL_PAIR_AND_BLANK_BOX)
+        return SupportFinding(None, 0.0, tuple(signals), cues, scores)
+    if neutral and not explicit:
+        confidence = min(confidence, 0.45)
     return SupportFinding(best, round(max(confidence, 0.0), 3), tuple(signals), neutral, scores)

@@ -59,12 +59,16 @@ RULE_FULL_NAME = "nama calon"
 RULE_NAME_PART = "nama depan/belakang calon"
 RULE_NAME_WITH_NUMBER = "nama/alias + nomor paslon"  # "Bustami no 1"
 RULE_WITH_SUPPORT_WORD = "{rule} + kata dukungan"  # a weak rule beside a support word
+RULE_AGAINST_BLANK_BOX = "menolak kolom kosong"  # "jangan pilih kolom kosong" (one pair)
 NEUTRAL_APPEAL = "seruan netralitas"
 NEUTRAL_TURNOUT = "ajakan ke TPS"
 NEUTRAL_PEACEFUL = "pilkada damai"
 NEUTRAL_MONEY_POLITICS = "tolak politik uang"
 NEUTRAL_ELECTION_BODIES = "informasi KPU/Bawaslu"
 NEUTRAL_ALL_PAIRS = "semua paslon disebut"
+NEUTRAL_PAIR_AND_BLANK_BOX = "paslon tunggal dan kolom kosong disebut"
+# Every option on the ballot named: an information graphic however well it is read again.
+ALL_OPTIONS_NAMED = (NEUTRAL_ALL_PAIRS, NEUTRAL_PAIR_AND_BLANK_BOX)
 
 # --- a verdict's reasons (stored with the case, in the Bawaslu export and `netra scan`) ---
 REASON_POSTER = "pengunggah: {kind} {text!r}"

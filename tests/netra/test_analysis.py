@@ -598,3 +598,61 @@ def test_a_legible_contact_sharing_only_a_surname_with_the_roster_is_read_once( 
     assert v.asn is None and v.kind != "flagged", v.reasons
     assert v.candidate == 3, v.reasons
     assert engine.reads == 1, (engine.reads, v.text)
+
+
+def test_a_group_members_number_over_a_shared_instagram_story_is_not_its_poster(  # type: ignore[no-untyped-def]
+    roster, election
+) -> None:
+    """An Instagram story shared in a Telegram group, the member's number atop the bubble and
+    the story's own name line unreadable (here: no name at all, only its age) and its status
+    bar's clock cropped off: the number is who shared it, not who posted, so strong support
+    goes to a person, never to `clear`."""
+    from ocr.ppocr import PpOcrEngine
+
+    shared = dataclasses.replace(
+        IG_SUPPORT_ON_PHOTO,
+        poster="",
+        clock="",
+        frame=Frame(
+            kind="chat_telegram",
+            chat_name="Warga Komplek Griya",
+            chat_status="35 anggota",
+            sender="+62 852-659-4902",
+            before=["Min, ini gimana?"],
+            caption="cek ini min",
+        ),
+    )
+    v = analyse(render_story(shared), roster, election, engine=PpOcrEngine())
+    assert "852" in v.text, v.text  # the number was read, and is not taken for the poster
+    assert v.poster is None or v.poster.kind != "phone", v.reasons
+    assert v.kind == "review", v.reasons
+
+
+def test_a_notification_over_the_screenshot_is_neither_poster_nor_content(  # type: ignore[no-untyped-def]
+    roster, election
+) -> None:
+    """A WhatsApp notification dropped over a story forwarded to a group chat, hiding the
+    chat's title: its sender (a colleague on the roster) is not the poster, and its message
+    ("Dukung nomor 2 ya pak") is not what the poster posted (it was read as the story's body
+    once the chat's title was hidden: a false flag of an ASN's good-morning post)."""
+    from ocr.ppocr import PpOcrEngine
+
+    shot = dataclasses.replace(
+        NEUTRALITY,
+        lines=["Selamat pagi", "semangat bekerja"],
+        bg_colors=((255, 123, 107), (255, 123, 107)),
+        font="lato_black",
+        frame=Frame(
+            kind="chat_whatsapp",
+            chat_name="Satgas Netralitas Contoh",
+            chat_status="Margareta, Bonifasius, Theresia, Anda",
+            sender="~ Kristian",
+            before=["Pak, ada laporan", "Siap, dicek dulu"],
+            date_chip="18 Juli 2025",
+            banner=("WhatsApp", "Pak Zulkifli Dinkes", "Dukung nomor 2 ya pak"),
+        ),
+    )
+    v = analyse(render_story(shot), roster, election, engine=PpOcrEngine())
+    assert "Zulkifli" in v.text and "nomor 2" in v.text, v.text  # the banner was read
+    assert v.kind != "flagged" and v.candidate is None, v.reasons
+    assert v.asn is not None and "Agus" in v.asn.entry.nama, v.reasons

@@ -13,7 +13,7 @@ from netra.header import (
     guess_poster,
     match_reading,
 )
-from rules.poster import HeaderReading
+from rules.poster import HeaderReading, parse_header_text
 from rules.roster_index import RosterIndex
 from rules.types import AsnMatch, Poster, RosterEntry
 
@@ -106,6 +106,25 @@ def test_a_contact_name_that_can_only_be_a_handle_is_looked_up_as_one() -> None:
     assert matches[0].entry.nip == "199201242013042527" and matches[0].confidence >= 0.9
     saved = HeaderReading("whatsapp", Poster("contact_name", "Bu Oktavia Dinsos"), "Kemarin", ())
     assert match_reading(saved, roster, 5)[0].poster == saved.poster  # a name stays a name
+
+
+def test_a_bare_number_taken_for_the_age_may_be_the_handles_own_digits() -> None:
+    """ "yulia.saragih 2" of "yulia.saragih_2 7 j": the underscore read as a space and the
+    age lost, the 2 looks like the age; the roster knows the handle with it, and that wins
+    over the name without it (which only resembles her full name)."""
+    roster = RosterIndex(
+        [
+            RosterEntry("196906162024212322", "Yulia Saragih", instagram="yulia.saragih_2"),
+            RosterEntry("197001012000012001", "Yulia Siregar", instagram="yulia.siregar"),
+        ]
+    )
+    reading = parse_header_text(["yulia.saragih 2", "DOAKAN PAK SOF"], footer_text="Kirim pesan")
+    assert reading.poster == Poster("username", "yulia.saragih")
+    found, matches = match_reading(reading, roster, 5)
+    assert found.poster == Poster("username", "yulia.saragih_2")
+    assert matches[0].entry.nip == "196906162024212322" and matches[0].confidence >= 0.9
+    # An age with its unit is an age: no other spelling is offered.
+    assert parse_header_text(["yulia.saragih 2 j"]).alternatives == ()
 
 
 def test_a_name_line_read_alone_keeps_digits_no_age_can_be() -> None:

@@ -284,3 +284,30 @@ def test_the_content_of_a_story_read_again_leaves_out_the_chats_messages() -> No
     text = content_text(lines)
     assert "Coblos No. 1" in text
     assert "paslon 2" not in text and "66%" not in text
+
+
+def test_a_notification_over_the_top_is_chrome() -> None:
+    """A notification over the screen's top ("WhatsApp • sekarang", as OCR reads it), its
+    sender and its message: neither the poster nor the body; what it hides starts below a
+    gap (the status bar, the story's own header)."""
+    for app in ("WhatsApp·sekarang", "WhatsApp-gekarang", "Telegram · 2 mnt"):
+        lines = [
+            line(app, 98, 40, 44),
+            line("Bu Ajeng Disnaker", 48, 90, 46),
+            line("Dukung nomor 2 ya pak", 46, 132, 50),
+            line("15.33", 174, 208),
+            line("Pak Agus Kel. Bacang", 140, 254),
+            line("Kemarin 07.00", 140, 286, 25),
+            line("Selamat pagi", 200, 600, 60),
+            line("Balas", 320, 1200),
+        ]
+        layout = read_layout(lines, W, H)
+        assert layout.header.poster == Poster("contact_name", "Pak Agus Kel. Bacang"), app
+        assert layout.body == ("Selamat pagi",), app
+        # The story's header unread too: still no poster, and the message is no content.
+        unread = read_layout([x for x in lines if x.top not in (254, 286)], W, H)
+        assert unread.header.poster is None, app
+        assert "Dukung nomor 2 ya pak" not in unread.body_text, app
+    # Story text naming an app is no notification.
+    lines = [*STATUS, line("bagas_bappeda 4j", 88, 99), line("WhatsApp sekarang rame", 50, 700)]
+    assert "WhatsApp sekarang rame" in read_layout(lines, W, H).body

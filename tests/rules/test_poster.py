@@ -42,6 +42,16 @@ def test_footer_decides_platform_when_header_has_no_anchor() -> None:
     assert reading.poster == Poster("username", "budi.santoso")
 
 
+def test_a_number_over_an_instagram_story_is_not_its_poster() -> None:
+    """A group member's number atop the bubble they shared an Instagram story in; the
+    story's own name line unread. Instagram never names a poster by number."""
+    lines = ["+62 852-659-4902", "ZUHA MENANG"]
+    assert parse_header_text(lines, footer_text="Kirim pesan").poster is None
+    assert parse_header_text(lines, footer_text="Balas").poster == Poster(
+        "phone", "+62 852-659-4902"
+    )
+
+
 def test_unreadable_header_gives_no_poster() -> None:
     assert parse_header_text(["~~ ..", "| |"]).poster is None
 

@@ -186,6 +186,10 @@ def test_a_shouted_acronym_with_a_letter_lost_or_misread_as_a_digit_or_a_mark() 
     marked = detect_support("pokoknya HAM!! menang", hami)
     assert marked.candidate == 2 and marked.confidence >= 0.7
     assert detect_support("Tegakkan HAM", hami).confidence < 0.3
+    # "ZUJU 🔥🔥" read "ZUJUo": the emoji glued on as a small letter.
+    zuju = parse_election(election_toml_with_alias("ZUJU"))
+    assert detect_support("gaspoool ZUJUo", zuju).candidate == 2
+    assert detect_support("gaspoool Zujuo", zuju).candidate is None  # not shouted
     buri = parse_election(election_toml_with_alias("BURI"))
     assert detect_support("gaspol BuRT", buri).candidate == 2  # script capitals, either case
     assert detect_support("gaspol Burt", buri).candidate is None  # a name in title case
@@ -418,3 +422,57 @@ def test_a_slogan_is_told_apart_by_its_own_words_not_the_region(
     text: str, number: int | None
 ) -> None:
     assert detect_support(text, REGION_SLOGANS).candidate == number
+
+
+SINGLE_PAIR = """
+[election]
+name = "Pilkada Kota Medan 2024"
+[[candidates]]
+number = 1
+people = ["Zulkarnain Djohan", "Junaidi"]
+aliases = ["ZUJU"]
+hashtags = ["#ZujuMenang"]
+"""
+BLANK_BOX_LISTED = SINGLE_PAIR + '[[candidates]]\nnumber = 2\npeople = ["Kotak Kosong"]\n'
+
+
+@pytest.mark.parametrize("toml", [SINGLE_PAIR, BLANK_BOX_LISTED], ids=["one pair", "box listed"])
+@pytest.mark.parametrize(
+    ("text", "backs"),
+    [
+        # The commission's ballot notices: the pair and the blank box side by side.
+        ("Hasil Pengundian Nomor Urut Paslon Medan\n01 Zulkarnain Djohan - Junaidi\n"
+         "Melawan kolom kosong\nInfo: KPU", None),
+        ("KENALI PASLONMU\n1 Zulkarnain Djohan - Junaidi\nKolom Kosong\nTPS buka pukul 07.00",
+         None),
+        ("Debat Publik Pasangan Calon Wali Kota Medan No. 1 Zulkarnain Djohan - Junaidi "
+         "melawan kolom kosong. Ayo gunakan hak pilih", None),
+        ("1 Zulkarnain Djohan - Junaidi\nKotak Kosong", None),
+        # Rejecting the pair's only opponent backs the pair.
+        ("pilih Zulkarnain, jangan kolom kosong", 1),
+        ("jgn pilih kotak kosong ya", 1),
+        ("Kolom kosong bukan pilihan! ZUJU 01 menang", 1),
+        # Campaign words beside the blank box: still support, not capped by it.
+        ("ZUJU menang lawan kotak kosong!", 1),
+        ("Coblos 1 Zulkarnain - Junaidi, kalahkan kotak kosong", 1),
+    ],
+)  # fmt: skip
+def test_one_pair_against_the_blank_box(toml: str, text: str, backs: int | None) -> None:
+    """A single pair against the blank box: naming both is the ballot, rejecting the blank
+    box backs the pair (whether or not the file lists the box as a candidate)."""
+    found = detect_support(text, parse_election(toml))
+    if backs is None:
+        assert found.candidate is None, found.signals
+    else:
+        assert found.candidate == backs and found.confidence >= 0.7, found
+
+
+def test_campaigning_for_a_listed_blank_box_backs_it_in_either_spelling() -> None:
+    """An election file that lists the blank box as a candidate has it flagged like a pair
+    (DOMAIN: campaigning for the empty box is taking sides too), "kolom" or "kotak"."""
+    election = parse_election(BLANK_BOX_LISTED)
+    for text in ("Ayo coblos kolom kosong!", "pilih kotak kosong, menangkan rakyat"):
+        found = detect_support(text, election)
+        assert found.candidate == 2 and found.confidence >= 0.7, (text, found)
+    # Not listed: no pair to name, so nothing is backed.
+    assert detect_support("Ayo coblos kolom kosong!", parse_election(SINGLE_PAIR)).candidate is None

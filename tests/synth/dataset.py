@@ -61,6 +61,9 @@ class Shares:
     emoji_rich: float = 0.12  # of texts: a trailing run of emojis
     iphone: float = 0.3  # of stories: iPhone status bar (then 45% Android, the rest classic)
     nav_bar: float = 0.3  # of stories: Android navigation buttons or gesture pill
+    # of re-shot and forwarded screenshots: a notification over the phone's top (its sender
+    # often a colleague on the roster, never the poster)
+    banner: float = 0.15
 
     @classmethod
     def parse(cls, items: list[str]) -> Shares:
@@ -589,6 +592,16 @@ BEFORE = [
 ]
 
 
+BANNERS = [
+    "Pak, sudah lihat status ini?",
+    "Besok rapat jam 8 ya",
+    "📷 Foto",
+    "Siap, terima kasih 🙏",
+    "Kirim ke grup aja bu",
+    "Dukung nomor 2 ya pak 😁",
+]
+
+
 def _when(rng: random.Random, e: Election) -> tuple[int, int, int, int, int]:
     """A date and time before the vote, for file names and date lines."""
     y, m, d = (int(x) for x in e.voting_day.split("-"))
@@ -689,6 +702,17 @@ def _frame(
         f.caption = rng.choice(CAPTIONS) if rng.random() < 0.6 else ""
         f.before = rng.sample(BEFORE, rng.choice([0, 0, 1, 2]))
         f.date_chip = rng.choice(["", "Hari ini", "Kemarin", f"{d} {months[mo - 1]} {y}"])
+    # Its own stream: the draws below (and so every older seed's screenshots) stay as they were.
+    brng = random.Random(seed * 7919 + 17)
+    if kind != "story" and brng.random() < shares.banner:
+        tags.append("banner")
+        person = brng.choice(w.roster)
+        sender = (
+            f"{brng.choice(['Pak', 'Bu'])} {person.first.split()[0]} {brng.choice(person.unit_short)}"
+            if person.unit_short and brng.random() < 0.6
+            else f"{brng.choice(OUTSIDER_FIRST)} {brng.choice(RELATIONS)}"
+        )
+        f.banner = (brng.choice(["WhatsApp", "WhatsApp", "Telegram"]), sender, brng.choice(BANNERS))
     if rng.random() < shares.crop:
         kinds = ["crop_top", "crop_top", "crop_bottom", "crop_sides", "zoom", "letterbox"]
         if spec.layout == "beside_header":

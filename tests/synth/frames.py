@@ -49,12 +49,15 @@ class Frame:
     zoom: float = 1.0
     zoom_focus: tuple[float, float] = (0.5, 0.5)
     letterbox: float = 0.0  # shrink factor's complement: 0.08 -> picture at 92% on black
+    # A heads-up notification over the top of the screen when it was shot: (app, sender,
+    # message), e.g. ("WhatsApp", "Bu Rina Disdik", "Pak, sudah lihat status ini?").
+    banner: tuple[str, str, str] = ()
     seed: int = 0
 
     def texts(self) -> list[str]:
         """The texts the frame adds around the story (never the story's poster)."""
         out = [self.title, self.subtitle, *self.actions, self.chat_name, self.chat_status]
-        out += [self.sender, *self.before, self.caption, self.date_chip]
+        out += [self.sender, *self.before, self.caption, self.date_chip, *self.banner[1:]]
         return [t for t in out if t]
 
 
@@ -522,4 +525,33 @@ def apply_frame(story: Image.Image, f: Frame) -> Image.Image:
         img = story
     if f.kind != "story":
         img = img.filter(ImageFilter.SMOOTH_MORE) if f.seed % 4 == 0 else img
+    if f.banner:
+        img = _banner(img, f)
     return _reframe(img, f)
+
+
+def _banner(img: Image.Image, f: Frame) -> Image.Image:
+    """A heads-up notification dropped over the top of the screen (Android's or iOS's card):
+    the app and "sekarang", the sender in bold, the message; it hides what lies under it."""
+    app, sender, message = f.banner
+    out = img.convert("RGBA")
+    w = out.width
+    s = w / 720
+    x0, y0, x1, y1 = 16 * s, 10 * s, w - 16 * s, 150 * s
+    card = (38, 38, 40, 250) if f.dark else (250, 250, 252, 250)
+    ink = (235, 235, 235) if f.dark else (20, 20, 20)
+    grey = (160, 160, 160) if f.dark else (105, 105, 105)
+    layer = Image.new("RGBA", out.size, (0, 0, 0, 0))
+    d = ImageDraw.Draw(layer)
+    d.rounded_rectangle((x0 + 2 * s, y0 + 4 * s, x1 + 2 * s, y1 + 6 * s), 30 * s, (0, 0, 0, 60))
+    d.rounded_rectangle((x0, y0, x1, y1), 30 * s, card)
+    out = Image.alpha_composite(out, layer)
+    d = ImageDraw.Draw(out)
+    icon = (37, 211, 102) if app == "WhatsApp" else (42, 171, 238)
+    d.ellipse((x0 + 24 * s, y0 + 22 * s, x0 + 50 * s, y0 + 48 * s), fill=icon)
+    d.text((x0 + 62 * s, y0 + 35 * s), f"{app} • sekarang", font=font("roboto", int(21 * s)),
+           fill=grey, anchor="lm")  # fmt: skip
+    d.text((x0 + 24 * s, y0 + 72 * s), sender, font=font("roboto_bold", int(26 * s)),
+           fill=ink, anchor="lm")  # fmt: skip
+    _text(out, d, (x0 + 24 * s, y0 + 92 * s), message, font("roboto", int(25 * s)), grey)
+    return out.convert("RGB")
