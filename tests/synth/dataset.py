@@ -706,12 +706,16 @@ def _frame(
     brng = random.Random(seed * 7919 + 17)
     if kind != "story" and brng.random() < shares.banner:
         tags.append("banner")
-        person = brng.choice(w.roster)
-        sender = (
-            f"{brng.choice(['Pak', 'Bu'])} {person.first.split()[0]} {brng.choice(person.unit_short)}"
-            if person.unit_short and brng.random() < 0.6
-            else f"{brng.choice(OUTSIDER_FIRST)} {brng.choice(RELATIONS)}"
-        )
+        sender = ""
+        while not sender or (spec.poster and (sender in spec.poster or spec.poster in sender)):
+            # someone other than the poster
+            person = brng.choice(w.roster)
+            sender = (
+                f"{brng.choice(['Pak', 'Bu'])} {person.first.split()[0]} "
+                f"{brng.choice(person.unit_short)}"
+                if person.unit_short and brng.random() < 0.6
+                else f"{brng.choice(OUTSIDER_FIRST)} {brng.choice(RELATIONS)}"
+            )
         f.banner = (brng.choice(["WhatsApp", "WhatsApp", "Telegram"]), sender, brng.choice(BANNERS))
     if rng.random() < shares.crop:
         kinds = ["crop_top", "crop_top", "crop_bottom", "crop_sides", "zoom", "letterbox"]

@@ -195,6 +195,10 @@ def test_each_class_appears_at_its_share(many) -> None:
     assert abs(cropped - d.crop) < 0.07
     for c in crops:
         assert any(c in x["noise"].split("+") for x in labels), c
+    framed = [x for x in labels if x["frame"] != "story"]
+    banner = _share(framed, lambda x: "banner" in x["noise"].split("+"))
+    assert abs(banner - d.banner) < 0.1, banner
+    assert all(x["frame"] != "story" for x in labels if "banner" in x["noise"])
     ig_photo = [
         lab
         for spec, lab in items
@@ -353,6 +357,7 @@ def test_pale_header_and_frames_render(tmp_path: Path) -> None:
                 chat_name="Mas Andi",
                 caption="ini pak 🙏",
                 crop=(0.04, 0.05, 0.0, 0.0),
+                banner=("WhatsApp", "Bu Rina Disdik", "Pak, sudah lihat status ini?"),
             ),
         )
         data = render_story(framed)
