@@ -17,7 +17,13 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 
-from netra.header import RosterLookup, clearly_someone_else, match_reading, read_poster
+from netra.header import (
+    RosterLookup,
+    clearly_someone_else,
+    match_reading,
+    read_poster,
+    sharers_number,
+)
 from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
 from ocr.reader import (
@@ -29,7 +35,7 @@ from ocr.reader import (
 )
 from rules.election import Election
 from rules.elections import ElectionSet, decide, find_support
-from rules.frame import content_text, status_bar_at, story_span
+from rules.frame import content_text, in_group_chat, status_bar_at, story_span
 from rules.layout import Layout, read_layout
 from rules.ocr_text import compact_word
 from rules.poster import HeaderReading
@@ -115,6 +121,10 @@ def analyse(
         enlarged = find_support(layout.body_text, election)
         if enlarged.confidence >= support.confidence:
             support = enlarged
+    group_chat = in_group_chat(lines)
+    if sharers_number(layout.header, layout.header, group_chat):
+        # A group member's number atop the bubble they shared the story in.
+        layout = replace(layout, header=replace(layout.header, poster=None, evidence=()))
     # Who posted matters for the verdict only when the content backs someone: only then is
     # an unidentified header read again.
     backs_someone = (
@@ -137,6 +147,7 @@ def analyse(
         alternatives + 1,
         thresholds.asn_flag,
         place,
+        group_chat,
     )
     if (
         body is not None

@@ -113,10 +113,12 @@ def read_poster(
     limit: int,
     good_enough: float,
     place: NamePlace,
+    group_chat: bool = False,
 ) -> tuple[HeaderReading, list[AsnMatch], list[str]]:
     """Who posted: the layout's reading, then (only when the content backs someone and the
     poster is not identified) the header band read again by each opinion in turn; the
-    reading whose roster match is best wins. `place`: where the name line is looked for."""
+    reading whose roster match is best wins. `place`: where the name line is looked for;
+    `group_chat`: the story is shown in a group chat (see `sharers_number`)."""
     best = match_reading(layout.header, roster, limit)
     unmatched: list[tuple[HeaderReading, list[str]]] = []
     if best[0].poster is not None and not best[1]:
@@ -155,7 +157,7 @@ def read_poster(
         reading = read_layout(lines, *image.size).header
         if reading.platform == "unknown" and layout.header.platform != "unknown":
             reading = replace(reading, platform=layout.header.platform)
-        if _number_over_instagram(reading, layout.header):
+        if sharers_number(reading, layout.header, group_chat):
             reading = replace(reading, poster=None)
         if reading.poster is None:
             # No anchor read (the age lost in the glare): each line's words are a guess.
@@ -179,15 +181,16 @@ def read_poster(
     return reading, matches, extra
 
 
-def _number_over_instagram(reading: HeaderReading, first: HeaderReading) -> bool:
-    """A bare phone number read again above a story the first reading placed on Instagram
-    (by its footer or its header): Instagram names its poster by handle, never by number;
-    the number is a group member's atop the bubble they shared the story in."""
+def sharers_number(reading: HeaderReading, first: HeaderReading, group_chat: bool) -> bool:
+    """A bare phone number (no time line under it) that is who shared the story, not who
+    posted it: above a story the first reading placed on Instagram (Instagram names its
+    poster by handle, never by number), or heading a bubble in a group chat (a member not
+    saved as a contact), its story's own status bar cropped off."""
     return (
         reading.poster is not None
         and reading.poster.kind == "phone"
         and reading.seen is None
-        and first.platform == "instagram"
+        and (first.platform == "instagram" or group_chat)
     )
 
 

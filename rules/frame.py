@@ -78,6 +78,16 @@ _MEMBERS = re.compile(r"^(?:[A-Z][\w.]*\s?,\s?){2,}\S.*$|,\s?(?:anda|you)$", re.
 _SENDER = re.compile(r"^~\s?\S")
 
 
+# A group's presence line ("392 anggota") or member list: a group chat, whose incoming
+# bubbles are headed by their sender, a number when the member is not a saved contact.
+_GROUP = re.compile(r"^\W{0,3}\d[\d.,]*\s?(?:anggota|members?)\b", re.IGNORECASE)
+
+
+def in_group_chat(lines: Sequence[TextLine]) -> bool:
+    """The screenshot shows a group chat (see `_GROUP`, `_MEMBERS`)."""
+    return any(_GROUP.match(line.text.strip()) or _MEMBERS.search(line.text) for line in lines)
+
+
 def is_chrome(text: str) -> bool:
     """Text of the phone around the story: a file name, a chat presence line or input, a
     viewer's action word, a bare date title."""

@@ -139,6 +139,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
     keyword is set apart ("pasti nomor 100" → "pasti nomor 1 100"). Hashtags and mentions stay
     whole."""
     glue = _glue_pattern(extra_words)
+    extra = frozenset(w.lower() for w in extra_words) - frozenset(_GLUE_WORDS)
     lines = []
     before = two_before = ""  # the words before, across lines
     for line in _symbols_as_stars(text).splitlines():
@@ -167,7 +168,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
                 sub = []
                 for part in piece.split():
                     if len(part) >= 6:
-                        part = glue.sub(lambda m: f" {m.group(0)} ", part)
+                        part = glue.sub(lambda m: _glued_apart(m, extra), part)
                     sub.append(part)
                 pieces.append(" ".join(sub))
             word = " ".join(pieces)
@@ -180,6 +181,18 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
             out.append(" ".join(word.split()))
         lines.append(_KEYWORD_ONE_AS_LETTER.sub(r"\1 1", " ".join(out)))
     return "\n".join(lines)
+
+
+def _glued_apart(match: re.Match[str], extra: frozenset[str]) -> str:
+    """A glued word set apart, unless it is an election's word (an alias, a name) that is
+    only the start of an ordinary one: "SUDAHNYOBLOS" is "sudah nyoblos", not the alias
+    "SUDA" before "HNYOBLOS"."""
+    word, rest = match.group(0), match.string[match.end() :]
+    if word.lower() in extra and any(
+        is_word((word + rest[:k]).lower()) for k in range(1, min(3, len(rest)) + 1)
+    ):
+        return word
+    return f" {word} "
 
 
 def _symbols_as_stars(text: str) -> str:

@@ -211,6 +211,7 @@ class _Election:
 
     shared: frozenset[str]
     acronyms: frozenset[str]
+    place: frozenset[str]  # the region's own words ("bangka"; not "kabupaten", "kota")
     hashtags: frozenset[str]
 
 
@@ -222,7 +223,11 @@ def _election_context(election: Election) -> _Election:
             a.upper() for c in election.candidates for a in c.aliases if " " not in a
         ),
         hashtags=frozenset(compact_word(h) for c in election.candidates for h in c.hashtags),
+        place=frozenset(words_of(normalise_text(election.region))) - _REGION_KINDS,
     )
+
+
+_REGION_KINDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov"})
 
 
 def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
@@ -296,7 +301,15 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
                 for m in re.finditer(r"\b" + confusable(alias.upper()) + r"\b", raw, re.I)
             )
             coined = not is_word(words[0])
-            weight = 0.8 if shouted or coined else 0.35
+            # "suda for bangka", "bara untuk bangka": the pair's name for the place, as a
+            # campaign says it, not the ordinary word.
+            for_place = bool(ctx.place) and re.search(
+                rf"\b{re.escape(words[0])}\s+(?:for|untuk|utk|buat)\s+(?:"
+                + "|".join(re.escape(p) for p in sorted(ctx.place))
+                + r")\b",
+                text,
+            )
+            weight = 0.8 if shouted or coined or for_place else 0.35
             signals.append(Signal(c.number, why.RULE_ALIAS, alias, weight))
         elif words and len(words[0]) >= 3 and shouted_with_marks(alias, raw, acronyms):
             # "HAM!!" for "HAMI": an I read as "!", which normalising the text dropped.
@@ -304,10 +317,14 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
         elif (
             words
             and len(words[0]) >= 3
-            and re.search(r"\b" + re.escape(alias.upper()) + r"[A-Z1!|a-z]\b", raw)
+            and any(
+                not is_word(m.group(0).lower())
+                for m in re.finditer(r"\b" + re.escape(alias.upper()) + r"[A-Z1!|a-z]\b", raw)
+            )
         ):
             # "SYHU!!" read as "SYHUM", "ZUYON": the acronym plus one letter made of "!";
-            # "ZUJUo": an emoji glued to it read as a small letter.
+            # "ZUJUo": an emoji glued to it read as a small letter. Never an ordinary word
+            # ("SUDAH NYOBLOS" is not "SUDA").
             signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.6))
         elif words and len(alias) >= 4 and shouted_near(alias, raw, acronyms):
             # One letter misread in a shouted acronym ("JUHE" as "JUNE"): counts only beside a

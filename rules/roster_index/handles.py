@@ -136,10 +136,20 @@ class HandleLookup(RosterTables):
                 out.append(Scored(i, raw, "instagram-ocr", ev))
         elif len(sk) >= 6:
             near = self._near_handles(sk, handle)
+            # A handle read one letter off one account and near another (two slips, or cut
+            # short over a pale photo: `_loose_handles`) is no safe match: "ndipratama" is
+            # "andi.pratama" one letter off, and "dedi_pratama" two; it was "andipratama73"
+            # with both ends lost. Those count as peers, and are offered beside it.
+            cut = [
+                (i, h) for i, h in self._loose_handles(sk, handle) if i not in dict(near)
+            ] if near else []  # fmt: skip
             for i, roster_handle in near:
-                raw = 0.85 / (1 + PEER_PENALTY * (len(near) - 1))
+                raw = 0.85 / (1 + PEER_PENALTY * (len(near) + len(cut) - 1))
                 ev = (why.EVIDENCE_HANDLE_ONE_OFF.format(handle=handle, roster=roster_handle),)
                 out.append(Scored(i, raw, "instagram-ocr", ev))
+            for i, roster_handle in cut:
+                ev = (why.EVIDENCE_HANDLE_NEAR.format(handle=handle, roster=roster_handle),)
+                out.append(Scored(i, _NEAR_HANDLE / (1 + PEER_PENALTY), "instagram-near", ev))
         out.extend(self._match_concat_name(handle))
         if not any(x.raw >= _NEAR_HANDLE for x in out) and len(sk) >= 4:
             known = {x.idx for x in out}

@@ -656,3 +656,31 @@ def test_a_notification_over_the_screenshot_is_neither_poster_nor_content(  # ty
     assert "Zulkifli" in v.text and "nomor 2" in v.text, v.text  # the banner was read
     assert v.kind != "flagged" and v.candidate is None, v.reasons
     assert v.asn is not None and "Agus" in v.asn.entry.nama, v.reasons
+
+
+@pytest.mark.parametrize("kind", ["chat_telegram", "chat_whatsapp"])
+def test_a_number_heading_a_bubble_in_a_group_chat_is_who_shared_it(  # type: ignore[no-untyped-def]
+    roster, election, kind: str
+) -> None:
+    """A WhatsApp status forwarded into a group ("392 anggota") by a member saved by number:
+    the number heads the bubble. The status's own name and time are unread (here: none), so
+    the number is who shared it, and strong support goes to a person, not to `clear` as
+    someone off the roster."""
+    from ocr.ppocr import PpOcrEngine
+
+    shot = dataclasses.replace(
+        RELATIVE_NOT_ON_ROSTER,
+        poster="",
+        age="",
+        clock="",
+        frame=Frame(
+            kind=kind,
+            chat_name="Satgas Netralitas Contoh",
+            chat_status="392 anggota",
+            sender="+62 813-6236-8604",
+        ),
+    )
+    v = analyse(render_story(shot), roster, election, engine=PpOcrEngine())
+    assert "6236" in v.text, v.text
+    assert v.poster is None or v.poster.kind != "phone", v.reasons
+    assert v.kind == "review", v.reasons

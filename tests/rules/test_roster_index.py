@@ -464,6 +464,19 @@ def test_a_long_handle_read_without_its_start_is_offered_for_review() -> None:
     assert top(index, "username", "xxdinkes")[0] is None
 
 
+def test_a_handle_one_letter_off_one_account_and_cut_from_another_is_no_flag() -> None:
+    """ "ndipratama" over a pale photo: "andi.pratama" one letter off, "dedi_pratama" two
+    (it was a third, "andipratama73", with both ends lost). No safe match: neither is a
+    flag, both are offered; alone, the one-letter slip still is one."""
+    pratama = E("199212112020031352", "Andi Pratama, S.Ag.", "Dinas Sosial", None, "andi.pratama")
+    other = E("197409192021221227", "Dedi Pratama", "Bappeda", None, "dedi_pratama")
+    found = RosterIndex.build([pratama, other]).match(Poster("username", "ndipratama"))
+    assert {m.entry.nip for m in found} == {pratama.nip, other.nip}, found
+    assert all(m.confidence < FLAG for m in found), found
+    nip, conf, _method = top(RosterIndex.build([pratama]), "username", "ndipratama")
+    assert nip == pratama.nip and conf >= FLAG
+
+
 def test_a_sound_alike_spelling_of_a_name_is_no_flaggable_match() -> None:
     """ "Ahmat Januar" is how another man spells his name, not an OCR slip on "Ahmad
     Januar" (OCR confuses letters that look alike, not d and t): review at most."""

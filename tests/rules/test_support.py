@@ -476,3 +476,29 @@ def test_campaigning_for_a_listed_blank_box_backs_it_in_either_spelling() -> Non
         assert found.candidate == 2 and found.confidence >= 0.7, (text, found)
     # Not listed: no pair to name, so nothing is backed.
     assert detect_support("Ayo coblos kolom kosong!", parse_election(SINGLE_PAIR)).candidate is None
+
+
+def test_an_acronym_that_starts_an_ordinary_word_is_not_read_into_it() -> None:
+    """ "SUDA" is a pair's acronym and the start of "sudah" (already): an ASN's "Sudah
+    nyoblos di TPS 06", read with its spaces lost or in mixed case, backs nobody; the
+    acronym itself, glued to a campaign word or with a mark, still does."""
+    suda = parse_election(election_toml_with_alias("SUDA"))
+    for text in ("SUDAHNYORIOSDTPSO6\nKELBEROK", "suDAH nYobLos\nsuDAHnYobLos", "SUDAH NYOBLOS"):
+        assert detect_support(text, suda).candidate is None, text
+    for text in ("SUDAMENANG", "PILIHSUDA", "gaspol SUDAm", "SUDA menaaang!!"):
+        assert detect_support(text, suda).candidate == 2, text
+
+
+def test_an_ordinary_word_alias_for_the_place_is_the_pair() -> None:
+    """ "suda for bangka": an alias that is also a word, in lower case, named for the
+    election's place the way campaigns say it, backs the pair; the word alone does not."""
+    election = parse_election(
+        "[election]\nname='x'\nregion='Kabupaten Bangka'\n"
+        "[[candidates]]\nnumber=1\npeople=['A B']\naliases=['SUDA']\n"
+        "[[candidates]]\nnumber=2\npeople=['C D']\naliases=['NADA']\n"
+    )
+    for text in ("suda for bangka ❤️", "nada untuk bangka"):
+        found = detect_support(text, election)
+        assert found.confidence >= 0.7 and found.candidate is not None, text
+    assert detect_support("suda for me", election).confidence < 0.5
+    assert detect_support("nada dering untuk kabupaten", election).confidence < 0.5
