@@ -264,7 +264,8 @@ def _plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportF
     the same for a plain story lost two true flags (a name beside the header, neon text,
     each read only by the second reading)."""
     content = set(layout.body)  # the story's own lines: no footer, chrome or header
-    inside = [line for line in lines if line.text in content]
+    # An emoji read as a letter or two ("m" at 0.63 for 👊) is no line of text to read again.
+    inside = [line for line in lines if line.text in content and not _emoji_scrap(line.text)]
     return (
         bool(inside)
         and all(line.conf >= SURE_LINE and line.text_height >= LEGIBLE_HEIGHT for line in inside)
@@ -275,6 +276,13 @@ def _plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportF
             or no_campaign_words("\n".join(line.text for line in inside))
         )
     )
+
+
+def _emoji_scrap(text: str) -> bool:
+    """One or two letters alone on a line: an emoji or an icon read as text. Never a digit
+    (a big "2" beside "menang" is a pair's number)."""
+    t = text.strip()
+    return len(t) <= 2 and not any(c.isdigit() for c in t)
 
 
 def _settled(

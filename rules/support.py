@@ -350,12 +350,16 @@ _LONG_SUPPORT = tuple((w, ocr_fold(w)) for w in SUPPORT_WORDS if len(w) >= 6 and
 _NUMBER_CUES = frozenset({"nomor", "nomer", "no", "nmr", "paslon", "urut", "jari", "salam"})
 
 
+_NEUTRAL_TAG = re.compile(r"#\w*(?:netral|damai|sejuk|golput|tolakpolitikuang)\w*")
+
+
 def no_campaign_words(text: str) -> bool:
     """Nothing of a campaign's vocabulary in the text: no support word (as read, or one OCR
     slip off), no pair's number (a number from 1 to 9, in digits or words, or "nomor",
     "paslon", "jari"), no hashtag or mention. "Kelas 3B" or "HUT KORPRI KE-53" is none. Such a
     text, read large and sure, is not worth reading again for support."""
-    norm = normalise_text(split_glued(text))
+    # A neutrality hashtag ("#NetralitasASN", "#PilkadaDamai") is no campaign's.
+    norm = _NEUTRAL_TAG.sub(" ", normalise_text(split_glued(text)))
     if re.search(r"[#@]", norm) or _SUPPORT.search(norm):
         return False
     tokens = words_of(norm)

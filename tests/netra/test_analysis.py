@@ -567,7 +567,9 @@ def test_a_list_of_every_pair_is_not_read_again(roster, election, frame: Frame |
         ("Selamat pagi\nJangan lupa sarapan", True),
         ("Semangat bekerja", False),  # "semangat" is a support word
         ("Coblos ya", False),
-        ("Pagi #netral", False),
+        ("Pagi #netral", True),  # a neutrality hashtag is no campaign's
+        ("ASN bukan tim sukses #NetralitasASN", True),
+        ("Pagi #BaraJuara", False),
         ("Selamat pagi 2", False),
         ("sudah nyoblos di TPS 07", False),
         ("Kelas 3B hari ini belajar di luar", True),
@@ -580,6 +582,27 @@ def test_campaign_vocabulary_keeps_the_second_reading(text: str, plain: bool) ->
     from rules.support import no_campaign_words
 
     assert no_campaign_words(text) is plain
+
+
+def test_an_emoji_read_as_a_letter_does_not_earn_a_second_reading(election) -> None:  # type: ignore[no-untyped-def]
+    """ "HUT KORPRI 👍 ke-53 ASN Bangga 👊 …" read large and sure but for the fist, read as
+    "m" at 0.63: still plainly neutral. A lone digit read unsurely is not set aside."""
+    from netra.analysis import _plainly_neutral
+    from ocr.engine import OcrLine
+    from rules.elections import find_support
+    from rules.layout import read_layout
+
+    def read(scrap: str) -> list[OcrLine]:
+        texts = [("Pak Budi Dinkes", 90, 0.97), ("Kemarin 09.36", 122, 0.97),
+                 ("HUT KORPRI", 600, 0.97), ("ke-53", 670, 1.0), (scrap, 740, 0.63),
+                 ("ASN Bangga", 810, 0.99), ("Balas", 1200, 0.99)]  # fmt: skip
+        return [OcrLine(t, 140, y, 140 + 20 * len(t), y + 60, c) for t, y, c in texts]
+
+    for scrap, plain in (("m", True), ("2", False)):
+        lines = read(scrap)
+        layout = read_layout(lines, 720, 1280)
+        support = find_support(layout.body_text, election)
+        assert _plainly_neutral(lines, layout, support) is plain, (scrap, layout.body)
 
 
 def test_a_legible_contact_sharing_only_a_surname_with_the_roster_is_read_once(  # type: ignore[no-untyped-def]
