@@ -122,7 +122,7 @@ def analyse(
         if enlarged.confidence >= support.confidence:
             support = enlarged
     group_chat = in_group_chat(lines)
-    if sharers_number(layout.header, layout.header, group_chat):
+    if sharers_number(layout.header, layout.header.platform, group_chat):
         # A group member's number atop the bubble they shared the story in.
         layout = replace(layout, header=replace(layout.header, poster=None, evidence=()))
     # Who posted matters for the verdict only when the content backs someone: only then is

@@ -157,7 +157,7 @@ def read_poster(
         reading = read_layout(lines, *image.size).header
         if reading.platform == "unknown" and layout.header.platform != "unknown":
             reading = replace(reading, platform=layout.header.platform)
-        if sharers_number(reading, layout.header, group_chat):
+        if sharers_number(reading, layout.header.platform, group_chat):
             reading = replace(reading, poster=None)
         if reading.poster is None:
             # No anchor read (the age lost in the glare): each line's words are a guess.
@@ -181,16 +181,16 @@ def read_poster(
     return reading, matches, extra
 
 
-def sharers_number(reading: HeaderReading, first: HeaderReading, group_chat: bool) -> bool:
+def sharers_number(reading: HeaderReading, platform: str, group_chat: bool) -> bool:
     """A bare phone number (no time line under it) that is who shared the story, not who
-    posted it: above a story the first reading placed on Instagram (Instagram names its
+    posted it: above a story the first reading placed on Instagram (`platform`) (Instagram names its
     poster by handle, never by number), or heading a bubble in a group chat (a member not
     saved as a contact), its story's own status bar cropped off."""
     return (
         reading.poster is not None
         and reading.poster.kind == "phone"
         and reading.seen is None
-        and (first.platform == "instagram" or group_chat)
+        and (platform == "instagram" or group_chat)
     )
 
 

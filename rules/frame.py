@@ -199,15 +199,15 @@ def notification(lines: Sequence[TextLine], height: int) -> list[TextLine]:
     for app in lines:
         if app.centre_y > 0.25 * height or not _NOTIFICATION.match(app.text.strip()):
             continue
-        found.append(app)
-        h, last = app.text_height, app
+        card = [app]
+        h = app.text_height
         below = sorted((x for x in lines if x.top > app.top), key=lambda x: x.top)
         for line in below:
-            if len(found) > NOTIFICATION_ROWS or line.top - last.bottom > 0.4 * h:
+            if len(card) > NOTIFICATION_ROWS or line.top - card[-1].bottom > 0.4 * h:
                 break
             if app.left - 3 * h <= line.left < app.right + 3 * h:
-                found.append(line)
-                last = line
+                card.append(line)
+        found += card
     return found
 
 
