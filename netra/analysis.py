@@ -30,6 +30,7 @@ from ocr.reader import (
     LEGIBLE_HEIGHT,
     NamePlace,
     legible,
+    picture_top,
     read_framed,
     second_reading,
 )
@@ -82,6 +83,8 @@ def analyse(
     story_lines = lines  # the reading the layout's body comes from
     layout = read_layout(lines, *shot.image.size)
     span = story_span(lines, *shot.image.size)
+    if span is not None:
+        span = (picture_top(shot.image, *span), span[1])
     support = find_support(layout.body_text, election)
     # Where the story's body is in the screenshot, for a second reading of it.
     body: tuple[int, int] | None = (

@@ -137,6 +137,12 @@ def name_strip(
     )
 
 
+# How far below a framed story's upper bound its picture may begin (a share of the height),
+# and the spread of grey levels along a row of flat background (JPEG noise stays under it).
+PICTURE_SEARCH = 0.3
+FLAT_ROW = 4.0
+
+
 # White text is faint only over a background at least this bright (the brightest channel's
 # median over the name strip): over a darker one it stands out to every other opinion.
 PALE_BACKGROUND = 150
@@ -221,3 +227,26 @@ def second_reading(lines: Sequence[OcrLine]) -> list[OcrLine] | None:
     if not any(line.second for line in lines):
         return None
     return [replace(line, text=line.second) if line.second else line for line in lines]
+
+
+def picture_top(image: Image.Image, top: int, bottom: int) -> int:
+    """Where a framed story's picture begins below `top` (the lowest of the frame's own lines
+    above it), when a plain band of the viewer's or the chat's background lies between them:
+    the first row, across the middle of the screen, that is no longer that flat colour. A
+    gallery viewer whose title was cropped off leaves its date line as the frame's last line,
+    a tenth of the screen above the story, and the name strip, placed from the story's top,
+    missed the name. Text is never skipped: a row with any on it is not flat."""
+    w, h = image.size
+    stop = min(bottom, top + round(PICTURE_SEARCH * h))
+    if stop - top < 8:
+        return top
+    band = image.crop((round(0.2 * w), top, round(0.8 * w), stop)).convert("L")
+    rows = np.asarray(band, dtype=np.float32)
+    means, spread = rows.mean(axis=1), rows.std(axis=1)
+    ref = float(np.median(means[:3]))
+    if float(spread[:3].max()) > FLAT_ROW:
+        return top
+    for y in range(len(means)):
+        if spread[y] > 1.5 * FLAT_ROW or abs(means[y] - ref) > 1.5 * FLAT_ROW:
+            return top + max(0, y - 2)
+    return top

@@ -96,7 +96,10 @@ _FIRM_WORD = re.compile(
     r"menangkan|paslon)$",
     re.I,
 )
-_NUMBER_THEN_HUNDRED = re.compile(r"^([1-9])00(?=\W*$)")
+# Its "00" may be read "90", its underline a 1 or a 7 ("NOMOR390", "NOMOR3790"), and the
+# number may be run into its keyword.
+_NUMBER_THEN_HUNDRED = re.compile(r"^([1-9])[17]?[09]0(?=\W*$)")
+_KEYWORD_THEN_HUNDRED = re.compile(r"^(nomor|nomer|urut)([1-9])[17]?[09]0(?=\W*$)", re.I)
 # An emoji or a symbol standing alone between words ("nomor ⭐ 1", "ya 😉" read as "@"): no
 # word, and in the way of "nomor 1".
 _LONE_SYMBOLS = re.compile(r"^[+*%~^=#@.,:;?°•·_-]+$")
@@ -150,6 +153,8 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
                 continue
             if _NUMBER_KEYWORD.match(before) and _FIRM_WORD.match(two_before):
                 word = _NUMBER_THEN_HUNDRED.sub(r"\1 100", word)
+            elif _FIRM_WORD.match(before):
+                word = _KEYWORD_THEN_HUNDRED.sub(r"\1 \2 100", word)
             before, two_before = word, before
             if word.startswith(("#", "@")):
                 out.append(word)

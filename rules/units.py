@@ -124,6 +124,12 @@ _PLACE_STOP = frozenset(
     fold_token(w) for w in ("sepupu", "kantor", "tetangga", "grup", "group", "arisan", "teman")
 )
 _MAX_PLACE_TOKENS = 3
+# Words before a school in a contact name that make it where the two met, not where the
+# contact works: "Ibu Kristian Teman SMA", "Rudi Alumni SMAN 3", "Kak Dewi Kakak Kelas SMP".
+_SCHOOLMATE = frozenset(
+    fold_token(w)
+    for w in ("teman", "temen", "kawan", "sahabat", "alumni", "angkatan", "kelas", "seangkatan")
+)
 
 
 def _fold_phrase(phrase: str) -> tuple[str, ...]:
@@ -217,6 +223,14 @@ def split_unit_hints(
             i += 1
             continue
         length, (kind, key) = hit
+        if not roster and key in _SCHOOLS and i and tokens[i - 1] in _SCHOOLMATE:
+            # A schoolmate's school, and its number or town: no unit, and no name.
+            i += length
+            for _ in range(_MAX_PLACE_TOKENS):
+                if i >= n or tokens[i] in _PLACE_STOP or tuple(tokens[i : i + 1]) in _PHRASES:
+                    break
+                i += 1
+            continue
         consumed.extend(tokens[i : i + length])
         i += length
         if kind == "agency" and key not in _PLACE_MARKERS:

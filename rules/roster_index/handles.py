@@ -70,6 +70,29 @@ def _within(probe: bytes, cands: list[bytes], edits: int) -> np.ndarray:
     )[0]
 
 
+# Digits OCR reads one for the other (their strokes overlap): "budi83" may be "budi88".
+_DIGIT_LOOKALIKES = frozenset(
+    frozenset(pair) for pair in ("17", "38", "56", "68", "08", "06", "89")
+)
+
+
+def _renumbered(shown: str, roster: str) -> bool:
+    """True if the two handles differ only in digits no OCR slip explains ("ismail93" and
+    "ismail75", "laksita89" and "laksita80"): people number their handles, so that is
+    another account, not one misread."""
+    a, b = handle_letters(shown), handle_letters(roster)
+    if len(a) != len(b):
+        return False
+    ops = Levenshtein.editops(a, b)
+    return bool(ops) and all(
+        op.tag == "replace"
+        and a[op.src_pos].isdigit()
+        and b[op.dest_pos].isdigit()
+        and frozenset((a[op.src_pos], b[op.dest_pos])) not in _DIGIT_LOOKALIKES
+        for op in ops
+    )
+
+
 def _punct_dropped(shown: str, roster: str) -> bool:
     return _punct_positions(shown) <= _punct_positions(roster)
 
@@ -214,7 +237,8 @@ class HandleLookup(RosterTables):
             ]
             found.extend(_capped(keys, idxs, hits)[1] for hits in prefix_ranges(keys, prefixes))
         lowest = np.unique(np.concatenate(found))[:_NEAR_MAX].tolist()
-        return [(i, self._field(i, 6)) for i in lowest]
+        near = [(i, self._field(i, 6)) for i in lowest]
+        return [(i, h) for i, h in near if not _renumbered(shown, h)]
 
     def _near_handles(self, sk: str, shown: str) -> list[tuple[int, str]]:
         """Handles one edit away (on skeletons) that differ by a letter, not a digit.

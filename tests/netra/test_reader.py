@@ -76,6 +76,35 @@ def test_a_story_inside_a_viewer_or_a_chat_is_read_where_it_stands(
     assert v.kind == "flagged", v.reasons
 
 
+@pytest.mark.usefixtures("scene_text_only")
+def test_a_pale_name_in_a_gallery_whose_title_was_cropped_off_is_looked_for_where_it_is(
+    scan: Scan,
+) -> None:
+    """A white handle over a white cup, in a full-width gallery viewer whose file-name title
+    was cropped off: the viewer's date line ("Kemarin" / "06.00") is its last line, a tenth
+    of the screen above the story, and was taken for the story's status bar. The name is
+    looked for from where the picture begins: the right ASN is named for the moderator."""
+    spec = dataclasses.replace(
+        IG_SUPPORT,
+        background="photo",
+        photo="chelsea",
+        pale_top="white_object",
+        top_shade=0.0,
+        lines=["JGN LUPA 27 NOVEMBER", "COBLOS NO 2"],
+        frame=Frame(
+            kind="gallery",
+            title="Kemarin",
+            subtitle="06.00",
+            full_width=True,
+            actions=["Kirim", "Edit", "Favorit", "Hapus", "Lainnya"],
+            crop=(0.05, 0.0, 0.01, 0.04),
+        ),
+    )
+    v = scan(spec)
+    assert v.asn is not None and v.asn.entry.nip == "199107072016041005", v.reasons
+    assert v.kind in {"review", "flagged"} and v.candidate == 2, v.reasons
+
+
 def test_a_story_with_its_status_bar_cropped_off_is_still_read(scan: Scan) -> None:
     v = scan(dataclasses.replace(WA_SUPPORT, frame=Frame(crop=(0.03, 0.0, 0.0, 0.02))))
     assert v.asn is not None and v.asn.entry.nip == "197002172001062406", v.reasons

@@ -93,6 +93,21 @@ def test_username_differing_only_in_digits_is_someone_else(index: RosterIndex) -
     assert top(index, "username", "wasiswaskita72")[1] < REVIEW
 
 
+def test_a_handle_whose_number_no_ocr_slip_explains_is_not_offered() -> None:
+    """ "ismail93" is not "ismail75" misread (no 9 reads as a 7, no 3 as a 5): another
+    account, which sent a non-ASN's campaign post to review. A 3 read for an 8 is a slip:
+    "rusdi.tech83" still offers "rusdi.tech88" to the moderator."""
+    index = RosterIndex.build(
+        [
+            E("200003082021212961", "Fitri Ismail", "Dinas Sosial", None, "ismail75"),
+            E("198001012005011101", "Budi Santoso", "Bappeda", None, "rusdi.tech88"),
+        ]
+    )
+    assert index.match(Poster("username", "ismail93")) == []
+    nip, conf, method = top(index, "username", "rusdi.tech83")
+    assert (nip, method) == ("198001012005011101", "instagram-near") and conf < FLAG
+
+
 def test_username_containing_a_roster_surname_is_not_a_match(index: RosterIndex) -> None:
     assert top(index, "username", "fwacana.256")[1] < REVIEW
     assert top(index, "username", "wacana")[1] < REVIEW

@@ -87,6 +87,10 @@ def test_a_unit_short_form_picks_the_namesake_who_works_there(
         ("Om Budiman Tetangga", None),  # no unit at all
         ("Mas Andi Bengkel", None),
         ("Bu Sari Kel. Sukamaju", None),  # a name and a place this roster does not have
+        # Where the contact and the phone's owner went to school, not where either works.
+        ("Ibu Kristian Teman SMA", None),
+        ("Rudi Alumni SMAN 4", None),
+        ("Bu Maya Kakak Kelas SD 39", None),
     ],
 )
 def test_the_unit_a_contact_name_shows(index: RosterIndex, contact: str, unit: str | None) -> None:
@@ -144,3 +148,12 @@ def test_units_a_province_roster_spells_out(province: RosterIndex, contact: str,
     matches = province.match(Poster("contact_name", contact))
     assert matches and matches[0].entry.nip == nip, [(m.entry.nama, m.confidence) for m in matches]
     assert matches[0].confidence >= 0.8, [(m.entry.nama, m.confidence) for m in matches]
+
+
+def test_a_schoolmate_is_not_taken_for_a_teacher_at_that_school(index: RosterIndex) -> None:
+    """ "Bu Maya Teman SD 39" is Maya from primary school: the school says nothing of her
+    work, so the Maya who teaches at SD Negeri 39 is not preferred over the other."""
+    teacher = index.match(Poster("contact_name", "Bu Maya SD 39"))
+    friend = index.match(Poster("contact_name", "Bu Maya Teman SD 39"))
+    assert teacher[0].entry.nip == "198001012005011001" and teacher[0].confidence >= 0.8
+    assert not friend or friend[0].confidence < 0.8, [(m.entry.nama, m.confidence) for m in friend]
