@@ -36,7 +36,7 @@ from ocr.reader import (
 )
 from rules.election import Election
 from rules.elections import ElectionSet, decide, find_support
-from rules.frame import content_text, in_group_chat, status_bar_at, story_span
+from rules.frame import card_rows, content_text, in_group_chat, status_bar_at, story_span
 from rules.layout import Layout, read_layout
 from rules.ocr_text import compact_word
 from rules.poster import HeaderReading
@@ -151,6 +151,7 @@ def analyse(
         thresholds.asn_flag,
         place,
         group_chat,
+        card_rows(lines, shot.image.height),
     )
     if (
         body is not None

@@ -20,6 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr.engine import OcrEngine
 from ocr.reader import HEADER_OPINIONS, NamePlace, header_band, pale_behind_name, read_header_again
+from rules.frame import under_card
 from rules.layout import Layout, read_layout
 from rules.ocr_text import compact_word
 from rules.poster import HeaderReading, strong_username
@@ -114,11 +115,13 @@ def read_poster(
     good_enough: float,
     place: NamePlace,
     group_chat: bool = False,
+    card: tuple[int, int] | None = None,
 ) -> tuple[HeaderReading, list[AsnMatch], list[str]]:
     """Who posted: the layout's reading, then (only when the content backs someone and the
     poster is not identified) the header band read again by each opinion in turn; the
     reading whose roster match is best wins. `place`: where the name line is looked for;
-    `group_chat`: the story is shown in a group chat (see `sharers_number`)."""
+    `group_chat`: the story is shown in a group chat (see `sharers_number`); `card`: the rows
+    a notification covers (see `card_rows`)."""
     best = match_reading(layout.header, roster, limit)
     unmatched: list[tuple[HeaderReading, list[str]]] = []
     if best[0].poster is not None and not best[1]:
@@ -154,6 +157,11 @@ def read_poster(
             continue
         tried += 1
         extra.extend(line.text for line in lines)
+        # A notification dropped over the header hides the poster; its sender is not one
+        # (an opinion reading the name strip alone may miss the card's app line).
+        lines = [line for line in lines if not under_card(line, card)]
+        if not lines:
+            continue
         reading = read_layout(lines, *image.size).header
         if reading.platform == "unknown" and layout.header.platform != "unknown":
             reading = replace(reading, platform=layout.header.platform)

@@ -211,6 +211,20 @@ def notification(lines: Sequence[TextLine], height: int) -> list[TextLine]:
     return found
 
 
+def card_rows(lines: Sequence[TextLine], height: int) -> tuple[int, int] | None:
+    """The rows a notification's card covers (see `notification`), from its app line's top
+    to half a row below its last: the card spans the screen's width, so whatever a later
+    reading finds there is the card's, never the story's."""
+    card = notification(lines, height)
+    if not card:
+        return None
+    return min(x.top for x in card), max(round(x.bottom + x.text_height / 2) for x in card)
+
+
+def under_card(line: TextLine, rows: tuple[int, int] | None) -> bool:
+    return rows is not None and rows[0] <= line.centre_y <= rows[1]
+
+
 def content_text(lines: Sequence[TextLine]) -> str:
     """The text of lines read from a story's body alone (a second, enlarged reading of it):
     without the phone's, the viewer's or the chat's own lines — a chat's messages around a

@@ -681,6 +681,32 @@ def test_a_notification_over_the_screenshot_is_neither_poster_nor_content(  # ty
     assert v.asn is not None and "Agus" in v.asn.entry.nama, v.reasons
 
 
+@pytest.mark.parametrize(
+    ("spec", "sender"),
+    [
+        (WA_CONTACT_WITH_UNIT, "Bu Rina Disdik"),
+        (WA_CONTACT_WITH_UNIT, "+62 812-3456-7003"),
+        (IG_SUPPORT_ON_PHOTO, "+62 812-3456-7003"),
+    ],
+    ids=["whatsapp-contact", "whatsapp-number", "instagram-number"],
+)
+def test_a_notification_hiding_a_storys_poster_is_not_taken_for_it(  # type: ignore[no-untyped-def]
+    roster, election, spec: StorySpec, sender: str
+) -> None:
+    """A WhatsApp notification dropped over a status as it was shot hides the poster's name;
+    its sender (a colleague on the roster, by name or by number) was read again by a header
+    opinion that saw the card's rows without its app line, and flagged for a post not theirs.
+    Nobody is named now, and the support goes to a person."""
+    from ocr.ppocr import PpOcrEngine
+
+    shot = dataclasses.replace(
+        spec, frame=Frame(kind="story", banner=("WhatsApp", sender, "Pak, sudah lihat ini?"))
+    )
+    v = analyse(render_story(shot), roster, election, engine=PpOcrEngine())
+    assert sender[-4:] in v.text.replace(" ", ""), v.text  # the card was read
+    assert v.asn is None and v.kind == "review", v.reasons
+
+
 @pytest.mark.parametrize("kind", ["chat_telegram", "chat_whatsapp"])
 def test_a_number_heading_a_bubble_in_a_group_chat_is_who_shared_it(  # type: ignore[no-untyped-def]
     roster, election, kind: str

@@ -703,8 +703,10 @@ def _frame(
         f.before = rng.sample(BEFORE, rng.choice([0, 0, 1, 2]))
         f.date_chip = rng.choice(["", "Hari ini", "Kemarin", f"{d} {months[mo - 1]} {y}"])
     # Its own stream: the draws below (and so every older seed's screenshots) stay as they were.
-    brng = random.Random(seed * 7919 + 17)
-    if kind != "story" and brng.random() < shares.banner:
+    # Over a plain story (a fifth as often: a second stream, added later) the card hides the
+    # story's status bar and its poster line: nobody can tell who posted it.
+    brng = random.Random(seed * 7919 + 17 if kind != "story" else seed * 7919 + 29)
+    if brng.random() < (shares.banner if kind != "story" else shares.banner / 5):
         tags.append("banner")
         sender = ""
         while not sender or (spec.poster and (sender in spec.poster or spec.poster in sender)):
