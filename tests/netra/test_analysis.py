@@ -324,6 +324,25 @@ def test_neutral_content_by_an_asn_is_not_flagged(scan: Scan, spec: StorySpec) -
     assert v.kind == "clear", v.reasons  # …but backs nobody
 
 
+@pytest.mark.parametrize(
+    ("spec", "flagged"),
+    [
+        (dataclasses.replace(IG_SUPPORT_ON_PHOTO, subline="♫ Ungu · Dia Sang Juara"), True),
+        (dataclasses.replace(TURNOUT, subline="♫ Ungu · Dia Sang Juara"), False),
+    ],
+    ids=["support", "neutral"],
+)
+def test_a_songs_line_under_the_handle_is_neither_poster_nor_support(
+    scan: Scan, spec: StorySpec, flagged: bool
+) -> None:
+    """Instagram moves the handle up for the story's song ("♫ Ungu · Dia Sang Juara"): the
+    handle is still the poster, and a song's title is no campaign ("juara")."""
+    v = scan(spec)
+    assert v.poster is not None and v.poster.text == spec.poster, v.reasons
+    assert v.asn is not None, v.reasons
+    assert v.flagged is flagged, v.reasons
+
+
 @pytest.mark.parametrize("spec", [NON_ASN, RELATIVE_NOT_ON_ROSTER], ids=["username", "relative"])
 def test_support_by_someone_not_on_the_roster_is_not_flagged(scan: Scan, spec: StorySpec) -> None:
     v = scan(spec)

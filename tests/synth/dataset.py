@@ -64,6 +64,7 @@ class Shares:
     # of re-shot and forwarded screenshots: a notification over the phone's top (its sender
     # often a colleague on the roster, never the poster)
     banner: float = 0.15
+    music: float = 0.12  # of Instagram stories: a song's line under the handle
 
     @classmethod
     def parse(cls, items: list[str]) -> Shares:
@@ -601,6 +602,20 @@ BANNERS = [
     "Dukung nomor 2 ya pak 😁",
 ]
 
+# Songs on Instagram stories ("♫ artist · title"); some titles hold campaign-like words.
+SONGS = [
+    "Tulus · Hati-Hati di Jalan",
+    "Nadin Amizah · Bertaut",
+    "Dewa 19 · Kangen",
+    "Sheila On 7 · Dan",
+    "Denny Caknan · Kartonyono Medot Janji",
+    "Padi · Menanti Sebuah Jawaban",
+    "Ungu · Dia Sang Juara",
+    "Rhoma Irama · Begadang",
+    "Lagu Kebangsaan · Indonesia Raya",
+    "Original audio",
+]
+
 
 def _when(rng: random.Random, e: Election) -> tuple[int, int, int, int, int]:
     """A date and time before the vote, for file names and date lines."""
@@ -811,6 +826,11 @@ def make_item(
     spec.age = _age(rng, platform)
     frame, noise = _frame(rng, shares, platform, world, seed * 7919 + index, spec)
     spec.frame = frame
+    # Its own stream, so that every older seed's screenshots stay as they were.
+    mrng = random.Random(f"music:{seed}:{index}")
+    if spec.platform == "instagram" and mrng.random() < shares.music:
+        spec.subline = f"♫ {mrng.choice(SONGS)}"
+        noise.append("music")
     if spec.platform == "instagram" and not spec.photo_caption and header_luma(spec) > 180:
         noise.insert(0, "pale_header")
     if spec.font in SCRIPT_FONTS and "script" not in styles and body.art is None:

@@ -144,6 +144,9 @@ class StorySpec:
     art_width: float = 0.8  # its width as a fraction of the screen
     frame: object | None = None  # frames.Frame: gallery viewer, chat, crops (frames.py)
     status_fg: RGB | None = None  # status bar ink (dark over light statuses); None = white
+    # A second line under an Instagram handle: the story's song ("♫ Tulus · Hati-Hati di
+    # Jalan"), the name and age moved up to make room, as the app does.
+    subline: str = ""
 
 
 @functools.cache
@@ -776,10 +779,14 @@ def _chrome(img: Image.Image, spec: StorySpec) -> Image.Image:
             width=max(1, int(2 * s)),
         )
         fu = font(hf[2], int(23 * s))
-        d.text((96 * s, cy), spec.poster, font=fu, fill=white, anchor="lm")
+        ny = cy - 13 * s if spec.subline else cy
+        d.text((96 * s, ny), spec.poster, font=fu, fill=white, anchor="lm")
         ax = 96 * s + fu.getlength(spec.poster) + 14 * s
+        if spec.subline:
+            d.text((96 * s, cy + 15 * s), spec.subline, font=font(sym, int(18 * s)),
+                   fill=(255, 255, 255, 230), anchor="lm")  # fmt: skip
         d.text(
-            (ax, cy),
+            (ax, ny),
             spec.age,
             font=font(hf[0], int(21 * s)),
             fill=(255, 255, 255, 200),

@@ -198,6 +198,9 @@ def test_each_class_appears_at_its_share(many) -> None:
     framed = [x for x in labels if x["frame"] != "story"]
     banner = _share(framed, lambda x: "banner" in x["noise"].split("+"))
     assert abs(banner - d.banner) < 0.1, banner
+    ig = [x for x in labels if x["platform"] == "instagram"]
+    music = _share(ig, lambda x: "music" in x["noise"].split("+"))
+    assert abs(music - d.music) < 0.06, music
     plain = [x for x in labels if x["frame"] == "story"]
     over_story = _share(plain, lambda x: "banner" in x["noise"].split("+"))
     assert 0 < over_story < d.banner / 5 + 0.05, over_story
