@@ -50,7 +50,8 @@ from wording import id_analysis as why
 
 # WhatsApp's status time under the contact. PP-OCR often drops the spaces ("Hariini12.54").
 _WA_TIME = re.compile(
-    r"^(?:hari\s?ini|kemarin|today|yesterday)\s?,?\s?(?:pukul\s?)?\d{1,2}[.:]\d{2}$"
+    r"^(?:hari\s?ini|kemarin|today|yesterday)\s?,?\s?(?:pukul\s?)?\d{1,2}[.:]\d{2}"
+    r"(?:\s?[ap]\.?m\.?)?$"
     r"|^(?:baru\s?saja|just\s?now)$"
     r"|^(?:\d{1,2}|beberapa|se)\s?(?:menit|jam|detik)\s?(?:yang\s?)?lalu$"
     r"|^\d{1,2}\s?(?:minutes?|mins?|hours?|jam|menit)\s?ago$",

@@ -20,22 +20,36 @@ from zoneinfo import ZoneInfo
 Tier = Literal["etik", "disiplin", "unknown"]
 TIERS: tuple[Tier, ...] = ("etik", "disiplin", "unknown")
 
+# "h" is hours: Instagram in English ("5h"); a story lives 24 hours, so the Indonesian "h"
+# (hari, days) never shows on one.
 _UNITS = {
     "m": timedelta(minutes=1),
     "mnt": timedelta(minutes=1),
     "menit": timedelta(minutes=1),
+    "min": timedelta(minutes=1),
+    "mins": timedelta(minutes=1),
+    "minute": timedelta(minutes=1),
+    "minutes": timedelta(minutes=1),
     "detik": timedelta(seconds=1),
     "j": timedelta(hours=1),
     "jam": timedelta(hours=1),
-    "h": timedelta(days=1),
+    "h": timedelta(hours=1),
+    "hour": timedelta(hours=1),
+    "hours": timedelta(hours=1),
     "d": timedelta(days=1),
     "hari": timedelta(days=1),
     "mg": timedelta(weeks=1),
     "w": timedelta(weeks=1),
 }
-_AGE = re.compile(r"^(\d{1,3})\s?(mnt|menit|detik|jam|hari|mg|m|j|h|d|w)\b(?:\s*yang\s*lalu)?$")
-_CLOCK = re.compile(r"^(hari\s?ini|kemarin|today|yesterday)\W*(?:pukul\s*)?(\d{1,2})[.:](\d{2})$")
-_JUST_NOW = re.compile(r"^(baru\s?saja|beberapa\s+(detik|menit)(\s+yang\s+lalu)?|just now)$")
+# PP-OCR drops the spaces: "5minutes ago", "Justnow", "Today,10:03".
+_AGE = re.compile(
+    r"^(\d{1,3})\s?(minutes|minute|mins|min|hours|hour|mnt|menit|detik|jam|hari|mg|m|j|h|d|w)\b"
+    r"(?:\s*(?:yang\s*lalu|ago))?$"
+)
+_CLOCK = re.compile(
+    r"^(hari\s?ini|kemarin|today|yesterday)\W*(?:pukul\s*)?(\d{1,2})[.:](\d{2})\s?([ap]\.?m\.?)?$"
+)
+_JUST_NOW = re.compile(r"^(baru\s?saja|beberapa\s*(detik|menit)(\s*yang\s*lalu)?|just\s?now)$")
 
 
 def story_moment(seen: str | None, reported_at: datetime, tz: ZoneInfo) -> tuple[datetime, bool]:
@@ -48,6 +62,8 @@ def story_moment(seen: str | None, reported_at: datetime, tz: ZoneInfo) -> tuple
         return reported_at - int(m.group(1)) * _UNITS[m.group(2)], True
     if m := _CLOCK.match(text):
         hour, minute = int(m.group(2)), int(m.group(3))
+        if m.group(4) and hour <= 12:  # "9:41 PM" on a phone set to English
+            hour = hour % 12 + (12 if m.group(4).startswith("p") else 0)
         if hour < 24 and minute < 60:
             day = reported_at.astimezone(tz).date()
             if m.group(1) in ("kemarin", "yesterday"):

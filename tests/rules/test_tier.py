@@ -25,6 +25,13 @@ REPORTED = datetime(2024, 9, 22, 2, 0, tzinfo=UTC)
         ("Hari ini 08.15", datetime(2024, 9, 22, 8, 15)),
         ("2 jam yang lalu", datetime(2024, 9, 22, 7, 0)),
         ("Baru saja", datetime(2024, 9, 22, 9, 0)),
+        # A phone set to English, and PP-OCR's lost spaces.
+        ("5h", datetime(2024, 9, 22, 4, 0)),
+        ("5minutes ago", datetime(2024, 9, 22, 8, 55)),
+        ("Justnow", datetime(2024, 9, 22, 9, 0)),
+        ("Today,08:15", datetime(2024, 9, 22, 8, 15)),
+        ("Yesterday 9:41 PM", datetime(2024, 9, 21, 21, 41)),
+        ("Today 12:05 AM", datetime(2024, 9, 22, 0, 5)),
     ],
 )
 def test_the_story_was_posted_its_age_before_the_first_report(

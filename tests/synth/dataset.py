@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +66,7 @@ class Shares:
     # often a colleague on the roster, never the poster)
     banner: float = 0.15
     music: float = 0.12  # of Instagram stories: a song's line under the handle
+    english: float = 0.15  # of all: the phone set to English ("5h", "Yesterday 9:41 PM")
 
     @classmethod
     def parse(cls, items: list[str]) -> Shares:
@@ -242,6 +244,22 @@ def _age(rng: random.Random, platform: str) -> str:
     if roll < 0.9:
         return "Baru saja"
     return f"{rng.randint(2, 55)} menit yang lalu"
+
+
+def _in_english(age: str, rng: random.Random) -> str:
+    """A story's age as a phone set to English shows it ("38 m" → "38m", "5 j" → "5h",
+    "Kemarin 21.03" → "Yesterday, 21:03" or "Yesterday 9:03 PM")."""
+    if m := re.fullmatch(r"(\d+) ([mj])", age):
+        return f"{m[1]}{'m' if m[2] == 'm' else 'h'}"
+    if m := re.fullmatch(r"(Kemarin|Hari ini) (\d\d)\.(\d\d)", age):
+        day = "Yesterday" if m[1] == "Kemarin" else "Today"
+        hour, minute = int(m[2]), m[3]
+        if rng.random() < 0.5:
+            return f"{day}, {hour:02d}:{minute}"
+        return f"{day} {(hour - 1) % 12 + 1}:{minute} {'PM' if hour >= 12 else 'AM'}"
+    if m := re.fullmatch(r"(\d+) menit yang lalu", age):
+        return f"{m[1]} minutes ago"
+    return "Just now"  # "Baru saja", "Beberapa menit yang lalu"
 
 
 def _poster(
@@ -831,6 +849,10 @@ def make_item(
     if spec.platform == "instagram" and mrng.random() < shares.music:
         spec.subline = f"♫ {mrng.choice(SONGS)}"
         noise.append("music")
+    if mrng.random() < shares.english:
+        spec.english = True
+        spec.age = _in_english(spec.age, mrng)
+        noise.append("english")
     if spec.platform == "instagram" and not spec.photo_caption and header_luma(spec) > 180:
         noise.insert(0, "pale_header")
     if spec.font in SCRIPT_FONTS and "script" not in styles and body.art is None:

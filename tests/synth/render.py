@@ -147,6 +147,7 @@ class StorySpec:
     # A second line under an Instagram handle: the story's song ("♫ Tulus · Hati-Hati di
     # Jalan"), the name and age moved up to make room, as the app does.
     subline: str = ""
+    english: bool = False  # the phone set to English: "Send message", "Reply" (and its age)
 
 
 @functools.cache
@@ -801,7 +802,8 @@ def _chrome(img: Image.Image, spec: StorySpec) -> Image.Image:
             outline=(255, 255, 255, 230),
             width=max(1, int(2 * s)),
         )
-        d.text((48 * s, by), "Kirim pesan", font=font(hf[0], int(22 * s)), fill=white, anchor="lm")
+        reply = "Send message" if spec.english else "Kirim pesan"
+        d.text((48 * s, by), reply, font=font(hf[0], int(22 * s)), fill=white, anchor="lm")
         d.text((w - 84 * s, by), "♡", font=font(sym, int(36 * s)), fill=white, anchor="mm")
         d.text((w - 34 * s, by), "➤", font=font(sym, int(32 * s)), fill=white, anchor="mm")
     else:
@@ -824,7 +826,8 @@ def _chrome(img: Image.Image, spec: StorySpec) -> Image.Image:
         )
         d.text((w - 26 * s, cy), "⋮", font=font(sym, int(30 * s)), fill=white, anchor="mm")
         d.text((w / 2, h - 96 * s), "⌃", font=font(sym, int(26 * s)), fill=white, anchor="mm")
-        d.text((w / 2, h - 58 * s), "Balas", font=font(hf[0], int(22 * s)), fill=white, anchor="mm")
+        reply = "Reply" if spec.english else "Balas"
+        d.text((w / 2, h - 58 * s), reply, font=font(hf[0], int(22 * s)), fill=white, anchor="mm")
     base = img.convert("RGBA")
     base.alpha_composite(over)
     return base

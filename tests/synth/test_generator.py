@@ -201,6 +201,8 @@ def test_each_class_appears_at_its_share(many) -> None:
     ig = [x for x in labels if x["platform"] == "instagram"]
     music = _share(ig, lambda x: "music" in x["noise"].split("+"))
     assert abs(music - d.music) < 0.06, music
+    english = _share(labels, lambda x: "english" in x["noise"].split("+"))
+    assert abs(english - d.english) < 0.06, english
     plain = [x for x in labels if x["frame"] == "story"]
     over_story = _share(plain, lambda x: "banner" in x["noise"].split("+"))
     assert 0 < over_story < d.banner / 5 + 0.05, over_story
