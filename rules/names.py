@@ -30,6 +30,9 @@ _UNDOTTED_DEGREES = frozenset(
         "sp", "spsi", "skep", "sked", "sfarm", "skm", "sstp", "str", "amd", "amdkep",
         "amdkeb", "ns", "ners", "bsc", "mkn", "mag", "mhum", "mars", "mtr", "spog", "spa",
         "sppd", "spb", "cpns", "cht",
+        # titles that usually lead a name, written after it ("Rina Marlina, Dra"), the dot
+        # lost to OCR
+        "dr", "drs", "dra", "ir", "prof", "drg", "drh", "hj", "apt",
     }
 )  # fmt: skip
 # A dotted abbreviation such as "S.Pd.", "A.Md.Kep", "Ph.D", "S.Tr.(Kes)", "M.Si".

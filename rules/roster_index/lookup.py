@@ -169,6 +169,7 @@ class CandidateLookup(HandleLookup):
         # OCR reads a lower-case l as a capital I inside a word ("IIham" for "Ilham"); a
         # capital I between a letter and a lower-case letter is no spelling anyone types.
         text = _L_FOR_I.sub("I", _I_FOR_L.sub("l", text))
+        text = self._honorific_apart(text)
         hint, rest, consumed = self._unit_hints(text)
         rest = strip_honorifics([t for t in rest if t not in _NON_NAME])
         if not rest:
@@ -319,6 +320,19 @@ class CandidateLookup(HandleLookup):
         methods = [scores[g][1] for g in group.tolist()]
         return raws, methods
 
+    def _honorific_apart(self, text: str) -> str:
+        """The contact name with an honorific PP-OCR ran into the name set apart
+        ("PAKZULKIFLI", "BuRina"), when the run is no name the roster knows: "Pakpahan" and
+        "Budi" stay whole, and only a capital after the honorific (or a name in capitals
+        after "PAK"/"IBU") marks the join."""
+        m = _GLUED_HONORIFIC.match(text)
+        if m is None:
+            return text
+        glued = name_tokens(text[: m.end()] + text[m.end() :].split(maxsplit=1)[0])
+        if glued and self._variants(glued[0]):
+            return text
+        return f"{text[: m.end()]} {text[m.end() :]}"
+
     def unit_named(self, text: str) -> str | None:
         """The government unit a contact name shows, when it shows one this roster has
         ("Bu Elis PKM Taman Sari") or shows nothing but a unit ("Kec. Simpang Katis", its
@@ -427,6 +441,9 @@ def _key_skeleton(key: str) -> str:
     return f"{kind}:{' '.join(words)}"
 
 
+_GLUED_HONORIFIC = re.compile(
+    r"^(?:(?:PAK|BAPAK|BPK|IBU)(?=[A-Z]{3})|(?:Pak|Bapak|Bpk|Bu|Ibu|Mas|Mbak|Bang|Kak)(?=[A-Z][a-z]{2}))"
+)
 _SCHOOL_AFTER_NAME = re.compile(r"(?<=[a-z])(SDN?|SMPN?|SMAN?|SMKN?)(?=\s?\d)")
 _SCHOOL_GLUED = re.compile(r"\b(SDN?|SMPN?|SMAN?|SMKN?)\s?(\d{1,3})(?=[A-Za-z]|\b)", re.IGNORECASE)
 # OCR reads a word's capital I as a lower-case l ("llham", "lrfan"); no Indonesian word

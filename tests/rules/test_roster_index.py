@@ -527,3 +527,22 @@ def test_a_common_name_with_a_unit_hint_chooses_as_from_all_its_namesakes() -> N
             chosen, total = index._choose_carriers(slices, hint)
             expected, expected_total = index._choose(everyone, hint)
             assert (chosen.tolist(), total) == (expected.tolist(), expected_total)
+
+
+def test_an_honorific_run_into_the_name_is_set_apart() -> None:
+    """PP-OCR drops the space after "PAK" in a contact saved in capitals ("PAKZULKIFLI
+    DINKES"), or after "Bu" before a capital ("BuRina Disdik"): the name after it is still
+    the name. A name the roster knows that starts like an honorific ("Pakpahan") stays whole,
+    and a title written after the name, its dot lost ("Rina Marlina,Dra"), is dropped."""
+    index = RosterIndex.build(
+        [
+            E("197002172001062406", "H. Zulkifli Harahap, S.Sos.", "Dinas Kesehatan"),
+            E("198503122010012003", "Dra. Rina Marlina", "Dinas Pendidikan"),
+            E("198001012005011001", "Pakpahan Sitorus", "Bappeda"),
+        ]
+    )
+    assert top(index, "contact_name", "PAKZULKIFLI DINKES")[0] == "197002172001062406"
+    assert top(index, "contact_name", "BuRina Disdik")[0] == "198503122010012003"
+    assert top(index, "contact_name", "PAKPAHAN SITORUS")[0] == "198001012005011001"
+    nip, conf, _ = top(index, "contact_name", "Rina Marlina,Dra")
+    assert nip == "198503122010012003" and conf >= FLAG
