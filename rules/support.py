@@ -49,7 +49,10 @@ NUMBER_WORDS = {
     "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
     "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10,
 }  # fmt: skip
-_NUM = r"(?:0?(\d{1,2})|" + "|".join(NUMBER_WORDS) + r")"
+# Ordinals name a pair as well: "paslon kedua", "pasangan ke-2" ("pertama", first, is too
+# often something else: "paslon pertama kali hadir").
+_ORDINAL = r"ke-?\s?0?(\d)|ke(?:" + "|".join(list(NUMBER_WORDS)[:5]) + r")"
+_NUM = r"(?:0?(\d{1,2})|" + _ORDINAL + "|" + "|".join(NUMBER_WORDS) + r")"
 # "nomor" as OCR and stylised fonts give it: "n0m0r", "nemer", "nmr", "no.", "No".
 _NO = r"(?:n[oe0a]m[oe0a]r|nmr|no\.?)"
 _NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
@@ -84,7 +87,7 @@ _NEUTRAL_CUES: list[tuple[str, re.Pattern[str]]] = [
     (why.NEUTRAL_TURNOUT, re.compile(r"\bke\s+tps\b|\bhak\s+pilih|\bdatang\w*\s+ke\b|\bjangan\s+golput", re.I)),
     (why.NEUTRAL_PEACEFUL, re.compile(r"\b(pilkada|pemilu)\s+(damai|sejuk|riang)", re.I)),
     (why.NEUTRAL_MONEY_POLITICS, re.compile(r"politik\s+uang|money\s+politic", re.I)),
-    (why.NEUTRAL_ELECTION_BODIES, re.compile(r"\b(kpu|bawaslu|debat\s+(publik|kandidat)|jadwal|spesimen|surat\s+suara|visi\s+misi|sosialisasi|informasi|daftar\s+pasangan|pengumuman|pemungutan\s+suara|pasangan\s+calon\s+(pilkada|bupati|wali\s*kota|gubernur))\b", re.I)),
+    (why.NEUTRAL_ELECTION_BODIES, re.compile(r"\b(kpu|bawaslu|debat\s+(publik|kandidat|pasangan|paslon|perdana)|jadwal|spesimen|surat\s+suara|visi\s+misi|sosialisasi|informasi|daftar\s+pasangan|pengumuman|pemungutan\s+suara|pasangan\s+calon\s+(pilkada|bupati|wali\s*kota|gubernur))\b", re.I)),
 ]  # fmt: skip
 
 
@@ -117,7 +120,7 @@ class SupportFinding:
 
 
 def _number_value(match: re.Match[str]) -> int | None:
-    digits = match.group(1)
+    digits = match.group(1) or (match.group(2) if match.re.groups >= 2 else None)
     if digits:
         return int(digits)
     word = re.search("|".join(NUMBER_WORDS), match.group(0))

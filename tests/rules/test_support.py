@@ -303,6 +303,8 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("27/11 ingat nomor ★ 1 ya @", 1),  # "nomor ⭐ 1 ya 😉": the emoji kept as glyphs
         ("SUDAH PASTI NOMOR\n100", 1),  # "nomor 🎉 1 💯": the 💯 read as "00"
         ("SDH PASTI\nNOMOR390", 3),  # "NOMOR 3 💯" in neon, the 💯 read as "90"
+        ("Pilih paslon kedua!", 2),  # an ordinal names the pair
+        ("Paslon ke-3 pilihanku", 3),
         ("SDH PASTI\nNOMOR3790", 3),  # its underline read as a 7 as well
         ("PASLON 19 01\nPALING MANTAP", 1),  # "PASLON 💯 01": the emoji read as "19"
         ("gasspol02m", 2),  # "gasspol 02 🔥": the emoji read as a letter run into the number
@@ -326,6 +328,7 @@ def test_support_survives_lost_spaces_and_look_alike_glyphs(text: str, number: i
         "Pak Yusuf tetangga baik",  # a name without any support word
         "Pasti 100 orang datang ke rapat no 3",  # a hundred that follows no number's keyword
         "Rumah nomor 390 cat biru",  # an address: no firm word before the keyword
+        "Debat paslon ke-2 malam ini",  # the second debate of the pairs
         "Pasti NOMOR INDUK pegawai dicek",  # an I that starts a word is no 1
     ],
 )
