@@ -441,6 +441,17 @@ def _kind(rule: str) -> str:
     return _FAMILIES.get(rule, "number")
 
 
+def _hashtag_support(raw: str) -> set[str]:
+    """Support words inside a hashtag's words, set apart at their capitals and digits
+    ("#BambangMenang", "#2024PilihBambang"): the hashtag stays whole for the rules that match
+    an election's own hashtags, but its words say what a person reads in it."""
+    words: set[str] = set()
+    for tag in re.findall(r"#(\w{6,})", raw):
+        spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=\d)(?=[A-Za-z])|(?<=[A-Za-z])(?=\d)", " ", tag)
+        words |= {m.group(1).lower() for m in _SUPPORT.finditer(spaced)}
+    return words
+
+
 def detect_support(text: str, election: Election) -> SupportFinding:
     """Which candidate the text backs, with the signals that say so."""
     prepared = _prepare(text, election)
@@ -454,6 +465,7 @@ def detect_support(text: str, election: Election) -> SupportFinding:
             if value in numbers:
                 signals.append(Signal(value, rule, " ".join(match.group(0).split()), weight))
     support_words = {m.group(1).lower() for m in _SUPPORT.finditer(norm)} | _misread_support(tokens)
+    support_words |= _hashtag_support(prepared.raw)
     if support_words & {"menang", "menangkan", "coblos", "pilih", "lanjutkan", "dukung"}:
         for match in _BIG_NUMBER.finditer(norm):
             if int(match.group(1)) in numbers:

@@ -304,6 +304,8 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("SUDAH PASTI NOMOR\n100", 1),  # "nomor 🎉 1 💯": the 💯 read as "00"
         ("SDH PASTI\nNOMOR390", 3),  # "NOMOR 3 💯" in neon, the 💯 read as "90"
         ("Pilih paslon kedua!", 2),  # an ordinal names the pair
+        ("#2024PilihBambang", 2),  # a campaign word inside a hashtag, set apart at capitals
+        ("Bismillah #BambangMenang", 2),
         ("Paslon ke-3 pilihanku", 3),
         ("SDH PASTI\nNOMOR3790", 3),  # its underline read as a 7 as well
         ("PASLON 19 01\nPALING MANTAP", 1),  # "PASLON 💯 01": the emoji read as "19"
