@@ -67,6 +67,7 @@ class Shares:
     banner: float = 0.15
     music: float = 0.12  # of Instagram stories: a song's line under the handle
     english: float = 0.15  # of all: the phone set to English ("5h", "Yesterday 9:41 PM")
+    caps: float = 0.08  # of WhatsApp contact names: saved in capitals
 
     @classmethod
     def parse(cls, items: list[str]) -> Shares:
@@ -840,6 +841,9 @@ def make_item(
         body.lines = [f"📍 {place.upper()}", *body.lines]  # a location sticker
         body.scales = [1.0, *body.scales] if body.scales else []
     spec, styles = _visual(rng, platform, body, seed * 100003 + index, shares)
+    # A contact saved in capitals ("PAK ZULKIFLI DINKES"), drawn from its own stream.
+    if kind == "contact_name" and random.Random(f"caps:{seed}:{index}").random() < shares.caps:
+        shown = shown.upper()
     spec.poster = shown
     spec.age = _age(rng, platform)
     frame, noise = _frame(rng, shares, platform, world, seed * 7919 + index, spec)

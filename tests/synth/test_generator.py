@@ -138,7 +138,8 @@ def test_roster_and_election_agree_with_labels(dataset: tuple[Path, list[dict]])
             assert _wa(row["No HP"]) == shown.replace("+62 ", "").replace("-", "")
         else:
             given = row["Nama"].split(",")[0]
-            assert any(part in shown.split() for part in given.split()), (shown, row["Nama"])
+            words = shown.lower().split()
+            assert any(part.lower() in words for part in given.split()), (shown, row["Nama"])
 
 
 def test_same_seed_same_bytes(tmp_path: Path, dataset: tuple[Path, list[dict]]) -> None:
@@ -203,6 +204,9 @@ def test_each_class_appears_at_its_share(many) -> None:
     assert abs(music - d.music) < 0.06, music
     english = _share(labels, lambda x: "english" in x["noise"].split("+"))
     assert abs(english - d.english) < 0.06, english
+    contacts = [x for x in labels if x["poster"]["kind"] == "contact_name"]
+    caps = _share(contacts, lambda x: x["poster"]["shown"].isupper())
+    assert abs(caps - d.caps) < 0.06, caps
     plain = [x for x in labels if x["frame"] == "story"]
     over_story = _share(plain, lambda x: "banner" in x["noise"].split("+"))
     assert 0 < over_story < d.banner / 5 + 0.05, over_story
@@ -264,7 +268,7 @@ def test_contact_units_belong_to_the_poster_row(many) -> None:
     school_or_health = 0
     for lab in with_unit:
         short, shown = lab["poster_unit"], lab["poster"]["shown"]
-        assert short in shown
+        assert short.lower() in shown.lower()
         p = rows[lab["nip"]]
         assert short in unit_shorts(p.unit), (short, p.unit)
         # independent of the derivation: a school's number and kind are in the unit's name
