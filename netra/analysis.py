@@ -85,6 +85,10 @@ def analyse(
     span = story_span(lines, *shot.image.size)
     if span is not None:
         span = (picture_top(shot.image, *span), span[1])
+        # Nothing above a framed story is its body: a notification's message left there by a
+        # crop ("Dukung nomor 2 ya pak"), its app line and sender cut off, backs nobody.
+        above = {line.text for line in lines if line.bottom <= span[0]}
+        layout = replace(layout, body=tuple(t for t in layout.body if t not in above))
     support = find_support(layout.body_text, election)
     # Where the story's body is in the screenshot, for a second reading of it.
     body: tuple[int, int] | None = (

@@ -700,6 +700,36 @@ def test_a_notification_over_the_screenshot_is_neither_poster_nor_content(  # ty
     assert v.asn is not None and "Agus" in v.asn.entry.nama, v.reasons
 
 
+@pytest.mark.parametrize("kind", ["chat_whatsapp", "chat_telegram"])
+def test_a_notifications_message_left_above_a_cropped_chat_backs_nobody(  # type: ignore[no-untyped-def]
+    roster, election, kind: str
+) -> None:
+    """The same notification over a forwarded status, the screenshot cropped so that only its
+    message is left ("Dukung nomor 2 ya pak"), above the chat's date chip and messages: it is
+    no part of the story below them, and the ASN's good-morning post backs nobody."""
+    from ocr.ppocr import PpOcrEngine
+
+    shot = dataclasses.replace(
+        NEUTRALITY,
+        lines=["Selamat pagi", "semangat bekerja"],
+        bg_colors=((255, 123, 107), (255, 123, 107)),
+        font="lato_black",
+        frame=Frame(
+            kind=kind,
+            chat_name="Satgas Netralitas Contoh",
+            chat_status="Margareta, Bonifasius, Theresia, Anda",
+            sender="~ Kristian",
+            before=["Pak, ada laporan", "Siap, dicek dulu"],
+            date_chip="18 Juli 2025",
+            banner=("WhatsApp", "Pak Zulkifli Dinkes", "Dukung nomor 2 ya pak"),
+            crop=(0.07, 0.0, 0.0, 0.0),
+        ),
+    )
+    v = analyse(render_story(shot), roster, election, engine=PpOcrEngine())
+    assert "nomor 2" in v.text, v.text  # the message was read
+    assert v.kind != "flagged" and v.candidate is None, v.reasons
+
+
 @pytest.mark.parametrize(
     ("spec", "sender"),
     [
