@@ -51,7 +51,15 @@ NUMBER_WORDS = {
 }  # fmt: skip
 # Ordinals name a pair as well: "paslon kedua", "pasangan ke-2" ("pertama", first, is too
 # often something else: "paslon pertama kali hadir").
-_ORDINAL = r"ke-?\s?0?(\d)|ke(?:" + "|".join(list(NUMBER_WORDS)[:5]) + r")"
+_ORDINAL_PREFIX = "ke"
+_ORDINAL = (
+    _ORDINAL_PREFIX
+    + r"-?\s?0?(\d)|"
+    + _ORDINAL_PREFIX
+    + "(?:"
+    + "|".join(list(NUMBER_WORDS)[:5])
+    + ")"
+)
 _NUM = r"(?:0?(\d{1,2})|" + _ORDINAL + "|" + "|".join(NUMBER_WORDS) + r")"
 # "nomor" as OCR and stylised fonts give it: "n0m0r", "nemer", "nmr", "no.", "No".
 _NO = r"(?:n[oe0a]m[oe0a]r|nmr|no\.?)"
