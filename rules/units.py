@@ -376,3 +376,8 @@ def units_agree(hint: frozenset[str], unit: frozenset[str]) -> bool | None:
     if not hint:
         return None
     return bool(hint & unit) or bool({IMPLIED_MARK + k for k in hint} & unit)
+
+
+# Every word of the unit phrases above ("smkn", "kec", "rsud", "dinkes", "kelurahan"…): words a
+# contact name run together by the OCR may be split into (see `rules.roster_index.segment`).
+UNIT_WORDS = frozenset(t for phrase in _PHRASES for t in phrase)

@@ -12,7 +12,14 @@ import re
 import numpy as np
 from rapidfuzz.distance import Levenshtein
 
-from rules.names import fold_token, name_tokens, strip_honorifics, strip_titles
+from rules.names import (
+    HONORIFICS,
+    TITLE_TOKENS,
+    fold_token,
+    name_tokens,
+    strip_honorifics,
+    strip_titles,
+)
 from rules.roster import normalise_phone
 from rules.roster_index.handles import HandleLookup
 from rules.roster_index.scoring import (
@@ -22,13 +29,14 @@ from rules.roster_index.scoring import (
     peer_counts,
     score_contact,
 )
+from rules.roster_index.segment import words_apart
 from rules.roster_index.tables import (
     in_two_or_more,
     key_range,
     name_skeleton,
     union,
 )
-from rules.units import ACRONYM, IMPLIED_MARK, RUN, SKIP_WORDS, split_unit_hints
+from rules.units import ACRONYM, IMPLIED_MARK, RUN, SKIP_WORDS, UNIT_WORDS, split_unit_hints
 from wording import id_analysis as why
 
 # Words people put in contact names that are not names.
@@ -169,7 +177,7 @@ class CandidateLookup(HandleLookup):
         # OCR reads a lower-case l as a capital I inside a word ("IIham" for "Ilham"); a
         # capital I between a letter and a lower-case letter is no spelling anyone types.
         text = _L_FOR_I.sub("I", _I_FOR_L.sub("l", text))
-        text = self._honorific_apart(text)
+        text = self._honorific_apart(words_apart(text, self._known_word))
         hint, rest, consumed = self._unit_hints(text)
         rest = strip_honorifics([t for t in rest if t not in _NON_NAME])
         if not rest:
@@ -320,6 +328,23 @@ class CandidateLookup(HandleLookup):
         methods = [scores[g][1] for g in group.tolist()]
         return raws, methods
 
+    def _known_word(self, word: str) -> bool:
+        """A word a contact name may hold: a roster name, an honorific or title, a unit's
+        word or a word of one of this roster's unit names (its places)."""
+        if len(word) < 2 or (len(word) == 2 and word not in HONORIFICS | UNIT_WORDS):
+            return False
+        if word in HONORIFICS or word in TITLE_TOKENS or word in UNIT_WORDS:
+            return True
+        folded = fold_token(word)
+        return self._vocab.get_one(folded) is not None or folded in self._unit_words()
+
+    def _unit_words(self) -> frozenset[str]:
+        words = getattr(self, "_unit_word_set", None)
+        if words is None:
+            words = frozenset(t for unit in self._unit_ids for t in name_tokens(unit))
+            self._unit_word_set = words
+        return words
+
     def _honorific_apart(self, text: str) -> str:
         """The contact name with an honorific PP-OCR ran into the name set apart
         ("PAKZULKIFLI", "BuRina"), when the run is no name the roster knows: "Pakpahan" and
@@ -339,6 +364,7 @@ class CandidateLookup(HandleLookup):
         person's name cropped off): the poster works there, even when no name on the roster
         fits. None otherwise — a shop or a street in a contact name is no unit."""
         text = _L_FOR_I.sub("I", _I_FOR_L.sub("l", text))
+        text = self._honorific_apart(words_apart(text, self._known_word))
         hint, rest, consumed = self._unit_hints(text)
         rest = [t for t in strip_honorifics(rest) if t not in _NON_NAME and len(t) > 1]
         acronyms = [t for t in rest if 3 <= len(t) <= 8 and ACRONYM + t in self._key_units]

@@ -1,0 +1,61 @@
+"""Contact names the OCR ran together, set apart again into the words a roster knows.
+
+PP-OCR drops the spaces of names saved in capitals: "RADITWIBISONOSMKN1MUNTOK",
+"BAPAKJOKOKEC.LUBUKBEGALUNG", "PAKNANANG RSSOEKARNO". A person reads them by the names and
+units they know; so does this: a run of letters no known word spells is split into known
+words (roster names, honorifics, unit words, the roster's own place words), fewest pieces
+first, and only when every letter is covered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+# Long enough that a run of letters is worth splitting; shorter ones are names themselves
+# more often than not ("Masriani" is no "Mas Riani").
+MIN_RUN = 9
+_MAX_WORD = 20
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def words_apart(text: str, known: Callable[[str], bool]) -> str:
+    """`text` with each long run of letters no known word spells split into known words
+    (`known` takes a lower-case word), where they cover it all; other runs as they were."""
+
+    def spaced(match: re.Match[str]) -> str:
+        run = match.group(0)
+        if len(run) < MIN_RUN or known(run.lower()):
+            return run
+        pieces = _split(run.lower(), known)
+        if pieces is None or len(pieces) < 2:
+            return run
+        out, at = [], 0
+        for piece in pieces:
+            out.append(run[at : at + len(piece)])
+            at += len(piece)
+        return " " + " ".join(out) + " "
+
+    return " ".join(_LETTERS.sub(spaced, text).split())
+
+
+def _split(run: str, known: Callable[[str], bool]) -> list[str] | None:
+    """The fewest known words that spell `run` exactly, or None."""
+
+    @cache
+    def best(i: int) -> tuple[str, ...] | None:
+        if i == len(run):
+            return ()
+        found: tuple[str, ...] | None = None
+        for j in range(min(len(run), i + _MAX_WORD), i + 1, -1):
+            word = run[i:j]
+            if not known(word):
+                continue
+            rest = best(j)
+            if rest is not None and (found is None or len(rest) + 1 < len(found)):
+                found = (word, *rest)
+        return found
+
+    result = best(0)
+    return list(result) if result is not None else None

@@ -1,0 +1,54 @@
+"""Contact names saved in capitals, their spaces dropped by PP-OCR, read into their words."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.roster_index import RosterIndex
+from rules.roster_index.segment import words_apart
+from rules.types import Poster, RosterEntry
+
+
+def _entry(nip: str, nama: str, unit: str) -> RosterEntry:
+    return RosterEntry(nip, nama, "Staf", unit, "Pemerintah Kabupaten Contoh")
+
+
+ROSTER = [
+    _entry("198304132009041244", "Drs. Radit Wibisono, S.Ag.", "SMK Negeri 1 Muntok"),
+    _entry("198304132009041245", "Radit Saputra", "Dinas Sosial"),
+    _entry("198002092003091883", "Nanang Firmansyah, S.KM", "RSUD Ir. Soekarno"),
+    _entry("198002092003091884", "Nanang Permadi", "Dinas Perhubungan"),
+    _entry("199209232015091315", "Joko Mandala", "Kecamatan Lubuk Begalung"),
+    _entry("199209232015091316", "Joko Susilo", "Bappeda"),
+    _entry("199501012020012001", "Riani Lestari", "Dinas Kesehatan"),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> RosterIndex:
+    return RosterIndex(ROSTER)
+
+
+@pytest.mark.parametrize(
+    ("read", "nip"),
+    [
+        ("RADITWIBISONOSMKN1MUNTOK", "198304132009041244"),
+        ("PAKNANANG RSSOEKARNO", "198002092003091883"),
+        ("BAPAKJOKOKEC.LUBUKBEGALUNG", "199209232015091315"),
+    ],
+)
+def test_a_name_in_capitals_run_together_is_read_into_its_words(
+    index: RosterIndex, read: str, nip: str
+) -> None:
+    found = index.match(Poster("contact_name", read))
+    assert found and found[0].entry.nip == nip, [(m.entry.nama, m.confidence) for m in found]
+    assert found[0].confidence >= 0.85, found[0].evidence
+
+
+def test_a_name_that_only_could_be_split_is_left_whole(index: RosterIndex) -> None:
+    """ "Masriani" is a name of its own (not on this roster), not "Mas Riani": too short a
+    run to split; and a run whose letters known words do not all cover stays as read."""
+    assert index.match(Poster("contact_name", "MASRIANI")) == []
+    known = {"radit", "wibisono"}.__contains__
+    assert words_apart("RADITWIBISONOXQZ", known) == "RADITWIBISONOXQZ"
+    assert words_apart("RADITWIBISONO SMKN", known) == "RADIT WIBISONO SMKN"
