@@ -144,14 +144,25 @@ class HandleLookup(RosterTables):
                         (why.EVIDENCE_HANDLE_EXACT.format(handle=handle),),
                     )
                 )
+            # A handle read without its punctuation may as well be another one read without
+            # its end ("rinatamba" of "rinatamba62" over a pale photo, beside "rina_tamba"):
+            # those count as peers, and are offered beside it.
+            longer = [
+                (i, h)
+                for i, h in self._loose_handles(sk, handle)
+                if i not in exact and handle_letters(h).startswith(handle_letters(handle))
+            ] if ocr and not same else []  # fmt: skip
             for i in ocr:
-                raw = 0.9 / (1 + PEER_PENALTY * (len(ocr) - 1))
+                raw = 0.9 / (1 + PEER_PENALTY * (len(ocr) + len(longer) - 1))
                 if same:
                     raw = min(raw, 0.4)
                 ev = (
                     why.EVIDENCE_HANDLE_LOOKALIKE.format(handle=handle, roster=self._field(i, 6)),
                 )
                 out.append(Scored(i, raw, "instagram-ocr", ev))
+            for i, roster_handle in longer:
+                ev = (why.EVIDENCE_HANDLE_NEAR.format(handle=handle, roster=roster_handle),)
+                out.append(Scored(i, _NEAR_HANDLE / (1 + PEER_PENALTY), "instagram-near", ev))
         elif merged := self._merged_letters(handle):
             for i, roster_handle in merged:
                 raw = 0.85 / (1 + PEER_PENALTY * (len(merged) - 1))

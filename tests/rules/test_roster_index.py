@@ -546,3 +546,16 @@ def test_an_honorific_run_into_the_name_is_set_apart() -> None:
     assert top(index, "contact_name", "PAKPAHAN SITORUS")[0] == "198001012005011001"
     nip, conf, _ = top(index, "contact_name", "Rina Marlina,Dra")
     assert nip == "198503122010012003" and conf >= FLAG
+
+
+def test_a_handle_read_without_punctuation_or_without_its_end_is_no_flag() -> None:
+    """ "rinatamba" over a pale photo: "rina_tamba" with the underscore lost, or
+    "rinatamba62" with its digits lost: no safe match, both offered; alone, the dropped
+    underscore still is one."""
+    one = E("199504202020112443", "Rina Tamba, S.Pd.", "Dinas Sosial", None, "rina_tamba")
+    other = E("196711241989102294", "Rina Tamba", "Bappeda", None, "rinatamba62")
+    found = RosterIndex.build([one, other]).match(Poster("username", "rinatamba"))
+    assert {m.entry.nip for m in found} >= {one.nip, other.nip}, found
+    assert all(m.confidence < FLAG for m in found), found
+    nip, conf, _ = top(RosterIndex.build([one]), "username", "rinatamba")
+    assert nip == one.nip and conf >= FLAG
