@@ -670,6 +670,29 @@ def test_a_group_members_number_over_a_shared_instagram_story_is_not_its_poster(
     assert v.kind == "review", v.reasons
 
 
+def _good_morning_under_a_notification(
+    kind: str = "chat_whatsapp", crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+) -> StorySpec:
+    """An ASN's good-morning status forwarded to a group chat, a notification from a
+    colleague ("Dukung nomor 2 ya pak") dropped over the chat's title."""
+    return dataclasses.replace(
+        NEUTRALITY,
+        lines=["Selamat pagi", "semangat bekerja"],
+        bg_colors=((255, 123, 107), (255, 123, 107)),
+        font="lato_black",
+        frame=Frame(
+            kind=kind,
+            chat_name="Satgas Netralitas Contoh",
+            chat_status="Margareta, Bonifasius, Theresia, Anda",
+            sender="~ Kristian",
+            before=["Pak, ada laporan", "Siap, dicek dulu"],
+            date_chip="18 Juli 2025",
+            banner=("WhatsApp", "Pak Zulkifli Dinkes", "Dukung nomor 2 ya pak"),
+            crop=crop,
+        ),
+    )
+
+
 def test_a_notification_over_the_screenshot_is_neither_poster_nor_content(  # type: ignore[no-untyped-def]
     roster, election
 ) -> None:
@@ -679,21 +702,7 @@ def test_a_notification_over_the_screenshot_is_neither_poster_nor_content(  # ty
     once the chat's title was hidden: a false flag of an ASN's good-morning post)."""
     from ocr.ppocr import PpOcrEngine
 
-    shot = dataclasses.replace(
-        NEUTRALITY,
-        lines=["Selamat pagi", "semangat bekerja"],
-        bg_colors=((255, 123, 107), (255, 123, 107)),
-        font="lato_black",
-        frame=Frame(
-            kind="chat_whatsapp",
-            chat_name="Satgas Netralitas Contoh",
-            chat_status="Margareta, Bonifasius, Theresia, Anda",
-            sender="~ Kristian",
-            before=["Pak, ada laporan", "Siap, dicek dulu"],
-            date_chip="18 Juli 2025",
-            banner=("WhatsApp", "Pak Zulkifli Dinkes", "Dukung nomor 2 ya pak"),
-        ),
-    )
+    shot = _good_morning_under_a_notification()
     v = analyse(render_story(shot), roster, election, engine=PpOcrEngine())
     assert "Zulkifli" in v.text and "nomor 2" in v.text, v.text  # the banner was read
     assert v.kind != "flagged" and v.candidate is None, v.reasons
@@ -709,22 +718,7 @@ def test_a_notifications_message_left_above_a_cropped_chat_backs_nobody(  # type
     no part of the story below them, and the ASN's good-morning post backs nobody."""
     from ocr.ppocr import PpOcrEngine
 
-    shot = dataclasses.replace(
-        NEUTRALITY,
-        lines=["Selamat pagi", "semangat bekerja"],
-        bg_colors=((255, 123, 107), (255, 123, 107)),
-        font="lato_black",
-        frame=Frame(
-            kind=kind,
-            chat_name="Satgas Netralitas Contoh",
-            chat_status="Margareta, Bonifasius, Theresia, Anda",
-            sender="~ Kristian",
-            before=["Pak, ada laporan", "Siap, dicek dulu"],
-            date_chip="18 Juli 2025",
-            banner=("WhatsApp", "Pak Zulkifli Dinkes", "Dukung nomor 2 ya pak"),
-            crop=(0.07, 0.0, 0.0, 0.0),
-        ),
-    )
+    shot = _good_morning_under_a_notification(kind, crop=(0.07, 0.0, 0.0, 0.0))
     v = analyse(render_story(shot), roster, election, engine=PpOcrEngine())
     assert "nomor 2" in v.text, v.text  # the message was read
     assert v.kind != "flagged" and v.candidate is None, v.reasons
