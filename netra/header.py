@@ -191,9 +191,9 @@ def read_poster(
 
 def sharers_number(reading: HeaderReading, platform: str, group_chat: bool) -> bool:
     """A bare phone number (no time line under it) that is who shared the story, not who
-    posted it: above a story the first reading placed on Instagram (`platform`) (Instagram names its
-    poster by handle, never by number), or heading a bubble in a group chat (a member not
-    saved as a contact), its story's own status bar cropped off."""
+    posted it: above a story the first reading placed on Instagram (`platform`; Instagram
+    names its poster by handle, never by number), or heading a bubble in a group chat (a
+    member not saved as a contact), its story's own status bar cropped off."""
     return (
         reading.poster is not None
         and reading.poster.kind == "phone"

@@ -331,7 +331,7 @@ class CandidateLookup(HandleLookup):
     def _known_word(self, word: str) -> bool:
         """A word a contact name may hold: a roster name, an honorific or title, a unit's
         word or a word of one of this roster's unit names (its places)."""
-        if len(word) < 2 or (len(word) == 2 and word not in HONORIFICS | UNIT_WORDS):
+        if len(word) < 2 or (len(word) == 2 and word not in _TWO_LETTER_WORDS):
             return False
         if word in HONORIFICS or word in TITLE_TOKENS or word in UNIT_WORDS:
             return True
@@ -467,6 +467,9 @@ def _key_skeleton(key: str) -> str:
     return f"{kind}:{' '.join(words)}"
 
 
+# The two-letter words a run-together contact name is split into: "Bu", "Bp" and the units'
+# short forms ("RS", "KB"); not "ko", "ci" or "ka", which start too many names.
+_TWO_LETTER_WORDS = frozenset({"bu", "bp", "pk"} | {w for w in UNIT_WORDS if len(w) == 2})
 _GLUED_HONORIFIC = re.compile(
     r"^(?:(?:PAK|BAPAK|BPK|IBU)(?=[A-Z]{3})|(?:Pak|Bapak|Bpk|Bu|Ibu|Mas|Mbak|Bang|Kak)(?=[A-Z][a-z]{2}))"
 )
