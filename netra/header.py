@@ -19,7 +19,15 @@ from PIL import Image
 from rapidfuzz.distance import Levenshtein
 
 from ocr.engine import OcrEngine
-from ocr.reader import HEADER_OPINIONS, NamePlace, header_band, pale_behind_name, read_header_again
+from ocr.reader import (
+    HEADER_OPINIONS,
+    NAME_STRIP,
+    NamePlace,
+    header_band,
+    name_strip,
+    pale_behind_name,
+    read_header_again,
+)
 from rules.frame import under_card
 from rules.layout import Layout, read_layout
 from rules.ocr_text import compact_word
@@ -134,6 +142,12 @@ def read_poster(
         # Nobody on the roster nearer than a namesake sharing a surname ("Dediy Tampubolon"
         # beside "Andi Tampubolon", 0.12): five more readings of a legible name would not
         # make them one.
+        return best[0], best[1], extra
+    strip = name_strip(image, header_band(image, layout.story_top), place)
+    top = max(strip[1], layout.story_top + round(NAME_STRIP[1] * image.height))
+    if card is not None and not layout.framed and card[0] <= top and card[1] >= strip[3]:
+        # A notification covers every row the name line can be on (it drops from the top
+        # of the screen, so nothing of the story is above it): nothing under it to read.
         return best[0], best[1], extra
     for opinion in HEADER_OPINIONS:
         if not backs_someone or (best[1] and best[1][0].confidence >= good_enough):
