@@ -143,11 +143,7 @@ def read_poster(
         # beside "Andi Tampubolon", 0.12): five more readings of a legible name would not
         # make them one.
         return best[0], best[1], extra
-    strip = name_strip(image, header_band(image, layout.story_top), place)
-    top = max(strip[1], layout.story_top + round(NAME_STRIP[1] * image.height))
-    if card is not None and not layout.framed and card[0] <= top and card[1] >= strip[3]:
-        # A notification covers every row the name line can be on (it drops from the top
-        # of the screen, so nothing of the story is above it): nothing under it to read.
+    if card is not None and not layout.framed and _covers_name_line(image, layout, place, card):
         return best[0], best[1], extra
     for opinion in HEADER_OPINIONS:
         if not backs_someone or (best[1] and best[1][0].confidence >= good_enough):
@@ -201,6 +197,16 @@ def read_poster(
         return best[0], best[1], extra
     reading, _lines, matches = _settle_unmatched(unmatched)
     return reading, matches, extra
+
+
+def _covers_name_line(
+    image: Image.Image, layout: Layout, place: NamePlace, card: tuple[int, int]
+) -> bool:
+    """A notification covers every row the name line can be on (it drops from the top of
+    the screen, so nothing of the story is above it): nothing under it to read again."""
+    strip = name_strip(image, header_band(image, layout.story_top), place)
+    top = max(strip[1], layout.story_top + round(NAME_STRIP[1] * image.height))
+    return card[0] <= top and card[1] >= strip[3]
 
 
 def sharers_number(reading: HeaderReading, platform: str, group_chat: bool) -> bool:
