@@ -17,9 +17,12 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 
+from PIL import Image
+
 from netra.header import (
     RosterLookup,
     clearly_someone_else,
+    covers_name_line,
     match_reading,
     read_poster,
     sharers_number,
@@ -36,7 +39,14 @@ from ocr.reader import (
 )
 from rules.election import Election
 from rules.elections import ElectionSet, decide, find_support
-from rules.frame import card_rows, content_text, in_group_chat, status_bar_at, story_span
+from rules.frame import (
+    card_rows,
+    content_text,
+    in_group_chat,
+    status_bar_at,
+    status_row,
+    story_span,
+)
 from rules.layout import Layout, read_layout
 from rules.ocr_text import compact_word
 from rules.poster import HeaderReading
@@ -128,6 +138,11 @@ def analyse(
         enlarged = find_support(layout.body_text, election)
         if enlarged.confidence >= support.confidence:
             support = enlarged
+    card = card_rows(lines, shot.image.height)
+    if card is not None and not layout.framed:
+        layout, hidden = _poster_under_card(shot.image, layout, lines, card)
+        if hidden:
+            support = find_support(layout.body_text, election)
     group_chat = in_group_chat(lines)
     if sharers_number(layout.header, layout.header.platform, group_chat):
         # A group member's number atop the bubble they shared the story in.
@@ -155,7 +170,7 @@ def analyse(
         thresholds.asn_flag,
         place,
         group_chat,
-        card_rows(lines, shot.image.height),
+        card,
     )
     if (
         body is not None
@@ -199,6 +214,36 @@ def analyse(
     verdict.text = _unique_lines(texts + extra)
     verdict.seconds = time.perf_counter() - started
     return verdict
+
+
+def _poster_under_card(
+    image: Image.Image, layout: Layout, lines: Sequence[OcrLine], card: tuple[int, int]
+) -> tuple[Layout, bool]:
+    """A notification covering every row a story's name line can be on: what the first
+    reading took for the poster lies below the card, in the story's body ("insyaAllah Pak",
+    a re-shared post's "relawan.kera"). Nobody can tell who posted; that line is content
+    again. (layout, whether a poster was set aside)"""
+    box = layout.header_box
+    if layout.header.poster is None or (box is not None and box[1] < card[1]):
+        return layout, False
+    place = NamePlace(below_bar=status_bar_at(lines, layout.story_top, image.height))
+    if not covers_name_line(image, layout, place, card):
+        return layout, False
+    header = replace(
+        layout.header,
+        poster=None,
+        alternatives=(),
+        evidence=(*layout.header.evidence, why.HEADER_UNDER_NOTIFICATION),
+    )
+    lost = [
+        line.text
+        for line in lines
+        if box is not None
+        and box[1] <= line.centre_y <= box[3]
+        and line.text not in layout.body
+        and not status_row(line, lines)
+    ]
+    return replace(layout, header=header, header_box=None, body=(*lost, *layout.body)), True
 
 
 def _with_first_header(

@@ -143,7 +143,7 @@ def read_poster(
         # beside "Andi Tampubolon", 0.12): five more readings of a legible name would not
         # make them one.
         return best[0], best[1], extra
-    if card is not None and not layout.framed and _covers_name_line(image, layout, place, card):
+    if card is not None and not layout.framed and covers_name_line(image, layout, place, card):
         return best[0], best[1], extra
     for opinion in HEADER_OPINIONS:
         if not backs_someone or (best[1] and best[1][0].confidence >= good_enough):
@@ -199,7 +199,7 @@ def read_poster(
     return reading, matches, extra
 
 
-def _covers_name_line(
+def covers_name_line(
     image: Image.Image, layout: Layout, place: NamePlace, card: tuple[int, int]
 ) -> bool:
     """A notification covers every row the name line can be on (it drops from the top of

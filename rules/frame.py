@@ -69,13 +69,13 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 # A gallery viewer's title when it is the photo's date, alone or with its time ("23 Nov 2024",
-# "←31 Okt 2024 06.38"): a frame's top only below a viewer's action bar, as a story may well
-# open with a date.
+# "←31 Okt 2024 06.38"), or a chat's date chip ("22 Oktober 2024").
 _VIEWER_DATE = re.compile(_DATE.pattern + r"(?:\s?\d{1,2}[.:]\d{2})?\W{0,2}$", re.IGNORECASE)
 # A group chat's member list under its name ("Wardaya, Aurel, Valentino, Anda"), a sender
 # in a group ("~ Tirta").
 _MEMBERS = re.compile(r"^(?:[A-Z][\w.]*\s?,\s?){2,}\S.*$|,\s?(?:anda|you)$", re.IGNORECASE)
 _SENDER = re.compile(r"^~\s?\S")
+_MEMBERS_BELOW = 0.25  # of the screenshot's height: where a chat's title bar can end
 
 
 # A group's presence line ("392 anggota") or member list: a group chat, whose incoming
@@ -102,20 +102,32 @@ def is_chrome(text: str) -> bool:
 _FRAME_CUES = (_FILE_NAME, CHAT_PRESENCE, _CHAT_INPUT, _MEMBERS, _SENDER, _DATE_CHIP)
 
 
-def _frames_story(line: TextLine) -> bool:
-    """Text that only a viewer or a chat around a story shows."""
+def _frames_story(line: TextLine, height: int) -> bool:
+    """Text that only a viewer or a chat around a story shows. A member list is one only in
+    a chat's title bar, at the top: lower down, "Bersih, Peduli, Melayani" is a slogan."""
     t = line.text.strip()
-    return any(p.match(t) if p in (_CHAT_INPUT, _DATE_CHIP) else p.search(t) for p in _FRAME_CUES)
+    return any(
+        (p.match(t) if p in (_CHAT_INPUT, _DATE_CHIP) else p.search(t))
+        and (p is not _MEMBERS or line.centre_y < _MEMBERS_BELOW * height)
+        for p in _FRAME_CUES
+    )
 
 
 def story_span(lines: Sequence[TextLine], width: int, height: int) -> tuple[int, int] | None:
     """The vertical span a story takes inside a viewer or a chat (between the chat's or the
     viewer's own lines above and below it), or None when nothing frames the story."""
-    cues = [line for line in lines if _frames_story(line)]
+    cues = [line for line in lines if _frames_story(line, height)]
     actions = [line for line in lines if _viewer_actions(line.text)]
     if not cues and len(actions) < 2:
         return None
-    titles = [line for line in lines if _VIEWER_DATE.match(line.text)] if len(actions) > 1 else []
+    # A date line is a frame's top below a viewer's action bar, or in a chat (its input box
+    # read below): a story alone may well open with a date ("27 November 2024").
+    chat = any(_CHAT_INPUT.match(line.text.strip()) for line in cues)
+    titles = (
+        [line for line in lines if _VIEWER_DATE.match(line.text)]
+        if len(actions) > 1 or chat
+        else []
+    )
     top_lines = [line for line in cues + titles if line.centre_y < 0.35 * height]
     bottom_lines = [line for line in cues + actions if line.centre_y > 0.65 * height]
     top = max((line.bottom for line in top_lines), default=0)

@@ -150,6 +150,9 @@ def _build_phrase_table() -> dict[tuple[str, ...], tuple[str, str]]:
 
 _PHRASES = _build_phrase_table()
 _MAX_PHRASE = max(len(p) for p in _PHRASES)
+# Multi-word phrases as one token, the way PP-OCR runs capitals together ("SDNEGERI 43",
+# "DINASKESEHATAN"): no name is spelt like a unit's words glued.
+_GLUED = {"".join(p): found for p, found in _PHRASES.items() if len(p) > 1}
 
 
 def _place_keys(kind: str, place: Sequence[str], roster: bool) -> set[str]:
@@ -202,6 +205,7 @@ def split_unit_hints(
     Longest phrase wins at each position; a place marker ("Kel.", "Kec.", "Puskesmas")
     also consumes the place words after it.
     """
+    tokens = _number_apart(tokens)
     keys: set[str] = set()
     rest: list[str] = []
     consumed: list[str] = []
@@ -213,6 +217,8 @@ def split_unit_hints(
             if found:
                 hit = (length, found)
                 break
+        if hit is None and tokens[i] in _GLUED:
+            hit = (1, _GLUED[tokens[i]])
         joined = _joined_short_form(tokens, i)
         if joined is not None and (hit is None or hit[0] == 1):
             # A short form OCR split at a case change ("RsUD" → "Rs UD", "SD N"): the two
@@ -251,6 +257,21 @@ def split_unit_hints(
         if roster and key in _HOSPITALS:
             keys |= _place_keys("rs", place, roster)
     return frozenset(keys), rest, consumed
+
+
+_LETTERS_NUMBER = re.compile(r"([a-z]+)(\d+)")
+
+
+def _number_apart(tokens: Sequence[str]) -> Sequence[str]:
+    """A unit's number run into its short form ("SDN43", "SMPNEGERI4") as two tokens."""
+    out: list[str] = []
+    for t in tokens:
+        m = _LETTERS_NUMBER.fullmatch(t) if t[-1:].isdigit() else None
+        if m and ((m[1],) in _PHRASES or m[1] in _GLUED):
+            out += [m[1], m[2]]
+        else:
+            out.append(t)
+    return out
 
 
 def _joined_short_form(tokens: Sequence[str], i: int) -> tuple[str, str] | None:

@@ -35,6 +35,7 @@ HEADER_PHONE_IN_STORY = "nomor telepon di cerita"
 HEADER_USERNAME_BY_SHAPE = "nama pengguna Instagram dari bentuknya"
 HEADER_USERNAME_UNDER_BAR = "nama pengguna Instagram di bawah bilah status cerita"
 HEADER_NAME_LINE_ALONE = "baris nama dibaca tersendiri"
+HEADER_UNDER_NOTIFICATION = "baris pengunggah tertutup notifikasi"
 HEADER_POSTER_INCONSISTENT = "pengunggah terbaca tidak konsisten: {readings}"
 
 # --- support for a candidate: the rules that found it and the cues of neutral content -----

@@ -750,6 +750,33 @@ def test_a_notification_hiding_a_storys_poster_is_not_taken_for_it(  # type: ign
     assert v.asn is None and v.kind == "review", v.reasons
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [["insyaAllah Pak", "Yusuf amanah", "lanjutkan!"], ["Pak Yusuf amanah", "lanjutkan!"]],
+    ids=["pak-alone", "pak-yusuf"],
+)
+def test_a_story_opening_like_a_name_under_a_notification_is_no_poster(  # type: ignore[no-untyped-def]
+    roster, election, lines: list[str]
+) -> None:
+    """The notification hides the poster's line; the story's first words, high on the
+    screen ("insyaAllah Pak", "Pak Yusuf amanah"), were then taken for a contact nobody on
+    the roster is, and strong support for Yusuf ended `clear`. The poster is hidden: the
+    line is content again, and the support goes to a person."""
+    from ocr.ppocr import PpOcrEngine
+
+    shot = dataclasses.replace(
+        WA_CONTACT_WITH_UNIT,
+        lines=lines,
+        text_center_y=0.22,
+        font_size=64,
+        frame=Frame(kind="story", banner=("WhatsApp", "Bu Intan Dishub", "Siap, terima kasih")),
+    )
+    v = analyse(render_story(shot), roster, election, engine=PpOcrEngine())
+    assert "Intan" in v.text and "amanah" in v.text, v.text
+    assert v.candidate == 3, v.reasons
+    assert v.poster is None and v.kind == "review", v.reasons
+
+
 @pytest.mark.parametrize("kind", ["chat_telegram", "chat_whatsapp"])
 def test_a_number_heading_a_bubble_in_a_group_chat_is_who_shared_it(  # type: ignore[no-untyped-def]
     roster, election, kind: str

@@ -256,6 +256,34 @@ def test_a_chats_date_chip_marks_the_story_as_shared_in_a_chat() -> None:
     assert story_span(lines, W, H) == (229, 1211)
 
 
+def test_a_chats_full_date_chip_is_the_storys_top() -> None:
+    """A story shared in a chat, the screenshot cropped through a notification over the
+    chat's title (its app line cut off, "Besok rapat jam 8 ya" left): the chat's date chip
+    ("22 Oktober 2024"), with the chat's input box below, is where the story starts, so the
+    notification's message is never read as the story's header."""
+    lines = [
+        line("Bu Budi Disperindag", 30, 20), line("Besok rapat jam 8 ya", 30, 58),
+        line("22 Oktober 2024", 258, 130, 34), line("mari dukung", 240, 700, 40),
+        line("Kirim pesan", 230, 1080), line("Ketik pesan", 64, 1211, 39),
+    ]  # fmt: skip
+    assert story_span(lines, W, H) == (164, 1211)
+    # Without the chat's input box the date opens the story.
+    alone = [*STATUS, line("22 Oktober 2024", 150, 240), line("mari dukung", 240, 700, 40)]
+    assert story_span(alone, W, H) is None
+
+
+def test_a_slogan_listed_with_commas_is_no_group_chats_member_list() -> None:
+    """ "Bersih, Peduli, Melayani" mid-screen, on a campaign poster re-shared to a status, is
+    shaped like a group's member list; only in a chat's title bar, at the top, is it one."""
+    lines = [
+        *STATUS, line("relawan.kera", 120, 176), line("Bersih,Peduli,Melayani", 120, 760),
+        line("NOMOR URUT 3", 150, 820), line("Balas", 320, 1200),
+    ]  # fmt: skip
+    assert story_span(lines, W, H) is None
+    in_title = [*STATUS, line("Zelda, Wening, Jessica, Anda", 120, 110), *lines[2:]]
+    assert story_span(in_title, W, H) is not None
+
+
 def test_a_viewers_date_title_above_its_action_bar_is_not_the_storys_top() -> None:
     """A story re-shot in a gallery viewer titled with the photo's date ("31 Okt 2024", its
     back arrow read on, its O read 0), the story's own header too pale to read: the story

@@ -94,6 +94,13 @@ def test_strip_honorifics_drops_leading_honorifics(contact: str, expected: list[
         ("Om Budi Dinas Kesehatan", {"dinkes"}, ["budi"]),
         ("Bu Sri SDN 12", {"sdn:12"}, ["sri"]),
         ("Pak Tono Disdukcapil", {"dukcapil"}, ["tono"]),
+        # PP-OCR runs capitals together: a unit's words glued, its number run on.
+        ("RAHMA SDNEGERI 43", {"sdn:43"}, ["rahma"]),
+        ("RAHMA SDNEGERI43", {"sdn:43"}, ["rahma"]),
+        ("Bu Ani SMPN4", {"smpn:4"}, ["ani"]),
+        ("Pak Budi DINASKESEHATAN", {"dinkes"}, ["budi"]),
+        # A name's own digits are no unit's number.
+        ("Budi Santoso 1985", set(), ["budi", "santoso", "1985"]),
     ],
 )
 def test_unit_hints_are_found_and_split_off_the_name(

@@ -422,6 +422,21 @@ def test_a_dropped_digit_is_not_hidden_by_the_s_and_5_look_alike() -> None:
     assert top(index, "username", "basri_3")[1] < REVIEW  # another account, not basri35
 
 
+def test_a_school_run_together_in_capitals_tells_namesakes_apart() -> None:
+    """ "RAHMA SDNEGERI43": a contact saved in capitals, its unit's words and number run
+    together by OCR; the school is still what tells the roster's Rahmas apart."""
+    index = RosterIndex(
+        [
+            E("196512011994042093", "Rahma Tanjung, S.Pd.", "SD Negeri 43 Bangka"),
+            E("197201171998042133", "Rahma", "Dinas Kesehatan"),
+            E("198001012005011001", "Rahma Tamba, S.Pd., M.Pd.", "SD Negeri 7 Bangka"),
+        ]
+    )
+    for shown in ("RAHMA SDNEGERI43", "RAHMA SDNEGERI 43"):
+        nip, conf, _method = top(index, "contact_name", shown)
+        assert nip == "196512011994042093" and conf >= FLAG, (shown, conf)
+
+
 def test_sharing_namesakes_stay_above_a_weaker_lone_match() -> None:
     index = RosterIndex(
         [
