@@ -123,7 +123,14 @@ def _clean_name(text: str) -> str:
     ):
         tokens.pop()
     cleaned = " ".join(tokens)
-    return cleaned.strip(" '\"‘’“”;:,.|")
+    # A name too long for the header, cut by the app with "…" (OCR reads "..", "..."): the
+    # mark stays, as one "…", so that its last words may be completed from the roster.
+    cut = _CUT_MARK.search(cleaned)
+    cleaned = cleaned.strip(" '\"‘’“”;:,.|")
+    return cleaned.rstrip("….") + "…" if cut and cleaned else cleaned
+
+
+_CUT_MARK = re.compile(r"\w\s?(?:…|\.{2,})$")
 
 
 def phone_in(text: str) -> str | None:

@@ -385,6 +385,9 @@ class CandidateLookup(HandleLookup):
         that spell out part of a roster unit's name ("UPTD Balai Kesehatan Paru")."""
         text = _SCHOOL_AFTER_NAME.sub(r" \1", text)  # "NiSD29": the space lost
         text = _SCHOOL_GLUED.sub(r"\1 \2 ", text)  # "SMKN1Toboali", "SMK 3Muntok"
+        # A name too long for the header, shown cut with "…" (read "..", "..."): its last
+        # words begin a unit's name ("UPTD BALAI…", "UPTD Balai K…").
+        cut = bool(_ELLIPSIS_END.search(text))
         tokens = strip_honorifics(name_tokens(strip_titles(text)))
         hint, rest, consumed = split_unit_hints(tokens)
         keys = set(hint)
@@ -394,14 +397,15 @@ class CandidateLookup(HandleLookup):
             keys |= {k for k in hint if ":" in k for k in self._completed(k)}
         i, kept = 0, []
         while i < len(rest):
-            for end in range(len(rest), i + 1, -1):
+            for end in range(len(rest), i + (0 if cut else 1), -1):
                 words = [t for t in rest[i:end] if t not in _SKIP_RUN]
-                if len(words) < 2:
+                last = end == len(rest) and rest[-1] == tokens[-1]
+                if len(words) < (1 if cut and last else 2):
                     continue
                 key = RUN + " ".join(words)
-                found = {key} if self._key_units.get(key) else set()
-                if not found and end == len(rest) and rest[-1] == tokens[-1]:
-                    found = self._completed(key)  # the contact's last word cut short
+                found = {key} if len(words) > 1 and self._key_units.get(key) else set()
+                if not found and last:
+                    found = self._completed(key, cut)  # the contact's last word cut short
                 if found:
                     keys |= found
                     consumed = [*consumed, *rest[i:end]]
@@ -426,20 +430,26 @@ class CandidateLookup(HandleLookup):
             self._key_skeletons = skeletons
         return self._key_skeletons.get(_key_skeleton(key), set())
 
-    def _completed(self, key: str) -> set[str]:
+    def _completed(self, key: str, cut: bool = False) -> set[str]:
         """Roster unit keys that are `key` with its last word (three letters or more) cut
-        short: "run:balai kesehatan par" → "run:balai kesehatan paru"."""
-        if key in self._key_units or len(key.rsplit(" ", 1)[-1].rsplit(":", 1)[-1]) < 3:
+        short: "run:balai kesehatan par" → "run:balai kesehatan paru". `cut`: the name ends
+        in "…", so words may be missing after it too ("run:balai k" → "run:balai kesehatan
+        paru"), as long as at most three units begin so and four letters or more were read."""
+        if key in self._key_units and not cut:
+            return set()
+        read = key.rsplit(":", 1)[-1]
+        if (len(read.rsplit(" ", 1)[-1]) < 3 and not cut) or len(read.replace(" ", "")) < 4:
             return set()
         if self._sorted_keys is None:
             self._sorted_keys = sorted(self._key_units)
-        found = set()
+        found, units = set(), set()
         for k in self._sorted_keys[bisect.bisect_left(self._sorted_keys, key) :]:
             if not k.startswith(key):
                 break
-            if " " not in k[len(key) :]:
+            if cut or " " not in k[len(key) :]:
                 found.add(k)
-        return found if len(found) <= 3 else set()
+                units |= set(self._key_units[k])
+        return found if len(units if cut else found) <= 3 else set()
 
     def _most_specific(self, hint: frozenset[str]) -> frozenset[str]:
         """Of a place hint's prefixes ("kec:medan", "kec:medan tuntungan") only the longest
@@ -457,6 +467,7 @@ class CandidateLookup(HandleLookup):
 
 
 _SKIP_RUN = SKIP_WORDS
+_ELLIPSIS_END = re.compile(r"(?:…|\.{2,})\W*$")
 
 
 def _key_skeleton(key: str) -> str:

@@ -13,9 +13,12 @@ import pytest
 from netra.analysis import AnalysisPool, _not_the_poster, _with_first_header, analyse
 from netra.header import read_poster
 from rules.poster import HeaderReading
+from rules.roster import parse_roster
+from rules.roster_index import RosterIndex
 from rules.types import Poster
 from rules.verdict import Verdict
 from tests.synth import Frame, StorySpec, render_story
+from tests.synth.render import name_cut
 
 Scan = Callable[[StorySpec], Verdict]
 
@@ -803,3 +806,30 @@ def test_a_number_heading_a_bubble_in_a_group_chat_is_who_shared_it(  # type: ig
     assert "6236" in v.text, v.text
     assert v.poster is None or v.poster.kind != "phone", v.reasons
     assert v.kind == "review", v.reasons
+
+
+CUT_ROSTER = """NIP,Nama,Jabatan,Unit Kerja,Instansi,No HP,Instagram
+196503261984071704,Radit Handayani,Perawat,UPTD Balai Kesehatan Paru,Pemerintah Kota Contoh,,
+196501232023211899,Radit,Staf,Badan Penanggulangan Bencana Daerah,Pemerintah Kota Contoh,,
+197201011990031002,Ir. Radit Ahmad Dongoran,Kepala Seksi,Dinas Pendidikan,Pemerintah Kota Contoh,,
+"""
+
+
+@pytest.mark.parametrize(
+    "contact", ["ABANG RADIT (UPTD BALAI KESEHATAN PARU)", "Pak Radit UPTD Balai Kesehatan Paru"]
+)
+def test_a_contact_cut_with_an_ellipsis_by_a_large_font_is_still_its_unit(  # type: ignore[no-untyped-def]
+    election, contact: str
+) -> None:
+    """The phone's font set large: WhatsApp shows "ABANG RADIT(UPTD BALAI K…". The roster's
+    three Radits are told apart by the unit the cut words begin (the letter "K" alone was
+    not enough: `clear`, the worst kind of miss)."""
+    from ocr.ppocr import PpOcrEngine
+
+    roster = RosterIndex(parse_roster(CUT_ROSTER.encode(), "roster.csv").entries)
+    shot = dataclasses.replace(WA_CONTACT_WITH_UNIT, poster=contact, header_scale=1.6)
+    assert name_cut(shot)
+    v = analyse(render_story(shot), roster, election, engine=PpOcrEngine())
+    assert v.poster is not None and v.poster.text.endswith("…"), v.reasons
+    assert v.kind == "flagged" and v.asn is not None, v.reasons
+    assert v.asn.entry.nip == "196503261984071704", v.reasons

@@ -339,3 +339,17 @@ def test_a_notification_over_the_top_is_chrome() -> None:
     # Story text naming an app is no notification.
     lines = [*STATUS, line("bagas_bappeda 4j", 88, 99), line("WhatsApp sekarang rame", 50, 700)]
     assert "WhatsApp sekarang rame" in read_layout(lines, W, H).body
+
+
+def test_a_contact_cut_by_the_app_keeps_its_mark() -> None:
+    """WhatsApp cuts a name too long for its header with "…", which OCR reads ".." or "...":
+    the poster keeps one "…" (its last words may be completed from the roster); a name
+    ending in a single dot is not cut."""
+    for shown, poster in [
+        ("Pak Ucok Fauzi UPTD Balai K..", "Pak Ucok Fauzi UPTD Balai K…"),
+        ("ABANG RADIT (UPTD BALAI...", "ABANG RADIT (UPTD BALAI…"),
+        ("Bu Endang (SMKN 2 Tanjung Pan…", "Bu Endang (SMKN 2 Tanjung Pan…"),
+        ("Bu Rina.", "Bu Rina"),
+    ]:
+        lines = [*STATUS, line(shown, 140, 70), line("Kemarin 06.50", 140, 105, 25)]
+        assert read_layout(lines, W, H).header.poster == Poster("contact_name", poster)

@@ -437,6 +437,22 @@ def test_a_school_run_together_in_capitals_tells_namesakes_apart() -> None:
         assert nip == "196512011994042093" and conf >= FLAG, (shown, conf)
 
 
+def test_a_contact_cut_with_an_ellipsis_is_completed_to_its_unit() -> None:
+    """ "ABANG RADIT (UPTD BALAI…": the app cut the name; the unit whose name those words
+    begin tells the Radits apart. Without the mark the same words are no unit."""
+    index = RosterIndex(
+        [
+            E("196503261984071704", "Radit Handayani", "UPTD Balai Kesehatan Paru"),
+            E("196501232023211899", "Radit", "Badan Penanggulangan Bencana Daerah"),
+            E("197201011990031002", "Ir. Radit Ahmad Dongoran", "Dinas Pendidikan"),
+        ]
+    )
+    for shown in ("ABANG RADIT (UPTD BALAI…", "Abang Radit UPTD Balai K…"):
+        nip, conf, _method = top(index, "contact_name", shown)
+        assert nip == "196503261984071704" and conf >= FLAG, (shown, conf)
+    assert top(index, "contact_name", "ABANG RADIT (UPTD BALAI")[1] < REVIEW
+
+
 def test_sharing_namesakes_stay_above_a_weaker_lone_match() -> None:
     index = RosterIndex(
         [

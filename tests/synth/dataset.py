@@ -39,6 +39,7 @@ from .render import (
     SCRIPT_FONTS,
     StorySpec,
     header_luma,
+    name_cut,
     render_story,
 )
 
@@ -68,6 +69,8 @@ class Shares:
     music: float = 0.12  # of Instagram stories: a song's line under the handle
     english: float = 0.15  # of all: the phone set to English ("5h", "Yesterday 9:41 PM")
     caps: float = 0.08  # of WhatsApp contact names: saved in capitals
+    # of all: the phone's font set larger (header 1.15-1.6x); a long name then cut with "…"
+    large_font: float = 0.25
 
     @classmethod
     def parse(cls, items: list[str]) -> Shares:
@@ -857,6 +860,12 @@ def make_item(
         spec.english = True
         spec.age = _in_english(spec.age, mrng)
         noise.append("english")
+    frng = random.Random(f"font:{seed}:{index}")
+    if frng.random() < shares.large_font:
+        spec.header_scale = frng.choice([1.15, 1.3, 1.45, 1.6])
+        noise.append("large_font")
+    if name_cut(spec):
+        noise.append("cut_name")
     if spec.platform == "instagram" and not spec.photo_caption and header_luma(spec) > 180:
         noise.insert(0, "pale_header")
     if spec.font in SCRIPT_FONTS and "script" not in styles and body.art is None:

@@ -148,6 +148,9 @@ class StorySpec:
     # Jalan"), the name and age moved up to make room, as the app does.
     subline: str = ""
     english: bool = False  # the phone set to English: "Send message", "Reply" (and its age)
+    # The phone's font size setting (Android's and iOS's "larger text"): the header's name
+    # and age drawn larger; a name too long for the header is cut with "…", as both apps do.
+    header_scale: float = 1.0
 
 
 @functools.cache
@@ -779,20 +782,15 @@ def _chrome(img: Image.Image, spec: StorySpec) -> Image.Image:
             outline=(255, 255, 255, 200),
             width=max(1, int(2 * s)),
         )
-        fu = font(hf[2], int(23 * s))
+        fu, fa = font(hf[2], int(23 * s * spec.header_scale)), _age_font(spec, hf)
         ny = cy - 13 * s if spec.subline else cy
-        d.text((96 * s, ny), spec.poster, font=fu, fill=white, anchor="lm")
-        ax = 96 * s + fu.getlength(spec.poster) + 14 * s
+        shown = shown_name(spec.poster, fu, _name_room(spec, fa))
+        d.text((96 * s, ny), shown, font=fu, fill=white, anchor="lm")
+        ax = 96 * s + fu.getlength(shown) + 14 * s
         if spec.subline:
             d.text((96 * s, cy + 15 * s), spec.subline, font=font(sym, int(18 * s)),
                    fill=(255, 255, 255, 230), anchor="lm")  # fmt: skip
-        d.text(
-            (ax, ny),
-            spec.age,
-            font=font(hf[0], int(21 * s)),
-            fill=(255, 255, 255, 200),
-            anchor="lm",
-        )
+        d.text((ax, ny), spec.age, font=fa, fill=(255, 255, 255, 200), anchor="lm")
         d.text((w - 86 * s, cy), "⋯", font=font(sym, int(28 * s)), fill=white, anchor="mm")
         d.text((w - 36 * s, cy), "×", font=font(sym, int(36 * s)), fill=white, anchor="mm")
         by = h - 66 * s
@@ -810,17 +808,14 @@ def _chrome(img: Image.Image, spec: StorySpec) -> Image.Image:
         cy, r = 88 * s, 26 * s
         d.text((34 * s, cy), "←", font=font(sym, int(30 * s)), fill=white, anchor="mm")
         d.ellipse((96 * s - r, cy - r, 96 * s + r, cy + r), fill=(*spec.avatar_color, 255))
+        k = spec.header_scale
+        fu = font(hf[2], int(23 * s * k))
+        shown = shown_name(spec.poster, fu, _name_room(spec))
+        d.text((140 * s, cy - 14 * s * k), shown, font=fu, fill=white, anchor="lm")
         d.text(
-            (140 * s, cy - 14 * s),
-            spec.poster,
-            font=font(hf[2], int(23 * s)),
-            fill=white,
-            anchor="lm",
-        )
-        d.text(
-            (140 * s, cy + 14 * s),
+            (140 * s, cy + 14 * s * k),
             spec.age,
-            font=font(hf[0], int(18 * s)),
+            font=font(hf[0], int(18 * s * k)),
             fill=(255, 255, 255, 215),
             anchor="lm",
         )
@@ -852,6 +847,37 @@ def _caption(img: Image.Image, spec: StorySpec) -> None:
         y += lh
 
 
+def _age_font(spec: StorySpec, hf: tuple[str, str, str]) -> ImageFont.FreeTypeFont:
+    return font(hf[0], int(21 * spec.width / 720 * spec.header_scale))
+
+
+def _name_room(spec: StorySpec, age_font: ImageFont.FreeTypeFont | None = None) -> float:
+    """The header's width for the poster's name: Instagram's between the avatar and the
+    story's age (the menu and close buttons right of it), WhatsApp's up to the menu."""
+    w, s = spec.width, spec.width / 720
+    if spec.platform == "instagram":
+        age = age_font.getlength(spec.age) if age_font else 0.0
+        return w - 110 * s - 96 * s - age - 14 * s
+    return w - 60 * s - 140 * s
+
+
+def name_cut(spec: StorySpec) -> bool:
+    """The poster's name does not fit its header and is shown cut with "…"."""
+    hf = HEADER_FONTS.get(spec.header_font, HEADER_FONTS["roboto"])
+    fu = font(hf[2], int(23 * spec.width / 720 * spec.header_scale))
+    room = _name_room(spec, _age_font(spec, hf) if spec.platform == "instagram" else None)
+    return shown_name(spec.poster, fu, room) != spec.poster
+
+
+def shown_name(name: str, face: ImageFont.FreeTypeFont, room: float) -> str:
+    """The name as the app shows it in `room` pixels: whole, or cut with "…"."""
+    if face.getlength(name) <= room:
+        return name
+    while name and face.getlength(name.rstrip() + "…") > room:
+        name = name[:-1]
+    return name.rstrip() + "…"
+
+
 def header_luma(spec: StorySpec) -> float:
     """Median brightness of the story behind the poster's name (before the white header text
     is drawn, after the top shading). Above 180 the white name is hard to read."""
@@ -867,7 +893,7 @@ def header_luma(spec: StorySpec) -> float:
         shade[:top] = np.linspace(spec.top_shade, 0.0, top)
         arr = arr * (1.0 - shade[:, None])
     hf = HEADER_FONTS.get(spec.header_font, HEADER_FONTS["roboto"])
-    tw = font(hf[2], int(23 * s)).getlength(spec.poster)
+    tw = font(hf[2], int(23 * s * spec.header_scale)).getlength(spec.poster)
     if spec.platform == "instagram":
         x0, y0, y1 = 96 * s, 80 * s, 108 * s
     else:

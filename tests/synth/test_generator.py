@@ -4,6 +4,7 @@ and a seed always gives the same bytes."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -34,6 +35,7 @@ from tests.synth import content as ct
 from tests.synth.dataset import categories_for
 from tests.synth.election import NUMBER_WORDS, make_election
 from tests.synth.people import unit_shorts
+from tests.synth.render import font, name_cut, shown_name
 
 LABEL_KEYS = [
     "image",
@@ -207,6 +209,12 @@ def test_each_class_appears_at_its_share(many) -> None:
     contacts = [x for x in labels if x["poster"]["kind"] == "contact_name"]
     caps = _share(contacts, lambda x: x["poster"]["shown"].isupper())
     assert abs(caps - d.caps) < 0.06, caps
+    large = [spec for spec, lab in items if "large_font" in lab["noise"].split("+")]
+    assert abs(len(large) / len(items) - d.large_font) < 0.07, len(large)
+    assert {spec.header_scale for spec in large} <= {1.15, 1.3, 1.45, 1.6}
+    # Long names at a large font are cut, as the apps cut them; short ones never.
+    cut = [lab for _spec, lab in items if "cut_name" in lab["noise"].split("+")]
+    assert cut and all(len(lab["poster"]["shown"]) >= 18 for lab in cut), cut
     plain = [x for x in labels if x["frame"] == "story"]
     over_story = _share(plain, lambda x: "banner" in x["noise"].split("+"))
     assert 0 < over_story < d.banner / 5 + 0.05, over_story
@@ -375,3 +383,16 @@ def test_pale_header_and_frames_render(tmp_path: Path) -> None:
         assert data == render_story(framed)
         out = Image.open(io.BytesIO(data))
         assert out.height == 1280 and 700 < out.width < 1000
+
+
+def test_a_name_too_long_for_the_header_is_cut_as_the_apps_cut_it() -> None:
+    """A long contact at a large font setting is shown up to "…" within the header's room;
+    at the usual size it fits whole."""
+    spec = StorySpec(platform="whatsapp", poster="Rosmawati Prasetyo RSUD Pirngadi")
+    assert not name_cut(spec)
+    large = dataclasses.replace(spec, header_scale=1.6)
+    assert name_cut(large)
+    face = font("roboto_bold", 37)
+    shown = shown_name(large.poster, face, 300)
+    assert shown.endswith("…") and large.poster.startswith(shown[:-1].rstrip())
+    assert face.getlength(shown) <= 300
