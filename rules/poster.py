@@ -274,6 +274,10 @@ def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str
         lambda g: g.group(0) if g.group(0) == ")" and "(" in line[: g.start()] else "m",
         line,
     )
+    # The hours' "j" read as a "y" in the small grey font ("yunlbudiman_6311y"): the same
+    # splits into a name and an age, the roster deciding.
+    as_read = re.findall(r"[a-z0-9._]*[a-z0-9]\dy(?=\W*$)", line)
+    line = re.sub(r"(?<=[a-z0-9]\d)y(?=\W*$)", "j", line)
     tokens = [t.strip("'\"‘’“”,;:()|") for t in line.split()]
     # The glued token is the last one that holds letters (trailing "X", "..." are icons).
     for i in range(len(tokens) - 1, -1, -1):
@@ -318,6 +322,8 @@ def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str
         ):
             found.append(whole)
         break
+    # A handle that does end in digits and a "y" ("budi88y") stays a reading, last.
+    found += [(t, "") for t in as_read if found and _USERNAME.match(t) and t not in dict(found)]
     return found
 
 

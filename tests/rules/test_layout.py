@@ -42,6 +42,19 @@ def test_ambiguous_glued_age_keeps_every_reading_for_the_roster() -> None:
     assert Poster("username", "olga2971") in readings
 
 
+def test_an_hours_j_read_as_y_still_splits_the_age_off() -> None:
+    """ "yunlbudiman_6311y": a pale handle read in a chat, its age "11 j" glued on with the
+    j read as a y. The readings with the age split off are offered to the roster; the
+    handle as read stays one of them (a handle may end in digits and a y)."""
+    layout = read_layout([*STATUS, line("yunlbudiman_6311y", 88, 99)], W, H)
+    readings = [layout.header.poster, *layout.header.alternatives]
+    assert Poster("username", "yunlbudiman_63") in readings
+    assert Poster("username", "yunlbudiman_6311y") in readings
+    # With its real age after it, a handle ending in a y is read as it is.
+    spaced = read_layout([*STATUS, line("budi88y 5j", 88, 99)], W, H).header
+    assert spaced.poster == Poster("username", "budi88y") and not spaced.alternatives
+
+
 def test_age_in_its_own_box_to_the_right() -> None:
     layout = read_layout([*STATUS, line("olga29713", 93, 80), line("3m", 220, 82, 28)], W, H)
     assert layout.header.poster == Poster("username", "olga29713")
