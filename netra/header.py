@@ -41,6 +41,8 @@ class RosterLookup(Protocol):
 
     def unit_named(self, text: str) -> str | None: ...
 
+    def faint(self, handle: str) -> list[AsnMatch]: ...
+
 
 # PP-OCR's confidence in a poster line above which a well-formed poster nobody on the roster
 # is near stands without a second opinion.
@@ -196,7 +198,23 @@ def read_poster(
     if best[1] or tried == 1 or not unmatched:
         return best[0], best[1], extra
     reading, _lines, matches = _settle_unmatched(unmatched)
+    if reading.poster is not None and reading.poster.kind == "username":
+        # Readings that agree over a pale photo may share its losses: "sit_slt" three times
+        # for "siti__siti". A rostered handle that losing thin strokes makes one of them
+        # is offered for review, not cleared as someone off the roster.
+        box = header_band(image, layout.story_top)
+        if layout.framed or pale_behind_name(image, box, place):
+            matches = _faint_matches(read_as, roster)
     return reading, matches, extra
+
+
+def _faint_matches(read_as: list[Poster], roster: RosterLookup) -> list[AsnMatch]:
+    found: dict[str, AsnMatch] = {}
+    for poster in read_as:
+        if poster.kind == "username":
+            for m in roster.faint(poster.text):
+                found.setdefault(m.entry.nip, m)
+    return list(found.values())
 
 
 def covers_name_line(

@@ -19,8 +19,13 @@ from rules.roster_index.scoring import Scored
 from rules.roster_index.stored import StoredIndexError
 from rules.roster_index.tables import key_range
 from rules.types import AsnMatch, Poster, RosterEntry
+from wording import id_analysis as why
 
 __all__ = ["RosterIndex", "StoredIndexError"]
+
+# A handle that only losing thin strokes over a pale photo makes the one read: a person for
+# a moderator to compare (review), never a flag.
+FAINT_HANDLE = 0.5
 
 
 class RosterIndex(CandidateLookup):
@@ -64,6 +69,20 @@ class RosterIndex(CandidateLookup):
             return None
         i = key_range(self._nip_keys, int(digits))
         return self._entry(int(self._nip_idx[i[0]])) if i else None
+
+    def faint(self, handle: str) -> list[AsnMatch]:
+        """Entries whose handle a handle read over a pale photo may be, thin strokes lost
+        (see `HandleLookup._faint_handles`): for review, never a flag."""
+        found = self._faint_handles(handle)
+        return [
+            AsnMatch(
+                entry=self._entry(i),
+                confidence=FAINT_HANDLE,
+                method="instagram-faint",
+                evidence=(why.EVIDENCE_HANDLE_FAINT.format(handle=handle, roster=h),),
+            )
+            for i, h in found
+        ]
 
     def match(self, poster: Poster, limit: int = 5) -> list[AsnMatch]:
         """Roster entries that may be this poster, best first (at most `limit`)."""

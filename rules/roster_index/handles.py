@@ -24,6 +24,7 @@ from rules.roster_index.tables import (
     prefix_ranges,
     real_tokens,
     stable_hash,
+    thin_skeleton,
 )
 from wording import id_analysis as why
 
@@ -110,8 +111,32 @@ def _digit_edit(a: str, b: str) -> bool:
     return False
 
 
+_FAINT_MAX = 3
+
+
 class HandleLookup(RosterTables):
     """Candidates for an Instagram username."""
+
+    def _faint_handles(self, text: str) -> list[tuple[int, str]]:
+        """Handles the one read over a pale photo may be with only thin strokes lost (i, l,
+        t, j, f, r and the dots and underscores, `thin_skeleton`): the rest of the letters
+        in order and three fifths of the length kept. Never a match, only names a moderator
+        should compare; none when more than `_FAINT_MAX` handles would do."""
+        handle = normalise_handle(text.split()[0]) if text.split() else None
+        if handle is None:
+            return []
+        read = handle_skeleton(handle)
+        thin = thin_skeleton(read)
+        if len(thin) < 2:
+            return []
+        hits = key_range(self._thin_keys, stable_hash(thin))
+        found = []
+        for i in self._thin_idx[hits.start : hits.stop].tolist():
+            roster = self._field(i, 6)
+            full = handle_skeleton(roster)
+            if 0.6 * len(full) <= len(read) < len(full) and thin_skeleton(full) == thin:
+                found.append((i, roster))
+        return found if len(found) <= _FAINT_MAX else []
 
     # --- username ----------------------------------------------------------------
 

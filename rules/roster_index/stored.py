@@ -35,7 +35,8 @@ from rules.types import RosterEntry
 log = logging.getLogger(__name__)
 
 MAGIC = b"NETRAIX1"
-FORMAT = 4  # 3: unit keys with a school's town and runs of a unit's words; 4: _post_unit
+# 3: unit keys with a school's town and runs of a unit's words; 4: _post_unit; 5: _thin_keys
+FORMAT = 5
 _ALIGN = 64
 _CHUNK = 1 << 24
 

@@ -833,3 +833,48 @@ def test_a_contact_cut_with_an_ellipsis_by_a_large_font_is_still_its_unit(  # ty
     assert v.poster is not None and v.poster.text.endswith("…"), v.reasons
     assert v.kind == "flagged" and v.asn is not None, v.reasons
     assert v.asn.entry.nip == "196503261984071704", v.reasons
+
+
+FAINT_ROSTER = """NIP,Nama,Jabatan,Unit Kerja,Instansi,No HP,Instagram
+197804042003032733,Siti,Staf,Dinas Sosial,Pemerintah Kota Contoh,,siti__siti
+197407192005072565,Siti Piliang,Staf,Bappeda,Pemerintah Kota Contoh,,spiliang.825
+"""
+# A white handle over an overexposed photo of flowers (seed 8501's 271st screenshot).
+OVEREXPOSED_HANDLE = StorySpec(
+    poster="siti__siti",
+    age="10 j",
+    lines=["sdh mantap pilihan ke pak Yusuf 👍"],
+    width=813,
+    font="liberation_serif",
+    font_size=58,
+    background="photo",
+    photo="flowers",
+    photo_zoom=1.0944750202501823,
+    photo_focus=(0.4796489832648655, 0.06116991048632232),
+    top_shade=0.0,
+    rotation=3.6,
+    text_center_y=0.3737982677776541,
+    avatar_color=(190, 117, 61),
+    segments=6,
+    jpeg_quality=63,
+    recompress_quality=83,
+    seed=850125774,
+    phone="android",
+    pale_top="overexposed",
+)
+
+
+def test_readings_that_agree_over_a_pale_photo_are_not_someone_off_the_roster(  # type: ignore[no-untyped-def]
+    election,
+) -> None:
+    """ "siti__siti" in white over an overexposed photo: every reading loses the same thin
+    strokes ("sit_slt", "siu_slt"), they agree with each other, and strong support for
+    Yusuf was cleared as posted by someone off the roster. The rostered handle that losing
+    thin strokes makes them is offered to a moderator instead."""
+    from ocr.ppocr import PpOcrEngine
+
+    roster = RosterIndex(parse_roster(FAINT_ROSTER.encode(), "roster.csv").entries)
+    v = analyse(render_story(OVEREXPOSED_HANDLE), roster, election, engine=PpOcrEngine())
+    assert v.candidate == 3, v.reasons
+    assert v.kind == "review", v.reasons
+    assert v.asn is not None and v.asn.entry.nip == "197804042003032733", v.reasons

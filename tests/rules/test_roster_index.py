@@ -11,6 +11,7 @@ import pytest
 from rules.roster import parse_roster
 from rules.roster_index import RosterIndex
 from rules.types import Poster, RosterEntry
+from rules.verdict import Thresholds
 
 SAMPLE = Path("/work/shared/samples/roster.csv")
 FLAG = 0.85
@@ -451,6 +452,25 @@ def test_a_contact_cut_with_an_ellipsis_is_completed_to_its_unit() -> None:
         nip, conf, _method = top(index, "contact_name", shown)
         assert nip == "196503261984071704" and conf >= FLAG, (shown, conf)
     assert top(index, "contact_name", "ABANG RADIT (UPTD BALAI")[1] < REVIEW
+
+
+def test_a_handle_read_over_a_pale_photo_offers_those_it_may_be_with_thin_strokes_lost() -> None:
+    """ "sit_slt", read three times alike over a white wall, is "siti__siti" with its thin
+    strokes lost: offered for a moderator to compare, never a flag; a handle whose letters
+    are not the read ones in order is not offered."""
+    index = RosterIndex(
+        [
+            E("197804042003032733", "Siti", "Dinas Sosial", None, "siti__siti"),
+            E("197407192005072565", "Siti Piliang", "Bappeda", None, "spiliang.825"),
+            E("198810182009112130", "Siti Pane", "Dinas Kesehatan", None, "sitipane.74"),
+        ]
+    )
+    offered = index.faint("sit_slt")
+    assert [m.entry.nip for m in offered] == ["197804042003032733"]
+    limits = Thresholds()  # what the verdict makes of it: review, not flagged
+    assert all(limits.asn_review <= m.confidence < limits.asn_flag for m in offered)
+    assert index.match(Poster("username", "sit_slt")) == []  # no match as read
+    assert index.faint("sps_slt") == [] and index.faint("siti__siti") == []
 
 
 def test_sharing_namesakes_stay_above_a_weaker_lone_match() -> None:
