@@ -245,6 +245,7 @@ _CAPITAL_NOT_SLIP = re.compile(r"^[A-HJMNPQRTY]")
 # A word of three letters or more, two of them capitals ("MIEF", "SUWI" read "sUwI"): a
 # story's text (an alias, a slogan), never an age.
 _CAPITALS_WORD = re.compile(r"^(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{3,}\W*$")
+_CUT_BEFORE_AGE = re.compile(r"(?<=[a-z0-9_])(?:…|\.{2,})\s?(?=\d)")
 _GLUED_AGE = re.compile(r"^@?([a-z0-9._]+?)(\d{1,3})\s?(j|m|h|d|mg|w|jam|mnt|menit)$")
 _GLUED_AGE_LETTERS = re.compile(r"(?<=\d)([oli]{1,2})(?=(?:j|m|h|d|mg|w|jam|mnt|menit)$)")
 _AGE_LIMITS = {"m": 59, "mnt": 59, "menit": 59, "j": 23, "jam": 23, "h": 7, "d": 7, "mg": 4, "w": 4}
@@ -262,6 +263,9 @@ def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str
     """
     if strict and re.search(_CAPITAL_NOT_SLIP.pattern[1:], line.split()[0] if line.split() else ""):
         return []
+    # A handle cut by the app with "…" before its age ("warsita_yolanda_of…21j"): the mark
+    # kept as "...", what follows it the age, never the handle's own digits.
+    line = _CUT_BEFORE_AGE.sub("... ", line)
     spaced = _instagram_user(line, strict=strict)
     found: list[tuple[str, str]] = [spaced] if spaced else []
     line = re.sub(r"(?<=[A-Za-z0-9]),(?=[A-Za-z0-9])", ".", line)

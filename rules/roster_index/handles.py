@@ -112,10 +112,32 @@ def _digit_edit(a: str, b: str) -> bool:
 
 
 _FAINT_MAX = 3
+# A handle shown cut with "…" ("warsita_yolanda_of…", read "...") and how many letters
+# before the mark make a lone roster handle beginning so the poster.
+_CUT_END = re.compile(r"(?:…|\.{2,})$")
+_CUT_SURE = 14
 
 
 class HandleLookup(RosterTables):
     """Candidates for an Instagram username."""
+
+    def _match_cut(self, start: str) -> list[Scored]:
+        """A handle too long for the header, cut by the app with "…": the roster's handles
+        that begin so. One, from fourteen letters read on, is the poster; fewer letters, or
+        several handles, only names for a moderator."""
+        sk = handle_skeleton(start)
+        if len(sk) < 6:
+            return []
+        prefixes = [handle_prefix(n, sk) for n in range(len(sk) + 1, min(len(sk) + 20, 40))]
+        ids = [int(i) for hits in prefix_ranges(self._hk, prefixes) for i in self._hk_idx[hits][:8]]
+        found = list(dict.fromkeys(ids))[:_NEAR_MAX]
+        sure = len(found) == 1 and len(sk) >= _CUT_SURE
+        out = []
+        for i in found:
+            raw = 0.9 if sure else _NEAR_HANDLE / (1 + PEER_PENALTY * (len(found) - 1))
+            ev = (why.EVIDENCE_HANDLE_CUT.format(handle=start, roster=self._field(i, 6)),)
+            out.append(Scored(i, raw, "instagram-cut" if sure else "instagram-near", ev))
+        return out
 
     def _faint_handles(self, text: str) -> list[tuple[int, str]]:
         """Handles the one read over a pale photo may be with only thin strokes lost (i, l,
@@ -141,9 +163,12 @@ class HandleLookup(RosterTables):
     # --- username ----------------------------------------------------------------
 
     def _match_username(self, text: str) -> list[Scored]:
+        text = text.replace("…", "...")
         handle = normalise_handle(text.split()[0]) if text.split() else None
         if handle is None:
             return []
+        if cut := _CUT_END.search(handle):
+            return self._match_cut(handle[: cut.start()])
         out: list[Scored] = []
         sk = handle_skeleton(handle)
         hits = exact_range(self._hk, handle_key(sk))

@@ -878,3 +878,27 @@ def test_readings_that_agree_over_a_pale_photo_are_not_someone_off_the_roster(  
     assert v.candidate == 3, v.reasons
     assert v.kind == "review", v.reasons
     assert v.asn is not None and v.asn.entry.nip == "197804042003032733", v.reasons
+
+
+CUT_HANDLES = """NIP,Nama,Jabatan,Unit Kerja,Instansi,No HP,Instagram
+199210062023212591,Warsita Yolanda,Staf,Dinas Sosial,Pemerintah Kota Contoh,,warsitayolanda_official_dinsos
+197407192005072565,Warsita Yolanda,Staf,Bappeda,Pemerintah Kota Contoh,,warsitayolanda_82
+"""
+
+
+def test_a_handle_cut_with_an_ellipsis_by_a_large_font_is_its_rostered_account(  # type: ignore[no-untyped-def]
+    election,
+) -> None:
+    """The phone's font set large: Instagram shows "warsitayolanda_official_di…" with its age.
+    One roster handle begins so: the poster, flagged (it went to review, a near miss, with
+    the right ASN offered)."""
+    from ocr.ppocr import PpOcrEngine
+
+    roster = RosterIndex(parse_roster(CUT_HANDLES.encode(), "roster.csv").entries)
+    shot = dataclasses.replace(
+        IG_SUPPORT_ON_PHOTO, poster="warsitayolanda_official_dinsos", age="21 j", header_scale=1.6
+    )
+    assert name_cut(shot)
+    v = analyse(render_story(shot), roster, election, engine=PpOcrEngine())
+    assert v.kind == "flagged" and v.asn is not None, v.reasons
+    assert v.asn.entry.nip == "199210062023212591", v.reasons

@@ -366,3 +366,13 @@ def test_a_contact_cut_by_the_app_keeps_its_mark() -> None:
     ]:
         lines = [*STATUS, line(shown, 140, 70), line("Kemarin 06.50", 140, 105, 25)]
         assert read_layout(lines, W, H).header.poster == Poster("contact_name", poster)
+
+
+def test_a_handle_cut_by_the_app_keeps_its_mark_and_its_age() -> None:
+    """Instagram cuts a long handle with "…" before the story's age; OCR reads the mark as
+    "..." and often glues the age on. The digits after the mark are the age, never the
+    handle's."""
+    for shown in ("warsita_yolanda_of… 21 j", "warsita_yolanda_of...21j", "warsita_yolanda_of…21j"):
+        header = read_layout([*STATUS, line(shown, 88, 99)], W, H).header
+        assert header.poster == Poster("username", "warsita_yolanda_of..."), shown
+        assert header.seen is not None and header.seen.replace(" ", "") == "21j", shown

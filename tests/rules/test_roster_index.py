@@ -473,6 +473,23 @@ def test_a_handle_read_over_a_pale_photo_offers_those_it_may_be_with_thin_stroke
     assert index.faint("sps_slt") == [] and index.faint("siti__siti") == []
 
 
+def test_a_handle_cut_with_an_ellipsis_is_the_one_roster_handle_beginning_so() -> None:
+    """ "warsita_yolanda_of…": one roster handle begins so, and fourteen letters or more
+    were read: the poster. A shorter start, or one several handles share, is only offered."""
+    index = RosterIndex(
+        [
+            E("199210062023212591", "Warsita Yolanda", "Dinsos", None, "warsita_yolanda_official"),
+            E("197407192005072565", "Warsita Yolanda", "Bappeda", None, "warsitayolanda_82"),
+            E("198810182009112130", "Warsita Arifin", "Dinkes", None, "warsita.arifin"),
+        ]
+    )
+    nip, conf, method = top(index, "username", "warsita_yolanda_of...")
+    assert (nip, method) == ("199210062023212591", "instagram-cut") and conf >= FLAG
+    for shown in ("warsita_yol…", "warsita..."):
+        matches = index.match(Poster("username", shown))
+        assert matches and all(m.confidence < REVIEW for m in matches), shown
+
+
 def test_sharing_namesakes_stay_above_a_weaker_lone_match() -> None:
     index = RosterIndex(
         [
