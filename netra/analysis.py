@@ -49,7 +49,7 @@ from rules.frame import (
 )
 from rules.layout import Layout, read_layout
 from rules.ocr_text import compact_word
-from rules.poster import HeaderReading
+from rules.poster import HeaderReading, is_time_line
 from rules.support import SupportFinding, no_campaign_words
 from rules.types import AsnMatch
 from rules.verdict import Thresholds, Verdict
@@ -59,6 +59,7 @@ from wording import id_analysis as why
 # shorter than MIN_BODY pixels (a header cropped to the bottom) is not read again.
 BODY_ZOOM = 2.0
 BODY_ZOOM_FRAMED = 3.0
+TOP_EDGE = 2  # pixels: a line whose box starts this near the top was cut by a crop
 MIN_BODY = 40
 # A framed story's top, with no status bar of its own read, is known only to within its
 # bubble's padding: the name strip reaches this share of the image's height further down.
@@ -194,6 +195,13 @@ def analyse(
             again = find_support(content_text(_not_the_poster(reading, header)), election)
             if again.confidence > support.confidence:
                 support = again
+    unsure = not matches or matches[0].confidence < thresholds.asn_review
+    if unsure and header.poster is not None and _name_line_cropped(layout, lines):
+        # A crop through the name line: what a later reading made of its remains ("GADANG)"
+        # of "BP. POLTAK (KELURAHAN SURAU GADANG)") is no one off the roster.
+        evidence = why.HEADER_NAME_CROPPED.format(text=header.poster.text)
+        header = replace(header, poster=None, evidence=(*header.evidence, evidence))
+        matches = []
     unit = None
     if (
         header.poster is not None
@@ -214,6 +222,18 @@ def analyse(
     verdict.text = _unique_lines(texts + extra)
     verdict.seconds = time.perf_counter() - started
     return verdict
+
+
+def _name_line_cropped(layout: Layout, lines: Sequence[OcrLine]) -> bool:
+    """A crop cut through the name line: the poster line read touches the screenshot's top
+    edge, or the first reading found no poster and read a WhatsApp time line ("Hari ini
+    06.52") so near the top that the name line above it, as tall as it, had no room."""
+    if layout.framed:
+        return False
+    if layout.header.poster is not None:
+        box = layout.header_box
+        return box is not None and box[1] <= TOP_EDGE
+    return any(is_time_line(x.text) and x.top < x.bottom - x.top for x in lines)
 
 
 def _poster_under_card(

@@ -40,6 +40,7 @@ HEADER_USERNAME_BY_SHAPE = "nama pengguna Instagram dari bentuknya"
 HEADER_USERNAME_UNDER_BAR = "nama pengguna Instagram di bawah bilah status cerita"
 HEADER_NAME_LINE_ALONE = "baris nama dibaca tersendiri"
 HEADER_UNDER_NOTIFICATION = "baris pengunggah tertutup notifikasi"
+HEADER_NAME_CROPPED = "baris nama terpotong di tepi atas (terbaca {text!r})"
 HEADER_POSTER_INCONSISTENT = "pengunggah terbaca tidak konsisten: {readings}"
 
 # --- support for a candidate: the rules that found it and the cues of neutral content -----

@@ -902,3 +902,23 @@ def test_a_handle_cut_with_an_ellipsis_by_a_large_font_is_its_rostered_account( 
     v = analyse(render_story(shot), roster, election, engine=PpOcrEngine())
     assert v.kind == "flagged" and v.asn is not None, v.reasons
     assert v.asn.entry.nip == "199210062023212591", v.reasons
+
+
+@pytest.mark.parametrize("crop", [0.052, 0.058])
+def test_a_crop_through_the_name_line_leaves_no_one_off_the_roster(  # type: ignore[no-untyped-def]
+    roster, election, crop: float
+) -> None:
+    """The screenshot cropped through the contact's line: what is left of the name
+    ("LTAK(KELURAHANSURAU GADANG)", or only its time line read) names nobody on the roster,
+    and strong support was cleared as someone off it. The name is cut: a person looks."""
+    from ocr.ppocr import PpOcrEngine
+
+    shot = dataclasses.replace(
+        WA_CONTACT_WITH_UNIT,
+        poster="BP. POLTAK (KELURAHAN SURAU GADANG)",
+        lines=["Coblos No. 2", "#BaraJuara"],
+        frame=Frame(kind="story", crop=(crop, 0.0, 0.0, 0.0)),
+    )
+    v = analyse(render_story(shot), roster, election, engine=PpOcrEngine())
+    assert "GADANG" in v.text.upper().replace(" ", ""), v.text  # the name's remains were read
+    assert v.candidate == 2 and v.kind == "review", v.reasons
