@@ -245,6 +245,8 @@ _CAPITAL_NOT_SLIP = re.compile(r"^[A-HJMNPQRTY]")
 # A word of three letters or more, two of them capitals ("MIEF", "SUWI" read "sUwI"): a
 # story's text (an alias, a slogan), never an age.
 _CAPITALS_WORD = re.compile(r"^(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{3,}\W*$")
+_COLLAB = re.compile(r"([a-z0-9._]{3,30})_(?:dan|and)_([a-z0-9._]{3,30})")
+_COLLAB_WORD = re.compile(r"\s(?:dan|and)\s")
 _CUT_BEFORE_AGE = re.compile(r"(?<=[a-z0-9_])(?:…|\.{2,})\s?(?=\d)")
 _GLUED_AGE = re.compile(r"^@?([a-z0-9._]+?)(\d{1,3})\s?(j|m|h|d|mg|w|jam|mnt|menit)$")
 _GLUED_AGE_LETTERS = re.compile(r"(?<=\d)([oli]{1,2})(?=(?:j|m|h|d|mg|w|jam|mnt|menit)$)")
@@ -268,6 +270,11 @@ def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str
     line = _CUT_BEFORE_AGE.sub("... ", line)
     spaced = _instagram_user(line, strict=strict)
     found: list[tuple[str, str]] = [spaced] if spaced else []
+    collab = _COLLAB.fullmatch(spaced[0]) if spaced and _COLLAB_WORD.search(line) else None
+    if spaced and collab:
+        # A story two accounts posted together: "budi.santoso dan rina_m 5j". Each is a
+        # poster; the words joined as one handle stay the last reading.
+        found = [(collab[1], spaced[1]), (collab[2], spaced[1]), spaced]
     line = re.sub(r"(?<=[A-Za-z0-9]),(?=[A-Za-z0-9])", ".", line)
     # The age's unit letter read as a bracket ("pertiwi8715)"): the unit is unknown, so it is
     # taken as minutes, the loosest limit (under 60), and every split that gives such an age

@@ -13,6 +13,7 @@ from netra.header import (
     guess_poster,
     match_reading,
 )
+from rules.layout import read_layout
 from rules.poster import HeaderReading, parse_header_text
 from rules.roster_index import RosterIndex
 from rules.types import AsnMatch, Poster, RosterEntry
@@ -195,3 +196,20 @@ def test_a_name_line_read_alone_that_names_nobody_near_is_no_guess() -> None:
     assert guess_poster(["Opa lnduh", "Rnm Pmk.Opm Hidnh"], blank, roster, 5) is None
     found = guess_poster(["Opa lnduh", "Bu Indah Harahap"], blank, roster, 5)
     assert found is not None and found[1][0].entry.nama == "Dra. Indah Harahap"
+
+
+def test_either_account_of_a_story_posted_together_is_its_poster() -> None:
+    """An Instagram story two accounts posted together shows "budi.santoso dan rina_m": the
+    rostered one of them is the poster (the words read as one handle named nobody)."""
+    from tests.rules.test_layout import STATUS, line
+
+    roster = RosterIndex(
+        [RosterEntry("199107072016041005", "Rina Marbun", unit_kerja="Bappeda", instagram="rina_m")]
+    )
+    header = read_layout([*STATUS, line("budi.santoso dan rina_m 2j", 88, 99)], 720, 1280).header
+    found, matches = match_reading(header, roster, 5)
+    assert found.poster == Poster("username", "rina_m"), found
+    assert matches[0].entry.nip == "199107072016041005" and matches[0].confidence >= 0.9
+    # A handle with "_dan_" in it, read with its underscores, is one account.
+    one = read_layout([*STATUS, line("rumah_dan_taman 2j", 88, 99)], 720, 1280).header
+    assert one.poster == Poster("username", "rumah_dan_taman") and not one.alternatives
