@@ -228,11 +228,12 @@ def _name_line_cropped(layout: Layout, lines: Sequence[OcrLine]) -> bool:
     """A crop cut through the name line: the poster line read touches the screenshot's top
     edge, or the first reading found no poster and read a WhatsApp time line ("Hari ini
     06.52") so near the top that the name line above it, as tall as it, had no room."""
-    if layout.framed:
-        return False
-    if layout.header.poster is not None:
-        box = layout.header_box
-        return box is not None and box[1] <= TOP_EDGE
+    poster = layout.header.poster
+    if layout.framed or (poster is not None and poster.kind == "phone"):
+        return False  # (a number read whole has all its digits, whatever cut its line)
+    if poster is not None:
+        key = compact_word(poster.text)[:6]
+        return bool(key) and any(x.top <= TOP_EDGE and key in compact_word(x.text) for x in lines)
     return any(is_time_line(x.text) and x.top < x.bottom - x.top for x in lines)
 
 

@@ -71,6 +71,8 @@ class Shares:
     caps: float = 0.08  # of WhatsApp contact names: saved in capitals
     # of all: the phone's font set larger (header 1.15-1.6x); a long name then cut with "…"
     large_font: float = 0.25
+    # of all: a tall modern phone (19.5:9 or 20:9, 1080x2400 shrunk to 576x1280 by Telegram)
+    tall: float = 0.3
 
     @classmethod
     def parse(cls, items: list[str]) -> Shares:
@@ -157,6 +159,7 @@ SCRIPTISH = {
     "comic_bold",
 }
 WIDTHS = [720, 720, 720, 720, 745, 750, 813, 813, 864, 960]
+TALL_WIDTHS = [576, 591]  # 20:9 and 19.5:9 phones at Telegram's 1280 px
 
 
 @dataclass
@@ -844,6 +847,11 @@ def make_item(
         body.lines = [f"📍 {place.upper()}", *body.lines]  # a location sticker
         body.scales = [1.0, *body.scales] if body.scales else []
     spec, styles = _visual(rng, platform, body, seed * 100003 + index, shares)
+    # Its own stream, so that every older seed's screenshots stay as they were.
+    trng = random.Random(f"tall:{seed}:{index}")
+    tall = trng.random() < shares.tall
+    if tall:
+        spec.width = trng.choice(TALL_WIDTHS)
     # A contact saved in capitals ("PAK ZULKIFLI DINKES"), drawn from its own stream.
     if kind == "contact_name" and random.Random(f"caps:{seed}:{index}").random() < shares.caps:
         shown = shown.upper()
@@ -860,6 +868,8 @@ def make_item(
         spec.english = True
         spec.age = _in_english(spec.age, mrng)
         noise.append("english")
+    if tall:
+        noise.append("tall")
     frng = random.Random(f"font:{seed}:{index}")
     if frng.random() < shares.large_font:
         spec.header_scale = frng.choice([1.15, 1.3, 1.45, 1.6])

@@ -209,6 +209,9 @@ def test_each_class_appears_at_its_share(many) -> None:
     contacts = [x for x in labels if x["poster"]["kind"] == "contact_name"]
     caps = _share(contacts, lambda x: x["poster"]["shown"].isupper())
     assert abs(caps - d.caps) < 0.06, caps
+    tall = [spec for spec, lab in items if "tall" in lab["noise"].split("+")]
+    assert abs(len(tall) / len(items) - d.tall) < 0.07, len(tall)
+    assert {spec.width for spec in tall} <= {576, 591}
     large = [spec for spec, lab in items if "large_font" in lab["noise"].split("+")]
     assert abs(len(large) / len(items) - d.large_font) < 0.07, len(large)
     assert {spec.header_scale for spec in large} <= {1.15, 1.3, 1.45, 1.6}
