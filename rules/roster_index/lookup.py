@@ -385,6 +385,7 @@ class CandidateLookup(HandleLookup):
         that spell out part of a roster unit's name ("UPTD Balai Kesehatan Paru")."""
         text = _SCHOOL_AFTER_NAME.sub(r" \1", text)  # "NiSD29": the space lost
         text = _SCHOOL_GLUED.sub(r"\1 \2 ", text)  # "SMKN1Toboali", "SMK 3Muntok"
+        text = _MARKER_GLUED.sub(r" \1", text)  # "RINA TAMBAKEL.AIR TAWAR"
         # A name too long for the header, shown cut with "…" (read "..", "..."): its last
         # words begin a unit's name ("UPTD BALAI…", "UPTD Balai K…").
         cut = bool(_ELLIPSIS_END.search(text))
@@ -485,6 +486,9 @@ _GLUED_HONORIFIC = re.compile(
     r"^(?:(?:PAK|BAPAK|BPK|IBU)(?=[A-Z]{3})|(?:Pak|Bapak|Bpk|Bu|Ibu|Mas|Mbak|Bang|Kak)(?=[A-Z][a-z]{2}))"
 )
 _SCHOOL_AFTER_NAME = re.compile(r"(?<=[a-z])(SDN?|SMPN?|SMAN?|SMKN?)(?=\s?\d)")
+# A place marker with its dot run into the word before it by OCR ("TAMBAKEL.", "RinaKec."):
+# a name ending so, with a dot after it, is no spelling anyone saves.
+_MARKER_GLUED = re.compile(r"(?<=[A-Za-z]{3})(KEL|KEC|Kel|Kec)(?=\.)")
 _SCHOOL_GLUED = re.compile(r"\b(SDN?|SMPN?|SMAN?|SMKN?)\s?(\d{1,3})(?=[A-Za-z]|\b)", re.IGNORECASE)
 # OCR reads a word's capital I as a lower-case l ("llham", "lrfan"); no Indonesian word
 # starts with l and a consonant.

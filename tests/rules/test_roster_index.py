@@ -490,6 +490,20 @@ def test_a_handle_cut_with_an_ellipsis_is_the_one_roster_handle_beginning_so() -
         assert matches and all(m.confidence < REVIEW for m in matches), shown
 
 
+def test_a_place_marker_run_into_the_name_before_it_is_still_the_unit() -> None:
+    """ "RINA TAMBAKEL.AIR TAWARBARAT": PP-OCR ran the capitals together; "KEL." with its dot
+    is the kelurahan that tells the roster's Rinas apart."""
+    index = RosterIndex(
+        [
+            E("198206082004112473", "Rina Tamba", "Kelurahan Air Tawar Barat"),
+            E("197305102008102976", "Rina Maulana", "Kelurahan Air Tawar Barat"),
+            E("198811082010112572", "Rina Tamba, S.Pd.", "SD Negeri 4 Padang"),
+        ]
+    )
+    nip, conf, _method = top(index, "contact_name", "RINA TAMBAKEL.AIR TAWARBARAT")
+    assert nip == "198206082004112473" and conf >= FLAG, conf
+
+
 def test_sharing_namesakes_stay_above_a_weaker_lone_match() -> None:
     index = RosterIndex(
         [
