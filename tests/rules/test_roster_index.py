@@ -426,31 +426,32 @@ def test_a_dropped_digit_is_not_hidden_by_the_s_and_5_look_alike() -> None:
 def test_a_school_run_together_in_capitals_tells_namesakes_apart() -> None:
     """ "RAHMA SDNEGERI43": a contact saved in capitals, its unit's words and number run
     together by OCR; the school is still what tells the roster's Rahmas apart."""
-    index = RosterIndex(
-        [
-            E("196512011994042093", "Rahma Tanjung, S.Pd.", "SD Negeri 43 Bangka"),
-            E("197201171998042133", "Rahma", "Dinas Kesehatan"),
-            E("198001012005011001", "Rahma Tamba, S.Pd., M.Pd.", "SD Negeri 7 Bangka"),
-        ]
-    )
-    for shown in ("RAHMA SDNEGERI43", "RAHMA SDNEGERI 43"):
-        nip, conf, _method = top(index, "contact_name", shown)
-        assert nip == "196512011994042093" and conf >= FLAG, (shown, conf)
+    rahmas = [
+        E("196512011994042093", "Rahma Tanjung, S.Pd.", "SD Negeri 43 Bangka"),
+        E("197201171998042133", "Rahma", "Dinas Kesehatan"),
+        E("198001012005011001", "Rahma Tamba, S.Pd., M.Pd.", "SD Negeri 7 Bangka"),
+    ]
+    _flags_the_first(rahmas, "RAHMA SDNEGERI43", "RAHMA SDNEGERI 43")
+
+
+def _flags_the_first(namesakes: list[RosterEntry], *shown: str) -> RosterIndex:
+    """Each contact as shown is the first of the namesakes, at flag level; the index back."""
+    index = RosterIndex(namesakes)
+    for contact in shown:
+        nip, conf, _method = top(index, "contact_name", contact)
+        assert nip == namesakes[0].nip and conf >= FLAG, (contact, conf)
+    return index
 
 
 def test_a_contact_cut_with_an_ellipsis_is_completed_to_its_unit() -> None:
     """ "ABANG RADIT (UPTD BALAI…": the app cut the name; the unit whose name those words
     begin tells the Radits apart. Without the mark the same words are no unit."""
-    index = RosterIndex(
-        [
-            E("196503261984071704", "Radit Handayani", "UPTD Balai Kesehatan Paru"),
-            E("196501232023211899", "Radit", "Badan Penanggulangan Bencana Daerah"),
-            E("197201011990031002", "Ir. Radit Ahmad Dongoran", "Dinas Pendidikan"),
-        ]
-    )
-    for shown in ("ABANG RADIT (UPTD BALAI…", "Abang Radit UPTD Balai K…"):
-        nip, conf, _method = top(index, "contact_name", shown)
-        assert nip == "196503261984071704" and conf >= FLAG, (shown, conf)
+    radits = [
+        E("196503261984071704", "Radit Handayani", "UPTD Balai Kesehatan Paru"),
+        E("196501232023211899", "Radit", "Badan Penanggulangan Bencana Daerah"),
+        E("197201011990031002", "Ir. Radit Ahmad Dongoran", "Dinas Pendidikan"),
+    ]
+    index = _flags_the_first(radits, "ABANG RADIT (UPTD BALAI…", "Abang Radit UPTD Balai K…")
     assert top(index, "contact_name", "ABANG RADIT (UPTD BALAI")[1] < REVIEW
 
 
@@ -493,15 +494,12 @@ def test_a_handle_cut_with_an_ellipsis_is_the_one_roster_handle_beginning_so() -
 def test_a_place_marker_run_into_the_name_before_it_is_still_the_unit() -> None:
     """ "RINA TAMBAKEL.AIR TAWARBARAT": PP-OCR ran the capitals together; "KEL." with its dot
     is the kelurahan that tells the roster's Rinas apart."""
-    index = RosterIndex(
-        [
-            E("198206082004112473", "Rina Tamba", "Kelurahan Air Tawar Barat"),
-            E("197305102008102976", "Rina Maulana", "Kelurahan Air Tawar Barat"),
-            E("198811082010112572", "Rina Tamba, S.Pd.", "SD Negeri 4 Padang"),
-        ]
-    )
-    nip, conf, _method = top(index, "contact_name", "RINA TAMBAKEL.AIR TAWARBARAT")
-    assert nip == "198206082004112473" and conf >= FLAG, conf
+    rinas = [
+        E("198206082004112473", "Rina Tamba", "Kelurahan Air Tawar Barat"),
+        E("197305102008102976", "Rina Maulana", "Kelurahan Air Tawar Barat"),
+        E("198811082010112572", "Rina Tamba, S.Pd.", "SD Negeri 4 Padang"),
+    ]
+    _flags_the_first(rinas, "RINA TAMBAKEL.AIR TAWARBARAT")
 
 
 def test_sharing_namesakes_stay_above_a_weaker_lone_match() -> None:
