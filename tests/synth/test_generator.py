@@ -93,7 +93,7 @@ def test_files_and_label_schema(dataset: tuple[Path, list[dict]]) -> None:
         assert list(lab) == LABEL_KEYS
         assert lab["poster"]["kind"] in {"username", "contact_name", "phone"}
         im = Image.open(out / lab["image"])
-        assert im.format == "JPEG" and im.height == 1280 and 600 <= im.width <= 1100
+        assert im.format == "JPEG" and im.height == 1280 and 560 <= im.width <= 1100
         assert lab["text"].startswith(lab["poster"]["shown"])
         assert lab["should_flag"] == (
             lab["nip"] is not None and lab["supports_candidate"] is not None
