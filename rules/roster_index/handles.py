@@ -129,7 +129,11 @@ class HandleLookup(RosterTables):
         if len(sk) < 6:
             return []
         prefixes = [handle_prefix(n, sk) for n in range(len(sk) + 1, min(len(sk) + 20, 40))]
-        ids = [int(i) for hits in prefix_ranges(self._hk, prefixes) for i in self._hk_idx[hits][:8]]
+        ids = [
+            int(i)
+            for hits in prefix_ranges(self._hk, prefixes)
+            for i in self._hk_idx[hits.start : min(hits.stop, hits.start + 8)]
+        ]
         found = list(dict.fromkeys(ids))[:_NEAR_MAX]
         sure = len(found) == 1 and len(sk) >= _CUT_SURE
         out = []
