@@ -161,7 +161,7 @@ HONORIFICS = frozenset(
     )
 )  # fmt: skip
 # Honorifics that are also plausible given names: only dropped when a name follows.
-_WEAK_HONORIFICS = frozenset(fold_token(h) for h in ("koko", "ko", "ci", "cici", "tan", "ka"))
+WEAK_HONORIFICS = frozenset(fold_token(h) for h in ("koko", "ko", "ci", "cici", "tan", "ka"))
 
 TITLE_TOKENS = frozenset(
     fold_token(t)
@@ -179,7 +179,7 @@ def strip_honorifics(tokens: Sequence[str]) -> list[str]:
     """
     out = list(tokens)
     while len(out) > 1 and (out[0] in HONORIFICS or out[0] in TITLE_TOKENS):
-        if out[0] in _WEAK_HONORIFICS and len(out) < 3:
+        if out[0] in WEAK_HONORIFICS and len(out) < 3:
             break
         out.pop(0)
     return out

@@ -131,6 +131,32 @@ def glued_in(word: str, tokens: list[str]) -> bool:
     return any(len(tok) >= len(word) + 2 and target in ocr_fold(tok) for tok in tokens)
 
 
+# Letters a script or handwriting font makes OCR read as another ("sofa" for "sota", "guro"
+# for "zuro", "kame" for "kama"): unordered pairs.
+_SCRIPT_SLIPS = frozenset(
+    frozenset(p) for p in ("ft", "gz", "gq", "eo", "ao", "ae", "nh", "uv", "rn", "ce", "lt", "il")
+)
+
+
+def script_near(alias: str, text: str, acronyms: frozenset[str]) -> bool:
+    """A word in lower case one script slip from the acronym ("guro menaang" for "zuro
+    menang"): the same length, one letter swapped for one a script font is read as (see
+    `_SCRIPT_SLIPS`); never an ordinary word ("kami" is not "kama" misread) nor another pair's
+    acronym. Counts only beside a support word, like `shouted_near`."""
+    target = alias.lower()
+    n = len(target)
+    if n < 4 or not target.isalpha():
+        return False
+    lowered = {a.lower() for a in acronyms}
+    for seen in re.findall(rf"\b[a-z]{{{n}}}\b", text):
+        if seen in lowered or is_word(seen):
+            continue
+        slips = [(a, b) for a, b in zip(seen, target, strict=True) if a != b]
+        if len(slips) == 1 and frozenset(slips[0]) in _SCRIPT_SLIPS:
+            return True
+    return False
+
+
 def shouted_near(alias: str, text: str, acronyms: frozenset[str]) -> bool:
     """A word in capitals (all but one letter: script capitals come out in either case,
     "BuRT") one slip from the acronym: a letter misread, a digit for a letter ("ZUH8" for

@@ -181,6 +181,11 @@ def _fold_age_digits(token: str) -> str:
     return m.group(1).translate(_AGE_DIGITS) + m.group(2)
 
 
+# A status's day and clock, spaces or not ("Yesterday,05:21", "Kemarin23.15").
+_DAY_CLOCK = re.compile(
+    r"^\W{0,2}(?:hari\s?ini|kemarin|today|yesterday)\W{0,2}\s?(?:pukul\s?)?\d{1,2}[.:]\d{2}\W{0,2}$",
+    re.IGNORECASE,
+)
 _IG_UNIT = re.compile(r"^(j|m|h|d|mg|jam|mnt|menit|w)$", re.IGNORECASE)
 _USER_PART = re.compile(r"^[a-z0-9._/]+$", re.IGNORECASE)
 # The age's unit letter in a small grey font often comes out as punctuation: "23)", "20;".
@@ -198,6 +203,8 @@ def _instagram_user(
     Usernames have no spaces, so words OCR split apart before the age are one username whose
     `_` was lost ("eka rangkuti 5j" → "eka_rangkuti"); the avatar's noise ("0)", "@") stops it.
     """
+    if _DAY_CLOCK.match(line.strip()):
+        return None  # "Yesterday,05:21": WhatsApp's time, not "yesterday.05" aged 21
     # A comma between letters or digits is the username's dot misread ("shakim,379").
     line = re.sub(r"(?<=[A-Za-z0-9]),(?=[A-Za-z0-9])", ".", line)
     line = re.sub(r"(?<=[a-z0-9]):(?=\d{1,2}\s?[a-z]{0,3}\W?$)", " ", line)  # "agus:19)", ":59m"

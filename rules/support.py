@@ -39,6 +39,7 @@ from rules.pair_names import (
     confusable,
     glued_in,
     named_with_number,
+    script_near,
     short_name_account,
     shouted_near,
     shouted_with_marks,
@@ -341,6 +342,10 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             # One letter misread in a shouted acronym ("JUHE" as "JUNE"): counts only beside a
             # support word (see the boost below), since the misreading may be a real word.
             signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.25))
+        elif words and len(alias) >= 4 and script_near(alias, raw, acronyms):
+            # The same in lower case, a script font's slip ("guro" for "zuro"): only beside a
+            # campaign's own word ("menang", "coblos"), not a greeting's ("semangat").
+            signals.append(Signal(c.number, why.RULE_ALIAS_SCRIPT, alias, 0.25))
     for person in c.people:
         words = [w for w in words_of(normalise_text(person)) if len(w) >= 3]
         found = [w for w in words if fuzzy_token_in(w, tokens, 0.8) or glued_in(w, tokens)]
@@ -431,6 +436,7 @@ _NAME_RULES = (why.RULE_FULL_NAME, why.RULE_NAME_PART, why.RULE_NAME_WITH_NUMBER
 _LABEL_RULES = (
     why.RULE_ALIAS,
     why.RULE_ALIAS_OCR,
+    why.RULE_ALIAS_SCRIPT,
     why.RULE_HASHTAG,
     why.RULE_SLOGAN,
     why.RULE_ACCOUNT,
@@ -513,7 +519,10 @@ def detect_support(text: str, election: Election) -> SupportFinding:
                 s.rule in {why.RULE_NAME_PART, why.RULE_ALIAS_OCR}
                 or (s.rule == why.RULE_ALIAS and s.weight < 0.8)
                 # "nomor 2" is also a room or a queue number: only campaign verbs lift it.
-                or (s.rule == why.RULE_NUMBER and support_words & _CAMPAIGN_WORDS)
+                or (
+                    s.rule in {why.RULE_NUMBER, why.RULE_ALIAS_SCRIPT}
+                    and support_words & _CAMPAIGN_WORDS
+                )
             ):
                 rule = why.RULE_WITH_SUPPORT_WORD.format(rule=s.rule)
                 boosted.append(Signal(s.candidate, rule, s.matched, 0.75))

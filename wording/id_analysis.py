@@ -61,6 +61,7 @@ RULE_ACCOUNT = "akun kampanye"
 RULE_ACCOUNT_NAMED = "akun kampanye (nama paslon)"  # "@buma_official", not in the file
 RULE_ALIAS = "alias"
 RULE_ALIAS_OCR = "alias (OCR)"  # an acronym with one letter misread
+RULE_ALIAS_SCRIPT = "alias (huruf sambung)"  # an acronym in lower case, one script slip off
 RULE_FULL_NAME = "nama calon"
 RULE_NAME_PART = "nama depan/belakang calon"
 RULE_NAME_WITH_NUMBER = "nama/alias + nomor paslon"  # "Bustami no 1"

@@ -15,6 +15,7 @@ from rapidfuzz.distance import Levenshtein
 from rules.names import (
     HONORIFICS,
     TITLE_TOKENS,
+    WEAK_HONORIFICS,
     fold_token,
     name_tokens,
     strip_honorifics,
@@ -179,7 +180,7 @@ class CandidateLookup(HandleLookup):
         text = _L_FOR_I.sub("I", _I_FOR_L.sub("l", text))
         text = self._honorific_apart(words_apart(text, self._known_word))
         hint, rest, consumed = self._unit_hints(text)
-        rest = strip_honorifics([t for t in rest if t not in _NON_NAME])
+        rest = self._split_words_joined(strip_honorifics([t for t in rest if t not in _NON_NAME]))
         if not rest:
             return []
         known: list[tuple[str, dict[int, float]]] = []
@@ -236,6 +237,23 @@ class CandidateLookup(HandleLookup):
                 evidence = (*evidence, label.format(count=round(float(peers[j]))))
             top.append(Scored(i, float(shared[j]), methods[j], evidence))
         return top
+
+    def _split_words_joined(self, words: list[str]) -> list[str]:
+        """A name OCR split with a space it never had ("San toso" of "Santoso", read off a
+        thick outline): two neighbours that together spell a roster name, one of them no name
+        on its own, are that name."""
+        out: list[str] = []
+        for word in words:
+            known = self._vocab.get_one
+            if (
+                out
+                and known(out[-1] + word) is not None
+                and (known(out[-1]) is None or known(word) is None)
+            ):
+                out[-1] += word
+                continue
+            out.append(word)
+        return out
 
     def _choose(self, cand: np.ndarray, hint_units: set[int] | None) -> tuple[np.ndarray, int]:
         """The candidates scored (at most `_MAX_SCORED`) and how many they stand for.
@@ -351,12 +369,27 @@ class CandidateLookup(HandleLookup):
         "Budi" stay whole, and only a capital after the honorific (or a name in capitals
         after "PAK"/"IBU") marks the join."""
         m = _GLUED_HONORIFIC.match(text)
-        if m is None:
+        end = m.end() if m else self._capital_honorific(text)
+        if not end:
             return text
-        glued = name_tokens(text[: m.end()] + text[m.end() :].split(maxsplit=1)[0])
+        glued = name_tokens(text[:end] + text[end:].split(maxsplit=1)[0])
         if glued and self._variants(glued[0]):
             return text
-        return f"{text[: m.end()]} {text[m.end() :]}"
+        return f"{text[:end]} {text[end:]}"
+
+    def _capital_honorific(self, text: str) -> int:
+        """Where any honorific ends in a contact saved in capitals and run into the name
+        after it ("BUSUCI", "UNINUR"), when what follows is a name the roster knows: the
+        length of the honorific, 0 when there is none."""
+        m = _CAPITAL_RUN.match(text)
+        if m is None:
+            return 0
+        run = m.group(0).lower()
+        for end in range(min(len(run) - 3, 6), 1, -1):
+            honorific = run[:end] in HONORIFICS and run[:end] not in _NAME_STARTS
+            if honorific and self._variants(run[end:]):
+                return end
+        return 0
 
     def unit_named(self, text: str) -> str | None:
         """The government unit a contact name shows, when it shows one this roster has
@@ -485,6 +518,9 @@ _TWO_LETTER_WORDS = frozenset({"bu", "bp", "pk"} | {w for w in UNIT_WORDS if len
 _GLUED_HONORIFIC = re.compile(
     r"^(?:(?:PAK|BAPAK|BPK|IBU)(?=[A-Z]{3})|(?:Pak|Bapak|Bpk|Bu|Ibu|Mas|Mbak|Bang|Kak)(?=[A-Z][a-z]{2}))"
 )
+# Honorifics that begin many names too ("MASRIANI", "KOKO", "TANTI"): never split off a run.
+_NAME_STARTS = WEAK_HONORIFICS | {"mas", "tan", "om", "cik", "ci"}
+_CAPITAL_RUN = re.compile(r"^[A-Z]{5,}(?![a-z])")
 _SCHOOL_AFTER_NAME = re.compile(r"(?<=[a-z])(SDN?|SMPN?|SMAN?|SMKN?)(?=\s?\d)")
 # A place marker with its dot run into the word before it by OCR ("TAMBAKEL.", "RinaKec."):
 # a name ending so, with a dot after it, is no spelling anyone saves.

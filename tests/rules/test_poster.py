@@ -227,3 +227,11 @@ def test_a_handle_with_its_age_behind_a_colon_is_read() -> None:
         "59m",
     )
     assert parse_header_text(["hidayat.agus:19)"]).poster == Poster("username", "hidayat.agus")
+
+
+def test_a_whatsapp_day_and_clock_run_together_is_no_handle_and_age() -> None:
+    """ "Yesterday, 05:21" at the top of a cropped status, read "Yesterday,05:21": the comma
+    is no handle's dot nor the colon a gap before an age, so no "yesterday.05" aged 21."""
+    for time in ("Yesterday,05:21", "Kemarin23.15", "Hari ini,07.04"):
+        reading = parse_header_text([time, "PEMILIHANBUPATIBANGKATENGAH2024"], "Reply")
+        assert reading.poster is None and reading.platform == "whatsapp", (time, reading)

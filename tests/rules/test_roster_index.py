@@ -611,21 +611,49 @@ def test_a_common_name_with_a_unit_hint_chooses_as_from_all_its_namesakes() -> N
 
 def test_an_honorific_run_into_the_name_is_set_apart() -> None:
     """PP-OCR drops the space after "PAK" in a contact saved in capitals ("PAKZULKIFLI
-    DINKES"), or after "Bu" before a capital ("BuRina Disdik"): the name after it is still
-    the name. A name the roster knows that starts like an honorific ("Pakpahan") stays whole,
-    and a title written after the name, its dot lost ("Rina Marlina,Dra"), is dropped."""
+    DINKES"), after any honorific in capitals before a name the roster knows ("BUSUCI-SATPOL
+    PP", "UNINUR(KEC.…)"), or after "Bu" before a capital ("BuRina Disdik"): the name after
+    it is still the name. A name the roster knows that starts like an honorific ("Pakpahan")
+    stays whole, and a title written after the name, its dot lost ("Rina Marlina,Dra"), is
+    dropped."""
     index = RosterIndex.build(
         [
             E("197002172001062406", "H. Zulkifli Harahap, S.Sos.", "Dinas Kesehatan"),
             E("198503122010012003", "Dra. Rina Marlina", "Dinas Pendidikan"),
             E("198001012005011001", "Pakpahan Sitorus", "Bappeda"),
+            E("199010252024212506", "Suci Rahmawati", "Satuan Polisi Pamong Praja"),
+            E("199010252024212507", "Suci Lestari", "Dinas Sosial"),
+            E("197002072003102532", "Dra. Nur Tami Wibisono", "Kecamatan Medan Tuntungan"),
+            E("197002072003102533", "Nur Saragih", "Dinas Sosial"),
         ]
     )
     assert top(index, "contact_name", "PAKZULKIFLI DINKES")[0] == "197002172001062406"
     assert top(index, "contact_name", "BuRina Disdik")[0] == "198503122010012003"
+    for read, nip in (
+        ("BUSUCI-SATPOLPP", "199010252024212506"),
+        ("UNINUR(KEC.MEDANTUNTUNGAN)", "197002072003102532"),
+    ):
+        found_nip, conf, _ = top(index, "contact_name", read)
+        assert found_nip == nip and conf >= FLAG, (read, found_nip, conf)
     assert top(index, "contact_name", "PAKPAHAN SITORUS")[0] == "198001012005011001"
     nip, conf, _ = top(index, "contact_name", "Rina Marlina,Dra")
     assert nip == "198503122010012003" and conf >= FLAG
+
+
+def test_a_name_split_by_a_space_it_never_had_is_read_whole() -> None:
+    """ "Uda Mulyadi San toso": a thick outline read with a gap inside "Santoso". Two words
+    that are each a name ("Budi Santoso") stay two."""
+    index = RosterIndex.build(
+        [
+            E("199507022021211387", "Mulyadi Santoso", "SD Negeri 21 Bangka Tengah"),
+            E("199507022021211388", "Mulyadi", "Dinas Sosial"),
+            E("199507022021211389", "Budi Santoso", "Bappeda"),
+            E("199507022021211390", "Budisantoso Rahman", "Bappeda"),
+        ]
+    )
+    nip, conf, _ = top(index, "contact_name", "Uda Mulyadi San toso")
+    assert nip == "199507022021211387" and conf >= FLAG
+    assert top(index, "contact_name", "Pak Budi Santoso")[0] == "199507022021211389"
 
 
 def test_a_handle_read_without_punctuation_or_without_its_end_is_no_flag() -> None:

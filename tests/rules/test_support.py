@@ -197,6 +197,21 @@ def test_a_shouted_acronym_with_a_letter_lost_or_misread_as_a_digit_or_a_mark() 
     assert detect_support("SEMANGAT PAGI, OKE!", oke).candidate is None
 
 
+def test_a_lower_case_acronym_one_script_slip_off_counts_beside_a_campaign_word() -> None:
+    """ "zuro menaang" in a script font read "guro menaang": the z read as a g. Beside a
+    campaign's word it is the pair; beside a greeting ("semangat"), or an ordinary word one
+    slip off ("kami" for "KAMA"), or a letter no script slip explains, it is nobody."""
+    election = parse_election(
+        "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['A B']\naliases=['ZURO']\n"
+        "[[candidates]]\nnumber=3\npeople=['C D']\naliases=['KAMA']\n"
+    )
+    finding = detect_support("guro menaang satu putaran", election)
+    assert finding.candidate == 1 and finding.confidence >= 0.7, finding
+    assert detect_support("guro semangat pagi", election).candidate is None
+    assert detect_support("kami pasti menang lomba", election).candidate is None
+    assert detect_support("buro menang", election).candidate is None  # b for z: no slip
+
+
 def test_one_pairs_acronym_is_not_another_pairs_misread() -> None:
     """ "JAMA" and "JUMA" are two pairs' acronyms, one letter apart: each read as written
     backs its own pair fully, not both at once (which left "gas JAMA gas" at 0.35)."""
