@@ -36,6 +36,7 @@ from ocr.reader import (
     picture_top,
     read_framed,
     second_reading,
+    small_ink,
 )
 from rules.election import Election
 from rules.elections import ElectionSet, decide, find_support
@@ -61,6 +62,10 @@ BODY_ZOOM = 2.0
 BODY_ZOOM_FRAMED = 3.0
 TOP_EDGE = 2  # pixels: a line whose box starts this near the top was cut by a crop
 MIN_BODY = 40
+# A body read empty is looked at for small drawn text between these shares of the height
+# (below any header, above any footer) and that text read enlarged this much.
+EMPTY_BODY = (0.12, 0.9)
+SMALL_ZOOM = 3.0
 # A framed story's top, with no status bar of its own read, is known only to within its
 # bubble's padding: the name strip reaches this share of the image's height further down.
 FRAMED_SLACK = 0.03
@@ -139,6 +144,20 @@ def analyse(
         enlarged = find_support(layout.body_text, election)
         if enlarged.confidence >= support.confidence:
             support = enlarged
+    small_read = False
+    if not layout.framed and not layout.body_text.strip():
+        # Nothing read between header and footer: a caption too small for the first
+        # detection ("nomor 2" in letters 7 pixels high on a pale status) is read again,
+        # enlarged, where something is drawn; a plain colour or a photo is not.
+        h = shot.image.height
+        top = max(body[0] if body is not None else 0, round(h * EMPTY_BODY[0]))
+        ink = small_ink(shot.image, top, round(h * EMPTY_BODY[1]))
+        if ink is not None:
+            small, _size = read_framed(shot.image, ink, engine, zoom=SMALL_ZOOM)
+            texts += [line.text for line in small]
+            layout = replace(layout, body=tuple(line.text for line in small))
+            support = find_support(layout.body_text, election)
+            small_read = True
     card = card_rows(lines, shot.image.height)
     if card is not None and not layout.framed:
         layout, hidden = _poster_under_card(shot.image, layout, lines, card)
@@ -176,6 +195,7 @@ def analyse(
     if (
         body is not None
         and body[1] - body[0] >= MIN_BODY
+        and not small_read
         and _worth_reading_body_again(support, matches, thresholds)
         and not _plainly_neutral(story_lines, layout, support)
     ):

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 from PIL import Image, ImageOps
+from scipy import ndimage
 
 from ocr import preprocess as pp
 from ocr.engine import OcrEngine, OcrLine
@@ -250,3 +251,26 @@ def picture_top(image: Image.Image, top: int, bottom: int) -> int:
         if spread[y] > 1.5 * FLAT_ROW or abs(means[y] - ref) > 1.5 * FLAT_ROW:
             return top + max(0, y - 2)
     return top
+
+
+# Text this small (a share of the body's height, every inked row together) is a caption the
+# first reading's detector may pass over; a photo's edges fill far more of it.
+SMALL_INK_SHARE = 0.25
+_EDGE = 200.0  # Sobel magnitude of a glyph's stroke edge, well above JPEG noise and gradients
+_INKED_ROW = 3  # strong edge pixels in a row that make it a row of text
+
+
+def small_ink(
+    image: Image.Image, top: int, bottom: int, margin: int = 12
+) -> tuple[int, int] | None:
+    """Where a body the first reading found empty has something drawn on it, when that is a
+    small band (tiny text on a flat status colour): its rows, with a margin, to be read
+    enlarged. None when nothing is drawn (a plain colour) or too much is (a photo)."""
+    grey = np.asarray(image.convert("L"), dtype=np.float32)[top:bottom]
+    if grey.shape[0] < 2 * margin:
+        return None
+    edges = np.hypot(ndimage.sobel(grey, 1), ndimage.sobel(grey, 0)) > _EDGE
+    rows = np.nonzero(edges.sum(axis=1) >= _INKED_ROW)[0]
+    if not len(rows) or rows[-1] - rows[0] > SMALL_INK_SHARE * grey.shape[0]:
+        return None
+    return max(top, top + int(rows[0]) - margin), min(bottom, top + int(rows[-1]) + margin)

@@ -66,7 +66,7 @@ _NUM = r"(?:0?(\d{1,2})|" + _ORDINAL + "|" + "|".join(NUMBER_WORDS) + r")"
 _NO = r"(?:n[oe0a]m[oe0a]r|nmr|no\.?)"
 _NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     (why.RULE_NUMBER_ORDER, re.compile(r"\b(?:" + _NO + r"|n[oe0]\.?)\s*[ua]r[uo]t\s*:?\s*" + _NUM + r"[l|!]?\b"), 0.95),
-    (why.RULE_VOTE_NUMBER, re.compile(r"\bc[o0]bl[o0]s\w*\s+(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.95),
+    (why.RULE_VOTE_NUMBER, re.compile(r"\bc[o0ea]bl[o0ea]s\w*\s+(?:(?:" + _NO + r"|n[ae]\.?)\s*)?" + _NUM + r"\b"), 0.95),
     (why.RULE_CHOOSE_NUMBER, re.compile(r"\b(?:pilih|dukung|menangkan|menang)\w*\s+" + _NO + r"\s*" + _NUM + r"\b"), 0.9),
     (why.RULE_CHOOSE_DIGITS, re.compile(r"\b(?:pilih|dukung|menangkan|gaspol|gas|lanjutkan|all\s?in|pasti|fix|jagoan)\w*\s+(?:paslon\s+)?0(\d)\b"), 0.85),
     # "sdh pasti nomor 2", "ingat nomor 3 ya", "jangan lupa no 1": a firm word right before.

@@ -15,7 +15,10 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from rules.names import fold_token, name_tokens, name_tokens_unfolded
+from rules.ocr_text import ocr_fold
 
 # canonical key -> phrases (raw spelling; folded below exactly like names are).
 _AGENCIES: dict[str, tuple[str, ...]] = {
@@ -197,6 +200,16 @@ def _place_keys(kind: str, place: Sequence[str], roster: bool) -> set[str]:
 _TITLE_WORDS = frozenset(fold_token(w) for w in ("dr", "h", "hj", "ir", "drs", "prof", "kh"))
 
 
+def _long_word_slip(token: str) -> str | None:
+    """A long unit word one OCR slip off ("keturahan" for "kelurahan", "puskesrnas"): the
+    word, in a contact name. Eight letters or more, so no name is one slip from one."""
+    if len(token) < _SLIP_MIN or not token.isalpha() or (token,) in _PHRASES:
+        return None
+    folded = ocr_fold(token)
+    near = [w for w, f in _LONG_WORDS if Levenshtein.distance(folded, f, score_cutoff=1) <= 1]
+    return near[0] if len(near) == 1 else None
+
+
 def split_unit_hints(
     tokens: Sequence[str], *, roster: bool = False
 ) -> tuple[frozenset[str], list[str], list[str]]:
@@ -219,6 +232,9 @@ def split_unit_hints(
                 break
         if hit is None and tokens[i] in _GLUED:
             hit = (1, _GLUED[tokens[i]])
+        if hit is None and not roster:
+            slipped = _long_word_slip(tokens[i])
+            hit = (1, _PHRASES[(slipped,)]) if slipped else None
         joined = _joined_short_form(tokens, i)
         if joined is not None and (hit is None or hit[0] == 1):
             # A short form OCR split at a case change ("RsUD" → "Rs UD", "SD N"): the two
@@ -402,3 +418,7 @@ def units_agree(hint: frozenset[str], unit: frozenset[str]) -> bool | None:
 # Every word of the unit phrases above ("smkn", "kec", "rsud", "dinkes", "kelurahan"…): words a
 # contact name run together by the OCR may be split into (see `rules.roster_index.segment`).
 UNIT_WORDS = frozenset(t for phrase in _PHRASES for t in phrase)
+_SLIP_MIN = 8
+_LONG_WORDS = tuple(
+    (p[0], ocr_fold(p[0])) for p in sorted(_PHRASES) if len(p) == 1 and len(p[0]) >= _SLIP_MIN
+)

@@ -279,6 +279,31 @@ def test_tiny_support_by_an_identified_asn_is_read_again_enlarged(
     assert v.kind == "flagged", v.reasons
 
 
+def test_tiny_support_on_a_pale_status_nothing_was_read_on_is_read_then_its_poster(
+    scan: Scan, scene_text_only: None
+) -> None:
+    # A pale status on a tall phone, its caption in 10 px letters: the first reading read
+    # nothing at all, not even the white name. The small drawn band is read enlarged, and
+    # what it backs earns the header its further readings.
+    spec = dataclasses.replace(
+        WA_PALE_HEADER,
+        lines=["pilih nomor 1", "hewan menang"],
+        header_font="dejavu",
+        font="comic_bold",
+        font_size=12,
+        line_scales=[],
+        width=591,
+        height=1280,
+        jpeg_quality=64,
+        bg_colors=((243,) * 3,) * 2,
+        text_color=(20, 20, 20),
+    )
+    v = scan(spec)
+    assert v.candidate == 1, v.text
+    assert v.asn is not None and v.asn.entry.nip == "198812312014022006", v.reasons
+    assert v.kind == "flagged", v.reasons
+
+
 def test_a_contact_saved_under_a_unit_alone_backing_a_pair_goes_to_review(scan: Scan) -> None:
     # The person's name cropped off or never saved: "Kel. Bacang" names a unit on the
     # roster; with clear support a moderator looks, though no one person can be named.

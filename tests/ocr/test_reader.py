@@ -20,6 +20,7 @@ from ocr.reader import (
     read_framed,
     read_header_again,
     second_reading,
+    small_ink,
 )
 
 
@@ -233,3 +234,18 @@ def test_a_second_reading_takes_each_line_read_otherwise() -> None:
     again = second_reading(lines)
     assert again is not None and [x.text for x in again] == ["terbukti RUZU!", "Balas"]
     assert second_reading(lines[1:]) is None
+
+
+def test_small_drawn_text_in_an_empty_body_is_found_not_a_plain_colour_or_a_photo() -> None:
+    """A caption in small letters on a flat status colour is a band worth reading enlarged;
+    a plain colour has nothing drawn, and a photo has edges everywhere."""
+    plain = Image.new("RGB", (400, 800), (243, 243, 243))
+    assert small_ink(plain, 100, 700) is None
+    caption = plain.copy()
+    draw = ImageDraw.Draw(caption)
+    for x in range(150, 250, 5):
+        draw.rectangle((x, 400, x + 1, 408), fill=(20, 20, 20))
+    top, bottom = small_ink(caption, 100, 700) or (0, 0)
+    assert top < 400 and bottom > 408 and bottom - top < 60
+    photo = Image.fromarray(np.random.default_rng(1).integers(0, 255, (800, 400, 3), np.uint8))
+    assert small_ink(photo, 100, 700) is None

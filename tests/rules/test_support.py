@@ -37,6 +37,7 @@ hashtags = ["#YudaPasti"]
     ("text", "number", "rule"),
     [
         ("Coblos No. 2 ya!", 2, "coblos-nomor"),
+        ("Ceblas Na.2", 2, "coblos-nomor"),  # a script font's o read e, a
         ("Jangan lupa nomor urut 03", 3, "nomor-urut"),
         ("pilih nomor urut dua", 2, "nomor-urut"),
         ("Salam 2 jari ✌️", 2, "salam-jari"),
