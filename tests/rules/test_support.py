@@ -38,6 +38,12 @@ hashtags = ["#YudaPasti"]
     [
         ("Coblos No. 2 ya!", 2, "coblos-nomor"),
         ("Ceblas Na.2", 2, "coblos-nomor"),  # a script font's o read e, a
+        ("ayo nyoblos nomer loro", 2, "coblos-nomor"),  # Javanese: "two"
+        ("Nomor urut tilu", 3, "nomor-urut"),  # Sundanese: "three"
+        ("contreng nomor 1", 1, "coblos-nomor"),
+        ("Vote number 2!", 2, "coblos-nomor"),
+        ("#02MenangTotal", 2, "hashtag-nomor"),
+        ("#Coblos3 ya", 3, "hashtag-nomor"),
         ("Jangan lupa nomor urut 03", 3, "nomor-urut"),
         ("pilih nomor urut dua", 2, "nomor-urut"),
         ("Salam 2 jari ✌️", 2, "salam-jari"),
@@ -131,6 +137,7 @@ def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
         "Debat publik pasangan calon\n1. Hendra-Wulan\n2. Bambang-Rahmat\n3. Yusuf-Dewi\nKPU",
         "Selamat Hari Guru Nasional 🙏",
         "Jadwal kampanye: no. 1 hari Senin, no. 2 Selasa, no. 3 Rabu",
+        "Sudah nyoblos? Ayo ke TPS 27 November, vote 2024 damai",
     ],
 )
 def test_neutral_content_backs_nobody(text: str) -> None:
