@@ -90,8 +90,11 @@ SUPPORT_WORDS = (
     "all in", "pasti", "doakan", "relawan", "pemenangan", "posko", "deklarasi", "mantap",
     "terbaik", "jagoan", "bersama", "semangat", "satu putaran", "periode", "hebat", "juara",
     "salam", "siap", "merapat", "yakin", "amanah", "idolaku", "pilihanku", "bismillah",
-    "jawaban", "kawal", "fix", "pokoknya",
+    "jawaban", "kawal", "fix", "pokoknya", "saatnya", "butuh",
 )  # fmt: skip
+# A term of office, five years ("2024-2029", "2025 - 2030"): what a campaign promises; a lone
+# name beside it is the pair's.
+_TERM = re.compile(r"\b20(\d\d)\s?[-/]\s?20(\d\d)\b")
 _CAMPAIGN_WORDS = frozenset(
     {"coblos", "pilih", "dukung", "menang", "menangkan", "lanjutkan", "gaspol", "periode",
      "pilihanku", "jagoan", "satu putaran", "pemenangan"}
@@ -473,6 +476,22 @@ def _hashtag_support(raw: str) -> set[str]:
     return words
 
 
+def _hashtag_names_a_candidate(raw: str, election: Election) -> bool:
+    """A hashtag with a candidate's name of five letters or more in it ("#TetapZulkarnain",
+    "#KameliaUntukMedan")."""
+    tags = [fold_compact(t) for t in re.findall(r"#(\w{5,})", raw)]
+    if not tags:
+        return False
+    names = {
+        fold_compact(w)
+        for c in election.candidates
+        for person in c.people
+        for w in words_of(normalise_text(person))
+        if len(w) >= 5
+    }
+    return any(name in tag for tag in tags for name in names)
+
+
 def detect_support(text: str, election: Election) -> SupportFinding:
     """Which candidate the text backs, with the signals that say so."""
     prepared = _prepare(text, election)
@@ -487,6 +506,10 @@ def detect_support(text: str, election: Election) -> SupportFinding:
                 signals.append(Signal(value, rule, " ".join(match.group(0).split()), weight))
     support_words = {m.group(1).lower() for m in _SUPPORT.finditer(norm)} | _misread_support(tokens)
     support_words |= _hashtag_support(prepared.raw)
+    if any(int(b) - int(a) == 5 for a, b in _TERM.findall(norm)):
+        support_words.add("periode")  # (not a school year, "2024-2025")
+    if _hashtag_names_a_candidate(prepared.raw, election):
+        support_words.add("#")  # "#TetapZulkarnain": a hashtag is a campaign's own device
     if support_words & {"menang", "menangkan", "coblos", "pilih", "lanjutkan", "dukung"}:
         for match in _BIG_NUMBER.finditer(norm):
             if int(match.group(1)) in numbers:

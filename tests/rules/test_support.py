@@ -205,6 +205,22 @@ def test_a_shouted_acronym_with_a_letter_lost_or_misread_as_a_digit_or_a_mark() 
     assert detect_support("SEMANGAT PAGI, OKE!", oke).candidate is None
 
 
+def test_a_lone_name_in_a_hashtag_beside_a_term_or_a_need_is_the_pair() -> None:
+    """A hashtag with a candidate's name is a campaign's device ("#TetapYusuf"); so is the
+    five-year term a campaign promises, "it is time", "the town needs". A school year or a
+    town needing water backs nobody."""
+    for text in (
+        "#TetapYusuf",
+        "Pak Yusuf 2024-2029",
+        "Saatnya Yusuf memimpin",
+        "Kota butuh Yusuf",
+    ):
+        finding = detect_support(text, ELECTION)
+        assert finding.candidate == 3 and finding.confidence >= 0.7, (text, finding)
+    for text in ("Pak Yusuf tahun ajaran 2024-2025", "Kota butuh air bersih", "#SelamatPagi"):
+        assert detect_support(text, ELECTION).confidence < 0.7, text
+
+
 def test_a_lower_case_acronym_one_script_slip_off_counts_beside_a_campaign_word() -> None:
     """ "zuro menaang" in a script font read "guro menaang": the z read as a g. Beside a
     campaign's word it is the pair; beside a greeting ("semangat"), or an ordinary word one
