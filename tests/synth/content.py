@@ -292,6 +292,38 @@ def _templates(pool: list[list[str]], c: Candidate) -> list[list[str]]:
     return [t for t in pool if c.nick or not any("{nick}" in ln for ln in t)]
 
 
+# Support in wording the templates above never use: the regions' own number words
+# (Javanese siji/loro/telu, Sundanese hiji/dua/tilu), English, a pair's number or a
+# candidate's name inside a hashtag, the term of office, "it is time".
+REGIONAL_NUMBERS = {
+    "jw": {1: "siji", 2: "loro", 3: "telu", 4: "papat"},
+    "su": {1: "hiji", 2: "dua", 3: "tilu", 4: "opat"},
+}
+OTHER_WORDING = [
+    ["Ayo nyoblos nomer {jw}", "{pair} {g}"],
+    ["Pilih nomer {su} nya", "{acr} {g}"],
+    ["Vote number {n}!", "{pair} for {city}"],
+    ["Let's go {acr}!!", "vote no {n}"],
+    ["#{nn}Menang {g}", "{acr}"],
+    ["#Coblos{n}", "{city} {menang}"],
+    ["#Tetap{F1}", "{slogan}"],
+    ["{hon} {f1}", "{head} {city} {y}-{y5}"],
+    ["Saatnya {f1} memimpin {city}", "💪"],
+    ["{city} butuh {hon} {f1}", "{tag}"],
+    ["contreng nomor {n} ya", "{city} {menang}"],
+    ["nomer {jw} wae", "{acr} {g}"],
+]
+
+
+def other_wording(rng: random.Random, e: Election, c: Candidate) -> Body:
+    """Support as people also say it, beyond the templates above (see `OTHER_WORDING`)."""
+    slots = _slots(rng, e, c)
+    slots |= {key: names.get(c.number, str(c.number)) for key, names in REGIONAL_NUMBERS.items()}
+    slots["F1"] = c.firsts[0].capitalize()
+    lines = _fmt(rng.choice(_templates(OTHER_WORDING, c)), slots)
+    return Body(lines, "support", c.number, wording=["other_wording"])
+
+
 def support(rng: random.Random, e: Election, c: Candidate) -> Body:
     """Explicit support: number, gesture, acronym, full names, slogan or hashtag."""
     slots = _slots(rng, e, c)

@@ -73,6 +73,9 @@ class Shares:
     large_font: float = 0.25
     # of all: a tall modern phone (19.5:9 or 20:9, 1080x2400 shrunk to 576x1280 by Telegram)
     tall: float = 0.3
+    # of explicit support (no poster graphic): wording the main templates never use, the
+    # regions' number words, English, numbers and names inside hashtags
+    other_wording: float = 0.15
 
     @classmethod
     def parse(cls, items: list[str]) -> Shares:
@@ -833,6 +836,11 @@ def make_item(
     rng = random.Random(f"item:{seed}:{index}")
     platform, kind, shown, person, unit_short = _poster(rng, category, world)
     body = _body(rng, category, world, person, shares)
+    # Its own stream, so that every older seed's screenshots stay as they were.
+    wrng = random.Random(f"wording:{seed}:{index}")
+    if body.content == "support" and body.art is None and wrng.random() < shares.other_wording:
+        pair = next(c for c in world.election.candidates if c.number == body.supports)
+        body = ct.other_wording(wrng, world.election, pair)
     if body.art is None and rng.random() < shares.emoji_rich and body.content != "info":
         body.lines = [*body.lines, "".join(rng.sample(ct.EMOJIS, rng.randint(3, 6)))]
         body.wording = [*body.wording, "emoji_rich"]
