@@ -157,7 +157,7 @@ def analyse(
             texts += [line.text for line in small]
             layout = replace(layout, body=tuple(line.text for line in small))
             support = find_support(layout.body_text, election)
-            small_read = True
+            small_read = bool(small)  # (an emoji read as nothing: the body's reading stays)
     card = card_rows(lines, shot.image.height)
     if card is not None and not layout.framed:
         layout, hidden = _poster_under_card(shot.image, layout, lines, card)
