@@ -58,7 +58,8 @@ _NON_NAME = frozenset(
         "dokter", "bidan", "perawat", "pegawai", "ketua", "wakil", "anggota", "pengurus",
         "komplek", "perum", "blok", "gang", "gg", "jalan", "jl", "depan", "sebelah",
         "belakang", "samping", "lama", "kedua", "pribadi", "official", "dan", "di", "dari",
-        "yg", "the",
+        "yg", "the", "kepsek", "wakasek", "kadis", "sekdis", "kabag", "kasie", "kapus",
+        "kaur", "kasubid", "operator", "admin", "tu", "pengawas", "penyuluh",
     )
 )  # fmt: skip
 

@@ -235,3 +235,11 @@ def test_a_whatsapp_day_and_clock_run_together_is_no_handle_and_age() -> None:
     for time in ("Yesterday,05:21", "Kemarin23.15", "Hari ini,07.04"):
         reading = parse_header_text([time, "PEMILIHANBUPATIBANGKATENGAH2024"], "Reply")
         assert reading.poster is None and reading.platform == "whatsapp", (time, reading)
+
+
+def test_a_relative_time_without_yang_still_anchors_the_contact() -> None:
+    """ "5 menit lalu", "2 jam lalu": the time as some phones and people shorten it."""
+    for time in ("5 menit lalu", "2 jam lalu"):
+        reading = parse_header_text(["Pak Budi Dinkes", time])
+        assert reading.poster == Poster("contact_name", "Pak Budi Dinkes"), (time, reading)
+        assert reading.platform == "whatsapp"

@@ -67,6 +67,8 @@ def index() -> RosterIndex:
         ("Togar - RSUD BD", "198801012013011013"),
         # OCR's capital I for the l of "Ilham" inside the word.
         ("IIham (SD 39)", "198901012014011015"),
+        # A post's short form beside the name ("Kepsek", head of school) is no name word.
+        ("Pak Kepsek Ilham SD 39", "198901012014011015"),
         # A long unit word one OCR slip off ("Keturahan" over a pale status).
         ("Rahma (Kecarnatan Medan Baru)", "198601012011011010"),
     ],
