@@ -39,7 +39,7 @@ from ocr.reader import (
     small_ink,
 )
 from rules.election import Election
-from rules.elections import ElectionSet, decide, find_support
+from rules.elections import ElectionFinding, ElectionSet, decide, find_support
 from rules.frame import (
     card_rows,
     content_text,
@@ -213,8 +213,7 @@ def analyse(
         texts += [line.text for line in body_lines] + [x.second for x in body_lines if x.second]
         for reading in (body_lines, second_reading(body_lines) or []):
             again = find_support(content_text(_not_the_poster(reading, header)), election)
-            if again.confidence > support.confidence:
-                support = again
+            support = better_finding(support, again)
     unsure = not matches or matches[0].confidence < thresholds.asn_review
     if unsure and header.poster is not None and _name_line_cropped(layout, lines):
         # A crop through the name line: what a later reading made of its remains ("GADANG)"
@@ -322,6 +321,17 @@ def _not_the_poster(lines: Sequence[OcrLine], header: HeaderReading) -> list[Ocr
     return [line for line in lines if key not in compact_word(line.text)]
 
 
+def better_finding(first: ElectionFinding, again: ElectionFinding) -> ElectionFinding:
+    """Of a body's first finding and an enlarged reading's, the one that stands: the
+    stronger, or the one that names every pair (the first reading missed one pair's line in
+    a commission's list, "2 Tobari Rasyid - Omah Djohan" alone then looked like support)."""
+    return again if again.confidence > first.confidence or _names_every_pair(again) else first
+
+
+def _names_every_pair(support: SupportFinding) -> bool:
+    return bool(set(why.ALL_OPTIONS_NAMED) & set(support.neutral_cues))
+
+
 def _worth_reading_body_again(
     support: SupportFinding, matches: list[AsnMatch], thresholds: Thresholds
 ) -> bool:
@@ -332,7 +342,7 @@ def _worth_reading_body_again(
         bool(matches)
         and matches[0].confidence >= thresholds.asn_flag
         and (support.candidate is None or support.confidence < thresholds.support_flag)
-        and not set(why.ALL_OPTIONS_NAMED) & set(support.neutral_cues)
+        and not _names_every_pair(support)
     )
 
 
@@ -392,7 +402,7 @@ def _settled(
     the frame) clearly as someone nobody on the roster is near, whatever the story says, or
     it read every pair of an election named (a list of the pairs, a ballot notice: the same
     information graphic however well it is read, as for `_worth_reading_body_again`)."""
-    if set(why.ALL_OPTIONS_NAMED) & set(support.neutral_cues):
+    if _names_every_pair(support):
         return True
     reading, matches = match_reading(layout.header, roster, limit)
     box = layout.header_box

@@ -608,6 +608,30 @@ def test_a_list_of_every_pair_is_not_read_again(roster, election, frame: Frame |
     assert engine.reads == 1, (engine.reads, v.text)
 
 
+def test_a_list_read_whole_only_enlarged_is_a_list_not_one_pairs_support() -> None:
+    """A commission's list of two pairs whose first line the first reading missed: alone,
+    "02 Bambang Sutejo - Rahmat Hidayat" under "Info KPU" looks like a lead for pair 2; the
+    enlarged reading names both pairs, and that finding stands, however weak. A stronger
+    enlarged finding stands too, and a weaker one does not."""
+    from netra.analysis import better_finding
+    from rules.election import parse_election
+    from rules.elections import find_support
+
+    two = parse_election(
+        "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['Hendra Siregar', 'Wulan Pratiwi']"
+        "\n[[candidates]]\nnumber=2\npeople=['Bambang Sutejo', 'Rahmat Hidayat']\n"
+    )
+    first = find_support("Info KPU\n02 Bambang Sutejo - Rahmat Hidayat", two)
+    assert first.candidate == 2, first
+    both = find_support(
+        "Info KPU\n01 Hendra Siregar - Wulan Pratiwi\n02 Bambang Sutejo - Rahmat Hidayat", two
+    )
+    assert better_finding(first, both).candidate is None
+    clear = find_support("Coblos No. 2 Bambang Sutejo", two)
+    assert better_finding(first, clear) is clear
+    assert better_finding(clear, first) is clear
+
+
 @pytest.mark.parametrize(
     ("text", "plain"),
     [
