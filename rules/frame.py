@@ -195,9 +195,10 @@ def chat_messages(lines: Sequence[TextLine], chrome: Sequence[TextLine]) -> list
 # A heads-up notification dropped over the top of the screen when it was shot: its app and
 # "now" ("WhatsApp • sekarang", read "WhatsApp·sekarang", "WhatsApp-gekarang"), then its
 # sender and message ("Bu Rina Disdik", "Dukung nomor 2 ya pak"), none of it the story's.
+# Matched with the spaces taken out: OCR splits the app's name too ("Wha tsApp·sekarang").
 _NOTIFICATION = re.compile(
-    r"^\W{0,2}(?:whats\s?app|telegram|instagram)\W{0,3}\s?"
-    r"(?:[a-z]{0,2}ekarang|now|baru\s?saja|\d{1,2}\s?(?:m|mnt|menit|j|jam)\b)",
+    r"^\W{0,2}(?:wha[tl]sap[po]|te[l1]egram|instagram)\W{0,3}"
+    r"(?:[a-z]{0,2}ekarang|now|barusaja|\d{1,2}(?:menit|mnt|jam|m|j)(?![a-z]))",
     re.IGNORECASE,
 )
 NOTIFICATION_ROWS = 3  # under its app line: the sender, and the message on up to two rows
@@ -209,7 +210,7 @@ def notification(lines: Sequence[TextLine], height: int) -> list[TextLine]:
     gap down to what the card hides), from its left edge (the icon's) on."""
     found: list[TextLine] = []
     for app in lines:
-        if app.centre_y > 0.25 * height or not _NOTIFICATION.match(app.text.strip()):
+        if app.centre_y > 0.25 * height or not _NOTIFICATION.match(re.sub(r"\s", "", app.text)):
             continue
         card = [app]
         h = app.text_height

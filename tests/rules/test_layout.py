@@ -331,7 +331,7 @@ def test_a_notification_over_the_top_is_chrome() -> None:
     """A notification over the screen's top ("WhatsApp • sekarang", as OCR reads it), its
     sender and its message: neither the poster nor the body; what it hides starts below a
     gap (the status bar, the story's own header)."""
-    for app in ("WhatsApp·sekarang", "WhatsApp-gekarang", "Telegram · 2 mnt"):
+    for app in ("WhatsApp·sekarang", "WhatsApp-gekarang", "Telegram · 2 mnt", "Wha tsApp·sekarang"):
         lines = [
             line(app, 98, 40, 44),
             line("Bu Ajeng Disnaker", 48, 90, 46),
