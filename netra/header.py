@@ -53,6 +53,9 @@ CLEAR_READING = 0.9
 WEAK_MATCH = 0.45
 # Two readings of a poster this alike (normalised Levenshtein) agree, an OCR slip or two apart.
 AGREE = 0.8
+# A rostered handle found only by taking the read handle's last digits for the story's age
+# (`age_glued`) counts this much of its match: the digits may be the handle's own.
+AGE_GLUED = 0.9
 # The header opinion not asked once two readings agree on someone off the roster.
 LAST_RESORT = "faint"
 
@@ -103,16 +106,44 @@ def match_reading(
         # A name that can only be a handle ("oktavia.1992") under a date line a gallery
         # viewer shows, taken for WhatsApp's: the roster's handles decide too.
         posters.append(Poster("username", shown))
-    for poster in posters:
+    glued = age_glued(reading.poster) if reading.seen is None else ()
+    for poster in [*posters, *glued]:
         found = roster.match(poster, limit=limit)
+        if poster in glued:
+            found = [replace(m, confidence=m.confidence * AGE_GLUED) for m in found]
         score = found[0].confidence if found else 0.0
         if score > top:
             top = score
             platform = reading.platform
             if poster.kind == "username" and reading.poster.kind == "contact_name":
                 platform = "instagram"  # a handle only Instagram shows
-            best = (replace(reading, poster=poster, platform=platform), found)
+            evidence = reading.evidence
+            if poster in glued:
+                note = why.HEADER_AGE_GLUED.format(read=reading.poster.text, handle=poster.text)
+                evidence = (*evidence, note)
+            best = (replace(reading, poster=poster, platform=platform, evidence=evidence), found)
     return best
+
+
+def age_glued(poster: Poster) -> tuple[Poster, ...]:
+    """An Instagram handle read with no age after it and ending in digits: its last one or
+    two digits may be the age, its unit lost and its number run into the handle
+    ("andi.chaniago_144" of "andi.chaniago_1 44 m", "dp3a.oktavia17" of "dp3a.oktavia
+    17 j"). Those spellings too, for the roster to decide (see `AGE_GLUED`)."""
+    if poster.kind != "username":
+        return ()
+    found = []
+    for k in (2, 1):
+        head, digits = poster.text[:-k], poster.text[-k:]
+        if (
+            digits.isdigit()
+            and not digits.startswith("0")
+            and 1 <= int(digits) <= 59
+            and len(re.sub(r"[^a-z]", "", head)) >= 4
+            and not head.endswith((".", "_"))
+        ):
+            found.append(Poster("username", head))
+    return tuple(found)
 
 
 def read_poster(

@@ -128,6 +128,25 @@ def test_a_bare_number_taken_for_the_age_may_be_the_handles_own_digits() -> None
     assert parse_header_text(["yulia.saragih 2 j"]).alternatives == ()
 
 
+def test_an_age_run_into_the_handle_with_its_unit_lost_is_the_rostered_handle() -> None:
+    """ "andi.chaniago_144" of "andi.chaniago_1 44 m", the space and the "m" lost: with no
+    age read, the last digits may be the age; the rostered handle they leave is the poster,
+    saying so. The handle as read wins when the roster has it, and a handle read with its
+    age keeps its digits."""
+    andi = RosterEntry("197210102001101206", "Andi Chaniago", instagram="andi.chaniago_1")
+    roster = RosterIndex([andi])
+    reading = HeaderReading("instagram", Poster("username", "andi.chaniago_144"), None, ())
+    found, matches = match_reading(reading, roster, 5)
+    assert found.poster == Poster("username", "andi.chaniago_1")
+    assert matches[0].entry.nip == andi.nip and 0.8 <= matches[0].confidence < 0.95
+    assert any("andi.chaniago_144" in e for e in found.evidence)
+    aged = dataclasses.replace(reading, seen="5 j")
+    assert match_reading(aged, roster, 5)[1][0].confidence < 0.8  # a near miss: review
+    own = RosterEntry("197210102001101207", "Andi C", instagram="andi.chaniago_144")
+    found, matches = match_reading(reading, RosterIndex([andi, own]), 5)
+    assert found.poster == reading.poster and matches[0].entry.nip == own.nip
+
+
 def test_a_name_line_read_alone_keeps_digits_no_age_can_be() -> None:
     """ "budihastuti 61", its underscore lost and its age ("30 m") lost in the glare: 61 is
     no age in any unit, so it is the handle's own; the roster finds "budihastuti_61"."""
