@@ -70,7 +70,7 @@ _KEYWORD_DIGIT = re.compile(
     r"(nomor|nomer|n0m0r|paslon|coblos|urut|salam|pilih|gas+pol|\bno\.?)(\d)", re.I
 )
 # The zero of a pair's number read as the letter O, run into its keyword: "GASSPOLO3".
-_KEYWORD_O_DIGIT = re.compile(r"(nomor|nomer|paslon|urut|gas+pol)[oO](\d)\b", re.I)
+_KEYWORD_O_DIGIT = re.compile(r"(nomor|nomer|paslon|urut|gas+pol|\bno\.)[oO](\d)(?!\d)", re.I)
 _DIGIT_JARI = re.compile(r"(\d)(jari)", re.I)
 # A pair's number 1 read as the letter I, l or a bar after its keyword, run into it or not:
 # "HANA NOMOR 1" read "HANNOMORI", "nomor l".

@@ -38,6 +38,7 @@ hashtags = ["#YudaPasti"]
     [
         ("Coblos No. 2 ya!", 2, "coblos-nomor"),
         ("Ceblas Na.2", 2, "coblos-nomor"),  # a script font's o read e, a
+        ("PASLONO2PALINGMANTAP", 2, "paslon-nomor"),  # the zero read O, all run together
         ("ayo nyoblos nomer loro", 2, "coblos-nomor"),  # Javanese: "two"
         ("Nomor urut tilu", 3, "nomor-urut"),  # Sundanese: "three"
         ("contreng nomor 1", 1, "coblos-nomor"),
