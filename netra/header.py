@@ -56,6 +56,7 @@ AGREE = 0.8
 # A rostered handle found only by taking the read handle's last digits for the story's age
 # (`age_glued`) counts this much of its match: the digits may be the handle's own.
 AGE_GLUED = 0.9
+EXACT_HANDLE = "instagram-exact"
 # The header opinion not asked once two readings agree on someone off the roster.
 LAST_RESORT = "faint"
 
@@ -109,8 +110,12 @@ def match_reading(
     glued = age_glued(reading.poster) if reading.seen is None else ()
     for poster in [*posters, *glued]:
         found = roster.match(poster, limit=limit)
-        if poster in glued:
-            found = [replace(m, confidence=m.confidence * AGE_GLUED) for m in found]
+        if poster in glued:  # only the rostered handle itself: a near one is no lead here
+            found = [
+                replace(m, confidence=m.confidence * AGE_GLUED)
+                for m in found
+                if m.method == EXACT_HANDLE
+            ]
         score = found[0].confidence if found else 0.0
         if score > top:
             top = score

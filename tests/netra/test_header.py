@@ -142,6 +142,10 @@ def test_an_age_run_into_the_handle_with_its_unit_lost_is_the_rostered_handle() 
     assert any("andi.chaniago_144" in e for e in found.evidence)
     aged = dataclasses.replace(reading, seen="5 j")
     assert match_reading(aged, roster, 5)[1][0].confidence < 0.8  # a near miss: review
+    # Digits that leave only a handle near a rostered one are no lead of their own.
+    garbled = HeaderReading("instagram", Poster("username", "ndi.chaniag15"), None, ())
+    found, _ = match_reading(garbled, roster, 5)
+    assert found.poster == garbled.poster and not any("@" in e for e in found.evidence)
     own = RosterEntry("197210102001101207", "Andi C", instagram="andi.chaniago_144")
     found, matches = match_reading(reading, RosterIndex([andi, own]), 5)
     assert found.poster == reading.poster and matches[0].entry.nip == own.nip
