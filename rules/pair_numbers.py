@@ -1,0 +1,57 @@
+"""How a story says a pair's number: "coblos no. 2", "nomor urut dua", "paslon 02",
+"salam 3 jari", "#02Menang", in the regions' words too ("nyoblos nomer loro"), each with the
+weight it alone carries (`rules.support` weighs them with everything else)."""
+
+from __future__ import annotations
+
+import re
+
+from wording import id_analysis as why
+
+NUMBER_WORDS = {
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
+    "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10,
+    # The regions' own: Javanese, Sundanese, Minang, Batak ("nyoblos nomer loro").
+    "siji": 1, "loro": 2, "telu": 3, "papat": 4, "hiji": 1, "tilu": 3, "opat": 4,
+    "ciek": 1, "duo": 2, "tigo": 3, "ampek": 4, "sada": 1, "tolu": 3,
+}  # fmt: skip
+# Ordinals name a pair as well: "paslon kedua", "pasangan ke-2" ("pertama", first, is too
+# often something else: "paslon pertama kali hadir").
+_ORDINAL_PREFIX = "ke"
+_ORDINAL = (
+    _ORDINAL_PREFIX
+    + r"-?\s?0?(\d)|"
+    + _ORDINAL_PREFIX
+    + "(?:"
+    + "|".join(list(NUMBER_WORDS)[:5])
+    + ")"
+)
+_NUM = r"(?:0?(\d{1,2})|" + _ORDINAL + "|" + "|".join(NUMBER_WORDS) + r")"
+# "nomor" as OCR and stylised fonts give it: "n0m0r", "nemer", "nmr", "no.", "No".
+_NO = r"(?:n[oe0a]m[oe0a]r|nmr|number|no\.?)"
+# Casting the vote: "coblos" (a script font's "ceblas" too), "nyoblos", "contreng", "vote".
+_VOTE = r"(?:(?:c|ny)[o0ea]bl[o0ea]s\w*|contreng\w*|vote)"
+NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
+    (why.RULE_NUMBER_ORDER, re.compile(r"\b(?:" + _NO + r"|n[oe0]\.?)\s*[ua]r[uo]t\s*:?\s*" + _NUM + r"[l|!]?\b"), 0.95),
+    (why.RULE_VOTE_NUMBER, re.compile(r"\b" + _VOTE + r"\s+(?:for\s+)?(?:(?:" + _NO + r"|n[ae]\.?)\s*)?" + _NUM + r"\b"), 0.95),
+    (why.RULE_CHOOSE_NUMBER, re.compile(r"\b(?:pilih|dukung|menangkan|menang|choose|support)\w*\s+" + _NO + r"\s*" + _NUM + r"\b"), 0.9),
+    (why.RULE_CHOOSE_DIGITS, re.compile(r"\b(?:pilih|dukung|menangkan|gaspol|gas|lanjutkan|all\s?in|pasti|fix|jagoan)\w*\s+(?:paslon\s+)?0(\d)\b"), 0.85),
+    # "sdh pasti nomor 2", "ingat nomor 3 ya", "jangan lupa no 1": a firm word right before.
+    (why.RULE_FIRM_NUMBER, re.compile(r"\b(?:pasti|ingat|tetap|fix|wajib|mati|lupa|yakin|mantap|gaspol|gas|all\s?in|lanjut\w*|siap)\s+(?:\w+\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
+    (why.RULE_PAIR_NUMBER, re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?)\s*(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.85),
+    # A pair's number inside a hashtag: "#02Menang", "#01Juara", "#Coblos3", "#Pilih02".
+    (why.RULE_NUMBER_HASHTAG, re.compile(r"#0?([1-9])(?:menang|juara|pasti|lanjut|jaya|hebat|pilihanku)|#(?:pilih|coblos|dukung|menangkan|salam)0?([1-9])(?!\d)"), 0.85),
+    (why.RULE_FINGERS, re.compile(r"\bsalam\s+" + _NUM + r"\s*jari\b"), 0.9),
+    (why.RULE_NUMBER, re.compile(r"\b" + _NO + r"\s*" + _NUM + r"\b"), 0.5),
+]  # fmt: skip
+# A big "02" on its own: OCR often reads the zero as a letter O.
+BIG_NUMBER = re.compile(r"(?:^|\s)[0o]([1-9])(?:\s|$|!|\.)", re.MULTILINE)
+
+
+def number_value(match: re.Match[str]) -> int | None:
+    """The pair's number a context matched, in digits or in words."""
+    digits = match.group(1) or (match.group(2) if match.re.groups >= 2 else None)
+    if digits:
+        return int(digits)
+    word = re.search("|".join(NUMBER_WORDS), match.group(0))
+    return NUMBER_WORDS[word.group(0)] if word else None
