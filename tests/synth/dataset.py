@@ -836,7 +836,8 @@ def make_item(
     rng = random.Random(f"item:{seed}:{index}")
     platform, kind, shown, person, unit_short = _poster(rng, category, world)
     body = _body(rng, category, world, person, shares)
-    # Its own stream, so that every older seed's screenshots stay as they were.
+    # Its own stream, so that everything else an older seed draws stays as it was (its
+    # datasets on disk were made before; regenerated, 15% of their explicit support differs).
     wrng = random.Random(f"wording:{seed}:{index}")
     if body.content == "support" and body.art is None and wrng.random() < shares.other_wording:
         pair = next(c for c in world.election.candidates if c.number == body.supports)
