@@ -189,6 +189,7 @@ class _Election:
     acronyms: frozenset[str]
     place: frozenset[str]  # the region's own words ("bangka"; not "kabupaten", "kota")
     hashtags: frozenset[str]
+    names: frozenset[str]  # candidates' name words of five letters or more, folded
 
 
 @functools.lru_cache(maxsize=16)
@@ -200,6 +201,13 @@ def _election_context(election: Election) -> _Election:
         ),
         hashtags=frozenset(compact_word(h) for c in election.candidates for h in c.hashtags),
         place=frozenset(words_of(normalise_text(election.region))) - _REGION_KINDS,
+        names=frozenset(
+            fold_compact(w)
+            for c in election.candidates
+            for person in c.people
+            for w in words_of(normalise_text(person))
+            if len(w) >= 5
+        ),
     )
 
 
@@ -434,15 +442,7 @@ def _hashtag_names_a_candidate(raw: str, election: Election) -> bool:
     """A hashtag with a candidate's name of five letters or more in it ("#TetapZulkarnain",
     "#KameliaUntukMedan")."""
     tags = [fold_compact(t) for t in re.findall(r"#(\w{5,})", raw)]
-    if not tags:
-        return False
-    names = {
-        fold_compact(w)
-        for c in election.candidates
-        for person in c.people
-        for w in words_of(normalise_text(person))
-        if len(w) >= 5
-    }
+    names = _election_context(election).names
     return any(name in tag for tag in tags for name in names)
 
 

@@ -244,8 +244,8 @@ class CandidateLookup(HandleLookup):
         thick outline): two neighbours that together spell a roster name, one of them no name
         on its own, are that name."""
         out: list[str] = []
+        known = self._vocab.get_one
         for word in words:
-            known = self._vocab.get_one
             if (
                 out
                 and known(out[-1] + word) is not None
