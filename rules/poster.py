@@ -93,7 +93,8 @@ def _clean_name(text: str) -> str:
         tokens[0] = tokens[0].lstrip("«»<>—–-~=_|'\"‘’“”;:,.") or tokens[0]
     # Contact names saved by people start with an honorific more often than not; words OCR
     # put before one ("Rea Bapak Budi") are the back arrow and avatar.
-    for i, token in enumerate(tokens[1:4], start=1):
+    # The last word is never that honorific: "Budi (Kecamatan Simpang Ka..." ends cut short.
+    for i, token in enumerate(tokens[1 : min(4, len(tokens) - 1)], start=1):
         if token.lower().strip(".") in _HONORIFICS:
             tokens = tokens[i:]
             break
@@ -257,7 +258,18 @@ _COLLAB_WORD = re.compile(r"\s(?:dan|and)\s")
 _CUT_BEFORE_AGE = re.compile(r"(?<=[a-z0-9_])(?:…|\.{2,})\s?(?=\d)")
 _GLUED_AGE = re.compile(r"^@?([a-z0-9._]+?)(\d{1,3})\s?(j|m|h|d|mg|w|jam|mnt|menit)$")
 _GLUED_AGE_LETTERS = re.compile(r"(?<=\d)([oli]{1,2})(?=(?:j|m|h|d|mg|w|jam|mnt|menit)$)")
-_AGE_LIMITS = {"m": 59, "mnt": 59, "menit": 59, "j": 23, "jam": 23, "h": 7, "d": 7, "mg": 4, "w": 4}
+# "h": hari (days) in Indonesian, hours in English ("14h"): the looser limit.
+_AGE_LIMITS = {
+    "m": 59,
+    "mnt": 59,
+    "menit": 59,
+    "j": 23,
+    "jam": 23,
+    "h": 23,
+    "d": 7,
+    "mg": 4,
+    "w": 4,
+}
 
 
 def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str, str]]:

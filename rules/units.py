@@ -275,6 +275,22 @@ def split_unit_hints(
     return frozenset(keys), rest, consumed
 
 
+def cut_short_form(token: str) -> frozenset[str]:
+    """The unit a contact's last word begins when the app cut the name with "…" inside a
+    one-word short form ("Diskomi…" for "Diskominfo"): its keys when every short form so
+    beginning names one unit, else none. Five letters or more, so a cut first name ("Dina…")
+    is not taken for a unit ("Dinas")."""
+    if len(token) < 5 or not token.isalpha() or (token,) in _PHRASES:
+        return frozenset()
+    found = {hit for p, hit in _PHRASES.items() if len(p) == 1 and p[0].startswith(token)}
+    if len(found) != 1:
+        return frozenset()
+    kind, key = found.pop()
+    if kind == "agency" and key not in _PLACE_MARKERS:
+        return frozenset({key})
+    return frozenset(_place_keys(key, [], roster=False))
+
+
 _LETTERS_NUMBER = re.compile(r"([a-z]+)(\d+)")
 
 

@@ -37,7 +37,15 @@ from rules.roster_index.tables import (
     name_skeleton,
     union,
 )
-from rules.units import ACRONYM, IMPLIED_MARK, RUN, SKIP_WORDS, UNIT_WORDS, split_unit_hints
+from rules.units import (
+    ACRONYM,
+    IMPLIED_MARK,
+    RUN,
+    SKIP_WORDS,
+    UNIT_WORDS,
+    cut_short_form,
+    split_unit_hints,
+)
 from wording import id_analysis as why
 
 # Words people put in contact names that are not names.
@@ -426,6 +434,11 @@ class CandidateLookup(HandleLookup):
         tokens = strip_honorifics(name_tokens(strip_titles(text)))
         hint, rest, consumed = split_unit_hints(tokens)
         keys = set(hint)
+        cut_unit = cut_short_form(rest[-1]) if cut and rest and rest[-1] == tokens[-1] else None
+        if cut_unit and not self._known_word(rest[-1]):
+            # "Warsita Pratama Diskomi…": the unit's short form cut by the app.
+            keys |= cut_unit
+            consumed, rest = [*consumed, rest[-1]], rest[:-1]
         if tokens and consumed and tokens[-1] == consumed[-1]:
             # A contact cut off at the screen's edge ends in part of a word: a place key
             # that the roster only has with that word longer ("smkn:1 tobo").

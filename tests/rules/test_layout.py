@@ -42,6 +42,14 @@ def test_ambiguous_glued_age_keeps_every_reading_for_the_roster() -> None:
     assert Poster("username", "olga2971") in readings
 
 
+def test_an_english_hours_age_glued_on_keeps_the_handles_own_digits() -> None:
+    """Instagram in English shows "14h" (hours, up to 23): "yunimarbun_75" aged 14 h, read
+    glued, is one of the readings, not only "yunimarbun_751" aged 4 h."""
+    layout = read_layout([*STATUS, line("yunimarbun_7514h", 88, 99)], W, H)
+    readings = [layout.header.poster, *layout.header.alternatives]
+    assert Poster("username", "yunimarbun_75") in readings
+
+
 def test_an_hours_j_read_as_y_still_splits_the_age_off() -> None:
     """ "yunlbudiman_6311y": a pale handle read in a chat, its age "11 j" glued on with the
     j read as a y. The readings with the age split off are offered to the roster; the
@@ -363,6 +371,8 @@ def test_a_contact_cut_by_the_app_keeps_its_mark() -> None:
         ("ABANG RADIT (UPTD BALAI...", "ABANG RADIT (UPTD BALAI…"),
         ("Bu Endang (SMKN 2 Tanjung Pan…", "Bu Endang (SMKN 2 Tanjung Pan…"),
         ("Bu Rina.", "Bu Rina"),
+        # "Ka" of "Katis" cut short is no honorific ("Kak") that would start the name.
+        ("Budi (Kecamatan Simpang Ka...", "Budi (Kecamatan Simpang Ka…"),
     ]:
         lines = [*STATUS, line(shown, 140, 70), line("Kemarin 06.50", 140, 105, 25)]
         assert read_layout(lines, W, H).header.poster == Poster("contact_name", poster)

@@ -455,6 +455,18 @@ def test_a_contact_cut_with_an_ellipsis_is_completed_to_its_unit() -> None:
     assert top(index, "contact_name", "ABANG RADIT (UPTD BALAI")[1] < REVIEW
 
 
+def test_a_unit_short_form_cut_with_an_ellipsis_still_tells_the_unit() -> None:
+    """ "Warsita Pratama Diskomi…": the app cut the contact inside "Diskominfo"; the unit
+    it begins agrees with the roster's. Too few letters ("Dink…") or a name ("Dina…") are
+    no unit."""
+    warsitas = [
+        E("197902262006082775", "Warsita Pratama", "Dinas Komunikasi dan Informatika"),
+        E("198205162006072364", "Warsita Pratama", "Dinas Kesehatan"),
+    ]
+    index = _flags_the_first(warsitas, "Warsita Pratama Diskomi…")
+    assert top(index, "contact_name", "Warsita Pratama Dink…")[1] < FLAG
+
+
 def test_a_handle_read_over_a_pale_photo_offers_those_it_may_be_with_thin_strokes_lost() -> None:
     """ "sit_slt", read three times alike over a white wall, is "siti__siti" with its thin
     strokes lost: offered for a moderator to compare, never a flag; a handle whose letters
