@@ -124,6 +124,14 @@ def score(labels: list[dict], preds: list[Prediction]) -> dict[str, float]:
         "outsider_review": sum(p.verdict == "review" for p in outsiders),
         "outsider_n": len(outsiders),
         "review": sum(1 for p in preds if p.verdict == "review"),
+        # A story whose poster line a notification card hides (labelled so by this repo's
+        # generator): nobody can name who posted it, so `review` is the best answer.
+        "hidden": sum(bool(lab.get("poster_hidden")) for lab, _p in true_flags),
+        "hidden_review": sum(
+            p.verdict == "review" for lab, p in true_flags if lab.get("poster_hidden")
+        ),
+        "recall_seen": sum(p.flagged for lab, p in true_flags if not lab.get("poster_hidden"))
+        / max(1, sum(not lab.get("poster_hidden") for lab, _p in true_flags)),
     }
 
 
@@ -198,6 +206,13 @@ def main() -> None:
             f"{s['candidate_ok']:.3f} | {s['hard']}/{s['hard_n']} | "
             f"{s['true_review']} / {s['true_clear']} | {s['outsider_review']}/{s['outsider_n']} | "
             f"{s['fp']} | {s['fn']} |"
+        )
+    if ours["hidden"]:
+        print(
+            f"\n{ours['hidden']} of the {n_true} true flags are stories whose poster line a "
+            f"notification hides (nobody can name who posted; {ours['hidden_review']} went to "
+            f"review): Netra's recall on the other {n_true - ours['hidden']} is "
+            f"{ours['recall_seen']:.3f}."
         )
     print("\n| category | n | flagged | review | clear/error |\n|---|---|---|---|---|")
     cats: dict[str, list[Prediction]] = {}

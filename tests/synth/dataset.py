@@ -909,6 +909,9 @@ def make_item(
         "wording": "+".join(body.wording),
         "phone": spec.phone,
         "poster_unit": unit_short,
+        # A notification card over a plain story hides its poster line: nobody can tell who
+        # posted it, so the best answer is `review` (bench/accuracy.py counts these apart).
+        "poster_hidden": bool(frame and frame.banner and frame.kind == "story"),
     }
     return spec, label
 

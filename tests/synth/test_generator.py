@@ -56,6 +56,7 @@ LABEL_KEYS = [
     "wording",
     "phone",
     "poster_unit",
+    "poster_hidden",
 ]
 
 
@@ -221,6 +222,9 @@ def test_each_class_appears_at_its_share(many) -> None:
     plain = [x for x in labels if x["frame"] == "story"]
     over_story = _share(plain, lambda x: "banner" in x["noise"].split("+"))
     assert 0 < over_story < d.banner / 5 + 0.05, over_story
+    # Only there does the card hide the poster line, and the label says so.
+    hidden = [x for x in labels if x["poster_hidden"]]
+    assert hidden == [x for x in plain if "banner" in x["noise"].split("+")]
     ig_photo = [
         lab
         for spec, lab in items
