@@ -52,14 +52,15 @@ SUPPORT_WORDS = (
     "all in", "pasti", "doakan", "relawan", "pemenangan", "posko", "deklarasi", "mantap",
     "terbaik", "jagoan", "bersama", "semangat", "satu putaran", "periode", "hebat", "juara",
     "salam", "siap", "merapat", "yakin", "amanah", "idolaku", "pilihanku", "bismillah",
-    "jawaban", "kawal", "fix", "pokoknya", "saatnya", "butuh",
+    "jawaban", "kawal", "fix", "pokoknya", "saatnya", "butuh", "harga mati", "vote",
+    "the next", "bupatiku", "walikotaku", "gubernurku", "presidenku", "pemimpinku",
 )  # fmt: skip
 # A term of office, five years ("2024-2029", "2025 - 2030"): what a campaign promises; a lone
 # name beside it is the pair's.
 _TERM = re.compile(r"\b20(\d\d)\s?[-/]\s?20(\d\d)\b")
 _CAMPAIGN_WORDS = frozenset(
     {"coblos", "pilih", "dukung", "menang", "menangkan", "lanjutkan", "gaspol", "periode",
-     "pilihanku", "jagoan", "satu putaran", "pemenangan"}
+     "pilihanku", "jagoan", "satu putaran", "pemenangan", "harga mati", "vote"}
 )  # fmt: skip
 _SUPPORT = re.compile(r"\b(" + "|".join(re.escape(w) for w in SUPPORT_WORDS) + r")\w*", re.I)
 
@@ -68,6 +69,8 @@ _NEUTRAL_CUES: list[tuple[str, re.Pattern[str]]] = [
     (why.NEUTRAL_TURNOUT, re.compile(r"\bke\s+tps\b|\bhak\s+pilih|\bdatang\w*\s+ke\b|\bjangan\s+golput", re.I)),
     (why.NEUTRAL_PEACEFUL, re.compile(r"\b(pilkada|pemilu)\s+(damai|sejuk|riang)", re.I)),
     (why.NEUTRAL_MONEY_POLITICS, re.compile(r"politik\s+uang|money\s+politic", re.I)),
+    # "Vote nomor 2 ya, lomba foto anak saya": a contest's vote, not the election's.
+    (why.NEUTRAL_CONTEST, re.compile(r"\b(lomba|kontes|giveaway|kompetisi|audisi)\b", re.I)),
     (why.NEUTRAL_ELECTION_BODIES, re.compile(r"\b(kpu|bawaslu|debat\s+(publik|kandidat|pasangan|paslon|perdana)|jadwal|spesimen|surat\s+suara|visi\s+misi|sosialisasi|informasi|daftar\s+pasangan|pengumuman|pemungutan\s+suara|pasangan\s+calon\s+(pilkada|bupati|wali\s*kota|gubernur))\b", re.I)),
 ]  # fmt: skip
 
@@ -567,6 +570,6 @@ def detect_support(text: str, election: Election) -> SupportFinding:
         # (`rules.blank_box`).
         cues = (*neutral, why.NEUTRAL_PAIR_AND_BLANK_BOX)
         return SupportFinding(None, 0.0, tuple(signals), cues, scores)
-    if neutral and not explicit:
-        confidence = min(confidence, 0.45)
+    if neutral and (not explicit or why.NEUTRAL_CONTEST in neutral):
+        confidence = min(confidence, 0.45)  # a contest's "vote nomor 2" is explicit, too
     return SupportFinding(best, round(max(confidence, 0.0), 3), tuple(signals), neutral, scores)

@@ -215,10 +215,23 @@ def test_a_lone_name_in_a_hashtag_beside_a_term_or_a_need_is_the_pair() -> None:
         "Pak Yusuf 2024-2029",
         "Saatnya Yusuf memimpin",
         "Kota butuh Yusuf",
+        # Other ways of saying it: "non-negotiable", English, "my regent".
+        "Yusuf harga mati",
+        "Nomor 3 harga mati",
+        "Vote for Yusuf",
+        "Yusuf the next Walikota",
+        "Walikotaku Yusuf",
     ):
         finding = detect_support(text, ELECTION)
         assert finding.candidate == 3 and finding.confidence >= 0.7, (text, finding)
-    for text in ("Pak Yusuf tahun ajaran 2024-2025", "Kota butuh air bersih", "#SelamatPagi"):
+    for text in (
+        "Pak Yusuf tahun ajaran 2024-2025",
+        "Kota butuh air bersih",
+        "#SelamatPagi",
+        "NKRI harga mati",
+        "Walikota Yusuf meresmikan jembatan",
+        "Vote nomor 3 ya, lomba foto anak saya",
+    ):
         assert detect_support(text, ELECTION).confidence < 0.7, text
 
 
