@@ -183,3 +183,31 @@ def strip_honorifics(tokens: Sequence[str]) -> list[str]:
             break
         out.pop(0)
     return out
+
+
+# Words people put in contact names that are not names.
+NON_NAME_WORDS = frozenset(
+    fold_token(t)
+    for t in (
+        "sepupu", "kantor", "tetangga", "rt", "rw", "grup", "group", "arisan", "teman",
+        "temen", "kawan", "sahabat", "paman", "bibi", "pakde", "bude", "bulik", "paklik",
+        "ponakan", "keponakan", "mertua", "ipar", "besan", "suami", "istri", "pacar",
+        "sayang", "ayah", "mama", "papa", "mami", "papi", "ortu", "kakek", "nenek", "cucu",
+        "anak", "baru", "new", "wa", "hp", "no", "nomor", "bisnis", "business", "rumah",
+        "asn", "pns", "pppk", "honor", "honorer", "pemkot", "pemda", "pemkab", "kota",
+        "kabupaten", "provinsi", "alumni", "angkatan", "sekolah", "kampus", "gereja",
+        "masjid", "musholla", "pengajian", "jamaah", "majelis", "ojek", "gojek", "grab",
+        "laundry", "toko", "warung", "jual", "tukang", "sopir", "supir", "kurir", "bos",
+        "boss", "kepala", "kabid", "kasi", "kasubag", "kasubbag", "sekretaris", "staf",
+        "staff", "kerja", "rekan", "kolega", "atasan", "bendahara", "guru", "dosen",
+        "dokter", "bidan", "perawat", "pegawai", "ketua", "wakil", "anggota", "pengurus",
+        "komplek", "perum", "blok", "gang", "gg", "jalan", "jl", "depan", "sebelah",
+        "belakang", "samping", "lama", "kedua", "pribadi", "official", "dan", "di", "dari",
+        "yg", "the", "kepsek", "wakasek", "kadis", "sekdis", "kabag", "kasie", "kapus",
+        "kaur", "kasubid", "operator", "admin", "tu", "pengawas", "penyuluh", "kaban",
+        "kasek", "sekcam", "seklur", "kapuskes",
+        # what follows a post ("Kasubag Umum", "Kabid Kurikulum")
+        "umum", "keuangan", "kepegawaian", "perencanaan", "program", "pelayanan",
+        "usaha", "kurikulum", "kesiswaan", "humas", "sarpras",
+    )
+)  # fmt: skip

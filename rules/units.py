@@ -94,9 +94,10 @@ _AGENCIES: dict[str, tuple[str, ...]] = {
 
 # Place-bound units: the words after the marker name the place.
 _PLACE_MARKERS: dict[str, tuple[str, ...]] = {
-    "kel": ("kel", "kelurahan", "lurah", "kantor lurah", "desa", "ds"),
-    "kec": ("kec", "kecamatan", "camat", "kantor camat"),
-    "puskesmas": ("puskesmas", "pkm", "uptd puskesmas", "pusk", "puskes"),
+    # A head's post names the place too ("Sekcam Koba", "Kapus Berok", see `rules.posts`).
+    "kel": ("kel", "kelurahan", "lurah", "kantor lurah", "desa", "ds", "seklur"),
+    "kec": ("kec", "kecamatan", "camat", "kantor camat", "sekcam"),
+    "puskesmas": ("puskesmas", "pkm", "uptd puskesmas", "pusk", "puskes", "kapus", "kapuskes"),
     # A hospital: "RSUD" is the regional general hospital, not the mental hospital ("RS
     # Jiwa"); a bare "RS" is any (the roster side keys each hospital as "rs" too, see
     # `_HOSPITALS`).

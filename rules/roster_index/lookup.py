@@ -21,6 +21,8 @@ from rules.names import (
     strip_honorifics,
     strip_titles,
 )
+from rules.names import NON_NAME_WORDS as _NON_NAME
+from rules.posts import HEADS, holds, posts_named
 from rules.roster import normalise_phone
 from rules.roster_index.handles import HandleLookup
 from rules.roster_index.scoring import (
@@ -48,29 +50,11 @@ from rules.units import (
 )
 from wording import id_analysis as why
 
-# Words people put in contact names that are not names.
-_NON_NAME = frozenset(
-    fold_token(t)
-    for t in (
-        "sepupu", "kantor", "tetangga", "rt", "rw", "grup", "group", "arisan", "teman",
-        "temen", "kawan", "sahabat", "paman", "bibi", "pakde", "bude", "bulik", "paklik",
-        "ponakan", "keponakan", "mertua", "ipar", "besan", "suami", "istri", "pacar",
-        "sayang", "ayah", "mama", "papa", "mami", "papi", "ortu", "kakek", "nenek", "cucu",
-        "anak", "baru", "new", "wa", "hp", "no", "nomor", "bisnis", "business", "rumah",
-        "asn", "pns", "pppk", "honor", "honorer", "pemkot", "pemda", "pemkab", "kota",
-        "kabupaten", "provinsi", "alumni", "angkatan", "sekolah", "kampus", "gereja",
-        "masjid", "musholla", "pengajian", "jamaah", "majelis", "ojek", "gojek", "grab",
-        "laundry", "toko", "warung", "jual", "tukang", "sopir", "supir", "kurir", "bos",
-        "boss", "kepala", "kabid", "kasi", "kasubag", "kasubbag", "sekretaris", "staf",
-        "staff", "kerja", "rekan", "kolega", "atasan", "bendahara", "guru", "dosen",
-        "dokter", "bidan", "perawat", "pegawai", "ketua", "wakil", "anggota", "pengurus",
-        "komplek", "perum", "blok", "gang", "gg", "jalan", "jl", "depan", "sebelah",
-        "belakang", "samping", "lama", "kedua", "pribadi", "official", "dan", "di", "dari",
-        "yg", "the", "kepsek", "wakasek", "kadis", "sekdis", "kabag", "kasie", "kapus",
-        "kaur", "kasubid", "operator", "admin", "tu", "pengawas", "penyuluh",
-    )
-)  # fmt: skip
-
+# A namesake not holding the post the contact names, against one who does.
+_OTHER_POST = 0.75
+# The only holder of a unit's head post, from a contact with no name: a flag, for the
+# moderator to confirm against the photo (a roster's posts may be a term old).
+_POST_HOLDER = 0.85
 _MAX_SCORED = 400
 _OUTSIDE_SCORED = 20  # runner-ups from other units when a unit hint is given
 PHONE_NEAR_ROWS = 65_000  # up to this many numbers a number one digit off may be flagged
@@ -189,9 +173,10 @@ class CandidateLookup(HandleLookup):
         text = _L_FOR_I.sub("I", _I_FOR_L.sub("l", text))
         text = self._honorific_apart(words_apart(text, self._known_word))
         hint, rest, consumed = self._unit_hints(text)
+        posts = posts_named(name_tokens(text))
         rest = self._split_words_joined(strip_honorifics([t for t in rest if t not in _NON_NAME]))
         if not rest:
-            return []
+            return self._post_holder(posts, hint)
         known: list[tuple[str, dict[int, float]]] = []
         initials: list[str] = []
         unknown: list[str] = []
@@ -211,7 +196,7 @@ class CandidateLookup(HandleLookup):
                 continue
             (known.append((t, v)) if v else unknown.append(t))
         if not known:
-            return []
+            return self._post_holder(posts, hint)
         hint_units: set[int] | None = None
         implied_units: set[int] = set()
         if hint:
@@ -235,17 +220,53 @@ class CandidateLookup(HandleLookup):
         hint_text = " ".join(consumed)
         args = (known, initials, len(unknown), hint_units, hint_text, implied_units)
         raws, methods = self._score_alike_once(chosen, args)
+        fits = self._holding(chosen, posts)
+        if fits is not None:
+            # "Warsita Kabid Kominfo": of the namesakes, the one holding the post.
+            raws = np.where(fits, raws, raws * _OTHER_POST)
         peers, stronger = peer_counts(raws, scale)
         shared = np.where(peers > 1, raws / (1 + PEER_PENALTY * (peers - 1)), raws)
         top = []
         for j in np.lexsort((chosen, -shared))[:limit].tolist():
             i = int(chosen[j])
             _raw, _method, evidence = score_contact(self, i, *args, with_evidence=True)
+            if fits is not None and fits[j]:
+                evidence = (*evidence, why.EVIDENCE_POST_AGREES.format(post=self._post_of(i)))
             if peers[j] > 1:
                 label = why.EVIDENCE_PEERS_STRONGER if stronger[j] else why.EVIDENCE_PEERS
                 evidence = (*evidence, label.format(count=round(float(peers[j]))))
             top.append(Scored(i, float(shared[j]), methods[j], evidence))
         return top
+
+    def _post_of(self, i: int) -> str:
+        return self._strings[int(self._field(i, 2))]
+
+    def _holding(self, chosen: np.ndarray, posts: frozenset[str]) -> np.ndarray | None:
+        """Which of the candidates hold a post the contact names; None when the post tells
+        none of them apart (nobody or everybody holds it: a roster's posts may be stale)."""
+        if not posts:
+            return None
+        fits = np.array([holds(self._post_of(int(i)), posts) for i in chosen.tolist()])
+        return fits if fits.any() and not fits.all() else None
+
+    def _post_holder(self, posts: frozenset[str], hint: frozenset[str]) -> list[Scored]:
+        """A contact with no name, only a unit's head and the unit ("Pak Camat Koba",
+        "Kepsek SDN 5"): the one person on the roster holding that post there."""
+        heads = posts & HEADS
+        if not heads or not hint:
+            return []
+        hint = self._most_specific(hint)
+        units = set().union(*(self._key_units.get(k, set()) for k in hint if ":" in k))
+        if not units:
+            return []
+        inside = np.flatnonzero(np.isin(self._unit_np, np.fromiter(units, dtype=np.uint32)))
+        found = [i for i in inside.tolist() if holds(self._post_of(i), heads)]
+        if len(found) != 1:
+            return []
+        i = found[0]
+        post, unit = self._post_of(i), self._strings_unit(i)
+        evidence = (why.EVIDENCE_POST_HOLDER.format(post=post, unit=unit),)
+        return [Scored(i, _POST_HOLDER, "post+unit", evidence)]
 
     def _split_words_joined(self, words: list[str]) -> list[str]:
         """A name OCR split with a space it never had ("San toso" of "Santoso", read off a

@@ -679,3 +679,44 @@ def test_a_handle_read_without_punctuation_or_without_its_end_is_no_flag() -> No
     assert all(m.confidence < FLAG for m in found), found
     nip, conf, _ = top(RosterIndex.build([one]), "username", "rinatamba")
     assert nip == one.nip and conf >= FLAG
+
+
+def _posted(nip: str, nama: str, jabatan: str, unit: str) -> RosterEntry:
+    return RosterEntry(nip, nama, jabatan, unit, "Pemkab", None, None, ())
+
+
+def test_a_post_in_a_contact_tells_namesakes_in_one_unit_apart() -> None:
+    """ "Pak Warsita Kasubag Kominfo": two Warsitas work at Kominfo; the one whose post is
+    the Kepala Sub Bagian is the poster. Without the post they stay an even tie."""
+    warsitas = [
+        _posted("197902262006082775", "Warsita Pratama", "Kepala Sub Bagian Umum", "Diskominfo"),
+        _posted("197903032009052587", "Ir. Warsita Lubis", "Analis Kebijakan", "Diskominfo"),
+    ]
+    index = _flags_the_first(
+        warsitas, "Pak Warsita Kasubag Kominfo", "Kasubag Umum Kominfo Warsita"
+    )
+    assert top(index, "contact_name", "Pak Warsita Kominfo")[1] < REVIEW
+
+
+def test_a_unit_head_saved_without_a_name_is_the_one_holding_the_post() -> None:
+    """ "Pak Camat Koba", "Kepsek SDN 24": a head of a unit saved by post and unit alone is
+    the one person on the roster holding that post there. Not a post several hold there, not
+    a post that is no head's, not a post with no unit."""
+    roster = [
+        _posted("196902071998091589", "H. Ahmad Ismail", "Camat", "Kecamatan Koba"),
+        _posted("199612142019062849", "Citra Saputra", "Sekretaris Kecamatan", "Kecamatan Koba"),
+        _posted("198609092009092306", "Sri Firmansyah", "Kepala Sekolah", "SD Negeri 24 Bateng"),
+        _posted("198506042022221271", "Nanang Laksmiwati", "Guru Kelas", "SD Negeri 24 Bateng"),
+        _posted("198005282008022769", "Yuni Pohan", "Lurah", "Kelurahan Berok"),
+        _posted("197607082010052656", "Anisa Mahendra", "Lurah", "Kelurahan Berok"),
+    ]
+    index = RosterIndex(roster)
+    for contact, nip in [
+        ("Pak Camat Koba", "196902071998091589"),
+        ("Sekcam Koba", "199612142019062849"),
+        ("Kepsek SDN 24", "198609092009092306"),
+    ]:
+        found, conf, _method = top(index, "contact_name", contact)
+        assert found == nip and conf >= FLAG, (contact, found, conf)
+    for contact in ("Bu Lurah Berok", "Guru SDN 24", "Pak Camat"):
+        assert top(index, "contact_name", contact)[0] is None, contact

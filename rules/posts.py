@@ -1,0 +1,75 @@
+"""Posts people save a colleague under: "Pak Camat Koba", "Bu Kepsek SDN 5", "Warsita Kabid
+Kominfo". A post tells namesakes in one unit apart, and a unit's head is one person even when
+the contact shows no name at all. Matched against the roster's own `jabatan` column, so a
+region's wording of a post ("Kasi Pemerintahan", "Kepala Seksi Pemerintahan") works alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# (how a contact names the post, folded tokens joined by spaces; how a roster's `jabatan`
+# names it, lower case). Heads of a unit come first: those are one person per unit.
+_POSTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (key, re.compile(rf"\b(?:{contact})\b"), re.compile(rf"^(?:{roster})\b"))
+    for key, contact, roster in (
+        ("kepsek", r"kepsek|kasek|kepala sekolah", r"kepala sekolah"),
+        ("kapus", r"kapus|kapuskes|kepala puskesmas", r"kepala (?:uptd )?puskesmas"),
+        ("kadis", r"kadis|kepala dinas", r"kepala dinas"),
+        ("kaban", r"kaban|kepala badan", r"kepala badan"),
+        ("camat", r"camat", r"camat"),
+        ("lurah", r"lurah", r"lurah"),
+        (
+            "sekcam",
+            r"sekcam|sekretaris camat|sekretaris kecamatan",
+            r"sekretaris (?:camat|kecamatan)",
+        ),
+        (
+            "seklur",
+            r"seklur|sekretaris lurah|sekretaris kelurahan",
+            r"sekretaris (?:lurah|kelurahan)",
+        ),
+        ("sekdis", r"sekdis|sekretaris dinas", r"sekretaris$|sekretaris dinas"),
+        ("kabid", r"kabid|kepala bidang", r"kepala bidang|kabid"),
+        ("kabag", r"kabag|kepala bagian", r"kepala bagian|kabag"),
+        ("kasubag", r"kasubb?ag|kepala sub ?bagian", r"kepala sub ?bagian|kasubb?ag"),
+        ("kasubid", r"kasubid|kepala sub ?bidang", r"kepala sub ?bidang|kasubid"),
+        ("kasi", r"kasie?|kepala seksi", r"kepala seksi|kasie?"),
+        ("kaur", r"kaur|kepala urusan", r"kepala urusan|kaur"),
+        ("wakasek", r"wakasek|wakil kepala sekolah", r"wakil kepala sekolah"),
+        ("bendahara", r"bendahara", r"bendahara"),
+        ("guru", r"guru", r"guru"),
+        ("bidan", r"bidan", r"bidan"),
+        ("perawat", r"perawat", r"perawat"),
+        ("dokter", r"dokter", r"dokter"),
+        ("penyuluh", r"penyuluh", r"penyuluh"),
+        ("pengawas", r"pengawas", r"pengawas"),
+        ("operator", r"operator", r"operator"),
+    )
+)
+_KEYS = {key: roster for key, _contact, roster in _POSTS}
+# One holder per unit: a contact naming only the post and the unit ("Camat Koba") is them.
+HEADS = frozenset(
+    {"kepsek", "kapus", "kadis", "kaban", "camat", "lurah", "sekcam", "seklur", "sekdis"}
+)
+
+
+def posts_named(tokens: Sequence[str]) -> frozenset[str]:
+    """The posts a contact name's folded tokens name ("kabid", "kepsek"); the longer of two
+    overlapping ones only ("sekretaris camat" is no "camat")."""
+    text = " ".join(tokens)
+    found: set[str] = set()
+    taken: list[tuple[int, int]] = []
+    for key, contact, _roster in sorted(_POSTS, key=lambda p: -len(p[1].pattern)):
+        for m in contact.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                found.add(key)
+                taken.append(m.span())
+    return frozenset(found)
+
+
+def holds(jabatan: str, posts: frozenset[str]) -> bool:
+    """True if the roster's `jabatan` is one of these posts."""
+    position = " ".join(jabatan.lower().split())
+    return any(_KEYS[key].search(position) for key in posts)
