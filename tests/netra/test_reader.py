@@ -1,6 +1,6 @@
 """Reading screenshots like a person does, on rendered images with the real OCR engines:
 stories inside a gallery viewer or a chat, cropped ones, contacts saved with school and
-health units, and a handle misread by one character."""
+health units or a post, and a handle misread by one character."""
 
 from __future__ import annotations
 
@@ -129,6 +129,10 @@ UNIT_ROSTER = """NIP,Nama,Jabatan,Unit Kerja,Instansi
 198301012008011004,Hana Wulandari,Staf,Dinas Perhubungan,Pemerintah Kota Contoh
 198401012009011005,Wawan Sitompul,Dokter,RSUD Depati Hamzah,Pemerintah Kota Contoh
 198401012009011006,Wawan Sitompul,Staf,Dinas Sosial,Pemerintah Kota Contoh
+198501012010011007,"Drs. Rusdi Hamid",Camat,Kecamatan Gerunggang,Pemerintah Kota Contoh
+198501012010011008,Rusdi Hamid,Kasi Pemerintahan,Kecamatan Gerunggang,Pemerintah Kota Contoh
+198601012011012009,Yanti Purba,Kepala Sekolah,SD Negeri 12 Kota Contoh,Pemerintah Kota Contoh
+198601012011012010,Yanti Purba,Guru,SD Negeri 12 Kota Contoh,Pemerintah Kota Contoh
 """
 
 
@@ -154,6 +158,9 @@ def unit_scan(election: Election, engine: OcrEngine) -> Scan:
         ("Bu Elis Maharani PKM Taman Sari", "198201012007012001"),
         ("Ibu Hana - Dinas KB", "198301012008011003"),
         ("Pak Wawan Sitompul RSUD DH", "198401012009011005"),
+        # a post: a unit's head saved without a name, and namesakes in one school
+        ("Pak Camat Gerunggang", "198501012010011007"),
+        ("Bu Yanti Kepsek SD 12", "198601012011012009"),
     ],
 )
 def test_a_contact_saved_with_a_school_or_health_unit_is_the_right_namesake(
