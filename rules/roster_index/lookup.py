@@ -14,6 +14,7 @@ from rapidfuzz.distance import Levenshtein
 
 from rules.names import (
     HONORIFICS,
+    NON_NAME_WORDS,
     TITLE_TOKENS,
     WEAK_HONORIFICS,
     fold_token,
@@ -21,7 +22,6 @@ from rules.names import (
     strip_honorifics,
     strip_titles,
 )
-from rules.names import NON_NAME_WORDS as _NON_NAME
 from rules.posts import HEADS, holds, posts_named
 from rules.roster import normalise_phone
 from rules.roster_index.handles import HandleLookup
@@ -174,7 +174,9 @@ class CandidateLookup(HandleLookup):
         text = self._honorific_apart(words_apart(text, self._known_word))
         hint, rest, consumed = self._unit_hints(text)
         posts = posts_named(name_tokens(text))
-        rest = self._split_words_joined(strip_honorifics([t for t in rest if t not in _NON_NAME]))
+        rest = self._split_words_joined(
+            strip_honorifics([t for t in rest if t not in NON_NAME_WORDS])
+        )
         if not rest:
             return self._post_holder(posts, hint)
         known: list[tuple[str, dict[int, float]]] = []
@@ -429,7 +431,7 @@ class CandidateLookup(HandleLookup):
         text = _L_FOR_I.sub("I", _I_FOR_L.sub("l", text))
         text = self._honorific_apart(words_apart(text, self._known_word))
         hint, rest, consumed = self._unit_hints(text)
-        rest = [t for t in strip_honorifics(rest) if t not in _NON_NAME and len(t) > 1]
+        rest = [t for t in strip_honorifics(rest) if t not in NON_NAME_WORDS and len(t) > 1]
         acronyms = [t for t in rest if 3 <= len(t) <= 8 and ACRONYM + t in self._key_units]
         if acronyms:
             hint, consumed = (
