@@ -110,8 +110,15 @@ def analyse(
     body: tuple[int, int] | None = (
         (layout.header_box[3], shot.image.height) if layout.header_box is not None else None
     )
-    if span is not None and not _settled(
-        layout, support, roster, alternatives + 1, thresholds, span
+    # A framed story whose poster the first reading identified and whose body it read
+    # surely with no word of a campaign: no enlarged reading, of the story or of its body.
+    plain_framed = span is not None and _framed_plainly_neutral(
+        lines, layout, support, roster, alternatives + 1, thresholds, span
+    )
+    if (
+        span is not None
+        and not plain_framed
+        and not _settled(layout, support, roster, alternatives + 1, thresholds, span)
     ):
         # A story inside a chat or a gallery viewer, not yet both identified and clear: read
         # it again, enlarged, and keep that reading of it (the chat's and the viewer's own
@@ -196,6 +203,7 @@ def analyse(
         body is not None
         and body[1] - body[0] >= MIN_BODY
         and not small_read
+        and not plain_framed
         and _worth_reading_body_again(support, matches, thresholds)
         and not _plainly_neutral(story_lines, layout, support)
     ):
@@ -410,6 +418,36 @@ def _settled(
         return True
     if support.candidate is None or support.confidence < thresholds.support_flag:
         return False
+    return bool(matches) and matches[0].confidence >= thresholds.asn_flag
+
+
+def _framed_plainly_neutral(
+    lines: Sequence[OcrLine],
+    layout: Layout,
+    support: SupportFinding,
+    roster: RosterLookup,
+    limit: int,
+    thresholds: Thresholds,
+    span: tuple[int, int],
+) -> bool:
+    """A framed story's poster line, inside the frame, names a rostered ASN, and the first
+    reading read every line of its body surely (`FRAMED_SURE`) with no word of a campaign
+    and nothing of any pair: an enlarged reading would read the same ("Alhamdulillah 3
+    tahun menikah" keeps it: a number)."""
+    box = layout.header_box
+    if box is None or box[1] < span[0] or any(support.scores.values()):
+        return False
+    content = set(layout.body)
+    inside = [
+        line
+        for line in lines
+        if line.top >= span[0] and line.text in content and not _emoji_scrap(line.text)
+    ]
+    if not inside or any(line.conf < FRAMED_SURE for line in inside):
+        return False
+    if not no_campaign_words("\n".join(line.text for line in inside)):
+        return False
+    _reading, matches = match_reading(layout.header, roster, limit)
     return bool(matches) and matches[0].confidence >= thresholds.asn_flag
 
 
