@@ -157,7 +157,8 @@ HONORIFICS = frozenset(
         "uni", "teteh", "teh", "akang", "kang", "om", "tante", "tan", "ncik", "encik",
         "cik", "cek", "dek", "adik", "sdr", "sdri", "saudara", "saudari", "yth", "mpok",
         "ko", "koko", "cici", "ci", "bli", "mbok", "opung", "amang", "inang", "nyonya",
-        "tuan", "ustad",
+        "tuan", "ustad", "inaq", "amaq", "mamiq", "bapaq", "nyong", "nona", "usi", "bung",
+        "abah", "umi", "ummi",
     )
 )  # fmt: skip
 # Honorifics that are also plausible given names: only dropped when a name follows.
@@ -198,7 +199,7 @@ NON_NAME_WORDS = frozenset(
         "kabupaten", "provinsi", "alumni", "angkatan", "sekolah", "kampus", "gereja",
         "masjid", "musholla", "pengajian", "jamaah", "majelis", "ojek", "gojek", "grab",
         "laundry", "toko", "warung", "jual", "tukang", "sopir", "supir", "kurir", "bos",
-        "boss", "kepala", "kabid", "kasi", "kasubag", "kasubbag", "sekretaris", "staf",
+        "boss", "kepala", "kabid", "kasi", "kasubag", "kasubbag", "sekretaris", "sekre", "staf",
         "staff", "kerja", "rekan", "kolega", "atasan", "bendahara", "guru", "dosen",
         "dokter", "bidan", "perawat", "pegawai", "ketua", "wakil", "anggota", "pengurus",
         "komplek", "perum", "blok", "gang", "gg", "jalan", "jl", "depan", "sebelah",

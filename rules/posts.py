@@ -7,7 +7,9 @@ region's wording of a post ("Kasi Pemerintahan", "Kepala Seksi Pemerintahan") wo
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+
+from rules.names import name_tokens
 
 # (how a contact names the post, folded tokens joined by spaces; how a roster's `jabatan`
 # names it, lower case). Heads of a unit come first: those are one person per unit.
@@ -15,7 +17,11 @@ _POSTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (key, re.compile(rf"\b(?:{contact})\b"), re.compile(rf"^(?:{roster})\b"))
     for key, contact, roster in (
         ("kepsek", r"kepsek|kasek|kepala sekolah", r"kepala sekolah"),
-        ("kapus", r"kapus|kapuskes|kepala puskesmas", r"kepala (?:uptd )?puskesmas"),
+        (
+            "kapus",
+            r"kapus|kapuskes|kepala puskesmas|ka (?:pkm|pusk|puskes|puskesmas)",
+            r"kepala (?:uptd )?puskesmas",
+        ),
         ("kadis", r"kadis|kepala dinas", r"kepala dinas"),
         ("kaban", r"kaban|kepala badan", r"kepala badan"),
         ("camat", r"camat", r"camat"),
@@ -31,6 +37,7 @@ _POSTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"sekretaris (?:lurah|kelurahan)",
         ),
         ("sekdis", r"sekdis|sekretaris dinas", r"sekretaris$|sekretaris dinas"),
+        ("sekretaris", r"sekre|sekretaris", r"sekretaris"),
         ("kabid", r"kabid|kepala bidang", r"kepala bidang|kabid"),
         ("kabag", r"kabag|kepala bagian", r"kepala bagian|kabag"),
         ("kasubag", r"kasubb?ag|kepala sub ?bagian", r"kepala sub ?bagian|kasubb?ag"),
@@ -69,7 +76,16 @@ def posts_named(tokens: Sequence[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def holds(jabatan: str, posts: frozenset[str]) -> bool:
-    """True if the roster's `jabatan` is one of these posts."""
+def holds(jabatan: str, posts: frozenset[str], words: frozenset[str] = frozenset()) -> bool:
+    """True if the roster's `jabatan` is one of these posts, or holds one of the contact's
+    post `words` ("Sahnan Apoteker RSUD": "Asisten Apoteker Terampil")."""
     position = " ".join(jabatan.lower().split())
-    return any(_KEYS[key].search(position) for key in posts)
+    return any(_KEYS[key].search(position) for key in posts) or bool(
+        words & frozenset(name_tokens(jabatan))
+    )
+
+
+def post_words(positions: Iterable[str]) -> frozenset[str]:
+    """The words of a roster's posts ("apoteker", "penyuluh", "bidan", "arsiparis"), folded
+    as name tokens: in a contact name they are the post, not a name the roster lacks."""
+    return frozenset(w for p in positions for w in name_tokens(p) if len(w) >= 4)

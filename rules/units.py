@@ -11,6 +11,7 @@ where every prefix of the place name is a key (so "Kel Opas" meets "Kelurahan Op
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -43,7 +44,7 @@ _AGENCIES: dict[str, tuple[str, ...]] = {
     ),
     "inspektorat": ("inspektorat", "itda", "itkot", "itko", "itkab", "itprov", "irda"),
     "setda": ("setda", "sekda", "setdakot", "setdakab", "sekretariat daerah", "pemkot setda"),
-    "setwan": ("setwan", "sekwan", "sekretariat dprd", "sekretariat dewan"),
+    "setwan": ("setwan", "sekwan", "sekretariat dprd", "sekretariat dewan", "dprd"),
     "satpolpp": (
         "satpol pp", "satpolpp", "satpol", "pol pp", "polpp", "satuan polisi pamong praja",
         "polisi pamong praja",
@@ -195,7 +196,14 @@ def _place_keys(kind: str, place: Sequence[str], roster: bool) -> set[str]:
     for start in starts:
         for end in range(start + 1, len(place) + 1):
             keys.add(f"{kind}:{' '.join(place[start:end])}")
+    if roster and place:
+        # The whole place, marked: "Kel. Pagutan" is Kelurahan Pagutan, not Pagutan Timur
+        # (see `RosterIndex._units_of`).
+        keys.add(f"{EXACT}{kind}:{' '.join(place)}")
     return keys
+
+
+EXACT = "="
 
 
 _TITLE_WORDS = frozenset(fold_token(w) for w in ("dr", "h", "hj", "ir", "drs", "prof", "kh"))
@@ -290,6 +298,41 @@ def cut_short_form(token: str) -> frozenset[str]:
     if kind == "agency" and key not in _PLACE_MARKERS:
         return frozenset({key})
     return frozenset(_place_keys(key, [], roster=False))
+
+
+# Words every office's name may start with: a start of one of them says little alone.
+_GENERIC_WORDS = frozenset(
+    fold_token(w)
+    for w in ("dinas", "badan", "kantor", "bagian", "satuan", "sekretariat", "uptd", "upt",
+              "unit", "dan", "daerah", "kota", "kabupaten")
+)  # fmt: skip
+
+
+def syllabic(token: str, words: Sequence[str]) -> bool:
+    """True if `token` says the unit named by `words` the way offices are shortened, by the
+    starts of its words in order ("perpusda": PERPUStakaan DAerah; "kesbangpol": KESatuan
+    BANGsa POLitik): each start two letters or more (the first three), any word skipped, a
+    closing "da" for "daerah" allowed even when the roster's name leaves it out. Two starts
+    with one of four letters or more from a word no office shares, or three starts: "Dinda"
+    is no DINas DAerah."""
+    if len(token) < 5 or not token.isalpha():
+        return False
+
+    @functools.cache
+    def ways(i: int, j: int) -> frozenset[tuple[int, bool]]:
+        if i == len(token):
+            return frozenset({(0, False)})
+        out: set[tuple[int, bool]] = {(1, False)} if i and token[i:] == "da" else set()
+        for k in range(j, len(words)):
+            word = words[k]
+            for n in range(2 if i else 3, min(len(word), len(token) - i) + 1):
+                if token[i : i + n] != word[:n]:
+                    break
+                strong = n >= 4 and word not in _GENERIC_WORDS
+                out |= {(c + 1, s or strong) for c, s in ways(i + n, k + 1)}
+        return frozenset(out)
+
+    return any(c >= 3 or (c >= 2 and s) for c, s in ways(0, 0))
 
 
 _LETTERS_NUMBER = re.compile(r"([a-z]+)(\d+)")

@@ -35,8 +35,9 @@ from rules.types import RosterEntry
 log = logging.getLogger(__name__)
 
 MAGIC = b"NETRAIX1"
-# 3: unit keys with a school's town and runs of a unit's words; 4: _post_unit; 5: _thin_keys
-FORMAT = 5
+# 3: unit keys with a school's town and runs of a unit's words; 4: _post_unit; 5: _thin_keys;
+# 6: more name prefixes ("Baiq", "Lalu", "Ahmad", "Abdul") and a unit's exact place keys
+FORMAT = 6
 _ALIGN = 64
 _CHUNK = 1 << 24
 
@@ -55,6 +56,7 @@ def _small_tables(t: RosterTables) -> dict[str, Any]:
         "units": list(t._unit_ids),
         "key_units": {k: sorted(v) for k, v in t._key_units.items()},
         "prefix_tids": sorted(t._prefix_tids),
+        "post_words": sorted(t._post_words),
         "aliases": [[i, [list(a) for a in al]] for i, al in t._aliases.items()],
     }
 
@@ -165,6 +167,7 @@ def _open(cls: type[T], path: Path, roster_digest: str | None) -> T:
     tables._unit_ids = {u: i for i, u in enumerate(small["units"])}
     tables._key_units = {k: set(v) for k, v in small["key_units"].items()}
     tables._prefix_tids = frozenset(small["prefix_tids"])
+    tables._post_words = frozenset(small["post_words"])
     tables._aliases = {i: [tuple(a) for a in al] for i, al in small["aliases"]}
     tables._variant_cache = {}
     tables._wrap_vocabulary()

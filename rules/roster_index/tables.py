@@ -22,16 +22,19 @@ from typing import Any, Literal
 import numpy as np
 
 from rules.names import fold_spelling, fold_token, name_tokens, strip_titles
+from rules.posts import post_words
 from rules.roster import paused_gc
 from rules.types import RosterEntry
 from rules.units import unit_keys
 
-# Name prefixes that are not the given name ("Sutan Jono", "Cut Almira", "M. Rizki").
+# Name prefixes that are not the given name ("Sutan Jono", "Cut Almira", "M. Rizki"): the
+# regions' titles of birth (Sasak "Baiq", "Lalu"; Bugis "Andi"; Balinese "I", "Ni", "Gusti")
+# and the religious first names people are not called by ("Ahmad Mubarok" is "Pak Mubarok").
 PREFIX_TOKENS = frozenset(
     fold_token(t)
     for t in (
         "sutan", "cut", "puti", "teuku", "tengku", "raden", "rr", "andi", "muhammad", "i",
-        "ni", "gusti", "datuk", "daeng", "siti", "nur",
+        "ni", "gusti", "datuk", "daeng", "siti", "nur", "baiq", "lalu", "ahmad", "abdul",
     )
 )  # fmt: skip
 
@@ -254,6 +257,7 @@ class RosterTables:
                 handle_idx.append(idx)
             idx += 1
         self._size = idx
+        self._post_words = post_words(place[0] for place in places)
         del names, places
         word_tokens.cache_clear()
 

@@ -720,3 +720,43 @@ def test_a_unit_head_saved_without_a_name_is_the_one_holding_the_post() -> None:
         assert found == nip and conf >= FLAG, (contact, found, conf)
     for contact in ("Bu Lurah Berok", "Guru SDN 24", "Pak Camat"):
         assert top(index, "contact_name", contact)[0] is None, contact
+
+
+def test_contacts_as_saved_in_other_regions_are_the_right_person() -> None:
+    """A region's own ways: a Sasak title of birth ("Baiq", "Lalu") or a religious first
+    name ("Ahmad") nobody is called by; a Sasak honorific ("Inaq"); a kelurahan named whole
+    ("Kel. Pagutan" is not Pagutan Timur); a post the roster has ("Apoteker") telling two
+    Sahnans apart; an office shortened by its words' starts ("Perpusda"), its head by post
+    alone ("Pak Kadis Perpusda", "KA PKM KARANG TALIWANG"); the DPRD's secretariat."""
+    roster = [
+        _posted("197803202003102012", "Baiq Aisyah, S.Pd.", "Guru Kelas", "SD Negeri 3 Mataram"),
+        _posted("198001012005011001", "Aisyah", "Guru", "SMA Negeri 1 Mataram"),
+        _posted("197101012000031001", "Ahmad Mubarok, S.Pd.", "Guru", "SD Negeri 7 Mataram"),
+        _posted("197201012000031002", "Ahmad Mubarok", "Staf", "Kecamatan Sandubaya"),
+        _posted("197301012000032003", "Murniati Mardiana", "Bidan", "UPTD Puskesmas Bintaro"),
+        _posted("197401012000032004", "Sri Murniati", "Kasi Pemerintahan", "Kelurahan Pagutan"),
+        _posted("197501012000032005", "Sri Lestari", "Staf", "Kelurahan Pagutan Timur"),
+        _posted("196606241991011009", "Sahnan Hadi", "Asisten Apoteker Terampil", "RSUD Kota Mataram"),
+        _posted("197106161998101025", "H. Sahnan Abdullah", "Perawat Mahir", "RSUD Kota Mataram"),
+        _posted("198709152015012012", "Saptiani Susanti", "Arsiparis", "Dinas Perpustakaan dan Kearsipan"),
+        _posted("197001012000031006", "Lalu Syaiful", "Kepala Dinas", "Dinas Perpustakaan dan Kearsipan"),
+        _posted("197601012000032007", "dr. Nurhidayati", "Kepala Puskesmas", "UPTD Puskesmas Karang Taliwang"),
+        _posted("197701012000031008", "Abdul Rahman Hamzah", "Kepala Bidang", "Sekretariat DPRD"),
+        _posted("197801012000031009", "Abdul Rahman Maulana", "Staf", "Dinas Sosial"),
+    ]  # fmt: skip
+    index = RosterIndex(roster)
+    for contact, nip in [
+        ("Bu Aisyah SDN 3", "197803202003102012"),
+        ("Pak Mubarok SDN 7", "197101012000031001"),
+        ("Inaq Murniati Pusk. Bintaro", "197301012000032003"),
+        ("Sri Kasi Kel. Pagutan", "197401012000032004"),
+        ("Sahnan Apoteker RSUD", "196606241991011009"),
+        ("Bu Saptiani Perpusda", "198709152015012012"),
+        ("Pak Kadis Perpusda", "197001012000031006"),
+        ("KA PKM KARANG TALIWANG", "197601012000032007"),
+        ("Rahman Kabid DPRD", "197701012000031008"),
+    ]:
+        found, conf, _method = top(index, "contact_name", contact)
+        assert found == nip and conf >= FLAG, (contact, found, conf)
+    # Without its unit, a name the roster has twice stays a tie.
+    assert top(index, "contact_name", "Pak Mubarok")[1] < REVIEW

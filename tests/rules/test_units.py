@@ -161,3 +161,17 @@ def test_a_schoolmate_is_not_taken_for_a_teacher_at_that_school(index: RosterInd
     friend = index.match(Poster("contact_name", "Bu Maya Teman SD 39"))
     assert teacher[0].entry.nip == "198001012005011001" and teacher[0].confidence >= 0.8
     assert not friend or friend[0].confidence < 0.8, [(m.entry.nama, m.confidence) for m in friend]
+
+
+def test_an_office_shortened_by_the_starts_of_its_words_is_that_office() -> None:
+    """ "Perpusda" (PERPUStakaan DAerah), "Kesbangpol" (KESatuan BANGsa POLitik): the
+    starts of the unit's words in order; "Dinda" (a name) is no DINas DAerah, nor is a word
+    whose starts run out of order."""
+    from rules.names import name_tokens
+    from rules.units import syllabic
+
+    assert syllabic("perpusda", name_tokens("Dinas Perpustakaan dan Kearsipan"))
+    assert syllabic("perpusda", name_tokens("Dinas Perpustakaan Daerah"))
+    assert syllabic("kesbangpol", name_tokens("Badan Kesatuan Bangsa dan Politik"))
+    assert not syllabic("dinda", name_tokens("Dinas Perpustakaan Daerah"))
+    assert not syllabic("kesbangpol", name_tokens("Badan Politik Kesatuan Bangsa"))

@@ -1,0 +1,216 @@
+"""Units and posts in a WhatsApp contact name ("Bu Elis PKM Taman Sari", "Warsita Kabid
+Kominfo", "Pak Camat Koba"): which roster units the words name, completed where the app cut
+the name or OCR slipped, and which of the namesakes holds the post named. The contact
+lookup (`rules.roster_index.lookup`) scores names against these.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+import numpy as np
+
+from rules.names import name_tokens, strip_honorifics, strip_titles
+from rules.posts import HEADS, holds
+from rules.roster_index.handles import HandleLookup
+from rules.roster_index.scoring import Scored
+from rules.roster_index.tables import name_skeleton
+from rules.units import EXACT, RUN, SKIP_WORDS, cut_short_form, split_unit_hints, syllabic
+from wording import id_analysis as why
+
+# A namesake not holding the post the contact names, against one who does.
+OTHER_POST = 0.75
+# The only holder of a unit's head post, from a contact with no name: a flag, for the
+# moderator to confirm against the photo (a roster's posts may be a term old).
+_POST_HOLDER = 0.85
+
+
+class UnitHintLookup(HandleLookup):
+    """The unit and post half of the contact lookup."""
+
+    _sorted_keys: list[str] | None = None  # the unit keys, sorted (`_completed`), on first use
+    _key_skeletons: dict[str, set[str]] | None = None  # see `_misread`, built on first use
+    # Each unit's name words, by the first three letters of any of them (`_syllabic`).
+    _unit_starts: dict[str, list[tuple[str, tuple[str, ...]]]] | None = None
+
+    def _known_word(self, word: str) -> bool:  # the contact lookup's vocabulary
+        raise NotImplementedError
+
+    def _syllabic(self, token: str) -> set[str]:
+        """The key of the one unit (or of up to three) whose name `token` shortens by the
+        starts of its words ("Perpusda" for Dinas Perpustakaan Daerah, see
+        `rules.units.syllabic`): none for a word the roster has as a name."""
+        if len(token) < 5 or self._known_word(token):
+            return set()
+        if self._unit_starts is None:
+            starts: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+            for unit in self._unit_ids:
+                words = tuple(name_tokens(unit))
+                for prefix in {w[:3] for w in words if len(w) >= 3}:
+                    starts.setdefault(prefix, []).append((unit, words))
+            self._unit_starts = starts
+        found = {
+            "unit:" + " ".join(words)
+            for _unit, words in self._unit_starts.get(token[:3], ())
+            if syllabic(token, words)
+        }
+        return found if len(found) <= 3 else set()
+
+    def _units_of(self, key: str) -> set[int]:
+        """The units a hint key names: those whose whole place it is, when there are any
+        ("Kel. Pagutan" is Kelurahan Pagutan, not Pagutan Timur), else every unit whose
+        place holds it ("Kel Opas" for Kelurahan Opas Indah)."""
+        return self._key_units.get(EXACT + key) or self._key_units.get(key, set())
+
+    def _post_of(self, i: int) -> str:
+        return self._strings[int(self._field(i, 2))]
+
+    def _post_word(self, word: str) -> bool:
+        """A word of a post on this roster ("apoteker") that is no name on it."""
+        return word in self._post_words and self._vocab.get_one(word) is None
+
+    def _holding(
+        self, chosen: np.ndarray, posts: frozenset[str], words: frozenset[str]
+    ) -> np.ndarray | None:
+        """Which of the candidates hold a post the contact names (by a short form, or by
+        the word the roster's post is called by); None when the post tells none of them
+        apart (nobody or everybody holds it: a roster's posts may be stale)."""
+        words = frozenset(w for w in words if self._post_word(w))
+        if not posts and not words:
+            return None
+        fits = np.array([holds(self._post_of(int(i)), posts, words) for i in chosen.tolist()])
+        return fits if fits.any() and not fits.all() else None
+
+    def _post_holder(self, posts: frozenset[str], hint: frozenset[str]) -> list[Scored]:
+        """A contact with no name, only a unit's head and the unit ("Pak Camat Koba",
+        "Kepsek SDN 5"): the one person on the roster holding that post there."""
+        heads = posts & HEADS
+        if not heads or not hint:
+            return []
+        hint = self._most_specific(hint)
+        units = set().union(*(self._units_of(k) for k in hint if ":" in k))
+        if not units:
+            return []
+        inside = np.flatnonzero(np.isin(self._unit_np, np.fromiter(units, dtype=np.uint32)))
+        found = [i for i in inside.tolist() if holds(self._post_of(i), heads)]
+        if len(found) != 1:
+            return []
+        i = found[0]
+        post, unit = self._post_of(i), self._strings_unit(i)
+        evidence = (why.EVIDENCE_POST_HOLDER.format(post=post, unit=unit),)
+        return [Scored(i, _POST_HOLDER, "post+unit", evidence)]
+
+    def _unit_hints(self, text: str) -> tuple[frozenset[str], list[str], list[str]]:
+        """`split_unit_hints` of a contact name, plus the longest runs of its remaining words
+        that spell out part of a roster unit's name ("UPTD Balai Kesehatan Paru")."""
+        text = _SCHOOL_AFTER_NAME.sub(r" \1", text)  # "NiSD29": the space lost
+        text = _SCHOOL_GLUED.sub(r"\1 \2 ", text)  # "SMKN1Toboali", "SMK 3Muntok"
+        text = _MARKER_GLUED.sub(r" \1", text)  # "RINA TAMBAKEL.AIR TAWAR"
+        # A name too long for the header, shown cut with "…" (read "..", "..."): its last
+        # words begin a unit's name ("UPTD BALAI…", "UPTD Balai K…").
+        cut = bool(_ELLIPSIS_END.search(text))
+        tokens = strip_honorifics(name_tokens(strip_titles(text)))
+        hint, rest, consumed = split_unit_hints(tokens)
+        keys = set(hint)
+        cut_unit = cut_short_form(rest[-1]) if cut and rest and rest[-1] == tokens[-1] else None
+        if cut_unit and not self._known_word(rest[-1]):
+            # "Warsita Pratama Diskomi…": the unit's short form cut by the app.
+            keys |= cut_unit
+            consumed, rest = [*consumed, rest[-1]], rest[:-1]
+        if tokens and consumed and tokens[-1] == consumed[-1]:
+            # A contact cut off at the screen's edge ends in part of a word: a place key
+            # that the roster only has with that word longer ("smkn:1 tobo").
+            keys |= {k for k in hint if ":" in k for k in self._completed(k)}
+        i, kept = 0, []
+        while i < len(rest):
+            for end in range(len(rest), i + (0 if cut else 1), -1):
+                words = [t for t in rest[i:end] if t not in _SKIP_RUN]
+                last = end == len(rest) and rest[-1] == tokens[-1]
+                if len(words) < (1 if cut and last else 2):
+                    continue
+                key = RUN + " ".join(words)
+                found = {key} if len(words) > 1 and self._key_units.get(key) else set()
+                if not found and last:
+                    found = self._completed(key, cut)  # the contact's last word cut short
+                if found:
+                    keys |= found
+                    consumed = [*consumed, *rest[i:end]]
+                    i = end
+                    break
+            else:
+                kept.append(rest[i])
+                i += 1
+        for token in list(kept):
+            if said := self._syllabic(token):
+                keys |= said
+                consumed, kept = [*consumed, token], [t for t in kept if t != token]
+        keys |= {k for key in keys for k in self._misread(key)}
+        return frozenset(keys), kept, consumed
+
+    def _misread(self, key: str) -> set[str]:
+        """Roster unit keys that are the place key `key` read with OCR's usual slips in its
+        place words (l/i, rn/m, vv/w): "puskesmas:rangkul" is "puskesmas:rangkui"."""
+        if ":" not in key or key in self._key_units:
+            return set()
+        if self._key_skeletons is None:
+            skeletons: dict[str, set[str]] = {}
+            for k in self._key_units:
+                if ":" in k:
+                    skeletons.setdefault(_key_skeleton(k), set()).add(k)
+            self._key_skeletons = skeletons
+        return self._key_skeletons.get(_key_skeleton(key), set())
+
+    def _completed(self, key: str, cut: bool = False) -> set[str]:
+        """Roster unit keys that are `key` with its last word (three letters or more) cut
+        short: "run:balai kesehatan par" → "run:balai kesehatan paru". `cut`: the name ends
+        in "…", so words may be missing after it too ("run:balai k" → "run:balai kesehatan
+        paru"), as long as at most three units begin so and four letters or more were read."""
+        if key in self._key_units and not cut:
+            return set()
+        read = key.rsplit(":", 1)[-1]
+        if (len(read.rsplit(" ", 1)[-1]) < 3 and not cut) or len(read.replace(" ", "")) < 4:
+            return set()
+        if self._sorted_keys is None:
+            self._sorted_keys = sorted(self._key_units)
+        found, units = set(), set()
+        for k in self._sorted_keys[bisect.bisect_left(self._sorted_keys, key) :]:
+            if not k.startswith(key):
+                break
+            if cut or " " not in k[len(key) :]:
+                found.add(k)
+                units |= set(self._key_units[k])
+        return found if len(units if cut else found) <= 3 else set()
+
+    def _most_specific(self, hint: frozenset[str]) -> frozenset[str]:
+        """Of a place hint's prefixes ("kec:medan", "kec:medan tuntungan") only the longest
+        that names a roster unit: in Kota Medan every kecamatan starts with "Medan", so the
+        prefix alone would make "Camat Medan Tuntungan" agree with Kecamatan Medan Baru. The
+        shorter prefixes stay for hints that run into the name ("Kel Bacang Rina")."""
+        best: dict[str, str] = {}
+        for key in hint:
+            kind, sep, place = key.partition(":")
+            if not sep or not self._key_units.get(key):
+                continue
+            if kind not in best or len(place) > len(best[kind].partition(":")[2]):
+                best[kind] = key
+        return frozenset(k for k in hint if ":" not in k or best.get(k.partition(":")[0], k) == k)
+
+
+_SKIP_RUN = SKIP_WORDS
+_ELLIPSIS_END = re.compile(r"(?:…|\.{2,})\W*$")
+
+
+def _key_skeleton(key: str) -> str:
+    """A unit key with its place words (letters only: a school's number stays) folded to
+    their OCR skeleton."""
+    kind, _sep, place = key.partition(":")
+    words = (name_skeleton(w) if w.isalpha() else w for w in place.split(" "))
+    return f"{kind}:{' '.join(words)}"
+
+
+_SCHOOL_AFTER_NAME = re.compile(r"(?<=[a-z])(SDN?|SMPN?|SMAN?|SMKN?)(?=\s?\d)")
+# A place marker with its dot run into the word before it by OCR ("TAMBAKEL.", "RinaKec."):
+# a name ending so, with a dot after it, is no spelling anyone saves.
+_MARKER_GLUED = re.compile(r"(?<=[A-Za-z]{3})(KEL|KEC|Kel|Kec)(?=\.)")
+_SCHOOL_GLUED = re.compile(r"\b(SDN?|SMPN?|SMAN?|SMKN?)\s?(\d{1,3})(?=[A-Za-z]|\b)", re.IGNORECASE)
