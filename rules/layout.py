@@ -158,12 +158,13 @@ def _instagram_candidates(lines: Sequence[TextLine], height: int) -> list[_Candi
     for line in lines:
         if is_chrome(line.text) or status_row(line, lines):
             continue
-        # The age may be its own box to the right on the same row ("olga29713" "3m").
+        # The age may be its own box to the right on the same row ("olga29713" "3m"), the
+        # two boxes overlapping by the detector's margins ("rosmiatinur1" "19m").
         row = [
             other
             for other in lines
             if other is not line
-            and other.left > line.right - 4
+            and other.left > line.right - max(4, line.text_height / 2)
             and other.left - line.right < 3 * line.text_height
             and abs(other.centre_y - line.centre_y) < 0.4 * line.text_height
         ]

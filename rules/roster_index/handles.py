@@ -77,6 +77,15 @@ _DIGIT_LOOKALIKES = frozenset(
 )
 
 
+def lookalike_digit(shown: str, roster: str) -> bool:
+    """True if the two numbers differ in one digit only, read as its look-alike ("3" for
+    "8": `_DIGIT_LOOKALIKES`)."""
+    if len(shown) != len(roster):
+        return False
+    diff = [(a, b) for a, b in zip(shown, roster, strict=True) if a != b]
+    return len(diff) == 1 and frozenset(diff[0]) in _DIGIT_LOOKALIKES
+
+
 def _renumbered(shown: str, roster: str) -> bool:
     """True if the two handles differ only in digits no OCR slip explains ("ismail93" and
     "ismail75", "laksita89" and "laksita80"): people number their handles, so that is
@@ -109,6 +118,16 @@ def _digit_edit(a: str, b: str) -> bool:
         if any(c.isdigit() for c in chars):
             return True
     return False
+
+
+def _digit_added(a: str, b: str) -> bool:
+    """True if a digit is added or dropped between a and b ("rosmiatinur1" and
+    "rosmiatinur"): another account, numbered, more likely than a stray mark read as "1"."""
+    return any(
+        (op.tag == "insert" and b[op.dest_pos].isdigit())
+        or (op.tag == "delete" and a[op.src_pos].isdigit())
+        for op in Levenshtein.editops(a, b)
+    )
 
 
 _FAINT_MAX = 3
@@ -330,8 +349,10 @@ class HandleLookup(RosterTables):
                         continue
                     roster = self._field(i, 6)
                     other = _light_skeleton(roster)
-                    if Levenshtein.distance(light, other, score_cutoff=1) <= 1 and not _digit_edit(
-                        light, other
+                    if (
+                        Levenshtein.distance(light, other, score_cutoff=1) <= 1
+                        and not _digit_edit(light, other)
+                        and not _digit_added(handle_letters(shown), handle_letters(roster))
                     ):
                         found[i] = roster
         return sorted(found.items())

@@ -22,6 +22,7 @@ from rules.names import (
 )
 from rules.posts import posts_named
 from rules.roster import normalise_phone
+from rules.roster_index.handles import lookalike_digit
 from rules.roster_index.scoring import (
     PEER_PENALTY,
     Scored,
@@ -80,8 +81,10 @@ class CandidateLookup(UnitHintLookup):
 
         A random number lands one edit from some roster number with probability about
         rows x 230 / 3e9 (230 one-edit neighbours; ~3e9 numbers per length over the operators'
-        prefixes): under 0.5% up to ~65k numbers, so there a lone neighbour is strong enough to
-        flag; in bigger rosters it only asks for a review.
+        prefixes): under 0.5% up to ~65k numbers, so there a lone neighbour one look-alike
+        digit off is strong enough to flag; other edits, and any in bigger rosters, only ask
+        for a review (people who share a number but a digit are not rare among colleagues
+        whose numbers were bought together).
         """
         digits = phone[3:]  # after "+62"
         found: set[int] = set()
@@ -91,12 +94,16 @@ class CandidateLookup(UnitHintLookup):
                     found.add(h)
         if not found:
             return []
-        base = _PHONE_NEAR_SMALL if len(self._phone_keys) <= PHONE_NEAR_ROWS else _PHONE_NEAR_BIG
-        raw = base / (1 + PEER_PENALTY * (len(found) - 1))
+        small = len(self._phone_keys) <= PHONE_NEAR_ROWS
+        share = 1 + PEER_PENALTY * (len(found) - 1)
         out = []
         for h in sorted(found):
             i = int(self._phone_idx[h])
             shown = self._field(i, 5)
+            # Only a digit read as its look-alike ("3" for "8") is an OCR slip worth a flag;
+            # a digit added, dropped or changed otherwise is as likely another number.
+            slip = small and lookalike_digit(digits, str(int(self._phone_keys[h]))[2:])
+            raw = (_PHONE_NEAR_SMALL if slip else _PHONE_NEAR_BIG) / share
             ev = (why.EVIDENCE_PHONE_NEAR.format(phone=phone, roster=shown),)
             out.append(Scored(i, raw, "phone-ocr", ev))
         return out

@@ -66,6 +66,10 @@ def test_an_hours_j_read_as_y_still_splits_the_age_off() -> None:
 def test_age_in_its_own_box_to_the_right() -> None:
     layout = read_layout([*STATUS, line("olga29713", 93, 80), line("3m", 220, 82, 28)], W, H)
     assert layout.header.poster == Poster("username", "olga29713")
+    # The detector's boxes overlap by their margins: the age is still the handle's.
+    overlapping = [*STATUS, line("rosmiatinur1", 84, 85, 32, 148), line("19m", 222, 86, 31, 74)]
+    header = read_layout(overlapping, W, H).header
+    assert header.poster == Poster("username", "rosmiatinur1") and header.seen == "19m"
 
 
 def test_gallery_viewer_title_and_buttons_are_chrome_not_the_poster() -> None:
