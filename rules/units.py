@@ -300,6 +300,7 @@ def cut_short_form(token: str) -> frozenset[str]:
     return frozenset(_place_keys(key, [], roster=False))
 
 
+_CONNECTIVES = frozenset({"dan", "&"})
 # Words every office's name may start with: a start of one of them says little alone.
 _GENERIC_WORDS = frozenset(
     fold_token(w)
@@ -446,11 +447,15 @@ def derived_keys(tokens: Sequence[str], letters: dict[str, str] | None = None) -
     found, _rest, _consumed = split_unit_hints(list(tokens), roster=True)
     for key in found:
         kind, sep, place = key.partition(":")
-        if not sep or kind in ("opd", *_SCHOOLS):
+        if not sep or kind in ("opd", *_SCHOOLS) or kind.startswith(EXACT):
             continue
         place_words = [w for w in place.split() if w not in SKIP_WORDS]
         if len(place_words) >= 2:
             keys.add(f"{kind}:" + fold_token("".join(initial(w) for w in place_words)))
+        # "Kota"/"Kabupaten" counted too: "RSUD KM" for RSUD Kota Mataram.
+        spoken = [w for w in place.split() if w not in _CONNECTIVES]
+        if len(spoken) >= 2 and len(spoken) > len(place_words):
+            keys.add(f"{kind}:" + fold_token("".join(initial(w) for w in spoken)))
     if tokens and tokens[0] == "rsud":
         # A hospital named for a hajj: "RSUD dr. H. Dahlan" is also "RSUD HD".
         named = [w for w in tokens[1:] if w not in _DOCTOR_TITLES]

@@ -747,7 +747,8 @@ def test_contacts_as_saved_in_other_regions_are_the_right_person() -> None:
     name ("Ahmad") nobody is called by; a Sasak honorific ("Inaq"); a kelurahan named whole
     ("Kel. Pagutan" is not Pagutan Timur); a post the roster has ("Apoteker") telling two
     Sahnans apart; an office shortened by its words' starts ("Perpusda"), its head by post
-    alone ("Pak Kadis Perpusda", "KA PKM KARANG TALIWANG"); the DPRD's secretariat."""
+    alone ("Pak Kadis Perpusda", "KA PKM KARANG TALIWANG"); the DPRD's secretariat; a
+    hospital by its town's initials, "Kota" counted ("RSUD KM")."""
     roster = [
         _posted("197803202003102012", "Baiq Aisyah, S.Pd.", "Guru Kelas", "SD Negeri 3 Mataram"),
         _posted("198001012005011001", "Aisyah", "Guru", "SMA Negeri 1 Mataram"),
@@ -763,6 +764,8 @@ def test_contacts_as_saved_in_other_regions_are_the_right_person() -> None:
         _posted("197601012000032007", "dr. Nurhidayati", "Kepala Puskesmas", "UPTD Puskesmas Karang Taliwang"),
         _posted("197701012000031008", "Abdul Rahman Hamzah", "Kepala Bidang", "Sekretariat DPRD"),
         _posted("197801012000031009", "Abdul Rahman Maulana", "Staf", "Dinas Sosial"),
+        _posted("197901012000031010", "Slamet Setiawan", "Staf", "RSUD Kota Mataram"),
+        _posted("197901012000031011", "Slamet Ardiansyah", "Staf", "UPTD Puskesmas Pagutan"),
     ]  # fmt: skip
     index = RosterIndex(roster)
     for contact, nip in [
@@ -775,6 +778,7 @@ def test_contacts_as_saved_in_other_regions_are_the_right_person() -> None:
         ("Pak Kadis Perpusda", "197001012000031006"),
         ("KA PKM KARANG TALIWANG", "197601012000032007"),
         ("Rahman Kabid DPRD", "197701012000031008"),
+        ("Bang Slamet RSUD KM", "197901012000031010"),  # Kota Mataram's initials
     ]:
         found, conf, _method = top(index, "contact_name", contact)
         assert found == nip and conf >= FLAG, (contact, found, conf)
