@@ -166,7 +166,7 @@ class CandidateLookup(UnitHintLookup):
         text = _L_FOR_I.sub("I", _I_FOR_L.sub("l", text))
         text = self._honorific_apart(words_apart(text, self._known_word))
         hint, rest, consumed = self._unit_hints(text)
-        words = frozenset(name_tokens(text))
+        words = frozenset(name_tokens(text)) - set(consumed)  # a unit's words are no post
         posts = posts_named(name_tokens(text))
         rest = [t for t in rest if t not in NON_NAME_WORDS and not self._post_word(t)]
         rest = self._split_words_joined(strip_honorifics(rest))

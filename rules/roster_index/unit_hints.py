@@ -16,7 +16,15 @@ from rules.posts import HEADS, holds
 from rules.roster_index.handles import HandleLookup
 from rules.roster_index.scoring import Scored
 from rules.roster_index.tables import name_skeleton
-from rules.units import EXACT, RUN, SKIP_WORDS, cut_short_form, split_unit_hints, syllabic
+from rules.units import (
+    EXACT,
+    RUN,
+    SKIP_WORDS,
+    UNIT_WORDS,
+    cut_short_form,
+    split_unit_hints,
+    syllabic,
+)
 from wording import id_analysis as why
 
 # A namesake not holding the post the contact names, against one who does.
@@ -67,8 +75,17 @@ class UnitHintLookup(HandleLookup):
         return self._strings[int(self._field(i, 2))]
 
     def _post_word(self, word: str) -> bool:
-        """A word of a post on this roster ("apoteker") that is no name on it."""
-        return word in self._post_words and self._vocab.get_one(word) is None
+        """A word of a post on this roster ("apoteker") that is no name on it, nor a unit's
+        word ("Sekretaris Kelurahan" is a post; "Kelurahan" alone names the unit)."""
+        return (
+            word in self._post_words
+            and word not in UNIT_WORDS
+            and word not in self._unit_words()
+            and self._vocab.get_one(word) is None
+        )
+
+    def _unit_words(self) -> frozenset[str]:  # the contact lookup's unit vocabulary
+        raise NotImplementedError
 
     def _holding(
         self, chosen: np.ndarray, posts: frozenset[str], words: frozenset[str]

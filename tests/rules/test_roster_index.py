@@ -784,3 +784,18 @@ def test_contacts_as_saved_in_other_regions_are_the_right_person() -> None:
         assert found == nip and conf >= FLAG, (contact, found, conf)
     # Without its unit, a name the roster has twice stays a tie.
     assert top(index, "contact_name", "Pak Mubarok")[1] < REVIEW
+
+
+def test_a_units_word_in_a_contact_is_no_post() -> None:
+    """ "Budi (Kelurahan Gedung Johor)": "Kelurahan" is in another Budi's post ("Sekretaris
+    Kelurahan") but here it names the unit, and the Lurah there is the poster."""
+    index = RosterIndex(
+        [
+            _posted("197601151997061288", "Budi Tampubolon", "Lurah", "Kelurahan Gedung Johor"),
+            _posted(
+                "198001012005011002", "Budi Nasution", "Sekretaris Kelurahan", "Kelurahan Titi"
+            ),
+        ]
+    )
+    found, conf, _method = top(index, "contact_name", "Budi (Kelurahan Gedung Johor)")
+    assert found == "197601151997061288" and conf >= FLAG, conf
