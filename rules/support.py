@@ -22,6 +22,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from rules.blank_box import against_blank_box, blank_box_named, is_blank_box
 from rules.election import Candidate, Election
 from rules.lexicon import is_word
+from rules.names import HONORIFICS
 from rules.ocr_text import (
     addressed_near,
     compact_in,
@@ -67,7 +68,9 @@ _SUPPORT = re.compile(r"\b(" + "|".join(re.escape(w) for w in SUPPORT_WORDS) + r
 _NEUTRAL_CUES: list[tuple[str, re.Pattern[str]]] = [
     (why.NEUTRAL_APPEAL, re.compile(r"\bnetral(?:itas)?\b|#\w*netral", re.I)),
     (why.NEUTRAL_TURNOUT, re.compile(r"\bke\s+tps\b|\bhak\s+pilih|\bdatang\w*\s+ke\b|\bjangan\s+golput", re.I)),
-    (why.NEUTRAL_PEACEFUL, re.compile(r"\b(pilkada|pemilu)\s+(damai|sejuk|riang)", re.I)),
+    (why.NEUTRAL_PEACEFUL, re.compile(r"\b(pilkada|pemilu|kampanye)\s+(damai|sejuk|riang)", re.I)),
+    # A news item: an article's time stamp ("14 Nov 2024 14:49 WIB"), "baca/simak berita".
+    (why.NEUTRAL_NEWS, re.compile(r"\d[.:]?\d\d\s?(?:wib|wita|wit)\b|\b(?:simak|baca)\s+berita", re.I)),
     (why.NEUTRAL_MONEY_POLITICS, re.compile(r"politik\s+uang|money\s+politic", re.I)),
     # "Vote nomor 2 ya, lomba foto anak saya": a contest's vote, not the election's.
     (why.NEUTRAL_CONTEST, re.compile(r"\b(lomba|kontes|giveaway|kompetisi|audisi)\b", re.I)),
@@ -274,7 +277,12 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             if (
                 phrase_in(alias.replace("-", " "), text, 90.0)
                 or compact_word(alias) in compact_tokens
-                or (len(folded) >= 8 and compact_in(folded, t.flat))
+                # One slip allowed, but not in a form of address: "Uda Ferdi" is no "dan
+                # Ferdi" (a news item naming Ferdi beside another candidate).
+                or (
+                    len(folded) >= 8
+                    and (folded in t.flat if words[0] in HONORIFICS else compact_in(folded, t.flat))
+                )
                 # "OmErWalkotkita": a nickname run into the words after it
                 or (len(folded) >= 4 and any(fold_compact(x).startswith(folded) for x in tokens))
             ):
@@ -386,6 +394,11 @@ def _misread_support(tokens: list[str]) -> set[str]:
 
 def _kinds(signals: list[Signal], number: int) -> set[str]:
     return {_kind(s.rule) for s in signals if s.candidate == number}
+
+
+def _named_in_full(signals: list[Signal], number: int) -> bool:
+    """A candidate of the pair named in full ("Afrizal Syafril Malik"): no misread line."""
+    return any(s.candidate == number and s.rule == why.RULE_FULL_NAME for s in signals)
 
 
 def _lone_reading(signals: list[Signal], number: int) -> bool:
@@ -547,7 +560,12 @@ def detect_support(text: str, election: Election) -> SupportFinding:
     # endorsement: it competes only when it is itself the one backed.
     rivals = [kv for kv in ranked[1:] if kv[0] not in blank or best in blank]
     runner_up = rivals[0][1] if rivals else 0.0
-    if runner_up and _lone_reading(signals, rivals[0][0]) and len(_kinds(signals, best)) >= 2:
+    if (
+        runner_up
+        and _lone_reading(signals, rivals[0][0])
+        and not _named_in_full(signals, rivals[0][0])
+        and len(_kinds(signals, best)) >= 2
+    ):
         # One misread line ("Coblos No. 1!" read once as "Coblos 2 ill") against a pair backed
         # by several kinds of evidence is OCR noise more likely than a second endorsement.
         runner_up *= 0.5

@@ -563,3 +563,23 @@ def test_an_ordinary_word_alias_for_the_place_is_the_pair() -> None:
         assert found.confidence >= 0.7 and found.candidate is not None, text
     assert detect_support("suda for me", election).confidence < 0.5
     assert detect_support("nada dering untuk kabupaten", election).confidence < 0.5
+
+
+def test_a_news_item_naming_two_of_three_pairs_backs_neither() -> None:
+    """A portal's headline shared as a story: two pairs' candidates named in full, a
+    "kampanye damai", an article's time stamp. Neither pair is backed ("dan Ferdi" is no
+    alias "Uda Ferdi", and the second name is no misread line); the alias itself, said,
+    still is."""
+    three = parse_election(
+        "[election]\nname='x'\n"
+        "[[candidates]]\nnumber=1\npeople=['Defri Koto', 'Irwan Putra']\n"
+        "[[candidates]]\nnumber=2\npeople=['Ferdi Zainal', 'Zulfahmi Rasyid']\naliases=['Uda Ferdi']\n"
+        "[[candidates]]\nnumber=3\npeople=['Afrizal Syafril Malik', 'Arifin Hasyim']\n"
+    )
+    news = (
+        "Padang Pos Online\nPOLITIK\nAfrizal Syafril Malik dan Ferdi\nZainal sama-sama klaim "
+        "siap\nkampanye damai\nSenin,10Nov202407:00WIB\nSimak beritanya"
+    )
+    assert detect_support(news, three).confidence < 0.7
+    assert detect_support("Afrizal Syafril Malik dan Ferdi Zainal", three).confidence < 0.7
+    assert detect_support("Uda Ferdi menang!", three).candidate == 2
