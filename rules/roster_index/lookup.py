@@ -171,7 +171,7 @@ class CandidateLookup(UnitHintLookup):
         rest = [t for t in rest if t not in NON_NAME_WORDS and not self._post_word(t)]
         rest = self._split_words_joined(strip_honorifics(rest))
         if not rest:
-            return self._post_holder(posts, hint)
+            return self._post_holder(posts, hint, frozenset(name_tokens(text)))
         known: list[tuple[str, dict[int, float]]] = []
         initials: list[str] = []
         unknown: list[str] = []
@@ -191,7 +191,7 @@ class CandidateLookup(UnitHintLookup):
                 continue
             (known.append((t, v)) if v else unknown.append(t))
         if not known:
-            return self._post_holder(posts, hint)
+            return self._post_holder(posts, hint, frozenset(name_tokens(text)))
         hint_units: set[int] | None = None
         implied_units: set[int] = set()
         if hint:

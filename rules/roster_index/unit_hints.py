@@ -27,6 +27,11 @@ from rules.units import (
 )
 from wording import id_analysis as why
 
+# Who a head's relatives and staff are to the head, in a contact saved by the head's post.
+_KIN = frozenset(
+    {"istri", "suami", "anak", "adik", "kakak", "mertua", "ipar", "ponakan", "keponakan",
+     "sopir", "supir", "ajudan", "ortu", "ayah", "mama", "papa", "mami", "papi", "bini"}
+)  # fmt: skip
 # A namesake not holding the post the contact names, against one who does.
 OTHER_POST = 0.75
 # The only holder of a unit's head post, from a contact with no name: a flag, for the
@@ -99,11 +104,14 @@ class UnitHintLookup(HandleLookup):
         fits = np.array([holds(self._post_of(int(i)), posts, words) for i in chosen.tolist()])
         return fits if fits.any() and not fits.all() else None
 
-    def _post_holder(self, posts: frozenset[str], hint: frozenset[str]) -> list[Scored]:
+    def _post_holder(
+        self, posts: frozenset[str], hint: frozenset[str], words: frozenset[str]
+    ) -> list[Scored]:
         """A contact with no name, only a unit's head and the unit ("Pak Camat Koba",
-        "Kepsek SDN 5"): the one person on the roster holding that post there."""
+        "Kepsek SDN 5"): the one person on the roster holding that post there. Not a
+        relative or a driver saved by the head's post ("Istri Pak Camat Koba")."""
         heads = posts & HEADS
-        if not heads or not hint:
+        if not heads or not hint or words & _KIN:
             return []
         hint = self._most_specific(hint)
         units = set().union(*(self._units_of(k) for k in hint if ":" in k))

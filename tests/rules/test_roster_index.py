@@ -738,7 +738,7 @@ def test_a_unit_head_saved_without_a_name_is_the_one_holding_the_post() -> None:
     ]:
         found, conf, _method = top(index, "contact_name", contact)
         assert found == nip and conf >= FLAG, (contact, found, conf)
-    for contact in ("Bu Lurah Berok", "Guru SDN 24", "Pak Camat"):
+    for contact in ("Bu Lurah Berok", "Guru SDN 24", "Pak Camat", "Istri Pak Camat Koba"):
         assert top(index, "contact_name", contact)[0] is None, contact
 
 
