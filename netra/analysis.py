@@ -413,12 +413,18 @@ def _settled(
     if _names_every_pair(support):
         return True
     reading, matches = match_reading(layout.header, roster, limit)
-    box = layout.header_box
-    if box is not None and box[1] >= span[0] and clearly_someone_else(reading, matches):
+    if _poster_line_inside(layout, span) and clearly_someone_else(reading, matches):
         return True
     if support.candidate is None or support.confidence < thresholds.support_flag:
         return False
     return bool(matches) and matches[0].confidence >= thresholds.asn_flag
+
+
+def _poster_line_inside(layout: Layout, span: tuple[int, int]) -> bool:
+    """The first reading's poster line stands inside the framed story (above it are the
+    chat's or the viewer's own title lines)."""
+    box = layout.header_box
+    return box is not None and box[1] >= span[0]
 
 
 def _framed_plainly_neutral(
@@ -434,8 +440,7 @@ def _framed_plainly_neutral(
     reading read every line of its body surely (`FRAMED_SURE`) with no word of a campaign
     and nothing of any pair: an enlarged reading would read the same ("Alhamdulillah 3
     tahun menikah" keeps it: a number)."""
-    box = layout.header_box
-    if box is None or box[1] < span[0] or any(support.scores.values()):
+    if not _poster_line_inside(layout, span) or any(support.scores.values()):
         return False
     content = set(layout.body)
     inside = [

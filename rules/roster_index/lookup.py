@@ -166,12 +166,13 @@ class CandidateLookup(UnitHintLookup):
         text = _L_FOR_I.sub("I", _I_FOR_L.sub("l", text))
         text = self._honorific_apart(words_apart(text, self._known_word))
         hint, rest, consumed = self._unit_hints(text)
-        words = frozenset(name_tokens(text)) - set(consumed)  # a unit's words are no post
-        posts = posts_named(name_tokens(text))
+        tokens = name_tokens(text)
+        words = frozenset(tokens) - set(consumed)  # a unit's words are no post
+        posts = posts_named(tokens)
         rest = [t for t in rest if t not in NON_NAME_WORDS and not self._post_word(t)]
         rest = self._split_words_joined(strip_honorifics(rest))
         if not rest:
-            return self._post_holder(posts, hint, frozenset(name_tokens(text)))
+            return self._post_holder(posts, hint, frozenset(tokens))
         known: list[tuple[str, dict[int, float]]] = []
         initials: list[str] = []
         unknown: list[str] = []
@@ -191,7 +192,7 @@ class CandidateLookup(UnitHintLookup):
                 continue
             (known.append((t, v)) if v else unknown.append(t))
         if not known:
-            return self._post_holder(posts, hint, frozenset(name_tokens(text)))
+            return self._post_holder(posts, hint, frozenset(tokens))
         hint_units: set[int] | None = None
         implied_units: set[int] = set()
         if hint:

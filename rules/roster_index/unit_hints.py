@@ -45,7 +45,7 @@ class UnitHintLookup(HandleLookup):
     _sorted_keys: list[str] | None = None  # the unit keys, sorted (`_completed`), on first use
     _key_skeletons: dict[str, set[str]] | None = None  # see `_misread`, built on first use
     # Each unit's name words, by the first three letters of any of them (`_syllabic`).
-    _unit_starts: dict[str, list[tuple[str, tuple[str, ...]]]] | None = None
+    _unit_starts: dict[str, list[tuple[str, ...]]] | None = None
 
     def _known_word(self, word: str) -> bool:  # the contact lookup's vocabulary
         raise NotImplementedError
@@ -57,15 +57,15 @@ class UnitHintLookup(HandleLookup):
         if len(token) < 5 or self._known_word(token):
             return set()
         if self._unit_starts is None:
-            starts: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+            starts: dict[str, list[tuple[str, ...]]] = {}
             for unit in self._unit_ids:
                 words = tuple(name_tokens(unit))
                 for prefix in {w[:3] for w in words if len(w) >= 3}:
-                    starts.setdefault(prefix, []).append((unit, words))
+                    starts.setdefault(prefix, []).append(words)
             self._unit_starts = starts
         found = {
-            "unit:" + " ".join(words)
-            for _unit, words in self._unit_starts.get(token[:3], ())
+            "unit:" + " ".join(words)  # as `rules.units.unit_keys` keys the whole name
+            for words in self._unit_starts.get(token[:3], ())
             if syllabic(token, words)
         }
         return found if len(found) <= 3 else set()
