@@ -50,6 +50,8 @@ class Prediction:
     candidate: int | None
     verdict: str
     seconds: float
+    method: str | None = None  # how the ASN was matched ("phone-ocr", "name-full+unit"...)
+    poster: str | None = None  # the poster as read
 
 
 def plain_tesseract(path: Path) -> tuple[str, float]:
@@ -92,7 +94,15 @@ def baseline(path: Path, entries: list[RosterEntry], election: Election) -> Pred
 
 def netra(path: Path, roster: RosterIndex, election: Election, engine: OcrEngine) -> Prediction:
     v = analyse(path.read_bytes(), roster, election, engine=engine)
-    return Prediction(v.flagged, v.asn.entry.nip if v.asn else None, v.candidate, v.kind, v.seconds)
+    return Prediction(
+        v.flagged,
+        v.asn.entry.nip if v.asn else None,
+        v.candidate,
+        v.kind,
+        v.seconds,
+        v.asn.method if v.asn else None,
+        v.poster.text if v.poster else None,
+    )
 
 
 def category(label: dict) -> str:

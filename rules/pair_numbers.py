@@ -29,6 +29,14 @@ _ORDINAL = (
 _NUM = r"(?:0?(\d{1,2})|" + _ORDINAL + "|" + "|".join(NUMBER_WORDS) + r")"
 # "nomor" as OCR and stylised fonts give it: "n0m0r", "nemer", "nmr", "no.", "No".
 _NO = r"(?:n[oe0a]m[oe0a]r|nmr|number|no\.?)"
+_NOT_CHEERED = "".join(
+    f"(?<!{word} )"
+    for word in (
+        "juara", "peringkat", "ranking", "rangking", "antrian", "antri", "loket", "kamar",
+        "meja", "rumah", "urutan", "soal", "lomba", "mama", "mamah", "ibu", "ibuku", "ayah",
+        "papa", "anak", "istri", "suami", "sahabat", "kamu", "you",
+    )
+)  # fmt: skip
 # Casting the vote: "coblos" (a script font's "ceblas" too), "nyoblos", "contreng", "vote".
 _VOTE = r"(?:(?:c|ny)[o0ea]bl[o0ea]s\w*|contreng\w*|vote)"
 NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
@@ -36,12 +44,18 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     (why.RULE_VOTE_NUMBER, re.compile(r"\b" + _VOTE + r"\s+(?:for\s+)?(?:(?:" + _NO + r"|n[ae]\.?)\s*)?" + _NUM + r"\b"), 0.95),
     (why.RULE_CHOOSE_NUMBER, re.compile(r"\b(?:pilih|dukung|menangkan|menang|choose|support)\w*\s+" + _NO + r"\s*" + _NUM + r"\b"), 0.9),
     (why.RULE_CHOOSE_DIGITS, re.compile(r"\b(?:pilih|dukung|menangkan|gaspol|gas|lanjutkan|all\s?in|pasti|fix|jagoan)\w*\s+(?:paslon\s+)?0(\d)\b"), 0.85),
+    # "fix pilih 2 dong", "dukung 3 aja!": a bare digit right after the verb, the line ending
+    # or a particle after it (not "pilih 2 warna", "pilih 1 dari 3").
+    (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)\b(?:pilih|dukung|menangkan)(?:lah)?\s+([1-9])(?=\s*(?:$|[!.,]|(?:ya|yah|dong|aja|saja|lah|deh|yuk|sih|kak|pak|bu|bro|sis|guys|gaes|pokoknya)\b))"), 0.75),
     # "sdh pasti nomor 2", "ingat nomor 3 ya", "jangan lupa no 1": a firm word right before.
     (why.RULE_FIRM_NUMBER, re.compile(r"\b(?:pasti|ingat|tetap|fix|wajib|mati|lupa|yakin|mantap|gaspol|gas|all\s?in|lanjut\w*|siap)\s+(?:\w+\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
     (why.RULE_PAIR_NUMBER, re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?)\s*(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.85),
     # A pair's number inside a hashtag: "#02Menang", "#01Juara", "#Coblos3", "#Pilih02".
     (why.RULE_NUMBER_HASHTAG, re.compile(r"#0?([1-9])(?:menang|juara|pasti|lanjut|jaya|hebat|pilihanku)|#(?:pilih|coblos|dukung|menangkan|salam)0?([1-9])(?!\d)"), 0.85),
     (why.RULE_FINGERS, re.compile(r"\bsalam\s+" + _NUM + r"\s*jari\b"), 0.9),
+    # "Same-same kite, nomor 3!": the number cheered, not a rank, a queue, a room or a
+    # compliment ("juara nomor 1!", "Mama nomor 1!").
+    (why.RULE_NUMBER_CHEER, re.compile(_NOT_CHEERED + r"\b" + _NO + r"\s*0?([1-9])\s*!"), 0.7),
     (why.RULE_NUMBER, re.compile(r"\b" + _NO + r"\s*" + _NUM + r"\b"), 0.5),
 ]  # fmt: skip
 # A big "02" on its own: OCR often reads the zero as a letter O.

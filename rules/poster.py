@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rules.posts import posts_named
 from rules.types import Platform, Poster
 from wording import id_analysis as why
 
@@ -109,6 +110,7 @@ def _clean_name(text: str) -> str:
             or (len(tokens[0]) <= 2 and tokens[0].lower().strip(".") not in _SHORT_HONORIFICS)
         )
         and not (tokens[0].istitle() and tokens[0].isalpha() and tokens[1] == "-")
+        and not (tokens[0].isupper() and posts_named([tokens[0].lower()]))  # "KS SMP N 2"
     ):
         tokens.pop(0)
     while tokens and (

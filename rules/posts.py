@@ -16,7 +16,7 @@ from rules.names import name_tokens
 _POSTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (key, re.compile(rf"\b(?:{contact})\b"), re.compile(rf"^(?:{roster})\b"))
     for key, contact, roster in (
-        ("kepsek", r"kepsek|kasek|kepala sekolah", r"kepala sekolah"),
+        ("kepsek", r"kepsek|kasek|ks|kepala sekolah", r"kepala sekolah"),
         (
             "kapus",
             r"kapus|kapuskes|kepala puskesmas|ka (?:pkm|pusk|puskes|puskesmas)",

@@ -23,6 +23,7 @@ from rules.blank_box import against_blank_box, blank_box_named, is_blank_box
 from rules.election import Candidate, Election
 from rules.lexicon import is_word
 from rules.names import HONORIFICS
+from rules.neutral_cues import neutral_cues
 from rules.ocr_text import (
     addressed_near,
     compact_in,
@@ -64,29 +65,6 @@ _CAMPAIGN_WORDS = frozenset(
      "pilihanku", "jagoan", "satu putaran", "pemenangan", "harga mati", "vote"}
 )  # fmt: skip
 _SUPPORT = re.compile(r"\b(" + "|".join(re.escape(w) for w in SUPPORT_WORDS) + r")\w*", re.I)
-
-_NEUTRAL_CUES: list[tuple[str, re.Pattern[str]]] = [
-    (why.NEUTRAL_APPEAL, re.compile(r"\bnetral(?:itas)?\b|#\w*netral", re.I)),
-    (why.NEUTRAL_TURNOUT, re.compile(r"\bke\s+tps\b|\bhak\s+pilih|\bdatang\w*\s+ke\b|\bjangan\s+golput", re.I)),
-    (why.NEUTRAL_PEACEFUL, re.compile(r"\b(pilkada|pemilu|kampanye)\s+(damai|sejuk|riang)", re.I)),
-    # A news item: an article's time stamp ("14 Nov 2024 14:49 WIB"), "baca/simak berita".
-    (why.NEUTRAL_NEWS, re.compile(r"\d[.:]?\d\d\s?(?:wib|wita|wit)\b|\b(?:simak|baca)\s+berita", re.I)),
-    (why.NEUTRAL_MONEY_POLITICS, re.compile(r"politik\s+uang|money\s+politic", re.I)),
-    # "Vote nomor 2 ya, lomba foto anak saya": a contest's vote, not the election's.
-    (why.NEUTRAL_CONTEST, re.compile(r"\b(lomba|kontes|giveaway|kompetisi|audisi)\b", re.I)),
-    (why.NEUTRAL_ELECTION_BODIES, re.compile(r"\b(kpu|bawaslu|debat\s+(publik|kandidat|pasangan|paslon|perdana)|jadwal|spesimen|surat\s+suara|visi\s+misi|sosialisasi|informasi|daftar\s+pasangan|pengumuman|pemungutan\s+suara|pasangan\s+calon\s+(pilkada|bupati|wali\s*kota|gubernur))\b", re.I)),
-]  # fmt: skip
-
-
-# The same cues with spaces lost ("PEMUNGUTANSUARA27NOV", "KENALIPASLON"), searched in the
-# folded run-together text (see `fold_compact`: i and l are one letter there).
-_FLAT_NEUTRAL = {
-    why.NEUTRAL_ELECTION_BODIES: re.compile(
-        r"pemungutansuara|kenal[l]?paslon|debatpubl|suratsuara|"
-        r"spesimen|vlslmls|kpukab|kpukota|kpuprov|bawaslu"
-    ),
-    why.NEUTRAL_TURNOUT: re.compile(r"ketps|hakpl+h|jangangolput"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,6 +370,23 @@ def _misread_support(tokens: list[str]) -> set[str]:
     return found
 
 
+_URGING = frozenset(
+    {why.RULE_VOTE_NUMBER, why.RULE_CHOOSE_NUMBER, why.RULE_CHOOSE_DIGITS, why.RULE_FIRM_NUMBER,
+     why.RULE_NUMBER_HASHTAG, why.RULE_FINGERS}
+)  # fmt: skip
+
+
+def _urged_on_ballot(signals: list[Signal], neutral: tuple[str, ...]) -> Signal | None:
+    """A ballot listing every pair with one number urged beside it ("COBLOS NOMOR 3! Ini
+    caranya"): a campaign's sample ballot, not the election body's. Not in a news item, an
+    appeal or a contest, and not when two numbers are urged (a how-to-vote graphic)."""
+    urged = {s.candidate: s for s in signals if s.rule in _URGING}
+    if len(urged) != 1 or set(neutral) - {why.NEUTRAL_ELECTION_BODIES, why.NEUTRAL_TURNOUT}:
+        return None
+    ((number, s),) = urged.items()
+    return Signal(number, why.RULE_BALLOT_URGED, s.matched, 0.8)
+
+
 def _kinds(signals: list[Signal], number: int) -> set[str]:
     return {_kind(s.rule) for s in signals if s.candidate == number}
 
@@ -530,12 +525,7 @@ def detect_support(text: str, election: Election) -> SupportFinding:
                 boosted.append(s)
         signals = boosted
 
-    neutral = tuple(
-        name
-        for name, pattern in _NEUTRAL_CUES
-        if pattern.search(norm)
-        or (name in _FLAT_NEUTRAL and _FLAT_NEUTRAL[name].search(prepared.flat))
-    )
+    neutral = neutral_cues(norm, prepared.flat)
     scores: dict[int, float] = {}
     for number in numbers:
         miss = 1.0
@@ -572,8 +562,12 @@ def detect_support(text: str, election: Election) -> SupportFinding:
     mentioned = sum(1 for n, s in ranked if s >= 0.3 and n in pairs)
     confidence = best_score - 0.6 * runner_up
     if len(pairs) > 1 and mentioned == len(pairs) and (neutral or runner_up >= 0.6 * best_score):
-        # Every pair named: an information graphic or a news item, not a campaign post.
-        return SupportFinding(None, 0.0, tuple(signals), (*neutral, why.NEUTRAL_ALL_PAIRS), scores)
+        urged = _urged_on_ballot(signals, neutral)
+        if urged is None:
+            # Every pair named: an information graphic or a news item, not a campaign post.
+            cues = (*neutral, why.NEUTRAL_ALL_PAIRS)
+            return SupportFinding(None, 0.0, tuple(signals), cues, scores)
+        return SupportFinding(urged.candidate, 0.8, (*signals, urged), (), scores)
     explicit = any(
         s.candidate == best and s.weight >= 0.9 and s.rule != why.RULE_NUMBER for s in signals
     )

@@ -75,7 +75,7 @@ _AGENCIES: dict[str, tuple[str, ...]] = {
         "dinas pariwisata dan kebudayaan", "dinas kebudayaan dan pariwisata",
     ),
     "dpmptsp": (
-        "dpmptsp", "dpmpt", "dpmpptsp",
+        "dpmptsp", "dpmpt", "dpmpptsp", "perizinan", "dinas perizinan",
         "dinas penanaman modal dan pelayanan terpadu satu pintu",
     ),
     "kesbangpol": ("kesbangpol", "kesbang", "badan kesatuan bangsa dan politik"),
@@ -118,6 +118,8 @@ _PLACE_MARKERS: dict[str, tuple[str, ...]] = {
 # Kinds of hospital a contact may also call by the bare "RS" ("RS Pirngadi" for "RSUD dr.
 # Pirngadi").
 _HOSPITALS = ("rsud", "rsj")
+# A kind of place alone ("kec" of "Pak Camat", "sdn" of "Kepsek SD") names no one unit.
+PLACE_KINDS = frozenset(_PLACE_MARKERS)
 IMPLIED_MARK = "~"
 # Units implied by a place-bound unit (a Puskesmas nurse works for Dinkes).
 _IMPLIED = {"puskesmas": "dinkes", "sdn": "disdik", "smpn": "disdik", "tk": "disdik"}

@@ -41,11 +41,11 @@ def _light_skeleton(handle: str) -> str:
     return handle_letters(handle).translate(_HANDLE_CONFUSE_LIGHT)
 
 
-def _punct_positions(handle: str) -> set[int]:
+def _punct_positions(handle: str) -> dict[int, str]:
     """Skeleton positions where a `.`/`_` sat (OCR drops them, it does not move them),
     counted with "rn" and "vv" as the one letter OCR reads them as: "ema.1978" is
     "erna.1978" read, its dot where it was."""
-    return {len(handle_letters(handle[:j])) for j, c in enumerate(handle) if c in "._"}
+    return {len(handle_letters(handle[:j])): c for j, c in enumerate(handle) if c in "._"}
 
 
 def handle_prefix(length: int, part: str) -> bytes:
@@ -104,7 +104,15 @@ def _renumbered(shown: str, roster: str) -> bool:
 
 
 def _punct_dropped(shown: str, roster: str) -> bool:
-    return _punct_positions(shown) <= _punct_positions(roster)
+    return _punct_positions(shown).items() <= _punct_positions(roster).items()
+
+
+def _punct_swapped(shown: str, roster: str) -> bool:
+    """A `.` where the roster's handle has `_` or the other way round, nothing else apart
+    ("lusiana.kimin", "lusiana_kimin"): two accounts Instagram tells apart, or a blurred
+    underscore; a person should look."""
+    a, b = _punct_positions(shown), _punct_positions(roster)
+    return a.keys() <= b.keys() and not a.items() <= b.items()
 
 
 def _digit_edit(a: str, b: str) -> bool:
@@ -199,9 +207,23 @@ class HandleLookup(RosterTables):
         if exact:
             same = [i for i in exact if self._field(i, 6) == handle]
             ocr, moved = [], []
+            swapped = []
             for i in exact:
                 if i not in same:
-                    (ocr if _punct_dropped(handle, self._field(i, 6)) else moved).append(i)
+                    roster_handle = self._field(i, 6)
+                    if _punct_dropped(handle, roster_handle):
+                        ocr.append(i)
+                    else:
+                        (swapped if _punct_swapped(handle, roster_handle) else moved).append(i)
+            for i in swapped:
+                ev = (
+                    why.EVIDENCE_HANDLE_PUNCTUATION.format(handle=handle, roster=self._field(i, 6)),
+                )
+                out.append(
+                    Scored(
+                        i, 0.6 / (1 + PEER_PENALTY * (len(swapped) - 1)), "instagram-similar", ev
+                    )
+                )
             for i in moved:  # "dewi.lestari" vs "dewilestari_": likely another account
                 ev = (
                     why.EVIDENCE_HANDLE_PUNCTUATION.format(handle=handle, roster=self._field(i, 6)),

@@ -47,9 +47,8 @@ from wording import id_analysis as why
 
 _MAX_SCORED = 400
 _OUTSIDE_SCORED = 20  # runner-ups from other units when a unit hint is given
-PHONE_NEAR_ROWS = 65_000  # up to this many numbers a number one digit off may be flagged
-_PHONE_NEAR_SMALL = 0.85
-_PHONE_NEAR_BIG = 0.6
+_PHONE_NEAR_SLIP = 0.7  # one digit off, read as its look-alike: a review, ranked first
+_PHONE_NEAR = 0.6
 PHONE_LIKE = re.compile(r"^[+\d][\d\s().\-]{7,}$")
 
 
@@ -77,15 +76,12 @@ class CandidateLookup(UnitHintLookup):
         ]
 
     def _near_phones(self, phone: str) -> list[Scored]:
-        """Roster numbers one digit away (OCR added, dropped or misread one digit).
-
-        A random number lands one edit from some roster number with probability about
-        rows x 230 / 3e9 (230 one-edit neighbours; ~3e9 numbers per length over the operators'
-        prefixes): under 0.5% up to ~65k numbers, so there a lone neighbour one look-alike
-        digit off is strong enough to flag; other edits, and any in bigger rosters, only ask
-        for a review (people who share a number but a digit are not rare among colleagues
-        whose numbers were bought together).
-        """
+        """Roster numbers one digit away (OCR added, dropped or misread one digit): offered
+        for a review, never flagged. The scene-text reader reads a header's digits right;
+        a number one digit from a roster number is far more often a neighbour's (numbers
+        bought together by colleagues, or a near-miss someone else holds) than a slip, as
+        two generators' sets measured (no true flag came by such a match, several false).
+        A digit read as its look-alike ("3" for "8") ranks above other edits."""
         digits = phone[3:]  # after "+62"
         found: set[int] = set()
         for variant in _one_digit_edits(digits):
@@ -94,16 +90,13 @@ class CandidateLookup(UnitHintLookup):
                     found.add(h)
         if not found:
             return []
-        small = len(self._phone_keys) <= PHONE_NEAR_ROWS
         share = 1 + PEER_PENALTY * (len(found) - 1)
         out = []
         for h in sorted(found):
             i = int(self._phone_idx[h])
             shown = self._field(i, 5)
-            # Only a digit read as its look-alike ("3" for "8") is an OCR slip worth a flag;
-            # a digit added, dropped or changed otherwise is as likely another number.
-            slip = small and lookalike_digit(digits, str(int(self._phone_keys[h]))[2:])
-            raw = (_PHONE_NEAR_SMALL if slip else _PHONE_NEAR_BIG) / share
+            slip = lookalike_digit(digits, str(int(self._phone_keys[h]))[2:])
+            raw = (_PHONE_NEAR_SLIP if slip else _PHONE_NEAR) / share
             ev = (why.EVIDENCE_PHONE_NEAR.format(phone=phone, roster=shown),)
             out.append(Scored(i, raw, "phone-ocr", ev))
         return out

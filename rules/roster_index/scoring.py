@@ -63,9 +63,11 @@ def score_contact(
     tids = tables._tok_flat[tables._tok_off[i] : tables._tok_off[i + 1]].tolist()
     unit = int(tables._unit_of[i])
     n = len(tids)
-    prefix_first = n > 1 and tids[0] in tables._prefix_tids
-    given_pos = {0, 1} if prefix_first else {0}
-    real_pos = set(range(1 if prefix_first else 0, n))
+    lead = 0  # leading name prefixes, as `tables.leading_prefixes`
+    while lead < n - 1 and tids[lead] in tables._prefix_tids:
+        lead += 1
+    given_pos = set(range(lead + 1))
+    real_pos = set(range(lead, n))
     used: set[int] = set()
     scores: list[float] = []
     evidence: list[str] = []

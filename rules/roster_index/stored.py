@@ -37,7 +37,8 @@ log = logging.getLogger(__name__)
 MAGIC = b"NETRAIX1"
 # 3: unit keys with a school's town and runs of a unit's words; 4: _post_unit; 5: _thin_keys;
 # 6: more name prefixes ("Baiq", "Lalu", "Ahmad", "Abdul") and a unit's exact place keys
-FORMAT = 6
+# 7: leading chains of name prefixes ("Uray Muhammad Hasan") and more prefixes
+FORMAT = 7
 _ALIGN = 64
 _CHUNK = 1 << 24
 

@@ -28,13 +28,17 @@ from rules.types import RosterEntry
 from rules.units import unit_keys
 
 # Name prefixes that are not the given name ("Sutan Jono", "Cut Almira", "M. Rizki"): the
-# regions' titles of birth (Sasak "Baiq", "Lalu"; Bugis "Andi"; Balinese "I", "Ni", "Gusti")
-# and the religious first names people are not called by ("Ahmad Mubarok" is "Pak Mubarok").
+# regions' titles of birth (Sasak "Baiq", "Lalu"; Bugis "Andi"; Balinese "I", "Ni", "Gusti";
+# Pontianak Malay "Uray", "Utin"; the Sayyid families' "Syarif", "Syarifah"), the religious
+# first names people are not called by ("Ahmad Mubarok" is "Pak Mubarok") and forms of
+# address kept in a name ("Umi Nurhayati"). Several may lead: "Uray Muhammad Hasan" is Hasan.
 PREFIX_TOKENS = frozenset(
     fold_token(t)
     for t in (
         "sutan", "cut", "puti", "teuku", "tengku", "raden", "rr", "andi", "muhammad", "i",
         "ni", "gusti", "datuk", "daeng", "siti", "nur", "baiq", "lalu", "ahmad", "abdul",
+        "uray", "utin", "syarif", "syarifah", "sharifah", "sayyid", "habib", "ratu", "umi",
+        "ummi",
     )
 )  # fmt: skip
 
@@ -168,10 +172,9 @@ class RosterTables:
         toks = clean_name(nama)
         vocab = self._vocab
         tids = tuple([vocab[t] if t in vocab else self._tid(t, given, other) for t in toks])
-        prefixed = len(toks) > 1 and toks[0] in PREFIX_TOKENS  # as `given_positions`
-        lead = 2 if prefixed else 1
-        postings = tuple([(given if pos < lead else other)[tid] for pos, tid in enumerate(tids)])
-        real = toks[1:] if prefixed else toks  # as `real_tokens`
+        lead = leading_prefixes(toks)
+        postings = tuple([(given if pos <= lead else other)[tid] for pos, tid in enumerate(tids)])
+        real = toks[lead:]  # as `real_tokens`
         keys: tuple[int, ...] = ()
         if len(real) >= 2:
             keys = (concat_key(toks),)
@@ -427,12 +430,17 @@ def word_tokens(word: str) -> tuple[str, ...]:
     return tuple(name_tokens(word))
 
 
-def given_positions(toks: Sequence[str]) -> set[int]:
-    return {0, 1} if len(toks) > 1 and toks[0] in PREFIX_TOKENS else {0}
+def leading_prefixes(toks: Sequence[str]) -> int:
+    """How many of a name's first tokens are `PREFIX_TOKENS`; its last token never is."""
+    k = 0
+    while k < len(toks) - 1 and toks[k] in PREFIX_TOKENS:
+        k += 1
+    return k
 
 
 def real_tokens(toks: Sequence[str]) -> list[str]:
-    return list(toks[1:]) if len(toks) > 1 and toks[0] in PREFIX_TOKENS else list(toks)
+    """The name without its leading prefixes: "Uray Muhammad Hasan" → ["hasan"]."""
+    return list(toks[leading_prefixes(toks) :])
 
 
 def sorted_arrays(keys: list[int], idxs: list[int]) -> tuple[np.ndarray, np.ndarray]:

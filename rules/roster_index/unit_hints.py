@@ -18,6 +18,7 @@ from rules.roster_index.scoring import Scored
 from rules.roster_index.tables import name_skeleton
 from rules.units import (
     EXACT,
+    PLACE_KINDS,
     RUN,
     SKIP_WORDS,
     UNIT_WORDS,
@@ -114,7 +115,7 @@ class UnitHintLookup(HandleLookup):
         if not heads or not hint or words & _KIN:
             return []
         hint = self._most_specific(hint)
-        units = set().union(*(self._units_of(k) for k in hint if ":" in k))
+        units = set().union(*(self._units_of(k) for k in hint if k not in PLACE_KINDS))
         if not units:
             return []
         inside = np.flatnonzero(np.isin(self._unit_np, np.fromiter(units, dtype=np.uint32)))
@@ -131,6 +132,7 @@ class UnitHintLookup(HandleLookup):
         that spell out part of a roster unit's name ("UPTD Balai Kesehatan Paru")."""
         text = _SCHOOL_AFTER_NAME.sub(r" \1", text)  # "NiSD29": the space lost
         text = _SCHOOL_GLUED.sub(r"\1 \2 ", text)  # "SMKN1Toboali", "SMK 3Muntok"
+        text = _NEGERI_GLUED.sub(r"\1 N \2", text)  # "SMP N20"
         text = _MARKER_GLUED.sub(r" \1", text)  # "RINA TAMBAKEL.AIR TAWAR"
         # A name too long for the header, shown cut with "…" (read "..", "..."): its last
         # words begin a unit's name ("UPTD BALAI…", "UPTD Balai K…").
@@ -210,16 +212,27 @@ class UnitHintLookup(HandleLookup):
     def _most_specific(self, hint: frozenset[str]) -> frozenset[str]:
         """Of a place hint's prefixes ("kec:medan", "kec:medan tuntungan") only the longest
         that names a roster unit: in Kota Medan every kecamatan starts with "Medan", so the
-        prefix alone would make "Camat Medan Tuntungan" agree with Kecamatan Medan Baru. The
-        shorter prefixes stay for hints that run into the name ("Kel Bacang Rina")."""
-        best: dict[str, str] = {}
-        for key in hint:
-            kind, sep, place = key.partition(":")
-            if not sep or not self._key_units.get(key):
-                continue
-            if kind not in best or len(place) > len(best[kind].partition(":")[2]):
-                best[kind] = key
-        return frozenset(k for k in hint if ":" not in k or best.get(k.partition(":")[0], k) == k)
+        prefix alone would make "Camat Medan Tuntungan" agree with Kecamatan Medan Baru.
+        Keys that are no prefix of one another all stay: a cut "Dinas Penan" completed to
+        both "Penanaman" and "Penanggulangan" is either. Keys naming no unit stay only when
+        none of their kind does."""
+        naming = [k for k in hint if ":" in k and self._key_units.get(k)]
+        kinds = {k.partition(":")[0] for k in naming}
+
+        def shadowed(key: str) -> bool:
+            kind, _sep, place = key.partition(":")
+            return any(
+                o.partition(":")[0] == kind and o.partition(":")[2].startswith(place + " ")
+                for o in naming
+            )
+
+        return frozenset(
+            k
+            for k in hint
+            if ":" not in k
+            or (k in naming and not shadowed(k))
+            or (k not in naming and k.partition(":")[0] not in kinds)
+        )
 
 
 _SKIP_RUN = SKIP_WORDS
@@ -238,4 +251,6 @@ _SCHOOL_AFTER_NAME = re.compile(r"(?<=[a-z])(SDN?|SMPN?|SMAN?|SMKN?)(?=\s?\d)")
 # A place marker with its dot run into the word before it by OCR ("TAMBAKEL.", "RinaKec."):
 # a name ending so, with a dot after it, is no spelling anyone saves.
 _MARKER_GLUED = re.compile(r"(?<=[A-Za-z]{3})(KEL|KEC|Kel|Kec)(?=\.)")
+# "SMP N20": the N of Negeri run into the school's number.
+_NEGERI_GLUED = re.compile(r"\b(SD|SMP|SMA|SMK)\s+[Nn](\d{1,3})\b", re.IGNORECASE)
 _SCHOOL_GLUED = re.compile(r"\b(SDN?|SMPN?|SMAN?|SMKN?)\s?(\d{1,3})(?=[A-Za-z]|\b)", re.IGNORECASE)

@@ -68,6 +68,9 @@ def test_avatar_noise_before_a_contact_name_is_dropped() -> None:
     assert reading.poster == Poster("contact_name", "Rizka Anggun Pohan")
     reading = parse_header_text(["— Bu Rina Disdik", "Kemarin 20.10"])
     assert reading.poster == Poster("contact_name", "Bu Rina Disdik")
+    # Two capitals that are a post's short form ("KS": kepala sekolah) are the contact's.
+    reading = parse_header_text(["KS SMP N 2", "Kemarin 15.09"])
+    assert reading.poster == Poster("contact_name", "KS SMP N 2")
 
 
 def test_misread_whatsapp_time_still_anchors_the_name() -> None:

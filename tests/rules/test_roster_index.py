@@ -136,30 +136,21 @@ def test_phone_match_is_exact_after_normalisation(index: RosterIndex) -> None:
         ("+62 812-111-2222", False),
     ],
 )
-def test_phone_one_digit_off_is_an_ocr_slip_only_by_a_look_alike(
+def test_phone_one_digit_off_is_offered_for_review_never_flagged(
     index: RosterIndex, misread: str, slip: bool
 ) -> None:
-    """A small roster: a random number is rarely one digit from a roster one, but one a
-    person shows near a colleague's (bought together, a digit apart) is. A digit read as its
-    look-alike is a flag; any other single edit asks for a review, the number offered."""
+    """A number one digit from a roster number is as often a neighbour's (bought together,
+    a digit apart) or someone else's near-miss as a misread digit: a person looks, the
+    number offered; a digit read as its look-alike ranks higher."""
     nip, conf, method = top(index, "phone", misread)
     assert (nip, method) == ("197509021996091646", "phone-ocr")
-    assert conf >= FLAG if slip else REVIEW <= conf < FLAG, conf
+    assert REVIEW <= conf < FLAG, conf
+    assert (conf > 0.65) == slip
 
 
 def test_phone_two_digits_off_is_someone_else(index: RosterIndex) -> None:
     assert top(index, "phone", "+62 812-1111-2233")[0] is None
     assert top(index, "phone", "+62 813-1111-2223")[0] is None
-
-
-def test_phone_one_digit_off_in_a_huge_roster_only_asks_for_review(
-    index: RosterIndex, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Rosters with more numbers than the threshold make chance neighbours likely.
-    monkeypatch.setattr("rules.roster_index.lookup.PHONE_NEAR_ROWS", 1)
-    nip, conf, _ = top(index, "phone", "+62 812-1111-2223")
-    assert nip == "197509021996091646"
-    assert REVIEW <= conf < FLAG
 
 
 def test_unsaved_contact_showing_a_number_matches_by_phone(index: RosterIndex) -> None:
@@ -784,6 +775,55 @@ def test_contacts_as_saved_in_other_regions_are_the_right_person() -> None:
         assert found == nip and conf >= FLAG, (contact, found, conf)
     # Without its unit, a name the roster has twice stays a tie.
     assert top(index, "contact_name", "Pak Mubarok")[1] < REVIEW
+
+
+def test_contacts_saved_by_the_name_people_use_after_titles_of_birth() -> None:
+    """Pontianak's ways: "Uray Muhammad Hasan" is Pak Hasan and "Syarif Rahmat Hamid" Pak
+    Rahmat (titles of birth, several may lead); "Umi Nurhayati" is Nurhayati. A cut office
+    ("Dinas Penan…" without its mark) that begins two units' words is either; the kepala
+    sekolah saved as "KS"; "SMP N20"; "Perizinan" for the one-stop licensing office; a
+    Kaban by the office's short form."""
+    roster = [
+        _posted("196806261992011011", "Uray Muhammad Hasan, S.H.", "Sekretaris", "Badan Pendapatan Daerah"),
+        _posted("197001011995011002", "Uray Suhardi Hasan", "Kepala Sub Bagian Umum", "Badan Pendapatan Daerah"),
+        _posted("197404142007121002", "H. Syarif Rahmat Hamid", "Kasi Pemerintahan", "Kelurahan Siantan Tengah"),
+        _posted("198001012007121003", "Rahmat Hidayat", "Staf", "Kelurahan Siantan Hulu"),
+        _posted("196812231993032007", "Dra. Umi Nurhayati", "Staf", "Kecamatan Pontianak Kota"),
+        _posted("198101012007122004", "Siti Nurhayati", "Guru", "SMP Negeri 7 Pontianak"),
+        _posted("197602162010031521", "H. Hendra Rahman", "Kasubag Umum", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"),
+        _posted("197701012010031522", "Hendra Rahman", "Staf", "Dinas Sosial"),
+        _posted("197801012010031523", "Yuli Astuti", "Staf", "Badan Penanggulangan Bencana Daerah"),
+        _posted("197901012010031524", "Suhardi Ismail", "Kepala Badan", "Badan Penanggulangan Bencana Daerah"),
+        _posted("198001012010032525", "Sharifah Alqadrie", "Kepala Dinas", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"),
+        _posted("196910141992102002", "Winarti Annisa", "Guru", "SMP Negeri 20 Pontianak"),
+        _posted("198512022013102018", "Winarti", "Staf", "Dinas Sosial"),
+        _posted("197001012000032026", "Rosnelli Yulianti", "Kepala Sekolah", "SMP Negeri 2 Pontianak"),
+        _posted("197101012000032027", "Dewi Sartika", "Guru", "SMP Negeri 2 Pontianak"),
+    ]  # fmt: skip
+    index = RosterIndex(roster)
+    for contact, nip in [
+        ("Hasan Sekre Bapenda", "196806261992011011"),
+        ("Pak Rahmat Kel. Siantan Tengah", "197404142007121002"),
+        ("Umi Nurhayati Kec. Pontianak Kota", "196812231993032007"),
+        ("Hendra Rahman Dinas Penan", "197602162010031521"),
+        ("Kaban BPBD", "197901012010031524"),
+        ("Bu Kadis Perizinan", "198001012010032525"),
+        ("Bu Winarti - SMP N20", "196910141992102002"),
+        ("KS SMP N 2", "197001012000032026"),
+    ]:
+        found, conf, _method = top(index, "contact_name", contact)
+        assert found == nip and conf >= FLAG, (contact, found, conf)
+    assert top(index, "contact_name", "Pak Suhardi Bapenda")[0] == "197001011995011002"
+
+
+def test_a_handle_with_its_dot_for_an_underscore_is_only_reviewed() -> None:
+    """ "lusiana.kimin" and the roster's "lusiana_kimin" are two accounts Instagram tells
+    apart as often as a blurred underscore: a person looks. A dropped one is an OCR slip."""
+    one = E("198205222022212615", "Lusiana Kimin", ig="lusiana_kimin")
+    index = RosterIndex.build([one])
+    nip, conf, _ = top(index, "username", "lusiana.kimin")
+    assert nip == one.nip and REVIEW <= conf < FLAG
+    assert top(index, "username", "lusianakimin")[1] >= FLAG
 
 
 def test_a_units_word_in_a_contact_is_no_post() -> None:

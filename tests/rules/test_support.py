@@ -58,6 +58,14 @@ hashtags = ["#YudaPasti"]
         ("mari dukung pak Yusuf 🙏", 3, "nama depan/belakang calon + kata dukungan"),
         ("Bambang Sutejo untuk kita semua", 2, "nama calon"),
         ("follow @hendrawulan.official", 1, "akun kampanye"),
+        ("fix pilih 2 dong, yg lain ga jelas", 2, "pilih-angka"),
+        ("Same-same kite, nomor 3!", 3, "nomor + seruan"),
+        (
+            "SURAT SUARA PEMILIHAN BUPATI\n1 HENDRA SIREGAR WULAN PRATIWI\n"
+            "2 BAMBANG SUTEJO RAHMAT HIDAYAT\n3 YUSUF HALIM DEWI ANGGRAINI\nCOBLOS NOMOR 3!",
+            3,
+            "surat suara + ajakan satu nomor",
+        ),
     ],
 )
 def test_support_rule_fires(text: str, number: int, rule: str) -> None:
@@ -139,11 +147,25 @@ def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
         "Selamat Hari Guru Nasional 🙏",
         "Jadwal kampanye: no. 1 hari Senin, no. 2 Selasa, no. 3 Rabu",
         "Sudah nyoblos? Ayo ke TPS 27 November, vote 2024 damai",
+        "Pilih 2 warna ya kak, stok terbatas",
+        # Two numbers urged on a ballot: a how-to-vote graphic, not one pair's.
+        "SURAT SUARA\n1 HENDRA SIREGAR WULAN PRATIWI\n2 BAMBANG SUTEJO RAHMAT HIDAYAT\n"
+        "3 YUSUF HALIM DEWI ANGGRAINI\nCoblos nomor 1 sah, coblos nomor 2 sah",
+        # A news item quoting a pair's call beside every pair.
+        "14 Nov 2024 14:49 WIB - Hendra Siregar, Bambang Sutejo dan Yusuf Halim debat;"
+        " Yusuf: coblos nomor 3!",
     ],
 )
 def test_neutral_content_backs_nobody(text: str) -> None:
     finding = detect_support(text, ELECTION)
     assert finding.candidate is None or finding.confidence < 0.5, finding
+
+
+@pytest.mark.parametrize(
+    "text", ["Alhamdulillah anak saya juara nomor 1!", "Mama nomor 1!", "Antrian no 2!"]
+)
+def test_a_rank_a_queue_or_a_compliment_cheered_is_no_flaggable_support(text: str) -> None:
+    assert detect_support(text, ELECTION).confidence < 0.7
 
 
 def test_a_lone_first_name_without_support_words_is_weak() -> None:

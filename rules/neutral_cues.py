@@ -1,0 +1,44 @@
+"""Neutral cues: what marks a story that names pairs as information, not a campaign.
+
+Neutrality appeals, turnout calls, peaceful-election slogans, news items, money-politics
+warnings, contests and the election bodies' graphics. `rules.support` lets such a cue veto
+weak signals; only explicit ones survive it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wording import id_analysis as why
+
+NEUTRAL_CUES: list[tuple[str, re.Pattern[str]]] = [
+    (why.NEUTRAL_APPEAL, re.compile(r"\bnetral(?:itas)?\b|#\w*netral", re.I)),
+    (why.NEUTRAL_TURNOUT, re.compile(r"\bke\s+tps\b|\bhak\s+pilih|\bdatang\w*\s+ke\b|\bjangan\s+golput", re.I)),
+    (why.NEUTRAL_PEACEFUL, re.compile(r"\b(pilkada|pemilu|kampanye)\s+(damai|sejuk|riang)", re.I)),
+    # A news item: an article's time stamp ("14 Nov 2024 14:49 WIB"), "baca/simak berita".
+    (why.NEUTRAL_NEWS, re.compile(r"\d[.:]?\d\d\s?(?:wib|wita|wit)\b|\b(?:simak|baca)\s+berita", re.I)),
+    (why.NEUTRAL_MONEY_POLITICS, re.compile(r"politik\s+uang|money\s+politic", re.I)),
+    # "Vote nomor 2 ya, lomba foto anak saya": a contest's vote, not the election's.
+    (why.NEUTRAL_CONTEST, re.compile(r"\b(lomba|kontes|giveaway|kompetisi|audisi)\b", re.I)),
+    (why.NEUTRAL_ELECTION_BODIES, re.compile(r"\b(kpu|bawaslu|debat\s+(publik|kandidat|pasangan|paslon|perdana)|jadwal|spesimen|surat\s+suara|visi\s+misi|sosialisasi|informasi|daftar\s+pasangan|pengumuman|pemungutan\s+suara|pasangan\s+calon\s+(pilkada|bupati|wali\s*kota|gubernur))\b", re.I)),
+]  # fmt: skip
+
+
+# The same cues with spaces lost ("PEMUNGUTANSUARA27NOV", "KENALIPASLON"), searched in the
+# folded run-together text (see `fold_compact`: i and l are one letter there).
+FLAT_NEUTRAL = {
+    why.NEUTRAL_ELECTION_BODIES: re.compile(
+        r"pemungutansuara|kenal[l]?paslon|debatpubl|suratsuara|"
+        r"spesimen|vlslmls|kpukab|kpukota|kpuprov|bawaslu"
+    ),
+    why.NEUTRAL_TURNOUT: re.compile(r"ketps|hakpl+h|jangangolput"),
+}
+
+
+def neutral_cues(norm: str, flat: str) -> tuple[str, ...]:
+    """The cues a story's text shows: `norm` as read, `flat` run together and folded."""
+    return tuple(
+        name
+        for name, pattern in NEUTRAL_CUES
+        if pattern.search(norm) or (name in FLAT_NEUTRAL and FLAT_NEUTRAL[name].search(flat))
+    )
