@@ -56,6 +56,9 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     # "Same-same kite, nomor 3!": the number cheered, not a rank, a queue, a room or a
     # compliment ("juara nomor 1!", "Mama nomor 1!").
     (why.RULE_NUMBER_CHEER, re.compile(_NOT_CHEERED + r"\b" + _NO + r"\s*0?([1-9])\s*!"), 0.7),
+    # A ballot's number with a tick beside it, alone on its line ("02 ✓", read "02V"): weak
+    # alone, a pair urged on a ballot that lists every pair (`rules.support`).
+    (why.RULE_NUMBER_MARKED, re.compile(r"(?m)^\s*0?([1-9])\s?[✓✔☑√v]\s*$"), 0.5),
     (why.RULE_NUMBER, re.compile(r"\b" + _NO + r"\s*" + _NUM + r"\b"), 0.5),
 ]  # fmt: skip
 # A big "02" on its own: OCR often reads the zero as a letter O.

@@ -372,7 +372,7 @@ def _misread_support(tokens: list[str]) -> set[str]:
 
 _URGING = frozenset(
     {why.RULE_VOTE_NUMBER, why.RULE_CHOOSE_NUMBER, why.RULE_CHOOSE_DIGITS, why.RULE_FIRM_NUMBER,
-     why.RULE_NUMBER_HASHTAG, why.RULE_FINGERS}
+     why.RULE_NUMBER_HASHTAG, why.RULE_FINGERS, why.RULE_NUMBER_MARKED}
 )  # fmt: skip
 
 

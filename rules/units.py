@@ -156,6 +156,13 @@ def _build_phrase_table() -> dict[tuple[str, ...], tuple[str, str]]:
 
 
 _PHRASES = _build_phrase_table()
+# The agencies' long forms of three words or more, connectives aside (`_loose_agencies`).
+_LONG_FORMS = tuple(
+    (key, form)
+    for key, phrases in _AGENCIES.items()
+    for p in phrases
+    if len(form := tuple(t for t in _fold_phrase(p) if t not in {"dan", "&"})) >= 3
+)
 _MAX_PHRASE = max(len(p) for p in _PHRASES)
 # Multi-word phrases as one token, the way PP-OCR runs capitals together ("SDNEGERI 43",
 # "DINASKESEHATAN"): no name is spelt like a unit's words glued.
@@ -342,15 +349,31 @@ _LETTERS_NUMBER = re.compile(r"([a-z]+)(\d+)")
 
 
 def _number_apart(tokens: Sequence[str]) -> Sequence[str]:
-    """A unit's number run into its short form ("SDN43", "SMPNEGERI4") as two tokens."""
+    """A unit's number run into its short form ("SDN43", "SMPNEGERI4") as two tokens; a
+    school's nickname ("Spenda", "Smansa") as its short form and number."""
     out: list[str] = []
     for t in tokens:
         m = _LETTERS_NUMBER.fullmatch(t) if t[-1:].isdigit() else None
+        nick = _SCHOOL_NICKNAME.fullmatch(t)
         if m and ((m[1],) in _PHRASES or m[1] in _GLUED):
             out += [m[1], m[2]]
+        elif nick:
+            out += [_NICK_KIND[nick[1]], str(_NICK_NUMBER[nick[2]])]
         else:
             out.append(t)
     return out
+
+
+# A state school by its nickname, the number said by a syllable: "Spensa" (SMP Negeri 1),
+# "Spenda" (2), "Smanda" (SMA Negeri 2), "Smapa" (4), "Smekda" (SMK Negeri 2).
+_NICK_KIND = {"spen": "smpn", "sman": "sman", "sma": "sman", "smek": "smkn", "smk": "smkn"}
+_NICK_NUMBER = {
+    "sa": 1, "da": 2, "du": 2, "ga": 3, "ti": 3, "tig": 3, "tiga": 3, "pat": 4, "pa": 4,
+    "ma": 5, "nam": 6, "tuh": 7, "juh": 7, "lan": 8,
+}  # fmt: skip
+_SCHOOL_NICKNAME = re.compile(
+    "(spen|sman|smek|smk|sma)(" + "|".join(sorted(_NICK_NUMBER, key=len, reverse=True)) + ")"
+)
 
 
 def _joined_short_form(tokens: Sequence[str], i: int) -> tuple[str, str] | None:
@@ -383,8 +406,28 @@ def unit_keys(unit_kerja: str) -> frozenset[str]:
         dict(zip(tokens, (w[0] for w in raw), strict=False)) if len(raw) == len(tokens) else {}
     )
     return frozenset(
-        {*keys, *derived_keys(tokens, letters), *word_runs(tokens), "unit:" + " ".join(tokens)}
+        {
+            *keys,
+            *_loose_agencies(tokens),
+            *derived_keys(tokens, letters),
+            *word_runs(tokens),
+            "unit:" + " ".join(tokens),
+        }
     )
+
+
+def _loose_agencies(tokens: Sequence[str]) -> set[str]:
+    """Offices whose roster name has a word or two more than the table's long form: "Dinas
+    Perumahan Rakyat dan Kawasan Permukiman" is Perkim all the same. The long form's words
+    (three or more) in order, the same first word, connectives aside."""
+    words = [t for t in tokens if t not in _CONNECTIVES]
+    found = set()
+    for key, form in _LONG_FORMS:
+        if words and form[0] == words[0] and 0 < len(words) - len(form) <= 2:
+            rest = iter(words)
+            if all(any(w == f for w in rest) for f in form):
+                found.add(key)
+    return found
 
 
 RUN = "run:"

@@ -59,6 +59,7 @@ RULE_PAIR_NUMBER = "paslon-nomor"  # "paslon 1"
 RULE_FINGERS = "salam-jari"  # "salam 2 jari"
 RULE_NUMBER = "nomor"  # a bare "nomor 1"
 RULE_NUMBER_CHEER = "nomor + seruan"  # "Same-same kite, nomor 3!"
+RULE_NUMBER_MARKED = "nomor dicentang"  # "02 ✓" on a ballot
 RULE_BIG_NUMBER = "angka besar + kata dukungan"  # a big "02" beside "menang"
 RULE_HASHTAG = "hashtag"
 RULE_SLOGAN = "slogan"

@@ -37,7 +37,7 @@ from rules.roster_index.tables import (
     name_skeleton,
     union,
 )
-from rules.roster_index.unit_hints import OTHER_POST, UnitHintLookup
+from rules.roster_index.unit_hints import OTHER_POST, UnitHintLookup, units_apart
 from rules.units import (
     ACRONYM,
     IMPLIED_MARK,
@@ -156,7 +156,7 @@ class CandidateLookup(UnitHintLookup):
     def _match_contact(self, text: str, limit: int = 5) -> list[Scored]:
         # OCR reads a lower-case l as a capital I inside a word ("IIham" for "Ilham"); a
         # capital I between a letter and a lower-case letter is no spelling anyone types.
-        text = _L_FOR_I.sub("I", _I_FOR_L.sub("l", text))
+        text = units_apart(_L_FOR_I.sub("I", _I_FOR_L.sub("l", text)))
         text = self._honorific_apart(words_apart(text, self._known_word))
         hint, rest, consumed = self._unit_hints(text)
         tokens = name_tokens(text)

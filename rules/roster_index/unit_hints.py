@@ -71,6 +71,16 @@ class UnitHintLookup(HandleLookup):
         }
         return found if len(found) <= 3 else set()
 
+    def _office_subject(self, word: str) -> set[str]:
+        """An office named by its subject alone, its "Dinas" left out ("Yulnita Pertanian",
+        "Sari Kesehatan"): the key of the one or two offices whose names start so, for a
+        word no roster name has."""
+        if len(word) < 6 or self._vocab.get_one(word) is not None:
+            return set()
+        key = "opd:" + word
+        units = self._key_units.get(key, ())
+        return {key} if 0 < len(units) <= 2 else set()
+
     def _units_of(self, key: str) -> set[int]:
         """The units a hint key names: those whose whole place it is, when there are any
         ("Kel. Pagutan" is Kelurahan Pagutan, not Pagutan Timur), else every unit whose
@@ -130,10 +140,7 @@ class UnitHintLookup(HandleLookup):
     def _unit_hints(self, text: str) -> tuple[frozenset[str], list[str], list[str]]:
         """`split_unit_hints` of a contact name, plus the longest runs of its remaining words
         that spell out part of a roster unit's name ("UPTD Balai Kesehatan Paru")."""
-        text = _SCHOOL_AFTER_NAME.sub(r" \1", text)  # "NiSD29": the space lost
-        text = _SCHOOL_GLUED.sub(r"\1 \2 ", text)  # "SMKN1Toboali", "SMK 3Muntok"
-        text = _NEGERI_GLUED.sub(r"\1 N \2", text)  # "SMP N20"
-        text = _MARKER_GLUED.sub(r" \1", text)  # "RINA TAMBAKEL.AIR TAWAR"
+        text = units_apart(text)
         # A name too long for the header, shown cut with "…" (read "..", "..."): its last
         # words begin a unit's name ("UPTD BALAI…", "UPTD Balai K…").
         cut = bool(_ELLIPSIS_END.search(text))
@@ -169,7 +176,7 @@ class UnitHintLookup(HandleLookup):
                 kept.append(rest[i])
                 i += 1
         for token in list(kept):
-            if said := self._syllabic(token):
+            if said := self._syllabic(token) or self._office_subject(token):
                 keys |= said
                 consumed, kept = [*consumed, token], [t for t in kept if t != token]
         keys |= {k for key in keys for k in self._misread(key)}
@@ -235,6 +242,15 @@ class UnitHintLookup(HandleLookup):
         )
 
 
+def units_apart(text: str) -> str:
+    """A contact name with the spaces OCR lost around a unit's short form put back."""
+    text = _SCHOOL_AFTER_NAME.sub(r" \1", text)  # "NiSD29": the space lost
+    text = _SCHOOL_AFTER_CAPS.sub(r"\1 \2", text)  # "KSSMPN14": a post run into it
+    text = _SCHOOL_GLUED.sub(r"\1 \2 ", text).rstrip()  # "SMKN1Toboali", "SMK 3Muntok"
+    text = _NEGERI_GLUED.sub(r"\1 N \2", text)  # "SMP N20"
+    return _MARKER_GLUED.sub(r" \1", text)  # "RINA TAMBAKEL.AIR TAWAR"
+
+
 _SKIP_RUN = SKIP_WORDS
 _ELLIPSIS_END = re.compile(r"(?:…|\.{2,})\W*$")
 
@@ -247,6 +263,7 @@ def _key_skeleton(key: str) -> str:
     return f"{kind}:{' '.join(words)}"
 
 
+_SCHOOL_AFTER_CAPS = re.compile(r"\b([A-Z]{2,6}?)(SDN?|SMPN?|SMAN?|SMKN?)(?=\s?\d)")
 _SCHOOL_AFTER_NAME = re.compile(r"(?<=[a-z])(SDN?|SMPN?|SMAN?|SMKN?)(?=\s?\d)")
 # A place marker with its dot run into the word before it by OCR ("TAMBAKEL.", "RinaKec."):
 # a name ending so, with a dot after it, is no spelling anyone saves.

@@ -782,7 +782,8 @@ def test_contacts_saved_by_the_name_people_use_after_titles_of_birth() -> None:
     Rahmat (titles of birth, several may lead); "Umi Nurhayati" is Nurhayati. A cut office
     ("Dinas Penan…" without its mark) that begins two units' words is either; the kepala
     sekolah saved as "KS"; "SMP N20"; "Perizinan" for the one-stop licensing office; a
-    Kaban by the office's short form."""
+    Kaban by the office's short form; an office by its subject without "Dinas"; Perkim
+    whose roster name has a word more; a school by its nickname ("Spenda")."""
     roster = [
         _posted("196806261992011011", "Uray Muhammad Hasan, S.H.", "Sekretaris", "Badan Pendapatan Daerah"),
         _posted("197001011995011002", "Uray Suhardi Hasan", "Kepala Sub Bagian Umum", "Badan Pendapatan Daerah"),
@@ -799,6 +800,12 @@ def test_contacts_saved_by_the_name_people_use_after_titles_of_birth() -> None:
         _posted("198512022013102018", "Winarti", "Staf", "Dinas Sosial"),
         _posted("197001012000032026", "Rosnelli Yulianti", "Kepala Sekolah", "SMP Negeri 2 Pontianak"),
         _posted("197101012000032027", "Dewi Sartika", "Guru", "SMP Negeri 2 Pontianak"),
+        _posted("198201012000032028", "Yulnita", "Bendahara", "Dinas Pertanian dan Ketahanan Pangan"),
+        _posted("198301012000032029", "Yulnita", "Staf", "Badan Pendapatan Daerah"),
+        _posted("198401012000031030", "Ferdi Rasyid", "Kepala Dinas", "Dinas Perumahan Rakyat dan Kawasan Permukiman"),
+        _posted("198501012000031031", "Ferdi Rasyid", "Staf", "SD Negeri 41 Pontianak"),
+        _posted("198601012000031032", "Zulhendri Yunus", "Guru", "SMP Negeri 2 Pontianak"),
+        _posted("198701012000031033", "Zulhendri", "Guru", "SMP Negeri 9 Pontianak"),
     ]  # fmt: skip
     index = RosterIndex(roster)
     for contact, nip in [
@@ -810,6 +817,10 @@ def test_contacts_saved_by_the_name_people_use_after_titles_of_birth() -> None:
         ("Bu Kadis Perizinan", "198001012010032525"),
         ("Bu Winarti - SMP N20", "196910141992102002"),
         ("KS SMP N 2", "197001012000032026"),
+        ("KSSMPN2", "197001012000032026"),  # run together in capitals
+        ("BUNDAYULNITAPERTANIAN", "198201012000032028"),  # an office by its subject alone
+        ("Ferdi Rasyid Perkim", "198401012000031030"),  # the office's name has "Rakyat" more
+        ("Zulhendri Guru Spenda", "198601012000031032"),  # SMP Negeri 2 by its nickname
     ]:
         found, conf, _method = top(index, "contact_name", contact)
         assert found == nip and conf >= FLAG, (contact, found, conf)

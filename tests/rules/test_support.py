@@ -66,6 +66,12 @@ hashtags = ["#YudaPasti"]
             3,
             "surat suara + ajakan satu nomor",
         ),
+        (  # the tick beside the pair's number read as a "V"
+            "SURATSUARAPEMILIHANBUPATI\nHENDRASIREGAR\nWULANPRATIWI\nBAMBANGSUTEJO\n"
+            "RAHMATHIDAYAT\nYUSUFHALIM\nDEWIANGGRAINI\n02V\nJangan sampai salah ya",
+            2,
+            "surat suara + ajakan satu nomor",
+        ),
     ],
 )
 def test_support_rule_fires(text: str, number: int, rule: str) -> None:
@@ -151,6 +157,9 @@ def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
         # Two numbers urged on a ballot: a how-to-vote graphic, not one pair's.
         "SURAT SUARA\n1 HENDRA SIREGAR WULAN PRATIWI\n2 BAMBANG SUTEJO RAHMAT HIDAYAT\n"
         "3 YUSUF HALIM DEWI ANGGRAINI\nCoblos nomor 1 sah, coblos nomor 2 sah",
+        # The election body's specimen: every pair, none marked.
+        "SPESIMEN SURAT SUARA\n1 HENDRA SIREGAR WULAN PRATIWI\n2 BAMBANG SUTEJO RAHMAT "
+        "HIDAYAT\n3 YUSUF HALIM DEWI ANGGRAINI\nKPU Kabupaten Contoh",
         # A news item quoting a pair's call beside every pair.
         "14 Nov 2024 14:49 WIB - Hendra Siregar, Bambang Sutejo dan Yusuf Halim debat;"
         " Yusuf: coblos nomor 3!",
