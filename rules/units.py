@@ -87,7 +87,10 @@ _AGENCIES: dict[str, tuple[str, ...]] = {
     ),
     "disnaker": ("disnaker", "disnakertrans", "dinas tenaga kerja", "dinas ketenagakerjaan"),
     "distan": ("distan", "dinas pertanian", "dkpp", "dinas ketahanan pangan dan pertanian"),
-    "dinkop": ("dinkop", "diskop", "diskopukm", "dinas koperasi"),
+    "dinkop": (
+        "dinkop", "diskop", "diskopukm", "dinas koperasi", "diskop ukm", "dinkop ukm",
+        "koperasi ukm", "dinas koperasi dan ukm",
+    ),
     "disarpus": ("disarpus", "dispusip", "dinas perpustakaan", "dinas perpustakaan dan kearsipan"),
     "rsud": ("rsud", "rumah sakit umum daerah"),
     "puskesmas": ("puskesmas", "pkm", "uptd puskesmas", "pusk", "puskes"),

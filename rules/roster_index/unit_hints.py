@@ -145,7 +145,12 @@ class UnitHintLookup(HandleLookup):
         # words begin a unit's name ("UPTD BALAI…", "UPTD Balai K…").
         cut = bool(_ELLIPSIS_END.search(text))
         tokens = strip_honorifics(name_tokens(strip_titles(text)))
-        hint, rest, consumed = split_unit_hints(tokens)
+        if cut and len(tokens) > 1 and len(tokens[-1]) <= 3:
+            # "UPTD Pu…": two letters cut from a longer word are no short form ("PU").
+            hint, rest, consumed = split_unit_hints(tokens[:-1])
+            rest = [*rest, tokens[-1]]
+        else:
+            hint, rest, consumed = split_unit_hints(tokens)
         keys = set(hint)
         cut_unit = cut_short_form(rest[-1]) if cut and rest and rest[-1] == tokens[-1] else None
         if cut_unit and not self._known_word(rest[-1]):
@@ -180,6 +185,10 @@ class UnitHintLookup(HandleLookup):
                 keys |= said
                 consumed, kept = [*consumed, token], [t for t in kept if t != token]
         keys |= {k for key in keys for k in self._misread(key)}
+        if cut and kept and kept[-1] == tokens[-1] and len(kept[-1]) <= 3:
+            consumed, kept = [*consumed, kept[-1]], kept[:-1]  # "Pu…": a word cut, unread
+        consumed += [t for t in kept if t in _TECHNICAL_UNIT]
+        kept = [t for t in kept if t not in _TECHNICAL_UNIT]
         return frozenset(keys), kept, consumed
 
     def _misread(self, key: str) -> set[str]:
@@ -248,6 +257,7 @@ def units_apart(text: str) -> str:
     text = _SCHOOL_AFTER_CAPS.sub(r"\1 \2", text)  # "KSSMPN14": a post run into it
     text = _SCHOOL_GLUED.sub(r"\1 \2 ", text).rstrip()  # "SMKN1Toboali", "SMK 3Muntok"
     text = _NEGERI_GLUED.sub(r"\1 N \2", text)  # "SMP N20"
+    text = _HOSPITAL_GLUED.sub(r"\1 \2", text)  # "RSUDKM": a town's initials after it
     return _MARKER_GLUED.sub(r" \1", text)  # "RINA TAMBAKEL.AIR TAWAR"
 
 
@@ -268,6 +278,9 @@ _SCHOOL_AFTER_NAME = re.compile(r"(?<=[a-z])(SDN?|SMPN?|SMAN?|SMKN?)(?=\s?\d)")
 # A place marker with its dot run into the word before it by OCR ("TAMBAKEL.", "RinaKec."):
 # a name ending so, with a dot after it, is no spelling anyone saves.
 _MARKER_GLUED = re.compile(r"(?<=[A-Za-z]{3})(KEL|KEC|Kel|Kec)(?=\.)")
+# "UPTD", "UPT": a technical unit's mark, no name, whatever follows it.
+_TECHNICAL_UNIT = frozenset({"uptd", "upt"})
+_HOSPITAL_GLUED = re.compile(r"\b(RSUD)([A-Z]{1,3})\b")
 # "SMP N20": the N of Negeri run into the school's number.
 _NEGERI_GLUED = re.compile(r"\b(SD|SMP|SMA|SMK)\s+[Nn](\d{1,3})\b", re.IGNORECASE)
 _SCHOOL_GLUED = re.compile(r"\b(SDN?|SMPN?|SMAN?|SMKN?)\s?(\d{1,3})(?=[A-Za-z]|\b)", re.IGNORECASE)

@@ -757,6 +757,10 @@ def test_contacts_as_saved_in_other_regions_are_the_right_person() -> None:
         _posted("197801012000031009", "Abdul Rahman Maulana", "Staf", "Dinas Sosial"),
         _posted("197901012000031010", "Slamet Setiawan", "Staf", "RSUD Kota Mataram"),
         _posted("197901012000031011", "Slamet Ardiansyah", "Staf", "UPTD Puskesmas Pagutan"),
+        _posted("197501012000032012", "dr. Baiq Jumaiyah Susanti", "Kepala Puskesmas", "UPTD Puskesmas Cakranegara Selatan"),
+        _posted("197601012000032013", "dr. Jumaiyah Susanti", "Dokter", "UPTD Puskesmas Cakranegara Utara"),
+        _posted("197701012000031014", "Eko Utomo", "Staf", "Dinas Koperasi dan Usaha Kecil Menengah"),
+        _posted("197801012000031015", "Eko Riyanto", "Guru", "SD Negeri 48 Mataram"),
     ]  # fmt: skip
     index = RosterIndex(roster)
     for contact, nip in [
@@ -770,6 +774,9 @@ def test_contacts_as_saved_in_other_regions_are_the_right_person() -> None:
         ("KA PKM KARANG TALIWANG", "197601012000032007"),
         ("Rahman Kabid DPRD", "197701012000031008"),
         ("Bang Slamet RSUD KM", "197901012000031010"),  # Kota Mataram's initials
+        ("Bang Slamet RSUDKM", "197901012000031010"),  # run together
+        ("Baiq Jumaiyah Susanti UPTD Pu…", "197501012000032012"),  # "Pu…" is no "PU"
+        ("Bang Eko (Diskop UKM)", "197701012000031014"),
     ]:
         found, conf, _method = top(index, "contact_name", contact)
         assert found == nip and conf >= FLAG, (contact, found, conf)
