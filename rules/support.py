@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
+from rules.ballot import campaign_ballot, urged_number
 from rules.blank_box import against_blank_box, blank_box_named, is_blank_box
 from rules.election import Candidate, Election
 from rules.lexicon import is_word
@@ -55,7 +56,8 @@ SUPPORT_WORDS = (
     "terbaik", "jagoan", "bersama", "semangat", "satu putaran", "periode", "hebat", "juara",
     "salam", "siap", "merapat", "yakin", "amanah", "idolaku", "pilihanku", "bismillah",
     "jawaban", "kawal", "fix", "pokoknya", "saatnya", "butuh", "harga mati", "vote",
-    "the next", "bupatiku", "walikotaku", "gubernurku", "presidenku", "pemimpinku",
+    "the next", "bupatiku", "walikotaku", "gubernurku", "presidenku", "pemimpinku", "sikat",
+    "hajar", "minggir",
 )  # fmt: skip
 # A term of office, five years ("2024-2029", "2025 - 2030"): what a campaign promises; a lone
 # name beside it is the pair's.
@@ -370,21 +372,10 @@ def _misread_support(tokens: list[str]) -> set[str]:
     return found
 
 
-_URGING = frozenset(
-    {why.RULE_VOTE_NUMBER, why.RULE_CHOOSE_NUMBER, why.RULE_CHOOSE_DIGITS, why.RULE_FIRM_NUMBER,
-     why.RULE_NUMBER_HASHTAG, why.RULE_FINGERS, why.RULE_NUMBER_MARKED}
-)  # fmt: skip
-
-
 def _urged_on_ballot(signals: list[Signal], neutral: tuple[str, ...]) -> Signal | None:
-    """A ballot listing every pair with one number urged beside it ("COBLOS NOMOR 3! Ini
-    caranya"): a campaign's sample ballot, not the election body's. Not in a news item, an
-    appeal or a contest, and not when two numbers are urged (a how-to-vote graphic)."""
-    urged = {s.candidate: s for s in signals if s.rule in _URGING}
-    if len(urged) != 1 or set(neutral) - {why.NEUTRAL_ELECTION_BODIES, why.NEUTRAL_TURNOUT}:
-        return None
-    ((number, s),) = urged.items()
-    return Signal(number, why.RULE_BALLOT_URGED, s.matched, 0.8)
+    """`rules.ballot.urged_number` as a signal."""
+    urged = urged_number(signals, neutral)
+    return Signal(urged[0], why.RULE_BALLOT_URGED, urged[1], 0.8) if urged else None
 
 
 def _kinds(signals: list[Signal], number: int) -> set[str]:
@@ -582,6 +573,10 @@ def detect_support(text: str, election: Election) -> SupportFinding:
         # (`rules.blank_box`).
         cues = (*neutral, why.NEUTRAL_PAIR_AND_BLANK_BOX)
         return SupportFinding(None, 0.0, tuple(signals), cues, scores)
+    urged = _urged_on_ballot(signals, neutral) if campaign_ballot(norm) else None
+    if neutral and not explicit and urged is not None and urged.candidate == best:
+        # A ballot too small to read its pairs, one number ticked ("03 ✓ Ini caranya").
+        return SupportFinding(best, 0.8, (*signals, urged), (), scores)
     if neutral and (not explicit or why.NEUTRAL_CONTEST in neutral):
         confidence = min(confidence, 0.45)  # a contest's "vote nomor 2" is explicit, too
     return SupportFinding(best, round(max(confidence, 0.0), 3), tuple(signals), neutral, scores)

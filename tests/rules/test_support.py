@@ -60,6 +60,12 @@ hashtags = ["#YudaPasti"]
         ("follow @hendrawulan.official", 1, "akun kampanye"),
         ("fix pilih 2 dong, yg lain ga jelas", 2, "pilih-angka"),
         ("Same-same kite, nomor 3!", 3, "nomor + seruan"),
+        ("sikat 03 yg lain minggir", 3, "pilih-angka"),
+        (  # a ballot too small to read its pairs, one number ticked
+            "SURATSUARAPEMIL\nKABUPATEN MAJU TAHUN 2024\n03V\nIni caranya",
+            3,
+            "surat suara + ajakan satu nomor",
+        ),
         (
             "SURAT SUARA PEMILIHAN BUPATI\n1 HENDRA SIREGAR WULAN PRATIWI\n"
             "2 BAMBANG SUTEJO RAHMAT HIDAYAT\n3 YUSUF HALIM DEWI ANGGRAINI\nCOBLOS NOMOR 3!",
@@ -160,6 +166,8 @@ def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
         # The election body's specimen: every pair, none marked.
         "SPESIMEN SURAT SUARA\n1 HENDRA SIREGAR WULAN PRATIWI\n2 BAMBANG SUTEJO RAHMAT "
         "HIDAYAT\n3 YUSUF HALIM DEWI ANGGRAINI\nKPU Kabupaten Contoh",
+        # The election body's example of a valid vote, one number ticked.
+        "Contoh surat suara sah\n02 ✓\nKPU Kabupaten Contoh",
         # A news item quoting a pair's call beside every pair.
         "14 Nov 2024 14:49 WIB - Hendra Siregar, Bambang Sutejo dan Yusuf Halim debat;"
         " Yusuf: coblos nomor 3!",
