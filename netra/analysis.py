@@ -98,6 +98,7 @@ def analyse(
     known: list[OcrLine] = []  # enlarged readings' lines a later one need not recognise
     story_lines = lines  # the reading the layout's body comes from
     layout = read_layout(lines, *shot.image.size)
+    first_header = layout.header
     span = story_span(lines, *shot.image.size)
     if span is not None:
         span = (picture_top(shot.image, *span), span[1])
@@ -198,6 +199,7 @@ def analyse(
         place,
         group_chat,
         card,
+        first_header,
     )
     if (
         body is not None

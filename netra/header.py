@@ -162,12 +162,16 @@ def read_poster(
     place: NamePlace,
     group_chat: bool = False,
     card: tuple[int, int] | None = None,
+    first: HeaderReading | None = None,
 ) -> tuple[HeaderReading, list[AsnMatch], list[str]]:
     """Who posted: the layout's reading, then (only when the content backs someone and the
     poster is not identified) the header band read again by each opinion in turn; the
     reading whose roster match is best wins. `place`: where the name line is looked for;
     `group_chat`: the story is shown in a group chat (see `sharers_number`); `card`: the rows
-    a notification covers (see `card_rows`)."""
+    a notification covers (see `card_rows`); `first`: the first reading's header, when the
+    layout is a framed story's enlarged reading (see `_punctuation_lost`)."""
+    if first is None or first.confidence < layout.header.confidence:
+        first = layout.header
     best = match_reading(layout.header, roster, limit)
     unmatched: list[tuple[HeaderReading, list[str]]] = []
     if best[0].poster is not None and not best[1]:
@@ -222,6 +226,8 @@ def read_poster(
                 continue
         else:
             found = match_reading(reading, roster, limit)
+        if _punctuation_lost(first, found[0].poster):
+            continue
         if found[0].poster is not None and not found[1]:
             unmatched.append((found[0], []))
         if reading.poster is not None:
@@ -242,6 +248,26 @@ def read_poster(
         if layout.framed or pale_behind_name(image, box, place):
             matches = _faint_matches(read_as, roster)
     return reading, matches, extra
+
+
+def _punctuation_lost(first: HeaderReading, poster: Poster | None) -> bool:
+    """A later reading of a handle the first read clearly, the same letters with its dots and
+    underscores lost or guessed ("lusiana kimin" joined as "lusiana_kimin" for the
+    "lusiana.kimin" read first, "utinabdullah_8989" for "utinabdullah_8989_"): it must not
+    turn the handle into a rostered one that differs only there."""
+    shown = first.poster
+    return (
+        shown is not None
+        and poster is not None
+        and shown.kind == poster.kind == "username"
+        and first.confidence >= CLEAR_READING
+        and shown.text != poster.text
+        and _letters(shown.text) == _letters(poster.text)
+    )
+
+
+def _letters(handle: str) -> str:
+    return re.sub(r"[._]", "", handle.lower())
 
 
 def _faint_matches(read_as: list[Poster], roster: RosterLookup) -> list[AsnMatch]:

@@ -107,6 +107,12 @@ def _punct_dropped(shown: str, roster: str) -> bool:
     return _punct_positions(shown).items() <= _punct_positions(roster).items()
 
 
+def _edge_mark_added(shown: str, roster: str) -> bool:
+    """A `.`/`_` at the start or end of the handle read that the roster's lacks
+    ("utinabdullah_8989_"): how people make a second account, not how OCR misreads."""
+    return any(shown[k] in "._" and roster[k] not in "._" for k in (0, -1) if shown and roster)
+
+
 def _punct_swapped(shown: str, roster: str) -> bool:
     """A `.` where the roster's handle has `_` or the other way round, nothing else apart
     ("lusiana.kimin", "lusiana_kimin"): two accounts Instagram tells apart, or a blurred
@@ -274,6 +280,8 @@ class HandleLookup(RosterTables):
             ] if near else []  # fmt: skip
             for i, roster_handle in near:
                 raw = 0.85 / (1 + PEER_PENALTY * (len(near) + len(cut) - 1))
+                if _edge_mark_added(handle, roster_handle):
+                    raw = min(raw, _NEAR_HANDLE)  # a letter off and "_" added: two changes
                 ev = (why.EVIDENCE_HANDLE_ONE_OFF.format(handle=handle, roster=roster_handle),)
                 out.append(Scored(i, raw, "instagram-ocr", ev))
             for i, roster_handle in cut:

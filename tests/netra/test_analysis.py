@@ -977,3 +977,25 @@ def test_a_crop_through_the_name_line_leaves_no_one_off_the_roster(  # type: ign
     v = analyse(render_story(shot), roster, election, engine=PpOcrEngine())
     assert "GADANG" in v.text.upper().replace(" ", ""), v.text  # the name's remains were read
     assert v.candidate == 2 and v.kind == "review", v.reasons
+
+
+SEPARATOR_ROSTER = """NIP,Nama,Jabatan,Unit Kerja,Instansi,No HP,Instagram
+198205222022212615,Lusiana Kimin,Guru,SD Negeri 10 Kota Contoh,Pemerintah Kota Contoh,,lusiana_kimin
+198911292023212458,Utin Abdullah,Guru,SMP Negeri 16 Kota Contoh,Pemerintah Kota Contoh,,utinabdullah_8989
+"""
+
+
+@pytest.mark.parametrize("handle", ["lusiana.kimin", "utinabdullah_8989_"])
+def test_a_handle_one_separator_from_a_rostered_one_is_reviewed_not_flagged(  # type: ignore[no-untyped-def]
+    election, handle: str
+) -> None:
+    """Someone else's account, its dot where the rostered handle has an underscore or one
+    underscore more at its end, backing a pair: a later reading that loses the separator
+    must not make it the rostered account. A moderator sees it, the near ASN offered."""
+    from ocr.ppocr import PpOcrEngine
+
+    roster = RosterIndex(parse_roster(SEPARATOR_ROSTER.encode(), "roster.csv").entries)
+    shot = dataclasses.replace(NON_ASN, poster=handle)
+    v = analyse(render_story(shot), roster, election, engine=PpOcrEngine())
+    assert v.candidate == 1, v.reasons
+    assert v.kind == "review", v.reasons
