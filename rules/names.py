@@ -159,10 +159,19 @@ HONORIFICS = frozenset(
         "ko", "koko", "cici", "ci", "bli", "mbok", "opung", "amang", "inang", "nyonya",
         "tuan", "ustad", "inaq", "amaq", "mamiq", "bapaq", "nyong", "nona", "usi", "bung",
         "abah", "umi", "ummi",
+        # The regions' own: Javanese "Cak", "Ning", "Mbah"; Sundanese "Aa", "Neng", "Ceu";
+        # Bugis "Puang"; Minang "Ajo", "Etek"; Malay and Banjar "Wak", "Pak Long", "Pak
+        # Ngah", "Acil", "Julak"; Batak "Ompung", "Ito", "Eda", "Lae".
+        "cak", "ning", "neng", "mbah", "aa", "ceu", "euceu", "puang", "ajo", "etek", "mak",
+        "wak", "uwak", "long", "ngah", "acil", "julak", "ompung", "ito", "eda", "lae",
     )
 )  # fmt: skip
 # Honorifics that are also plausible given names: only dropped when a name follows.
-WEAK_HONORIFICS = frozenset(fold_token(h) for h in ("koko", "ko", "ci", "cici", "tan", "ka"))
+WEAK_HONORIFICS = frozenset(
+    fold_token(h)
+    for h in ("koko", "ko", "ci", "cici", "tan", "ka", "ning", "neng", "aa", "ito", "eda",
+              "lae", "mak", "wak", "ajo", "cak", "long", "ngah", "acil")
+)  # fmt: skip
 
 TITLE_TOKENS = frozenset(
     fold_token(t)

@@ -18,6 +18,7 @@ from wording import id_analysis as why
 if TYPE_CHECKING:
     from rules.roster_index.tables import RosterTables
 
+# Per rule, (confidence without a unit in the contact, with one that agrees).
 _BASE = {
     "name-full": (0.95, 0.97),
     "name-single": (0.58, 0.88),
@@ -25,6 +26,7 @@ _BASE = {
     "name-partial-other": (0.75, 0.88),
     "name-first": (0.55, 0.86),
     "name-other": (0.45, 0.78),
+    "name-last": (0.45, 0.85),
     "name-alias": (0.6, 0.86),
 }
 _CONTRADICT = 0.6
@@ -126,6 +128,10 @@ def score_contact(
         method = "name-partial" if given_hit else "name-partial-other"
     elif given_hit or alias_hit:
         method = "name-first"
+    elif used == {n - 1}:
+        # The last name alone ("Ompung Sitorus", "Bu Hasanah"): how a Batak is called by
+        # the marga, and many by their father's name; a middle name much less.
+        method = "name-last"
     else:
         method = "name-other"
     base, with_unit = _BASE[method]

@@ -29,7 +29,10 @@ from rules.units import unit_keys
 
 # Name prefixes that are not the given name ("Sutan Jono", "Cut Almira", "M. Rizki"): the
 # regions' titles of birth (Sasak "Baiq", "Lalu"; Bugis "Andi"; Balinese "I", "Ni", "Gusti";
-# Pontianak Malay "Uray", "Utin"; the Sayyid families' "Syarif", "Syarifah"), the religious
+# Pontianak Malay "Uray", "Utin"; the Sayyid families' "Syarif", "Syarifah"; Palembang's
+# "Kiagus", "Masagus", "Nyimas"; Bali's castes and birth order, "Anak Agung", "Made",
+# "Ketut": "I Made Suardana" is Pak Suardana, and Bli Made too; not "Ida", "Bagus" or
+# "Agung", which are Java's given names), the religious
 # first names people are not called by ("Ahmad Mubarok" is "Pak Mubarok") and forms of
 # address kept in a name ("Umi Nurhayati"). Several may lead: "Uray Muhammad Hasan" is Hasan.
 PREFIX_TOKENS = frozenset(
@@ -38,7 +41,9 @@ PREFIX_TOKENS = frozenset(
         "sutan", "cut", "puti", "teuku", "tengku", "raden", "rr", "andi", "muhammad", "i",
         "ni", "gusti", "datuk", "daeng", "siti", "nur", "baiq", "lalu", "ahmad", "abdul",
         "uray", "utin", "syarif", "syarifah", "sharifah", "sayyid", "habib", "ratu", "umi",
-        "ummi",
+        "ummi", "kiagus", "kgs", "masagus", "mgs", "nyimas", "nys", "wan", "antung", "anak",
+        "desak", "cokorda", "ngakan", "gede", "wayan", "putu", "made", "kadek", "nengah",
+        "nyoman", "komang", "ketut", "luh",
     )
 )  # fmt: skip
 

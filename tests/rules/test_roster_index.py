@@ -857,3 +857,29 @@ def test_a_units_word_in_a_contact_is_no_post() -> None:
     )
     found, conf, _method = top(index, "contact_name", "Budi (Kelurahan Gedung Johor)")
     assert found == "197601151997061288" and conf >= FLAG, conf
+
+
+def test_names_behind_balinese_and_palembang_prefixes_and_regional_forms_of_address() -> None:
+    """ "I Made Suardana" is Pak Suardana (caste and birth order lead); "Kgs. Ahmad Rizal"
+    is Rizal; a Malay "Wak", a Javanese "Cak" or a Batak "Ompung" before the name is no
+    name. Beside each, a colleague whose name only has the word later on."""
+    roster = [
+        _posted("197001012000031101", "I Made Suardana", "Staf", "Dinas Kesehatan"),
+        _posted("197101012000031102", "Putu Adi Suardana", "Staf", "Dinas Pendidikan"),
+        _posted("197201012000031103", "Kgs. Ahmad Rizal", "Staf", "Dinas Sosial"),
+        _posted("197301012000031104", "Fajar Rizal Hakim", "Staf", "Dinas Sosial"),
+        _posted("197401012000031105", "Abdul Rahman", "Staf", "Dinas Pendidikan"),
+        _posted("197501012000031106", "Rahman Hidayat", "Staf", "Dinas Kesehatan"),
+        _posted("197601012000031107", "Imin Santoso", "Staf", "Kecamatan Koba"),
+        _posted("197701012000031108", "Marulitua Sitorus", "Staf", "Kecamatan Koba"),
+    ]
+    index = RosterIndex(roster)
+    for contact, nip in [
+        ("Pak Suardana Dinkes", "197001012000031101"),
+        ("Pak Rizal Dinsos", "197201012000031103"),
+        ("Wak Rahman Disdik", "197401012000031105"),
+        ("Cak Imin Kec. Koba", "197601012000031107"),
+        ("Ompung Sitorus Kec. Koba", "197701012000031108"),
+    ]:
+        found, conf, _method = top(index, "contact_name", contact)
+        assert found == nip and conf >= FLAG, (contact, found, conf)
