@@ -145,7 +145,7 @@ class UnitHintLookup(HandleLookup):
         # words begin a unit's name ("UPTD BALAI…", "UPTD Balai K…").
         cut = bool(_ELLIPSIS_END.search(text))
         tokens = strip_honorifics(name_tokens(strip_titles(text)))
-        if cut and len(tokens) > 1 and len(tokens[-1]) <= 3:
+        if cut and len(tokens) > 1 and len(tokens[-1]) <= 3 and split_unit_hints(tokens[-1:])[0]:
             # "UPTD Pu…": two letters cut from a longer word are no short form ("PU").
             hint, rest, consumed = split_unit_hints(tokens[:-1])
             rest = [*rest, tokens[-1]]
@@ -208,11 +208,13 @@ class UnitHintLookup(HandleLookup):
         """Roster unit keys that are `key` with its last word (three letters or more) cut
         short: "run:balai kesehatan par" → "run:balai kesehatan paru". `cut`: the name ends
         in "…", so words may be missing after it too ("run:balai k" → "run:balai kesehatan
-        paru"), as long as at most three units begin so and four letters or more were read."""
+        paru"), as long as at most three units begin so and four letters or more were read
+        (three after a place's kind)."""
         if key in self._key_units and not cut:
             return set()
         read = key.rsplit(":", 1)[-1]
-        if (len(read.rsplit(" ", 1)[-1]) < 3 and not cut) or len(read.replace(" ", "")) < 4:
+        least = 4 if key.startswith(RUN) else 3  # a place's kind narrows it: "rsud:ras"
+        if (len(read.rsplit(" ", 1)[-1]) < 3 and not cut) or len(read.replace(" ", "")) < least:
             return set()
         if self._sorted_keys is None:
             self._sorted_keys = sorted(self._key_units)

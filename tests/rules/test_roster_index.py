@@ -813,6 +813,8 @@ def test_contacts_saved_by_the_name_people_use_after_titles_of_birth() -> None:
         _posted("198501012000031031", "Ferdi Rasyid", "Staf", "SD Negeri 41 Pontianak"),
         _posted("198601012000031032", "Zulhendri Yunus", "Guru", "SMP Negeri 2 Pontianak"),
         _posted("198701012000031033", "Zulhendri", "Guru", "SMP Negeri 9 Pontianak"),
+        _posted("198507142019012003", "Siti Nurhaliza", "Fisioterapis", "RSUD dr. Rasidin"),
+        _posted("198607142019012004", "Siti Nurhaliza", "Staf", "Dinas Sosial"),
     ]  # fmt: skip
     index = RosterIndex(roster)
     for contact, nip in [
@@ -828,6 +830,7 @@ def test_contacts_saved_by_the_name_people_use_after_titles_of_birth() -> None:
         ("BUNDAYULNITAPERTANIAN", "198201012000032028"),  # an office by its subject alone
         ("Ferdi Rasyid Perkim", "198401012000031030"),  # the office's name has "Rakyat" more
         ("Zulhendri Guru Spenda", "198601012000031032"),  # SMP Negeri 2 by its nickname
+        ("Siti Nurhaliza RSUD dr. Ras…", "198507142019012003"),  # a hospital's name cut
     ]:
         found, conf, _method = top(index, "contact_name", contact)
         assert found == nip and conf >= FLAG, (contact, found, conf)
