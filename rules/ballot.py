@@ -13,7 +13,7 @@ from wording import id_analysis as why
 # How a story urges one number: a vote, a choice, a firm word, a hashtag, the fingers, a tick.
 URGING = frozenset(
     {why.RULE_VOTE_NUMBER, why.RULE_CHOOSE_NUMBER, why.RULE_CHOOSE_DIGITS, why.RULE_FIRM_NUMBER,
-     why.RULE_NUMBER_HASHTAG, why.RULE_FINGERS, why.RULE_NUMBER_MARKED}
+     why.RULE_NUMBER_HASHTAG, why.RULE_FINGERS, why.RULE_NUMBER_MARKED, why.RULE_NUMBER_CHEER}
 )  # fmt: skip
 _BALLOT = re.compile(r"surat\s?suara")
 # The election body's own ballots: a specimen, an example of a valid vote, a simulation.

@@ -72,6 +72,12 @@ hashtags = ["#YudaPasti"]
             3,
             "surat suara + ajakan satu nomor",
         ),
+        (
+            "SURAT SUARA\n1 HENDRA SIREGAR WULAN PRATIWI\n2 BAMBANG SUTEJO RAHMAT HIDAYAT\n"
+            "3 YUSUF HALIM DEWI ANGGRAINI\nJangan salah coblos, nomor 1!",
+            1,
+            "surat suara + ajakan satu nomor",
+        ),
         (  # the tick beside the pair's number read as a "V"
             "SURATSUARAPEMILIHANBUPATI\nHENDRASIREGAR\nWULANPRATIWI\nBAMBANGSUTEJO\n"
             "RAHMATHIDAYAT\nYUSUFHALIM\nDEWIANGGRAINI\n02V\nJangan sampai salah ya",

@@ -146,6 +146,9 @@ SUPPORT = [
     ["sudah pasti nomor {w}", "{tag}"],
     ["Ayo dukung {at}", "nomor urut {n} 💪"],
     ["Follow {at}", "menangkan paslon {nn}!"],
+    ["pokoknya pilih {n} aja 👍", "yg lain belum meyakinkan"],
+    ["sikat {nn}!!", "yg lain minggir dulu"],
+    ["kompak kita, nomor {n}!"],
 ]
 # Implicit support: nickname, pair name, acronym, slogan or hashtag with slang; no number.
 HARD = [
@@ -327,16 +330,38 @@ def other_wording(rng: random.Random, e: Election, c: Candidate) -> Body:
 def support(rng: random.Random, e: Election, c: Candidate) -> Body:
     """Explicit support: number, gesture, acronym, full names, slogan or hashtag."""
     slots = _slots(rng, e, c)
-    if rng.random() < 0.06:  # a big number alone with a short cheer
+    roll = rng.random()
+    if roll < 0.06:  # a big number alone with a short cheer
         return Body(
             [slots["nn"], rng.choice(["Menang!", "MENANG!", "Pasti Menang!", "Menang Telak!!"])],
             "support",
             c.number,
             [2.6, 1.0],
         )
+    if roll < 0.1:
+        return campaign_ballot(rng, e, c)
     lines = _fmt(rng.choice(_templates(SUPPORT, c)), slots)
     lines, applied = stylize(lines, rng, _protect(c))
     return Body(lines, "support", c.number, wording=applied)
+
+
+def campaign_ballot(rng: random.Random, e: Election, c: Candidate) -> Body:
+    """A campaign's sample ballot: every pair listed as on the ballot, one number urged or
+    ticked beside it (names small, the call large)."""
+    lines = ["SURAT SUARA", f"{e.pil} {e.city} {e.voting_day[:4]}".upper()]
+    lines += [f"{x.number} {x.people[0]} {x.people[1]}".upper() for x in e.candidates]
+    lines.append(
+        rng.choice(
+            [
+                f"COBLOS NOMOR {c.number}!",
+                f"0{c.number} ✓",
+                f"Pilih no {c.number} ya, begini caranya 👇",
+                f"Jangan salah coblos, nomor {c.number}!",
+            ]
+        )
+    )
+    scales = [1.0, 0.8] + [0.7] * len(e.candidates) + [1.3]
+    return Body(lines, "support", c.number, scales, wording=["ballot"])
 
 
 def hard_support(rng: random.Random, e: Election, c: Candidate) -> Body:

@@ -403,3 +403,13 @@ def test_a_name_too_long_for_the_header_is_cut_as_the_apps_cut_it() -> None:
     shown = shown_name(large.poster, face, 300)
     assert shown.endswith("…") and large.poster.startswith(shown[:-1].rstrip())
     assert face.getlength(shown) <= 300
+
+
+def test_a_campaign_ballot_lists_every_pair_and_urges_one() -> None:
+    rng = random.Random(11)
+    e = make_election(rng, "Kota Pangkalpinang")
+    for c in e.candidates:
+        body = ct.campaign_ballot(rng, e, c)
+        assert body.supports == c.number and body.lines[0] == "SURAT SUARA"
+        assert all(x.people[0].upper() in body.text for x in e.candidates), body.text
+        assert str(c.number) in body.lines[-1], body.lines
