@@ -706,7 +706,18 @@ def titled_name(rng: random.Random, first: str, surname: str, gender: int, kind:
         name = f"{name}, {rng.choice(pool)}"
     if roll < 0.04 and "Muhammad" not in name and gender == 1:
         name = name.replace(first, f"{rng.choice(['Muhammad', 'M.', 'Moh.'])} {first}", 1)
+    elif roll < 0.07:
+        # A title of birth or caste the roster keeps and nobody calls the person by: the
+        # contact saves the name after it ("Pak Hasan" for "Uray Muhammad Hasan").
+        prefix = rng.choice(BIRTH_TITLES[gender])
+        name = name.replace(first, f"{prefix} {first}", 1)
     return name
+
+
+BIRTH_TITLES = {
+    1: ["Andi", "Raden", "Teuku", "Uray", "Uray Muhammad", "Kgs.", "I Made", "I Ketut", "Lalu"],
+    2: ["Andi", "Cut", "Utin", "Nyimas", "Ni Luh", "Baiq", "Sharifah", "Siti"],
+}
 
 
 # Teachers and health workers are a large share of a regional government's ASN.
