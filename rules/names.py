@@ -164,13 +164,14 @@ HONORIFICS = frozenset(
         # Ngah", "Acil", "Julak"; Batak "Ompung", "Ito", "Eda", "Lae".
         "cak", "ning", "neng", "mbah", "aa", "ceu", "euceu", "puang", "ajo", "etek", "mak",
         "wak", "uwak", "long", "ngah", "acil", "julak", "ompung", "ito", "eda", "lae",
+        "kaka",  # Kupang, Papua: "Kaka Setyo"
     )
 )  # fmt: skip
 # Honorifics that are also plausible given names: only dropped when a name follows.
 WEAK_HONORIFICS = frozenset(
     fold_token(h)
     for h in ("koko", "ko", "ci", "cici", "tan", "ka", "ning", "neng", "aa", "ito", "eda",
-              "lae", "mak", "wak", "ajo", "cak", "long", "ngah", "acil")
+              "lae", "mak", "wak", "ajo", "cak", "long", "ngah", "acil", "kaka")
 )  # fmt: skip
 
 TITLE_TOKENS = frozenset(

@@ -163,7 +163,11 @@ class CandidateLookup(UnitHintLookup):
         words = frozenset(tokens) - set(consumed)  # a unit's words are no post
         posts = posts_named(tokens)
         rest = [t for t in rest if t not in NON_NAME_WORDS and not self._post_word(t)]
-        rest = self._split_words_joined(strip_honorifics(rest))
+        named = self._split_words_joined(strip_honorifics(rest))
+        spoken = [t for t in tokens if t in HONORIFICS]
+        if not named and spoken and self._variants(spoken[-1]):
+            named = [spoken[-1]]  # "Umi Penyuluh Dinas KB": the form of address is her name
+        rest = named
         if not rest:
             return self._post_holder(posts, hint, frozenset(tokens))
         known: list[tuple[str, dict[int, float]]] = []

@@ -17,6 +17,7 @@ from rules.roster_index.handles import HandleLookup
 from rules.roster_index.scoring import Scored
 from rules.roster_index.tables import name_skeleton
 from rules.units import (
+    ACRONYM,
     EXACT,
     PLACE_KINDS,
     RUN,
@@ -152,7 +153,14 @@ class UnitHintLookup(HandleLookup):
         else:
             hint, rest, consumed = split_unit_hints(tokens)
         keys = set(hint)
-        cut_unit = cut_short_form(rest[-1]) if cut and rest and rest[-1] == tokens[-1] else None
+        if any(":" not in key for key in hint):
+            # A short form of the table that is also the initials of one of this roster's
+            # own units ("DKP": the table's DKPP folded, and Dinas Kelautan dan Perikanan):
+            # either.
+            keys |= {ACRONYM + t for t in consumed if ACRONYM + t in self._key_units}
+        # A name cut at the screen's edge, its "…" lost too ("FRANSISKUS OPERATOR DISPUS"),
+        # ends as one ending in "…" does.
+        cut_unit = cut_short_form(rest[-1]) if rest and rest[-1] == tokens[-1] else None
         if cut_unit and not self._known_word(rest[-1]):
             # "Warsita Pratama Diskomi…": the unit's short form cut by the app.
             keys |= cut_unit
@@ -260,7 +268,8 @@ def units_apart(text: str) -> str:
     text = _SCHOOL_GLUED.sub(r"\1 \2 ", text).rstrip()  # "SMKN1Toboali", "SMK 3Muntok"
     text = _NEGERI_GLUED.sub(r"\1 N \2", text)  # "SMP N20"
     text = _HOSPITAL_GLUED.sub(r"\1 \2", text)  # "RSUDKM": a town's initials after it
-    return _MARKER_GLUED.sub(r" \1", text)  # "RINA TAMBAKEL.AIR TAWAR"
+    text = _MARKER_GLUED.sub(r" \1", text)  # "RINA TAMBAKEL.AIR TAWAR"
+    return _MARKER_DOT_GLUED.sub(r"\1. ", text)  # "KEL.OEBA"
 
 
 _SKIP_RUN = SKIP_WORDS
@@ -279,6 +288,7 @@ _SCHOOL_AFTER_CAPS = re.compile(r"\b([A-Z]{2,6}?)(SDN?|SMPN?|SMAN?|SMKN?)(?=\s?\
 _SCHOOL_AFTER_NAME = re.compile(r"(?<=[a-z])(SDN?|SMPN?|SMAN?|SMKN?)(?=\s?\d)")
 # A place marker with its dot run into the word before it by OCR ("TAMBAKEL.", "RinaKec."):
 # a name ending so, with a dot after it, is no spelling anyone saves.
+_MARKER_DOT_GLUED = re.compile(r"\b(KEL|KEC|Kel|Kec|kel|kec)\.(?=[A-Za-z])")
 _MARKER_GLUED = re.compile(r"(?<=[A-Za-z]{3})(KEL|KEC|Kel|Kec)(?=\.)")
 # "UPTD", "UPT": a technical unit's mark, no name, whatever follows it.
 _TECHNICAL_UNIT = frozenset({"uptd", "upt"})

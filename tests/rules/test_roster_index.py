@@ -886,3 +886,33 @@ def test_names_behind_balinese_and_palembang_prefixes_and_regional_forms_of_addr
     ]:
         found, conf, _method = top(index, "contact_name", contact)
         assert found == nip and conf >= FLAG, (contact, found, conf)
+
+
+def test_contacts_as_kupang_saves_them() -> None:
+    """A kelurahan's dot run into its name ("KEL.OEBA"); a form of address that is the
+    person's only name on the contact ("Umi Penyuluh Dinas KB"); an office's short form cut
+    at the screen's edge with its "…" lost ("DISPUS"); "Kaka"; "DKP", the table's DKPP folded
+    and this roster's Dinas Kelautan dan Perikanan by its initials."""
+    roster = [
+        _posted("197001012000032201", "Hj. Margaretha Amalo", "Staf", "Kelurahan Oeba"),
+        _posted("197101012000032202", "Margaretha Tefa", "Guru", "SMP Negeri 3 Kupang"),
+        _posted("197201012000032203", "Umi Wulandari", "Penyuluh Keluarga Berencana", "Dinas Pengendalian Penduduk dan Keluarga Berencana"),
+        _posted("197301012000032204", "Umi", "Guru", "SD Negeri 53 Kupang"),
+        _posted("197401012000031205", "Fransiskus Haning", "Operator", "Dinas Perpustakaan dan Kearsipan"),
+        _posted("197501012000031206", "Fransiskus Mesakh", "Operator", "Dinas Sosial"),
+        _posted("197601012000031207", "Drs. Setyo Riyanto", "Kepala Sekolah", "SD Negeri 53 Kupang"),
+        _posted("197701012000031208", "Setyo Budi", "Staf", "Dinas Sosial"),
+        _posted("197801012000031209", "Paulus Manafe", "Staf", "Dinas Kelautan dan Perikanan"),
+        _posted("197901012000031210", "Paulus Haning", "Staf", "Kelurahan Namosain"),
+        _posted("198001012000031211", "Yohanes Seran", "Staf", "Dinas Ketahanan Pangan dan Pertanian"),
+    ]  # fmt: skip
+    index = RosterIndex(roster)
+    for contact, nip in [
+        ("USI MARGARETHA KEL.OEBA", "197001012000032201"),
+        ("Umi Penyuluh Dinas KB", "197201012000032203"),
+        ("FRANSISKUS OPERATOR DISPUS", "197401012000031205"),
+        ("Kaka Setyo (SD Negeri 53)", "197601012000031207"),
+        ("Bapak Paulus DKP", "197801012000031209"),
+    ]:
+        found, conf, _method = top(index, "contact_name", contact)
+        assert found == nip and conf >= FLAG, (contact, found, conf)
