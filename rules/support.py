@@ -219,7 +219,7 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
                 and fuzz.ratio(body, tok[-len(body) :]) >= 85
                 and not any(tok.endswith(o) for o in others)
                 for tok in compact_tokens
-                if len(body) >= 8
+                if len(body) >= 8 and not is_word(tok)  # "pilihanmu" is no "#PilihHamu"
             )
             # the hashtag's words as plain text ("WIOK MENANG"): exactly, since hashtags of
             # one election share their tails ("…Menang") with ordinary words ("sampai menang")

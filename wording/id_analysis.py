@@ -30,6 +30,7 @@ EVIDENCE_UNIT_CONTRADICTS = "unit '{hint}' tidak cocok dengan {unit}"
 EVIDENCE_POST_AGREES = "jabatan di kontak cocok dengan {post}"
 EVIDENCE_POST_HOLDER = "kontak tanpa nama: satu-satunya {post} di {unit}"
 EVIDENCE_UNMATCHED_WORDS = "{count} kata di nama kontak tidak cocok"
+EVIDENCE_WORDS_REORDERED = "urutan kata nama berbeda dari daftar"
 EVIDENCE_PEERS = "{count} kandidat setara"
 EVIDENCE_PEERS_STRONGER = "{count} kandidat setara atau lebih kuat"
 

@@ -9,6 +9,7 @@ evidence singles out one person: equal candidates share the confidence between t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -31,6 +32,7 @@ _BASE = {
 }
 _CONTRADICT = 0.6
 _UNMATCHED = 0.7
+_REORDERED = 0.7
 _PEER_MARGIN = 0.05
 PEER_PENALTY = 0.6
 
@@ -74,6 +76,7 @@ def score_contact(
     scores: list[float] = []
     evidence: list[str] = []
     given_hit = alias_hit = False
+    order: list[int] = []  # the roster positions the shown words took, in the shown order
     unmatched = n_unknown
     ev = with_evidence
     for tok, variants in known:
@@ -97,6 +100,7 @@ def score_contact(
                 unmatched += 1
             continue
         used.add(best_pos)
+        order.append(best_pos)
         scores.append(best)
         given_hit |= best_pos in given_pos
         if ev:
@@ -160,6 +164,13 @@ def score_contact(
             )
     raw *= sum(scores) / len(scores) if scores else 0.0
     raw *= _UNMATCHED**unmatched
+    if any(b < a for a, b in pairwise(order)):
+        # "Noorhayati Mardiah Hayati" for Mardiah Noorhayati Hayati: nobody saves a name
+        # with its words moved; another person's as likely. A review at most.
+        raw *= _REORDERED
+        method += "+order"
+        if ev:
+            evidence.append(why.EVIDENCE_WORDS_REORDERED)
     if unmatched:
         # Marked: the contact shows words this person's name does not have ("Jati" in
         # "Jati Saputri" for Siti Saputri); such matches never add up as namesakes.

@@ -916,3 +916,13 @@ def test_contacts_as_kupang_saves_them() -> None:
     ]:
         found, conf, _method = top(index, "contact_name", contact)
         assert found == nip and conf >= FLAG, (contact, found, conf)
+
+
+def test_a_full_name_with_its_words_moved_is_only_reviewed() -> None:
+    """ "Noorhayati Mardiah Hayati" backing a pair, where the roster has Mardiah Noorhayati
+    Hayati: nobody saves a name reordered, so it is someone else as likely."""
+    one = _posted("197103012003122005", "Mardiah Noorhayati Hayati", "Staf", "Dinas Pemuda")
+    index = RosterIndex([one])
+    nip, conf, method = top(index, "contact_name", "Noorhayati Mardiah Hayati")
+    assert nip == one.nip and REVIEW <= conf < FLAG and "+order" in method
+    assert top(index, "contact_name", "Mardiah Noorhayati Hayati")[1] >= FLAG
