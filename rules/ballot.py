@@ -15,6 +15,7 @@ URGING = frozenset(
     {why.RULE_VOTE_NUMBER, why.RULE_CHOOSE_NUMBER, why.RULE_CHOOSE_DIGITS, why.RULE_FIRM_NUMBER,
      why.RULE_NUMBER_HASHTAG, why.RULE_FINGERS, why.RULE_NUMBER_MARKED, why.RULE_NUMBER_CHEER}
 )  # fmt: skip
+_LONE_NUMBER = re.compile(r"(?m)^\s*0([1-9])\s*$")
 _BALLOT = re.compile(r"surat\s?suara")
 # The election body's own ballots: a specimen, an example of a valid vote, a simulation.
 _OFFICIAL = re.compile(r"\b(?:spesimen|contoh|sah|sosialisasi|kpu|simulasi|tata\s?cara)\b")
@@ -26,10 +27,17 @@ class _Signal(Protocol):
     matched: str
 
 
-def urged_number(signals: Iterable[_Signal], neutral: tuple[str, ...]) -> tuple[int, str] | None:
-    """The one pair's number a story urges, with what was matched: none when two numbers
-    are urged (a how-to-vote graphic) or the story is a news item, an appeal or a contest."""
+def urged_number(
+    signals: Iterable[_Signal], neutral: tuple[str, ...], norm: str, numbers: set[int]
+) -> tuple[int, str] | None:
+    """The one pair's number a ballot urges, with what was matched: none when two numbers
+    are urged (a how-to-vote graphic) or the story is a news item, an appeal or a contest.
+    On a ballot a lone "01" on its own line under the list is the tick's number, the tick
+    unread (`numbers`: the election's)."""
     urged = {s.candidate: s.matched for s in signals if s.rule in URGING}
+    for m in _LONE_NUMBER.finditer(norm):
+        if int(m.group(1)) in numbers:
+            urged.setdefault(int(m.group(1)), m.group(0).strip())
     if len(urged) != 1 or set(neutral) - {why.NEUTRAL_ELECTION_BODIES, why.NEUTRAL_TURNOUT}:
         return None
     return next(iter(urged.items()))

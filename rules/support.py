@@ -372,9 +372,11 @@ def _misread_support(tokens: list[str]) -> set[str]:
     return found
 
 
-def _urged_on_ballot(signals: list[Signal], neutral: tuple[str, ...]) -> Signal | None:
+def _urged_on_ballot(
+    signals: list[Signal], neutral: tuple[str, ...], norm: str, numbers: set[int]
+) -> Signal | None:
     """`rules.ballot.urged_number` as a signal."""
-    urged = urged_number(signals, neutral)
+    urged = urged_number(signals, neutral, norm, numbers)
     return Signal(urged[0], why.RULE_BALLOT_URGED, urged[1], 0.8) if urged else None
 
 
@@ -553,7 +555,7 @@ def detect_support(text: str, election: Election) -> SupportFinding:
     mentioned = sum(1 for n, s in ranked if s >= 0.3 and n in pairs)
     confidence = best_score - 0.6 * runner_up
     if len(pairs) > 1 and mentioned == len(pairs) and (neutral or runner_up >= 0.6 * best_score):
-        urged = _urged_on_ballot(signals, neutral)
+        urged = _urged_on_ballot(signals, neutral, norm, pairs)
         if urged is None:
             # Every pair named: an information graphic or a news item, not a campaign post.
             cues = (*neutral, why.NEUTRAL_ALL_PAIRS)
@@ -573,7 +575,7 @@ def detect_support(text: str, election: Election) -> SupportFinding:
         # (`rules.blank_box`).
         cues = (*neutral, why.NEUTRAL_PAIR_AND_BLANK_BOX)
         return SupportFinding(None, 0.0, tuple(signals), cues, scores)
-    urged = _urged_on_ballot(signals, neutral) if campaign_ballot(norm) else None
+    urged = _urged_on_ballot(signals, neutral, norm, pairs) if campaign_ballot(norm) else None
     if neutral and not explicit and urged is not None and urged.candidate == best:
         # A ballot too small to read its pairs, one number ticked ("03 ✓ Ini caranya").
         return SupportFinding(best, 0.8, (*signals, urged), (), scores)

@@ -78,6 +78,12 @@ hashtags = ["#YudaPasti"]
             1,
             "surat suara + ajakan satu nomor",
         ),
+        (  # the tick unread: a lone "02" under the list
+            "SURAT SUARA\n1 HENDRA SIREGAR WULAN PRATIWI\n2 BAMBANG SUTEJO RAHMAT HIDAYAT\n"
+            "3 YUSUF HALIM DEWI ANGGRAINI\n02",
+            2,
+            "surat suara + ajakan satu nomor",
+        ),
         (  # the tick beside the pair's number read as a "V"
             "SURATSUARAPEMILIHANBUPATI\nHENDRASIREGAR\nWULANPRATIWI\nBAMBANGSUTEJO\n"
             "RAHMATHIDAYAT\nYUSUFHALIM\nDEWIANGGRAINI\n02V\nJangan sampai salah ya",
@@ -172,6 +178,9 @@ def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
         # The election body's specimen: every pair, none marked.
         "SPESIMEN SURAT SUARA\n1 HENDRA SIREGAR WULAN PRATIWI\n2 BAMBANG SUTEJO RAHMAT "
         "HIDAYAT\n3 YUSUF HALIM DEWI ANGGRAINI\nKPU Kabupaten Contoh",
+        # A ballot whose every number stands on its own line: none of them marked.
+        "SURAT SUARA\n01\nHENDRA SIREGAR WULAN PRATIWI\n02\nBAMBANG SUTEJO RAHMAT HIDAYAT\n"
+        "03\nYUSUF HALIM DEWI ANGGRAINI",
         # The election body's example of a valid vote, one number ticked.
         "Contoh surat suara sah\n02 ✓\nKPU Kabupaten Contoh",
         # A news item quoting a pair's call beside every pair.
