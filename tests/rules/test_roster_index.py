@@ -445,6 +445,13 @@ def test_a_school_run_together_in_capitals_tells_namesakes_apart() -> None:
     _flags_the_first(rahmas, "RAHMA SDNEGERI43", "RAHMA SDNEGERI 43")
 
 
+def _each_flagged(index: RosterIndex, cases: list[tuple[str, str]]) -> None:
+    """Each contact as shown is its row (by NIP), at flag level."""
+    for contact, nip in cases:
+        found, conf, _method = top(index, "contact_name", contact)
+        assert found == nip and conf >= FLAG, (contact, found, conf)
+
+
 def _flags_the_first(namesakes: list[RosterEntry], *shown: str) -> RosterIndex:
     """Each contact as shown is the first of the namesakes, at flag level; the index back."""
     index = RosterIndex(namesakes)
@@ -722,13 +729,14 @@ def test_a_unit_head_saved_without_a_name_is_the_one_holding_the_post() -> None:
         _posted("197607082010052656", "Anisa Mahendra", "Lurah", "Kelurahan Berok"),
     ]
     index = RosterIndex(roster)
-    for contact, nip in [
-        ("Pak Camat Koba", "196902071998091589"),
-        ("Sekcam Koba", "199612142019062849"),
-        ("Kepsek SDN 24", "198609092009092306"),
-    ]:
-        found, conf, _method = top(index, "contact_name", contact)
-        assert found == nip and conf >= FLAG, (contact, found, conf)
+    _each_flagged(
+        index,
+        [
+            ("Pak Camat Koba", "196902071998091589"),
+            ("Sekcam Koba", "199612142019062849"),
+            ("Kepsek SDN 24", "198609092009092306"),
+        ],
+    )
     for contact in ("Bu Lurah Berok", "Guru SDN 24", "Pak Camat", "Istri Pak Camat Koba"):
         assert top(index, "contact_name", contact)[0] is None, contact
 
@@ -763,23 +771,24 @@ def test_contacts_as_saved_in_other_regions_are_the_right_person() -> None:
         _posted("197801012000031015", "Eko Riyanto", "Guru", "SD Negeri 48 Mataram"),
     ]  # fmt: skip
     index = RosterIndex(roster)
-    for contact, nip in [
-        ("Bu Aisyah SDN 3", "197803202003102012"),
-        ("Pak Mubarok SDN 7", "197101012000031001"),
-        ("Inaq Murniati Pusk. Bintaro", "197301012000032003"),
-        ("Sri Kasi Kel. Pagutan", "197401012000032004"),
-        ("Sahnan Apoteker RSUD", "196606241991011009"),
-        ("Bu Saptiani Perpusda", "198709152015012012"),
-        ("Pak Kadis Perpusda", "197001012000031006"),
-        ("KA PKM KARANG TALIWANG", "197601012000032007"),
-        ("Rahman Kabid DPRD", "197701012000031008"),
-        ("Bang Slamet RSUD KM", "197901012000031010"),  # Kota Mataram's initials
-        ("Bang Slamet RSUDKM", "197901012000031010"),  # run together
-        ("Baiq Jumaiyah Susanti UPTD Pu…", "197501012000032012"),  # "Pu…" is no "PU"
-        ("Bang Eko (Diskop UKM)", "197701012000031014"),
-    ]:
-        found, conf, _method = top(index, "contact_name", contact)
-        assert found == nip and conf >= FLAG, (contact, found, conf)
+    _each_flagged(
+        index,
+        [
+            ("Bu Aisyah SDN 3", "197803202003102012"),
+            ("Pak Mubarok SDN 7", "197101012000031001"),
+            ("Inaq Murniati Pusk. Bintaro", "197301012000032003"),
+            ("Sri Kasi Kel. Pagutan", "197401012000032004"),
+            ("Sahnan Apoteker RSUD", "196606241991011009"),
+            ("Bu Saptiani Perpusda", "198709152015012012"),
+            ("Pak Kadis Perpusda", "197001012000031006"),
+            ("KA PKM KARANG TALIWANG", "197601012000032007"),
+            ("Rahman Kabid DPRD", "197701012000031008"),
+            ("Bang Slamet RSUD KM", "197901012000031010"),  # Kota Mataram's initials
+            ("Bang Slamet RSUDKM", "197901012000031010"),  # run together
+            ("Baiq Jumaiyah Susanti UPTD Pu…", "197501012000032012"),  # "Pu…" is no "PU"
+            ("Bang Eko (Diskop UKM)", "197701012000031014"),
+        ],
+    )
     # Without its unit, a name the roster has twice stays a tie.
     assert top(index, "contact_name", "Pak Mubarok")[1] < REVIEW
 
@@ -817,23 +826,24 @@ def test_contacts_saved_by_the_name_people_use_after_titles_of_birth() -> None:
         _posted("198607142019012004", "Siti Nurhaliza", "Staf", "Dinas Sosial"),
     ]  # fmt: skip
     index = RosterIndex(roster)
-    for contact, nip in [
-        ("Hasan Sekre Bapenda", "196806261992011011"),
-        ("Pak Rahmat Kel. Siantan Tengah", "197404142007121002"),
-        ("Umi Nurhayati Kec. Pontianak Kota", "196812231993032007"),
-        ("Hendra Rahman Dinas Penan", "197602162010031521"),
-        ("Kaban BPBD", "197901012010031524"),
-        ("Bu Kadis Perizinan", "198001012010032525"),
-        ("Bu Winarti - SMP N20", "196910141992102002"),
-        ("KS SMP N 2", "197001012000032026"),
-        ("KSSMPN2", "197001012000032026"),  # run together in capitals
-        ("BUNDAYULNITAPERTANIAN", "198201012000032028"),  # an office by its subject alone
-        ("Ferdi Rasyid Perkim", "198401012000031030"),  # the office's name has "Rakyat" more
-        ("Zulhendri Guru Spenda", "198601012000031032"),  # SMP Negeri 2 by its nickname
-        ("Siti Nurhaliza RSUD dr. Ras…", "198507142019012003"),  # a hospital's name cut
-    ]:
-        found, conf, _method = top(index, "contact_name", contact)
-        assert found == nip and conf >= FLAG, (contact, found, conf)
+    _each_flagged(
+        index,
+        [
+            ("Hasan Sekre Bapenda", "196806261992011011"),
+            ("Pak Rahmat Kel. Siantan Tengah", "197404142007121002"),
+            ("Umi Nurhayati Kec. Pontianak Kota", "196812231993032007"),
+            ("Hendra Rahman Dinas Penan", "197602162010031521"),
+            ("Kaban BPBD", "197901012010031524"),
+            ("Bu Kadis Perizinan", "198001012010032525"),
+            ("Bu Winarti - SMP N20", "196910141992102002"),
+            ("KS SMP N 2", "197001012000032026"),
+            ("KSSMPN2", "197001012000032026"),  # run together in capitals
+            ("BUNDAYULNITAPERTANIAN", "198201012000032028"),  # an office by its subject alone
+            ("Ferdi Rasyid Perkim", "198401012000031030"),  # the office's name has "Rakyat" more
+            ("Zulhendri Guru Spenda", "198601012000031032"),  # SMP Negeri 2 by its nickname
+            ("Siti Nurhaliza RSUD dr. Ras…", "198507142019012003"),  # a hospital's name cut
+        ],
+    )
     assert top(index, "contact_name", "Pak Suhardi Bapenda")[0] == "197001011995011002"
 
 
@@ -877,15 +887,16 @@ def test_names_behind_balinese_and_palembang_prefixes_and_regional_forms_of_addr
         _posted("197701012000031108", "Marulitua Sitorus", "Staf", "Kecamatan Koba"),
     ]
     index = RosterIndex(roster)
-    for contact, nip in [
-        ("Pak Suardana Dinkes", "197001012000031101"),
-        ("Pak Rizal Dinsos", "197201012000031103"),
-        ("Wak Rahman Disdik", "197401012000031105"),
-        ("Cak Imin Kec. Koba", "197601012000031107"),
-        ("Ompung Sitorus Kec. Koba", "197701012000031108"),
-    ]:
-        found, conf, _method = top(index, "contact_name", contact)
-        assert found == nip and conf >= FLAG, (contact, found, conf)
+    _each_flagged(
+        index,
+        [
+            ("Pak Suardana Dinkes", "197001012000031101"),
+            ("Pak Rizal Dinsos", "197201012000031103"),
+            ("Wak Rahman Disdik", "197401012000031105"),
+            ("Cak Imin Kec. Koba", "197601012000031107"),
+            ("Ompung Sitorus Kec. Koba", "197701012000031108"),
+        ],
+    )
 
 
 def test_contacts_as_kupang_saves_them() -> None:
@@ -907,15 +918,16 @@ def test_contacts_as_kupang_saves_them() -> None:
         _posted("198001012000031211", "Yohanes Seran", "Staf", "Dinas Ketahanan Pangan dan Pertanian"),
     ]  # fmt: skip
     index = RosterIndex(roster)
-    for contact, nip in [
-        ("USI MARGARETHA KEL.OEBA", "197001012000032201"),
-        ("Umi Penyuluh Dinas KB", "197201012000032203"),
-        ("FRANSISKUS OPERATOR DISPUS", "197401012000031205"),
-        ("Kaka Setyo (SD Negeri 53)", "197601012000031207"),
-        ("Bapak Paulus DKP", "197801012000031209"),
-    ]:
-        found, conf, _method = top(index, "contact_name", contact)
-        assert found == nip and conf >= FLAG, (contact, found, conf)
+    _each_flagged(
+        index,
+        [
+            ("USI MARGARETHA KEL.OEBA", "197001012000032201"),
+            ("Umi Penyuluh Dinas KB", "197201012000032203"),
+            ("FRANSISKUS OPERATOR DISPUS", "197401012000031205"),
+            ("Kaka Setyo (SD Negeri 53)", "197601012000031207"),
+            ("Bapak Paulus DKP", "197801012000031209"),
+        ],
+    )
 
 
 def test_a_full_name_with_its_words_moved_is_only_reviewed() -> None:
