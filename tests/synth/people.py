@@ -709,7 +709,9 @@ def titled_name(rng: random.Random, first: str, surname: str, gender: int, kind:
     elif roll < 0.07:
         # A title of birth or caste the roster keeps and nobody calls the person by: the
         # contact saves the name after it ("Pak Hasan" for "Uray Muhammad Hasan").
-        prefix = rng.choice(BIRTH_TITLES[gender])
+        # (drawn from the name itself: the world's other draws stay as they were, so a
+        # screenshot rebuilt from its seed and index is still the same picture)
+        prefix = random.Random(name).choice(BIRTH_TITLES[gender])
         name = name.replace(first, f"{prefix} {first}", 1)
     return name
 
