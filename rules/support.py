@@ -554,8 +554,8 @@ def detect_support(text: str, election: Election) -> SupportFinding:
         runner_up *= 0.5
     mentioned = sum(1 for n, s in ranked if s >= 0.3 and n in pairs)
     confidence = best_score - 0.6 * runner_up
+    urged = _urged_on_ballot(signals, neutral, norm, pairs)
     if len(pairs) > 1 and mentioned == len(pairs) and (neutral or runner_up >= 0.6 * best_score):
-        urged = _urged_on_ballot(signals, neutral, norm, pairs)
         if urged is None:
             # Every pair named: an information graphic or a news item, not a campaign post.
             cues = (*neutral, why.NEUTRAL_ALL_PAIRS)
@@ -575,8 +575,13 @@ def detect_support(text: str, election: Election) -> SupportFinding:
         # (`rules.blank_box`).
         cues = (*neutral, why.NEUTRAL_PAIR_AND_BLANK_BOX)
         return SupportFinding(None, 0.0, tuple(signals), cues, scores)
-    urged = _urged_on_ballot(signals, neutral, norm, pairs) if campaign_ballot(norm) else None
-    if neutral and not explicit and urged is not None and urged.candidate == best:
+    if (
+        neutral
+        and not explicit
+        and urged is not None
+        and urged.candidate == best
+        and campaign_ballot(norm)
+    ):
         # A ballot too small to read its pairs, one number ticked ("03 ✓ Ini caranya").
         return SupportFinding(best, 0.8, (*signals, urged), (), scores)
     if neutral and (not explicit or why.NEUTRAL_CONTEST in neutral):

@@ -221,20 +221,14 @@ class HandleLookup(RosterTables):
                         ocr.append(i)
                     else:
                         (swapped if _punct_swapped(handle, roster_handle) else moved).append(i)
-            for i in swapped:
+            # "dewi.lestari" vs "dewilestari_": likely another account; a dot for an
+            # underscore as likely a blur (reviewed).
+            shared = 0.6 / (1 + PEER_PENALTY * (len(swapped) - 1))
+            for i, raw in [*((i, shared) for i in swapped), *((i, 0.45) for i in moved)]:
                 ev = (
                     why.EVIDENCE_HANDLE_PUNCTUATION.format(handle=handle, roster=self._field(i, 6)),
                 )
-                out.append(
-                    Scored(
-                        i, 0.6 / (1 + PEER_PENALTY * (len(swapped) - 1)), "instagram-similar", ev
-                    )
-                )
-            for i in moved:  # "dewi.lestari" vs "dewilestari_": likely another account
-                ev = (
-                    why.EVIDENCE_HANDLE_PUNCTUATION.format(handle=handle, roster=self._field(i, 6)),
-                )
-                out.append(Scored(i, 0.45, "instagram-similar", ev))
+                out.append(Scored(i, raw, "instagram-similar", ev))
             for i in same:
                 raw = 0.99 / (1 + PEER_PENALTY * (len(same) - 1))
                 out.append(

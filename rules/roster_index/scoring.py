@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from rules.roster_index.tables import leading_prefixes
 from wording import id_analysis as why
 
 if TYPE_CHECKING:
@@ -67,9 +68,7 @@ def score_contact(
     tids = tables._tok_flat[tables._tok_off[i] : tables._tok_off[i + 1]].tolist()
     unit = int(tables._unit_of[i])
     n = len(tids)
-    lead = 0  # leading name prefixes, as `tables.leading_prefixes`
-    while lead < n - 1 and tids[lead] in tables._prefix_tids:
-        lead += 1
+    lead = leading_prefixes(tids, tables._prefix_tids)
     given_pos = set(range(lead + 1))
     real_pos = set(range(lead, n))
     used: set[int] = set()

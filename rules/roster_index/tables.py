@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from functools import lru_cache
 from itertools import chain
 from typing import Any, Literal
@@ -435,10 +435,11 @@ def word_tokens(word: str) -> tuple[str, ...]:
     return tuple(name_tokens(word))
 
 
-def leading_prefixes(toks: Sequence[str]) -> int:
-    """How many of a name's first tokens are `PREFIX_TOKENS`; its last token never is."""
+def leading_prefixes(toks: Sequence[Any], prefixes: Container[Any] = PREFIX_TOKENS) -> int:
+    """How many of a name's first tokens (words, or their ids with the prefixes' ids) are
+    name prefixes; its last token never is."""
     k = 0
-    while k < len(toks) - 1 and toks[k] in PREFIX_TOKENS:
+    while k < len(toks) - 1 and toks[k] in prefixes:
         k += 1
     return k
 
