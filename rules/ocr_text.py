@@ -58,8 +58,8 @@ def compact_in(needle: str, flat: str) -> bool:
 # "sdhmantappilihankepak"): long tokens are split around them, and around the election's own
 # aliases and names ("GASBUMAGASS", "SOPAJAWABANNYA"), before the rules read them.
 _GLUE_WORDS = (
-    "menangkan", "lanjutkan", "pemenangan", "pilihanku", "coblos", "nomor", "nomer", "paslon",
-    "dukung", "menang", "pilih", "salam", "mantap", "pasti", "gaspol", "periode", "putaran",
+    "menangkan", "lanjutkan", "pemenangan", "pemenang", "pilihanku", "coblos", "nomor", "nomer",
+    "paslon", "dukung", "menang", "pilih", "salam", "mantap", "pasti", "gaspol", "periode", "putaran",
     "relawan", "doakan", "jagoan", "jawabannya", "urut", "jari", "ingat", "bismillah",
     "insyaallah", "amanah",
 )  # fmt: skip
@@ -67,7 +67,7 @@ _GLUE_WORDS = (
 # so mixed-case shouting ("bapAk", "MEnaAang") is left alone.
 _TITLE_RUN = re.compile(r"^[A-Za-z][a-z]{2,}(?:[A-Z][a-z]{2,})+$")
 _KEYWORD_DIGIT = re.compile(
-    r"(nomor|nomer|n0m0r|paslon|coblos|urut|salam|pilih|gas+pol|\bno\.?)(\d)", re.I
+    r"(nomor|nomer|n0m0r|paslon|coblos|urut|salam|pilih|gas+pol|sikat|hajar|\bno\.?)(\d)", re.I
 )
 # The zero of a pair's number read as the letter O, run into its keyword: "GASSPOLO3".
 _KEYWORD_O_DIGIT = re.compile(r"(nomor|nomer|paslon|urut|gas+pol|\bno\.)[oO](\d)(?!\d)", re.I)
@@ -100,6 +100,12 @@ _FIRM_WORD = re.compile(
 # number may be run into its keyword.
 _NUMBER_THEN_HUNDRED = re.compile(r"^([1-9])[17]?[09]0(?=\W*$)")
 _KEYWORD_THEN_HUNDRED = re.compile(r"^(nomor|nomer|urut)([1-9])[17]?[09]0(?=\W*$)", re.I)
+# The same after a padded number urged ("otw menang 04 💯" read "otwmenang0470"): the
+# padded number is the pair's, what follows it the emoji.
+_URGED_PADDED_THEN_HUNDRED = re.compile(
+    r"\b(menang|pilih|coblos|dukung|sikat|hajar|gas+pol|paslon|nomor|urut) (0[1-9])(?:[17]?[09]0|[17]0)\b",
+    re.I,
+)
 # An emoji or a symbol standing alone between words ("nomor ⭐ 1", "ya 😉" read as "@"): no
 # word, and in the way of "nomor 1".
 _LONE_SYMBOLS = re.compile(r"^[+*%~^=#@.,:;?°•·_-]+$")
@@ -184,7 +190,8 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
             word = _DIGIT_JARI.sub(r"\1 \2", word)
             word = _DIGIT_WORD.sub(r"\1 ", word)
             out.append(" ".join(word.split()))
-        lines.append(_KEYWORD_ONE_AS_LETTER.sub(r"\1 1", " ".join(out)))
+        line = _URGED_PADDED_THEN_HUNDRED.sub(r"\1 \2 100", " ".join(out))
+        lines.append(_KEYWORD_ONE_AS_LETTER.sub(r"\1 1", line))
     return "\n".join(lines)
 
 

@@ -62,6 +62,17 @@ HEADS = frozenset(
 )
 
 
+# The one-word forms of the posts above, which a contact may run into a name ("MARIAKABID").
+POST_SHORT_FORMS = frozenset(
+    {
+        "kepsek", "kasek", "kapus", "kapuskes", "kadis", "kaban", "camat", "lurah", "sekcam",
+        "seklur", "sekdis", "sekre", "kabid", "kabag", "kasubag", "kasubbag", "kasubid",
+        "kasi", "kasie", "kaur", "wakasek", "bendahara", "guru", "bidan", "perawat", "dokter",
+        "penyuluh", "pengawas", "operator",
+    }
+)  # fmt: skip
+
+
 def posts_named(tokens: Sequence[str]) -> frozenset[str]:
     """The posts a contact name's folded tokens name ("kabid", "kepsek"); the longer of two
     overlapping ones only ("sekretaris camat" is no "camat")."""

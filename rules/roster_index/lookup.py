@@ -20,7 +20,7 @@ from rules.names import (
     name_tokens,
     strip_honorifics,
 )
-from rules.posts import posts_named
+from rules.posts import POST_SHORT_FORMS, posts_named
 from rules.roster import normalise_phone
 from rules.roster_index.handles import lookalike_digit
 from rules.roster_index.scoring import (
@@ -346,6 +346,8 @@ class CandidateLookup(UnitHintLookup):
             return False
         if word in HONORIFICS or word in TITLE_TOKENS or word in UNIT_WORDS:
             return True
+        if word in POST_SHORT_FORMS or word in _ROMAN or self._post_word(word):
+            return True
         folded = fold_token(word)
         return self._vocab.get_one(folded) is not None or folded in self._unit_words()
 
@@ -409,7 +411,11 @@ class CandidateLookup(UnitHintLookup):
 
 # The two-letter words a run-together contact name is split into: "Bu", "Bp" and the units'
 # short forms ("RS", "KB"); not "ko", "ci" or "ka", which start too many names.
-_TWO_LETTER_WORDS = frozenset({"bu", "bp", "pk"} | {w for w in UNIT_WORDS if len(w) == 2})
+# A unit's number in Roman numerals ("NAIKOTENII" is Naikoten II).
+_ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"})
+_TWO_LETTER_WORDS = frozenset(
+    {"bu", "bp", "pk"} | {w for w in UNIT_WORDS if len(w) == 2} | {w for w in _ROMAN if len(w) == 2}
+)
 _GLUED_HONORIFIC = re.compile(
     r"^(?:(?:PAK|BAPAK|BPK|IBU)(?=[A-Z]{3})|(?:Pak|Bapak|Bpk|Bu|Ibu|Mas|Mbak|Bang|Kak)(?=[A-Z][a-z]{2}))"
 )

@@ -9,8 +9,8 @@ from rules.roster_index.segment import words_apart
 from rules.types import Poster, RosterEntry
 
 
-def _entry(nip: str, nama: str, unit: str) -> RosterEntry:
-    return RosterEntry(nip, nama, "Staf", unit, "Pemerintah Kabupaten Contoh")
+def _entry(nip: str, nama: str, unit: str, post: str = "Staf") -> RosterEntry:
+    return RosterEntry(nip, nama, post, unit, "Pemerintah Kabupaten Contoh")
 
 
 ROSTER = [
@@ -22,6 +22,10 @@ ROSTER = [
     _entry("199209232015091316", "Joko Susilo", "Bappeda"),
     _entry("199501012020012001", "Riani Lestari", "Dinas Kesehatan"),
     _entry("199601012021012001", "Mala Sari", "Dinas Kesehatan"),
+    _entry("197001012000031001", "H. Yohanes Manafe", "UPTD Puskesmas Naikoten II", "Kepala Puskesmas"),
+    _entry("197001012000031002", "Yohanes Bria", "UPTD Puskesmas Naikoten I"),
+    _entry("197501012000032001", "Maria Tanone, S.H.", "Inspektorat", "Kepala Bidang"),
+    _entry("197501012000032002", "Maria Ndun", "Inspektorat"),
 ]
 
 
@@ -36,6 +40,9 @@ def index() -> RosterIndex:
         ("RADITWIBISONOSMKN1MUNTOK", "198304132009041244"),
         ("PAKNANANG RSSOEKARNO", "198002092003091883"),
         ("BAPAKJOKOKEC.LUBUKBEGALUNG", "199209232015091315"),
+        # A post's short form and a unit's Roman number run in too.
+        ("PAKKAPUS NAIKOTENII", "197001012000031001"),
+        ("MARIAKABID INSPEKTORAT", "197501012000032001"),
     ],
 )
 def test_a_name_in_capitals_run_together_is_read_into_its_words(

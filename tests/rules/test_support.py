@@ -61,6 +61,8 @@ hashtags = ["#YudaPasti"]
         ("fix pilih 2 dong, yg lain ga jelas", 2, "pilih-angka"),
         ("Same-same kite, nomor 3!", 3, "nomor + seruan"),
         ("sikat 03 yg lain minggir", 3, "pilih-angka"),
+        ("sikat03\nyg lain\nminggir", 3, "pilih-angka"),  # PP-OCR ran the number in
+        ("otwmenang0270", 2, "pilih-angka"),  # "otw menang 02 💯", the emoji read "70"
         (  # a ballot too small to read its pairs, one number ticked
             "SURATSUARAPEMIL\nKABUPATEN MAJU TAHUN 2024\n03V\nIni caranya",
             3,
@@ -439,6 +441,7 @@ def test_support_survives_lost_spaces_and_look_alike_glyphs(text: str, number: i
         "Rumah nomor 390 cat biru",  # an address: no firm word before the keyword
         "Debat paslon ke-2 malam ini",  # the second debate of the pairs
         "Pasti NOMOR INDUK pegawai dicek",  # an I that starts a word is no 1
+        "Selamat kepada pemenang 02 lomba mewarnai",  # a winner is no "menang 02"
     ],
 )
 def test_glued_or_everyday_text_is_not_support(text: str) -> None:
