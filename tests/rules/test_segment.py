@@ -22,7 +22,9 @@ ROSTER = [
     _entry("199209232015091316", "Joko Susilo", "Bappeda"),
     _entry("199501012020012001", "Riani Lestari", "Dinas Kesehatan"),
     _entry("199601012021012001", "Mala Sari", "Dinas Kesehatan"),
-    _entry("197001012000031001", "H. Yohanes Manafe", "UPTD Puskesmas Naikoten II", "Kepala Puskesmas"),
+    _entry(
+        "197001012000031001", "H. Yohanes Manafe", "UPTD Puskesmas Naikoten II", "Kepala Puskesmas"
+    ),
     _entry("197001012000031002", "Yohanes Bria", "UPTD Puskesmas Naikoten I"),
     _entry("197501012000032001", "Maria Tanone, S.H.", "Inspektorat", "Kepala Bidang"),
     _entry("197501012000032002", "Maria Ndun", "Inspektorat"),
