@@ -29,6 +29,7 @@ from netra.header import (
 )
 from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
+from ocr.upright import read_upright, slanted_caption
 from ocr.reader import (
     LEGIBLE_HEIGHT,
     NamePlace,
@@ -224,6 +225,18 @@ def analyse(
         for reading in (body_lines, second_reading(body_lines) or []):
             again = find_support(content_text(_not_the_poster(reading, header)), election)
             support = better_finding(support, again)
+    slant = slanted_caption(lines, body, shot.image.width) if body is not None else None
+    if (
+        slant is not None
+        and not plain_framed
+        and _worth_reading_body_again(support, matches, thresholds)
+    ):
+        # A caption set at a slant over a photo, still not read clearly: the body turned
+        # upright and read again.
+        upright = read_upright(shot.image, slant[1], slant[0], engine)
+        texts += [line.text for line in upright]
+        again = find_support(content_text(_not_the_poster(upright, header)), election)
+        support = better_finding(support, again)
     unsure = not matches or matches[0].confidence < thresholds.asn_review
     if unsure and header.poster is not None and _name_line_cropped(layout, lines):
         # A crop through the name line: what a later reading made of its remains ("GADANG)"

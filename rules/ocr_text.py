@@ -67,7 +67,8 @@ _GLUE_WORDS = (
 # so mixed-case shouting ("bapAk", "MEnaAang") is left alone.
 _TITLE_RUN = re.compile(r"^[A-Za-z][a-z]{2,}(?:[A-Z][a-z]{2,})+$")
 _KEYWORD_DIGIT = re.compile(
-    r"(nomor|nomer|n0m0r|paslon|coblos|urut|salam|pilih|gas+pol|sikat|hajar|\bno\.?)(\d)", re.I
+    r"(nomor|nomer|n0m0r|paslon|coblos|urut|salam|pilih|gas+pol|sikat|hajar|jelas|\bno\.?)(\d)",
+    re.I,
 )
 # The zero of a pair's number read as the letter O, run into its keyword: "GASSPOLO3".
 _KEYWORD_O_DIGIT = re.compile(r"(nomor|nomer|paslon|urut|gas+pol|\bno\.)[oO](\d)(?!\d)", re.I)

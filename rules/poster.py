@@ -78,8 +78,14 @@ _LOST_SPACE = re.compile(
 )
 
 
+# Three capitals whose middle letter OCR read small, the one that looks alike in both cases
+# ("PkM" for PKM): an acronym, not a name and a lost space.
+_SMALL_IN_ACRONYM = re.compile(r"(?:(?<=[a-z])|\b)[A-Z][cksopuvwxz][A-Z]\b")
+
+
 def restore_spaces(text: str) -> str:
     """A contact name with the spaces OCR dropped put back ("Bu RatihSMP10" → "Bu Ratih SMP 10")."""
+    text = _SMALL_IN_ACRONYM.sub(lambda m: m.group(0).upper(), text)
     return _LOST_SPACE.sub(" ", text).replace(" -", " - ").replace("  ", " ")
 
 
@@ -95,9 +101,12 @@ def _clean_name(text: str) -> str:
     # Contact names saved by people start with an honorific more often than not; words OCR
     # put before one ("Rea Bapak Budi") are the back arrow and avatar.
     # The last word is never that honorific: "Budi (Kecamatan Simpang Ka..." ends cut short.
+    # Only short scraps are that noise: "Mardiana Perawat PkM Kota Baru" keeps its name
+    # before "Pk" (PKM read with a small k and split).
     for i, token in enumerate(tokens[1 : min(4, len(tokens) - 1)], start=1):
         if token.lower().strip(".") in _HONORIFICS:
-            tokens = tokens[i:]
+            if all(len(t) <= 3 or not t.isalpha() for t in tokens[:i]):
+                tokens = tokens[i:]
             break
     # The back arrow and avatar also read as symbols, digits and short words ("Pe 7 Teguh",
     # "Fa 4 PS $ Rizka"); a leading token of two letters that is no honorific ("Bu", "Om",

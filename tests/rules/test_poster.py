@@ -73,6 +73,13 @@ def test_avatar_noise_before_a_contact_name_is_dropped() -> None:
     assert reading.poster == Poster("contact_name", "KS SMP N 2")
 
 
+def test_a_name_before_a_short_honorific_look_alike_is_kept() -> None:
+    """ "PkM" (PKM, its k read small) split as "Pk M": "Pk" is no "Pak" that the avatar's
+    scraps stand before; "Mardiana Perawat" is the contact's name."""
+    reading = parse_header_text(["Mardiana PerawatPkM Kota Baru", "Hari ini 20.44"])
+    assert reading.poster == Poster("contact_name", "Mardiana Perawat PKM Kota Baru")
+
+
 def test_misread_whatsapp_time_still_anchors_the_name() -> None:
     assert parse_header_text(["Bu Sri Bappeda :", "og Hariini1449 :"]).poster == Poster(
         "contact_name", "Bu Sri Bappeda"
