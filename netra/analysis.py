@@ -29,7 +29,6 @@ from netra.header import (
 )
 from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
-from ocr.upright import read_upright, slanted_caption
 from ocr.reader import (
     LEGIBLE_HEIGHT,
     NamePlace,
@@ -39,6 +38,7 @@ from ocr.reader import (
     second_reading,
     small_ink,
 )
+from ocr.upright import read_upright, slanted_caption
 from rules.election import Election
 from rules.elections import ElectionFinding, ElectionSet, decide, find_support
 from rules.frame import (
