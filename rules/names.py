@@ -196,6 +196,22 @@ def strip_honorifics(tokens: Sequence[str]) -> list[str]:
     return out
 
 
+# Words that save a contact by a role outside the civil service ("Pak Hadi Sopir", "Pak RT
+# Joko", "Welmince Grab", "Pak Wawan Arisan"): a driver, a neighbourhood head, a shop, a
+# social circle. A name beside one that only a given name ties to the roster is someone
+# else more often than the roster's namesake. (Family words are not among them: a cousin
+# may well be a civil servant.)
+OUTSIDER_WORDS = frozenset(
+    fold_token(t)
+    for t in (
+        "rt", "rw", "tetangga", "arisan", "ojek", "ojol", "gojek", "grab", "maxim", "driver",
+        "sopir", "supir", "kurir", "laundry", "toko", "warung", "jual", "jualan", "olshop",
+        "tukang", "bengkel", "kost", "kos", "kontrakan", "catering", "katering", "bos",
+        "boss", "komplek", "perum", "blok", "gang", "gg", "bisnis", "business", "pengajian",
+        "jamaah", "majelis", "pasar", "pedagang", "langganan", "satpam", "security",
+    )
+)  # fmt: skip
+
 # Words people put in contact names that are not names.
 NON_NAME_WORDS = frozenset(
     fold_token(t)
@@ -208,6 +224,8 @@ NON_NAME_WORDS = frozenset(
         "asn", "pns", "pppk", "honor", "honorer", "pemkot", "pemda", "pemkab", "kota",
         "kabupaten", "provinsi", "alumni", "angkatan", "sekolah", "kampus", "gereja",
         "masjid", "musholla", "pengajian", "jamaah", "majelis", "ojek", "gojek", "grab",
+        "ojol", "maxim", "driver", "jualan", "olshop", "bengkel", "kost", "kos", "kontrakan",
+        "catering", "katering", "pasar", "pedagang", "langganan", "satpam", "security",
         "laundry", "toko", "warung", "jual", "tukang", "sopir", "supir", "kurir", "bos",
         "boss", "kepala", "kabid", "kasi", "kasubag", "kasubbag", "sekretaris", "sekre", "staf",
         "staff", "kerja", "rekan", "kolega", "atasan", "bendahara", "guru", "dosen",

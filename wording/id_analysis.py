@@ -32,6 +32,7 @@ EVIDENCE_POST_HOLDER = "kontak tanpa nama: satu-satunya {post} di {unit}"
 EVIDENCE_UNMATCHED_WORDS = "{count} kata di nama kontak tidak cocok"
 EVIDENCE_WORDS_REORDERED = "urutan kata nama berbeda dari daftar"
 EVIDENCE_PEERS = "{count} kandidat setara"
+EVIDENCE_OUTSIDER = "'{word}' di nama kontak: peran di luar ASN"
 EVIDENCE_PEERS_STRONGER = "{count} kandidat setara atau lebih kuat"
 
 # --- how the poster was read from the header (among a verdict's reasons) ------------------

@@ -7,6 +7,7 @@ scored in `rules.roster_index.scoring`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 from rapidfuzz.distance import Levenshtein
@@ -14,6 +15,7 @@ from rapidfuzz.distance import Levenshtein
 from rules.names import (
     HONORIFICS,
     NON_NAME_WORDS,
+    OUTSIDER_WORDS,
     TITLE_TOKENS,
     WEAK_HONORIFICS,
     fold_token,
@@ -49,6 +51,9 @@ _MAX_SCORED = 400
 _OUTSIDE_SCORED = 20  # runner-ups from other units when a unit hint is given
 _PHONE_NEAR_SLIP = 0.7  # one digit off, read as its look-alike: a review, ranked first
 _PHONE_NEAR = 0.6
+# A given name beside a word of a role outside the service ("Pak Hadi Sopir"): at half its
+# confidence a namesake on the roster is below review (0.45) unless the name is full and rare.
+OUTSIDER = 0.5
 PHONE_LIKE = re.compile(r"^[+\d][\d\s().\-]{7,}$")
 
 
@@ -217,6 +222,9 @@ class CandidateLookup(UnitHintLookup):
         if fits is not None:
             # "Warsita Kabid Kominfo": of the namesakes, the one holding the post.
             raws = np.where(fits, raws, raws * OTHER_POST)
+        outsider = self._outsider_word(tokens) if not hint else None
+        if outsider is not None:
+            raws = raws * OUTSIDER  # "Pak Hadi Sopir": the driver, not the roster's Hadi
         peers, stronger = peer_counts(raws, scale)
         shared = np.where(peers > 1, raws / (1 + PEER_PENALTY * (peers - 1)), raws)
         top = []
@@ -225,11 +233,21 @@ class CandidateLookup(UnitHintLookup):
             _raw, _method, evidence = score_contact(self, i, *args, with_evidence=True)
             if fits is not None and fits[j]:
                 evidence = (*evidence, why.EVIDENCE_POST_AGREES.format(post=self._post_of(i)))
+            if outsider is not None:
+                evidence = (*evidence, why.EVIDENCE_OUTSIDER.format(word=outsider))
             if peers[j] > 1:
                 label = why.EVIDENCE_PEERS_STRONGER if stronger[j] else why.EVIDENCE_PEERS
                 evidence = (*evidence, label.format(count=round(float(peers[j]))))
             top.append(Scored(i, float(shared[j]), methods[j], evidence))
         return top
+
+    def _outsider_word(self, tokens: Sequence[str]) -> str | None:
+        """A word of the contact name saying a role outside the service ("sopir", "RT",
+        "arisan"), unless this roster's posts or units use it (a "Sopir" on the roster)."""
+        for t in tokens:
+            if t in OUTSIDER_WORDS and t not in self._post_words and t not in self._unit_words():
+                return t
+        return None
 
     def _split_words_joined(self, words: list[str]) -> list[str]:
         """A name OCR split with a space it never had ("San toso" of "Santoso", read off a

@@ -938,3 +938,18 @@ def test_a_full_name_with_its_words_moved_is_only_reviewed() -> None:
     nip, conf, method = top(index, "contact_name", "Noorhayati Mardiah Hayati")
     assert nip == one.nip and REVIEW <= conf < FLAG and "+order" in method
     assert top(index, "contact_name", "Mardiah Noorhayati Hayati")[1] >= FLAG
+
+
+def test_a_role_outside_the_service_in_a_contact_name_is_no_namesake(index: RosterIndex) -> None:
+    """ "Pak Fajar Ojek" is the motorbike-taxi driver called Fajar, not the roster's Fajar
+    Wacana: below review. With his full name he is still offered for review; with his unit
+    in the name the role word is not weighed."""
+    _nip, alone, _m = top(index, "contact_name", "Pak Fajar")
+    nip, driver, _m = top(index, "contact_name", "Pak Fajar Ojek")
+    assert nip is None or driver < Thresholds().asn_review <= alone, (alone, driver)
+    _nip, rt, _m = top(index, "contact_name", "Pak RT Fajar")
+    assert rt < Thresholds().asn_review
+    nip, full, _m = top(index, "contact_name", "Fajar Wacana Grab")
+    assert nip == "198808082012081008" and full >= Thresholds().asn_review
+    nip, unit, _m = top(index, "contact_name", "Pak Fajar Dinsos Ojek")
+    assert nip == "198808082012081008" and unit >= Thresholds().asn_flag
