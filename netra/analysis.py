@@ -27,6 +27,7 @@ from netra.header import (
     read_poster,
     sharers_number,
 )
+from ocr.emoji import find_emoji
 from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
 from ocr.reader import (
@@ -225,6 +226,7 @@ def analyse(
         for reading in (body_lines, second_reading(body_lines) or []):
             again = find_support(content_text(_not_the_poster(reading, header)), election)
             support = better_finding(support, again)
+    body_text = ""  # the body as read upright, if it is read so
     slant = slanted_caption(lines, body, shot.image.width) if body is not None else None
     if (
         slant is not None
@@ -235,8 +237,19 @@ def analyse(
         # upright and read again.
         upright = read_upright(shot.image, slant[1], slant[0], engine)
         texts += [line.text for line in upright]
-        again = find_support(content_text(_not_the_poster(upright, header)), election)
-        support = better_finding(support, again)
+        body_text = content_text(_not_the_poster(upright, header))
+        support = better_finding(support, find_support(body_text, election))
+    if (
+        body is not None
+        and not plain_framed
+        and _worth_reading_body_again(support, matches, thresholds)
+    ):
+        # Still nothing clear: what the story's emoji say, with its text ("☝️☝️ 01 🔥",
+        # "💯 2️⃣ 💯 2️⃣ 💯", "✌️✌️ IGHEN ✌️✌️"), read as junk or not at all by OCR.
+        emoji = [e.name for e in find_emoji(shot.image, body)]
+        if any(not name.startswith("other") for name in emoji):
+            said = find_support("\n".join([layout.body_text, body_text]), election, emoji)
+            support = better_finding(support, said)
     unsure = not matches or matches[0].confidence < thresholds.asn_review
     if unsure and header.poster is not None and _name_line_cropped(layout, lines):
         # A crop through the name line: what a later reading made of its remains ("GADANG)"

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from zoneinfo import ZoneInfo
 
@@ -112,10 +112,13 @@ def _specific(finding: SupportFinding) -> bool:
     return any(s.candidate == finding.candidate and s.rule in NAMING_RULES for s in finding.signals)
 
 
-def find_support(text: str, elections: Election | ElectionSet) -> ElectionFinding:
+def find_support(
+    text: str, elections: Election | ElectionSet, emoji: Sequence[str] = ()
+) -> ElectionFinding:
     """Support detected in every election, resolved by what only one election has (step 1
-    of the module docstring); the poster's region is applied later, by `settle`."""
-    found = [(e, detect_support(text, e)) for e in as_set(elections)]
+    of the module docstring); the poster's region is applied later, by `settle`. `emoji`:
+    the story's emoji, named (`ocr.emoji`)."""
+    found = [(e, detect_support(text, e, emoji)) for e in as_set(elections)]
     backed = [(e, f) for e, f in found if f.candidate is not None]
     if not backed:
         # Nothing backs a pair anywhere: the neutral cues of every election are kept.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -22,6 +23,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from rules.ballot import campaign_ballot, urged_number
 from rules.blank_box import against_blank_box, blank_box_named, is_blank_box
 from rules.election import Candidate, Election
+from rules.emoji_support import emoji_signals
 from rules.lexicon import is_word
 from rules.names import HONORIFICS
 from rules.neutral_cues import neutral_cues
@@ -48,6 +50,7 @@ from rules.pair_names import (
     shouted_with_marks,
 )
 from rules.pair_numbers import BIG_NUMBER, NUMBER_CONTEXTS, NUMBER_WORDS, number_value
+from rules.types import Signal
 from wording import id_analysis as why
 
 SUPPORT_WORDS = (
@@ -67,14 +70,6 @@ _CAMPAIGN_WORDS = frozenset(
      "pilihanku", "jagoan", "satu putaran", "pemenangan", "harga mati", "vote"}
 )  # fmt: skip
 _SUPPORT = re.compile(r"\b(" + "|".join(re.escape(w) for w in SUPPORT_WORDS) + r")\w*", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Signal:
-    candidate: int
-    rule: str
-    matched: str
-    weight: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -450,8 +445,9 @@ def _hashtag_names_a_candidate(raw: str, election: Election) -> bool:
     return any(name in tag for tag in tags for name in names)
 
 
-def detect_support(text: str, election: Election) -> SupportFinding:
-    """Which candidate the text backs, with the signals that say so."""
+def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> SupportFinding:
+    """Which candidate the text backs, with the signals that say so; `emoji`: the story's
+    emoji as `ocr.emoji` named them (`rules.emoji_support`)."""
     prepared = _prepare(text, election)
     norm, tokens = prepared.norm, prepared.tokens
     numbers = {c.number for c in election.candidates}
@@ -499,6 +495,7 @@ def detect_support(text: str, election: Election) -> SupportFinding:
         # The file's "Kotak Kosong" read as "kolom kosong", or the other way round.
         signals += [Signal(n, why.RULE_FULL_NAME, named, 0.8) for n in blank]
 
+    signals += emoji_signals(emoji, norm, signals, numbers)
     # A lone name, a lowercase acronym or a bare "nomor 1" counts only beside a support word.
     if support_words:
         boosted = []

@@ -10,6 +10,16 @@ Platform = Literal["instagram", "whatsapp", "unknown"]
 
 
 @dataclass(frozen=True, slots=True)
+class Signal:
+    """One thing in a story that backs a pair: by which rule, on what text, how strongly."""
+
+    candidate: int
+    rule: str
+    matched: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
 class Poster:
     """Who posted the status, as the screenshot's header shows it."""
 

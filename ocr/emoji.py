@@ -1,0 +1,287 @@
+"""Emoji, seen as a person sees them.
+
+Campaign stories say a pair's number in emoji as often as in words: "☝️☝️☝️ 01 🔥🔥🔥",
+"💯 2️⃣ 💯 2️⃣ 💯", "✌️✌️ IGHEN ✌️✌️", "🗳️ 3 ✅💯💯". OCR reads such lines as junk ("BeE01666",
+"10210210") or as nothing. This finds colour glyphs in a band of the screenshot (blobs that
+stand out of their surroundings, about square) and names each by the nearest of a few
+templates rendered from Noto Color Emoji (the emoji of Android and of most Linux systems;
+`scripts/emoji_templates.py`, committed as PNGs): a raised finger, two, three, a keycap
+digit, or a cheer (fire, 100, flexed arm, check box, ballot box, thumbs up). Faces, hearts and
+hands that mean nothing about a number are templates too, so that they are not taken for the
+nearest meaningful one. What the emoji say is weighed in `rules/emoji_support.py`.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+from scipy import ndimage
+
+TEMPLATE_SIDE = 24
+_DATA = Path(__file__).resolve().parent / "data" / "emoji"
+# name → the emoji; the name's prefix is what it says (`meaning`).
+TEMPLATES: dict[str, str] = {
+    "finger1": "\u261d\ufe0f",  # ☝️
+    "finger1b": "\U0001f446",  # 👆
+    "finger2": "\u270c\ufe0f",  # ✌️
+    "finger3": "\U0001f91f",  # 🤟
+    "finger3b": "\U0001f44c",  # 👌
+    **{f"key{n}": f"{n}\ufe0f\u20e3" for n in range(1, 10)},  # 1️⃣ … 9️⃣
+    "cheer_fire": "\U0001f525",  # 🔥
+    "cheer_100": "\U0001f4af",  # 💯
+    "cheer_arm": "\U0001f4aa",  # 💪
+    "cheer_check": "\u2705",  # ✅
+    "cheer_ballot": "\U0001f5f3\ufe0f",  # 🗳️
+    "cheer_thumb": "\U0001f44d",  # 👍
+    "other_pray": "\U0001f64f",  # 🙏
+    "other_grin": "\U0001f601",  # 😁
+    "other_love": "\U0001f60d",  # 😍
+    "other_hearts": "\U0001f970",  # 🥰
+    "other_heart": "\u2764\ufe0f",  # ❤️
+    "other_blue_heart": "\U0001f499",  # 💙
+    "other_hand": "\U0001f590\ufe0f",  # 🖐️
+    "other_fist": "\U0001f44a",  # 👊
+    "other_star_eyes": "\U0001f929",  # 🤩
+    "other_cool": "\U0001f60e",  # 😎
+    "other_smile": "\U0001f60a",  # 😊
+    "other_laugh": "\U0001f602",  # 😂
+    "other_clap": "\U0001f44f",  # 👏
+    "other_sparkles": "\u2728",  # ✨
+    "other_flag": "\U0001f1ee\U0001f1e9",  # 🇮🇩
+    "other_pin": "\U0001f4cd",  # 📍
+}
+# A glyph this like its nearest template is that emoji (Pearson correlation of the 24×24
+# colour images; measured on blindgen's emoji lines: matches 0.8–0.97, letters and photo
+# scraps under 0.6).
+MIN_LIKENESS = 0.75
+NEARLY = 0.5  # worth a closer look (`_fit`)
+# How far (0–441, RGB distance) a pixel stands out of its surroundings to belong to a glyph.
+_STANDS_OUT = 60.0
+_MIN_SIDE = 7  # pixels: smaller blobs are JPEG noise or dots
+
+
+@dataclass(frozen=True, slots=True)
+class Emoji:
+    name: str  # a `TEMPLATES` key
+    left: int
+    top: int
+    side: int
+    likeness: float
+
+    @property
+    def meaning(self) -> str:
+        """ "finger1", "finger2", "finger3", "key1".."key9", "cheer" or "other"."""
+        if self.name.startswith(("cheer", "other")):
+            return self.name.split("_")[0]
+        return self.name.rstrip("b")
+
+
+@functools.cache
+def _templates() -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
+    """Names, colours (n, side, side, 3) and alpha (n, side, side) of the templates."""
+    names, rgb, alpha = [], [], []
+    for name in TEMPLATES:
+        path = _DATA / f"{name}.png"
+        if not path.exists():
+            continue
+        image = np.asarray(Image.open(path).convert("RGBA"), dtype=np.float32)
+        names.append(name)
+        rgb.append(image[:, :, :3])
+        alpha.append(image[:, :, 3] / 255.0)
+    return tuple(names), np.stack(rgb), np.stack(alpha)
+
+
+def find_emoji(image: Image.Image, span: tuple[int, int]) -> list[Emoji]:
+    """The emoji in the band `span` (rows) of the screenshot, in reading order."""
+    band = np.asarray(image.crop((0, span[0], image.width, span[1])).convert("RGB"))
+    if band.size == 0:
+        return []
+    found = _glyphs(band, _standing_out(band), band.shape[1], inner=True)
+    # A piece of a glyph matched on its own ("🗳️" in a keycap's corner) is part of the
+    # larger one around it.
+    found = [
+        e
+        for e in found
+        if not any(
+            o.side > e.side
+            and o.left <= e.left
+            and o.top <= e.top
+            and e.left + e.side <= o.left + o.side + 2
+            and e.top + e.side <= o.top + o.side + 2
+            for o in found
+        )
+    ]
+    found.sort(key=lambda e: (round(e.top / max(e.side, 1)), e.left))
+    return [Emoji(e.name, e.left, e.top + span[0], e.side, e.likeness) for e in found]
+
+
+def _glyphs(band: np.ndarray, mask: np.ndarray, width: int, inner: bool) -> list[Emoji]:
+    """The emoji among the blobs of `mask` (band coordinates). A blob that is a highlight
+    box the text sits in (a white or yellow label) is looked into, once (`inner`): its
+    glyphs stand out of its own colour."""
+    labels, _count = ndimage.label(mask, structure=np.ones((3, 3)))
+    boxes = _stacked(
+        [
+            (sl[0].start, sl[0].stop, sl[1].start, sl[1].stop)
+            for sl in ndimage.find_objects(labels)
+            if sl is not None
+        ]
+    )
+    found: list[Emoji] = []
+    for y0, y1, x0, x1 in boxes:
+        h, w = y1 - y0, x1 - x0
+        if h < _MIN_SIDE or w < _MIN_SIDE or h > 0.25 * width:
+            continue
+        if not inner and (y0 <= 0 or x0 <= 0 or y1 >= band.shape[0] or x1 >= band.shape[1]):
+            continue  # inside a highlight box: its own rounded edge
+        if not inner and h < 0.3 * band.shape[0]:
+            continue  # a scrap of a glyph, not one
+        if w > 1.4 * h or h > 1.6 * w:
+            boxed = _box_like(mask, y0, y1, x0, x1)
+            if inner and boxed:
+                box = band[y0:y1, x0:x1]
+                fill = np.median(box.reshape(-1, 3), axis=0)
+                within = np.sqrt(((box.astype(np.float32) - fill) ** 2).sum(axis=2))
+                inside = _glyphs(box, within > _STANDS_OUT, width, inner=False)
+                if inside:
+                    found += [
+                        Emoji(e.name, e.left + x0, e.top + y0, e.side, e.likeness) for e in inside
+                    ]
+                    continue
+            if h > w or boxed or h > 0.15 * width:
+                continue  # a bar, a label with nothing in it, a photo's shape
+            # Emoji side by side touching, or one glow around a line: looked along.
+            found += _along(band, y0, y1, x0, x1)
+            continue
+        match = _fit(band, y0, y1, x0, x1)
+        if match is not None:
+            found.append(Emoji(match[0], x0, y0, max(h, w), match[1]))
+    return found
+
+
+def _along(band: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> list[Emoji]:
+    """The emoji in a wide blob: a square window slid along it, the best matches that do
+    not overlap kept."""
+    side = y1 - y0
+    stride = max(2, side // 6)
+    seen = []
+    for left in range(x0, max(x0 + 1, x1 - side + 1), stride):
+        match = _classify(band, y0, y1, left, left + side, search=False)
+        if match is not None and match[1] >= NEARLY:
+            seen.append((match[1], left))
+    kept: list[Emoji] = []
+    tried: list[int] = []
+    for _likeness, left in sorted(seen, reverse=True):
+        if all(abs(left - t) >= 0.6 * side for t in tried):
+            tried.append(left)
+            match = _fit(band, y0, y1, left, left + side)
+            if match is not None:
+                kept.append(Emoji(match[0], left, y0, side, match[1]))
+    return kept
+
+
+def _stacked(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Blobs one above the other in the same columns joined: "💯" is its digits and, apart
+    from them, its two underlines."""
+    boxes = sorted(boxes)
+    out: list[tuple[int, int, int, int]] = []
+    for y0, y1, x0, x1 in boxes:
+        for k, (a0, a1, b0, b1) in enumerate(out):
+            overlap = min(x1, b1) - max(x0, b0)
+            gap = y0 - a1
+            if overlap > 0.5 * min(x1 - x0, b1 - b0) and -2 <= gap <= max(2, 0.25 * (a1 - a0)):
+                out[k] = (a0, max(a1, y1), min(x0, b0), max(x1, b1))
+                break
+        else:
+            out.append((y0, y1, x0, x1))
+    return out
+
+
+def _box_like(mask: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> bool:
+    """A blob that fills its bounding box (a highlight label), not a glyph's outline."""
+    return bool(mask[y0:y1, x0:x1].mean() > 0.6)
+
+
+def _standing_out(band: np.ndarray) -> np.ndarray:
+    """Pixels far in colour from their surroundings' median: glyphs over a plain or soft
+    background (a photo's edges stand out too; templates tell them apart)."""
+    h, w = band.shape[:2]
+    f = 8
+    small = band[::f, ::f].astype(np.float32)
+    size = max(5, (w // f) // 6 | 1)
+    background = ndimage.median_filter(small, size=(size, size, 1), mode="nearest")
+    background = np.repeat(np.repeat(background, f, axis=0), f, axis=1)[:h, :w]
+    distance = np.sqrt(((band.astype(np.float32) - background) ** 2).sum(axis=2))
+    return distance > _STANDS_OUT
+
+
+def _around(band: np.ndarray, top: int, left: int, side: int) -> np.ndarray:
+    """The median colour just outside a square: what shows through a glyph's corners."""
+    h, w = band.shape[:2]
+    ring = max(2, side // 8)
+    y0, y1 = max(0, top - ring), min(h, top + side + ring)
+    x0, x1 = max(0, left - ring), min(w, left + side + ring)
+    outer = band[y0:y1, x0:x1].astype(np.float32)
+    keep = np.ones(outer.shape[:2], dtype=bool)
+    keep[top - y0 : top - y0 + side, left - x0 : left - x0 + side] = False
+    pixels = outer[keep] if keep.any() else outer.reshape(-1, 3)
+    return np.median(pixels.reshape(-1, 3), axis=0)
+
+
+def _classify(
+    band: np.ndarray, y0: int, y1: int, x0: int, x1: int, search: bool = True
+) -> tuple[str, float] | None:
+    """The nearest template to the glyph in this box, if it is near enough. A blob's box is
+    a pixel or two off the glyph (JPEG's halo, a glow): the square is tried a little smaller
+    and shifted, and the best fit counts."""
+    names, rgb, alpha = _templates()
+    if not names:
+        return None
+    side = max(y1 - y0, x1 - x0)
+    cy, cx = (y0 + y1) / 2, (x0 + x1) / 2
+    glyphs: list[np.ndarray] = []
+    behinds: list[np.ndarray] = []
+    for scale in (1.0, 0.85) if search else (1.0,):
+        s = max(_MIN_SIDE, round(side * scale))
+        shift = max(1, s // 10) if search else 0
+        for dy in sorted({-shift, 0, shift}):
+            for dx in sorted({-shift, 0, shift}):
+                top = max(0, round(cy - s / 2) + dy)
+                left = max(0, round(cx - s / 2) + dx)
+                crop = band[top : top + s, left : left + s]
+                if crop.shape[0] < _MIN_SIDE or crop.shape[1] < _MIN_SIDE:
+                    continue
+                glyph = Image.fromarray(crop).resize(
+                    (TEMPLATE_SIDE, TEMPLATE_SIDE), Image.Resampling.BILINEAR
+                )
+                glyphs.append(np.asarray(glyph, dtype=np.float32))
+                if not behinds:
+                    behinds.append(_around(band, top, left, s))
+    if not glyphs:
+        return None
+    g = np.stack(glyphs)  # (k, side, side, 3)
+    a = (g - g.mean(axis=(1, 2, 3), keepdims=True)).reshape(len(g), -1)
+    composed = rgb * alpha[..., None] + behinds[0] * (1 - alpha[..., None])
+    b = (composed - composed.mean(axis=(1, 2, 3), keepdims=True)).reshape(len(names), -1)
+    norms = np.outer(np.linalg.norm(a, axis=1), np.linalg.norm(b, axis=1))
+    scores = (a @ b.T) / np.maximum(norms, 1e-6)  # (variants, templates)
+    i = int(np.argmax(scores.max(axis=0)))
+    best_name, best_score = names[i], float(scores[:, i].max())
+    if search and best_score < MIN_LIKENESS:
+        return None
+    return best_name, best_score
+
+
+def _fit(band: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> tuple[str, float] | None:
+    """`_classify` as it is, searched around only when it is nearly a match (most blobs of
+    a photo are nothing like any emoji)."""
+    first = _classify(band, y0, y1, x0, x1, search=False)
+    if first is None or first[1] < NEARLY:
+        return None
+    if first[1] >= MIN_LIKENESS:
+        return first
+    return _classify(band, y0, y1, x0, x1)

@@ -1,0 +1,68 @@
+"""What a story's emoji say about a pair's number (`ocr/emoji.py` finds and names them).
+
+"☝️☝️☝️ 01 🔥🔥🔥", "💯 2️⃣ 💯 2️⃣ 💯", "✌️ 2️⃣ 🔥", "✌️✌️ IGHEN ✌️✌️", "🗳️ 3 ✅💯💯": a
+person reads a pair's number in the raised fingers or the keycap, and reads it as support
+when something else says the same number or cheers it. One emoji alone says nothing ("☝️
+ingat rapat besok"): a number needs a second voice — the keycap repeated, fingers and a
+keycap, fingers or a keycap beside the pair's "0N", its name or its alias, or a keycap with a
+cheer (fire, 100, a flexed arm). A ballot box or a check mark beside one bare digit is a vote
+shown. Emoji that name two numbers back nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from rules.types import Signal
+from wording import id_analysis as why
+
+WEIGHT = 0.8
+CHEERED = 0.6  # fingers cheered, no number: a review
+_PADDED = re.compile(r"(?<!\d)0([1-9])")
+_VOTE_SHOWN = {"cheer_ballot", "cheer_check"}
+
+
+def emoji_signals(
+    names: Sequence[str], norm: str, signals: Iterable[Signal], numbers: set[int]
+) -> list[Signal]:
+    """Signals from the emoji `names` (`ocr.emoji.TEMPLATES` keys, in reading order),
+    given the story's text (`norm`, as `rules.support` reads it) and its other signals."""
+    fingers: Counter[int] = Counter()
+    keys: Counter[int] = Counter()
+    for name in names:
+        if name.startswith("finger"):
+            fingers[int(name[6])] += 1
+        elif name.startswith("key"):
+            keys[int(name[3])] += 1
+    cheers = sum(name.startswith("cheer") for name in names)
+    said = {n: fingers[n] + keys[n] for n in {*fingers, *keys}}
+    if said:
+        n = max(said, key=lambda k: said[k])
+        if n not in numbers or any(k != n and 2 * c > said[n] for k, c in said.items()):
+            return []
+        # Beside the emoji a pair's "0N" may be read run into their junk ("02665").
+        padded = {int(d) for d in _PADDED.findall(norm)}
+        named = {s.candidate for s in signals}
+        second_voice = (
+            keys[n] >= 2
+            or (keys[n] >= 1 and (fingers[n] >= 1 or cheers >= 1))
+            or n in padded
+            or n in named
+        )
+        if second_voice:
+            return [Signal(n, why.RULE_EMOJI_NUMBER, _shown(fingers, keys, n), WEIGHT)]
+        if fingers[n] >= 2 and cheers:
+            # "✌️✌️✌️ … 🔥🔥🔥", the number between them unread: likely, not sure.
+            return [Signal(n, why.RULE_EMOJI_NUMBER, _shown(fingers, keys, n), CHEERED)]
+        return []
+    if _VOTE_SHOWN & set(names):
+        digits = {int(d) for d in re.findall(r"(?<![\d.,:/])([1-9])(?![\d.,:/])", norm)}
+        if len(digits) == 1 and (n := digits.pop()) in numbers:
+            return [Signal(n, why.RULE_EMOJI_VOTE, f"🗳 {n} ✅", WEIGHT)]
+    return []
+
+
+def _shown(fingers: Counter[int], keys: Counter[int], n: int) -> str:
+    return f"{fingers[n]}× jari {n}, {keys[n]}× angka {n}"
