@@ -58,10 +58,13 @@ TEMPLATES: dict[str, str] = {
 # colour images; measured on blindgen's emoji lines: matches 0.8–0.97, letters and photo
 # scraps under 0.6).
 MIN_LIKENESS = 0.75
+# A finger or a keycap decides a number: it must be nearer (letters' pieces and grey
+# squares of a photo reach 0.75–0.8).
+NUMBER_LIKENESS = 0.82
 NEARLY = 0.5  # worth a closer look (`_fit`)
 # How far (0–441, RGB distance) a pixel stands out of its surroundings to belong to a glyph.
 _STANDS_OUT = 60.0
-_MIN_SIDE = 7  # pixels: smaller blobs are JPEG noise or dots
+_MIN_SIDE = 12  # pixels: smaller blobs are JPEG noise, dots and letters' pieces
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +118,7 @@ def find_emoji(image: Image.Image, span: tuple[int, int]) -> list[Emoji]:
             for o in found
         )
     ]
+    found = [e for e in found if e.meaning in ("cheer", "other") or e.likeness >= NUMBER_LIKENESS]
     found.sort(key=lambda e: (round(e.top / max(e.side, 1)), e.left))
     return [Emoji(e.name, e.left, e.top + span[0], e.side, e.likeness) for e in found]
 
@@ -140,21 +144,34 @@ def _glyphs(band: np.ndarray, mask: np.ndarray, width: int, inner: bool) -> list
             continue  # inside a highlight box: its own rounded edge
         if not inner and h < 0.3 * band.shape[0]:
             continue  # a scrap of a glyph, not one
-        if w > 1.4 * h or h > 1.6 * w:
+        if h > 2.2 * w:
+            continue  # a line, a stroke: no emoji is that narrow (☝️ is 0.6 as wide as tall)
+        if w > 1.4 * h:
             boxed = _box_like(mask, y0, y1, x0, x1)
             if inner and boxed:
                 box = band[y0:y1, x0:x1]
                 fill = np.median(box.reshape(-1, 3), axis=0)
                 within = np.sqrt(((box.astype(np.float32) - fill) ** 2).sum(axis=2))
                 inside = _glyphs(box, within > _STANDS_OUT, width, inner=False)
-                if inside:
+                if any(e.meaning != "other" for e in inside):
                     found += [
                         Emoji(e.name, e.left + x0, e.top + y0, e.side, e.likeness) for e in inside
                     ]
                     continue
-            if h > w or boxed or h > 0.15 * width:
-                continue  # a bar, a label with nothing in it, a photo's shape
-            # Emoji side by side touching, or one glow around a line: looked along.
+            if h > 0.15 * width:
+                continue  # a photo's shape
+            # Emoji side by side, joined by a pixel or two, are cut where the blob thins;
+            # one glow around a line is looked along.
+            parts = _cut(mask[y0:y1, x0:x1])
+            if len(parts) > 1:
+                for a, b in parts:
+                    rows = np.flatnonzero(mask[y0:y1, x0 + a : x0 + b].any(axis=1))
+                    top, bottom = y0 + int(rows[0]), y0 + int(rows[-1]) + 1
+                    match = _fit(band, top, bottom, x0 + a, x0 + b)
+                    if match is not None:
+                        side = max(bottom - top, b - a)
+                        found.append(Emoji(match[0], x0 + a, top, side, match[1]))
+                continue
             found += _along(band, y0, y1, x0, x1)
             continue
         match = _fit(band, y0, y1, x0, x1)
@@ -163,25 +180,70 @@ def _glyphs(band: np.ndarray, mask: np.ndarray, width: int, inner: bool) -> list
     return found
 
 
+def _cut(blob: np.ndarray) -> list[tuple[int, int]]:
+    """Column ranges of a wide blob between the columns where it (nearly) vanishes."""
+    h = blob.shape[0]
+    thin = blob.sum(axis=0) <= max(1, 0.08 * h)
+    parts: list[tuple[int, int]] = []
+    start = None
+    for x, empty in enumerate([*thin.tolist(), True]):
+        if not empty and start is None:
+            start = x
+        elif empty and start is not None:
+            if x - start >= _MIN_SIDE:
+                parts.append((start, x))
+            start = None
+    return parts
+
+
 def _along(band: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> list[Emoji]:
-    """The emoji in a wide blob: a square window slid along it, the best matches that do
-    not overlap kept."""
+    """The emoji in a wide blob: a square window slid along it, all windows compared at
+    once against the templates over the blob's own colour; the best that do not overlap
+    looked at closely (`_fit`)."""
     side = y1 - y0
     stride = max(2, side // 6)
-    seen = []
-    for left in range(x0, max(x0 + 1, x1 - side + 1), stride):
-        match = _classify(band, y0, y1, left, left + side, search=False)
-        if match is not None and match[1] >= NEARLY:
-            seen.append((match[1], left))
+    lefts = list(range(x0, max(x0 + 1, x1 - side + 1), stride))
+    windows = [
+        np.asarray(
+            Image.fromarray(band[y0:y1, left : left + side]).resize(
+                (TEMPLATE_SIDE, TEMPLATE_SIDE), Image.Resampling.BILINEAR
+            ),
+            dtype=np.float32,
+        )
+        for left in lefts
+    ]
+    names, rgb, alpha = _templates()
+    if not windows or not names:
+        return []
+    behind = np.median(band[y0:y1, x0:x1].reshape(-1, 3), axis=0).astype(np.float32)
+    scores = _likeness(np.stack(windows), rgb, alpha, behind).max(axis=1)
     kept: list[Emoji] = []
     tried: list[int] = []
-    for _likeness, left in sorted(seen, reverse=True):
+    for j in np.argsort(-scores):
+        left = lefts[int(j)]
+        if scores[j] < NEARLY or len(tried) > 2 * (x1 - x0) / side:
+            break
         if all(abs(left - t) >= 0.6 * side for t in tried):
             tried.append(left)
             match = _fit(band, y0, y1, left, left + side)
             if match is not None:
                 kept.append(Emoji(match[0], left, y0, side, match[1]))
     return kept
+
+
+def _likeness(
+    glyphs: np.ndarray, rgb: np.ndarray, alpha: np.ndarray, behind: np.ndarray
+) -> np.ndarray:
+    """Pearson correlation of each glyph (k, side, side, 3) with each template composed
+    over `behind`: (k, templates). (`einsum`, not a BLAS product: for matrices this small
+    a threaded BLAS costs twenty times the work.)"""
+    behind = behind.astype(np.float32)
+    composed = rgb * alpha[..., None] + behind * (1 - alpha[..., None])
+    a = (glyphs - glyphs.mean(axis=(1, 2, 3), keepdims=True)).reshape(len(glyphs), -1)
+    b = (composed - composed.mean(axis=(1, 2, 3), keepdims=True)).reshape(len(rgb), -1)
+    dots = np.einsum("kd,nd->kn", a, b)
+    norms = np.outer(np.sqrt(np.einsum("kd,kd->k", a, a)), np.sqrt(np.einsum("nd,nd->n", b, b)))
+    return dots / np.maximum(norms, 1e-6)
 
 
 def _stacked(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
@@ -193,7 +255,12 @@ def _stacked(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int
         for k, (a0, a1, b0, b1) in enumerate(out):
             overlap = min(x1, b1) - max(x0, b0)
             gap = y0 - a1
-            if overlap > 0.5 * min(x1 - x0, b1 - b0) and -2 <= gap <= max(2, 0.25 * (a1 - a0)):
+            alike = max(x1 - x0, b1 - b0) <= 2 * min(x1 - x0, b1 - b0)
+            if (
+                alike
+                and overlap > 0.5 * min(x1 - x0, b1 - b0)
+                and -2 <= gap <= max(2, 0.25 * (a1 - a0))
+            ):
                 out[k] = (a0, max(a1, y1), min(x0, b0), max(x1, b1))
                 break
         else:
@@ -252,23 +319,22 @@ def _classify(
             for dx in sorted({-shift, 0, shift}):
                 top = max(0, round(cy - s / 2) + dy)
                 left = max(0, round(cx - s / 2) + dx)
-                crop = band[top : top + s, left : left + s]
+                crop = band[top : top + s, left : left + s].copy()
                 if crop.shape[0] < _MIN_SIDE or crop.shape[1] < _MIN_SIDE:
                     continue
+                if not behinds:
+                    behinds.append(_around(band, top, left, s))
+                # A narrow glyph's square reaches its neighbours: outside the blob's own
+                # columns is background.
+                crop[:, : max(0, x0 - 1 - left)] = behinds[0]
+                crop[:, max(0, x1 + 1 - left) :] = behinds[0]
                 glyph = Image.fromarray(crop).resize(
                     (TEMPLATE_SIDE, TEMPLATE_SIDE), Image.Resampling.BILINEAR
                 )
                 glyphs.append(np.asarray(glyph, dtype=np.float32))
-                if not behinds:
-                    behinds.append(_around(band, top, left, s))
     if not glyphs:
         return None
-    g = np.stack(glyphs)  # (k, side, side, 3)
-    a = (g - g.mean(axis=(1, 2, 3), keepdims=True)).reshape(len(g), -1)
-    composed = rgb * alpha[..., None] + behinds[0] * (1 - alpha[..., None])
-    b = (composed - composed.mean(axis=(1, 2, 3), keepdims=True)).reshape(len(names), -1)
-    norms = np.outer(np.linalg.norm(a, axis=1), np.linalg.norm(b, axis=1))
-    scores = (a @ b.T) / np.maximum(norms, 1e-6)  # (variants, templates)
+    scores = _likeness(np.stack(glyphs), rgb, alpha, behinds[0])  # (variants, templates)
     i = int(np.argmax(scores.max(axis=0)))
     best_name, best_score = names[i], float(scores[:, i].max())
     if search and best_score < MIN_LIKENESS:

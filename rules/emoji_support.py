@@ -65,4 +65,7 @@ def emoji_signals(
 
 
 def _shown(fingers: Counter[int], keys: Counter[int], n: int) -> str:
-    return f"{fingers[n]}× jari {n}, {keys[n]}× angka {n}"
+    """ "3× jari 2, 2× angka 2": what was seen, for the moderator."""
+    parts = [f"{fingers[n]}× jari {n}"] if fingers[n] else []
+    parts += [f"{keys[n]}× angka {n}"] if keys[n] else []
+    return ", ".join(parts)

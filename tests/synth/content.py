@@ -364,10 +364,30 @@ def campaign_ballot(rng: random.Random, e: Election, c: Candidate) -> Body:
     return Body(lines, "support", c.number, scales, wording=["ballot"])
 
 
+# Support said in emoji: raised fingers (one, two, three), keycaps, cheers, a ballot box.
+_FINGERS = {1: "\u261d\ufe0f", 2: "\u270c\ufe0f", 3: "\U0001f91f"}
+EMOJI_SUPPORT = (
+    "{f}{f}{f} 0{n} 🔥🔥🔥",
+    "💯 {k} 💯 {k} 💯",
+    "{f} {k} 🔥",
+    "🗳️ {n} ✅💯💯",
+    "{f}{f} {alias} {f}{f}",
+)
+
+
 def hard_support(rng: random.Random, e: Election, c: Candidate) -> Body:
-    """Implicit support: nickname or pair name with a support verb, slang, no number."""
+    """Implicit support: nickname or pair name with a support verb, slang, no number; or
+    emoji alone (drawn from its own generator, so that the sets' other draws stay as
+    they were)."""
     slots = _slots(rng, e, c)
     lines = _fmt(rng.choice(_templates(HARD, c)), slots)
+    pick = random.Random("emoji:" + "|".join(lines))
+    if pick.random() < 0.15:
+        key = f"{c.number}\ufe0f\u20e3"
+        finger = _FINGERS.get(c.number)
+        forms = [t for t in EMOJI_SUPPORT if finger or "{f}" not in t]
+        line = pick.choice(forms).format(f=finger, k=key, n=c.number, alias=c.aliases[0])
+        return Body([line], "hard-support", c.number, hard_text=True, wording=["emoji"])
     lines, applied = stylize(lines, rng, _protect(c))
     return Body(lines, "hard-support", c.number, hard_text=True, wording=applied)
 

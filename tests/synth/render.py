@@ -91,7 +91,10 @@ PHOTOS = [
     "camera",
     "moon",
 ]
-EMOJI_RE = re.compile("([\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b55][\ufe0f]?)")
+# A keycap ("2️⃣": the digit, U+FE0F, U+20E3) is one emoji, not a digit and a box.
+EMOJI_RE = re.compile(
+    "([0-9#*]\ufe0f?\u20e3|[\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b55][\ufe0f]?)"
+)
 IG_PINK: RGB = (216, 39, 120)
 
 

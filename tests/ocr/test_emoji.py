@@ -1,0 +1,99 @@
+"""Emoji found and named in rendered stories: keycaps, raised fingers, cheers; letters and
+faces are no number. Rendered with Noto Color Emoji (installed by scripts/bootstrap.sh),
+the font the templates come from; the product needs only the committed templates."""
+
+from __future__ import annotations
+
+import glob
+import io
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from netra.analysis import analyse
+from ocr.emoji import find_emoji
+from ocr.engine import make_engine
+from rules.election import Election
+from rules.roster_index import RosterIndex
+from tests.synth import StorySpec, render_story
+from tests.synth.render import font
+
+_FONTS = glob.glob("/usr/share/fonts/**/NotoColorEmoji.ttf", recursive=True)
+pytestmark = pytest.mark.skipif(not _FONTS, reason="Noto Color Emoji not installed")
+
+
+def _line(
+    parts: list[str], size: int, background: tuple[int, int, int], label: tuple[int, ...] = ()
+) -> Image.Image:
+    """A 720×1280 screenshot with one line of emoji (and words) at `size` px, on a plain
+    background, inside a label box of colour `label` if given; JPEG-compressed."""
+    emoji_font = ImageFont.truetype(_FONTS[0], 109)
+    image = Image.new("RGB", (720, 1280), background)
+    draw = ImageDraw.Draw(image)
+    x, y = 120, 600
+    if label:
+        draw.rounded_rectangle((x - 20, y - 12, 620, y + size + 12), 12, fill=label)
+    for part in parts:
+        if part.isascii():
+            draw.text((x, y), part, font=font("lato", size), fill=(20, 20, 20))
+            x += round(font("lato", size).getlength(part)) + size // 3
+            continue
+        glyph = Image.new("RGBA", (160, 160))
+        ImageDraw.Draw(glyph).text((10, 10), part, font=emoji_font, embedded_color=True)
+        glyph = glyph.crop(glyph.getbbox())
+        glyph = glyph.resize((round(glyph.width * size / glyph.height), size))
+        image.paste(glyph, (x, y), glyph)
+        x += glyph.width + size // 4
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=80)
+    return Image.open(io.BytesIO(out.getvalue())).convert("RGB")
+
+
+def _named(image: Image.Image) -> list[str]:
+    return [e.name for e in find_emoji(image, (200, 1100))]
+
+
+def test_keycaps_and_a_hundred_in_small_print() -> None:
+    image = _line(["💯", "2️⃣", "💯", "2️⃣", "💯"], 24, (30, 30, 40))
+    assert _named(image) == ["cheer_100", "key2", "cheer_100", "key2", "cheer_100"]
+
+
+def test_raised_fingers_inside_a_white_label() -> None:
+    """The label stands out of the photo as one box; the fingers stand out of the label."""
+    image = _line(["☝️", "☝️", "HEWAN", "☝️", "☝️"], 40, (90, 40, 160), label=(250, 250, 250))
+    assert [n for n in _named(image) if not n.startswith("other")] == ["finger1"] * 4
+
+
+def test_three_fingers_a_keycap_and_fire() -> None:
+    image = _line(["🤟", "3️⃣", "🔥"], 56, (120, 200, 160))
+    assert _named(image) == ["finger3", "key3", "cheer_fire"]
+
+
+def test_words_and_faces_are_no_number() -> None:
+    image = _line(["Selamat", "hari", "guru", "😍", "🙏", "❤️"], 40, (240, 240, 240))
+    named = _named(image)
+    assert not [n for n in named if n.startswith(("finger", "key"))], named
+
+
+@pytest.mark.parametrize(
+    ("lines", "number"),
+    [(["💯 2️⃣ 💯 2️⃣ 💯"], 2), (["☝️ 1️⃣ 🔥"], 1), (["😍🙏❤️"], None)],
+)
+def test_an_asn_s_emoji_only_story_is_read_for_its_number(
+    roster: RosterIndex, election: Election, lines: list[str], number: int | None
+) -> None:
+    spec = StorySpec(
+        platform="whatsapp",
+        poster="Pak Zulkifli Dinkes",
+        age="Kemarin 21.03",
+        lines=lines,
+        background="solid",
+        bg_colors=((30, 30, 40),) * 2,
+        font="lato",
+        effect="plain",
+        font_size=40,
+    )
+    verdict = analyse(render_story(spec), roster, election, engine=make_engine("ppocr"))
+    assert verdict.asn is not None and verdict.asn.entry.nip == "197002172001062406"
+    assert verdict.candidate == number, verdict.reasons
+    assert verdict.kind == ("flagged" if number else "clear"), verdict.reasons

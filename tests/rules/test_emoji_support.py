@@ -1,0 +1,60 @@
+"""What a story's emoji say about a pair's number, once `ocr.emoji` has named them."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.election import Election
+from rules.emoji_support import CHEERED, WEIGHT
+from rules.support import detect_support
+
+
+def _said(election: Election, names: list[str], text: str = "") -> tuple[int | None, float]:
+    finding = detect_support(text, election, names)
+    return finding.candidate, finding.confidence
+
+
+@pytest.mark.parametrize(
+    ("names", "text", "number"),
+    [
+        (["cheer_100", "key2", "cheer_100", "key2", "cheer_100"], "10210210", 2),  # 💯 2️⃣ 💯 2️⃣ 💯
+        (["finger1", "key1", "cheer_fire"], "", 1),  # ☝️ 1️⃣ 🔥
+        (["finger3", "key3", "cheer_fire"], "", 3),  # 🤟 3️⃣ 🔥
+        (["finger2", "finger2", "finger2", "cheer_fire"], "02665", 2),  # ✌️✌️✌️ 02 🔥, run in
+        (["finger1", "finger1", "finger1", "finger1"], "HEWAN", 1),  # ☝️☝️ HEWAN ☝️☝️
+    ],
+)
+def test_emoji_with_a_second_voice_back_the_pair(
+    election: Election, names: list[str], text: str, number: int
+) -> None:
+    candidate, confidence = _said(election, names, text)
+    assert candidate == number and confidence >= WEIGHT
+
+
+def test_a_ballot_box_and_a_check_beside_one_digit_is_a_vote_shown(election: Election) -> None:
+    assert _said(election, ["cheer_ballot", "cheer_check", "cheer_100"], "3") == (3, WEIGHT)
+    # Two digits: a date, a count, no vote shown.
+    assert _said(election, ["cheer_ballot", "cheer_check"], "2 3")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("names", "text"),
+    [
+        (["finger1"], "ingat rapat besok"),  # one raised finger alone says nothing
+        (["key1", "key2", "key3"], "langkah mudah"),  # a numbered list
+        (["finger2", "key3"], ""),  # two numbers: nobody
+        (["other_pray", "other_love", "other_heart"], "Selamat hari guru"),
+        (["cheer_fire", "cheer_100"], "Mantap jiwa"),  # a cheer with no number
+        (["key7", "key7"], ""),  # no pair has that number
+    ],
+)
+def test_emoji_that_say_no_one_number_back_nobody(
+    election: Election, names: list[str], text: str
+) -> None:
+    candidate, confidence = _said(election, names, text)
+    assert candidate is None or confidence < 0.7, (candidate, confidence)
+
+
+def test_fingers_cheered_without_their_number_are_only_a_review(election: Election) -> None:
+    """ "✌️✌️✌️ … 🔥🔥🔥", the "02" between them unread: likely, not sure."""
+    assert _said(election, ["finger2", "finger2", "cheer_fire"]) == (2, CHEERED)
