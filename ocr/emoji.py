@@ -26,7 +26,6 @@ _DATA = Path(__file__).resolve().parent / "data" / "emoji"
 # name → the emoji; the name's prefix is what it says (`meaning`).
 TEMPLATES: dict[str, str] = {
     "finger1": "\u261d\ufe0f",  # ☝️
-    "finger1b": "\U0001f446",  # 👆
     "finger2": "\u270c\ufe0f",  # ✌️
     "finger3": "\U0001f91f",  # 🤟
     "finger3b": "\U0001f44c",  # 👌
@@ -53,6 +52,17 @@ TEMPLATES: dict[str, str] = {
     "other_sparkles": "\u2728",  # ✨
     "other_flag": "\U0001f1ee\U0001f1e9",  # 🇮🇩
     "other_pin": "\U0001f4cd",  # 📍
+    "other_star": "\u2b50",  # ⭐
+    "other_glowing_star": "\U0001f31f",  # 🌟
+    "other_party": "\U0001f389",  # 🎉
+    "other_wave": "\U0001f44b",  # 👋
+    "other_hug": "\U0001f917",  # 🤗
+    "other_grinning": "\U0001f600",  # 😀
+    "other_kiss": "\U0001f618",  # 😘
+    "other_palms": "\U0001f932",  # 🤲
+    "other_raised_hands": "\U0001f64c",  # 🙌
+    "other_bouquet": "\U0001f490",  # 💐
+    "other_sun": "\u2600\ufe0f",  # ☀️
 }
 # A glyph this like its nearest template is that emoji (Pearson correlation of the 24×24
 # colour images; measured on blindgen's emoji lines: matches 0.8–0.97, letters and photo
@@ -140,8 +150,8 @@ def _glyphs(band: np.ndarray, mask: np.ndarray, width: int, inner: bool) -> list
         h, w = y1 - y0, x1 - x0
         if h < _MIN_SIDE or w < _MIN_SIDE or h > 0.25 * width:
             continue
-        if not inner and (y0 <= 0 or x0 <= 0 or y1 >= band.shape[0] or x1 >= band.shape[1]):
-            continue  # inside a highlight box: its own rounded edge
+        if y0 <= 0 or x0 <= 0 or y1 >= band.shape[0] or x1 >= band.shape[1]:
+            continue  # cut by the screen's edge, or a highlight box's own rounded edge
         if not inner and h < 0.3 * band.shape[0]:
             continue  # a scrap of a glyph, not one
         if h > 2.2 * w:

@@ -414,3 +414,33 @@ def test_a_campaign_ballot_lists_every_pair_and_urges_one() -> None:
         assert body.supports == c.number and body.lines[0] == "SURAT SUARA"
         assert all(x.people[0].upper() in body.text for x in e.candidates), body.text
         assert str(c.number) in body.lines[-1], body.lines
+
+
+def test_some_hard_support_is_said_in_emoji_alone() -> None:
+    """Fingers, keycaps and cheers for the backed pair's number, a keycap drawn as one
+    emoji (not a digit beside a box)."""
+    from tests.synth.render import _tokens
+
+    rng = random.Random(13)
+    e = make_election(rng, "Kota Pangkalpinang")
+    bodies = [ct.hard_support(rng, e, c) for _ in range(60) for c in e.candidates]
+    emoji = [b for b in bodies if b.wording == ["emoji"]]
+    assert 0.05 < len(emoji) / len(bodies) < 0.3
+    for body in emoji:
+        keycap = f"{body.supports}\ufe0f\u20e3"
+        n = str(body.supports)
+        assert (
+            keycap in body.text
+            or f"0{n}" in body.text
+            or f" {n} " in body.text
+            or any(
+                a in body.text for c in e.candidates if c.number == body.supports for a in c.aliases
+            )
+        ), body.text
+    assert _tokens("💯 2️⃣ 💯") == [
+        ("💯", True),
+        (" ", False),
+        ("2️⃣", True),
+        (" ", False),
+        ("💯", True),
+    ]
