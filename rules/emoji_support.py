@@ -66,6 +66,6 @@ def emoji_signals(
 
 def _shown(fingers: Counter[int], keys: Counter[int], n: int) -> str:
     """ "3× jari 2, 2× angka 2": what was seen, for the moderator."""
-    parts = [f"{fingers[n]}× jari {n}"] if fingers[n] else []
-    parts += [f"{keys[n]}× angka {n}"] if keys[n] else []
+    parts = [why.EMOJI_FINGERS.format(count=fingers[n], n=n)] if fingers[n] else []
+    parts += [why.EMOJI_KEYCAPS.format(count=keys[n], n=n)] if keys[n] else []
     return ", ".join(parts)
