@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -246,7 +247,12 @@ def analyse(
     ):
         # Still nothing clear: what the story's emoji say, with its text ("☝️☝️ 01 🔥",
         # "💯 2️⃣ 💯 2️⃣ 💯", "✌️✌️ IGHEN ✌️✌️"), read as junk or not at all by OCR.
-        emoji = [e.name for e in find_emoji(shot.image, body)]
+        words = [
+            (line.left, line.top, line.right, line.bottom)
+            for line in lines
+            if line.conf >= SURE_LINE and _words_only(line.text)
+        ]
+        emoji = [e.name for e in find_emoji(shot.image, body, words)]
         if any(not name.startswith("other") for name in emoji):
             said = find_support("\n".join([layout.body_text, body_text]), election, emoji)
             support = better_finding(support, said)
@@ -416,6 +422,14 @@ def _plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportF
             or no_campaign_words("\n".join(line.text for line in inside))
         )
     )
+
+
+def _words_only(text: str) -> bool:
+    """A line of words ("MASA TENANG PILBUP", "NOVEMBER 2024"), not emoji read as junk
+    ("BeE01666", "10210210"): no emoji are among its letters (`find_emoji`)."""
+    solid = [ch for ch in text if not ch.isspace()]
+    letters = sum(ch.isalpha() for ch in solid)
+    return bool(re.search(r"[A-Za-z]{4}", text)) and letters >= 0.6 * len(solid)
 
 
 def _emoji_scrap(text: str) -> bool:

@@ -14,6 +14,7 @@ nearest meaningful one. What the emoji say is weighed in `rules/emoji_support.py
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,8 +109,14 @@ def _templates() -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
     return tuple(names), np.stack(rgb), np.stack(alpha)
 
 
-def find_emoji(image: Image.Image, span: tuple[int, int]) -> list[Emoji]:
-    """The emoji in the band `span` (rows) of the screenshot, in reading order."""
+def find_emoji(
+    image: Image.Image,
+    span: tuple[int, int],
+    words: Sequence[tuple[int, int, int, int]] = (),
+) -> list[Emoji]:
+    """The emoji in the band `span` (rows) of the screenshot, in reading order. `words`:
+    boxes (left, top, right, bottom) where OCR surely read words: a glyph there is a letter
+    (yellow serif capitals over a photo are near a raised hand's template)."""
     band = np.asarray(image.crop((0, span[0], image.width, span[1])).convert("RGB"))
     if band.size == 0:
         return []
@@ -130,7 +137,13 @@ def find_emoji(image: Image.Image, span: tuple[int, int]) -> list[Emoji]:
     ]
     found = [e for e in found if e.meaning in ("cheer", "other") or e.likeness >= NUMBER_LIKENESS]
     found.sort(key=lambda e: (round(e.top / max(e.side, 1)), e.left))
-    return [Emoji(e.name, e.left, e.top + span[0], e.side, e.likeness) for e in found]
+    placed = [Emoji(e.name, e.left, e.top + span[0], e.side, e.likeness) for e in found]
+    return [e for e in placed if e.meaning == "other" or not _among(e, words)]
+
+
+def _among(e: Emoji, words: Sequence[tuple[int, int, int, int]]) -> bool:
+    cx, cy = e.left + e.side / 2, e.top + e.side / 2
+    return any(left <= cx <= right and top <= cy <= bottom for left, top, right, bottom in words)
 
 
 def _glyphs(band: np.ndarray, mask: np.ndarray, width: int, inner: bool) -> list[Emoji]:

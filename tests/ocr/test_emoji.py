@@ -97,3 +97,24 @@ def test_an_asn_s_emoji_only_story_is_read_for_its_number(
     assert verdict.asn is not None and verdict.asn.entry.nip == "197002172001062406"
     assert verdict.candidate == number, verdict.reasons
     assert verdict.kind == ("flagged" if number else "clear"), verdict.reasons
+
+
+@pytest.mark.parametrize("face", ["noto_serif", "dejavu_serif"])
+def test_yellow_capitals_over_a_photo_are_letters_not_raised_hands(
+    roster: RosterIndex, election: Election, face: str
+) -> None:
+    """A quiet-period notice in yellow serif capitals: each "M" and "A" is near the raised
+    hands' template, but OCR read those words surely there, so they are letters."""
+    spec = StorySpec(
+        platform="instagram",
+        poster="budisantoso91",
+        age="22m",
+        lines=["MASA TENANG PILKADA", "DIMULAI HARI INI", "24 NOVEMBER 2024"],
+        background="photo",
+        photo="coffee",
+        font=face,
+        text_color=(250, 210, 40),
+        font_size=56,
+    )
+    verdict = analyse(render_story(spec), roster, election, engine=make_engine("ppocr"))
+    assert verdict.asn is not None and verdict.kind == "clear", verdict.reasons
