@@ -5,8 +5,8 @@ person reads a pair's number in the raised fingers or the keycap, and reads it a
 when something else says the same number or cheers it. One emoji alone says nothing ("☝️
 ingat rapat besok"): a number needs a second voice — the keycap repeated, fingers and a
 keycap, fingers or a keycap beside the pair's "0N", its name or its alias, or a keycap with a
-cheer (fire, 100, a flexed arm). A ballot box or a check mark beside one bare digit is a vote
-shown. Emoji that name two numbers back nobody.
+cheer (fire, 100, a flexed arm). A ballot box and a check mark beside one bare digit are a
+vote shown. Emoji that name two numbers back nobody.
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ def emoji_signals(
             # "✌️✌️✌️ … 🔥🔥🔥", the number between them unread: likely, not sure.
             return [Signal(n, why.RULE_EMOJI_NUMBER, _shown(fingers, keys, n), CHEERED)]
         return []
-    if _VOTE_SHOWN & set(names):
-        digits = {int(d) for d in re.findall(r"(?<![\d.,:/])([1-9])(?![\d.,:/])", norm)}
+    if _VOTE_SHOWN <= set(names):
+        digits = {int(d) for d in re.findall(r"(?<![\w.,:/-])([1-9])(?![\d.,:/])", norm)}
         if len(digits) == 1 and (n := digits.pop()) in numbers:
             return [Signal(n, why.RULE_EMOJI_VOTE, f"🗳 {n} ✅", WEIGHT)]
     return []
