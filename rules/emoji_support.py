@@ -57,7 +57,7 @@ def emoji_signals(
             # "✌️✌️✌️ … 🔥🔥🔥", the number between them unread: likely, not sure.
             return [Signal(n, why.RULE_EMOJI_NUMBER, _shown(fingers, keys, n), CHEERED)]
         return []
-    if _VOTE_SHOWN <= set(names):
+    if set(names) >= _VOTE_SHOWN:
         digits = {int(d) for d in re.findall(r"(?<![\w.,:/-])([1-9])(?![\d.,:/])", norm)}
         if len(digits) == 1 and (n := digits.pop()) in numbers:
             return [Signal(n, why.RULE_EMOJI_VOTE, f"🗳 {n} ✅", WEIGHT)]
