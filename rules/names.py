@@ -234,7 +234,7 @@ NON_NAME_WORDS = frozenset(
         "belakang", "samping", "lama", "kedua", "pribadi", "official", "dan", "di", "dari",
         "yg", "the", "kepsek", "wakasek", "kadis", "sekdis", "kabag", "kasie", "kapus",
         "kaur", "kasubid", "operator", "admin", "tu", "pengawas", "penyuluh", "kaban",
-        "kasek", "sekcam", "seklur", "kapuskes",
+        "kasek", "sekcam", "seklur", "kapuskes", "direktur", "dirut",
         # what follows a post ("Kasubag Umum", "Kabid Kurikulum")
         "umum", "keuangan", "kepegawaian", "perencanaan", "program", "pelayanan",
         "usaha", "kurikulum", "kesiswaan", "humas", "sarpras",

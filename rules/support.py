@@ -60,7 +60,7 @@ SUPPORT_WORDS = (
     "salam", "siap", "merapat", "yakin", "amanah", "idolaku", "pilihanku", "bismillah",
     "jawaban", "kawal", "fix", "pokoknya", "saatnya", "butuh", "harga mati", "vote",
     "the next", "bupatiku", "walikotaku", "gubernurku", "presidenku", "pemimpinku", "sikat",
-    "hajar", "minggir",
+    "hajar", "minggir", "garis keras", "the best", "no debat", "ada lawan", "idola",
 )  # fmt: skip
 # A term of office, five years ("2024-2029", "2025 - 2030"): what a campaign promises; a lone
 # name beside it is the pair's.
@@ -69,7 +69,9 @@ _CAMPAIGN_WORDS = frozenset(
     {"coblos", "pilih", "dukung", "menang", "menangkan", "lanjutkan", "gaspol", "periode",
      "pilihanku", "jagoan", "satu putaran", "pemenangan", "harga mati", "vote"}
 )  # fmt: skip
-_SUPPORT = re.compile(r"\b(" + "|".join(re.escape(w) for w in SUPPORT_WORDS) + r")\w*", re.I)
+_SUPPORT = re.compile(
+    r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in SUPPORT_WORDS) + r")\w*", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)

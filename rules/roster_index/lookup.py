@@ -163,6 +163,7 @@ class CandidateLookup(UnitHintLookup):
         # capital I between a letter and a lower-case letter is no spelling anyone types.
         text = units_apart(_L_FOR_I.sub("I", _I_FOR_L.sub("l", text)))
         text = self._honorific_apart(words_apart(text, self._known_word))
+        text = _kind_cut_off(text)
         hint, rest, consumed = self._unit_hints(text)
         tokens = name_tokens(text)
         words = frozenset(tokens) - set(consumed)  # a unit's words are no post
@@ -429,6 +430,28 @@ class CandidateLookup(UnitHintLookup):
 
 # The two-letter words a run-together contact name is split into: "Bu", "Bp" and the units'
 # short forms ("RS", "KB"); not "ko", "ci" or "ka", which start too many names.
+# The kind of a unit, cut at the header's edge after a full name ("Jhon Martua Harahap
+# Dinas…", read "… Dina" without its mark): which office is cut off, and "Dinas" alone
+# names none. The name stands without it.
+_UNIT_KINDS = ("dinas", "badan", "kecamatan", "kelurahan", "puskesmas", "sekretariat", "bagian")
+_LAST_WORD = re.compile(r"\s+([A-Za-z]{4,})(…|\.{2,})?\s*$")
+_KIND_SHORT = frozenset({"pusk", "puskes", "kecam", "kelur"})  # short forms people write
+
+
+def _kind_cut_off(text: str) -> str:
+    """`text` without a last word that is a unit's kind cut short (or marked cut), after at
+    least two words of a name."""
+    m = _LAST_WORD.search(text)
+    if m is None or len(text[: m.start()].split()) < 2:
+        return text
+    word, cut = m.group(1).lower(), bool(m.group(2))
+    if word in _KIND_SHORT and not cut:
+        return text
+    if any(k.startswith(word) and (cut or k != word) for k in _UNIT_KINDS):
+        return text[: m.start()]
+    return text
+
+
 # A unit's number in Roman numerals ("NAIKOTENII" is Naikoten II).
 _ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"})
 _TWO_LETTER_WORDS = frozenset(

@@ -126,7 +126,15 @@ class UnitHintLookup(HandleLookup):
         if not heads or not hint or words & _KIN:
             return []
         hint = self._most_specific(hint)
-        units = set().union(*(self._units_of(k) for k in hint if k not in PLACE_KINDS))
+        # A bare kind of place written out ("Pak Direktur RSUD") names one only where the
+        # roster has one of that kind; the kind a post implies ("Pak Camat") never does.
+        units = set().union(
+            *(
+                self._units_of(k)
+                for k in hint
+                if k not in PLACE_KINDS or (k in words and len(self._units_of(k)) == 1)
+            )
+        )
         if not units:
             return []
         inside = np.flatnonzero(np.isin(self._unit_np, np.fromiter(units, dtype=np.uint32)))
@@ -268,6 +276,7 @@ def units_apart(text: str) -> str:
     text = _SCHOOL_GLUED.sub(r"\1 \2 ", text).rstrip()  # "SMKN1Toboali", "SMK 3Muntok"
     text = _NEGERI_GLUED.sub(r"\1 N \2", text)  # "SMP N20"
     text = _HOSPITAL_GLUED.sub(r"\1 \2", text)  # "RSUDKM": a town's initials after it
+    text = _CLINIC_GLUED.sub(r"\1 \2", text)  # "PKMSTM Hilir"
     text = _MARKER_GLUED.sub(r" \1", text)  # "RINA TAMBAKEL.AIR TAWAR"
     return _MARKER_DOT_GLUED.sub(r"\1. ", text)  # "KEL.OEBA"
 
@@ -293,6 +302,8 @@ _MARKER_GLUED = re.compile(r"(?<=[A-Za-z]{3})(KEL|KEC|Kel|Kec)(?=\.)")
 # "UPTD", "UPT": a technical unit's mark, no name, whatever follows it.
 _TECHNICAL_UNIT = frozenset({"uptd", "upt"})
 _HOSPITAL_GLUED = re.compile(r"\b(RSUD)([A-Z]{1,3})\b")
+# "PKMSTM Hilir": a health centre's short form run into its place's initials.
+_CLINIC_GLUED = re.compile(r"\b(PKM|PUSK)([A-Z]{2,6})\b")
 # "SMP N20": the N of Negeri run into the school's number.
 _NEGERI_GLUED = re.compile(r"\b(SD|SMP|SMA|SMK)\s+[Nn](\d{1,3})\b", re.IGNORECASE)
 _SCHOOL_GLUED = re.compile(r"\b(SDN?|SMPN?|SMAN?|SMKN?)\s?(\d{1,3})(?=[A-Za-z]|\b)", re.IGNORECASE)

@@ -953,3 +953,24 @@ def test_a_role_outside_the_service_in_a_contact_name_is_no_namesake(index: Rost
     assert nip == "198808082012081008" and full >= Thresholds().asn_review
     nip, unit, _m = top(index, "contact_name", "Pak Fajar Dinsos Ojek")
     assert nip == "198808082012081008" and unit >= Thresholds().asn_flag
+
+
+def test_contacts_cut_or_run_together_at_a_unit() -> None:
+    """ "Pak Direktur RSUD" where the roster has one RSUD; "PKMSTM Hilir", the health
+    centre's short form run into its place; "… Harahap Dina", an office cut at the
+    header's edge after a full name."""
+    roster = RosterIndex(
+        [
+            RosterEntry("196610131998061055", "dr. Heru Purnomo", "Direktur", "RSUD Amri Tambunan", "Pemkab"),
+            RosterEntry("196902281995121026", "Irfan Ibrahim", "Wakil Direktur Pelayanan", "RSUD Amri Tambunan", "Pemkab"),
+            RosterEntry("199001012015012001", "Annisa Hasanah", "Bidan Terampil", "UPTD Puskesmas STM Hilir II", "Pemkab"),
+            RosterEntry("199101012015012002", "Annisa Lubis", "Bidan Terampil", "UPTD Puskesmas Sunggal", "Pemkab"),
+            RosterEntry("198501012010011003", "Jhon Martua Harahap", "Kepala Sub Bagian Keuangan", "Dinas Sosial", "Pemkab"),
+            RosterEntry("198601012010011004", "Dina Harahap", "Staf", "Dinas Sosial", "Pemkab"),
+        ]
+    )  # fmt: skip
+    assert top(roster, "contact_name", "Pak Direktur RSUD")[0] == "196610131998061055"
+    nip, conf, _m = top(roster, "contact_name", "Annisa Bidan PKMSTM Hilir")
+    assert nip == "199001012015012001" and conf >= Thresholds().asn_flag
+    nip, conf, _m = top(roster, "contact_name", "Jhon Martua Harahap Dina")
+    assert nip == "198501012010011003" and conf >= Thresholds().asn_flag

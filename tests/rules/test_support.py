@@ -63,6 +63,8 @@ hashtags = ["#YudaPasti"]
         ("sikat 03 yg lain minggir", 3, "pilih-angka"),
         ("sikat03\nyg lain\nminggir", 3, "pilih-angka"),  # PP-OCR ran the number in
         ("otwmenang0270", 2, "pilih-angka"),  # "otw menang 02 💯", the emoji read "70"
+        ("gw mah yuda garis\nkeras 😤", 3, "alias + kata dukungan"),  # hardline, over two lines
+        ("yuda tuh the best sih, no debat", 3, "alias + kata dukungan"),
         (  # a ballot too small to read its pairs, one number ticked
             "SURATSUARAPEMIL\nKABUPATEN MAJU TAHUN 2024\n03V\nIni caranya",
             3,
