@@ -165,13 +165,15 @@ HONORIFICS = frozenset(
         "cak", "ning", "neng", "mbah", "aa", "ceu", "euceu", "puang", "ajo", "etek", "mak",
         "wak", "uwak", "long", "ngah", "acil", "julak", "ompung", "ito", "eda", "lae",
         "kaka",  # Kupang, Papua: "Kaka Setyo"
+        "ading", "diang",  # Banjar: a younger one, a girl ("Ading Husin")
     )
 )  # fmt: skip
 # Honorifics that are also plausible given names: only dropped when a name follows.
 WEAK_HONORIFICS = frozenset(
     fold_token(h)
     for h in ("koko", "ko", "ci", "cici", "tan", "ka", "ning", "neng", "aa", "ito", "eda",
-              "lae", "mak", "wak", "ajo", "cak", "long", "ngah", "acil", "kaka")
+              "lae", "mak", "wak", "ajo", "cak", "long", "ngah", "acil", "kaka", "ading",
+              "diang")
 )  # fmt: skip
 
 TITLE_TOKENS = frozenset(
@@ -234,7 +236,7 @@ NON_NAME_WORDS = frozenset(
         "belakang", "samping", "lama", "kedua", "pribadi", "official", "dan", "di", "dari",
         "yg", "the", "kepsek", "wakasek", "kadis", "sekdis", "kabag", "kasie", "kapus",
         "kaur", "kasubid", "operator", "admin", "tu", "pengawas", "penyuluh", "kaban",
-        "kasek", "sekcam", "seklur", "kapuskes", "direktur", "dirut",
+        "kasek", "sekcam", "seklur", "kapuskes", "direktur", "dirut", "kasat",
         # what follows a post ("Kasubag Umum", "Kabid Kurikulum")
         "umum", "keuangan", "kepegawaian", "perencanaan", "program", "pelayanan",
         "usaha", "kurikulum", "kesiswaan", "humas", "sarpras",

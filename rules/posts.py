@@ -25,6 +25,7 @@ _POSTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         ("kadis", r"kadis|kepala dinas", r"kepala dinas"),
         ("kaban", r"kaban|kepala badan", r"kepala badan"),
         ("direktur", r"direktur|dirut", r"direktur(?! \w+ \w)|direktur utama"),
+        ("kasat", r"kasat|kepala satuan", r"kepala satuan(?! \w)|kasat"),
         ("camat", r"camat", r"camat"),
         ("lurah", r"lurah", r"lurah"),
         (
@@ -60,18 +61,10 @@ _KEYS = {key: roster for key, _contact, roster in _POSTS}
 # One holder per unit: a contact naming only the post and the unit ("Camat Koba") is them.
 HEADS = frozenset(
     {
-        "kepsek",
-        "kapus",
-        "kadis",
-        "kaban",
-        "direktur",
-        "camat",
-        "lurah",
-        "sekcam",
-        "seklur",
-        "sekdis",
+        "kepsek", "kapus", "kadis", "kaban", "direktur", "kasat", "camat", "lurah", "sekcam",
+        "seklur", "sekdis",
     }
-)
+)  # fmt: skip
 
 
 # The one-word forms of the posts above, which a contact may run into a name ("MARIAKABID").
@@ -80,7 +73,7 @@ POST_SHORT_FORMS = frozenset(
         "kepsek", "kasek", "kapus", "kapuskes", "kadis", "kaban", "camat", "lurah", "sekcam",
         "seklur", "sekdis", "sekre", "kabid", "kabag", "kasubag", "kasubbag", "kasubid",
         "kasi", "kasie", "kaur", "wakasek", "bendahara", "guru", "bidan", "perawat", "dokter",
-        "penyuluh", "pengawas", "operator", "direktur", "dirut",
+        "penyuluh", "pengawas", "operator", "direktur", "dirut", "kasat",
     }
 )  # fmt: skip
 

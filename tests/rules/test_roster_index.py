@@ -958,7 +958,7 @@ def test_a_role_outside_the_service_in_a_contact_name_is_no_namesake(index: Rost
 def test_contacts_cut_or_run_together_at_a_unit() -> None:
     """ "Pak Direktur RSUD" where the roster has one RSUD; "PKMSTM Hilir", the health
     centre's short form run into its place; "… Harahap Dina", an office cut at the
-    header's edge after a full name."""
+    header's edge after a full name; "Pak Kasat Pol PP"; "Ading Husin" (Banjar)."""
     roster = RosterIndex(
         [
             RosterEntry("196610131998061055", "dr. Heru Purnomo", "Direktur", "RSUD Amri Tambunan", "Pemkab"),
@@ -967,6 +967,10 @@ def test_contacts_cut_or_run_together_at_a_unit() -> None:
             RosterEntry("199101012015012002", "Annisa Lubis", "Bidan Terampil", "UPTD Puskesmas Sunggal", "Pemkab"),
             RosterEntry("198501012010011003", "Jhon Martua Harahap", "Kepala Sub Bagian Keuangan", "Dinas Sosial", "Pemkab"),
             RosterEntry("198601012010011004", "Dina Harahap", "Staf", "Dinas Sosial", "Pemkab"),
+            RosterEntry("197707082008121005", "Mahdiannor Hidayat", "Kepala Satuan", "Satuan Polisi Pamong Praja", "Pemkab"),
+            RosterEntry("197909302007012016", "Aulia Fitriani", "Kepala Bidang", "Satuan Polisi Pamong Praja", "Pemkab"),
+            RosterEntry("198001012005011007", "Husin Abdullah", "Kepala Seksi", "Kecamatan Banjarmasin Barat", "Pemkab"),
+            RosterEntry("198101012005011008", "Husin", "Guru", "SD Negeri 62 Banjarmasin", "Pemkab"),
         ]
     )  # fmt: skip
     assert top(roster, "contact_name", "Pak Direktur RSUD")[0] == "196610131998061055"
@@ -974,3 +978,7 @@ def test_contacts_cut_or_run_together_at_a_unit() -> None:
     assert nip == "199001012015012001" and conf >= Thresholds().asn_flag
     nip, conf, _m = top(roster, "contact_name", "Jhon Martua Harahap Dina")
     assert nip == "198501012010011003" and conf >= Thresholds().asn_flag
+    # The head of the municipal police by his post; a Banjar "Ading" before a given name.
+    assert top(roster, "contact_name", "Pak Kasat Pol PP")[0] == "197707082008121005"
+    nip, conf, _m = top(roster, "contact_name", "Ading Husin Kec. Banjarmasin Barat")
+    assert nip == "198001012005011007" and conf >= Thresholds().asn_flag
