@@ -976,6 +976,8 @@ def test_contacts_cut_or_run_together_at_a_unit() -> None:
     assert top(roster, "contact_name", "Pak Direktur RSUD")[0] == "196610131998061055"
     nip, conf, _m = top(roster, "contact_name", "Annisa Bidan PKMSTM Hilir")
     assert nip == "199001012015012001" and conf >= Thresholds().asn_flag
+    nip, conf, _m = top(roster, "contact_name", "BU ANNISA PUSKESMAS SUNGGAL")  # one word
+    assert nip == "199101012015012002" and conf >= Thresholds().asn_flag
     nip, conf, _m = top(roster, "contact_name", "Jhon Martua Harahap Dina")
     assert nip == "198501012010011003" and conf >= Thresholds().asn_flag
     # The head of the municipal police by his post; a Banjar "Ading" before a given name.
