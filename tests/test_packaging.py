@@ -35,3 +35,20 @@ def test_the_examples_are_package_data() -> None:
     ]
     files = [path for path in examples.rglob("*") if path.is_file()]
     assert len(files) >= 13 and sorted(shipped) == sorted(files)
+
+
+def test_the_emoji_templates_are_package_data() -> None:
+    """Without them an installed Netra would see no emoji at all (`ocr.emoji`)."""
+    from ocr.emoji import TEMPLATES
+
+    data = ROOT / "ocr" / "data" / "emoji"
+    files = sorted(path for path in data.rglob("*") if path.is_file())
+    shipped = [
+        path
+        for path in files
+        if any(
+            fnmatch.fnmatch(str(path.relative_to(ROOT / "ocr")), pattern)
+            for pattern in SETUPTOOLS["package-data"]["ocr"]
+        )
+    ]
+    assert shipped == files and {path.stem for path in files} == set(TEMPLATES)
