@@ -60,7 +60,7 @@ SUPPORT_WORDS = (
     "salam", "siap", "merapat", "yakin", "amanah", "idolaku", "pilihanku", "bismillah",
     "jawaban", "kawal", "fix", "pokoknya", "saatnya", "butuh", "harga mati", "vote",
     "the next", "bupatiku", "walikotaku", "gubernurku", "presidenku", "pemimpinku", "sikat",
-    "hajar", "minggir", "garis keras", "the best", "no debat", "ada lawan", "idola",
+    "hajar", "minggir", "garis keras", "the best", "no debat", "idola",
 )  # fmt: skip
 # A term of office, five years ("2024-2029", "2025 - 2030"): what a campaign promises; a lone
 # name beside it is the pair's.
