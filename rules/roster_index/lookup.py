@@ -428,8 +428,6 @@ class CandidateLookup(UnitHintLookup):
         return " ".join(consumed) or None
 
 
-# The two-letter words a run-together contact name is split into: "Bu", "Bp" and the units'
-# short forms ("RS", "KB"); not "ko", "ci" or "ka", which start too many names.
 # The kind of a unit, cut at the header's edge after a full name ("Jhon Martua Harahap
 # Dinas…", read "… Dina" without its mark): which office is cut off, and "Dinas" alone
 # names none. The name stands without it.
@@ -454,6 +452,8 @@ def _kind_cut_off(text: str) -> str:
 
 # A unit's number in Roman numerals ("NAIKOTENII" is Naikoten II).
 _ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"})
+# The two-letter words a run-together contact name is split into: "Bu", "Bp" and the units'
+# short forms ("RS", "KB"), Roman numbers; not "ko", "ci" or "ka", which start too many names.
 _TWO_LETTER_WORDS = frozenset(
     {"bu", "bp", "pk"} | {w for w in UNIT_WORDS if len(w) == 2} | {w for w in _ROMAN if len(w) == 2}
 )
