@@ -984,3 +984,16 @@ def test_contacts_cut_or_run_together_at_a_unit() -> None:
     assert top(roster, "contact_name", "Pak Kasat Pol PP")[0] == "197707082008121005"
     nip, conf, _m = top(roster, "contact_name", "Ading Husin Kec. Banjarmasin Barat")
     assert nip == "198001012005011007" and conf >= Thresholds().asn_flag
+
+
+def test_a_namesake_in_the_agency_itself_stands_above_one_in_a_school_under_it() -> None:
+    """ "Mahdiannor Gazali Diknas": the Dinas's own staff, not the teacher of a school the
+    Dinas runs (who would be saved with the school). Alone, the teacher is still flagged."""
+    both = [
+        RosterEntry("198001012005011001", "Mahdiannor Gazali", "Bendahara", "Dinas Pendidikan dan Kebudayaan", "Pemkot"),
+        RosterEntry("197001012000031002", "Drs. Mahdiannor Gazali", "Guru Ahli Pertama", "SD Negeri 61 Banjarmasin", "Pemkot"),
+    ]  # fmt: skip
+    nip, conf, method = top(RosterIndex(both), "contact_name", "Mahdiannor Gazali Diknas")
+    assert nip == "198001012005011001" and conf >= Thresholds().asn_flag, (conf, method)
+    nip, conf, method = top(RosterIndex(both[1:]), "contact_name", "Mahdiannor Gazali Diknas")
+    assert nip == "197001012000031002" and conf >= Thresholds().asn_flag, (conf, method)
