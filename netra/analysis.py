@@ -252,9 +252,10 @@ def analyse(
             for line in lines
             if line.conf >= SURE_LINE and _words_only(line.text)
         ]
-        emoji = [e.name for e in find_emoji(shot.image, body, words)]
-        if any(not name.startswith("other") for name in emoji):
-            said = find_support("\n".join([layout.body_text, body_text]), election, emoji)
+        emoji = find_emoji(shot.image, body, words)
+        if any(e.meaning != "other" for e in emoji):
+            names = [e.name for e in emoji]
+            said = find_support("\n".join([layout.body_text, body_text]), election, names)
             support = better_finding(support, said)
     unsure = not matches or matches[0].confidence < thresholds.asn_review
     if unsure and header.poster is not None and _name_line_cropped(layout, lines):

@@ -29,7 +29,7 @@ TEMPLATES: dict[str, str] = {
     "finger1": "\u261d\ufe0f",  # ☝️
     "finger2": "\u270c\ufe0f",  # ✌️
     "finger3": "\U0001f91f",  # 🤟
-    "finger3b": "\U0001f44c",  # 👌
+    "finger3_ok": "\U0001f44c",  # 👌 (three fingers up)
     **{f"key{n}": f"{n}\ufe0f\u20e3" for n in range(1, 10)},  # 1️⃣ … 9️⃣
     "cheer_fire": "\U0001f525",  # 🔥
     "cheer_100": "\U0001f4af",  # 💯
@@ -66,8 +66,9 @@ TEMPLATES: dict[str, str] = {
     "other_sun": "\u2600\ufe0f",  # ☀️
 }
 # A glyph this like its nearest template is that emoji (Pearson correlation of the 24×24
-# colour images; measured on blindgen's emoji lines: matches 0.8–0.97, letters and photo
-# scraps under 0.6).
+# colour images; measured on blindgen's emoji lines: matches 0.8–0.97). Letters can reach
+# 0.84–0.93 (yellow serif capitals against a raised hand): `find_emoji` drops glyphs inside
+# lines OCR read surely as words.
 MIN_LIKENESS = 0.75
 # A finger or a keycap decides a number: it must be nearer (letters' pieces and grey
 # squares of a photo reach 0.75–0.8).
@@ -88,10 +89,9 @@ class Emoji:
 
     @property
     def meaning(self) -> str:
-        """ "finger1", "finger2", "finger3", "key1".."key9", "cheer" or "other"."""
-        if self.name.startswith(("cheer", "other")):
-            return self.name.split("_")[0]
-        return self.name.rstrip("b")
+        """ "finger1", "finger2", "finger3", "key1".."key9", "cheer" or "other": the name
+        up to its first "_"."""
+        return self.name.split("_")[0]
 
 
 @functools.cache
