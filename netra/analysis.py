@@ -36,6 +36,7 @@ from ocr.reader import (
     NamePlace,
     legible,
     picture_top,
+    read_after,
     read_framed,
     second_reading,
     small_ink,
@@ -53,6 +54,7 @@ from rules.frame import (
 )
 from rules.layout import Layout, read_layout
 from rules.ocr_text import compact_word
+from rules.pair_numbers import waits_for_number
 from rules.poster import HeaderReading, is_time_line
 from rules.support import SupportFinding, no_campaign_words
 from rules.types import AsnMatch
@@ -240,6 +242,17 @@ def analyse(
         texts += [line.text for line in upright]
         body_text = content_text(_not_the_poster(upright, header))
         support = better_finding(support, find_support(body_text, election))
+    if body is not None and _worth_reading_body_again(support, matches, thresholds):
+        # A caption's number alone on its last row beside an emoji ("COBLOS NOMOR" over
+        # "1 🙏"), passed over by every detection: read where it stands.
+        for line in lines:
+            if line.top >= body[0] and abs(line.angle) < 3 and waits_for_number(line.text):
+                box = (line.left, line.top, line.right, line.bottom)
+                after = [x.text for x in read_after(shot.image, box, engine) if x.conf >= SURE_LINE]
+                if len(after) == 1 and LONE_NUMBER.fullmatch(after[0]):
+                    texts.append(after[0])
+                    said = find_support(f"{layout.body_text}\n{line.text} {after[0]}", election)
+                    support = better_finding(support, said)
     if (
         body is not None
         and not plain_framed
@@ -391,6 +404,7 @@ def _worth_reading_body_again(
 
 # A body line read this surely, at a legible size, would read the same again enlarged.
 SURE_LINE = 0.9
+LONE_NUMBER = re.compile(r"0?[1-9][!.]?")
 # A framed story's line read this surely is read as well as a third reading would: measured
 # (2026-12-03), "KITAPILIHYGSDHTERBUKTIUJU" (0.90), tiny neon text in a gallery, read from a
 # tight crop is "KITA PILIH YG SDH TERBUKTI.ZUJU!" (0.95).

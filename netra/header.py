@@ -226,7 +226,7 @@ def read_poster(
                 continue
         else:
             found = match_reading(reading, roster, limit)
-        if _punctuation_lost(first, found[0].poster):
+        if _punctuation_lost(first, found[0].poster) or _other_punctuation(first, found[1]):
             continue
         if found[0].poster is not None and not found[1]:
             unmatched.append((found[0], []))
@@ -264,6 +264,21 @@ def _punctuation_lost(first: HeaderReading, poster: Poster | None) -> bool:
         and shown.text != poster.text
         and _letters(shown.text) == _letters(poster.text)
     )
+
+
+def _other_punctuation(first: HeaderReading, found: list[AsnMatch]) -> bool:
+    """A later reading matched to a rostered handle whose letters the first, clear reading
+    read with other dots or underscores: "eko.widodo_" (a glued age's split of
+    "eko.widodo_18j", read at 0.97) is another account than the roster's "eko.widodo", which a
+    blurred re-reading, "eko.widedo", is one slip from. OCR drops an underscore over a pale
+    header far more often than it adds one."""
+    if not found or first.confidence < CLEAR_READING or first.poster is None:
+        return False
+    handle = found[0].entry.instagram
+    if not handle or found[0].method == EXACT_HANDLE:
+        return False
+    shown = [p.text for p in (first.poster, *first.alternatives) if p.kind == "username"]
+    return handle not in shown and any(_letters(s) == _letters(handle) for s in shown)
 
 
 def _letters(handle: str) -> str:

@@ -61,6 +61,11 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     (why.RULE_NUMBER_MARKED, re.compile(r"(?m)^\s*0?([1-9])\s?[✓✔☑√v]\s*$"), 0.5),
     (why.RULE_NUMBER, re.compile(r"\b" + _NO + r"\s*" + _NUM + r"\b"), 0.5),
 ]  # fmt: skip
+# A number that counts something ("coblos / 3 hari lagi", "nomor 2 minggu depan"): no pair's.
+COUNTED = re.compile(
+    r"[ \t]*\n?[ \t]*(?:hari|minggu|bulan|tahun|jam|menit|detik|kali|orang|ribu|juta|persen|"
+    r"days?|weeks?|hours?)\b"
+)
 # A big "02" on its own: OCR often reads the zero as a letter O.
 BIG_NUMBER = re.compile(r"(?:^|\s)[0o]([1-9])(?:\s|$|!|\.)", re.MULTILINE)
 
@@ -72,3 +77,16 @@ def number_value(match: re.Match[str]) -> int | None:
         return int(digits)
     word = re.search("|".join(NUMBER_WORDS), match.group(0))
     return NUMBER_WORDS[word.group(0)] if word else None
+
+
+# A line that ends where a pair's number would follow: "COBLOS NOMOR", "pilih paslon", "no.".
+_WAITS_FOR_NUMBER = re.compile(
+    r"(?:\b(?:" + _NO + r"|paslon|urut)|" + _VOTE + r")[\s.:]*$", re.IGNORECASE
+)
+
+
+def waits_for_number(line: str) -> bool:
+    """The line ends with a number's keyword and no number: the number is on the next row, or
+    was cut off this one ("MONGGO DULUR, COBLOS NOMOR" above a lone "1 🙏" the detector
+    passed over)."""
+    return bool(_WAITS_FOR_NUMBER.search(line.strip().lower()))

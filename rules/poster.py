@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from rules.posts import posts_named
 from rules.types import Platform, Poster
+from rules.units import UNIT_WORDS
 from wording import id_analysis as why
 
 _STATUS_BAR = re.compile(r"^\W{0,3}\d{1,2}[.:]\d{2}\b.*(%|\d\s*$)|^\W*\d{1,3}\s?%\W*$")
@@ -122,15 +123,19 @@ def _clean_name(text: str) -> str:
         and not (tokens[0].isupper() and posts_named([tokens[0].lower()]))  # "KS SMP N 2"
     ):
         tokens.pop(0)
-    while tokens and (
-        _TRAILING_NOISE.match(tokens[-1])
-        or not re.search(r"\w", tokens[-1])
-        # the ⋮ menu read as "Bi" or "i:"; upper-case short words are units ("PU", "PP")
-        or (
-            len(tokens) > 1
-            and len(tokens[-1]) <= 2
-            and not tokens[-1].isupper()
-            and not re.search(r"\d", tokens[-1])
+    while (
+        tokens
+        and not _roman_after_unit(tokens)
+        and (
+            _TRAILING_NOISE.match(tokens[-1])
+            or not re.search(r"\w", tokens[-1])
+            # the ⋮ menu read as "Bi" or "i:"; upper-case short words are units ("PU", "PP")
+            or (
+                len(tokens) > 1
+                and len(tokens[-1]) <= 2
+                and not tokens[-1].isupper()
+                and not re.search(r"\d", tokens[-1])
+            )
         )
     ):
         tokens.pop()
@@ -142,6 +147,18 @@ def _clean_name(text: str) -> str:
     return cleaned.rstrip("….") + "…" if cut and cleaned else cleaned
 
 
+def _roman_after_unit(tokens: Sequence[str]) -> bool:
+    """A last "I" or "II" that numbers the unit named before it ("Bu Kapus Godean I", "Pusk.
+    Purwoharjo II"): part of the name, not the ⋮ menu read as a letter."""
+    return (
+        len(tokens) >= 3
+        and tokens[-1] in _ROMAN
+        and tokens[-2].isalpha()
+        and any(t.lower().strip(".,()") in UNIT_WORDS for t in tokens[:-1])
+    )
+
+
+_ROMAN = frozenset({"I", "II", "III", "IV"})
 _CUT_MARK = re.compile(r"\w\s?(?:…|\.{2,})$")
 
 

@@ -49,7 +49,7 @@ from rules.pair_names import (
     shouted_near,
     shouted_with_marks,
 )
-from rules.pair_numbers import BIG_NUMBER, NUMBER_CONTEXTS, NUMBER_WORDS, number_value
+from rules.pair_numbers import BIG_NUMBER, COUNTED, NUMBER_CONTEXTS, NUMBER_WORDS, number_value
 from rules.types import Signal
 from wording import id_analysis as why
 
@@ -60,14 +60,20 @@ SUPPORT_WORDS = (
     "salam", "siap", "merapat", "yakin", "amanah", "idolaku", "pilihanku", "bismillah",
     "jawaban", "kawal", "fix", "pokoknya", "saatnya", "butuh", "harga mati", "vote",
     "the next", "bupatiku", "walikotaku", "gubernurku", "presidenku", "pemimpinku", "sikat",
-    "hajar", "minggir", "garis keras", "the best", "no debat", "idola",
+    "hajar", "minggir", "garis keras", "the best", "no debat", "idola", "nyoblos",
 )  # fmt: skip
+# "No one else" ("gak ada yang lain", Javanese "gak onok liyane", Kupang's "sonde ada yang
+# lain"): a choice declared the only one, how a supporter says it in every region's speech.
+_NO_OTHER = re.compile(
+    r"\b(?:gak|ga|gk|nggak|enggak|ngga|tidak|tdk|tak|ndak|sonde|ora|hana)\s+"
+    r"(?:ada|onok|ono|ado)\s+(?:lagi\s+)?(?:(?:yang|yg)\s+)?(?:lain|laen|liyane|liane)\b"
+)
 # A term of office, five years ("2024-2029", "2025 - 2030"): what a campaign promises; a lone
 # name beside it is the pair's.
 _TERM = re.compile(r"\b20(\d\d)\s?[-/]\s?20(\d\d)\b")
 _CAMPAIGN_WORDS = frozenset(
     {"coblos", "pilih", "dukung", "menang", "menangkan", "lanjutkan", "gaspol", "periode",
-     "pilihanku", "jagoan", "satu putaran", "pemenangan", "harga mati", "vote"}
+     "pilihanku", "jagoan", "satu putaran", "pemenangan", "harga mati", "vote", "no other"}
 )  # fmt: skip
 _SUPPORT = re.compile(
     r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in SUPPORT_WORDS) + r")\w*", re.I
@@ -173,6 +179,9 @@ class _Election:
     place: frozenset[str]  # the region's own words ("bangka"; not "kabupaten", "kota")
     hashtags: frozenset[str]
     names: frozenset[str]  # candidates' name words of five letters or more, folded
+    # Name words two or more pairs' people share ("Nugroho" of Priyo Adi Nugroho and of Heru
+    # Nugroho): alone, they name neither pair.
+    shared_names: frozenset[str]
 
 
 @functools.lru_cache(maxsize=16)
@@ -191,7 +200,17 @@ def _election_context(election: Election) -> _Election:
             for w in words_of(normalise_text(person))
             if len(w) >= 5
         ),
+        shared_names=_shared_name_words(election),
     )
+
+
+def _shared_name_words(election: Election) -> frozenset[str]:
+    pairs: dict[str, set[int]] = {}
+    for c in election.candidates:
+        for person in c.people:
+            for w in words_of(normalise_text(person)):
+                pairs.setdefault(w, set()).add(c.number)
+    return frozenset(w for w, numbers in pairs.items() if len(numbers) >= 2)
 
 
 _REGION_KINDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov"})
@@ -315,8 +334,10 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             len(found) >= 2 or (len(whole) >= 10 and compact_in(whole, t.flat))
         ):
             signals.append(Signal(c.number, why.RULE_FULL_NAME, person, 0.8))
-        elif found:
-            signals.append(Signal(c.number, why.RULE_NAME_PART, found[0], 0.35))
+        elif own := [w for w in found if w not in ctx.shared_names]:
+            # "Heru Nugroho & Dwi Utomo" names pair 2 in full, not also pair 1's "Priyo Adi
+            # Nugroho" by its surname (which would read as every pair named, a neutral list).
+            signals.append(Signal(c.number, why.RULE_NAME_PART, own[0], 0.35))
     return signals
 
 
@@ -458,10 +479,12 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
     for rule, pattern, weight in NUMBER_CONTEXTS:
         for match in pattern.finditer(norm):
             value = number_value(match)
-            if value in numbers:
+            if value in numbers and not COUNTED.match(norm, match.end()):
                 signals.append(Signal(value, rule, " ".join(match.group(0).split()), weight))
     support_words = {m.group(1).lower() for m in _SUPPORT.finditer(norm)} | _misread_support(tokens)
     support_words |= _hashtag_support(prepared.raw)
+    if _NO_OTHER.search(norm):
+        support_words.add("no other")
     if any(int(b) - int(a) == 5 for a, b in _TERM.findall(norm)):
         support_words.add("periode")  # (not a school year, "2024-2025")
     if _hashtag_names_a_candidate(prepared.raw, election):

@@ -216,6 +216,8 @@ def _place_keys(kind: str, place: Sequence[str], roster: bool) -> set[str]:
 
 
 EXACT = "="
+# A place word with a Roman one or two run on and read as l's ("purwoharjol", "kalibarull").
+_GLUED_ROMAN = re.compile(r"([a-z]{4,}?)([li]l|l)")
 
 
 _TITLE_WORDS = frozenset(fold_token(w) for w in ("dr", "h", "hj", "ir", "drs", "prof", "kh"))
@@ -291,6 +293,10 @@ def split_unit_hints(
             i += 1
         consumed.extend(place)
         keys |= _place_keys(key, place, roster)
+        if not roster and place and (roman := _GLUED_ROMAN.fullmatch(place[-1])):
+            # "Purwoharjol": the Roman "I" of "Pusk. Purwoharjo I" read as an l, run on.
+            numeral = roman.group(2).replace("l", "i")
+            keys |= _place_keys(key, [*place[:-1], roman.group(1), numeral], roster)
         if roster and key in _HOSPITALS:
             keys |= _place_keys("rs", place, roster)
     return frozenset(keys), rest, consumed
@@ -498,7 +504,8 @@ def derived_keys(tokens: Sequence[str], letters: dict[str, str] | None = None) -
         if not sep or kind in ("opd", *_SCHOOLS) or kind.startswith(EXACT):
             continue
         place_words = [w for w in place.split() if w not in SKIP_WORDS]
-        if len(place_words) >= 2:
+        if len(place_words) >= 2 or (place_words and kind in _HOSPITALS):
+            # (A hospital by one letter too: "RSUD B" for RSUD Blambangan, the only one.)
             keys.add(f"{kind}:" + fold_token("".join(initial(w) for w in place_words)))
         # "Kota"/"Kabupaten" counted too: "RSUD KM" for RSUD Kota Mataram.
         spoken = [w for w in place.split() if w not in _CONNECTIVES]

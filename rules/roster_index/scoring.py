@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 _BASE = {
     "name-full": (0.95, 0.97),
     "name-single": (0.58, 0.88),
-    "name-partial": (0.82, 0.92),
+    "name-partial": (0.78, 0.92),
     "name-partial-other": (0.75, 0.88),
     "name-first": (0.55, 0.86),
     "name-other": (0.45, 0.78),

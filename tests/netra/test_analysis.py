@@ -999,3 +999,30 @@ def test_a_handle_one_separator_from_a_rostered_one_is_reviewed_not_flagged(  # 
     v = analyse(render_story(shot), roster, election, engine=PpOcrEngine())
     assert v.candidate == 1, v.reasons
     assert v.kind == "review", v.reasons
+
+
+@pytest.mark.parametrize("effect", ["box", "highlight"])
+def test_a_number_alone_beside_an_emoji_on_the_last_row_is_read(  # type: ignore[no-untyped-def]
+    roster, election, effect: str
+) -> None:
+    """ "MONGGO DULUR, COBLOS NOMOR" over "1 🙏" in a condensed font: the detector passes over
+    the lone thin "1" in every reading, so an ASN's call to vote names no pair. The row under
+    a line that ends waiting for its number is read where it stands, the emoji painted over;
+    the emoji alone there is no number, nor is a count ("3 hari lagi")."""
+    from ocr.ppocr import PpOcrEngine
+
+    def story(*lines: str) -> Verdict:
+        shot = dataclasses.replace(
+            IG_SUPPORT_ON_PHOTO,
+            lines=list(lines),
+            background="solid",
+            bg_colors=((232, 120, 90), (232, 120, 90)),
+            font="bebas",
+            effect=effect,
+        )
+        return analyse(render_story(shot), roster, election, engine=PpOcrEngine())
+
+    v = story("Monggo dulur, coblos nomor", "1 🙏")
+    assert (v.kind, v.candidate) == ("flagged", 1), v.text
+    assert story("Monggo dulur, coblos nomor", "🙏").candidate is None
+    assert story("Jangan lupa coblos", "3 hari lagi 🙏").candidate is None

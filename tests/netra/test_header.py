@@ -6,6 +6,7 @@ import dataclasses
 
 from netra.header import (
     WEAK_MATCH,
+    _other_punctuation,
     _read_alike_twice,
     _settle_unmatched,
     _strip_guess,
@@ -236,3 +237,25 @@ def test_either_account_of_a_story_posted_together_is_its_poster() -> None:
     # A handle with "_dan_" in it, read with its underscores, is one account.
     one = read_layout([*STATUS, line("rumah_dan_taman 2j", 88, 99)], 720, 1280).header
     assert one.poster == Poster("username", "rumah_dan_taman") and not one.alternatives
+
+
+def test_a_clear_reading_with_an_underscore_more_is_not_the_rostered_handle() -> None:
+    """ "eko.widodo_18j" read at 0.97 splits into "eko.widodo_" aged 18j: another account than
+    the roster's "eko.widodo". A blurred re-reading, "eko.widedo", one slip from the rostered
+    handle, must not make it the roster's; the handle read as the roster has it, or an
+    exact match, still stands."""
+    entry = RosterEntry("198608142018011016", "Eko Widodo", instagram="eko.widodo")
+    near = [AsnMatch(entry, 0.85, "instagram-ocr")]
+    first = HeaderReading(
+        "instagram",
+        Poster("username", "eko.widodo_1"),
+        "8j",
+        (),
+        (Poster("username", "eko.widodo_"), Poster("username", "eko.widodo_18")),
+        confidence=0.97,
+    )
+    assert _other_punctuation(first, near)
+    assert not _other_punctuation(first, [dataclasses.replace(near[0], method="instagram-exact")])
+    assert not _other_punctuation(dataclasses.replace(first, confidence=0.7), near)
+    plain = dataclasses.replace(first, alternatives=(Poster("username", "eko.widodo"),))
+    assert not _other_punctuation(plain, near)

@@ -36,6 +36,16 @@ def test_contact_name_keeps_unit_in_parentheses() -> None:
     assert reading.poster == Poster("contact_name", "Bu Rina (Bappeda)")
 
 
+def test_a_roman_numeral_numbering_a_unit_stays_in_the_contact_name() -> None:
+    """ "Puskesmas Godean I" and "Godean II" are two units: the last "I" is the name's, not the
+    ⋮ menu read as a letter (which a name without a unit before it still loses)."""
+    for shown in ("Bu Kapus Godean I", "Ibu Dwi Pusk. Purwoharjo II"):
+        reading = parse_header_text([f"< {shown}", "Hari ini 08.15"])
+        assert reading.poster == Poster("contact_name", shown)
+    reading = parse_header_text(["< Bu Rina Sari I", "Hari ini 08.15"])
+    assert reading.poster == Poster("contact_name", "Bu Rina Sari")
+
+
 def test_footer_decides_platform_when_header_has_no_anchor() -> None:
     reading = parse_header_text(["12.00 100%", "budi.santoso"], footer_text="halo\nKirim pesan")
     assert reading.platform == "instagram"

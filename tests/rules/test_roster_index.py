@@ -222,6 +222,50 @@ def test_a_unit_read_with_an_ocr_slip_still_agrees() -> None:
     assert top(index, "contact_name", "Suryadi Tamba PKM Rangkap")[1] < FLAG
 
 
+def test_a_hospital_by_its_initial_and_a_unit_numeral_run_on() -> None:
+    """ "RSUD B" is the only hospital starting with B; "Purwoharjol" is "Purwoharjo I" with
+    its numeral read as an l and run on. Both agree with the unit; a second hospital's
+    initial does not."""
+    index = RosterIndex(
+        [
+            RosterEntry("197001012000031001", "Purwanto Hermawan", unit_kerja="RSUD Blambangan"),
+            RosterEntry("197001012000031002", "Purwanto Saputra", unit_kerja="RSUD Genteng"),
+            RosterEntry("197001012000031003", "Purwanto Hidayat", unit_kerja="Kecamatan Muncar"),
+            RosterEntry(
+                "197001012000031004", "Dwi Sumiati", unit_kerja="UPTD Puskesmas Purwoharjo I"
+            ),
+            RosterEntry(
+                "197001012000031005", "Dwi Lestari", unit_kerja="UPTD Puskesmas Purwoharjo II"
+            ),
+            RosterEntry("197001012000031006", "Dwi Hartono", unit_kerja="Dinas Sosial"),
+        ]
+    )
+    for shown in ("PAK PURWANTO - RSUD B", "PAKPURWANTO-RSUDB"):
+        nip, conf, method = top(index, "contact_name", shown)
+        assert nip == "197001012000031001" and method.endswith("+unit") and conf >= FLAG, shown
+    assert top(index, "contact_name", "Pak Purwanto RSUD G")[0] == "197001012000031002"
+    for shown, nip in (("Ibu Dwi Pusk. Purwoharjol", "197001012000031004"),
+                       ("Ibu Dwi Pusk. Purwoharjoll", "197001012000031005")):  # fmt: skip
+        found, conf, method = top(index, "contact_name", shown)
+        assert found == nip and method.endswith("+unit") and conf >= FLAG, shown
+
+
+def test_a_given_name_and_surname_without_the_middle_name_is_for_review() -> None:
+    """ "Eko Kurniawan" may be Eko Budi Kurniawan, or anyone else of that name: off the roster
+    the words are common. Not flagged on the name alone; the unit beside it decides."""
+    index = RosterIndex(
+        [
+            RosterEntry(
+                "197001012000031001", "Eko Budi Kurniawan, S.Pd.", unit_kerja="SD Negeri 2 Giri"
+            ),
+            RosterEntry("197001012000031002", "Sri Wahyuni", unit_kerja="Dinas Sosial"),
+        ]
+    )
+    nip, conf, _method = top(index, "contact_name", "Eko Kurniawan")
+    assert nip == "197001012000031001" and REVIEW <= conf < Thresholds().asn_flag
+    assert top(index, "contact_name", "Eko Kurniawan SDN 2 Giri")[1] >= FLAG
+
+
 def test_two_identical_names_share_the_confidence(index: RosterIndex) -> None:
     matches = index.match(Poster("contact_name", "Bu Dewi Lestari"))
     assert len(matches) >= 2

@@ -642,3 +642,51 @@ def test_a_news_item_naming_two_of_three_pairs_backs_neither() -> None:
     assert detect_support(news, three).confidence < 0.7
     assert detect_support("Afrizal Syafril Malik dan Ferdi Zainal", three).confidence < 0.7
     assert detect_support("Uda Ferdi menang!", three).candidate == 2
+
+
+SHARED_SURNAME = parse_election(
+    "[election]\nname='x'\nregion='Kabupaten Banyuwangi'\n"
+    "[[candidates]]\nnumber=1\npeople=['Priyo Adi Nugroho', 'Joko Prasetyo']\naliases=['PRIJO']\n"
+    "[[candidates]]\nnumber=2\npeople=['Heru Nugroho', 'Dwi Utomo']\naliases=['HEDWI']\n"
+)
+
+
+def test_a_surname_two_pairs_share_names_neither_pair_alone() -> None:
+    """ "Heru Nugroho & Dwi Utomo" is pair 2 named in full; its "Nugroho" is not also pair 1's
+    Priyo Adi Nugroho, which made the story read as every pair listed (neutral). A lone
+    "Nugroho" backs nobody."""
+    two = detect_support("jangan lupa coblos\nya\nHeru Nugroho & Dui\nUtome", SHARED_SURNAME)
+    assert (two.candidate, two.neutral_cues) == (2, ())
+    assert two.confidence >= 0.7
+    one = detect_support("Doakan Priyo Adi\nNugrohoamanah&\nmenang\n#Coblos!", SHARED_SURNAME)
+    assert one.candidate == 1 and one.confidence >= 0.7
+    assert detect_support("dukung pak Nugroho", SHARED_SURNAME).candidate is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gak onok liyane, PRJjO nomer",  # a script font's slip in the alias, its "1" lost
+        "Nomor 1 mi, tidak ada lagi yang lain ces",
+        "Beta pilih nomor 1, sonde ada yang lain!",
+        "Pokoknya nomor 1, gak ada yg lain",
+    ],
+)
+def test_no_one_else_is_a_campaign_word_in_every_regions_speech(text: str) -> None:
+    found = detect_support(text, SHARED_SURNAME)
+    assert found.candidate == 1 and found.confidence >= 0.7, found
+
+
+def test_a_voting_verb_and_fix_run_together_with_the_number() -> None:
+    for text in ("UDHFIXNO2AH,GKDA", "UDHFIXN02LAH.GKADA", "Ojolali27November2024nyoblosnomer\n2"):
+        found = detect_support(text, SHARED_SURNAME)
+        assert found.candidate == 2 and found.confidence >= 0.7, text
+    # "prefix" is no "fix", and a vote already cast names no pair
+    assert detect_support("prefix no 2", SHARED_SURNAME).confidence < 0.7
+    assert detect_support("Alhamdulillah sudah nyoblos", SHARED_SURNAME).candidate is None
+
+
+def test_a_number_that_counts_days_or_people_is_no_pair() -> None:
+    for text in ("Jangan lupa coblos\n3 hari lagi", "nomor 2 minggu depan kita rapat"):
+        assert detect_support(text, SHARED_SURNAME).candidate is None, text
+    assert detect_support("coblos 2 ya", SHARED_SURNAME).candidate == 2
