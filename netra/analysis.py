@@ -31,12 +31,12 @@ from netra.header import (
 from ocr.emoji import find_emoji
 from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
+from ocr.left_out import read_after, read_among_emoji
 from ocr.reader import (
     LEGIBLE_HEIGHT,
     NamePlace,
     legible,
     picture_top,
-    read_after,
     read_framed,
     second_reading,
     small_ink,
@@ -268,7 +268,11 @@ def analyse(
         emoji = find_emoji(shot.image, body, words)
         if any(e.meaning != "other" for e in emoji):
             names = [e.name for e in emoji]
-            said = find_support("\n".join([layout.body_text, body_text]), election, names)
+            # The text among them read again with the emoji painted over ("🗳️ 2 ✅" read
+            # "210100" at first).
+            among = read_among_emoji(shot.image, emoji, engine)
+            texts += among
+            said = find_support("\n".join([layout.body_text, body_text, *among]), election, names)
             support = better_finding(support, said)
     unsure = not matches or matches[0].confidence < thresholds.asn_review
     if unsure and header.poster is not None and _name_line_cropped(layout, lines):

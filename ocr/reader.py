@@ -33,7 +33,6 @@ from PIL import Image, ImageOps
 from scipy import ndimage
 
 from ocr import preprocess as pp
-from ocr.emoji import find_emoji
 from ocr.engine import OcrEngine, OcrLine
 
 # Measured on a set not used for tuning (bench/ocr_engines.py, README): of 11 posters the
@@ -275,52 +274,3 @@ def small_ink(
     if not len(rows) or rows[-1] - rows[0] > SMALL_INK_SHARE * grey.shape[0]:
         return None
     return max(top, top + int(rows[0]) - margin), min(bottom, top + int(rows[-1]) + margin)
-
-
-# Where a number left out of a line is looked for, in the line's heights: the row below it,
-# as wide as the line (a caption wrapped before its number, set left or centred), and right
-# after it. What is there is read enlarged this much, on a margin of the colour behind it.
-NEXT_ROW = 1.8
-LINE_END = 3.0
-AFTER_ZOOM = 3
-AFTER_MARGIN = 16
-INK = 80  # how far from the colour behind it a pixel is drawn
-
-
-def read_after(
-    image: Image.Image, box: tuple[int, int, int, int], engine: OcrEngine
-) -> list[OcrLine]:
-    """What stands right after a horizontal line (`box`) and at the start of the row below
-    it: a lone "1" beside an emoji on a caption's last row, which the detector passes over
-    in the whole screenshot. The emoji there are painted over first with the colour behind
-    them (beside "🙏" the "1" reads "1/"); the lines are in the crops' own coordinates."""
-    left, top, right, bottom = box
-    h = bottom - top
-    regions = (
-        (right, top, right + round(LINE_END * h), bottom),
-        (left - h // 2, bottom, right + h // 2, bottom + round(NEXT_ROW * h)),
-    )
-    found: list[OcrLine] = []
-    for x0, y0, x1, y1 in regions:
-        x0, y0, x1, y1 = max(0, x0), max(0, y0), min(image.width, x1), min(image.height, y1)
-        if x1 - x0 < h or y1 - y0 < h // 2:
-            continue
-        crop = image.crop((x0, y0, x1, y1)).convert("RGB")
-        behind = tuple(int(c) for c in np.median(np.asarray(crop).reshape(-1, 3), axis=0))
-        for e in find_emoji(image, (max(0, y0 - h), min(image.height, y1 + h))):
-            if e.left + e.side > x0 and e.left < x1:
-                crop.paste(
-                    behind, (e.left - x0, e.top - y0, e.left - x0 + e.side, e.top - y0 + e.side)
-                )
-        # Only what is drawn there, enlarged: a thin "1" alone in a wide row is no text to
-        # the detector.
-        ink = np.abs(np.asarray(crop, dtype=np.int16) - np.array(behind)).max(axis=2) > INK
-        cols = np.flatnonzero(ink.any(axis=0))
-        if not len(cols):
-            continue
-        crop = crop.crop((max(0, cols[0] - h // 2), 0, cols[-1] + h // 2, crop.height))
-        crop = crop.resize(
-            (crop.width * AFTER_ZOOM, crop.height * AFTER_ZOOM), Image.Resampling.BICUBIC
-        )
-        found += engine.read(ImageOps.expand(crop, border=AFTER_MARGIN * AFTER_ZOOM, fill=behind))
-    return found

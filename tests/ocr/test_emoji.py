@@ -77,7 +77,13 @@ def test_words_and_faces_are_no_number() -> None:
 
 @pytest.mark.parametrize(
     ("lines", "number"),
-    [(["💯 2️⃣ 💯 2️⃣ 💯"], 2), (["☝️ 1️⃣ 🔥"], 1), (["😍🙏❤️"], None)],
+    [
+        (["💯 2️⃣ 💯 2️⃣ 💯"], 2),
+        (["☝️ 1️⃣ 🔥"], 1),
+        (["😍🙏❤️"], None),
+        # the "2" read glued to the emoji ("100100"): read again with them painted over
+        (["🗳️ 2 ✅💯💯"], 2),
+    ],
 )
 def test_an_asn_s_emoji_only_story_is_read_for_its_number(
     roster: RosterIndex, election: Election, lines: list[str], number: int | None

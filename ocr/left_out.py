@@ -1,0 +1,91 @@
+"""Text the detector left out: a digit standing alone beside emoji.
+
+PP-OCR's detector passes over a lone thin "1" in a wide row, and reads a digit between emoji
+as part of them ("🗳️ 2 ✅💯💯" read "210100"). Where the analysis expects a number (after a
+line that ends "COBLOS NOMOR", or among emoji that say a vote), the place is read again: the
+emoji painted over with the colour behind them, what is left cropped to its ink, enlarged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from PIL import Image, ImageOps
+
+from ocr.emoji import Emoji, find_emoji
+from ocr.engine import OcrEngine, OcrLine
+
+# Where a number left out of a line is looked for, in the line's heights: the row below it,
+# as wide as the line (a caption wrapped before its number, set left or centred), and right
+# after it. What is there is read enlarged this much, on a margin of the colour behind it.
+NEXT_ROW = 1.8
+LINE_END = 3.0
+ZOOM = 3
+MARGIN = 16
+INK = 80  # how far from the colour behind it a pixel is drawn
+
+Box = tuple[int, int, int, int]
+
+
+def read_after(image: Image.Image, box: Box, engine: OcrEngine) -> list[OcrLine]:
+    """What stands right after a horizontal line (`box`) and on the row below it: a lone "1"
+    beside an emoji on a caption's last row. The lines are in the crops' own coordinates."""
+    left, top, right, bottom = box
+    h = bottom - top
+    found: list[OcrLine] = []
+    for region in (
+        (right, top, right + round(LINE_END * h), bottom),
+        (left - h // 2, bottom, right + h // 2, bottom + round(NEXT_ROW * h)),
+    ):
+        emoji = find_emoji(image, (max(0, region[1] - h), min(image.height, region[3] + h)))
+        found += _read_masked(image, region, emoji, h, engine)
+    return found
+
+
+def read_among_emoji(image: Image.Image, emoji: Sequence[Emoji], engine: OcrEngine) -> list[str]:
+    """Each row of emoji read with the emoji painted over: the digit between "🗳️" and "✅"
+    that OCR glued to them. One text per row, its lines joined."""
+    rows: list[list[Emoji]] = []
+    for e in sorted(emoji, key=lambda e: e.top):
+        if rows and abs(rows[-1][0].top - e.top) < rows[-1][0].side / 2:
+            rows[-1].append(e)
+        else:
+            rows.append([e])
+    texts = []
+    for row in rows:
+        side = max(e.side for e in row)
+        top = min(e.top for e in row)
+        region = (
+            min(e.left for e in row) - 2 * side,
+            top - side // 4,
+            max(e.left + e.side for e in row) + 2 * side,
+            top + side + side // 4,
+        )
+        lines = _read_masked(image, region, row, side, engine)
+        if lines:
+            texts.append(" ".join(line.text for line in lines))
+    return texts
+
+
+def _read_masked(
+    image: Image.Image, region: Box, emoji: Sequence[Emoji], h: int, engine: OcrEngine
+) -> list[OcrLine]:
+    x0, y0, x1, y1 = region
+    x0, y0, x1, y1 = max(0, x0), max(0, y0), min(image.width, x1), min(image.height, y1)
+    if x1 - x0 < h or y1 - y0 < h // 2:
+        return []
+    crop = image.crop((x0, y0, x1, y1)).convert("RGB")
+    behind = tuple(int(c) for c in np.median(np.asarray(crop).reshape(-1, 3), axis=0))
+    for e in emoji:
+        if e.left + e.side > x0 and e.left < x1:
+            crop.paste(behind, (e.left - x0, e.top - y0, e.left - x0 + e.side, e.top - y0 + e.side))
+    # Only what is drawn there, enlarged: a thin "1" alone in a wide row is no text to the
+    # detector.
+    ink = np.abs(np.asarray(crop, dtype=np.int16) - np.array(behind)).max(axis=2) > INK
+    cols = np.flatnonzero(ink.any(axis=0))
+    if not len(cols):
+        return []
+    crop = crop.crop((max(0, cols[0] - h // 2), 0, cols[-1] + h // 2, crop.height))
+    crop = crop.resize((crop.width * ZOOM, crop.height * ZOOM), Image.Resampling.BICUBIC)
+    return engine.read(ImageOps.expand(crop, border=MARGIN * ZOOM, fill=behind))
