@@ -56,7 +56,8 @@ from rules.layout import Layout, read_layout
 from rules.ocr_text import compact_word
 from rules.pair_numbers import waits_for_number
 from rules.poster import HeaderReading, is_time_line
-from rules.support import SupportFinding, no_campaign_words
+from rules.support import SupportFinding
+from rules.support_words import no_campaign_words
 from rules.types import AsnMatch
 from rules.verdict import Thresholds, Verdict
 from wording import id_analysis as why

@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import DamerauLevenshtein
 
 from rules.ballot import campaign_ballot, urged_number
 from rules.blank_box import against_blank_box, blank_box_named, is_blank_box
@@ -34,7 +33,6 @@ from rules.ocr_text import (
     fold_compact,
     fuzzy_token_in,
     normalise_text,
-    ocr_fold,
     phrase_in,
     split_glued,
     words_of,
@@ -49,35 +47,14 @@ from rules.pair_names import (
     shouted_near,
     shouted_with_marks,
 )
-from rules.pair_numbers import BIG_NUMBER, COUNTED, NUMBER_CONTEXTS, NUMBER_WORDS, number_value
+from rules.pair_numbers import BIG_NUMBER, COUNTED, NUMBER_CONTEXTS, number_value
+from rules.support_words import CAMPAIGN_WORDS, support_words_in
 from rules.types import Signal
 from wording import id_analysis as why
 
-SUPPORT_WORDS = (
-    "coblos", "pilih", "dukung", "menangkan", "menang", "lanjutkan", "gas", "gaspol",
-    "all in", "pasti", "doakan", "relawan", "pemenangan", "posko", "deklarasi", "mantap",
-    "terbaik", "jagoan", "bersama", "semangat", "satu putaran", "periode", "hebat", "juara",
-    "salam", "siap", "merapat", "yakin", "amanah", "idolaku", "pilihanku", "bismillah",
-    "jawaban", "kawal", "fix", "pokoknya", "saatnya", "butuh", "harga mati", "vote",
-    "the next", "bupatiku", "walikotaku", "gubernurku", "presidenku", "pemimpinku", "sikat",
-    "hajar", "minggir", "garis keras", "the best", "no debat", "idola", "nyoblos",
-)  # fmt: skip
-# "No one else" ("gak ada yang lain", Javanese "gak onok liyane", Kupang's "sonde ada yang
-# lain"): a choice declared the only one, how a supporter says it in every region's speech.
-_NO_OTHER = re.compile(
-    r"\b(?:gak|ga|gk|nggak|enggak|ngga|tidak|tdk|tak|ndak|sonde|ora|hana)\s+"
-    r"(?:ada|onok|ono|ado)\s+(?:lagi\s+)?(?:(?:yang|yg)\s+)?(?:lain|laen|liyane|liane)\b"
-)
 # A term of office, five years ("2024-2029", "2025 - 2030"): what a campaign promises; a lone
 # name beside it is the pair's.
 _TERM = re.compile(r"\b20(\d\d)\s?[-/]\s?20(\d\d)\b")
-_CAMPAIGN_WORDS = frozenset(
-    {"coblos", "pilih", "dukung", "menang", "menangkan", "lanjutkan", "gaspol", "periode",
-     "pilihanku", "jagoan", "satu putaran", "pemenangan", "harga mati", "vote", "no other"}
-)  # fmt: skip
-_SUPPORT = re.compile(
-    r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in SUPPORT_WORDS) + r")\w*", re.I
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,55 +318,6 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
     return signals
 
 
-_LONG_SUPPORT = tuple((w, ocr_fold(w)) for w in SUPPORT_WORDS if len(w) >= 6 and " " not in w)
-
-
-_NUMBER_CUES = frozenset({"nomor", "nomer", "no", "nmr", "paslon", "urut", "jari", "salam"})
-
-
-_NEUTRAL_TAG = re.compile(r"#\w*(?:netral|damai|sejuk|golput|tolakpolitikuang)\w*")
-
-
-def no_campaign_words(text: str) -> bool:
-    """Nothing of a campaign's vocabulary in the text: no support word (as read, or one OCR
-    slip off), no pair's number (a number from 1 to 9, in digits or words, or "nomor",
-    "paslon", "jari"), no hashtag or mention. "Kelas 3B" or "HUT KORPRI KE-53" is none. Such a
-    text, read large and sure, is not worth reading again for support."""
-    # A neutrality hashtag ("#NetralitasASN", "#PilkadaDamai") is no campaign's.
-    norm = _NEUTRAL_TAG.sub(" ", normalise_text(split_glued(text)))
-    if re.search(r"[#@]", norm) or _SUPPORT.search(norm):
-        return False
-    tokens = words_of(norm)
-    if any(
-        (t.isdigit() and 1 <= int(t) <= 9 and len(t) <= 2) or t in NUMBER_WORDS or t in _NUMBER_CUES
-        for t in tokens
-    ):
-        return False
-    return not _misread_support(tokens)
-
-
-def _misread_support(tokens: list[str]) -> set[str]:
-    """Support words of six letters or more with one OCR error ("perisdel" for "periode"),
-    also at the start of a longer word ("menangkanlah"). Shorter words are left exact: one
-    error turns "pilih" into "pilah". A token that is an ordinary word is that word: "tenang"
-    is no misread "menang"."""
-    found: set[str] = set()
-    for token in tokens:
-        if len(token) < 5 or token.isdigit() or is_word(token):
-            continue
-        folded = ocr_fold(token)
-        for word, target in _LONG_SUPPORT:
-            if word in found or len(folded) < len(target) - 1:
-                continue
-            head = folded[: len(target) + 1]
-            if (
-                DamerauLevenshtein.distance(target, folded, score_cutoff=1) <= 1
-                or DamerauLevenshtein.distance(target, head[: len(target)], score_cutoff=1) <= 1
-            ):
-                found.add(word)
-    return found
-
-
 def _urged_on_ballot(
     signals: list[Signal], neutral: tuple[str, ...], norm: str, numbers: set[int]
 ) -> Signal | None:
@@ -449,17 +377,6 @@ def _kind(rule: str) -> str:
     return _FAMILIES.get(rule, "number")
 
 
-def _hashtag_support(raw: str) -> set[str]:
-    """Support words inside a hashtag's words, set apart at their capitals and digits
-    ("#BambangMenang", "#2024PilihBambang"): the hashtag stays whole for the rules that match
-    an election's own hashtags, but its words say what a person reads in it."""
-    words: set[str] = set()
-    for tag in re.findall(r"#(\w{6,})", raw):
-        spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=\d)(?=[A-Za-z])|(?<=[A-Za-z])(?=\d)", " ", tag)
-        words |= {m.group(1).lower() for m in _SUPPORT.finditer(spaced)}
-    return words
-
-
 def _hashtag_names_a_candidate(raw: str, election: Election) -> bool:
     """A hashtag with a candidate's name of five letters or more in it ("#TetapZulkarnain",
     "#KameliaUntukMedan")."""
@@ -481,10 +398,7 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
             value = number_value(match)
             if value in numbers and not COUNTED.match(norm, match.end()):
                 signals.append(Signal(value, rule, " ".join(match.group(0).split()), weight))
-    support_words = {m.group(1).lower() for m in _SUPPORT.finditer(norm)} | _misread_support(tokens)
-    support_words |= _hashtag_support(prepared.raw)
-    if _NO_OTHER.search(norm):
-        support_words.add("no other")
+    support_words = support_words_in(norm, tokens, prepared.raw)
     if any(int(b) - int(a) == 5 for a, b in _TERM.findall(norm)):
         support_words.add("periode")  # (not a school year, "2024-2025")
     if _hashtag_names_a_candidate(prepared.raw, election):
@@ -531,7 +445,7 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
                 # "nomor 2" is also a room or a queue number: only campaign verbs lift it.
                 or (
                     s.rule in {why.RULE_NUMBER, why.RULE_ALIAS_SCRIPT}
-                    and support_words & _CAMPAIGN_WORDS
+                    and support_words & CAMPAIGN_WORDS
                 )
             ):
                 rule = why.RULE_WITH_SUPPORT_WORD.format(rule=s.rule)
@@ -591,7 +505,7 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
         and best not in blank
         and not against
         and not explicit
-        and (neutral or not support_words & _CAMPAIGN_WORDS)
+        and (neutral or not support_words & CAMPAIGN_WORDS)
     ):
         # The one pair and the blank box named side by side: the ballot, not a campaign
         # (`rules.blank_box`).

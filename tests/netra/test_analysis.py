@@ -651,7 +651,7 @@ def test_a_list_read_whole_only_enlarged_is_a_list_not_one_pairs_support() -> No
     ],
 )
 def test_campaign_vocabulary_keeps_the_second_reading(text: str, plain: bool) -> None:
-    from rules.support import no_campaign_words
+    from rules.support_words import no_campaign_words
 
     assert no_campaign_words(text) is plain
 

@@ -1,0 +1,110 @@
+"""Support words: the vocabulary of a campaign as people write it, and as OCR reads it.
+
+`support_words_in` is what `rules.support` asks of a story's text (which support words it
+holds: as read, one OCR slip off, inside a hashtag's words); `no_campaign_words` is what the
+analysis asks before reading a body again (nothing of a campaign in it at all).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from rules.lexicon import is_word
+from rules.ocr_text import normalise_text, ocr_fold, split_glued, words_of
+from rules.pair_numbers import NUMBER_WORDS
+
+SUPPORT_WORDS = (
+    "coblos", "pilih", "dukung", "menangkan", "menang", "lanjutkan", "gas", "gaspol",
+    "all in", "pasti", "doakan", "relawan", "pemenangan", "posko", "deklarasi", "mantap",
+    "terbaik", "jagoan", "bersama", "semangat", "satu putaran", "periode", "hebat", "juara",
+    "salam", "siap", "merapat", "yakin", "amanah", "idolaku", "pilihanku", "bismillah",
+    "jawaban", "kawal", "fix", "pokoknya", "saatnya", "butuh", "harga mati", "vote",
+    "the next", "bupatiku", "walikotaku", "gubernurku", "presidenku", "pemimpinku", "sikat",
+    "hajar", "minggir", "garis keras", "the best", "no debat", "idola", "nyoblos",
+)  # fmt: skip
+# "No one else" ("gak ada yang lain", Javanese "gak onok liyane", Kupang's "sonde ada yang
+# lain"): a choice declared the only one, how a supporter says it in every region's speech.
+_NO_OTHER = re.compile(
+    r"\b(?:gak|ga|gk|nggak|enggak|ngga|tidak|tdk|tak|ndak|sonde|ora|hana)\s+"
+    r"(?:ada|onok|ono|ado)\s+(?:lagi\s+)?(?:(?:yang|yg)\s+)?(?:lain|laen|liyane|liane)\b"
+)
+CAMPAIGN_WORDS = frozenset(
+    {"coblos", "pilih", "dukung", "menang", "menangkan", "lanjutkan", "gaspol", "periode",
+     "pilihanku", "jagoan", "satu putaran", "pemenangan", "harga mati", "vote", "no other"}
+)  # fmt: skip
+_SUPPORT = re.compile(
+    r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in SUPPORT_WORDS) + r")\w*", re.I
+)
+
+
+_LONG_SUPPORT = tuple((w, ocr_fold(w)) for w in SUPPORT_WORDS if len(w) >= 6 and " " not in w)
+
+
+_NUMBER_CUES = frozenset({"nomor", "nomer", "no", "nmr", "paslon", "urut", "jari", "salam"})
+
+
+_NEUTRAL_TAG = re.compile(r"#\w*(?:netral|damai|sejuk|golput|tolakpolitikuang)\w*")
+
+
+def no_campaign_words(text: str) -> bool:
+    """Nothing of a campaign's vocabulary in the text: no support word (as read, or one OCR
+    slip off), no pair's number (a number from 1 to 9, in digits or words, or "nomor",
+    "paslon", "jari"), no hashtag or mention. "Kelas 3B" or "HUT KORPRI KE-53" is none. Such a
+    text, read large and sure, is not worth reading again for support."""
+    # A neutrality hashtag ("#NetralitasASN", "#PilkadaDamai") is no campaign's.
+    norm = _NEUTRAL_TAG.sub(" ", normalise_text(split_glued(text)))
+    if re.search(r"[#@]", norm) or _SUPPORT.search(norm) or _NO_OTHER.search(norm):
+        return False
+    tokens = words_of(norm)
+    if any(
+        (t.isdigit() and 1 <= int(t) <= 9 and len(t) <= 2) or t in NUMBER_WORDS or t in _NUMBER_CUES
+        for t in tokens
+    ):
+        return False
+    return not _misread_support(tokens)
+
+
+def _misread_support(tokens: list[str]) -> set[str]:
+    """Support words of six letters or more with one OCR error ("perisdel" for "periode"),
+    also at the start of a longer word ("menangkanlah"). Shorter words are left exact: one
+    error turns "pilih" into "pilah". A token that is an ordinary word is that word: "tenang"
+    is no misread "menang"."""
+    found: set[str] = set()
+    for token in tokens:
+        if len(token) < 5 or token.isdigit() or is_word(token):
+            continue
+        folded = ocr_fold(token)
+        for word, target in _LONG_SUPPORT:
+            if word in found or len(folded) < len(target) - 1:
+                continue
+            head = folded[: len(target) + 1]
+            if (
+                DamerauLevenshtein.distance(target, folded, score_cutoff=1) <= 1
+                or DamerauLevenshtein.distance(target, head[: len(target)], score_cutoff=1) <= 1
+            ):
+                found.add(word)
+    return found
+
+
+def _hashtag_support(raw: str) -> set[str]:
+    """Support words inside a hashtag's words, set apart at their capitals and digits
+    ("#BambangMenang", "#2024PilihBambang"): the hashtag stays whole for the rules that match
+    an election's own hashtags, but its words say what a person reads in it."""
+    words: set[str] = set()
+    for tag in re.findall(r"#(\w{6,})", raw):
+        spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=\d)(?=[A-Za-z])|(?<=[A-Za-z])(?=\d)", " ", tag)
+        words |= {m.group(1).lower() for m in _SUPPORT.finditer(spaced)}
+    return words
+
+
+def support_words_in(norm: str, tokens: list[str], raw: str) -> set[str]:
+    """The support words in a story's text: `norm` (normalised), its `tokens`, and `raw` (the
+    OCR's capitals, where a hashtag's words are told apart). "no other" stands for any way of
+    saying "no one else" (`_NO_OTHER`)."""
+    found = {m.group(1).lower() for m in _SUPPORT.finditer(norm)} | _misread_support(tokens)
+    found |= _hashtag_support(raw)
+    if _NO_OTHER.search(norm):
+        found.add("no other")
+    return found
