@@ -285,6 +285,7 @@ _COLLAB = re.compile(r"([a-z0-9._]{3,30})_(?:dan|and)_([a-z0-9._]{3,30})")
 _COLLAB_WORD = re.compile(r"\s(?:dan|and)\s")
 _CUT_BEFORE_AGE = re.compile(r"(?<=[a-z0-9_])(?:…|\.{2,})\s?(?=\d)")
 _GLUED_AGE = re.compile(r"^@?([a-z0-9._]+?)(\d{1,3})\s?(j|m|h|d|mg|w|jam|mnt|menit)$")
+_AGE_UNIT_MARK = re.compile(r"(?<=\d)[.,](?=(?:j|m|h|d|mg|w)$)")
 _GLUED_AGE_LETTERS = re.compile(r"(?<=\d)([oli]{1,2})(?=(?:j|m|h|d|mg|w|jam|mnt|menit)$)")
 # "h": hari (days) in Indonesian, hours in English ("14h"): the looser limit.
 _AGE_LIMITS = {
@@ -344,6 +345,9 @@ def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str
         token = _GLUED_AGE_LETTERS.sub(
             lambda g: g.group(1).translate(_AGE_DIGITS), tokens[i].lower()
         )
+        # The space before the age, or before its unit, read as a mark no handle holds
+        # ("hastui34-1j", "bagus.wbisono.14.m").
+        token = _AGE_UNIT_MARK.sub("", token.replace("-", ""))
         m = _GLUED_AGE.match(token)
         if not m:
             continue

@@ -46,6 +46,13 @@ def test_a_roman_numeral_numbering_a_unit_stays_in_the_contact_name() -> None:
     assert reading.poster == Poster("contact_name", "Bu Rina Sari")
 
 
+def test_the_space_before_an_age_read_as_a_mark_still_splits_it_off() -> None:
+    """No handle holds a "-", and no age a dot before its unit: "hastui34-1j" is hastui34
+    aged 1 j, "bagus.wbisono.14.m" one of bagus.wbisono.1 aged 4 m (the roster decides)."""
+    assert instagram_user_candidates("hastui34-1j", strict=True)[0] == ("hastui34", "1j")
+    assert ("bagus.wbisono.1", "4m") in instagram_user_candidates("bagus.wbisono.14.m")
+
+
 def test_footer_decides_platform_when_header_has_no_anchor() -> None:
     reading = parse_header_text(["12.00 100%", "budi.santoso"], footer_text="halo\nKirim pesan")
     assert reading.platform == "instagram"
