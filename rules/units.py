@@ -504,8 +504,12 @@ def derived_keys(tokens: Sequence[str], letters: dict[str, str] | None = None) -
         if not sep or kind in ("opd", *_SCHOOLS) or kind.startswith(EXACT):
             continue
         place_words = [w for w in place.split() if w not in SKIP_WORDS]
-        if len(place_words) >= 2 or (place_words and kind in _HOSPITALS):
-            # (A hospital by one letter too: "RSUD B" for RSUD Blambangan, the only one.)
+        if len(place_words) >= 2 or (
+            place_words and kind in _HOSPITALS and not set(tokens) & _TITLE_WORDS
+        ):
+            # (A hospital by one letter too: "RSUD B" for RSUD Blambangan, the only one; not
+            # one named for a doctor, whose initials are the title's too: "RSUD dr. H. Dahlan"
+            # is "RSUD HD", and "RSUD DH" is Depati Hamzah's.)
             keys.add(f"{kind}:" + fold_token("".join(initial(w) for w in place_words)))
         # "Kota"/"Kabupaten" counted too: "RSUD KM" for RSUD Kota Mataram.
         spoken = [w for w in place.split() if w not in _CONNECTIVES]

@@ -244,6 +244,16 @@ def test_a_hospital_by_its_initial_and_a_unit_numeral_run_on() -> None:
         nip, conf, method = top(index, "contact_name", shown)
         assert nip == "197001012000031001" and method.endswith("+unit") and conf >= FLAG, shown
     assert top(index, "contact_name", "Pak Purwanto RSUD G")[0] == "197001012000031002"
+    # A hospital named for a doctor is not known by its name's initial: "RSUD DH" (D, as
+    # the old spelling folds) is Depati Hamzah's, not dr. H. Dahlan's.
+    hospitals = RosterIndex(
+        [
+            RosterEntry("197303242008091486", "Ucok Pratama", unit_kerja="RSUD Depati Hamzah"),
+            RosterEntry("197303242008091487", "Ucok Ilham Halim", unit_kerja="RSUD dr. H. Dahlan"),
+        ]
+    )
+    assert top(hospitals, "contact_name", "Bapak Ucok RSUD DH")[:1] == ("197303242008091486",)
+    assert top(hospitals, "contact_name", "Bapak Ucok RSUD DH")[1] >= FLAG
     for shown, nip in (("Ibu Dwi Pusk. Purwoharjol", "197001012000031004"),
                        ("Ibu Dwi Pusk. Purwoharjoll", "197001012000031005")):  # fmt: skip
         found, conf, method = top(index, "contact_name", shown)
