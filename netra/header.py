@@ -270,12 +270,13 @@ def _other_punctuation(first: HeaderReading, found: list[AsnMatch]) -> bool:
     """A later reading matched to a rostered handle whose letters the first, clear reading
     read with other dots or underscores: "eko.widodo_" (a glued age's split of
     "eko.widodo_18j", read at 0.97) is another account than the roster's "eko.widodo", which a
-    blurred re-reading, "eko.widedo", is one slip from. OCR drops an underscore over a pale
-    header far more often than it adds one."""
+    blurred re-reading, "eko.widedo", is one slip from, and "budi.darmawan90_19j" than the
+    roster's "budi.darmawan90", which a re-reading that lost the underscore read exactly. OCR
+    drops an underscore over a pale header far more often than it adds one."""
     if not found or first.confidence < CLEAR_READING or first.poster is None:
         return False
     handle = found[0].entry.instagram
-    if not handle or found[0].method == EXACT_HANDLE:
+    if not handle:
         return False
     shown = [p.text for p in (first.poster, *first.alternatives) if p.kind == "username"]
     return handle not in shown and any(_letters(s) == _letters(handle) for s in shown)

@@ -123,6 +123,8 @@ def _clean_name(text: str) -> str:
         and not (tokens[0].isupper() and posts_named([tokens[0].lower()]))  # "KS SMP N 2"
     ):
         tokens.pop(0)
+    if tokens and _ROMAN_READ.fullmatch(tokens[-1]) and _roman_after_unit([*tokens[:-1], "I"]):
+        tokens[-1] = "I" * len(tokens[-1])  # "Pusk. Sleman Il": its II with an I read as l
     while (
         tokens
         and not _roman_after_unit(tokens)
@@ -159,6 +161,7 @@ def _roman_after_unit(tokens: Sequence[str]) -> bool:
 
 
 _ROMAN = frozenset({"I", "II", "III", "IV"})
+_ROMAN_READ = re.compile(r"I[Il]{1,2}|lI")
 _CUT_MARK = re.compile(r"\w\s?(?:…|\.{2,})$")
 
 

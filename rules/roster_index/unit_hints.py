@@ -34,6 +34,8 @@ _KIN = frozenset(
     {"istri", "suami", "anak", "adik", "kakak", "mertua", "ipar", "ponakan", "keponakan",
      "sopir", "supir", "ajudan", "ortu", "ayah", "mama", "papa", "mami", "papi", "bini"}
 )  # fmt: skip
+# What an office's name starts with ("Badan Pengelolaan Keuangan…", "Dinas Sosial").
+_OFFICES = frozenset({"dinas", "badan", "kantor", "bagian", "inspektorat", "sekretariat"})
 # A namesake not holding the post the contact names, against one who does.
 OTHER_POST = 0.75
 # The only holder of a unit's head post, from a contact with no name: a flag, for the
@@ -48,6 +50,8 @@ class UnitHintLookup(HandleLookup):
     _key_skeletons: dict[str, set[str]] | None = None  # see `_misread`, built on first use
     # Each unit's name words, by the first three letters of any of them (`_syllabic`).
     _unit_starts: dict[str, list[tuple[str, ...]]] | None = None
+    # Each office's name words after its kind, to the offices holding it (`_office_subject`).
+    _office_words: dict[str, set[str]] | None = None
 
     def _known_word(self, word: str) -> bool:  # the contact lookup's vocabulary
         raise NotImplementedError
@@ -80,7 +84,20 @@ class UnitHintLookup(HandleLookup):
             return set()
         key = "opd:" + word
         units = self._key_units.get(key, ())
-        return {key} if 0 < len(units) <= 2 else set()
+        if 0 < len(units) <= 2:
+            return {key}
+        # Its subject after a word of how it works ("Mas Rahmat - Keuangan" for Badan
+        # Pengelolaan Keuangan dan Aset Daerah): the one or two offices holding the word.
+        if self._office_words is None:
+            holding: dict[str, set[str]] = {}
+            for unit in self._unit_ids:
+                words = tuple(name_tokens(unit))
+                if words and words[0] in _OFFICES:
+                    for w in words[1:]:
+                        holding.setdefault(w, set()).add("unit:" + " ".join(words))
+            self._office_words = holding
+        found = self._office_words.get(word, set())
+        return set(found) if len(found) <= 2 else set()
 
     def _units_of(self, key: str) -> set[int]:
         """The units a hint key names: those whose whole place it is, when there are any

@@ -42,6 +42,8 @@ def test_a_roman_numeral_numbering_a_unit_stays_in_the_contact_name() -> None:
     for shown in ("Bu Kapus Godean I", "Ibu Dwi Pusk. Purwoharjo II"):
         reading = parse_header_text([f"< {shown}", "Hari ini 08.15"])
         assert reading.poster == Poster("contact_name", shown)
+    reading = parse_header_text(["< BuRahmawatiPusk.SlemanIl", "Hari ini 08.15"])
+    assert reading.poster == Poster("contact_name", "Bu Rahmawati Pusk. Sleman II")
     reading = parse_header_text(["< Bu Rina Sari I", "Hari ini 08.15"])
     assert reading.poster == Poster("contact_name", "Bu Rina Sari")
 

@@ -260,6 +260,20 @@ def test_a_hospital_by_its_initial_and_a_unit_numeral_run_on() -> None:
         assert found == nip and method.endswith("+unit") and conf >= FLAG, shown
 
 
+def test_an_office_named_by_its_subject_after_a_word_of_how_it_works() -> None:
+    """ "Mas Rahmat - Keuangan" is the Rahmat of Badan Pengelolaan Keuangan dan Aset Daerah:
+    "Keuangan" is its subject, though "Pengelolaan" starts its name."""
+    index = RosterIndex(
+        [
+            RosterEntry("197012191997021026", "Rahmat Riyanto", unit_kerja="Badan Pengelolaan Keuangan dan Aset Daerah"),
+            RosterEntry("198212232012121030", "Rahmat", unit_kerja="Inspektorat"),
+            RosterEntry("198212232012121031", "Muhammad Rahmat", unit_kerja="RSUD Prambanan"),
+        ]
+    )  # fmt: skip
+    nip, conf, method = top(index, "contact_name", "Mas Rahmat - Keuangan")
+    assert nip == "197012191997021026" and method.endswith("+unit") and conf >= FLAG
+
+
 def test_a_given_name_and_surname_without_the_middle_name_is_for_review() -> None:
     """ "Eko Kurniawan" may be Eko Budi Kurniawan, or anyone else of that name: off the roster
     the words are common. Not flagged on the name alone; the unit beside it decides."""
