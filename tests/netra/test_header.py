@@ -260,3 +260,6 @@ def test_a_clear_reading_with_an_underscore_more_is_not_the_rostered_handle() ->
     assert not _other_punctuation(dataclasses.replace(first, confidence=0.7), near)
     plain = dataclasses.replace(first, alternatives=(Poster("username", "eko.widodo"),))
     assert not _other_punctuation(plain, near)
+    # a first reading that lost a separator the roster's handle has says nothing against it
+    lost = dataclasses.replace(first, poster=Poster("username", "ekowidodo"), alternatives=())
+    assert not _other_punctuation(lost, near)
