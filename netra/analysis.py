@@ -114,9 +114,11 @@ def analyse(
         layout = replace(layout, body=tuple(t for t in layout.body if t not in above))
     support = find_support(layout.body_text, election)
     # Where the story's body is in the screenshot, for a second reading of it.
-    body: tuple[int, int] | None = (
-        (layout.header_box[3], shot.image.height) if layout.header_box is not None else None
-    )
+    body: tuple[int, int] | None = None
+    if layout.header_box is not None:
+        # Down to the footer ("Kirim pesan", "Balas"): below it is only the phone's chrome.
+        below = [x.top for x in lines if x.text in layout.footer and x.top > layout.header_box[3]]
+        body = (layout.header_box[3], min(below, default=shot.image.height))
     # A framed story whose poster the first reading identified and whose body it read
     # surely with no word of a campaign: no enlarged reading, of the story or of its body.
     plain_framed = span is not None and _framed_plainly_neutral(

@@ -272,8 +272,10 @@ def _other_punctuation(first: HeaderReading, found: list[AsnMatch]) -> bool:
     "eko.widodo_18j", read at 0.97) is another account than the roster's "eko.widodo", which a
     blurred re-reading, "eko.widedo", is one slip from, and "budi.darmawan90_19j" than the
     roster's "budi.darmawan90", which a re-reading that lost the underscore read exactly. OCR
-    drops an underscore over a pale header far more often than it adds one; so a first
-    reading with fewer separators ("yunibudiman") says nothing against "yuni.budiman"."""
+    drops an underscore over a pale header far more often than it adds one, and it does not
+    turn a dot into an underscore when it reads both clearly ("slamet_wibowo54m" is not the
+    roster's "slamet.wibowo"); a first reading with fewer separators ("yunibudiman") says
+    nothing against "yuni.budiman"."""
     if not found or first.confidence < CLEAR_READING or first.poster is None:
         return False
     handle = found[0].entry.instagram
@@ -282,7 +284,7 @@ def _other_punctuation(first: HeaderReading, found: list[AsnMatch]) -> bool:
     shown = [p.text for p in (first.poster, *first.alternatives) if p.kind == "username"]
     seps = len(re.findall(r"[._]", handle))
     return handle not in shown and any(
-        _letters(s) == _letters(handle) and len(re.findall(r"[._]", s)) > seps for s in shown
+        _letters(s) == _letters(handle) and len(re.findall(r"[._]", s)) >= seps for s in shown
     )
 
 

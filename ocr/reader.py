@@ -182,13 +182,41 @@ def read_framed(
     band = image.crop((0, span[0], w, span[1]))
     factor = min(zoom, FRAME_MAX_SIDE / max(band.size))
     size = (round(band.width * factor), round(band.height * factor))
-    big = band.resize(size, Image.Resampling.LANCZOS)
+    # Rows with nothing drawn on them (a plain or graded colour above and below a caption)
+    # hold no text: only the rows between the first and last drawn ones are read, and the
+    # lines are put back where they stand in the whole band.
+    top, bottom = drawn_rows(band)
+    if bottom <= top:
+        return [], size
+    part = band.crop((0, top, band.width, bottom))
+    big = part.resize((size[0], round(part.height * factor)), Image.Resampling.LANCZOS)
+    shift = round(top * factor)
     reused = [
-        _scaled(_shifted(line, 0, -span[0]), factor)
+        _scaled(_shifted(line, 0, -span[0] - top), factor)
         for line in [*legible(first), *known]
-        if line.top >= span[0] and line.bottom <= span[1]
+        if line.top >= span[0] + top and line.bottom <= span[0] + bottom
     ]
-    return engine.read(big, fine=True, known=reused, second_look=second_look), size
+    lines = engine.read(big, fine=True, known=reused, second_look=second_look)
+    return [_shifted(line, 0, shift) for line in lines], size
+
+
+# A row is drawn on where two neighbouring pixels differ by more than this in grey (JPEG's
+# noise on a plain colour stays under 12); the rows read keep this share of the band's
+# height around the drawn ones.
+DRAWN_STEP = 24
+DRAWN_MARGIN = 0.03
+
+
+def drawn_rows(band: Image.Image) -> tuple[int, int]:
+    """The first and last (exclusive) rows of `band` with anything drawn on them, widened
+    by `DRAWN_MARGIN`; (0, 0) for a band of one plain or graded colour."""
+    grey = np.asarray(band.convert("L"), dtype=np.int16)
+    steps = np.abs(np.diff(grey, axis=1)).max(axis=1, initial=0) > DRAWN_STEP
+    rows = np.flatnonzero(steps)
+    if not len(rows):
+        return 0, 0
+    margin = round(DRAWN_MARGIN * band.height)
+    return max(0, int(rows[0]) - margin), min(band.height, int(rows[-1]) + 1 + margin)
 
 
 def legible(

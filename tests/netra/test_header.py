@@ -263,3 +263,5 @@ def test_a_clear_reading_with_an_underscore_more_is_not_the_rostered_handle() ->
     # a first reading that lost a separator the roster's handle has says nothing against it
     lost = dataclasses.replace(first, poster=Poster("username", "ekowidodo"), alternatives=())
     assert not _other_punctuation(lost, near)
+    other = dataclasses.replace(first, poster=Poster("username", "eko_widodo"), alternatives=())
+    assert _other_punctuation(other, near)  # an underscore where the roster has a dot

@@ -126,17 +126,26 @@ def test_an_unknown_opinion_is_a_programming_error() -> None:
 
 
 def test_a_framed_story_is_read_enlarged_at_full_detection_density() -> None:
+    """Only the rows with something drawn on them are read (a plain colour above and below a
+    caption holds no text), and the lines come back in the whole enlarged band's terms."""
     engine = Recording()
+    image = screenshot()
+    ImageDraw.Draw(image).rectangle((20, 300, 220, 330), fill=(250, 250, 250))  # a caption
     legible = OcrLine("Ayo coblos", 20, 300, 220, 330, 0.95, height=30.0)
     faint = OcrLine("kecil", 20, 340, 60, 350, 0.95, height=10.0)
     outside = OcrLine("header", 20, 10, 120, 40, 0.99, height=30.0)
-    lines, size = read_framed(screenshot(), (200, 500), engine, first=[legible, faint, outside])
-    assert size == (800, 600) and engine.images[0].size == size and engine.fine == [True]
-    assert [line.text for line in lines] == ["budi.santoso"]  # in the enlarged band's terms
-    # Only what the first reading read well inside the band is offered again, enlarged too.
+    lines, size = read_framed(image, (200, 500), engine, first=[legible, faint, outside])
+    # the band's drawn rows: 100-131 of its 300, with 9 rows (3%) on either side
+    assert size == (800, 600) and engine.images[0].size == (800, 98) and engine.fine == [True]
+    [line] = lines
+    assert line.text == "budi.santoso" and line.top == 4 + 2 * 91
+    # Only what the first reading read well inside those rows is offered again, enlarged too.
     [known] = engine.known[0]
-    assert known.text == "Ayo coblos" and (known.left, known.top) == (40, 200)
+    assert known.text == "Ayo coblos" and (known.left, known.top) == (40, 18)
+    # a band of one plain colour is not read at all
+    assert read_framed(screenshot(), (200, 500), engine)[0] == [] and len(engine.images) == 1
     huge = Image.new("RGB", (2000, 3000))
+    ImageDraw.Draw(huge).rectangle((100, 100, 900, 1900), outline=(255, 255, 255))
     _lines, size = read_framed(huge, (0, 2000), engine)
     assert max(size) == 2600  # never beyond FRAME_MAX_SIDE
 
