@@ -24,6 +24,11 @@ LINE_END = 3.0
 ZOOM = 3
 MARGIN = 16
 INK = 80  # how far from the colour behind it a pixel is drawn
+# A row of emoji is read enlarged to about this height (never more than `ZOOM`): emoji 19 px
+# high ×3, 60 px not at all.
+ROW_HEIGHT = 60
+# Emoji beside which a number counts: raised fingers, keycaps, and these.
+_VOTE = frozenset({"cheer_ballot", "cheer_check"})
 
 Box = tuple[int, int, int, int]
 
@@ -54,6 +59,8 @@ def read_among_emoji(image: Image.Image, emoji: Sequence[Emoji], engine: OcrEngi
             rows.append([e])
     texts = []
     for row in rows:
+        if not any(e.meaning.startswith(("finger", "key")) or e.name in _VOTE for e in row):
+            continue  # fire and hearts alone: no number among them to read
         side = max(e.side for e in row)
         top = min(e.top for e in row)
         region = (
@@ -62,14 +69,20 @@ def read_among_emoji(image: Image.Image, emoji: Sequence[Emoji], engine: OcrEngi
             max(e.left + e.side for e in row) + 2 * side,
             top + side + side // 4,
         )
-        lines = _read_masked(image, region, row, side, engine)
+        zoom = min(ZOOM, max(1.0, ROW_HEIGHT / side))
+        lines = _read_masked(image, region, row, side, engine, zoom)
         if lines:
             texts.append(" ".join(line.text for line in lines))
     return texts
 
 
 def _read_masked(
-    image: Image.Image, region: Box, emoji: Sequence[Emoji], h: int, engine: OcrEngine
+    image: Image.Image,
+    region: Box,
+    emoji: Sequence[Emoji],
+    h: int,
+    engine: OcrEngine,
+    zoom: float = ZOOM,
 ) -> list[OcrLine]:
     x0, y0, x1, y1 = region
     x0, y0, x1, y1 = max(0, x0), max(0, y0), min(image.width, x1), min(image.height, y1)
@@ -87,5 +100,6 @@ def _read_masked(
     if not len(cols):
         return []
     crop = crop.crop((max(0, cols[0] - h // 2), 0, cols[-1] + h // 2, crop.height))
-    crop = crop.resize((crop.width * ZOOM, crop.height * ZOOM), Image.Resampling.BICUBIC)
-    return engine.read(ImageOps.expand(crop, border=MARGIN * ZOOM, fill=behind))
+    size = (round(crop.width * zoom), round(crop.height * zoom))
+    crop = crop.resize(size, Image.Resampling.BICUBIC)
+    return engine.read(ImageOps.expand(crop, border=round(MARGIN * zoom), fill=behind))
