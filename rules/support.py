@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -134,13 +134,20 @@ def _slogan_in(slogan: str, t: _Text, shared: frozenset[str]) -> bool:
 @functools.lru_cache(maxsize=16)
 def _shared_words(election: Election) -> frozenset[str]:
     """Words of the election's region, and words found in two or more pairs' slogans."""
+    region = frozenset(words_of(normalise_text(election.region)))
+    return region | _several_pairs_words(election, lambda c: c.slogans)
+
+
+def _several_pairs_words(
+    election: Election, phrases: Callable[[Candidate], Sequence[str]]
+) -> frozenset[str]:
+    """The words two or more pairs' `phrases` (slogans, people's names) share."""
     seen: dict[str, set[int]] = {}
     for c in election.candidates:
-        for slogan in c.slogans:
-            for w in words_of(normalise_text(slogan)):
+        for phrase in phrases(c):
+            for w in words_of(normalise_text(phrase)):
                 seen.setdefault(w, set()).add(c.number)
-    region = set(words_of(normalise_text(election.region)))
-    return frozenset(region | {w for w, pairs in seen.items() if len(pairs) >= 2})
+    return frozenset(w for w, pairs in seen.items() if len(pairs) >= 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,17 +184,8 @@ def _election_context(election: Election) -> _Election:
             for w in words_of(normalise_text(person))
             if len(w) >= 5
         ),
-        shared_names=_shared_name_words(election),
+        shared_names=_several_pairs_words(election, lambda c: c.people),
     )
-
-
-def _shared_name_words(election: Election) -> frozenset[str]:
-    pairs: dict[str, set[int]] = {}
-    for c in election.candidates:
-        for person in c.people:
-            for w in words_of(normalise_text(person)):
-                pairs.setdefault(w, set()).add(c.number)
-    return frozenset(w for w, numbers in pairs.items() if len(numbers) >= 2)
 
 
 _REGION_KINDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov"})
