@@ -287,7 +287,7 @@ def _stacked(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int
     from them, its two underlines. Top to bottom, a joined blob whose bottom the next blob
     starts too far below can take no more, and is set aside: a busy photo's thousands of
     blobs are compared only with those of the rows they stand in (3 s to 20 ms on one)."""
-    out: list[list[int]] = []  # [y0, y1, x0, x1, order]
+    out: list[list[int]] = []  # [y0, y1, x0, x1], in the order first seen
     active: list[list[int]] = []
     for y0, y1, x0, x1 in sorted(boxes):
         active = [b for b in active if y0 - b[1] <= max(2, 0.25 * (b[1] - b[0]))]
@@ -303,10 +303,10 @@ def _stacked(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int
                 b[1], b[2], b[3] = max(a1, y1), min(x0, b0), max(x1, b1)
                 break
         else:
-            box = [y0, y1, x0, x1, len(out)]
+            box = [y0, y1, x0, x1]
             out.append(box)
             active.append(box)
-    return [(b[0], b[1], b[2], b[3]) for b in out]
+    return [(a0, a1, b0, b1) for a0, a1, b0, b1 in out]
 
 
 def _box_like(mask: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> bool:
