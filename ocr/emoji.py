@@ -174,8 +174,6 @@ def _glyphs(band: np.ndarray, mask: np.ndarray, width: int, inner: bool) -> list
     found: list[Emoji] = []
     for y0, y1, x0, x1 in sized:
         h, w = y1 - y0, x1 - x0
-        if h < _MIN_SIDE or w < _MIN_SIDE or h > 0.25 * width:
-            continue
         if y0 <= 0 or x0 <= 0 or y1 >= band.shape[0] or x1 >= band.shape[1]:
             continue  # cut by the screen's edge, or a highlight box's own rounded edge
         if not inner and h < 0.3 * band.shape[0]:
