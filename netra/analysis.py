@@ -57,7 +57,7 @@ from rules.ocr_text import compact_word
 from rules.pair_numbers import waits_for_number
 from rules.poster import HeaderReading, is_time_line
 from rules.support import SupportFinding
-from rules.support_words import no_campaign_words
+from rules.support_words import names_a_campaign, no_campaign_words
 from rules.types import AsnMatch
 from rules.verdict import Thresholds, Verdict
 from wording import id_analysis as why
@@ -289,6 +289,7 @@ def analyse(
         header.poster is not None
         and header.poster.kind == "contact_name"
         and (not matches or matches[0].confidence < thresholds.asn_review)
+        and not names_a_campaign(header.poster.text)
     ):
         unit = roster.unit_named(header.poster.text)
     verdict = decide(

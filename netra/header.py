@@ -32,6 +32,8 @@ from rules.frame import under_card
 from rules.layout import Layout, read_layout
 from rules.ocr_text import compact_word
 from rules.poster import HeaderReading, strong_username
+from rules.roster import normalise_phone
+from rules.roster_index.handles import misread_of
 from rules.types import AsnMatch, Poster
 from wording import id_analysis as why
 
@@ -59,6 +61,8 @@ AGE_GLUED = 0.9
 EXACT_HANDLE = "instagram-exact"
 # The header opinion not asked once two readings agree on someone off the roster.
 LAST_RESORT = "faint"
+# Roster matches by a handle or number near the one read, not by the one itself.
+NEAR_METHODS = frozenset({"instagram-near", "instagram-similar", "phone-ocr"})
 
 
 @functools.cache
@@ -179,6 +183,7 @@ def read_poster(
     # Every reading's poster, as read (each reading's own, before the roster chose).
     read_as: list[Poster] = [best[0].poster] if best[0].poster is not None else []
     extra: list[str] = []
+    opinions: list[HeaderReading] = []  # the later readings that read an anchored poster
     tried = 1
     if clearly_someone_else(best[0], best[1], weak=WEAK_MATCH):
         # Nobody on the roster nearer than a namesake sharing a surname ("Dediy Tampubolon"
@@ -226,6 +231,7 @@ def read_poster(
                 continue
         else:
             found = match_reading(reading, roster, limit)
+            opinions.append(reading)
         if _punctuation_lost(first, found[0].poster) or _other_punctuation(first, found[1]):
             continue
         if found[0].poster is not None and not found[1]:
@@ -237,6 +243,9 @@ def read_poster(
             best[0].poster is None and found[0].poster is not None
         ):
             best = found
+    if best[1] and best[0].poster and (kept := another_account(best, first, opinions)) != best[1]:
+        note = why.HEADER_ANOTHER_ACCOUNT.format(read=best[0].poster.text)
+        return replace(best[0], evidence=(*best[0].evidence, note)), kept, extra
     if best[1] or tried == 1 or not unmatched:
         return best[0], best[1], extra
     reading, _lines, matches = _settle_unmatched(unmatched)
@@ -248,6 +257,44 @@ def read_poster(
         if layout.framed or pale_behind_name(image, box, place):
             matches = _faint_matches(read_as, roster)
     return reading, matches, extra
+
+
+def another_account(
+    best: tuple[HeaderReading, list[AsnMatch]],
+    first: HeaderReading,
+    opinions: list[HeaderReading],
+) -> list[AsnMatch]:
+    """The best reading's matches left once those only near its poster are dropped, when
+    the handle or number was read surely by the first reading (`CLEAR_READING`) and alike
+    by a later one, and OCR cannot have made it of the rostered one (`misread_of`: something
+    added, not lost or taken for a look-alike). "resti.smp45" read twice is another account
+    than the roster's "resti.smp4", and "+62 814-2980-1319" another number than
+    "0814-2980-1519": people make handles and hold numbers that near, and two generators'
+    sets measured that such near matches with support were someone off the roster. A handle
+    read short ("wan_real" of "arif_gunawan_real") or one look-alike digit off stays a lead
+    for review."""
+    reading, matches = best
+    shown = reading.poster
+    if shown is None or shown.kind == "contact_name" or first.confidence < CLEAR_READING:
+        return matches
+    key = _poster_key(shown)
+
+    def says(r: HeaderReading) -> bool:
+        posters = [p for p in (r.poster, *r.alternatives) if p is not None]
+        if r.poster is not None:
+            posters.extend(age_glued(r.poster))
+        return key in {_poster_key(p) for p in posters}
+
+    if not says(first) or not any(says(r) for r in opinions):
+        return matches
+    return [m for m in matches if m.method not in NEAR_METHODS or _could_misread(shown, m)]
+
+
+def _could_misread(shown: Poster, match: AsnMatch) -> bool:
+    if shown.kind == "phone":
+        phone = normalise_phone(shown.text)
+        return phone is None or match.entry.phone is None or misread_of(phone, match.entry.phone)
+    return match.entry.instagram is None or misread_of(shown.text.lower(), match.entry.instagram)
 
 
 def _punctuation_lost(first: HeaderReading, poster: Poster | None) -> bool:

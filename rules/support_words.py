@@ -48,6 +48,20 @@ _NUMBER_CUES = frozenset({"nomor", "nomer", "no", "nmr", "paslon", "urut", "jari
 _NEUTRAL_TAG = re.compile(r"#\w*(?:netral|damai|sejuk|golput|tolakpolitikuang)\w*")
 
 
+# A campaign's own bodies, as a contact is saved under one ("Posko KAFA Kec. Kuranji",
+# "Korcam HEYA Pontianak Tenggara", "Relawan Zufa Kel. Bansir"): a kecamatan named there is
+# the campaign's area, not a government unit someone works in.
+_CAMPAIGN_BODIES = frozenset(
+    {"posko", "relawan", "korcam", "korlap", "korwil", "kordes", "korkel", "kortps", "timses",
+     "pemenangan", "simpatisan", "pendukung"}
+)  # fmt: skip
+
+
+def names_a_campaign(name: str) -> bool:
+    """The contact name is a campaign body's (`_CAMPAIGN_BODIES`), not a person's."""
+    return any(w in _CAMPAIGN_BODIES for w in words_of(normalise_text(name)))
+
+
 def no_campaign_words(text: str) -> bool:
     """Nothing of a campaign's vocabulary in the text: no support word (as read, or one OCR
     slip off), no pair's number (a number from 1 to 9, in digits or words, or "nomor",

@@ -46,6 +46,10 @@ HEADER_NAME_LINE_ALONE = "baris nama dibaca tersendiri"
 HEADER_AGE_GLUED = "umur story terbaca menempel di nama pengguna: @{read} dibaca @{handle}"
 HEADER_UNDER_NOTIFICATION = "baris pengunggah tertutup notifikasi"
 HEADER_NAME_CROPPED = "baris nama terpotong di tepi atas (terbaca {text!r})"
+HEADER_ANOTHER_ACCOUNT = (
+    "pengunggah {read} terbaca jelas dan sama dua kali; akun atau nomor di daftar ASN yang mirip "
+    "berbeda bukan karena salah baca: orang lain"
+)
 HEADER_POSTER_INCONSISTENT = "pengunggah terbaca tidak konsisten: {readings}"
 
 # --- support for a candidate: the rules that found it and the cues of neutral content -----

@@ -21,6 +21,7 @@ from rules.roster_index.tables import (
     handle_letters,
     handle_skeleton,
     key_range,
+    marked_skeleton,
     prefix_ranges,
     real_tokens,
     stable_hash,
@@ -84,6 +85,24 @@ def lookalike_digit(shown: str, roster: str) -> bool:
         return False
     diff = [(a, b) for a, b in zip(shown, roster, strict=True) if a != b]
     return len(diff) == 1 and frozenset(diff[0]) in _DIGIT_LOOKALIKES
+
+
+def misread_of(shown: str, roster: str) -> bool:
+    """True if OCR could have made `shown` of the roster's handle or phone number: characters
+    lost (thin strokes, a cut end, a dropped underscore or digit) and look-alikes read for
+    each other, nothing added. "rinatamba" may be "rina_tamba62" read; "resti.smp45" is
+    not "resti.smp4", "rahmawati_r89" not "rahmawati.r89", and "+6281429801319" not
+    "+6281429801519" (a 3 is no misread 5): read surely and alike twice, those are other
+    accounts and numbers, as people make them (see `netra.header.another_account`)."""
+    if shown.startswith("+") and roster.startswith("+"):
+        a, b = shown.lstrip("+"), roster.lstrip("+")
+        return _subsequence(a, b) or lookalike_digit(a, b)
+    return _subsequence(marked_skeleton(shown), marked_skeleton(roster))
+
+
+def _subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(c in rest for c in short)
 
 
 def _renumbered(shown: str, roster: str) -> bool:

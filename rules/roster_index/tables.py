@@ -70,6 +70,11 @@ def handle_skeleton(handle: str) -> str:
     return handle_letters(handle).translate(_HANDLE_CONFUSE)
 
 
+def marked_skeleton(handle: str) -> str:
+    """`handle_skeleton` with the dots and underscores kept, where they stand."""
+    return handle.lower().replace("rn", "m").replace("vv", "w").translate(_HANDLE_CONFUSE)
+
+
 # Thin strokes a white handle over a pale photo loses first (after `handle_skeleton`'s
 # folding, where i, l and 1 are one letter): "siti__siti" read "sit_slt" over a white wall.
 _THIN = str.maketrans("", "", "ltjfr")

@@ -12,6 +12,7 @@ import pytest
 
 from netra.analysis import AnalysisPool, _not_the_poster, _with_first_header, analyse
 from netra.header import read_poster
+from ocr.engine import OcrEngine
 from rules.poster import HeaderReading
 from rules.roster import parse_roster
 from rules.roster_index import RosterIndex
@@ -313,6 +314,13 @@ def test_a_contact_saved_under_a_unit_alone_backing_a_pair_goes_to_review(scan: 
     assert any("unit pemerintah" in r for r in v.reasons), v.reasons
 
 
+def test_a_campaign_post_saved_with_its_area_is_no_government_unit(scan: Scan) -> None:
+    # "Posko BARA Kel. Bacang": the campaign's own post in that area, nobody on the roster.
+    v = scan(dataclasses.replace(RELATIVE_NOT_ON_ROSTER, poster="Posko BARA Kel. Bacang"))
+    assert v.candidate == 2, v.text
+    assert v.kind == "clear", v.reasons
+
+
 def test_unit_hint_picks_the_right_namesake_and_offers_the_other(scan: Scan) -> None:
     v = scan(NAMESAKE)
     assert v.asn is not None and v.asn.entry.nip == "199001052015031004"
@@ -376,6 +384,24 @@ def test_support_by_someone_not_on_the_roster_is_not_flagged(scan: Scan, spec: S
     v = scan(spec)
     assert v.candidate is not None, v.text  # the support is seen…
     assert not v.flagged, v.reasons  # …but nobody on the roster posted it
+
+
+@pytest.mark.parametrize(
+    ("spec", "poster"),
+    [(NON_ASN, "siti_aminah88"), (WA_PHONE, "+62 813-9988-7761")],
+    ids=["underscore-for-a-dot", "another-digit"],
+)
+def test_a_handle_or_number_read_clearly_a_mark_or_digit_off_a_rostered_one_is_someone_else(
+    scan: Scan, engine: OcrEngine, spec: StorySpec, poster: str
+) -> None:
+    """ "siti_aminah88" beside the roster's "siti.aminah88", "…-7761" beside Agus Prasetyo's
+    "…-7766" (a 1 is no misread 6): read clearly twice, another person's account and
+    number, not a report for a moderator to dismiss."""
+    v = scan(dataclasses.replace(spec, poster=poster))
+    assert v.candidate is not None, v.text
+    assert not v.flagged, v.reasons
+    if engine.name == "ppocr":  # the scene-text reader reads the header surely
+        assert v.kind == "clear" and v.asn is None, v.reasons
 
 
 def test_every_verdict_carries_its_evidence(scan: Scan) -> None:

@@ -1065,3 +1065,26 @@ def test_a_namesake_in_the_agency_itself_stands_above_one_in_a_school_under_it()
     assert nip == "198001012005011001" and conf >= Thresholds().asn_flag, (conf, method)
     nip, conf, method = top(RosterIndex(both[1:]), "contact_name", "Mahdiannor Gazali Diknas")
     assert nip == "197001012000031002" and conf >= Thresholds().asn_flag, (conf, method)
+
+
+@pytest.mark.parametrize(
+    ("shown", "roster", "misread"),
+    [
+        ("rinatamba", "rina_tamba62", True),  # letters and marks lost
+        ("wan_real", "arif_gunawan_real", True),  # cut short over a pale photo
+        ("budisantos091", "budisantoso91", True),  # an O read as a zero
+        ("resti.smp45", "resti.smp4", False),  # a digit added
+        ("rahmawati_r89", "rahmawati.r89", False),  # an underscore for a dot
+        ("utinabdullah_", "utinabdullah", False),  # a mark added
+        ("+6281429801519", "+62081429801519", True),  # a digit lost (of a longer number)
+        ("+6281429801389", "+6281429801339", True),  # 8 for 3: look-alikes
+        ("+6281429801319", "+6281429801519", False),  # a 3 is no misread 5
+        ("+62814298015190", "+6281429801519", False),  # a digit added
+    ],
+)
+def test_what_ocr_can_make_of_a_rostered_handle_or_number(
+    shown: str, roster: str, misread: bool
+) -> None:
+    from rules.roster_index.handles import misread_of
+
+    assert misread_of(shown, roster) is misread

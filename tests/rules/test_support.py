@@ -690,3 +690,13 @@ def test_a_number_that_counts_days_or_people_is_no_pair() -> None:
     for text in ("Jangan lupa coblos\n3 hari lagi", "nomor 2 minggu depan kita rapat"):
         assert detect_support(text, SHARED_SURNAME).candidate is None, text
     assert detect_support("coblos 2 ya", SHARED_SURNAME).candidate == 2
+
+
+def test_a_contact_saved_under_a_campaign_body_names_no_government_unit() -> None:
+    from rules.support_words import names_a_campaign
+
+    assert names_a_campaign("Posko KAFA Kec. Kuranji")
+    assert names_a_campaign("Korcam HEYA Pontianak Ten…")
+    assert names_a_campaign("RELAWAN ZUFA Kel. Bansir")
+    assert not names_a_campaign("Pak Agus Kec. Kuranji")
+    assert not names_a_campaign("Bu Posmawati Disdik")
