@@ -71,11 +71,11 @@ class HeaderReading:
 
 # OCR drops the space between words of a contact name ("YaniDisdik", "Bu'Siti",
 # "BapakRidwanSMP4", "Pak RTIwan"): names do not change case mid-word, so a lower-case letter
-# before a capital, an acronym before a capitalised word, and letters beside digits mark a
-# lost space.
+# before a capital, an acronym before a capitalised word or a doctor's title ("RSdr. Rasidin"
+# for "RS dr. Rasidin"), and letters beside digits mark a lost space.
 _LOST_SPACE = re.compile(
-    r"(?<=[a-z])'?(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})|(?<=[A-Za-z]{2})(?=\d+\b)"
-    r"|(?<=[A-Za-z][a-z][.-])(?=[A-Z])|(?<=[a-z])(?=-[A-Z])"
+    r"(?<=[a-z])'?(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z](?!drg?\.)[a-z]{2})|(?<=[A-Za-z]{2})(?=\d+\b)"
+    r"|(?<=[A-Za-z][a-z][.-])(?=[A-Z])|(?<=[a-z])(?=-[A-Z])|(?<=[A-Z]{2})(?=drg?\.)"
 )
 
 

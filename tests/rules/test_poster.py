@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from rules.poster import instagram_user_candidates, parse_header_text, strong_username
+import pytest
+
+from rules.poster import (
+    instagram_user_candidates,
+    parse_header_text,
+    restore_spaces,
+    strong_username,
+)
 from rules.types import Poster
 
 
@@ -272,3 +279,16 @@ def test_a_relative_time_without_yang_still_anchors_the_contact() -> None:
         reading = parse_header_text(["Pak Budi Dinkes", time])
         assert reading.poster == Poster("contact_name", "Pak Budi Dinkes"), (time, reading)
         assert reading.platform == "whatsapp"
+
+
+@pytest.mark.parametrize(
+    ("read", "saved"),
+    [
+        ("Resti Perawat RSdr. Rasidin", "Resti Perawat RS dr. Rasidin"),
+        ("Pak Joni RSUDdr. Soetomo", "Pak Joni RSUD dr. Soetomo"),
+        ("Bu RatihSMP10", "Bu Ratih SMP 10"),
+        ("Bu Andri Dinkes", "Bu Andri Dinkes"),
+    ],
+)
+def test_a_contact_names_lost_spaces_are_put_back(read: str, saved: str) -> None:
+    assert restore_spaces(read) == saved
