@@ -15,6 +15,9 @@ from rules.support import SupportFinding
 from rules.types import AsnMatch, Platform, Poster
 from wording import id_analysis as why
 
+# The roster lookup's method for a handle that is a rostered name run together.
+FULL_NAME_HANDLE = "instagram-fullname"
+
 VerdictKind = Literal["flagged", "review", "clear", "error"]
 
 
@@ -152,10 +155,13 @@ def decide(
         reasons.append(why.REASON_NEUTRAL.format(cues=", ".join(support.neutral_cues)))
 
     # Namesakes split the confidence between them ("Bu Hana" and three Hanas on the roster):
-    # no one of them is likely, but that the poster is one of them may be.
+    # no one of them is likely, but that the poster is one of them may be. Not a handle that
+    # spells a name several share ("fitria.hasanah" beside four Fitria Hasanahs, none with
+    # that handle on the roster): a name that common is as common off the roster, and on six
+    # sets of two generators every such review was someone else's account.
     none_of_them = 1.0
     for m in matches:
-        if "+partial" not in m.method:  # only namesakes the whole contact name fits
+        if "+partial" not in m.method and m.method != FULL_NAME_HANDLE:
             none_of_them *= 1.0 - m.confidence
     one_of_them = 1.0 - none_of_them
     among_namesakes = (

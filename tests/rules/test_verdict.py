@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from rules.support import SupportFinding
 from rules.types import AsnMatch, Poster, RosterEntry
-from rules.verdict import decide
+from rules.verdict import FULL_NAME_HANDLE, decide
 
 HANA = [
     RosterEntry("197004102022222361", "Dra. Hana Tamba", unit_kerja="Inspektorat"),
@@ -45,3 +47,21 @@ def test_many_namesakes_or_weak_support_stay_clear() -> None:
     assert _verdict([0.08, 0.08, 0.08]).kind == "clear"
     assert _verdict([0.25, 0.25, 0.25], WEAK_SUPPORT).kind == "clear"
     assert _verdict([0.3]).kind == "clear"
+
+
+def test_a_handle_spelling_a_name_several_share_is_no_lead() -> None:
+    """ "hanautami" beside three Hana Utamis, none with a handle on the roster: a name that
+    common is as common off the roster. One holder alone is a lead for review."""
+    people = [dataclasses.replace(e, nama="Hana Utami") for e in HANA]
+
+    def verdict(entries: list[RosterEntry], confidence: float) -> str:
+        return decide(
+            platform="instagram",
+            poster=Poster("username", "hanautami"),
+            seen="2 j",
+            matches=[AsnMatch(e, confidence, FULL_NAME_HANDLE) for e in entries],
+            support=CLEAR_SUPPORT,
+        ).kind
+
+    assert verdict(people, 0.33) == "clear"
+    assert verdict(people[:1], 0.72) == "review"
