@@ -195,6 +195,8 @@ def read_poster(
     for opinion in HEADER_OPINIONS:
         if not backs_someone or (best[1] and best[1][0].confidence >= good_enough):
             break
+        if best[1] and another_account(best, first, opinions) != best[1]:
+            break  # read surely and alike twice: further readings would not change it
         box = header_band(image, layout.story_top)
         if opinion == LAST_RESORT and (
             (not best[1] and _off_the_roster(unmatched, roster))
