@@ -1,7 +1,7 @@
 """Accuracy and speed of the analysis on a labelled screenshot set, beside a naive baseline.
 
     .venv/bin/python bench/accuracy.py DATASET_DIR [--engine ppocr|tesseract] [--jobs N]
-        [--limit N] [--speed N] [--no-baseline] [--errors FILE] [--verdicts FILE]
+        [--limit N] [--speed N] [--slowest N] [--no-baseline] [--errors FILE] [--verdicts FILE]
 
 DATASET_DIR holds roster.csv, election.toml, images/ and labels.jsonl (the schema of
 ../shared/samples; `python -m tests.synth` writes such sets). Prints a Markdown report:
@@ -159,6 +159,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--limit", type=int)
     ap.add_argument("--speed", type=int, default=40, help="images timed on one core (0: none)")
+    ap.add_argument("--slowest", type=int, default=0, help="list the N images timed slowest")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--errors", type=Path, help="write mispredictions as JSON lines here")
     ap.add_argument(
@@ -239,6 +240,9 @@ def main() -> None:
             f"p95 {pct(plain_s, 0.95):.2f} s. Per-image ratio to tesseract: median "
             f"{statistics.median(ratios):.2f}×, p95 {pct(ratios, 0.95):.2f}×."
         )
+        slow = sorted(zip(ratios, ours_s, paths, strict=False), reverse=True)[: args.slowest]
+        for ratio, seconds, path in slow:
+            print(f"  {path.name}: {seconds:.2f} s, {ratio:.2f}× tesseract")
     print(
         f"Throughput with {args.jobs} workers: {len(paths) / wall:.2f} screenshots/s. "
         f"Peak resident memory of this process: {rss_mb:.0f} MB."

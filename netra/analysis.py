@@ -31,7 +31,7 @@ from netra.header import (
 from ocr.emoji import find_emoji
 from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
-from ocr.left_out import read_after, read_among_emoji
+from ocr.left_out import read_after, read_among_emoji, read_keycaps
 from ocr.reader import (
     LEGIBLE_HEIGHT,
     NamePlace,
@@ -268,7 +268,7 @@ def analyse(
             for line in lines
             if line.conf >= SURE_LINE and _words_only(line.text)
         ]
-        emoji = find_emoji(shot.image, body, words)
+        emoji = read_keycaps(shot.image, find_emoji(shot.image, body, words), engine)
         if any(e.meaning != "other" for e in emoji):
             names = [e.name for e in emoji]
             # The text among them read again with the emoji painted over ("🗳️ 2 ✅" read

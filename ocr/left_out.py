@@ -9,6 +9,7 @@ emoji painted over with the colour behind them, what is left cropped to its ink,
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 from PIL import Image, ImageOps
@@ -74,6 +75,30 @@ def read_among_emoji(image: Image.Image, emoji: Sequence[Emoji], engine: OcrEngi
         if lines:
             texts.append(" ".join(line.text for line in lines))
     return texts
+
+
+# A keycap read on its own is enlarged to about this side: its digit, at 24×24 beside the
+# templates (`ocr.emoji`), is one blur from its neighbours (a 3 matched as a 4).
+KEYCAP_SIDE = 96
+
+
+def read_keycaps(image: Image.Image, emoji: Sequence[Emoji], engine: OcrEngine) -> list[Emoji]:
+    """The emoji, each keycap's digit read by OCR from the keycap alone, enlarged: "3️⃣"
+    whose template match said "4️⃣". A keycap whose digit OCR does not read as one digit
+    keeps its template's."""
+    out = []
+    for e in emoji:
+        if e.meaning.startswith("key") and e.side >= 8:
+            cap = image.crop((e.left, e.top, e.left + e.side, e.top + e.side)).convert("RGB")
+            behind = tuple(int(c) for c in np.median(np.asarray(cap).reshape(-1, 3), axis=0))
+            zoom = max(1.0, KEYCAP_SIDE / e.side)
+            cap = cap.resize((round(cap.width * zoom),) * 2, Image.Resampling.BICUBIC)
+            read = "".join(x.text for x in engine.read(ImageOps.expand(cap, 24, fill=behind)))
+            digit = read.strip(" .,:;'\"|()[]")
+            if len(digit) == 1 and digit in "123456789":
+                e = replace(e, name=f"key{digit}")
+        out.append(e)
+    return out
 
 
 def _read_masked(

@@ -124,3 +124,21 @@ def test_yellow_capitals_over_a_photo_are_letters_not_raised_hands(
     )
     verdict = analyse(render_story(spec), roster, election, engine=make_engine("ppocr"))
     assert verdict.asn is not None and verdict.kind == "clear", verdict.reasons
+
+
+def test_a_keycaps_digit_is_read_by_ocr_whatever_its_template_said() -> None:
+    """ "💯 3️⃣ 💯 3️⃣ 💯" on a photo had its second 3️⃣ matched as a 4️⃣ at the templates'
+    24×24: the digit read from the keycap itself, enlarged, decides."""
+    import dataclasses
+
+    from ocr.left_out import read_keycaps
+
+    image = _line(["3️⃣", "🔥", "7️⃣", "🔥", "8️⃣"], 44, (70, 110, 150))
+    found = [e for e in find_emoji(image, (200, 1100)) if e.meaning.startswith("key")]
+    assert len(found) == 3, found
+    wrong = [dataclasses.replace(e, name="key4") for e in found]
+    assert [e.name for e in read_keycaps(image, wrong, make_engine("ppocr"))] == [
+        "key3",
+        "key7",
+        "key8",
+    ]
