@@ -123,3 +123,15 @@ def test_the_same_seed_gives_the_same_labels(made: tuple[Path, list[dict]], tmp_
     generate(tmp_path, 6, seed=7, jobs=1)
     assert (tmp_path / "labels.jsonl").read_bytes() == (out / "labels.jsonl").read_bytes()
     assert (tmp_path / "roster.csv").read_bytes() == (out / "roster.csv").read_bytes()
+
+
+def test_plain_text_is_never_drawn_in_the_colour_behind_it() -> None:
+    """(20, 20, 20) text on a (20, 20, 20) card is a story nobody can read: it turns white;
+    legible text and boxed text keep their colours."""
+    from bench.blindgen.stickers import StickerStyle, readable_on
+
+    dark = StickerStyle("lato-black", 40, (20, 20, 20))
+    assert readable_on(dark, (20, 20, 20)).color == (255, 255, 255)
+    assert readable_on(dark, (245, 240, 230)).color == (20, 20, 20)
+    boxed = StickerStyle("lato-black", 40, (20, 20, 20), "box", (20, 20, 20))
+    assert readable_on(boxed, (20, 20, 20)).color == (20, 20, 20)

@@ -82,6 +82,8 @@ def render(spec: StorySpec, dev: Device, rng: random.Random) -> Screen:
         style = st.random_style(rng, size, spec.text_family, spec.text_effect)
         if spec.pale_header and style.color == (255, 255, 255) and rng.random() < 0.5:
             style.color = (40, 40, 40)
+        behind = card.crop((0, round(mid - 8 * dp), W, round(mid + 8 * dp))).resize((1, 1))
+        style = st.readable_on(style, behind.convert("RGB").getpixel((0, 0)))
         sticker = st.render(spec.caption, style, int(W * 0.82))
         while sticker.height > (bottom_safe - top_safe) * 0.8 and style.size > 14 * dp:
             style.size = round(style.size * 0.88)

@@ -8,7 +8,7 @@ that smears letters, low-contrast colours, steep angles.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PIL import Image, ImageDraw, ImageFilter
 
@@ -41,9 +41,28 @@ class StickerStyle:
     spacing: float = 1.15
 
 
+def _luma(c: Color) -> float:
+    return 0.3 * c[0] + 0.59 * c[1] + 0.11 * c[2]
+
+
 def _contrast(c: Color) -> Color:
-    lum = 0.3 * c[0] + 0.59 * c[1] + 0.11 * c[2]
-    return (20, 20, 20) if lum > 150 else (255, 255, 255)
+    return (20, 20, 20) if _luma(c) > 150 else (255, 255, 255)
+
+
+# Plain text this near in brightness to what is behind it vanishes into it ((20, 20, 20)
+# on a (20, 20, 20) card): nobody could read it, so no story shows it.
+MIN_CONTRAST = 60
+
+
+def readable_on(style: StickerStyle, behind: Color) -> StickerStyle:
+    """The style, its plain or shadowed text turned white or near-black where it would
+    vanish into the colour behind it. Draws no random number: the sets a seed makes stay
+    the same but for that text."""
+    if style.effect not in ("plain", "shadow") or abs(_luma(style.color) - _luma(behind)) >= (
+        MIN_CONTRAST
+    ):
+        return style
+    return replace(style, color=_contrast(behind))
 
 
 def random_style(
