@@ -422,9 +422,10 @@ FRAMED_SURE = 0.95
 def _plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportFinding) -> bool:
     """The body read in full by `lines` (the first reading, or a framed story's enlarged one:
     the reading `layout` comes from), every line large and sure, and not one word of a
-    campaign in it, nor a name or label of any pair: a further reading would read the same
-    ("Selamat pagi, semangat bekerja" is read again, "semangat" being a support word). Saves
-    that reading for most of an ASN's everyday posts.
+    campaign in it, nor a name or label of any pair: a further reading would read the same.
+    Support words everyday posts are as full of ("Senam pagi bersama keluarga besar
+    Bapenda", `EVERYDAY_WORDS`) do not count. Saves that reading for most of an ASN's
+    everyday posts.
 
     A framed story's `lines` are its enlarged reading, already a second look at small text:
     there a campaign word alone (no pair's name, number or label scored) read surely
@@ -442,7 +443,7 @@ def _plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportF
         and not any(any(f.scores.values()) for _e, f in getattr(support, "options", ()))
         and (
             (layout.framed and all(line.conf >= FRAMED_SURE for line in inside))
-            or no_campaign_words("\n".join(line.text for line in inside))
+            or no_campaign_words("\n".join(line.text for line in inside), everyday=True)
         )
     )
 

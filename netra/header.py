@@ -195,8 +195,8 @@ def read_poster(
     for opinion in HEADER_OPINIONS:
         if not backs_someone or (best[1] and best[1][0].confidence >= good_enough):
             break
-        if best[1] and another_account(best, first, opinions) != best[1]:
-            break  # read surely and alike twice: further readings would not change it
+        if best[1] and not another_account(best, first, opinions):
+            break  # read surely and alike twice, nobody on the roster: nothing left to find
         box = header_band(image, layout.story_top)
         if opinion == LAST_RESORT and (
             (not best[1] and _off_the_roster(unmatched, roster))
@@ -246,6 +246,8 @@ def read_poster(
         ):
             best = found
     if best[1] and best[0].poster and (kept := another_account(best, first, opinions)) != best[1]:
+        if kept:  # only a near match dropped; the rest stand as found
+            return best[0], kept, extra
         note = why.HEADER_ANOTHER_ACCOUNT.format(read=best[0].poster.text)
         return replace(best[0], evidence=(*best[0].evidence, note)), kept, extra
     if best[1] or tried == 1 or not unmatched:

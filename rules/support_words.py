@@ -62,13 +62,25 @@ def names_a_campaign(name: str) -> bool:
     return any(w in _CAMPAIGN_BODIES for w in words_of(normalise_text(name)))
 
 
-def no_campaign_words(text: str) -> bool:
+# Support words an everyday post is as full of ("Senam pagi bersama keluarga besar Bapenda",
+# "Semangat pagi, sehat selalu"): alone, with no number, no pair and no other word of a
+# campaign, they say nothing of one (`no_campaign_words(everyday=True)`).
+EVERYDAY_WORDS = frozenset(
+    {"bersama", "semangat", "mantap", "hebat", "juara", "siap", "terbaik", "amanah",
+     "bismillah", "yakin"}
+)  # fmt: skip
+
+
+def no_campaign_words(text: str, everyday: bool = False) -> bool:
     """Nothing of a campaign's vocabulary in the text: no support word (as read, or one OCR
     slip off), no pair's number (a number from 1 to 9, in digits or words, or "nomor",
     "paslon", "jari"), no hashtag or mention. "Kelas 3B" or "HUT KORPRI KE-53" is none. Such a
-    text, read large and sure, is not worth reading again for support."""
+    text, read large and sure, is not worth reading again for support. With `everyday`, the
+    `EVERYDAY_WORDS` do not count."""
     # A neutrality hashtag ("#NetralitasASN", "#PilkadaDamai") is no campaign's.
     norm = _NEUTRAL_TAG.sub(" ", normalise_text(split_glued(text)))
+    if everyday:
+        norm = re.sub(r"\b(?:" + "|".join(sorted(EVERYDAY_WORDS)) + r")\b", " ", norm)
     if re.search(r"[#@]", norm) or _SUPPORT.search(norm) or _NO_OTHER.search(norm):
         return False
     tokens = words_of(norm)

@@ -547,21 +547,33 @@ def test_small_support_read_whole_only_by_a_second_look_is_flagged(  # type: ign
 
 
 @pytest.mark.parametrize(
-    ("frame", "first", "with_support_word"),
+    ("frame", "first", "with_everyday_word", "with_campaign_word"),
     [
-        (None, 1, 2),
-        (Frame(kind="gallery", title="IMG-20241121-WA0064.jpg", actions=["Kirim", "Hapus"]), 1, 2),
+        (None, 1, 1, 2),
+        (
+            Frame(kind="gallery", title="IMG-20241121-WA0064.jpg", actions=["Kirim", "Hapus"]),
+            1,
+            2,
+            2,
+        ),
     ],
     ids=["story", "gallery"],
 )
 def test_an_everyday_post_read_large_and_sure_is_not_read_again(  # type: ignore[no-untyped-def]
-    roster, election, frame: Frame | None, first: int, with_support_word: int
+    roster,
+    election,
+    frame: Frame | None,
+    first: int,
+    with_everyday_word: int,
+    with_campaign_word: int,
 ) -> None:
     """An identified ASN's everyday post, every line large and sure and no campaign word
     in it, is read once (inside a gallery viewer too: its poster line and body read surely
-    at the first reading need no enlarged one); with a support word ("semangat") in it, a
-    plain story is read again, enlarged; a framed one is read enlarged once, and not a third
-    time larger still."""
+    at the first reading need no enlarged one), also with a support word everyday posts are
+    as full of ("semangat", `EVERYDAY_WORDS`), read at its own size; with a word of a
+    campaign ("pilih") in it, a plain story is read again, enlarged. A framed story's first
+    reading is of small text: with any support word it is read enlarged once, and not a
+    third time larger still."""
     from ocr.ppocr import PpOcrEngine
 
     everyday = dataclasses.replace(
@@ -572,7 +584,8 @@ def test_an_everyday_post_read_large_and_sure_is_not_read_again(  # type: ignore
     )
     for lines, reads in (
         (everyday.lines, first),
-        (["Selamat pagi", "Semangat bekerja"], with_support_word),
+        (["Selamat pagi", "Semangat bekerja"], with_everyday_word),
+        (["Selamat pagi", "Jangan lupa pilih"], with_campaign_word),
     ):
         engine = _Counting(PpOcrEngine())
         v = analyse(

@@ -700,3 +700,13 @@ def test_a_contact_saved_under_a_campaign_body_names_no_government_unit() -> Non
     assert names_a_campaign("RELAWAN ZUFA Kel. Bansir")
     assert not names_a_campaign("Pak Agus Kec. Kuranji")
     assert not names_a_campaign("Bu Posmawati Disdik")
+
+
+def test_everyday_support_words_alone_say_nothing_of_a_campaign() -> None:
+    from rules.support_words import no_campaign_words
+
+    post = "Senam pagi Jumat sehat bersama keluarga besar Bapenda"
+    assert not no_campaign_words(post)  # "bersama" is a support word…
+    assert no_campaign_words(post, everyday=True)  # …that an everyday post is full of
+    for campaign in ("Bersama Bang Agus sampai menang", "Semangat 02!", "#BersamaAgus"):
+        assert not no_campaign_words(campaign, everyday=True), campaign
