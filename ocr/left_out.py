@@ -94,7 +94,7 @@ def read_keycaps(image: Image.Image, emoji: Sequence[Emoji], engine: OcrEngine) 
     for e in emoji:
         if e.meaning.startswith("key") and e.side >= 8:
             cap = image.crop((e.left, e.top, e.left + e.side, e.top + e.side)).convert("RGB")
-            behind = tuple(int(c) for c in np.median(np.asarray(cap).reshape(-1, 3), axis=0))
+            behind = _median_colour(cap)
             zoom = max(1.0, KEYCAP_SIDE / e.side)
             cap = cap.resize((round(cap.width * zoom),) * 2, Image.Resampling.BICUBIC)
             read = "".join(x.text for x in engine.read(ImageOps.expand(cap, 24, fill=behind)))
@@ -118,7 +118,7 @@ def _read_masked(
     if x1 - x0 < h or y1 - y0 < h // 2:
         return []
     crop = image.crop((x0, y0, x1, y1)).convert("RGB")
-    behind = tuple(int(c) for c in np.median(np.asarray(crop).reshape(-1, 3), axis=0))
+    behind = _median_colour(crop)
     for e in emoji:
         if e.left + e.side > x0 and e.left < x1:
             crop.paste(behind, (e.left - x0, e.top - y0, e.left - x0 + e.side, e.top - y0 + e.side))
@@ -132,3 +132,9 @@ def _read_masked(
     size = (round(crop.width * zoom), round(crop.height * zoom))
     crop = crop.resize(size, Image.Resampling.BICUBIC)
     return engine.read(ImageOps.expand(crop, border=round(MARGIN * zoom), fill=behind))
+
+
+def _median_colour(crop: Image.Image) -> tuple[int, int, int]:
+    """The colour most of an RGB crop is: what is behind the glyphs on it."""
+    r, g, b = (int(c) for c in np.median(np.asarray(crop).reshape(-1, 3), axis=0))
+    return r, g, b

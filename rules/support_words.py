@@ -69,6 +69,7 @@ EVERYDAY_WORDS = frozenset(
     {"bersama", "semangat", "mantap", "hebat", "juara", "siap", "terbaik", "amanah",
      "bismillah", "yakin"}
 )  # fmt: skip
+_EVERYDAY = re.compile(r"\b(?:" + "|".join(sorted(EVERYDAY_WORDS)) + r")\b")
 
 
 def no_campaign_words(text: str, everyday: bool = False) -> bool:
@@ -80,7 +81,7 @@ def no_campaign_words(text: str, everyday: bool = False) -> bool:
     # A neutrality hashtag ("#NetralitasASN", "#PilkadaDamai") is no campaign's.
     norm = _NEUTRAL_TAG.sub(" ", normalise_text(split_glued(text)))
     if everyday:
-        norm = re.sub(r"\b(?:" + "|".join(sorted(EVERYDAY_WORDS)) + r")\b", " ", norm)
+        norm = _EVERYDAY.sub(" ", norm)
     if re.search(r"[#@]", norm) or _SUPPORT.search(norm) or _NO_OTHER.search(norm):
         return False
     tokens = words_of(norm)
