@@ -497,6 +497,26 @@ def test_a_digit_added_to_a_rostered_handle_is_another_account() -> None:
     assert top(index, "username", "rosmiatinurl")[1] >= FLAG  # the l of a misread 1
 
 
+def test_a_handle_a_last_letter_apart_from_a_rostered_one_is_for_review_not_a_flag() -> None:
+    """ "ahmad_fauz" beside a rostered "ahmad_fauzi", "rahmadi_fauz" beside "rahmadifau":
+    people cut names into handles of their own; OCR slips inside one."""
+    index = RosterIndex(
+        [
+            E("198410082005121282", "Ahmad Fauzi", "SMP Negeri 2", None, "ahmad_fauzi"),
+            E("196804072002021040", "Rahmadi Fauzi", "Kelurahan", None, "rahmadifau"),
+        ]
+    )
+    for shown, nip in (
+        ("ahmad_fauz", "198410082005121282"),
+        ("rahmadi_fauz", "196804072002021040"),
+    ):
+        found, conf, method = top(index, "username", shown)
+        assert (found, method) == (nip, "instagram-near") and 0 < conf < FLAG, conf
+    # A letter misread inside the handle is still OCR's slip.
+    assert top(index, "username", "ahmad_fauzl")[1] >= FLAG
+    assert top(index, "username", "ahmad_fanzi")[1] >= FLAG
+
+
 def test_a_dropped_digit_is_not_hidden_by_the_s_and_5_look_alike() -> None:
     index = RosterIndex([E("200011082023221514", "Sutrisno Basri", "SDN 7", None, "basri35")])
     assert top(index, "username", "basri_3")[1] < REVIEW  # another account, not basri35
