@@ -208,10 +208,29 @@ def _glyphs(band: np.ndarray, mask: np.ndarray, width: int, inner: bool) -> list
                 continue
             found += _along(band, y0, y1, x0, x1)
             continue
+        if _white(band[y0:y1, x0:x1], mask[y0:y1, x0:x1]):
+            continue  # a white letter or digit ("01" between ☝️ and 🔥), no emoji
         match = _fit(band, y0, y1, x0, x1)
         if match is not None:
             found.append(Emoji(match[0], x0, y0, max(h, w), match[1]))
     return found
+
+
+# Of the templates' own pixels (edges eroded) at most 0.48 are near white (🇮🇩; ✅ 0.22,
+# keycaps 0.16): a glyph whiter than this is a letter or digit in white, however like a
+# star its shape.
+_WHITE_GLYPH = 0.7
+
+
+def _white(glyph: np.ndarray, mask: np.ndarray) -> bool:
+    """True if most of the glyph's standing-out pixels are near white and grey-free of
+    colour."""
+    core = ndimage.binary_erosion(mask)  # its edges are blurred into what is behind it
+    px = glyph[core].astype(np.int16)
+    if not len(px):
+        return False
+    near_white = (px.min(axis=1) > 180) & (px.max(axis=1) - px.min(axis=1) < 50)
+    return float(near_white.mean()) >= _WHITE_GLYPH
 
 
 def _cut(blob: np.ndarray) -> list[tuple[int, int]]:

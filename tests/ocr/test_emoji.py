@@ -161,3 +161,16 @@ def test_a_thin_script_digit_alone_between_large_emoji_is_read() -> None:
     emoji = find_emoji(image, (200, 1100))
     assert {"cheer_ballot", "cheer_check"} <= {e.name for e in emoji}
     assert read_among_emoji(image, emoji, make_engine("ppocr")) == ["1"]
+
+
+def test_a_white_number_between_raised_fingers_is_no_emoji() -> None:
+    """ "☝️☝️☝️ 01 🔥🔥🔥" in white bold on yellow: the "1" matched a star's template and was
+    painted over with the emoji, leaving "0". White glyphs are letters and digits."""
+    from ocr.left_out import read_among_emoji
+
+    image = _line(
+        ["☝️", "☝️", "☝️", "01", "🔥", "🔥", "🔥"], 36, (180, 180, 40), text=("lato", (255,) * 3)
+    )
+    emoji = find_emoji(image, (200, 1100))
+    assert [e.name for e in emoji] == ["finger1"] * 3 + ["cheer_fire"] * 3, emoji
+    assert read_among_emoji(image, emoji, make_engine("ppocr")) == ["01"]
