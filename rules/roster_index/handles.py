@@ -418,7 +418,10 @@ class HandleLookup(RosterTables):
         return sorted(found.items())
 
     def _match_concat_name(self, handle: str) -> list[Scored]:
-        """Username = full name run together ("ayuiswahyudi82"): a review-level lead."""
+        """Username = full name run together ("ayuiswahyudi82"): a review-level lead, for
+        those the roster lists no handle for. One it lists another handle for ("rizali.fauzi"
+        beside H. Rizali Fauzi's "rizali.dinkes") is not: the roster knows their account,
+        and on two generators' sets every such story was a namesake off the roster's."""
         letters = _LETTERS.sub("", handle)
         if len(letters) < 6:
             return []
@@ -442,11 +445,11 @@ class HandleLookup(RosterTables):
             )
         share = 1 + PEER_PENALTY * (len(ids) - 1)
         return [
-            Scored(i, (0.5 if has else 0.72) / share, "instagram-fullname", ev)
+            Scored(i, 0.72 / share, "instagram-fullname", ev)
             for i, has, g in zip(
                 ids.tolist(), self._have_handle(ids), group.reshape(-1).tolist(), strict=True
             )
-            if (ev := worded[g]) is not None
+            if (ev := worded[g]) is not None and not has
         ]
 
     # --- contact names -----------------------------------------------------------

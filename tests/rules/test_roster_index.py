@@ -1108,3 +1108,17 @@ def test_what_ocr_can_make_of_a_rostered_handle_or_number(
     from rules.roster_index.handles import misread_of
 
     assert misread_of(shown, roster) is misread
+
+
+def test_a_full_name_handle_is_no_lead_to_someone_the_roster_lists_another_handle_for() -> None:
+    """ "rizali.fauzi" beside H. Rizali Fauzi, whose account the roster gives as
+    "rizali.dinkes": someone else of that name. Without a handle listed, a lead for review."""
+    index = RosterIndex(
+        [
+            E("197504222006031008", "H. Rizali Fauzi, S.Ak.", "Dinkes", None, "rizali.dinkes"),
+            E("198305202006022320", "Jamilah Aulia, S.Pd.", "SD Negeri 3"),
+        ]
+    )
+    assert top(index, "username", "rizali.fauzi")[0] is None
+    nip, conf, method = top(index, "username", "jamilah_aulia71")
+    assert (nip, method) == ("198305202006022320", "instagram-fullname") and conf < FLAG
