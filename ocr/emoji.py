@@ -172,8 +172,18 @@ def _glyphs(band: np.ndarray, mask: np.ndarray, width: int, inner: bool) -> list
     if len(sized) > _BUSY:
         return []  # a busy photo's texture, not a line of emoji (see `_BUSY`)
     found: list[Emoji] = []
+    looked: list[tuple[int, int, int, int]] = []  # labels whose glyphs are found
+    for y0, y1, x0, x1 in _label_boxes(band, width) if inner else ():
+        inside = _inside_label(band, y0, y1, x0, x1, width)
+        if inside:
+            found += inside
+            looked.append((y0, y1, x0, x1))
     for y0, y1, x0, x1 in sized:
         h, w = y1 - y0, x1 - x0
+        if any(
+            a0 <= (y0 + y1) / 2 <= a1 and b0 <= (x0 + x1) / 2 <= b1 for a0, a1, b0, b1 in looked
+        ):
+            continue  # looked at within its label
         if y0 <= 0 or x0 <= 0 or y1 >= band.shape[0] or x1 >= band.shape[1]:
             continue  # cut by the screen's edge, or a highlight box's own rounded edge
         if not inner and h < 0.3 * band.shape[0]:
@@ -182,16 +192,9 @@ def _glyphs(band: np.ndarray, mask: np.ndarray, width: int, inner: bool) -> list
             continue  # a line, a stroke: no emoji is that narrow (☝️ is 0.6 as wide as tall)
         if w > 1.4 * h:
             boxed = _box_like(mask, y0, y1, x0, x1)
-            if inner and boxed:
-                box = band[y0:y1, x0:x1]
-                fill = np.median(box.reshape(-1, 3), axis=0)
-                within = np.sqrt(((box.astype(np.float32) - fill) ** 2).sum(axis=2))
-                inside = _glyphs(box, within > _STANDS_OUT, width, inner=False)
-                if any(e.meaning != "other" for e in inside):
-                    found += [
-                        Emoji(e.name, e.left + x0, e.top + y0, e.side, e.likeness) for e in inside
-                    ]
-                    continue
+            if inner and boxed and (inside := _inside_label(band, y0, y1, x0, x1, width)):
+                found += inside
+                continue
             if h > 0.15 * width:
                 continue  # a photo's shape
             # Emoji side by side, joined by a pixel or two, are cut where the blob thins;
@@ -208,29 +211,76 @@ def _glyphs(band: np.ndarray, mask: np.ndarray, width: int, inner: bool) -> list
                 continue
             found += _along(band, y0, y1, x0, x1)
             continue
-        if _white(band[y0:y1, x0:x1], mask[y0:y1, x0:x1]):
-            continue  # a white letter or digit ("01" between ☝️ and 🔥), no emoji
+        if _colourless(band[y0:y1, x0:x1], mask[y0:y1, x0:x1]):
+            continue  # a letter or digit in white, black or grey ("01" between ☝️ and 🔥)
         match = _fit(band, y0, y1, x0, x1)
         if match is not None:
             found.append(Emoji(match[0], x0, y0, max(h, w), match[1]))
     return found
 
 
-# Of the templates' own pixels (edges eroded) at most 0.48 are near white (🇮🇩; ✅ 0.22,
-# keycaps 0.16): a glyph whiter than this is a letter or digit in white, however like a
-# star its shape.
-_WHITE_GLYPH = 0.7
+# Of the templates' own pixels (edges eroded) at most 0.48 are without colour (🇮🇩's white;
+# ✅ 0.22, keycaps 0.14-0.22, 😎 0.12): a glyph mostly white, black or grey is a letter or
+# digit, however like a star or a thumb its shape.
+_COLOURLESS_GLYPH = 0.7
+_GREY = 50  # at most this between a pixel's strongest and weakest channel
 
 
-def _white(glyph: np.ndarray, mask: np.ndarray) -> bool:
-    """True if most of the glyph's standing-out pixels are near white and grey-free of
+def _colourless(glyph: np.ndarray, mask: np.ndarray) -> bool:
+    """True if most of the glyph's standing-out pixels, its blurred edges left out, have no
     colour."""
     core = ndimage.binary_erosion(mask)  # its edges are blurred into what is behind it
     px = glyph[core].astype(np.int16)
     if not len(px):
         return False
-    near_white = (px.min(axis=1) > 180) & (px.max(axis=1) - px.min(axis=1) < 50)
-    return float(near_white.mean()) >= _WHITE_GLYPH
+    grey = px.max(axis=1) - px.min(axis=1) < _GREY
+    return float(grey.mean()) >= _COLOURLESS_GLYPH
+
+
+def _inside_label(band: np.ndarray, y0: int, y1: int, x0: int, x1: int, width: int) -> list[Emoji]:
+    """The emoji on a highlight label (band coordinates), found as they stand out of its
+    own colour; none unless one of them says something."""
+    box = band[y0:y1, x0:x1]
+    fill = np.median(box.reshape(-1, 3), axis=0)
+    within = np.sqrt(((box.astype(np.float32) - fill) ** 2).sum(axis=2))
+    inside = _glyphs(box, within > _STANDS_OUT, width, inner=False)
+    if not any(e.meaning != "other" for e in inside):
+        return []
+    return [Emoji(e.name, e.left + x0, e.top + y0, e.side, e.likeness) for e in inside]
+
+
+# A label is looked for against the median colour of strips this tall (of the screen's
+# width): wider than the glyphs' own window (`_standing_out`), so that a label wider than
+# that window (a yellow box across half the story) stands out whole, not only its ends.
+_LABEL_STRIP = 0.7
+_LABEL_STEP = 4  # pixels: labels are looked for on the band taken every 4th pixel
+
+
+def _label_boxes(band: np.ndarray, width: int) -> list[tuple[int, int, int, int]]:
+    """Boxes (y0, y1, x0, x1) of solid highlight labels in the band: a wide area of one
+    colour, filling most of its bounding box, that stands out of its strip's median."""
+    f = _LABEL_STEP
+    small = band[::f, ::f].astype(np.float32)
+    strip = max(1, round(_LABEL_STRIP * width / f))
+    far = np.zeros(small.shape[:2], dtype=bool)
+    for top in range(0, small.shape[0], strip):
+        rows = small[top : top + strip]
+        median = np.median(rows.reshape(-1, 3), axis=0)
+        far[top : top + strip] = np.sqrt(((rows - median) ** 2).sum(axis=2)) > _STANDS_OUT
+    labels, _count = ndimage.label(far)
+    found = []
+    for k, sl in enumerate(ndimage.find_objects(labels), start=1):
+        if sl is None:
+            continue
+        h, w = (sl[0].stop - sl[0].start) * f, (sl[1].stop - sl[1].start) * f
+        if not (2 * _MIN_SIDE <= h <= 0.25 * width and 1.4 * h < w < 0.97 * width):
+            continue
+        part = labels[sl] == k
+        colours = small[sl][part]
+        one = np.sqrt(((colours - np.median(colours, axis=0)) ** 2).sum(axis=1)) < _STANDS_OUT / 2
+        if part.mean() >= 0.6 and one.mean() >= 0.6:
+            found.append((sl[0].start * f, sl[0].stop * f, sl[1].start * f, sl[1].stop * f))
+    return found
 
 
 def _cut(blob: np.ndarray) -> list[tuple[int, int]]:

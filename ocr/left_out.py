@@ -62,12 +62,15 @@ def read_among_emoji(image: Image.Image, emoji: Sequence[Emoji], engine: OcrEngi
     for row in rows:
         if not any(e.meaning.startswith(("finger", "key")) or e.name in _VOTE for e in row):
             continue  # fire and hearts alone: no number among them to read
-        side = max(e.side for e in row)
-        top = min(e.top for e in row)
+        # Sized by the emoji that say something: a "🖐️" matched on a label's rounded end,
+        # twice their size, would make the row's read too coarse for a thin "1".
+        sized = [e for e in row if e.meaning != "other"] or row
+        side = max(e.side for e in sized)
+        top = min(e.top for e in sized)
         region = (
-            min(e.left for e in row) - 2 * side,
+            min(e.left for e in sized) - 2 * side,
             top - side // 4,
-            max(e.left + e.side for e in row) + 2 * side,
+            max(e.left + e.side for e in sized) + 2 * side,
             top + side + side // 4,
         )
         zoom = min(ZOOM, max(1.0, ROW_HEIGHT / side))

@@ -174,3 +174,22 @@ def test_a_white_number_between_raised_fingers_is_no_emoji() -> None:
     emoji = find_emoji(image, (200, 1100))
     assert [e.name for e in emoji] == ["finger1"] * 3 + ["cheer_fire"] * 3, emoji
     assert read_among_emoji(image, emoji, make_engine("ppocr")) == ["01"]
+
+
+@pytest.mark.parametrize(
+    ("background", "label"), [((230, 180, 180), (250, 200, 20)), ((60, 60, 90), (255, 255, 255))]
+)
+def test_emoji_on_a_label_wider_than_their_window_are_found(
+    background: tuple[int, int, int], label: tuple[int, int, int]
+) -> None:
+    """ "🗳️ 1 ✅💯💯" on a yellow box across most of a pink story: the box's middle was its
+    surroundings to the glyphs' window, its ends glyphs, and the ballot box at one end was
+    lost in them."""
+    from ocr.left_out import read_among_emoji
+
+    image = _line(
+        ["🗳️", "1", "✅", "💯", "💯"], 44, background, label=label, text=("dancing", (0,) * 3)
+    )
+    emoji = find_emoji(image, (200, 1100))
+    assert {"cheer_ballot", "cheer_check"} <= {e.name for e in emoji}, emoji
+    assert read_among_emoji(image, emoji, make_engine("ppocr")) == ["1"]
