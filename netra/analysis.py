@@ -58,7 +58,6 @@ from rules.pair_numbers import waits_for_number
 from rules.poster import HeaderReading, is_time_line
 from rules.support import SupportFinding
 from rules.support_words import names_a_campaign, no_campaign_words
-from rules.types import AsnMatch
 from rules.verdict import Thresholds, Verdict
 from wording import id_analysis as why
 
@@ -209,12 +208,32 @@ def analyse(
         card,
         first_header,
     )
+    unsure = not matches or matches[0].confidence < thresholds.asn_review
+    if unsure and header.poster is not None and _name_line_cropped(layout, lines):
+        # A crop through the name line: what a later reading made of its remains ("GADANG)"
+        # of "BP. POLTAK (KELURAHAN SURAU GADANG)") is no one off the roster.
+        evidence = why.HEADER_NAME_CROPPED.format(text=header.poster.text)
+        header = replace(header, poster=None, evidence=(*header.evidence, evidence))
+        matches = []
+    unit = None
+    if (
+        header.poster is not None
+        and header.poster.kind == "contact_name"
+        and (not matches or matches[0].confidence < thresholds.asn_review)
+        and not names_a_campaign(header.poster.text)
+    ):
+        unit = roster.unit_named(header.poster.text)
+    identified = bool(matches) and matches[0].confidence >= thresholds.asn_flag
+    # Support found would still make a review: a plausible ASN or namesakes, a poster
+    # nobody can read (a notification over the name), a unit named instead of a person.
+    plausible = bool(matches) or header.poster is None or unit is not None
     if (
         body is not None
         and body[1] - body[0] >= MIN_BODY
         and not small_read
         and not plain_framed
-        and _worth_reading_body_again(support, matches, thresholds)
+        and identified
+        and _unclear(support, thresholds)
         and not _plainly_neutral(story_lines, layout, support)
     ):
         # An ASN identified and nothing clear found in what they posted: tiny, script or
@@ -234,18 +253,14 @@ def analyse(
             support = better_finding(support, again)
     body_text = ""  # the body as read upright, if it is read so
     slant = slanted_caption(lines, body, shot.image.width) if body is not None else None
-    if (
-        slant is not None
-        and not plain_framed
-        and _worth_reading_body_again(support, matches, thresholds)
-    ):
+    if slant is not None and not plain_framed and identified and _unclear(support, thresholds):
         # A caption set at a slant over a photo, still not read clearly: the body turned
         # upright and read again.
         upright = read_upright(shot.image, slant[1], slant[0], engine)
         texts += [line.text for line in upright]
         body_text = content_text(_not_the_poster(upright, header))
         support = better_finding(support, find_support(body_text, election))
-    if body is not None and _worth_reading_body_again(support, matches, thresholds):
+    if body is not None and plausible and _unclear(support, thresholds):
         # A caption's number alone on its last row beside an emoji ("COBLOS NOMOR" over
         # "1 🙏"), passed over by every detection: read where it stands.
         for line in lines:
@@ -256,11 +271,7 @@ def analyse(
                     texts.append(after[0])
                     said = find_support(f"{layout.body_text}\n{line.text} {after[0]}", election)
                     support = better_finding(support, said)
-    if (
-        body is not None
-        and not plain_framed
-        and _worth_reading_body_again(support, matches, thresholds)
-    ):
+    if body is not None and not plain_framed and plausible and _unclear(support, thresholds):
         # Still nothing clear: what the story's emoji say, with its text ("☝️☝️ 01 🔥",
         # "💯 2️⃣ 💯 2️⃣ 💯", "✌️✌️ IGHEN ✌️✌️"), read as junk or not at all by OCR.
         words = [
@@ -277,21 +288,6 @@ def analyse(
             texts += among
             said = find_support("\n".join([layout.body_text, body_text, *among]), election, names)
             support = better_finding(support, said)
-    unsure = not matches or matches[0].confidence < thresholds.asn_review
-    if unsure and header.poster is not None and _name_line_cropped(layout, lines):
-        # A crop through the name line: what a later reading made of its remains ("GADANG)"
-        # of "BP. POLTAK (KELURAHAN SURAU GADANG)") is no one off the roster.
-        evidence = why.HEADER_NAME_CROPPED.format(text=header.poster.text)
-        header = replace(header, poster=None, evidence=(*header.evidence, evidence))
-        matches = []
-    unit = None
-    if (
-        header.poster is not None
-        and header.poster.kind == "contact_name"
-        and (not matches or matches[0].confidence < thresholds.asn_review)
-        and not names_a_campaign(header.poster.text)
-    ):
-        unit = roster.unit_named(header.poster.text)
     verdict = decide(
         platform=header.platform,
         poster=header.poster,
@@ -396,18 +392,13 @@ def _names_every_pair(support: SupportFinding) -> bool:
     return bool(set(why.ALL_OPTIONS_NAMED) & set(support.neutral_cues))
 
 
-def _worth_reading_body_again(
-    support: SupportFinding, matches: list[AsnMatch], thresholds: Thresholds
-) -> bool:
-    """The poster is identified as an ASN and the first reading found no clear support, nor
-    every pair of an election named (a list of the pairs, a ballot notice: the same
-    information graphic however well it is read again)."""
+def _unclear(support: SupportFinding, thresholds: Thresholds) -> bool:
+    """The reading found no clear support, nor every pair of an election named (a list of
+    the pairs, a ballot notice: the same information graphic however well it is read
+    again): worth reading the body again, the costly way only for an identified ASN."""
     return (
-        bool(matches)
-        and matches[0].confidence >= thresholds.asn_flag
-        and (support.candidate is None or support.confidence < thresholds.support_flag)
-        and not _names_every_pair(support)
-    )
+        support.candidate is None or support.confidence < thresholds.support_flag
+    ) and not _names_every_pair(support)
 
 
 # A body line read this surely, at a legible size, would read the same again enlarged.
@@ -475,7 +466,7 @@ def _settled(
     names a rostered poster and clear support, or it read the story's own poster line (inside
     the frame) clearly as someone nobody on the roster is near, whatever the story says, or
     it read every pair of an election named (a list of the pairs, a ballot notice: the same
-    information graphic however well it is read, as for `_worth_reading_body_again`)."""
+    information graphic however well it is read, as for `_unclear`)."""
     if _names_every_pair(support):
         return True
     reading, matches = match_reading(layout.header, roster, limit)

@@ -136,9 +136,41 @@ def find_emoji(
         )
     ]
     found = [e for e in found if e.meaning in ("cheer", "other") or e.likeness >= NUMBER_LIKENESS]
+    found += _keycaps(band, found)
     found.sort(key=lambda e: (round(e.top / max(e.side, 1)), e.left))
     placed = [Emoji(e.name, e.left, e.top + span[0], e.side, e.likeness) for e in found]
     return [e for e in placed if e.meaning == "other" or not _among(e, words)]
+
+
+def _keycaps(band: np.ndarray, found: Sequence[Emoji]) -> list[Emoji]:
+    """Keycaps the blobs missed, found by their own colour: "💯 2️⃣ 💯 2️⃣ 💯" over a crowd
+    photo, where each keycap's blob runs into the heads around it. A keycap is a filled
+    square of its steel blue (its digit a hole in it) that its template names a keycap."""
+    r, g, b = (band[:, :, k].astype(np.int16) for k in range(3))
+    blue = b - r
+    steel = (blue >= 25) & (g - r >= 0.45 * blue) & (b - g <= 0.6 * blue) & (b >= g)
+    steel &= (b >= 95) & (b <= 225)
+    squares, _count = ndimage.label(ndimage.binary_fill_holes(steel))
+    out: list[Emoji] = []
+    for k, sl in enumerate(ndimage.find_objects(squares), start=1):
+        if sl is None:
+            continue
+        y0, y1, x0, x1 = sl[0].start, sl[0].stop, sl[1].start, sl[1].stop
+        h, w = y1 - y0, x1 - x0
+        if min(h, w) < _MIN_SIDE or not 0.8 <= w / h <= 1.25:
+            continue
+        if (squares[sl] == k).mean() < _KEYCAP_FILL or y0 <= 0 or x0 <= 0:
+            continue
+        if any(abs(e.left + e.side / 2 - (x0 + x1) / 2) < e.side / 2 and
+               abs(e.top + e.side / 2 - (y0 + y1) / 2) < e.side / 2 for e in found):  # fmt: skip
+            continue  # found already
+        match = _classify(band, y0, y1, x0, x1)
+        if match is not None and match[0].startswith("key"):
+            out.append(Emoji(match[0], x0, y0, max(h, w), match[1]))
+    return out
+
+
+_KEYCAP_FILL = 0.85  # of its bounding box a keycap's colour fills, its digit filled in
 
 
 def _among(e: Emoji, words: Sequence[tuple[int, int, int, int]]) -> bool:

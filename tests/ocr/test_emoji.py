@@ -193,3 +193,47 @@ def test_emoji_on_a_label_wider_than_their_window_are_found(
     emoji = find_emoji(image, (200, 1100))
     assert {"cheer_ballot", "cheer_check"} <= {e.name for e in emoji}, emoji
     assert read_among_emoji(image, emoji, make_engine("ppocr")) == ["1"]
+
+
+def test_an_unsure_posters_emoji_only_story_is_read_and_reviewed(
+    roster: RosterIndex, election: Election
+) -> None:
+    """ "Budi Santoso" is two people on the roster: the emoji are read all the same, and the
+    story goes to review with both offered (it was cleared unread)."""
+    spec = StorySpec(
+        platform="whatsapp",
+        poster="Budi Santoso",
+        age="Kemarin 21.03",
+        lines=["💯 2️⃣ 💯 2️⃣ 💯"],
+        background="solid",
+        bg_colors=((30, 30, 40),) * 2,
+        font="lato",
+        effect="plain",
+        font_size=40,
+    )
+    verdict = analyse(render_story(spec), roster, election, engine=make_engine("ppocr"))
+    assert verdict.kind == "review" and verdict.candidate == 2, verdict.reasons
+    offered = {m.entry.nip for m in [verdict.asn, *verdict.alternatives] if m is not None}
+    assert {"199001052015031004", "199107072016041005"} <= offered
+
+
+def test_keycaps_among_a_crowds_heads_are_found_by_their_colour() -> None:
+    """ "💯 2️⃣ 💯 2️⃣ 💯" over a crowd photo: each keycap's blob ran into the heads behind it
+    and no template matched the whole."""
+    import random
+
+    image = _line(["💯", "2️⃣", "💯", "2️⃣", "💯"], 34, (235, 235, 230))
+    draw = ImageDraw.Draw(image)
+    rng = random.Random(7)
+    for _ in range(160):  # heads and shoulders, some touching the emoji
+        x, y, r = rng.randint(60, 660), rng.randint(560, 680), rng.randint(12, 22)
+        if any(abs(x - cx) < 14 + r for cx in range(120, 330, 50)) and abs(y - 617) < 17 + r:
+            continue
+        colour = rng.choice(
+            [(160, 110, 80), (60, 60, 60), (200, 40, 40), (40, 120, 60), (190, 150, 40)]
+        )
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=colour)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=75)
+    image = Image.open(io.BytesIO(out.getvalue())).convert("RGB")
+    assert [n for n in _named(image) if n.startswith("key")] == ["key2", "key2"]
