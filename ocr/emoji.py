@@ -243,30 +243,38 @@ def _glyphs(band: np.ndarray, mask: np.ndarray, width: int, inner: bool) -> list
                 continue
             found += _along(band, y0, y1, x0, x1)
             continue
-        if _colourless(band[y0:y1, x0:x1], mask[y0:y1, x0:x1]):
-            continue  # a letter or digit in white, black or grey ("01" between ☝️ and 🔥)
         match = _fit(band, y0, y1, x0, x1)
+        if (
+            match is not None
+            and not match[0].startswith("key")
+            and _colourless(band[y0:y1, x0:x1], mask[y0:y1, x0:x1])
+        ):
+            # A letter or digit in white or black ("01" between ☝️ and 🔥), not a star or a
+            # thumb; a white digit alone may be a keycap's, on a face like what is behind.
+            continue
         if match is not None:
             found.append(Emoji(match[0], x0, y0, max(h, w), match[1]))
     return found
 
 
-# Of the templates' own pixels (edges eroded) at most 0.48 are without colour (🇮🇩's white;
-# ✅ 0.22, keycaps 0.14-0.22, 😎 0.12): a glyph mostly white, black or grey is a letter or
-# digit, however like a star or a thumb its shape.
+# Of the templates' own pixels (edges eroded) at most 0.48 are white or black (🇮🇩's white;
+# ✅ 0.22, keycaps 0.16, 😎 0.12): a glyph mostly white or black is a letter or digit,
+# however like a star or a thumb its shape. Mid greys are not counted: a keycap 16 px high
+# is its steel-grey face.
 _COLOURLESS_GLYPH = 0.7
 _GREY = 50  # at most this between a pixel's strongest and weakest channel
 
 
 def _colourless(glyph: np.ndarray, mask: np.ndarray) -> bool:
-    """True if most of the glyph's standing-out pixels, its blurred edges left out, have no
-    colour."""
+    """True if most of the glyph's standing-out pixels, its blurred edges left out, are
+    white or black."""
     core = ndimage.binary_erosion(mask)  # its edges are blurred into what is behind it
     px = glyph[core].astype(np.int16)
     if not len(px):
         return False
-    grey = px.max(axis=1) - px.min(axis=1) < _GREY
-    return float(grey.mean()) >= _COLOURLESS_GLYPH
+    low, high = px.min(axis=1), px.max(axis=1)
+    plain = (high - low < _GREY) & ((low > 180) | (high < 90))
+    return float(plain.mean()) >= _COLOURLESS_GLYPH
 
 
 def _inside_label(band: np.ndarray, y0: int, y1: int, x0: int, x1: int, width: int) -> list[Emoji]:

@@ -237,3 +237,14 @@ def test_keycaps_among_a_crowds_heads_are_found_by_their_colour() -> None:
     image.save(out, "JPEG", quality=75)
     image = Image.open(io.BytesIO(out.getvalue())).convert("RGB")
     assert [n for n in _named(image) if n.startswith("key")] == ["key2", "key2"]
+
+
+@pytest.mark.parametrize(("size", "background"), [(16, (140, 155, 175)), (20, (110, 130, 150))])
+def test_small_keycaps_on_a_background_of_their_own_grey(
+    size: int, background: tuple[int, int, int]
+) -> None:
+    """ "💯 2️⃣ 💯 2️⃣ 💯" small on a steel-grey story: where only a keycap's white digit stands
+    out of the background, it is still a keycap's (not a white letter), found by its face or
+    its digit."""
+    image = _line(["💯", "2️⃣", "💯", "2️⃣", "💯"], size, background)
+    assert [n for n in _named(image) if n.startswith("key")] == ["key2", "key2"]
