@@ -236,45 +236,60 @@ def _glyphs(band: np.ndarray, mask: np.ndarray, width: int, inner: bool) -> list
                 for a, b in parts:
                     rows = np.flatnonzero(mask[y0:y1, x0 + a : x0 + b].any(axis=1))
                     top, bottom = y0 + int(rows[0]), y0 + int(rows[-1]) + 1
-                    match = _fit(band, top, bottom, x0 + a, x0 + b)
+                    match = _glyph_fit(band, mask, top, bottom, x0 + a, x0 + b)
                     if match is not None:
                         side = max(bottom - top, b - a)
                         found.append(Emoji(match[0], x0 + a, top, side, match[1]))
                 continue
-            found += _along(band, y0, y1, x0, x1)
+            found += [
+                e
+                for e in _along(band, y0, y1, x0, x1)
+                if e.meaning.startswith("key")
+                or not _colourless(
+                    band[y0:y1, e.left : e.left + e.side], mask[y0:y1, e.left : e.left + e.side]
+                )
+            ]
             continue
-        match = _fit(band, y0, y1, x0, x1)
-        if (
-            match is not None
-            and not match[0].startswith("key")
-            and _colourless(band[y0:y1, x0:x1], mask[y0:y1, x0:x1])
-        ):
-            # A letter or digit in white or black ("01" between ☝️ and 🔥), not a star or a
-            # thumb; a white digit alone may be a keycap's, on a face like what is behind.
-            continue
+        match = _glyph_fit(band, mask, y0, y1, x0, x1)
         if match is not None:
             found.append(Emoji(match[0], x0, y0, max(h, w), match[1]))
     return found
 
 
-# Of the templates' own pixels (edges eroded) at most 0.48 are white or black (🇮🇩's white;
-# ✅ 0.22, keycaps 0.16, 😎 0.12): a glyph mostly white or black is a letter or digit,
-# however like a star or a thumb its shape. Mid greys are not counted: a keycap 16 px high
-# is its steel-grey face.
+def _glyph_fit(
+    band: np.ndarray, mask: np.ndarray, y0: int, y1: int, x0: int, x1: int
+) -> tuple[str, float] | None:
+    """`_fit`, but no emoji for a letter or digit in white or black ("01" between ☝️ and 🔥),
+    however like a star or a thumb its shape; a white digit alone may be a keycap's, on a
+    face like what is behind it."""
+    match = _fit(band, y0, y1, x0, x1)
+    if match is None or match[0].startswith("key"):
+        return match
+    return None if _colourless(band[y0:y1, x0:x1], mask[y0:y1, x0:x1]) else match
+
+
+# A glyph whose pixels are, this many of them, what is behind it blended with white or with
+# black is a letter or digit ("01" in white between ☝️ and 🔥, a black script "1"), however
+# like a star or a thumb its shape. An emoji's colours are its own: measured on the
+# templates over grey, at most 0.5 of their pixels (🇮🇩's white half) are such a blend.
 _COLOURLESS_GLYPH = 0.7
-_GREY = 50  # at most this between a pixel's strongest and weakest channel
+_BLEND = 30.0  # how far (RGB distance) a pixel may lie off the blend and still be one
 
 
 def _colourless(glyph: np.ndarray, mask: np.ndarray) -> bool:
-    """True if most of the glyph's standing-out pixels, its blurred edges left out, are
-    white or black."""
-    core = ndimage.binary_erosion(mask)  # its edges are blurred into what is behind it
-    px = glyph[core].astype(np.int16)
-    if not len(px):
+    """True if most of the glyph's standing-out pixels are the colour behind it blended
+    toward white or toward black (a thin stroke is mostly its blurred edge)."""
+    if mask.all() or not mask.any():
         return False
-    low, high = px.min(axis=1), px.max(axis=1)
-    plain = (high - low < _GREY) & ((low > 180) | (high < 90))
-    return float(plain.mean()) >= _COLOURLESS_GLYPH
+    px = glyph[mask].astype(np.float32)
+    behind = np.median(glyph[~mask].reshape(-1, 3), axis=0).astype(np.float32)
+    best = np.full(len(px), np.inf, dtype=np.float32)
+    for target in (255.0, 0.0):
+        d = target - behind
+        t = np.clip((px - behind) @ d / max(float(d @ d), 1.0), 0.0, 1.0)
+        off = np.sqrt((((behind + t[:, None] * d) - px) ** 2).sum(axis=1))
+        best = np.minimum(best, np.where(t > 0.3, off, np.inf))
+    return float((best < _BLEND).mean()) >= _COLOURLESS_GLYPH
 
 
 def _inside_label(band: np.ndarray, y0: int, y1: int, x0: int, x1: int, width: int) -> list[Emoji]:

@@ -248,3 +248,21 @@ def test_small_keycaps_on_a_background_of_their_own_grey(
     its digit."""
     image = _line(["💯", "2️⃣", "💯", "2️⃣", "💯"], size, background)
     assert [n for n in _named(image) if n.startswith("key")] == ["key2", "key2"]
+
+
+@pytest.mark.parametrize(
+    ("part", "letter"), [("0", True), ("3", True), ("💙", False), ("🤟", False), ("🔥", False)]
+)
+def test_a_digit_in_white_is_told_from_an_emoji_by_its_colours(part: str, letter: bool) -> None:
+    """A white italic "0" between 🤟 and 🔥 on a blue story was a blue heart to the
+    templates: its pixels are the blue behind it blended with white, an emoji's its own."""
+    import numpy as np
+
+    from ocr.emoji import _colourless, _standing_out
+
+    image = _line([part], 20, (90, 190, 250), text=("noto_serif_italic", (255, 255, 255)))
+    band = np.asarray(image.crop((100, 580, 200, 640)))
+    mask = _standing_out(band)
+    ys, xs = np.nonzero(mask)
+    box = np.s_[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
+    assert _colourless(band[box], mask[box]) is letter
