@@ -20,12 +20,14 @@ from rules.names import (
     WEAK_HONORIFICS,
     fold_token,
     name_tokens,
+    name_tokens_unfolded,
     strip_honorifics,
 )
 from rules.posts import POST_SHORT_FORMS, posts_named
 from rules.roster import normalise_phone
 from rules.roster_index.handles import lookalike_digit
 from rules.roster_index.scoring import (
+    PEER_MARGIN,
     PEER_PENALTY,
     Scored,
     one_edit_weight,
@@ -54,6 +56,10 @@ _PHONE_NEAR = 0.6
 # A given name beside a word of a role outside the service ("Pak Hadi Sopir"): at half its
 # confidence a namesake on the roster is below review (0.45) unless the name is full and rare.
 OUTSIDER = 0.5
+# A namesake who spells a shown word otherwise ranks below one spelled as shown, by more
+# than a tie; checked among this many candidates at most.
+SPELLED_OTHERWISE = 0.85
+_SPELLING_CHECKED = 12
 PHONE_LIKE = re.compile(r"^[+\d][\d\s().\-]{7,}$")
 
 
@@ -223,6 +229,10 @@ class CandidateLookup(UnitHintLookup):
         if fits is not None:
             # "Warsita Kabid Kominfo": of the namesakes, the one holding the post.
             raws = np.where(fits, raws, raws * OTHER_POST)
+        otherwise = self._spelled_otherwise(chosen, raws, text)
+        if otherwise is not None:
+            # "Akhmad" beside an Akhmad and an Ahmad of the unit: the one spelled as shown.
+            raws = np.where(otherwise, raws * SPELLED_OTHERWISE, raws)
         outsider = self._outsider_word(tokens) if not hint else None
         if outsider is not None:
             raws = raws * OUTSIDER  # "Pak Hadi Sopir": the driver, not the roster's Hadi
@@ -241,6 +251,26 @@ class CandidateLookup(UnitHintLookup):
                 evidence = (*evidence, label.format(count=round(float(peers[j]))))
             top.append(Scored(i, float(shared[j]), methods[j], evidence))
         return top
+
+    def _spelled_otherwise(
+        self, chosen: np.ndarray, raws: np.ndarray, text: str
+    ) -> np.ndarray | None:
+        """Which of the candidates tied for the top spell one of the shown name's words
+        otherwise, the same once spellings are folded ("Ahmad" for a shown "Akhmad"), when
+        some do and some do not: people save a name as they know it written. None when that
+        tells no one apart."""
+        tied = np.flatnonzero(raws >= raws.max() - PEER_MARGIN) if len(raws) else raws
+        if not 1 < len(tied) <= _SPELLING_CHECKED:
+            return None
+        folded = {fold_token(w): w for w in name_tokens_unfolded(text) if len(w) >= 3}
+        out = np.zeros(len(chosen), dtype=bool)
+        for j in tied.tolist():
+            words = set(name_tokens_unfolded(self._field(int(chosen[j]), 1)))
+            out[j] = any(
+                folded.get(fold_token(v), v) != v and folded[fold_token(v)] not in words
+                for v in words
+            )
+        return out if out.any() and not out[tied].all() else None
 
     def _outsider_word(self, tokens: Sequence[str]) -> str | None:
         """A word of the contact name saying a role outside the service ("sopir", "RT",

@@ -34,7 +34,7 @@ _BASE = {
 _CONTRADICT = 0.6
 _UNMATCHED = 0.7
 _REORDERED = 0.7
-_PEER_MARGIN = 0.05
+PEER_MARGIN = 0.05
 _PARENT_GAP = 0.06
 PEER_PENALTY = 0.6
 
@@ -223,7 +223,7 @@ def peer_counts(raws: np.ndarray, scale: float = 1.0) -> tuple[np.ndarray, np.nd
     one. Divide by `1 + PEER_PENALTY * (peers - 1)` where peers exceed 1."""
     ordered = np.sort(raws)
     hi = len(ordered)
-    lo = np.searchsorted(ordered, raws - _PEER_MARGIN, "left")
+    lo = np.searchsorted(ordered, raws - PEER_MARGIN, "left")
     peers = np.where(hi - lo > 1, (hi - lo) * scale, 1.0)
-    stronger = hi - np.searchsorted(ordered, raws + _PEER_MARGIN, "right")
+    stronger = hi - np.searchsorted(ordered, raws + PEER_MARGIN, "right")
     return peers, stronger

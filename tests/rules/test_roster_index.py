@@ -1122,3 +1122,20 @@ def test_a_full_name_handle_is_no_lead_to_someone_the_roster_lists_another_handl
     assert top(index, "username", "rizali.fauzi")[0] is None
     nip, conf, method = top(index, "username", "jamilah_aulia71")
     assert (nip, method) == ("198305202006022320", "instagram-fullname") and conf < FLAG
+
+
+def test_of_namesakes_at_a_unit_the_one_spelled_as_the_contact_shows_it_is_chosen() -> None:
+    """ "Bp. Akhmad Kelurahan Surgi Mufti" beside an Akhmad and an Ahmad of that kelurahan:
+    folded spellings meet, but people save a name as they know it written."""
+    index = RosterIndex(
+        [
+            E("198505112008121605", "Akhmad Noor Ansyari", "Kelurahan Surgi Mufti"),
+            E("196610231991021025", "Ahmad Mansyur", "Kelurahan Surgi Mufti"),
+        ]
+    )
+    nip, conf, _method = top(index, "contact_name", "Bp. Akhmad Kelurahan Surgi Mufti")
+    assert nip == "198505112008121605" and conf >= FLAG, conf
+    nip, conf, _method = top(index, "contact_name", "Pak Ahmad Kelurahan Surgi Mufti")
+    assert nip == "196610231991021025" and conf >= FLAG, conf
+    # Spelled as neither (an OCR slip), they stay tied.
+    assert top(index, "contact_name", "Pak Ahmat Kelurahan Surgi Mufti")[1] < FLAG
