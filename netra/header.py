@@ -61,6 +61,9 @@ AGE_GLUED = 0.9
 EXACT_HANDLE = "instagram-exact"
 # The header opinion not asked once two readings agree on someone off the roster.
 LAST_RESORT = "faint"
+# Readings done (the first, "plain", "contrast", "tophat") before a poster read alike three
+# times over a pale photo is taken as read.
+PALE_ALIKE_AFTER = 4
 # Roster matches by a handle or number near the one read, not by the one itself.
 NEAR_METHODS = frozenset({"instagram-near", "instagram-similar", "phone-ocr"})
 
@@ -198,6 +201,20 @@ def read_poster(
         if best[1] and not another_account(best, first, opinions):
             break  # read surely and alike twice, nobody on the roster: nothing left to find
         box = header_band(image, layout.story_top)
+        if (
+            tried > 1
+            and first.confidence >= CLEAR_READING
+            and not layout.framed
+            and _read_alike_twice(best[0].poster, read_as, roster)
+            and (
+                not pale_behind_name(image, box, place)
+                or (tried >= PALE_ALIKE_AFTER and _alike_count(best[0].poster, read_as) >= 3)
+            )
+        ):
+            # Read surely and letter for letter again: more readings read the same; only the
+            # roster is unsure of it. Over a pale photo, whose losses readings share ("sit_slt"
+            # for "siti__siti"), once the name strip's own opinion has read it so too.
+            break
         if opinion == LAST_RESORT and (
             (not best[1] and _off_the_roster(unmatched, roster))
             or _read_alike_twice(best[0].poster, read_as, roster)
@@ -452,6 +469,12 @@ def _off_the_roster(readings: list[tuple[HeaderReading, list[str]]], roster: Ros
         for i, a in enumerate(keys)
         for b in keys[i + 1 :]
     )
+
+
+def _alike_count(poster: Poster | None, read_as: list[Poster]) -> int:
+    """How many readings read `poster` letter for letter."""
+    key = _poster_key(poster) if poster is not None else None
+    return sum(_poster_key(p) == key for p in read_as)
 
 
 def _read_alike_twice(poster: Poster | None, read_as: list[Poster], roster: RosterLookup) -> bool:
