@@ -150,16 +150,16 @@ def _keycaps(band: np.ndarray, found: Sequence[Emoji]) -> list[Emoji]:
     blue = b - r
     steel = (blue >= 25) & (g - r >= 0.45 * blue) & (b - g <= 0.6 * blue) & (b >= g)
     steel &= (b >= 95) & (b <= 225)
-    squares, _count = ndimage.label(ndimage.binary_fill_holes(steel))
+    squares, _count = ndimage.label(steel)
     out: list[Emoji] = []
     for k, sl in enumerate(ndimage.find_objects(squares), start=1):
         if sl is None:
             continue
         y0, y1, x0, x1 = sl[0].start, sl[0].stop, sl[1].start, sl[1].stop
         h, w = y1 - y0, x1 - x0
-        if min(h, w) < _MIN_SIDE or not 0.8 <= w / h <= 1.25:
+        if min(h, w) < _MIN_SIDE or not 0.8 <= w / h <= 1.25 or y0 <= 0 or x0 <= 0:
             continue
-        if (squares[sl] == k).mean() < _KEYCAP_FILL or y0 <= 0 or x0 <= 0:
+        if ndimage.binary_fill_holes(squares[sl] == k).mean() < _KEYCAP_FILL:
             continue
         if any(abs(e.left + e.side / 2 - (x0 + x1) / 2) < e.side / 2 and
                abs(e.top + e.side / 2 - (y0 + y1) / 2) < e.side / 2 for e in found):  # fmt: skip
