@@ -188,6 +188,7 @@ def read_poster(
     extra: list[str] = []
     opinions: list[HeaderReading] = []  # the later readings that read an anchored poster
     tried = 1
+    covered = 0  # opinions that read nothing but the notification dropped over the header
     if clearly_someone_else(best[0], best[1], weak=WEAK_MATCH):
         # Nobody on the roster nearer than a namesake sharing a surname ("Dediy Tampubolon"
         # beside "Andi Tampubolon", 0.12): five more readings of a legible name would not
@@ -237,6 +238,9 @@ def read_poster(
         # (an opinion reading the name strip alone may miss the card's app line).
         lines = [line for line in lines if not under_card(line, card)]
         if not lines:
+            covered += 1
+            if covered == 2:
+                break  # twice only the notification's lines: it lies over the name line
             continue
         reading = read_layout(lines, *image.size).header
         if reading.platform == "unknown" and layout.header.platform != "unknown":
