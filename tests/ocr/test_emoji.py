@@ -15,6 +15,7 @@ from ocr.emoji import find_emoji
 from ocr.engine import make_engine
 from rules.election import Election
 from rules.roster_index import RosterIndex
+from rules.verdict import Verdict
 from tests.synth import StorySpec, render_story
 from tests.synth.render import font
 
@@ -52,6 +53,22 @@ def _line(
     out = io.BytesIO()
     image.save(out, "JPEG", quality=80)
     return Image.open(io.BytesIO(out.getvalue())).convert("RGB")
+
+
+def _emoji_story(poster: str, lines: list[str], roster: RosterIndex, election: Election) -> Verdict:
+    """A WhatsApp status of these lines in 40 px on a dark plain colour, analysed."""
+    spec = StorySpec(
+        platform="whatsapp",
+        poster=poster,
+        age="Kemarin 21.03",
+        lines=lines,
+        background="solid",
+        bg_colors=((30, 30, 40),) * 2,
+        font="lato",
+        effect="plain",
+        font_size=40,
+    )
+    return analyse(render_story(spec), roster, election, engine=make_engine("ppocr"))
 
 
 def _named(image: Image.Image) -> list[str]:
@@ -93,18 +110,7 @@ def test_words_and_faces_are_no_number() -> None:
 def test_an_asn_s_emoji_only_story_is_read_for_its_number(
     roster: RosterIndex, election: Election, lines: list[str], number: int | None
 ) -> None:
-    spec = StorySpec(
-        platform="whatsapp",
-        poster="Pak Zulkifli Dinkes",
-        age="Kemarin 21.03",
-        lines=lines,
-        background="solid",
-        bg_colors=((30, 30, 40),) * 2,
-        font="lato",
-        effect="plain",
-        font_size=40,
-    )
-    verdict = analyse(render_story(spec), roster, election, engine=make_engine("ppocr"))
+    verdict = _emoji_story("Pak Zulkifli Dinkes", lines, roster, election)
     assert verdict.asn is not None and verdict.asn.entry.nip == "197002172001062406"
     assert verdict.candidate == number, verdict.reasons
     assert verdict.kind == ("flagged" if number else "clear"), verdict.reasons
@@ -200,18 +206,7 @@ def test_an_unsure_posters_emoji_only_story_is_read_and_reviewed(
 ) -> None:
     """ "Budi Santoso" is two people on the roster: the emoji are read all the same, and the
     story goes to review with both offered (it was cleared unread)."""
-    spec = StorySpec(
-        platform="whatsapp",
-        poster="Budi Santoso",
-        age="Kemarin 21.03",
-        lines=["💯 2️⃣ 💯 2️⃣ 💯"],
-        background="solid",
-        bg_colors=((30, 30, 40),) * 2,
-        font="lato",
-        effect="plain",
-        font_size=40,
-    )
-    verdict = analyse(render_story(spec), roster, election, engine=make_engine("ppocr"))
+    verdict = _emoji_story("Budi Santoso", ["💯 2️⃣ 💯 2️⃣ 💯"], roster, election)
     assert verdict.kind == "review" and verdict.candidate == 2, verdict.reasons
     offered = {m.entry.nip for m in [verdict.asn, *verdict.alternatives] if m is not None}
     assert {"199001052015031004", "199107072016041005"} <= offered
