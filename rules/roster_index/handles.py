@@ -413,6 +413,7 @@ class HandleLookup(RosterTables):
                         Levenshtein.distance(light, other, score_cutoff=1) <= 1
                         and not _digit_edit(light, other)
                         and not _digit_added(handle_letters(shown), handle_letters(roster))
+                        and not _renumbered(shown, roster)  # "…41" for "…40": a 1 is no o
                     ):
                         found[i] = roster
         return sorted(found.items())

@@ -1139,3 +1139,13 @@ def test_of_namesakes_at_a_unit_the_one_spelled_as_the_contact_shows_it_is_chose
     assert nip == "196610231991021025" and conf >= FLAG, conf
     # Spelled as neither (an OCR slip), they stay tied.
     assert top(index, "contact_name", "Pak Ahmat Kelurahan Surgi Mufti")[1] < FLAG
+
+
+def test_a_handle_renumbered_with_digits_the_skeleton_folds_is_another_account() -> None:
+    """ "retnorahmawati41" beside a rostered "retnorahmawati40": folded for look-alikes the
+    1 and the 0 become an l and an o, one letter apart, but no OCR reads a 0 as a 1."""
+    index = RosterIndex(
+        [E("198609162012122572", "Retno Evi Rahmawati", "SD", None, "retnorahmawati40")]
+    )
+    assert top(index, "username", "retnorahmawati41")[1] < REVIEW
+    assert top(index, "username", "retnorahmawatl40")[1] >= FLAG  # an l for an i is OCR's
