@@ -286,7 +286,10 @@ def analyse(
             # "210100" at first).
             among = read_among_emoji(shot.image, emoji, engine)
             texts += among
-            said = find_support("\n".join([layout.body_text, body_text, *among]), election, names)
+            # Not the poster's own name line, left in the body when the header was found by
+            # a later reading ("Sri Aisyah Utami" is no voice for a candidate "Dewi Utami").
+            story = [t for t in layout.body if not _names_the_poster(t, header)]
+            said = find_support("\n".join([*story, body_text, *among]), election, names)
             support = better_finding(support, said)
     verdict = decide(
         platform=header.platform,
@@ -374,11 +377,13 @@ def _not_the_poster(lines: Sequence[OcrLine], header: HeaderReading) -> list[Ocr
     """The lines without the poster's own name line: a body read again from the story's top
     (its header found by shape alone, with no box) holds it, and "hmaulana.117" beside
     "semangat" is no support for a candidate "Maulan"."""
-    poster = header.poster
-    key = compact_word(poster.text) if poster is not None else ""
-    if len(key) < 6:
-        return list(lines)
-    return [line for line in lines if key not in compact_word(line.text)]
+    return [line for line in lines if not _names_the_poster(line.text, header)]
+
+
+def _names_the_poster(text: str, header: HeaderReading) -> bool:
+    """The text holds the poster's name as read in the header (six letters or more)."""
+    key = compact_word(header.poster.text) if header.poster is not None else ""
+    return len(key) >= 6 and key in compact_word(text)
 
 
 def better_finding(first: ElectionFinding, again: ElectionFinding) -> ElectionFinding:
