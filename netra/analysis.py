@@ -217,9 +217,9 @@ def analyse(
         matches = []
     unit = None
     if (
-        header.poster is not None
+        unsure
+        and header.poster is not None
         and header.poster.kind == "contact_name"
-        and (not matches or matches[0].confidence < thresholds.asn_review)
         and not names_a_campaign(header.poster.text)
     ):
         unit = roster.unit_named(header.poster.text)

@@ -486,8 +486,7 @@ def _read_alike_twice(poster: Poster | None, read_as: list[Poster], roster: Rost
     the roster has (see `_off_the_roster`)."""
     if poster is None or _under_a_unit(poster, roster):
         return False
-    key = _poster_key(poster)
-    return sum(_poster_key(p) == key for p in read_as) >= 2
+    return _alike_count(poster, read_as) >= 2
 
 
 def _under_a_unit(poster: Poster, roster: RosterLookup) -> bool:

@@ -244,11 +244,9 @@ def _glyphs(band: np.ndarray, mask: np.ndarray, width: int, inner: bool) -> list
             found += [
                 e
                 for e in _along(band, y0, y1, x0, x1)
-                if e.meaning.startswith("key")
-                or not _colourless(
-                    band[y0:y1, e.left : e.left + e.side], mask[y0:y1, e.left : e.left + e.side]
-                )
-            ]
+                if not _a_letter(e.name, band[y0:y1, e.left : e.left + e.side],
+                                 mask[y0:y1, e.left : e.left + e.side])
+            ]  # fmt: skip
             continue
         match = _glyph_fit(band, mask, y0, y1, x0, x1)
         if match is not None:
@@ -263,9 +261,15 @@ def _glyph_fit(
     however like a star or a thumb its shape; a white digit alone may be a keycap's, on a
     face like what is behind it."""
     match = _fit(band, y0, y1, x0, x1)
-    if match is None or match[0].startswith("key"):
-        return match
-    return None if _colourless(band[y0:y1, x0:x1], mask[y0:y1, x0:x1]) else match
+    if match is None or _a_letter(match[0], band[y0:y1, x0:x1], mask[y0:y1, x0:x1]):
+        return None
+    return match
+
+
+def _a_letter(name: str, glyph: np.ndarray, mask: np.ndarray) -> bool:
+    """A glyph the template `name` matched is a letter or digit after all: white or black
+    (`_colourless`), unless a keycap's template names it."""
+    return not name.startswith("key") and _colourless(glyph, mask)
 
 
 # A glyph whose pixels are, this many of them, what is behind it blended with white or with
