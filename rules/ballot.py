@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from typing import Protocol
 
+from rules.ocr_text import fold_compact
 from wording import id_analysis as why
 
 # How a story urges one number: a vote, a choice, a firm word, a hashtag, the fingers, a tick.
@@ -17,6 +18,8 @@ URGING = frozenset(
 )  # fmt: skip
 _LONE_NUMBER = re.compile(r"(?m)^\s*0([1-9])\s*$")
 _BALLOT = re.compile(r"surat\s?suara")
+# A candidate's name, however it was matched, in a lone number's lines below.
+_NAME_RULES = frozenset({why.RULE_FULL_NAME, why.RULE_NAME_PART, why.RULE_NAME_WITH_NUMBER})
 # The election body's own ballots: a specimen, an example of a valid vote, a simulation.
 _OFFICIAL = re.compile(r"\b(?:spesimen|contoh|sah|sosialisasi|kpu|simulasi|tata\s?cara)\b")
 
@@ -33,14 +36,29 @@ def urged_number(
     """The one pair's number a ballot urges, with what was matched: none when two numbers
     are urged (a how-to-vote graphic) or the story is a news item, an appeal or a contest.
     On a ballot a lone "01" on its own line under the list is the tick's number, the tick
-    unread (`numbers`: the election's)."""
+    unread (`numbers`: the election's). Where one has another pair named below it, lone
+    numbers are the list's labels (KPU's "01 ARIYADI ABDULLAH … 02 HAIRUL HIDAYAT", the "02"
+    unread), not a tick."""
+    signals = list(signals)
     urged = {s.candidate: s.matched for s in signals if s.rule in URGING}
-    for m in _LONE_NUMBER.finditer(norm):
-        if int(m.group(1)) in numbers:
+    lone = [m for m in _LONE_NUMBER.finditer(norm) if int(m.group(1)) in numbers]
+    if not any(_named_below(signals, int(m.group(1)), norm[m.end() :]) for m in lone):
+        for m in lone:
             urged.setdefault(int(m.group(1)), m.group(0).strip())
     if len(urged) != 1 or set(neutral) - {why.NEUTRAL_ELECTION_BODIES, why.NEUTRAL_TURNOUT}:
         return None
     return next(iter(urged.items()))
+
+
+def _named_below(signals: list[_Signal], number: int, below: str) -> bool:
+    """A candidate of a pair other than `number` named in the text `below`."""
+    flat = fold_compact(below)
+    return any(
+        s.candidate != number
+        and s.rule in _NAME_RULES
+        and any(len(w) >= 4 and fold_compact(w) in flat for w in s.matched.split())
+        for s in signals
+    )
 
 
 def campaign_ballot(norm: str) -> bool:

@@ -28,6 +28,7 @@ from rules.names import HONORIFICS
 from rules.neutral_cues import neutral_cues
 from rules.ocr_text import (
     addressed_near,
+    borrowed_in,
     compact_in,
     compact_word,
     fold_compact,
@@ -253,9 +254,14 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
                 or (
                     len(folded) >= 8
                     and (folded in t.flat if words[0] in HONORIFICS else compact_in(folded, t.flat))
+                    and not borrowed_in(folded, text)
                 )
                 # "OmErWalkotkita": a nickname run into the words after it
-                or (len(folded) >= 4 and any(fold_compact(x).startswith(folded) for x in tokens))
+                or (
+                    len(folded) >= 4
+                    and any(fold_compact(x).startswith(folded) for x in tokens)
+                    and not borrowed_in(folded, text)
+                )
             ):
                 signals.append(Signal(c.number, why.RULE_ALIAS, alias, 0.85))
         elif words and (words[0] in tokens or folded in {fold_compact(x) for x in tokens}):

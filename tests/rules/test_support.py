@@ -609,6 +609,43 @@ def test_an_acronym_that_starts_an_ordinary_word_is_not_read_into_it() -> None:
         assert detect_support(text, suda).candidate == 2, text
 
 
+def test_an_alias_whose_edge_letters_start_another_word_is_not_read_into_it() -> None:
+    """ "Bang Gam" is a pair's alias; KORPRI's "ASN BANGGA MELAYANI BANGSA" read with its
+    spaces lost holds "banggam", its "m" the start of "melayani": no alias there. The alias
+    run into the words after it still counts."""
+    election = parse_election(election_toml_with_alias("Bang Gam"))
+    for text in ("HUTKORPRIKE-53\nASNBANGGAMELAYANIBANGSA", "asn bangga melayani bangsa"):
+        assert detect_support(text, election).candidate is None, text
+    for text in ("GASBANGGAMMENANG", "Gas BangGammenang", "Bang Gam pasti!"):
+        assert detect_support(text, election).candidate == 2, text
+
+
+def test_the_numbers_of_a_list_are_no_tick_though_one_is_unread() -> None:
+    """KPU's list of the pairs, each number in a circle beside its names: with one number
+    unread, the other stands alone on its line, with another pair named below it. It labels
+    the list; a lone number under the whole list is still the tick's."""
+    kpu = (
+        "Info dari KPU\nPASANGAN CALON BUPATI\nHENDRA SIREGAR\n01\nWULAN PRATIWI\n"
+        "BAMBANG SUTEJO\nRAHMAT HIDAYAT\nYUSUF HALIM\nDEWI ANGGRAINI\nDatang ke TPS!"
+    )
+    assert detect_support(kpu, ELECTION).candidate is None
+    ticked = (
+        "SURAT SUARA\nHENDRA SIREGAR WULAN PRATIWI\nBAMBANG SUTEJO RAHMAT HIDAYAT\n"
+        "YUSUF HALIM DEWI ANGGRAINI\n02"
+    )
+    assert detect_support(ticked, ELECTION).candidate == 2
+
+
+def test_the_drawing_of_the_pairs_numbers_is_the_election_bodys_news() -> None:
+    """ "Hasil Pengundian Nomor Urut": KPU's drawing of the numbers; a pair read there with
+    its number (the others' lines unread) is no campaign."""
+    text = "Hasil Pengundian\n3. Yusuf\nHalim-Dewi Anggraini\nPemungutar suara 27 Nov"
+    finding = detect_support(text, ELECTION)
+    assert finding.candidate is None or finding.confidence < 0.5, finding
+    finding = detect_support(text.replace("Hasil Pengundian", "HASILPENGUNDIAN"), ELECTION)
+    assert finding.candidate is None or finding.confidence < 0.5, finding
+
+
 def test_an_ordinary_word_alias_for_the_place_is_the_pair() -> None:
     """ "suda for bangka": an alias that is also a word, in lower case, named for the
     election's place the way campaigns say it, backs the pair; the word alone does not."""
