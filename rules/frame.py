@@ -64,8 +64,12 @@ _DATE = re.compile(
     r"^\W{0,2}\d{1,2}\s?(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|0kt|oct|nov|des|dec)"
     r"[a-z]*\s?\d{4}"
 )
+# A viewer's date line (the date, perhaps its time, nothing more: "27 November 2024 jangan
+# lupa coblos no. 2" is a caption), a chat's date chip.
 _DATE_LINE = re.compile(
-    _DATE.pattern + r"|" + _DATE_CHIP.pattern,  # a viewer's date line, a chat's date chip
+    _DATE.pattern
+    + r"(?:[\s,•·]*(?:pukul|jam|at)?\s?\d{1,2}[.:]\d{2}(?:\s?(?:wib|wita|wit|am|pm))?)?\W{0,3}$|"
+    + _DATE_CHIP.pattern,
     re.IGNORECASE,
 )
 # A gallery viewer's title when it is the photo's date, alone or with its time ("23 Nov 2024",

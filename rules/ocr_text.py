@@ -54,37 +54,33 @@ def compact_in(needle: str, flat: str) -> bool:
     return fuzz.partial_ratio(needle, flat) >= 100.0 * (1 - errors / len(needle))
 
 
-# A word of the story this long, crossing a run-together match's edge, owns its letters.
-BORROWING_WORD = 5
+# A dictionary word this long that starts inside a run-together match and runs on past it
+# owns the match's last letters. Shorter words, and words crossing the match's start, are
+# too often chance: the word list holds "awang" across "…WANGATA…" (the alias "GATA").
+BORROWING_WORD = 6
 LONGEST_WORD = 16
 
 
 def borrowed_in(needle: str, text: str) -> bool:
-    """Every place the folded `needle` stands in `text` run together, its first or last
-    letters belong to a dictionary word crossing its edge: "ASNBANGGAMELAYANI" holds
-    "banggam" (the alias "Bang Gam"), but its "m" starts "melayani". A nickname run into the
-    words after it ("BangGammenang") borrows nothing."""
+    """Every place the folded `needle` stands in `text` run together, its last letters
+    start a longer dictionary word: "ASNBANGGAMELAYANI" holds "banggam" (the alias "Bang
+    Gam"), but its "m" starts "melayani". A nickname run into the words after it
+    ("BangGammenang") borrows nothing."""
     plain = re.sub(r"[^a-z0-9|!]", "", normalise_text(_SCRIPT_E.sub("e", text)))
     folded = plain.translate(_FOLD_COMPACT)  # letter for letter, so places match `plain`
     starts = [m.start() for m in re.finditer(f"(?={re.escape(needle)})", folded)]
     if not starts:
         return False
-    n = len(needle)
-    return all(_crossed(plain, p, p + n) for p in starts)
+    return all(_crossed(plain, p, p + len(needle)) for p in starts)
 
 
 def _crossed(plain: str, start: int, end: int) -> bool:
-    """A dictionary word in `plain` starting inside [start, end) and ending past `end`, or
-    starting before `start` and ending inside it."""
-    for a in range(start + 1, end):
-        for b in range(end + 1, min(len(plain), a + LONGEST_WORD) + 1):
-            if b - a >= BORROWING_WORD and is_word(plain[a:b]):
-                return True
-    for b in range(start + 1, end):
-        for a in range(max(0, b - LONGEST_WORD), start):
-            if b - a >= BORROWING_WORD and is_word(plain[a:b]):
-                return True
-    return False
+    """A dictionary word in `plain` that starts inside [start, end) and ends past `end`."""
+    return any(
+        is_word(plain[a:b])
+        for a in range(start + 1, end)
+        for b in range(max(end + 1, a + BORROWING_WORD), min(len(plain), a + LONGEST_WORD) + 1)
+    )
 
 
 # Campaign words PP-OCR glues to their neighbours ("PILIHNOMOR1", "PASTIMENANG",
@@ -238,7 +234,7 @@ def _glued_apart(match: re.Match[str], extra: frozenset[str]) -> str:
     word, rest = match.group(0), match.string[match.end() :]
     if word.lower() in extra and (
         any(is_word((word + rest[:k]).lower()) for k in range(1, min(3, len(rest)) + 1))
-        # Its edge letters another word's: "ASNBANGGAMELAYANI" is "bangga melayani", not the
+        # Its last letters another word's first: "ASNBANGGAMELAYANI" is "bangga melayani", not the
         # alias "BANGGAM" before "ELAYANI".
         or _crossed(match.string.lower(), match.start(), match.end())
     ):

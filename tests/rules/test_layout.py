@@ -142,9 +142,12 @@ def test_a_story_with_its_own_status_bar_has_its_header_below_it() -> None:
 def test_chrome_is_recognised_by_what_it_says() -> None:
     for text in ["Screenshot_20241124-125814_WhatsApp.jpg", "online", "413 anggota",
                  "Wardaya, Aurel, Valentino, Anda", "~ Tirta", "Ketik pesan", "18 Oktober 2024",
-                 "Kemarin", "terakhirdilihatpukul16.34"]:  # fmt: skip
+                 "Kemarin", "terakhirdilihatpukul16.34", "10 November 2024 21.22",
+                 "10November202421.22", "27 Jul 2025 pukul 21.12"]:  # fmt: skip
         assert is_chrome(text), text
-    for text in ["Kemarin 21.03", "belanja online murah", "anggota DPRD", "Bu Rina (Bappeda)"]:
+    # A caption that starts with a date is the story's: "27 November 2024 jangan lupa…".
+    for text in ["Kemarin 21.03", "belanja online murah", "anggota DPRD", "Bu Rina (Bappeda)",
+                 "27 November 2024 jangan lupa coblos no. 2"]:  # fmt: skip
         assert not is_chrome(text), text
 
 
