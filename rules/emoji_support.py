@@ -5,8 +5,8 @@ person reads a pair's number in the raised fingers or the keycap, and reads it a
 when something else says the same number or cheers it. One emoji alone says nothing ("☝️
 ingat rapat besok"): a number needs a second voice — the keycap repeated, fingers and a
 keycap, fingers or a keycap beside the pair's "0N", its name or its alias, or a keycap with a
-cheer (fire, 100, a flexed arm). A ballot box and a check mark beside one bare digit are a
-vote shown. Emoji that name two numbers back nobody.
+cheer (fire, 100, a flexed arm). A ballot box and a check mark (or two cheers) beside one
+bare digit are a vote shown. Emoji that name two numbers back nobody.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ WEIGHT = 0.8
 CHEERED = 0.6  # fingers cheered, no number: a review
 _PADDED = re.compile(r"(?<!\d)0([1-9])")
 _VOTE_SHOWN = {"cheer_ballot", "cheer_check"}
+_CHEERS_AFTER_VOTE = {"cheer_100", "cheer_fire"}
 
 
 def emoji_signals(
@@ -57,7 +58,10 @@ def emoji_signals(
             # "✌️✌️✌️ … 🔥🔥🔥", the number between them unread: likely, not sure.
             return [Signal(n, why.RULE_EMOJI_NUMBER, _shown(fingers, keys, n), CHEERED)]
         return []
-    if set(names) >= _VOTE_SHOWN:
+    # The check mark lost, the cheers after it still seen ("🗳️ 3 ✅💯💯" found as 🗳️ 💯💯):
+    # the vote shown all the same. A ballot box alone is often books or a parcel.
+    cheered = sum(name in _CHEERS_AFTER_VOTE for name in names) >= 2
+    if set(names) >= _VOTE_SHOWN or ("cheer_ballot" in names and cheered):
         digits = {int(d) for d in re.findall(r"(?<![\w.,:/-])([1-9])(?![\d.,:/])", norm)}
         if len(digits) == 1 and (n := digits.pop()) in numbers:
             return [Signal(n, why.RULE_EMOJI_VOTE, f"🗳 {n} ✅", WEIGHT)]

@@ -35,8 +35,12 @@ def test_a_ballot_box_and_a_check_beside_one_digit_is_a_vote_shown(election: Ele
     assert _said(election, ["cheer_ballot", "cheer_check", "cheer_100"], "3") == (3, WEIGHT)
     # Two digits: a date, a count, no vote shown.
     assert _said(election, ["cheer_ballot", "cheer_check"], "2 3")[0] is None
-    # A ballot box alone (books, a parcel read as one) beside "Hari ke-2": no vote.
+    # The check mark lost, its two cheers seen: the vote shown all the same.
+    assert _said(election, ["cheer_ballot", "cheer_100", "cheer_100"], "3") == (3, WEIGHT)
+    # A ballot box alone (books, a parcel read as one) beside "Hari ke-2": no vote; nor
+    # beside one cheer.
     assert _said(election, ["cheer_ballot"], "3")[0] is None
+    assert _said(election, ["cheer_ballot", "cheer_100"], "3")[0] is None
     assert _said(election, ["cheer_ballot", "cheer_check"], "Hari ke-2 bimtek")[0] is None
 
 
