@@ -20,7 +20,7 @@ NEUTRAL_CUES: list[tuple[str, re.Pattern[str]]] = [
     (why.NEUTRAL_MONEY_POLITICS, re.compile(r"politik\s+uang|money\s+politic", re.I)),
     # "Vote nomor 2 ya, lomba foto anak saya": a contest's vote, not the election's.
     (why.NEUTRAL_CONTEST, re.compile(r"\b(lomba|kontes|giveaway|kompetisi|audisi)\b", re.I)),
-    (why.NEUTRAL_ELECTION_BODIES, re.compile(r"\b(kpu|bawaslu|debat\s+(publik|kandidat|pasangan|paslon|perdana)|jadwal|spesimen|surat\s+suara|visi\s+misi|sosialisasi|informasi|daftar\s+pasangan|pengumuman|pemungutan\s+suara|(?:peng)?undian\s+nomor|pengundian|pasangan\s+calon\s+(pilkada|bupati|wali\s*kota|gubernur))\b", re.I)),
+    (why.NEUTRAL_ELECTION_BODIES, re.compile(r"\b(kpu|bawaslu|debat\s+(publik|kandidat|pasangan|paslon|perdana)|jadwal|spesimen|surat\s+suara|visi\s+misi|sosialisasi|informasi|daftar\s+pasangan|pengumuman|pemungutan\s+suara|undian\s+nomor|pengundian|pasangan\s+calon\s+(pilkada|bupati|wali\s*kota|gubernur))\b", re.I)),
 ]  # fmt: skip
 
 

@@ -234,8 +234,8 @@ def _glued_apart(match: re.Match[str], extra: frozenset[str]) -> str:
     word, rest = match.group(0), match.string[match.end() :]
     if word.lower() in extra and (
         any(is_word((word + rest[:k]).lower()) for k in range(1, min(3, len(rest)) + 1))
-        # Its last letters another word's first: "ASNBANGGAMELAYANI" is "bangga melayani", not the
-        # alias "BANGGAM" before "ELAYANI".
+        # Its last letters another word's first: "ASNBANGGAMELAYANI" is "bangga melayani",
+        # not the alias "BANGGAM" before "ELAYANI".
         or _crossed(match.string.lower(), match.start(), match.end())
     ):
         return word
