@@ -609,7 +609,7 @@ def test_an_acronym_that_starts_an_ordinary_word_is_not_read_into_it() -> None:
         assert detect_support(text, suda).candidate == 2, text
 
 
-def test_an_alias_whose_edge_letters_start_another_word_is_not_read_into_it() -> None:
+def test_an_alias_whose_last_letters_start_another_word_is_not_read_into_it() -> None:
     """ "Bang Gam" is a pair's alias; KORPRI's "ASN BANGGA MELAYANI BANGSA" read with its
     spaces lost holds "banggam", its "m" the start of "melayani": no alias there. The alias
     run into the words after it still counts."""
