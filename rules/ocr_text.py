@@ -36,8 +36,12 @@ def fold_compact(text: str) -> str:
     """Letters and digits only, lower case, OCR's confusions folded (I/l/1, O/0, S/5, B/8,
     rn/m, vv/w) and light leetspeak (E/3, A/4): the form in which spaces and look-alike
     glyphs no longer matter."""
-    s = re.sub(r"[^a-z0-9|!]", "", normalise_text(_SCRIPT_E.sub("e", text)))
-    return s.replace("rn", "m").replace("vv", "w").translate(_FOLD_COMPACT)
+    return _plain(text).replace("rn", "m").replace("vv", "w").translate(_FOLD_COMPACT)
+
+
+def _plain(text: str) -> str:
+    """Letters, digits and the glyphs read for them (|, !) only, lower case."""
+    return re.sub(r"[^a-z0-9|!]", "", normalise_text(_SCRIPT_E.sub("e", text)))
 
 
 def compact_in(needle: str, flat: str) -> bool:
@@ -66,7 +70,7 @@ def borrowed_in(needle: str, text: str) -> bool:
     start a longer dictionary word: "ASNBANGGAMELAYANI" holds "banggam" (the alias "Bang
     Gam"), but its "m" starts "melayani". A nickname run into the words after it
     ("BangGammenang") borrows nothing."""
-    plain = re.sub(r"[^a-z0-9|!]", "", normalise_text(_SCRIPT_E.sub("e", text)))
+    plain = _plain(text)
     folded = plain.translate(_FOLD_COMPACT)  # letter for letter, so places match `plain`
     starts = [m.start() for m in re.finditer(f"(?={re.escape(needle)})", folded)]
     if not starts:
