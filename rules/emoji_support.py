@@ -23,6 +23,11 @@ CHEERED = 0.6  # fingers cheered, no number: a review
 _PADDED = re.compile(r"(?<!\d)0([1-9])")
 _VOTE_SHOWN = {"cheer_ballot", "cheer_check"}
 _CHEERS_AFTER_VOTE = {"cheer_100", "cheer_fire"}
+# "🗳️ 1 ✅💯💯" read as one row: the digit, then the check as "v" and each 💯 as "100" or "10"
+# ("1100100", "2 v100100", "2 10 10"). The row's digit is the vote whatever else the story
+# numbers (a music sticker's "Sheila On 7").
+_VOTE_ROW = re.compile(r"^\s*v?\s*([1-9])(?:\s*v)?(?:\s*1[0o]{1,2}){1,3}\s*$", re.MULTILINE)
+_LONE_DIGIT = re.compile(r"(?<![\w.,:/-])([1-9])(?![\d.,:/])")
 
 
 def emoji_signals(
@@ -62,7 +67,8 @@ def emoji_signals(
     # the vote shown all the same. A ballot box alone is often books or a parcel.
     cheered = sum(name in _CHEERS_AFTER_VOTE for name in names) >= 2
     if set(names) >= _VOTE_SHOWN or ("cheer_ballot" in names and cheered):
-        digits = {int(d) for d in re.findall(r"(?<![\w.,:/-])([1-9])(?![\d.,:/])", norm)}
+        digits = {int(d) for d in _VOTE_ROW.findall(norm)}
+        digits = digits or {int(d) for d in _LONE_DIGIT.findall(norm)}
         if len(digits) == 1 and (n := digits.pop()) in numbers:
             return [Signal(n, why.RULE_EMOJI_VOTE, f"🗳 {n} ✅", WEIGHT)]
     return []

@@ -45,6 +45,24 @@ def test_a_ballot_box_and_a_check_beside_one_digit_is_a_vote_shown(election: Ele
 
 
 @pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("1100100\nKirim pesan\n100 100", 1),  # 💯💯 read "100100", run into the digit
+        ("Sheila On 7·Dan\n2 V100100\n2 10 10", 2),  # a music sticker numbers the story too
+    ],
+)
+def test_a_vote_row_read_with_its_emoji_as_digits_still_shows_the_vote(
+    election: Election, text: str, number: int
+) -> None:
+    """ "🗳️ 1 ✅💯💯": OCR reads the check as "V" and each 💯 as "100": the row is the vote."""
+    names = ["cheer_ballot", "cheer_check", "cheer_100", "cheer_100"]
+    assert _said(election, names, text) == (number, WEIGHT)
+    # Two such rows naming two numbers back nobody; a count of a hundred is no vote row.
+    assert _said(election, names, "1100100\n2 V100100")[0] is None
+    assert _said(election, names, "2 100 orang\n3 dan 1")[0] is None
+
+
+@pytest.mark.parametrize(
     ("names", "text"),
     [
         (["finger1"], "ingat rapat besok"),  # one raised finger alone says nothing
