@@ -542,8 +542,8 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
                 return HeaderReading("instagram", Poster("username", user), None, tuple(evidence))
     # A time line ("Baru'saja") is no name.
     names = [line for line in content if not _WA_TIME.search(re.sub(r"[^\w\s.:]", " ", line))]
-    if platform == "whatsapp" and names:
-        name = _clean_name(names[0])
-        if re.search(r"[A-Za-z]{3}", name):
-            return HeaderReading(platform, Poster("contact_name", name), None, tuple(evidence))
+    # The first with letters: the phone's clock read with a stray dot ("06.16·") is no name.
+    lettered = (n for line in names if re.search(r"[A-Za-z]{3}", n := _clean_name(line)))
+    if platform == "whatsapp" and (name := next(lettered, None)):
+        return HeaderReading(platform, Poster("contact_name", name), None, tuple(evidence))
     return HeaderReading(platform, None, None, tuple(evidence))

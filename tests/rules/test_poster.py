@@ -78,6 +78,14 @@ def test_a_number_over_an_instagram_story_is_not_its_poster() -> None:
     )
 
 
+def test_a_clock_read_with_a_stray_dot_is_not_taken_for_the_contact() -> None:
+    """The pale time under the contact unread: the name line under "06.16·" is the poster."""
+    lines = ["06.16·", "Bp. Obed (Puskesmas Oesapa Barat)"]
+    assert parse_header_text(lines, footer_text="Balas").poster == Poster(
+        "contact_name", "Bp. Obed (Puskesmas Oesapa Barat)"
+    )
+
+
 def test_unreadable_header_gives_no_poster() -> None:
     assert parse_header_text(["~~ ..", "| |"]).poster is None
 
