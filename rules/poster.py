@@ -162,7 +162,8 @@ def _roman_after_unit(tokens: Sequence[str]) -> bool:
 
 _ROMAN = frozenset({"I", "II", "III", "IV"})
 _ROMAN_READ = re.compile(r"I[Il]{1,2}|lI")
-_CUT_MARK = re.compile(r"\w\s?(?:…|\.{2,})$")
+# ("SD Negeri 5…" is often read "SD Negeri 5.": a unit's number takes no full stop.)
+_CUT_MARK = re.compile(r"\w\s?(?:…|\.{2,})$|\d\.$")
 
 
 def phone_in(text: str) -> str | None:

@@ -193,7 +193,7 @@ class UnitHintLookup(HandleLookup):
         if tokens and consumed and tokens[-1] == consumed[-1]:
             # A contact cut off at the screen's edge ends in part of a word: a place key
             # that the roster only has with that word longer ("smkn:1 tobo").
-            keys |= {k for k in hint if ":" in k for k in self._completed(k)}
+            keys |= {k for k in hint if ":" in k for k in self._completed(k, cut)}
         i, kept = 0, []
         while i < len(rest):
             for end in range(len(rest), i + (0 if cut else 1), -1):
@@ -246,6 +246,10 @@ class UnitHintLookup(HandleLookup):
         if key in self._key_units and not cut:
             return set()
         read = key.rsplit(":", 1)[-1]
+        if cut and read.isdigit():
+            # "SD Negeri 5…": the school's number cut at the screen's edge (SD Negeri 57);
+            # the name decides between the schools it may begin.
+            return {k for k in self._key_units if k.startswith(key) and k[len(key) :].isdigit()}
         least = 4 if key.startswith(RUN) else 3  # a place's kind narrows it: "rsud:ras"
         if (len(read.rsplit(" ", 1)[-1]) < 3 and not cut) or len(read.replace(" ", "")) < least:
             return set()

@@ -573,6 +573,22 @@ def test_a_unit_short_form_cut_with_an_ellipsis_still_tells_the_unit() -> None:
     assert top(index, "contact_name", "Warsita Pratama Dink…")[1] < FLAG
 
 
+
+def test_a_schools_number_cut_with_an_ellipsis_is_not_another_school() -> None:
+    """ "Nikodemus Ratu SD Negeri 5…": the app cut "57"; read "SD Negeri 5." by OCR. The
+    school the number begins agrees; a roster namesake elsewhere stays below it. Uncut,
+    "SD Negeri 5" is another school."""
+    from rules.poster import clean_contact_name
+
+    nikodemus = [
+        E("198308072006031723", "Nikodemus Ratu, S.Pd.", "SD Negeri 57 Kupang"),
+        E("198508262006101023", "Nikodemus Marthen Ratu", "Sekretariat Daerah"),
+    ]
+    shown = clean_contact_name("NikodemusRatu SD Negeri 5.")
+    assert shown == "Nikodemus Ratu SD Negeri 5…"
+    _flags_the_first(nikodemus, shown)
+    assert top(RosterIndex(nikodemus), "contact_name", "Nikodemus Ratu SD Negeri 5")[1] < FLAG
+
 def test_a_handle_read_over_a_pale_photo_offers_those_it_may_be_with_thin_strokes_lost() -> None:
     """ "sit_slt", read three times alike over a white wall, is "siti__siti" with its thin
     strokes lost: offered for a moderator to compare, never a flag; a handle whose letters
