@@ -40,6 +40,19 @@ _DOTTED_DEGREE_RE = re.compile(r"^(?:\(?[A-Za-z]{1,5}\)?\.\s?){1,5}\(?[A-Za-z]{0
 _MULTI_DOT_RE = re.compile(r"^(?:[A-Za-z]{1,5}\.){1,5}\(?[A-Za-z]{1,5}\)?\.?$")
 
 
+# Titles that say a profession or a standing, kept by people in the contacts they save
+# ("drg. Fransiska Pusk. Nunleu" for the clinic's dentist, not its two other Fransiskas).
+_TELLING_TITLES = frozenset({"dr", "drg", "drh", "apt", "ns", "ners", "bd", "ir", "prof", "hj"})
+
+
+def telling_titles(name: str) -> frozenset[str]:
+    """The titles that tell people apart a name carries, before or after it, as typed or
+    as on the roster ("drg. Fransiska Lenggu" → {"drg"}; "Yuliana Pello, S.Kep., Ns." → {"ns"})."""
+    words = re.split(r"[\s,]+", name.lower())
+    found = {w.strip(".()") for w in words}
+    return frozenset(found & _TELLING_TITLES)
+
+
 @lru_cache(maxsize=4096)
 def _is_degree(part: str) -> bool:
     """True for a comma-separated trailing part that is an academic degree (cached: a

@@ -22,6 +22,7 @@ from rules.names import (
     name_tokens,
     name_tokens_unfolded,
     strip_honorifics,
+    telling_titles,
 )
 from rules.posts import POST_SHORT_FORMS, posts_named
 from rules.roster import normalise_phone
@@ -233,6 +234,10 @@ class CandidateLookup(UnitHintLookup):
         if otherwise is not None:
             # "Akhmad" beside an Akhmad and an Ahmad of the unit: the one spelled as shown.
             raws = np.where(otherwise, raws * SPELLED_OTHERWISE, raws)
+        titled = self._titled(chosen, raws, text)
+        if titled is not None:
+            # "drg. Fransiska Pusk. Nunleu": of the clinic's Fransiskas, its dentist.
+            raws = np.where(titled, raws, raws * OTHER_POST)
         outsider = self._outsider_word(tokens) if not hint else None
         if outsider is not None:
             raws = raws * OUTSIDER  # "Pak Hadi Sopir": the driver, not the roster's Hadi
@@ -244,6 +249,9 @@ class CandidateLookup(UnitHintLookup):
             _raw, _method, evidence = score_contact(self, i, *args, with_evidence=True)
             if fits is not None and fits[j]:
                 evidence = (*evidence, why.EVIDENCE_POST_AGREES.format(post=self._post_of(i)))
+            if titled is not None and titled[j]:
+                title = ", ".join(sorted(telling_titles(text)))
+                evidence = (*evidence, why.EVIDENCE_TITLE_AGREES.format(title=title))
             if outsider is not None:
                 evidence = (*evidence, why.EVIDENCE_OUTSIDER.format(word=outsider))
             if peers[j] > 1:
@@ -271,6 +279,19 @@ class CandidateLookup(UnitHintLookup):
                 for v in words
             )
         return out if out.any() and not out[tied].all() else None
+
+    def _titled(self, chosen: np.ndarray, raws: np.ndarray, text: str) -> np.ndarray | None:
+        """Which of the candidates tied for the top carry a title the contact shows ("drg.",
+        "Ns.", "Hj."), when some do and some do not. A title only breaks a tie: many
+        rosters leave titles out, and a contact's "dr." is no reason to doubt a full name."""
+        shown = telling_titles(text)
+        tied = np.flatnonzero(raws >= raws.max() - PEER_MARGIN) if len(raws) and shown else []
+        if not 1 < len(tied) <= _SPELLING_CHECKED:
+            return None
+        out = np.zeros(len(chosen), dtype=bool)
+        for j in tied.tolist():
+            out[j] = bool(shown & telling_titles(self._field(int(chosen[j]), 1)))
+        return out if out[tied].any() and not out[tied].all() else None
 
     def _outsider_word(self, tokens: Sequence[str]) -> str | None:
         """A word of the contact name saying a role outside the service ("sopir", "RT",

@@ -820,6 +820,21 @@ def test_a_post_in_a_contact_tells_namesakes_in_one_unit_apart() -> None:
     assert top(index, "contact_name", "Pak Warsita Kominfo")[1] < REVIEW
 
 
+def test_a_title_in_a_contact_tells_namesakes_in_one_unit_apart() -> None:
+    """ "drg. Fransiska Pusk. Nunleu": three Fransiskas work at the clinic; the roster calls
+    one of them a dentist. Without the title they stay a tie; a title breaks ties only, so
+    a full name without the roster's title is still its holder."""
+    fransiskas = [
+        _posted("199406302017042018", "drg. Fransiska Lenggu", "Dokter Gigi", "Pusk. Nunleu"),
+        _posted("199904202022112003", "Fransiska Dethan, S.Tr.Keb.", "Bidan", "Pusk. Nunleu"),
+        _posted("197501252007032028", "Fransiska Mesakh", "Kepala", "Pusk. Nunleu"),
+    ]
+    index = _flags_the_first(fransiskas, "drg. Fransiska Pusk. Nunleu", "Drg Fransiska PKM Nunleu")
+    assert top(index, "contact_name", "Fransiska Pusk. Nunleu")[1] < REVIEW
+    nip, conf, _method = top(index, "contact_name", "drg. Fransiska Mesakh Pusk. Nunleu")
+    assert nip == "197501252007032028" and conf >= FLAG
+
+
 def test_a_unit_head_saved_without_a_name_is_the_one_holding_the_post() -> None:
     """ "Pak Camat Koba", "Kepsek SDN 24": a head of a unit saved by post and unit alone is
     the one person on the roster holding that post there. Not a post several hold there, not
