@@ -542,6 +542,15 @@ def units_agree(hint: frozenset[str], unit: frozenset[str]) -> bool | None:
 # Every word of the unit phrases above ("smkn", "kec", "rsud", "dinkes", "kelurahan"…): words a
 # contact name run together by the OCR may be split into (see `rules.roster_index.segment`).
 UNIT_WORDS = frozenset(t for phrase in _PHRASES for t in phrase)
+# Their two-letter words as written ("PP" of "Satpol PP", folded "p" above): a contact run
+# together ("SITIPRAKOSOSATPOLPP") ends in one.
+UNIT_TWO_LETTER_WORDS = frozenset(
+    w
+    for phrases in (*_AGENCIES.values(), *_PLACE_MARKERS.values())
+    for p in phrases
+    for w in p.lower().replace("-", " ").split()
+    if len(w) == 2 and w.isalpha()
+)
 _SLIP_MIN = 8
 _LONG_WORDS = tuple(
     (p[0], ocr_fold(p[0])) for p in sorted(_PHRASES) if len(p) == 1 and len(p[0]) >= _SLIP_MIN

@@ -46,6 +46,7 @@ from rules.roster_index.unit_hints import OTHER_POST, UnitHintLookup, units_apar
 from rules.units import (
     ACRONYM,
     IMPLIED_MARK,
+    UNIT_TWO_LETTER_WORDS,
     UNIT_WORDS,
 )
 from wording import id_analysis as why
@@ -416,6 +417,8 @@ class CandidateLookup(UnitHintLookup):
             return False
         if word in HONORIFICS or word in TITLE_TOKENS or word in UNIT_WORDS:
             return True
+        if word in UNIT_TWO_LETTER_WORDS:  # "PP" of "SATPOLPP"
+            return True
         if word in POST_SHORT_FORMS or word in _ROMAN or self._post_word(word):
             return True
         folded = fold_token(word)
@@ -506,7 +509,10 @@ _ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"})
 # The two-letter words a run-together contact name is split into: "Bu", "Bp" and the units'
 # short forms ("RS", "KB"), Roman numbers; not "ko", "ci" or "ka", which start too many names.
 _TWO_LETTER_WORDS = frozenset(
-    {"bu", "bp", "pk"} | {w for w in UNIT_WORDS if len(w) == 2} | {w for w in _ROMAN if len(w) == 2}
+    {"bu", "bp", "pk"}
+    | {w for w in UNIT_WORDS if len(w) == 2}
+    | UNIT_TWO_LETTER_WORDS
+    | {w for w in _ROMAN if len(w) == 2}
 )
 _GLUED_HONORIFIC = re.compile(
     r"^(?:(?:PAK|BAPAK|BPK|IBU)(?=[A-Z]{3})|(?:Pak|Bapak|Bpk|Bu|Ibu|Mas|Mbak|Bang|Kak)(?=[A-Z][a-z]{2}))"

@@ -28,6 +28,8 @@ ROSTER = [
     _entry("197001012000031002", "Yohanes Bria", "UPTD Puskesmas Naikoten I"),
     _entry("197501012000032001", "Maria Tanone, S.H.", "Inspektorat", "Kepala Bidang"),
     _entry("197501012000032002", "Maria Ndun", "Inspektorat"),
+    _entry("198101012006042001", "Hj. Siti Prakoso", "Satuan Polisi Pamong Praja"),
+    _entry("198101012006042002", "Siti Prakoso", "Dinas Sosial"),
 ]
 
 
@@ -45,6 +47,8 @@ def index() -> RosterIndex:
         # A post's short form and a unit's Roman number run in too.
         ("PAKKAPUS NAIKOTENII", "197001012000031001"),
         ("MARIAKABID INSPEKTORAT", "197501012000032001"),
+        # A unit's two-letter word at the end ("Satpol PP").
+        ("SITIPRAKOSOSATPOLPP", "198101012006042001"),
     ],
 )
 def test_a_name_in_capitals_run_together_is_read_into_its_words(
