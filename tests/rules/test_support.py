@@ -403,6 +403,7 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("sudah pasti nomor 2100", 2),  # "nomor 2 💯", the emoji read as 100
         ("SDH PASTI NOMOR2100", 2),  # the same, with the space before the number lost too
         ("SDHPASTINOMOR1700", 1),  # the 💯 read as 700
+        ("otw menang\n03700", 3),  # "otw menang 03 💯", rotated: the 💯 read as 700 on its row
         ("bu Julaiha Bupati qta\nnourut+2+", 2),  # "no urut ✨ 2 ✨", the sparkles read as +
         ("27 November ingat nomor\n+2ya@", 2),  # "nomor ✨ 2 ya 😉", the sparkle read as +
         ("gaspOool 03", 3),  # a letter held in mixed case
