@@ -56,8 +56,10 @@ WEAK_MATCH = 0.45
 # Two readings of a poster this alike (normalised Levenshtein) agree, an OCR slip or two apart.
 AGREE = 0.8
 # A rostered handle found only by taking the read handle's last digits for the story's age
-# (`age_glued`) counts this much of its match: the digits may be the handle's own.
-AGE_GLUED = 0.9
+# (`age_glued`) counts this much of its match: the digits may be the handle's own, so it is
+# below a flag until a later reading reads the age apart ("christinawattimena2" of
+# "christinawattimena2 24 m" is not the roster's "christinawattimena").
+AGE_GLUED = 0.8
 EXACT_HANDLE = "instagram-exact"
 # The header opinion not asked once two readings agree on someone off the roster.
 LAST_RESORT = "faint"
@@ -135,6 +137,18 @@ def match_reading(
                 evidence = (*evidence, note)
             best = (replace(reading, poster=poster, platform=platform, evidence=evidence), found)
     return best
+
+
+def _age_was_the_handles(first: HeaderReading, later: HeaderReading, best: HeaderReading) -> bool:
+    """The best reading's handle is the first one's with its last digits taken for the age
+    (`age_glued`), and a later reading read the first handle whole with an age after it."""
+    return (
+        first.poster is not None
+        and first.seen is None
+        and later.seen is not None
+        and later.poster == first.poster
+        and best.poster in age_glued(first.poster)
+    )
 
 
 def age_glued(poster: Poster) -> tuple[Poster, ...]:
@@ -255,6 +269,11 @@ def read_poster(
         else:
             found = match_reading(reading, roster, limit)
             opinions.append(reading)
+            if _age_was_the_handles(layout.header, reading, best[0]):
+                # "christinawattimena2 24m": the digits were the handle's own, the age
+                # unread at first; the roster's "christinawattimena" is another account.
+                best = found
+                break
         if _punctuation_lost(first, found[0].poster) or _other_punctuation(first, found[1]):
             continue
         if found[0].poster is not None and not found[1]:

@@ -121,6 +121,7 @@ def _clean_name(text: str) -> str:
         )
         and not (tokens[0].istitle() and tokens[0].isalpha() and tokens[1] == "-")
         and not (tokens[0].isupper() and posts_named([tokens[0].lower()]))  # "KS SMP N 2"
+        and not _name_particle(tokens)
     ):
         tokens.pop(0)
     if tokens and _ROMAN_READ.fullmatch(tokens[-1]) and _roman_after_unit([*tokens[:-1], "I"]):
@@ -147,6 +148,21 @@ def _clean_name(text: str) -> str:
     cut = _CUT_MARK.search(cleaned)
     cleaned = cleaned.strip(" '\"‘’“”;:,.|")
     return cleaned.rstrip("….") + "…" if cut and cleaned else cleaned
+
+
+# Two-letter words that begin names: Balinese "Ni" (Ni Luh Putu), Buton's "Wa" and "La"
+# (Wa Ode Mery, La Ode Ahmad).
+_NAME_PARTICLES = frozenset({"ni", "wa", "la"})
+
+
+def _name_particle(tokens: Sequence[str]) -> bool:
+    """The first word begins the name ("Wa Ode Mery"), not the avatar read as letters."""
+    return (
+        tokens[0].lower() in _NAME_PARTICLES
+        and tokens[0].istitle()
+        and tokens[1][:1].isupper()
+        and tokens[1].isalpha()
+    )
 
 
 def _roman_after_unit(tokens: Sequence[str]) -> bool:

@@ -38,7 +38,8 @@ MAGIC = b"NETRAIX1"
 # 3: unit keys with a school's town and runs of a unit's words; 4: _post_unit; 5: _thin_keys;
 # 6: more name prefixes ("Baiq", "Lalu", "Ahmad", "Abdul") and a unit's exact place keys
 # 7: leading chains of name prefixes ("Uray Muhammad Hasan") and more prefixes
-FORMAT = 7
+# 8: Buton's "La Ode", "Wa Ode" as name prefixes
+FORMAT = 8
 _ALIGN = 64
 _CHUNK = 1 << 24
 

@@ -246,6 +246,10 @@ class UnitHintLookup(HandleLookup):
         if key in self._key_units and not cut:
             return set()
         read = key.rsplit(":", 1)[-1]
+        if cut and key.startswith("opd:") and len(read) <= 3 and " " not in read:
+            # "Dinas P…", "Dinas Pe…": the office's word cut after its first letters. It
+            # begins many offices, and contradicts only the others.
+            return self._begun(key) or {key}
         if cut and read.isdigit():
             # "SD Negeri 5…": the school's number cut at the screen's edge (SD Negeri 57);
             # the name decides between the schools it may begin.
@@ -263,6 +267,17 @@ class UnitHintLookup(HandleLookup):
                 found.add(k)
                 units |= set(self._key_units[k])
         return found if len(units if cut else found) <= 3 else set()
+
+    def _begun(self, key: str) -> set[str]:
+        """The roster's unit keys that begin with `key`."""
+        if self._sorted_keys is None:
+            self._sorted_keys = sorted(self._key_units)
+        found = set()
+        for k in self._sorted_keys[bisect.bisect_left(self._sorted_keys, key) :]:
+            if not k.startswith(key):
+                break
+            found.add(k)
+        return found
 
     def _most_specific(self, hint: frozenset[str]) -> frozenset[str]:
         """Of a place hint's prefixes ("kec:medan", "kec:medan tuntungan") only the longest

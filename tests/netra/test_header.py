@@ -6,6 +6,7 @@ import dataclasses
 
 from netra.header import (
     WEAK_MATCH,
+    _age_was_the_handles,
     _other_punctuation,
     _read_alike_twice,
     _settle_unmatched,
@@ -132,14 +133,15 @@ def test_a_bare_number_taken_for_the_age_may_be_the_handles_own_digits() -> None
 def test_an_age_run_into_the_handle_with_its_unit_lost_is_the_rostered_handle() -> None:
     """ "andi.chaniago_144" of "andi.chaniago_1 44 m", the space and the "m" lost: with no
     age read, the last digits may be the age; the rostered handle they leave is the poster,
-    saying so. The handle as read wins when the roster has it, and a handle read with its
-    age keeps its digits."""
+    saying so, for review (the digits may be the handle's own: "christinawattimena2" is not
+    "christinawattimena"). The handle as read wins when the roster has it, and a handle
+    read with its age keeps its digits."""
     andi = RosterEntry("197210102001101206", "Andi Chaniago", instagram="andi.chaniago_1")
     roster = RosterIndex([andi])
     reading = HeaderReading("instagram", Poster("username", "andi.chaniago_144"), None, ())
     found, matches = match_reading(reading, roster, 5)
     assert found.poster == Poster("username", "andi.chaniago_1")
-    assert matches[0].entry.nip == andi.nip and 0.8 <= matches[0].confidence < 0.95
+    assert matches[0].entry.nip == andi.nip and 0.6 <= matches[0].confidence < 0.85
     assert any("andi.chaniago_144" in e for e in found.evidence)
     aged = dataclasses.replace(reading, seen="5 j")
     assert match_reading(aged, roster, 5)[1][0].confidence < 0.8  # a near miss: review
@@ -150,6 +152,20 @@ def test_an_age_run_into_the_handle_with_its_unit_lost_is_the_rostered_handle() 
     own = RosterEntry("197210102001101207", "Andi C", instagram="andi.chaniago_144")
     found, matches = match_reading(reading, RosterIndex([andi, own]), 5)
     assert found.poster == reading.poster and matches[0].entry.nip == own.nip
+
+
+def test_a_later_reading_of_the_age_apart_gives_the_handle_its_digits_back() -> None:
+    """ "christinawattimena2", its pale "24 m" unread: the roster's "christinawattimena" was
+    a lead only while the "2" might be the age. A later reading of "christinawattimena2 24m"
+    settles it: the digit is the handle's own. A later reading of another handle does not."""
+    first = HeaderReading("instagram", Poster("username", "christinawattimena2"), None, ())
+    glued = dataclasses.replace(first, poster=Poster("username", "christinawattimena"))
+    later = dataclasses.replace(first, seen="24m")
+    assert _age_was_the_handles(first, later, glued)
+    assert not _age_was_the_handles(first, dataclasses.replace(first, seen=None), glued)
+    other = dataclasses.replace(later, poster=Poster("username", "christinawattimena"))
+    assert not _age_was_the_handles(first, other, glued)
+    assert not _age_was_the_handles(first, later, first)  # the handle as read: no question
 
 
 def test_a_name_line_read_alone_keeps_digits_no_age_can_be() -> None:

@@ -1018,6 +1018,36 @@ def test_names_behind_balinese_and_palembang_prefixes_and_regional_forms_of_addr
     )
 
 
+def test_contacts_as_ambon_saves_them() -> None:
+    """Buton's "Wa Ode" and "La Ode" lead a name ("Wa Ode Mery" is Bu Mery) and stay on
+    the contact; an office's word cut by the app after a letter or two ("Dinas P…", "Dinas
+    Pe…") begins the roster's Dinas Pertanian and contradicts only offices it does not
+    begin."""
+    from rules.poster import clean_contact_name
+
+    roster = [
+        _posted("196712151993022769", "Wa Ode Mery, S.Pd.", "Kepala Sekolah", "SMA Negeri 5 Ambon"),
+        _posted("196801091997032025", "Wa Ode Annisa Lewerissa", "Staf", "Dinas Perhubungan"),
+        _posted("197001012000031201", "La Ode Ahmad", "Staf", "Dinas Kesehatan"),
+        _posted("199809012024101020", "Semuel Johanis Tahapary", "Penyuluh", "Dinas Pertanian"),
+        _posted("199806302021121013", "Semuel Tahapary, S.M.", "Staf", "Sekretariat Daerah"),
+    ]
+    assert clean_contact_name("Wa Ode Mery") == "Wa Ode Mery"
+    index = RosterIndex(roster)
+    _each_flagged(
+        index,
+        [
+            ("Wa Ode Mery", "196712151993022769"),
+            ("Bu Mery SMA 5", "196712151993022769"),
+            ("La Ode Ahmad Dinkes", "197001012000031201"),
+            ("Semuel Johanis Tahapary Dinas P…", "199809012024101020"),
+            ("Semuel Tahapary Dinas Pe…", "199809012024101020"),
+        ],
+    )
+    # Cut short, "Dinas P…" is not the Sekretariat's; uncut, "Dinas P" is no office.
+    assert top(index, "contact_name", "Semuel Tahapary Dinas P")[1] < FLAG
+
+
 def test_contacts_as_kupang_saves_them() -> None:
     """A kelurahan's dot run into its name ("KEL.OEBA"); a form of address that is the
     person's only name on the contact ("Umi Penyuluh Dinas KB"); an office's short form cut
