@@ -573,7 +573,6 @@ def test_a_unit_short_form_cut_with_an_ellipsis_still_tells_the_unit() -> None:
     assert top(index, "contact_name", "Warsita Pratama Dink…")[1] < FLAG
 
 
-
 def test_a_schools_number_cut_with_an_ellipsis_is_not_another_school() -> None:
     """ "Nikodemus Ratu SD Negeri 5…": the app cut "57"; read "SD Negeri 5." by OCR. The
     school the number begins agrees; a roster namesake elsewhere stays below it. Uncut,
@@ -588,6 +587,7 @@ def test_a_schools_number_cut_with_an_ellipsis_is_not_another_school() -> None:
     assert shown == "Nikodemus Ratu SD Negeri 5…"
     _flags_the_first(nikodemus, shown)
     assert top(RosterIndex(nikodemus), "contact_name", "Nikodemus Ratu SD Negeri 5")[1] < FLAG
+
 
 def test_a_handle_read_over_a_pale_photo_offers_those_it_may_be_with_thin_strokes_lost() -> None:
     """ "sit_slt", read three times alike over a white wall, is "siti__siti" with its thin
