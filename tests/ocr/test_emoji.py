@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import glob
 import io
+import math
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -29,10 +30,11 @@ def _line(
     background: tuple[int, int, int],
     label: tuple[int, ...] = (),
     text: tuple[str, tuple[int, int, int]] = ("lato", (20, 20, 20)),
+    turn: float = 0.0,
 ) -> Image.Image:
     """A 720×1280 screenshot with one line of emoji (and words, in `text`'s font and colour)
-    at `size` px, on a plain background, inside a label box of colour `label` if given;
-    JPEG-compressed."""
+    at `size` px, on a plain background, inside a label box of colour `label` if given, the
+    emoji row set at a slant of `turn` degrees (counter-clockwise); JPEG-compressed."""
     emoji_font = ImageFont.truetype(_FONTS[0], 109)
     image = Image.new("RGB", (720, 1280), background)
     draw = ImageDraw.Draw(image)
@@ -48,8 +50,12 @@ def _line(
         ImageDraw.Draw(glyph).text((10, 10), part, font=emoji_font, embedded_color=True)
         glyph = glyph.crop(glyph.getbbox())
         glyph = glyph.resize((round(glyph.width * size / glyph.height), size))
-        image.paste(glyph, (x, y), glyph)
-        x += glyph.width + size // 4
+        width = glyph.width
+        if turn:
+            glyph = glyph.rotate(turn, resample=Image.Resampling.BICUBIC, expand=True)
+        rise = round(math.tan(math.radians(turn)) * (x - 120))
+        image.paste(glyph, (x, y - rise), glyph)
+        x += width + size // 4
     out = io.BytesIO()
     image.save(out, "JPEG", quality=80)
     return Image.open(io.BytesIO(out.getvalue())).convert("RGB")
@@ -167,6 +173,19 @@ def test_a_thin_script_digit_alone_between_large_emoji_is_read() -> None:
     emoji = find_emoji(image, (200, 1100))
     assert {"cheer_ballot", "cheer_check"} <= {e.name for e in emoji}
     assert read_among_emoji(image, emoji, make_engine("ppocr")) == ["1"]
+
+
+@pytest.mark.parametrize("turn", [-18.0, 15.0])
+def test_an_emoji_row_set_at_a_slant_is_named_as_upright(turn: float) -> None:
+    """ "☝️ 1️⃣ 🔥" turned on a story: the turned finger was nearest an upright "✌️" and
+    the turned keycap nearest nothing, so a pair's number went unread."""
+    image = _line(["☝️", "1️⃣", "🔥"], 48, (140, 105, 140), turn=turn)
+    emoji = find_emoji(image, (200, 1100))
+    assert [e.name for e in sorted(emoji, key=lambda e: e.left)] == [
+        "finger1",
+        "key1",
+        "cheer_fire",
+    ]
 
 
 def test_a_white_number_between_raised_fingers_is_no_emoji() -> None:
