@@ -314,7 +314,7 @@ def units_apart(text: str) -> str:
     text = _HOSPITAL_GLUED.sub(r"\1 \2", text)  # "RSUDKM": a town's initials after it
     text = _CLINIC_GLUED.sub(r"\1 \2", text)  # "PKMSTM Hilir"
     text = _MARKER_GLUED.sub(r" \1", text)  # "RINA TAMBAKEL.AIR TAWAR"
-    return _MARKER_DOT_GLUED.sub(r"\1. ", text)  # "KEL.OEBA"
+    return _MARKER_DOT_GLUED.sub(r"\1. ", text)  # "KEL.OEBA", "PUSK.BEROK"
 
 
 _SKIP_RUN = SKIP_WORDS
@@ -333,7 +333,8 @@ _SCHOOL_AFTER_CAPS = re.compile(r"\b([A-Z]{2,6}?)(SDN?|SMPN?|SMAN?|SMKN?)(?=\s?\
 _SCHOOL_AFTER_NAME = re.compile(r"(?<=[a-z])(SDN?|SMPN?|SMAN?|SMKN?)(?=\s?\d)")
 # A place marker with its dot run into the word before it by OCR ("TAMBAKEL.", "RinaKec."):
 # a name ending so, with a dot after it, is no spelling anyone saves.
-_MARKER_DOT_GLUED = re.compile(r"\b(KEL|KEC|Kel|Kec|kel|kec)\.(?=[A-Za-z])")
+# A short capitalised word's dot run into the next ("KEL.OEBA", "BP.ILHAM PUSK.BEROK").
+_MARKER_DOT_GLUED = re.compile(r"\b(KEL|KEC|Kel|Kec|kel|kec|[A-Z][A-Za-z]{1,4})\.(?=[A-Za-z])")
 _MARKER_GLUED = re.compile(r"(?<=[A-Za-z]{3})(KEL|KEC|Kel|Kec)(?=\.)")
 # "UPTD", "UPT": a technical unit's mark, no name, whatever follows it.
 _TECHNICAL_UNIT = frozenset({"uptd", "upt"})

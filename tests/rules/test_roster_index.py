@@ -1049,7 +1049,7 @@ def test_contacts_as_ambon_saves_them() -> None:
 
 
 def test_contacts_as_kupang_saves_them() -> None:
-    """A kelurahan's dot run into its name ("KEL.OEBA"); a form of address that is the
+    """A kelurahan's dot run into its name ("KEL.OEBA", "PUSK.OEBOBO"); a form of address that is the
     person's only name on the contact ("Umi Penyuluh Dinas KB"); an office's short form cut
     at the screen's edge with its "…" lost ("DISPUS"); "Kaka"; "DKP", the table's DKPP folded
     and this roster's Dinas Kelautan dan Perikanan by its initials."""
@@ -1065,6 +1065,8 @@ def test_contacts_as_kupang_saves_them() -> None:
         _posted("197801012000031209", "Paulus Manafe", "Staf", "Dinas Kelautan dan Perikanan"),
         _posted("197901012000031210", "Paulus Haning", "Staf", "Kelurahan Namosain"),
         _posted("198001012000031211", "Yohanes Seran", "Staf", "Dinas Ketahanan Pangan dan Pertanian"),
+        _posted("198806282014101558", "Ilham Prasetyo", "Perawat", "UPTD Puskesmas Oebobo"),
+        _posted("198906282014101559", "Ilham Seran", "Staf", "Dinas Sosial"),
     ]  # fmt: skip
     index = RosterIndex(roster)
     _each_flagged(
@@ -1075,6 +1077,7 @@ def test_contacts_as_kupang_saves_them() -> None:
             ("FRANSISKUS OPERATOR DISPUS", "197401012000031205"),
             ("Kaka Setyo (SD Negeri 53)", "197601012000031207"),
             ("Bapak Paulus DKP", "197801012000031209"),
+            ("BP.ILHAM PUSK.OEBOBO", "198806282014101558"),  # each dot run into a word
         ],
     )
 
