@@ -439,9 +439,15 @@ def _plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportF
         and not any(any(f.scores.values()) for _e, f in getattr(support, "options", ()))
         and (
             (layout.framed and all(line.conf >= FRAMED_SURE for line in inside))
-            or no_campaign_words("\n".join(line.text for line in inside), everyday=True)
+            or no_campaign_words("\n".join(x.text for x in inside), True, _pairs(support))
         )
     )
+
+
+def _pairs(support: SupportFinding) -> set[int] | None:
+    """The numbers of every pair of the election file (a "ke-5" names none of two)."""
+    options = getattr(support, "options", ())
+    return set(support.scores).union(*(f.scores for _e, f in options)) or None
 
 
 def _words_only(text: str) -> bool:
@@ -501,7 +507,7 @@ def _framed_plainly_neutral(
     """A framed story's poster line, inside the frame, names a rostered ASN, and the first
     reading read every line of its body surely (`FRAMED_SURE`) with no word of a campaign
     and nothing of any pair: an enlarged reading would read the same ("Alhamdulillah 3
-    tahun menikah" keeps it: a number)."""
+    tahun menikah" keeps it where there is a pair 3)."""
     if not _poster_line_inside(layout, span) or any(support.scores.values()):
         return False
     content = set(layout.body)
@@ -512,7 +518,7 @@ def _framed_plainly_neutral(
     ]
     if not inside or any(line.conf < FRAMED_SURE for line in inside):
         return False
-    if not no_campaign_words("\n".join(line.text for line in inside)):
+    if not no_campaign_words("\n".join(line.text for line in inside), numbers=_pairs(support)):
         return False
     _reading, matches = match_reading(layout.header, roster, limit)
     return bool(matches) and matches[0].confidence >= thresholds.asn_flag

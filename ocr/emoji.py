@@ -125,7 +125,7 @@ def _turned(template: Image.Image, degrees: float) -> Image.Image:
     turned glyph's corners and is brought back to the template's side."""
     if not degrees:
         return template
-    large = template.resize((4 * TEMPLATE_SIDE,) * 2, Image.Resampling.BICUBIC)
+    large = template.resize((2 * TEMPLATE_SIDE,) * 2, Image.Resampling.BICUBIC)
     turned = large.rotate(degrees, resample=Image.Resampling.BICUBIC, expand=True)
     box = turned.getchannel("A").point(lambda a: 255 if a > 24 else 0).getbbox()
     glyph = turned.crop(box) if box else turned

@@ -8,6 +8,7 @@ analysis asks before reading a body again (nothing of a campaign in it at all).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -72,25 +73,37 @@ EVERYDAY_WORDS = frozenset(
 _EVERYDAY = re.compile(r"\b(?:" + "|".join(sorted(EVERYDAY_WORDS)) + r")\b")
 
 
-def no_campaign_words(text: str, everyday: bool = False) -> bool:
+def no_campaign_words(
+    text: str, everyday: bool = False, numbers: Collection[int] | None = None
+) -> bool:
     """Nothing of a campaign's vocabulary in the text: no support word (as read, or one OCR
-    slip off), no pair's number (a number from 1 to 9, in digits or words, or "nomor",
-    "paslon", "jari"), no hashtag or mention. "Kelas 3B" or "HUT KORPRI KE-53" is none. Such a
-    text, read large and sure, is not worth reading again for support. With `everyday`, the
-    `EVERYDAY_WORDS` do not count."""
+    slip off), no pair's number (a number from 1 to 9, or of `numbers` when given, in digits
+    or words, or "nomor", "paslon", "jari"), no hashtag or mention. "Kelas 3B", "HUT KORPRI
+    KE-53", a date ("5 NOV 2024") or a time ("17:09") is none. Such a text, read large and
+    sure, is not worth reading again for support. With `everyday`, the `EVERYDAY_WORDS` do
+    not count."""
     # A neutrality hashtag ("#NetralitasASN", "#PilkadaDamai") is no campaign's.
     norm = _NEUTRAL_TAG.sub(" ", normalise_text(split_glued(text)))
     if everyday:
         norm = _EVERYDAY.sub(" ", norm)
     if re.search(r"[#@]", norm) or _SUPPORT.search(norm) or _NO_OTHER.search(norm):
         return False
-    tokens = words_of(norm)
+    tokens = words_of(_DATE_OR_TIME.sub(" ", norm))
     if any(
-        (t.isdigit() and 1 <= int(t) <= 9 and len(t) <= 2) or t in NUMBER_WORDS or t in _NUMBER_CUES
+        (t.isdigit() and 1 <= int(t) <= 9 and len(t) <= 2 and int(t) in (numbers or range(10)))
+        or t in NUMBER_WORDS
+        or t in _NUMBER_CUES
         for t in tokens
     ):
         return False
     return not _misread_support(tokens)
+
+
+# A day before its month ("5 NOV 2024", "16Nov2024") and a clock ("17:09", "07.30").
+_DATE_OR_TIME = re.compile(
+    r"(?<!\d)\d{1,2} ?(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|agt|sep|okt|oct|nov|des|dec)"
+    r"[a-z]*|(?<![\d.:])\d{1,2}[:.]\d{2}(?![\d.:])"
+)
 
 
 def _misread_support(tokens: list[str]) -> set[str]:

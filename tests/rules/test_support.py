@@ -748,3 +748,15 @@ def test_everyday_support_words_alone_say_nothing_of_a_campaign() -> None:
     assert no_campaign_words(post, everyday=True)  # …that an everyday post is full of
     for campaign in ("Bersama Bang Agus sampai menang", "Semangat 02!", "#BersamaAgus"):
         assert not no_campaign_words(campaign, everyday=True), campaign
+
+
+def test_a_date_a_time_or_a_number_no_pair_has_is_no_campaigns() -> None:
+    """ "HBD anakku yg ke-5" where two pairs stand, "5 NOV 2024", "Selasa 16 Nov 2024 17:09":
+    read large and sure, nothing in them is worth reading again for a pair's number."""
+    from rules.support_words import no_campaign_words
+
+    assert not no_campaign_words("HBD anakku yg ke-5")  # five pairs may stand
+    assert no_campaign_words("HBD anakku yg ke-5", numbers={1, 2})
+    assert no_campaign_words("kabarbanjarmasin.id 5NOV2024\nSelasa, 16 Nov 2024 17:09 WITA")
+    assert not no_campaign_words("Paslon ke-2 mantap", numbers={1, 2})
+    assert not no_campaign_words("2 periode!", numbers={1, 2})
