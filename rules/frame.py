@@ -200,8 +200,10 @@ def chat_messages(lines: Sequence[TextLine], chrome: Sequence[TextLine]) -> list
 # "now" ("WhatsApp • sekarang", read "WhatsApp·sekarang", "WhatsApp-gekarang"), then its
 # sender and message ("Bu Rina Disdik", "Dukung nomor 2 ya pak"), none of it the story's.
 # Matched with the spaces taken out: OCR splits the app's name too ("Wha tsApp·sekarang").
+# Any other app's ("Shopee · sekarang", "Gojek • 2 mnt") is known by the dot between its name
+# and the time.
 _NOTIFICATION = re.compile(
-    r"^\W{0,2}(?:wha[tl]sap[po]|te[l1]egram|instagram)\W{0,3}"
+    r"^\W{0,2}(?:(?:wha[tl]sap[po]|te[l1]egram|instagram)\W{0,3}|[a-z][a-z0-9]{1,15}[·•∙‧])"
     r"(?:[a-z]{0,2}ekarang|now|barusaja|\d{1,2}(?:menit|mnt|jam|m|j)(?![a-z]))",
     re.IGNORECASE,
 )

@@ -346,7 +346,8 @@ def test_a_notification_over_the_top_is_chrome() -> None:
     """A notification over the screen's top ("WhatsApp • sekarang", as OCR reads it), its
     sender and its message: neither the poster nor the body; what it hides starts below a
     gap (the status bar, the story's own header)."""
-    for app in ("WhatsApp·sekarang", "WhatsApp-gekarang", "Telegram · 2 mnt", "Wha tsApp·sekarang"):
+    shown = ("WhatsApp·sekarang", "WhatsApp-gekarang", "Telegram · 2 mnt", "Wha tsApp·sekarang")
+    for app in (*shown, "Shopee·sekarang", "Gojek • 5 menit"):  # any app's, by its dot
         lines = [
             line(app, 98, 40, 44),
             line("Bu Ajeng Disnaker", 48, 90, 46),
@@ -367,6 +368,8 @@ def test_a_notification_over_the_top_is_chrome() -> None:
     # Story text naming an app is no notification.
     lines = [*STATUS, line("bagas_bappeda 4j", 88, 99), line("WhatsApp sekarang rame", 50, 700)]
     assert "WhatsApp sekarang rame" in read_layout(lines, W, H).body
+    lines = [*STATUS, line("bagas_bappeda 4j", 88, 99), line("Pilih sekarang 02", 50, 160)]
+    assert "Pilih sekarang 02" in read_layout(lines, W, H).body
 
 
 def test_a_contact_cut_by_the_app_keeps_its_mark() -> None:
