@@ -621,6 +621,15 @@ BEFORE = [
 ]
 
 
+# Other apps' notifications: (app, title, message).
+APP_BANNERS = [
+    ("Shopee", "Pesanan Dikirim", "Paketmu sedang dalam perjalanan"),
+    ("Tokopedia", "Flash Sale 12.12", "Diskon s.d. 90% mulai jam 12 siang"),
+    ("Gojek", "Driver menuju lokasimu", "Pak Yanto, Honda Beat B 3321 KQ"),
+    ("Gmail", "BKPSDM", "Undangan sosialisasi netralitas ASN"),
+    ("DANA", "Transfer masuk", "Kamu menerima Rp150.000"),
+    ("Grab", "Makananmu sudah diantar", "Selamat menikmati!"),
+]
 BANNERS = [
     "Pak, sudah lihat status ini?",
     "Besok rapat jam 8 ya",
@@ -762,6 +771,12 @@ def _frame(
                 else f"{brng.choice(OUTSIDER_FIRST)} {brng.choice(RELATIONS)}"
             )
         f.banner = (brng.choice(["WhatsApp", "WhatsApp", "Telegram"]), sender, brng.choice(BANNERS))
+    # Another app's notification ("Shopee • sekarang", "Pesanan Dikirim"), a third as often:
+    # a stream of its own, added later, so that the draws around it stay as they were.
+    arng = random.Random(seed * 7919 + 43)
+    if not f.banner and arng.random() < shares.banner / (3 if kind != "story" else 15):
+        tags.append("banner")
+        f.banner = arng.choice(APP_BANNERS)
     if rng.random() < shares.crop:
         kinds = ["crop_top", "crop_top", "crop_bottom", "crop_sides", "zoom", "letterbox"]
         if spec.layout == "beside_header":
