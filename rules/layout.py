@@ -103,7 +103,9 @@ def _aligned_above(time_line: TextLine, lines: Sequence[TextLine]) -> TextLine |
     h = time_line.text_height
     best: TextLine | None = None
     for line in lines:
-        if line is time_line or line.bottom > time_line.centre_y:
+        # Above it: boxes of neighbouring rows overlap by the detector's margins ("Wati-
+        # Kesbangpol" over "Kemarin 19.19" reached a pixel below the time's middle).
+        if line is time_line or line.centre_y >= time_line.centre_y:
             continue
         gap = time_line.top - line.bottom
         if gap > 1.2 * h or line.centre_y > time_line.top + 0.2 * h:

@@ -18,6 +18,16 @@ def line(text: str, left: int, top: int, height: int = 30, width: int | None = N
 STATUS = [line("21.33", 20, 10), line("66%", 600, 10)]
 
 
+def test_a_contact_whose_box_reaches_into_the_time_line_is_still_above_it() -> None:
+    """ "Wati-Kesbangpol" (227–270) over "Kemarin 19.19" (256–282): the detector's boxes
+    overlap, the name's reaching a pixel below the time's middle. It is the contact."""
+    lines = [*STATUS, line("Wati-Kesbangpol", 234, 227, 43), line("Kemarin 19.19", 237, 256, 26),
+             line("Kamelia-Saparudin YG", 208, 527, 48), line("Balas", 403, 1040)]  # fmt: skip
+    layout = read_layout(lines, W, H)
+    assert layout.header.poster == Poster("contact_name", "Wati - Kesbangpol")
+    assert layout.header.seen == "Kemarin 19.19"
+
+
 def test_whatsapp_contact_is_the_line_above_the_time() -> None:
     lines = [*STATUS, line("BapakRidwanSMP4", 140, 90), line("Hariini12.54", 140, 122, 25),
              line("Coblos No. 1!", 200, 600, 60), line("Balas", 320, 1200)]  # fmt: skip
