@@ -18,6 +18,8 @@ from functools import cache
 MIN_RUN = 9
 _MAX_WORD = 20
 _LETTERS = re.compile(r"[A-Za-z]+")
+_CUT = re.compile(r"\s?(?:…|\.{2,})\s*$")  # the app's mark at the end of a cut name
+_MAX_CUT = 4  # letters of a word begun before the mark
 
 
 def words_apart(text: str, known: Callable[[str], bool]) -> str:
@@ -29,6 +31,13 @@ def words_apart(text: str, known: Callable[[str], bool]) -> str:
         if len(run) < MIN_RUN or known(run.lower()):
             return run
         pieces = _split(run.lower(), known)
+        if pieces is None and _CUT.match(match.string, match.end()):
+            # Cut by the app ("ARIFSLAMETWIDODOSDNE…"): the last word is only begun.
+            for k in range(1, min(_MAX_CUT, len(run) - MIN_RUN) + 1):
+                pieces = _split(run[:-k].lower(), known)
+                if pieces is not None:
+                    pieces = [*pieces, run[-k:].lower()]
+                    break
         if pieces is None or len(pieces) < 2:
             return run
         out, at = [], 0

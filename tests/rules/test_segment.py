@@ -49,6 +49,8 @@ def index() -> RosterIndex:
         ("MARIAKABID INSPEKTORAT", "197501012000032001"),
         # A unit's two-letter word at the end ("Satpol PP").
         ("SITIPRAKOSOSATPOLPP", "198101012006042001"),
+        # Cut by the app inside its last word ("SD NE…" of SD Negeri 1 Muntok).
+        ("RADITWIBISONOSMKNE…", "198304132009041244"),
     ],
 )
 def test_a_name_in_capitals_run_together_is_read_into_its_words(
@@ -66,5 +68,8 @@ def test_a_name_that_only_could_be_split_is_left_whole(index: RosterIndex) -> No
     # "Ko" (like "Ci", "Ka") starts too many names to be split off one: no "Ko Mala Sari".
     assert index.match(Poster("contact_name", "KOMALASARI")) == []
     known = {"radit", "wibisono"}.__contains__
+    # Only a name the app cut keeps a begun word at its end.
+    assert words_apart("RADITWIBISONOSMK", known) == "RADITWIBISONOSMK"
+    assert words_apart("RADITWIBISONOSM…", known) == "RADIT WIBISONO SM …"
     assert words_apart("RADITWIBISONOXQZ", known) == "RADITWIBISONOXQZ"
     assert words_apart("RADITWIBISONO SMKN", known) == "RADIT WIBISONO SMKN"
