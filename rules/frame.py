@@ -132,7 +132,7 @@ def story_span(lines: Sequence[TextLine], width: int, height: int) -> tuple[int,
         if len(actions) > 1 or chat
         else []
     )
-    top_lines = [line for line in cues + titles if line.centre_y < 0.35 * height]
+    top_lines = [line for line in cues if line.centre_y < 0.35 * height]
     bottom_lines = [line for line in cues + actions if line.centre_y > 0.65 * height]
     top = max((line.bottom for line in top_lines), default=0)
     bottom = min((line.top for line in bottom_lines), default=height)
@@ -150,7 +150,11 @@ def story_span(lines: Sequence[TextLine], width: int, height: int) -> tuple[int,
         and line.top > 2 * line.text_height
         and _on_its_row(line, lines, _BATTERY)
     ]
-    top = max([top, *inner_bars])
+    # A date line below the story's own status bar opens its caption ("27 November 2024 /
+    # jangan lupa coblos no. 2" forwarded into a chat), no frame's title.
+    first_bar = min(inner_bars, default=height)
+    dates = [t.bottom for t in titles if t.centre_y < 0.35 * height and t.bottom <= first_bar]
+    top = max([top, *dates, *inner_bars])
     if bottom - top < 0.25 * height:
         return None
     return top, bottom

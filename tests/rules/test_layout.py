@@ -249,6 +249,23 @@ def test_a_stories_own_status_bar_starts_it_when_the_chats_title_went_unread() -
     assert story_span(no_bar, 813, 1280) == (312, 1211)
 
 
+def test_a_date_opening_a_forwarded_storys_caption_is_no_chat_date_chip() -> None:
+    """A story forwarded into a chat, its caption opening "27 November 2024 / jangan lupa
+    coblos": below the story's own status bar and header the date is the caption's, so the
+    story starts at its status bar, not under the date (its header was left out of it)."""
+    lines = [
+        line("09.27", 18, 7, 30), line("33%", 441, 5, 35),
+        line("Laporan Warga", 130, 57, 37), line("mengetik.", 130, 95, 27),
+        line("Diteruskan", 164, 167, 26),
+        line("09.27", 171, 203, 24), line("33%", 467, 202, 27),
+        line("yuni.pkmbanyuwangi4m", 219, 256, 27),
+        line("27 November 2024", 244, 353, 34), line("jangan lupa coblos", 227, 390, 33),
+        line("no.2ya", 285, 423, 36), line("Kirim pesan", 191, 1032, 31),
+        line("07.08", 522, 1093, 24), line("Ketik pesan", 80, 1198, 39),
+    ]  # fmt: skip
+    assert story_span(lines, 591, 1280) == (203, 1198)
+
+
 def test_a_member_number_above_the_stories_status_bar_is_not_its_poster() -> None:
     """A story shared in a Telegram group, read enlarged, its poster line's age lost
     ("aguspiliang 93" of "aguspiliang_93 30 m"): the sharer's number above the story's own
