@@ -226,9 +226,14 @@ class UnitHintLookup(HandleLookup):
 
     def _misread(self, key: str) -> set[str]:
         """Roster unit keys that are the place key `key` read with OCR's usual slips in its
-        place words (l/i, rn/m, vv/w): "puskesmas:rangkul" is "puskesmas:rangkui"."""
+        place words (l/i, rn/m, vv/w): "puskesmas:rangkul" is "puskesmas:rangkui"; and with
+        its number written the other way ("PKM Mlati 1" for Puskesmas Mlati I)."""
         if ":" not in key or key in self._key_units:
             return set()
+        head, _sep, number = key.rpartition(" ")
+        other = f"{head} {_NUMERALS.get(number, '')}"
+        if head and other in self._key_units:
+            return {other}
         if self._key_skeletons is None:
             skeletons: dict[str, set[str]] = {}
             for k in self._key_units:
@@ -303,6 +308,11 @@ class UnitHintLookup(HandleLookup):
             or (k in naming and not shadowed(k))
             or (k not in naming and k.partition(":")[0] not in kinds)
         )
+
+
+# A place's number in Arabic and in Roman figures, either way round.
+_ROMAN = ("i", "ii", "iii", "iv", "v")
+_NUMERALS = {**dict(zip("12345", _ROMAN, strict=True)), **dict(zip(_ROMAN, "12345", strict=True))}
 
 
 def units_apart(text: str) -> str:

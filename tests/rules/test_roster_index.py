@@ -1048,6 +1048,17 @@ def test_contacts_as_ambon_saves_them() -> None:
     assert top(index, "contact_name", "Semuel Tahapary Dinas P")[1] < FLAG
 
 
+def test_a_clinics_number_in_arabic_figures_is_its_roman_one() -> None:
+    """ "Ibu Maya - PKM Mlati 1" for UPTD Puskesmas Mlati I: the 1 is the I, not II."""
+    mayas = [
+        _posted("198801292021012705", "Maya Yuni Ningsih", "Apoteker", "UPTD Puskesmas Mlati I"),
+        _posted("198211102021212661", "Maya Wahyuni", "Perawat", "UPTD Puskesmas Mlati II"),
+        _posted("199802162021212616", "Maya Indriani", "Bidan", "UPTD Puskesmas Mlati II"),
+    ]
+    _flags_the_first(mayas, "Ibu Maya - PKM Mlati 1", "Bu Maya Pusk. Mlati I")
+    assert top(RosterIndex(mayas), "contact_name", "Ibu Maya - PKM Mlati 2")[1] < REVIEW
+
+
 def test_contacts_as_kupang_saves_them() -> None:
     """A kelurahan's dot run into its name ("KEL.OEBA", "PUSK.OEBOBO"); a form of address that is the
     person's only name on the contact ("Umi Penyuluh Dinas KB"); an office's short form cut
