@@ -125,6 +125,11 @@ def match_reading(
                 for m in found
                 if m.method == EXACT_HANDLE
             ]
+        elif poster is not reading.poster and digits_moved(reading.poster, poster):
+            # "veronika_haning23j": "veronika_haning2" and "3j" as read first; the roster's
+            # "veronika_haning" only if the 2 was the age's. The same doubt as `age_glued`.
+            found = [replace(m, confidence=m.confidence * AGE_GLUED) for m in found]
+            glued = (*glued, poster)
         score = found[0].confidence if found else 0.0
         if score > top:
             top = score
@@ -141,14 +146,25 @@ def match_reading(
 
 def _age_was_the_handles(first: HeaderReading, later: HeaderReading, best: HeaderReading) -> bool:
     """The best reading's handle is the first one's with its last digits taken for the age
-    (`age_glued`), and a later reading read the first handle whole with an age after it."""
+    (`age_glued`, or another split of a handle run into its age), and a later reading read
+    the first handle whole with an age after it, splitting it no other way."""
     return (
         first.poster is not None
-        and first.seen is None
+        and best.poster is not None
         and later.seen is not None
         and later.poster == first.poster
-        and best.poster in age_glued(first.poster)
+        and best.poster not in later.alternatives
+        and digits_moved(first.poster, best.poster)
     )
+
+
+def digits_moved(read: Poster, other: Poster) -> bool:
+    """Two spellings of a handle run into its age that differ only in where its digits end
+    ("veronika_haning2" + "3j" and "veronika_haning" + "23j")."""
+    if read.kind != "username" or other.kind != "username" or read.text == other.text:
+        return False
+    short, long = sorted((read.text, other.text), key=len)
+    return long.startswith(short) and long[len(short) :].isdigit()
 
 
 def age_glued(poster: Poster) -> tuple[Poster, ...]:
