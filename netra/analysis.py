@@ -35,6 +35,7 @@ from ocr.left_out import read_after, read_among_emoji, read_keycaps
 from ocr.reader import (
     LEGIBLE_HEIGHT,
     NamePlace,
+    in_screenshot,
     legible,
     picture_top,
     read_framed,
@@ -151,8 +152,13 @@ def analyse(
         # The story's own top, in the screenshot: a header read again is read there, not
         # in the chat's or the viewer's title bar.
         scale = (span[1] - span[0]) / size[1]
-        layout = replace(framed, story_top=span[0] + round(framed.story_top * scale), framed=True)
         box = framed.header_box
+        layout = replace(
+            framed,
+            story_top=span[0] + round(framed.story_top * scale),
+            framed=True,
+            header_box=box and in_screenshot(box, span[0], scale),  # as a later look reads it
+        )
         body = (span[0] + round(box[3] * scale) if box is not None else span[0], span[1])
         # The enlarged reading is usually the better one, but not always (an emoji read as
         # digits beside a number): the stronger finding of the two stands.

@@ -19,6 +19,7 @@ from PIL import Image
 from rapidfuzz.distance import Levenshtein
 
 from ocr.engine import OcrEngine
+from ocr.left_out import read_beyond_gap
 from ocr.reader import (
     HEADER_OPINIONS,
     NAME_STRIP,
@@ -31,7 +32,7 @@ from ocr.reader import (
 from rules.frame import under_card
 from rules.layout import Layout, read_layout
 from rules.ocr_text import compact_word
-from rules.poster import HeaderReading, strong_username
+from rules.poster import HeaderReading, age_glued, digits_moved, strong_username
 from rules.roster import normalise_phone
 from rules.roster_index.handles import misread_of
 from rules.types import AsnMatch, Poster
@@ -144,6 +145,43 @@ def match_reading(
     return best
 
 
+def _split_in_doubt(reading: HeaderReading, chosen: HeaderReading) -> bool:
+    """The roster chose another split of a handle run into its age than the reading's own."""
+    return (
+        reading.seen is not None
+        and reading.poster is not None
+        and chosen.poster is not None
+        and digits_moved(reading.poster, chosen.poster)
+    )
+
+
+def _split_by_gap(
+    reading: HeaderReading,
+    best: tuple[HeaderReading, list[AsnMatch]],
+    age: str | None,
+    roster: RosterLookup,
+    limit: int,
+) -> tuple[HeaderReading, list[AsnMatch]]:
+    """`best` confirmed (its match whole again) or refuted (the reading's own handle) by the
+    age's number read right of the gap in the name line ("3j" makes "veronika_haning23j" the
+    handle "veronika_haning2"; "58m" makes "poltak_9758m" "poltak_97"; the unit may be
+    misread, "19]")."""
+    number = re.match(r"\s*(\d{1,2})(?!\d)", age or "")
+    if number is None or reading.poster is None or best[0].poster is None:
+        return best
+    glued = compact_word(f"{reading.poster.text}{reading.seen}")
+
+    def age_after(handle: str) -> str | None:
+        found = re.match(r"\d+", glued[len(handle) :]) if glued.startswith(handle) else None
+        return found.group() if found else None
+
+    if age_after(compact_word(best[0].poster.text)) == number.group(1):
+        return best[0], roster.match(best[0].poster, limit=limit)
+    if age_after(compact_word(reading.poster.text)) == number.group(1):
+        return match_reading(replace(reading, alternatives=()), roster, limit)
+    return best
+
+
 def _age_was_the_handles(first: HeaderReading, later: HeaderReading, best: HeaderReading) -> bool:
     """The best reading's handle is the first one's with its last digits taken for the age
     (`age_glued`, or another split of a handle run into its age), and a later reading read
@@ -156,36 +194,6 @@ def _age_was_the_handles(first: HeaderReading, later: HeaderReading, best: Heade
         and best.poster not in later.alternatives
         and digits_moved(first.poster, best.poster)
     )
-
-
-def digits_moved(read: Poster, other: Poster) -> bool:
-    """Two spellings of a handle run into its age that differ only in where its digits end
-    ("veronika_haning2" + "3j" and "veronika_haning" + "23j")."""
-    if read.kind != "username" or other.kind != "username" or read.text == other.text:
-        return False
-    short, long = sorted((read.text, other.text), key=len)
-    return long.startswith(short) and long[len(short) :].isdigit()
-
-
-def age_glued(poster: Poster) -> tuple[Poster, ...]:
-    """An Instagram handle read with no age after it and ending in digits: its last one or
-    two digits may be the age, its unit lost and its number run into the handle
-    ("andi.chaniago_144" of "andi.chaniago_1 44 m", "dp3a.oktavia17" of "dp3a.oktavia
-    17 j"). Those spellings too, for the roster to decide (see `AGE_GLUED`)."""
-    if poster.kind != "username":
-        return ()
-    found = []
-    for k in (2, 1):
-        head, digits = poster.text[:-k], poster.text[-k:]
-        if (
-            digits.isdigit()
-            and not digits.startswith("0")
-            and 1 <= int(digits) <= 59
-            and len(re.sub(r"[^a-z]", "", head)) >= 4
-            and not head.endswith((".", "_"))
-        ):
-            found.append(Poster("username", head))
-    return tuple(found)
 
 
 def read_poster(
@@ -210,6 +218,10 @@ def read_poster(
     if first is None or first.confidence < layout.header.confidence:
         first = layout.header
     best = match_reading(layout.header, roster, limit)
+    if layout.header_box and _split_in_doubt(layout.header, best[0]):
+        # The age read alone, right of the gap: which digits were the handle's.
+        age = read_beyond_gap(image, layout.header_box, engine)
+        best = _split_by_gap(layout.header, best, age, roster, limit)
     unmatched: list[tuple[HeaderReading, list[str]]] = []
     if best[0].poster is not None and not best[1]:
         unmatched.append((best[0], []))

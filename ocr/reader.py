@@ -244,6 +244,13 @@ def _scaled(line: OcrLine, f: float) -> OcrLine:
     )
 
 
+def in_screenshot(box: tuple[int, int, int, int], top: int, f: float) -> tuple[int, int, int, int]:
+    """A box (left, top, right, bottom) of a band enlarged from the screenshot's row `top`
+    on, `f` its screenshot pixels per enlarged pixel, in the screenshot."""
+    left, upper, right, lower = box
+    return round(left * f), top + round(upper * f), round(right * f), top + round(lower * f)
+
+
 def _shifted(line: OcrLine, dx: int, dy: int) -> OcrLine:
     return replace(
         line, left=line.left + dx, top=line.top + dy, right=line.right + dx, bottom=line.bottom + dy

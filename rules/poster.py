@@ -564,3 +564,33 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
     if platform == "whatsapp" and (name := next(lettered, None)):
         return HeaderReading(platform, Poster("contact_name", name), None, tuple(evidence))
     return HeaderReading(platform, None, None, tuple(evidence))
+
+
+def digits_moved(read: Poster, other: Poster) -> bool:
+    """Two spellings of a handle run into its age that differ only in where its digits end
+    ("veronika_haning2" + "3j" and "veronika_haning" + "23j")."""
+    if read.kind != "username" or other.kind != "username" or read.text == other.text:
+        return False
+    short, long = sorted((read.text, other.text), key=len)
+    return long.startswith(short) and long[len(short) :].isdigit()
+
+
+def age_glued(poster: Poster) -> tuple[Poster, ...]:
+    """An Instagram handle read with no age after it and ending in digits: its last one or
+    two digits may be the age, its unit lost and its number run into the handle
+    ("andi.chaniago_144" of "andi.chaniago_1 44 m", "dp3a.oktavia17" of "dp3a.oktavia
+    17 j"). Those spellings too, for the roster to decide (see `AGE_GLUED`)."""
+    if poster.kind != "username":
+        return ()
+    found = []
+    for k in (2, 1):
+        head, digits = poster.text[:-k], poster.text[-k:]
+        if (
+            digits.isdigit()
+            and not digits.startswith("0")
+            and 1 <= int(digits) <= 59
+            and len(re.sub(r"[^a-z]", "", head)) >= 4
+            and not head.endswith((".", "_"))
+        ):
+            found.append(Poster("username", head))
+    return tuple(found)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from netra.header import (
     WEAK_MATCH,
     _age_was_the_handles,
     _other_punctuation,
     _read_alike_twice,
     _settle_unmatched,
+    _split_by_gap,
     _strip_guess,
     clearly_someone_else,
     guess_poster,
@@ -188,6 +191,28 @@ def test_a_handle_run_into_its_age_split_to_fit_the_roster_is_only_a_lead() -> N
     # The handle read as the roster has it, its age apart, is no question.
     plain = parse_header_text(["veronika_haning 23 j"])
     assert match_reading(plain, roster, 5)[1][0].confidence >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("age", "handle"),
+    [("3 j", "veronika_haning2"), ("23j", "veronika_haning"), ("23]", "veronika_haning")],
+)
+def test_the_age_read_right_of_the_gap_decides_which_digits_are_the_handles(
+    age: str, handle: str
+) -> None:
+    """ "veronika_haning23j" read as one line: the age read alone, right of the gap between
+    handle and age, says where the handle ends ("3 j": the roster's "veronika_haning" is
+    another account; "23j", its "j" misread "]": it is the roster's, at full confidence)."""
+    own = RosterEntry("199301192023212926", "Veronika Haning", instagram="veronika_haning")
+    roster = RosterIndex([own])
+    shorter = (Poster("username", "veronika_haning"),)
+    glued = HeaderReading("instagram", Poster("username", "veronika_haning2"), "3j", (), shorter)
+    best = match_reading(glued, roster, 5)
+    found, matches = _split_by_gap(glued, best, age, roster, 5)
+    assert found.poster == Poster("username", handle)
+    exact = [m for m in matches if m.confidence >= 0.95]
+    assert bool(exact) == (handle == "veronika_haning"), matches
+    assert _split_by_gap(glued, best, None, roster, 5) == best  # no gap read: still a lead
 
 
 def test_a_name_line_read_alone_keeps_digits_no_age_can_be() -> None:

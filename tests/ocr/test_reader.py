@@ -258,3 +258,24 @@ def test_small_drawn_text_in_an_empty_body_is_found_not_a_plain_colour_or_a_phot
     assert top < 400 and bottom > 408 and bottom - top < 60
     photo = Image.fromarray(np.random.default_rng(1).integers(0, 255, (800, 400, 3), np.uint8))
     assert small_ink(photo, 100, 700) is None
+
+
+@pytest.mark.parametrize(("handle", "age"), [("veronika_haning2", "3 j"), ("poltak_97", "58m")])
+def test_the_age_right_of_the_gap_after_a_handle_is_read_alone(handle: str, age: str) -> None:
+    """An Instagram name line, handle and age a space apart, that OCR reads as one run
+    ("veronika_haning23j"): right of the widest gap is the age, read on its own."""
+    from ocr.engine import make_engine
+    from ocr.left_out import read_beyond_gap
+    from tests.synth.render import font
+
+    image = Image.new("RGB", (600, 80), (20, 120, 110))
+    draw = ImageDraw.Draw(image)
+    bold, plain = font("roboto_bold", 26), font("roboto", 26)
+    draw.text((60, 24), handle, font=bold, fill=(255, 255, 255))
+    x = 60 + round(draw.textlength(handle, font=bold)) + 14
+    draw.text((x, 24), age, font=plain, fill=(220, 230, 230))
+    box = (50, 18, x + round(draw.textlength(age, font=plain)) + 10, 60)
+    read = read_beyond_gap(image, box, make_engine("ppocr"))
+    assert read is not None and read.replace(" ", "") == age.replace(" ", ""), read
+    # A line with no gap a space wide (the handle alone) gives nothing.
+    assert read_beyond_gap(image, (50, 18, x - 10, 60), make_engine("ppocr")) is None
