@@ -166,18 +166,21 @@ def _split_by_gap(
     age's number read right of the gap in the name line ("3j" makes "veronika_haning23j" the
     handle "veronika_haning2"; "58m" makes "poltak_9758m" "poltak_97"; the unit may be
     misread, "19]")."""
-    number = re.match(r"\s*(\d{1,2})(?!\d)", age or "")
+    number = re.match(r"\s*(\d+)", age or "")
     if number is None or reading.poster is None or best[0].poster is None:
         return best
     glued = compact_word(f"{reading.poster.text}{reading.seen}")
 
-    def age_after(handle: str) -> str | None:
+    def age_after(poster: Poster) -> str:
+        handle = compact_word(poster.text)
         found = re.match(r"\d+", glued[len(handle) :]) if glued.startswith(handle) else None
-        return found.group() if found else None
+        # The longest that the digits read begin with wins ("551m1" read of "55 m").
+        return found.group() if found and number.group(1).startswith(found.group()) else ""
 
-    if age_after(compact_word(best[0].poster.text)) == number.group(1):
+    chosen, own = age_after(best[0].poster), age_after(reading.poster)
+    if chosen and len(chosen) > len(own):
         return best[0], roster.match(best[0].poster, limit=limit)
-    if age_after(compact_word(reading.poster.text)) == number.group(1):
+    if own and len(own) > len(chosen):
         return match_reading(replace(reading, alternatives=()), roster, limit)
     return best
 

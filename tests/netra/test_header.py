@@ -195,7 +195,12 @@ def test_a_handle_run_into_its_age_split_to_fit_the_roster_is_only_a_lead() -> N
 
 @pytest.mark.parametrize(
     ("age", "handle"),
-    [("3 j", "veronika_haning2"), ("23j", "veronika_haning"), ("23]", "veronika_haning")],
+    [
+        ("3 j", "veronika_haning2"),
+        ("23j", "veronika_haning"),
+        ("23]", "veronika_haning"),
+        ("231j", "veronika_haning"),
+    ],
 )
 def test_the_age_read_right_of_the_gap_decides_which_digits_are_the_handles(
     age: str, handle: str
