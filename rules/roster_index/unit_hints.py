@@ -258,7 +258,7 @@ class UnitHintLookup(HandleLookup):
         if cut and read.isdigit():
             # "SD Negeri 5…": the school's number cut at the screen's edge (SD Negeri 57);
             # the name decides between the schools it may begin.
-            return {k for k in self._key_units if k.startswith(key) and k[len(key) :].isdigit()}
+            return {k for k in self._begun(key) if k[len(key) :].isdigit()}
         least = 4 if key.startswith(RUN) else 3  # a place's kind narrows it: "rsud:ras"
         if (len(read.rsplit(" ", 1)[-1]) < 3 and not cut) or len(read.replace(" ", "")) < least:
             return set()
