@@ -18,6 +18,8 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from rules.ocr_text import MONTH
+
 
 class TextLine(Protocol):
     text: str
@@ -60,10 +62,7 @@ _VIEWER_ACTIONS = frozenset(
 
 _DATE_CHIP = re.compile(r"^\W{0,2}(?:hari\s?ini|kemarin|today|yesterday)\W{0,2}$", re.IGNORECASE)
 # "31 Okt 2024", "←3 November 2024" (a back arrow read on, an O read 0).
-_DATE = re.compile(
-    r"^\W{0,2}\d{1,2}\s?(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|0kt|oct|nov|des|dec)"
-    r"[a-z]*\s?\d{4}"
-)
+_DATE = re.compile(rf"^\W{{0,2}}\d{{1,2}}\s?{MONTH}[a-z]*\s?\d{{4}}")
 # A viewer's date line (the date, perhaps its time, nothing more: "27 November 2024 jangan
 # lupa coblos no. 2" is a caption), a chat's date chip.
 _DATE_LINE = re.compile(

@@ -14,6 +14,9 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from rules.lexicon import is_word
 
+# A month as dates abbreviate it, in Indonesian or English ("Agt", "Okt", its O read 0).
+MONTH = r"(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|agt|sep|okt|0kt|oct|nov|des|dec)"
+
 
 def normalise_text(text: str) -> str:
     """Lower case, accents folded, OCR's typographic quotes and dashes made plain."""

@@ -13,7 +13,7 @@ from collections.abc import Collection
 from rapidfuzz.distance import DamerauLevenshtein
 
 from rules.lexicon import is_word
-from rules.ocr_text import normalise_text, ocr_fold, split_glued, words_of
+from rules.ocr_text import MONTH, normalise_text, ocr_fold, split_glued, words_of
 from rules.pair_numbers import NUMBER_WORDS
 
 SUPPORT_WORDS = (
@@ -101,8 +101,7 @@ def no_campaign_words(
 
 # A day before its month ("5 NOV 2024", "16Nov2024") and a clock ("17:09", "07.30").
 _DATE_OR_TIME = re.compile(
-    r"(?<!\d)\d{1,2} ?(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|agt|sep|okt|oct|nov|des|dec)"
-    r"[a-z]*|(?<![\d.:])\d{1,2}[:.]\d{2}(?![\d.:])"
+    rf"(?<!\d)\d{{1,2}} ?{MONTH}[a-z]*|(?<![\d.:])\d{{1,2}}[:.]\d{{2}}(?![\d.:])"
 )
 
 
