@@ -127,14 +127,19 @@ def _read_masked(
             crop.paste(behind, (e.left - x0, e.top - y0, e.left - x0 + e.side, e.top - y0 + e.side))
     # Only what is drawn there, enlarged: a thin "1" alone in a wide row is no text to the
     # detector.
-    ink = np.abs(np.asarray(crop, dtype=np.int16) - np.array(behind)).max(axis=2) > INK
-    cols = np.flatnonzero(ink.any(axis=0))
+    cols = _ink_columns(crop, behind)
     if not len(cols):
         return []
     crop = crop.crop((max(0, cols[0] - h // 2), 0, cols[-1] + h // 2, crop.height))
     size = (round(crop.width * zoom), round(crop.height * zoom))
     crop = crop.resize(size, Image.Resampling.BICUBIC)
     return engine.read(ImageOps.expand(crop, border=round(MARGIN * zoom), fill=behind))
+
+
+def _ink_columns(crop: Image.Image, behind: tuple[int, int, int]) -> np.ndarray:
+    """The columns of an RGB crop with something drawn on them (`INK` from `behind`)."""
+    ink = np.abs(np.asarray(crop, dtype=np.int16) - np.array(behind)).max(axis=2) > INK
+    return np.flatnonzero(ink.any(axis=0))
 
 
 def _median_colour(crop: Image.Image) -> tuple[int, int, int]:
@@ -159,8 +164,7 @@ def read_beyond_gap(image: Image.Image, box: Box, engine: OcrEngine) -> str | No
         return None
     crop = image.crop((x0, y0, x1, y1)).convert("RGB")
     behind = _median_colour(crop)
-    ink = np.abs(np.asarray(crop, dtype=np.int16) - np.array(behind)).max(axis=2) > INK
-    cols = np.flatnonzero(ink.any(axis=0))
+    cols = _ink_columns(crop, behind)
     if len(cols) < 2:
         return None
     steps = np.diff(cols)
