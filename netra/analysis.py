@@ -26,8 +26,8 @@ from netra.header import (
     covers_name_line,
     match_reading,
     read_poster,
-    sharers_number,
 )
+from netra.sharer import group_chat_again, sharers_number
 from ocr.emoji import find_emoji
 from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
@@ -184,7 +184,9 @@ def analyse(
         layout, hidden = _poster_under_card(shot.image, layout, lines, card)
         if hidden:
             support = find_support(layout.body_text, election)
-    group_chat = in_group_chat(lines)
+    group_chat = in_group_chat(lines) or (
+        span is not None and group_chat_again(shot.image, layout.header, engine)
+    )
     if sharers_number(layout.header, layout.header.platform, group_chat):
         # A group member's number atop the bubble they shared the story in.
         layout = replace(layout, header=replace(layout.header, poster=None, evidence=()))

@@ -18,6 +18,7 @@ from typing import Protocol
 from PIL import Image
 from rapidfuzz.distance import Levenshtein
 
+from netra.sharer import sharers_number
 from ocr.engine import OcrEngine
 from ocr.left_out import read_beyond_gap
 from ocr.reader import (
@@ -215,7 +216,7 @@ def read_poster(
     """Who posted: the layout's reading, then (only when the content backs someone and the
     poster is not identified) the header band read again by each opinion in turn; the
     reading whose roster match is best wins. `place`: where the name line is looked for;
-    `group_chat`: the story is shown in a group chat (see `sharers_number`); `card`: the rows
+    `group_chat`: the story is shown in a group chat (see `netra.sharer`); `card`: the rows
     a notification covers (see `card_rows`); `first`: the first reading's header, when the
     layout is a framed story's enlarged reading (see `_punctuation_lost`)."""
     if first is None or first.confidence < layout.header.confidence:
@@ -435,19 +436,6 @@ def covers_name_line(
     if card[0] > top:
         return False
     return card[1] >= strip[3] or (card[1] >= (top + strip[3]) / 2 and layout.header.poster is None)
-
-
-def sharers_number(reading: HeaderReading, platform: str, group_chat: bool) -> bool:
-    """A bare phone number (no time line under it) that is who shared the story, not who
-    posted it: above a story the first reading placed on Instagram (`platform`; Instagram
-    names its poster by handle, never by number), or heading a bubble in a group chat (a
-    member not saved as a contact), its story's own status bar cropped off."""
-    return (
-        reading.poster is not None
-        and reading.poster.kind == "phone"
-        and reading.seen is None
-        and (platform == "instagram" or group_chat)
-    )
 
 
 def guess_poster(

@@ -72,9 +72,27 @@ class NamePlace:
 
 
 def header_band(image: Image.Image, top: int = 0) -> tuple[int, int, int, int]:
-    w, h = image.size
-    top = max(0, min(top, h - 1))
-    return (0, top, w, min(h, top + round(HEADER_BAND * h)))
+    """The band a header is read again in: from the story's `top` (0: not known, then below
+    a letterbox's top bar if there is one) down a fifth of the screen."""
+    h = image.height
+    top = max(0, min(top or letterbox_top(image), h - 1))
+    bottom = min(h, top + round(HEADER_BAND * h))
+    return (*_between_side_bars(image, top, bottom), bottom)
+
+
+def _between_side_bars(image: Image.Image, top: int, bottom: int) -> tuple[int, int, int]:
+    """(left, top, right) of rows `top`..`bottom` without a letterbox's black side bars, whose
+    black would hold a contrast stretch of a pale header down."""
+    w, _h = image.size
+    cols = np.asarray(image.crop((0, top, w, bottom)).convert("L"), dtype=np.float32)
+    black = (cols.max(axis=0) <= _BAR_LEVEL) & (cols.std(axis=0) <= _BAR_SPREAD)
+    left = int(np.argmin(black)) if not black.all() else 0
+    right = w - int(np.argmin(black[::-1])) if not black.all() else w
+    if left < MIN_LETTERBOX * w:
+        left = 0
+    if w - right < MIN_LETTERBOX * w:
+        right = w
+    return left, top, right
 
 
 def read_header_again(
@@ -309,3 +327,23 @@ def small_ink(
     if not len(rows) or rows[-1] - rows[0] > SMALL_INK_SHARE * grey.shape[0]:
         return None
     return max(top, top + int(rows[0]) - margin), min(bottom, top + int(rows[-1]) + margin)
+
+
+# A letterbox's bars: black, flat (JPEG ringing stays well below these).
+_BAR_LEVEL = 24
+_BAR_SPREAD = 6.0
+# Bars thinner than this share of the height are a phone's own black status strip's edge,
+# not a letterbox.
+MIN_LETTERBOX = 0.015
+
+
+def letterbox_top(image: Image.Image) -> int:
+    """Where a story shown letterboxed (black bars above and beside it, a story taller or
+    wider than the phone's screen) begins: the first row below the top bar that is not flat
+    black, or 0 when no such bar is there. A status bar printed on the bar (its clock, its
+    icons) ends the bar too: the story is then found by that bar."""
+    w, h = image.size
+    rows = np.asarray(image.crop((0, 0, w, h // 4)).convert("L"), dtype=np.float32)
+    black = (rows.max(axis=1) <= _BAR_LEVEL) & (rows.std(axis=1) <= _BAR_SPREAD)
+    top = int(np.argmin(black)) if not black.all() else 0
+    return top if top >= MIN_LETTERBOX * h else 0

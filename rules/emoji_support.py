@@ -27,6 +27,17 @@ _CHEERS_AFTER_VOTE = {"cheer_100", "cheer_fire"}
 # ("1100100", "2 v100100", "2 10 10"). The row's digit is the vote whatever else the story
 # numbers (a music sticker's "Sheila On 7").
 _VOTE_ROW = re.compile(r"^\s*v?\s*([1-9])(?:\s*v)?(?:\s*1[0o]{1,2}){1,3}\s*$", re.MULTILINE)
+# The same row with its check read as "v" and both its 💯 read ("1V100100"): the vote shown
+# in text alone, whatever the emoji finder made of the row.
+_VOTE_ROW_READ = re.compile(r"^\s*([1-9])\s*v(?:\s*1[0o]{1,2}){2,3}\s*$", re.MULTILINE)
+# "💯 2️⃣ 💯 2️⃣ 💯" read as one row of digits: each 💯 as "100", "10" or "700" (its underline
+# a 1 or a 7), each keycap as its digit ("1021002700", "100210027100"). The same digit twice
+# between hundreds is the keycap repeated, whatever the emoji finder made of the row.
+_HUNDRED = r"[17]{1,2}[0o]{1,2}"
+_KEYCAP_ROW = re.compile(
+    rf"^\s*(?:{_HUNDRED}\s*)?([1-9])\s*{_HUNDRED}\s*\1(?:\s*{_HUNDRED}\s*\1)*(?:\s*{_HUNDRED})?\s*$",
+    re.MULTILINE,
+)
 _LONE_DIGIT = re.compile(r"(?<![\w.,:/-])([1-9])(?![\d.,:/])")
 
 
@@ -43,6 +54,9 @@ def emoji_signals(
         elif name.startswith("key"):
             keys[int(name[3])] += 1
     cheers = sum(name.startswith("cheer") for name in names)
+    for digit in set(_KEYCAP_ROW.findall(norm)):  # (each reading of the row reads it again)
+        keys[int(digit)] += 2
+        cheers += 1
     said = {n: fingers[n] + keys[n] for n in {*fingers, *keys}}
     if said:
         n = max(said, key=lambda k: said[k])
@@ -66,7 +80,8 @@ def emoji_signals(
     # The check mark lost, the cheers after it still seen ("🗳️ 3 ✅💯💯" found as 🗳️ 💯💯):
     # the vote shown all the same. A ballot box alone is often books or a parcel.
     cheered = sum(name in _CHEERS_AFTER_VOTE for name in names) >= 2
-    if set(names) >= _VOTE_SHOWN or ("cheer_ballot" in names and cheered):
+    read = {int(d) for d in _VOTE_ROW_READ.findall(norm)}
+    if set(names) >= _VOTE_SHOWN or ("cheer_ballot" in names and cheered) or read:
         digits = {int(d) for d in _VOTE_ROW.findall(norm)}
         digits = digits or {int(d) for d in _LONE_DIGIT.findall(norm)}
         if len(digits) == 1 and (n := digits.pop()) in numbers:

@@ -216,6 +216,8 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             # the hashtag's words as plain text ("WIOK MENANG"): exactly, since hashtags of
             # one election share their tails ("…Menang") with ordinary words ("sampai menang")
             or (len(body) >= 8 and fold_compact(body) in t.flat)
+            # a short hashtag as read, its look-alikes folded ("#lsam01" for "#Isam01")
+            or any(fold_compact(read) == fold_compact(body) for read in _hashtags_read(raw))
             # a hashtag as read, one look-alike off ("#TADAM&NANG"): the # marks it as one
             or any(
                 len(body) >= 8
@@ -320,6 +322,11 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             # Nugroho" by its surname (which would read as every pair named, a neutral list).
             signals.append(Signal(c.number, why.RULE_NAME_PART, own[0], 0.35))
     return signals
+
+
+def _hashtags_read(raw: str) -> list[str]:
+    """The hashtags in the text as OCR read them, without the punctuation after them."""
+    return [tag.rstrip("!.,?:;") for tag in re.findall(r"#([^\s#]{3,})", raw)]
 
 
 def _urged_on_ballot(

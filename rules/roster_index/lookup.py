@@ -22,6 +22,7 @@ from rules.names import (
     name_tokens,
     name_tokens_unfolded,
     strip_honorifics,
+    strip_titles,
     telling_titles,
 )
 from rules.posts import POST_SHORT_FORMS, posts_named
@@ -169,7 +170,7 @@ class CandidateLookup(UnitHintLookup):
     def _match_contact(self, text: str, limit: int = 5) -> list[Scored]:
         # OCR reads a lower-case l as a capital I inside a word ("IIham" for "Ilham"); a
         # capital I between a letter and a lower-case letter is no spelling anyone types.
-        text = units_apart(_L_FOR_I.sub("I", _I_FOR_L.sub("l", text)))
+        text = units_apart(_L_FOR_I.sub("I", _I_FOR_L.sub("l", self._emoji_after_unit(text))))
         text = self._honorific_apart(words_apart(text, self._known_word))
         text = _kind_cut_off(text)
         hint, rest, consumed = self._unit_hints(text)
@@ -235,6 +236,11 @@ class CandidateLookup(UnitHintLookup):
         if otherwise is not None:
             # "Akhmad" beside an Akhmad and an Ahmad of the unit: the one spelled as shown.
             raws = np.where(otherwise, raws * SPELLED_OTHERWISE, raws)
+        fuller = self._fuller_names(chosen, raws, [t for t, _v in known])
+        if fuller is not None:
+            # "Muhsin Muhdar" beside a "Muhammad Muhsin Muhdar" of the same unit: the one
+            # named as shown.
+            raws = np.where(fuller, raws * SPELLED_OTHERWISE, raws)
         titled = self._titled(chosen, raws, text)
         if titled is not None:
             # "drg. Fransiska Pusk. Nunleu": of the clinic's Fransiskas, its dentist.
@@ -280,6 +286,22 @@ class CandidateLookup(UnitHintLookup):
                 for v in words
             )
         return out if out.any() and not out[tied].all() else None
+
+    def _fuller_names(
+        self, chosen: np.ndarray, raws: np.ndarray, shown: list[str]
+    ) -> np.ndarray | None:
+        """Which of the candidates tied for the top carry a name word beyond the `shown` ones
+        (folded), when one of them is named by exactly those words: a name saved whole is
+        likelier its bearer's than a longer one's shortened. None when that tells no one
+        apart."""
+        tied = np.flatnonzero(raws >= raws.max() - PEER_MARGIN) if len(raws) else raws
+        if not 1 < len(tied) <= _SPELLING_CHECKED:
+            return None
+        words = set(shown)
+        out = np.zeros(len(chosen), dtype=bool)
+        for j in tied.tolist():
+            out[j] = set(name_tokens(strip_titles(self._field(int(chosen[j]), 1)))) != words
+        return out if not out[tied].all() and out[tied].any() else None
 
     def _titled(self, chosen: np.ndarray, raws: np.ndarray, text: str) -> np.ndarray | None:
         """Which of the candidates tied for the top carry a title the contact shows ("drg.",
@@ -424,6 +446,20 @@ class CandidateLookup(UnitHintLookup):
         folded = fold_token(word)
         return self._vocab.get_one(folded) is not None or folded in self._unit_words()
 
+    def _emoji_after_unit(self, text: str) -> str:
+        """The contact name without the letter OCR made of an emoji right after a unit's
+        short form ("Pol PPA" of "Pol PP 🙏"): when the last word, in capitals, is no word
+        this roster knows and is such a short form and one letter."""
+        head, _sep, last = text.rpartition(" ")
+        short = last[:-1].lower()
+        if not (head and len(last) >= 3 and last.isalpha() and last.isupper()):
+            return text
+        if self._known_word(last.lower()) or not (
+            short in UNIT_TWO_LETTER_WORDS or short in UNIT_WORDS or short in self._unit_words()
+        ):
+            return text
+        return f"{head} {last[:-1]}"
+
     def _unit_words(self) -> frozenset[str]:
         words = getattr(self, "_unit_word_set", None)
         if words is None:
@@ -464,7 +500,7 @@ class CandidateLookup(UnitHintLookup):
         ("Bu Elis PKM Taman Sari") or shows nothing but a unit ("Kec. Simpang Katis", its
         person's name cropped off): the poster works there, even when no name on the roster
         fits. None otherwise — a shop or a street in a contact name is no unit."""
-        text = _L_FOR_I.sub("I", _I_FOR_L.sub("l", text))
+        text = _L_FOR_I.sub("I", _I_FOR_L.sub("l", self._emoji_after_unit(text)))
         text = self._honorific_apart(words_apart(text, self._known_word))
         hint, rest, consumed = self._unit_hints(text)
         rest = [t for t in strip_honorifics(rest) if t not in NON_NAME_WORDS and len(t) > 1]

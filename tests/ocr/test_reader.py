@@ -279,3 +279,35 @@ def test_the_age_right_of_the_gap_after_a_handle_is_read_alone(handle: str, age:
     assert read is not None and read.replace(" ", "") == age.replace(" ", ""), read
     # A line with no gap a space wide (the handle alone) gives nothing.
     assert read_beyond_gap(image, (50, 18, x - 10, 60), make_engine("ppocr")) is None
+
+
+def test_a_letterboxs_black_bars_are_left_out_of_the_header_band() -> None:
+    """A story shown letterboxed on black: its band begins below the top bar and between the
+    side bars. A phone's own black status strip with its clock on it is no letterbox."""
+    image = Image.new("RGB", (400, 800), (0, 0, 0))
+    ImageDraw.Draw(image).rectangle((20, 40, 379, 799), fill=(232, 230, 220))
+    assert header_band(image) == (20, 40, 380, 200)
+    assert header_band(image, top=100) == (20, 100, 380, 260)  # a known top stands
+    strip = Image.new("RGB", (400, 800), (232, 230, 220))
+    draw = ImageDraw.Draw(strip)
+    draw.rectangle((0, 0, 399, 30), fill=(0, 0, 0))
+    draw.text((10, 10), "21:53", fill=(255, 255, 255))
+    assert header_band(strip)[1] <= 12  # stops at the clock's rows (drawn from y = 12)
+
+
+def test_a_pale_name_on_a_letterboxed_story_is_read_once_the_bars_are_left_out() -> None:
+    """A white handle on a pale photo, the story letterboxed on black: stretched with the
+    bars in the band, the black holds the stretch down and nothing is read."""
+    from ocr.ppocr import PpOcrEngine
+
+    image, label = _rebuilt(9133, 171, "andi.smkn3")
+    assert "letterbox" in label["noise"] and "pale_header" in label["noise"]
+    engine = PpOcrEngine()
+    box = header_band(image)
+    assert box[0] > 0 and box[1] > 0 and box[2] < image.width
+    with_bars = (0, 0, image.width, box[3])
+    read = "".join(_words(read_header_again(image, box, "contrast", engine)))
+    assert "andi.smkn3" in read
+    assert "andi.smkn3" not in "".join(
+        _words(read_header_again(image, with_bars, "contrast", engine))
+    )

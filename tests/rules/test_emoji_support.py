@@ -83,3 +83,40 @@ def test_emoji_that_say_no_one_number_back_nobody(
 def test_fingers_cheered_without_their_number_are_only_a_review(election: Election) -> None:
     """ "✌️✌️✌️ … 🔥🔥🔥", the "02" between them unread: likely, not sure."""
     assert _said(election, ["finger2", "finger2", "cheer_fire"]) == (2, CHEERED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1021002700",  # 💯 read "10", the keycaps "2", the last 💯 "700"
+        "Balas...\n100210027100",
+        "100 2 100 2 100",
+    ],
+)
+def test_a_keycap_row_read_as_digits_backs_its_number(election: Election, text: str) -> None:
+    """ "💯 2️⃣ 💯 2️⃣ 💯" that no emoji template named (neon, at a slant): the same digit twice
+    between hundreds is the keycap repeated."""
+    assert _said(election, [], text) == (2, WEIGHT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "197612192004031025",  # a NIP
+        "081210027100",  # a phone number
+        "1002100",  # one digit between hundreds: a count, not a row
+        "2 100 3 100",  # two numbers
+        "harga 1021002700",  # words beside it: not a row of emoji
+    ],
+)
+def test_numbers_that_are_no_keycap_row_back_nobody(election: Election, text: str) -> None:
+    assert _said(election, [], text)[0] is None
+
+
+def test_a_vote_row_read_in_full_shows_the_vote_without_its_emoji_named(
+    election: Election,
+) -> None:
+    """ "🗳️ 1 ✅💯💯" read "1V100100", its emoji set at a slant and named by no template: the
+    digit, the check as "V" and two hundreds are the vote shown."""
+    assert _said(election, [], "Foto: Foto\n1V100100\nBalas...") == (1, WEIGHT)
+    assert _said(election, [], "1 100 100")[0] is None  # no check: a count

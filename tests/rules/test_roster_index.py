@@ -1224,3 +1224,19 @@ def test_a_handle_renumbered_with_digits_the_skeleton_folds_is_another_account()
     )
     assert top(index, "username", "retnorahmawati41")[1] < REVIEW
     assert top(index, "username", "retnorahmawatl40")[1] >= FLAG  # an l for an i is OCR's
+
+
+def test_an_emoji_run_into_a_units_short_form_is_no_word_of_the_name() -> None:
+    """ "Bunda Nurhidayati Pol PP 🙏" read "… Pol PPA": the 🙏 read as a capital run into the
+    unit's "PP". Of the Nurhidayatis, the one at the Satpol PP is the poster; a word this
+    roster knows ("PAKA" is no "PAK" and a letter) is left as read."""
+    nurhidayatis = [
+        _posted(
+            "196708241998122021", "Nurhidayati Nurhasanah", "Analis", "Satuan Polisi Pamong Praja"
+        ),
+        _posted("199901032021062634", "Nurhidayati", "Kepala Sub Bagian", "UPTD Puskesmas Bertais"),
+        _posted("197606021999062004", "Nurhidayati, S.Si.", "Kepala Sekolah", "SD Negeri 49"),
+    ]
+    index = _flags_the_first(nurhidayatis, "Bunda Nurhidayati Pol PP", "Bunda Nurhidayati Pol PPA")
+    # The same letter after a word that is no unit's short form is not dropped: still a tie.
+    assert top(index, "contact_name", "Bunda Nurhidayati KERENA")[1] < FLAG

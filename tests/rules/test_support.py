@@ -760,3 +760,19 @@ def test_a_date_a_time_or_a_number_no_pair_has_is_no_campaigns() -> None:
     assert no_campaign_words("kabarbanjarmasin.id 5NOV2024\nSelasa, 16 Nov 2024 17:09 WITA")
     assert not no_campaign_words("Paslon ke-2 mantap", numbers={1, 2})
     assert not no_campaign_words("2 periode!", numbers={1, 2})
+
+
+def test_a_short_hashtag_read_with_a_look_alike_still_backs_its_pair() -> None:
+    """ "#Isam01" in a script font read "#lsam01" (I as l, 0 as O): the # marks it as a
+    hashtag, and its look-alikes folded it is the pair's, though too short for a misread
+    letter to be allowed."""
+    election = parse_election(
+        "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['Ismail Hidayat', 'Aminah M']\n"
+        "hashtags=['#Isam01']\n[[candidates]]\nnumber=2\npeople=['C D', 'E F']\n"
+        "hashtags=['#Rinu02']\n"
+    )
+    for text in ("#lsam01", "#lsamO1!!", "#Isam01 🙏"):
+        finding = detect_support(text, election)
+        assert finding.candidate == 1 and finding.confidence >= 0.85, (text, finding)
+    for text in ("lsam01", "#lsam02", "#Isa01"):  # no #, another number, a letter lost
+        assert detect_support(text, election).candidate is None, text

@@ -1,0 +1,47 @@
+"""Who shared a story, not who posted it: a bare phone number above the story.
+
+In a group chat every incoming bubble is headed by its sender, by number when the member is
+not a saved contact; a story forwarded there shows that number above the story's own header.
+When that header is unread (a pale photo under a white name), the number is the only poster
+line in sight, and taking it would name the wrong person: the one who reported it onwards.
+"""
+
+from __future__ import annotations
+
+from PIL import Image
+
+from ocr.engine import OcrEngine
+from rules.frame import in_group_chat
+from rules.poster import HeaderReading
+
+# A chat's title bar, right of its back arrow and avatar (fractions of the screenshot's width
+# and height): its title and, under it, a group's members ("Bening, Clarissa, Bonifasius,
+# Anda") in small grey type, which the first reading may run together ("Beninglsaonifasius").
+TITLE_BAR = (0.12, 0.03, 0.8, 0.13)
+TITLE_ZOOM = 2.0
+
+
+def sharers_number(reading: HeaderReading, platform: str, group_chat: bool) -> bool:
+    """A bare phone number (no time line under it) that is who shared the story, not who
+    posted it: above a story the first reading placed on Instagram (`platform`; Instagram
+    names its poster by handle, never by number), or heading a bubble in a group chat (a
+    member not saved as a contact), its story's own status bar cropped off."""
+    return (
+        reading.poster is not None
+        and reading.poster.kind == "phone"
+        and reading.seen is None
+        and (platform == "instagram" or group_chat)
+    )
+
+
+def group_chat_again(image: Image.Image, reading: HeaderReading, engine: OcrEngine) -> bool:
+    """Whether the chat around a framed story is a group's, from its title bar read again
+    enlarged: asked only when it decides something, a bare number read as the story's poster
+    and no group seen by the first reading (about 0.1 s)."""
+    if reading.poster is None or reading.poster.kind != "phone" or reading.seen is not None:
+        return False
+    w, h = image.size
+    left, top, right, bottom = TITLE_BAR
+    bar = image.crop((round(left * w), round(top * h), round(right * w), round(bottom * h)))
+    big = bar.resize((round(bar.width * TITLE_ZOOM), round(bar.height * TITLE_ZOOM)))
+    return in_group_chat(engine.read(big.convert("RGB"), fine=True))
