@@ -37,8 +37,9 @@ _NOT_CHEERED = "".join(
         "papa", "anak", "istri", "suami", "sahabat", "kamu", "you",
     )
 )  # fmt: skip
-# Casting the vote: "coblos" (a script font's "ceblas" too), "nyoblos", "contreng", "vote".
-_VOTE = r"(?:(?:c|ny)[o0ea]bl[o0ea]s\w*|contreng\w*|vote)"
+# Casting the vote: "coblos" (a script font's "ceblas" too), "nyoblos", "contreng", "vote",
+# "tusuk" (the ballot is pierced), "centang".
+_VOTE = r"(?:(?:c|ny)[o0ea]bl[o0ea]s\w*|contreng\w*|vote|tusuk\b|centang\b)"
 NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     (why.RULE_NUMBER_ORDER, re.compile(r"\b(?:" + _NO + r"|n[oe0]\.?)\s*[ua]r[uo]t\s*:?\s*" + _NUM + r"[l|!]?\b"), 0.95),
     (why.RULE_VOTE_NUMBER, re.compile(r"\b" + _VOTE + r"\s+(?:for\s+)?(?:(?:" + _NO + r"|n[ae]\.?)\s*)?" + _NUM + r"\b"), 0.95),
@@ -48,7 +49,7 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     # or a particle after it (not "pilih 2 warna", "pilih 1 dari 3").
     (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)\b(?:pilih|dukung|menangkan)(?:lah)?\s+([1-9])(?=\s*(?:$|[!.,]|(?:ya|yah|dong|aja|saja|lah|deh|yuk|sih|kak|pak|bu|bro|sis|guys|gaes|pokoknya)\b))"), 0.75),
     # "sdh pasti nomor 2", "ingat nomor 3 ya", "jangan lupa no 1": a firm word right before.
-    (why.RULE_FIRM_NUMBER, re.compile(r"\b(?:pasti|ingat|tetap|fix|wajib|mati|lupa|yakin|mantap|gaspol|gas|all\s?in|lanjut\w*|siap)\s+(?:\w+\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
+    (why.RULE_FIRM_NUMBER, re.compile(r"\b(?:pasti|ingat|tetap|fix|wajib|mati|lupa|yakin|mantap|gaspol|gas|all\s?in|lanjut\w*|siap|pokok(?:nya|e))\s+(?:\w+\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
     (why.RULE_PAIR_NUMBER, re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?)\s*(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.85),
     # A pair's number inside a hashtag: "#02Menang", "#01Juara", "#Coblos3", "#Pilih02".
     (why.RULE_NUMBER_HASHTAG, re.compile(r"#0?([1-9])(?:menang|juara|pasti|lanjut|jaya|hebat|pilihanku)|#(?:pilih|coblos|dukung|menangkan|salam)0?([1-9])(?!\d)"), 0.85),

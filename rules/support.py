@@ -414,7 +414,15 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
         support_words.add("periode")  # (not a school year, "2024-2025")
     if _hashtag_names_a_candidate(prepared.raw, election):
         support_words.add("#")  # "#TetapZulkarnain": a hashtag is a campaign's own device
-    if support_words & {"menang", "menangkan", "coblos", "pilih", "lanjutkan", "dukung"}:
+    if support_words & {
+        "menang",
+        "menangkan",
+        "coblos",
+        "pilih",
+        "lanjutkan",
+        "dukung",
+        "harga mati",
+    }:
         for match in BIG_NUMBER.finditer(norm):
             if int(match.group(1)) in numbers:
                 signals.append(

@@ -42,6 +42,9 @@ hashtags = ["#YudaPasti"]
         ("ayo nyoblos nomer loro", 2, "coblos-nomor"),  # Javanese: "two"
         ("Nomor urut tilu", 3, "nomor-urut"),  # Sundanese: "three"
         ("contreng nomor 1", 1, "coblos-nomor"),
+        ("Tusuk nomor 1 tanggal 27", 1, "coblos-nomor"),  # the ballot is pierced
+        ("Pokoke nomer siji", 1, "kata dukungan + nomor"),  # Javanese: "whatever happens, one"
+        ("02 harga mati", 2, "angka besar + kata dukungan"),  # "non-negotiable"
         ("Vote number 2!", 2, "coblos-nomor"),
         ("#02MenangTotal", 2, "hashtag-nomor"),
         ("#Coblos3 ya", 3, "hashtag-nomor"),
@@ -176,6 +179,7 @@ def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
         "Jadwal kampanye: no. 1 hari Senin, no. 2 Selasa, no. 3 Rabu",
         "Sudah nyoblos? Ayo ke TPS 27 November, vote 2024 damai",
         "Pilih 2 warna ya kak, stok terbatas",
+        "Sate tusuk 2 ribu, pokoknya enak",  # skewers, not a ballot
         # Two numbers urged on a ballot: a how-to-vote graphic, not one pair's.
         "SURAT SUARA\n1 HENDRA SIREGAR WULAN PRATIWI\n2 BAMBANG SUTEJO RAHMAT HIDAYAT\n"
         "3 YUSUF HALIM DEWI ANGGRAINI\nCoblos nomor 1 sah, coblos nomor 2 sah",

@@ -69,6 +69,8 @@ class Shares:
     music: float = 0.12  # of Instagram stories: a song's line under the handle
     english: float = 0.15  # of all: the phone set to English ("5h", "Yesterday 9:41 PM")
     caps: float = 0.08  # of WhatsApp contact names: saved in capitals
+    # of WhatsApp contact names: saved with an emoji ("Pak Sekda ⭐", "👍 Kepsek SDN 47")
+    emoji_name: float = 0.12
     # of all: the phone's font set larger (header 1.15-1.6x); a long name then cut with "…"
     large_font: float = 0.25
     # of all: a tall modern phone (19.5:9 or 20:9, 1080x2400 shrunk to 576x1280 by Telegram)
@@ -319,6 +321,25 @@ def _poster(
         if got:
             return "whatsapp", kind, got[0], p, got[1]
     raise RuntimeError("roster has no identifiable poster")
+
+
+# Emoji people save with a contact's name (all drawn by the emoji font).
+NAME_EMOJIS = ["🙏", "⭐", "🌸", "👍", "😊", "❤️", "🌹", "✨", "🦋", "💪", "🥰"]
+
+
+def _emoji_name(rng: random.Random, name: str) -> str:
+    """`name` as saved with an emoji: mostly a space and one at the end ("Pak Sekda ⭐"),
+    sometimes with no space ("Bu Rina Dinkes😊") or at the start ("👍 Kepsek SDN 47"),
+    rarely two."""
+    roll = rng.random()
+    e = rng.choice(NAME_EMOJIS)
+    if roll < 0.6:
+        return f"{name} {e}"
+    if roll < 0.78:
+        return f"{name}{e}"
+    if roll < 0.92:
+        return f"{e} {name}"
+    return f"{name} {e}{rng.choice([x for x in NAME_EMOJIS if x != e])}"
 
 
 def _outsider_phone(rng: random.Random, roster: list[Person]) -> str:
@@ -879,10 +900,17 @@ def make_item(
     # A contact saved in capitals ("PAK ZULKIFLI DINKES"), drawn from its own stream.
     if kind == "contact_name" and random.Random(f"caps:{seed}:{index}").random() < shares.caps:
         shown = shown.upper()
+    # A contact saved with an emoji, from its own stream too; put on after the frame, whose
+    # notification sender is told apart from the name itself (so its draws stay as they were).
+    erng = random.Random(f"emoji_name:{seed}:{index}")
+    emoji_name = kind == "contact_name" and erng.random() < shares.emoji_name
     spec.poster = shown
     spec.age = _age(rng, platform)
     frame, noise = _frame(rng, shares, platform, world, seed * 7919 + index, spec)
     spec.frame = frame
+    if emoji_name:
+        shown = spec.poster = _emoji_name(erng, shown)
+        noise.append("emoji_name")
     # Its own stream, so that every older seed's screenshots stay as they were.
     mrng = random.Random(f"music:{seed}:{index}")
     if spec.platform == "instagram" and mrng.random() < shares.music:

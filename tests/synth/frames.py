@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
-from .render import _draw_run, _run_width, font, nav_bar, status_bar
+from .render import _draw_run, _header_name, _run_width, font, nav_bar, status_bar
 
 RGB = tuple[int, int, int]
 OUT_HEIGHT = 1280  # Telegram sends photos with the longer side at 1280
@@ -551,7 +551,7 @@ def _banner(img: Image.Image, f: Frame) -> Image.Image:
     d.ellipse((x0 + 24 * s, y0 + 22 * s, x0 + 50 * s, y0 + 48 * s), fill=icon)
     d.text((x0 + 62 * s, y0 + 35 * s), f"{app} • sekarang", font=font("roboto", int(21 * s)),
            fill=grey, anchor="lm")  # fmt: skip
-    d.text((x0 + 24 * s, y0 + 72 * s), sender, font=font("roboto_bold", int(26 * s)),
-           fill=ink, anchor="lm")  # fmt: skip
+    # a contact saved with an emoji ("Pak Budi ❤️") shows it
+    _header_name(out, d, x0 + 24 * s, y0 + 72 * s, sender, font("roboto_bold", int(26 * s)), ink)
     _text(out, d, (x0 + 24 * s, y0 + 92 * s), message, font("roboto", int(25 * s)), grey)
     return out.convert("RGB")

@@ -788,8 +788,7 @@ def _chrome(img: Image.Image, spec: StorySpec) -> Image.Image:
         fu, fa = font(hf[2], int(23 * s * spec.header_scale)), _age_font(spec, hf)
         ny = cy - 13 * s if spec.subline else cy
         shown = shown_name(spec.poster, fu, _name_room(spec, fa))
-        d.text((96 * s, ny), shown, font=fu, fill=white, anchor="lm")
-        ax = 96 * s + fu.getlength(shown) + 14 * s
+        ax = 96 * s + _header_name(over, d, 96 * s, ny, shown, fu, white) + 14 * s
         if spec.subline:
             d.text((96 * s, cy + 15 * s), spec.subline, font=font(sym, int(18 * s)),
                    fill=(255, 255, 255, 230), anchor="lm")  # fmt: skip
@@ -814,7 +813,7 @@ def _chrome(img: Image.Image, spec: StorySpec) -> Image.Image:
         k = spec.header_scale
         fu = font(hf[2], int(23 * s * k))
         shown = shown_name(spec.poster, fu, _name_room(spec))
-        d.text((140 * s, cy - 14 * s * k), shown, font=fu, fill=white, anchor="lm")
+        _header_name(over, d, 140 * s, cy - 14 * s * k, shown, fu, white)
         d.text(
             (140 * s, cy + 14 * s * k),
             spec.age,
@@ -872,13 +871,44 @@ def name_cut(spec: StorySpec) -> bool:
     return shown_name(spec.poster, fu, room) != spec.poster
 
 
+def _name_esize(face: ImageFont.FreeTypeFont) -> int:
+    """An emoji in the poster's name: about one em, as in the body text."""
+    return int(face.size * 0.95)
+
+
+def _name_width(name: str, face: ImageFont.FreeTypeFont) -> float:
+    return _run_width(name, face, _name_esize(face))
+
+
+def _header_name(
+    layer: Image.Image,
+    draw: ImageDraw.ImageDraw,
+    x: float,
+    ymid: float,
+    name: str,
+    face: ImageFont.FreeTypeFont,
+    fill: tuple[int, ...],
+) -> float:
+    """Draw the poster's name from `x`, centred on `ymid`, its emoji ("Pak Sekda ⭐") as
+    images; return its width."""
+    if not EMOJI_RE.search(name):
+        draw.text((x, ymid), name, font=face, fill=fill, anchor="lm")
+        return face.getlength(name)
+    asc, desc = face.getmetrics()
+    _draw_run(layer, draw, x, ymid - (asc + desc) / 2, name, face, _name_esize(face), fill)
+    return _name_width(name, face)
+
+
 def shown_name(name: str, face: ImageFont.FreeTypeFont, room: float) -> str:
-    """The name as the app shows it in `room` pixels: whole, or cut with "…"."""
-    if face.getlength(name) <= room:
+    """The name as the app shows it in `room` pixels: whole, or cut with "…" (an emoji in
+    it about one em wide, cut whole)."""
+    if _name_width(name, face) <= room:
         return name
-    while name and face.getlength(name.rstrip() + "…") > room:
-        name = name[:-1]
-    return name.rstrip() + "…"
+    # characters, and each emoji (with its variation selector) as one
+    units = [c for part, is_e in _tokens(name) for c in ([part] if is_e else part)]
+    while units and _name_width("".join(units).rstrip() + "…", face) > room:
+        units.pop()
+    return "".join(units).rstrip() + "…"
 
 
 def header_luma(spec: StorySpec) -> float:
@@ -896,7 +926,7 @@ def header_luma(spec: StorySpec) -> float:
         shade[:top] = np.linspace(spec.top_shade, 0.0, top)
         arr = arr * (1.0 - shade[:, None])
     hf = HEADER_FONTS.get(spec.header_font, HEADER_FONTS["roboto"])
-    tw = font(hf[2], int(23 * s * spec.header_scale)).getlength(spec.poster)
+    tw = _name_width(spec.poster, font(hf[2], int(23 * s * spec.header_scale)))
     if spec.platform == "instagram":
         x0, y0, y1 = 96 * s, 80 * s, 108 * s
     else:

@@ -35,7 +35,7 @@ from tests.synth import content as ct
 from tests.synth.dataset import categories_for
 from tests.synth.election import NUMBER_WORDS, make_election
 from tests.synth.people import unit_shorts
-from tests.synth.render import font, name_cut, shown_name
+from tests.synth.render import EMOJI_RE, font, name_cut, shown_name
 
 LABEL_KEYS = [
     "image",
@@ -141,7 +141,7 @@ def test_roster_and_election_agree_with_labels(dataset: tuple[Path, list[dict]])
             assert _wa(row["No HP"]) == shown.replace("+62 ", "").replace("-", "")
         else:
             given = row["Nama"].split(",")[0]
-            words = shown.lower().split()
+            words = EMOJI_RE.sub(" ", shown).lower().split()  # "Bu Rina Dinkes😊": not a name
             assert any(part.lower() in words for part in given.split()), (shown, row["Nama"])
 
 
@@ -275,6 +275,40 @@ def test_frame_texts_are_never_the_poster(many) -> None:
             assert spec.frame.chat_name and spec.frame.chat_name != shown
 
 
+def test_some_contact_names_carry_an_emoji(many) -> None:
+    """Contacts saved as people save them ("Pak Sekda ⭐", "👍 Kepsek SDN 47", "Bu Rina
+    Dinkes😊"): the label shows the emoji and tags them, and every other draw stays as it was."""
+    world, items = many
+    labels = [lab for _, lab in items]
+    tagged = [x for x in labels if "emoji_name" in x["noise"].split("+")]
+    assert tagged == [x for x in labels if EMOJI_RE.search(x["poster"]["shown"])]
+    assert all(x["poster"]["kind"] == "contact_name" for x in tagged)
+    contacts = [x for x in labels if x["poster"]["kind"] == "contact_name"]
+    assert abs(len(tagged) / len(contacts) - Shares().emoji_name) < 0.06, len(tagged)
+    shown = [x["poster"]["shown"] for x in tagged]
+    assert any(re.search(r"\w " + EMOJI_RE.pattern + "$", n) for n in shown), shown
+    assert any(re.search(r"\w" + EMOJI_RE.pattern + "$", n) for n in shown), shown
+    assert any(EMOJI_RE.match(n) for n in shown), shown
+    for spec, lab in items:
+        assert spec.poster == lab["poster"]["shown"] and lab["text"].startswith(spec.poster)
+    # with the share at 0 the same seed gives the same labels, but for the emoji
+    cats = categories_for(SHARE_N, random.Random("cats:23"))
+    off = Shares(emoji_name=0)
+    for i, lab in enumerate(labels[:150]):
+        plain = make_item(world, i + 1, cats[i], 23, off)[1]
+        if lab not in tagged:
+            assert plain == lab
+            continue
+        bare = EMOJI_RE.sub("", lab["poster"]["shown"]).strip()
+        assert plain["poster"]["shown"] == bare
+        tags = [t for t in lab["noise"].split("+") if t != "emoji_name"]
+        assert [t for t in plain["noise"].split("+") if t] == tags
+        drop = ("poster", "text", "noise")
+        assert {k: v for k, v in plain.items() if k not in drop} == {
+            k: v for k, v in lab.items() if k not in drop
+        }
+
+
 def test_contact_units_belong_to_the_poster_row(many) -> None:
     world, items = many
     rows = {p.nip: p for p in world.roster}
@@ -404,6 +438,13 @@ def test_a_name_too_long_for_the_header_is_cut_as_the_apps_cut_it() -> None:
     shown = shown_name(large.poster, face, 300)
     assert shown.endswith("…") and large.poster.startswith(shown[:-1].rstrip())
     assert face.getlength(shown) <= 300
+    # an emoji counts about one em, and is cut whole
+    named = "Bunda Nurhidayati Pol PP 🙏"
+    assert shown_name(named, face, 1000) == named
+    assert shown_name(named, face, face.getlength(named[:-2]) + 20) != named
+    assert shown_name("👍 Kepsek SDN 47", face, 200) == "👍 Kepsek…"
+    room = face.getlength("Pak Budi …") + face.size + 2
+    assert shown_name("Pak Budi ❤️❤️", face, room) == "Pak Budi ❤️…"
 
 
 def test_a_campaign_ballot_lists_every_pair_and_urges_one() -> None:
