@@ -292,10 +292,10 @@ class CandidateLookup(UnitHintLookup):
     ) -> np.ndarray | None:
         """Which of the candidates tied for the top carry a name word beyond the `shown` ones
         (folded), when one of them is named by exactly those words: a name saved whole is
-        likelier its bearer's than a longer one's shortened. None when that tells no one
-        apart."""
+        likelier its bearer's than a longer one's shortened. A single word says nothing so:
+        "Aisyah" is how an Aisyah Putri is called too. None when that tells no one apart."""
         tied = np.flatnonzero(raws >= raws.max() - PEER_MARGIN) if len(raws) else raws
-        if not 1 < len(tied) <= _SPELLING_CHECKED:
+        if len(set(shown)) < 2 or not 1 < len(tied) <= _SPELLING_CHECKED:
             return None
         words = set(shown)
         out = np.zeros(len(chosen), dtype=bool)
@@ -449,7 +449,8 @@ class CandidateLookup(UnitHintLookup):
     def _emoji_after_unit(self, text: str) -> str:
         """The contact name without the letter OCR made of an emoji right after a unit's
         short form ("Pol PPA" of "Pol PP 🙏"): when the last word, in capitals, is no word
-        this roster knows and is such a short form and one letter."""
+        this roster knows, the name as read names no unit, and without its last letter it
+        does ("RSJ" is a mental hospital as read, not "RS" and a letter)."""
         head, _sep, last = text.rpartition(" ")
         short = last[:-1].lower()
         if not (head and len(last) >= 3 and last.isalpha() and last.isupper()):
@@ -458,7 +459,8 @@ class CandidateLookup(UnitHintLookup):
             short in UNIT_TWO_LETTER_WORDS or short in UNIT_WORDS or short in self._unit_words()
         ):
             return text
-        return f"{head} {last[:-1]}"
+        cut = f"{head} {last[:-1]}"
+        return cut if not self._unit_hints(text)[0] and self._unit_hints(cut)[0] else text
 
     def _unit_words(self) -> frozenset[str]:
         words = getattr(self, "_unit_word_set", None)

@@ -1240,3 +1240,9 @@ def test_an_emoji_run_into_a_units_short_form_is_no_word_of_the_name() -> None:
     index = _flags_the_first(nurhidayatis, "Bunda Nurhidayati Pol PP", "Bunda Nurhidayati Pol PPA")
     # The same letter after a word that is no unit's short form is not dropped: still a tie.
     assert top(index, "contact_name", "Bunda Nurhidayati KERENA")[1] < FLAG
+    # A short form that names a unit as read keeps its last letter: "RSJ" is no "RS" and 🙏.
+    megas = [
+        _posted("196503201988042799", "Mega Setiawan, S.KM", "Bidan", "RS Jiwa Sungailiat"),
+        _posted("197901291998092701", "Mega Yulianti, S.Farm.", "Apoteker", "RSUD Ir. Soekarno"),
+    ]
+    _flags_the_first(megas, "Mega - RSJ", "Mega RSJ")
