@@ -340,10 +340,13 @@ MIN_LETTERBOX = 0.015
 def letterbox_top(image: Image.Image) -> int:
     """Where a story shown letterboxed (black bars above and beside it, a story taller or
     wider than the phone's screen) begins: the first row below the top bar that is not flat
-    black, or 0 when no such bar is there. A status bar printed on the bar (its clock, its
-    icons) ends the bar too: the story is then found by that bar."""
+    black, or 0 when no such bar is there. A phone's status bar printed on black (a clock and
+    icons, the rows mostly black still) is no letterbox: the story's header may lie anywhere
+    below it, and the band is placed as for any screenshot."""
     w, h = image.size
     rows = np.asarray(image.crop((0, 0, w, h // 4)).convert("L"), dtype=np.float32)
     black = (rows.max(axis=1) <= _BAR_LEVEL) & (rows.std(axis=1) <= _BAR_SPREAD)
     top = int(np.argmin(black)) if not black.all() else 0
-    return top if top >= MIN_LETTERBOX * h else 0
+    if top < MIN_LETTERBOX * h or float(np.median(rows[top : top + 4])) <= _BAR_LEVEL:
+        return 0
+    return top
