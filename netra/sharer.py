@@ -37,7 +37,7 @@ def sharers_number(reading: HeaderReading, platform: str, group_chat: bool) -> b
 def group_chat_again(image: Image.Image, reading: HeaderReading, engine: OcrEngine) -> bool:
     """Whether the chat around a framed story is a group's, from its title bar read again
     enlarged: asked only when it decides something, a bare number read as the story's poster
-    and no group seen by the first reading (about 0.1 s)."""
+    and no group seen by the first reading (0.1–0.2 s)."""
     if reading.poster is None or reading.poster.kind != "phone" or reading.seen is not None:
         return False
     w, h = image.size

@@ -80,8 +80,8 @@ def emoji_signals(
     # The check mark lost, the cheers after it still seen ("🗳️ 3 ✅💯💯" found as 🗳️ 💯💯):
     # the vote shown all the same. A ballot box alone is often books or a parcel.
     cheered = sum(name in _CHEERS_AFTER_VOTE for name in names) >= 2
-    read = {int(d) for d in _VOTE_ROW_READ.findall(norm)}
-    if set(names) >= _VOTE_SHOWN or ("cheer_ballot" in names and cheered) or read:
+    row_read = _VOTE_ROW_READ.search(norm) is not None
+    if set(names) >= _VOTE_SHOWN or ("cheer_ballot" in names and cheered) or row_read:
         digits = {int(d) for d in _VOTE_ROW.findall(norm)}
         digits = digits or {int(d) for d in _LONE_DIGIT.findall(norm)}
         if len(digits) == 1 and (n := digits.pop()) in numbers:

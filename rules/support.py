@@ -324,6 +324,12 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
     return signals
 
 
+# The support words beside which a big number standing alone ("02", "O2") is the pair's.
+_BIG_NUMBER_WORDS = frozenset(
+    {"menang", "menangkan", "coblos", "pilih", "lanjutkan", "dukung", "harga mati"}
+)
+
+
 def _hashtags_read(raw: str) -> list[str]:
     """The hashtags in the text as OCR read them, without the punctuation after them."""
     return [tag.rstrip("!.,?:;") for tag in re.findall(r"#([^\s#]{3,})", raw)]
@@ -414,15 +420,7 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
         support_words.add("periode")  # (not a school year, "2024-2025")
     if _hashtag_names_a_candidate(prepared.raw, election):
         support_words.add("#")  # "#TetapZulkarnain": a hashtag is a campaign's own device
-    if support_words & {
-        "menang",
-        "menangkan",
-        "coblos",
-        "pilih",
-        "lanjutkan",
-        "dukung",
-        "harga mati",
-    }:
+    if support_words & _BIG_NUMBER_WORDS:
         for match in BIG_NUMBER.finditer(norm):
             if int(match.group(1)) in numbers:
                 signals.append(
