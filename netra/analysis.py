@@ -22,10 +22,16 @@ from PIL import Image
 
 from netra.header import (
     RosterLookup,
-    clearly_someone_else,
     covers_name_line,
-    match_reading,
     read_poster,
+)
+from netra.rereading import (
+    SURE_LINE,
+    better_finding,
+    framed_plainly_neutral,
+    plainly_neutral,
+    settled,
+    unclear,
 )
 from netra.sharer import group_chat_again, sharers_number
 from ocr.emoji import find_emoji
@@ -33,7 +39,6 @@ from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
 from ocr.left_out import read_after, read_among_emoji, read_keycaps
 from ocr.reader import (
-    LEGIBLE_HEIGHT,
     NamePlace,
     in_screenshot,
     legible,
@@ -44,7 +49,7 @@ from ocr.reader import (
 )
 from ocr.upright import read_upright, slanted_caption
 from rules.election import Election
-from rules.elections import ElectionFinding, ElectionSet, decide, find_support
+from rules.elections import ElectionSet, decide, find_support
 from rules.frame import (
     card_rows,
     content_text,
@@ -57,8 +62,7 @@ from rules.layout import Layout, read_layout
 from rules.ocr_text import compact_word
 from rules.pair_numbers import waits_for_number
 from rules.poster import HeaderReading, is_time_line
-from rules.support import SupportFinding
-from rules.support_words import names_a_campaign, no_campaign_words
+from rules.support_words import names_a_campaign
 from rules.verdict import Thresholds, Verdict
 from wording import id_analysis as why
 
@@ -121,13 +125,13 @@ def analyse(
         body = (layout.header_box[3], min(below, default=shot.image.height))
     # A framed story whose poster the first reading identified and whose body it read
     # surely with no word of a campaign: no enlarged reading, of the story or of its body.
-    plain_framed = span is not None and _framed_plainly_neutral(
+    plain_framed = span is not None and framed_plainly_neutral(
         lines, layout, support, roster, alternatives + 1, thresholds, span
     )
     if (
         span is not None
         and not plain_framed
-        and not _settled(layout, support, roster, alternatives + 1, thresholds, span)
+        and not settled(layout, support, roster, alternatives + 1, thresholds, span)
     ):
         # A story inside a chat or a gallery viewer, not yet both identified and clear: read
         # it again, enlarged, and keep that reading of it (the chat's and the viewer's own
@@ -241,8 +245,8 @@ def analyse(
         and not small_read
         and not plain_framed
         and identified
-        and _unclear(support, thresholds)
-        and not _plainly_neutral(story_lines, layout, support)
+        and unclear(support, thresholds)
+        and not plainly_neutral(story_lines, layout, support)
     ):
         # An ASN identified and nothing clear found in what they posted: tiny, script or
         # thin text the first, coarser detection missed or misread. Read the body again,
@@ -261,14 +265,14 @@ def analyse(
             support = better_finding(support, again)
     body_text = ""  # the body as read upright, if it is read so
     slant = slanted_caption(lines, body, shot.image.width) if body is not None else None
-    if slant is not None and not plain_framed and identified and _unclear(support, thresholds):
+    if slant is not None and not plain_framed and identified and unclear(support, thresholds):
         # A caption set at a slant over a photo, still not read clearly: the body turned
         # upright and read again.
         upright = read_upright(shot.image, slant[1], slant[0], engine)
         texts += [line.text for line in upright]
         body_text = content_text(_not_the_poster(upright, header))
         support = better_finding(support, find_support(body_text, election))
-    if body is not None and plausible and _unclear(support, thresholds):
+    if body is not None and plausible and unclear(support, thresholds):
         # A caption's number alone on its last row beside an emoji ("COBLOS NOMOR" over
         # "1 🙏"), passed over by every detection: read where it stands.
         for line in lines:
@@ -279,7 +283,7 @@ def analyse(
                     texts.append(after[0])
                     said = find_support(f"{layout.body_text}\n{line.text} {after[0]}", election)
                     support = better_finding(support, said)
-    if body is not None and not plain_framed and plausible and _unclear(support, thresholds):
+    if body is not None and not plain_framed and plausible and unclear(support, thresholds):
         # Still nothing clear: what the story's emoji say, with its text ("☝️☝️ 01 🔥",
         # "💯 2️⃣ 💯 2️⃣ 💯", "✌️✌️ IGHEN ✌️✌️"), read as junk or not at all by OCR.
         words = [
@@ -394,68 +398,7 @@ def _names_the_poster(text: str, header: HeaderReading) -> bool:
     return len(key) >= 6 and key in compact_word(text)
 
 
-def better_finding(first: ElectionFinding, again: ElectionFinding) -> ElectionFinding:
-    """Of a body's first finding and an enlarged reading's, the one that stands: the
-    stronger, or the one that names every pair (the first reading missed one pair's line in
-    a commission's list, "2 Tobari Rasyid - Omah Djohan" alone then looked like support)."""
-    return again if again.confidence > first.confidence or _names_every_pair(again) else first
-
-
-def _names_every_pair(support: SupportFinding) -> bool:
-    return bool(set(why.ALL_OPTIONS_NAMED) & set(support.neutral_cues))
-
-
-def _unclear(support: SupportFinding, thresholds: Thresholds) -> bool:
-    """The reading found no clear support, nor every pair of an election named (a list of
-    the pairs, a ballot notice: the same information graphic however well it is read
-    again): worth reading the body again, the costly way only for an identified ASN."""
-    return (
-        support.candidate is None or support.confidence < thresholds.support_flag
-    ) and not _names_every_pair(support)
-
-
-# A body line read this surely, at a legible size, would read the same again enlarged.
-SURE_LINE = 0.9
 LONE_NUMBER = re.compile(r"0?[1-9][!.]?")
-# A framed story's line read this surely is read as well as a third reading would: measured
-# (2026-12-03), "KITAPILIHYGSDHTERBUKTIUJU" (0.90), tiny neon text in a gallery, read from a
-# tight crop is "KITA PILIH YG SDH TERBUKTI.ZUJU!" (0.95).
-FRAMED_SURE = 0.95
-
-
-def _plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportFinding) -> bool:
-    """The body read in full by `lines` (the first reading, or a framed story's enlarged one:
-    the reading `layout` comes from), every line large and sure, and not one word of a
-    campaign in it, nor a name or label of any pair: a further reading would read the same.
-    Support words everyday posts are as full of ("Senam pagi bersama keluarga besar
-    Bapenda", `EVERYDAY_WORDS`) do not count. Saves that reading for most of an ASN's
-    everyday posts.
-
-    A framed story's `lines` are its enlarged reading, already a second look at small text:
-    there a campaign word alone (no pair's name, number or label scored) read surely
-    (`FRAMED_SURE`) does not earn a third reading, larger still. Measured (2026-12-02) on ten looked-at sets: 12% less time
-    after the first reading, no true flag lost (a neutral post moved from review to clear);
-    the same for a plain story lost two true flags (a name beside the header, neon text,
-    each read only by the second reading)."""
-    content = set(layout.body)  # the story's own lines: no footer, chrome or header
-    # An emoji read as a letter or two ("m" at 0.63 for 👊) is no line of text to read again.
-    inside = [line for line in lines if line.text in content and not _emoji_scrap(line.text)]
-    return (
-        bool(inside)
-        and all(line.conf >= SURE_LINE and line.text_height >= LEGIBLE_HEIGHT for line in inside)
-        and not any(support.scores.values())
-        and not any(any(f.scores.values()) for _e, f in getattr(support, "options", ()))
-        and (
-            (layout.framed and all(line.conf >= FRAMED_SURE for line in inside))
-            or no_campaign_words("\n".join(x.text for x in inside), True, _pairs(support))
-        )
-    )
-
-
-def _pairs(support: SupportFinding) -> set[int] | None:
-    """The numbers of every pair of the election file (a "ke-5" names none of two)."""
-    options = getattr(support, "options", ())
-    return set(support.scores).union(*(f.scores for _e, f in options)) or None
 
 
 def _words_only(text: str) -> bool:
@@ -464,72 +407,6 @@ def _words_only(text: str) -> bool:
     solid = [ch for ch in text if not ch.isspace()]
     letters = sum(ch.isalpha() for ch in solid)
     return bool(re.search(r"[A-Za-z]{4}", text)) and letters >= 0.6 * len(solid)
-
-
-def _emoji_scrap(text: str) -> bool:
-    """One or two letters alone on a line: an emoji or an icon read as text. Never a digit
-    (a big "2" beside "menang" is a pair's number)."""
-    t = text.strip()
-    return len(t) <= 2 and not any(c.isdigit() for c in t)
-
-
-def _settled(
-    layout: Layout,
-    support: SupportFinding,
-    roster: RosterLookup,
-    limit: int,
-    thresholds: Thresholds,
-    span: tuple[int, int],
-) -> bool:
-    """Nothing an enlarged reading of a framed story could change: the first reading already
-    names a rostered poster and clear support, or it read the story's own poster line (inside
-    the frame) clearly as someone nobody on the roster is near, whatever the story says, or
-    it read every pair of an election named (a list of the pairs, a ballot notice: the same
-    information graphic however well it is read, as for `_unclear`)."""
-    if _names_every_pair(support):
-        return True
-    reading, matches = match_reading(layout.header, roster, limit)
-    if _poster_line_inside(layout, span) and clearly_someone_else(reading, matches):
-        return True
-    if support.candidate is None or support.confidence < thresholds.support_flag:
-        return False
-    return bool(matches) and matches[0].confidence >= thresholds.asn_flag
-
-
-def _poster_line_inside(layout: Layout, span: tuple[int, int]) -> bool:
-    """The first reading's poster line stands inside the framed story (above it are the
-    chat's or the viewer's own title lines)."""
-    box = layout.header_box
-    return box is not None and box[1] >= span[0]
-
-
-def _framed_plainly_neutral(
-    lines: Sequence[OcrLine],
-    layout: Layout,
-    support: SupportFinding,
-    roster: RosterLookup,
-    limit: int,
-    thresholds: Thresholds,
-    span: tuple[int, int],
-) -> bool:
-    """A framed story's poster line, inside the frame, names a rostered ASN, and the first
-    reading read every line of its body surely (`FRAMED_SURE`) with no word of a campaign
-    and nothing of any pair: an enlarged reading would read the same ("Alhamdulillah 3
-    tahun menikah" keeps it where there is a pair 3)."""
-    if not _poster_line_inside(layout, span) or any(support.scores.values()):
-        return False
-    content = set(layout.body)
-    inside = [
-        line
-        for line in lines
-        if line.top >= span[0] and line.text in content and not _emoji_scrap(line.text)
-    ]
-    if not inside or any(line.conf < FRAMED_SURE for line in inside):
-        return False
-    if not no_campaign_words("\n".join(line.text for line in inside), numbers=_pairs(support)):
-        return False
-    _reading, matches = match_reading(layout.header, roster, limit)
-    return bool(matches) and matches[0].confidence >= thresholds.asn_flag
 
 
 def _unique_lines(texts: Iterable[str]) -> str:

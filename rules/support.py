@@ -352,6 +352,16 @@ def _named_in_full(signals: list[Signal], number: int) -> bool:
     return any(s.candidate == number and s.rule == why.RULE_FULL_NAME for s in signals)
 
 
+def _vote_cast(signals: list[Signal], number: int) -> bool:
+    """The pair's number with the act of voting: "coblos nomor 2", "contreng no 4"."""
+    return any(s.candidate == number and s.rule == why.RULE_VOTE_NUMBER for s in signals)
+
+
+def _slogan_only(signals: list[Signal], number: int) -> bool:
+    """The pair's only evidence is its slogan, a phrase anyone may write."""
+    return all(s.rule == why.RULE_SLOGAN for s in signals if s.candidate == number)
+
+
 def _lone_reading(signals: list[Signal], number: int) -> bool:
     """The candidate's only evidence is one matched string (one line of one OCR reading)."""
     return len({(s.rule, s.matched) for s in signals if s.candidate == number}) == 1
@@ -500,10 +510,15 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
         runner_up
         and _lone_reading(signals, rivals[0][0])
         and not _named_in_full(signals, rivals[0][0])
-        and len(_kinds(signals, best)) >= 2
+        and (
+            len(_kinds(signals, best)) >= 2
+            or (_vote_cast(signals, best) and _slogan_only(signals, rivals[0][0]))
+        )
     ):
         # One misread line ("Coblos No. 1!" read once as "Coblos 2 ill") against a pair backed
-        # by several kinds of evidence is OCR noise more likely than a second endorsement.
+        # by several kinds of evidence is OCR noise more likely than a second endorsement; so
+        # is another pair's slogan alone beside a pair told how to be voted for ("contreng
+        # nomor 4" and "Bangka Belitung Juara", a cheer for the province as much as a slogan).
         runner_up *= 0.5
     mentioned = sum(1 for n, s in ranked if s >= 0.3 and n in pairs)
     confidence = best_score - 0.6 * runner_up

@@ -657,7 +657,7 @@ def test_a_list_read_whole_only_enlarged_is_a_list_not_one_pairs_support() -> No
     "02 Bambang Sutejo - Rahmat Hidayat" under "Info KPU" looks like a lead for pair 2; the
     enlarged reading names both pairs, and that finding stands, however weak. A stronger
     enlarged finding stands too, and a weaker one does not."""
-    from netra.analysis import better_finding
+    from netra.rereading import better_finding
     from rules.election import parse_election
     from rules.elections import find_support
 
@@ -702,7 +702,7 @@ def test_campaign_vocabulary_keeps_the_second_reading(text: str, plain: bool) ->
 def test_an_emoji_read_as_a_letter_does_not_earn_a_second_reading(election) -> None:  # type: ignore[no-untyped-def]
     """ "HUT KORPRI 👍 ke-53 ASN Bangga 👊 …" read large and sure but for the fist, read as
     "m" at 0.63: still plainly neutral. A lone digit read unsurely is not set aside."""
-    from netra.analysis import _plainly_neutral
+    from netra.rereading import plainly_neutral
     from ocr.engine import OcrLine
     from rules.elections import find_support
     from rules.layout import read_layout
@@ -717,7 +717,7 @@ def test_an_emoji_read_as_a_letter_does_not_earn_a_second_reading(election) -> N
         lines = read(scrap)
         layout = read_layout(lines, 720, 1280)
         support = find_support(layout.body_text, election)
-        assert _plainly_neutral(lines, layout, support) is plain, (scrap, layout.body)
+        assert plainly_neutral(lines, layout, support) is plain, (scrap, layout.body)
 
 
 def test_a_legible_contact_sharing_only_a_surname_with_the_roster_is_read_once(  # type: ignore[no-untyped-def]

@@ -780,3 +780,20 @@ def test_a_short_hashtag_read_with_a_look_alike_still_backs_its_pair() -> None:
         assert finding.candidate == 1 and finding.confidence >= 0.85, (text, finding)
     for text in ("lsam01", "#lsam02", "#Isa01"):  # no #, another number, a letter lost
         assert detect_support(text, election).candidate is None, text
+
+
+def test_a_vote_cast_outweighs_another_pairs_slogan_alone() -> None:
+    """ "contreng nomor 4 ya, Bangka Belitung Juara": the province cheered in words that are
+    pair 3's slogan too. The vote cast for 4 is the post's; another pair's alias, or its
+    slogan beside a bare number, still leaves it in doubt."""
+    election = parse_election(
+        "[election]\nname='x'\nregion='Provinsi Kepulauan Bangka Belitung'\n"
+        "[[candidates]]\nnumber=3\npeople=['Zuhri Latupono', 'Marlina Sanjaya']\n"
+        "aliases=['ZUMA']\nslogans=['Bangka Belitung Juara']\n"
+        "[[candidates]]\nnumber=4\npeople=['Oktaf Bakri', 'Fatmawati N']\naliases=['OKFA']\n"
+    )
+    cast = detect_support("contreng nomor 4\nya\nBangka Belitung\nJuara", election)
+    assert cast.candidate == 4 and cast.confidence >= 0.7, cast
+    for text in ("Coblos nomor 4, ZUMA juara", "nomor 4\nBangka Belitung Juara"):
+        finding = detect_support(text, election)
+        assert finding.candidate is None or finding.confidence < 0.7, (text, finding)

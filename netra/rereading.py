@@ -1,0 +1,151 @@
+"""When a screenshot is worth reading again, and which reading stands.
+
+The first reading (`OcrEngine.read` of the whole screenshot) settles most stories. A story
+inside a chat or a viewer is read again enlarged, a body with no clear support beside an
+identified ASN is read again larger, unless the first reading already read everything
+surely and found nothing of a campaign in it: each test here saves a reading that would read
+the same (`netra.analysis` asks them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from netra.header import RosterLookup, clearly_someone_else, match_reading
+from ocr.engine import OcrLine
+from ocr.reader import LEGIBLE_HEIGHT
+from rules.elections import ElectionFinding
+from rules.layout import Layout
+from rules.support import SupportFinding
+from rules.support_words import no_campaign_words
+from rules.verdict import Thresholds
+from wording import id_analysis as why
+
+
+def better_finding(first: ElectionFinding, again: ElectionFinding) -> ElectionFinding:
+    """Of a body's first finding and an enlarged reading's, the one that stands: the
+    stronger, or the one that names every pair (the first reading missed one pair's line in
+    a commission's list, "2 Tobari Rasyid - Omah Djohan" alone then looked like support)."""
+    return again if again.confidence > first.confidence or names_every_pair(again) else first
+
+
+def names_every_pair(support: SupportFinding) -> bool:
+    return bool(set(why.ALL_OPTIONS_NAMED) & set(support.neutral_cues))
+
+
+def unclear(support: SupportFinding, thresholds: Thresholds) -> bool:
+    """The reading found no clear support, nor every pair of an election named (a list of
+    the pairs, a ballot notice: the same information graphic however well it is read
+    again): worth reading the body again, the costly way only for an identified ASN."""
+    return (
+        support.candidate is None or support.confidence < thresholds.support_flag
+    ) and not names_every_pair(support)
+
+
+# A body line read this surely, at a legible size, would read the same again enlarged.
+SURE_LINE = 0.9
+# A framed story's line read this surely is read as well as a third reading would: measured
+# (2026-12-03), "KITAPILIHYGSDHTERBUKTIUJU" (0.90), tiny neon text in a gallery, read from a
+# tight crop is "KITA PILIH YG SDH TERBUKTI.ZUJU!" (0.95).
+FRAMED_SURE = 0.95
+
+
+def plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportFinding) -> bool:
+    """The body read in full by `lines` (the first reading, or a framed story's enlarged one:
+    the reading `layout` comes from), every line large and sure, and not one word of a
+    campaign in it, nor a name or label of any pair: a further reading would read the same.
+    Support words everyday posts are as full of ("Senam pagi bersama keluarga besar
+    Bapenda", `EVERYDAY_WORDS`) do not count. Saves that reading for most of an ASN's
+    everyday posts.
+
+    A framed story's `lines` are its enlarged reading, already a second look at small text:
+    there a campaign word alone (no pair's name, number or label scored) read surely
+    (`FRAMED_SURE`) does not earn a third reading, larger still. Measured (2026-12-02) on ten looked-at sets: 12% less time
+    after the first reading, no true flag lost (a neutral post moved from review to clear);
+    the same for a plain story lost two true flags (a name beside the header, neon text,
+    each read only by the second reading)."""
+    content = set(layout.body)  # the story's own lines: no footer, chrome or header
+    # An emoji read as a letter or two ("m" at 0.63 for 👊) is no line of text to read again.
+    inside = [line for line in lines if line.text in content and not emoji_scrap(line.text)]
+    return (
+        bool(inside)
+        and all(line.conf >= SURE_LINE and line.text_height >= LEGIBLE_HEIGHT for line in inside)
+        and not any(support.scores.values())
+        and not any(any(f.scores.values()) for _e, f in getattr(support, "options", ()))
+        and (
+            (layout.framed and all(line.conf >= FRAMED_SURE for line in inside))
+            or no_campaign_words("\n".join(x.text for x in inside), True, pairs(support))
+        )
+    )
+
+
+def pairs(support: SupportFinding) -> set[int] | None:
+    """The numbers of every pair of the election file (a "ke-5" names none of two)."""
+    options = getattr(support, "options", ())
+    return set(support.scores).union(*(f.scores for _e, f in options)) or None
+
+
+def emoji_scrap(text: str) -> bool:
+    """One or two letters alone on a line: an emoji or an icon read as text. Never a digit
+    (a big "2" beside "menang" is a pair's number)."""
+    t = text.strip()
+    return len(t) <= 2 and not any(c.isdigit() for c in t)
+
+
+def settled(
+    layout: Layout,
+    support: SupportFinding,
+    roster: RosterLookup,
+    limit: int,
+    thresholds: Thresholds,
+    span: tuple[int, int],
+) -> bool:
+    """Nothing an enlarged reading of a framed story could change: the first reading already
+    names a rostered poster and clear support, or it read the story's own poster line (inside
+    the frame) clearly as someone nobody on the roster is near, whatever the story says, or
+    it read every pair of an election named (a list of the pairs, a ballot notice: the same
+    information graphic however well it is read, as for `unclear`)."""
+    if names_every_pair(support):
+        return True
+    reading, matches = match_reading(layout.header, roster, limit)
+    if poster_line_inside(layout, span) and clearly_someone_else(reading, matches):
+        return True
+    if support.candidate is None or support.confidence < thresholds.support_flag:
+        return False
+    return bool(matches) and matches[0].confidence >= thresholds.asn_flag
+
+
+def poster_line_inside(layout: Layout, span: tuple[int, int]) -> bool:
+    """The first reading's poster line stands inside the framed story (above it are the
+    chat's or the viewer's own title lines)."""
+    box = layout.header_box
+    return box is not None and box[1] >= span[0]
+
+
+def framed_plainly_neutral(
+    lines: Sequence[OcrLine],
+    layout: Layout,
+    support: SupportFinding,
+    roster: RosterLookup,
+    limit: int,
+    thresholds: Thresholds,
+    span: tuple[int, int],
+) -> bool:
+    """A framed story's poster line, inside the frame, names a rostered ASN, and the first
+    reading read every line of its body surely (`FRAMED_SURE`) with no word of a campaign
+    and nothing of any pair: an enlarged reading would read the same ("Alhamdulillah 3
+    tahun menikah" keeps it where there is a pair 3)."""
+    if not poster_line_inside(layout, span) or any(support.scores.values()):
+        return False
+    content = set(layout.body)
+    inside = [
+        line
+        for line in lines
+        if line.top >= span[0] and line.text in content and not emoji_scrap(line.text)
+    ]
+    if not inside or any(line.conf < FRAMED_SURE for line in inside):
+        return False
+    if not no_campaign_words("\n".join(line.text for line in inside), numbers=pairs(support)):
+        return False
+    _reading, matches = match_reading(layout.header, roster, limit)
+    return bool(matches) and matches[0].confidence >= thresholds.asn_flag
