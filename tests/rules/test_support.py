@@ -788,6 +788,7 @@ def test_a_vote_cast_outweighs_another_pairs_slogan_alone() -> None:
     slogan beside a bare number, still leaves it in doubt."""
     election = parse_election(
         "[election]\nname='x'\nregion='Provinsi Kepulauan Bangka Belitung'\n"
+        "[[candidates]]\nnumber=1\npeople=['Tarmizi Rasyid', 'Rosita Ibrahim']\n"
         "[[candidates]]\nnumber=3\npeople=['Zuhri Latupono', 'Marlina Sanjaya']\n"
         "aliases=['ZUMA']\nslogans=['Bangka Belitung Juara']\n"
         "[[candidates]]\nnumber=4\npeople=['Oktaf Bakri', 'Fatmawati N']\naliases=['OKFA']\n"
