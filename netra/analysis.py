@@ -245,7 +245,7 @@ def analyse(
         and not small_read
         and not plain_framed
         and identified
-        and unclear(support, thresholds)
+        and unclear(support, thresholds, layout.body_text)
         and not plainly_neutral(story_lines, layout, support)
     ):
         # An ASN identified and nothing clear found in what they posted: tiny, script or

@@ -9,6 +9,7 @@ the same (`netra.analysis` asks them).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from netra.header import RosterLookup, clearly_someone_else, match_reading
@@ -33,13 +34,24 @@ def names_every_pair(support: SupportFinding) -> bool:
     return bool(set(why.ALL_OPTIONS_NAMED) & set(support.neutral_cues))
 
 
-def unclear(support: SupportFinding, thresholds: Thresholds) -> bool:
-    """The reading found no clear support, nor every pair of an election named (a list of
-    the pairs, a ballot notice: the same information graphic however well it is read
-    again): worth reading the body again, the costly way only for an identified ASN."""
+# A campaign verb before a number's keyword: "PILIH NO 1 YA" read "PILIHNOAEII".
+_URGING = re.compile(r"(?:pilih|coblos|contreng|tusuk)\s*(?:no|nomor|nomer|nmr)", re.IGNORECASE)
+
+
+def list_of_pairs(support: SupportFinding, text: str) -> bool:
+    """Every pair named (a list of the pairs, a ballot notice): the same information graphic
+    however well it is read again, unless a campaign verb and a number's keyword stand in
+    its `text` with no pair urged: a ballot telling whom to vote for, its number unread."""
+    return names_every_pair(support) and not _URGING.search(text)
+
+
+def unclear(support: SupportFinding, thresholds: Thresholds, text: str = "") -> bool:
+    """The reading found no clear support, nor a list of the pairs (`list_of_pairs`, with
+    the body's `text`): worth reading the body again, the costly way only for an identified
+    ASN."""
     return (
         support.candidate is None or support.confidence < thresholds.support_flag
-    ) and not names_every_pair(support)
+    ) and not list_of_pairs(support, text)
 
 
 # A body line read this surely, at a legible size, would read the same again enlarged.
@@ -105,7 +117,7 @@ def settled(
     the frame) clearly as someone nobody on the roster is near, whatever the story says, or
     it read every pair of an election named (a list of the pairs, a ballot notice: the same
     information graphic however well it is read, as for `unclear`)."""
-    if names_every_pair(support):
+    if list_of_pairs(support, "\n".join(layout.body)):
         return True
     reading, matches = match_reading(layout.header, roster, limit)
     if poster_line_inside(layout, span) and clearly_someone_else(reading, matches):

@@ -169,3 +169,28 @@ def test_a_contact_saved_with_a_school_or_health_unit_is_the_right_namesake(
     v = unit_scan(dataclasses.replace(WA_SUPPORT, poster=contact))
     assert v.asn is not None and v.asn.entry.nip == nip, v.reasons
     assert v.kind == "flagged", v.reasons
+
+
+def test_a_ballot_urging_one_pair_in_a_chat_is_read_again_for_its_number(tmp_path) -> None:
+    """A ballot naming every pair, "PILIH NO 1 YA, BEGINI CARANYA" under it, in a story
+    forwarded into a chat: the first reading ran it into "PILIHNOAEII", its number lost, and
+    a list of every pair is no campaign. A campaign verb before "no" is the ballot urging one
+    pair: the story is read again enlarged, and the urged number stands."""
+    from rules.election import load_election
+    from tests.ocr.test_reader import _rebuilt
+    from tests.synth.dataset import make_world, write_roster
+    from tests.synth.election import write_election_toml
+
+    world = make_world(9135)
+    write_roster(world.roster, tmp_path / "roster.csv")
+    write_election_toml(world.election, tmp_path / "election.toml")
+    roster = RosterIndex(parse_roster((tmp_path / "roster.csv").read_bytes(), "r.csv").entries)
+    image, label = _rebuilt(9135, 41, "eko.salahudin")
+    assert "chat" in label["noise"] and label["supports_candidate"] == 1
+    import io
+
+    data = io.BytesIO()
+    image.save(data, format="PNG")
+    v = analyse(data.getvalue(), roster, load_election(tmp_path / "election.toml"))
+    assert v.kind == "flagged" and v.candidate == 1, v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
