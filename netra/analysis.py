@@ -37,7 +37,7 @@ from netra.sharer import group_chat_again, sharers_number
 from ocr.emoji import find_emoji
 from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
-from ocr.left_out import read_after, read_among_emoji, read_keycaps
+from ocr.left_out import read_after, read_among_emoji, read_keycaps, read_under_toast
 from ocr.reader import (
     NamePlace,
     in_screenshot,
@@ -54,6 +54,7 @@ from rules.frame import (
     card_rows,
     content_text,
     in_group_chat,
+    is_toast,
     status_bar_at,
     status_row,
     story_span,
@@ -283,6 +284,15 @@ def analyse(
                     texts.append(after[0])
                     said = find_support(f"{layout.body_text}\n{line.text} {after[0]}", election)
                     support = better_finding(support, said)
+    toasts = [line for line in lines if is_toast(line.text)]
+    if toasts and plausible and unclear(support, thresholds):
+        # A system toast over the caption ("Tidak ada koneksi internet"): what shows of the
+        # caption below the toast's middle, read at its own size.
+        box = (toasts[0].left, toasts[0].top, toasts[0].right, toasts[0].bottom)
+        under = read_under_toast(shot.image, box, engine)
+        texts += under
+        said = find_support("\n".join([*layout.body, *under]), election)
+        support = better_finding(support, said)
     if body is not None and not plain_framed and plausible and unclear(support, thresholds):
         # Still nothing clear: what the story's emoji say, with its text ("☝️☝️ 01 🔥",
         # "💯 2️⃣ 💯 2️⃣ 💯", "✌️✌️ IGHEN ✌️✌️"), read as junk or not at all by OCR.

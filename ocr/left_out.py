@@ -175,3 +175,20 @@ def read_beyond_gap(image: Image.Image, box: Box, engine: OcrEngine) -> str | No
     part = part.resize((part.width * 2, part.height * 2), Image.Resampling.BICUBIC)
     lines = engine.read(ImageOps.expand(part, border=2 * MARGIN, fill=behind))
     return " ".join(line.text for line in lines) or None
+
+
+# Under a system toast: from the toast's middle down this many of its heights. The caption a
+# toast lies over shows its lower half below the toast's pill.
+UNDER_TOAST = 2.5
+
+
+def read_under_toast(image: Image.Image, box: Box, engine: OcrEngine) -> list[str]:
+    """What a system toast (`box`, its text's line) leaves showing of the caption under it:
+    the rows from its middle down, read at their own size (the first reading took the toast
+    and the caption's remains for one line, or none)."""
+    _left, top, _right, bottom = box
+    h = bottom - top
+    band = (0, (top + bottom) // 2, image.width, min(image.height, round(bottom + UNDER_TOAST * h)))
+    if band[3] - band[1] < h:
+        return []
+    return [line.text for line in engine.read(image.crop(band).convert("RGB"), fine=True)]

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from rules.ocr_text import MONTH
+from rules.poster import strong_username
 
 
 class TextLine(Protocol):
@@ -149,14 +150,37 @@ def story_span(lines: Sequence[TextLine], width: int, height: int) -> tuple[int,
         and line.top > 2 * line.text_height
         and _on_its_row(line, lines, _BATTERY)
     ]
-    # A date line below the story's own status bar opens its caption ("27 November 2024 /
-    # jangan lupa coblos no. 2" forwarded into a chat), no frame's title.
+    # A date line below the story's own status bar, or below a handle heading the story
+    # ("olivia_tuasikal27m" over a bar whose battery went unread), opens its caption ("27
+    # November 2024 / jangan lupa coblos no. 2" forwarded into a chat), no frame's title.
     first_bar = min(inner_bars, default=height)
+    handles = [line.top for line in lines if _opens_with_handle(line.text)]
+    first_bar = min(first_bar, *handles) if handles else first_bar
     dates = [t.bottom for t in titles if t.centre_y < 0.35 * height and t.bottom <= first_bar]
     top = max([top, *dates, *inner_bars])
     if bottom - top < 0.25 * height:
         return None
     return top, bottom
+
+
+# The phone's own toasts, which lie over a story's lower part and the caption there.
+_TOASTS = (
+    "tangkapanlayardisimpan", "screenshotdisimpan", "screenshotsaved", "disalinkepapanklip",
+    "copiedtoclipboard", "tidakadakoneksiinternet", "nointernetconnection",
+)  # fmt: skip
+
+
+def is_toast(text: str) -> bool:
+    """A system toast's text ("Tidak ada koneksi internet"), its spaces lost or not, and the
+    caption's words it lies over run into it or not ("BismilTangkapan layardisimpan")."""
+    compact = re.sub(r"[^a-z]", "", text.lower())
+    return len(compact) >= 12 and any(t[:-2] in compact for t in _TOASTS)
+
+
+def _opens_with_handle(text: str) -> bool:
+    """The line is an Instagram handle, its age after it or run into it: a story's header."""
+    handle = strong_username(text)
+    return handle is not None and text.strip().lower().startswith(handle)
 
 
 def chat_titles(lines: Sequence[TextLine], chrome: Sequence[TextLine]) -> list[TextLine]:

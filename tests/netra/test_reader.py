@@ -194,3 +194,36 @@ def test_a_ballot_urging_one_pair_in_a_chat_is_read_again_for_its_number(tmp_pat
     v = analyse(data.getvalue(), roster, load_election(tmp_path / "election.toml"))
     assert v.kind == "flagged" and v.candidate == 1, v.reasons
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
+
+
+def test_a_caption_under_a_system_toast_is_read_where_it_shows(tmp_path) -> None:
+    """A toast ("Tidak ada koneksi internet") over the caption "Dukung penuh Bapa Welem,
+    nomor urut 03", as the independent generator draws one (its set 169, screenshot 283):
+    the first reading reads the toast and nothing of the caption, so the ASN's story ended
+    `clear`. What shows of the caption below the toast's middle, read at its own size, is
+    the pair's number urged."""
+    from bench.blindgen.election import write_election
+    from bench.blindgen.render import render_scene
+    from bench.blindgen.roster import write_roster
+    from bench.blindgen.scenes import allocate, plan
+    from bench.blindgen.world import build_world
+    from ocr.engine import make_engine
+    from ocr.image_input import load_screenshot
+    from rules.election import load_election
+    from rules.frame import is_toast
+    from rules.support import detect_support
+
+    world = build_world(169)
+    write_roster(tmp_path / "roster.csv", world.people)
+    write_election(tmp_path / "election.toml", world.election)
+    data, label = render_scene(plan(world, 282, allocate(300, 169)[282]), world)
+    assert "toast" in label["noise"] and label["should_flag"], label
+    election = load_election(tmp_path / "election.toml")
+    engine = make_engine("ppocr")
+    first = engine.read(load_screenshot(data).image)
+    assert any(is_toast(x.text) for x in first)
+    assert detect_support("\n".join(x.text for x in first), election).candidate is None
+    roster = RosterIndex(parse_roster((tmp_path / "roster.csv").read_bytes(), "r.csv").entries)
+    v = analyse(data, roster, election, engine=engine)
+    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]

@@ -266,6 +266,23 @@ def test_a_date_opening_a_forwarded_storys_caption_is_no_chat_date_chip() -> Non
     assert story_span(lines, 591, 1280) == (203, 1198)
 
 
+def test_a_date_below_the_stories_handle_is_its_caption_in_a_gallery_too() -> None:
+    """A story in a gallery viewer, its own status bar read without its battery: the handle
+    heading it ("olivia_tuasikal27m") puts the date under it in the caption, not in the
+    viewer's frame, and the story is not cut below the date (its poster left out)."""
+    lines = [
+        line("21:29", 20, 10, 27), line("23%", 438, 1, 39),
+        line("IMG-20241118-WA0297.jpg", 84, 60, 39), line("9 November202419.19", 85, 100, 25),
+        line("21:29", 79, 158, 22), line("olivia_tuasikal27m", 131, 218, 26),
+        line("27November2024", 133, 426, 38), line("jangan lupa coblos", 127, 486, 48),
+        line("no.1ya", 207, 552, 43), line("Kirimpesan", 102, 1032, 27),
+        line("Kirim", 32, 1225, 28), line("Edit", 161, 1223, 30), line("Favorit", 267, 1223, 31),
+        line("Hapus", 391, 1226, 28), line("Lainnya", 506, 1225, 30),
+    ]  # fmt: skip
+    top, _bottom = story_span(lines, 606, 1280) or (None, None)
+    assert top is not None and top < 218
+
+
 def test_a_member_number_above_the_stories_status_bar_is_not_its_poster() -> None:
     """A story shared in a Telegram group, read enlarged, its poster line's age lost
     ("aguspiliang 93" of "aguspiliang_93 30 m"): the sharer's number above the story's own
@@ -423,3 +440,13 @@ def test_a_handle_cut_by_the_app_keeps_its_mark_and_its_age() -> None:
         header = read_layout([*STATUS, line(shown, 88, 99)], W, H).header
         assert header.poster == Poster("username", "warsita_yolanda_of..."), shown
         assert header.seen is not None and header.seen.replace(" ", "") == "21j", shown
+
+
+def test_a_system_toast_is_known_with_its_spaces_lost_or_a_caption_run_into_it() -> None:
+    from rules.frame import is_toast
+
+    for text in ("Tidak ada koneksi internet", "Tidak adakoneksi internet",
+                 "BismilTangkapan layardisimpan", "Screenshot saved", "Disalin ke papan klip"):  # fmt: skip
+        assert is_toast(text), text
+    for text in ("Tidak ada yang lain", "koneksi", "Simpan nomor 2", "internet murah"):
+        assert not is_toast(text), text
