@@ -56,6 +56,7 @@ from rules.frame import (
     in_group_chat,
     is_toast,
     status_bar_at,
+    status_bar_below,
     status_row,
     story_span,
 )
@@ -200,6 +201,12 @@ def analyse(
     backs_someone = (
         support.candidate is not None and support.confidence >= thresholds.support_review
     )
+    if card is not None and not layout.framed and layout.story_top < card[1]:
+        bar = status_bar_below(lines, card[1])
+        if bar is not None:
+            # The story's own status bar read under the notification (a story re-shot, or in
+            # a viewer whose own lines the notification hides): its header is under that bar.
+            layout = replace(layout, story_top=bar)
     # Where the name line is to be looked for again: below the story's status bar if one was
     # read at its top, at the story's scale.
     below_bar = status_bar_at(lines, layout.story_top, shot.image.height)

@@ -39,6 +39,8 @@ class TextLine(Protocol):
 
 _CLOCK = re.compile(r"^\W{0,2}\d{1,2}[.:]\d{2}\W{0,3}$")
 _BATTERY = re.compile(r"^\W{0,3}\d{1,3}\s?%\W{0,3}$")
+# A clock with the status icons after it read as characters ("17.240": a circle read 0).
+_CLOCK_ICONS = re.compile(r"^\W{0,2}\d{1,2}[.:]\d{2}[0oO\W]{0,3}$")
 # The line under a chat's name: presence, a group's size. Whole lines only: a story may well
 # say "online" or "anggota".
 CHAT_PRESENCE = re.compile(
@@ -295,7 +297,23 @@ def status_row(line: TextLine, lines: Sequence[TextLine]) -> bool:
     if _CLOCK.match(line.text):
         return True
     return bool(_BATTERY.match(line.text)) and (
-        _on_its_row(line, lines, _BATTERY) or _on_its_row(line, lines, _CLOCK)
+        _on_its_row(line, lines, _BATTERY) or _on_its_row(line, lines, _CLOCK_ICONS)
+    )
+
+
+def status_bar_below(lines: Sequence[TextLine], y: int) -> int | None:
+    """The top of a phone's status bar read below row `y` (a notification's bottom): a
+    story re-shot or shown in a viewer, its own bar under the notification and its header
+    under that bar, where the notification covers nothing of it. None when none is read."""
+    return min(
+        (
+            line.top
+            for line in lines
+            if line.top >= y
+            and _BATTERY.match(line.text)
+            and _on_its_row(line, lines, _CLOCK_ICONS)
+        ),
+        default=None,
     )
 
 

@@ -5,9 +5,12 @@ health units or a post, and a handle misread by one character."""
 from __future__ import annotations
 
 import dataclasses
+import io
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from netra.analysis import analyse
 from ocr.engine import OcrEngine
@@ -15,6 +18,7 @@ from rules.election import Election
 from rules.roster import parse_roster
 from rules.roster_index import RosterIndex
 from rules.verdict import Verdict
+from tests.ocr.test_reader import _rebuilt
 from tests.synth import Frame, StorySpec, render_story
 
 Scan = Callable[[StorySpec], Verdict]
@@ -171,32 +175,53 @@ def test_a_contact_saved_with_a_school_or_health_unit_is_the_right_namesake(
     assert v.kind == "flagged", v.reasons
 
 
-def test_a_ballot_urging_one_pair_in_a_chat_is_read_again_for_its_number(tmp_path) -> None:
+def _our_world(seed: int, tmp_path: Path) -> tuple[RosterIndex, Election]:
+    """The roster and election of one of our generator's sets, as `tests.synth` writes them."""
+    from rules.election import load_election
+    from tests.synth.dataset import make_world, write_roster
+    from tests.synth.election import write_election_toml
+
+    world = make_world(seed)
+    write_roster(world.roster, tmp_path / "roster.csv")
+    write_election_toml(world.election, tmp_path / "election.toml")
+    roster = RosterIndex(parse_roster((tmp_path / "roster.csv").read_bytes(), "r.csv").entries)
+    return roster, load_election(tmp_path / "election.toml")
+
+
+def _png(image: Image.Image) -> bytes:
+    data = io.BytesIO()
+    image.save(data, format="PNG")
+    return data.getvalue()
+
+
+def test_a_ballot_urging_one_pair_in_a_chat_is_read_again_for_its_number(tmp_path: Path) -> None:
     """A ballot naming every pair, "PILIH NO 1 YA, BEGINI CARANYA" under it, in a story
     forwarded into a chat: the first reading ran it into "PILIHNOAEII", its number lost, and
     a list of every pair is no campaign. A campaign verb before "no" is the ballot urging one
     pair: the story is read again enlarged, and the urged number stands."""
-    from rules.election import load_election
-    from tests.ocr.test_reader import _rebuilt
-    from tests.synth.dataset import make_world, write_roster
-    from tests.synth.election import write_election_toml
-
-    world = make_world(9135)
-    write_roster(world.roster, tmp_path / "roster.csv")
-    write_election_toml(world.election, tmp_path / "election.toml")
-    roster = RosterIndex(parse_roster((tmp_path / "roster.csv").read_bytes(), "r.csv").entries)
+    roster, election = _our_world(9135, tmp_path)
     image, label = _rebuilt(9135, 41, "eko.salahudin")
     assert "chat" in label["noise"] and label["supports_candidate"] == 1
-    import io
-
-    data = io.BytesIO()
-    image.save(data, format="PNG")
-    v = analyse(data.getvalue(), roster, load_election(tmp_path / "election.toml"))
+    v = analyse(_png(image), roster, election)
     assert v.kind == "flagged" and v.candidate == 1, v.reasons
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
 
 
-def test_a_caption_under_a_system_toast_is_read_where_it_shows(tmp_path) -> None:
+def test_a_notification_above_a_stories_own_status_bar_hides_nothing_of_it(
+    tmp_path: Path,
+) -> None:
+    """A story in a gallery viewer, a notification dropped over the viewer's title: the
+    story's own status bar is read under the notification, so its pale name line, under
+    that bar, is read again there rather than taken for covered."""
+    roster, election = _our_world(9135, tmp_path)
+    image, label = _rebuilt(9135, 134, "Yudi (SMKN 2 Pangkalpinang)")
+    assert "banner" in label["noise"] and not label.get("poster_hidden")
+    v = analyse(_png(image), roster, election)
+    assert v.kind == "flagged" and v.candidate == 3, v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+
+
+def test_a_caption_under_a_system_toast_is_read_where_it_shows(tmp_path: Path) -> None:
     """A toast ("Tidak ada koneksi internet") over the caption "Dukung penuh Bapa Welem,
     nomor urut 03", as the independent generator draws one (its set 169, screenshot 283):
     the first reading reads the toast and nothing of the caption, so the ASN's story ended

@@ -450,3 +450,17 @@ def test_a_system_toast_is_known_with_its_spaces_lost_or_a_caption_run_into_it()
         assert is_toast(text), text
     for text in ("Tidak ada yang lain", "koneksi", "Simpan nomor 2", "internet murah"):
         assert not is_toast(text), text
+
+
+def test_a_status_bar_under_a_notification_is_found_its_icons_read_as_a_digit() -> None:
+    from rules.frame import status_bar_below
+
+    lines = [
+        line("Telegram·sekarang", 79, 30, 35), line("Pak Hadi SMKN3", 38, 70, 32),
+        line("Dukung nomor 2 ya pak", 37, 107, 32),
+        line("17.240", 96, 184, 32), line("35%", 530, 187, 27),
+        line("ZUMA menaaang satu putaran", 153, 621, 44),
+    ]  # fmt: skip
+    assert status_bar_below(lines, 154) == 187
+    assert status_bar_below([x for x in lines if x.text != "35%"], 154) is None
+    assert status_bar_below(lines, 300) is None
