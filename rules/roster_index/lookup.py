@@ -203,8 +203,6 @@ class CandidateLookup(UnitHintLookup):
                 consumed = [*consumed, t]
                 continue
             (known.append((t, v)) if v else unknown.append(t))
-        if not known:
-            return self._post_holder(posts, hint, frozenset(tokens))
         hint_units: set[int] | None = None
         implied_units: set[int] = set()
         if hint:
@@ -214,13 +212,21 @@ class CandidateLookup(UnitHintLookup):
                 *(self._key_units.get(IMPLIED_MARK + k, set()) for k in hint)
             )
             hint_units |= implied_units
-        # People carrying two of the shown words; if nobody does, anyone carrying one.
-        slices = [self._posting_slices(v) for _t, v in known]
-        cand = in_two_or_more([self._postings(s) for s in slices]) if len(slices) > 1 else None
-        if cand is not None and len(cand):
-            chosen, total = self._choose(cand, hint_units)
-        else:
-            chosen, total = self._choose_carriers([r for s in slices for r in s], hint_units)
+        if not known and unknown and hint_units:
+            # No name on the roster as read ("Ratha"): one letter off, in the named unit?
+            near = self._near_in_units([(t, {}) for t in unknown], hint_units) or []
+            known = [(t, v) for t, v in near if v]
+            unknown = [t for t, v in near if not v] if near else unknown
+        if not known:
+            return self._post_holder(posts, hint, frozenset(tokens))
+        chosen, total = self._carriers(known, hint_units)
+        if hint_units and not np.isin(self._unit_np[chosen], list(hint_units)).any():
+            # Nobody of the unit the contact names carries the name as read: one of them
+            # carrying it one letter off is the likelier poster than its bearers elsewhere.
+            near = self._near_in_units(known, hint_units)
+            if near is not None:
+                known = near
+                chosen, total = self._carriers(known, hint_units)
         if not len(chosen):
             return []
         # Scoring a sample of a huge namesake set: scale the peer count back up.
@@ -266,6 +272,16 @@ class CandidateLookup(UnitHintLookup):
                 evidence = (*evidence, label.format(count=round(float(peers[j]))))
             top.append(Scored(i, float(shared[j]), methods[j], evidence))
         return top
+
+    def _carriers(
+        self, known: list[tuple[str, dict[int, float]]], hint_units: set[int] | None
+    ) -> tuple[np.ndarray, int]:
+        """People carrying two of the shown words; if nobody does, anyone carrying one."""
+        slices = [self._posting_slices(v) for _t, v in known]
+        cand = in_two_or_more([self._postings(s) for s in slices]) if len(slices) > 1 else None
+        if cand is not None and len(cand):
+            return self._choose(cand, hint_units)
+        return self._choose_carriers([r for s in slices for r in s], hint_units)
 
     def _spelled_otherwise(
         self, chosen: np.ndarray, raws: np.ndarray, text: str

@@ -10,11 +10,12 @@ import bisect
 import re
 
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 from rules.names import name_tokens, strip_honorifics, strip_titles
 from rules.posts import HEADS, holds
 from rules.roster_index.handles import HandleLookup
-from rules.roster_index.scoring import Scored
+from rules.roster_index.scoring import Scored, one_edit_weight
 from rules.roster_index.tables import name_skeleton
 from rules.units import (
     ACRONYM,
@@ -43,6 +44,11 @@ OTHER_POST = 0.75
 _POST_HOLDER = 0.85
 
 
+# Units of at most this many people are looked through for a name one edit from the shown
+# one (`_near_in_units`): a school or a clinic, not a whole provincial office of thousands.
+NEAR_IN_UNITS = 1500
+
+
 class UnitHintLookup(HandleLookup):
     """The unit and post half of the contact lookup."""
 
@@ -55,6 +61,40 @@ class UnitHintLookup(HandleLookup):
 
     def _known_word(self, word: str) -> bool:  # the contact lookup's vocabulary
         raise NotImplementedError
+
+    def _near_in_units(
+        self, known: list[tuple[str, dict[int, float]]], units: set[int]
+    ) -> list[tuple[str, dict[int, float]]] | None:
+        """The shown name words widened, each to the words one edit from it that people of
+        `units` carry ("Puti" read for the "Putri" of SMA Negeri 4 Koba, "Ratha" for its
+        "Ratna"): a short name one letter off is not looked for over the whole roster (too
+        many names are one edit apart), but among the few of the unit the contact names it
+        is the likeliest reading. None when nobody there is so near, or the units are too
+        large for the look to say much."""
+        members = np.flatnonzero(np.isin(self._unit_np, np.fromiter(units, dtype=np.uint32)))
+        if not 0 < len(members) <= NEAR_IN_UNITS:
+            return None
+        tids = {
+            int(t)
+            for i in members.tolist()
+            for t in self._tok_flat[self._tok_off[i] : self._tok_off[i + 1]]
+        }
+        widened, found = [], False
+        for tok, variants in known:
+            shown = name_skeleton(tok)
+            extra = {
+                t: one_edit_weight(shown, other)
+                for t in tids
+                if t not in variants
+                and len(shown) >= 3
+                and Levenshtein.distance(
+                    shown, other := name_skeleton(self._tokens[t]), score_cutoff=1
+                )
+                <= 1
+            }
+            found = found or bool(extra)
+            widened.append((tok, {**variants, **extra}))
+        return widened if found else None
 
     def _syllabic(self, token: str) -> set[str]:
         """The key of the one unit (or of up to three) whose name `token` shortens by the
