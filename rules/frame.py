@@ -297,7 +297,7 @@ def status_row(line: TextLine, lines: Sequence[TextLine]) -> bool:
     if _CLOCK.match(line.text):
         return True
     return bool(_BATTERY.match(line.text)) and (
-        _on_its_row(line, lines, _BATTERY) or _on_its_row(line, lines, _CLOCK_ICONS)
+        _on_its_row(line, lines, _BATTERY) or _on_its_row(line, lines, _CLOCK)
     )
 
 

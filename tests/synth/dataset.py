@@ -78,6 +78,9 @@ class Shares:
     # of explicit support (no poster graphic): wording the main templates never use, the
     # regions' number words, English, numbers and names inside hashtags
     other_wording: float = 0.15
+    # of all: a system toast low on the screen ("Tangkapan layar disimpan", "Tidak ada koneksi
+    # internet"); a third of them over the upper part of a caption row near the bottom
+    toast: float = 0.05
 
     @classmethod
     def parse(cls, items: list[str]) -> Shares:
@@ -660,6 +663,28 @@ BANNERS = [
     "Dukung nomor 2 ya pak 😁",
 ]
 
+# The phone's own toasts (Android's system ones, an app's on an iPhone), in Indonesian and as
+# a phone set to English shows them.
+TOASTS = [
+    "Tangkapan layar disimpan",
+    "Disalin ke papan klip",
+    "Tidak ada koneksi internet",
+    "Mencoba menghubungkan…",
+    "Gambar disimpan",
+    "Tautan disalin",
+    "Tekan sekali lagi untuk keluar",
+    "Pesan terkirim",
+]
+TOASTS_EN = [
+    "Screenshot saved",
+    "Copied to clipboard",
+    "No internet connection",
+    "Trying to connect…",
+    "Image saved",
+    "Link copied",
+    "Press back again to exit",
+]
+
 # Songs on Instagram stories ("♫ artist · title"); some titles hold campaign-like words.
 SONGS = [
     "Tulus · Hati-Hati di Jalan",
@@ -825,6 +850,22 @@ def _frame(
     return f, tags
 
 
+def _toast(
+    rng: random.Random, shares: Shares, english: bool
+) -> tuple[str, float, float, float] | None:
+    """A system toast on the screen when it was shot, or None: (text, the pill's centre as a
+    fraction of the screen's height, the share of a caption row it covers (0: none), which
+    low row). Mostly 15-20% of the height above the bottom, as the phones put them; a third
+    over the upper 30-50% of a caption row near the bottom (where there is none: anywhere in
+    the screen's lower 30%)."""
+    if rng.random() >= shares.toast:
+        return None
+    text = rng.choice(TOASTS_EN if english else TOASTS)
+    if rng.random() < 1 / 3:
+        return text, rng.uniform(0.73, 0.95), rng.uniform(0.3, 0.5), rng.random()
+    return text, 1 - rng.uniform(0.15, 0.2), 0.0, 0.0
+
+
 def _difficulty(
     body: ct.Body, spec: StorySpec, category: str, noise: list[str], styles: list[str]
 ) -> str:
@@ -932,6 +973,14 @@ def make_item(
         noise.insert(0, "pale_header")
     if spec.font in SCRIPT_FONTS and "script" not in styles and body.art is None:
         styles.append("script")
+    # A system toast, from its own stream (so every older seed's screenshots stay as they
+    # were), drawn by the frame like the banner: a story shown bare gets a bare frame for it.
+    toast = _toast(random.Random(f"toast:{seed}:{index}"), shares, spec.english)
+    if toast:
+        if frame is None:
+            frame = spec.frame = Frame(kind="story", seed=seed * 7919 + index, width=spec.width)
+        frame.toast, frame.toast_y, frame.toast_cover, frame.toast_pick = toast
+        noise.append("toast")
     flag = person is not None and body.supports is not None
     label = {
         "image": f"images/{index:04d}.jpg",

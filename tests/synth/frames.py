@@ -52,12 +52,22 @@ class Frame:
     # A heads-up notification over the top of the screen when it was shot: (app, sender,
     # message), e.g. ("WhatsApp", "Bu Rina Disdik", "Pak, sudah lihat status ini?").
     banner: tuple[str, str, str] = ()
+    # A system toast low on the screen when it was shot ("Tangkapan layar disimpan"): a dark
+    # grey pill centred across, drawn over everything. `toast_y` is its centre as a fraction
+    # of the screen's height; with `toast_cover` (0.3-0.5) it lies instead over that much of
+    # a story text row's letters from their top (the lower part left showing), the row picked
+    # by `toast_pick` (0..1) among those low on the screen under it; `toast_y` if there is none.
+    toast: str = ""
+    toast_y: float = 0.82
+    toast_cover: float = 0.0
+    toast_pick: float = 0.0
     seed: int = 0
 
     def texts(self) -> list[str]:
         """The texts the frame adds around the story (never the story's poster)."""
         out = [self.title, self.subtitle, *self.actions, self.chat_name, self.chat_status]
         out += [self.sender, *self.before, self.caption, self.date_chip, *self.banner[1:]]
+        out.append(self.toast)
         return [t for t in out if t]
 
 
@@ -117,7 +127,10 @@ def _icon(d: ImageDraw.ImageDraw, kind: int, cx: float, cy: float, s: float, ink
         )
 
 
-def _gallery(story: Image.Image, f: Frame) -> Image.Image:
+Box = tuple[int, int, int, int]  # where the story lies in its frame: x, y, width, height
+
+
+def _gallery(story: Image.Image, f: Frame) -> tuple[Image.Image, Box]:
     w, h = f.width, f.height
     s = w / 720
     bg = (0, 0, 0) if f.dark else (255, 255, 255)
@@ -150,7 +163,8 @@ def _gallery(story: Image.Image, f: Frame) -> Image.Image:
     bottom = h - bar_h - thumbs_h - nav_h - 18 * s
     maxw = w if f.full_width else w * 0.78
     pic = _fit_image(story, maxw, bottom - top)
-    out.paste(pic, ((w - pic.width) // 2, int(top + (bottom - top - pic.height) / 2)))
+    at = ((w - pic.width) // 2, int(top + (bottom - top - pic.height) / 2))
+    out.paste(pic, at)
     if f.thumbs:
         rng = np.random.default_rng(f.seed)
         ty0 = bottom + 12 * s
@@ -190,7 +204,7 @@ def _gallery(story: Image.Image, f: Frame) -> Image.Image:
                 d.text((cx, y_icon + 20 * s), lab, font=lf, fill=ink, anchor="mm")
     if f.nav:
         nav_bar(out, f.nav, bg)
-    return out
+    return out, (*at, pic.width, pic.height)
 
 
 # ---------------------------------------------------------------- chats
@@ -290,7 +304,7 @@ def _wrap(d: ImageDraw.ImageDraw, text: str, f, maxw: float) -> list[str]:
     return [*rows, cur] if cur else rows
 
 
-def _chat(story: Image.Image, f: Frame) -> Image.Image:
+def _chat(story: Image.Image, f: Frame) -> tuple[Image.Image, Box]:
     w, h = f.width, f.height
     s = w / 720
     tg = f.kind == "chat_telegram"
@@ -486,7 +500,7 @@ def _chat(story: Image.Image, f: Frame) -> Image.Image:
         d.text((tx, ty_), f.time, font=tmf, fill=(255, 255, 255), anchor="rd")
     if f.nav:
         nav_bar(out, f.nav, (0, 0, 0) if f.dark else (242, 242, 242))
-    return out.convert("RGB")
+    return out.convert("RGB"), (px, py, pic.width, pic.height)
 
 
 # ---------------------------------------------------------------- crops and framings
@@ -515,18 +529,27 @@ def _reframe(img: Image.Image, f: Frame) -> Image.Image:
     return img
 
 
-def apply_frame(story: Image.Image, f: Frame) -> Image.Image:
-    """The story screenshot, framed (viewer or chat), then cropped, zoomed or letterboxed."""
+def apply_frame(
+    story: Image.Image, f: Frame, rows: list[tuple[float, float, float, float]] = ()
+) -> Image.Image:
+    """The story screenshot, framed (viewer or chat), then cropped, zoomed or letterboxed.
+    `rows`: where the story's text rows lie on it (`render.text_rows`), for a toast over one."""
+    box = (0, 0, story.width, story.height)
     if f.kind == "gallery":
-        img = _gallery(story, f)
+        img, box = _gallery(story, f)
     elif f.kind in ("chat_whatsapp", "chat_telegram"):
-        img = _chat(story, f)
+        img, box = _chat(story, f)
     else:
         img = story
     if f.kind != "story":
         img = img.filter(ImageFilter.SMOOTH_MORE) if f.seed % 4 == 0 else img
     if f.banner:
         img = _banner(img, f)
+    if f.toast:  # last, over the story and its frame alike
+        x, y, bw, bh = box
+        sx, sy = bw / story.width, bh / story.height
+        placed = [(x + a * sx, y + b * sy, x + c * sx, y + e * sy) for a, b, c, e in rows]
+        img = _toast(img, f, placed)
     return _reframe(img, f)
 
 
@@ -555,3 +578,40 @@ def _banner(img: Image.Image, f: Frame) -> Image.Image:
     _header_name(out, d, x0 + 24 * s, y0 + 72 * s, sender, font("roboto_bold", int(26 * s)), ink)
     _text(out, d, (x0 + 24 * s, y0 + 92 * s), message, font("roboto", int(25 * s)), grey)
     return out.convert("RGB")
+
+
+def _toast(img: Image.Image, f: Frame, rows: list[tuple[float, float, float, float]]) -> Image.Image:
+    """A system toast (Android's, or an app's own on iOS): a dark grey pill about 34 dp tall,
+    its text about 14 dp in light grey, centred across the screen's lower part; over the
+    upper part of a story text row there when `f.toast_cover` says so (`rows`: the rows'
+    letters on this screen, as (left, top, right, baseline))."""
+    out = img.convert("RGBA")
+    w, h = out.size
+    s = w / 720  # 2 px a dp
+    face = font("roboto", int(28 * s))
+    ph = 68 * s
+    pw = face.getlength(f.toast) + 64 * s  # 16 dp either side
+    x0, x1 = (w - pw) / 2, (w + pw) / 2
+    y1 = f.toast_y * h + ph / 2
+    if f.toast_cover:
+        # rows low on the screen that the pill would lie across, not just touch
+        under = [
+            r
+            for r in rows
+            if r[1] >= 0.55 * h
+            and r[3] <= 0.97 * h
+            and min(r[2], x1) - max(r[0], x0) >= 0.5 * min(pw, r[2] - r[0])
+        ]
+        if under:
+            left, top, right, base = under[min(len(under) - 1, int(f.toast_pick * len(under)))]
+            y1 = top + f.toast_cover * (base - top)
+    y0 = y1 - ph
+    layer = Image.new("RGBA", out.size, (0, 0, 0, 0))
+    d = ImageDraw.Draw(layer)
+    d.rounded_rectangle((x0, y0 + 2 * s, x1, y1 + 3 * s), ph / 2, (0, 0, 0, 70))
+    layer = layer.filter(ImageFilter.GaussianBlur(3 * s))  # its soft shadow
+    d = ImageDraw.Draw(layer)
+    d.rounded_rectangle((x0, y0, x1, y1), ph / 2, (50, 50, 52, 238))
+    d.text(((x0 + x1) / 2, (y0 + y1) / 2), f.toast, font=face, fill=(238, 238, 238, 255),
+           anchor="mm")  # fmt: skip
+    return Image.alpha_composite(out, layer).convert("RGB")

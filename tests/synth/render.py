@@ -447,15 +447,14 @@ def _luma(c: RGB) -> float:
     return 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]
 
 
-def _body_layer(spec: StorySpec) -> Image.Image:
-    if spec.layout == "scatter" and len(spec.lines) > 1:
-        return _scatter_layer(spec)
+Box = tuple[float, float, float, float, str, ImageFont.FreeTypeFont, int, bool]
+
+
+def _text_boxes(spec: StorySpec) -> tuple[list[Box], float, float, float]:
+    """The body's rows laid out (before any rotation): (x, y, width, height, text, font,
+    emoji size, is a tag) each, the block's top, its total height and the next row's y."""
     w, h = spec.width, spec.height
     s = w / 720
-    layer = Image.new("RGBA", (w, h), (0, 0, 0, 0))
-    shadow = Image.new("RGBA", (w, h), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(layer)
-    sdraw = ImageDraw.Draw(shadow)
     maxw = w * (0.80 if abs(spec.rotation) < 2 else (0.74 if abs(spec.rotation) < 10 else 0.64))
     if spec.layout == "beside_header":
         maxw = w * 0.6
@@ -494,6 +493,20 @@ def _body_layer(spec: StorySpec) -> Image.Image:
             x = cx - rw / 2
         boxes.append((x, y, rw, lh, row, f, esize, is_tag))
         y += lh + gap
+    return boxes, top, total, y
+
+
+def _body_layer(spec: StorySpec) -> Image.Image:
+    if spec.layout == "scatter" and len(spec.lines) > 1:
+        return _scatter_layer(spec)
+    w, h = spec.width, spec.height
+    s = w / 720
+    layer = Image.new("RGBA", (w, h), (0, 0, 0, 0))
+    shadow = Image.new("RGBA", (w, h), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(layer)
+    sdraw = ImageDraw.Draw(shadow)
+    boxes, top, total, y = _text_boxes(spec)
+    cx = w / 2
     pad = 14 * s
     if spec.effect == "box" and boxes:
         x0 = min(b[0] for b in boxes) - 2 * pad
@@ -830,8 +843,9 @@ def _chrome(img: Image.Image, spec: StorySpec) -> Image.Image:
     return base
 
 
-def _caption(img: Image.Image, spec: StorySpec) -> None:
-    """WA photo status: the text sits in a dark bar under the photo."""
+def _caption_rows(spec: StorySpec) -> tuple[float, float, list[Box]]:
+    """WA photo status: its dark caption bar's top and height, and the rows in it (laid out
+    as `_text_boxes`'s)."""
     w, h = spec.width, spec.height
     s = w / 720
     f = font("roboto", int(30 * s))
@@ -840,13 +854,45 @@ def _caption(img: Image.Image, spec: StorySpec) -> None:
     lh = f.getmetrics()[0] + f.getmetrics()[1]
     bar_h = lh * len(rows) + 36 * s
     y0 = h - 170 * s - bar_h
-    d = ImageDraw.Draw(img)
-    d.rectangle((0, y0, w, y0 + bar_h), fill=(10, 10, 10, 255))
+    boxes = []
     y = y0 + 18 * s
     for row in rows:
         rw = _run_width(row, f, esize)
-        _draw_run(img, d, (w - rw) / 2, y, row, f, esize, (255, 255, 255, 255))
+        boxes.append(((w - rw) / 2, y, rw, lh, row, f, esize, False))
         y += lh
+    return y0, bar_h, boxes
+
+
+def _caption(img: Image.Image, spec: StorySpec) -> None:
+    """WA photo status: the text sits in a dark bar under the photo."""
+    y0, bar_h, boxes = _caption_rows(spec)
+    d = ImageDraw.Draw(img)
+    d.rectangle((0, y0, spec.width, y0 + bar_h), fill=(10, 10, 10, 255))
+    for x, y, _rw, _lh, row, f, esize, _tag in boxes:
+        _draw_run(img, d, x, y, row, f, esize, (255, 255, 255, 255))
+
+
+def text_rows(spec: StorySpec) -> list[tuple[float, float, float, float]]:
+    """Where the story's rows of letters show on its screenshot (before any frame): each as
+    (left, top, right, baseline), its top the highest letter's (rows of emojis alone left
+    out). Empty where the rows do not lie level (scattered or rotated text)."""
+    if spec.nav_bar == "buttons":  # drawn on a screen shorter by the bar, at its top
+        from dataclasses import replace
+
+        navh = int(NAV_H * spec.width / 720)
+        return text_rows(replace(spec, height=spec.height - navh, nav_bar="", frame=None))
+    if spec.photo_caption or (spec.art is not None and spec.platform == "whatsapp"):
+        boxes = _caption_rows(spec)[2] if spec.lines else []
+    elif (spec.layout == "scatter" and len(spec.lines) > 1) or abs(spec.rotation) >= 0.5:
+        return []
+    else:
+        boxes = _text_boxes(spec)[0]
+    out = []
+    for x, y, rw, _lh, row, f, _esize, _tag in boxes:
+        letters = EMOJI_RE.sub("", row).replace("\u200d", "").replace("\ufe0f", "").strip()
+        if letters:
+            out.append((x, y + f.getbbox(letters)[1], x + rw, y + f.getmetrics()[0]))
+    return out
 
 
 def _age_font(spec: StorySpec, hf: tuple[str, str, str]) -> ImageFont.FreeTypeFont:
@@ -1003,7 +1049,9 @@ def render_framed(spec: StorySpec) -> Image.Image:
     if spec.frame is not None:
         from .frames import apply_frame
 
-        img = apply_frame(img, spec.frame)
+        # a toast may lie over a row of the story's text: where its rows are (only then)
+        rows = text_rows(spec) if getattr(spec.frame, "toast", "") else []
+        img = apply_frame(img, spec.frame, rows)
     return img
 
 
