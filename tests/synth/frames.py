@@ -1,8 +1,9 @@
 """What happens to a story screenshot before it reaches the bot: shown again in a phone's
 gallery viewer and re-shot (samples-b 0005), forwarded as a photo inside a WhatsApp or
 Telegram chat and screenshotted there, cropped (status bar off, sides, bottom), zoomed or
-letterboxed. Every text these frames add (viewer title, chat partner, caption) belongs to
-someone other than the story's poster; `Frame.texts()` lists them for the label.
+letterboxed; a notification over the screen's top or a system toast low on it when it was
+shot. Every text these frames add (viewer title, chat partner, caption, notification, toast)
+belongs to someone other than the story's poster; `Frame.texts()` lists them for the label.
 """
 
 from __future__ import annotations
@@ -580,7 +581,9 @@ def _banner(img: Image.Image, f: Frame) -> Image.Image:
     return out.convert("RGB")
 
 
-def _toast(img: Image.Image, f: Frame, rows: list[tuple[float, float, float, float]]) -> Image.Image:
+def _toast(
+    img: Image.Image, f: Frame, rows: list[tuple[float, float, float, float]]
+) -> Image.Image:
     """A system toast (Android's, or an app's own on iOS): a dark grey pill about 34 dp tall,
     its text about 14 dp in light grey, centred across the screen's lower part; over the
     upper part of a story text row there when `f.toast_cover` says so (`rows`: the rows'
@@ -603,7 +606,7 @@ def _toast(img: Image.Image, f: Frame, rows: list[tuple[float, float, float, flo
             and min(r[2], x1) - max(r[0], x0) >= 0.5 * min(pw, r[2] - r[0])
         ]
         if under:
-            left, top, right, base = under[min(len(under) - 1, int(f.toast_pick * len(under)))]
+            _, top, _, base = under[min(len(under) - 1, int(f.toast_pick * len(under)))]
             y1 = top + f.toast_cover * (base - top)
     y0 = y1 - ph
     layer = Image.new("RGBA", out.size, (0, 0, 0, 0))
@@ -611,7 +614,7 @@ def _toast(img: Image.Image, f: Frame, rows: list[tuple[float, float, float, flo
     d.rounded_rectangle((x0, y0 + 2 * s, x1, y1 + 3 * s), ph / 2, (0, 0, 0, 70))
     layer = layer.filter(ImageFilter.GaussianBlur(3 * s))  # its soft shadow
     d = ImageDraw.Draw(layer)
-    d.rounded_rectangle((x0, y0, x1, y1), ph / 2, (50, 50, 52, 238))
+    d.rounded_rectangle((x0, y0, x1, y1), ph / 2, (50, 50, 52, 246))
     d.text(((x0 + x1) / 2, (y0 + y1) / 2), f.toast, font=face, fill=(238, 238, 238, 255),
            anchor="mm")  # fmt: skip
     return Image.alpha_composite(out, layer).convert("RGB")

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -32,10 +33,10 @@ from tests.synth import (
     render_story,
 )
 from tests.synth import content as ct
-from tests.synth.dataset import categories_for
+from tests.synth.dataset import TOASTS, TOASTS_EN, categories_for
 from tests.synth.election import NUMBER_WORDS, make_election
 from tests.synth.people import unit_shorts
-from tests.synth.render import EMOJI_RE, font, name_cut, shown_name
+from tests.synth.render import EMOJI_RE, font, name_cut, render_framed, shown_name, text_rows
 
 LABEL_KEYS = [
     "image",
@@ -307,6 +308,83 @@ def test_some_contact_names_carry_an_emoji(many) -> None:
         assert {k: v for k, v in plain.items() if k not in drop} == {
             k: v for k, v in lab.items() if k not in drop
         }
+
+
+def test_some_screens_carry_a_system_toast_and_nothing_else_changes(many) -> None:
+    """A system toast ("Tangkapan layar disimpan") on about 5% of screens, from a stream of its
+    own: the label tags it and lists its text with the frame's, never in the story's text;
+    with the share at 0 the same seed gives the same labels and, but for the toasted ones,
+    the same bytes."""
+    world, items = many
+    labels = [lab for _, lab in items]
+    toasted = [(spec, lab) for spec, lab in items if "toast" in lab["noise"].split("+")]
+    assert abs(len(toasted) / len(items) - Shares().toast) < 0.03, len(toasted)
+    assert {lab["frame"] for _, lab in toasted} >= {"story"}
+    for spec, lab in toasted:
+        toast = spec.frame.toast
+        assert toast in (TOASTS_EN if spec.english else TOASTS), toast
+        assert lab["frame_text"].split(" | ")[-1] == toast
+        assert toast not in lab["text"] and toast not in lab["content_text"]
+        if spec.frame.toast_cover:
+            assert 0.3 <= spec.frame.toast_cover <= 0.5 and 0.7 < spec.frame.toast_y < 0.96
+        else:
+            assert 0.8 <= spec.frame.toast_y <= 0.85  # 15-20% of the height above the bottom
+    assert any(spec.frame.toast_cover for spec, _ in toasted)
+    assert any(not spec.frame.toast_cover for spec, _ in toasted)
+    cats = categories_for(SHARE_N, random.Random("cats:23"))
+    off = Shares(toast=0)
+    plain = [make_item(world, i + 1, cats[i], 23, off) for i in range(len(items))]
+    for (_, lab), (_, bare) in zip(items, plain, strict=True):
+        assert "toast" not in bare["noise"].split("+")
+        if "toast" not in lab["noise"].split("+"):
+            assert bare == lab
+            continue
+        tags = [t for t in lab["noise"].split("+") if t != "toast"]
+        assert [t for t in bare["noise"].split("+") if t] == tags
+        assert bare["frame_text"] == " | ".join(lab["frame_text"].split(" | ")[:-1])
+        drop = ("noise", "frame_text")
+        assert {k: v for k, v in bare.items() if k not in drop} == {
+            k: v for k, v in lab.items() if k not in drop
+        }
+    first = labels.index(toasted[0][1])
+    for i in [first, *range(6)]:
+        (spec, lab), (bare, _) = items[i], plain[i]
+        same = render_story(spec) == render_story(bare)
+        assert same == ("toast" not in lab["noise"].split("+")), i
+
+
+def test_a_toast_lies_over_the_upper_part_of_a_caption_row() -> None:
+    """Where the story's caption runs low, the pill covers the upper 30-50% of one of its
+    rows' letters and leaves the rest of that row as it was."""
+    spec = StorySpec(
+        platform="whatsapp",
+        poster="Pak Budi Dinkes",
+        photo_caption=True,
+        photo="bokeh",
+        lines=["Ayo ke TPS 27 Agustus", "coblos nomor urut 2"],
+    )
+    rows = text_rows(spec)
+    assert len(rows) == 2 and all(r[1] > 0.7 * spec.height for r in rows)
+    bare = render_image(spec).convert("L")
+    for pick, row in ((0.0, rows[0]), (0.9, rows[1])):
+        frame = Frame(toast="Tangkapan layar disimpan", toast_cover=0.4, toast_pick=pick)
+        shot = render_framed(replace(spec, frame=frame)).convert("L")
+        left, top, right, base = row
+        under = top + 0.4 * (base - top)
+        x0, x1 = int(max(left, 260)), int(min(right, 460))
+        a = np.asarray(bare, np.float32)[:, x0:x1]
+        b = np.asarray(shot, np.float32)[:, x0:x1]
+        # over the letters' top: the pill's grey; under it the letters as they were
+        assert abs(float(np.median(b[int(top) + 1 : int(under) - 1])) - 50) < 8
+        assert np.abs(a[int(under) + 8 : int(base)] - b[int(under) + 8 : int(base)]).mean() < 4
+        assert a[int(under) + 8 : int(base)].max() > 200  # white letters showing there
+    # nothing low enough (a story's text mid-screen): the pill where `toast_y` puts it
+    high = replace(spec, photo_caption=False, background="solid", text_center_y=0.4)
+    assert text_rows(high) and all(r[3] < 0.55 * spec.height for r in text_rows(high))
+    frame = Frame(toast="Tautan disalin", toast_y=0.85, toast_cover=0.4)
+    shot = np.asarray(render_framed(replace(high, frame=frame)).convert("L"), np.float32)
+    h, w = shot.shape
+    assert abs(float(np.median(shot[int(0.85 * h) - 20 : int(0.85 * h) + 20, w // 2])) - 50) < 8
 
 
 def test_contact_units_belong_to_the_poster_row(many) -> None:
