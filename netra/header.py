@@ -242,12 +242,13 @@ def read_poster(
         return best[0], best[1], extra
     if card is not None and not layout.framed and covers_name_line(image, layout, place, card):
         return best[0], best[1], extra
+    box: tuple[int, int, int, int] | None = None  # the header band, found once when needed
     for opinion in HEADER_OPINIONS:
         if not backs_someone or (best[1] and best[1][0].confidence >= good_enough):
             break
         if best[1] and not another_account(best, first, opinions):
             break  # read surely and alike twice, nobody on the roster: nothing left to find
-        box = header_band(image, layout.story_top)
+        box = box or header_band(image, layout.story_top)
         if (
             tried > 1
             and first.confidence >= CLEAR_READING
@@ -330,7 +331,7 @@ def read_poster(
         # Readings that agree over a pale photo may share its losses: "sit_slt" three times
         # for "siti__siti". A rostered handle that losing thin strokes makes one of them
         # is offered for review, not cleared as someone off the roster.
-        box = header_band(image, layout.story_top)
+        box = box or header_band(image, layout.story_top)
         if layout.framed or pale_behind_name(image, box, place):
             matches = _faint_matches(read_as, roster)
     return reading, matches, extra

@@ -198,6 +198,7 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
     signals: list[Signal] = []
     text, tokens, compact_tokens, raw = t.norm, t.tokens, t.compact_tokens, t.raw
     shared, acronyms = ctx.shared, ctx.acronyms
+    tags_read = {fold_compact(read) for read in _hashtags_read(raw)} if c.hashtags else set()
     for tag in c.hashtags:
         body = compact_word(tag)
         if not body:
@@ -217,7 +218,7 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             # one election share their tails ("…Menang") with ordinary words ("sampai menang")
             or (len(body) >= 8 and fold_compact(body) in t.flat)
             # a short hashtag as read, its look-alikes folded ("#lsam01" for "#Isam01")
-            or any(fold_compact(read) == fold_compact(body) for read in _hashtags_read(raw))
+            or fold_compact(body) in tags_read
             # a hashtag as read, one look-alike off ("#TADAM&NANG"): the # marks it as one
             or any(
                 len(body) >= 8
