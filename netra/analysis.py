@@ -25,6 +25,7 @@ from netra.header import (
     covers_name_line,
     read_poster,
 )
+from netra.mark_check import check_lost_mark
 from netra.rereading import (
     SURE_LINE,
     better_finding,
@@ -228,6 +229,8 @@ def analyse(
         card,
         first_header,
     )
+    # A handle one dot or underscore short of a rostered one: looked at again, enlarged.
+    matches = check_lost_mark(shot.image, engine, header, matches, layout.header_box)
     unsure = not matches or matches[0].confidence < thresholds.asn_review
     if unsure and header.poster is not None and _name_line_cropped(layout, lines):
         # A crop through the name line: what a later reading made of its remains ("GADANG)"

@@ -192,3 +192,26 @@ def read_under_toast(image: Image.Image, box: Box, engine: OcrEngine) -> list[st
     if band[3] - band[1] < h:
         return []
     return [line.text for line in engine.read(image.crop(band).convert("RGB"), fine=True)]
+
+
+# A header line read again this many times its size: a handle's dots and underscores, which
+# the first, coarser detection may lose.
+LINE_ZOOM = 2
+
+
+def read_line_enlarged(image: Image.Image, box: Box, engine: OcrEngine) -> list[str]:
+    """The line in `box` (left, top, right, bottom) read again, enlarged, with a margin of a
+    third of its height above and below and half of it beside."""
+    x0, y0, x1, y1 = box
+    h = y1 - y0
+    band = (
+        max(0, x0 - h // 2),
+        max(0, y0 - h // 3),
+        min(image.width, x1 + h // 2),
+        min(image.height, y1 + h // 3),
+    )
+    if band[2] - band[0] < h or band[3] - band[1] < 4:
+        return []
+    crop = image.crop(band).convert("RGB")
+    crop = crop.resize((crop.width * LINE_ZOOM, crop.height * LINE_ZOOM), Image.Resampling.LANCZOS)
+    return [line.text for line in engine.read(crop, fine=True)]

@@ -47,6 +47,10 @@ HEADER_NAME_LINE_ALONE = "baris nama dibaca tersendiri"
 HEADER_AGE_GLUED = "umur story terbaca menempel di nama pengguna: @{read} dibaca @{handle}"
 HEADER_UNDER_NOTIFICATION = "baris pengunggah tertutup notifikasi"
 HEADER_NAME_CROPPED = "baris nama terpotong di tepi atas (terbaca {text!r})"
+HANDLE_MARK_ABSENT = (
+    "dibaca ulang diperbesar: @{handle} tanpa tanda yang ada di @{roster}; mungkin akun lain, "
+    "perlu dicek"
+)
 HEADER_ANOTHER_ACCOUNT = (
     "pengunggah {read} terbaca jelas dan sama dua kali; akun atau nomor di daftar ASN yang mirip "
     "berbeda bukan karena salah baca: orang lain"

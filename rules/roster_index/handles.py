@@ -126,6 +126,19 @@ def _punct_dropped(shown: str, roster: str) -> bool:
     return _punct_positions(shown).items() <= _punct_positions(roster).items()
 
 
+def inner_mark_lost(shown: str, roster: str) -> bool:
+    """The rostered handle is the one read with one dot or underscore more between two letters
+    or digits ("mahdiannor_72" for "mahdiannor72"): OCR may have lost it, or it is another
+    account that way; only a closer look at the screenshot tells (`netra.mark_check`). A mark
+    beside another ("__" read "_") or at an end is the OCR slip it usually is."""
+    if len(roster) != len(shown) + 1:
+        return False
+    for p in range(1, len(roster) - 1):
+        if roster[p] in "._" and roster[:p] + roster[p + 1 :] == shown:
+            return roster[p - 1].isalnum() and roster[p + 1].isalnum()
+    return False
+
+
 def _edge_mark_added(shown: str, roster: str) -> bool:
     """A `.`/`_` at the start or end of the handle read that the roster's lacks
     ("utinabdullah_8989_"): how people make a second account, not how OCR misreads."""

@@ -1274,3 +1274,14 @@ def test_a_short_name_one_letter_off_is_looked_for_in_the_unit_the_contact_names
         assert found == nip and REVIEW <= conf < FLAG, (shown, found, conf)
     # Nobody of the school one letter off: the name's bearers elsewhere stay as they were.
     assert top(index, "contact_name", "Pak Santo SMK 3 Koba")[1] < REVIEW
+
+
+def test_only_one_mark_between_letters_lost_asks_for_a_closer_look() -> None:
+    from rules.roster_index.handles import inner_mark_lost
+
+    assert inner_mark_lost("mahdiannor72", "mahdiannor_72")
+    assert inner_mark_lost("supardiwirasakti", "supardi.wirasakti")
+    assert not inner_mark_lost("rina_art10", "rina__art10")  # "__" read "_": a usual slip
+    assert not inner_mark_lost("joko1991", "_joko1991")  # an edge mark
+    assert not inner_mark_lost("dwiid", "dwi__id")  # two marks
+    assert not inner_mark_lost("mahdiannor_72", "mahdiannor_72")

@@ -30,6 +30,7 @@ from .people import (
     make_roster,
     outsider_handle,
     phone_number,
+    twin_handle,
     unit_shorts,
     wa_phone,
 )
@@ -71,6 +72,9 @@ class Shares:
     caps: float = 0.08  # of WhatsApp contact names: saved in capitals
     # of WhatsApp contact names: saved with an emoji ("Pak Sekda ⭐", "👍 Kepsek SDN 47")
     emoji_name: float = 0.12
+    # of citizens' Instagram accounts: a twin of an ASN's handle ("mahdiannor72" beside
+    # "mahdiannor_72"), which must not be taken for it
+    twin_account: float = 0.15
     # of all: the phone's font set larger (header 1.15-1.6x); a long name then cut with "…"
     large_font: float = 0.25
     # of all: a tall modern phone (19.5:9 or 20:9, 1080x2400 shrunk to 576x1280 by Telegram)
@@ -912,6 +916,13 @@ def make_item(
     shares = shares or Shares()
     rng = random.Random(f"item:{seed}:{index}")
     platform, kind, shown, person, unit_short = _poster(rng, category, world)
+    # Its own stream, so that everything else an older seed draws stays as it was.
+    twin = None
+    if kind == "username" and category == "nonasn_support":
+        twrng = random.Random(f"twin:{seed}:{index}")
+        if twrng.random() < shares.twin_account:
+            twin = twin_handle(twrng, world.roster)
+    shown = twin or shown
     body = _body(rng, category, world, person, shares)
     # Its own stream, so that everything else an older seed draws stays as it was (its
     # datasets on disk were made before; regenerated, 15% of their explicit support differs).
@@ -952,6 +963,8 @@ def make_item(
     if emoji_name:
         shown = spec.poster = _emoji_name(erng, shown)
         noise.append("emoji_name")
+    if twin:
+        noise.append("twin_account")
     # Its own stream, so that every older seed's screenshots stay as they were.
     mrng = random.Random(f"music:{seed}:{index}")
     if spec.platform == "instagram" and mrng.random() < shares.music:

@@ -810,3 +810,32 @@ def outsider_handle(rng: random.Random, roster: list[Person]) -> str:
                 h = f"{rng.choice(OUTSIDER_FIRST).lower()}{rng.randint(100, 99999)}"
         if h not in taken:
             return h
+
+
+def twin_handle(rng: random.Random, roster: list[Person]) -> str | None:
+    """A citizen's account next to an ASN's, as people take one when theirs is taken: the
+    ASN's handle with a dot or underscore between two letters dropped ("mahdiannor72" beside
+    "mahdiannor_72"), a mark added at its end, or its number changed. None if every try is
+    someone's handle."""
+    taken = {p.instagram for p in roster}
+    handles = sorted(h for h in taken if h)
+    for _ in range(20):
+        h = rng.choice(handles)
+        inner = [
+            i
+            for i in range(1, len(h) - 1)
+            if h[i] in "._" and h[i - 1].isalnum() and h[i + 1].isalnum()
+        ]
+        roll = rng.random()
+        if roll < 0.6 and inner:
+            i = rng.choice(inner)
+            twin = h[:i] + h[i + 1 :]
+        elif roll < 0.8:
+            twin = h + rng.choice("._")
+        else:
+            digits = re.search(r"\d+$", h)
+            stem = h[: digits.start()] if digits else h
+            twin = f"{stem}{rng.randint(10, 99)}"
+        if twin not in taken:
+            return twin
+    return None

@@ -310,6 +310,50 @@ def test_some_contact_names_carry_an_emoji(many) -> None:
         }
 
 
+def test_some_citizens_hold_a_twin_of_an_asn_handle_and_nothing_else_changes(many) -> None:
+    """A citizen's account one mark or number off an ASN's ("mahdiannor72" beside
+    "mahdiannor_72") on some non-ASN Instagram stories, from a stream of its own: never a
+    rostered handle, tagged, and with the share at 0 every other label stays as it was."""
+    world, items = many
+    labels = [lab for _, lab in items]
+    handles = {p.instagram for p in world.roster if p.instagram}
+    twins = [x for x in labels if "twin_account" in x["noise"].split("+")]
+    citizens = [
+        x for x in labels if x["category"] == "nonasn_support" and x["poster"]["kind"] == "username"
+    ]
+    assert twins and abs(len(twins) / len(citizens) - Shares().twin_account) < 0.1
+    for lab in twins:
+        shown = lab["poster"]["shown"]
+        assert lab["category"] == "nonasn_support" and shown not in handles
+
+        def bare(h: str) -> str:
+            return re.sub(r"\d+$", "", re.sub(r"[._]", "", h))
+
+        assert any(bare(h) == bare(shown) for h in handles), shown
+    dropped = [
+        x["poster"]["shown"]
+        for x in twins
+        if any(
+            len(h) == len(x["poster"]["shown"]) + 1
+            and h.replace("_", "").replace(".", "")
+            == x["poster"]["shown"].replace("_", "").replace(".", "")
+            for h in handles
+        )
+    ]
+    assert dropped, "no twin with a mark dropped"
+    cats = categories_for(SHARE_N, random.Random("cats:23"))
+    off = Shares(twin_account=0)
+    for i, lab in enumerate(labels):
+        plain = make_item(world, i + 1, cats[i], 23, off)[1]
+        if lab in twins:
+            drop = ("poster", "text", "noise")
+            assert {k: v for k, v in plain.items() if k not in drop} == {
+                k: v for k, v in lab.items() if k not in drop
+            }
+        else:
+            assert plain == lab
+
+
 def test_some_screens_carry_a_system_toast_and_nothing_else_changes(many) -> None:
     """A system toast ("Tangkapan layar disimpan") on about 5% of screens, from a stream of its
     own: the label tags it and lists its text with the frame's, never in the story's text;
