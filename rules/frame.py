@@ -166,17 +166,28 @@ def story_span(lines: Sequence[TextLine], width: int, height: int) -> tuple[int,
 
 
 # The phone's own toasts, which lie over a story's lower part and the caption there.
+# Android's and the apps' own, in Indonesian and English: what a phone shows after a
+# screenshot, a copy, a save, a lost connection or a first press of "back".
 _TOASTS = (
     "tangkapanlayardisimpan", "screenshotdisimpan", "screenshotsaved", "disalinkepapanklip",
     "copiedtoclipboard", "tidakadakoneksiinternet", "nointernetconnection",
+    "mencobamenghubungkan", "tryingtoconnect", "connecting",
+    "gambardisimpan", "fotodisimpan", "disimpankegaleri", "imagesaved", "photosaved",
+    "savedtogallery", "tautandisalin", "linkdisalin", "teksdisalin", "linkcopied",
+    "textcopied", "tekansekalilagiuntukkeluar", "tekanlagiuntukkeluar",
+    "pressbackagaintoexit", "tapagaintoexit", "pesanterkirim", "messagesent",
+    "mengunduh", "unduhanselesai", "downloadcomplete", "tidakadasinyal", "nosignal",
 )  # fmt: skip
 
 
 def is_toast(text: str) -> bool:
     """A system toast's text ("Tidak ada koneksi internet"), its spaces lost or not, and the
-    caption's words it lies over run into it or not ("BismilTangkapan layardisimpan")."""
+    caption's words it lies over run into it or not ("BismilTangkapan layardisimpan"). Its
+    last two letters may be lost; a word of ten letters or fewer must be the line's whole."""
     compact = re.sub(r"[^a-z]", "", text.lower())
-    return len(compact) >= 12 and any(t[:-2] in compact for t in _TOASTS)
+    return any(
+        (t[:-2] in compact and len(compact) >= 12) if len(t) > 10 else compact == t for t in _TOASTS
+    )
 
 
 def _opens_with_handle(text: str) -> bool:

@@ -446,9 +446,12 @@ def test_a_system_toast_is_known_with_its_spaces_lost_or_a_caption_run_into_it()
     from rules.frame import is_toast
 
     for text in ("Tidak ada koneksi internet", "Tidak adakoneksi internet",
-                 "BismilTangkapan layardisimpan", "Screenshot saved", "Disalin ke papan klip"):  # fmt: skip
+                 "BismilTangkapan layardisimpan", "Screenshot saved", "Disalin ke papan klip",
+                 "Mencoba menghubungkan...", "Link copied", "Tekan sekali lagi untuk keluar",
+                 "Pesan terkirim"):  # fmt: skip
         assert is_toast(text), text
-    for text in ("Tidak ada yang lain", "koneksi", "Simpan nomor 2", "internet murah"):
+    for text in ("Tidak ada yang lain", "koneksi", "Simpan nomor 2", "internet murah",
+                 "Menghubungkan kita semua", "Pesan dari Pak Kades"):  # fmt: skip
         assert not is_toast(text), text
 
 
