@@ -290,9 +290,11 @@ def analyse(
             if line.top >= body[0] and abs(line.angle) < 3 and waits_for_number(line.text):
                 box = (line.left, line.top, line.right, line.bottom)
                 after = [x.text for x in read_after(shot.image, box, engine) if x.conf >= SURE_LINE]
-                if len(after) == 1 and LONE_NUMBER.fullmatch(after[0]):
-                    texts.append(after[0])
-                    said = find_support(f"{layout.body_text}\n{line.text} {after[0]}", election)
+                # One number among what else is there ("🔥 2 ya 😉 💯" read "2", "ya", "100").
+                numbers = [t for t in after if LONE_NUMBER.fullmatch(t)]
+                if len(numbers) == 1:
+                    texts.append(numbers[0])
+                    said = find_support(f"{layout.body_text}\n{line.text} {numbers[0]}", election)
                     support = better_finding(support, said)
     toasts = [line for line in lines if is_toast(line.text)]
     if toasts and plausible and unclear(support, thresholds):

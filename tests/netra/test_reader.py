@@ -207,6 +207,20 @@ def test_a_ballot_urging_one_pair_in_a_chat_is_read_again_for_its_number(tmp_pat
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
 
 
+def test_a_number_after_an_emoji_on_the_callers_row_is_read_among_what_else_is_there(
+    tmp_path: Path,
+) -> None:
+    """ "27 Nov ingat nomor🔥 2 ya 😉" over brick, a story in a gallery viewer: every reading
+    lost the "2" beside the fire. Read right of "nomor" and on the row below, it comes with
+    "ya" and the "💯" under it read "100": the one number among them is the pair's."""
+    roster, election = _our_world(9139, tmp_path)
+    image, label = _rebuilt(9139, 156, "dadang_kesbangpol")
+    assert "gallery" in label["noise"] and label["supports_candidate"] == 2
+    v = analyse(_png(image), roster, election)
+    assert v.kind == "flagged" and v.candidate == 2, v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+
+
 def test_a_notification_above_a_stories_own_status_bar_hides_nothing_of_it(
     tmp_path: Path,
 ) -> None:
