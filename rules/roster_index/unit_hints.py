@@ -54,6 +54,7 @@ class UnitHintLookup(HandleLookup):
 
     _sorted_keys: list[str] | None = None  # the unit keys, sorted (`_completed`), on first use
     _key_skeletons: dict[str, set[str]] | None = None  # see `_misread`, built on first use
+    _key_shapes: dict[tuple[str, int], list[str]]  # the place keys by kind and length, too
     # Each unit's name words, by the first three letters of any of them (`_syllabic`).
     _unit_starts: dict[str, list[tuple[str, ...]]] | None = None
     # Each office's name words after its kind, to the offices holding it (`_office_subject`).
@@ -266,8 +267,10 @@ class UnitHintLookup(HandleLookup):
 
     def _misread(self, key: str) -> set[str]:
         """Roster unit keys that are the place key `key` read with OCR's usual slips in its
-        place words (l/i, rn/m, vv/w): "puskesmas:rangkul" is "puskesmas:rangkui"; and with
-        its number written the other way ("PKM Mlati 1" for Puskesmas Mlati I)."""
+        place words (l/i, rn/m, vv/w): "puskesmas:rangkul" is "puskesmas:rangkui"; with
+        its number written the other way ("PKM Mlati 1" for Puskesmas Mlati I); or, when no
+        such key is, with one letter of a long place word read as another (`_one_letter_off`:
+        "rs:sukarmo" of "rs:sukarno")."""
         if ":" not in key or key in self._key_units:
             return set()
         head, _sep, number = key.rpartition(" ")
@@ -276,11 +279,18 @@ class UnitHintLookup(HandleLookup):
             return {other}
         if self._key_skeletons is None:
             skeletons: dict[str, set[str]] = {}
+            shapes: dict[tuple[str, int], list[str]] = {}
             for k in self._key_units:
                 if ":" in k:
                     skeletons.setdefault(_key_skeleton(k), set()).add(k)
-            self._key_skeletons = skeletons
-        return self._key_skeletons.get(_key_skeleton(key), set())
+                    shapes.setdefault((k.partition(":")[0], len(k)), []).append(k)
+            self._key_skeletons, self._key_shapes = skeletons, shapes
+        found = self._key_skeletons.get(_key_skeleton(key), set())
+        if not found:
+            same_shape = self._key_shapes.get((key.partition(":")[0], len(key)), [])
+            near = {k for k in same_shape if _one_letter_off(key, k)}
+            found = near if len(near) == 1 else set()
+        return found
 
     def _completed(self, key: str, cut: bool = False) -> set[str]:
         """Roster unit keys that are `key` with its last word (three letters or more) cut
@@ -369,6 +379,25 @@ def units_apart(text: str) -> str:
 
 _SKIP_RUN = SKIP_WORDS
 _ELLIPSIS_END = re.compile(r"(?:…|\.{2,})\W*$")
+
+
+# A place word this long may be read one letter off and still name one place.
+LONG_PLACE_WORD = 6
+
+
+def _one_letter_off(key: str, other: str) -> bool:
+    """The two keys differ in one letter read as another, inside a place word of
+    `LONG_PLACE_WORD` letters or more ("sukarmo", "sukarno"): never a school's number, nor a
+    short place ("sd:8", "kel:opas")."""
+    if len(key) != len(other) or Levenshtein.distance(key, other, score_cutoff=1) != 1:
+        return False
+    p = next(i for i, (a, b) in enumerate(zip(key, other, strict=True)) if a != b)
+    if not (key[p].isalpha() and other[p].isalpha()):
+        return False
+    start = max(key.rfind(" ", 0, p), key.rfind(":", 0, p)) + 1
+    end = key.find(" ", p)
+    word = key[start : end if end >= 0 else len(key)]
+    return word.isalpha() and len(word) >= LONG_PLACE_WORD
 
 
 def _key_skeleton(key: str) -> str:

@@ -1285,3 +1285,27 @@ def test_only_one_mark_between_letters_lost_asks_for_a_closer_look() -> None:
     assert not inner_mark_lost("joko1991", "_joko1991")  # an edge mark
     assert not inner_mark_lost("dwiid", "dwi__id")  # two marks
     assert not inner_mark_lost("mahdiannor_72", "mahdiannor_72")
+
+
+def test_a_long_place_word_read_one_letter_off_still_names_its_unit() -> None:
+    from rules.roster_index.unit_hints import _one_letter_off
+
+    assert _one_letter_off("rs:sukarmo", "rs:sukarno")
+    assert _one_letter_off("puskesmas:gerunggang", "puskesmas:gerungqang")
+    assert not _one_letter_off("sd:8 toboali", "sd:9 toboali")  # a school's number
+    assert not _one_letter_off("kel:opas", "kel:opak")  # a short place
+    assert not _one_letter_off("rs:sukarmo", "rs:sukarmo")
+
+
+def test_a_contacts_hospital_read_one_letter_off_still_tells_the_namesakes_apart() -> None:
+    """ "Bapak Made (RS Soekarno)" read "(Rs Soekarmo)": the hospital is still the one
+    place its long word is one letter from; a school's number one off is another school."""
+    mades = [
+        E("198503242008091465", "Made Hariyah, S.Tr.Keb.", "RSUD Ir. Soekarno"),
+        E("198106052012081190", "Made", "Badan Pendapatan Daerah"),
+        E("197909062011051016", "Made", "SMA Negeri 3 Pangkalpinang"),
+    ]
+    _flags_the_first(mades, "Bapak Made (Rs Soekarmo)", "Bapak Made (RS Soekarno)")
+    index = RosterIndex(mades)
+    nip, conf, _method = top(index, "contact_name", "Bapak Made (SMAN 8 Pangkalpinang)")
+    assert conf < FLAG, (nip, conf)
