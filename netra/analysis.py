@@ -35,6 +35,7 @@ from netra.rereading import (
     unclear,
 )
 from netra.sharer import group_chat_again, sharers_number
+from ocr.card import inset_card
 from ocr.emoji import find_emoji
 from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
@@ -60,6 +61,7 @@ from rules.frame import (
     status_bar_below,
     status_row,
     story_span,
+    under_card,
 )
 from rules.layout import Layout, read_layout
 from rules.ocr_text import compact_word
@@ -187,6 +189,11 @@ def analyse(
             support = find_support(layout.body_text, election)
             small_read = bool(small)  # (an emoji read as nothing: the body's reading stays)
     card = card_rows(lines, shot.image.height)
+    if card is None and not layout.framed and (found := _card_by_shape(shot.image, lines)):
+        # A notification whose app line a crop cut off: its sender is no poster, its
+        # message no part of the story.
+        card, layout = found, _without_card(layout, lines, found)
+        support = find_support(layout.body_text, election)
     if card is not None and not layout.framed:
         layout, hidden = _poster_under_card(shot.image, layout, lines, card)
         if hidden:
@@ -351,6 +358,38 @@ def _name_line_cropped(layout: Layout, lines: Sequence[OcrLine]) -> bool:
         key = compact_word(poster.text)[:6]
         return bool(key) and any(x.top <= TOP_EDGE and key in compact_word(x.text) for x in lines)
     return any(is_time_line(x.text) and x.top < x.bottom - x.top for x in lines)
+
+
+# A notification's card is looked for by its shape among the lines this high on the screen.
+CARD_SEARCH = 0.2
+
+
+def _card_by_shape(image: Image.Image, lines: Sequence[OcrLine]) -> tuple[int, int] | None:
+    """The rows of a notification card around the first line atop the screen that lies on
+    one (`inset_card`), or None."""
+    for line in lines:
+        if line.bottom <= CARD_SEARCH * image.height:
+            card = inset_card(image, (line.left, line.top, line.right, line.bottom))
+            if card is not None:
+                return card
+    return None
+
+
+def _without_card(layout: Layout, lines: Sequence[OcrLine], card: tuple[int, int]) -> Layout:
+    """The layout with the card's lines set aside: a poster read there is the notification's
+    sender (nobody can tell who posted), its message no part of the body."""
+    on_card = {line.text for line in lines if under_card(line, card)}
+    body = tuple(t for t in layout.body if t not in on_card)
+    box = layout.header_box
+    if layout.header.poster is None or box is None or box[1] >= card[1]:
+        return replace(layout, body=body)
+    header = replace(
+        layout.header,
+        poster=None,
+        alternatives=(),
+        evidence=(*layout.header.evidence, why.HEADER_UNDER_NOTIFICATION),
+    )
+    return replace(layout, header=header, header_box=None, body=body)
 
 
 def _poster_under_card(

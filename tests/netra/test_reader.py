@@ -221,6 +221,17 @@ def test_a_number_after_an_emoji_on_the_callers_row_is_read_among_what_else_is_t
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
 
 
+def test_a_notifications_sender_under_a_cropped_app_line_is_no_poster(tmp_path: Path) -> None:
+    """A notification over a citizen's story, its app line cut off by the reporter's crop:
+    its sender, "Bu Rian SD 8", on the roster, only sent a message. The card is found by its
+    shape; nobody can tell who posted, so the support goes to review, never to a flag."""
+    roster, election = _our_world(9137, tmp_path)
+    image, label = _rebuilt(9137, 194, "Ekah Utami")
+    assert label["category"] == "nonasn_support" and label.get("poster_hidden")
+    v = analyse(_png(image), roster, election)
+    assert v.kind == "review" and v.asn is None and v.candidate == 2, v.reasons
+
+
 def test_a_notification_above_a_stories_own_status_bar_hides_nothing_of_it(
     tmp_path: Path,
 ) -> None:
