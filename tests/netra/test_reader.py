@@ -194,15 +194,21 @@ def _png(image: Image.Image) -> bytes:
     return data.getvalue()
 
 
+def _scan_ours(seed: int, index: int, shown: str, tmp_path: Path) -> tuple[Verdict, dict]:
+    """One screenshot of our generator's set `seed` rebuilt (`_rebuilt`) and analysed with
+    that set's roster and election: (verdict, label)."""
+    roster, election = _our_world(seed, tmp_path)
+    image, label = _rebuilt(seed, index, shown)
+    return analyse(_png(image), roster, election), label
+
+
 def test_a_ballot_urging_one_pair_in_a_chat_is_read_again_for_its_number(tmp_path: Path) -> None:
     """A ballot naming every pair, "PILIH NO 1 YA, BEGINI CARANYA" under it, in a story
     forwarded into a chat: the first reading ran it into "PILIHNOAEII", its number lost, and
     a list of every pair is no campaign. A campaign verb before "no" is the ballot urging one
     pair: the story is read again enlarged, and the urged number stands."""
-    roster, election = _our_world(9135, tmp_path)
-    image, label = _rebuilt(9135, 41, "eko.salahudin")
+    v, label = _scan_ours(9135, 41, "eko.salahudin", tmp_path)
     assert "chat" in label["noise"] and label["supports_candidate"] == 1
-    v = analyse(_png(image), roster, election)
     assert v.kind == "flagged" and v.candidate == 1, v.reasons
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
 
@@ -213,10 +219,8 @@ def test_a_number_after_an_emoji_on_the_callers_row_is_read_among_what_else_is_t
     """ "27 Nov ingat nomor🔥 2 ya 😉" over brick, a story in a gallery viewer: every reading
     lost the "2" beside the fire. Read right of "nomor" and on the row below, it comes with
     "ya" and the "💯" under it read "100": the one number among them is the pair's."""
-    roster, election = _our_world(9139, tmp_path)
-    image, label = _rebuilt(9139, 156, "dadang_kesbangpol")
+    v, label = _scan_ours(9139, 156, "dadang_kesbangpol", tmp_path)
     assert "gallery" in label["noise"] and label["supports_candidate"] == 2
-    v = analyse(_png(image), roster, election)
     assert v.kind == "flagged" and v.candidate == 2, v.reasons
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
 
@@ -225,10 +229,8 @@ def test_a_notifications_sender_under_a_cropped_app_line_is_no_poster(tmp_path: 
     """A notification over a citizen's story, its app line cut off by the reporter's crop:
     its sender, "Bu Rian SD 8", on the roster, only sent a message. The card is found by its
     shape; nobody can tell who posted, so the support goes to review, never to a flag."""
-    roster, election = _our_world(9137, tmp_path)
-    image, label = _rebuilt(9137, 194, "Ekah Utami")
+    v, label = _scan_ours(9137, 194, "Ekah Utami", tmp_path)
     assert label["category"] == "nonasn_support" and label.get("poster_hidden")
-    v = analyse(_png(image), roster, election)
     assert v.kind == "review" and v.asn is None and v.candidate == 2, v.reasons
 
 
@@ -238,10 +240,8 @@ def test_a_notification_above_a_stories_own_status_bar_hides_nothing_of_it(
     """A story in a gallery viewer, a notification dropped over the viewer's title: the
     story's own status bar is read under the notification, so its pale name line, under
     that bar, is read again there rather than taken for covered."""
-    roster, election = _our_world(9135, tmp_path)
-    image, label = _rebuilt(9135, 134, "Yudi (SMKN 2 Pangkalpinang)")
+    v, label = _scan_ours(9135, 134, "Yudi (SMKN 2 Pangkalpinang)", tmp_path)
     assert "banner" in label["noise"] and not label.get("poster_hidden")
-    v = analyse(_png(image), roster, election)
     assert v.kind == "flagged" and v.candidate == 3, v.reasons
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
 
