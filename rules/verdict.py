@@ -158,7 +158,9 @@ def decide(
     # no one of them is likely, but that the poster is one of them may be. Not a handle that
     # spells a name several share ("fitria.hasanah" beside four Fitria Hasanahs, none with
     # that handle on the roster): a name that common is as common off the roster, and on six
-    # sets of two generators every such review was someone else's account.
+    # sets of two generators every such review was someone else's account. On a roster that
+    # lists no handles ("instagram-fullname-unlisted") it may as well be one of theirs, and a
+    # moderator should see it.
     none_of_them = 1.0
     for m in matches:
         if "+partial" not in m.method and m.method != FULL_NAME_HANDLE:

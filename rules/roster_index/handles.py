@@ -32,6 +32,9 @@ from wording import id_analysis as why
 _RANGE_CAP = 3000  # entries looked at per prefix range, at most
 # A handle only near the one read: enough for a moderator to look (review), never a flag.
 _NEAR_HANDLE = 0.55
+# A roster with handles for fewer of its people than this lists none to speak of: a handle
+# not on it may be anyone's, an ASN's too (`_match_concat_name`).
+HANDLES_LISTED = 0.05
 _NEAR_MAX = 6
 _HANDLE_CONFUSE_LIGHT = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "!": "l"})
 _LETTERS = re.compile(r"[^a-z]+")
@@ -435,7 +438,9 @@ class HandleLookup(RosterTables):
         """Username = full name run together ("ayuiswahyudi82"): a review-level lead, for
         those the roster lists no handle for. One it lists another handle for ("rizali.fauzi"
         beside H. Rizali Fauzi's "rizali.dinkes") is not: the roster knows their account,
-        and on two generators' sets every such story was a namesake off the roster's."""
+        and on two generators' sets every such story was a namesake off the roster's. On a
+        roster that lists handles for fewer than `HANDLES_LISTED` of its people (as a civil
+        service agency's export does: NIP, name, post, unit), the method says so."""
         letters = _LETTERS.sub("", handle)
         if len(letters) < 6:
             return []
@@ -458,8 +463,12 @@ class HandleLookup(RosterTables):
                 else None  # hash collision
             )
         share = 1 + PEER_PENALTY * (len(ids) - 1)
+        # A roster that lists (nearly) no handles says nothing of whose account this is not:
+        # namesakes then count together (`rules.verdict`), as they do for a contact name.
+        listed = len(self._hk) >= HANDLES_LISTED * self._size
+        method = "instagram-fullname" if listed else "instagram-fullname-unlisted"
         return [
-            Scored(i, 0.72 / share, "instagram-fullname", ev)
+            Scored(i, 0.72 / share, method, ev)
             for i, has, g in zip(
                 ids.tolist(), self._have_handle(ids), group.reshape(-1).tolist(), strict=True
             )

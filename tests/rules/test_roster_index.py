@@ -1309,3 +1309,18 @@ def test_a_contacts_hospital_read_one_letter_off_still_tells_the_namesakes_apart
     index = RosterIndex(mades)
     nip, conf, _method = top(index, "contact_name", "Bapak Made (SMAN 8 Pangkalpinang)")
     assert conf < FLAG, (nip, conf)
+
+
+def test_a_full_name_handle_on_a_roster_listing_no_handles_says_so() -> None:
+    """An agency's roster (NIP, name, post, unit): a handle spelling one of its names is
+    marked as read against a roster that lists no handles, so namesakes count together."""
+    index = RosterIndex(
+        [
+            E("198305202006022320", "Jamilah Aulia, S.Pd.", "SD Negeri 3"),
+            E("199001012015032001", "Jamilah Aulia", "Dinas Sosial"),
+            *(E(f"1980010120100310{k:02d}", f"Orang Lain {k}", "Dinkes") for k in range(30)),
+        ]
+    )
+    found = index.match(Poster("username", "jamilah.aulia"))
+    assert {m.entry.nip for m in found} == {"198305202006022320", "199001012015032001"}
+    assert all(m.method == "instagram-fullname-unlisted" and m.confidence < REVIEW for m in found)

@@ -65,3 +65,17 @@ def test_a_handle_spelling_a_name_several_share_is_no_lead() -> None:
 
     assert verdict(people, 0.33) == "clear"
     assert verdict(people[:1], 0.72) == "review"
+
+
+def test_on_a_roster_listing_no_handles_a_name_several_share_goes_to_review() -> None:
+    """The same "hanautami", where the roster (as an agency exports it) lists nobody's
+    handle: it may as well be one of the three, and a moderator sees the three."""
+    people = [dataclasses.replace(e, nama="Hana Utami") for e in HANA]
+    v = decide(
+        platform="instagram",
+        poster=Poster("username", "hanautami"),
+        seen="2 j",
+        matches=[AsnMatch(e, 0.33, "instagram-fullname-unlisted") for e in people],
+        support=CLEAR_SUPPORT,
+    )
+    assert v.kind == "review" and not v.flagged and len(v.alternatives) == len(people)
