@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/accuracy.py DATASET_DIR [--engine ppocr|tesseract] [--jobs N]
         [--limit N] [--speed N] [--slowest N] [--no-baseline] [--errors FILE] [--verdicts FILE]
+        [--no-handles]
 
 DATASET_DIR holds roster.csv, election.toml, images/ and labels.jsonl (the schema of
 ../shared/samples; `python -m tests.synth` writes such sets). Prints a Markdown report:
@@ -18,6 +19,7 @@ then substring search for roster handles/phones/names and candidate names/aliase
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import re
@@ -167,6 +169,12 @@ def main() -> None:
         type=Path,
         help="write every image's verdict as JSON lines here (compare two runs with verdict_diff.py)",
     )
+    ap.add_argument(
+        "--no-handles",
+        action="store_true",
+        help="score against the roster with its Instagram column emptied, as an agency's "
+        "export (NIP, name, post, unit) comes",
+    )
     args = ap.parse_args()
 
     d: Path = args.dataset
@@ -175,6 +183,8 @@ def main() -> None:
     ]
     labels = labels[: args.limit] if args.limit else labels
     loaded = parse_roster((d / "roster.csv").read_bytes(), "roster.csv")
+    if args.no_handles:
+        loaded.entries = [dataclasses.replace(e, instagram=None) for e in loaded.entries]
     roster = RosterIndex(loaded.entries)
     election = load_election(d / "election.toml")
     engine = make_engine(args.engine)
