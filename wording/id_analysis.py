@@ -15,6 +15,9 @@ EVIDENCE_HANDLE_PUNCTUATION = "@{handle} mirip @{roster} (tanda baca berbeda)"
 EVIDENCE_HANDLE_LOOKALIKE = "@{handle} ≈ @{roster} (huruf mirip hasil OCR)"
 EVIDENCE_HANDLE_ONE_OFF = "@{handle} ≈ @{roster} (beda 1 karakter)"
 EVIDENCE_HANDLE_NEAR = "@{handle} hampir sama dengan @{roster} (salah baca? perlu dicek)"
+EVIDENCE_HANDLE_AS_NAME = (
+    "@{handle} dibaca sebagai nama kontak (daftar ASN tanpa akun Instagram; perlu dicek)"
+)
 EVIDENCE_HANDLE_CUT = "@{handle}… terpotong di layar: awal dari @{roster}"
 EVIDENCE_HANDLE_FAINT = (
     "@{handle} mungkin @{roster} (huruf tipis hilang di latar pucat? perlu dicek)"

@@ -28,6 +28,17 @@ __all__ = ["RosterIndex", "StoredIndexError"]
 FAINT_HANDLE = 0.5
 
 
+# A lead this strong from the handle itself (a rostered handle, a full name run together)
+# needs no second look at its words (`_handle_as_contact`).
+HANDLE_LEAD = 0.45
+# A handle read as a contact name ("noorhayati.kelalalakselatan": Noorhayati of Kelurahan
+# Alalak Selatan) is a lead for review at most: the account is no one the roster names.
+HANDLE_AS_NAME = 0.7
+# A school's kind before the digits of a handle's word ("sma339"): its number is the first
+# digit or two, the rest a year or a count.
+_SCHOOL_DIGITS = re.compile(r"^(sdn?|smpn?|sman?|smkn?)(\d{1,2})\d*$")
+
+
 class RosterIndex(CandidateLookup):
     """In-memory roster index; build once per roster import, then `match()` per poster."""
 
@@ -84,6 +95,31 @@ class RosterIndex(CandidateLookup):
             for i, h in found
         ]
 
+    def _handle_as_contact(self, text: str, limit: int) -> list[Scored]:
+        """On a roster that lists no handles: the handle's words read as a contact name
+        ("hadi.sma339" as "hadi sma 3", "mahdiannor.kecbanjarmasintenga" as a Mahdiannor of
+        Kecamatan Banjarmasin Tengah), capped at `HANDLE_AS_NAME`. A year or count after a
+        word is no part of it; after a school's kind, its first digit or two are the school's
+        number (both are tried)."""
+        handle = text.split()[0].lstrip("@").lower()
+        variants: set[str] = set()
+        for school_digits in (1, 2):
+            words = []
+            for part in re.split(r"[._]+", handle):
+                school = _SCHOOL_DIGITS.match(part)
+                if school:
+                    words.append(f"{school[1]} {school[2][:school_digits]}")
+                elif letters := re.sub(r"\d+", " ", part).strip():
+                    words.append(letters)
+            variants.add(" ".join(words))
+        found: list[Scored] = []
+        for contact in variants:
+            for s in self._match_contact(contact, limit):
+                evidence = (why.EVIDENCE_HANDLE_AS_NAME.format(handle=handle), *s.evidence)
+                raw = min(s.raw, HANDLE_AS_NAME)
+                found.append(Scored(s.idx, raw, f"instagram-as-name:{s.method}", evidence))
+        return found
+
     def match(self, poster: Poster, limit: int = 5) -> list[AsnMatch]:
         """Roster entries that may be this poster, best first (at most `limit`)."""
         text = poster.text.strip()
@@ -93,6 +129,8 @@ class RosterIndex(CandidateLookup):
             scored = self._match_phone(text)
         elif poster.kind == "username":
             scored = self._match_username(text)
+            if not self._lists_handles() and not any(s.raw >= HANDLE_LEAD for s in scored):
+                scored += self._handle_as_contact(text, limit)
         else:
             if PHONE_LIKE.match(text) and normalise_phone(text):
                 scored = self._match_phone(text)  # an unsaved contact shows the number

@@ -434,6 +434,10 @@ class HandleLookup(RosterTables):
                         found[i] = roster
         return sorted(found.items())
 
+    def _lists_handles(self) -> bool:
+        """Whether the roster lists Instagram handles to speak of (`HANDLES_LISTED`)."""
+        return len(self._hk) >= HANDLES_LISTED * self._size
+
     def _match_concat_name(self, handle: str) -> list[Scored]:
         """Username = full name run together ("ayuiswahyudi82"): a review-level lead, for
         those the roster lists no handle for. One it lists another handle for ("rizali.fauzi"
@@ -465,8 +469,7 @@ class HandleLookup(RosterTables):
         share = 1 + PEER_PENALTY * (len(ids) - 1)
         # A roster that lists (nearly) no handles says nothing of whose account this is not:
         # namesakes then count together (`rules.verdict`), as they do for a contact name.
-        listed = len(self._hk) >= HANDLES_LISTED * self._size
-        method = "instagram-fullname" if listed else "instagram-fullname-unlisted"
+        method = "instagram-fullname" if self._lists_handles() else "instagram-fullname-unlisted"
         return [
             Scored(i, 0.72 / share, method, ev)
             for i, has, g in zip(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import time
 from pathlib import Path
@@ -1311,9 +1312,9 @@ def test_a_contacts_hospital_read_one_letter_off_still_tells_the_namesakes_apart
     assert conf < FLAG, (nip, conf)
 
 
-def test_a_full_name_handle_on_a_roster_listing_no_handles_says_so() -> None:
-    """An agency's roster (NIP, name, post, unit): a handle spelling one of its names is
-    marked as read against a roster that lists no handles, so namesakes count together."""
+def test_a_full_name_handle_two_share_on_a_roster_listing_no_handles_offers_both() -> None:
+    """An agency's roster (NIP, name, post, unit): a handle spelling a name two people hold
+    offers both, each for review at most (the roster cannot say the account is neither's)."""
     index = RosterIndex(
         [
             E("198305202006022320", "Jamilah Aulia, S.Pd.", "SD Negeri 3"),
@@ -1323,4 +1324,32 @@ def test_a_full_name_handle_on_a_roster_listing_no_handles_says_so() -> None:
     )
     found = index.match(Poster("username", "jamilah.aulia"))
     assert {m.entry.nip for m in found} == {"198305202006022320", "199001012015032001"}
-    assert all(m.method == "instagram-fullname-unlisted" and m.confidence < REVIEW for m in found)
+    assert all(m.confidence < FLAG for m in found)
+    assert all(
+        m.method.startswith(("instagram-fullname-unlisted", "instagram-as-name")) for m in found
+    )
+    alone = RosterIndex([E("198305202006022320", "Jamilah Aulia, S.Pd.", "SD Negeri 3")])
+    (only,) = alone.match(Poster("username", "jamilah.aulia"))
+    assert only.method == "instagram-fullname-unlisted" and REVIEW <= only.confidence < FLAG
+
+
+def test_on_a_roster_listing_no_handles_a_handles_words_are_read_as_a_contact_name() -> None:
+    """ "hadi.sma339" and "noorhayati.kelalalakselatan" against an agency's roster (no
+    handles): a Hadi of SMA Negeri 3, the Noorhayati of Kelurahan Alalak Selatan, for review
+    at most. Where the roster lists handles, a handle not on it is nobody's by its words."""
+    people = [
+        E("199812182024111285", "Hadi Susilo", "SMA Negeri 3 Banjarmasin"),
+        E("196712091994021720", "Drs. Hadi Susilo, M.Si.", "Dinas Tenaga Kerja"),
+        E("196807191997032843", "Noorhayati Wati, S.M.", "Kelurahan Alalak Selatan"),
+        E("197001012000032001", "Noorhayati", "Dinas Sosial"),
+    ]
+    index = RosterIndex(people)
+    for handle, nip in [
+        ("hadi.sma339", "199812182024111285"),
+        ("noorhayati.kelalalakselatan", "196807191997032843"),
+    ]:
+        found, conf, method = top(index, "username", handle)
+        assert found == nip and REVIEW <= conf < FLAG, (handle, conf)
+        assert method.startswith("instagram-as-name:"), method
+    listed = RosterIndex([dataclasses.replace(p, instagram=f"ig{k}") for k, p in enumerate(people)])
+    assert top(listed, "username", "hadi.sma339")[0] is None
