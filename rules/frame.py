@@ -165,9 +165,9 @@ def story_span(lines: Sequence[TextLine], width: int, height: int) -> tuple[int,
     return top, bottom
 
 
-# The phone's own toasts, which lie over a story's lower part and the caption there.
-# Android's and the apps' own, in Indonesian and English: what a phone shows after a
-# screenshot, a copy, a save, a lost connection or a first press of "back".
+# The phone's own toasts, which lie over a story's lower part and the caption there: Android's
+# and the apps', in Indonesian and English, after a screenshot, a copy, a save, a message
+# sent, a lost connection or a first press of "back".
 _TOASTS = (
     "tangkapanlayardisimpan", "screenshotdisimpan", "screenshotsaved", "disalinkepapanklip",
     "copiedtoclipboard", "tidakadakoneksiinternet", "nointernetconnection",
