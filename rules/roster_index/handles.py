@@ -326,8 +326,10 @@ class HandleLookup(RosterTables):
                     ev = (why.EVIDENCE_HANDLE_NEAR.format(handle=handle, roster=roster_handle),)
                     out.append(Scored(i, min(raw, _NEAR_HANDLE), "instagram-near", ev))
                     continue
-                if _edge_mark_added(handle, roster_handle):
-                    raw = min(raw, _NEAR_HANDLE)  # a letter off and "_" added: two changes
+                if _edge_mark_added(handle, roster_handle) or _punct_swapped(handle, roster_handle):
+                    # A letter off and "_" added, or a "." for a "_" ("elfira.yenti" beside
+                    # "elfira_yanti", a Yenti and a Yanti): two changes.
+                    raw = min(raw, _NEAR_HANDLE)
                 ev = (why.EVIDENCE_HANDLE_ONE_OFF.format(handle=handle, roster=roster_handle),)
                 out.append(Scored(i, raw, "instagram-ocr", ev))
             for i, roster_handle in cut:

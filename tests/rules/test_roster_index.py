@@ -1353,3 +1353,14 @@ def test_on_a_roster_listing_no_handles_a_handles_words_are_read_as_a_contact_na
         assert method.startswith("instagram-as-name:"), method
     listed = RosterIndex([dataclasses.replace(p, instagram=f"ig{k}") for k, p in enumerate(people)])
     assert top(listed, "username", "hadi.sma339")[0] is None
+
+
+def test_a_handle_a_letter_and_a_mark_off_a_rostered_one_is_only_a_lead() -> None:
+    """ "elfira.yenti" beside the roster's "elfira_yanti": a Yenti and a Yanti, and a dot for
+    the underscore, two changes, for review; one letter off alone stays a look-alike."""
+    index = RosterIndex(
+        [E("196901302003062010", "Elfira Yanti", "Puskesmas", None, "elfira_yanti")]
+    )
+    nip, conf, _method = top(index, "username", "elfira.yenti")
+    assert nip == "196901302003062010" and REVIEW - 0.1 < conf < FLAG, conf
+    assert top(index, "username", "elfira_yenti")[1] >= FLAG
