@@ -55,6 +55,7 @@ class UnitHintLookup(HandleLookup):
     _sorted_keys: list[str] | None = None  # the unit keys, sorted (`_completed`), on first use
     _key_skeletons: dict[str, set[str]] | None = None  # see `_misread`, built on first use
     _key_shapes: dict[tuple[str, int], list[str]]  # the place keys by kind and length, too
+    _key_joined: dict[str, set[str]]  # the place keys by their letters run together, too
     # Each unit's name words, by the first three letters of any of them (`_syllabic`).
     _unit_starts: dict[str, list[tuple[str, ...]]] | None = None
     # Each office's name words after its kind, to the offices holding it (`_office_subject`).
@@ -269,8 +270,8 @@ class UnitHintLookup(HandleLookup):
         """Roster unit keys that are the place key `key` read with OCR's usual slips in its
         place words (l/i, rn/m, vv/w): "puskesmas:rangkul" is "puskesmas:rangkui"; with
         its number written the other way ("PKM Mlati 1" for Puskesmas Mlati I); or, when no
-        such key is, with one letter of a long place word read as another (`_one_letter_off`:
-        "rs:sukarmo" of "rs:sukarno")."""
+        such key is, with its words run together ("kel:airmanis") or one letter of a long
+        place word read as another (`_one_letter_off`: "rs:sukarmo" of "rs:sukarno")."""
         if ":" not in key or key in self._key_units:
             return set()
         head, _sep, number = key.rpartition(" ")
@@ -280,12 +281,18 @@ class UnitHintLookup(HandleLookup):
         if self._key_skeletons is None:
             skeletons: dict[str, set[str]] = {}
             shapes: dict[tuple[str, int], list[str]] = {}
+            joined: dict[str, set[str]] = {}
             for k in self._key_units:
                 if ":" in k:
                     skeletons.setdefault(_key_skeleton(k), set()).add(k)
                     shapes.setdefault((k.partition(":")[0], len(k)), []).append(k)
-            self._key_skeletons, self._key_shapes = skeletons, shapes
+                    joined.setdefault(k.replace(" ", ""), set()).add(k)
+            self._key_skeletons, self._key_shapes, self._key_joined = skeletons, shapes, joined
         found = self._key_skeletons.get(_key_skeleton(key), set())
+        if not found:
+            # Its words run together ("KEL.AIRMANIS" for Kelurahan Air Manis).
+            found = self._key_joined.get(key.replace(" ", ""), set())
+            found = found if len(found) == 1 else set()
         if not found:
             same_shape = self._key_shapes.get((key.partition(":")[0], len(key)), [])
             near = {k for k in same_shape if _one_letter_off(key, k)}

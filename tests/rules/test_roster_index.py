@@ -1364,3 +1364,14 @@ def test_a_handle_a_letter_and_a_mark_off_a_rostered_one_is_only_a_lead() -> Non
     nip, conf, _method = top(index, "username", "elfira.yenti")
     assert nip == "196901302003062010" and REVIEW - 0.1 < conf < FLAG, conf
     assert top(index, "username", "elfira_yenti")[1] >= FLAG
+
+
+def test_a_contact_in_capitals_read_with_its_spaces_lost_still_names_its_unit() -> None:
+    """ "DESMAWATI WATI KEL. AIR MANIS" read "DESMAWATIWATIKEL.AIRMANIS": the place's words
+    run together are still Kelurahan Air Manis, which tells the Desmawati Watis apart."""
+    people = [
+        E("197110092003122061", "Desmawati Wati", "Kelurahan Air Manis"),
+        E("198001012005012001", "Desmawati Wati, S.Pd.", "SMP Negeri 5 Padang"),
+        E("198101012006012001", "Hj. Desmawati Wati", "Kecamatan Lubuk Begalung"),
+    ]
+    _flags_the_first(people, "DESMAWATIWATIKEL.AIRMANIS", "Desmawati Wati Kel. Air Manis")
