@@ -312,6 +312,13 @@ class UnitHintLookup(HandleLookup):
             # "Dinas P…", "Dinas Pe…": the office's word cut after its first letters. It
             # begins many offices, and contradicts only the others.
             return self._begun(key) or {key}
+        if len(read) == 1 and read.isalpha() and ":" in key and not key.startswith("opd:"):
+            # "RSUD dr. R…" (its "…" read or lost): no place is one letter, so the place was
+            # cut after its first; the units of that kind it begins (three at most) are it.
+            # (An office's word is left to the "…": "Dinas P" uncut names none.)
+            begun = self._begun(key)
+            units = set().union(*(self._key_units[k] for k in begun)) if begun else set()
+            return begun if len(units) <= 3 else set()
         if cut and read.isdigit():
             # "SD Negeri 5…": the school's number cut at the screen's edge (SD Negeri 57);
             # the name decides between the schools it may begin.

@@ -1375,3 +1375,13 @@ def test_a_contact_in_capitals_read_with_its_spaces_lost_still_names_its_unit() 
         E("198101012006012001", "Hj. Desmawati Wati", "Kecamatan Lubuk Begalung"),
     ]
     _flags_the_first(people, "DESMAWATIWATIKEL.AIRMANIS", "Desmawati Wati Kel. Air Manis")
+
+
+def test_a_hospital_cut_after_its_first_letter_is_the_one_it_begins() -> None:
+    """ "Edi Fadli Jambak RSUD dr. R…", its "…" read or lost: no hospital is called "R", so
+    the name was cut, and RSUD dr. Rasidin is the roster's one hospital beginning so."""
+    people = [
+        E("200112152024011022", "Edi Fadli Jambak, A.Md.Kep.", "RSUD dr. Rasidin"),
+        E("199001012015031001", "Edi Fadli Jambak", "SMK Negeri 2 Padang"),
+    ]
+    _flags_the_first(people, "Edi Fadli Jambak RSUD dr. R…", "Edi Fadli Jambak RSUD dr. R")
