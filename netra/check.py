@@ -132,6 +132,11 @@ def check_elections(config: Config) -> list[Finding]:
         )
         if e.designation_day is None:
             findings.append(note(w.ELECTION_NO_DESIGNATION.format(name=e.name, file=path.name)))
+        if e.shared:
+            labels = ", ".join(e.shared)
+            findings.append(
+                note(w.ELECTION_SHARED.format(name=e.name, file=path.name, labels=labels))
+            )
         if not e.region and len(elections) > 1:
             findings.append(note(w.ELECTION_NO_REGION.format(name=e.name, file=path.name)))
     return findings

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -45,6 +45,9 @@ class Election:
     moderator_chat_id: int | None = None
     admin_ids: tuple[int, ...] = ()
     moderator_ids: tuple[int, ...] = ()
+    # Hashtags, slogans, aliases and accounts the file lists for two pairs or more: they name
+    # none of them, and are set aside (`netra check` says which).
+    shared: tuple[str, ...] = ()
 
     @property
     def zone(self) -> ZoneInfo:
@@ -148,7 +151,9 @@ def parse_election(text: str) -> Election:
                 accounts=accounts,
             )
         )
+    candidates, shared = _without_shared(candidates)
     return Election(
+        shared=shared,
         name=name.strip(),
         region=str(section.get("region", "")).strip(),
         timezone=str(timezone),
@@ -159,6 +164,35 @@ def parse_election(text: str) -> Election:
         admin_ids=_ids(section.get("admin_ids"), "election.admin_ids"),
         moderator_ids=_ids(section.get("moderator_ids"), "election.moderator_ids"),
     )
+
+
+_LABELS = ("aliases", "slogans", "hashtags", "accounts")
+
+
+def _without_shared(candidates: list[Candidate]) -> tuple[list[Candidate], tuple[str, ...]]:
+    """The pairs with every label another pair lists too set aside ("#PadangBerkah" for pairs
+    1 and 2 is a cheer for the city, no vote for either), and those labels as written."""
+    holders: dict[tuple[str, str], set[int]] = {}
+    for c in candidates:
+        for kind in _LABELS:
+            for label in getattr(c, kind):
+                holders.setdefault((kind, label.casefold()), set()).add(c.number)
+    shared = {key for key, numbers in holders.items() if len(numbers) > 1}
+    if not shared:
+        return candidates, ()
+    kept = [
+        replace(
+            c,
+            **{
+                kind: tuple(x for x in getattr(c, kind) if (kind, x.casefold()) not in shared)
+                for kind in _LABELS
+            },
+        )
+        for c in candidates
+    ]
+    written = {x for c in candidates for kind in _LABELS for x in getattr(c, kind)
+               if (kind, x.casefold()) in shared}  # fmt: skip
+    return kept, tuple(sorted(written, key=lambda x: (x.casefold(), x)))
 
 
 def load_election(path: str | Path) -> Election:

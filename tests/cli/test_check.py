@@ -176,3 +176,15 @@ async def test_telegram_problems_say_what_to_fix(tmp_path: Path) -> None:
         assert "✗ telegram.moderator_chat_id belum diatur" in "\n".join(
             f.line for f in await check_telegram(none_at_all)
         )
+
+
+async def test_a_label_two_pairs_list_is_a_note(tmp_path: Path) -> None:
+    """A slogan listed for two pairs counts for neither: `netra check` says which."""
+    text = FILES["1-gubernur.toml"].replace(
+        "[[candidates]]", '[[candidates]]\nslogans = ["Sumut Berkah"]'
+    )
+    out = await lines(setup(tmp_path, **{"1-gubernur.toml": text}))
+    shared = [x for x in out if "Sumut Berkah" in x]
+    assert len(shared) == 1 and shared[0].startswith("! pemilihan «Pilgub Sumatera Utara 2024»")
+    assert "tidak dihitung" in shared[0]
+    assert out[-1].startswith("Netra siap dijalankan")

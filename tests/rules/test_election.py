@@ -62,3 +62,34 @@ def test_sample_election_file_loads() -> None:
     if not path.exists():
         pytest.skip("../shared/samples not present")
     assert len(load_election(path).candidates) == 3
+
+
+SHARED = """
+[election]
+name = "Pilkada Kota Padang 2024"
+
+[[candidates]]
+number = 1
+people = ["Ismail Harun", "Zulkifli Zulfahmi"]
+hashtags = ["#IszulMenang", "#PadangBerkah"]
+
+[[candidates]]
+number = 2
+people = ["Yusnita Fatmawati", "Ilham Mairizal"]
+aliases = ["YUIL"]
+hashtags = ["#YuilMenang", "#padangberkah"]
+"""
+
+
+def test_a_label_two_pairs_list_names_neither_and_is_said() -> None:
+    """ "#PadangBerkah" in both pairs' hashtags is a cheer for the city: it backs neither,
+    and `netra check` is told (`Election.shared`); "#YuilMenang" still backs pair 2."""
+    from rules.support import detect_support
+
+    election = parse_election(SHARED)
+    assert election.shared == ("#PadangBerkah", "#padangberkah")
+    assert election.candidate(1).hashtags == ("#IszulMenang",)
+    assert election.candidate(2).hashtags == ("#YuilMenang",)
+    found = detect_support("#YuilMenang #PadangBerkah", election)
+    assert found.candidate == 2 and found.confidence >= 0.8, found
+    assert detect_support("Selamat pagi #PadangBerkah", election).candidate is None
