@@ -210,10 +210,13 @@ def _among(e: Emoji, words: Sequence[tuple[int, int, int, int]]) -> bool:
 _BUSY = 200
 
 
-def _glyphs(band: np.ndarray, mask: np.ndarray, width: int, inner: bool) -> list[Emoji]:
+def _glyphs(
+    band: np.ndarray, mask: np.ndarray, width: int, inner: bool, busy_again: bool = True
+) -> list[Emoji]:
     """The emoji among the blobs of `mask` (band coordinates). A blob that is a highlight
     box the text sits in (a white or yellow label) is looked into, once (`inner`): its
-    glyphs stand out of its own colour."""
+    glyphs stand out of its own colour. A band too busy to look through (`_BUSY`) is looked
+    through again for its vivid blobs alone (`busy_again`, `_vivid`)."""
     labels, _count = ndimage.label(mask, structure=np.ones((3, 3)))
     boxes = _stacked(
         [
@@ -227,8 +230,6 @@ def _glyphs(band: np.ndarray, mask: np.ndarray, width: int, inner: bool) -> list
         for b in boxes
         if min(b[1] - b[0], b[3] - b[2]) >= _MIN_SIDE and b[1] - b[0] <= 0.25 * width
     ]
-    if len(sized) > _BUSY:
-        return []  # a busy photo's texture, not a line of emoji (see `_BUSY`)
     found: list[Emoji] = []
     looked: list[tuple[int, int, int, int]] = []  # labels whose glyphs are found
     for y0, y1, x0, x1 in _label_boxes(band, width) if inner else ():
@@ -236,6 +237,13 @@ def _glyphs(band: np.ndarray, mask: np.ndarray, width: int, inner: bool) -> list
         if inside:
             found += inside
             looked.append((y0, y1, x0, x1))
+    if len(sized) > _BUSY:
+        # A busy photo's texture, not a line of emoji (see `_BUSY`); a label on it is its
+        # own colour, and what it holds was looked at. Over a grey or dull photo (gravel, a
+        # wall) emoji are its only vivid blobs: those are looked at alone.
+        if found or not inner or not busy_again:
+            return found
+        return _glyphs(band, _vivid(band), width, inner=True, busy_again=False)
     for y0, y1, x0, x1 in sized:
         h, w = y1 - y0, x1 - x0
         if any(
@@ -354,7 +362,23 @@ def _label_boxes(band: np.ndarray, width: int) -> list[tuple[int, int, int, int]
         rows = small[top : top + strip]
         median = np.median(rows.reshape(-1, 3), axis=0)
         far[top : top + strip] = np.sqrt(((rows - median) ** 2).sum(axis=2)) > _STANDS_OUT
-    labels, _count = ndimage.label(far)
+    found = _solid_boxes(small, far, width)
+    # A label over a busy photo runs into the stones or leaves around it that stand out as
+    # much ("✌️✌️✌️ 02 🔥🔥🔥" on blue over gravel): its own colour, the commonest there, is
+    # looked for alone too.
+    for colour in _commonest(small[far]):
+        near = np.sqrt(((small - colour) ** 2).sum(axis=2)) < _STANDS_OUT / 2
+        found += [b for b in _solid_boxes(small, far & near, width) if b not in found]
+    return [(y0 * f, y1 * f, x0 * f, x1 * f) for y0, y1, x0, x1 in found]
+
+
+def _solid_boxes(
+    small: np.ndarray, mask: np.ndarray, width: int
+) -> list[tuple[int, int, int, int]]:
+    """Boxes (in `small`'s pixels) of `mask`'s areas that are labels: wide, one colour,
+    filling most of their bounding box."""
+    f = _LABEL_STEP
+    labels, _count = ndimage.label(mask)
     found = []
     for k, sl in enumerate(ndimage.find_objects(labels), start=1):
         if sl is None:
@@ -366,8 +390,24 @@ def _label_boxes(band: np.ndarray, width: int) -> list[tuple[int, int, int, int]
         colours = small[sl][part]
         one = np.sqrt(((colours - np.median(colours, axis=0)) ** 2).sum(axis=1)) < _STANDS_OUT / 2
         if part.mean() >= 0.6 and one.mean() >= 0.6:
-            found.append((sl[0].start * f, sl[0].stop * f, sl[1].start * f, sl[1].stop * f))
+            found.append((sl[0].start, sl[0].stop, sl[1].start, sl[1].stop))
     return found
+
+
+# How many of the commonest colours standing out of a band are looked for as a label's.
+_LABEL_COLOURS = 5
+
+
+def _commonest(colours: np.ndarray) -> list[np.ndarray]:
+    """The middles of the commonest colours among `colours` (bins of 32 a channel), the
+    commonest first: the texture's greys, then a label's own colour."""
+    if not len(colours):
+        return []
+    bins = (colours // 32).astype(np.int32)
+    keys = bins[:, 0] * 64 + bins[:, 1] * 8 + bins[:, 2]
+    values, counts = np.unique(keys, return_counts=True)
+    top = values[np.argsort(-counts)[:_LABEL_COLOURS]]
+    return [np.median(colours[keys == v], axis=0) for v in top]
 
 
 def _cut(blob: np.ndarray) -> list[tuple[int, int]]:
@@ -466,6 +506,17 @@ def _stacked(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int
 def _box_like(mask: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> bool:
     """A blob that fills its bounding box (a highlight label), not a glyph's outline."""
     return bool(mask[y0:y1, x0:x1].mean() > 0.6)
+
+
+# How far a pixel's strongest channel is above its weakest for it to be vivid: an emoji's
+# yellows, oranges and reds (measured 120-230), not a grey or dull photo's (under 60).
+_VIVID = 100
+
+
+def _vivid(band: np.ndarray) -> np.ndarray:
+    """Pixels of a vivid colour (`_VIVID`)."""
+    channels = band.astype(np.int16)
+    return (channels.max(axis=2) - channels.min(axis=2)) > _VIVID
 
 
 def _standing_out(band: np.ndarray) -> np.ndarray:

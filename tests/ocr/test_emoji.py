@@ -301,3 +301,16 @@ def test_a_digit_in_white_is_told_from_an_emoji_by_its_colours(part: str, letter
     ys, xs = np.nonzero(mask)
     box = np.s_[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
     assert _colourless(band[box], mask[box]) is letter
+
+
+@pytest.mark.parametrize(("index", "handle"), [(22, "hadi.usamah_5"), (178, "jokosuharto.69")])
+def test_emoji_over_a_gravel_photo_on_a_label_or_not_are_found(index: int, handle: str) -> None:
+    """ "✌️✌️✌️ 02 🔥🔥🔥" over gravel (our set 9141), on a blue label and bare in a gallery
+    viewer: the stones made hundreds of blobs (`_BUSY`) and the label ran into them. The
+    label is found by its own colour, and bare emoji as the photo's only vivid blobs."""
+    from tests.ocr.test_reader import _rebuilt
+
+    image, label = _rebuilt(9141, index, handle)
+    assert label["content_text"].startswith("✌️✌️✌️ 02")
+    names = _named(image)
+    assert names.count("finger2") == 3 and names.count("cheer_fire") == 3, names
