@@ -464,16 +464,17 @@ class CandidateLookup(UnitHintLookup):
 
     def _emoji_after_unit(self, text: str) -> str:
         """The contact name without the letter OCR made of an emoji right after a unit's
-        short form ("Pol PPA" of "Pol PP 🙏"): when the last word, in capitals, is no word
+        short form ("Pol PPA" of "Pol PP 🙏", "SD NEGERI 49A"): when the last word is no word
         this roster knows, the name as read names no unit, and without its last letter it
         does ("RSJ" is a mental hospital as read, not "RS" and a letter)."""
         head, _sep, last = text.rpartition(" ")
         short = last[:-1].lower()
-        if not (head and len(last) >= 3 and last.isalpha() and last.isupper()):
+        number = bool(head) and re.fullmatch(r"\d{1,3}[A-Z]", last) is not None
+        if not number and not (head and len(last) >= 3 and last.isalpha() and last.isupper()):
             return text
-        if self._known_word(last.lower()) or not (
+        if not number and (self._known_word(last.lower()) or not (
             short in UNIT_TWO_LETTER_WORDS or short in UNIT_WORDS or short in self._unit_words()
-        ):
+        )):  # fmt: skip
             return text
         cut = f"{head} {last[:-1]}"
         return cut if not self._unit_hints(text)[0] and self._unit_hints(cut)[0] else text

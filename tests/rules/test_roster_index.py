@@ -1385,3 +1385,13 @@ def test_a_hospital_cut_after_its_first_letter_is_the_one_it_begins() -> None:
         E("199001012015031001", "Edi Fadli Jambak", "SMK Negeri 2 Padang"),
     ]
     _flags_the_first(people, "Edi Fadli Jambak RSUD dr. R…", "Edi Fadli Jambak RSUD dr. R")
+
+
+def test_an_emoji_after_a_schools_number_read_as_a_letter_is_dropped() -> None:
+    """ "DIAN - SD NEGERI 49 🙏" read "DIAN-SD NEGERI 49A": no SD Negeri 49A, so the letter
+    was the emoji, and the school tells the Dians apart."""
+    dians = [
+        E("196708212002082463", "Dian Lestari, S.Pd.", "SD Negeri 49 Medan"),
+        E("199001012015032002", "Dian Pratama", "Dinas Kesehatan"),
+    ]
+    _flags_the_first(dians, "DIAN-SD NEGERI 49A", "DIAN - SD NEGERI 49")
