@@ -5,8 +5,11 @@ OCR loses an underscore or a dot now and then ("citrajanuar_id" of "citra_januar
 the roster lookup forgives that (`instagram-ocr`). But people also take an account that
 differs from another by just that mark ("mahdiannor72" beside a teacher's "mahdiannor_72"),
 and on a blind set such a neighbour, a citizen off the roster, was flagged. The header line
-read again, enlarged, tells them apart: the mark lost by the coarse first reading shows up
-(four true flags out of four tried), while a handle without it reads the same again.
+read again, enlarged, tells an underscore's account apart: the mark lost by the coarse
+first reading shows up (four true flags out of four tried), while a handle without it reads
+the same again. A dot is too small for any reader at any size ("rahmat.lubis70" stays
+"rahmatlubis70"): the dots standing on the line's baseline are counted instead
+(`ocr.left_out.baseline_dots`).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import replace
 from PIL import Image
 
 from ocr.engine import OcrEngine
-from ocr.left_out import read_line_enlarged
+from ocr.left_out import baseline_dots, read_line_enlarged
 from rules.poster import HeaderReading
 from rules.roster_index.handles import inner_mark_lost
 from rules.types import AsnMatch
@@ -45,6 +48,12 @@ def check_lost_mark(
     if best.method != "instagram-ocr" or not inner_mark_lost(read, handle):
         return matches
     mark = handle[next((p for p, c in enumerate(read) if handle[p] != c), len(read))]
+    if mark == ".":
+        # A dot no reader sees at any size ("rahmat.lubis70" read "rahmatlubis70" enlarged
+        # too): the line's own dots on its baseline are counted instead.
+        if baseline_dots(image, box) >= handle.count("."):
+            return matches
+        return [_lowered(best, read, handle), *matches[1:]]
     # A gap read where the mark stands is the mark ("citra januar_id" of "citra_januar_id").
     again = [text.lower().split() for text in read_line_enlarged(image, box, engine)]
     joined = [mark.join(words) for words in again]
@@ -54,8 +63,11 @@ def check_lost_mark(
     )
     if any(handle in t for t in joined) or not as_first:
         return matches  # the mark is there, or the line was not read again as it was first
+    return [_lowered(best, read, handle), *matches[1:]]
+
+
+def _lowered(best: AsnMatch, read: str, handle: str) -> AsnMatch:
     note = why.HANDLE_MARK_ABSENT.format(handle=read, roster=handle)
-    lowered = replace(
+    return replace(
         best, confidence=min(best.confidence, MARK_ABSENT), evidence=(*best.evidence, note)
     )
-    return [lowered, *matches[1:]]

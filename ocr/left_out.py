@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 from PIL import Image, ImageOps
+from scipy import ndimage
 
 from ocr.emoji import Emoji, find_emoji
 from ocr.engine import OcrEngine, OcrLine
@@ -215,3 +216,56 @@ def read_line_enlarged(image: Image.Image, box: Box, engine: OcrEngine) -> list[
     crop = image.crop(band).convert("RGB")
     crop = crop.resize((crop.width * LINE_ZOOM, crop.height * LINE_ZOOM), Image.Resampling.LANCZOS)
     return [line.text for line in engine.read(crop, fine=True)]
+
+
+# A dot is at most this share of the line's letters' height tall and wide, and sits on their
+# baseline (within this share of it).
+DOT_SIZE = (0.3, 0.4)
+DOT_ON_BASELINE = 0.15
+
+
+def baseline_dots(image: Image.Image, box: Box) -> int:
+    """How many dots stand on the baseline of the line in `box`: a handle's "." that every
+    reader loses ("rahmat.lubis70" read "rahmatlubis70" at any size), which a person sees.
+    The line's ink is its colour apart from the background's (Otsu's threshold on grey); a
+    dot is a small blob whose foot is the letters' foot."""
+    x0, y0, x1, y1 = box
+    h = y1 - y0
+    crop = image.crop((max(0, x0), max(0, y0 - h // 4), min(image.width, x1), y1 + h // 4))
+    grey = np.asarray(crop.convert("L"), dtype=np.float32)
+    if grey.size == 0 or h < 6:
+        return 0
+    ink = grey > _otsu(grey)
+    if ink.mean() > 0.5:
+        ink = ~ink  # dark text on a light background
+    labels, _count = ndimage.label(ink)
+    blobs = [
+        (s[0].start, s[0].stop, s[1].start, s[1].stop) for s in ndimage.find_objects(labels) if s
+    ]
+    letters = [b for b in blobs if b[1] - b[0] >= 0.4 * h]
+    if not letters:
+        return 0
+    foot = float(np.median([b[1] for b in letters]))
+    size = float(np.median([b[1] - b[0] for b in letters]))
+    return sum(
+        1
+        for top, bottom, left, right in blobs
+        if bottom - top <= DOT_SIZE[0] * size
+        and right - left <= DOT_SIZE[1] * size
+        and (bottom - top) * (right - left) >= 2
+        and abs(bottom - foot) <= DOT_ON_BASELINE * size
+    )
+
+
+def _otsu(grey: np.ndarray) -> float:
+    """The grey level that best splits the pixels in two (Otsu's method)."""
+    counts, edges = np.histogram(grey, bins=64, range=(0, 256))
+    centres = (edges[:-1] + edges[1:]) / 2
+    below = np.cumsum(counts)
+    weighted = np.cumsum(counts * centres)
+    total, mean_all = below[-1], weighted[-1]
+    above = total - below
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (mean_all * below - total * weighted) ** 2 / (below * above)
+    between[~np.isfinite(between)] = -1
+    return float(edges[int(np.argmax(between)) + 1])

@@ -71,3 +71,20 @@ def test_a_handle_read_again_as_it_was_first_lowers_its_match_to_review() -> Non
     assert lowered[0].evidence[-1] == why.HANDLE_MARK_ABSENT.format(
         handle="citra_januar_id", roster="citra_januar_i_d"
     )
+
+
+def test_a_dot_no_reader_sees_is_counted_on_the_baseline() -> None:
+    """ "rahmat.lubis70": every reader, at any size, reads "rahmatlubis70"; the dot stands on
+    the letters' baseline, and "rahmatlubis70" has none."""
+    from ocr.image_input import load_screenshot
+    from ocr.left_out import baseline_dots
+    from tests.netra.test_elections import STORIES
+    from tests.synth import render_story
+
+    engine = make_engine("ppocr")
+    for shown, dots in [("rahmat.lubis70", 1), ("rahmatlubis70", 0)]:
+        spec = dataclasses.replace(STORIES["governor_hashtag"], poster=shown)
+        image = load_screenshot(render_story(spec)).image
+        line = next(x for x in engine.read(image) if x.text.startswith("rahmat"))
+        found = baseline_dots(image, (line.left, line.top, line.right, line.bottom))
+        assert (found >= 1) == (dots == 1), (shown, line.text, found)
