@@ -37,8 +37,10 @@ def check_lost_mark(
     box: tuple[int, int, int, int] | None,
 ) -> list[AsnMatch]:
     """`matches` as they stand, or with the best one lowered to review when its handle is the
-    one read with a dot or underscore more (`inner_mark_lost`) and the header line in `box`,
-    read again enlarged, shows the handle as first read and not the rostered one."""
+    one read with a dot or underscore more (`inner_mark_lost`) and the header line in `box`
+    does not show that mark: an underscore read again enlarged shows the handle as first
+    read, not the rostered one; a dot, fewer dots stand on the line's baseline than the
+    rostered handle has."""
     shown = header.poster
     if not matches or box is None or shown is None or shown.kind != "username":
         return matches
