@@ -39,7 +39,13 @@ from ocr.card import inset_card
 from ocr.emoji import find_emoji
 from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
-from ocr.left_out import read_after, read_among_emoji, read_keycaps, read_under_toast
+from ocr.left_out import (
+    read_after,
+    read_among_emoji,
+    read_full_size,
+    read_keycaps,
+    read_under_toast,
+)
 from ocr.reader import (
     NamePlace,
     in_screenshot,
@@ -61,6 +67,7 @@ from rules.frame import (
     status_bar_below,
     status_row,
     story_span,
+    toast_over_text,
     under_card,
 )
 from rules.layout import Layout, read_layout
@@ -236,8 +243,9 @@ def analyse(
         card,
         first_header,
     )
-    # A handle one dot or underscore short of a rostered one: looked at again, enlarged.
-    matches = check_lost_mark(shot.image, engine, header, matches, layout.header_box)
+    # A handle one dot or underscore short of a rostered one, or with underscores for its
+    # dots: looked at again.
+    matches = check_lost_mark(shot.image, engine, header, matches, layout.header_box, lines)
     unsure = not matches or matches[0].confidence < thresholds.asn_review
     if unsure and header.poster is not None and _name_line_cropped(layout, lines):
         # A crop through the name line: what a later reading made of its remains ("GADANG)"
@@ -312,6 +320,21 @@ def analyse(
         texts += under
         said = find_support("\n".join([*layout.body, *under]), election)
         support = better_finding(support, said)
+    if (
+        not layout.framed
+        and not any(t.strip() and not _names_the_poster(t, header) for t in layout.body)
+        and not small_read
+        and plausible
+        and unclear(support, thresholds)
+    ):
+        # Nothing read on the body but the poster's name, and no small band of ink on it (a
+        # photo): text a few pixels high, detected at the screenshot's own size.
+        h = shot.image.height
+        top = max(body[0] if body is not None else 0, round(h * EMPTY_BODY[0]))
+        rows = (top, round(h * EMPTY_BODY[1]))
+        tiny = read_full_size(shot.image, rows, engine)
+        texts += tiny
+        support = better_finding(support, find_support("\n".join(tiny), election))
     if body is not None and not plain_framed and plausible and unclear(support, thresholds):
         # Still nothing clear: what the story's emoji say, with its text ("☝️☝️ 01 🔥",
         # "💯 2️⃣ 💯 2️⃣ 💯", "✌️✌️ IGHEN ✌️✌️"), read as junk or not at all by OCR.
@@ -341,6 +364,7 @@ def analyse(
         header_evidence=header.evidence,
         thresholds=thresholds,
         poster_unit=unit,
+        content_covered=any(toast_over_text(t, lines) for t in toasts),
     )
     verdict.text = _unique_lines(texts + extra)
     verdict.seconds = time.perf_counter() - started

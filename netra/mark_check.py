@@ -14,12 +14,15 @@ the same again. A dot is too small for any reader at any size ("rahmat.lubis70" 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from PIL import Image
 
 from ocr.engine import OcrEngine
 from ocr.left_out import baseline_dots, read_line_enlarged
+from rules.frame import TextLine
+from rules.ocr_text import compact_word
 from rules.poster import HeaderReading
 from rules.roster_index.handles import inner_mark_lost
 from rules.types import AsnMatch
@@ -27,6 +30,9 @@ from wording import id_analysis as why
 
 # What a match through a mark read absent twice is worth: a lead for review, not a flag.
 MARK_ABSENT = 0.6
+# What a handle read with underscores for its dots is worth once the dots are seen: as much as
+# one read with its mark lost (`instagram-ocr`).
+DOTS_SEEN = 0.9
 
 
 def check_lost_mark(
@@ -35,25 +41,41 @@ def check_lost_mark(
     header: HeaderReading,
     matches: list[AsnMatch],
     box: tuple[int, int, int, int] | None,
+    lines: Sequence[TextLine] = (),
 ) -> list[AsnMatch]:
     """`matches` as they stand, or with the best one lowered to review when its handle is the
     one read with a dot or underscore more (`inner_mark_lost`) and the header line in `box`
     does not show that mark: an underscore read again enlarged shows the handle as first
     read, not the rostered one; a dot, fewer dots stand on the line's baseline than the
-    rostered handle has."""
+    rostered handle has. Or with the best one raised to a flag's worth when the handle was
+    read with an underscore (or a gap, taken for one) where the rostered handle has its dots,
+    and the dots stand on the poster's line (`lines`: the one that spells the handle)."""
     shown = header.poster
-    if not matches or box is None or shown is None or shown.kind != "username":
+    if not matches or shown is None or shown.kind != "username":
         return matches
     best = matches[0]
     handle = (best.entry.instagram or "").lower()
     read = shown.text.lower()
+    line = _spelling(lines, read) or box
+    alike = [m for m in matches if m.method == "instagram-similar"]
+    if len(alike) == 1 and alike[0] is best and _dots_read_as_underscores(read, handle):
+        if line is not None and baseline_dots(image, line) >= handle.count("."):
+            note = why.HANDLE_DOTS_SEEN.format(handle=read, roster=handle)
+            raised = replace(best, confidence=DOTS_SEEN, evidence=(*best.evidence, note))
+            return [raised, *matches[1:]]
+        return matches
     if best.method != "instagram-ocr" or not inner_mark_lost(read, handle):
         return matches
+    box = box or line
+    if box is None:
+        # No line to look at again (a handle read only by a later, framed reading, over a
+        # pale photo): the mark stays unseen. On blind 9145 such a neighbour was flagged.
+        return [_lowered(best, read, handle), *matches[1:]]
     mark = handle[next((p for p, c in enumerate(read) if handle[p] != c), len(read))]
     if mark == ".":
         # A dot no reader sees at any size ("rahmat.lubis70" read "rahmatlubis70" enlarged
         # too): the line's own dots on its baseline are counted instead.
-        if baseline_dots(image, box) >= handle.count("."):
+        if baseline_dots(image, line or box) >= handle.count("."):
             return matches
         return [_lowered(best, read, handle), *matches[1:]]
     # A gap read where the mark stands is the mark ("citra januar_id" of "citra_januar_id").
@@ -66,6 +88,21 @@ def check_lost_mark(
     if any(handle in t for t in joined) or not as_first:
         return matches  # the mark is there, or the line was not read again as it was first
     return [_lowered(best, read, handle), *matches[1:]]
+
+
+def _dots_read_as_underscores(read: str, handle: str) -> bool:
+    """The handle read is the rostered one with its dots, and only those, read as
+    underscores ("togar_santoso" of a "togar.santoso" whose dot OCR read as a gap)."""
+    return "." in handle and "." not in read and handle.replace(".", "_") == read
+
+
+def _spelling(lines: Sequence[TextLine], read: str) -> tuple[int, int, int, int] | None:
+    """The box of the first line that spells the handle, its marks aside."""
+    key = compact_word(read)
+    for line in lines:
+        if key and compact_word(line.text).startswith(key):
+            return (line.left, line.top, line.right, line.bottom)
+    return None
 
 
 def _lowered(best: AsnMatch, read: str, handle: str) -> AsnMatch:

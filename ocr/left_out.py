@@ -178,6 +178,20 @@ def read_beyond_gap(image: Image.Image, box: Box, engine: OcrEngine) -> str | No
     return " ".join(line.text for line in lines) or None
 
 
+def read_full_size(image: Image.Image, rows: tuple[int, int], engine: OcrEngine) -> list[str]:
+    """The rows (top, bottom) of a story's body read with the detector at the screenshot's
+    own size, not the first reading's coarser one: text a few pixels high over a photo (a
+    sticker's "#MaokMenang", 8 pixels high over gravel), which the coarser detection passes
+    over and which no band of ink singles out from the photo's own edges."""
+    top, bottom = rows
+    if bottom - top < MARGIN:
+        return []
+    crop = image.crop((0, top, image.width, bottom)).convert("RGB")
+    # Enlarged for the recognizer; the detector sees it at the screenshot's own scale.
+    crop = crop.resize((crop.width * LINE_ZOOM, crop.height * LINE_ZOOM), Image.Resampling.LANCZOS)
+    return [line.text for line in engine.read(crop, fine=True)]
+
+
 # Under a system toast: from the toast's middle down this many of its heights. The caption a
 # toast lies over shows its lower half below the toast's pill.
 UNDER_TOAST = 2.5
@@ -218,9 +232,10 @@ def read_line_enlarged(image: Image.Image, box: Box, engine: OcrEngine) -> list[
     return [line.text for line in engine.read(crop, fine=True)]
 
 
-# A dot is at most this share of the line's letters' height tall and wide, and sits on their
-# baseline (within this share of it).
-DOT_SIZE = (0.3, 0.4)
+# A dot is at most this share of the line's letters' height tall and wide (a dot 4 pixels tall
+# beside letters 13 high, blurred by JPEG: 0.31), and sits on their baseline (within this
+# share of it).
+DOT_SIZE = (0.36, 0.4)
 DOT_ON_BASELINE = 0.15
 
 

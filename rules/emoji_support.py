@@ -5,7 +5,7 @@ person reads a pair's number in the raised fingers or the keycap, and reads it a
 when something else says the same number or cheers it. One emoji alone says nothing ("☝️
 ingat rapat besok"): a number needs a second voice — the keycap repeated, fingers and a
 keycap, fingers or a keycap beside the pair's "0N", its name or its alias, or a keycap with a
-cheer (fire, 100, a flexed arm). A ballot box and a check mark (or two cheers) beside one
+cheer (fire, 100, a flexed arm); the "0N" alone on its line between cheers says it too. A ballot box and a check mark (or two cheers) beside one
 bare digit are a vote shown. Emoji that name two numbers back nobody.
 """
 
@@ -38,6 +38,7 @@ _KEYCAP_ROW = re.compile(
     rf"^\s*(?:{_HUNDRED}\s*)?([1-9])\s*{_HUNDRED}\s*\1(?:\s*{_HUNDRED}\s*\1)*(?:\s*{_HUNDRED})?\s*$",
     re.MULTILINE,
 )
+_LONE_PADDED = re.compile(r"^\W*0([1-9])\W*$", re.MULTILINE)
 _LONE_DIGIT = re.compile(r"(?<![\w.,:/-])([1-9])(?![\d.,:/])")
 
 
@@ -77,6 +78,14 @@ def emoji_signals(
             # "✌️✌️✌️ … 🔥🔥🔥", the number between them unread: likely, not sure.
             return [Signal(n, why.RULE_EMOJI_NUMBER, _shown(fingers, keys, n), CHEERED)]
         return []
+    # A pair's "0N" alone on its line among cheers ("☝️☝️☝️ 01 🔥🔥🔥", the fingers as yellow
+    # as the story behind them, unseen): the number cheered.
+    lone = {int(d) for d in _LONE_PADDED.findall(norm)} & numbers
+    if len(lone) == 1 and cheers >= 2:
+        n = lone.pop()
+        return [
+            Signal(n, why.RULE_EMOJI_NUMBER, why.EMOJI_CHEERED.format(n=n, count=cheers), WEIGHT)
+        ]
     # The check mark lost, the cheers after it still seen ("🗳️ 3 ✅💯💯" found as 🗳️ 💯💯):
     # the vote shown all the same. A ballot box alone is often books or a parcel.
     cheered = sum(name in _CHEERS_AFTER_VOTE for name in names) >= 2

@@ -190,6 +190,20 @@ def is_toast(text: str) -> bool:
     )
 
 
+def toast_over_text(toast: TextLine, lines: Sequence[TextLine]) -> bool:
+    """The toast lies on a row of text: another line stands beside it, left or right, its
+    middle within the toast's height ("Slem" and "eduli." either side of "Tidak ada koneksi
+    internet"). What it covers of the caption nobody can read."""
+    h = toast.bottom - toast.top
+    return any(
+        line is not toast
+        and not is_toast(line.text)
+        and (line.right <= toast.left + h or line.left >= toast.right - h)
+        and toast.top <= line.centre_y <= toast.bottom
+        for line in lines
+    )
+
+
 def _opens_with_handle(text: str) -> bool:
     """The line is an Instagram handle, its age after it or run into it: a story's header."""
     handle = strong_username(text)

@@ -85,7 +85,12 @@ class _Text:
     raw: str
 
 
+# A colon read between a word and a number, where the story has a space ("gaSPOOoL:02").
+_COLON_FOR_SPACE = re.compile(r"(?<=[A-Za-z]):(?=\d)")
+
+
 def _prepare(text: str, election: Election) -> _Text:
+    text = _COLON_FOR_SPACE.sub(" ", text)
     read = normalise_text(text)
     split = split_glued(text, _election_words(election))
     norm = normalise_text(split)

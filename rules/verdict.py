@@ -107,11 +107,14 @@ def decide(
     header_evidence: tuple[str, ...] = (),
     thresholds: Thresholds = Thresholds(),
     poster_unit: str | None = None,
+    content_covered: bool = False,
 ) -> Verdict:
     """Combine the roster match and the support finding into a verdict with its reasons.
     `poster_unit`: the government unit the contact name shows (`RosterIndex.unit_named`);
     someone saved under a unit and backing a pair is never cleared unseen, even when no
-    name on the roster fits (the name cropped off or misread)."""
+    name on the roster fits (the name cropped off or misread). `content_covered`: a system
+    toast lies over the caption's text; an ASN named surely, whatever shows of it says nothing
+    clear, and what it hides may: a moderator looks."""
     best = matches[0] if matches else None
     asn_conf = best.confidence if best else 0.0
     sup_conf = support.confidence if support.candidate is not None else 0.0
@@ -185,6 +188,9 @@ def decide(
     elif poster_unit and sup_conf >= thresholds.support_flag:
         kind = "review"
         reasons.append(why.REASON_POSTER_UNIT.format(unit=poster_unit))
+    elif content_covered and asn_conf >= thresholds.asn_flag:
+        kind = "review"
+        reasons.append(why.REASON_CONTENT_COVERED)
     else:
         kind = "clear"
     return Verdict(

@@ -50,6 +50,7 @@ HEADER_NAME_LINE_ALONE = "baris nama dibaca tersendiri"
 HEADER_AGE_GLUED = "umur story terbaca menempel di nama pengguna: @{read} dibaca @{handle}"
 HEADER_UNDER_NOTIFICATION = "baris pengunggah tertutup notifikasi"
 HEADER_NAME_CROPPED = "baris nama terpotong di tepi atas (terbaca {text!r})"
+HANDLE_DOTS_SEEN = "titik terlihat di baris header: @{handle} dibaca @{roster}"
 HANDLE_MARK_ABSENT = (
     "dibaca ulang diperbesar: @{handle} tanpa tanda yang ada di @{roster}; mungkin akun lain, "
     "perlu dicek"
@@ -75,6 +76,7 @@ RULE_EMOJI_NUMBER = "emoji jari/angka paslon"  # "☝️☝️ 01 🔥", "💯 2
 RULE_EMOJI_VOTE = "emoji kotak suara/centang + angka"  # "🗳️ 3 ✅"
 EMOJI_FINGERS = "{count}× jari {n}"  # what a rule above saw: "3× jari 2"
 EMOJI_KEYCAPS = "{count}× angka {n}"  # "2× angka 2" (keycaps)
+EMOJI_CHEERED = "0{n} + {count}× emoji sorakan"  # "01 🔥🔥🔥"
 RULE_NUMBER = "nomor"  # a bare "nomor 1"
 RULE_NUMBER_CHEER = "nomor + seruan"  # "Same-same kite, nomor 3!"
 RULE_NUMBER_MARKED = "nomor dicentang"  # "02 ✓" on a ballot
@@ -118,6 +120,9 @@ REASON_ELECTION_AMBIGUOUS = "pemilihan tidak dapat dipastikan, bisa salah satu d
 REASON_POSTER_UNIT = (
     "nama kontak menyebut unit pemerintah ({unit}) tanpa nama yang cocok di daftar ASN: "
     "moderator memeriksa siapa pengunggahnya"
+)
+REASON_CONTENT_COVERED = (
+    "notifikasi sistem menutupi sebagian teks status: moderator membaca sisanya"
 )
 REASON_NAMESAKES = (
     "{count} orang di daftar ASN cocok dengan nama ini (gabungan keyakinan {confidence:.2f}): "

@@ -194,16 +194,26 @@ class UnitHintLookup(HandleLookup):
                 if k not in PLACE_KINDS or (k in words and len(self._units_of(k)) == 1)
             )
         )
-        if not units:
-            return []
-        inside = np.flatnonzero(np.isin(self._unit_np, np.fromiter(units, dtype=np.uint32)))
-        found = [i for i in inside.tolist() if holds(self._post_of(i), heads)]
+        found = self._heads_in(units, heads)
+        if len(found) > 1:
+            # A short form the table reads one way and this roster's own unit spells by its
+            # initials ("Kadis DKP": Dinas Kelautan dan Perikanan, beside the table's
+            # Ketahanan Pangan): the roster's own unit.
+            own = set().union(*(self._units_of(k) for k in hint if k.startswith(ACRONYM)))
+            found = self._heads_in(own, heads) if own else found
         if len(found) != 1:
             return []
         i = found[0]
         post, unit = self._post_of(i), self._strings_unit(i)
         evidence = (why.EVIDENCE_POST_HOLDER.format(post=post, unit=unit),)
         return [Scored(i, _POST_HOLDER, "post+unit", evidence)]
+
+    def _heads_in(self, units: set[int], heads: frozenset[str]) -> list[int]:
+        """The roster rows in `units` holding one of the posts `heads`."""
+        if not units:
+            return []
+        inside = np.flatnonzero(np.isin(self._unit_np, np.fromiter(units, dtype=np.uint32)))
+        return [i for i in inside.tolist() if holds(self._post_of(i), heads)]
 
     def _unit_hints(self, text: str) -> tuple[frozenset[str], list[str], list[str]]:
         """`split_unit_hints` of a contact name, plus the longest runs of its remaining words
@@ -235,7 +245,12 @@ class UnitHintLookup(HandleLookup):
         if tokens and consumed and tokens[-1] == consumed[-1]:
             # A contact cut off at the screen's edge ends in part of a word: a place key
             # that the roster only has with that word longer ("smkn:1 tobo").
-            keys |= {k for k in hint if ":" in k for k in self._completed(k, cut)}
+            # Of a place read whole and the same place with its cut word ("puskesmas:simpang",
+            # "puskesmas:simpang p"), the longer one's completions only.
+            completions = {k: self._completed(k, cut) for k in hint if ":" in k}
+            for k, found in completions.items():
+                if not any(o != k and o.startswith(k) and completions[o] for o in completions):
+                    keys |= found
         i, kept = 0, []
         while i < len(rest):
             for end in range(len(rest), i + (0 if cut else 1), -1):
@@ -312,10 +327,12 @@ class UnitHintLookup(HandleLookup):
             # "Dinas P…", "Dinas Pe…": the office's word cut after its first letters. It
             # begins many offices, and contradicts only the others.
             return self._begun(key) or {key}
-        if len(read) == 1 and read.isalpha() and ":" in key and not key.startswith("opd:"):
-            # "RSUD dr. R…" (its "…" read or lost): no place is one letter, so the place was
-            # cut after its first; the units of that kind it begins (three at most) are it.
-            # (An office's word is left to the "…": "Dinas P" uncut names none.)
+        last = read.rsplit(" ", 1)[-1]
+        if len(last) == 1 and last.isalpha() and ":" in key and not key.startswith("opd:"):
+            # "RSUD dr. R…", "Puskesmas Simpang P" (its "…" read or lost): no place word is
+            # one letter, so the place was cut after its first; the units of that kind it
+            # begins (three at most) are it. (An office's word is left to the "…": "Dinas P"
+            # uncut names none.)
             begun = self._begun(key)
             units = set().union(*(self._key_units[k] for k in begun)) if begun else set()
             return begun if len(units) <= 3 else set()
@@ -384,7 +401,7 @@ def units_apart(text: str) -> str:
     text = _SCHOOL_AFTER_NAME.sub(r" \1", text)  # "NiSD29": the space lost
     text = _SCHOOL_AFTER_CAPS.sub(r"\1 \2", text)  # "KSSMPN14": a post run into it
     text = _SCHOOL_GLUED.sub(r"\1 \2 ", text).rstrip()  # "SMKN1Toboali", "SMK 3Muntok"
-    text = _NEGERI_GLUED.sub(r"\1 N \2", text)  # "SMP N20"
+    text = _NEGERI_GLUED.sub(r"\1 N \2 ", text).rstrip()  # "SMP N20", "SD N1Pakem"
     text = _HOSPITAL_GLUED.sub(r"\1 \2", text)  # "RSUDKM": a town's initials after it
     text = _CLINIC_GLUED.sub(r"\1 \2", text)  # "PKMSTM Hilir"
     text = _MARKER_GLUED.sub(r" \1", text)  # "RINA TAMBAKEL.AIR TAWAR"
@@ -435,5 +452,5 @@ _HOSPITAL_GLUED = re.compile(r"\b(RSUD)([A-Z]{1,3})\b")
 # "PKMSTM Hilir": a health centre's short form run into its place's initials.
 _CLINIC_GLUED = re.compile(r"\b(PKM)([A-Z]{2,6})\b")  # (not "PUSK": PUSKESMAS is one word)
 # "SMP N20": the N of Negeri run into the school's number.
-_NEGERI_GLUED = re.compile(r"\b(SD|SMP|SMA|SMK)\s+[Nn](\d{1,3})\b", re.IGNORECASE)
+_NEGERI_GLUED = re.compile(r"\b(SD|SMP|SMA|SMK)\s+[Nn](\d{1,3})(?=[A-Za-z]|\b)", re.IGNORECASE)
 _SCHOOL_GLUED = re.compile(r"\b(SDN?|SMPN?|SMAN?|SMKN?)\s?(\d{1,3})(?=[A-Za-z]|\b)", re.IGNORECASE)
