@@ -8,8 +8,9 @@ and on a blind set such a neighbour, a citizen off the roster, was flagged. The 
 read again, enlarged, tells an underscore's account apart: the mark lost by the coarse
 first reading shows up (four true flags out of four tried), while a handle without it reads
 the same again. A dot is too small for any reader at any size ("rahmat.lubis70" stays
-"rahmatlubis70"): the dots standing on the line's baseline are counted instead
-(`ocr.left_out.baseline_dots`).
+"rahmatlubis70"): the line is looked at for a dot on its baseline where the handle puts it
+(`ocr.left_out.dots_in_place`). The same look confirms a handle whose dot was read as a gap,
+taken for an underscore ("togar santoso" of "togar.santoso"), or a twin's real underscore.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import replace
 from PIL import Image
 
 from ocr.engine import OcrEngine
-from ocr.left_out import baseline_dots, read_line_enlarged
+from ocr.left_out import dots_in_place, read_line_enlarged
 from rules.frame import TextLine
 from rules.ocr_text import compact_word
 from rules.poster import HeaderReading
@@ -46,8 +47,9 @@ def check_lost_mark(
     """`matches` as they stand, or with the best one lowered to review when its handle is the
     one read with a dot or underscore more (`inner_mark_lost`) and the header line in `box`
     does not show that mark: an underscore read again enlarged shows the handle as first
-    read, not the rostered one; a dot, fewer dots stand on the line's baseline than the
-    rostered handle has. Or with the best one raised to a flag's worth when the handle was
+    read, not the rostered one; a dot, none stands on the line's baseline where the rostered
+    handle puts it. A handle no line of the screenshot spells is lowered too: its mark cannot
+    be looked for. Or with the best one raised to a flag's worth when the handle was
     read with an underscore (or a gap, taken for one) where the rostered handle has its dots,
     and the dots stand on the poster's line (`lines`: the one that spells the handle)."""
     shown = header.poster
@@ -59,7 +61,7 @@ def check_lost_mark(
     line = _spelling(lines, read) or box
     alike = [m for m in matches if m.method == "instagram-similar"]
     if len(alike) == 1 and alike[0] is best and _dots_read_as_underscores(read, handle):
-        if line is not None and baseline_dots(image, line) >= handle.count("."):
+        if line is not None and dots_in_place(image, line, handle):
             note = why.HANDLE_DOTS_SEEN.format(handle=read, roster=handle)
             raised = replace(best, confidence=DOTS_SEEN, evidence=(*best.evidence, note))
             return [raised, *matches[1:]]
@@ -74,8 +76,8 @@ def check_lost_mark(
     mark = handle[next((p for p, c in enumerate(read) if handle[p] != c), len(read))]
     if mark == ".":
         # A dot no reader sees at any size ("rahmat.lubis70" read "rahmatlubis70" enlarged
-        # too): the line's own dots on its baseline are counted instead.
-        if baseline_dots(image, line or box) >= handle.count("."):
+        # too): the line is looked at for it on its baseline instead.
+        if dots_in_place(image, line or box, handle):
             return matches
         return [_lowered(best, read, handle), *matches[1:]]
     # A gap read where the mark stands is the mark ("citra januar_id" of "citra_januar_id").

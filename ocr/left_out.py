@@ -232,43 +232,71 @@ def read_line_enlarged(image: Image.Image, box: Box, engine: OcrEngine) -> list[
     return [line.text for line in engine.read(crop, fine=True)]
 
 
-# A dot is at most this share of the line's letters' height tall and wide (a dot 4 pixels tall
-# beside letters 13 high, blurred by JPEG: 0.31), and sits on their baseline (within this
-# share of it).
-DOT_SIZE = (0.36, 0.4)
-DOT_ON_BASELINE = 0.15
+# A dot is a run of columns inked only near the letters' foot (within this share of their
+# height above it, and this share below), at least two and at most this share wide: alone
+# ("togar.santoso") or run into the hook of the letter before it ("rahmat.lubis70", its dot
+# touching the "t"), where a blob of its own would not be found.
+DOT_HEIGHT = 0.4
+DOT_BELOW = 0.15
+DOT_WIDTH = 0.5
+DOT_ABOVE = 0.12
+_NARROW, _WIDE = 0.5, 1.5
+# The handle ends at the first gap this wide (of the letters' height): its age follows.
+WORD_GAP = 0.6
 
 
-def baseline_dots(image: Image.Image, box: Box) -> int:
-    """How many dots stand on the baseline of the line in `box`: a handle's "." that every
+def dots_in_place(image: Image.Image, box: Box, handle: str) -> bool:
+    """Whether each "." of `handle` stands where it should on the line in `box`: the dot every
     reader loses ("rahmat.lubis70" read "rahmatlubis70" at any size), which a person sees.
     The line's ink is its colour apart from the background's (Otsu's threshold on grey); a
-    dot is a small blob whose foot is the letters' foot."""
+    dot is a short run of columns inked only at the letters' foot, within a letter's width of
+    where the handle's letters put it. An underscore is too wide for one, a "t"'s hook too
+    narrow; the story's age after the handle is not looked at."""
     x0, y0, x1, y1 = box
     h = y1 - y0
     crop = image.crop((max(0, x0), max(0, y0 - h // 4), min(image.width, x1), y1 + h // 4))
     grey = np.asarray(crop.convert("L"), dtype=np.float32)
-    if grey.size == 0 or h < 6:
-        return 0
+    places = [k for k, c in enumerate(handle) if c == "."]
+    if grey.size == 0 or h < 6 or not places:
+        return not places
     ink = grey > _otsu(grey)
     if ink.mean() > 0.5:
         ink = ~ink  # dark text on a light background
     labels, _count = ndimage.label(ink)
-    blobs = [
-        (s[0].start, s[0].stop, s[1].start, s[1].stop) for s in ndimage.find_objects(labels) if s
-    ]
-    letters = [b for b in blobs if b[1] - b[0] >= 0.4 * h]
+    letters = [s for s in ndimage.find_objects(labels) if s and s[0].stop - s[0].start >= 0.4 * h]
     if not letters:
-        return 0
-    foot = float(np.median([b[1] for b in letters]))
-    size = float(np.median([b[1] - b[0] for b in letters]))
-    return sum(
-        1
-        for top, bottom, left, right in blobs
-        if bottom - top <= DOT_SIZE[0] * size
-        and right - left <= DOT_SIZE[1] * size
-        and (bottom - top) * (right - left) >= 2
-        and abs(bottom - foot) <= DOT_ON_BASELINE * size
+        return False
+    foot = float(np.median([s[0].stop for s in letters]))
+    size = float(np.median([s[0].stop - s[0].start for s in letters]))
+    rows = np.arange(ink.shape[0])[:, None]
+    inked = ink.any(axis=0)
+    top = np.where(ink, rows, ink.shape[0]).min(axis=0)
+    bottom = np.where(ink, rows, -1).max(axis=0)
+    # A dot stands on the baseline, so reaches above it; an underscore lies below it.
+    low = (
+        inked
+        & (top >= foot - DOT_HEIGHT * size)
+        & (top <= foot - DOT_ABOVE * size)
+        & (bottom < foot + DOT_BELOW * size + 1)
+    )
+    # The handle's columns: from its first ink to the first word gap.
+    cols = np.flatnonzero(inked)
+    gaps = np.flatnonzero(np.diff(cols) > WORD_GAP * size)
+    left, right = int(cols[0]), int(cols[gaps[0]] if len(gaps) else cols[-1]) + 1
+    runs, start = [], None
+    for c in range(left, right + 1):
+        if c < right and low[c]:
+            start = c if start is None else start
+        elif start is not None:
+            if 2 <= c - start <= DOT_WIDTH * size:
+                runs.append((start + c) / 2)
+            start = None
+    # Where each letter stands, by the rough widths of a sans-serif's letters.
+    widths = [_NARROW if c in "iljtfr.,'!|1" else _WIDE if c in "mw" else 1.0 for c in handle]
+    pitch = (right - left) / sum(widths)
+    ends = np.cumsum(widths) * pitch + left
+    return all(
+        any(abs(run - (ends[k] - widths[k] * pitch / 2)) <= pitch for run in runs) for k in places
     )
 
 

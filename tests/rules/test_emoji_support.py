@@ -120,3 +120,11 @@ def test_a_vote_row_read_in_full_shows_the_vote_without_its_emoji_named(
     digit, the check as "V" and two hundreds are the vote shown."""
     assert _said(election, [], "Foto: Foto\n1V100100\nBalas...") == (1, WEIGHT)
     assert _said(election, [], "1 100 100")[0] is None  # no check: a count
+
+
+def test_a_pairs_padded_number_alone_among_cheers_backs_it(election: Election) -> None:
+    """ "☝️☝️☝️ 01 🔥🔥🔥", the fingers as yellow as the story behind them and unseen: the
+    "01" alone on its line, cheered. One cheer, or the number inside a sentence, is not."""
+    assert _said(election, ["cheer_fire"] * 3, "01") == (1, WEIGHT)
+    assert _said(election, ["cheer_fire"], "01")[0] is None
+    assert _said(election, ["cheer_fire"] * 3, "rapat 01 desember")[0] is None

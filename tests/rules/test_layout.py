@@ -455,6 +455,19 @@ def test_a_system_toast_is_known_with_its_spaces_lost_or_a_caption_run_into_it()
         assert not is_toast(text), text
 
 
+def test_a_toast_lying_on_a_row_of_the_caption_is_known_to_cover_it() -> None:
+    """ "Slem" and "eduli." either side of "Tidak ada koneksi internet": the toast covers a
+    line of the caption. A toast over a photo, the caption on rows of its own, covers none."""
+    from rules.frame import toast_over_text
+
+    toast = line("Tidak ada koneksi internet", 170, 1040, 34, width=270)
+    covered = [line("Slem", 78, 1042, 34), toast, line("eduli.", 450, 1041, 34),
+               line("52!", 400, 1084, 30)]  # fmt: skip
+    assert toast_over_text(toast, covered)
+    apart = [line("Coblos nomor 2!", 200, 900, 34), toast, line("Balas", 60, 1200, 30)]
+    assert not toast_over_text(toast, apart)
+
+
 def test_a_status_bar_under_a_notification_is_found_its_icons_read_as_a_digit() -> None:
     from rules.frame import status_bar_below
 

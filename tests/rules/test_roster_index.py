@@ -1395,3 +1395,39 @@ def test_an_emoji_after_a_schools_number_read_as_a_letter_is_dropped() -> None:
         E("199001012015032002", "Dian Pratama", "Dinas Kesehatan"),
     ]
     _flags_the_first(dians, "DIAN-SD NEGERI 49A", "DIAN - SD NEGERI 49")
+
+
+def test_a_schools_number_run_into_its_place_still_names_the_school() -> None:
+    """ "Bp. Eko SD N 1 Pakem" read "Bp. Eko SD N1Pakem": the N of Negeri, the number and the
+    place run together. The school still tells the Ekos apart."""
+    ekos = [
+        E("197211251999041465", "Eko Cahyono", "SD Negeri 1 Pakem"),
+        E("198805282013121124", "Eko", "Kecamatan Gamping"),
+        E("197011291993101082", "Eko, S.Pd., M.Pd.", "SD Negeri 2 Sleman"),
+    ]
+    _flags_the_first(ekos, "Bp. Eko SD N1Pakem", "Bp. Eko SD N 1 Pakem")
+
+
+def test_a_place_cut_after_its_first_letter_beside_a_place_read_whole_is_the_longer() -> None:
+    """ "Bapak Nyoman (Puskesmas Simpang P": two health centres are "Simpang …"; the cut
+    word's first letter tells them apart, with or without the app's "…"."""
+    nyomans = [
+        E("197611111999111947", "Prof. Dr. Nyoman Marbun", "UPTD Puskesmas Simpang Perlang"),
+        E("197007071997021203", "Nyoman Santoso", "UPTD Puskesmas Simpang Katis"),
+    ]
+    _flags_the_first(
+        nyomans, "Bapak Nyoman (Puskesmas Simpang P", "Bapak Nyoman (Puskesmas Simpang P.."
+    )
+
+
+def test_a_head_saved_by_a_short_form_this_roster_spells_by_its_initials() -> None:
+    """ "Kadis DKP": the table reads DKP as the office of food security and farming, and this
+    roster has that office, with its own head; but its Dinas Kelautan dan Perikanan is D-K-P
+    letter for letter. Its head is the poster. A roster without it keeps the table's."""
+    heads = [
+        _posted("197202021993031011", "H. Budi Kurniawan", "Kepala Dinas", "Dinas Kelautan dan Perikanan"),
+        _posted("196805182000021544", "Bayu Hidayat", "Kepala Dinas", "Dinas Pertanian dan Ketahanan Pangan"),
+        _posted("198409082015041580", "Hendra Ramadhan", "Kepala Dinas", "Dinas Perhubungan"),
+    ]  # fmt: skip
+    _each_flagged(RosterIndex(heads), [("Kadis DKP", "197202021993031011")])
+    _each_flagged(RosterIndex(heads[1:]), [("Kadis DKP", "196805182000021544")])

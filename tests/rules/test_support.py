@@ -65,6 +65,7 @@ hashtags = ["#YudaPasti"]
         ("Same-same kite, nomor 3!", 3, "nomor + seruan"),
         ("sikat 03 yg lain minggir", 3, "pilih-angka"),
         ("sikat03\nyg lain\nminggir", 3, "pilih-angka"),  # PP-OCR ran the number in
+        ("gaSPOOoL:02", 2, "pilih-angka"),  # the space before the number read as a colon
         ("otwmenang0270", 2, "pilih-angka"),  # "otw menang 02 💯", the emoji read "70"
         ("gw mah yuda garis\nkeras 😤", 3, "alias + kata dukungan"),  # hardline, over two lines
         ("yuda tuh the best sih, no debat", 3, "alias + kata dukungan"),

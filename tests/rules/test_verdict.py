@@ -79,3 +79,23 @@ def test_on_a_roster_listing_no_handles_a_name_several_share_goes_to_review() ->
         support=CLEAR_SUPPORT,
     )
     assert v.kind == "review" and not v.flagged and len(v.alternatives) == len(people)
+
+
+def test_a_toast_over_a_named_asns_caption_sends_it_to_review() -> None:
+    """An ASN named surely, the caption under a system toast saying nothing clear: a
+    moderator reads what is left of it. Without the toast, or without a sure ASN, clear."""
+    nothing = SupportFinding(candidate=None, confidence=0.0)
+
+    def kind(confidence: float, covered: bool) -> str:
+        return decide(
+            platform="whatsapp",
+            poster=Poster("phone", "+62856-8646-96840"),
+            seen="20 menit yang lalu",
+            matches=[AsnMatch(HANA[0], confidence, "phone-exact")],
+            support=nothing,
+            content_covered=covered,
+        ).kind
+
+    assert kind(0.99, covered=True) == "review"
+    assert kind(0.99, covered=False) == "clear"
+    assert kind(0.5, covered=True) == "clear"
