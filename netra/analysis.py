@@ -57,7 +57,7 @@ from ocr.reader import (
 )
 from ocr.upright import read_upright, slanted_caption
 from rules.election import Election
-from rules.elections import ElectionSet, decide, find_support
+from rules.elections import ElectionFinding, ElectionSet, decide, find_support
 from rules.frame import (
     card_rows,
     content_text,
@@ -355,6 +355,10 @@ def analyse(
             story = [t for t in layout.body if not _names_the_poster(t, header)]
             said = find_support("\n".join([*story, body_text, *among]), election, names)
             support = better_finding(support, said)
+    if _only_the_posters_name(support, header):
+        # "FERDIIDRIS DISPERKIM", the name line as a later reading read it, left in the
+        # body: the poster's own name is no voice for a candidate called Idris.
+        support = replace(support, candidate=None, confidence=0.0, signals=(), options=())
     verdict = decide(
         platform=header.platform,
         poster=header.poster,
@@ -481,6 +485,19 @@ def _names_the_poster(text: str, header: HeaderReading) -> bool:
     """The text holds the poster's name as read in the header (six letters or more)."""
     key = compact_word(header.poster.text) if header.poster is not None else ""
     return len(key) >= 6 and key in compact_word(text)
+
+
+def _only_the_posters_name(support: ElectionFinding, header: HeaderReading) -> bool:
+    """All the support found is a candidate's bare first or last name, each a word of the
+    poster's own name as the header reads it."""
+    key = compact_word(header.poster.text) if header.poster is not None else ""
+    return (
+        support.candidate is not None
+        and bool(key)
+        and all(
+            s.rule == why.RULE_NAME_PART and compact_word(s.matched) in key for s in support.signals
+        )
+    )
 
 
 LONE_NUMBER = re.compile(r"0?[1-9][!.]?")

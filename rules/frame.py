@@ -193,15 +193,28 @@ def is_toast(text: str) -> bool:
 def toast_over_text(toast: TextLine, lines: Sequence[TextLine]) -> bool:
     """The toast lies on a row of text: another line stands beside it, left or right, its
     middle within the toast's height ("Slem" and "eduli." either side of "Tidak ada koneksi
-    internet"). What it covers of the caption nobody can read."""
+    internet"), or one under or over it touches it ("OKRA MENAAAANG" with its top cut by
+    the toast over "COBLOS NO. 1!"). What it covers of the caption nobody can read."""
     h = toast.bottom - toast.top
     return any(
         line is not toast
         and not is_toast(line.text)
-        and (line.right <= toast.left + h or line.left >= toast.right - h)
-        and toast.top <= line.centre_y <= toast.bottom
+        and (
+            (
+                (line.right <= toast.left + h or line.left >= toast.right - h)
+                and toast.top <= line.centre_y <= toast.bottom
+            )
+            or (
+                min(line.right, toast.right) > max(line.left, toast.left)
+                and max(line.top - toast.bottom, toast.top - line.bottom) <= TOAST_TOUCH * h
+            )
+        )
         for line in lines
     )
+
+
+# A line this near a toast (of its height), under or over it, has part of it hidden.
+TOAST_TOUCH = 0.25
 
 
 def _opens_with_handle(text: str) -> bool:

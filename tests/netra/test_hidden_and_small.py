@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from netra.analysis import analyse
+from rules.verdict import Verdict
 from tests.netra.test_reader import _scan_ours
 from wording import id_analysis as why
 
@@ -47,11 +48,9 @@ def test_a_twin_handle_read_only_by_a_framed_reading_is_not_flagged(tmp_path: Pa
     assert v.kind == "review" and v.candidate == 2, v.reasons
 
 
-def test_a_toast_over_an_asns_caption_sends_the_story_to_review(tmp_path: Path) -> None:
-    """ "Tidak ada koneksi internet" over "Sleman butuh pemimpin yang peduli. RESU
-    jawabannya. Coblos 02!", as the independent generator draws it (its set 177, screenshot
-    244): what shows of the caption says nothing clear, but the poster's number is on the
-    roster. A moderator reads the rest."""
+def _blind(seed: int, index: int, tmp_path: Path) -> tuple[Verdict, dict]:
+    """Screenshot `index` (from 1) of the independent generator's set `seed`, analysed with
+    that set's roster and election: (verdict, label)."""
     from bench.blindgen.election import write_election
     from bench.blindgen.render import render_scene
     from bench.blindgen.roster import write_roster
@@ -61,14 +60,34 @@ def test_a_toast_over_an_asns_caption_sends_the_story_to_review(tmp_path: Path) 
     from rules.roster import parse_roster
     from rules.roster_index import RosterIndex
 
-    world = build_world(177)
+    world = build_world(seed)
     write_roster(tmp_path / "roster.csv", world.people)
     write_election(tmp_path / "election.toml", world.election)
-    data, label = render_scene(plan(world, 243, allocate(300, 177)[243]), world)
-    assert "toast" in label["noise"] and label["should_flag"], label
+    data, label = render_scene(plan(world, index - 1, allocate(300, seed)[index - 1]), world)
     roster = RosterIndex(parse_roster((tmp_path / "roster.csv").read_bytes(), "r.csv").entries)
-    v = analyse(data, roster, load_election(tmp_path / "election.toml"))
+    return analyse(data, roster, load_election(tmp_path / "election.toml")), label
+
+
+def test_a_toast_over_an_asns_caption_sends_the_story_to_review(tmp_path: Path) -> None:
+    """ "Tidak ada koneksi internet" over "Sleman butuh pemimpin yang peduli. RESU
+    jawabannya. Coblos 02!", as the independent generator draws it (its set 177, screenshot
+    244): what shows of the caption says nothing clear, but the poster's number is on the
+    roster. A moderator reads the rest."""
+    v, label = _blind(177, 244, tmp_path)
+    assert "toast" in label["noise"] and label["should_flag"], label
     assert v.kind in ("review", "flagged"), v.reasons
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
     if v.kind == "review":
         assert why.REASON_CONTENT_COVERED in v.reasons, v.reasons
+
+
+def test_the_posters_own_name_left_in_the_body_backs_no_namesake_candidate(
+    tmp_path: Path,
+) -> None:
+    """ "FERDI IDRIS DISPERKIM" in a story forwarded into a chat, its caption under a toast:
+    the enlarged reading left the name line in the story's body, and a candidate is called
+    Idris. The poster's own name is no voice for anyone: review for the toast, no pair."""
+    v, label = _blind(175, 171, tmp_path)
+    assert "toast" in label["noise"] and label["supports_candidate"] == 1
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert v.candidate in (None, 1), v.reasons

@@ -464,6 +464,8 @@ def test_a_toast_lying_on_a_row_of_the_caption_is_known_to_cover_it() -> None:
     covered = [line("Slem", 78, 1042, 34), toast, line("eduli.", 450, 1041, 34),
                line("52!", 400, 1084, 30)]  # fmt: skip
     assert toast_over_text(toast, covered)
+    cut = [toast, line("ORRA IVILINAAAAING", 280, 1070, 34)]  # its top under the toast
+    assert toast_over_text(toast, cut)
     apart = [line("Coblos nomor 2!", 200, 900, 34), toast, line("Balas", 60, 1200, 30)]
     assert not toast_over_text(toast, apart)
 
