@@ -409,7 +409,8 @@ class CandidateLookup(UnitHintLookup):
 
         Without evidence, `score_contact` sees an entry's name only through the number of
         its tokens and, per token, the weights the shown words' variants give it, whether it
-        is a name prefix and (with initials shown) its first letter; and its unit only
+        is a name prefix (a religious given name or not) and (with initials shown) its first
+        letter; and its unit only
         through its class (no hint, the hinted unit, its parent agency only, another unit).
         Entries equal in all of these score the same; one with aliases is scored alone."""
         known, initials, _n_unknown, hint_units, _hint_text, implied_units = args
@@ -426,6 +427,7 @@ class CandidateLookup(UnitHintLookup):
                     tuple([v.get(tid, 0.0) for _t, v in known]),
                     self._tokens[tid][:1] if initials else "",
                     tid in self._prefix_tids,
+                    tid in self._religious_tids,
                 )
             code_of.append(codes.setdefault(sig, len(codes)))
         key = np.empty((len(chosen), width + 2), dtype=np.int64)

@@ -126,8 +126,17 @@ def score_contact(
     if alias_hit and not used:
         method = "name-alias"
     elif matched_real == real_pos and matched_real:
-        # "M. Rizki" is the full "Mochammad Rizki"; "Rizki" alone is only a given name.
-        method = "name-full" if len(real_pos) >= 2 or len(used) >= 2 else "name-single"
+        # "M. Rizki" is the full "Mochammad Rizki"; "Rizki" alone is only a given name. One
+        # name word and one of two prefixes before it ("Ahmad Syarifuddin" for Muhammad
+        # Ahmad Syarifuddin), that prefix a religious given name, is a name as common off
+        # the roster as on it (blindgen 181: a citizen so called was flagged as him):
+        # partial, a flag only with the unit. A title of birth shown ("Ode Mery" of Wa Ode
+        # Mery) is no such name.
+        religious = {p for p in used - real_pos if tids[p] in tables._religious_tids}
+        if len(real_pos) >= 2 or len(used) == n or not religious:
+            method = "name-full" if len(real_pos) >= 2 or len(used) >= 2 else "name-single"
+        else:
+            method = "name-partial"
     elif n_hit >= 2:
         method = "name-partial" if given_hit else "name-partial-other"
     elif given_hit or alias_hit:

@@ -4,7 +4,8 @@ PP-OCR drops the spaces of names saved in capitals: "RADITWIBISONOSMKN1MUNTOK",
 "BAPAKJOKOKEC.LUBUKBEGALUNG", "PAKNANANG RSSOEKARNO". A person reads them by the names and
 units they know; so does this: a run of letters no known word spells is split into known
 words (roster names, honorifics, unit words, the roster's own place words), fewest pieces
-first, and only when every letter is covered.
+first, and only when every letter is covered. A word after the first may open with its
+capital I read as an l ("Halomoanllham").
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def _split(run: str, known: Callable[[str], bool]) -> list[str] | None:
         found: tuple[str, ...] | None = None
         for j in range(min(len(run), i + _MAX_WORD), i + 1, -1):
             word = run[i:j]
-            if not known(word):
+            if not (known(word) or (i > 0 and _capital_i_read_l(word, known))):
                 continue
             rest = best(j)
             if rest is not None and (found is None or len(rest) + 1 < len(found)):
@@ -68,3 +69,12 @@ def _split(run: str, known: Callable[[str], bool]) -> list[str] | None:
 
     result = best(0)
     return list(result) if result is not None else None
+
+
+_CONSONANT_AFTER = re.compile(r"^l[bcdfghjklmnpqrstvwxz]")
+
+
+def _capital_i_read_l(word: str, known: Callable[[str], bool]) -> bool:
+    """A word after the first whose capital I OCR read as an l ("HalomoanIlham" read
+    "Halomoanllham"): no word opens with an l and a consonant, so it is the word with an i."""
+    return _CONSONANT_AFTER.match(word) is not None and known("i" + word[1:])

@@ -39,7 +39,8 @@ MAGIC = b"NETRAIX1"
 # 6: more name prefixes ("Baiq", "Lalu", "Ahmad", "Abdul") and a unit's exact place keys
 # 7: leading chains of name prefixes ("Uray Muhammad Hasan") and more prefixes
 # 8: Buton's "La Ode", "Wa Ode" as name prefixes
-FORMAT = 8
+# 9: which prefixes are religious given names ("Ahmad Syarifuddin" of Muhammad Ahmad S.)
+FORMAT = 9
 _ALIGN = 64
 _CHUNK = 1 << 24
 
@@ -58,6 +59,7 @@ def _small_tables(t: RosterTables) -> dict[str, Any]:
         "units": list(t._unit_ids),
         "key_units": {k: sorted(v) for k, v in t._key_units.items()},
         "prefix_tids": sorted(t._prefix_tids),
+        "religious_tids": sorted(t._religious_tids),
         "post_words": sorted(t._post_words),
         "aliases": [[i, [list(a) for a in al]] for i, al in t._aliases.items()],
     }
@@ -169,6 +171,7 @@ def _open(cls: type[T], path: Path, roster_digest: str | None) -> T:
     tables._unit_ids = {u: i for i, u in enumerate(small["units"])}
     tables._key_units = {k: set(v) for k, v in small["key_units"].items()}
     tables._prefix_tids = frozenset(small["prefix_tids"])
+    tables._religious_tids = frozenset(small["religious_tids"])
     tables._post_words = frozenset(small["post_words"])
     tables._aliases = {i: [tuple(a) for a in al] for i, al in small["aliases"]}
     tables._variant_cache = {}

@@ -47,6 +47,9 @@ PREFIX_TOKENS = frozenset(
     )
 )  # fmt: skip
 
+# The prefixes that are religious given names, common on their own ("Ahmad", "Nur").
+RELIGIOUS_PREFIXES = frozenset(fold_token(t) for t in ("muhammad", "ahmad", "abdul", "nur", "siti"))
+
 _SEP = "\x1f"
 _SEP_BYTE = ord(_SEP)
 # Distinct names remembered while building (`RosterTables._build`); then forgotten.
@@ -330,6 +333,9 @@ class RosterTables:
             if len(sk) >= 4 and not sk.isdigit():
                 deletes.extend((d, tid) for d in {sk[:i] + sk[i + 1 :] for i in range(len(sk))})
         self._prefix_tids = frozenset(self._vocab[t] for t in PREFIX_TOKENS if t in self._vocab)
+        self._religious_tids = frozenset(
+            self._vocab[t] for t in RELIGIOUS_PREFIXES if t in self._vocab
+        )
         self._tok_text = byte_strings([t.encode() for t in tokens])
         self._vocab_keys, self._vocab_ids = sorted_handles(
             [t.encode() for t in tokens], list(range(len(tokens)))

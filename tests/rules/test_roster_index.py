@@ -1431,3 +1431,23 @@ def test_a_head_saved_by_a_short_form_this_roster_spells_by_its_initials() -> No
     ]  # fmt: skip
     _each_flagged(RosterIndex(heads), [("Kadis DKP", "197202021993031011")])
     _each_flagged(RosterIndex(heads[1:]), [("Kadis DKP", "196805182000021544")])
+
+
+def test_a_religious_given_name_and_one_name_word_of_a_longer_name_is_a_lead() -> None:
+    """ "Ahmad Syarifuddin" for the roster's "H. Muhammad Ahmad Syarifuddin": one name word
+    and one of the two religious given names before it, a name as common off the roster as
+    on it (the independent generator's citizen so called had been flagged as him). A lead
+    for review; with his school, a flag. "M. Rizki", all of Mochammad Rizki's words, is
+    still him."""
+    people = [
+        E("198001122009061028", "H. Muhammad Ahmad Syarifuddin, S.Si.", "SD Negeri 3 STM Hilir"),
+        E("197305242004011999", "Rahmat Syarifuddin, S.Ag.", "SD Negeri 3 Sunggal"),
+        E("199301012017011013", "Mochammad Rizki", "Dinas Perhubungan"),
+    ]
+    index = RosterIndex(people)
+    nip, conf, _method = top(index, "contact_name", "Ahmad Syarifuddin")
+    assert nip == people[0].nip and REVIEW <= conf < FLAG, conf
+    _each_flagged(
+        index,
+        [("Ahmad Syarifuddin SDN 3 STM Hilir", people[0].nip), ("M. Rizki", people[2].nip)],
+    )

@@ -73,3 +73,18 @@ def test_a_name_that_only_could_be_split_is_left_whole(index: RosterIndex) -> No
     assert words_apart("RADITWIBISONOSM…", known) == "RADIT WIBISONO SM …"
     assert words_apart("RADITWIBISONOXQZ", known) == "RADITWIBISONOXQZ"
     assert words_apart("RADITWIBISONO SMKN", known) == "RADIT WIBISONO SMKN"
+
+
+def test_a_second_word_whose_capital_i_was_read_as_an_l_is_split_off() -> None:
+    """ "Halomoan Ilham Pardede ⭐" read "Halomoanllham Pardede★": the space lost, and the
+    capital I of Ilham read as an l. No word opens with "ll": it is "Ilham". A first word so
+    read is left to the other rules, and a run that is one name stays whole."""
+    known = {"halomoan", "ilham", "pardede", "mulia"}.__contains__
+    assert words_apart("Halomoanllham Pardede★", known) == "Halomoan llham Pardede★"
+    assert words_apart("Halomoanlmulia", known) == "Halomoanlmulia"
+    people = [
+        _entry("199305242023211110", "Halomoan Ilham Pardede, S.Pd., M.Pd.", "SD Negeri 3"),
+        _entry("197508022003101757", "Edison Pardede, S.Pd., M.Pd.", "SD Negeri 1"),
+    ]
+    found = RosterIndex(people).match(Poster("contact_name", "Halomoanllham Pardede★"))
+    assert found and found[0].entry.nip == people[0].nip and found[0].confidence >= 0.85
