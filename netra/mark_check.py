@@ -21,7 +21,7 @@ from dataclasses import replace
 from PIL import Image
 
 from ocr.engine import OcrEngine
-from ocr.left_out import dots_in_place, read_line_enlarged
+from ocr.left_out import dots_in_place, line_enlarged, read_line_enlarged
 from rules.frame import TextLine
 from rules.ocr_text import compact_word
 from rules.poster import HeaderReading
@@ -58,26 +58,26 @@ def check_lost_mark(
     best = matches[0]
     handle = (best.entry.instagram or "").lower()
     read = shown.text.lower()
-    line = _spelling(lines, read) or box
+    spelled = _spelling(lines, read)
+    box = box or spelled
     alike = [m for m in matches if m.method == "instagram-similar"]
     if len(alike) == 1 and alike[0] is best and _dots_read_as_underscores(read, handle):
-        if line is not None and dots_in_place(image, line, handle):
+        if box is not None and _dots_seen(image, engine, spelled, box, read, handle):
             note = why.HANDLE_DOTS_SEEN.format(handle=read, roster=handle)
             raised = replace(best, confidence=DOTS_SEEN, evidence=(*best.evidence, note))
             return [raised, *matches[1:]]
         return matches
     if best.method != "instagram-ocr" or not inner_mark_lost(read, handle):
         return matches
-    box = box or line
     if box is None:
         # No line to look at again (a handle read only by a later, framed reading, over a
-        # pale photo): the mark stays unseen. On blind 9145 such a neighbour was flagged.
+        # pale photo): the mark stays unseen. On our set 9145 such a neighbour was flagged.
         return [_lowered(best, read, handle), *matches[1:]]
     mark = handle[next((p for p, c in enumerate(read) if handle[p] != c), len(read))]
     if mark == ".":
         # A dot no reader sees at any size ("rahmat.lubis70" read "rahmatlubis70" enlarged
         # too): the line is looked at for it on its baseline instead.
-        if dots_in_place(image, line or box, handle):
+        if _dots_seen(image, engine, spelled, box, read, handle):
             return matches
         return [_lowered(best, read, handle), *matches[1:]]
     # A gap read where the mark stands is the mark ("citra januar_id" of "citra_januar_id").
@@ -90,6 +90,24 @@ def check_lost_mark(
     if any(handle in t for t in joined) or not as_first:
         return matches  # the mark is there, or the line was not read again as it was first
     return [_lowered(best, read, handle), *matches[1:]]
+
+
+def _dots_seen(
+    image: Image.Image,
+    engine: OcrEngine,
+    spelled: tuple[int, int, int, int] | None,
+    box: tuple[int, int, int, int],
+    read: str,
+    handle: str,
+) -> bool:
+    """The handle's dots stand where it puts them (`dots_in_place`) on the line that spells
+    it; a handle only a later reading read (inside a chat's or a viewer's frame, no line of
+    the first reading spells it) is looked for in its header band read again, enlarged."""
+    if spelled is not None:
+        return dots_in_place(image, spelled, handle)
+    crop, again = line_enlarged(image, box, engine)
+    found = _spelling(again, read)
+    return found is not None and dots_in_place(crop, found, handle)
 
 
 def _dots_read_as_underscores(read: str, handle: str) -> bool:

@@ -217,6 +217,14 @@ LINE_ZOOM = 2
 def read_line_enlarged(image: Image.Image, box: Box, engine: OcrEngine) -> list[str]:
     """The line in `box` (left, top, right, bottom) read again, enlarged, with a margin of a
     third of its height above and below and half of it beside."""
+    return [line.text for line in line_enlarged(image, box, engine)[1]]
+
+
+def line_enlarged(
+    image: Image.Image, box: Box, engine: OcrEngine
+) -> tuple[Image.Image, list[OcrLine]]:
+    """`read_line_enlarged` with the enlarged crop and the lines' boxes in it, for a closer
+    look at what they hold (a handle's dot, `dots_in_place`)."""
     x0, y0, x1, y1 = box
     h = y1 - y0
     band = (
@@ -226,10 +234,10 @@ def read_line_enlarged(image: Image.Image, box: Box, engine: OcrEngine) -> list[
         min(image.height, y1 + h // 3),
     )
     if band[2] - band[0] < h or band[3] - band[1] < 4:
-        return []
+        return image, []
     crop = image.crop(band).convert("RGB")
     crop = crop.resize((crop.width * LINE_ZOOM, crop.height * LINE_ZOOM), Image.Resampling.LANCZOS)
-    return [line.text for line in engine.read(crop, fine=True)]
+    return crop, engine.read(crop, fine=True)
 
 
 # A dot is a run of columns inked only near the letters' foot (within this share of their

@@ -126,3 +126,7 @@ def test_dots_on_the_name_line_confirm_a_handle_read_with_underscores_for_them()
         box = _header_box(image, engine, "togar")
         found = check_lost_mark(image, engine, header, [similar], box, lines)
         assert (found[0].confidence == DOTS_SEEN) == raised, (shown, found[0].evidence)
+        # Read only by a later reading (no line of the first spells it): its header band is
+        # read again, enlarged, and the dot looked for there.
+        found = check_lost_mark(image, engine, header, [similar], box, ())
+        assert (found[0].confidence == DOTS_SEEN) == raised, (shown, "enlarged")
