@@ -191,9 +191,9 @@ def is_toast(text: str) -> bool:
 
 
 def toast_over_text(toast: TextLine, lines: Sequence[TextLine]) -> bool:
-    """The toast lies on a row of text: another line stands beside it, left or right, its
-    middle within the toast's height ("Slem" and "eduli." either side of "Tidak ada koneksi
-    internet"), or one under or over it touches it ("OKRA MENAAAANG" with its top cut by
+    """The toast lies on a row of text: another line stands beside it, left or right, on rows
+    the toast covers too ("Slem" and "eduli." either side of "Tidak ada koneksi internet",
+    "dL" left of "Press back again to exit"), or one under or over it touches it ("OKRA MENAAAANG" with its top cut by
     the toast over "COBLOS NO. 1!"). What it covers of the caption nobody can read."""
     h = toast.bottom - toast.top
     return any(
@@ -202,7 +202,8 @@ def toast_over_text(toast: TextLine, lines: Sequence[TextLine]) -> bool:
         and (
             (
                 (line.right <= toast.left + h or line.left >= toast.right - h)
-                and toast.top <= line.centre_y <= toast.bottom
+                and line.top < toast.bottom
+                and line.bottom > toast.top
             )
             or (
                 min(line.right, toast.right) > max(line.left, toast.left)

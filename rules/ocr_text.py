@@ -103,6 +103,7 @@ _GLUE_WORDS = (
 # so mixed-case shouting ("bapAk", "MEnaAang") is left alone.
 _TITLE_RUN = re.compile(r"^[A-Za-z][a-z]{2,}(?:[A-Z][a-z]{2,})+$")
 _FIX_NUMBER = re.compile(r"(fix)(n[o0]\.?|nomor|nomer)(0?[1-9])(?!\d)", re.I)
+_FIX_KEYWORD = re.compile(r"^(fix)(?:n[o0]\.?|nomor|nomer)$", re.I)
 _KEYWORD_DIGIT = re.compile(
     r"(nomor|nomer|n0m0r|paslon|coblos|urut|salam|pilih|gas+pol|sikat|hajar|jelas|\bno\.?)(\d)",
     re.I,
@@ -222,6 +223,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
                 pieces.append(" ".join(sub))
             word = " ".join(pieces)
             word = _FIX_NUMBER.sub(r" \1 no \3 ", word)  # "udhfixno2lah": sudah fix no 2 lah
+            word = _FIX_KEYWORD.sub(r"\1 no", word)  # "udh fixno 2 lah": the number apart
             word = _KEYWORD_DIGIT.sub(r"\1 \2", _KEYWORD_O_DIGIT.sub(r"\1 0\2", word))
             word = _PADDED_THEN_LETTER.sub(r"\1", word)
             # "2100", and "NOMOR2100" once the number is off its keyword: the 💯 set apart

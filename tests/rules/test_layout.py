@@ -466,6 +466,8 @@ def test_a_toast_lying_on_a_row_of_the_caption_is_known_to_cover_it() -> None:
     assert toast_over_text(toast, covered)
     cut = [toast, line("ORRA IVILINAAAAING", 280, 1070, 34)]  # its top under the toast
     assert toast_over_text(toast, cut)
+    cut = [toast, line("dL", 120, 1066, 27)]  # left of it, lower: "dUKUng BApak Junaidi"
+    assert toast_over_text(toast, cut)
     apart = [line("Coblos nomor 2!", 200, 900, 34), toast, line("Balas", 60, 1200, 30)]
     assert not toast_over_text(toast, apart)
 

@@ -66,6 +66,7 @@ hashtags = ["#YudaPasti"]
         ("sikat 03 yg lain minggir", 3, "pilih-angka"),
         ("sikat03\nyg lain\nminggir", 3, "pilih-angka"),  # PP-OCR ran the number in
         ("gaSPOOoL:02", 2, "pilih-angka"),  # the space before the number read as a colon
+        ("udh fixno 2 lah, gk ada obat", 2, "kata dukungan + nomor"),  # "fix no" run together
         ("otwmenang0270", 2, "pilih-angka"),  # "otw menang 02 💯", the emoji read "70"
         ("gw mah yuda garis\nkeras 😤", 3, "alias + kata dukungan"),  # hardline, over two lines
         ("yuda tuh the best sih, no debat", 3, "alias + kata dukungan"),
