@@ -494,6 +494,7 @@ def _only_the_posters_name(support: ElectionFinding, header: HeaderReading) -> b
     return (
         support.candidate is not None
         and bool(key)
+        and bool(support.signals)
         and all(
             s.rule == why.RULE_NAME_PART and compact_word(s.matched) in key for s in support.signals
         )

@@ -193,8 +193,9 @@ def is_toast(text: str) -> bool:
 def toast_over_text(toast: TextLine, lines: Sequence[TextLine]) -> bool:
     """The toast lies on a row of text: another line stands beside it, left or right, on rows
     the toast covers too ("Slem" and "eduli." either side of "Tidak ada koneksi internet",
-    "dL" left of "Press back again to exit"), or one under or over it touches it ("OKRA MENAAAANG" with its top cut by
-    the toast over "COBLOS NO. 1!"). What it covers of the caption nobody can read."""
+    "dL" left of "Press back again to exit"), or one under or over it touches it ("OKRA
+    MENAAAANG" with its top cut by the toast over "COBLOS NO. 1!"). What it covers of the
+    caption nobody can read."""
     h = toast.bottom - toast.top
     return any(
         line is not toast
