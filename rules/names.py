@@ -130,6 +130,8 @@ def fold_spelling(token: str) -> str:
     t = token
     if t in _MUHAMMAD_VARIANTS:
         return _MUHAMMAD
+    if t == "st":
+        return "siti"  # "St. Rahmatia": Makassar and Bugis write Siti so
     if t.isdigit():
         return t
     t = t.replace("oe", "u").replace("tj", "c").replace("dj", "j")
@@ -179,6 +181,7 @@ HONORIFICS = frozenset(
         "wak", "uwak", "long", "ngah", "acil", "julak", "ompung", "ito", "eda", "lae",
         "kaka",  # Kupang, Papua: "Kaka Setyo"
         "ading", "diang",  # Banjar: a younger one, a girl ("Ading Husin")
+        "daeng", "dg",  # Makassar: "Daeng Jufri", "Dg. Jufri" (a title the roster may omit)
     )
 )  # fmt: skip
 # Honorifics that are also plausible given names: only dropped when a name follows.

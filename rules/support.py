@@ -314,13 +314,18 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             # The same in lower case, a script font's slip ("guro" for "zuro"): only beside a
             # campaign's own word ("menang", "coblos"), not a greeting's ("semangat").
             signals.append(Signal(c.number, why.RULE_ALIAS_SCRIPT, alias, 0.25))
+    # A candidate's own name word is no other name glued to a word ("Hasanuddin" is not
+    # "Hasan" of "Muhammad Hasan").
+    unnamed = [tok for tok in tokens if fold_compact(tok) not in ctx.names]
     for person in c.people:
         words = [w for w in words_of(normalise_text(person)) if len(w) >= 3]
-        found = [w for w in words if fuzzy_token_in(w, tokens, 0.8) or glued_in(w, tokens)]
+        found = [w for w in words if fuzzy_token_in(w, tokens, 0.8) or glued_in(w, unnamed)]
         found = found or [w for w in words if addressed_near(w, tokens)]
         whole = fold_compact(person)
+        # Two different words of the name: "Abdul Rahman Rahman" is not named by a "Rahman"
+        # (of another pair's "Akbar Rahman").
         if len(words) >= 2 and (
-            len(found) >= 2 or (len(whole) >= 10 and compact_in(whole, t.flat))
+            len(set(found)) >= 2 or (len(whole) >= 10 and compact_in(whole, t.flat))
         ):
             signals.append(Signal(c.number, why.RULE_FULL_NAME, person, 0.8))
         elif own := [w for w in found if w not in ctx.shared_names]:

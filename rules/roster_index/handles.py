@@ -326,9 +326,15 @@ class HandleLookup(RosterTables):
                     ev = (why.EVIDENCE_HANDLE_NEAR.format(handle=handle, roster=roster_handle),)
                     out.append(Scored(i, min(raw, _NEAR_HANDLE), "instagram-near", ev))
                     continue
-                if _edge_mark_added(handle, roster_handle) or _punct_swapped(handle, roster_handle):
+                if (
+                    _edge_mark_added(handle, roster_handle)
+                    or _punct_swapped(handle, roster_handle)
+                    or not _punct_positions(handle).keys() <= _punct_positions(roster_handle).keys()
+                ):
                     # A letter off and "_" added, or a "." for a "_" ("elfira.yenti" beside
-                    # "elfira_yanti", a Yenti and a Yanti): two changes.
+                    # "elfira_yanti", a Yenti and a Yanti), or a mark the roster's lacks
+                    # ("nurlina_nurl" beside "nurlinanur": OCR drops marks, it does not add
+                    # them): two changes.
                     raw = min(raw, _NEAR_HANDLE)
                 ev = (why.EVIDENCE_HANDLE_ONE_OFF.format(handle=handle, roster=roster_handle),)
                 out.append(Scored(i, raw, "instagram-ocr", ev))

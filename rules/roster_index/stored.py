@@ -40,7 +40,8 @@ MAGIC = b"NETRAIX1"
 # 7: leading chains of name prefixes ("Uray Muhammad Hasan") and more prefixes
 # 8: Buton's "La Ode", "Wa Ode" as name prefixes
 # 9: which prefixes are religious given names ("Ahmad Syarifuddin" of Muhammad Ahmad S.)
-FORMAT = 9
+# 10: "St." folded to "siti"
+FORMAT = 10
 _ALIGN = 64
 _CHUNK = 1 << 24
 

@@ -1451,3 +1451,33 @@ def test_a_religious_given_name_and_one_name_word_of_a_longer_name_is_a_lead() -
         index,
         [("Ahmad Syarifuddin SDN 3 STM Hilir", people[0].nip), ("M. Rizki", people[2].nip)],
     )
+
+
+def test_contacts_as_gowa_saves_them() -> None:
+    """Makassar's "Daeng" ("Dg.") before a name is a form of address, and "St." is how Siti
+    is written ("St. Rahmatia Rahman", saved "Bunda Rahmatia Perpusda")."""
+    people = [
+        _posted("197205231994041137", "Syahrir Rahman", "Kepala Bidang", "Badan Pengelolaan Keuangan dan Aset Daerah"),
+        _posted("197205231994041138", "Syahrir Latif", "Staf", "Dinas Sosial"),
+        _posted("199711262024032024", "St. Rahmatia Rahman", "Pengolah Data", "Dinas Perpustakaan dan Kearsipan"),
+        _posted("198307262015102214", "Rahmatia, S.Si.", "Guru Ahli Muda", "SD Negeri 2 Bontolempangan"),
+    ]  # fmt: skip
+    _each_flagged(
+        RosterIndex(people),
+        [
+            ("Daeng Syahrir BPKAD", "197205231994041137"),
+            ("Dg. Syahrir BPKAD", "197205231994041137"),
+            ("Bunda Rahmatia Perpusda", "199711262024032024"),
+        ],
+    )
+
+
+def test_a_mark_the_rostered_handle_lacks_with_a_letter_off_is_two_changes() -> None:
+    """ "nurlina_nurl" beside the roster's "nurlinanur": OCR drops marks, it does not add
+    them, so the "_" and the last letter are two changes, a lead at most. Without the mark,
+    "nurlinanurl" is the thin stroke before the age read as an l: the rostered handle."""
+    index = RosterIndex(
+        [E("197302182004122183", "Nurlina Nur", "Puskesmas Parigi", ig="nurlinanur")]
+    )
+    assert top(index, "username", "nurlina_nurl")[1] < FLAG
+    assert top(index, "username", "nurlinanurl")[1] >= FLAG

@@ -800,3 +800,30 @@ def test_a_vote_cast_outweighs_another_pairs_slogan_alone() -> None:
     for text in ("Coblos nomor 4, ZUMA juara", "nomor 4\nBangka Belitung Juara"):
         finding = detect_support(text, election)
         assert finding.candidate is None or finding.confidence < 0.7, (text, finding)
+
+
+def test_a_name_one_pair_shares_with_another_names_only_its_own_pair() -> None:
+    """Gowa's pairs: "Akbar Rahman - Andi Hasanuddin Amir" (2), "Fadli Makmur - Muhammad
+    Hasan" (1), "Abdul Rahman Rahman" (3). Pair 2 named in full is not also pair 3's "Rahman
+    Rahman" (one word read twice), nor pair 1's "Hasan" (inside "Hasanuddin", a name of
+    its own)."""
+    gowa = parse_election(
+        """
+[election]
+name = "Pilbup Gowa 2024"
+region = "Kabupaten Gowa"
+[[candidates]]
+number = 1
+people = ["Fadli Makmur", "Muhammad Hasan"]
+[[candidates]]
+number = 2
+people = ["Akbar Rahman", "Andi Hasanuddin Amir"]
+[[candidates]]
+number = 3
+people = ["Abdul Rahman Rahman", "Ridwan Ramadhan"]
+"""
+    )
+    text = "Bapak ibu, mari pilih Akbar Rahman - Andi Hasanuddin Amir nomor urut 2"
+    assert detect_support(text, gowa).candidate == 2
+    assert detect_support("Abdul Rahman Rahman nomor 3", gowa).candidate == 3
+    assert detect_support("mari dukung pak Hasan", gowa).candidate == 1
