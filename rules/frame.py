@@ -323,7 +323,10 @@ def content_text(lines: Sequence[TextLine]) -> str:
     return "\n".join(
         line.text
         for line in lines
-        if line not in chrome and line not in around and not status_row(line, lines)
+        if line not in chrome
+        and line not in around
+        and not status_row(line, lines)
+        and not is_toast(line.text)  # the phone's, never the story's
     )
 
 

@@ -30,6 +30,7 @@ from rules.frame import (
     chat_titles,
     inner_status_bar,
     is_chrome,
+    is_toast,
     line_under_bar,
     notification,
     status_row,
@@ -203,6 +204,9 @@ def read_layout(
     around += chat_titles(lines, [*chrome, *around])
     around += chat_messages(lines, [*chrome, *around])
     chrome += around
+    # A system toast ("Tidak ada koneksi internet") is the phone's, never the story's: its
+    # "tiDAKAda" is no pair's "DAKA".
+    chrome += [line for line in lines if is_toast(line.text) and line not in chrome]
     # A notification, the chat's own title and messages can be neither the poster nor its
     # anchor.
     inside = [line for line in lines if line not in around]

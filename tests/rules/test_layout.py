@@ -472,6 +472,20 @@ def test_a_toast_lying_on_a_row_of_the_caption_is_known_to_cover_it() -> None:
     assert not toast_over_text(toast, apart)
 
 
+def test_a_toast_is_never_the_storys_text() -> None:
+    """ "Tidakada koneksi internet" under "Lari pagi 5 km": its "tiDAKAda" is no pair's
+    "DAKA". Neither the story's body nor an enlarged reading's content holds it."""
+    from rules.frame import content_text
+
+    lines = [*STATUS, line("Bp. Ucok (Kecamatan Kuranji)", 88, 60), line("Kemarin 23.54", 88, 95),
+             line("Lari pagi 5 km", 200, 600), line("Tidakada koneksi internet", 170, 1040),
+             line("Balas", 320, 1200)]  # fmt: skip
+    layout = read_layout(lines, W, H)
+    assert "Lari pagi 5 km" in layout.body
+    assert not any("koneksi" in t for t in layout.body), layout.body
+    assert "koneksi" not in content_text(lines[-3:])
+
+
 def test_a_status_bar_under_a_notification_is_found_its_icons_read_as_a_digit() -> None:
     from rules.frame import status_bar_below
 
