@@ -161,6 +161,12 @@ def _end_letter_changed(shown: str, roster: str) -> bool:
     return len(b) == len(a) + 1 and b[:-1] == a and b[-1].isalpha()
 
 
+def _marks_added(shown: str, roster: str) -> bool:
+    """The handle read has a `.` or `_` more than the roster's ("nurlina_nurl" beside
+    "nurlinanur"), wherever it stands: a letter lost before a mark moves it, not adds it."""
+    return any(shown.count(m) > roster.count(m) for m in "._")
+
+
 def _punct_swapped(shown: str, roster: str) -> bool:
     """A `.` where the roster's handle has `_` or the other way round, nothing else apart
     ("lusiana.kimin", "lusiana_kimin"): two accounts Instagram tells apart, or a blurred
@@ -329,7 +335,7 @@ class HandleLookup(RosterTables):
                 if (
                     _edge_mark_added(handle, roster_handle)
                     or _punct_swapped(handle, roster_handle)
-                    or not _punct_positions(handle).keys() <= _punct_positions(roster_handle).keys()
+                    or _marks_added(handle, roster_handle)
                 ):
                     # A letter off and "_" added, or a "." for a "_" ("elfira.yenti" beside
                     # "elfira_yanti", a Yenti and a Yanti), or a mark the roster's lacks
