@@ -1477,7 +1477,12 @@ def test_a_mark_the_rostered_handle_lacks_with_a_letter_off_is_two_changes() -> 
     them, so the "_" and the last letter are two changes, a lead at most. Without the mark,
     "nurlinanurl" is the thin stroke before the age read as an l: the rostered handle."""
     index = RosterIndex(
-        [E("197302182004122183", "Nurlina Nur", "Puskesmas Parigi", ig="nurlinanur")]
+        [
+            E("197302182004122183", "Nurlina Nur", "Puskesmas Parigi", ig="nurlinanur"),
+            E("198301082012032270", "Siti Basri", "Dinas Sosial", ig="siti.basri83"),
+        ]
     )
     assert top(index, "username", "nurlina_nurl")[1] < FLAG
     assert top(index, "username", "nurlinanurl")[1] >= FLAG
+    # A letter lost before a mark moves the mark; it adds none.
+    assert top(index, "username", "sit.basri83")[1] >= FLAG
