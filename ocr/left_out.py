@@ -240,14 +240,17 @@ def line_enlarged(
     return crop, engine.read(crop, fine=True)
 
 
-# A dot is a run of columns inked only near the letters' foot (within this share of their
-# height above it, and this share below), at least two and at most this share wide: alone
-# ("togar.santoso") or run into the hook of the letter before it ("rahmat.lubis70", its dot
-# touching the "t"), where a blob of its own would not be found.
+# A dot is a run of columns inked only near the letters' foot, at least two columns and at
+# most DOT_WIDTH of the letters' height wide: alone ("togar.santoso") or run into the hook of
+# the letter before it ("rahmat.lubis70", its dot touching the "t"), where a blob of its own
+# would not be found. Its ink tops out between DOT_HEIGHT and DOT_ABOVE of that height above
+# the foot (an underscore lies below it) and ends at most DOT_BELOW under it.
 DOT_HEIGHT = 0.4
+DOT_ABOVE = 0.12
 DOT_BELOW = 0.15
 DOT_WIDTH = 0.5
-DOT_ABOVE = 0.12
+# A sans-serif's narrow letters ("i", "l", "t", "."), and its wide ones ("m", "w"), in
+# letter widths: where each of a handle's characters stands along its line.
 _NARROW, _WIDE = 0.5, 1.5
 # The handle ends at the first gap this wide (of the letters' height): its age follows.
 WORD_GAP = 0.6
@@ -291,7 +294,8 @@ def dots_in_place(image: Image.Image, box: Box, handle: str) -> bool:
     cols = np.flatnonzero(inked)
     gaps = np.flatnonzero(np.diff(cols) > WORD_GAP * size)
     left, right = int(cols[0]), int(cols[gaps[0]] if len(gaps) else cols[-1]) + 1
-    runs, start = [], None
+    runs: list[float] = []
+    start: int | None = None
     for c in range(left, right + 1):
         if c < right and low[c]:
             start = c if start is None else start
@@ -299,7 +303,6 @@ def dots_in_place(image: Image.Image, box: Box, handle: str) -> bool:
             if 2 <= c - start <= DOT_WIDTH * size:
                 runs.append((start + c) / 2)
             start = None
-    # Where each letter stands, by the rough widths of a sans-serif's letters.
     widths = [_NARROW if c in "iljtfr.,'!|1" else _WIDE if c in "mw" else 1.0 for c in handle]
     pitch = (right - left) / sum(widths)
     ends = np.cumsum(widths) * pitch + left
