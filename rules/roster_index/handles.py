@@ -162,9 +162,10 @@ def _end_letter_changed(shown: str, roster: str) -> bool:
 
 
 def _marks_added(shown: str, roster: str) -> bool:
-    """The handle read has a `.` or `_` more than the roster's ("nurlina_nurl" beside
-    "nurlinanur"), wherever it stands: a letter lost before a mark moves it, not adds it."""
-    return any(shown.count(m) > roster.count(m) for m in "._")
+    """The handle read has more marks (`.`, `_`) than the roster's ("nurlina_nurl" beside
+    "nurlinanur"), wherever they stand: a letter lost before a mark moves it, and a blurred
+    mark read as the other ("smanjuntak_dedi" of "simanjuntak.dedi") adds none."""
+    return sum(shown.count(m) for m in "._") > sum(roster.count(m) for m in "._")
 
 
 def _punct_swapped(shown: str, roster: str) -> bool:
