@@ -205,6 +205,10 @@ def analyse(
         layout, hidden = _poster_under_card(shot.image, layout, lines, card)
         if hidden:
             support = find_support(layout.body_text, election)
+        if body is None:
+            # The header hidden under it: the body lies below it ("☝️ 1️⃣ 🔥", for the emoji).
+            below = [x.top for x in lines if x.text in layout.footer and x.top > card[1]]
+            body = (card[1], min(below, default=shot.image.height))
     group_chat = in_group_chat(lines) or (
         span is not None and group_chat_again(shot.image, layout.header, engine)
     )
@@ -245,7 +249,9 @@ def analyse(
     )
     # A handle one dot or underscore short of a rostered one, or with underscores for its
     # dots: looked at again.
-    matches = check_lost_mark(shot.image, engine, header, matches, layout.header_box, lines)
+    matches = check_lost_mark(
+        shot.image, engine, header, matches, layout.header_box, [*lines, *extra]
+    )
     unsure = not matches or matches[0].confidence < thresholds.asn_review
     if unsure and header.poster is not None and _name_line_cropped(layout, lines):
         # A crop through the name line: what a later reading made of its remains ("GADANG)"
@@ -370,7 +376,7 @@ def analyse(
         poster_unit=unit,
         content_covered=any(toast_over_text(t, lines) for t in toasts),
     )
-    verdict.text = _unique_lines(texts + extra)
+    verdict.text = _unique_lines(texts + [line.text for line in extra])
     verdict.seconds = time.perf_counter() - started
     return verdict
 

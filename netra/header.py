@@ -19,7 +19,7 @@ from PIL import Image
 from rapidfuzz.distance import Levenshtein
 
 from netra.sharer import sharers_number
-from ocr.engine import OcrEngine
+from ocr.engine import OcrEngine, OcrLine
 from ocr.left_out import read_beyond_gap
 from ocr.reader import (
     HEADER_OPINIONS,
@@ -212,13 +212,14 @@ def read_poster(
     group_chat: bool = False,
     card: tuple[int, int] | None = None,
     first: HeaderReading | None = None,
-) -> tuple[HeaderReading, list[AsnMatch], list[str]]:
+) -> tuple[HeaderReading, list[AsnMatch], list[OcrLine]]:
     """Who posted: the layout's reading, then (only when the content backs someone and the
     poster is not identified) the header band read again by each opinion in turn; the
     reading whose roster match is best wins. `place`: where the name line is looked for;
     `group_chat`: the story is shown in a group chat (see `netra.sharer`); `card`: the rows
     a notification covers (see `card_rows`); `first`: the first reading's header, when the
-    layout is a framed story's enlarged reading (see `_punctuation_lost`)."""
+    layout is a framed story's enlarged reading (see `_punctuation_lost`). Also the later
+    readings' lines, in the image's coordinates."""
     if first is None or first.confidence < layout.header.confidence:
         first = layout.header
     best = match_reading(layout.header, roster, limit)
@@ -231,7 +232,7 @@ def read_poster(
         unmatched.append((best[0], []))
     # Every reading's poster, as read (each reading's own, before the roster chose).
     read_as: list[Poster] = [best[0].poster] if best[0].poster is not None else []
-    extra: list[str] = []
+    extra: list[OcrLine] = []
     opinions: list[HeaderReading] = []  # the later readings that read an anchored poster
     tried = 1
     covered = 0  # opinions that read nothing but the notification dropped over the header
@@ -280,7 +281,7 @@ def read_poster(
         if not lines:
             continue
         tried += 1
-        extra.extend(line.text for line in lines)
+        extra.extend(lines)
         # A notification dropped over the header hides the poster; its sender is not one
         # (an opinion reading the name strip alone may miss the card's app line).
         lines = [line for line in lines if not under_card(line, card)]

@@ -11,6 +11,9 @@ the same again. A dot is too small for any reader at any size ("rahmat.lubis70" 
 "rahmatlubis70"): the line is looked at for a dot on its baseline where the handle puts it
 (`ocr.left_out.dots_in_place`). The same look confirms a handle whose dot was read as a gap,
 taken for an underscore ("togar santoso" of "togar.santoso"), or a twin's real underscore.
+A mark after the handle's last letter ("ardisantoso_" beside the roster's "ardisantoso") is
+dropped by every reader and by the header's own cleaning, which strips a stray "." or "_"
+OCR puts at a handle's ends: it is looked for on the line too (`ocr.left_out.trailing_mark`).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from dataclasses import replace
 from PIL import Image
 
 from ocr.engine import OcrEngine
-from ocr.left_out import dots_in_place, line_enlarged, read_line_enlarged
+from ocr.left_out import dots_in_place, line_enlarged, read_line_enlarged, trailing_mark
 from rules.frame import TextLine
 from rules.ocr_text import compact_word
 from rules.poster import HeaderReading
@@ -34,6 +37,9 @@ MARK_ABSENT = 0.6
 # What a handle read with underscores for its dots is worth once the dots are seen: as much as
 # one read with its mark lost (`instagram-ocr`).
 DOTS_SEEN = 0.9
+# Matches that take the handle read for the rostered one, marks lost or not.
+_READ_AS_ROSTERED = frozenset({"instagram-exact", "instagram-ocr"})
+_MARKS = frozenset("._")
 
 
 def check_lost_mark(
@@ -51,7 +57,9 @@ def check_lost_mark(
     handle puts it. A handle no line of the screenshot spells is lowered too: its mark cannot
     be looked for. Or with the best one raised to a flag's worth when the handle was
     read with an underscore (or a gap, taken for one) where the rostered handle has its dots,
-    and the dots stand on the poster's line (`lines`: the one that spells the handle)."""
+    and the dots stand on the poster's line (`lines`: the one that spells the handle). Or
+    with the best one lowered when the handle was read as the rostered one but a dot or an
+    underscore ends it on its line (`trailing_mark`): readers drop it, a twin account has it."""
     shown = header.poster
     if not matches or shown is None or shown.kind != "username":
         return matches
@@ -60,6 +68,9 @@ def check_lost_mark(
     read = shown.text.lower()
     spelled = _spelling(lines, read)
     box = box or spelled
+    as_rostered = best.method in _READ_AS_ROSTERED and handle[-1:] not in _MARKS
+    if as_rostered and box is not None and _mark_after(image, engine, spelled, box, read):
+        return [_lowered(best, read, handle, why.HANDLE_MARK_AFTER), *matches[1:]]
     alike = [m for m in matches if m.method == "instagram-similar"]
     if len(alike) == 1 and alike[0] is best and _dots_read_as_underscores(read, handle):
         if box is not None and _dots_seen(image, engine, spelled, box, read, handle):
@@ -110,6 +121,23 @@ def _dots_seen(
     return found is not None and dots_in_place(crop, found, handle)
 
 
+def _mark_after(
+    image: Image.Image,
+    engine: OcrEngine,
+    spelled: tuple[int, int, int, int] | None,
+    box: tuple[int, int, int, int],
+    read: str,
+) -> bool:
+    """A dot or underscore stands after the handle's last letter (`trailing_mark`) on the
+    line that spells it, or in its header band read again, enlarged, when no line of the
+    first reading does (as for `_dots_seen`)."""
+    if spelled is not None:
+        return trailing_mark(image, spelled)
+    crop, again = line_enlarged(image, box, engine)
+    found = _spelling(again, read)
+    return found is not None and trailing_mark(crop, found)
+
+
 def _dots_read_as_underscores(read: str, handle: str) -> bool:
     """The handle read is the rostered one with its dots, and only those, read as
     underscores ("togar_santoso" of a "togar.santoso" whose dot OCR read as a gap)."""
@@ -125,8 +153,10 @@ def _spelling(lines: Sequence[TextLine], read: str) -> tuple[int, int, int, int]
     return None
 
 
-def _lowered(best: AsnMatch, read: str, handle: str) -> AsnMatch:
-    note = why.HANDLE_MARK_ABSENT.format(handle=read, roster=handle)
+def _lowered(
+    best: AsnMatch, read: str, handle: str, wording: str = why.HANDLE_MARK_ABSENT
+) -> AsnMatch:
+    note = wording.format(handle=read, roster=handle)
     return replace(
         best, confidence=min(best.confidence, MARK_ABSENT), evidence=(*best.evidence, note)
     )

@@ -311,6 +311,73 @@ def dots_in_place(image: Image.Image, box: Box, handle: str) -> bool:
     )
 
 
+# A mark after a handle's last letter ("ardisantoso_", "puti66."): a run of columns at least
+# this wide (of the letters' height), inked only below MARK_TOP of that height above the foot.
+# The line is looked at this far (in its heights) past its box, where a mark the reader left
+# out of the line lies.
+MARK_WIDTH = 0.1
+MARK_TOP = 0.4
+PAST_BOX = 1.0
+MARK_CONTRAST = 0.25
+MARK_CONTRAST_MIN = 8
+
+
+def trailing_mark(image: Image.Image, box: Box) -> bool:
+    """Whether the handle on the line in `box` ends in a dot or an underscore after its last
+    letter, which readers drop ("awulandari.556_" read "awulandari.556"): another account than
+    the rostered one without it, which a person tells apart. Letters are the line's tall
+    blobs; the handle ends at the first word gap (the story's age follows)."""
+    x0, y0, x1, y1 = box
+    h = y1 - y0
+    if h < 6 or x1 <= x0:
+        return False
+    top, bottom = max(0, y0 - h // 4), min(image.height, y1 + h // 4)
+    grey = np.asarray(
+        image.crop((max(0, x0), top, min(image.width, x1 + int(PAST_BOX * h)), bottom)).convert(
+            "L"
+        ),
+        dtype=np.float32,
+    )
+    within = grey[:, : max(1, min(x1, image.width) - max(0, x0))]
+    if (within > _otsu(within)).mean() > 0.5:
+        grey = 255 - grey  # dark text on a light background
+        within = grey[:, : within.shape[1]]
+    letters_ink = within > _otsu(within)
+    if letters_ink.all() or not letters_ink.any():
+        return False
+    # Past the box lies another background (a pale cup under white text): ink is as light as
+    # the letters' and stands out from its own column's background by a share of their
+    # contrast.
+    threshold = _otsu(within)
+    contrast = float(np.median(within[letters_ink]) - np.median(within[~letters_ink]))
+    behind = np.percentile(grey, 30, axis=0)
+    ink = (grey > threshold) & (grey - behind > max(MARK_CONTRAST_MIN, MARK_CONTRAST * contrast))
+    labels, _count = ndimage.label(letters_ink)
+    letters = [s for s in ndimage.find_objects(labels) if s and s[0].stop - s[0].start >= 0.4 * h]
+    if not letters:
+        return False
+    foot = float(np.median([s[0].stop for s in letters]))
+    size = float(np.median([s[0].stop - s[0].start for s in letters]))
+    inked = ink.any(axis=0)
+    cols = np.flatnonzero(inked)
+    if not len(cols):
+        return False
+    gaps = np.flatnonzero(np.diff(cols) > WORD_GAP * size)
+    right = int(cols[gaps[0]] if len(gaps) else cols[-1]) + 1
+    rows = np.arange(ink.shape[0])[:, None]
+    highest = np.where(ink, rows, ink.shape[0]).min(axis=0)
+    # Back from the handle's end over the mark's columns (and the blank ones beside it) to the
+    # first column a letter reaches higher in.
+    marked = 0
+    for c in range(right - 1, -1, -1):
+        if not inked[c]:
+            continue
+        if highest[c] < foot - MARK_TOP * size:
+            return marked >= max(2, MARK_WIDTH * size)
+        marked += 1
+    return False  # nothing but low ink: no letters to end
+
+
 def _otsu(grey: np.ndarray) -> float:
     """The grey level that best splits the pixels in two (Otsu's method)."""
     counts, edges = np.histogram(grey, bins=64, range=(0, 256))

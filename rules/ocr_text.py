@@ -109,7 +109,9 @@ _KEYWORD_DIGIT = re.compile(
     re.I,
 )
 # The zero of a pair's number read as the letter O, run into its keyword: "GASSPOLO3".
-_KEYWORD_O_DIGIT = re.compile(r"(nomor|nomer|paslon|urut|gas+pol|\bno\.)[oO](\d)(?!\d)", re.I)
+_KEYWORD_O_DIGIT = re.compile(
+    r"(nomor|nomer|paslon|coblos|urut|pilih|gas+pol|sikat|hajar|\bno\.)[oO](\d)(?!\d)", re.I
+)
 _DIGIT_JARI = re.compile(r"(\d)(jari)", re.I)
 # A pair's number 1 read as the letter I, l or a bar after its keyword, run into it or not:
 # "HANA NOMOR 1" read "HANNOMORI", "nomor l".

@@ -100,7 +100,10 @@ def misread_of(shown: str, roster: str) -> bool:
     if shown.startswith("+") and roster.startswith("+"):
         a, b = shown.lstrip("+"), roster.lstrip("+")
         return _subsequence(a, b) or lookalike_digit(a, b)
-    return _subsequence(marked_skeleton(shown), marked_skeleton(roster))
+    # A "d" read as "cl" at a header's size ("climaswibisono_67" of "dimaswibisono_67").
+    return _subsequence(
+        marked_skeleton(shown).replace("cl", "d"), marked_skeleton(roster).replace("cl", "d")
+    )
 
 
 def _subsequence(short: str, long: str) -> bool:

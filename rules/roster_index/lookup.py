@@ -20,16 +20,13 @@ from rules.names import (
     WEAK_HONORIFICS,
     fold_token,
     name_tokens,
-    name_tokens_unfolded,
     strip_honorifics,
-    strip_titles,
     telling_titles,
 )
 from rules.posts import POST_SHORT_FORMS, posts_named
 from rules.roster import normalise_phone
 from rules.roster_index.handles import lookalike_digit
 from rules.roster_index.scoring import (
-    PEER_MARGIN,
     PEER_PENALTY,
     Scored,
     one_edit_weight,
@@ -43,7 +40,8 @@ from rules.roster_index.tables import (
     name_skeleton,
     union,
 )
-from rules.roster_index.unit_hints import OTHER_POST, UnitHintLookup, units_apart
+from rules.roster_index.tiebreak import SPELLED_OTHERWISE, TieBreakLookup
+from rules.roster_index.unit_hints import OTHER_POST, units_apart
 from rules.units import (
     ACRONYM,
     IMPLIED_MARK,
@@ -59,14 +57,10 @@ _PHONE_NEAR = 0.6
 # A given name beside a word of a role outside the service ("Pak Hadi Sopir"): at half its
 # confidence a namesake on the roster is below review (0.45) unless the name is full and rare.
 OUTSIDER = 0.5
-# A namesake who spells a shown word otherwise ranks below one spelled as shown, by more
-# than a tie; checked among this many candidates at most.
-SPELLED_OTHERWISE = 0.85
-_SPELLING_CHECKED = 12
 PHONE_LIKE = re.compile(r"^[+\d][\d\s().\-]{7,}$")
 
 
-class CandidateLookup(UnitHintLookup):
+class CandidateLookup(TieBreakLookup):
     """The lookups `RosterIndex.match` chooses between by the kind of poster."""
 
     # --- phone -------------------------------------------------------------------
@@ -242,10 +236,13 @@ class CandidateLookup(UnitHintLookup):
         if otherwise is not None:
             # "Akhmad" beside an Akhmad and an Ahmad of the unit: the one spelled as shown.
             raws = np.where(otherwise, raws * SPELLED_OTHERWISE, raws)
-        fuller = self._fuller_names(chosen, raws, [t for t, _v in known])
+        shown = [t for t, _v in known]
+        fuller = self._fuller_names(chosen, raws, shown)
+        if fuller is None:
+            fuller = self._called_otherwise(chosen, raws, shown)
         if fuller is not None:
             # "Muhsin Muhdar" beside a "Muhammad Muhsin Muhdar" of the same unit: the one
-            # named as shown.
+            # named as shown; "Made" beside a "Sugeng Made": the one called so.
             raws = np.where(fuller, raws * SPELLED_OTHERWISE, raws)
         titled = self._titled(chosen, raws, text)
         if titled is not None:
@@ -282,55 +279,6 @@ class CandidateLookup(UnitHintLookup):
         if cand is not None and len(cand):
             return self._choose(cand, hint_units)
         return self._choose_carriers([r for s in slices for r in s], hint_units)
-
-    def _spelled_otherwise(
-        self, chosen: np.ndarray, raws: np.ndarray, text: str
-    ) -> np.ndarray | None:
-        """Which of the candidates tied for the top spell one of the shown name's words
-        otherwise, the same once spellings are folded ("Ahmad" for a shown "Akhmad"), when
-        some do and some do not: people save a name as they know it written. None when that
-        tells no one apart."""
-        tied = np.flatnonzero(raws >= raws.max() - PEER_MARGIN) if len(raws) else raws
-        if not 1 < len(tied) <= _SPELLING_CHECKED:
-            return None
-        folded = {fold_token(w): w for w in name_tokens_unfolded(text) if len(w) >= 3}
-        out = np.zeros(len(chosen), dtype=bool)
-        for j in tied.tolist():
-            words = set(name_tokens_unfolded(self._field(int(chosen[j]), 1)))
-            out[j] = any(
-                folded.get(fold_token(v), v) != v and folded[fold_token(v)] not in words
-                for v in words
-            )
-        return out if out.any() and not out[tied].all() else None
-
-    def _fuller_names(
-        self, chosen: np.ndarray, raws: np.ndarray, shown: list[str]
-    ) -> np.ndarray | None:
-        """Which of the candidates tied for the top carry a name word beyond the `shown` ones
-        (folded), when one of them is named by exactly those words: a name saved whole is
-        likelier its bearer's than a longer one's shortened. A single word says nothing so:
-        "Aisyah" is how an Aisyah Putri is called too. None when that tells no one apart."""
-        tied = np.flatnonzero(raws >= raws.max() - PEER_MARGIN) if len(raws) else raws
-        if len(set(shown)) < 2 or not 1 < len(tied) <= _SPELLING_CHECKED:
-            return None
-        words = set(shown)
-        out = np.zeros(len(chosen), dtype=bool)
-        for j in tied.tolist():
-            out[j] = set(name_tokens(strip_titles(self._field(int(chosen[j]), 1)))) != words
-        return out if not out[tied].all() and out[tied].any() else None
-
-    def _titled(self, chosen: np.ndarray, raws: np.ndarray, text: str) -> np.ndarray | None:
-        """Which of the candidates tied for the top carry a title the contact shows ("drg.",
-        "Ns.", "Hj."), when some do and some do not. A title only breaks a tie: many
-        rosters leave titles out, and a contact's "dr." is no reason to doubt a full name."""
-        shown = telling_titles(text)
-        tied = np.flatnonzero(raws >= raws.max() - PEER_MARGIN) if len(raws) and shown else []
-        if not 1 < len(tied) <= _SPELLING_CHECKED:
-            return None
-        out = np.zeros(len(chosen), dtype=bool)
-        for j in tied.tolist():
-            out[j] = bool(shown & telling_titles(self._field(int(chosen[j]), 1)))
-        return out if out[tied].any() and not out[tied].all() else None
 
     def _outsider_word(self, tokens: Sequence[str]) -> str | None:
         """A word of the contact name saying a role outside the service ("sopir", "RT",

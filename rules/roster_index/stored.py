@@ -41,7 +41,7 @@ MAGIC = b"NETRAIX1"
 # 8: Buton's "La Ode", "Wa Ode" as name prefixes
 # 9: which prefixes are religious given names ("Ahmad Syarifuddin" of Muhammad Ahmad S.)
 # 10: "St." folded to "siti"
-FORMAT = 10
+FORMAT = 11
 _ALIGN = 64
 _CHUNK = 1 << 24
 

@@ -29,7 +29,7 @@ from rules.units import unit_keys
 
 # Name prefixes that are not the given name ("Sutan Jono", "Cut Almira", "M. Rizki"): the
 # regions' titles of birth (Sasak "Baiq", "Lalu"; Bugis "Andi"; Balinese "I", "Ni", "Gusti";
-# Pontianak Malay "Uray", "Utin"; Buton's and Muna's "La Ode", "Wa Ode"; the Sayyid families' "Syarif", "Syarifah"; Palembang's
+# Pontianak Malay "Uray", "Utin", "Abang", "Dayang"; Buton's and Muna's "La Ode", "Wa Ode"; the Sayyid families' "Syarif", "Syarifah"; Palembang's
 # "Kiagus", "Masagus", "Nyimas"; Bali's castes and birth order, "Anak Agung", "Made",
 # "Ketut": "I Made Suardana" is Pak Suardana, and Bli Made too; not "Ida", "Bagus" or
 # "Agung", which are Java's given names), the religious
@@ -43,7 +43,7 @@ PREFIX_TOKENS = frozenset(
         "uray", "utin", "syarif", "syarifah", "sharifah", "sayyid", "habib", "ratu", "umi",
         "ummi", "kiagus", "kgs", "masagus", "mgs", "nyimas", "nys", "wan", "antung", "anak",
         "desak", "cokorda", "ngakan", "gede", "wayan", "putu", "made", "kadek", "nengah",
-        "nyoman", "komang", "ketut", "luh", "la", "wa", "ode",
+        "nyoman", "komang", "ketut", "luh", "la", "wa", "ode", "abang", "dayang",
     )
 )  # fmt: skip
 
