@@ -320,6 +320,8 @@ MARK_TOP = 0.4
 PAST_BOX = 1.0
 MARK_CONTRAST = 0.25
 MARK_CONTRAST_MIN = 8
+MARK_AREA = 0.02
+MARK_BELOW = 0.4
 
 
 def trailing_mark(image: Image.Image, box: Box) -> bool:
@@ -358,24 +360,28 @@ def trailing_mark(image: Image.Image, box: Box) -> bool:
         return False
     foot = float(np.median([s[0].stop for s in letters]))
     size = float(np.median([s[0].stop - s[0].start for s in letters]))
+    # The line's own rows: an underscore lies just under its foot, the line below further.
+    ink = ink[: int(foot + MARK_BELOW * size) + 1]
     inked = ink.any(axis=0)
     cols = np.flatnonzero(inked)
     if not len(cols):
         return False
     gaps = np.flatnonzero(np.diff(cols) > WORD_GAP * size)
     right = int(cols[gaps[0]] if len(gaps) else cols[-1]) + 1
-    rows = np.arange(ink.shape[0])[:, None]
-    highest = np.where(ink, rows, ink.shape[0]).min(axis=0)
-    # Back from the handle's end over the mark's columns (and the blank ones beside it) to the
-    # first column a letter reaches higher in.
-    marked = 0
-    for c in range(right - 1, -1, -1):
-        if not inked[c]:
-            continue
-        if highest[c] < foot - MARK_TOP * size:
-            return marked >= max(2, MARK_WIDTH * size)
-        marked += 1
-    return False  # nothing but low ink: no letters to end
+    # The glyph that ends the handle: a mark if it keeps low, its own blob ("4"'s crossbar
+    # past its stem and "2"'s foot are the digit's), wide and inked enough not to be noise.
+    blobs, _count = ndimage.label(ink[:, :right])
+    pieces = [p for p in ndimage.find_objects(blobs) if p is not None]
+    if len(pieces) < 2:
+        return False
+    last = max(range(len(pieces)), key=lambda k: pieces[k][1].stop)
+    rows, cols = pieces[last]
+    area = int((blobs[pieces[last]] == last + 1).sum())
+    return (
+        rows.start >= foot - MARK_TOP * size
+        and cols.stop - cols.start >= max(2, MARK_WIDTH * size)
+        and area >= MARK_AREA * size * size
+    )
 
 
 def _otsu(grey: np.ndarray) -> float:

@@ -130,3 +130,62 @@ def test_dots_on_the_name_line_confirm_a_handle_read_with_underscores_for_them()
         # read again, enlarged, and the dot looked for there.
         found = check_lost_mark(image, engine, header, [similar], box, ())
         assert (found[0].confidence == DOTS_SEEN) == raised, (shown, "enlarged")
+
+
+def test_a_mark_after_the_handles_last_letter_is_seen_where_readers_drop_it() -> None:
+    """ "ardisantoso_" and "ardisantoso.", read "ardisantoso" (the header's cleaning strips
+    a stray mark at a handle's ends): the mark stands after the last letter, low on the line,
+    in every header font, over a plain colour and a photo; the handle without it shows none
+    (the story's age after the gap is not looked at)."""
+    from ocr.image_input import load_screenshot
+    from ocr.left_out import trailing_mark
+    from tests.netra.test_elections import STORIES
+    from tests.synth import render_story
+
+    engine = make_engine("ppocr")
+    for font in ("roboto", "lato", "dejavu"):
+        for background in ("solid", "photo"):
+            for shown, marked in [("ardisantoso", False), ("ardisantoso_", True),
+                                  ("ardisantoso.", True)]:  # fmt: skip
+                spec = dataclasses.replace(
+                    STORIES["governor_hashtag"], poster=shown, header_font=font,
+                    background=background,
+                )  # fmt: skip
+                image = load_screenshot(render_story(spec)).image
+                box = _header_box(image, engine, "ardis")
+                assert trailing_mark(image, box) == marked, (shown, font, background)
+
+
+def test_a_twin_account_with_a_mark_at_its_end_is_not_flagged(scan: Scan) -> None:
+    """A citizen's "budisantoso91_" beside the roster's "budisantoso91", backing a pair, is
+    not flagged as the roster's analyst (however the mark is read); the rostered handle is."""
+    v = scan(dataclasses.replace(NON_ASN, poster="budisantoso91_"))
+    assert v.candidate == 1, v.text
+    assert not v.flagged, v.reasons
+    rostered = scan(dataclasses.replace(NON_ASN, poster="budisantoso91"))
+    assert rostered.flagged and rostered.asn is not None, rostered.reasons
+    assert rostered.asn.entry.instagram == "budisantoso91"
+
+
+def test_a_handle_read_as_the_rostered_one_with_a_mark_after_it_is_a_lead() -> None:
+    """Read "budisantoso91" (the mark lost, or stripped as a stray), matched exactly: the mark
+    after its last letter on the line lowers the match to a lead for review, with the
+    reason; the same handle without one keeps its match."""
+    from ocr.image_input import load_screenshot
+    from tests.netra.test_elections import STORIES
+    from tests.synth import render_story
+
+    engine = make_engine("ppocr")
+    header = HeaderReading("instagram", Poster("username", "budisantoso91"), "5j", ())
+    exact = dataclasses.replace(_match("budisantoso91"), confidence=0.99, method="instagram-exact")
+    for shown, lowered in [("budisantoso91_", True), ("budisantoso91.", True),
+                           ("budisantoso91", False)]:  # fmt: skip
+        spec = dataclasses.replace(STORIES["governor_hashtag"], poster=shown)
+        image = load_screenshot(render_story(spec)).image
+        lines = engine.read(image)
+        found = check_lost_mark(image, engine, header, [exact], None, lines)
+        assert (found[0].confidence == MARK_ABSENT) == lowered, (shown, found[0].evidence)
+        if lowered:
+            assert found[0].evidence[-1] == why.HANDLE_MARK_AFTER.format(
+                handle="budisantoso91", roster="budisantoso91"
+            )

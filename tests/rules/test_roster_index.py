@@ -1172,6 +1172,8 @@ def test_a_namesake_in_the_agency_itself_stands_above_one_in_a_school_under_it()
         ("resti.smp45", "resti.smp4", False),  # a digit added
         ("rahmawati_r89", "rahmawati.r89", False),  # an underscore for a dot
         ("utinabdullah_", "utinabdullah", False),  # a mark added
+        ("climaswibisono_67", "dimaswibisono_67", True),  # a "d" read as "cl"
+        ("dara.smk", "clara.smk", True),  # and the other way round: both are one letter
         ("+6281429801519", "+62081429801519", True),  # a digit lost (of a longer number)
         ("+6281429801389", "+6281429801339", True),  # 8 for 3: look-alikes
         ("+6281429801319", "+6281429801519", False),  # a 3 is no misread 5
@@ -1488,3 +1490,48 @@ def test_a_mark_the_rostered_handle_lacks_with_a_letter_off_is_two_changes() -> 
     # stays one mark: neither adds one.
     assert top(index, "username", "sit.basri83")[1] >= FLAG
     assert top(index, "username", "sit_basri83")[1] >= FLAG
+
+
+def test_of_namesakes_at_a_unit_the_one_called_by_the_shown_name_is_chosen() -> None:
+    """ "Bp. Made Dinsos" beside a Made and a Sugeng Made of Dinas Sosial: the one called
+    Made. "Siti - SD Negeri 60" beside a Siti and a Siti Janet Sudiati, called Janet (a
+    religious first name people are not called by). Two people called Made stay tied, and a
+    Balinese "I Made Suardana" is Bli Made too."""
+    index = RosterIndex(
+        [
+            E("198501162016061792", "Made", "Dinas Sosial"),
+            E("197210032021221439", "Sugeng Made", "Dinas Sosial"),
+            E("198905102015082991", "Siti", "SD Negeri 60"),
+            E("199807262024032808", "Prof. Dr. Siti Janet Sudiati, S.Pd.", "SD Negeri 60"),
+        ]
+    )
+    _each_flagged(
+        index,
+        [("Bp. Made Dinsos", "198501162016061792"), ("Siti - SD Negeri 60", "198905102015082991")],
+    )
+    both = RosterIndex(
+        [
+            E("198501162016061792", "Made", "Dinas Sosial"),
+            E("197210032021221439", "I Made Suardana", "Dinas Sosial"),
+        ]
+    )
+    assert top(both, "contact_name", "Bp. Made Dinsos")[1] < FLAG
+
+
+def test_pontianak_titles_of_birth_are_not_the_name_someone_is_called_by() -> None:
+    """ "Dayang Laila Syahrani" is Bu Laila, "Abang Rizal" Pak Rizal: Pontianak Malay titles
+    of birth, like "Utin" and "Uray"."""
+    index = RosterIndex(
+        [
+            E("198202212010102694", "Dayang Laila Syahrani, S.Pd.I.", "SD Negeri 4 Pontianak"),
+            E("197309302001032004", "Laila Zahara, S.M.", "Kecamatan Pontianak Timur"),
+            E("198302262006061010", "Abang Rizal", "Kelurahan Tanjung Hulu"),
+        ]
+    )
+    _each_flagged(
+        index,
+        [
+            ("Ibu Laila (SD 4)", "198202212010102694"),
+            ("Pak Rizal Kel. Tanjung Hulu", "198302262006061010"),
+        ],
+    )

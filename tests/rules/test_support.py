@@ -417,6 +417,7 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("gaspol 1 02", 2),  # "gaspol 💯 02": the emoji read as a digit
         ("GASP000L03", 3),  # "gaspoool 03": each O read as a zero
         ("GASSPOLO3", 3),  # the zero of "03" read as an O, run into its keyword
+        ("KANTOR DISNAKER\nSIKATO2!!", 2),  # and into "sikat"
         ("27 Nov ingat# nomor 1 ya", 1),  # "ingat ✨ nomor 1": the sparkle read as "#"
         ("27/11 ingat nomor ★ 1 ya @", 1),  # "nomor ⭐ 1 ya 😉": the emoji kept as glyphs
         ("SUDAH PASTI NOMOR\n100", 1),  # "nomor 🎉 1 💯": the 💯 read as "00"
