@@ -234,6 +234,15 @@ def test_a_notifications_sender_under_a_cropped_app_line_is_no_poster(tmp_path: 
     assert v.kind == "review" and v.asn is None and v.candidate == 2, v.reasons
 
 
+def test_emoji_under_a_notification_over_the_poster_are_read(tmp_path: Path) -> None:
+    """ "☝️ 1️⃣ 🔥" alone on a story whose name line a notification hides: with no header
+    read there was no body to look for emoji in, and the story ended `clear`. The body lies
+    below the card; the emoji back pair 1, and nobody can tell who posted: `review`."""
+    v, label = _scan_ours(9133, 177, "Abang Irwan Prakoso", tmp_path)
+    assert label.get("poster_hidden") and label["content_text"] == "☝️ 1️⃣ 🔥"
+    assert v.kind == "review" and v.asn is None and v.candidate == 1, v.reasons
+
+
 def test_a_notification_above_a_stories_own_status_bar_hides_nothing_of_it(
     tmp_path: Path,
 ) -> None:
