@@ -340,18 +340,24 @@ def trailing_mark(image: Image.Image, box: Box) -> bool:
         ),
         dtype=np.float32,
     )
-    within = grey[:, : max(1, min(x1, image.width) - max(0, x0))]
-    if (within > _otsu(within)).mean() > 0.5:
-        grey = 255 - grey  # dark text on a light background
-        within = grey[:, : within.shape[1]]
-    letters_ink = within > _otsu(within)
-    if letters_ink.all() or not letters_ink.any():
+    # The box's middle rows hold letters and the colour right behind them; a photo's dark
+    # shape may rise into its bottom rows (a head under a white name on grey).
+    width = max(1, min(x1, image.width) - max(0, x0))
+    middle = grey[y0 - top + h // 4 : y1 - top - h // 4, :width]
+    if not middle.size:
+        return False
+    if (middle > _otsu(middle)).mean() > 0.5:
+        grey, middle = 255 - grey, 255 - middle  # dark text on a light background
+    threshold = _otsu(middle)
+    within = grey[:, :width]
+    letters_ink = within > threshold
+    core = middle > threshold
+    if core.all() or not core.any():
         return False
     # Past the box lies another background (a pale cup under white text): ink is as light as
     # the letters' and stands out from its own column's background by a share of their
     # contrast.
-    threshold = _otsu(within)
-    contrast = float(np.median(within[letters_ink]) - np.median(within[~letters_ink]))
+    contrast = float(np.median(middle[core]) - np.median(middle[~core]))
     behind = np.percentile(grey, 30, axis=0)
     ink = (grey > threshold) & (grey - behind > max(MARK_CONTRAST_MIN, MARK_CONTRAST * contrast))
     labels, _count = ndimage.label(letters_ink)
