@@ -18,7 +18,7 @@ OCR puts at a handle's ends: it is looked for on the line too (`ocr.left_out.tra
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PIL import Image
@@ -111,14 +111,10 @@ def _dots_seen(
     read: str,
     handle: str,
 ) -> bool:
-    """The handle's dots stand where it puts them (`dots_in_place`) on the line that spells
-    it; a handle only a later reading read (inside a chat's or a viewer's frame, no line of
-    the first reading spells it) is looked for in its header band read again, enlarged."""
-    if spelled is not None:
-        return dots_in_place(image, spelled, handle)
-    crop, again = line_enlarged(image, box, engine)
-    found = _spelling(again, read)
-    return found is not None and dots_in_place(crop, found, handle)
+    """The handle's dots stand where it puts them (`dots_in_place`) on its line."""
+    return _on_its_line(
+        image, engine, spelled, box, read, lambda im, at: dots_in_place(im, at, handle)
+    )
 
 
 def _mark_after(
@@ -128,14 +124,26 @@ def _mark_after(
     box: tuple[int, int, int, int],
     read: str,
 ) -> bool:
-    """A dot or underscore stands after the handle's last letter (`trailing_mark`) on the
-    line that spells it, or in its header band read again, enlarged, when no line of the
-    first reading does (as for `_dots_seen`)."""
+    """A dot or underscore stands after the handle's last letter (`trailing_mark`)."""
+    return _on_its_line(image, engine, spelled, box, read, trailing_mark)
+
+
+def _on_its_line(
+    image: Image.Image,
+    engine: OcrEngine,
+    spelled: tuple[int, int, int, int] | None,
+    box: tuple[int, int, int, int],
+    read: str,
+    look: Callable[[Image.Image, tuple[int, int, int, int]], bool],
+) -> bool:
+    """`look` on the line that spells the handle (`spelled`); a handle only a later reading
+    read (inside a chat's or a viewer's frame, no line of the first reading spells it) is
+    looked for in its header band (`box`) read again, enlarged."""
     if spelled is not None:
-        return trailing_mark(image, spelled)
+        return look(image, spelled)
     crop, again = line_enlarged(image, box, engine)
     found = _spelling(again, read)
-    return found is not None and trailing_mark(crop, found)
+    return found is not None and look(crop, found)
 
 
 def _dots_read_as_underscores(read: str, handle: str) -> bool:

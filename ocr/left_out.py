@@ -273,12 +273,10 @@ def dots_in_place(image: Image.Image, box: Box, handle: str) -> bool:
     ink = grey > _otsu(grey)
     if ink.mean() > 0.5:
         ink = ~ink  # dark text on a light background
-    labels, _count = ndimage.label(ink)
-    letters = [s for s in ndimage.find_objects(labels) if s and s[0].stop - s[0].start >= 0.4 * h]
-    if not letters:
+    measured = _foot_and_size(ink, h)
+    if measured is None:
         return False
-    foot = float(np.median([s[0].stop for s in letters]))
-    size = float(np.median([s[0].stop - s[0].start for s in letters]))
+    foot, size = measured
     rows = np.arange(ink.shape[0])[:, None]
     inked = ink.any(axis=0)
     top = np.where(ink, rows, ink.shape[0]).min(axis=0)
@@ -360,12 +358,10 @@ def trailing_mark(image: Image.Image, box: Box) -> bool:
     contrast = float(np.median(middle[core]) - np.median(middle[~core]))
     behind = np.percentile(grey, 30, axis=0)
     ink = (grey > threshold) & (grey - behind > max(MARK_CONTRAST_MIN, MARK_CONTRAST * contrast))
-    labels, _count = ndimage.label(letters_ink)
-    letters = [s for s in ndimage.find_objects(labels) if s and s[0].stop - s[0].start >= 0.4 * h]
-    if not letters:
+    measured = _foot_and_size(letters_ink, h)
+    if measured is None:
         return False
-    foot = float(np.median([s[0].stop for s in letters]))
-    size = float(np.median([s[0].stop - s[0].start for s in letters]))
+    foot, size = measured
     # The line's own rows: an underscore lies just under its foot, the line below further.
     ink = ink[: int(foot + MARK_BELOW * size) + 1]
     inked = ink.any(axis=0)
@@ -388,6 +384,17 @@ def trailing_mark(image: Image.Image, box: Box) -> bool:
         and cols.stop - cols.start >= max(2, MARK_WIDTH * size)
         and area >= MARK_AREA * size * size
     )
+
+
+def _foot_and_size(ink: np.ndarray, h: int) -> tuple[float, float] | None:
+    """The row the letters stand on and their height, by the median of the line's tall blobs
+    (at least 0.4 of the line's box height `h`); None when there are none."""
+    labels, _count = ndimage.label(ink)
+    letters = [s for s in ndimage.find_objects(labels) if s and s[0].stop - s[0].start >= 0.4 * h]
+    if not letters:
+        return None
+    foot = float(np.median([s[0].stop for s in letters]))
+    return foot, float(np.median([s[0].stop - s[0].start for s in letters]))
 
 
 def _otsu(grey: np.ndarray) -> float:
