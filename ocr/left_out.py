@@ -309,17 +309,23 @@ def dots_in_place(image: Image.Image, box: Box, handle: str) -> bool:
     )
 
 
-# A mark after a handle's last letter ("ardisantoso_", "puti66."): a run of columns at least
-# this wide (of the letters' height), inked only below MARK_TOP of that height above the foot.
-# The line is looked at this far (in its heights) past its box, where a mark the reader left
-# out of the line lies.
+# A mark after a handle's last letter ("ardisantoso_", "puti66."), in the letters' heights:
+# a blob at least MARK_WIDTH wide, inking MARK_AREA of a square that high, its top no higher
+# than MARK_TOP above
+# the foot; the line's rows end MARK_BELOW under the foot (an underscore lies just under it,
+# the next line further). The line is looked at PAST_BOX line heights past its box, where a
+# mark the reader left out of the line lies; there ink stands out from its own column's
+# background by MARK_CONTRAST of the letters' contrast (and at least MARK_CONTRAST_MIN grey
+# levels). More than MAX_SPECKS blobs smaller than a mark, and the line is too faint (JPEG
+# noise around a white name on a pale header) to tell a mark from noise.
 MARK_WIDTH = 0.1
+MARK_AREA = 0.02
 MARK_TOP = 0.4
+MARK_BELOW = 0.4
 PAST_BOX = 1.0
 MARK_CONTRAST = 0.25
 MARK_CONTRAST_MIN = 8
-MARK_AREA = 0.02
-MARK_BELOW = 0.4
+MAX_SPECKS = 2
 
 
 def trailing_mark(image: Image.Image, box: Box) -> bool:
@@ -376,13 +382,15 @@ def trailing_mark(image: Image.Image, box: Box) -> bool:
     pieces = [p for p in ndimage.find_objects(blobs) if p is not None]
     if len(pieces) < 2:
         return False
+    areas = np.bincount(blobs.ravel())[1:]
+    if int((areas < MARK_AREA * size * size).sum()) > MAX_SPECKS:
+        return False  # JPEG noise around letters too faint to tell a mark from it
     last = max(range(len(pieces)), key=lambda k: pieces[k][1].stop)
     rows, cols = pieces[last]
-    area = int((blobs[pieces[last]] == last + 1).sum())
     return (
         rows.start >= foot - MARK_TOP * size
         and cols.stop - cols.start >= max(2, MARK_WIDTH * size)
-        and area >= MARK_AREA * size * size
+        and int(areas[last]) >= MARK_AREA * size * size
     )
 
 
