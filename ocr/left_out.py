@@ -311,9 +311,8 @@ def dots_in_place(image: Image.Image, box: Box, handle: str) -> bool:
 
 # A mark after a handle's last letter ("ardisantoso_", "puti66."), in the letters' heights:
 # a blob at least MARK_WIDTH wide, inking MARK_AREA of a square that high, its top no higher
-# than MARK_TOP above
-# the foot; the line's rows end MARK_BELOW under the foot (an underscore lies just under it,
-# the next line further). The line is looked at PAST_BOX line heights past its box, where a
+# than MARK_TOP above the foot; the line's rows end MARK_BELOW under the foot (an underscore
+# lies just under it, the next line further). The line is looked at PAST_BOX line heights past its box, where a
 # mark the reader left out of the line lies; there ink stands out from its own column's
 # background by MARK_CONTRAST of the letters' contrast (and at least MARK_CONTRAST_MIN grey
 # levels). More than MAX_SPECKS blobs smaller than a mark, and the line is too faint (JPEG

@@ -234,6 +234,20 @@ def test_a_notifications_sender_under_a_cropped_app_line_is_no_poster(tmp_path: 
     assert v.kind == "review" and v.asn is None and v.candidate == 2, v.reasons
 
 
+@pytest.mark.parametrize(("index", "shown"), [(96, "latika_hakim_smk3"), (247, "sri.usamah.4")])
+def test_a_rostered_handle_with_nothing_after_it_keeps_its_flag(
+    index: int, shown: str, tmp_path: Path
+) -> None:
+    """The look for a mark after a handle's last letter (`trailing_mark`) finds none where
+    there is none: not under a white name on grey with a dark head rising into its line's
+    box, nor in the JPEG noise around a white name on a near-white header (its first
+    versions did, and these true flags fell to review)."""
+    v, label = _scan_ours(9139, index, shown, tmp_path)
+    assert label["should_flag"], label
+    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+
+
 def test_emoji_under_a_notification_over_the_poster_are_read(tmp_path: Path) -> None:
     """ "☝️ 1️⃣ 🔥" alone on a story whose name line a notification hides: with no header
     read there was no body to look for emoji in, and the story ended `clear`. The body lies
