@@ -312,11 +312,12 @@ def dots_in_place(image: Image.Image, box: Box, handle: str) -> bool:
 # A mark after a handle's last letter ("ardisantoso_", "puti66."), in the letters' heights:
 # a blob at least MARK_WIDTH wide, inking MARK_AREA of a square that high, its top no higher
 # than MARK_TOP above the foot; the line's rows end MARK_BELOW under the foot (an underscore
-# lies just under it, the next line further). The line is looked at PAST_BOX line heights past its box, where a
-# mark the reader left out of the line lies; there ink stands out from its own column's
-# background by MARK_CONTRAST of the letters' contrast (and at least MARK_CONTRAST_MIN grey
-# levels). More than MAX_SPECKS blobs smaller than a mark, and the line is too faint (JPEG
-# noise around a white name on a pale header) to tell a mark from noise.
+# lies just under it, the next line further). The line is looked at PAST_BOX line heights
+# past its box, where a mark the reader left out of the line lies; there ink stands out
+# from its own column's background by MARK_CONTRAST of the letters' contrast (and at least
+# MARK_CONTRAST_MIN grey levels). More than MAX_SPECKS blobs smaller than a mark, and the
+# line is too faint (JPEG noise around a white name on a pale header) to tell a mark from
+# noise.
 MARK_WIDTH = 0.1
 MARK_AREA = 0.02
 MARK_TOP = 0.4
@@ -337,12 +338,8 @@ def trailing_mark(image: Image.Image, box: Box) -> bool:
     if h < 6 or x1 <= x0:
         return False
     top, bottom = max(0, y0 - h // 4), min(image.height, y1 + h // 4)
-    grey = np.asarray(
-        image.crop((max(0, x0), top, min(image.width, x1 + int(PAST_BOX * h)), bottom)).convert(
-            "L"
-        ),
-        dtype=np.float32,
-    )
+    crop = image.crop((max(0, x0), top, min(image.width, x1 + int(PAST_BOX * h)), bottom))
+    grey = np.asarray(crop.convert("L"), dtype=np.float32)
     # The box's middle rows hold letters and the colour right behind them; a photo's dark
     # shape may rise into its bottom rows (a head under a white name on grey).
     width = max(1, min(x1, image.width) - max(0, x0))

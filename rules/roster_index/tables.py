@@ -29,10 +29,11 @@ from rules.units import unit_keys
 
 # Name prefixes that are not the given name ("Sutan Jono", "Cut Almira", "M. Rizki"): the
 # regions' titles of birth (Sasak "Baiq", "Lalu"; Bugis "Andi"; Balinese "I", "Ni", "Gusti";
-# Pontianak Malay "Uray", "Utin", "Abang", "Dayang"; Buton's and Muna's "La Ode", "Wa Ode"; the Sayyid families' "Syarif", "Syarifah"; Palembang's
-# "Kiagus", "Masagus", "Nyimas"; Bali's castes and birth order, "Anak Agung", "Made",
-# "Ketut": "I Made Suardana" is Pak Suardana, and Bli Made too; not "Ida", "Bagus" or
-# "Agung", which are Java's given names), the religious
+# Pontianak Malay "Uray", "Utin", "Abang", "Dayang"; Buton's and Muna's "La Ode", "Wa Ode";
+# the Sayyid families' "Syarif", "Syarifah"; Palembang's "Kiagus", "Masagus", "Nyimas";
+# Bali's castes and birth order, "Anak Agung", "Made", "Ketut": "I Made Suardana" is Pak
+# Suardana, and Bli Made too; not "Ida", "Bagus" or "Agung", which are Java's given names),
+# the religious
 # first names people are not called by ("Ahmad Mubarok" is "Pak Mubarok") and forms of
 # address kept in a name ("Umi Nurhayati"). Several may lead: "Uray Muhammad Hasan" is Hasan.
 PREFIX_TOKENS = frozenset(
