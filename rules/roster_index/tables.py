@@ -33,9 +33,9 @@ from rules.units import unit_keys
 # the Sayyid families' "Syarif", "Syarifah"; Palembang's "Kiagus", "Masagus", "Nyimas";
 # Bali's castes and birth order, "Anak Agung", "Made", "Ketut": "I Made Suardana" is Pak
 # Suardana, and Bli Made too; not "Ida", "Bagus" or "Agung", which are Java's given names),
-# the religious
-# first names people are not called by ("Ahmad Mubarok" is "Pak Mubarok") and forms of
-# address kept in a name ("Umi Nurhayati"). Several may lead: "Uray Muhammad Hasan" is Hasan.
+# the religious first names people are not called by ("Ahmad Mubarok" is "Pak Mubarok") and
+# forms of address kept in a name ("Umi Nurhayati"). Several may lead: "Uray Muhammad Hasan"
+# is Hasan.
 PREFIX_TOKENS = frozenset(
     fold_token(t)
     for t in (
