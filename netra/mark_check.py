@@ -18,13 +18,14 @@ OCR puts at a handle's ends: it is looked for on the line too (`ocr.left_out.tra
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PIL import Image
 
-from ocr.engine import OcrEngine
-from ocr.left_out import dots_in_place, line_enlarged, read_line_enlarged, trailing_mark
+from ocr.engine import OcrEngine, OcrLine
+from ocr.left_out import dots_in_place, line_enlarged, trailing_mark
 from rules.frame import TextLine
 from rules.ocr_text import compact_word
 from rules.poster import HeaderReading
@@ -68,12 +69,18 @@ def check_lost_mark(
     read = shown.text.lower()
     spelled = _spelling(lines, read)
     box = box or spelled
+    # The header line read again, enlarged, at most once whichever looks below ask for it.
+    enlarged = functools.cache(lambda: line_enlarged(image, box, engine) if box else (image, []))
     as_rostered = best.method in _READ_AS_ROSTERED and handle[-1:] not in _MARKS
-    if as_rostered and box is not None and _mark_after(image, engine, spelled, box, read):
+    if (
+        as_rostered
+        and box is not None
+        and _on_its_line(image, spelled, read, trailing_mark, enlarged)
+    ):
         return [_lowered(best, read, handle, why.HANDLE_MARK_AFTER), *matches[1:]]
     alike = [m for m in matches if m.method == "instagram-similar"]
     if len(alike) == 1 and alike[0] is best and _dots_read_as_underscores(read, handle):
-        if box is not None and _dots_seen(image, engine, spelled, box, read, handle):
+        if box is not None and _dots_seen(image, spelled, read, handle, enlarged):
             note = why.HANDLE_DOTS_SEEN.format(handle=read, roster=handle)
             raised = replace(best, confidence=DOTS_SEEN, evidence=(*best.evidence, note))
             return [raised, *matches[1:]]
@@ -88,11 +95,11 @@ def check_lost_mark(
     if mark == ".":
         # A dot no reader sees at any size ("rahmat.lubis70" read "rahmatlubis70" enlarged
         # too): the line is looked at for it on its baseline instead.
-        if _dots_seen(image, engine, spelled, box, read, handle):
+        if _dots_seen(image, spelled, read, handle, enlarged):
             return matches
         return [_lowered(best, read, handle), *matches[1:]]
     # A gap read where the mark stands is the mark ("citra januar_id" of "citra_januar_id").
-    again = [text.lower().split() for text in read_line_enlarged(image, box, engine)]
+    again = [line.text.lower().split() for line in enlarged()[1]]
     joined = [mark.join(words) for words in again]
     # Read as first: the line, or a word of it (after an avatar read "O"), opens with it.
     as_first = any(w.startswith(read) for words in again for w in words) or any(
@@ -103,45 +110,35 @@ def check_lost_mark(
     return [_lowered(best, read, handle), *matches[1:]]
 
 
+Enlarged = Callable[[], tuple[Image.Image, list[OcrLine]]]
+
+
 def _dots_seen(
     image: Image.Image,
-    engine: OcrEngine,
     spelled: tuple[int, int, int, int] | None,
-    box: tuple[int, int, int, int],
     read: str,
     handle: str,
+    enlarged: Enlarged,
 ) -> bool:
     """The handle's dots stand where it puts them (`dots_in_place`) on its line."""
     return _on_its_line(
-        image, engine, spelled, box, read, lambda im, at: dots_in_place(im, at, handle)
+        image, spelled, read, lambda im, at: dots_in_place(im, at, handle), enlarged
     )
-
-
-def _mark_after(
-    image: Image.Image,
-    engine: OcrEngine,
-    spelled: tuple[int, int, int, int] | None,
-    box: tuple[int, int, int, int],
-    read: str,
-) -> bool:
-    """A dot or underscore stands after the handle's last letter (`trailing_mark`)."""
-    return _on_its_line(image, engine, spelled, box, read, trailing_mark)
 
 
 def _on_its_line(
     image: Image.Image,
-    engine: OcrEngine,
     spelled: tuple[int, int, int, int] | None,
-    box: tuple[int, int, int, int],
     read: str,
     look: Callable[[Image.Image, tuple[int, int, int, int]], bool],
+    enlarged: Enlarged,
 ) -> bool:
     """`look` on the line that spells the handle (`spelled`); a handle only a later reading
     read (inside a chat's or a viewer's frame, no line of the first reading spells it) is
-    looked for in its header band (`box`) read again, enlarged."""
+    looked for in its header band read again, enlarged (`enlarged`, read once)."""
     if spelled is not None:
         return look(image, spelled)
-    crop, again = line_enlarged(image, box, engine)
+    crop, again = enlarged()
     found = _spelling(again, read)
     return found is not None and look(crop, found)
 

@@ -214,17 +214,13 @@ def read_under_toast(image: Image.Image, box: Box, engine: OcrEngine) -> list[st
 LINE_ZOOM = 2
 
 
-def read_line_enlarged(image: Image.Image, box: Box, engine: OcrEngine) -> list[str]:
-    """The line in `box` (left, top, right, bottom) read again, enlarged, with a margin of a
-    third of its height above and below and half of it beside."""
-    return [line.text for line in line_enlarged(image, box, engine)[1]]
-
-
 def line_enlarged(
     image: Image.Image, box: Box, engine: OcrEngine
 ) -> tuple[Image.Image, list[OcrLine]]:
-    """`read_line_enlarged` with the enlarged crop and the lines' boxes in it, for a closer
-    look at what they hold (a handle's dot, `dots_in_place`)."""
+    """The line in `box` (left, top, right, bottom) read again, enlarged, with a margin of a
+    third of its height above and below and half of it beside: the enlarged crop and the
+    lines' boxes in it, for a closer look at what they hold (a handle's dot,
+    `dots_in_place`)."""
     x0, y0, x1, y1 = box
     h = y1 - y0
     band = (
