@@ -114,8 +114,10 @@ _KEYWORD_O_DIGIT = re.compile(
 )
 _DIGIT_JARI = re.compile(r"(\d)(jari)", re.I)
 # A pair's number 1 read as the letter I, l or a bar after its keyword, run into it or not:
-# "HANA NOMOR 1" read "HANNOMORI", "nomor l".
-_KEYWORD_ONE_AS_LETTER = re.compile(r"\b(nomor|nomer|urut|paslon) ?[Il|](?![\w|])", re.I)
+# "HANA NOMOR 1" read "HANNOMORI", "nomor l", "#Coblos1" in a script font read "#Coblosl".
+_KEYWORD_ONE_AS_LETTER = re.compile(
+    r"\b(nomor|nomer|urut|paslon|coblos|pilih) ?[Il|](?![\w|])", re.I
+)
 # A number run into the word after it ("27/11INGAT", "nomor 1YA"), not a digit inside a
 # word ("H3WAN" is leetspeak).
 _DIGIT_WORD = re.compile(r"(?<![A-Za-z\d])(\d[\d/.:-]*)(?=[A-Za-z]{2})")

@@ -22,6 +22,7 @@ EVIDENCE_HANDLE_CUT = "@{handle}… terpotong di layar: awal dari @{roster}"
 EVIDENCE_HANDLE_FAINT = (
     "@{handle} mungkin @{roster} (huruf tipis hilang di latar pucat? perlu dicek)"
 )
+EVIDENCE_HANDLE_ALIKE = "@{handle} mirip @{roster} (salah baca di latar pucat? perlu dicek)"
 EVIDENCE_HANDLE_FULL_NAME = "@{handle} = nama lengkap '{name}' digabung"
 EVIDENCE_WORD_ALIAS = "'{word}' = alias"
 EVIDENCE_WORD_EXACT = "'{word}' = '{roster}'"

@@ -82,15 +82,17 @@ class RosterIndex(CandidateLookup):
         return self._entry(int(self._nip_idx[i[0]])) if i else None
 
     def faint(self, handle: str) -> list[AsnMatch]:
-        """Entries whose handle a handle read over a pale photo may be, thin strokes lost
-        (see `HandleLookup._faint_handles`): for review, never a flag."""
-        found = self._faint_handles(handle)
+        """Entries whose handle a handle read over a pale photo may be, thin strokes lost or
+        a letter or two misread (see `HandleLookup._faint_handles`): for review, never a
+        flag."""
+        found, alike = self._faint_handles(handle)
+        wording = why.EVIDENCE_HANDLE_ALIKE if alike else why.EVIDENCE_HANDLE_FAINT
         return [
             AsnMatch(
                 entry=self._entry(i),
                 confidence=FAINT_HANDLE,
                 method="instagram-faint",
-                evidence=(why.EVIDENCE_HANDLE_FAINT.format(handle=handle, roster=h),),
+                evidence=(wording.format(handle=handle, roster=h),),
             )
             for i, h in found
         ]

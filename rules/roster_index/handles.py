@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from rules.names import fold_spelling
@@ -223,8 +223,23 @@ _CUT_END = re.compile(r"(?:…|\.{2,})$")
 _CUT_SURE = 14
 
 
+# A handle read over a pale photo whose letters are this alike (`fuzz.ratio`, 0-100) to a
+# rostered handle's, OCR's look-alikes folded, may be that one (`_alike_handles`); from this
+# many letters on.
+_ALIKE = 85.0
+_ALIKE_LEAST = 6
+_ALIKE_FOLD = str.maketrans({"i": "l", "j": "l"})
+
+
+def _alike_letters(handle: str) -> str:
+    return _LETTERS.sub("", handle_letters(handle.lower())).translate(_ALIKE_FOLD)
+
+
 class HandleLookup(RosterTables):
     """Candidates for an Instagram username."""
+
+    # The rostered handles' letters and their entries (`_alike_handles`), on first use.
+    _alike: tuple[list[str], list[int]] | None = None
 
     def _match_cut(self, start: str) -> list[Scored]:
         """A handle too long for the header, cut by the app with "…": the roster's handles
@@ -248,18 +263,19 @@ class HandleLookup(RosterTables):
             out.append(Scored(i, raw, "instagram-cut" if sure else "instagram-near", ev))
         return out
 
-    def _faint_handles(self, text: str) -> list[tuple[int, str]]:
+    def _faint_handles(self, text: str) -> tuple[list[tuple[int, str]], bool]:
         """Handles the one read over a pale photo may be with only thin strokes lost (i, l,
         t, j, f, r and the dots and underscores, `thin_skeleton`): the rest of the letters
-        in order and three fifths of the length kept. Never a match, only names a moderator
-        should compare; none when more than `_FAINT_MAX` handles would do."""
+        in order and three fifths of the length kept. Failing those, handles it is nearly
+        (`_alike_handles`; the flag says so). Never a match, only names a moderator should
+        compare; none when more than `_FAINT_MAX` handles would do."""
         handle = normalise_handle(text.split()[0]) if text.split() else None
         if handle is None:
-            return []
+            return [], False
         read = handle_skeleton(handle)
         thin = thin_skeleton(read)
         if len(thin) < 2:
-            return []
+            return [], False
         hits = key_range(self._thin_keys, stable_hash(thin))
         found = []
         for i in self._thin_idx[hits.start : hits.stop].tolist():
@@ -267,7 +283,35 @@ class HandleLookup(RosterTables):
             full = handle_skeleton(roster)
             if 0.6 * len(full) <= len(read) < len(full) and thin_skeleton(full) == thin:
                 found.append((i, roster))
-        return found if len(found) <= _FAINT_MAX else []
+        alike = not found
+        if alike:
+            found = self._alike_handles(handle)
+        return (found if len(found) <= _FAINT_MAX else []), alike
+
+    def _alike_handles(self, handle: str) -> list[tuple[int, str]]:
+        """Handles whose letters the read one's are nearly (`_ALIKE` of the characters
+        shared, OCR's look-alikes folded), with the same digits or those digits and the
+        story's age run into them: "imdahpermad_79141" of "indahpermadi_79" + "14 j" over a
+        pale photo, a slip at each end, which the prefix and suffix lookups cannot reach."""
+        letters = _alike_letters(handle)
+        if len(letters) < _ALIKE_LEAST:
+            return []
+        if self._alike is None:
+            ids = np.unique(self._hk_idx).tolist()
+            self._alike = ([_alike_letters(self._field(i, 6)) for i in ids], ids)
+        choices, ids = self._alike
+        digits = re.sub(r"\D", "", handle)
+        found = []
+        for _text, _score, k in process.extract(
+            letters, choices, scorer=fuzz.ratio, score_cutoff=_ALIKE, limit=_FAINT_MAX + 1
+        ):
+            if choices[k] == letters:
+                continue  # the very letters: a mark apart, which the lookups above decide
+            roster = self._field(ids[k], 6)
+            own = re.sub(r"\D", "", roster)
+            if digits == own or (own and digits.startswith(own) and len(digits) - len(own) <= 3):
+                found.append((ids[k], roster))
+        return found
 
     # --- username ----------------------------------------------------------------
 

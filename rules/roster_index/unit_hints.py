@@ -223,6 +223,16 @@ class UnitHintLookup(HandleLookup):
         # words begin a unit's name ("UPTD BALAI…", "UPTD Balai K…").
         cut = bool(_ELLIPSIS_END.search(text))
         tokens = strip_honorifics(name_tokens(strip_titles(text)))
+        if (
+            cut
+            and len(tokens) > 2
+            and 2 <= len(tokens[-1]) < len(_NEGERI)
+            and _NEGERI.startswith(tokens[-1])
+            and split_unit_hints(tokens[-2:-1])[0]
+        ):
+            # "Teteh Puti (SMP NEGE…": a state school, its "Negeri" and number cut off; the
+            # name decides among the schools of that kind.
+            tokens = [*tokens[:-1], _NEGERI]
         if cut and len(tokens) > 1 and len(tokens[-1]) <= 3 and split_unit_hints(tokens[-1:])[0]:
             # "UPTD Pu…": two letters cut from a longer word are no short form ("PU").
             hint, rest, consumed = split_unit_hints(tokens[:-1])
@@ -410,6 +420,7 @@ def units_apart(text: str) -> str:
 
 _SKIP_RUN = SKIP_WORDS
 _ELLIPSIS_END = re.compile(r"(?:…|\.{2,})\W*$")
+_NEGERI = "negeri"
 
 
 # A place word this long may be read one letter off and still name one place.

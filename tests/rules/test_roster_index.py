@@ -1547,3 +1547,40 @@ def test_a_letter_added_inside_a_rostered_handle_makes_another_name() -> None:
     nip, conf, _method = top(index, "username", "dewi.astuti")
     assert nip == "199608122020122644" and conf < FLAG, conf
     assert top(index, "username", "dwiastuti")[1] >= FLAG
+
+
+def test_a_handle_read_over_a_pale_photo_offers_those_it_nearly_is() -> None:
+    """ "imdahpermad_79141": "indahpermadi_79" with an "n" read "m", its last "i" lost and
+    the story's age "14 j" run into its digits, over a pale photo. No lookup by its start or
+    its end reaches it (a slip at each end); its letters are nearly the roster's and its
+    digits begin with the roster's: offered for review. Other digits, or other letters,
+    are no lead."""
+    index = RosterIndex(
+        [
+            E("196603262021222947", "Indah Permadi", "Dinas Sosial", None, "indahpermadi_79"),
+            E("197407192005072565", "Indah Pertiwi", "Bappeda", None, "indah.pertiwi"),
+        ]
+    )
+    assert index.match(Poster("username", "imdahpermad_79141")) == []
+    offered = index.faint("imdahpermad_79141")
+    assert [m.entry.nip for m in offered] == ["196603262021222947"]
+    limits = Thresholds()
+    assert all(limits.asn_review <= m.confidence < limits.asn_flag for m in offered)
+    assert index.faint("imdahpermad_35") == []  # another number
+    assert index.faint("imdahsetiawan_79") == []  # other letters
+
+
+def test_a_state_school_cut_inside_negeri_narrows_to_that_kind_of_school() -> None:
+    """ "TETEH PUTI (SMP NEGE…": the app cut the contact inside "Negeri", its number lost.
+    The one Puti at a junior high school leads the Putis elsewhere; uncut words would be
+    read the same only with the whole "Negeri"."""
+    putis = [
+        E("196707142000022012", "Puti Sulistyo", "SMP Negeri 5 Bangka Tengah"),
+        E("197801232005032039", "Ir. Puti Hariyah", "Badan Kepegawaian Daerah"),
+        E("198804302012062644", "Puti Waskita, M.T.", "Dinas Perumahan dan Kawasan Permukiman"),
+    ]
+    index = RosterIndex(putis)
+    nip, conf, method = top(index, "contact_name", "TETEH PUTI (SMP NEGE…")
+    assert nip == putis[0].nip and "unit" in method
+    others = index.match(Poster("contact_name", "TETEH PUTI (SMP NEGE…"))[1:]
+    assert all(m.confidence < conf for m in others)

@@ -432,6 +432,7 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("GASPOLm 01", 1),  # "GASPOL 👊 01": the emoji read as a letter run into the word
         ("LANJUTKANNN ZPERODE!!\nHEWNOMORI", 1),  # "HEWAN NOMOR 1": the 1 read as an I
         ("pasti nomor l ya", 1),  # the 1 read as a lower-case l
+        ("#Coblosl\nKota Kita Pasti\nMenang", 1),  # "#Coblos1" in a script font
     ],
 )
 def test_support_survives_lost_spaces_and_look_alike_glyphs(text: str, number: int) -> None:
