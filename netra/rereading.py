@@ -75,7 +75,13 @@ def plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportFi
     (`FRAMED_SURE`) does not earn a third reading, larger still. Measured (2026-12-02) on ten looked-at sets: 12% less time
     after the first reading, no true flag lost (a neutral post moved from review to clear);
     the same for a plain story lost two true flags (a name beside the header, neon text,
-    each read only by the second reading)."""
+    each read only by the second reading).
+
+    Campaign words beside a neutral cue ("ASN harus netral!", "Sudah cek namamu di DPT?",
+    "Jangan like … konten paslon") are that cue's subject, not a campaign: every line read
+    large and surely, with no pair scored, they do not earn the reading either. Measured
+    (2026-12-05): that reading (a detection at 704 px over the enlarged body, 0.4–0.7 s) was
+    most of the slowest screenshots' time on blindgen 189, each such a reminder."""
     content = set(layout.body)  # the story's own lines: no footer, chrome or header
     # An emoji read as a letter or two ("m" at 0.63 for 👊) is no line of text to read again.
     inside = [line for line in lines if line.text in content and not emoji_scrap(line.text)]
@@ -86,6 +92,7 @@ def plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportFi
         and not any(any(f.scores.values()) for _e, f in getattr(support, "options", ()))
         and (
             (layout.framed and all(line.conf >= FRAMED_SURE for line in inside))
+            or bool(support.neutral_cues)
             or no_campaign_words("\n".join(x.text for x in inside), True, pairs(support))
         )
     )

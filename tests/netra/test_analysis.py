@@ -720,6 +720,35 @@ def test_an_emoji_read_as_a_letter_does_not_earn_a_second_reading(election) -> N
         assert plainly_neutral(lines, layout, support) is plain, (scrap, layout.body)
 
 
+def test_a_neutrality_reminder_read_surely_is_not_read_again(election) -> None:  # type: ignore[no-untyped-def]
+    """ "ASN harus netral! Jangan like konten paslon": campaign words, but a neutral cue's
+    subject, every line large and sure: plainly neutral. Read unsurely, or with a pair's
+    number beside the cue, it is read again."""
+    from netra.rereading import plainly_neutral
+    from ocr.engine import OcrLine
+    from rules.elections import find_support
+    from rules.layout import read_layout
+
+    def read(body: list[str], conf: float) -> list[OcrLine]:
+        texts = [("Pak Budi Dinkes", 90, 0.97), ("Kemarin 09.36", 122, 0.97)]
+        texts += [(t, 600 + 70 * k, conf) for k, t in enumerate(body)]
+        texts.append(("Balas", 1200, 0.99))
+        return [OcrLine(t, 140, y, 140 + 20 * len(t), y + 60, c) for t, y, c in texts]
+
+    # (Sure, but below `FRAMED_SURE`: these lines alone make a layout read as framed.)
+    reminder = ["ASN harus netral!", "Jangan like konten paslon"]
+    for body, conf, plain in (
+        (reminder, 0.93, True),
+        (reminder, 0.8, False),
+        ([*reminder, "coblos nomor 2"], 0.93, False),
+        (["Jangan like konten paslon"], 0.93, False),  # campaign words, no cue
+    ):
+        lines = read(body, conf)
+        layout = read_layout(lines, 720, 1280)
+        support = find_support(layout.body_text, election)
+        assert plainly_neutral(lines, layout, support) is plain, (body, conf)
+
+
 def test_a_legible_contact_sharing_only_a_surname_with_the_roster_is_read_once(  # type: ignore[no-untyped-def]
     roster, election
 ) -> None:
