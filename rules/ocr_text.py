@@ -102,6 +102,10 @@ _GLUE_WORDS = (
 # TitleCase words run together ("PastiMenang", "ZuhriYogi"); each part three letters or more,
 # so mixed-case shouting ("bapAk", "MEnaAang") is left alone.
 _TITLE_RUN = re.compile(r"^[A-Za-z][a-z]{2,}(?:[A-Z][a-z]{2,})+$")
+# Where a hashtag's words join: at a capital after a small letter, and between letters and
+# digits ("#Ilrat01", "#ZamonMenang", "#02Ridyu"). A hashtag the election file does not list
+# still says what its words say.
+_TAG_JOINS = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 _FIX_NUMBER = re.compile(r"(fix)(n[o0]\.?|nomor|nomer)(0?[1-9])(?!\d)", re.I)
 _FIX_KEYWORD = re.compile(r"^(fix)(?:n[o0]\.?|nomor|nomer)$", re.I)
 _KEYWORD_DIGIT = re.compile(
@@ -189,7 +193,8 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
     "gasspol02m"), as a glyph after a word ("ingat# nomor 1") or standing alone ("nomor ★ 1")
     is dropped, and "💯" read as "00" after a firm word and a number's
     keyword is set apart ("pasti nomor 100" → "pasti nomor 1 100"). Hashtags and mentions stay
-    whole."""
+    whole; a hashtag's words, where capitals or digits join them, follow it ("#Ilrat01"
+    "Ilrat 01")."""
     glue = _glue_pattern(extra_words)
     extra = frozenset(w.lower() for w in extra_words) - frozenset(_GLUE_WORDS)
     lines = []
@@ -207,6 +212,8 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
             before, two_before = word, before
             if word.startswith(("#", "@")):
                 out.append(word)
+                if word.startswith("#") and len(words := _TAG_JOINS.split(word[1:])) > 1:
+                    out.append(" ".join(words))  # "#Ilrat01", "#ZamonMenang": its words too
                 continue
             word = _SCRIPT_E.sub("E", word)
             word = _SYMBOL_BEFORE_DIGIT.sub("", word)

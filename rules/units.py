@@ -43,7 +43,10 @@ _AGENCIES: dict[str, tuple[str, ...]] = {
         "badan pengelolaan keuangan dan aset daerah", "badan keuangan daerah",
     ),
     "inspektorat": ("inspektorat", "itda", "itkot", "itko", "itkab", "itprov", "irda"),
-    "setda": ("setda", "sekda", "setdakot", "setdakab", "sekretariat daerah", "pemkot setda"),
+    "setda": (
+        "setda", "sekda", "setdakot", "setdako", "setdakab", "setdaprov", "sekretariat daerah",
+        "pemkot setda",
+    ),
     "setwan": ("setwan", "sekwan", "sekretariat dprd", "sekretariat dewan", "dprd"),
     "satpolpp": (
         "satpol pp", "satpolpp", "satpol", "pol pp", "polpp", "satuan polisi pamong praja",

@@ -178,6 +178,7 @@ def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
         "Selamat pagi, semangat bekerja!",
         "Debat publik pasangan calon\n1. Hendra-Wulan\n2. Bambang-Rahmat\n3. Yusuf-Dewi\nKPU",
         "Selamat Hari Guru Nasional 🙏",
+        "#PilkadaDamai2024 #HUTKORPRI53 #Kelas2B",  # hashtags' words and numbers, no pair
         "Jadwal kampanye: no. 1 hari Senin, no. 2 Selasa, no. 3 Rabu",
         "Sudah nyoblos? Ayo ke TPS 27 November, vote 2024 damai",
         "Pilih 2 warna ya kak, stok terbatas",
@@ -433,6 +434,8 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("LANJUTKANNN ZPERODE!!\nHEWNOMORI", 1),  # "HEWAN NOMOR 1": the 1 read as an I
         ("pasti nomor l ya", 1),  # the 1 read as a lower-case l
         ("#Coblosl\nKota Kita Pasti\nMenang", 1),  # "#Coblos1" in a script font
+        ("#Yuda03 🙏", 3),  # a hashtag the file does not list: an alias and the number
+        ("#02Bara", 2),
     ],
 )
 def test_support_survives_lost_spaces_and_look_alike_glyphs(text: str, number: int) -> None:
