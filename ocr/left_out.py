@@ -76,10 +76,13 @@ def read_among_emoji(image: Image.Image, emoji: Sequence[Emoji], engine: OcrEngi
         )
         zoom = min(ZOOM, max(1.0, ROW_HEIGHT / side))
         lines = _read_masked(image, region, row, side, engine, zoom)
-        if not lines and zoom < ZOOM:
-            # Nothing read among large emoji: a thin script "1" alone between them ("🗳️ 1
-            # ✅💯💯") is no text to the detector until it is large.
-            lines = _read_masked(image, region, row, side, engine, ZOOM)
+        # Nothing read among large emoji: a thin script "1" alone between them ("🗳️ 1
+        # ✅💯💯") is no text to the detector until it is large; one 12 pixels high on a
+        # label, not at three times that either.
+        for larger in (ZOOM, 2 * ZOOM):
+            if lines or zoom >= larger:
+                continue
+            lines = _read_masked(image, region, row, side, engine, larger)
         if lines:
             texts.append(" ".join(line.text for line in lines))
     return texts

@@ -314,3 +314,18 @@ def test_emoji_over_a_gravel_photo_on_a_label_or_not_are_found(index: int, handl
     assert label["content_text"].startswith("✌️✌️✌️ 02")
     names = _named(image)
     assert names.count("finger2") == 3 and names.count("cheer_fire") == 3, names
+
+
+def test_a_small_digit_between_small_emoji_on_a_label_is_read() -> None:
+    """ "🗳️ 1 ✅💯💯" at 18-22 px on an orange label over a cream story (blindgen 187): the
+    white "1", 12 px high, is no text to the detector at three times its size; at six it is
+    the pair's number."""
+    from ocr.left_out import read_among_emoji
+
+    image = _line(
+        ["🗳️", "1", "✅", "💯", "💯"], 18, (244, 240, 230), label=(240, 125, 45),
+        text=("lato", (255, 255, 255)),
+    )  # fmt: skip
+    emoji = find_emoji(image, (200, 1100))
+    assert {"cheer_ballot", "cheer_check"} <= {e.name for e in emoji}, emoji
+    assert read_among_emoji(image, emoji, make_engine("ppocr")) == ["1"]
