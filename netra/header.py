@@ -58,10 +58,13 @@ WEAK_MATCH = 0.45
 # Two readings of a poster this alike (normalised Levenshtein) agree, an OCR slip or two apart.
 AGREE = 0.8
 # A rostered handle found only by taking the read handle's last digits for the story's age
-# (`age_glued`) counts this much of its match: the digits may be the handle's own, so it is
-# below a flag until a later reading reads the age apart ("christinawattimena2" of
-# "christinawattimena2 24 m" is not the roster's "christinawattimena").
-AGE_GLUED = 0.8
+# (`age_glued`) counts at most this much: the digits may be the handle's own, so it is
+# below a flag (`Thresholds.asn_flag`) until a later reading reads the age apart
+# ("christinawattimena2" of "christinawattimena2 24 m" is not the roster's
+# "christinawattimena"). A lead for review already below it stays one: the doubt is about
+# the digits, not about the letters ("kurmiawan912" read for "kurniawan91" + "2 3m", with
+# support, had ended `clear` at 0.44).
+AGE_GLUED = 0.79
 EXACT_HANDLE = "instagram-exact"
 # The header opinion not asked once two readings agree on someone off the roster.
 LAST_RESORT = "faint"
@@ -123,14 +126,14 @@ def match_reading(
         found = roster.match(poster, limit=limit)
         if poster in glued:  # only the rostered handle itself: a near one is no lead here
             found = [
-                replace(m, confidence=m.confidence * AGE_GLUED)
+                replace(m, confidence=min(m.confidence, AGE_GLUED))
                 for m in found
                 if m.method == EXACT_HANDLE
             ]
         elif poster is not reading.poster and digits_moved(reading.poster, poster):
             # "veronika_haning23j": "veronika_haning2" and "3j" as read first; the roster's
             # "veronika_haning" only if the 2 was the age's. The same doubt as `age_glued`.
-            found = [replace(m, confidence=m.confidence * AGE_GLUED) for m in found]
+            found = [replace(m, confidence=min(m.confidence, AGE_GLUED)) for m in found]
             glued = (*glued, poster)
         score = found[0].confidence if found else 0.0
         if score > top:

@@ -193,6 +193,23 @@ def test_a_handle_run_into_its_age_split_to_fit_the_roster_is_only_a_lead() -> N
     assert match_reading(plain, roster, 5)[1][0].confidence >= 0.95
 
 
+def test_a_near_handle_split_from_its_age_stays_a_lead_for_review() -> None:
+    """ "kurmiawan912" of "kurniawan91" + "2 3m" over a pale photo: split so, the handle is
+    one letter off the roster's, a lead. The doubt about the digits keeps a lead below a
+    flag; it does not push it below review (it had made it 0.44, and the story `clear`)."""
+    from rules.verdict import Thresholds
+
+    own = RosterEntry("198309262007041423", "Kurniawan Ramadhan", instagram="kurniawan91")
+    roster = RosterIndex([own])
+    splits = instagram_user_candidates("kurmiawan9123m", strict=True)
+    others = tuple(Poster("username", user) for user, _age in splits[1:])
+    glued = HeaderReading("instagram", Poster("username", splits[0][0]), splits[0][1], (), others)
+    found, matches = match_reading(glued, roster, 5)
+    assert matches and matches[0].entry.nip == own.nip, (splits, found)
+    limits = Thresholds()
+    assert limits.asn_review <= matches[0].confidence < limits.asn_flag
+
+
 @pytest.mark.parametrize(
     ("age", "handle"),
     [
