@@ -1572,8 +1572,8 @@ def test_a_handle_read_over_a_pale_photo_offers_those_it_nearly_is() -> None:
 
 def test_a_state_school_cut_inside_negeri_narrows_to_that_kind_of_school() -> None:
     """ "TETEH PUTI (SMP NEGE…": the app cut the contact inside "Negeri", its number lost.
-    The one Puti at a junior high school leads the Putis elsewhere; uncut words would be
-    read the same only with the whole "Negeri"."""
+    The one Puti at a junior high school leads the Putis elsewhere. Without the app's mark
+    "NEGE" is no word of a unit, and the Putis stay tied."""
     putis = [
         E("196707142000022012", "Puti Sulistyo", "SMP Negeri 5 Bangka Tengah"),
         E("197801232005032039", "Ir. Puti Hariyah", "Badan Kepegawaian Daerah"),
@@ -1584,3 +1584,5 @@ def test_a_state_school_cut_inside_negeri_narrows_to_that_kind_of_school() -> No
     assert nip == putis[0].nip and "unit" in method
     others = index.match(Poster("contact_name", "TETEH PUTI (SMP NEGE…"))[1:]
     assert all(m.confidence < conf for m in others)
+    uncut = index.match(Poster("contact_name", "TETEH PUTI (SMP NEGE"))
+    assert len({m.confidence for m in uncut}) == 1, uncut
