@@ -39,8 +39,9 @@ NEARLY = 0.5  # worth a closer look (`_fit`)
 _STANDS_OUT = 60.0
 _MIN_SIDE = 12  # pixels: smaller blobs are JPEG noise, dots and letters' pieces
 # Degrees an emoji may be turned by and still be named: stories set stickers and emoji rows
-# at a slant (up to 25° in the generators), and a turned "☝️" is nearest an upright "✌️".
-TURNS = (-20.0, -10.0, 10.0, 20.0)
+# at a slant (up to 35° in the generators: blindgen 171's "✌️ 2️⃣ 🔥" at about 30° had only
+# its fire named with turns up to 20°), and a turned "☝️" is nearest an upright "✌️".
+TURNS = (-30.0, -20.0, -10.0, 10.0, 20.0, 30.0)
 # A turned template names a glyph only when it fits it surely and clearly better than any
 # upright one: turned emoji measured 0.96–0.99, 0.11–0.2 above the nearest upright; a
 # photo's shapes and letters 0.83–0.93, at most 0.07 above.
@@ -569,7 +570,7 @@ def _classify(
 def _fit(band: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> tuple[str, float] | None:
     """`_classify` as it is, searched around only when it is nearly a match (most blobs of
     a photo are nothing like any emoji); the turned templates only then too (a turned
-    emoji is still nearly its upright self, and they cost four times the upright ones)."""
+    emoji is still nearly its upright self, and they cost six times the upright ones)."""
     first = _classify(band, y0, y1, x0, x1, search=False, turned=False)
     if first is None or first[1] < NEARLY:
         return None

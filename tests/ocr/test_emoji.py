@@ -182,7 +182,7 @@ def test_a_thin_script_digit_alone_between_large_emoji_is_read() -> None:
     assert read_among_emoji(image, emoji, make_engine("ppocr")) == ["1"]
 
 
-@pytest.mark.parametrize("turn", [-18.0, 15.0])
+@pytest.mark.parametrize("turn", [-18.0, 15.0, 30.0])
 def test_an_emoji_row_set_at_a_slant_is_named_as_upright(turn: float) -> None:
     """ "☝️ 1️⃣ 🔥" turned on a story: the turned finger was nearest an upright "✌️" and
     the turned keycap nearest nothing, so a pair's number went unread."""
