@@ -40,7 +40,7 @@ from ocr.emoji import find_emoji
 from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
 from ocr.left_out import (
-    read_after,
+    number_after,
     read_among_emoji,
     read_full_size,
     read_keycaps,
@@ -304,18 +304,17 @@ def analyse(
         texts += [line.text for line in upright]
         body_text = content_text(_not_the_poster(upright, header))
         support = better_finding(support, find_support(body_text, election))
-    if body is not None and plausible and unclear(support, thresholds):
+    below = "\n".join(x.text for x in lines if body is not None and x.top >= body[0])
+    if body is not None and plausible and unclear(support, thresholds, below):
         # A caption's number alone on its last row beside an emoji ("COBLOS NOMOR" over
-        # "1 🙏"), passed over by every detection: read where it stands.
+        # "1 🙏"), passed over by every detection: read where it stands. Also under a ballot
+        # that names every pair ("COBLOS NO 1" on a label, read "COBLOSNO").
         for line in lines:
             if line.top >= body[0] and abs(line.angle) < 3 and waits_for_number(line.text):
                 box = (line.left, line.top, line.right, line.bottom)
-                after = [x.text for x in read_after(shot.image, box, engine) if x.conf >= SURE_LINE]
-                # One number among what else is there ("🔥 2 ya 😉 💯" read "2", "ya", "100").
-                numbers = [t for t in after if LONE_NUMBER.fullmatch(t)]
-                if len(numbers) == 1:
-                    texts.append(numbers[0])
-                    said = find_support(f"{layout.body_text}\n{line.text} {numbers[0]}", election)
+                if (number := number_after(shot.image, box, line.text, engine)) is not None:
+                    texts.append(number)
+                    said = find_support(f"{layout.body_text}\n{line.text} {number}", election)
                     support = better_finding(support, said)
     toasts = [line for line in lines if is_toast(line.text)]
     if toasts and plausible and unclear(support, thresholds):
@@ -505,9 +504,6 @@ def _only_the_posters_name(support: ElectionFinding, header: HeaderReading) -> b
             s.rule == why.RULE_NAME_PART and compact_word(s.matched) in key for s in support.signals
         )
     )
-
-
-LONE_NUMBER = re.compile(r"0?[1-9][!.]?")
 
 
 def _words_only(text: str) -> bool:

@@ -8,6 +8,7 @@ emoji painted over with the colour behind them, what is left cropped to its ink,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -48,6 +49,39 @@ def read_after(image: Image.Image, box: Box, engine: OcrEngine) -> list[OcrLine]
         emoji = find_emoji(image, (max(0, region[1] - h), min(image.height, region[3] + h)))
         found += _read_masked(image, region, emoji, h, engine)
     return found
+
+
+# A number alone after a line waiting for it ("1", "02", "1!").
+LONE_NUMBER = re.compile(r"0?[1-9][!.]?")
+# What a line read again from its widened box must hold to say the number it waited for.
+_WIDENED_SURE = 0.9
+
+
+def number_after(image: Image.Image, box: Box, text: str, engine: OcrEngine) -> str | None:
+    """The number a line waiting for one ("COBLOS NOMOR", `text`, in `box`) was cut off
+    from: the line read again from its box widened by one height each way, where it reads
+    as itself and a number ("COBLOS NO 1" on a label, whose detected box ended before the
+    "1": read "COBLOSNO"), or the one number right of it or on the row below
+    (`read_after`: "🔥 2 ya 😉 💯" read "2", "ya", "100"). None when there is not exactly
+    one."""
+    left, top, right, bottom = box
+    h = bottom - top
+    crop = image.crop((max(0, left - h), max(0, top - h // 4), right + h, bottom + h // 4))
+    said = _LETTERS_DIGITS.sub("", text).lower()
+    for line in engine.read(
+        ImageOps.expand(crop.convert("RGB"), MARGIN, fill=_median_colour(crop.convert("RGB")))
+    ):
+        read = _LETTERS_DIGITS.sub("", line.text).lower()
+        head, rest = read[: len(said)], read[len(said) :]
+        same = head.replace("0", "o") == said.replace("0", "o")  # "COBLOS N0 1"
+        if line.conf >= _WIDENED_SURE and same and LONE_NUMBER.fullmatch(rest):
+            return rest
+    after = [x.text for x in read_after(image, box, engine) if x.conf >= _WIDENED_SURE]
+    numbers = [t for t in after if LONE_NUMBER.fullmatch(t)]
+    return numbers[0] if len(numbers) == 1 else None
+
+
+_LETTERS_DIGITS = re.compile(r"[^A-Za-z0-9]")
 
 
 def read_among_emoji(image: Image.Image, emoji: Sequence[Emoji], engine: OcrEngine) -> list[str]:

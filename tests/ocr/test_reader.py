@@ -281,6 +281,28 @@ def test_the_age_right_of_the_gap_after_a_handle_is_read_alone(handle: str, age:
     assert read_beyond_gap(image, (50, 18, x - 10, 60), make_engine("ppocr")) is None
 
 
+def test_the_number_a_label_was_detected_without_is_read_from_its_widened_box() -> None:
+    """ "COBLOS NO 1" on a red label under a ballot: the detector's box ended a few pixels
+    into the "1" (read "COBLOSNO"), and the "1" read right of it alone is unsure or nothing.
+    Read again from the box widened by a height, the line is itself and the number; a label
+    with no number after it gives none."""
+    from ocr.engine import make_engine
+    from ocr.left_out import number_after
+    from tests.synth.render import font
+
+    bold = font("roboto_bold", 22)
+    for text, number in (("COBLOS NO 1", "1"), ("COBLOS NO", None)):
+        image = Image.new("RGB", (400, 120), (245, 245, 240))
+        draw = ImageDraw.Draw(image)
+        width = round(draw.textlength(text, font=bold))
+        draw.rounded_rectangle((40, 40, 40 + width + 14, 76), 4, fill=(200, 30, 40))
+        draw.text((47, 45), text, font=bold, fill=(255, 255, 255))
+        one = 47 + round(draw.textlength("COBLOS NO ", font=bold))
+        for into in (3, 4):  # as detected: a few pixels into the "1", read then "0" or not
+            box = (44, 42, one + into, 74)
+            assert number_after(image, box, "COBLOSNO", make_engine("ppocr")) == number, text
+
+
 def test_a_letterboxs_black_bars_are_left_out_of_the_header_band() -> None:
     """A story shown letterboxed on black: its band begins below the top bar and between the
     side bars. A phone's own black status strip with its clock on it is no letterbox."""
