@@ -268,6 +268,11 @@ def analyse(
     ):
         unit = roster.unit_named(header.poster.text)
     identified = bool(matches) and matches[0].confidence >= thresholds.asn_flag
+    if body is None and header.poster is None and not layout.framed:
+        # No name line read at all (white over a pale photo): the story's rows below where
+        # one stands, for the looks at a number left out and at emoji ("contreng nomor 4").
+        below = [x.top for x in lines if x.text in layout.footer]
+        body = (round(shot.image.height * EMPTY_BODY[0]), min(below, default=shot.image.height))
     # Support found would still make a review: a plausible ASN or namesakes, a poster
     # nobody can read (a notification over the name), a unit named instead of a person.
     plausible = bool(matches) or header.poster is None or unit is not None

@@ -59,29 +59,35 @@ _WIDENED_SURE = 0.9
 
 def number_after(image: Image.Image, box: Box, text: str, engine: OcrEngine) -> str | None:
     """The number a line waiting for one ("COBLOS NOMOR", `text`, in `box`) was cut off
-    from: the line read again from its box widened by one height each way, where it reads
-    as itself and a number ("COBLOS NO 1" on a label, whose detected box ended before the
-    "1": read "COBLOSNO"), or the one number right of it or on the row below
-    (`read_after`: "🔥 2 ya 😉 💯" read "2", "ya", "100"). None when there is not exactly
-    one."""
+    from: the line read again from its box widened by one height each way, where its row
+    reads as itself and a number ("COBLOS NO 1" on a label, whose detected box ended in the
+    "1": read "COBLOSNO"; "contreng nomor 4 ya", its blue "4" between two detected lines),
+    or the one number right of it or on the row below (`read_after`: "🔥 2 ya 😉 💯" read
+    "2", "ya", "100"). None when there is not exactly one."""
     left, top, right, bottom = box
     h = bottom - top
     crop = image.crop((max(0, left - h), max(0, top - h // 4), right + h, bottom + h // 4))
+    crop = crop.convert("RGB")
+    lines = engine.read(ImageOps.expand(crop, MARGIN, fill=_median_colour(crop)))
+    # The widened line's row, left to right (the crop's middle, in its own coordinates).
+    middle = MARGIN + (bottom - top) / 2 + h // 4
+    row = sorted((x for x in lines if x.top <= middle <= x.bottom), key=lambda x: x.left)
+    read = _LETTERS_DIGITS.sub("", "".join(x.text for x in row)).lower()
     said = _LETTERS_DIGITS.sub("", text).lower()
-    for line in engine.read(
-        ImageOps.expand(crop.convert("RGB"), MARGIN, fill=_median_colour(crop.convert("RGB")))
-    ):
-        read = _LETTERS_DIGITS.sub("", line.text).lower()
-        head, rest = read[: len(said)], read[len(said) :]
-        same = head.replace("0", "o") == said.replace("0", "o")  # "COBLOS N0 1"
-        if line.conf >= _WIDENED_SURE and same and LONE_NUMBER.fullmatch(rest):
-            return rest
+    head, rest = read[: len(said)], read[len(said) :]
+    same = head.replace("0", "o") == said.replace("0", "o")  # "COBLOS N0 1"
+    number = _NUMBER_FIRST.match(rest)
+    if number and row and same and min(x.conf for x in row) >= _WIDENED_SURE:
+        return number.group(1)
     after = [x.text for x in read_after(image, box, engine) if x.conf >= _WIDENED_SURE]
     numbers = [t for t in after if LONE_NUMBER.fullmatch(t)]
     return numbers[0] if len(numbers) == 1 else None
 
 
 _LETTERS_DIGITS = re.compile(r"[^A-Za-z0-9]")
+# The number first in what the widened line holds after the line as first read, the next
+# line's words after it ("4ya" of "contreng nomor 4 ya"), not a year or a date ("2024").
+_NUMBER_FIRST = re.compile(r"(0?[1-9])(?![\d.,:/])")
 
 
 def read_among_emoji(image: Image.Image, emoji: Sequence[Emoji], engine: OcrEngine) -> list[str]:
