@@ -66,11 +66,11 @@ def number_after(image: Image.Image, box: Box, text: str, engine: OcrEngine) -> 
     "2", "ya", "100"). None when there is not exactly one."""
     left, top, right, bottom = box
     h = bottom - top
-    crop = image.crop((max(0, left - h), max(0, top - h // 4), right + h, bottom + h // 4))
-    crop = crop.convert("RGB")
+    above = max(0, top - h // 4)
+    crop = image.crop((max(0, left - h), above, right + h, bottom + h // 4)).convert("RGB")
     lines = engine.read(ImageOps.expand(crop, MARGIN, fill=_median_colour(crop)))
-    # The widened line's row, left to right (the crop's middle, in its own coordinates).
-    middle = MARGIN + (bottom - top) / 2 + h // 4
+    # The widened line's row, left to right (the line's middle, in the crop's coordinates).
+    middle = MARGIN + top - above + h / 2
     row = sorted((x for x in lines if x.top <= middle <= x.bottom), key=lambda x: x.left)
     read = _LETTERS_DIGITS.sub("", "".join(x.text for x in row)).lower()
     said = _LETTERS_DIGITS.sub("", text).lower()
