@@ -31,6 +31,7 @@ from netra.rereading import (
     better_finding,
     framed_plainly_neutral,
     plainly_neutral,
+    read_small,
     settled,
     unclear,
 )
@@ -282,7 +283,7 @@ def analyse(
         and not small_read
         and not plain_framed
         and identified
-        and unclear(support, thresholds, layout.body_text)
+        and (unclear(support, thresholds, layout.body_text) or read_small(story_lines, layout))
         and not plainly_neutral(story_lines, layout, support)
     ):
         # An ASN identified and nothing clear found in what they posted: tiny, script or

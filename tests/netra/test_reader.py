@@ -213,6 +213,16 @@ def test_a_ballot_urging_one_pair_in_a_chat_is_read_again_for_its_number(tmp_pat
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
 
 
+def test_support_read_only_in_tiny_text_is_read_again_before_a_flag(tmp_path: Path) -> None:
+    """An ASN's story of tiny neon text, "Kenali Paslon Bupati Bangka / 01 Fatmawati Rasyid
+    - Yustina Alamsyah / No. 2 Hasbi Yasin & Zuraida Hamzah / Pemungutan suara 27 Nov",
+    read "01Fat" and "2HasbiYasin&Z": pair 2 by its name and number, a flag. Read small,
+    the body is read again enlarged, and there it names every pair: no support."""
+    v, label = _scan_ours(9157, 190, "+62 895-3197-0944", tmp_path)
+    assert label["category"] == "asn_neutral"
+    assert v.kind == "clear" and v.asn is not None and v.asn.entry.nip == label["nip"], v.reasons
+
+
 def test_a_number_between_two_lines_under_an_unread_header_is_read(tmp_path: Path) -> None:
     """ "contreng nomor 4 ya" in script over leaves, its blue "4" between the two lines the
     detector found; the white handle over the pale sky unread. With no header there was no
