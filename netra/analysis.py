@@ -133,9 +133,7 @@ def analyse(
     # Where the story's body is in the screenshot, for a second reading of it.
     body: tuple[int, int] | None = None
     if layout.header_box is not None:
-        # Down to the footer ("Kirim pesan", "Balas"): below it is only the phone's chrome.
-        below = [x.top for x in lines if x.text in layout.footer and x.top > layout.header_box[3]]
-        body = (layout.header_box[3], min(below, default=shot.image.height))
+        body = _body_below(layout.header_box[3], lines, layout, shot.image.height)
     # A framed story whose poster the first reading identified and whose body it read
     # surely with no word of a campaign: no enlarged reading, of the story or of its body.
     plain_framed = span is not None and framed_plainly_neutral(
@@ -208,8 +206,7 @@ def analyse(
             support = find_support(layout.body_text, election)
         if body is None:
             # The header hidden under it: the body lies below it ("☝️ 1️⃣ 🔥", for the emoji).
-            below = [x.top for x in lines if x.text in layout.footer and x.top > card[1]]
-            body = (card[1], min(below, default=shot.image.height))
+            body = _body_below(card[1], lines, layout, shot.image.height)
     group_chat = in_group_chat(lines) or (
         span is not None and group_chat_again(shot.image, layout.header, engine)
     )
@@ -272,8 +269,8 @@ def analyse(
     if body is None and header.poster is None and not layout.framed:
         # No name line read at all (white over a pale photo): the story's rows below where
         # one stands, for the looks at a number left out and at emoji ("contreng nomor 4").
-        below = [x.top for x in lines if x.text in layout.footer]
-        body = (round(shot.image.height * EMPTY_BODY[0]), min(below, default=shot.image.height))
+        h = shot.image.height
+        body = _body_below(round(h * EMPTY_BODY[0]), lines, layout, h)
     # Support found would still make a review: a plausible ASN or namesakes, a poster
     # nobody can read (a notification over the name), a unit named instead of a person.
     plausible = bool(matches) or header.poster is None or unit is not None
@@ -310,8 +307,8 @@ def analyse(
         texts += [line.text for line in upright]
         body_text = content_text(_not_the_poster(upright, header))
         support = better_finding(support, find_support(body_text, election))
-    below = "\n".join(x.text for x in lines if body is not None and x.top >= body[0])
-    if body is not None and plausible and unclear(support, thresholds, below):
+    under_header = "\n".join(x.text for x in lines if body is not None and x.top >= body[0])
+    if body is not None and plausible and unclear(support, thresholds, under_header):
         # A caption's number alone on its last row beside an emoji ("COBLOS NOMOR" over
         # "1 🙏"), passed over by every detection: read where it stands. Also under a ballot
         # that names every pair ("COBLOS NO 1" on a label, read "COBLOSNO").
@@ -510,6 +507,13 @@ def _only_the_posters_name(support: ElectionFinding, header: HeaderReading) -> b
             s.rule == why.RULE_NAME_PART and compact_word(s.matched) in key for s in support.signals
         )
     )
+
+
+def _body_below(top: int, lines: Sequence[OcrLine], layout: Layout, height: int) -> tuple[int, int]:
+    """The story's body from row `top` down to its footer ("Kirim pesan", "Balas"): below
+    it is only the phone's chrome."""
+    footer = [x.top for x in lines if x.text in layout.footer and x.top > top]
+    return top, min(footer, default=height)
 
 
 def _words_only(text: str) -> bool:
