@@ -108,6 +108,10 @@ _TITLE_RUN = re.compile(r"^[A-Za-z][a-z]{2,}(?:[A-Z][a-z]{2,})+$")
 _TAG_JOINS = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 _FIX_NUMBER = re.compile(r"(fix)(n[o0]\.?|nomor|nomer)(0?[1-9])(?!\d)", re.I)
 _FIX_KEYWORD = re.compile(r"^(fix)(?:n[o0]\.?|nomor|nomer)$", re.I)
+# A script x read as "&", "e" or "k" in "fix" before a number's keyword ("udh fi&no2 lah").
+_SCRIPT_FIX = re.compile(r"\bfi[&ek×](?= ?(?:n[o0]\.?|nomor|nomer) ?0?[1-9](?!\d))", re.I)
+# The O of "no" read as a zero before the number: "COBLOS N0 1", "n0.2".
+_ZERO_FOR_O = re.compile(r"\b([Nn])0(?=\.? ?0?[1-9]\b)")
 _KEYWORD_DIGIT = re.compile(
     r"(nomor|nomer|n0m0r|paslon|coblos|urut|salam|pilih|gas+pol|sikat|hajar|jelas|\bno\.?)(\d)",
     re.I,
@@ -201,6 +205,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
     before = two_before = ""  # the words before, across lines
     for line in _symbols_as_stars(text).splitlines():
         out = []
+        line = _ZERO_FOR_O.sub(r"\1o", _SCRIPT_FIX.sub("fix", line))
         line = _LETTER_BEFORE_PADDED.sub(r"\1 \2", _DIGIT_BEFORE_PADDED.sub("", line))
         for word in line.split():
             if _LONE_SYMBOLS.match(word):
@@ -313,7 +318,7 @@ def phrase_in(phrase: str, text: str, threshold: float = 88.0) -> bool:
 
 
 # Forms of address before a person's name in a story ("doakan pak Oktaf menang").
-_ADDRESS = frozenset(
+ADDRESS = frozenset(
     {"pak", "bapak", "bpk", "bu", "ibu", "bang", "abang", "mas", "mbak", "kak", "abah", "bunda"}
 )
 
@@ -334,7 +339,7 @@ def addressed_near(name: str, tokens: list[str]) -> str | None:
         return None
     target = ocr_fold(name)
     for verb, before, word in zip(["", *tokens], tokens, tokens[1:], strict=False):
-        if before not in _ADDRESS or is_word(word):
+        if before not in ADDRESS or is_word(word):
             continue
         slips = 2 if len(name) >= 6 and _campaign_verb(verb) else 1
         if (

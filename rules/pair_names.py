@@ -6,13 +6,14 @@ it; its number beside its name. The support rules (`rules.support`) weigh what t
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from rapidfuzz.distance import DamerauLevenshtein
 
 from rules.election import Candidate
 from rules.lexicon import is_word
-from rules.ocr_text import fold_compact, ocr_fold
+from rules.ocr_text import ADDRESS, fold_compact, ocr_fold
 
 # What a campaign account adds to a name: "@ana.center", "@relawan_ana", "@timana.official".
 _ACCOUNT_AFFIXES = ("center", "centre", "official", "ofc", "relawan", "menang", "team", "tim")
@@ -129,6 +130,21 @@ def glued_in(word: str, tokens: list[str]) -> bool:
         return False
     target = ocr_fold(word)
     return any(len(tok) >= len(word) + 2 and target in ocr_fold(tok) for tok in tokens)
+
+
+def glued_across(word: str, tokens: list[str]) -> bool:
+    """A name of five letters or more run into the form of address before it, with OCR's
+    space put inside the name instead ("PAKRUS TAM" for "PAK RUSTAM", tiny letters)."""
+    if len(word) < 5:
+        return False
+    target = ocr_fold(word)
+    for a, b in itertools.pairwise(tokens):
+        joined = ocr_fold(a + b)
+        if any(address + target in joined for address in ADDRESS) and not (
+            target in ocr_fold(a) or target in ocr_fold(b)
+        ):
+            return True
+    return False
 
 
 # Letters a script or handwriting font makes OCR read as another ("sofa" for "sota", "guro"

@@ -197,7 +197,9 @@ def _age_at(tokens: list[str], i: int, lenient: bool = False) -> str | None:
     """
     token = tokens[i]
     if lenient:  # (60 and over is no age in any unit: the name's own digits, "budi 61")
-        return token if token.isdigit() and len(token) <= 2 and int(token) < 60 else None
+        # Never zero-padded either: "paslon 02" is a caption's pair, not a story 2 hours old.
+        bare = token.isdigit() and len(token) <= 2 and not token.startswith("0")
+        return token if bare and int(token) < 60 else None
     folded = _fold_age_digits(token)
     if folded != token and _IG_AGE.match(folded):
         return folded  # "S6m" is "56m": the small grey 5 read as an S

@@ -41,6 +41,7 @@ from rules.ocr_text import (
 from rules.pair_names import (
     campaign_stems,
     confusable,
+    glued_across,
     glued_in,
     named_with_number,
     script_near,
@@ -319,7 +320,11 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
     unnamed = [tok for tok in tokens if fold_compact(tok) not in ctx.names]
     for person in c.people:
         words = [w for w in words_of(normalise_text(person)) if len(w) >= 3]
-        found = [w for w in words if fuzzy_token_in(w, tokens, 0.8) or glued_in(w, unnamed)]
+        found = [
+            w
+            for w in words
+            if fuzzy_token_in(w, tokens, 0.8) or glued_in(w, unnamed) or glued_across(w, tokens)
+        ]
         found = found or [w for w in words if addressed_near(w, tokens)]
         whole = fold_compact(person)
         # Two different words of the name: "Abdul Rahman Rahman" is not named by a "Rahman"

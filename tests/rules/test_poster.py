@@ -300,3 +300,10 @@ def test_a_relative_time_without_yang_still_anchors_the_contact() -> None:
 )
 def test_a_contact_names_lost_spaces_are_put_back(read: str, saved: str) -> None:
     assert restore_spaces(read) == saved
+
+
+def test_a_zero_padded_number_after_a_word_is_no_story_age() -> None:
+    """ "paslon 02 paling mantap", a caption under a header nobody read: no handle "paslon"
+    aged two hours (Instagram never pads an age)."""
+    reading = parse_header_text(["97%", "paslon 02 paling mantap"])
+    assert reading.poster != Poster("username", "paslon")

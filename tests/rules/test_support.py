@@ -436,6 +436,9 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("#Coblosl\nKota Kita Pasti\nMenang", 1),  # "#Coblos1" in a script font
         ("#Yuda03 🙏", 3),  # a hashtag the file does not list: an alias and the number
         ("#02Bara", 2),
+        ("udh fi&no2 lah,\ngk ada obat", 2),  # "udh fix no 2 lah": a script x read as "&"
+        ("COBLOS N0 3", 3),  # the O of "NO" read as a zero
+        ("SOHMANTAPPILIHANKE PAKYU SUF", 3),  # "pak Yusuf" in tiny letters, the space moved
     ],
 )
 def test_support_survives_lost_spaces_and_look_alike_glyphs(text: str, number: int) -> None:
