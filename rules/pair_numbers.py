@@ -28,7 +28,7 @@ _ORDINAL = (
 )
 _NUM = r"(?:0?(\d{1,2})|" + _ORDINAL + "|" + "|".join(NUMBER_WORDS) + r")"
 # "nomor" as OCR and stylised fonts give it: "n0m0r", "nemer", "nmr", "no.", "No".
-_NO = r"(?:n[oe0a]m[oe0a]r|nmr|number|no\.?)"
+_NO = r"(?:n[oe0a]m[oe0a]r(?:\s?nya)?|nmr|number|no\.?)"
 _NOT_CHEERED = "".join(
     f"(?<!{word} )"
     for word in (
@@ -44,7 +44,12 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     (why.RULE_NUMBER_ORDER, re.compile(r"\b(?:" + _NO + r"|n[oe0]\.?)\s*[ua]r[uo]t\s*:?\s*" + _NUM + r"[l|!]?\b"), 0.95),
     (why.RULE_VOTE_NUMBER, re.compile(r"\b" + _VOTE + r"\s+(?:for\s+)?(?:(?:" + _NO + r"|n[ae]\.?)\s*)?" + _NUM + r"\b"), 0.95),
     (why.RULE_CHOOSE_NUMBER, re.compile(r"\b(?:pilih|dukung|menangkan|menang|choose|support)\w*\s+" + _NO + r"\s*" + _NUM + r"\b"), 0.9),
-    (why.RULE_CHOOSE_DIGITS, re.compile(r"\b(?:pilih|dukung|menangkan|menang|gaspol|gas|lanjutkan|all\s?in|pasti|jelas|fix|jagoan|sikat|hajar)\w*\s+(?:paslon\s+)?0(\d)\b"), 0.85),
+    # A padded number after a verb of choosing or a firm word: "gaspol 02", "tetap 01",
+    # "yang penting 03", "jangan lupa 02", "cuma 01".
+    (why.RULE_CHOOSE_DIGITS, re.compile(r"\b(?:pilih|dukung|menangkan|menang|gaspol|gas|lanjutkan|all\s?in|pasti|jelas|fix|jagoan|sikat|hajar|tetap|wajib|yakin|pokok(?:nya|e)|penting|cuma|hanya|cukup|lupa|ingat)\w*\s+(?:paslon\s+)?0(\d)\b"), 0.85),
+    # The same number opening a line a particle closes: "02 aja", "03 pokoknya!" (not "jam
+    # 02 aja").
+    (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)^\s*0([1-9])\s+(?:aja|saja|pokoknya|pokoke|harga\s?mati)\s*[!.]*\s*$"), 0.8),
     # "fix pilih 2 dong", "dukung 3 aja!": a bare digit right after the verb, the line ending
     # or a particle after it (not "pilih 2 warna", "pilih 1 dari 3").
     (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)\b(?:pilih|dukung|menangkan)(?:lah)?\s+([1-9])(?=\s*(?:$|[!.,]|(?:ya|yah|dong|aja|saja|lah|deh|yuk|sih|kak|pak|bu|bro|sis|guys|gaes|pokoknya)\b))"), 0.75),

@@ -68,6 +68,11 @@ hashtags = ["#YudaPasti"]
         ("gaSPOOoL:02", 2, "pilih-angka"),  # the space before the number read as a colon
         ("udh fixno 2 lah, gk ada obat", 2, "kata dukungan + nomor"),  # "fix no" run together
         ("otwmenang0270", 2, "pilih-angka"),  # "otw menang 02 💯", the emoji read "70"
+        ("yg penting 01, yg lain lewat", 1, "pilih-angka"),
+        ("tetap 03 sampai akhir", 3, "pilih-angka"),
+        ("Jangan lupa 02 ya", 2, "pilih-angka"),
+        ("03 aja!", 3, "pilih-angka"),
+        ("ingat nomornya 2 ya", 2, "kata dukungan + nomor"),
         ("gw mah yuda garis\nkeras 😤", 3, "alias + kata dukungan"),  # hardline, over two lines
         ("yuda tuh the best sih, no debat", 3, "alias + kata dukungan"),
         (  # a ballot too small to read its pairs, one number ticked
@@ -183,6 +188,8 @@ def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
         "Sudah nyoblos? Ayo ke TPS 27 November, vote 2024 damai",
         "Pilih 2 warna ya kak, stok terbatas",
         "Sate tusuk 2 ribu, pokoknya enak",  # skewers, not a ballot
+        "Rapat RT 02 aja, jam 02 aja juga bisa",  # a neighbourhood's and a clock's numbers
+        "cuma 02 orang yang datang, simpan nomornya 0812 3456",
         # Two numbers urged on a ballot: a how-to-vote graphic, not one pair's.
         "SURAT SUARA\n1 HENDRA SIREGAR WULAN PRATIWI\n2 BAMBANG SUTEJO RAHMAT HIDAYAT\n"
         "3 YUSUF HALIM DEWI ANGGRAINI\nCoblos nomor 1 sah, coblos nomor 2 sah",
