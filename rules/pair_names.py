@@ -132,6 +132,39 @@ def glued_in(word: str, tokens: list[str]) -> bool:
     return any(len(tok) >= len(word) + 2 and target in ocr_fold(tok) for tok in tokens)
 
 
+# Given names too many share to name a pair by ("Muhammad", "Andi", "Siti"), and titles.
+COMMON_GIVEN = frozenset(
+    {"muhammad", "muhamad", "mohammad", "mohamad", "mochammad", "moh", "muh", "abdul", "abd", "ahmad", "achmad",
+     "andi", "siti", "nur", "sri", "haji", "hajjah", "daeng", "raden", "teuku", "cut"}
+)  # fmt: skip
+# What joins a pair's two names when a story calls the pair by them: "-", "&", "/", "+",
+# "x", "dan", "and", or nothing ("Herman Wiranto").
+_PAIR_JOIN = r"\s*(?:[-–—&/+x]|dan|and|bersama)?\s*"
+
+
+def pair_named_together(c: Candidate, norm: str) -> str | None:
+    """A word of each of the pair's two people's names side by side ("Herman & Wiranto",
+    "KAHAR - PERMANA"): the pair's name for itself, as an alias is, whether the election
+    file lists that alias or not. The words of three letters or more, each an exact word
+    of the text."""
+    if len(c.people) < 2:
+        return None
+    own = [" ".join(re.findall(r"[a-z]+", p.lower())) for p in c.people]
+    first, second = (
+        [w for w in re.findall(r"[a-z]+", p.lower()) if len(w) >= 3] for p in c.people[:2]
+    )
+    for a in first:
+        for b in second:
+            if a in COMMON_GIVEN or b in COMMON_GIVEN or max(len(a), len(b)) < 5:
+                continue
+            for x, y in ((a, b), (b, a)):
+                if any(f"{x} {y}" in name for name in own):
+                    continue  # one person's own two names ("Ahmad Yani" beside "Yani Rahman")
+                if m := re.search(rf"\b{x}{_PAIR_JOIN}{y}\b", norm):
+                    return m.group(0)
+    return None
+
+
 def glued_across(word: str, tokens: list[str]) -> bool:
     """A name of five letters or more run into the form of address before it, with OCR's
     space put inside the name instead ("PAKRUS TAM" for "PAK RUSTAM", tiny letters)."""

@@ -39,11 +39,13 @@ from rules.ocr_text import (
     words_of,
 )
 from rules.pair_names import (
+    COMMON_GIVEN,
     campaign_stems,
     confusable,
     glued_across,
     glued_in,
     named_with_number,
+    pair_named_together,
     script_near,
     short_name_account,
     shouted_near,
@@ -315,6 +317,8 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             # The same in lower case, a script font's slip ("guro" for "zuro"): only beside a
             # campaign's own word ("menang", "coblos"), not a greeting's ("semangat").
             signals.append(Signal(c.number, why.RULE_ALIAS_SCRIPT, alias, 0.25))
+    if together := pair_named_together(c, t.norm):
+        signals.append(Signal(c.number, why.RULE_PAIR_NAMED, together, 0.8))
     # A candidate's own name word is no other name glued to a word ("Hasanuddin" is not
     # "Hasan" of "Muhammad Hasan").
     unnamed = [tok for tok in tokens if fold_compact(tok) not in ctx.names]
@@ -333,7 +337,7 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             len(set(found)) >= 2 or (len(whole) >= 10 and compact_in(whole, t.flat))
         ):
             signals.append(Signal(c.number, why.RULE_FULL_NAME, person, 0.8))
-        elif own := [w for w in found if w not in ctx.shared_names]:
+        elif own := [w for w in found if w not in ctx.shared_names | COMMON_GIVEN]:
             # "Heru Nugroho & Dwi Utomo" names pair 2 in full, not also pair 1's "Priyo Adi
             # Nugroho" by its surname (which would read as every pair named, a neutral list).
             signals.append(Signal(c.number, why.RULE_NAME_PART, own[0], 0.35))
@@ -397,7 +401,12 @@ def _stem_slipped_in(stem: str, handle: str) -> bool:
     return part[0] == stem[0] and part[-1] == stem[-1]
 
 
-_NAME_RULES = (why.RULE_FULL_NAME, why.RULE_NAME_PART, why.RULE_NAME_WITH_NUMBER)
+_NAME_RULES = (
+    why.RULE_FULL_NAME,
+    why.RULE_NAME_PART,
+    why.RULE_NAME_WITH_NUMBER,
+    why.RULE_PAIR_NAMED,
+)
 _LABEL_RULES = (
     why.RULE_ALIAS,
     why.RULE_ALIAS_OCR,
@@ -483,7 +492,13 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
         boosted = []
         for s in signals:
             if (
-                s.rule in {why.RULE_NAME_PART, why.RULE_ALIAS_OCR}
+                s.rule == why.RULE_ALIAS_OCR
+                # A name of three letters ("Ali") is lifted by a campaign's own word only:
+                # "Selamat ulang tahun Ali, semangat" is a birthday.
+                or (
+                    s.rule == why.RULE_NAME_PART
+                    and (len(s.matched) > 3 or support_words & CAMPAIGN_WORDS)
+                )
                 or (s.rule == why.RULE_ALIAS and s.weight < 0.8)
                 # "nomor 2" is also a room or a queue number: only campaign verbs lift it.
                 or (

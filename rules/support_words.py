@@ -24,6 +24,7 @@ SUPPORT_WORDS = (
     "jawaban", "kawal", "fix", "pokoknya", "saatnya", "butuh", "harga mati", "vote",
     "the next", "bupatiku", "walikotaku", "gubernurku", "presidenku", "pemimpinku", "sikat",
     "hajar", "minggir", "garis keras", "the best", "no debat", "idola", "nyoblos", "pokoke",
+    "support",
 )  # fmt: skip
 # "No one else" ("gak ada yang lain", Javanese "gak onok liyane", Kupang's "sonde ada yang
 # lain"): a choice declared the only one, how a supporter says it in every region's speech.

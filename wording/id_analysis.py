@@ -95,6 +95,7 @@ RULE_ALIAS_OCR = "alias (OCR)"  # an acronym with one letter misread
 RULE_ALIAS_SCRIPT = "alias (huruf sambung)"  # an acronym in lower case, one script slip off
 RULE_FULL_NAME = "nama calon"
 RULE_NAME_PART = "nama depan/belakang calon"
+RULE_PAIR_NAMED = "nama kedua calon sepasang"  # "Herman & Wiranto", "Kahar-Permana"
 RULE_NAME_WITH_NUMBER = "nama/alias + nomor paslon"  # "Bustami no 1"
 RULE_WITH_SUPPORT_WORD = "{rule} + kata dukungan"  # a weak rule beside a support word
 RULE_AGAINST_BLANK_BOX = "menolak kolom kosong"  # "jangan pilih kolom kosong" (one pair)

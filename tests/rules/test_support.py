@@ -842,3 +842,33 @@ people = ["Abdul Rahman Rahman", "Ridwan Ramadhan"]
     assert detect_support(text, gowa).candidate == 2
     assert detect_support("Abdul Rahman Rahman nomor 3", gowa).candidate == 3
     assert detect_support("mari dukung pak Hasan", gowa).candidate == 1
+
+
+_PEOPLE_ONLY = parse_election(
+    "[election]\nname='x'\n"
+    "[[candidates]]\nnumber=1\npeople=['Herman Kahar', 'Wiranto Permana']\n"
+    "[[candidates]]\nnumber=2\npeople=['Ahmad Yani', 'Yani Rahman']\n"
+    "[[candidates]]\nnumber=3\npeople=['Muhammad Rustam', 'Ali Junaidi']\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text", ["Herman & Wiranto untuk kita", "KAHAR - PERMANA", "Wiranto dan Herman, pemimpin kita"]
+)
+def test_a_pair_called_by_its_two_names_is_the_pair_though_no_alias_is_listed(text: str) -> None:
+    finding = detect_support(text, _PEOPLE_ONLY)
+    assert finding.candidate == 1
+    assert finding.confidence >= 0.7
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Herman & Rustam hadir",  # two pairs' candidates
+        "Muhammad Ali juara tinju",  # a given name too many share
+        "Selamat Maulid Nabi Muhammad SAW, semangat!",
+        "Selamat ulang tahun Ali, semangat",  # a short name beside an everyday word
+    ],
+)
+def test_two_names_side_by_side_are_no_pair_unless_they_are_its_two_people(text: str) -> None:
+    assert detect_support(text, _PEOPLE_ONLY).confidence < 0.7
