@@ -30,7 +30,7 @@ from ocr.reader import (
     pale_behind_name,
     read_header_again,
 )
-from rules.frame import status_row, under_card
+from rules.frame import card_rows, is_chrome, status_row, under_card
 from rules.layout import Layout, read_layout
 from rules.ocr_text import compact_word
 from rules.poster import HeaderReading, age_glued, digits_moved, strong_username
@@ -286,10 +286,12 @@ def read_poster(
         tried += 1
         extra.extend(lines)
         # A notification dropped over the header hides the poster; its sender is not one
-        # (an opinion reading the name strip alone may miss the card's app line).
+        # (an opinion reading the name strip alone may miss the card's app line). One the
+        # first reading missed (over a story shared in a chat) is found in this one.
+        card = card or card_rows(lines, image.height)
         lines = [line for line in lines if not under_card(line, card)]
-        if not lines or (card is not None and all(status_row(line, lines) for line in lines)):
-            # nothing but the notification's lines, or the phone's status bar above them
+        if not lines or (card and all(status_row(x, lines) or is_chrome(x.text) for x in lines)):
+            # nothing but the notification's lines, or the phone's or chat's lines above them
             covered += 1
             if covered == 2:
                 break  # twice only the notification's lines: it lies over the name line

@@ -94,11 +94,19 @@ def in_group_chat(lines: Sequence[TextLine]) -> bool:
     return any(_GROUP.match(line.text.strip()) or _MEMBERS.search(line.text) for line in lines)
 
 
+# A chat's label over a forwarded message ("↪ Diteruskan", "Forwarded many times").
+_FORWARDED = re.compile(
+    r"^\W{0,3}(?:diteruskan|forwarded)(?:\s?berkali-?kali|\s?many\s?times)?\W*$", re.I
+)
+
+
 def is_chrome(text: str) -> bool:
     """Text of the phone around the story: a file name, a chat presence line or input, a
-    viewer's action word, a bare date title."""
+    chat's forwarded label, a viewer's action word, a bare date title."""
     t = text.strip()
     if _FILE_NAME.search(t) or CHAT_PRESENCE.search(t) or _CHAT_INPUT.match(t):
+        return True
+    if _FORWARDED.match(t):
         return True
     if _MEMBERS.search(t) or _SENDER.match(t):
         return True
@@ -270,9 +278,10 @@ def chat_messages(lines: Sequence[TextLine], chrome: Sequence[TextLine]) -> list
 # sender and message ("Bu Rina Disdik", "Dukung nomor 2 ya pak"), none of it the story's.
 # Matched with the spaces taken out: OCR splits the app's name too ("Wha tsApp·sekarang").
 # Any other app's ("Shopee · sekarang", "Gojek • 2 mnt") is known by the dot between its name
-# and the time.
+# and the time, or by a common app's name when that dot is lost ("Gmailsekarang").
 _NOTIFICATION = re.compile(
-    r"^\W{0,2}(?:(?:wha[tl]sap[po]|te[l1]egram|instagram)\W{0,3}|[a-z][a-z0-9]{1,15}[·•∙‧])"
+    r"^\W{0,2}(?:(?:wha[tl]sap[po]|te[l1]egram|instagram|gmail|shopee|gojek|grab|tokopedia|"
+    r"facebook|messenger|tiktok|youtube|gopay|dana|signal|threads)\W{0,3}|[a-z][a-z0-9]{1,15}[·•∙‧])"
     r"(?:[a-z]{0,2}ekarang|now|barusaja|\d{1,2}(?:menit|mnt|jam|m|j)(?![a-z]))",
     re.IGNORECASE,
 )

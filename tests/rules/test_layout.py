@@ -153,7 +153,8 @@ def test_chrome_is_recognised_by_what_it_says() -> None:
     for text in ["Screenshot_20241124-125814_WhatsApp.jpg", "online", "413 anggota",
                  "Wardaya, Aurel, Valentino, Anda", "~ Tirta", "Ketik pesan", "18 Oktober 2024",
                  "Kemarin", "terakhirdilihatpukul16.34", "10 November 2024 21.22",
-                 "10November202421.22", "27 Jul 2025 pukul 21.12"]:  # fmt: skip
+                 "10November202421.22", "27 Jul 2025 pukul 21.12", "↪ Diteruskan",
+                 "Diteruskan berkali-kali"]:  # fmt: skip
         assert is_chrome(text), text
     # A caption that starts with a date is the story's: "27 November 2024 jangan lupa…".
     for text in ["Kemarin 21.03", "belanja online murah", "anggota DPRD", "Bu Rina (Bappeda)",
@@ -391,7 +392,8 @@ def test_a_notification_over_the_top_is_chrome() -> None:
     sender and its message: neither the poster nor the body; what it hides starts below a
     gap (the status bar, the story's own header)."""
     shown = ("WhatsApp·sekarang", "WhatsApp-gekarang", "Telegram · 2 mnt", "Wha tsApp·sekarang")
-    for app in (*shown, "Shopee·sekarang", "Gojek • 5 menit"):  # any app's, by its dot
+    # Any app's, by its dot; a common app's by its name when the dot is lost.
+    for app in (*shown, "Shopee·sekarang", "Gojek • 5 menit", "Gmailsekarang"):
         lines = [
             line(app, 98, 40, 44),
             line("Bu Ajeng Disnaker", 48, 90, 46),
