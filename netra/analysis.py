@@ -280,7 +280,10 @@ def analyse(
         and not small_read
         and not plain_framed
         and identified
-        and (unclear(support, thresholds, layout.body_text) or read_small(story_lines, layout))
+        and (
+            unclear(support, thresholds, layout.body_text)
+            or read_small(story_lines, layout, support)
+        )
         and not plainly_neutral(story_lines, layout, support)
     ):
         # An ASN identified and nothing clear found in what they posted: tiny, script or

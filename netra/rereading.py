@@ -98,12 +98,15 @@ def plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportFi
     )
 
 
-def read_small(lines: Sequence[OcrLine], layout: Layout) -> bool:
-    """Every line of the body (in `lines`, the reading `layout` comes from) was read in
-    letters under `LEGIBLE_HEIGHT`: what it says, support found in it too, may be a part
-    of what is there. Tiny neon text, "Kenali Paslon … 01 Fatmawati Rasyid - Yustina
-    Alamsyah No. 2 Hasbi Yasin & Zuraida Hamzah", read "01Fat" and "2HasbiYasin&Z" (ours
-    9157): pair 2 backed by its name and number, where the whole names every pair."""
+def read_small(lines: Sequence[OcrLine], layout: Layout, support: SupportFinding) -> bool:
+    """Support was found, and every line of the body (in `lines`, the reading `layout`
+    comes from) was read in letters under `LEGIBLE_HEIGHT`: what it says may be a part of
+    what is there. Tiny neon text, "Kenali Paslon … 01 Fatmawati Rasyid - Yustina Alamsyah
+    No. 2 Hasbi Yasin & Zuraida Hamzah", read "01Fat" and "2HasbiYasin&Z" (ours 9157): pair
+    2 backed by its name and number, where the whole names every pair. A list of every pair
+    read so is not read again (see `unclear`): more of it names no pair more."""
+    if support.candidate is None:
+        return False
     content = set(layout.body)
     inside = [line for line in lines if line.text in content and not emoji_scrap(line.text)]
     return bool(inside) and all(line.text_height < LEGIBLE_HEIGHT for line in inside)
