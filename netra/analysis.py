@@ -284,7 +284,7 @@ def analyse(
             unclear(support, thresholds, layout.body_text)
             or read_small(story_lines, layout, support)
         )
-        and not plainly_neutral(story_lines, layout, support)
+        and not plainly_neutral(story_lines, layout, support, story_lines is not lines)
     ):
         # An ASN identified and nothing clear found in what they posted: tiny, script or
         # thin text the first, coarser detection missed or misread. Read the body again,

@@ -62,7 +62,9 @@ SURE_LINE = 0.9
 FRAMED_SURE = 0.95
 
 
-def plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportFinding) -> bool:
+def plainly_neutral(
+    lines: Sequence[OcrLine], layout: Layout, support: SupportFinding, enlarged: bool
+) -> bool:
     """The body read in full by `lines` (the first reading, or a framed story's enlarged one:
     the reading `layout` comes from), every line large and sure, and not one word of a
     campaign in it, nor a name or label of any pair: a further reading would read the same.
@@ -70,12 +72,14 @@ def plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportFi
     Bapenda", `EVERYDAY_WORDS`) do not count. Saves that reading for most of an ASN's
     everyday posts.
 
-    A framed story's `lines` are its enlarged reading, already a second look at small text:
-    there a campaign word alone (no pair's name, number or label scored) read surely
+    A framed story's `lines`, when `enlarged`, are its enlarged reading, already a second
+    look at small text: there a campaign word alone (no pair's name, number or label scored) read surely
     (`FRAMED_SURE`) does not earn a third reading, larger still. Measured (2026-12-02) on ten looked-at sets: 12% less time
     after the first reading, no true flag lost (a neutral post moved from review to clear);
     the same for a plain story lost two true flags (a name beside the header, neon text,
-    each read only by the second reading).
+    each read only by the second reading). A story a viewer frames but whose frame was not
+    found (no enlarged reading) is read as a plain one ("Efendi-Hasbi lanjutkannn!!" over a
+    patch, only "lanjutkannn!!" read at first: ours 9159).
 
     Campaign words beside a neutral cue ("ASN harus netral!", "Sudah cek namamu di DPT?",
     "Jangan like … konten paslon") are that cue's subject, not a campaign: every line read
@@ -91,7 +95,7 @@ def plainly_neutral(lines: Sequence[OcrLine], layout: Layout, support: SupportFi
         and not any(support.scores.values())
         and not any(any(f.scores.values()) for _e, f in getattr(support, "options", ()))
         and (
-            (layout.framed and all(line.conf >= FRAMED_SURE for line in inside))
+            (enlarged and all(line.conf >= FRAMED_SURE for line in inside))
             or bool(support.neutral_cues)
             or no_campaign_words("\n".join(x.text for x in inside), True, pairs(support))
         )

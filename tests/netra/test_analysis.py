@@ -717,7 +717,7 @@ def test_an_emoji_read_as_a_letter_does_not_earn_a_second_reading(election) -> N
         lines = read(scrap)
         layout = read_layout(lines, 720, 1280)
         support = find_support(layout.body_text, election)
-        assert plainly_neutral(lines, layout, support) is plain, (scrap, layout.body)
+        assert plainly_neutral(lines, layout, support, False) is plain, (scrap, layout.body)
 
 
 def test_a_neutrality_reminder_read_surely_is_not_read_again(election) -> None:  # type: ignore[no-untyped-def]
@@ -746,7 +746,28 @@ def test_a_neutrality_reminder_read_surely_is_not_read_again(election) -> None: 
         lines = read(body, conf)
         layout = read_layout(lines, 720, 1280)
         support = find_support(layout.body_text, election)
-        assert plainly_neutral(lines, layout, support) is plain, (body, conf)
+        assert plainly_neutral(lines, layout, support, False) is plain, (body, conf)
+
+
+def test_a_campaign_word_read_surely_at_first_is_read_again_though_a_frame_is_seen(  # type: ignore[no-untyped-def]
+    election,
+) -> None:
+    """ "lanjutkannn!!" read at 0.99, the pair's names beside it over a photo's patch unread
+    (ours 9159): the body is read again, enlarged, even where the first reading's layout
+    looks framed. Only an enlarged reading of a framed story (already a second look) that
+    read a campaign word alone so surely is not read a third time."""
+    from netra.rereading import plainly_neutral
+    from ocr.engine import OcrLine
+    from rules.elections import find_support
+    from rules.layout import read_layout
+
+    texts = [("suci.1966 30m", 90, 0.99), ("PROVINSI BANGKA BELITUNG", 400, 0.99),
+             ("lanjutkannn!!", 900, 0.99), ("Kirim pesan", 1200, 0.99)]  # fmt: skip
+    lines = [OcrLine(t, 140, y, 140 + 20 * len(t), y + 60, c) for t, y, c in texts]
+    layout = read_layout(lines, 720, 1280)
+    support = find_support(layout.body_text, election)
+    assert not plainly_neutral(lines, layout, support, False)
+    assert plainly_neutral(lines, layout, support, True)
 
 
 def test_a_legible_contact_sharing_only_a_surname_with_the_roster_is_read_once(  # type: ignore[no-untyped-def]
