@@ -4,7 +4,8 @@
 person reads a pair's number in the raised fingers or the keycap, and reads it as support
 when something else says the same number or cheers it. One emoji alone says nothing ("☝️
 ingat rapat besok"): a number needs a second voice — the keycap repeated, fingers and a
-keycap, fingers or a keycap beside the pair's "0N", its name or its alias, or a keycap with a
+keycap (or its digit, read by OCR alone on its line), fingers or a keycap beside the pair's
+"0N", its name or its alias, or a keycap with a
 cheer (fire, 100, a flexed arm); the "0N" alone on its line between cheers says it too. A
 ballot box and a check mark (or two cheers) beside one bare digit are a vote shown. Emoji
 that name two numbers back nobody.
@@ -40,6 +41,8 @@ _KEYCAP_ROW = re.compile(
     re.MULTILINE,
 )
 _LONE_PADDED = re.compile(r"^\W*0([1-9])\W*$", re.MULTILINE)
+# A digit alone on its line: a keycap OCR read as its digit ("✌️ 2️⃣ 🔥", the keycap read "2").
+_LONE_LINE = re.compile(r"^\W*([1-9])\W*$", re.MULTILINE)
 _LONE_DIGIT = re.compile(r"(?<![\w.,:/-])([1-9])(?![\d.,:/])")
 
 
@@ -67,9 +70,11 @@ def emoji_signals(
         # Beside the emoji a pair's "0N" may be read run into their junk ("02665").
         padded = {int(d) for d in _PADDED.findall(norm)}
         named = {s.candidate for s in signals}
+        lone = {int(d) for d in _LONE_LINE.findall(norm)}
         second_voice = (
             keys[n] >= 2
             or (keys[n] >= 1 and (fingers[n] >= 1 or cheers >= 1))
+            or (fingers[n] >= 1 and lone == {n})
             or n in padded
             or n in named
         )

@@ -22,6 +22,7 @@ def _said(election: Election, names: list[str], text: str = "") -> tuple[int | N
         (["finger3", "key3", "cheer_fire"], "", 3),  # 🤟 3️⃣ 🔥
         (["finger2", "finger2", "finger2", "cheer_fire"], "02665", 2),  # ✌️✌️✌️ 02 🔥, run in
         (["finger1", "finger1", "finger1", "finger1"], "HEWAN", 1),  # ☝️☝️ HEWAN ☝️☝️
+        (["finger2", "cheer_fire"], "2", 2),  # ✌️ 2️⃣ 🔥, the keycap read by OCR as its digit
     ],
 )
 def test_emoji_with_a_second_voice_back_the_pair(
