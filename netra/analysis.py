@@ -37,7 +37,7 @@ from netra.rereading import (
 )
 from netra.sharer import group_chat_again, sharers_number
 from ocr.card import inset_card
-from ocr.emoji import find_emoji
+from ocr.emoji_rows import emoji_in_rows
 from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
 from ocr.left_out import (
@@ -354,7 +354,7 @@ def analyse(
             for line in lines
             if line.conf >= SURE_LINE and _words_only(line.text)
         ]
-        emoji = read_keycaps(shot.image, find_emoji(shot.image, body, words), engine)
+        emoji = read_keycaps(shot.image, emoji_in_rows(shot.image, body, words), engine)
         if any(e.meaning != "other" for e in emoji):
             names = [e.name for e in emoji]
             # The text among them read again with the emoji painted over ("🗳️ 2 ✅" read

@@ -132,13 +132,13 @@ def find_emoji(
     found += _keycaps(band, found)
     # Emoji do not overlap: of two matches over one glyph ("💯" also near "🤟" slid half
     # onto it), the likelier stands.
-    found = [e for e in found if not any(_overlap(o, e) and o.likeness > e.likeness for o in found)]
+    found = [e for e in found if not any(overlap(o, e) and o.likeness > e.likeness for o in found)]
     found.sort(key=lambda e: (round(e.top / max(e.side, 1)), e.left))
     placed = [Emoji(e.name, e.left, e.top + span[0], e.side, e.likeness) for e in found]
     return [e for e in placed if e.meaning == "other" or not _among(e, words)]
 
 
-def _overlap(a: Emoji, b: Emoji) -> bool:
+def overlap(a: Emoji, b: Emoji) -> bool:
     """The two squares share more than half the smaller one's side, across and down."""
     side = min(a.side, b.side) / 2
     across = min(a.left + a.side, b.left + b.side) - max(a.left, b.left)

@@ -1,0 +1,46 @@
+"""Emoji looked for again along the row of one surely named.
+
+A story's emoji stand in rows ("☝️ 1️⃣ 🔥"). Over a busy or bokeh photo, or right under a
+tilted label, the finger and the keycap can run into the label's or the photo's blobs and go
+unnamed while the fire beside them is named surely (ours 9157: "📍 KANTOR SD 54" over "☝️ 1️⃣
+🔥", only the fire found). A band as high as that row, looked through alone, holds the row
+and little else: its neighbours are found there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PIL import Image
+
+from ocr.emoji import Emoji, find_emoji, overlap
+
+# A cheer named at least this surely marks a row of emoji (cheers measured 0.91-0.97 on
+# the row, a texture's blobs mostly under 0.9).
+ROW_SURE = 0.9
+MAX_ROWS = 3  # rows looked along, at most: a texture's sure cheers are not all looked at
+
+
+def emoji_in_rows(
+    image: Image.Image, span: tuple[int, int], words: Sequence[tuple[int, int, int, int]] = ()
+) -> list[Emoji]:
+    """`find_emoji` in the band `span`; when it names no finger and no keycap, each surely
+    named cheer's row is looked along too, and what it finds there is added (in reading
+    order)."""
+    found = find_emoji(image, span, words)
+    if any(e.meaning.startswith(("finger", "key")) for e in found):
+        return found
+    sure = sorted(
+        (e for e in found if e.meaning == "cheer" and e.likeness >= ROW_SURE),
+        key=lambda e: -e.likeness,
+    )
+    looked: list[tuple[int, int]] = []
+    for cheer in sure[:MAX_ROWS]:
+        margin = max(2, cheer.side // 4)
+        row = (max(span[0], cheer.top - margin), min(span[1], cheer.top + cheer.side + margin))
+        if any(a <= (row[0] + row[1]) / 2 <= b for a, b in looked):
+            continue
+        looked.append(row)
+        found += [e for e in find_emoji(image, row, words) if not any(overlap(e, f) for f in found)]
+    found.sort(key=lambda e: (round(e.top / max(e.side, 1)), e.left))
+    return found
