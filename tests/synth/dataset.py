@@ -44,6 +44,8 @@ from .render import (
     render_story,
 )
 
+SCREEN_PHOTO_FROM = 9161  # the first seed whose sets hold photos of a screen
+
 
 @dataclass(frozen=True)
 class Shares:
@@ -85,6 +87,9 @@ class Shares:
     # of all: a system toast low on the screen ("Tangkapan layar disimpan", "Tidak ada koneksi
     # internet"); a third of them over the upper part of a caption row near the bottom
     toast: float = 0.05
+    # of all, in sets from seed `SCREEN_PHOTO_FROM` on: the screenshot photographed off the
+    # phone's screen (a slant, the bezel, glare, focus; `photo.py`)
+    screen_photo: float = 0.06
 
     @classmethod
     def parse(cls, items: list[str]) -> Shares:
@@ -887,6 +892,7 @@ def _difficulty(
     score += sum(s in ("neon", "multicolor", "scatter", "beside_header") for s in styles)
     score += 2 * ("gallery" in noise or "chat" in noise) + ("pale_header" in noise)
     score += any(n in noise for n in ("crop_sides", "zoom", "letterbox"))
+    score += 2 * ("screen_photo" in noise)
     return "easy" if score == 0 else ("medium" if score < 3 else "hard")
 
 
@@ -994,6 +1000,14 @@ def make_item(
             frame = spec.frame = Frame(kind="story", seed=seed * 7919 + index, width=spec.width)
         frame.toast, frame.toast_y, frame.toast_cover, frame.toast_pick = toast
         noise.append("toast")
+    # A photo of the screen, from its own stream; only in sets from seed `SCREEN_PHOTO_FROM`
+    # on, so every older seed's screenshots stay as they were.
+    prng = random.Random(f"screen_photo:{seed}:{index}")
+    if seed >= SCREEN_PHOTO_FROM and prng.random() < shares.screen_photo:
+        if frame is None:
+            frame = spec.frame = Frame(kind="story", seed=seed * 7919 + index, width=spec.width)
+        frame.photo = prng.randint(1, 2**31)
+        noise.append("screen_photo")
     flag = person is not None and body.supports is not None
     label = {
         "image": f"images/{index:04d}.jpg",

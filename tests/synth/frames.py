@@ -63,6 +63,9 @@ class Frame:
     toast_cover: float = 0.0
     toast_pick: float = 0.0
     seed: int = 0
+    # A seed: the framed screenshot then photographed off the phone's screen (`photo.py`);
+    # 0: captured as a screenshot.
+    photo: int = 0
 
     def texts(self) -> list[str]:
         """The texts the frame adds around the story (never the story's poster)."""
@@ -551,7 +554,12 @@ def apply_frame(
         sx, sy = bw / story.width, bh / story.height
         placed = [(x + a * sx, y + b * sy, x + c * sx, y + e * sy) for a, b, c, e in rows]
         img = _toast(img, f, placed)
-    return _reframe(img, f)
+    img = _reframe(img, f)
+    if f.photo:
+        from .photo import photographed
+
+        img = photographed(img, f.photo)
+    return img
 
 
 def _banner(img: Image.Image, f: Frame) -> Image.Image:

@@ -607,3 +607,37 @@ def test_some_hard_support_is_said_in_emoji_alone() -> None:
         (" ", False),
         ("💯", True),
     ]
+
+
+def test_sets_from_a_later_seed_hold_photos_of_a_screen_and_older_ones_stay() -> None:
+    """A screenshot photographed off the phone in sets from `SCREEN_PHOTO_FROM` on; an older
+    seed gives the same labels and bytes whatever the share."""
+    from tests.synth.dataset import SCREEN_PHOTO_FROM
+
+    always = Shares(screen_photo=1.0)
+    for seed, photographed in ((SCREEN_PHOTO_FROM, True), (9141, False)):
+        world = make_world(seed, roster_size=200)
+        cats = categories_for(300, random.Random(f"cats:{seed}"))
+        for index in (1, 2):
+            spec, lab = make_item(world, index, cats[index - 1], seed, always)
+            assert ("screen_photo" in lab["noise"].split("+")) is photographed
+            bare, same = make_item(world, index, cats[index - 1], seed, Shares(screen_photo=0))
+            assert (render_story(bare) == render_story(spec)) is not photographed
+            if not photographed:
+                assert same == lab
+
+
+def test_a_photo_of_a_screen_shows_the_screen_inside_a_bezel_on_a_surface() -> None:
+    """The screen (pure red here) fills the photo's middle, at a slant, never its corners
+    (the surface the phone lies on); the photo is shrunk to Telegram's 1280 px."""
+    from tests.synth.photo import photographed
+
+    for seed in (1, 2, 3):
+        shot = np.asarray(photographed(Image.new("RGB", (720, 1280), (255, 0, 0)), seed))
+        h, w = shot.shape[:2]
+        assert max(h, w) == 1280
+        middle = shot[h // 2 - 20 : h // 2 + 20, w // 2 - 20 : w // 2 + 20].reshape(-1, 3).mean(0)
+        assert middle[0] > 180 and middle[1] < 80, middle
+        for corner in (shot[:8, :8], shot[:8, -8:], shot[-8:, :8], shot[-8:, -8:]):
+            red = corner.reshape(-1, 3).mean(0)
+            assert not (red[0] > 180 and red[1] < 80), red
