@@ -237,6 +237,7 @@ def read_poster(
     read_as: list[Poster] = [best[0].poster] if best[0].poster is not None else []
     extra: list[OcrLine] = []
     opinions: list[HeaderReading] = []  # the later readings that read an anchored poster
+    source = layout.header  # the reading the best match was made of, as read
     tried = 1
     covered = 0  # opinions that read nothing but the notification dropped over the header
     if clearly_someone_else(best[0], best[1], weak=WEAK_MATCH):
@@ -309,6 +310,9 @@ def read_poster(
         else:
             found = match_reading(reading, roster, limit)
             opinions.append(reading)
+            if reading.seen and _split_in_doubt(source, best[0]):
+                # The age read apart by this reading settles which digits were the handle's.
+                best = _split_by_gap(source, best, reading.seen, roster, limit)
             if _age_was_the_handles(layout.header, reading, best[0]):
                 # "christinawattimena2 24m": the digits were the handle's own, the age
                 # unread at first; the roster's "christinawattimena" is another account.
@@ -324,7 +328,7 @@ def read_poster(
         if (found[1] and found[1][0].confidence > top) or (
             best[0].poster is None and found[0].poster is not None
         ):
-            best = found
+            best, source = found, reading
     if best[1] and best[0].poster and (kept := another_account(best, first, opinions)) != best[1]:
         if kept:  # only a near match dropped; the rest stand as found
             return best[0], kept, extra

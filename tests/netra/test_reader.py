@@ -338,3 +338,19 @@ def test_an_emoji_row_over_a_busy_photo_backs_its_number(
     v, label = _scan_ours(9157, index, shown, tmp_path)
     assert label["supports_candidate"] == number and "🔥" in label["content_text"]
     assert v.kind == "flagged" and v.candidate == number, v.reasons
+
+
+def test_a_handle_run_into_its_age_is_settled_by_a_later_reading_of_the_age_apart(
+    tmp_path: Path,
+) -> None:
+    """ "_yuni1988 23 m" photographed off a phone's screen (ours 9159, a photo of the screen):
+    the first readings ran the age into the handle ("_yuni198823m"), which the roster's
+    "_yuni1988" fits only if "23" was the age: a lead, not a flag. A later reading read the
+    age apart ("23 m"): the split is settled and the rostered handle flags."""
+    from tests.synth.photo import photographed
+
+    roster, election = _our_world(9159, tmp_path)
+    image, label = _rebuilt(9159, 31, "_yuni1988")
+    v = analyse(_png(photographed(image, 4)), roster, election)
+    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
