@@ -73,13 +73,14 @@ def plainly_neutral(
     everyday posts.
 
     A framed story's `lines`, when `enlarged`, are its enlarged reading, already a second
-    look at small text: there a campaign word alone (no pair's name, number or label scored) read surely
-    (`FRAMED_SURE`) does not earn a third reading, larger still. Measured (2026-12-02) on ten looked-at sets: 12% less time
-    after the first reading, no true flag lost (a neutral post moved from review to clear);
-    the same for a plain story lost two true flags (a name beside the header, neon text,
-    each read only by the second reading). A story a viewer frames but whose frame was not
-    found (no enlarged reading) is read as a plain one ("Efendi-Hasbi lanjutkannn!!" over a
-    patch, only "lanjutkannn!!" read at first: ours 9159).
+    look at small text: there a campaign word alone (no pair's name, number or label scored)
+    read surely (`FRAMED_SURE`) does not earn a third reading, larger still. Measured
+    (2026-12-02) on ten looked-at sets: 12% less time after the first reading, no true flag
+    lost (a neutral post moved from review to clear); the same for a plain story lost two
+    true flags (a name beside the header, neon text, each read only by the second reading).
+    A story a viewer frames but whose frame was not found (no enlarged reading) is read as a
+    plain one ("Efendi-Hasbi lanjutkannn!!" over a patch, only "lanjutkannn!!" read at
+    first: ours 9159).
 
     Campaign words beside a neutral cue ("ASN harus netral!", "Sudah cek namamu di DPT?",
     "Jangan like … konten paslon") are that cue's subject, not a campaign: every line read

@@ -5,10 +5,9 @@ person reads a pair's number in the raised fingers or the keycap, and reads it a
 when something else says the same number or cheers it. One emoji alone says nothing ("☝️
 ingat rapat besok"): a number needs a second voice — the keycap repeated, fingers and a
 keycap (or its digit, read by OCR alone on its line), fingers or a keycap beside the pair's
-"0N", its name or its alias, or a keycap with a
-cheer (fire, 100, a flexed arm); the "0N" alone on its line between cheers says it too. A
-ballot box and a check mark (or two cheers) beside one bare digit are a vote shown. Emoji
-that name two numbers back nobody.
+"0N", its name or its alias, or a keycap with a cheer (fire, 100, a flexed arm); the "0N"
+alone on its line between cheers says it too. A ballot box and a check mark (or two cheers)
+beside one bare digit are a vote shown. Emoji that name two numbers back nobody.
 """
 
 from __future__ import annotations

@@ -134,11 +134,12 @@ def glued_in(word: str, tokens: list[str]) -> bool:
 
 # Given names too many share to name a pair by ("Muhammad", "Andi", "Siti"), and titles.
 COMMON_GIVEN = frozenset(
-    {"muhammad", "muhamad", "mohammad", "mohamad", "mochammad", "moh", "muh", "abdul", "abd", "ahmad", "achmad",
-     "andi", "siti", "nur", "sri", "haji", "hajjah", "daeng", "raden", "teuku", "cut"}
+    {"muhammad", "muhamad", "mohammad", "mohamad", "mochammad", "moh", "muh", "abdul", "abd",
+     "ahmad", "achmad", "andi", "siti", "nur", "sri", "haji", "hajjah", "daeng", "raden",
+     "teuku", "cut"}
 )  # fmt: skip
 # What joins a pair's two names when a story calls the pair by them: "-", "&", "/", "+",
-# "x", "dan", "and", or nothing ("Herman Wiranto").
+# "x", "dan", "and", "bersama", or nothing ("Herman Wiranto").
 _PAIR_JOIN = r"\s*(?:[-–—&/+x]|dan|and|bersama)?\s*"
 
 
