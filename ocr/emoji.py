@@ -109,11 +109,10 @@ def find_emoji(
     if band.size == 0:
         return []
     found = _glyphs(band, _standing_out(band), band.shape[1], inner=True)
-    if (
-        len(found) > _NOISY
-        and 0 < len(vivid := _glyphs(band, _vivid(band), band.shape[1], True, False)) <= _NOISY
-    ):
-        found = vivid  # a texture named blob by blob (a histology slide): its vivid few stand
+    if len(found) > _NOISY:
+        vivid = _glyphs(band, _vivid(band), band.shape[1], inner=True, busy_again=False)
+        if len(vivid) <= _NOISY and any(e.meaning[:3] in ("fin", "key") for e in vivid):
+            found = vivid
     # A piece of a glyph matched on its own ("🗳️" in a keycap's corner) is part of the
     # larger one around it.
     found = [
@@ -186,8 +185,9 @@ def _among(e: Emoji, words: Sequence[tuple[int, int, int, int]]) -> bool:
 # the generators' sets), in which emoji cannot be told from its texture and naming each blob
 # cost up to 0.7 s. Stories with emoji on the generators' sets show 1-92.
 _BUSY = 200
-# More emoji than this named in a band: a texture's blobs named one by one, not a story's
-# emoji (ours 9157: a histology slide's blobs named 65 "emoji", its vivid ones the three).
+# More emoji than this named in a band: a texture's blobs named one by one (ours 9157: a
+# histology slide's, 65 "emoji"). Its vivid blobs stand instead if few and naming a number (a
+# vivid 🗳️ alone is less than the noisy look's 🗳️ ✅💯💯: ours 9153).
 _NOISY = 12
 
 
