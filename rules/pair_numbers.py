@@ -14,6 +14,8 @@ NUMBER_WORDS = {
     # The regions' own: Javanese, Sundanese, Minang, Batak ("nyoblos nomer loro").
     "siji": 1, "loro": 2, "telu": 3, "papat": 4, "hiji": 1, "tilu": 3, "opat": 4,
     "ciek": 1, "duo": 2, "tigo": 3, "ampek": 4, "sada": 1, "tolu": 3,
+    # Makassar and Bugis: "pilih nomor tallu".
+    "rua": 2, "tallu": 3, "appa": 4, "seddi": 1, "tellu": 3, "eppa": 4,
 }  # fmt: skip
 # Ordinals name a pair as well: "paslon kedua", "pasangan ke-2" ("pertama", first, is too
 # often something else: "paslon pertama kali hadir").
@@ -46,18 +48,21 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     (why.RULE_CHOOSE_NUMBER, re.compile(r"\b(?:pilih|dukung|menangkan|menang|choose|support)\w*\s+" + _NO + r"\s*" + _NUM + r"\b"), 0.9),
     # A padded number after a verb of choosing or a firm word: "gaspol 02", "tetap 01",
     # "yang penting 03", "jangan lupa 02", "cuma 01".
-    (why.RULE_CHOOSE_DIGITS, re.compile(r"\b(?:pilih|dukung|menangkan|menang|gaspol|gas|lanjutkan|all\s?in|pasti|jelas|fix|jagoan|sikat|hajar|tetap|wajib|yakin|pokok(?:nya|e)|penting|cuma|hanya|cukup|lupa|ingat)\w*\s+(?:paslon\s+)?0(\d)\b"), 0.85),
-    # The same number opening a line a particle closes: "02 aja", "03 pokoknya!" (not "jam
-    # 02 aja").
-    (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)^\s*0([1-9])\s+(?:aja|saja|pokoknya|pokoke|harga\s?mati)\s*[!.]*\s*$"), 0.8),
+    (why.RULE_CHOOSE_DIGITS, re.compile(r"\b(?:pilih|dukung|menangkan|menang|gaspol|gas|lanjutkan|all\s?in|pasti|jelas|fix|jagoan|sikat|hajar|tetap|wajib|yakin|pokok(?:nya|e)|penting|cuma|hanya|cukup|lupa|ingat|bismillah|insya\s?allah)\w*\s+(?:(?:ji|mi|mo|ya|aja|lah|deh|paslon)\s+)?0(\d)\b"), 0.85),
+    # The same number opening a line a particle or a firm word closes: "02 aja", "03
+    # pokoknya!", "01 sudah pasti" (not "jam 02 aja").
+    (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)^\s*0([1-9])\s+(?:aja|saja|ji|mi|pokoknya|pokoke|harga\s?mati|(?:sudah\s+|udah\s+|sdh\s+)?pasti(?:\s+menang)?)\s*[!.]*\s*$"), 0.8),
     # "fix pilih 2 dong", "dukung 3 aja!": a bare digit right after the verb, the line ending
     # or a particle after it (not "pilih 2 warna", "pilih 1 dari 3").
-    (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)\b(?:pilih|dukung|menangkan)(?:lah)?\s+([1-9])(?=\s*(?:$|[!.,]|(?:ya|yah|dong|aja|saja|lah|deh|yuk|sih|kak|pak|bu|bro|sis|guys|gaes|pokoknya)\b))"), 0.75),
+    # Also after "pokoknya" and in the regions' particles ("Pokoknya 2 ji", Makassar).
+    (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)\b(?:pilih|dukung|menangkan|pokok(?:nya|e))(?:lah)?\s+([1-9])(?=\s*(?:$|[!.,]|(?:ya|yah|dong|aja|saja|lah|deh|yuk|sih|kak|pak|bu|bro|sis|guys|gaes|pokoknya|ji|mi|mo|toh|ces|bah|jo)\b))"), 0.75),
     # "sdh pasti nomor 2", "ingat nomor 3 ya", "jangan lupa no 1": a firm word right before.
     (why.RULE_FIRM_NUMBER, re.compile(r"\b(?:pasti|ingat|tetap|fix|wajib|mati|lupa|yakin|mantap|gaspol|gas|all\s?in|lanjut\w*|siap|pokok(?:nya|e))\s+(?:\w+\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
     (why.RULE_PAIR_NUMBER, re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?)\s*(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.85),
-    # A pair's number inside a hashtag: "#02Menang", "#01Juara", "#Coblos3", "#Pilih02".
+    # A pair's number inside a hashtag: "#02Menang", "#01Juara", "#Coblos3", "#Pilih02", and
+    # a padded number before a place ("#02Gowa"; not a date, "#02Desember").
     (why.RULE_NUMBER_HASHTAG, re.compile(r"#0?([1-9])(?:menang|juara|pasti|lanjut|jaya|hebat|pilihanku)|#(?:pilih|coblos|dukung|menangkan|salam)0?([1-9])(?!\d)"), 0.85),
+    (why.RULE_NUMBER_HASHTAG, re.compile(r"#0([1-9])(?!jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)(?=[a-z]{3,}\b)"), 0.85),
     (why.RULE_FINGERS, re.compile(r"\bsalam\s+" + _NUM + r"\s*jari\b"), 0.9),
     # "Same-same kite, nomor 3!": the number cheered, not a rank, a queue, a room or a
     # compliment ("juara nomor 1!", "Mama nomor 1!").

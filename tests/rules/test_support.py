@@ -73,6 +73,12 @@ hashtags = ["#YudaPasti"]
         ("Jangan lupa 02 ya", 2, "pilih-angka"),
         ("03 aja!", 3, "pilih-angka"),
         ("ingat nomornya 2 ya", 2, "kata dukungan + nomor"),
+        ("Pokoknya 2 ji", 2, "pilih-angka"),  # Makassar's particle
+        ("tetap mi 03", 3, "pilih-angka"),
+        ("01 sudah pasti", 1, "pilih-angka"),
+        ("Insya Allah 01", 1, "pilih-angka"),
+        ("#02Contoh", 2, "hashtag-nomor"),  # a padded number before the place
+        ("pilih nomor tallu", 3, "pilih-nomor"),  # Makassar: "three"
         ("gw mah yuda garis\nkeras 😤", 3, "alias + kata dukungan"),  # hardline, over two lines
         ("yuda tuh the best sih, no debat", 3, "alias + kata dukungan"),
         (  # a ballot too small to read its pairs, one number ticked
@@ -190,6 +196,7 @@ def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
         "Sate tusuk 2 ribu, pokoknya enak",  # skewers, not a ballot
         "Rapat RT 02 aja, jam 02 aja juga bisa",  # a neighbourhood's and a clock's numbers
         "cuma 02 orang yang datang, simpan nomornya 0812 3456",
+        "Pokoknya 2 hari lagi libur #02Desember",  # a count and a date
         # Two numbers urged on a ballot: a how-to-vote graphic, not one pair's.
         "SURAT SUARA\n1 HENDRA SIREGAR WULAN PRATIWI\n2 BAMBANG SUTEJO RAHMAT HIDAYAT\n"
         "3 YUSUF HALIM DEWI ANGGRAINI\nCoblos nomor 1 sah, coblos nomor 2 sah",
