@@ -19,7 +19,9 @@ URGING = frozenset(
 _LONE_NUMBER = re.compile(r"(?m)^\s*0([1-9])\s*$")
 _BALLOT = re.compile(r"surat\s?suara")
 # A candidate's name, however it was matched, in a lone number's lines below.
-_NAME_RULES = frozenset({why.RULE_FULL_NAME, why.RULE_NAME_PART, why.RULE_NAME_WITH_NUMBER})
+_NAME_RULES = frozenset(
+    {why.RULE_FULL_NAME, why.RULE_NAME_PART, why.RULE_NAME_WITH_NUMBER, why.RULE_PAIR_NAMED}
+)
 # The election body's own ballots: a specimen, an example of a valid vote, a simulation.
 _OFFICIAL = re.compile(r"\b(?:spesimen|contoh|sah|sosialisasi|kpu|simulasi|tata\s?cara)\b")
 
@@ -44,10 +46,24 @@ def urged_number(
     lone = [m for m in _LONE_NUMBER.finditer(norm) if int(m.group(1)) in numbers]
     if not any(_named_below(signals, int(m.group(1)), norm[m.end() :]) for m in lone):
         for m in lone:
-            urged.setdefault(int(m.group(1)), m.group(0).strip())
+            if not _labels_its_pair(signals, int(m.group(1)), norm[m.end() :]):
+                urged.setdefault(int(m.group(1)), m.group(0).strip())
     if len(urged) != 1 or set(neutral) - {why.NEUTRAL_ELECTION_BODIES, why.NEUTRAL_TURNOUT}:
         return None
     return next(iter(urged.items()))
+
+
+def _labels_its_pair(signals: list[_Signal], number: int, below: str) -> bool:
+    """The lone number's next line names its own pair: the list's label ("02" over "ANDI
+    RIDWAN", a debate's graphic whose "01" went unread: blindgen 195), not a tick."""
+    rows = [row for row in below.splitlines() if row.strip()]
+    flat = fold_compact(rows[0]) if rows else ""
+    return bool(flat) and any(
+        s.candidate == number
+        and s.rule in _NAME_RULES
+        and any(len(w) >= 4 and fold_compact(w) in flat for w in s.matched.split())
+        for s in signals
+    )
 
 
 def _named_below(signals: list[_Signal], number: int, below: str) -> bool:

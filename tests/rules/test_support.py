@@ -879,3 +879,18 @@ def test_a_pair_called_by_its_two_names_is_the_pair_though_no_alias_is_listed(te
 )
 def test_two_names_side_by_side_are_no_pair_unless_they_are_its_two_people(text: str) -> None:
     assert detect_support(text, _PEOPLE_ONLY).confidence < 0.7
+
+
+def test_a_lone_number_over_its_own_pairs_names_is_the_lists_label_not_a_tick() -> None:
+    """A debate's graphic of two pairs, "01" unread (blindgen 195): the lone "02" has its
+    own pair's names on the next line, a label of the list; every pair named backs nobody.
+    A lone "02" after the list is the tick's number, the tick unread."""
+    two = parse_election(
+        "[election]\nname='x'\n"
+        "[[candidates]]\nnumber=1\npeople=['Slamet Nugroho', 'Ikbal Hamid']\n"
+        "[[candidates]]\nnumber=2\npeople=['Andi Ridwan', 'Muhammad Syahrir']\n"
+    )
+    listed = "SURAT SUARA\nIKBALHAMID\nSLAMET NUGROHO\n02\nANDIRIDWAN\nMUHAMMADSYAHRIR"
+    assert detect_support(listed, two).candidate is None
+    ticked = "SURAT SUARA\nSLAMET NUGROHO IKBAL HAMID\nANDI RIDWAN MUHAMMAD SYAHRIR\n02"
+    assert detect_support(ticked, two).candidate == 2
