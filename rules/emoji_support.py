@@ -40,6 +40,9 @@ _KEYCAP_ROW = re.compile(
     re.MULTILINE,
 )
 _LONE_PADDED = re.compile(r"^\W*0([1-9])\W*$", re.MULTILINE)
+# A polling station named at a line's end, its number read apart ("Sudah nyoblos di TPS" /
+# "04" between cheers): the lone "04" is the station's, not a pair's (ours 9161).
+_STATION_CUT = re.compile(r"\btps\s*$", re.MULTILINE)
 # A digit alone on its line: a keycap OCR read as its digit ("✌️ 2️⃣ 🔥", the keycap read "2").
 _LONE_LINE = re.compile(r"^\W*([1-9])\W*$", re.MULTILINE)
 _LONE_DIGIT = re.compile(r"(?<![\w.,:/-])([1-9])(?![\d.,:/])")
@@ -86,7 +89,7 @@ def emoji_signals(
     # A pair's "0N" alone on its line among cheers ("☝️☝️☝️ 01 🔥🔥🔥", the fingers as yellow
     # as the story behind them, unseen): the number cheered.
     lone = {int(d) for d in _LONE_PADDED.findall(norm)} & numbers
-    if len(lone) == 1 and cheers >= 2:
+    if len(lone) == 1 and cheers >= 2 and not _STATION_CUT.search(norm):
         n = lone.pop()
         return [
             Signal(n, why.RULE_EMOJI_NUMBER, why.EMOJI_CHEERED.format(n=n, count=cheers), WEIGHT)

@@ -129,3 +129,6 @@ def test_a_pairs_padded_number_alone_among_cheers_backs_it(election: Election) -
     assert _said(election, ["cheer_fire"] * 3, "01") == (1, WEIGHT)
     assert _said(election, ["cheer_fire"], "01")[0] is None
     assert _said(election, ["cheer_fire"] * 3, "rapat 01 desember")[0] is None
+    # "Sudah nyoblos di TPS 03 🗳️ … 💪🥰💯", the station's number read on a line of its own.
+    names = ["cheer_arm", "other_smile", "cheer_100"]
+    assert _said(election, names, "Sudah nyoblos di TPS\nKel. Semabung\n03")[0] is None
