@@ -90,12 +90,13 @@ def restore_spaces(text: str) -> str:
     return _LOST_SPACE.sub(" ", text).replace(" -", " - ").replace("  ", " ")
 
 
+# An emoji after a unit's number read as a small letter ("SMK Negeri 1🥰" as "Negeri1e").
+_UNIT_NUMBER_LETTER = re.compile(r"((?i:\b(?:sdn?|smpn?|sman?|smkn?|negeri|n|pkm)) ?\d{1,3})[a-z]$")
+
+
 def clean_contact_name(text: str) -> str:
     """The contact name in a WhatsApp header line, without avatar noise and icons."""
-    return _clean_name(text)
-
-
-def _clean_name(text: str) -> str:
+    text = _UNIT_NUMBER_LETTER.sub(r"\1", restore_spaces(text).strip())
     tokens = restore_spaces(text).split()
     if tokens:
         tokens[0] = tokens[0].lstrip("«»<>—–-~=_|'\"‘’“”;:,.") or tokens[0]
@@ -486,12 +487,12 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
                     nameless = i
                 continue  # the name was cropped off: the time itself is no name
             name_line = above[-1]
-            seen = _clean_name(line)
+            seen = clean_contact_name(line)
             phone = phone_in(name_line)
             evidence.append(why.HEADER_WHATSAPP.format(seen=seen))
             if phone:
                 return HeaderReading("whatsapp", Poster("phone", phone), seen, tuple(evidence))
-            name = _clean_name(name_line)
+            name = clean_contact_name(name_line)
             if re.search(r"[A-Za-z]{2}", name):
                 return HeaderReading(
                     "whatsapp", Poster("contact_name", name), seen, tuple(evidence)
@@ -531,7 +532,7 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
         # A reshared post's "info_pilkada_kota" under "Hari ini 16.48": the header is unread.
         if platform == "unknown":
             platform = "whatsapp"
-            evidence.append(why.HEADER_WHATSAPP.format(seen=_clean_name(content[nameless])))
+            evidence.append(why.HEADER_WHATSAPP.format(seen=clean_contact_name(content[nameless])))
         content = content[:nameless]
     for line in content if platform != "instagram" else ():
         # Not under Instagram's footer: a story there names its poster by handle, never by
@@ -562,7 +563,7 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
     # A time line ("Baru'saja") is no name.
     names = [line for line in content if not _WA_TIME.search(re.sub(r"[^\w\s.:]", " ", line))]
     # The first with letters: the phone's clock read with a stray dot ("06.16·") is no name.
-    lettered = (n for line in names if re.search(r"[A-Za-z]{3}", n := _clean_name(line)))
+    lettered = (n for line in names if re.search(r"[A-Za-z]{3}", n := clean_contact_name(line)))
     if platform == "whatsapp" and (name := next(lettered, None)):
         return HeaderReading(platform, Poster("contact_name", name), None, tuple(evidence))
     return HeaderReading(platform, None, None, tuple(evidence))

@@ -307,3 +307,12 @@ def test_a_zero_padded_number_after_a_word_is_no_story_age() -> None:
     aged two hours (Instagram never pads an age)."""
     reading = parse_header_text(["97%", "paslon 02 paling mantap"])
     assert reading.poster != Poster("username", "paslon")
+
+
+def test_an_emoji_after_a_units_number_read_as_a_letter_is_dropped() -> None:
+    """ "Pak Agus SMK Negeri 1🥰" read "PakAgusSMKNegeri1e" (ours 9161): no unit is numbered
+    "1e"; a capital after the number ("SD 4B") or a class ("Kelas 4b") is kept."""
+    reading = parse_header_text(["PakAgusSMKNegeri1e", "Hari ini 05.56"])
+    assert reading.poster == Poster("contact_name", "Pak Agus SMK Negeri 1")
+    reading = parse_header_text(["Bu Rina SD 4B", "Hari ini 05.56"])
+    assert reading.poster == Poster("contact_name", "Bu Rina SD 4B")
