@@ -201,12 +201,23 @@ class UnitHintLookup(HandleLookup):
             # Ketahanan Pangan): the roster's own unit.
             own = set().union(*(self._units_of(k) for k in hint if k.startswith(ACRONYM)))
             found = self._heads_in(own, heads) if own else found
+        if len(found) > 1:
+            # "KS SD 1 Bajeng" beside an "SD Negeri 1 Bajeng Barat": the unit whose every
+            # word of its own the contact says.
+            said = [i for i in found if self._unit_said(i, words)]
+            found = said if len(said) == 1 else found
         if len(found) != 1:
             return []
         i = found[0]
         post, unit = self._post_of(i), self._strings_unit(i)
         evidence = (why.EVIDENCE_POST_HOLDER.format(post=post, unit=unit),)
         return [Scored(i, _POST_HOLDER, "post+unit", evidence)]
+
+    def _unit_said(self, i: int, words: frozenset[str]) -> bool:
+        """Every word of row `i`'s unit but its kind and number ("bajeng", "barat") is among
+        the contact's `words`."""
+        own = name_tokens(self._strings_unit(i))
+        return all(w in words for w in own if w not in UNIT_WORDS and not w.isdigit())
 
     def _heads_in(self, units: set[int], heads: frozenset[str]) -> list[int]:
         """The roster rows in `units` holding one of the posts `heads`."""

@@ -861,6 +861,20 @@ def test_a_unit_head_saved_without_a_name_is_the_one_holding_the_post() -> None:
         assert top(index, "contact_name", contact)[0] is None, contact
 
 
+def test_a_unit_head_is_told_from_the_head_of_a_unit_whose_name_runs_on() -> None:
+    """ "KS SD 1 Bajeng" beside an SD Negeri 1 Bajeng Barat (blindgen 195): the head of the
+    school whose every word the contact says, not the one with a word more."""
+    roster = [
+        _posted("198006192011102074", "Rahmatia", "Kepala Sekolah", "SD Negeri 1 Bajeng"),
+        _posted("198105042004122013", "Hadijah Nur", "Kepala Sekolah", "SD Negeri 1 Bajeng Barat"),
+    ]
+    index = RosterIndex(roster)
+    _each_flagged(
+        index,
+        [("KS SD 1 Bajeng", "198006192011102074"), ("KS SD 1 Bajeng Barat", "198105042004122013")],
+    )
+
+
 def test_contacts_as_saved_in_other_regions_are_the_right_person() -> None:
     """A region's own ways: a Sasak title of birth ("Baiq", "Lalu") or a religious first
     name ("Ahmad") nobody is called by; a Sasak honorific ("Inaq"); a kelurahan named whole

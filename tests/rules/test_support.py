@@ -79,6 +79,7 @@ hashtags = ["#YudaPasti"]
         ("Insya Allah 01", 1, "pilih-angka"),
         ("#02Contoh", 2, "hashtag-nomor"),  # a padded number before the place
         ("pilih nomor tallu", 3, "pilih-nomor"),  # Makassar: "three"
+        ("BISMILAHIYAHO\n2 MENANG SATU PUTARAN", 2, "pilih-angka"),  # the alias above unread
         ("gw mah yuda garis\nkeras 😤", 3, "alias + kata dukungan"),  # hardline, over two lines
         ("yuda tuh the best sih, no debat", 3, "alias + kata dukungan"),
         (  # a ballot too small to read its pairs, one number ticked
@@ -197,6 +198,7 @@ def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
         "Rapat RT 02 aja, jam 02 aja juga bisa",  # a neighbourhood's and a clock's numbers
         "cuma 02 orang yang datang, simpan nomornya 0812 3456",
         "Pokoknya 2 hari lagi libur #02Desember",  # a count and a date
+        "Hasil liga:\n2 menang, 1 seri",  # a season's score
         # Two numbers urged on a ballot: a how-to-vote graphic, not one pair's.
         "SURAT SUARA\n1 HENDRA SIREGAR WULAN PRATIWI\n2 BAMBANG SUTEJO RAHMAT HIDAYAT\n"
         "3 YUSUF HALIM DEWI ANGGRAINI\nCoblos nomor 1 sah, coblos nomor 2 sah",
