@@ -257,8 +257,8 @@ def _instagram_user(
     """
     if _DAY_CLOCK.match(line.strip()):
         return None  # "Yesterday,05:21": WhatsApp's time, not "yesterday.05" aged 21
-    # A comma between letters or digits is the username's dot misread ("shakim,379").
-    line = re.sub(r"(?<=[A-Za-z0-9]),(?=[A-Za-z0-9])", ".", line)
+    # A comma between letters or digits, a colon between letters: the dot ("andl:rahmawati").
+    line = re.sub(r"(?<=[A-Za-z0-9]),(?=[A-Za-z0-9])|(?<=[a-z]):(?=[a-z])", ".", line)
     line = re.sub(r"(?<=[a-z0-9]):(?=\d{1,2}\s?[a-z]{0,3}\W?$)", " ", line)  # "agus:19)", ":59m"
     tokens = [t.strip("'\"‘’“”,;:") for t in line.split()]
     for i in range(1, len(tokens)):

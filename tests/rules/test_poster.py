@@ -138,6 +138,10 @@ def test_instagram_age_with_a_digit_read_as_a_letter() -> None:
 def test_username_dot_read_as_a_comma() -> None:
     reading = parse_header_text(["18.55 wilh 5226", "0) shakim,379 56m roe XK"])
     assert reading.poster == Poster("username", "shakim.379")
+    # A colon between letters is the dot too, and the underscore read as a space before the
+    # age read apart ("andi.rahmawati_5 43 m" read "andl:rahmawati 5 43m").
+    reading = parse_header_text(["andl:rahmawati 5 43m"])
+    assert reading.poster == Poster("username", "andl.rahmawati_5") and reading.seen == "43m"
 
 
 def test_instagram_name_line_below_a_line_of_noise() -> None:
