@@ -55,9 +55,10 @@ def urged_number(
 
 def _labels_its_pair(signals: list[_Signal], number: int, below: str) -> bool:
     """The lone number's next line names its own pair: the list's label ("02" over "ANDI
-    RIDWAN", a debate's graphic whose "01" went unread: blindgen 195), not a tick."""
+    RIDWAN", a debate's graphic whose "01" went unread: blindgen 195), not a tick. A mention
+    or a hashtag there is no list's line ("02 ✅" over "@amiruddin2": blindgen 193)."""
     rows = [row for row in below.splitlines() if row.strip()]
-    flat = fold_compact(rows[0]) if rows else ""
+    flat = fold_compact(rows[0]) if rows and rows[0].strip()[0] not in "@#" else ""
     return bool(flat) and any(
         s.candidate == number
         and s.rule in _NAME_RULES

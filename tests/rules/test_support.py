@@ -896,3 +896,5 @@ def test_a_lone_number_over_its_own_pairs_names_is_the_lists_label_not_a_tick() 
     assert detect_support(listed, two).candidate is None
     ticked = "SURAT SUARA\nSLAMET NUGROHO IKBAL HAMID\nANDI RIDWAN MUHAMMAD SYAHRIR\n02"
     assert detect_support(ticked, two).candidate == 2
+    # The tick's number over a campaign account's mention ("02 ✅ @andiridwan2").
+    assert detect_support(f"{ticked}\n@andiridwan2", two).candidate == 2
