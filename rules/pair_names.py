@@ -140,7 +140,7 @@ COMMON_GIVEN = frozenset(
 )  # fmt: skip
 # What joins a pair's two names when a story calls the pair by them: "-", "&", "/", "+",
 # "x", "dan", "and", "bersama", or nothing ("Herman Wiranto").
-_PAIR_JOIN = r"\s*(?:[-–—&/+x]|dan|and|bersama)?\s*"
+_PAIR_JOIN = re.compile(r"\s*(?:[-–—&/+x]|dan|and|bersama)?\s*")
 
 
 def pair_named_together(c: Candidate, norm: str) -> str | None:
@@ -161,7 +161,7 @@ def pair_named_together(c: Candidate, norm: str) -> str | None:
             for x, y in ((a, b), (b, a)):
                 if any(f"{x} {y}" in name for name in own):
                     continue  # one person's own two names ("Ahmad Yani" beside "Yani Rahman")
-                if m := re.search(rf"\b{x}{_PAIR_JOIN}{y}\b", norm):
+                if m := re.search(rf"\b{x}{_PAIR_JOIN.pattern}{y}\b", norm):
                     return m.group(0)
     return None
 
