@@ -5,7 +5,7 @@ that pair. Read by `rules.support`."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from rules.ocr_text import fold_compact
@@ -58,20 +58,21 @@ def _labels_its_pair(signals: list[_Signal], number: int, below: str) -> bool:
     RIDWAN", a debate's graphic whose "01" went unread: blindgen 195), not a tick. A mention
     or a hashtag there is no list's line ("02 ✅" over "@amiruddin2": blindgen 193)."""
     rows = [row for row in below.splitlines() if row.strip()]
-    flat = fold_compact(rows[0]) if rows and rows[0].strip()[0] not in "@#" else ""
-    return bool(flat) and any(
-        s.candidate == number
-        and s.rule in _NAME_RULES
-        and any(len(w) >= 4 and fold_compact(w) in flat for w in s.matched.split())
-        for s in signals
-    )
+    if not rows or rows[0].strip()[0] in "@#":
+        return False
+    return _names_in(signals, rows[0], lambda candidate: candidate == number)
 
 
 def _named_below(signals: list[_Signal], number: int, below: str) -> bool:
     """A candidate of a pair other than `number` named in the text `below`."""
-    flat = fold_compact(below)
+    return _names_in(signals, below, lambda candidate: candidate != number)
+
+
+def _names_in(signals: list[_Signal], text: str, whose: Callable[[int], bool]) -> bool:
+    """A name signal of a candidate `whose` accepts, one of its words read in `text`."""
+    flat = fold_compact(text)
     return any(
-        s.candidate != number
+        whose(s.candidate)
         and s.rule in _NAME_RULES
         and any(len(w) >= 4 and fold_compact(w) in flat for w in s.matched.split())
         for s in signals
