@@ -180,10 +180,22 @@ def _read_masked(
     return engine.read(ImageOps.expand(crop, border=round(MARGIN * zoom), fill=behind))
 
 
-def _ink_columns(crop: Image.Image, behind: tuple[int, int, int]) -> np.ndarray:
-    """The columns of an RGB crop with something drawn on them (`INK` from `behind`)."""
-    ink = np.abs(np.asarray(crop, dtype=np.int16) - np.array(behind)).max(axis=2) > INK
-    return np.flatnonzero(ink.any(axis=0))
+def _ink_columns(
+    crop: Image.Image, behind: tuple[int, int, int], faint: bool = False
+) -> np.ndarray:
+    """The columns of an RGB crop with something drawn on them (`INK` from `behind`).
+    `faint`: white over a pale photo, or grey over a pale header, differs from it by less than
+    `INK`; there, ink is what differs by most of the crop's widest difference."""
+    diff = np.abs(np.asarray(crop, dtype=np.int16) - np.array(behind)).max(axis=2)
+    ink = INK
+    if faint and diff.size:
+        ink = min(INK, max(FAINT_INK, round(FAINT_SHARE * int(diff.max()))))
+    return np.flatnonzero((diff > ink).any(axis=0))
+
+
+# Faint ink: at least this far from the colour behind, and this share of the widest distance.
+FAINT_INK = 30
+FAINT_SHARE = 0.6
 
 
 def _median_colour(crop: Image.Image) -> tuple[int, int, int]:
@@ -208,7 +220,7 @@ def read_beyond_gap(image: Image.Image, box: Box, engine: OcrEngine) -> str | No
         return None
     crop = image.crop((x0, y0, x1, y1)).convert("RGB")
     behind = _median_colour(crop)
-    cols = _ink_columns(crop, behind)
+    cols = _ink_columns(crop, behind, faint=True)
     if len(cols) < 2:
         return None
     steps = np.diff(cols)

@@ -6,6 +6,7 @@ with OCR's slips tolerated. The support rules (`rules.support`) read stories thr
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 
@@ -40,6 +41,17 @@ def fold_compact(text: str) -> str:
     rn/m, vv/w) and light leetspeak (E/3, A/4): the form in which spaces and look-alike
     glyphs no longer matter."""
     return _plain(text).replace("rn", "m").replace("vv", "w").translate(_FOLD_COMPACT)
+
+
+def line_flats(norm: str) -> list[str]:
+    """Each line of the text run together and folded (`fold_compact`); a line ending in a
+    hashtag's start also with the next line, which may hold the rest of it."""
+    lines = norm.splitlines()
+    flats = [fold_compact(line) for line in lines]
+    for line, after in itertools.pairwise(lines):
+        if line.split() and line.split()[-1].startswith("#"):
+            flats.append(fold_compact(f"{line}{after}"))
+    return flats
 
 
 def _plain(text: str) -> str:
@@ -121,6 +133,9 @@ _KEYWORD_O_DIGIT = re.compile(
     r"(nomor|nomer|paslon|coblos|urut|pilih|gas+pol|sikat|hajar|\bno\.)[oO](\d)(?!\d)", re.I
 )
 _DIGIT_JARI = re.compile(r"(\d)(jari)", re.I)
+# A second term run into its number and its name, "i" read as "l" ("Ana2perlode" of "Ana 2
+# periode"): set apart, its word spelt right.
+_DIGIT_TERM = re.compile(r"(?<!\d)(\d) ?(p[e3]r[il1|!]ode)\b", re.I)
 # A pair's number 1 read as the letter I, l or a bar after its keyword, run into it or not:
 # "HANA NOMOR 1" read "HANNOMORI", "nomor l", "#Coblos1" in a script font read "#Coblosl".
 _KEYWORD_ONE_AS_LETTER = re.compile(
@@ -207,6 +222,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
         out = []
         line = _ZERO_FOR_O.sub(r"\1o", _SCRIPT_FIX.sub("fix", line))
         line = _LETTER_BEFORE_PADDED.sub(r"\1 \2", _DIGIT_BEFORE_PADDED.sub("", line))
+        line = _DIGIT_TERM.sub(r" \1 periode", line)
         for word in line.split():
             if _LONE_SYMBOLS.match(word):
                 continue

@@ -33,6 +33,7 @@ from rules.ocr_text import (
     compact_word,
     fold_compact,
     fuzzy_token_in,
+    line_flats,
     normalise_text,
     phrase_in,
     split_glued,
@@ -223,8 +224,9 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
                 if len(body) >= 8 and not is_word(tok)  # "pilihanmu" is no "#PilihHamu"
             )
             # the hashtag's words as plain text ("WIOK MENANG"): exactly, since hashtags of
-            # one election share their tails ("…Menang") with ordinary words ("sampai menang")
-            or (len(body) >= 8 and fold_compact(body) in t.flat)
+            # one election share their tails ("…Menang") with ordinary words ("sampai menang");
+            # on one line, since a ballot's rows ("UNTUNG" over "MARCUS OHORELLA") are no tag
+            or (len(body) >= 8 and any(fold_compact(body) in line for line in line_flats(t.norm)))
             # a short hashtag as read, its look-alikes folded ("#lsam01" for "#Isam01")
             or fold_compact(body) in tags_read
             # a hashtag as read, one look-alike off ("#TADAM&NANG"): the # marks it as one

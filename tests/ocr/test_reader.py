@@ -260,20 +260,32 @@ def test_small_drawn_text_in_an_empty_body_is_found_not_a_plain_colour_or_a_phot
     assert small_ink(photo, 100, 700) is None
 
 
-@pytest.mark.parametrize(("handle", "age"), [("veronika_haning2", "3 j"), ("poltak_97", "58m")])
-def test_the_age_right_of_the_gap_after_a_handle_is_read_alone(handle: str, age: str) -> None:
+DARK_TEAL = ((20, 120, 110), (220, 230, 230))
+PALE_BLUE = ((184, 192, 204), (236, 240, 246))  # white and pale grey over a pale photo
+
+
+@pytest.mark.parametrize(
+    ("handle", "age", "colours"),
+    [("veronika_haning2", "3 j", DARK_TEAL), ("poltak_97", "58m", DARK_TEAL),
+     ("indah_nasution", "24 m", PALE_BLUE)],
+)  # fmt: skip
+def test_the_age_right_of_the_gap_after_a_handle_is_read_alone(
+    handle: str, age: str, colours: tuple[tuple[int, int, int], tuple[int, int, int]]
+) -> None:
     """An Instagram name line, handle and age a space apart, that OCR reads as one run
-    ("veronika_haning23j"): right of the widest gap is the age, read on its own."""
+    ("veronika_haning23j", "indah_nasution24m"): right of the widest gap is the age, read on
+    its own; also where the line is white over a pale photo, fainter than ink usually is."""
     from ocr.engine import make_engine
     from ocr.left_out import read_beyond_gap
     from tests.synth.render import font
 
-    image = Image.new("RGB", (600, 80), (20, 120, 110))
+    behind, age_colour = colours
+    image = Image.new("RGB", (600, 80), behind)
     draw = ImageDraw.Draw(image)
     bold, plain = font("roboto_bold", 26), font("roboto", 26)
     draw.text((60, 24), handle, font=bold, fill=(255, 255, 255))
     x = 60 + round(draw.textlength(handle, font=bold)) + 14
-    draw.text((x, 24), age, font=plain, fill=(220, 230, 230))
+    draw.text((x, 24), age, font=plain, fill=age_colour)
     box = (50, 18, x + round(draw.textlength(age, font=plain)) + 10, 60)
     read = read_beyond_gap(image, box, make_engine("ppocr"))
     assert read is not None and read.replace(" ", "") == age.replace(" ", ""), read

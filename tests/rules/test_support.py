@@ -898,3 +898,43 @@ def test_a_lone_number_over_its_own_pairs_names_is_the_lists_label_not_a_tick() 
     assert detect_support(ticked, two).candidate == 2
     # The tick's number over a campaign account's mention ("02 ✅ @andiridwan2").
     assert detect_support(f"{ticked}\n@andiridwan2", two).candidate == 2
+
+
+def test_a_second_term_run_into_its_number_and_the_name_backs_the_pair() -> None:
+    """ "Ana 2 periode!!" read as one run with "i" read "l" ("Ana2perlode!!"): the name, the
+    number and the term set apart; a class's "2periode" after no name backs nobody."""
+    election = parse_election(
+        "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['Budi Santoso', 'Rina W']\n"
+        "[[candidates]]\nnumber=4\npeople=['Ana Mandasari', 'Tarmizi Batubara']\n"
+    )
+    for text in ("Ana2perlode!!", "ANA2 PERIODE", "Ana 2 periode!!"):
+        assert detect_support(text, election).candidate == 4, text
+    assert detect_support("kelas 2periode", election).candidate is None
+
+
+UNTUNG = parse_election(
+    """
+[election]
+name = "Pilkada Kota Contoh 2024"
+[[candidates]]
+number = 1
+people = ["Untung Widodo", "Marcus Ohorella"]
+hashtags = ["#UntungMarcus"]
+[[candidates]]
+number = 2
+people = ["Nona Huwae", "Carolina Matulessy"]
+hashtags = ["#PilihNocar"]
+"""
+)
+
+
+def test_a_hashtags_words_count_as_plain_text_only_on_one_line() -> None:
+    """A specimen ballot's rows ("UNTUNG" over "MARCUS OHORELLA") run together spell the
+    pair's hashtag "#UntungMarcus"; they are no hashtag, and the ballot shown to learn from
+    is not flaggable. The hashtag's words on one line, or a hashtag broken after its "#"
+    word, still are the hashtag."""
+    ballot = detect_support("Contoh surat suara, pelajari ya\nUNTUNG\nMARCUS OHORELLA", UNTUNG)
+    assert all(s.rule != "hashtag" for s in ballot.signals)
+    assert ballot.confidence < 0.7
+    for text in ("ayo UNTUNG MARCUS", "ayo #Untung\nMarcus"):
+        assert any(s.rule == "hashtag" for s in detect_support(text, UNTUNG).signals), text
