@@ -147,7 +147,7 @@ def analyse(
         # A story inside a chat or a gallery viewer, not yet both identified and clear: read
         # it again, enlarged, and keep that reading of it (the chat's and the viewer's own
         # text stays out of it).
-        framed_lines, size = read_framed(shot.image, span, engine, lines)
+        framed_lines, size = read_framed(shot.image, span, engine, lines, bordered=True)
         known = legible(framed_lines, span, size)
         story_lines = framed_lines
         texts += [line.text for line in framed_lines]
@@ -295,7 +295,7 @@ def analyse(
         # large and sure, with no word of a campaign, is not read a third time.
         zoom = BODY_ZOOM_FRAMED if layout.framed else BODY_ZOOM
         body_lines, _size = read_framed(
-            shot.image, body, engine, lines, zoom=zoom, known=known, second_look=True
+            shot.image, body, engine, lines, zoom, known, second_look=True, bordered=layout.framed
         )
         texts += [line.text for line in body_lines] + [x.second for x in body_lines if x.second]
         for reading in (body_lines, second_reading(body_lines) or []):

@@ -57,7 +57,10 @@ class OcrEngine(Protocol):
     story shown inside a chat, enlarged): detect at a higher resolution, whatever it costs.
     `known`: lines already read well from the same picture (same coordinates), which an
     engine may reuse instead of reading them again. `second_look`: recognise each unsure
-    line once more, from a tighter crop, into its `second` (an engine may ignore it)."""
+    line once more, from a tighter crop, into its `second` (an engine may ignore it).
+    `whole_width`: the image is the columns of a wider picture so wide (a story between its
+    borders, see `ocr.reader.story_columns`): text is detected at the scale the whole would
+    be, so the narrower crop costs less to detect, not more."""
 
     name: str
 
@@ -68,6 +71,7 @@ class OcrEngine(Protocol):
         fine: bool = False,
         known: Sequence[OcrLine] = (),
         second_look: bool = False,
+        whole_width: int = 0,
     ) -> list[OcrLine]: ...
 
 

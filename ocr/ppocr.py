@@ -116,18 +116,19 @@ class PpOcrEngine:
         fine: bool = False,
         known: Sequence[OcrLine] = (),
         second_look: bool = False,
+        whole_width: int = 0,
     ) -> list[OcrLine]:
         """`known`: lines an earlier reading of the same picture (in this image's coordinates)
         read with confidence at a legible size; a detected line that is one of them keeps its
         text instead of being recognised again (recognition is most of the cost).
-        `second_look`: see `_second_look`."""
+        `second_look`: see `_second_look`; `whole_width`: see `OcrEngine`."""
         models = _load()
         rgb = np.asarray(image.convert("RGB"))
         bgr = np.ascontiguousarray(rgb[:, :, ::-1])
         h, w = bgr.shape[:2]
         # Never upscale for detection: small crops are already at the size we want read.
         side = FINE_SHORT_SIDE if fine else self.det_short_side
-        scale = min(1.0, side / min(h, w))
+        scale = min(1.0, side / min(h, max(w, whole_width)))
         det_w = max(32, round(w * scale / 32) * 32)
         det_h = max(32, round(h * scale / 32) * 32)
         small = np.asarray(Image.fromarray(rgb).resize((det_w, det_h), Image.Resampling.BILINEAR))[

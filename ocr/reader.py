@@ -191,11 +191,14 @@ def read_framed(
     zoom: float = FRAME_ZOOM,
     known: Sequence[OcrLine] = (),
     second_look: bool = False,
+    bordered: bool = False,
 ) -> tuple[list[OcrLine], tuple[int, int]]:
     """The band a framed story occupies, enlarged and read for small text: its lines (in
     the enlarged band's coordinates) and the band's size. Lines the first reading (`first`)
     read well at a legible size, and the `known` lines of other enlarged readings (see
-    `legible`), are reused, not recognised again."""
+    `legible`), are reused, not recognised again. `bordered`: the band is a framed story's,
+    and where the story stands narrower than the screenshot (in a chat's bubble, in a
+    viewer), only the columns between its borders are read (see `story_columns`)."""
     w, _h = image.size
     band = image.crop((0, span[0], w, span[1]))
     factor = min(zoom, FRAME_MAX_SIDE / max(band.size))
@@ -206,16 +209,62 @@ def read_framed(
     top, bottom = drawn_rows(band)
     if bottom <= top:
         return [], size
-    part = band.crop((0, top, band.width, bottom))
-    big = part.resize((size[0], round(part.height * factor)), Image.Resampling.LANCZOS)
-    shift = round(top * factor)
+    left, right = story_columns(band, top, bottom, first, span[0]) if bordered else (0, w)
+    part = band.crop((left, top, right, bottom))
+    big = part.resize(
+        (round(part.width * factor), round(part.height * factor)), Image.Resampling.LANCZOS
+    )
+    dx, dy = round(left * factor), round(top * factor)
     reused = [
-        _scaled(_shifted(line, 0, -span[0] - top), factor)
+        _scaled(_shifted(line, -left, -span[0] - top), factor)
         for line in [*legible(first), *known]
-        if line.top >= span[0] + top and line.bottom <= span[0] + bottom
+        if line.top >= span[0] + top
+        and line.bottom <= span[0] + bottom
+        and line.left >= left
+        and line.right <= right
     ]
-    lines = engine.read(big, fine=True, known=reused, second_look=second_look)
-    return [_shifted(line, 0, shift) for line in lines], size
+    whole = size[0] if right - left < w else 0
+    lines = engine.read(big, fine=True, known=reused, second_look=second_look, whole_width=whole)
+    return [_shifted(line, dx, dy) for line in lines], size
+
+
+# A story's border: a column where this share of the band's drawn rows step by more than
+# `BORDER_STEP` in grey from the column before; the story between two borders is at least
+# `NARROWEST_STORY` of the screenshot's width, and is read with `BORDER_PAD` pixels either side.
+BORDER_STEP = 40
+BORDER_SHARE = 0.6
+NARROWEST_STORY = 0.4
+BORDER_PAD = 4
+BORDER_GAP = 8
+
+
+def story_columns(
+    band: Image.Image, top: int, bottom: int, first: Sequence[OcrLine], band_top: int
+) -> tuple[int, int]:
+    """The columns (left, right) of a story standing narrower than the screenshot in its
+    band's rows `top`..`bottom`: a chat's bubble or a viewer's page, whose two borders run down
+    most of the band; the chat's wallpaper and the viewer's margins beside it hold no text of
+    the story, and reading them enlarged costs as much as the story. The whole width when no
+    two borders are found, or when a line the first reading (`first`, in the screenshot's
+    coordinates; the band starts at `band_top`) read beside the borders' rows stands outside
+    them: a card inside the story, not the story."""
+    w = band.width
+    grey = np.asarray(band.crop((0, top, w, bottom)).convert("L"), dtype=np.int16)
+    steps = np.abs(np.diff(grey, axis=1)) > BORDER_STEP
+    borders = np.flatnonzero(steps.mean(axis=0) > BORDER_SHARE)
+    if len(borders) < 2:
+        return 0, w
+    left, right = int(borders[0]), int(borders[-1]) + 2  # the step is right of column x
+    if right - left < NARROWEST_STORY * w or (left <= BORDER_PAD and right >= w - BORDER_PAD):
+        return 0, w
+    start, end = _longest_run(steps[:, left] & steps[:, right - 2])
+    first_row, last_row = band_top + top + start, band_top + top + end
+    left, right = max(0, left - BORDER_PAD), min(w, right + BORDER_PAD)
+    for line in first:
+        beside = first_row <= line.centre_y <= last_row
+        if beside and (line.left < left or line.right > right):
+            return 0, w
+    return left, right
 
 
 # A row is drawn on where two neighbouring pixels differ by more than this in grey (JPEG's
@@ -235,6 +284,19 @@ def drawn_rows(band: Image.Image) -> tuple[int, int]:
         return 0, 0
     margin = round(DRAWN_MARGIN * band.height)
     return max(0, int(rows[0]) - margin), min(band.height, int(rows[-1]) + 1 + margin)
+
+
+def _longest_run(mask: np.ndarray, gap: int = BORDER_GAP) -> tuple[int, int]:
+    """The first and last index of the longest run of True in `mask`, gaps of up to `gap`
+    False bridged (a border crossed by a glyph or a thin line)."""
+    best, start, last = (0, -1), -1, -gap - 2
+    for i in np.flatnonzero(mask):
+        if i - last > gap + 1:
+            start = int(i)
+        last = int(i)
+        if last - start > best[1] - best[0]:
+            best = (start, last)
+    return best
 
 
 def legible(

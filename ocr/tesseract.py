@@ -66,6 +66,7 @@ class TesseractEngine:
         fine: bool = False,
         known: Sequence[OcrLine] = (),
         second_look: bool = False,
+        whole_width: int = 0,
     ) -> list[OcrLine]:
         """The screenshot read as sparse text (psm 11: story text sits in scattered blocks,
         which page segmentation merges with the photo behind it) from each variant; lines

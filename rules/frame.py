@@ -77,9 +77,13 @@ _DATE_LINE = re.compile(
 # A gallery viewer's title when it is the photo's date, alone or with its time ("23 Nov 2024",
 # "←31 Okt 2024 06.38"), or a chat's date chip ("22 Oktober 2024").
 _VIEWER_DATE = re.compile(_DATE.pattern + r"(?:\s?\d{1,2}[.:]\d{2})?\W{0,2}$", re.IGNORECASE)
-# A group chat's member list under its name ("Wardaya, Aurel, Valentino, Anda"), a sender
-# in a group ("~ Tirta").
-_MEMBERS = re.compile(r"^(?:[A-Z][\w.]*\s?,\s?){2,}\S.*$|,\s?(?:anda|you)$", re.IGNORECASE)
+# A group chat's member list under its name ("Wardaya, Aurel, Valentino, Anda", "Anda, +62
+# 812-…", the user first and members by number), a sender in a group ("~ Tirta").
+_MEMBERS = re.compile(
+    r"^(?:(?:[A-Z][\w.]*|\+\d[\d\s-]*)\s?,\s?){2,}\S.*$|,\s?(?:anda|you)$"
+    r"|^(?:anda|you)\s?,\s?\+\d",
+    re.IGNORECASE,
+)
 _SENDER = re.compile(r"^~\s?\S")
 _MEMBERS_BELOW = 0.25  # of the screenshot's height: where a chat's title bar can end
 

@@ -71,7 +71,8 @@ _FOOTER_IG = re.compile(
     r"^\W{0,3}(?:kirim\s?pesan|send\s?message)\b|^\W{0,3}k[il1]r[iu]m\s?p[a-z]{0,4}\W{0,2}$",
     re.IGNORECASE,
 )
-_FOOTER_WA = re.compile(r"^\W{0,3}(?:balas|reply)\W{0,3}$", re.IGNORECASE)
+# The chevron above it read as dots or marks around it ("Balas....", "^ Balas").
+_FOOTER_WA = re.compile(r"^\W{0,3}(?:balas|reply)\W{0,6}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

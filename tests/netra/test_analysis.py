@@ -502,10 +502,12 @@ class _Counting:
     def __init__(self, engine) -> None:  # type: ignore[no-untyped-def]
         self.engine, self.name, self.reads, self.large_reads = engine, engine.name, 0, 0
 
-    def read(self, image, *, fine=False, known=(), second_look=False):  # type: ignore[no-untyped-def]
+    def read(self, image, *, fine=False, known=(), second_look=False, whole_width=0):  # type: ignore[no-untyped-def]
         self.reads += 1
         self.large_reads += image.width * image.height >= 200_000
-        return self.engine.read(image, fine=fine, known=known, second_look=second_look)
+        return self.engine.read(
+            image, fine=fine, known=known, second_look=second_look, whole_width=whole_width
+        )
 
 
 class _Unsure:
@@ -516,9 +518,9 @@ class _Unsure:
     def __init__(self, engine) -> None:  # type: ignore[no-untyped-def]
         self.engine, self.name, self.second_looks = engine, engine.name, 0
 
-    def read(self, image, *, fine=False, known=(), second_look=False):  # type: ignore[no-untyped-def]
+    def read(self, image, *, fine=False, known=(), second_look=False, whole_width=0):  # type: ignore[no-untyped-def]
         self.second_looks += second_look
-        lines = self.engine.read(image, fine=fine, known=known)
+        lines = self.engine.read(image, fine=fine, known=known, whole_width=whole_width)
         out = []
         for line in lines:
             if "2" in line.text or "bara" in line.text.lower():

@@ -32,6 +32,7 @@ class Recording:
         self.images: list[Image.Image] = []
         self.fine: list[bool] = []
         self.known: list[list[OcrLine]] = []
+        self.whole_widths: list[int] = []
 
     def read(
         self,
@@ -40,10 +41,12 @@ class Recording:
         fine: bool = False,
         known: Sequence[OcrLine] = (),
         second_look: bool = False,
+        whole_width: int = 0,
     ) -> list[OcrLine]:
         self.images.append(image)
         self.fine.append(fine)
         self.known.append(list(known))
+        self.whole_widths.append(whole_width)
         return [OcrLine("budi.santoso", 10, 4, 110, 24, 0.9, height=20.0)]
 
 
@@ -148,6 +151,56 @@ def test_a_framed_story_is_read_enlarged_at_full_detection_density() -> None:
     ImageDraw.Draw(huge).rectangle((100, 100, 900, 1900), outline=(255, 255, 255))
     _lines, size = read_framed(huge, (0, 2000), engine)
     assert max(size) == 2600  # never beyond FRAME_MAX_SIDE
+
+
+def _story_in_a_chat() -> Image.Image:
+    """A chat's wallpaper with a story in a bubble (columns 190-570 of 600, rows 100-900)."""
+    image = Image.new("RGB", (600, 1000), (236, 229, 221))
+    draw = ImageDraw.Draw(image)
+    for x in range(10, 600, 60):  # the wallpaper's doodles
+        for y in range(20, 1000, 70):
+            draw.ellipse((x, y, x + 12, y + 12), outline=(200, 192, 184))
+    draw.rectangle((190, 100, 570, 900), fill=(40, 44, 48))
+    return image
+
+
+def test_a_story_narrower_than_the_screenshot_is_read_between_its_borders() -> None:
+    """A story in a chat's bubble: only its columns are read enlarged (the wallpaper beside
+    it holds none of its text), detected at the whole band's scale, and its lines come back
+    where they stand in the whole enlarged band."""
+    engine = Recording()
+    lines, size = read_framed(_story_in_a_chat(), (50, 950), engine, bordered=True)
+    assert size == (1200, 1800)
+    crop = engine.images[0]
+    assert 760 <= crop.width <= 800 and engine.whole_widths == [1200]
+    [line] = lines
+    assert 360 <= line.left - 10 <= 390  # shifted by the columns left of the story, enlarged
+    # Not a framed story's band: the whole width, as before.
+    engine = Recording()
+    read_framed(_story_in_a_chat(), (50, 950), engine)
+    assert engine.images[0].width == 1200 and engine.whole_widths == [0]
+    # A line the first reading read beside the story, outside its borders: a card inside a
+    # story is no story's border, and the whole width is read.
+    engine = Recording()
+    beside = OcrLine("caption", 20, 500, 170, 530, 0.95, height=30.0)
+    read_framed(_story_in_a_chat(), (50, 950), engine, first=[beside], bordered=True)
+    assert engine.images[0].width == 1200
+
+
+def test_text_in_a_story_read_between_its_borders_is_read_in_full() -> None:
+    """The real engine reads the story's caption from its columns alone, in the whole
+    enlarged band's coordinates."""
+    from ocr.engine import make_engine
+    from tests.synth.render import font
+
+    image = _story_in_a_chat()
+    ImageDraw.Draw(image).text(
+        (230, 480), "Coblos nomor 2", font=font("roboto_bold", 34), fill="white"
+    )
+    lines, _size = read_framed(image, (50, 950), make_engine("ppocr"), bordered=True)
+    [caption] = [line for line in lines if "nomor" in line.text.lower()]
+    assert caption.text.replace(" ", "").lower() == "coblosnomor2"
+    assert abs(caption.left - 2 * 230) < 24 and abs(caption.top - 2 * (480 - 50)) < 24
 
 
 def _rebuilt(seed: int, index: int, handle: str) -> tuple[Image.Image, dict[str, Any]]:

@@ -37,6 +37,16 @@ def test_whatsapp_contact_is_the_line_above_the_time() -> None:
     assert layout.body == ("Coblos No. 1!",)
 
 
+def test_the_reply_footer_read_with_its_chevron_as_dots_is_no_part_of_the_body() -> None:
+    """ "Balas...." (the chevron above it read as dots) closes the story like "Balas": a
+    caption read large and sure is all the body, and a reply footer read unsurely would
+    otherwise earn the whole body a second, enlarged reading."""
+    lines = [*STATUS, line("Tante Ellen (SD 26)", 140, 90), line("41 menit yang lalu", 140, 122),
+             line("Selamat Hari Guru", 200, 600, 60), line("Balas....", 320, 1200)]  # fmt: skip
+    layout = read_layout(lines, W, H)
+    assert layout.body == ("Selamat Hari Guru",)
+
+
 def test_instagram_username_with_its_age_glued_on() -> None:
     lines = [*STATUS, line("bagas_bappeda4j", 88, 99), line("Yuk!! #DaniMenang", 50, 170, 50)]
     layout = read_layout(lines, W, H)
@@ -154,11 +164,11 @@ def test_chrome_is_recognised_by_what_it_says() -> None:
                  "Wardaya, Aurel, Valentino, Anda", "~ Tirta", "Ketik pesan", "18 Oktober 2024",
                  "Kemarin", "terakhirdilihatpukul16.34", "10 November 2024 21.22",
                  "10November202421.22", "27 Jul 2025 pukul 21.12", "↪ Diteruskan",
-                 "Diteruskan berkali-kali"]:  # fmt: skip
+                 "Diteruskan berkali-kali", "Anda, +62 812-..", "Anda,+62812-.."]:  # fmt: skip
         assert is_chrome(text), text
     # A caption that starts with a date is the story's: "27 November 2024 jangan lupa…".
     for text in ["Kemarin 21.03", "belanja online murah", "anggota DPRD", "Bu Rina (Bappeda)",
-                 "27 November 2024 jangan lupa coblos no. 2"]:  # fmt: skip
+                 "27 November 2024 jangan lupa coblos no. 2", "Anda, jangan lupa coblos no 2"]:  # fmt: skip
         assert not is_chrome(text), text
 
 
