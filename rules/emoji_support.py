@@ -24,6 +24,9 @@ CHEERED = 0.6  # fingers cheered, no number: a review
 _PADDED = re.compile(r"(?<!\d)0([1-9])")
 _VOTE_SHOWN = {"cheer_ballot", "cheer_check"}
 _CHEERS_AFTER_VOTE = {"cheer_100", "cheer_fire"}
+# "💯💯" read as a run of hundreds on its own line ("100100", "t00100", "700700"): the cheers
+# after a vote, however many of them the emoji finder told apart.
+_HUNDREDS_READ = re.compile(r"^\W*(?:[17t][0o]{2}\s*){2,}\W*$", re.MULTILINE)
 # "🗳️ 1 ✅💯💯" read as one row: the digit, then the check as "v" and each 💯 as "100" or "10"
 # ("1100100", "2 v100100", "2 10 10"). The row's digit is the vote whatever else the story
 # numbers (a music sticker's "Sheila On 7").
@@ -39,7 +42,9 @@ _KEYCAP_ROW = re.compile(
     rf"^\s*(?:{_HUNDRED}\s*)?([1-9])\s*{_HUNDRED}\s*\1(?:\s*{_HUNDRED}\s*\1)*(?:\s*{_HUNDRED})?\s*$",
     re.MULTILINE,
 )
-_LONE_PADDED = re.compile(r"^\W*0([1-9])\W*$", re.MULTILINE)
+# A pair's "0N" alone on its line, or run into the cheers after it read as digits ("02 🔥🔥🔥"
+# read "02600", "0236").
+_LONE_PADDED = re.compile(r"^\W*0([1-9])(?:\s?\d){0,4}\W*$", re.MULTILINE)
 # A polling station named at a line's end, its number read apart ("Sudah nyoblos di TPS" /
 # "04" between cheers): the lone "04" is the station's, not a pair's (ours 9161).
 _STATION_CUT = re.compile(r"\btps\s*$", re.MULTILINE)
@@ -97,6 +102,7 @@ def emoji_signals(
     # The check mark lost, the cheers after it still seen ("🗳️ 3 ✅💯💯" found as 🗳️ 💯💯):
     # the vote shown all the same. A ballot box alone is often books or a parcel.
     cheered = sum(name in _CHEERS_AFTER_VOTE for name in names) >= 2
+    cheered = cheered or ("cheer_100" in names and _HUNDREDS_READ.search(norm) is not None)
     row_read = _VOTE_ROW_READ.search(norm) is not None
     if set(names) >= _VOTE_SHOWN or ("cheer_ballot" in names and cheered) or row_read:
         digits = {int(d) for d in _VOTE_ROW.findall(norm)}

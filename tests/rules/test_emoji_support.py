@@ -43,6 +43,11 @@ def test_a_ballot_box_and_a_check_beside_one_digit_is_a_vote_shown(election: Ele
     assert _said(election, ["cheer_ballot"], "3")[0] is None
     assert _said(election, ["cheer_ballot", "cheer_100"], "3")[0] is None
     assert _said(election, ["cheer_ballot", "cheer_check"], "Hari ke-2 bimtek")[0] is None
+    # The check mark misnamed and "💯💯" found as one, both hundreds read as text
+    # ("100100", "700700"): the two cheers seen all the same (ours 9163).
+    names = ["other_heart", "cheer_ballot", "cheer_100"]
+    assert _said(election, names, "100100\nT00100\n700700\n3") == (3, WEIGHT)
+    assert _said(election, names, "100\n3")[0] is None  # one hundred read: one cheer
 
 
 @pytest.mark.parametrize(
@@ -129,6 +134,11 @@ def test_a_pairs_padded_number_alone_among_cheers_backs_it(election: Election) -
     assert _said(election, ["cheer_fire"] * 3, "01") == (1, WEIGHT)
     assert _said(election, ["cheer_fire"], "01")[0] is None
     assert _said(election, ["cheer_fire"] * 3, "rapat 01 desember")[0] is None
+    # The fires after it read as digits and run into it ("02600", "0236"): still the "02".
+    assert _said(election, ["cheer_fire"] * 3, "02600\n02360\n0236") == (2, WEIGHT)
+    assert _said(election, ["cheer_fire"] * 3, "02 666") == (2, WEIGHT)
+    # A clock ("05.25") or a number too long for a few emoji ("0812345678") is none.
+    assert _said(election, ["cheer_fire"] * 3, "Hari ini 05.25\n0212345678")[0] is None
     # "Sudah nyoblos di TPS 03 🗳️ … 💪🥰💯", the station's number read on a line of its own.
     names = ["cheer_arm", "other_smile", "cheer_100"]
     assert _said(election, names, "Sudah nyoblos di TPS\nKel. Semabung\n03")[0] is None
