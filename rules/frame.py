@@ -84,6 +84,9 @@ _MEMBERS = re.compile(
     r"|^(?:anda|you)\s?,\s?\+\d",
     re.IGNORECASE,
 )
+# What tells a member list from a slogan in capitals and commas ("Bersih, Peduli, Melayani"):
+# the user in it, a member by number, or the list cut short.
+_MEMBER_MARK = re.compile(r"(?:^|,)\s?(?:anda|you)\s?(?:,|$)|,\s?\+\d|(?:\.\.|…)$", re.IGNORECASE)
 _SENDER = re.compile(r"^~\s?\S")
 _MEMBERS_BELOW = 0.25  # of the screenshot's height: where a chat's title bar can end
 
@@ -112,7 +115,7 @@ def is_chrome(text: str) -> bool:
         return True
     if _FORWARDED.match(t):
         return True
-    if _MEMBERS.search(t) or _SENDER.match(t):
+    if (_MEMBERS.search(t) and _MEMBER_MARK.search(t)) or _SENDER.match(t):
         return True
     return _viewer_actions(t) or bool(_DATE_LINE.match(t))
 

@@ -168,7 +168,8 @@ def test_chrome_is_recognised_by_what_it_says() -> None:
         assert is_chrome(text), text
     # A caption that starts with a date is the story's: "27 November 2024 jangan lupa…".
     for text in ["Kemarin 21.03", "belanja online murah", "anggota DPRD", "Bu Rina (Bappeda)",
-                 "27 November 2024 jangan lupa coblos no. 2", "Anda, jangan lupa coblos no 2"]:  # fmt: skip
+                 "27 November 2024 jangan lupa coblos no. 2", "Anda, jangan lupa coblos no 2",
+                 "Bersih, Peduli, Melayani"]:  # fmt: skip
         assert not is_chrome(text), text
 
 
