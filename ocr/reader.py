@@ -231,6 +231,7 @@ def read_framed(
 # A story's border: a column where this share of the band's drawn rows step by more than
 # `BORDER_STEP` in grey from the column before; the story between two borders is at least
 # `NARROWEST_STORY` of the screenshot's width, and is read with `BORDER_PAD` pixels either side.
+# Where the two borders run side by side, breaks of up to `BORDER_GAP` rows are bridged.
 BORDER_STEP = 40
 BORDER_SHARE = 0.6
 NARROWEST_STORY = 0.4
@@ -258,6 +259,8 @@ def story_columns(
     if right - left < NARROWEST_STORY * w or (left <= BORDER_PAD and right >= w - BORDER_PAD):
         return 0, w
     start, end = _longest_run(steps[:, left] & steps[:, right - 2])
+    if end < start:
+        return 0, w  # two edges never side by side: no story's borders
     first_row, last_row = band_top + top + start, band_top + top + end
     left, right = max(0, left - BORDER_PAD), min(w, right + BORDER_PAD)
     for line in first:
