@@ -59,6 +59,9 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)^\s*0?([1-9])\s+menang(?:\s+satu\s+putaran)?\s*!*\s*$"), 0.75),
     # Also after "pokoknya" and in the regions' particles ("Pokoknya 2 ji", Makassar).
     (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)\b(?:pilih|dukung|menangkan|pokok(?:nya|e))(?:lah)?\s+([1-9])(?=\s*(?:$|[!.,]|(?:ya|yah|dong|aja|saja|lah|deh|yuk|sih|kak|pak|bu|bro|sis|guys|gaes|pokoknya|ji|mi|mo|toh|ces|bah|jo)\b))"), 0.75),
+    # A line opening with the number a regional particle or "pokoknya" affirms: "Nomor 1 mi,
+    # tidak ada lagi yang lain" (Makassar); not "Mama nomor 1 pokoknya", a compliment.
+    (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)^\W*" + _NO + r"\s*0?([1-9])\s*(?:ji|mi|pokok(?:nya|e))\b"), 0.8),
     # "sdh pasti nomor 2", "ingat nomor 3 ya", "jangan lupa no 1": a firm word right before.
     (why.RULE_FIRM_NUMBER, re.compile(r"\b(?:pasti|ingat|tetap|fix|wajib|mati|lupa|yakin|mantap|gaspol|gas|all\s?in|lanjut\w*|siap|pokok(?:nya|e))\s+(?:\w+\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
     (why.RULE_PAIR_NUMBER, re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?)\s*(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.85),

@@ -78,6 +78,8 @@ hashtags = ["#YudaPasti"]
         ("01 sudah pasti", 1, "pilih-angka"),
         ("Insya Allah 01", 1, "pilih-angka"),
         ("#02Contoh", 2, "hashtag-nomor"),  # a padded number before the place
+        ("Nomor1mi,tidakadalagiyang lainces", 1, "pilih-angka"),  # Makassar's "mi", glued
+        ("No. 2 pokoknya!", 2, "pilih-angka"),
         ("pilih nomor tallu", 3, "pilih-nomor"),  # Makassar: "three"
         ("BISMILAHIYAHO\n2 MENANG SATU PUTARAN", 2, "pilih-angka"),  # the alias above unread
         ("gw mah yuda garis\nkeras 😤", 3, "alias + kata dukungan"),  # hardline, over two lines
@@ -221,7 +223,13 @@ def test_neutral_content_backs_nobody(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Alhamdulillah anak saya juara nomor 1!", "Mama nomor 1!", "Antrian no 2!"]
+    "text",
+    [
+        "Alhamdulillah anak saya juara nomor 1!",
+        "Mama nomor 1!",
+        "Antrian no 2!",
+        "Mama nomor 1 pokoknya",
+    ],
 )
 def test_a_rank_a_queue_or_a_compliment_cheered_is_no_flaggable_support(text: str) -> None:
     assert detect_support(text, ELECTION).confidence < 0.7
