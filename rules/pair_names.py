@@ -231,3 +231,12 @@ def shouted_near(alias: str, text: str, acronyms: frozenset[str]) -> bool:
         ):
             return True
     return False
+
+
+def tag_of_names(tag: str, c: Candidate) -> bool:
+    """A hashtag made of the pair's people's names alone ("#UntungMarcus"): its words run
+    over two lines are as likely a ballot's rows ("UNTUNG" over "MARCUS OHORELLA") as the
+    tag; a tag with a word of its own ("#EfhaMenang") stacked a word a line is the tag."""
+    words = [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", tag)]
+    names = {w.lower() for person in c.people for w in re.findall(r"[A-Za-z]+", person)}
+    return bool(words) and all(w in names for w in words)

@@ -51,6 +51,7 @@ from rules.pair_names import (
     short_name_account,
     shouted_near,
     shouted_with_marks,
+    tag_of_names,
 )
 from rules.pair_numbers import BIG_NUMBER, COUNTED, NUMBER_CONTEXTS, number_value
 from rules.support_words import CAMPAIGN_WORDS, support_words_in
@@ -225,8 +226,14 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             )
             # the hashtag's words as plain text ("WIOK MENANG"): exactly, since hashtags of
             # one election share their tails ("…Menang") with ordinary words ("sampai menang");
-            # on one line, since a ballot's rows ("UNTUNG" over "MARCUS OHORELLA") are no tag
-            or (len(body) >= 8 and any(fold_compact(body) in line for line in line_flats(t.norm)))
+            # a tag of names only on one line (see `tag_of_names`)
+            or (
+                len(body) >= 8
+                and (
+                    any(fold_compact(body) in line for line in line_flats(t.norm))
+                    or (fold_compact(body) in t.flat and not tag_of_names(tag, c))
+                )
+            )
             # a short hashtag as read, its look-alikes folded ("#lsam01" for "#Isam01")
             or fold_compact(body) in tags_read
             # a hashtag as read, one look-alike off ("#TADAM&NANG"): the # marks it as one

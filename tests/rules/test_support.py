@@ -936,13 +936,14 @@ hashtags = ["#PilihNocar"]
 )
 
 
-def test_a_hashtags_words_count_as_plain_text_only_on_one_line() -> None:
+def test_a_hashtag_of_names_counts_as_plain_text_only_on_one_line() -> None:
     """A specimen ballot's rows ("UNTUNG" over "MARCUS OHORELLA") run together spell the
     pair's hashtag "#UntungMarcus"; they are no hashtag, and the ballot shown to learn from
     is not flaggable. The hashtag's words on one line, or a hashtag broken after its "#"
-    word, still are the hashtag."""
+    word, still are the hashtag; so is a tag with a word of its own stacked a word a line
+    ("PILIH" over "NOCAR")."""
     ballot = detect_support("Contoh surat suara, pelajari ya\nUNTUNG\nMARCUS OHORELLA", UNTUNG)
     assert all(s.rule != "hashtag" for s in ballot.signals)
     assert ballot.confidence < 0.7
-    for text in ("ayo UNTUNG MARCUS", "ayo #Untung\nMarcus"):
+    for text in ("ayo UNTUNG MARCUS", "ayo #Untung\nMarcus", "PILIH\nNOCAR"):
         assert any(s.rule == "hashtag" for s in detect_support(text, UNTUNG).signals), text
