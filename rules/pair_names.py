@@ -166,6 +166,34 @@ def pair_named_together(c: Candidate, norm: str) -> str | None:
     return None
 
 
+# Two words joined by a mark or "dan" ("guhri & lils"), overlapping matches found.
+_JOINED_WORDS = re.compile(r"(?=\b([a-z]{4,})\s*(?:[-–—&/+]|dan)\s*([a-z]{4,})\b)")
+
+
+def pair_named_misread(c: Candidate, norm: str) -> str | None:
+    """The pair's two people's names joined by a mark or "dan", each read a letter off
+    ("bersama guhri & lils" for "Zuhri & Lilis", a thin font): the pair as `pair_named_together`
+    finds it exactly. Each name word five letters or more, no read word an ordinary one."""
+    if len(c.people) < 2:
+        return None
+    first, second = (
+        [w for w in re.findall(r"[a-z]+", p.lower()) if len(w) >= 5 and w not in COMMON_GIVEN]
+        for p in c.people[:2]
+    )
+    for m in _JOINED_WORDS.finditer(norm):
+        u, v = m.group(1), m.group(2)
+        if is_word(u) or is_word(v):
+            continue
+        for x, y in ((u, v), (v, u)):
+            if any(_one_off(x, a) for a in first) and any(_one_off(y, b) for b in second):
+                return f"{u} {v}"
+    return None
+
+
+def _one_off(read: str, name: str) -> bool:
+    return DamerauLevenshtein.distance(ocr_fold(read), ocr_fold(name), score_cutoff=1) <= 1
+
+
 def glued_across(word: str, tokens: list[str]) -> bool:
     """A name of five letters or more run into the form of address before it, with OCR's
     space put inside the name instead ("PAKRUS TAM" for "PAK RUSTAM", tiny letters)."""

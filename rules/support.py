@@ -46,6 +46,7 @@ from rules.pair_names import (
     glued_across,
     glued_in,
     named_with_number,
+    pair_named_misread,
     pair_named_together,
     script_near,
     short_name_account,
@@ -54,7 +55,7 @@ from rules.pair_names import (
     tag_of_names,
 )
 from rules.pair_numbers import BIG_NUMBER, COUNTED, NUMBER_CONTEXTS, number_value
-from rules.support_words import CAMPAIGN_WORDS, support_words_in
+from rules.support_words import CAMPAIGN_WORDS, lifted_by_support_words, support_words_in
 from rules.types import Signal
 from wording import id_analysis as why
 
@@ -328,6 +329,8 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             signals.append(Signal(c.number, why.RULE_ALIAS_SCRIPT, alias, 0.25))
     if together := pair_named_together(c, t.norm):
         signals.append(Signal(c.number, why.RULE_PAIR_NAMED, together, 0.8))
+    elif misread := pair_named_misread(c, t.norm):
+        signals.append(Signal(c.number, why.RULE_PAIR_NAMED, misread, 0.6))
     # A candidate's own name word is no other name glued to a word ("Hasanuddin" is not
     # "Hasan" of "Muhammad Hasan").
     unnamed = [tok for tok in tokens if fold_compact(tok) not in ctx.names]
@@ -497,29 +500,7 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
 
     signals += emoji_signals(emoji, norm, signals, numbers)
     # A lone name, a lowercase acronym or a bare "nomor 1" counts only beside a support word.
-    if support_words:
-        boosted = []
-        for s in signals:
-            if (
-                s.rule == why.RULE_ALIAS_OCR
-                # A name of three letters ("Ali") is lifted by a campaign's own word only:
-                # "Selamat ulang tahun Ali, semangat" is a birthday.
-                or (
-                    s.rule == why.RULE_NAME_PART
-                    and (len(s.matched) > 3 or support_words & CAMPAIGN_WORDS)
-                )
-                or (s.rule == why.RULE_ALIAS and s.weight < 0.8)
-                # "nomor 2" is also a room or a queue number: only campaign verbs lift it.
-                or (
-                    s.rule in {why.RULE_NUMBER, why.RULE_ALIAS_SCRIPT}
-                    and support_words & CAMPAIGN_WORDS
-                )
-            ):
-                rule = why.RULE_WITH_SUPPORT_WORD.format(rule=s.rule)
-                boosted.append(Signal(s.candidate, rule, s.matched, 0.75))
-            else:
-                boosted.append(s)
-        signals = boosted
+    signals = lifted_by_support_words(signals, support_words)
 
     neutral = neutral_cues(norm, prepared.flat)
     scores: dict[int, float] = {}

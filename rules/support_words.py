@@ -15,6 +15,8 @@ from rapidfuzz.distance import DamerauLevenshtein
 from rules.lexicon import is_word
 from rules.ocr_text import MONTH, normalise_text, ocr_fold, split_glued, words_of
 from rules.pair_numbers import NUMBER_WORDS
+from rules.types import Signal
+from wording import id_analysis as why
 
 SUPPORT_WORDS = (
     "coblos", "pilih", "dukung", "menangkan", "menang", "lanjutkan", "gas", "gaspol",
@@ -148,3 +150,30 @@ def support_words_in(norm: str, tokens: list[str], raw: str) -> set[str]:
     if _NO_OTHER.search(norm):
         found.add("no other")
     return found
+
+
+def lifted_by_support_words(signals: list[Signal], support_words: set[str]) -> list[Signal]:
+    """The signals with those that count only beside a support word lifted to a clear one
+    (0.75) when the story has such a word: an alias read with a slip, a name part, a weak
+    alias; a bare "nomor 2", a script font's alias and the pair's two names each read a
+    letter off ("guhri & lils") only beside a campaign's own word ("menangkan", not
+    "semangat": "nomor 2" is also a room or a queue number)."""
+    if not support_words:
+        return signals
+    campaign = bool(support_words & CAMPAIGN_WORDS)
+    lifted = []
+    for s in signals:
+        if (
+            s.rule == why.RULE_ALIAS_OCR
+            # A name of three letters ("Ali") is lifted by a campaign's own word only:
+            # "Selamat ulang tahun Ali, semangat" is a birthday.
+            or (s.rule == why.RULE_NAME_PART and (len(s.matched) > 3 or campaign))
+            or (s.rule == why.RULE_ALIAS and s.weight < 0.8)
+            or (s.rule in {why.RULE_NUMBER, why.RULE_ALIAS_SCRIPT} and campaign)
+            or (s.rule == why.RULE_PAIR_NAMED and s.weight < 0.8 and campaign)
+        ):
+            rule = why.RULE_WITH_SUPPORT_WORD.format(rule=s.rule)
+            lifted.append(Signal(s.candidate, rule, s.matched, 0.75))
+        else:
+            lifted.append(s)
+    return lifted

@@ -947,3 +947,17 @@ def test_a_hashtag_of_names_counts_as_plain_text_only_on_one_line() -> None:
     assert ballot.confidence < 0.7
     for text in ("ayo UNTUNG MARCUS", "ayo #Untung\nMarcus", "PILIH\nNOCAR"):
         assert any(s.rule == "hashtag" for s in detect_support(text, UNTUNG).signals), text
+
+
+def test_the_pairs_two_names_each_a_letter_off_beside_a_campaign_word_back_it() -> None:
+    """ "bersama zuhri & lilis qta menangkan!" in a thin font, read "bersama guhri & lils"
+    over "qta menangkan!": the pair's two names joined, each one slip off, and a campaign's
+    own word; a greeting's word does not lift them, nor do ordinary words joined so."""
+    election = parse_election(
+        "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['Budi Santoso', 'Rina W']\n"
+        "[[candidates]]\nnumber=3\npeople=['Zuhri Permana', 'Lilis']\n"
+    )
+    finding = detect_support("bersama guhri & lils\nqta menangkan!", election)
+    assert finding.candidate == 3 and finding.confidence >= 0.7
+    assert detect_support("guhri & lils semangat", election).confidence < 0.7
+    assert detect_support("bersama lalu & lain menangkan", election).candidate is None
