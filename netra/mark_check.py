@@ -19,6 +19,7 @@ OCR puts at a handle's ends: it is looked for on the line too (`ocr.left_out.tra
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -72,10 +73,9 @@ def check_lost_mark(
     # The header line read again, enlarged, at most once whichever looks below ask for it.
     enlarged = functools.cache(lambda: line_enlarged(image, box, engine) if box else (image, []))
     as_rostered = best.method in _READ_AS_ROSTERED and handle[-1:] not in _MARKS
-    if (
-        as_rostered
-        and box is not None
-        and _on_its_line(image, spelled, read, trailing_mark, enlarged)
+    if as_rostered and (
+        _mark_read_after(lines, read)
+        or (box is not None and _on_its_line(image, spelled, read, trailing_mark, enlarged))
     ):
         return [_lowered(best, read, handle, why.HANDLE_MARK_AFTER), *matches[1:]]
     alike = [m for m in matches if m.method == "instagram-similar"]
@@ -147,6 +147,15 @@ def _dots_read_as_underscores(read: str, handle: str) -> bool:
     """The handle read is the rostered one with its dots, and only those, read as
     underscores ("togar_santoso" of a "togar.santoso" whose dot OCR read as a gap)."""
     return "." in handle and "." not in read and handle.replace(".", "_") == read
+
+
+def _mark_read_after(lines: Sequence[TextLine], read: str) -> bool:
+    """A reading read the handle with a dot or an underscore run onto its end, the line
+    ending there or going on after a space ("firmansyah.anggun." of a twin's handle, its
+    white letters outlined on a white photo where the look at the line finds no mark): no
+    header of Instagram's puts a mark after a handle, and none is there to misread."""
+    mark = re.compile(rf"(?<![a-z0-9._]){re.escape(read)}[._](?=\s|$)")
+    return any(mark.search(line.text.lower()) for line in lines)
 
 
 def _spelling(lines: Sequence[TextLine], read: str) -> tuple[int, int, int, int] | None:

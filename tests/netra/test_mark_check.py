@@ -189,3 +189,24 @@ def test_a_handle_read_as_the_rostered_one_with_a_mark_after_it_is_a_lead() -> N
             assert found[0].evidence[-1] == why.HANDLE_MARK_AFTER.format(
                 handle="budisantoso91", roster="budisantoso91"
             )
+
+
+def test_a_mark_read_after_the_handle_lowers_its_rostered_twins_match() -> None:
+    """ "firmansyah.anggun." (a twin's account, white letters outlined on a white photo)
+    read with its dot by a later reading: the roster's "firmansyah.anggun" is offered for
+    review, not flagged. The same handle read with its age after it stands."""
+    from PIL import Image
+
+    from ocr.engine import OcrLine
+
+    image = Image.new("RGB", (720, 1280), (240, 240, 240))
+    header = HeaderReading("instagram", Poster("username", "firmansyah.anggun"), None, ())
+    exact = dataclasses.replace(_match("firmansyah.anggun"), method="instagram-exact")
+    twin = [OcrLine("firmansyah.anggun.", 107, 93, 328, 120, 0.93)]
+    lowered = check_lost_mark(image, make_engine("ppocr"), header, [exact], None, twin)
+    assert lowered[0].confidence == MARK_ABSENT
+    assert lowered[0].evidence[-1] == why.HANDLE_MARK_AFTER.format(
+        handle="firmansyah.anggun", roster="firmansyah.anggun"
+    )
+    aged = [OcrLine("firmansyah.anggun 7j", 107, 93, 358, 120, 0.93)]
+    assert check_lost_mark(image, make_engine("ppocr"), header, [exact], None, aged) == [exact]
