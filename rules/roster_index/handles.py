@@ -103,7 +103,18 @@ def misread_of(shown: str, roster: str) -> bool:
     # A "d" read as "cl" at a header's size ("climaswibisono_67" of "dimaswibisono_67").
     return _subsequence(
         marked_skeleton(shown).replace("cl", "d"), marked_skeleton(roster).replace("cl", "d")
-    )
+    ) or _thin_letters_lost(shown, roster)
+
+
+def _thin_letters_lost(shown: str, roster: str) -> bool:
+    """An underscore read where the roster's handle has a thin letter or two ("butetsu_styo.72"
+    of "butetsulistyo.72"): the strokes lost over a pale photo left a gap, which the header
+    reading takes for an underscore."""
+    parts = shown.split("_")
+    if len(parts) < 2 or not all(parts):
+        return False
+    pattern = "[ijlt1f]{1,2}".join(re.escape(p) for p in parts)
+    return re.fullmatch(pattern, roster) is not None
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -1193,6 +1193,8 @@ def test_a_namesake_in_the_agency_itself_stands_above_one_in_a_school_under_it()
         ("utinabdullah_", "utinabdullah", False),  # a mark added
         ("climaswibisono_67", "dimaswibisono_67", True),  # a "d" read as "cl"
         ("dara.smk", "clara.smk", True),  # and the other way round: both are one letter
+        ("butetsu_styo.72", "butetsulistyo.72", True),  # thin "li" lost, its gap an "_"
+        ("budi_santoso", "budimansantoso", False),  # a gap where letters stand, not thin
         ("+6281429801519", "+62081429801519", True),  # a digit lost (of a longer number)
         ("+6281429801389", "+6281429801339", True),  # 8 for 3: look-alikes
         ("+6281429801319", "+6281429801519", False),  # a 3 is no misread 5
