@@ -196,10 +196,6 @@ def _marks_added(shown: str, roster: str) -> bool:
     return sum(shown.count(m) for m in "._") > sum(roster.count(m) for m in "._")
 
 
-# Instagram allows no two dots in a row inside a handle.
-_DOTS = re.compile(r"[a-z0-9]\.\.[a-z0-9]")
-
-
 def _punct_swapped(shown: str, roster: str) -> bool:
     """A `.` where the roster's handle has `_` or the other way round, nothing else apart
     ("lusiana.kimin", "lusiana_kimin"): two accounts Instagram tells apart, or a blurred
@@ -353,10 +349,8 @@ class HandleLookup(RosterTables):
                     else:
                         (swapped if _punct_swapped(handle, roster_handle) else moved).append(i)
             # "dewi.lestari" vs "dewilestari_": likely another account; a dot for an
-            # underscore as likely a blur (reviewed). Two dots in a row no handle has
-            # ("dewi..dewi" of "dewi__dewi"): the blur it must be.
-            blurred = 0.9 if _DOTS.search(handle) else 0.6
-            shared = blurred / (1 + PEER_PENALTY * (len(swapped) - 1))
+            # underscore as likely a blur (reviewed).
+            shared = 0.6 / (1 + PEER_PENALTY * (len(swapped) - 1))
             for i, raw in [*((i, shared) for i in swapped), *((i, 0.45) for i in moved)]:
                 ev = (
                     why.EVIDENCE_HANDLE_PUNCTUATION.format(handle=handle, roster=self._field(i, 6)),
