@@ -13,7 +13,8 @@ the same again. A dot is too small for any reader at any size ("rahmat.lubis70" 
 taken for an underscore ("togar santoso" of "togar.santoso"), or a twin's real underscore.
 A mark after the handle's last letter ("ardisantoso_" beside the roster's "ardisantoso") is
 dropped by every reader and by the header's own cleaning, which strips a stray "." or "_"
-OCR puts at a handle's ends: it is looked for on the line too (`ocr.left_out.trailing_mark`).
+OCR puts at a handle's ends: it is looked for on the line too (`ocr.left_out.trailing_mark`),
+and a reading that read it run onto the handle's end counts as seeing it (`_mark_read_after`).
 """
 
 from __future__ import annotations

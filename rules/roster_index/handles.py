@@ -93,7 +93,8 @@ def lookalike_digit(shown: str, roster: str) -> bool:
 def misread_of(shown: str, roster: str) -> bool:
     """True if OCR could have made `shown` of the roster's handle or phone number: characters
     lost (thin strokes, a cut end, a dropped underscore or digit) and look-alikes read for
-    each other, nothing added. "rinatamba" may be "rina_tamba62" read; "resti.smp45" is
+    each other, nothing added (but an underscore for a thin letter or two lost,
+    `_thin_letters_lost`). "rinatamba" may be "rina_tamba62" read; "resti.smp45" is
     not "resti.smp4", "rahmawati_r89" not "rahmawati.r89", and "+6281429801319" not
     "+6281429801519" (a 3 is no misread 5): read surely and alike twice, those are other
     accounts and numbers, as people make them (see `netra.header.another_account`)."""
