@@ -177,7 +177,11 @@ def pair_named_misread(c: Candidate, norm: str) -> str | None:
     if len(c.people) < 2:
         return None
     first, second = (
-        [w for w in re.findall(r"[a-z]+", p.lower()) if len(w) >= 5 and w not in COMMON_GIVEN]
+        {
+            fold_compact(w)
+            for w in re.findall(r"[a-z]+", p.lower())
+            if len(w) >= 5 and w not in COMMON_GIVEN
+        }
         for p in c.people[:2]
     )
     for m in _JOINED_WORDS.finditer(norm):
@@ -185,13 +189,13 @@ def pair_named_misread(c: Candidate, norm: str) -> str | None:
         if is_word(u) or is_word(v):
             continue
         for x, y in ((u, v), (v, u)):
-            if any(_one_off(x, a) for a in first) and any(_one_off(y, b) for b in second):
+            if _named_or_slipped(x, first) and _named_or_slipped(y, second):
                 return f"{u} {v}"
     return None
 
 
-def _one_off(read: str, name: str) -> bool:
-    return DamerauLevenshtein.distance(ocr_fold(read), ocr_fold(name), score_cutoff=1) <= 1
+def _named_or_slipped(word: str, names: set[str]) -> bool:
+    return fold_compact(word) in names or _one_slip(word, names, 5)
 
 
 def glued_across(word: str, tokens: list[str]) -> bool:

@@ -52,11 +52,11 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     # The same number opening a line a particle or a firm word closes: "02 aja", "03
     # pokoknya!", "01 sudah pasti" (not "jam 02 aja").
     (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)^\s*0([1-9])\s+(?:aja|saja|ji|mi|pokoknya|pokoke|harga\s?mati|(?:sudah\s+|udah\s+|sdh\s+)?pasti(?:\s+menang)?)\s*[!.]*\s*$"), 0.8),
-    # "fix pilih 2 dong", "dukung 3 aja!": a bare digit right after the verb, the line ending
-    # or a particle after it (not "pilih 2 warna", "pilih 1 dari 3").
     # A number opening a line that says it wins: "2 MENANG SATU PUTARAN" ("nomor" or the
     # pair's name above it unread); not a score ("2 menang, 1 seri").
     (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)^\s*0?([1-9])\s+menang(?:\s+satu\s+putaran)?\s*!*\s*$"), 0.75),
+    # "fix pilih 2 dong", "dukung 3 aja!": a bare digit right after the verb, the line ending
+    # or a particle after it (not "pilih 2 warna", "pilih 1 dari 3").
     # Also after "pokoknya" and in the regions' particles ("Pokoknya 2 ji", Makassar).
     (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)\b(?:pilih|dukung|menangkan|pokok(?:nya|e))(?:lah)?\s+([1-9])(?=\s*(?:$|[!.,]|(?:ya|yah|dong|aja|saja|lah|deh|yuk|sih|kak|pak|bu|bro|sis|guys|gaes|pokoknya|ji|mi|mo|toh|ces|bah|jo)\b))"), 0.75),
     # A line opening with the number a regional particle or "pokoknya" affirms: "Nomor 1 mi,

@@ -81,13 +81,15 @@ class _Text:
     `tokens`: its words; `compact_tokens`: words without punctuation, from both the text as
     read and as split (a hashtag stays whole); `flat`: everything run together and folded
     for OCR's confusions, where long names, slogans and aliases are searched with their
-    spaces ignored; `raw`: the OCR's own capitals.
+    spaces ignored; `line_flats`: `norm`'s lines so (see `rules.ocr_text.line_flats`); `raw`:
+    the OCR's own capitals.
     """
 
     norm: str
     tokens: list[str]
     compact_tokens: set[str]
     flat: str
+    line_flats: list[str]
     raw: str
 
 
@@ -102,7 +104,7 @@ def _prepare(text: str, election: Election) -> _Text:
     norm = normalise_text(split)
     tokens = words_of(norm)
     compact_tokens = {c for t in (*tokens, *words_of(read)) if (c := compact_word(t))}
-    return _Text(norm, tokens, compact_tokens, fold_compact(read), split)
+    return _Text(norm, tokens, compact_tokens, fold_compact(read), line_flats(norm), split)
 
 
 @functools.lru_cache(maxsize=16)
@@ -214,6 +216,7 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
         body = compact_word(tag)
         if not body:
             continue
+        folded = fold_compact(body)
         others = ctx.hashtags - {body}
         folded_others = {fold_compact(o) for o in others}
         hit = (
@@ -231,16 +234,16 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             or (
                 len(body) >= 8
                 and (
-                    any(fold_compact(body) in line for line in line_flats(t.norm))
-                    or (fold_compact(body) in t.flat and not tag_of_names(tag, c))
+                    any(folded in line for line in t.line_flats)
+                    or (folded in t.flat and not tag_of_names(tag, c))
                 )
             )
             # a short hashtag as read, its look-alikes folded ("#lsam01" for "#Isam01")
-            or fold_compact(body) in tags_read
+            or folded in tags_read
             # a hashtag as read, one look-alike off ("#TADAM&NANG"): the # marks it as one
             or any(
                 len(body) >= 8
-                and fuzz.ratio(fold_compact(body), fold_compact(read)) >= 85
+                and fuzz.ratio(folded, fold_compact(read)) >= 85
                 and not any(o in fold_compact(read) for o in folded_others)
                 for read in re.findall(r"#\S{6,}", raw)
             )
