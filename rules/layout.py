@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from rules.contact_name import clean_contact_name
 from rules.frame import (
     CHAT_PRESENCE,
     TextLine,
@@ -38,7 +39,6 @@ from rules.frame import (
 from rules.poster import (
     SHOUTED,
     HeaderReading,
-    clean_contact_name,
     instagram_user_candidates,
     is_time_line,
     leading_username,

@@ -15,8 +15,12 @@ NEUTRAL_CUES: list[tuple[str, re.Pattern[str]]] = [
     (why.NEUTRAL_APPEAL, re.compile(r"\bnetral(?:itas)?\b|#\w*netral", re.I)),
     (why.NEUTRAL_TURNOUT, re.compile(r"\bke\s+tps\b|\bhak\s+pilih|\bdatang\w*\s+ke\b|\bjangan\s+golput", re.I)),
     (why.NEUTRAL_PEACEFUL, re.compile(r"\b(pilkada|pemilu|kampanye)\s+(damai|sejuk|riang)", re.I)),
-    # A news item: an article's time stamp ("14 Nov 2024 14:49 WIB"), "baca/simak berita".
+    # A news item: an article's time stamp ("14 Nov 2024 14:49 WIB"), "baca/simak berita",
+    # or, when OCR garbles the stamp, the card's own lines: the outlet's address alone on
+    # its line ("kabarsulsel.id") or the desk's name ("POLITIK").
     (why.NEUTRAL_NEWS, re.compile(r"\d[.:]?\d\d\s?(?:wib|wita|wit)\b|\b(?:simak|baca)\s+berita", re.I)),
+    (why.NEUTRAL_NEWS, re.compile(r"^\s*(?:www\.)?[a-z][a-z0-9-]{2,}\.(?:co\.id|com|id|net|news)\s*$", re.M)),
+    (why.NEUTRAL_NEWS, re.compile(r"^\s*(?:politik|nasional|regional|daerah|hukum|breaking\s+news)\s*$", re.M)),
     (why.NEUTRAL_MONEY_POLITICS, re.compile(r"politik\s+uang|money\s+politic", re.I)),
     # "Vote nomor 2 ya, lomba foto anak saya": a contest's vote, not the election's.
     (why.NEUTRAL_CONTEST, re.compile(r"\b(lomba|kontes|giveaway|kompetisi|audisi)\b", re.I)),
@@ -38,7 +42,9 @@ FLAT_NEUTRAL = {
 def neutral_cues(norm: str, flat: str) -> tuple[str, ...]:
     """The cues a story's text shows: `norm` as read, `flat` run together and folded."""
     return tuple(
-        name
-        for name, pattern in NEUTRAL_CUES
-        if pattern.search(norm) or (name in FLAT_NEUTRAL and FLAT_NEUTRAL[name].search(flat))
+        dict.fromkeys(
+            name
+            for name, pattern in NEUTRAL_CUES
+            if pattern.search(norm) or (name in FLAT_NEUTRAL and FLAT_NEUTRAL[name].search(flat))
+        )
     )

@@ -13,9 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rules.posts import posts_named
+from rules.contact_name import clean_contact_name
 from rules.types import Platform, Poster
-from rules.units import UNIT_WORDS
 from wording import id_analysis as why
 
 _STATUS_BAR = re.compile(r"^\W{0,3}\d{1,2}[.:]\d{2}\b.*(%|\d\s*$)|^\W*\d{1,3}\s?%\W*$")
@@ -46,14 +45,6 @@ _USERNAME = re.compile(r"^@?([a-z0-9._]{2,30})$", re.IGNORECASE)
 _PHONE = re.compile(r"(\+?\s?62|0)\s?[-\s]?8[\d\s\-.]{7,16}\d")
 _FOOTER_IG = re.compile(r"kirim\s+pesan|send\s+message", re.IGNORECASE)
 _FOOTER_WA = re.compile(r"^\W{0,3}(balas|reply)\W{0,3}$", re.IGNORECASE | re.MULTILINE)
-_SHORT_HONORIFICS = {"bu", "bp", "om", "pk", "kk", "ka", "mb", "da"}
-_HONORIFICS = _SHORT_HONORIFICS | {
-    "pak", "bapak", "bpk", "ibu", "ibuk", "bunda", "kak", "mas", "mbak", "bang", "abang",
-    "uda", "uni", "teteh", "akang", "tante", "dik", "adik",
-}  # fmt: skip
-# At the end a lone digit stays: "Pak Ahmad SDN 3" names a school.
-_TRAILING_NOISE = re.compile(r"^(\W+|[_\-—–~=«»<>←]+|[a-z])$", re.IGNORECASE)
-_NOISE_TOKEN = re.compile(r"^(\W+|[_\-—–~=«»<>←]+|[a-z]|\d)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,120 +58,6 @@ class HeaderReading:
     alternatives: tuple[Poster, ...] = ()
     # The OCR's confidence in the poster line (0..1); 0 when read from text alone.
     confidence: float = 0.0
-
-
-# OCR drops the space between words of a contact name ("YaniDisdik", "Bu'Siti",
-# "BapakRidwanSMP4", "Pak RTIwan"): names do not change case mid-word, so a lower-case letter
-# before a capital, an acronym before a capitalised word or a doctor's title ("RSdr. Rasidin"
-# for "RS dr. Rasidin"), and letters beside digits mark a lost space.
-_LOST_SPACE = re.compile(
-    r"(?<=[a-z])'?(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z](?!drg?\.)[a-z]{2})|(?<=[A-Za-z]{2})(?=\d+\b)"
-    r"|(?<=[A-Za-z][a-z][.-])(?=[A-Z])|(?<=[a-z])(?=-[A-Z])|(?<=[A-Z]{2})(?=drg?\.)"
-)
-
-
-# Three capitals whose middle letter OCR read small, the one that looks alike in both cases
-# ("PkM" for PKM): an acronym, not a name and a lost space.
-_SMALL_IN_ACRONYM = re.compile(r"(?:(?<=[a-z])|\b)[A-Z][cksopuvwxz][A-Z]\b")
-
-
-def restore_spaces(text: str) -> str:
-    """A contact name with the spaces OCR dropped put back ("Bu RatihSMP10" → "Bu Ratih SMP 10")."""
-    text = _SMALL_IN_ACRONYM.sub(lambda m: m.group(0).upper(), text)
-    return _LOST_SPACE.sub(" ", text).replace(" -", " - ").replace("  ", " ")
-
-
-# An emoji after a unit's number read as a small letter ("SMK Negeri 1🥰" as "Negeri1e").
-_UNIT_NUMBER_LETTER = re.compile(r"((?i:\b(?:sdn?|smpn?|sman?|smkn?|negeri|n|pkm)) ?\d{1,3})[a-z]$")
-
-
-def clean_contact_name(text: str) -> str:
-    """The contact name in a WhatsApp header line, without avatar noise and icons."""
-    text = _UNIT_NUMBER_LETTER.sub(r"\1", restore_spaces(text).strip())
-    tokens = restore_spaces(text).split()
-    if tokens:
-        tokens[0] = tokens[0].lstrip("«»<>—–-~=_|'\"‘’“”;:,.") or tokens[0]
-    # Contact names saved by people start with an honorific more often than not; words OCR
-    # put before one ("Rea Bapak Budi") are the back arrow and avatar.
-    # The last word is never that honorific: "Budi (Kecamatan Simpang Ka..." ends cut short.
-    # Only short scraps are that noise: "Mardiana Perawat PkM Kota Baru" keeps its name
-    # before "Pk" (PKM read with a small k and split).
-    for i, token in enumerate(tokens[1 : min(4, len(tokens) - 1)], start=1):
-        if token.lower().strip(".") in _HONORIFICS:
-            if all(len(t) <= 3 or not t.isalpha() for t in tokens[:i]):
-                tokens = tokens[i:]
-            break
-    # The back arrow and avatar also read as symbols, digits and short words ("Pe 7 Teguh",
-    # "Fa 4 PS $ Rizka"); a leading token of two letters that is no honorific ("Bu", "Om",
-    # "Bp") is that noise too.
-    # A short name before a dash and a unit ("Ni - RS Jiwa") is the name, not the avatar.
-    while (
-        len(tokens) > 1
-        and (
-            _NOISE_TOKEN.match(tokens[0])
-            or (len(tokens[0]) <= 2 and tokens[0].lower().strip(".") not in _SHORT_HONORIFICS)
-        )
-        and not (tokens[0].istitle() and tokens[0].isalpha() and tokens[1] == "-")
-        and not (tokens[0].isupper() and posts_named([tokens[0].lower()]))  # "KS SMP N 2"
-        and not _name_particle(tokens)
-    ):
-        tokens.pop(0)
-    if tokens and _ROMAN_READ.fullmatch(tokens[-1]) and _roman_after_unit([*tokens[:-1], "I"]):
-        tokens[-1] = "I" * len(tokens[-1])  # "Pusk. Sleman Il": its II with an I read as l
-    while (
-        tokens
-        and not _roman_after_unit(tokens)
-        and (
-            _TRAILING_NOISE.match(tokens[-1])
-            or not re.search(r"\w", tokens[-1])
-            # the ⋮ menu read as "Bi" or "i:"; upper-case short words are units ("PU", "PP")
-            or (
-                len(tokens) > 1
-                and len(tokens[-1]) <= 2
-                and not tokens[-1].isupper()
-                and not re.search(r"\d", tokens[-1])
-            )
-        )
-    ):
-        tokens.pop()
-    cleaned = " ".join(tokens)
-    # A name too long for the header, cut by the app with "…" (OCR reads "..", "..."): the
-    # mark stays, as one "…", so that its last words may be completed from the roster.
-    cut = _CUT_MARK.search(cleaned)
-    cleaned = cleaned.strip(" '\"‘’“”;:,.|")
-    return cleaned.rstrip("….") + "…" if cut and cleaned else cleaned
-
-
-# Two-letter words that begin names: Balinese "Ni" (Ni Luh Putu), Buton's "Wa" and "La"
-# (Wa Ode Mery, La Ode Ahmad).
-_NAME_PARTICLES = frozenset({"ni", "wa", "la"})
-
-
-def _name_particle(tokens: Sequence[str]) -> bool:
-    """The first word begins the name ("Wa Ode Mery"), not the avatar read as letters."""
-    return (
-        tokens[0].lower() in _NAME_PARTICLES
-        and tokens[0].istitle()
-        and tokens[1][:1].isupper()
-        and tokens[1].isalpha()
-    )
-
-
-def _roman_after_unit(tokens: Sequence[str]) -> bool:
-    """A last "I" or "II" that numbers the unit named before it ("Bu Kapus Godean I", "Pusk.
-    Purwoharjo II"): part of the name, not the ⋮ menu read as a letter."""
-    return (
-        len(tokens) >= 3
-        and tokens[-1] in _ROMAN
-        and tokens[-2].isalpha()
-        and any(t.lower().strip(".,()") in UNIT_WORDS for t in tokens[:-1])
-    )
-
-
-_ROMAN = frozenset({"I", "II", "III", "IV"})
-_ROMAN_READ = re.compile(r"I[Il]{1,2}|lI")
-# ("SD Negeri 5…" is often read "SD Negeri 5.": a unit's number takes no full stop.)
-_CUT_MARK = re.compile(r"\w\s?(?:…|\.{2,})$|\d\.$")
 
 
 def phone_in(text: str) -> str | None:
@@ -360,6 +237,9 @@ def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str
     # splits into a name and an age, the roster deciding.
     as_read = re.findall(r"[a-z0-9._]*[a-z0-9]\dy(?=\W*$)", line)
     line = re.sub(r"(?<=[a-z0-9]\d)y(?=\W*$)", "j", line)
+    # The space before the age read as a dash and the one before its unit kept
+    # ("yulianti87-6 m"): the unit joins the glued token.
+    line = re.sub(r"(?<=[a-z0-9]-\d)\s(?=(?:j|m|h|d|w)\W*$)", "", line)
     tokens = [t.strip("'\"‘’“”,;:()|") for t in line.split()]
     # The glued token is the last one that holds letters (trailing "X", "..." are icons).
     for i in range(len(tokens) - 1, -1, -1):

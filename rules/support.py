@@ -298,9 +298,10 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             )
             coined = not is_word(words[0])
             # "suda for bangka", "bara untuk bangka": the pair's name for the place, as a
-            # campaign says it, not the ordinary word.
+            # campaign says it, not the ordinary word; an emoji read as a letter or two
+            # may stand between ("anta 👊 for bangka" read "anta m for").
             for_place = bool(ctx.place) and re.search(
-                rf"\b{re.escape(words[0])}\s+(?:for|untuk|utk|buat)\s+(?:"
+                rf"\b{re.escape(words[0])}\s+(?:\S{{1,2}}\s+)?(?:for|untuk|utk|buat)\s+(?:"
                 + "|".join(re.escape(p) for p in sorted(ctx.place))
                 + r")\b",
                 text,

@@ -34,9 +34,13 @@ _NO_OTHER = re.compile(
     r"\b(?:gak|ga|gk|nggak|enggak|ngga|tidak|tdk|tak|ndak|sonde|ora|hana)\s+"
     r"(?:ada|onok|ono|ado)\s+(?:lagi\s+)?(?:(?:yang|yg)\s+)?(?:lain|laen|liyane|liane)\b"
 )
+# "Time to lead" ("Saatnya Ana memimpin Bangka Tengah", "waktunya Pak Jam pimpin"): the
+# pair's slogan of a campaign in every region.
+_TIME_TO_LEAD = re.compile(r"\b(?:saatnya|waktunya)\s+(?:\S+\s+){1,3}?(?:memimpin|pimpin)\b")
 CAMPAIGN_WORDS = frozenset(
     {"coblos", "pilih", "dukung", "menang", "menangkan", "lanjutkan", "gaspol", "periode",
-     "pilihanku", "jagoan", "satu putaran", "pemenangan", "harga mati", "vote", "no other"}
+     "pilihanku", "jagoan", "satu putaran", "pemenangan", "harga mati", "vote", "no other",
+     "time to lead"}
 )  # fmt: skip
 _SUPPORT = re.compile(
     r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in SUPPORT_WORDS) + r")\w*", re.I
@@ -144,11 +148,14 @@ def _hashtag_support(raw: str) -> set[str]:
 def support_words_in(norm: str, tokens: list[str], raw: str) -> set[str]:
     """The support words in a story's text: `norm` (normalised), its `tokens`, and `raw` (the
     OCR's capitals, where a hashtag's words are told apart). "no other" stands for any way of
-    saying "no one else" (`_NO_OTHER`)."""
+    saying "no one else" (`_NO_OTHER`), "time to lead" for a pair's call to lead
+    (`_TIME_TO_LEAD`)."""
     found = {m.group(1).lower() for m in _SUPPORT.finditer(norm)} | _misread_support(tokens)
     found |= _hashtag_support(raw)
     if _NO_OTHER.search(norm):
         found.add("no other")
+    if _TIME_TO_LEAD.search(norm):
+        found.add("time to lead")
     return found
 
 

@@ -201,6 +201,9 @@ def _place_keys(kind: str, place: Sequence[str], roster: bool) -> set[str]:
             town = [t for t in place[nums[0] + 1 :] if t not in SKIP_WORDS and not t.isdigit()]
             for end in range(1, len(town) + 1):
                 keys.add(f"{number} {' '.join(town[:end])}")
+            if roster and town:
+                # "SMP 1 Bajeng" is SMP Negeri 1 Bajeng, not also SMP Negeri 1 Bajeng Barat.
+                keys.add(f"{EXACT}{number} {' '.join(town)}")
         return keys
     # A hospital named for a doctor: "RSUD dr. Pirngadi" is "RS Pirngadi" in a contact.
     place = [t for t in place if t not in _TITLE_WORDS] or list(place)

@@ -18,7 +18,9 @@ EVIDENCE_HANDLE_NEAR = "@{handle} hampir sama dengan @{roster} (salah baca? perl
 EVIDENCE_HANDLE_AS_NAME = (
     "@{handle} dibaca sebagai nama kontak (daftar ASN tanpa akun Instagram; perlu dicek)"
 )
-EVIDENCE_HANDLE_CUT = "@{handle}… terpotong di layar: awal dari @{roster}"
+EVIDENCE_HANDLE_CUT = (
+    "@{handle}… terpotong di layar: awal dari @{roster} (ujungnya tak terlihat; cek profil)"
+)
 EVIDENCE_HANDLE_FAINT = (
     "@{handle} mungkin @{roster} (huruf tipis hilang di latar pucat? perlu dicek)"
 )

@@ -233,6 +233,8 @@ _FAINT_MAX = 3
 # before the mark make a lone roster handle beginning so the poster.
 _CUT_END = re.compile(r"(?:…|\.{2,})$")
 _CUT_SURE = 14
+# Its confidence: a review with the name, never a flag on its own (`Thresholds.asn_flag`).
+_CUT_LIKELY = 0.75
 
 
 # A handle read over a pale photo whose letters are this alike (`fuzz.ratio`, 0-100) to a
@@ -255,8 +257,10 @@ class HandleLookup(RosterTables):
 
     def _match_cut(self, start: str) -> list[Scored]:
         """A handle too long for the header, cut by the app with "…": the roster's handles
-        that begin so. One, from fourteen letters read on, is the poster; fewer letters, or
-        several handles, only names for a moderator."""
+        that begin so. One, from fourteen letters read on, is the likely poster, but for a
+        moderator to confirm on the profile: the cut hides how the handle ends, and a
+        citizen's "karim.sdn1bontonomposelatan_" shows as the rostered one does (blindgen
+        201). Fewer letters, or several handles, are only names offered."""
         sk = handle_skeleton(start)
         if len(sk) < 6:
             return []
@@ -270,7 +274,7 @@ class HandleLookup(RosterTables):
         sure = len(found) == 1 and len(sk) >= _CUT_SURE
         out = []
         for i in found:
-            raw = 0.9 if sure else _NEAR_HANDLE / (1 + PEER_PENALTY * (len(found) - 1))
+            raw = _CUT_LIKELY if sure else _NEAR_HANDLE / (1 + PEER_PENALTY * (len(found) - 1))
             ev = (why.EVIDENCE_HANDLE_CUT.format(handle=start, roster=self._field(i, 6)),)
             out.append(Scored(i, raw, "instagram-cut" if sure else "instagram-near", ev))
         return out

@@ -400,7 +400,8 @@ class CandidateLookup(TieBreakLookup):
 
     def _known_word(self, word: str) -> bool:
         """A word a contact name may hold: a roster name, an honorific or title, a unit's
-        word or a word of one of this roster's unit names (its places)."""
+        word, a word of one of this roster's unit names (its places) or the initials of
+        one ("DPPKB" of Dinas Pengendalian Penduduk dan Keluarga Berencana)."""
         if len(word) < 2 or (len(word) == 2 and word not in _TWO_LETTER_WORDS):
             return False
         if word in HONORIFICS or word in TITLE_TOKENS or word in UNIT_WORDS:
@@ -410,6 +411,8 @@ class CandidateLookup(TieBreakLookup):
         if word in POST_SHORT_FORMS or word in _ROMAN or self._post_word(word):
             return True
         folded = fold_token(word)
+        if len(word) >= 3 and ACRONYM + folded in self._key_units:
+            return True
         return self._vocab.get_one(folded) is not None or folded in self._unit_words()
 
     def _emoji_after_unit(self, text: str) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from rules.contact_name import restore_spaces
 from rules.poster import (
     instagram_user_candidates,
     parse_header_text,
-    restore_spaces,
     strong_username,
 )
 from rules.types import Poster
@@ -57,8 +57,10 @@ def test_a_roman_numeral_numbering_a_unit_stays_in_the_contact_name() -> None:
 
 def test_the_space_before_an_age_read_as_a_mark_still_splits_it_off() -> None:
     """No handle holds a "-", and no age a dot before its unit: "hastui34-1j" is hastui34
-    aged 1 j, "bagus.wbisono.14.m" one of bagus.wbisono.1 aged 4 m (the roster decides)."""
+    aged 1 j, "bagus.wbisono.14.m" one of bagus.wbisono.1 aged 4 m (the roster decides);
+    "yulianti87-6 m", its unit apart, is yulianti87 aged 6 m."""
     assert instagram_user_candidates("hastui34-1j", strict=True)[0] == ("hastui34", "1j")
+    assert instagram_user_candidates("yulianti87-6 m", strict=True)[0] == ("yulianti87", "6m")
     assert ("bagus.wbisono.1", "4m") in instagram_user_candidates("bagus.wbisono.14.m")
 
 

@@ -215,6 +215,10 @@ def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
         # A news item quoting a pair's call beside every pair.
         "14 Nov 2024 14:49 WIB - Hendra Siregar, Bambang Sutejo dan Yusuf Halim debat;"
         " Yusuf: coblos nomor 3!",
+        # A news card naming one candidate, its time stamp garbled by OCR: the outlet's
+        # address and the desk's name on their own lines still say news.
+        "kabarcontoh.id\nPOLITIK\nCalon Bupati Hendra Siregar\njalani tes kesehatan di RSUD",
+        "NASIONAL\nHendra Siregar jalani tes kesehatan\nSenin,v2409:14A",
     ],
 )
 def test_neutral_content_backs_nobody(text: str) -> None:
@@ -693,7 +697,8 @@ def test_an_ordinary_word_alias_for_the_place_is_the_pair() -> None:
         "[[candidates]]\nnumber=1\npeople=['A B']\naliases=['SUDA']\n"
         "[[candidates]]\nnumber=2\npeople=['C D']\naliases=['NADA']\n"
     )
-    for text in ("suda for bangka ❤️", "nada untuk bangka"):
+    # ("suda m for\nbangka": a fist emoji between, read as a letter.)
+    for text in ("suda for bangka ❤️", "nada untuk bangka", "suda m for\nbangka"):
         found = detect_support(text, election)
         assert found.confidence >= 0.7 and found.candidate is not None, text
     assert detect_support("suda for me", election).confidence < 0.5
@@ -961,3 +966,17 @@ def test_the_pairs_two_names_each_a_letter_off_beside_a_campaign_word_back_it() 
     assert finding.candidate == 3 and finding.confidence >= 0.7
     assert detect_support("guhri & lils semangat", election).confidence < 0.7
     assert detect_support("bersama lalu & lain menangkan", election).candidate is None
+
+
+def test_a_short_first_name_called_to_lead_is_the_pair() -> None:
+    """ "Saatnya Ana memimpin Bangka Tengah": a three-letter name counts only beside a
+    campaign's own words, and a call to lead is one; "saatnya" alone is not ("Saatnya
+    makan siang, Ana")."""
+    election = parse_election(
+        "[election]\nname='x'\nregion='Kabupaten Bangka Tengah'\n"
+        "[[candidates]]\nnumber=1\npeople=['Ana Puspita', 'Tarmizi']\n"
+        "[[candidates]]\nnumber=2\npeople=['Jamaludin', 'Budi Utomo']\n"
+    )
+    found = detect_support("Saatnya Ana memimpin\nBangka Tengah", election)
+    assert found.candidate == 1 and found.confidence >= 0.7
+    assert detect_support("Saatnya makan siang, Ana", election).confidence < 0.5
