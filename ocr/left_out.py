@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 import numpy as np
 from PIL import Image, ImageOps
@@ -123,8 +124,34 @@ def read_among_emoji(image: Image.Image, emoji: Sequence[Emoji], engine: OcrEngi
             if lines or zoom >= larger:
                 continue
             lines = _read_masked(image, region, row, side, engine, larger)
-        if lines:
-            texts.append(" ".join(line.text for line in lines))
+        text = " ".join(line.text for line in lines)
+        if not _LONE_DIGIT.search(text):
+            # The row read whole gave no number ("🗳️ 2 ✅💯💯" read "100", a 💯 left unnamed
+            # drawing the reading to it): the gap between two vote emoji read alone.
+            text = " ".join([text, *_between_votes(image, sized, side, engine)]).strip()
+        if text:
+            texts.append(text)
+    return texts
+
+
+_LONE_DIGIT = re.compile(r"(?<!\d)[1-9](?!\d)")
+
+
+def _between_votes(
+    image: Image.Image, row: Sequence[Emoji], side: int, engine: OcrEngine
+) -> list[str]:
+    """What stands in each gap between two emoji of a row, one of them a vote's ("🗳️ 2 ✅"),
+    read alone and enlarged: a glyph's width to three emoji wide."""
+    ordered = sorted(row, key=lambda e: e.left)
+    texts = []
+    for a, b in pairwise(ordered):
+        gap = b.left - (a.left + a.side)
+        if not (a.name in _VOTE or b.name in _VOTE) or not side // 3 <= gap <= 3 * side:
+            continue
+        top = min(a.top, b.top)
+        region = (a.left, top - side // 4, b.left + b.side, top + side + side // 4)
+        lines = _read_masked(image, region, row, side, engine, 2 * ZOOM)
+        texts += [line.text for line in lines]
     return texts
 
 

@@ -215,10 +215,11 @@ def strip_honorifics(tokens: Sequence[str]) -> list[str]:
 
 
 # Words that save a contact by a role outside the civil service ("Pak Hadi Sopir", "Pak RT
-# Joko", "Welmince Grab", "Pak Wawan Arisan"): a driver, a neighbourhood head, a shop, a
-# social circle. A name beside one that only a given name ties to the roster is someone
-# else more often than the roster's namesake. (Family words are not among them: a cousin
-# may well be a civil servant.)
+# Joko", "Welmince Grab", "Pak Wawan Arisan", "Daeng Yusuf - Masjid", "Pak Eko Teman SMA"):
+# a driver, a neighbourhood head, a shop, a social circle, a place of worship, old school
+# friends. A name beside one that only a given name ties to the roster is someone else more
+# often than the roster's namesake. (Family words are not among them: a cousin may well be
+# a civil servant.)
 OUTSIDER_WORDS = frozenset(
     fold_token(t)
     for t in (
@@ -227,6 +228,8 @@ OUTSIDER_WORDS = frozenset(
         "tukang", "bengkel", "kost", "kos", "kontrakan", "catering", "katering", "bos",
         "boss", "komplek", "perum", "blok", "gang", "gg", "bisnis", "business", "pengajian",
         "jamaah", "majelis", "pasar", "pedagang", "langganan", "satpam", "security",
+        "masjid", "musholla", "mushola", "gereja", "teman", "temen", "kawan", "alumni",
+        "angkatan",
     )
 )  # fmt: skip
 

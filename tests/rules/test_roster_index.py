@@ -1130,6 +1130,9 @@ def test_a_role_outside_the_service_in_a_contact_name_is_no_namesake(index: Rost
     assert nip is None or driver < Thresholds().asn_review <= alone, (alone, driver)
     _nip, rt, _m = top(index, "contact_name", "Pak RT Fajar")
     assert rt < Thresholds().asn_review
+    for circle in ("Pak Fajar Teman SMA", "Daeng Fajar - Masjid", "Fajar Alumni 2005"):
+        _nip, friend, _m = top(index, "contact_name", circle)
+        assert friend < Thresholds().asn_review, circle
     nip, full, _m = top(index, "contact_name", "Fajar Wacana Grab")
     assert nip == "198808082012081008" and full >= Thresholds().asn_review
     nip, unit, _m = top(index, "contact_name", "Pak Fajar Dinsos Ojek")
