@@ -134,11 +134,10 @@ def analyse(
     body: tuple[int, int] | None = None
     if layout.header_box is not None:
         body = _body_below(layout.header_box[3], lines, layout, shot.image.height)
-    # A framed story whose poster the first reading identified and whose body it read
-    # surely with no word of a campaign: no enlarged reading, of the story or of its body.
-    plain_framed = span is not None and framed_plainly_neutral(
-        lines, layout, support, roster, alternatives + 1, thresholds, span
-    )
+    # A framed story whose poster line the first reading found inside the frame and whose
+    # body it read surely with no word of a campaign: no enlarged reading, of the story or
+    # of its body.
+    plain_framed = span is not None and framed_plainly_neutral(lines, layout, support, span)
     if (
         span is not None
         and not plain_framed

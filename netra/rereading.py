@@ -161,18 +161,16 @@ def poster_line_inside(layout: Layout, span: tuple[int, int]) -> bool:
 
 
 def framed_plainly_neutral(
-    lines: Sequence[OcrLine],
-    layout: Layout,
-    support: SupportFinding,
-    roster: RosterLookup,
-    limit: int,
-    thresholds: Thresholds,
-    span: tuple[int, int],
+    lines: Sequence[OcrLine], layout: Layout, support: SupportFinding, span: tuple[int, int]
 ) -> bool:
-    """A framed story's poster line, inside the frame, names a rostered ASN, and the first
-    reading read every line of its body surely (`FRAMED_SURE`) with no word of a campaign
-    and nothing of any pair: an enlarged reading would read the same ("Alhamdulillah 3
-    tahun menikah" keeps it where there is a pair 3)."""
+    """A framed story's poster line stands inside the frame, and the first reading read every
+    line of its body surely (`FRAMED_SURE`) with no word of a campaign and nothing of any
+    pair: an enlarged reading would read the same ("Alhamdulillah 3 tahun menikah" keeps it
+    where there is a pair 3). Whoever the poster is: with nothing of a campaign the verdict
+    is clear for a rostered ASN and for anyone else, and an enlarged reading could only name
+    the poster better. (Until 2026-12-05 the poster had to be a rostered ASN; the enlarged
+    reading of a neutral gallery or chat story posted by anyone else was most of the slowest
+    screenshots' time on blindgen 201.)"""
     if not poster_line_inside(layout, span) or any(support.scores.values()):
         return False
     content = set(layout.body)
@@ -183,7 +181,4 @@ def framed_plainly_neutral(
     ]
     if not inside or any(line.conf < FRAMED_SURE for line in inside):
         return False
-    if not no_campaign_words("\n".join(line.text for line in inside), numbers=pairs(support)):
-        return False
-    _reading, matches = match_reading(layout.header, roster, limit)
-    return bool(matches) and matches[0].confidence >= thresholds.asn_flag
+    return no_campaign_words("\n".join(line.text for line in inside), numbers=pairs(support))
