@@ -574,6 +574,37 @@ def neutral(rng: random.Random, e: Election, unit_short: str) -> Body:
     return body
 
 
+# A news item shared to a story that names one candidate, neutrally: the outlet's name or
+# address, the desk, the headline and the article's time stamp, each on its line.
+NEWS_OUTLETS = ["{city}Terkini.com", "kabar{town}.id", "Warta {city}", "{city} Pos Online",
+                "tribun{town}.com", "Suara {city}"]  # fmt: skip
+NEWS_DESKS = ["POLITIK", "PILKADA 2024", "REGIONAL", "Berita Daerah", ""]
+NEWS_NAMING = [
+    "Calon {head} {name} jalani tes kesehatan di RSUD",
+    "{name} sambangi pasar tradisional, dengar keluhan pedagang",
+    "KPU verifikasi berkas {name}, hasil diumumkan pekan depan",
+    "Bawaslu panggil tim {name} soal baliho di jalan protokol",
+    "Harta kekayaan {name} capai Rp 4,2 miliar",
+    "{name} laporkan dana awal kampanye ke KPU {city}",
+]
+
+
+def news_naming_one(rng: random.Random, e: Election) -> Body:
+    """A news card naming one candidate (a health check, a market visit, a report to the
+    KPU): information, not support, whoever shares it."""
+    who = rng.choice(e.candidates)
+    town = e.city.lower().replace(" ", "")
+    fill = {"city": e.city, "town": town, "head": _head(rng, e), "name": who.people[0]}
+    day = rng.choice(["Senin", "Selasa", "Rabu", "Kamis", "Jumat"])
+    stamp = f"{day}, {rng.randint(1, 26)} Nov 2024 {rng.randint(7, 21):02d}:{rng.randint(0, 59):02d} WIB"
+    lines = [rng.choice(NEWS_OUTLETS).format(**fill), rng.choice(NEWS_DESKS)]
+    lines += [
+        rng.choice(NEWS_NAMING).format(**fill),
+        rng.choice([stamp, f"({rng.randint(1, 26)}/11)", ""]),
+    ]
+    return Body([line for line in lines if line], "news")
+
+
 def info(rng: random.Random, e: Election) -> Body:
     """Election-commission style information naming every pair: not support."""
     lines = [_fill(rng, [rng.choice(KPU_TITLES)], e, "")[0]]

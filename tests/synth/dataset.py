@@ -45,6 +45,7 @@ from .render import (
 )
 
 SCREEN_PHOTO_FROM = 9161  # the first seed whose sets hold photos of a screen
+NEWS_NAMED_FROM = 9171  # the first seed whose sets hold news cards naming one candidate
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,9 @@ class Shares:
     # of all: a system toast low on the screen ("Tangkapan layar disimpan", "Tidak ada koneksi
     # internet"); a third of them over the upper part of a caption row near the bottom
     toast: float = 0.05
+    # of ASNs' neutral stories, in sets from seed `NEWS_NAMED_FROM` on: a news card naming
+    # one candidate (a health check, a visit), its outlet, desk and time stamp each on a line
+    news_named: float = 0.06
     # of all, in sets from seed `SCREEN_PHOTO_FROM` on: the screenshot photographed off the
     # phone's screen (a slant, the bezel, glare, focus; `photo.py`)
     screen_photo: float = 0.06
@@ -936,6 +940,12 @@ def make_item(
     if body.content == "support" and body.art is None and wrng.random() < shares.other_wording:
         pair = next(c for c in world.election.candidates if c.number == body.supports)
         body = ct.other_wording(wrng, world.election, pair)
+    # A news card naming one candidate, shared by an ASN: its own stream too, and only in sets
+    # from seed `NEWS_NAMED_FROM` on (an older seed's screenshots stay as they were).
+    nrng = random.Random(f"news_named:{seed}:{index}")
+    named = seed >= NEWS_NAMED_FROM and nrng.random() < shares.news_named
+    if category == "asn_neutral" and body.art is None and named:
+        body = ct.news_naming_one(nrng, world.election)
     if body.art is None and rng.random() < shares.emoji_rich and body.content != "info":
         body.lines = [*body.lines, "".join(rng.sample(ct.EMOJIS, rng.randint(3, 6)))]
         body.wording = [*body.wording, "emoji_rich"]

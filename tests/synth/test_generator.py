@@ -641,3 +641,26 @@ def test_a_photo_of_a_screen_shows_the_screen_inside_a_bezel_on_a_surface() -> N
         for corner in (shot[:8, :8], shot[:8, -8:], shot[-8:, :8], shot[-8:, -8:]):
             red = corner.reshape(-1, 3).mean(0)
             assert not (red[0] > 180 and red[1] < 80), red
+
+
+def test_sets_from_a_later_seed_hold_news_cards_naming_one_candidate() -> None:
+    """From `NEWS_NAMED_FROM` on, an ASN's neutral story may be a news card naming one
+    candidate (outlet, desk, headline, time stamp on their lines), labelled not to flag; an
+    older seed gives the same labels whatever the share."""
+    from tests.synth.dataset import NEWS_NAMED_FROM
+
+    always = Shares(news_named=1.0)
+    for seed, carded in ((NEWS_NAMED_FROM, True), (9141, False)):
+        world = make_world(seed, roster_size=200)
+        cats = categories_for(300, random.Random(f"cats:{seed}"))
+        neutral = [i for i, c in enumerate(cats, start=1) if c == "asn_neutral"][:3]
+        names = [c.people[0] for c in world.election.candidates]
+        for index in neutral:
+            _spec, lab = make_item(world, index, "asn_neutral", seed, always)
+            _spec, same = make_item(world, index, "asn_neutral", seed, Shares(news_named=0))
+            assert not lab["should_flag"]
+            if carded:
+                assert any(n in lab["content_text"] for n in names), lab["content_text"]
+                assert same != lab
+            else:
+                assert same == lab
