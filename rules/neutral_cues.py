@@ -20,7 +20,7 @@ NEUTRAL_CUES: list[tuple[str, re.Pattern[str]]] = [
     # its line ("kabarsulsel.id") or the desk's name ("POLITIK").
     (why.NEUTRAL_NEWS, re.compile(r"\d[.:]?\d\d\s?(?:wib|wita|wit)\b|\b(?:simak|baca)\s+berita", re.I)),
     (why.NEUTRAL_NEWS, re.compile(r"^\s*(?:www\.)?[a-z][a-z0-9-]{2,}\.(?:co\.id|com|id|net|news)\s*$", re.M)),
-    (why.NEUTRAL_NEWS, re.compile(r"^\s*(?:politik|nasional|regional|daerah|hukum|breaking\s+news)\s*$", re.M)),
+    (why.NEUTRAL_NEWS, re.compile(r"^\s*(?:politik|nasional|regional|daerah|hukum|breaking\s+news|berita(?:\s+\w+)?)\s*$", re.M)),
     (why.NEUTRAL_MONEY_POLITICS, re.compile(r"politik\s+uang|money\s+politic", re.I)),
     # "Vote nomor 2 ya, lomba foto anak saya": a contest's vote, not the election's.
     (why.NEUTRAL_CONTEST, re.compile(r"\b(lomba|kontes|giveaway|kompetisi|audisi)\b", re.I)),
@@ -39,12 +39,15 @@ FLAT_NEUTRAL = {
 }
 
 
-def neutral_cues(norm: str, flat: str) -> tuple[str, ...]:
-    """The cues a story's text shows: `norm` as read, `flat` run together and folded."""
+def neutral_cues(norm: str, flat: str, read: str = "") -> tuple[str, ...]:
+    """The cues a story's text shows: `norm` with the spaces OCR lost put back, `read` as
+    read (where "MedanTerkini.com" is still one address), `flat` run together and folded."""
     return tuple(
         dict.fromkeys(
             name
             for name, pattern in NEUTRAL_CUES
-            if pattern.search(norm) or (name in FLAT_NEUTRAL and FLAT_NEUTRAL[name].search(flat))
+            if pattern.search(norm)
+            or (read and pattern.search(read))
+            or (name in FLAT_NEUTRAL and FLAT_NEUTRAL[name].search(flat))
         )
     )

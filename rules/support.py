@@ -55,7 +55,12 @@ from rules.pair_names import (
     tag_of_names,
 )
 from rules.pair_numbers import BIG_NUMBER, COUNTED, NUMBER_CONTEXTS, number_value
-from rules.support_words import CAMPAIGN_WORDS, lifted_by_support_words, support_words_in
+from rules.support_words import (
+    CAMPAIGN_WORDS,
+    lifted_by_support_words,
+    named_only,
+    support_words_in,
+)
 from rules.types import Signal
 from wording import id_analysis as why
 
@@ -505,8 +510,9 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
     signals += emoji_signals(emoji, norm, signals, numbers)
     # A lone name, a lowercase acronym or a bare "nomor 1" counts only beside a support word.
     signals = lifted_by_support_words(signals, support_words)
+    signals = named_only(signals, support_words, bool(emoji), text)
 
-    neutral = neutral_cues(norm, prepared.flat)
+    neutral = neutral_cues(norm, prepared.flat, normalise_text(text))
     scores: dict[int, float] = {}
     for number in numbers:
         miss = 1.0

@@ -219,6 +219,9 @@ def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
         # address and the desk's name on their own lines still say news.
         "kabarcontoh.id\nPOLITIK\nCalon Bupati Hendra Siregar\njalani tes kesehatan di RSUD",
         "NASIONAL\nHendra Siregar jalani tes kesehatan\nSenin,v2409:14A",
+        "MedanTerkini.com\nHendra Siregar sambangi pasar tradisional",  # as OCR ran it
+        # One candidate named, nothing else: a mention to look at, not a campaign.
+        "Calon Bupati Hendra Siregar jalani tes kesehatan di RSUD",
     ],
 )
 def test_neutral_content_backs_nobody(text: str) -> None:
@@ -980,3 +983,12 @@ def test_a_short_first_name_called_to_lead_is_the_pair() -> None:
     found = detect_support("Saatnya Ana memimpin\nBangka Tengah", election)
     assert found.candidate == 1 and found.confidence >= 0.7
     assert detect_support("Saatnya makan siang, Ana", election).confidence < 0.5
+
+
+def test_a_candidate_named_beside_a_cheer_or_a_support_word_is_still_support() -> None:
+    """The full name alone weighs less than support (a news card's headline); beside a
+    support word, an emoji or a number it is the pair's."""
+    for text in ("Hendra Siregar pilihanku", "Hendra Siregar 🔥🔥", "Hendra Siregar nomor 1"):
+        found = detect_support(text, ELECTION)
+        assert found.candidate == 1 and found.confidence >= 0.7, text
+    assert detect_support("Hendra Siregar", ELECTION, emoji=("cheer_fire",)).confidence >= 0.7
