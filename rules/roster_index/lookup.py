@@ -401,8 +401,13 @@ class CandidateLookup(TieBreakLookup):
     def _known_word(self, word: str) -> bool:
         """A word a contact name may hold: a roster name, an honorific or title, a unit's
         word, a word of one of this roster's unit names (its places) or the initials of
-        one ("DPPKB" of Dinas Pengendalian Penduduk dan Keluarga Berencana)."""
-        if len(word) < 2 or (len(word) == 2 and word not in _TWO_LETTER_WORDS):
+        one ("DPPKB" of Dinas Pengendalian Penduduk dan Keluarga Berencana, "KB" of its
+        last words)."""
+        if len(word) < 2 or (
+            len(word) == 2
+            and word not in _TWO_LETTER_WORDS
+            and "opd:" + word not in self._key_units
+        ):
             return False
         if word in HONORIFICS or word in TITLE_TOKENS or word in UNIT_WORDS:
             return True
@@ -411,7 +416,9 @@ class CandidateLookup(TieBreakLookup):
         if word in POST_SHORT_FORMS or word in _ROMAN or self._post_word(word):
             return True
         folded = fold_token(word)
-        if len(word) >= 3 and ACRONYM + folded in self._key_units:
+        if (
+            len(word) >= 3 and ACRONYM + folded in self._key_units
+        ) or "opd:" + folded in self._key_units:
             return True
         return self._vocab.get_one(folded) is not None or folded in self._unit_words()
 
@@ -514,10 +521,12 @@ def _kind_cut_off(text: str) -> str:
 
 # A unit's number in Roman numerals ("NAIKOTENII" is Naikoten II).
 _ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"})
-# The two-letter words a run-together contact name is split into: "Bu", "Bp" and the units'
-# short forms ("RS", "KB"), Roman numbers; not "ko", "ci" or "ka", which start too many names.
+# The two-letter words a run-together contact name is split into: "Bu", "Bp", "Om" and the
+# units' short forms ("RS", "PP"), Roman numbers; not "ko", "ci" or "ka", which start too many
+# names. ("Om" starts names too, "Omar": a split must cover the whole run with known words,
+# fewest first, so "OMARHIDAYAT" stays "Omar Hidayat".)
 _TWO_LETTER_WORDS = frozenset(
-    {"bu", "bp", "pk"}
+    {"bu", "bp", "pk", "om"}
     | {w for w in UNIT_WORDS if len(w) == 2}
     | UNIT_TWO_LETTER_WORDS
     | {w for w in _ROMAN if len(w) == 2}

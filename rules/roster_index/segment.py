@@ -21,6 +21,8 @@ _MAX_WORD = 20
 _LETTERS = re.compile(r"[A-Za-z]+")
 _CUT = re.compile(r"\s?(?:…|\.{2,})\s*$")  # the app's mark at the end of a cut name
 _MAX_CUT = 4  # letters of a word begun before the mark
+# A shorter run that opens with an office's word is split too ("DINASKB"): no name does.
+_OFFICE_LED = re.compile(r"(?i)(?:dinas|badan|kantor|bagian|bidang|uptd)[a-z]{2,}")
 
 
 def words_apart(text: str, known: Callable[[str], bool]) -> str:
@@ -29,7 +31,7 @@ def words_apart(text: str, known: Callable[[str], bool]) -> str:
 
     def spaced(match: re.Match[str]) -> str:
         run = match.group(0)
-        if len(run) < MIN_RUN or known(run.lower()):
+        if (len(run) < MIN_RUN and not _OFFICE_LED.match(run)) or known(run.lower()):
             return run
         pieces = _split(run.lower(), known)
         if pieces is None and _CUT.match(match.string, match.end()):
@@ -50,8 +52,15 @@ def words_apart(text: str, known: Callable[[str], bool]) -> str:
     return " ".join(_LETTERS.sub(spaced, text).split())
 
 
+def _cost(pieces: tuple[str, ...]) -> tuple[int, int]:
+    """Fewest pieces first, then fewest of two letters, the weakest word: "PAKMAHMUDDKP" is
+    "PAK MAHMUD DKP", not "PAK MAHMUDD KP" (a doubled letter folds away)."""
+    return len(pieces), sum(len(p) == 2 for p in pieces)
+
+
 def _split(run: str, known: Callable[[str], bool]) -> list[str] | None:
-    """The fewest known words that spell `run` exactly, or None."""
+    """The fewest known words that spell `run` exactly (of those, the fewest of two
+    letters), or None."""
 
     @cache
     def best(i: int) -> tuple[str, ...] | None:
@@ -63,7 +72,7 @@ def _split(run: str, known: Callable[[str], bool]) -> list[str] | None:
             if not (known(word) or (i > 0 and _capital_i_read_l(word, known))):
                 continue
             rest = best(j)
-            if rest is not None and (found is None or len(rest) + 1 < len(found)):
+            if rest is not None and (found is None or _cost((word, *rest)) < _cost(found)):
                 found = (word, *rest)
         return found
 

@@ -30,6 +30,16 @@ ROSTER = [
     _entry("197501012000032002", "Maria Ndun", "Inspektorat"),
     _entry("198101012006042001", "Hj. Siti Prakoso", "Satuan Polisi Pamong Praja"),
     _entry("198101012006042002", "Siti Prakoso", "Dinas Sosial"),
+    _entry("198612262011031834", "Joko Agus Laksita, S.Kom.", "Dinas Komunikasi dan Informatika"),
+    _entry("198612262011031835", "Joko Agus", "Dinas Sosial"),
+    _entry(
+        "197510252022211581",
+        "Joko Wahyudi",
+        "Dinas Pengendalian Penduduk dan Keluarga Berencana",
+    ),
+    _entry("197510252022211582", "Joko Wahyudi", "Dinas Perhubungan"),
+    _entry("198008202008031881", "Mahmud", "Dinas Kelautan dan Perikanan"),
+    _entry("198008202008031882", "Mahmud", "Dinas Sosial"),
 ]
 
 
@@ -51,6 +61,11 @@ def index() -> RosterIndex:
         ("SITIPRAKOSOSATPOLPP", "198101012006042001"),
         # Cut by the app inside its last word ("SD NE…" of SD Negeri 1 Muntok).
         ("RADITWIBISONOSMKNE…", "198304132009041244"),
+        # "Om" before the name; "KB", the last words' initials of the roster's own unit, run
+        # into its office's word; the unit's initials whole rather than a doubled letter.
+        ("OMJOKOAGUSLAKSITA", "198612262011031834"),
+        ("JOKO WAHYUDI DINASKB", "197510252022211581"),
+        ("PAKMAHMUDDKP", "198008202008031881"),
     ],
 )
 def test_a_name_in_capitals_run_together_is_read_into_its_words(
