@@ -196,11 +196,12 @@ def named_only(
     signals: list[Signal], support_words: set[str], emoji: bool, raw: str
 ) -> list[Signal]:
     """The signals, one candidate's full name lowered to `NAMED_ONLY` when it is all there is
-    (with parts of itself): no support word, no number, no label of a pair, no emoji (named by `ocr.emoji`, or in
-    the text). "Calon Bupati Rustam Amri jalani tes kesehatan di RSUD", a news card whose
-    outlet and time stamp OCR did not make out, is a mention to look at, not a campaign:
-    on the 12,900 labels of 43 looked-at sets, one true support had the name as its only
-    clear signal, and it held support words ("Doakan … amanah & menang")."""
+    (beside parts of itself): no support word, no number, no label of a pair, no emoji
+    (named by `ocr.emoji`, or in the text). "Calon Bupati Rustam Amri jalani tes kesehatan
+    di RSUD", a news card whose outlet and time stamp OCR did not make out, is a mention to
+    look at, not a campaign: on the 12,900 labels of 43 looked-at sets, one true support had
+    the name as its only clear signal, and it held support words ("Doakan … amanah &
+    menang")."""
     full = [s for s in signals if s.rule == why.RULE_FULL_NAME]
     if len(full) != 1 or support_words or emoji or _EMOJI.search(raw):
         return signals
