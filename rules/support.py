@@ -87,7 +87,7 @@ class _Text:
     read and as split (a hashtag stays whole); `flat`: everything run together and folded
     for OCR's confusions, where long names, slogans and aliases are searched with their
     spaces ignored; `line_flats`: `norm`'s lines so (see `rules.ocr_text.line_flats`); `raw`:
-    the OCR's own capitals.
+    the OCR's own capitals; `read`: lower case as read, no space put back.
     """
 
     norm: str
@@ -96,6 +96,7 @@ class _Text:
     flat: str
     line_flats: list[str]
     raw: str
+    read: str
 
 
 # A colon read between a word and a number, where the story has a space ("gaSPOOoL:02").
@@ -109,7 +110,7 @@ def _prepare(text: str, election: Election) -> _Text:
     norm = normalise_text(split)
     tokens = words_of(norm)
     compact_tokens = {c for t in (*tokens, *words_of(read)) if (c := compact_word(t))}
-    return _Text(norm, tokens, compact_tokens, fold_compact(read), line_flats(norm), split)
+    return _Text(norm, tokens, compact_tokens, fold_compact(read), line_flats(norm), split, read)
 
 
 @functools.lru_cache(maxsize=16)
@@ -512,7 +513,7 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
     signals = lifted_by_support_words(signals, support_words)
     signals = named_only(signals, support_words, bool(emoji), text)
 
-    neutral = neutral_cues(norm, prepared.flat, normalise_text(text))
+    neutral = neutral_cues(norm, prepared.flat, prepared.read)
     scores: dict[int, float] = {}
     for number in numbers:
         miss = 1.0
