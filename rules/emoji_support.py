@@ -45,6 +45,13 @@ _KEYCAP_ROW = re.compile(
 # A pair's "0N" alone on its line, or run into the cheers after it read as digits ("02 🔥🔥🔥"
 # read "02600", "0236").
 _LONE_PADDED = re.compile(r"^\W*0([1-9])(?:\s?\d){0,4}\W*$", re.MULTILINE)
+# The same row with its emoji read as digits too: a run of one digit thrice or more (each
+# 🔥 a "6", each ✌️ a "4") after the number, and the same before it, or a letter or two (🤟
+# read "F"): "✌️✌️✌️ 02 🔥🔥🔥" read "44402666", "🤟🤟🤟 03 🔥🔥🔥" read "F03666".
+_CHEERS_AS_DIGITS = re.compile(
+    r"^\W*(?:(?P<a>\d)(?P=a){2,}|[a-z]{1,2})?\s?0(?P<n>[1-9])\s?(?P<b>\d)(?P=b){2,}\W*$",
+    re.MULTILINE,
+)
 # A polling station named at a line's end, its number read apart ("Sudah nyoblos di TPS" /
 # "04" between cheers): the lone "04" is the station's, not a pair's (ours 9161).
 _STATION_CUT = re.compile(r"\btps\s*$", re.MULTILINE)
@@ -94,6 +101,11 @@ def emoji_signals(
     # A pair's "0N" alone on its line among cheers ("☝️☝️☝️ 01 🔥🔥🔥", the fingers as yellow
     # as the story behind them, unseen): the number cheered.
     lone = {int(d) for d in _LONE_PADDED.findall(norm)} & numbers
+    rows = [m for m in _CHEERS_AS_DIGITS.finditer(norm) if int(m["n"]) in numbers]
+    if len({m["n"] for m in rows}) == 1 and (not lone or lone == {int(rows[0]["n"])}):
+        # Each character of the row but the number's is one of its emoji.
+        lone = {int(rows[0]["n"])}
+        cheers = max(cheers, len(re.sub(r"\W", "", rows[0][0])) - 2)
     if len(lone) == 1 and cheers >= 2 and not _STATION_CUT.search(norm):
         n = lone.pop()
         return [

@@ -33,7 +33,7 @@ from rules.roster_index.scoring import (
     peer_counts,
     score_contact,
 )
-from rules.roster_index.segment import words_apart
+from rules.roster_index.segment import begun_words, name_cut, words_apart
 from rules.roster_index.tables import (
     in_two_or_more,
     key_range,
@@ -54,6 +54,7 @@ _MAX_SCORED = 400
 _OUTSIDE_SCORED = 20  # runner-ups from other units when a unit hint is given
 _PHONE_NEAR_SLIP = 0.7  # one digit off, read as its look-alike: a review, ranked first
 _PHONE_NEAR = 0.6
+_BEGUN = 0.9  # a name word completed from the letters before the app's "…"
 # A given name beside a word of a role outside the service ("Pak Hadi Sopir"): at half its
 # confidence a namesake on the roster is below review (0.45) unless the name is full and rare.
 OUTSIDER = 0.5
@@ -62,6 +63,8 @@ PHONE_LIKE = re.compile(r"^[+\d][\d\s().\-]{7,}$")
 
 class CandidateLookup(TieBreakLookup):
     """The lookups `RosterIndex.match` chooses between by the kind of poster."""
+
+    _sorted_tokens: list[str] | None = None  # the name words, sorted (`_name_begun`), on first use
 
     # --- phone -------------------------------------------------------------------
 
@@ -162,6 +165,7 @@ class CandidateLookup(TieBreakLookup):
         return union([self._post_flat[a:b] for a, b in slices])
 
     def _match_contact(self, text: str, limit: int = 5) -> list[Scored]:
+        cut = name_cut(text)
         # OCR reads a lower-case l as a capital I inside a word ("IIham" for "Ilham"); a
         # capital I between a letter and a lower-case letter is no spelling anyone types.
         text = units_apart(_L_FOR_I.sub("I", _I_FOR_L.sub("l", self._emoji_after_unit(text))))
@@ -172,7 +176,7 @@ class CandidateLookup(TieBreakLookup):
         words = frozenset(tokens) - set(consumed)  # a unit's words are no post
         posts = posts_named(tokens)
         rest = [t for t in rest if t not in NON_NAME_WORDS and not self._post_word(t)]
-        named = self._split_words_joined(strip_honorifics(rest))
+        named = self._honorific_named(tokens, self._split_words_joined(strip_honorifics(rest)))
         spoken = [t for t in tokens if t in HONORIFICS]
         if not named and spoken and self._variants(spoken[-1]):
             named = [spoken[-1]]  # "Umi Penyuluh Dinas KB": the form of address is her name
@@ -190,7 +194,9 @@ class CandidateLookup(TieBreakLookup):
             if len(t) == 1 and t.isalpha():
                 initials.append(t)
                 continue
-            v = self._variants(t)
+            v = self._variants(t) or (
+                self._name_begun(t) if cut and t == rest[-1] == tokens[-1] else {}
+            )
             if not v and 3 <= len(t) <= 8 and ACRONYM + t in self._key_units:
                 # An office's acronym derived from the roster's own unit names ("DPPKB").
                 hint = frozenset({*hint, ACRONYM + t})
@@ -287,6 +293,29 @@ class CandidateLookup(TieBreakLookup):
             if t in OUTSIDER_WORDS and t not in self._post_words and t not in self._unit_words():
                 return t
         return None
+
+    def _honorific_named(self, tokens: Sequence[str], named: list[str]) -> list[str]:
+        """ "Umi Sulistyowati": "Umi" addresses a mother and is a given name too. The form of
+        address just before the name is kept as a name word when someone on the roster
+        bears it, exactly, together with the name's first word."""
+        at = tokens.index(named[0]) if named and named[0] in tokens else 0
+        if at == 0:
+            return named
+        spoken = tokens[at - 1]
+        exact = [(t, w) for t, w in self._variants(spoken).items() if w >= 1.0]
+        if spoken not in HONORIFICS or not exact:
+            return named
+        both = [self._postings(self._posting_slices(dict(exact)))]
+        both.append(self._postings(self._posting_slices(self._variants(named[0]))))
+        return [spoken, *named] if len(in_two_or_more(both)) else named
+
+    def _name_begun(self, word: str) -> dict[int, float]:
+        """The roster's name words a last word cut by the app begins ("Tampubol…" of
+        Tampubolon), as near variants: the cut hides the rest."""
+        if self._sorted_tokens is None:
+            self._sorted_tokens = sorted(self._tokens)
+        words = begun_words(self._sorted_tokens, word)
+        return {tid: _BEGUN for w in words if (tid := self._vocab.get_one(w)) is not None}
 
     def _split_words_joined(self, words: list[str]) -> list[str]:
         """A name OCR split with a space it never had ("San toso" of "Santoso", read off a

@@ -10,6 +10,7 @@ capital I read as an l ("Halomoanllham").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from functools import cache
@@ -87,3 +88,24 @@ def _capital_i_read_l(word: str, known: Callable[[str], bool]) -> bool:
     """A word after the first whose capital I OCR read as an l ("HalomoanIlham" read
     "Halomoanllham"): no word opens with an l and a consonant, so it is the word with an i."""
     return _CONSONANT_AFTER.match(word) is not None and known("i" + word[1:])
+
+
+# Letters of a cut last word enough to complete it from the roster ("Tampubol…").
+MIN_BEGUN = 4
+
+
+def name_cut(text: str) -> bool:
+    """The contact name ends with the app's "…" (read "..", "...")."""
+    return bool(_CUT.search(text))
+
+
+def begun_words(vocabulary: list[str], word: str) -> list[str]:
+    """The words of a sorted `vocabulary` that `word`, cut by the app, begins."""
+    if len(word) < MIN_BEGUN:
+        return []
+    out: list[str] = []
+    for known in vocabulary[bisect.bisect_left(vocabulary, word) :]:
+        if not known.startswith(word):
+            break
+        out.append(known)
+    return out

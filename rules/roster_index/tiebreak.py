@@ -39,7 +39,12 @@ class TieBreakLookup(UnitHintLookup):
         tied = np.flatnonzero(raws >= raws.max() - PEER_MARGIN) if len(raws) else raws
         if not 1 < len(tied) <= _SPELLING_CHECKED:
             return None
-        folded = {fold_token(w): w for w in name_tokens_unfolded(text) if len(w) >= 3}
+        # Two letters only as a short form ("St." of Sitti, written so on the roster too).
+        folded = {
+            fold_token(w): w
+            for w in name_tokens_unfolded(text)
+            if len(w) >= 3 or (len(w) == 2 and fold_token(w) != w)
+        }
         out = np.zeros(len(chosen), dtype=bool)
         for j in tied.tolist():
             words = set(name_tokens_unfolded(self._field(int(chosen[j]), 1)))

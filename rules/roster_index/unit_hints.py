@@ -349,7 +349,12 @@ class UnitHintLookup(HandleLookup):
             # begins many offices, and contradicts only the others.
             return self._begun(key) or {key}
         last = read.rsplit(" ", 1)[-1]
+        # "Dg. Kebo U…": a letter that begins a word the runs skip ("UPTD", "Kabupaten", which
+        # open many units' names) says no unit; "Bidan R…" begins "RSUD Syekh Yusuf".
+        hidden = key.startswith(RUN) and any(w.startswith(read) for w in _SKIP_RUN)
         if len(last) == 1 and last.isalpha() and ":" in key and not key.startswith("opd:"):
+            if hidden:
+                return set()
             # "RSUD dr. R…", "Puskesmas Simpang P" (its "…" read or lost): no place word is
             # one letter, so the place was cut after its first; the units of that kind it
             # begins (three at most) are it. (An office's word is left to the "…": "Dinas P"

@@ -137,6 +137,12 @@ def test_a_pairs_padded_number_alone_among_cheers_backs_it(election: Election) -
     # The fires after it read as digits and run into it ("02600", "0236"): still the "02".
     assert _said(election, ["cheer_fire"] * 3, "02600\n02360\n0236") == (2, WEIGHT)
     assert _said(election, ["cheer_fire"] * 3, "02 666") == (2, WEIGHT)
+    # The emoji unseen, read as digits or letters around it ("✌️✌️✌️ 02 🔥🔥🔥" read
+    # "44402666", "🤟🤟🤟 03 🔥🔥🔥" read "F03666"): the row is its own cheers.
+    assert _said(election, [], "Foto\n44402666\nBalas") == (2, WEIGHT)
+    assert _said(election, [], "03\nf03666") == (3, WEIGHT)
+    assert _said(election, [], "f 03 6")[0] is None  # one digit after it: no row of emoji
+    assert _said(election, [], "44402666\n01 777")[0] is None  # two pairs' rows: neither
     # A clock ("05.25") or a number too long for a few emoji ("0812345678") is none.
     assert _said(election, ["cheer_fire"] * 3, "Hari ini 05.25\n0212345678")[0] is None
     # "Sudah nyoblos di TPS 03 🗳️ … 💪🥰💯", the station's number read on a line of its own.

@@ -1642,3 +1642,48 @@ def test_an_emoji_read_as_a_capital_before_the_honorific_is_dropped() -> None:
     assert clean_contact_name("AIbu Ni Dinkes") == "Ibu Ni Dinkes"
     assert clean_contact_name("ABu Rina") == "Bu Rina"
     assert clean_contact_name("Abu Bakar") == "Abu Bakar"  # a name, not an honorific
+
+
+def test_a_contact_cut_by_the_app_is_completed_from_the_roster() -> None:
+    """ "Bapak Bagus Prabawa Tampubol…": the last word begun is Tampubolon. "Sukmawati
+    Asmawati Dg. Kebo U…": the "U" begun after the name is no unit that contradicts hers."""
+    bagus = [
+        E("200004052021111036", "Bagus Prabawa Tampubolon, S.Pd.", "SD Negeri 42 Medan"),
+        E("199001012015031002", "Bagus Prabawa", "Dinas Perhubungan"),
+    ]
+    _flags_the_first(bagus, "Bapak Bagus Prabawa Tampubol…", "Bagus Prabawa Tampubol..")
+    sukmawatis = [
+        E("198411052024212764", "Sukmawati Asmawati Dg. Kebo", "UPTD Puskesmas Bajeng"),
+        E("198502272016012021", "Sukmawati Asmawati Dg. Caya", "Badan Pendapatan Daerah"),
+        E("197001012000031001", "Andi Rahman", "Dinas Koperasi dan Usaha Kecil Menengah"),
+        E("197101012000031002", "Baso Hamka", "Dinas Pekerjaan Umum dan Penataan Ruang"),
+    ]
+    _flags_the_first(sukmawatis, "Sukmawati Asmawati Dg. Kebo U…")
+    # Uncut, an unknown last word is no name of the roster's.
+    assert top(RosterIndex(bagus), "contact_name", "Bagus Prabawa Tampubol")[1] < FLAG
+
+
+def test_a_form_of_address_that_is_her_name_counts_as_a_name_word() -> None:
+    """ "Umi Sulistyowati": Umi addresses a mother, and it is this Umi's given name; "Umi
+    Aisyah" of a roster with no Umi Aisyah is still Aisyah addressed."""
+    umis = [
+        E("197802082022222984", "Umi Sulistyowati, S.Pd.I.", "SMK Negeri 4 Gowa"),
+        E("199408082022212289", "Sulastri Sulistyowati", "Dinas Pendidikan"),
+        E("197406252021212879", "Yuni Sulistyowati", "RSUD Syekh Yusuf"),
+    ]
+    _flags_the_first(umis, "Umi Sulistyowati", "Bu Umi Sulistyowati")
+    aisyahs = [E("198001012005012001", "Siti Aisyah", "Dinas Sosial")]
+    found, conf, _method = top(RosterIndex(aisyahs), "contact_name", "Umi Aisyah")
+    assert found == aisyahs[0].nip and conf < FLAG
+
+
+def test_a_short_form_spelled_as_the_roster_spells_it_breaks_the_tie() -> None:
+    """ "St. Nurhayati Said" among two Sitti Nurhayati Saids and one St. Nurhayati Said: the
+    one written so. Written "Sitti", the two stay an even tie."""
+    nurhayatis = [
+        E("199204022017032026", "St. Nurhayati Said, A.Md.Kep.", "RSUD Syekh Yusuf"),
+        E("200112292024122018", "Sitti Nurhayati Said, S.H.", "Kelurahan Tombolo"),
+        E("197211241997032004", "Hj. Sitti Nurhayati Said", "SD Negeri 2 Tinggimoncong"),
+    ]
+    _flags_the_first(nurhayatis, "St. Nurhayati Said")
+    assert top(RosterIndex(nurhayatis), "contact_name", "Sitti Nurhayati Said")[1] < FLAG
