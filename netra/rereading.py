@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from netra.header import RosterLookup, clearly_someone_else, match_reading
+from netra.header import WEAK_MATCH, RosterLookup, clearly_someone_else, match_reading
 from ocr.engine import OcrLine
 from ocr.reader import LEGIBLE_HEIGHT
 from rules.elections import ElectionFinding
@@ -142,11 +142,13 @@ def settled(
     names a rostered poster and clear support, or it read the story's own poster line (inside
     the frame) clearly as someone nobody on the roster is near, whatever the story says, or
     it read every pair of an election named (a list of the pairs, a ballot notice: the same
-    information graphic however well it is read, as for `unclear`)."""
+    information graphic however well it is read, as for `unclear`). A contact name whose
+    best match is weaker than `WEAK_MATCH` ("Pak Hamid - RT 05" among a hundred Hamids) is
+    nobody near, as for the header's own further readings (`netra.header.read_poster`)."""
     if list_of_pairs(support, "\n".join(layout.body)):
         return True
     reading, matches = match_reading(layout.header, roster, limit)
-    if poster_line_inside(layout, span) and clearly_someone_else(reading, matches):
+    if poster_line_inside(layout, span) and clearly_someone_else(reading, matches, WEAK_MATCH):
         return True
     if support.candidate is None or support.confidence < thresholds.support_flag:
         return False

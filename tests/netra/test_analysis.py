@@ -654,6 +654,43 @@ def test_a_list_of_every_pair_is_not_read_again(roster, election, frame: Frame |
     assert engine.large_reads == 1, (engine.reads, v.text)
 
 
+def test_a_framed_story_by_someone_off_the_roster_is_settled_at_the_first_reading(
+    roster,  # type: ignore[no-untyped-def]
+    election,
+) -> None:
+    """A story shared in a chat whose poster line, inside the story, the first reading read
+    clearly as a contact nobody on the roster is near ("Pak Budi - RT 05": two Budis, and a
+    neighbourhood head's title) backs a pair: an enlarged reading would not make the
+    neighbour an ASN, so none is made. Read unsurely, or as the name of two on the roster,
+    it is."""
+    from netra.rereading import settled
+    from ocr.engine import OcrLine
+    from rules.elections import find_support
+    from rules.layout import read_layout
+    from rules.verdict import Thresholds
+
+    def lines(poster: str, conf: float) -> list[OcrLine]:
+        return [
+            OcrLine("Mas Ferdi", 110, 30, 300, 62, 0.99),
+            OcrLine("online", 110, 64, 200, 88, 0.98),
+            OcrLine(poster, 150, 262, 430, 292, conf),
+            OcrLine("56 menit yang lalu", 150, 294, 380, 320, 0.98),
+            OcrLine("Coblos No. 2", 200, 600, 520, 660, 0.99),
+            OcrLine("#BaraJuara", 230, 680, 480, 730, 0.99),
+        ]
+
+    support = find_support("Coblos No. 2\n#BaraJuara", election)
+    span = (230, 1040)
+    for poster, conf, done in (
+        ("Pak Budi - RT 05", 0.97, True),
+        ("Pak Budi - RT 05", 0.7, False),  # unsure: an enlarged reading may read it otherwise
+        ("Pak Budi Santoso", 0.97, False),  # two Budi Santosos: which, a unit read may tell
+    ):
+        layout = read_layout(lines(poster, conf), 720, 1280)
+        assert layout.header.poster is not None, layout.header
+        assert settled(layout, support, roster, 5, Thresholds(), span) is done, poster
+
+
 def test_a_list_read_whole_only_enlarged_is_a_list_not_one_pairs_support() -> None:
     """A commission's list of two pairs whose first line the first reading missed: alone,
     "02 Bambang Sutejo - Rahmat Hidayat" under "Info KPU" looks like a lead for pair 2; the
