@@ -26,6 +26,7 @@ from rules.names import (
 from rules.posts import POST_SHORT_FORMS, posts_named
 from rules.roster import normalise_phone
 from rules.roster_index.handles import lookalike_digit
+from rules.roster_index.name_words import NameWordsLookup
 from rules.roster_index.scoring import (
     PEER_PENALTY,
     Scored,
@@ -33,14 +34,14 @@ from rules.roster_index.scoring import (
     peer_counts,
     score_contact,
 )
-from rules.roster_index.segment import begun_words, name_cut, words_apart
+from rules.roster_index.segment import name_cut, words_apart
 from rules.roster_index.tables import (
     in_two_or_more,
     key_range,
     name_skeleton,
     union,
 )
-from rules.roster_index.tiebreak import SPELLED_OTHERWISE, TieBreakLookup
+from rules.roster_index.tiebreak import SPELLED_OTHERWISE
 from rules.roster_index.unit_hints import OTHER_POST, units_apart
 from rules.units import (
     ACRONYM,
@@ -54,17 +55,14 @@ _MAX_SCORED = 400
 _OUTSIDE_SCORED = 20  # runner-ups from other units when a unit hint is given
 _PHONE_NEAR_SLIP = 0.7  # one digit off, read as its look-alike: a review, ranked first
 _PHONE_NEAR = 0.6
-_BEGUN = 0.9  # a name word completed from the letters before the app's "…"
 # A given name beside a word of a role outside the service ("Pak Hadi Sopir"): at half its
 # confidence a namesake on the roster is below review (0.45) unless the name is full and rare.
 OUTSIDER = 0.5
 PHONE_LIKE = re.compile(r"^[+\d][\d\s().\-]{7,}$")
 
 
-class CandidateLookup(TieBreakLookup):
+class CandidateLookup(NameWordsLookup):
     """The lookups `RosterIndex.match` chooses between by the kind of poster."""
-
-    _sorted_tokens: list[str] | None = None  # the name words, sorted (`_name_begun`), on first use
 
     # --- phone -------------------------------------------------------------------
 
@@ -294,46 +292,6 @@ class CandidateLookup(TieBreakLookup):
                 return t
         return None
 
-    def _honorific_named(self, tokens: Sequence[str], named: list[str]) -> list[str]:
-        """ "Umi Sulistyowati": "Umi" addresses a mother and is a given name too. The form of
-        address just before the name is kept as a name word when someone on the roster
-        bears it, exactly, together with the name's first word."""
-        at = tokens.index(named[0]) if named and named[0] in tokens else 0
-        if at == 0:
-            return named
-        spoken = tokens[at - 1]
-        exact = [(t, w) for t, w in self._variants(spoken).items() if w >= 1.0]
-        if spoken not in HONORIFICS or not exact:
-            return named
-        both = [self._postings(self._posting_slices(dict(exact)))]
-        both.append(self._postings(self._posting_slices(self._variants(named[0]))))
-        return [spoken, *named] if len(in_two_or_more(both)) else named
-
-    def _name_begun(self, word: str) -> dict[int, float]:
-        """The roster's name words a last word cut by the app begins ("Tampubol…" of
-        Tampubolon), as near variants: the cut hides the rest."""
-        if self._sorted_tokens is None:
-            self._sorted_tokens = sorted(self._tokens)
-        words = begun_words(self._sorted_tokens, word)
-        return {tid: _BEGUN for w in words if (tid := self._vocab.get_one(w)) is not None}
-
-    def _split_words_joined(self, words: list[str]) -> list[str]:
-        """A name OCR split with a space it never had ("San toso" of "Santoso", read off a
-        thick outline): two neighbours that together spell a roster name, one of them no name
-        on its own, are that name."""
-        out: list[str] = []
-        known = self._vocab.get_one
-        for word in words:
-            if (
-                out
-                and known(out[-1] + word) is not None
-                and (known(out[-1]) is None or known(word) is None)
-            ):
-                out[-1] += word
-                continue
-            out.append(word)
-        return out
-
     def _choose(self, cand: np.ndarray, hint_units: set[int] | None) -> tuple[np.ndarray, int]:
         """The candidates scored (at most `_MAX_SCORED`) and how many they stand for.
 
@@ -497,8 +455,17 @@ class CandidateLookup(TieBreakLookup):
         if m is None:
             return 0
         run = m.group(0).lower()
+        after = text[m.end() :].split()
         for end in range(min(len(run) - 3, 6), 1, -1):
-            honorific = run[:end] in HONORIFICS and run[:end] not in _NAME_STARTS
+            # One that begins many names ("OMAR") is set apart only when someone on the roster
+            # bears the rest with the next word ("OMANDI LAZUARDI": Andi Lazuardi).
+            honorific = run[:end] in HONORIFICS and (
+                run[:end] not in _NAME_STARTS
+                or (
+                    bool(after)
+                    and self._borne_together(self._variants(run[end:]), after[0].lower())
+                )
+            )
             if honorific and self._variants(run[end:]):
                 return end
         return 0

@@ -1687,3 +1687,16 @@ def test_a_short_form_spelled_as_the_roster_spells_it_breaks_the_tie() -> None:
     ]
     _flags_the_first(nurhayatis, "St. Nurhayati Said")
     assert top(RosterIndex(nurhayatis), "contact_name", "Sitti Nurhayati Said")[1] < FLAG
+
+
+def test_an_honorific_that_begins_names_is_set_apart_when_the_roster_bears_the_rest() -> None:
+    """ "OM ANDI LAZUARDI" run together by PP-OCR ("OMANDI LAZUARDI"): "Om" begins names
+    ("Omar"), so it is set apart only because the roster has an Andi Lazuardi; "OMAR
+    LAZUARDI" is the roster's Omar."""
+    lazuardis = [
+        E("198112112012041423", "Andi Lazuardi", "Dinas Perhubungan"),
+        E("197606292010051502", "Ahmad Lazuardi", "SMA Negeri 3 Padang"),
+        E("196911141989121008", "Omar Lazuardi", "Kelurahan Kurao Pagang"),
+    ]
+    _flags_the_first(lazuardis, "OMANDI LAZUARDI", "OM ANDI LAZUARDI")
+    _flags_the_first([lazuardis[2], *lazuardis[:2]], "OMAR LAZUARDI")
