@@ -459,6 +459,9 @@ def _hashtag_names_a_candidate(raw: str, election: Election) -> bool:
     return any(name in tag for tag in tags for name in names)
 
 
+MANY_GLYPHS = 15
+
+
 def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> SupportFinding:
     """Which candidate the text backs, with the signals that say so; `emoji`: the story's
     emoji as `ocr.emoji` named them (`rules.emoji_support`)."""
@@ -511,7 +514,9 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
     signals += emoji_signals(emoji, norm, signals, numbers)
     # A lone name, a lowercase acronym or a bare "nomor 1" counts only beside a support word.
     signals = lifted_by_support_words(signals, support_words)
-    signals = named_only(signals, support_words, bool(emoji), text)
+    # Glyphs by the dozen are a photo's texture matched to emoji (an orange suit's creases as
+    # 39 "💯", ours 9173): they cheer no name.
+    signals = named_only(signals, support_words, 0 < len(emoji) <= MANY_GLYPHS, text)
 
     neutral = neutral_cues(norm, prepared.flat, prepared.read)
     scores: dict[int, float] = {}

@@ -366,7 +366,9 @@ class UnitHintLookup(HandleLookup):
             # "SD Negeri 5…": the school's number cut at the screen's edge (SD Negeri 57);
             # the name decides between the schools it may begin.
             return {k for k in self._begun(key) if k[len(key) :].isdigit()}
-        least = 4 if key.startswith(RUN) else 3  # a place's kind narrows it: "rsud:ras"
+        # A place's kind narrows it ("rsud:ras"), the more so cut: "Kecamatan Ko…" is Koto
+        # Tangah when few units of the kind begin so.
+        least = 4 if key.startswith(RUN) else (2 if cut else 3)
         if (len(read.rsplit(" ", 1)[-1]) < 3 and not cut) or len(read.replace(" ", "")) < least:
             return set()
         if self._sorted_keys is None:

@@ -1659,6 +1659,13 @@ def test_a_contact_cut_by_the_app_is_completed_from_the_roster() -> None:
         E("197101012000031002", "Baso Hamka", "Dinas Pekerjaan Umum dan Penataan Ruang"),
     ]
     _flags_the_first(sukmawatis, "Sukmawati Asmawati Dg. Kebo U…")
+    # Two letters after a place's kind, cut: the one kecamatan beginning so.
+    salmahs = [
+        E("198706012016062005", "Salmah Safitri, S.E.", "Kecamatan Koto Tangah"),
+        E("199001012015032006", "Salmah Safitri", "Kelurahan Lapai"),
+        E("199101012015032007", "Rina Safitri", "Kecamatan Kuranji"),
+    ]
+    _flags_the_first(salmahs, "Salmah Safitri Kecamatan Ko…")
     # Uncut, an unknown last word is no name of the roster's.
     assert top(RosterIndex(bagus), "contact_name", "Bagus Prabawa Tampubol")[1] < FLAG
 

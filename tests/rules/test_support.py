@@ -242,6 +242,16 @@ def test_a_rank_a_queue_or_a_compliment_cheered_is_no_flaggable_support(text: st
     assert detect_support(text, ELECTION).confidence < 0.7
 
 
+def test_a_lone_name_is_cheered_by_a_few_emoji_not_by_a_photos_texture() -> None:
+    """One candidate's full name and a row of cheers ("Hendra Siregar 🔥🔥🔥", named by the
+    emoji finder) is support; the same name over a photo whose creases and patches the
+    finder matched as 39 glyphs is still only a mention."""
+    text = "Warta Contoh\nHarta kekayaan Hendra Siregar\ncapai Rp 4,2 miliar"
+    assert detect_support(text, ELECTION, ["cheer_fire"] * 3).confidence >= 0.7
+    photo = ["cheer_100"] * 25 + ["other_sun"] * 8 + ["other_hand"] * 6
+    assert detect_support(text, ELECTION, photo).confidence < 0.5
+
+
 def test_a_lone_first_name_without_support_words_is_weak() -> None:
     finding = detect_support("Selamat ulang tahun Yusuf", ELECTION)
     assert finding.confidence < 0.5
