@@ -239,6 +239,24 @@ def script_near(alias: str, text: str, acronyms: frozenset[str]) -> bool:
     return False
 
 
+def letter_doubled(alias: str, text: str, acronyms: frozenset[str]) -> bool:
+    """A word of `text` that is the coined acronym (five letters or more, no ordinary word)
+    with one of its letters read twice ("rahillh" for "RAHILH", a script font's l): never an
+    ordinary word, another pair's acronym, or a double the acronym has itself."""
+    target = alias.lower()
+    if len(target) < 5 or not target.isalpha() or is_word(target):
+        return False
+    lowered = {a.lower() for a in acronyms}
+    for seen in re.findall(rf"\b[a-z]{{{len(target) + 1}}}\b", text.lower()):
+        if seen in lowered or is_word(seen):
+            continue
+        for i in range(len(seen) - 1):
+            double = seen[i] == seen[i + 1] and seen[i] * 2 not in target
+            if double and seen[:i] + seen[i + 1 :] == target:
+                return True
+    return False
+
+
 def shouted_near(alias: str, text: str, acronyms: frozenset[str]) -> bool:
     """A word in capitals (all but one letter: script capitals come out in either case,
     "BuRT") one slip from the acronym: a letter misread, a digit for a letter ("ZUH8" for

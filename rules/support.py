@@ -45,6 +45,7 @@ from rules.pair_names import (
     confusable,
     glued_across,
     glued_in,
+    letter_doubled,
     named_with_number,
     pair_named_misread,
     pair_named_together,
@@ -314,6 +315,9 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             )
             weight = 0.8 if shouted or coined or for_place else 0.35
             signals.append(Signal(c.number, why.RULE_ALIAS, alias, weight))
+        elif words and letter_doubled(alias, raw, acronyms):
+            # "rahillh" of "RAHILH": a letter of the pair's coined acronym read twice.
+            signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.75))
         elif words and len(words[0]) >= 3 and shouted_with_marks(alias, raw, acronyms):
             # "HAM!!" for "HAMI": an I read as "!", which normalising the text dropped.
             signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.6))

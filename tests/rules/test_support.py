@@ -266,6 +266,23 @@ def election_toml_with_alias(alias: str) -> str:
     return f"[election]\nname='x'\n[[candidates]]\nnumber=2\npeople=['A B']\naliases=['{alias}']\n"
 
 
+def test_an_acronym_with_a_letter_read_twice_is_the_acronym() -> None:
+    """A script font's l read twice: "gw mah rahillh garis keras" is RAHILH's. Not when the
+    acronym is an ordinary word, nor for a letter the acronym doubles itself."""
+    rahilh = parse_election(election_toml_with_alias("RAHILH"))
+    found = detect_support("gw mah rahillh garis keras", rahilh)
+    assert found.candidate == 2 and found.confidence >= 0.7, found
+    assert detect_support("gw mah rahiilh", rahilh).candidate == 2
+    assert detect_support("gw mah rahilhh", rahilh).candidate == 2
+    # An ordinary word as the acronym ("TOLONG"), or an acronym with its own double.
+    tolong = parse_election(election_toml_with_alias("TOLONG"))
+    assert detect_support("tollong", tolong).candidate is None
+    assert (
+        detect_support("gaaaspol", parse_election(election_toml_with_alias("GAASPOL"))).candidate
+        is None
+    )
+
+
 def test_a_short_acronym_counts_in_capitals_not_as_an_ordinary_word() -> None:
     election = parse_election(
         "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['A B']\naliases=['NADA']\n"
