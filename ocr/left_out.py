@@ -69,20 +69,32 @@ def number_after(image: Image.Image, box: Box, text: str, engine: OcrEngine) -> 
     h = bottom - top
     above = max(0, top - h // 4)
     crop = image.crop((max(0, left - h), above, right + h, bottom + h // 4)).convert("RGB")
+    said = _LETTERS_DIGITS.sub("", text).lower()
+    if (number := _widened_number(crop, top - above + h / 2, said, engine)) is not None:
+        return number
+    after = [x.text for x in read_after(image, box, engine) if x.conf >= _WIDENED_SURE]
+    numbers = [t for t in after if LONE_NUMBER.fullmatch(t)]
+    if len(numbers) == 1:
+        return numbers[0]
+    # Enlarged, the detector sets the words apart and the number with them: "Beta pilih
+    # nomor 4," in bold italic over a crowd, read "Betapilihnomor" at its own size.
+    big = crop.resize((crop.width * 2, crop.height * 2), Image.Resampling.LANCZOS)
+    return _widened_number(big, 2 * (top - above + h / 2), said, engine)
+
+
+def _widened_number(crop: Image.Image, middle: float, said: str, engine: OcrEngine) -> str | None:
+    """The number right after the line's own words (`said`, letters and digits only) on the
+    row through `middle` of the widened `crop`, read surely; None otherwise."""
     lines = engine.read(ImageOps.expand(crop, MARGIN, fill=_median_colour(crop)))
     # The widened line's row, left to right (the line's middle, in the crop's coordinates).
-    middle = MARGIN + top - above + h / 2
-    row = sorted((x for x in lines if x.top <= middle <= x.bottom), key=lambda x: x.left)
+    row = sorted((x for x in lines if x.top <= MARGIN + middle <= x.bottom), key=lambda x: x.left)
     read = _LETTERS_DIGITS.sub("", "".join(x.text for x in row)).lower()
-    said = _LETTERS_DIGITS.sub("", text).lower()
     head, rest = read[: len(said)], read[len(said) :]
     same = head.replace("0", "o") == said.replace("0", "o")  # "COBLOS N0 1"
     number = _NUMBER_FIRST.match(rest)
     if number and row and same and min(x.conf for x in row) >= _WIDENED_SURE:
         return number.group(1)
-    after = [x.text for x in read_after(image, box, engine) if x.conf >= _WIDENED_SURE]
-    numbers = [t for t in after if LONE_NUMBER.fullmatch(t)]
-    return numbers[0] if len(numbers) == 1 else None
+    return None
 
 
 _LETTERS_DIGITS = re.compile(r"[^A-Za-z0-9]")

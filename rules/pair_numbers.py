@@ -98,12 +98,12 @@ def number_value(match: re.Match[str]) -> int | None:
 
 # A line that ends where a pair's number would follow: "COBLOS NOMOR", "pilih paslon", "no.".
 _WAITS_FOR_NUMBER = re.compile(
-    r"(?:\b(?:" + _NO + r"|paslon|urut)|" + _VOTE + r")[\s.:]*$", re.IGNORECASE
+    r"(?:\b(?:" + _NO + r"|paslon|urut)|n[oe0a]m[oe0a]r|" + _VOTE + r")[\s.:]*$", re.IGNORECASE
 )
 
 
 def waits_for_number(line: str) -> bool:
     """The line ends with a number's keyword and no number: the number is on the next row, or
     was cut off this one ("MONGGO DULUR, COBLOS NOMOR" above a lone "1 🙏" the detector
-    passed over)."""
+    passed over; "Betapilihnomor", its spaces lost, before a "4," left out)."""
     return bool(_WAITS_FOR_NUMBER.search(line.strip().lower()))

@@ -368,6 +368,36 @@ def test_the_number_a_label_was_detected_without_is_read_from_its_widened_box() 
             assert number_after(image, box, "COBLOSNO", make_engine("ppocr")) == number, text
 
 
+def test_a_number_the_detector_ran_into_its_line_is_read_enlarged() -> None:
+    """ "Beta pilih nomor 4," in small italics over a crowd of coloured shapes: the line was
+    detected as far as "nomor", and neither its widened box nor what stands right of it
+    reads the "4" at its own size; enlarged, the words stand apart and the number with
+    them."""
+    import random
+
+    from PIL import ImageFilter
+
+    from ocr.engine import make_engine
+    from ocr.left_out import number_after
+    from tests.synth.render import font
+
+    rng = random.Random(0)
+    image = Image.new("RGB", (580, 200), (200, 200, 205))
+    draw = ImageDraw.Draw(image)
+    colours = [(200, 40, 50), (40, 140, 60), (190, 150, 40), (40, 60, 170), (230, 230, 230)]
+    for _ in range(60):
+        x, y = rng.randrange(-20, 580), rng.randrange(-20, 200)
+        draw.ellipse((x, y, x + 50, y + 80), fill=rng.choice([*colours, (120, 120, 120)]))
+    image = image.filter(ImageFilter.GaussianBlur(2))
+    draw = ImageDraw.Draw(image)
+    italic = font("lato_italic", 18)
+    draw.text((60, 70), "Beta pilih nomor 4,", font=italic, fill=(25, 25, 25), stroke_width=2,
+              stroke_fill=(235, 235, 235))  # fmt: skip
+    top, bottom = draw.textbbox((60, 70), "Beta pilih nomor 4,", font=italic)[1::2]
+    box = (55, top - 3, round(62 + draw.textlength("Beta pilih nomor", font=italic)), bottom + 3)
+    assert number_after(image, box, "Betapilihnomor", make_engine("ppocr")) == "4"
+
+
 def test_a_letterboxs_black_bars_are_left_out_of_the_header_band() -> None:
     """A story shown letterboxed on black: its band begins below the top bar and between the
     side bars. A phone's own black status strip with its clock on it is no letterbox."""
@@ -398,3 +428,12 @@ def test_a_pale_name_on_a_letterboxed_story_is_read_once_the_bars_are_left_out()
     assert "andi.smkn3" not in "".join(
         _words(read_header_again(image, with_bars, "contrast", engine))
     )
+
+
+def test_a_line_waits_for_a_number_its_keyword_run_into_the_words_before() -> None:
+    """ "Betapilihnomor" (PP-OCR lost the spaces of "Beta pilih nomor") waits for a number
+    as "COBLOS NOMOR" does; "Nomor 4" has its number, and a word ending in "no" is none."""
+    from rules.pair_numbers import waits_for_number
+
+    assert waits_for_number("Betapilihnomor") and waits_for_number("COBLOS NOMOR")
+    assert not waits_for_number("Beta pilih nomor 4,") and not waits_for_number("kasino")
