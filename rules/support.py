@@ -226,6 +226,7 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
         folded = fold_compact(body)
         others = ctx.hashtags - {body}
         folded_others = {fold_compact(o) for o in others}
+        number = re.sub(r"\D", "", body)
         hit = (
             body in compact_tokens
             or any(
@@ -247,9 +248,10 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             )
             # a short hashtag as read, its look-alikes folded ("#lsam01" for "#Isam01")
             or folded in tags_read
-            # a hashtag as read, one look-alike off ("#TADAM&NANG"): the # marks it as one
+            # a hashtag as read, one look-alike off ("#TADAM&NANG"): the # marks it as one;
+            # a shorter one too when both end in the pair's number ("#Rind01" of "#Riind01")
             or any(
-                len(body) >= 8
+                (len(body) >= 8 or (len(body) >= 6 and number and read.endswith(number)))
                 and fuzz.ratio(folded, fold_compact(read)) >= 85
                 and not any(o in fold_compact(read) for o in folded_others)
                 for read in re.findall(r"#\S{6,}", raw)
@@ -463,9 +465,6 @@ def _hashtag_names_a_candidate(raw: str, election: Election) -> bool:
     return any(name in tag for tag in tags for name in names)
 
 
-MANY_GLYPHS = 15
-
-
 def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> SupportFinding:
     """Which candidate the text backs, with the signals that say so; `emoji`: the story's
     emoji as `ocr.emoji` named them (`rules.emoji_support`)."""
@@ -518,9 +517,7 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
     signals += emoji_signals(emoji, norm, signals, numbers)
     # A lone name, a lowercase acronym or a bare "nomor 1" counts only beside a support word.
     signals = lifted_by_support_words(signals, support_words)
-    # Glyphs by the dozen are a photo's texture matched to emoji (an orange suit's creases as
-    # 39 "💯", ours 9173): they cheer no name.
-    signals = named_only(signals, support_words, 0 < len(emoji) <= MANY_GLYPHS, text)
+    signals = named_only(signals, support_words, len(emoji), text)
 
     neutral = neutral_cues(norm, prepared.flat, prepared.read)
     scores: dict[int, float] = {}

@@ -192,18 +192,23 @@ _EMOJI = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]")
 NAMED_ONLY = 0.45
 
 
+# Glyphs by the dozen are a photo's texture matched to emoji (an orange suit's creases as 39
+# "💯", ours 9173): they cheer no name.
+MANY_GLYPHS = 15
+
+
 def named_only(
-    signals: list[Signal], support_words: set[str], emoji: bool, raw: str
+    signals: list[Signal], support_words: set[str], emoji: int, raw: str
 ) -> list[Signal]:
     """The signals, one candidate's full name lowered to `NAMED_ONLY` when it is all there is
-    (beside parts of itself): no support word, no number, no label of a pair, no emoji
-    (named by `ocr.emoji`, or in the text). "Calon Bupati Rustam Amri jalani tes kesehatan
-    di RSUD", a news card whose outlet and time stamp OCR did not make out, is a mention to
+    (beside parts of itself): no support word, no number, no label of a pair, no emoji (the
+    `emoji` count `ocr.emoji` named, up to `MANY_GLYPHS`, or in the text). "Calon Bupati
+    Rustam Amri jalani tes kesehatan di RSUD", a news card whose outlet and time stamp OCR did not make out, is a mention to
     look at, not a campaign: on the 12,900 labels of 43 looked-at sets, one true support had
     the name as its only clear signal, and it held support words ("Doakan … amanah &
     menang")."""
     full = [s for s in signals if s.rule == why.RULE_FULL_NAME]
-    if len(full) != 1 or support_words or emoji or _EMOJI.search(raw):
+    if len(full) != 1 or support_words or 0 < emoji <= MANY_GLYPHS or _EMOJI.search(raw):
         return signals
     name = fold_compact(full[0].matched)
     # A part of the same name ("Djohan" of "Ivana Djohan") is that one mention again, not a

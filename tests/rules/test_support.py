@@ -266,6 +266,19 @@ def election_toml_with_alias(alias: str) -> str:
     return f"[election]\nname='x'\n[[candidates]]\nnumber=2\npeople=['A B']\naliases=['{alias}']\n"
 
 
+def test_a_short_hashtag_ending_in_the_pairs_number_read_one_letter_off_is_its() -> None:
+    """ "#Rind01" read of "#Riind01" (a script i lost): seven characters, too short for the
+    look-alike rule of long hashtags, but its number is the pair's. Another number, or two
+    letters off, is not."""
+    election = parse_election(
+        "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['Rizal Hakim', 'Indah W']\n"
+        "hashtags=['#Riind01']\n[[candidates]]\nnumber=2\npeople=['C D']\n"
+    )
+    assert detect_support("#Rind01", election).candidate == 1
+    assert detect_support("#Rind02", election).candidate is None
+    assert detect_support("#Rund01", election).candidate is None
+
+
 def test_an_acronym_with_a_letter_read_twice_is_the_acronym() -> None:
     """A script font's l read twice: "gw mah rahillh garis keras" is RAHILH's. Not when the
     acronym is an ordinary word, nor for a letter the acronym doubles itself."""
