@@ -114,7 +114,9 @@ def emoji_signals(
     # The check mark lost, the cheers after it still seen ("🗳️ 3 ✅💯💯" found as 🗳️ 💯💯):
     # the vote shown all the same. A ballot box alone is often books or a parcel.
     cheered = sum(name in _CHEERS_AFTER_VOTE for name in names) >= 2
-    cheered = cheered or ("cheer_100" in names and _HUNDREDS_READ.search(norm) is not None)
+    # "💯💯" read as "100100", named or not ("🗳️ 2 ✅💯💯" with only its ballot box named).
+    read_as_hundreds = _HUNDREDS_READ.search(norm) is not None
+    cheered = cheered or (read_as_hundreds and bool({"cheer_100", "cheer_ballot"} & set(names)))
     row_read = _VOTE_ROW_READ.search(norm) is not None
     if set(names) >= _VOTE_SHOWN or ("cheer_ballot" in names and cheered) or row_read:
         digits = {int(d) for d in _VOTE_ROW.findall(norm)}

@@ -128,6 +128,15 @@ def test_a_vote_row_read_in_full_shows_the_vote_without_its_emoji_named(
     assert _said(election, [], "1 100 100")[0] is None  # no check: a count
 
 
+def test_a_ballot_box_with_its_hundreds_read_as_text_shows_the_vote(election: Election) -> None:
+    """ "🗳️ 2 ✅💯💯" where the emoji finder named only the ballot box: the 💯💯 read as
+    "100100" and the "2" read between the emoji are the vote. No ballot box, or no digit,
+    and it is none."""
+    assert _said(election, ["cheer_ballot"], "100100\n\n2") == (2, WEIGHT)
+    assert _said(election, ["cheer_ballot"], "100100")[0] is None
+    assert _said(election, [], "100100\n\n2")[0] is None
+
+
 def test_a_pairs_padded_number_alone_among_cheers_backs_it(election: Election) -> None:
     """ "☝️☝️☝️ 01 🔥🔥🔥", the fingers as yellow as the story behind them and unseen: the
     "01" alone on its line, cheered. One cheer, or the number inside a sentence, is not."""
