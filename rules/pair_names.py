@@ -220,19 +220,23 @@ _SCRIPT_SLIPS = frozenset(
 )
 
 
+def _unknown_words(text: str, length: int, acronyms: frozenset[str]) -> list[str]:
+    """The words of `text` in lower case, `length` letters long, that are neither an ordinary
+    word nor one of the pairs' acronyms: what a misread acronym may be."""
+    lowered = {a.lower() for a in acronyms}
+    found = re.findall(rf"\b[a-z]{{{length}}}\b", text)
+    return [w for w in found if w not in lowered and not is_word(w)]
+
+
 def script_near(alias: str, text: str, acronyms: frozenset[str]) -> bool:
     """A word in lower case one script slip from the acronym ("guro menaang" for "zuro
     menang"): the same length, one letter swapped for one a script font is read as (see
     `_SCRIPT_SLIPS`); never an ordinary word ("kami" is not "kama" misread) nor another pair's
     acronym. Counts only beside a support word, like `shouted_near`."""
     target = alias.lower()
-    n = len(target)
-    if n < 4 or not target.isalpha():
+    if len(target) < 4 or not target.isalpha():
         return False
-    lowered = {a.lower() for a in acronyms}
-    for seen in re.findall(rf"\b[a-z]{{{n}}}\b", text):
-        if seen in lowered or is_word(seen):
-            continue
+    for seen in _unknown_words(text, len(target), acronyms):
         slips = [(a, b) for a, b in zip(seen, target, strict=True) if a != b]
         if len(slips) == 1 and frozenset(slips[0]) in _SCRIPT_SLIPS:
             return True
@@ -246,10 +250,7 @@ def letter_doubled(alias: str, text: str, acronyms: frozenset[str]) -> bool:
     target = alias.lower()
     if len(target) < 5 or not target.isalpha() or is_word(target):
         return False
-    lowered = {a.lower() for a in acronyms}
-    for seen in re.findall(rf"\b[a-z]{{{len(target) + 1}}}\b", text.lower()):
-        if seen in lowered or is_word(seen):
-            continue
+    for seen in _unknown_words(text.lower(), len(target) + 1, acronyms):
         for i in range(len(seen) - 1):
             double = seen[i] == seen[i + 1] and seen[i] * 2 not in target
             if double and seen[:i] + seen[i + 1 :] == target:

@@ -192,8 +192,8 @@ _EMOJI = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]")
 NAMED_ONLY = 0.45
 
 
-# Glyphs by the dozen are a photo's texture matched to emoji (an orange suit's creases as 39
-# "💯", ours 9173): they cheer no name.
+# More glyphs than this are a photo's texture matched to emoji (an orange suit's creases as 39
+# glyphs, 25 of them "💯", ours 9173): they cheer no name.
 MANY_GLYPHS = 15
 
 
@@ -203,10 +203,10 @@ def named_only(
     """The signals, one candidate's full name lowered to `NAMED_ONLY` when it is all there is
     (beside parts of itself): no support word, no number, no label of a pair, no emoji (the
     `emoji` count `ocr.emoji` named, up to `MANY_GLYPHS`, or in the text). "Calon Bupati
-    Rustam Amri jalani tes kesehatan di RSUD", a news card whose outlet and time stamp OCR did not make out, is a mention to
-    look at, not a campaign: on the 12,900 labels of 43 looked-at sets, one true support had
-    the name as its only clear signal, and it held support words ("Doakan … amanah &
-    menang")."""
+    Rustam Amri jalani tes kesehatan di RSUD", a news card whose outlet and time stamp OCR
+    did not make out, is a mention to look at, not a campaign: on the 12,900 labels of 43
+    looked-at sets, one true support had the name as its only clear signal, and it held
+    support words ("Doakan … amanah & menang")."""
     full = [s for s in signals if s.rule == why.RULE_FULL_NAME]
     if len(full) != 1 or support_words or 0 < emoji <= MANY_GLYPHS or _EMOJI.search(raw):
         return signals
