@@ -18,14 +18,12 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 
-from PIL import Image
-
 from netra.header import (
     RosterLookup,
-    covers_name_line,
     read_poster,
 )
 from netra.mark_check import check_lost_mark
+from netra.notification import card_by_shape, poster_under_card, without_card
 from netra.rereading import (
     SURE_LINE,
     better_finding,
@@ -36,10 +34,10 @@ from netra.rereading import (
     unclear,
 )
 from netra.sharer import group_chat_again, sharers_number
-from ocr.card import inset_card
 from ocr.emoji_rows import emoji_in_rows
 from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
+from ocr.inset import read_card, unread_cards
 from ocr.left_out import (
     number_after,
     read_among_emoji,
@@ -66,10 +64,8 @@ from rules.frame import (
     is_toast,
     status_bar_at,
     status_bar_below,
-    status_row,
     story_span,
     toast_over_text,
-    under_card,
 )
 from rules.layout import Layout, read_layout
 from rules.ocr_text import compact_word
@@ -194,13 +190,13 @@ def analyse(
             support = find_support(layout.body_text, election)
             small_read = bool(small)  # (an emoji read as nothing: the body's reading stays)
     card = card_rows(lines, shot.image.height)
-    if card is None and not layout.framed and (found := _card_by_shape(shot.image, lines)):
+    if card is None and not layout.framed and (found := card_by_shape(shot.image, lines)):
         # A notification whose app line a crop cut off: its sender is no poster, its
         # message no part of the story.
-        card, layout = found, _without_card(layout, lines, found)
+        card, layout = found, without_card(layout, lines, found)
         support = find_support(layout.body_text, election)
     if card is not None and not layout.framed:
-        layout, hidden = _poster_under_card(shot.image, layout, lines, card)
+        layout, hidden = poster_under_card(shot.image, layout, lines, card)
         if hidden:
             support = find_support(layout.body_text, election)
         if body is None:
@@ -309,6 +305,18 @@ def analyse(
         texts += [line.text for line in upright]
         body_text = content_text(_not_the_poster(upright, header))
         support = better_finding(support, find_support(body_text, election))
+    if body is not None and plausible and unclear(support, thresholds):
+        # A printed card in the story (a sample ballot, shrunk and turned) whose text the
+        # first reading could not read: turned level, enlarged and read on its own (in a
+        # framed story too: however surely its other lines read, the card's did not).
+        for card in unread_cards(shot.image, body, lines):
+            on_card = [line.text for line in read_card(shot.image, card, engine)]
+            texts += on_card
+            # The caption around it, without what the first reading made of the card.
+            scraps = {line.text for line in lines if card.holds(line)}
+            rest = [t for t in layout.body if t not in scraps]
+            said = find_support("\n".join([*rest, *on_card]), election)
+            support = better_finding(support, said)
     under_header = "\n".join(x.text for x in lines if body is not None and x.top >= body[0])
     if body is not None and plausible and unclear(support, thresholds, under_header):
         # A caption's number alone on its last row beside an emoji ("COBLOS NOMOR" over
@@ -396,68 +404,6 @@ def _name_line_cropped(layout: Layout, lines: Sequence[OcrLine]) -> bool:
         key = compact_word(poster.text)[:6]
         return bool(key) and any(x.top <= TOP_EDGE and key in compact_word(x.text) for x in lines)
     return any(is_time_line(x.text) and x.top < x.bottom - x.top for x in lines)
-
-
-# A notification's card is looked for by its shape among the lines this high on the screen.
-CARD_SEARCH = 0.2
-
-
-def _card_by_shape(image: Image.Image, lines: Sequence[OcrLine]) -> tuple[int, int] | None:
-    """The rows of a notification card around the first line atop the screen that lies on
-    one (`inset_card`), or None."""
-    for line in lines:
-        if line.bottom <= CARD_SEARCH * image.height:
-            card = inset_card(image, (line.left, line.top, line.right, line.bottom))
-            if card is not None:
-                return card
-    return None
-
-
-def _without_card(layout: Layout, lines: Sequence[OcrLine], card: tuple[int, int]) -> Layout:
-    """The layout with the card's lines set aside: a poster read there is the notification's
-    sender (nobody can tell who posted), its message no part of the body."""
-    on_card = {line.text for line in lines if under_card(line, card)}
-    body = tuple(t for t in layout.body if t not in on_card)
-    box = layout.header_box
-    if layout.header.poster is None or box is None or box[1] >= card[1]:
-        return replace(layout, body=body)
-    header = replace(
-        layout.header,
-        poster=None,
-        alternatives=(),
-        evidence=(*layout.header.evidence, why.HEADER_UNDER_NOTIFICATION),
-    )
-    return replace(layout, header=header, header_box=None, body=body)
-
-
-def _poster_under_card(
-    image: Image.Image, layout: Layout, lines: Sequence[OcrLine], card: tuple[int, int]
-) -> tuple[Layout, bool]:
-    """A notification covering every row a story's name line can be on: what the first
-    reading took for the poster lies below the card, in the story's body ("insyaAllah Pak",
-    a re-shared post's "relawan.kera"). Nobody can tell who posted; that line is content
-    again. (layout, whether a poster was set aside)"""
-    box = layout.header_box
-    if layout.header.poster is None or (box is not None and box[1] < card[1]):
-        return layout, False
-    place = NamePlace(below_bar=status_bar_at(lines, layout.story_top, image.height))
-    if not covers_name_line(image, layout, place, card):
-        return layout, False
-    header = replace(
-        layout.header,
-        poster=None,
-        alternatives=(),
-        evidence=(*layout.header.evidence, why.HEADER_UNDER_NOTIFICATION),
-    )
-    lost = [
-        line.text
-        for line in lines
-        if box is not None
-        and box[1] <= line.centre_y <= box[3]
-        and line.text not in layout.body
-        and not status_row(line, lines)
-    ]
-    return replace(layout, header=header, header_box=None, body=(*lost, *layout.body)), True
 
 
 def _with_first_header(

@@ -47,6 +47,8 @@ TURNS = (-30.0, -20.0, -10.0, 10.0, 20.0, 30.0)
 # photo's shapes and letters 0.83–0.93, at most 0.07 above.
 TURNED_SURE = 0.9
 TURNED_GAIN = 0.1
+# A wide blob whose vivid rows are fewer than this share of its own is glyphs in a glow.
+GLOW_SHARE = 0.85
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,12 +246,13 @@ def _glyphs(
                 continue
             if h > 0.15 * width:
                 continue  # a photo's shape
-            # Emoji side by side, joined by a pixel or two, are cut where the blob thins;
-            # one glow around a line is looked along.
-            parts = _cut(mask[y0:y1, x0:x1])
+            # Emoji side by side, joined by a pixel or two, are cut where the blob thins, in
+            # a glow where their vivid colours do; one glow around a line is looked along.
+            y0, y1, cuts = _inside_glow(band, mask, y0, y1, x0, x1)
+            parts = _cut(cuts)
             if len(parts) > 1:
                 for a, b in parts:
-                    rows = np.flatnonzero(mask[y0:y1, x0 + a : x0 + b].any(axis=1))
+                    rows = np.flatnonzero(cuts[:, a:b].any(axis=1))
                     top, bottom = y0 + int(rows[0]), y0 + int(rows[-1]) + 1
                     match = _glyph_fit(band, mask, top, bottom, x0 + a, x0 + b)
                     if match is not None:
@@ -482,6 +485,21 @@ def _stacked(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int
             out.append(box)
             active.append(box)
     return [(a0, a1, b0, b1) for a0, a1, b0, b1 in out]
+
+
+def _inside_glow(
+    band: np.ndarray, mask: np.ndarray, y0: int, y1: int, x0: int, x1: int
+) -> tuple[int, int, np.ndarray]:
+    """The rows of a wide blob's glyphs and the mask to cut it by: a glow around them
+    ("neon" text's dark halo) joins emoji the halo makes one blob taller than they are
+    ("✌️✌️✌️" matched as 🤲 by windows that tall: blindgen 213 0183); their vivid colours
+    stand apart. The blob's own rows and mask otherwise."""
+    vivid = _vivid(band[y0:y1, x0:x1])
+    rows = np.flatnonzero(vivid.sum(axis=1) >= 2)
+    if len(rows) and _MIN_SIDE <= rows[-1] - rows[0] + 1 < GLOW_SHARE * (y1 - y0):
+        top, bottom = int(rows[0]), int(rows[-1]) + 1
+        return y0 + top, y0 + bottom, vivid[top:bottom]
+    return y0, y1, mask[y0:y1, x0:x1]
 
 
 def _box_like(mask: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> bool:

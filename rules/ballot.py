@@ -5,10 +5,11 @@ that pair. Read by `rules.support`."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from rules.ocr_text import fold_compact
+from rules.types import Signal
 from wording import id_analysis as why
 
 # How a story urges one number: a vote, a choice, a firm word, a hashtag, the fingers, a tick.
@@ -16,7 +17,8 @@ URGING = frozenset(
     {why.RULE_VOTE_NUMBER, why.RULE_CHOOSE_NUMBER, why.RULE_CHOOSE_DIGITS, why.RULE_FIRM_NUMBER,
      why.RULE_NUMBER_HASHTAG, why.RULE_FINGERS, why.RULE_NUMBER_MARKED, why.RULE_NUMBER_CHEER}
 )  # fmt: skip
-_LONE_NUMBER = re.compile(r"(?m)^\s*0([1-9])\s*$")
+# A number alone on its line, its tick read as a stroke or not at all ("01/", "02 V").
+_LONE_NUMBER = re.compile(r"(?m)^\s*0([1-9])\s*(?:[✓✔√/vV]\s*)?$")
 _BALLOT = re.compile(r"surat\s?suara")
 # A candidate's name, however it was matched, in a lone number's lines below.
 _NAME_RULES = frozenset(
@@ -79,6 +81,34 @@ def _names_in(signals: list[_Signal], text: str, whose: Callable[[int], bool]) -
     )
 
 
+# A ballot's own title ("SURAT SUARA PEMILIHAN WALI KOTA", "SURATSUARAPEMULIHAN…", "SURAT
+# SUARA / PILBUP BANGKA"), not a sentence about ballots ("bawa surat suara ke TPS").
+_BALLOT_TITLE = re.compile(r"surat\s?suara\s?(?:pe[mn]|pil)")
+
+
+def is_ballot(norm: str) -> bool:
+    """A ballot is shown: its title read (`_BALLOT_TITLE`)."""
+    return bool(_BALLOT_TITLE.search(norm))
+
+
 def campaign_ballot(norm: str) -> bool:
     """A ballot ("surat suara", its spaces lost too) that is not the election body's."""
     return bool(_BALLOT.search(norm)) and not _OFFICIAL.search(norm)
+
+
+def on_campaign_ballot(
+    urged: Signal, signals: Sequence[Signal], neutral: tuple[str, ...], norm: str
+) -> bool:
+    """The number urged stands on a campaign's ballot (not the election body's specimen),
+    no explicit word backing another pair (its names are the ballot's list)."""
+    listed = {why.RULE_NUMBER, *_NAME_RULES}
+    others = [s for s in signals if s.candidate != urged.candidate and s.rule not in listed]
+    return bool(neutral) and campaign_ballot(norm) and all(s.weight < 0.9 for s in others)
+
+
+def urged_signal(
+    signals: Sequence[Signal], neutral: tuple[str, ...], norm: str, numbers: set[int]
+) -> Signal | None:
+    """`urged_number` as a signal."""
+    urged = urged_number(signals, neutral, norm, numbers)
+    return Signal(urged[0], why.RULE_BALLOT_URGED, urged[1], 0.8) if urged else None

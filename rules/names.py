@@ -143,6 +143,15 @@ def fold_spelling(token: str) -> str:
     return t
 
 
+def cut_prefixes(folded: str) -> tuple[str, ...]:
+    """The folded beginnings a word cut short by the app may stand for: a cut between the
+    letters of "kh" or "ch" ("Syek…" of Syekh) leaves a "k" or "c" that `fold_spelling`
+    spells "h" in the whole word ("syeh")."""
+    if len(folded) > 1 and folded[-1] in "ck":
+        return folded, folded[:-1] + "h"
+    return (folded,)
+
+
 # Tokens repeat enormously across a roster: cache the fold.
 fold_token = lru_cache(maxsize=200_000)(fold_spelling)
 

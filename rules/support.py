@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from rules.ballot import campaign_ballot, urged_number
+from rules.ballot import is_ballot, on_campaign_ballot, urged_signal
 from rules.blank_box import against_blank_box, blank_box_named, is_blank_box
 from rules.election import Candidate, Election
 from rules.emoji_support import emoji_signals
@@ -383,14 +383,6 @@ def _hashtags_read(raw: str) -> list[str]:
     return [tag.rstrip("!.,?:;") for tag in re.findall(r"#([^\s#]{3,})", raw)]
 
 
-def _urged_on_ballot(
-    signals: list[Signal], neutral: tuple[str, ...], norm: str, numbers: set[int]
-) -> Signal | None:
-    """`rules.ballot.urged_number` as a signal."""
-    urged = urged_number(signals, neutral, norm, numbers)
-    return Signal(urged[0], why.RULE_BALLOT_URGED, urged[1], 0.8) if urged else None
-
-
 def _kinds(signals: list[Signal], number: int) -> set[str]:
     return {_kind(s.rule) for s in signals if s.candidate == number}
 
@@ -537,6 +529,12 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
         scores[number] = round(score, 3)
 
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    urged = urged_signal(signals, neutral, norm, pairs)
+    top = ranked[0][0] if ranked and ranked[0][1] >= 0.3 else None
+    if urged and top != urged.candidate and on_campaign_ballot(urged, signals, neutral, norm):
+        # A ballot too small to read, one number ticked on it: scraps of the list's names
+        # are no other choice (blindgen 199 0031: "02" and "SURATSUARAPEMILIHAN…" alone).
+        return SupportFinding(urged.candidate, 0.8, (*signals, urged), (), scores)
     if not ranked or ranked[0][1] < 0.3:
         return SupportFinding(None, 0.0, tuple(signals), neutral, scores)
     best, best_score = ranked[0]
@@ -560,7 +558,6 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
         runner_up *= 0.5
     mentioned = sum(1 for n, s in ranked if s >= 0.3 and n in pairs)
     confidence = best_score - 0.6 * runner_up
-    urged = _urged_on_ballot(signals, neutral, norm, pairs)
     if len(pairs) > 1 and mentioned == len(pairs) and (neutral or runner_up >= 0.6 * best_score):
         if urged is None:
             # Every pair named: an information graphic or a news item, not a campaign post.
@@ -582,14 +579,16 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
         cues = (*neutral, why.NEUTRAL_PAIR_AND_BLANK_BOX)
         return SupportFinding(None, 0.0, tuple(signals), cues, scores)
     if (
-        neutral
-        and not explicit
-        and urged is not None
+        urged
         and urged.candidate == best
-        and campaign_ballot(norm)
-    ):
-        # A ballot too small to read its pairs, one number ticked ("03 ✓ Ini caranya").
+        and not explicit
+        and on_campaign_ballot(urged, signals, neutral, norm)
+    ):  # "03 ✓ Ini caranya", the pairs' names unread
         return SupportFinding(best, 0.8, (*signals, urged), (), scores)
+    if not explicit and not urged and is_ballot(norm) and _kinds(signals, best) == {"name"}:
+        # A ballot's list of the pairs read in part ("SIREGAR" beside "Contoh coblosan yang
+        # sah"), no number urged on it: nobody is chosen.
+        return SupportFinding(None, 0.0, tuple(signals), neutral, scores)
     if neutral and (not explicit or why.NEUTRAL_CONTEST in neutral):
         confidence = min(confidence, 0.45)  # a contest's "vote nomor 2" is explicit, too
     return SupportFinding(best, round(max(confidence, 0.0), 3), tuple(signals), neutral, scores)

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from rules.names import cut_prefixes
+
 # Long enough that a run of letters is worth splitting; shorter ones are names themselves
 # more often than not ("Masriani" is no "Mas Riani").
 MIN_RUN = 9
@@ -100,12 +102,14 @@ def name_cut(text: str) -> bool:
 
 
 def begun_words(vocabulary: list[str], word: str) -> list[str]:
-    """The words of a sorted `vocabulary` that `word`, cut by the app, begins."""
+    """The words of a sorted `vocabulary` that `word`, cut by the app, begins (spelled as
+    folded, `cut_prefixes`)."""
     if len(word) < MIN_BEGUN:
         return []
     out: list[str] = []
-    for known in vocabulary[bisect.bisect_left(vocabulary, word) :]:
-        if not known.startswith(word):
-            break
-        out.append(known)
+    for begun in cut_prefixes(word):
+        for known in vocabulary[bisect.bisect_left(vocabulary, begun) :]:
+            if not known.startswith(begun):
+                break
+            out.append(known)
     return out

@@ -12,7 +12,7 @@ import re
 import numpy as np
 from rapidfuzz.distance import Levenshtein
 
-from rules.names import name_tokens, strip_honorifics, strip_titles
+from rules.names import cut_prefixes, name_tokens, strip_honorifics, strip_titles
 from rules.posts import HEADS, holds
 from rules.roster_index.handles import HandleLookup
 from rules.roster_index.scoring import Scored, one_edit_weight
@@ -374,12 +374,13 @@ class UnitHintLookup(HandleLookup):
         if self._sorted_keys is None:
             self._sorted_keys = sorted(self._key_units)
         found, units = set(), set()
-        for k in self._sorted_keys[bisect.bisect_left(self._sorted_keys, key) :]:
-            if not k.startswith(key):
-                break
-            if cut or " " not in k[len(key) :]:
-                found.add(k)
-                units |= set(self._key_units[k])
+        for begun in cut_prefixes(key):  # "rsud:syek" of RSUD Syekh Yusuf ("rsud:syeh")
+            for k in self._sorted_keys[bisect.bisect_left(self._sorted_keys, begun) :]:
+                if not k.startswith(begun):
+                    break
+                if cut or " " not in k[len(begun) :]:
+                    found.add(k)
+                    units |= set(self._key_units[k])
         return found if len(units if cut else found) <= 3 else set()
 
     def _begun(self, key: str) -> set[str]:

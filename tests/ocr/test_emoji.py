@@ -32,15 +32,19 @@ def _line(
     text: tuple[str, tuple[int, int, int]] = ("lato", (20, 20, 20)),
     turn: float = 0.0,
     shadow: int = 0,
+    gap: int | None = None,
+    glow: bool = False,
 ) -> Image.Image:
     """A 720×1280 screenshot with one line of emoji (and words, in `text`'s font and colour)
     at `size` px, on a plain background, inside a label box of colour `label` if given, the
     emoji row set at a slant of `turn` degrees (counter-clockwise), each emoji with a drop
-    shadow of opacity `shadow` (0–255) if given; JPEG-compressed."""
+    shadow of opacity `shadow` (0–255) if given, `gap` pixels apart (a quarter of their size
+    by default), in a dark halo ("neon" text's glow) if `glow`; JPEG-compressed."""
     emoji_font = ImageFont.truetype(_FONTS[0], 109)
     image = Image.new("RGB", (720, 1280), background)
     draw = ImageDraw.Draw(image)
     x, y = 120, 600
+    row = Image.new("RGBA", image.size)  # the emoji, over their glow if any
     if label:
         draw.rounded_rectangle((x - 20, y - 12, 620, y + size + 12), 12, fill=label)
     for part in parts:
@@ -61,8 +65,13 @@ def _line(
             dark.putalpha(glyph.getchannel("A").point(lambda a: a * shadow // 255))
             dark = dark.filter(ImageFilter.GaussianBlur(2))
             image.paste(dark, (x + 4, y - rise + 4), dark)
-        image.paste(glyph, (x, y - rise), glyph)
-        x += width + size // 4
+        row.alpha_composite(glyph, (x, y - rise))
+        x += width + (size // 4 if gap is None else gap)
+    if glow:
+        halo = row.getchannel("A").filter(ImageFilter.MaxFilter(9))
+        halo = halo.filter(ImageFilter.GaussianBlur(6)).point(lambda a: a * 170 // 255)
+        image.paste((70, 66, 40), (0, 0), halo)
+    image.paste(row, (0, 0), row)
     out = io.BytesIO()
     image.save(out, "JPEG", quality=80)
     return Image.open(io.BytesIO(out.getvalue())).convert("RGB")
@@ -212,6 +221,14 @@ def test_an_emoji_row_set_at_a_slant_is_named_as_upright(turn: float) -> None:
         "key1",
         "cheer_fire",
     ]
+
+
+def test_touching_raised_fingers_in_a_neon_glow_are_each_found() -> None:
+    """ "✌️✌️✌️ 02 🔥🔥🔥" with a dark glow over a pale sky (blindgen 213 0183): the glow
+    makes the touching fingers one blob taller than they are, and windows that tall, slid
+    along it, matched 🤲. Their vivid colours part them where the glow does not."""
+    image = _line(["✌️", "✌️", "✌️"], 42, (222, 226, 234), gap=1, glow=True)
+    assert _named(image) == ["finger2"] * 3
 
 
 def test_keycaps_with_a_drop_shadow_on_a_sky_are_both_found() -> None:

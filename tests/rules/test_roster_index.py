@@ -1670,6 +1670,22 @@ def test_a_contact_cut_by_the_app_is_completed_from_the_roster() -> None:
     assert top(RosterIndex(bagus), "contact_name", "Bagus Prabawa Tampubol")[1] < FLAG
 
 
+def test_a_word_cut_between_the_letters_of_kh_is_completed() -> None:
+    """ "Nurhayati Zahara RSUD Syek…" (blindgen 213): old spellings fold "kh" to "h", so the
+    roster's Syekh is "syeh", which "syek" does not begin; the cut may fall inside the
+    "kh". The hospital agrees, as does a name cut so ("Bu Fatimah Syek…")."""
+    nurhayatis = [
+        E("199504172022212892", "Nurhayati Zahara, A.Md.Kep.", "RSUD Syekh Yusuf"),
+        E("199001012015032001", "Nurhayati Zahara", "Dinas Sosial"),
+    ]
+    _flags_the_first(nurhayatis, "Nurhayati Zahara RSUD Syek…", "Nurhayati Zahara RSUD Syek..")
+    fatimahs = [
+        E("198801012014032001", "Fatimah Syekhah", "Dinas Sosial"),
+        E("198902022015032002", "Fatimah Sari", "Dinas Sosial"),
+    ]
+    _flags_the_first(fatimahs, "Bu Fatimah Syek…")
+
+
 def test_a_form_of_address_that_is_her_name_counts_as_a_name_word() -> None:
     """ "Umi Sulistyowati": Umi addresses a mother, and it is this Umi's given name; "Umi
     Aisyah" of a roster with no Umi Aisyah is still Aisyah addressed."""

@@ -107,6 +107,17 @@ hashtags = ["#YudaPasti"]
             2,
             "surat suara + ajakan satu nomor",
         ),
+        (  # a turned photo of a ballot read level: its title and the tick, no names
+            "SURATSUARAPEMILIHAN BUPATIDANWAKILBUPATI\nXABUPATEN MAJU TAHUN2024\n3\n"
+            "MIAAISKOA\n02",
+            2,
+            "surat suara + ajakan satu nomor",
+        ),
+        (  # scraps of the list's names are no choice; the tick read as a stroke is
+            "SURAT SUARAPEMULIHANWAU\nNRA SIREGAR-WULANJRTNG SUTEJO·RAHMAT\n02 /",
+            2,
+            "surat suara + ajakan satu nomor",
+        ),
         (  # the tick beside the pair's number read as a "V"
             "SURATSUARAPEMILIHANBUPATI\nHENDRASIREGAR\nWULANPRATIWI\nBAMBANGSUTEJO\n"
             "RAHMATHIDAYAT\nYUSUFHALIM\nDEWIANGGRAINI\n02V\nJangan sampai salah ya",
@@ -210,6 +221,10 @@ def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
         # A ballot whose every number stands on its own line: none of them marked.
         "SURAT SUARA\n01\nHENDRA SIREGAR WULAN PRATIWI\n02\nBAMBANG SUTEJO RAHMAT HIDAYAT\n"
         "03\nYUSUF HALIM DEWI ANGGRAINI",
+        # The election body's specimen read off a turned photo: its stamp, a scrap of the
+        # list's names beside the sharer's "coblosan yang sah".
+        "Contoh coblosan yang sah\nCONTOH\nSURATSUARAPEMILIHANWALIKOTA\nDRA SIREGAR-WUUNNRSJL",
+        "Coblosan yang sah\nSURATSUARAPEMILIHANWALIKOTA\nDRA SIREGAR-WUUNNRSJLTEJO",
         # The election body's example of a valid vote, one number ticked.
         "Contoh surat suara sah\n02 ✓\nKPU Kabupaten Contoh",
         # A news item quoting a pair's call beside every pair.

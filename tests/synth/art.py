@@ -260,9 +260,69 @@ def draw_kpu(art: dict, width: int, font_fn) -> Image.Image:
     return im
 
 
+def draw_ballot(art: dict, width: int, font_fn) -> Image.Image:
+    """A sample ballot as a photo of one: white paper, a title, a column per pair (its
+    number, two figures, their names in small capitals), a red circle round the pair it
+    urges and a red label ("COBLOS NOMOR 2!", "02 ✓"), or the commission's "CONTOH" stamp.
+    Texts: the title's two lines, then each pair's number and names, then the label."""
+    w = width
+    s = w / 580
+    pairs = art["pairs"]
+    texts = art["texts"]
+    h = int(w * 0.72)
+    im = Image.new("RGB", (w, h), (250, 250, 247))
+    d = ImageDraw.Draw(im)
+    d.rectangle((0, 0, w - 1, h - 1), outline=(90, 90, 90), width=max(1, int(3 * s)))
+    for i, title in enumerate(texts[:2]):
+        f = _fit(d, title, "roboto_bold", int(22 * s), w * 0.9, font_fn)
+        d.text((w / 2, (26 + 28 * i) * s), title, font=f, fill=(20, 20, 20), anchor="mm")
+    n = len(pairs)
+    colw = (w - 30 * s) / n
+    top, bot = 80 * s, h - 22 * s
+    fnum = font_fn("roboto_bold", int(40 * s))
+    for i, (num, genders) in enumerate(pairs):
+        x0 = 15 * s + i * colw + 4 * s
+        x1 = x0 + colw - 8 * s
+        cx = (x0 + x1) / 2
+        d.rectangle((x0, top, x1, bot), outline=(60, 60, 60), width=max(1, int(2 * s)))
+        d.text((cx, top + 28 * s), texts[2 + 2 * i], font=fnum, fill=(15, 15, 15), anchor="mm")
+        # The pair's photo: a coloured backdrop (a hijab is white, as on the paper).
+        d.rectangle((x0 + 10 * s, top + 56 * s, x1 - 10 * s, top + 196 * s), fill=(176, 196, 222))
+        for j, g in enumerate(genders):
+            _figure(d, cx + (j - 0.5) * colw * 0.42, top + 186 * s, 0.42 * s, g, SKIN[(i + j) % 3])
+        names = texts[3 + 2 * i]
+        fn = _fit(d, names, "roboto_condensed_bold", int(15 * s), x1 - x0 - 8 * s, font_fn)
+        d.text((cx, top + 215 * s), names, font=fn, fill=(20, 20, 20), anchor="mm")
+        if art.get("mark") == num:
+            r = 62 * s
+            d.ellipse((cx - r, top + 120 * s - r, cx + r, top + 120 * s + r),
+                      outline=(220, 30, 30), width=max(2, int(6 * s)))  # fmt: skip
+    label = texts[2 + 2 * n] if len(texts) > 2 + 2 * n else ""
+    if label and art.get("mark") is not None:
+        fl = font_fn("dejavu_sans_bold" if "✓" in label else "roboto_bold", int(26 * s))
+        tw = d.textlength(label, font=fl)
+        col = [p[0] for p in pairs].index(art["mark"])
+        cx = 15 * s + col * colw + colw / 2
+        cx = min(max(cx, tw / 2 + 14 * s), w - tw / 2 - 14 * s)
+        y = bot - 26 * s
+        d.rectangle((cx - tw / 2 - 10 * s, y - 20 * s, cx + tw / 2 + 10 * s, y + 20 * s),
+                    fill=(210, 25, 25))  # fmt: skip
+        d.text((cx, y), label, font=fl, fill=(255, 255, 255), anchor="mm")
+    elif label:  # the commission's stamp across the ballot
+        stamp = Image.new("RGBA", (w, h), (0, 0, 0, 0))
+        sd = ImageDraw.Draw(stamp)
+        fl = font_fn("roboto_bold", int(64 * s))
+        sd.text((w / 2, h / 2), label, font=fl, fill=(200, 30, 30, 170), anchor="mm")
+        stamp = stamp.rotate(18, resample=Image.BICUBIC)
+        im = Image.alpha_composite(im.convert("RGBA"), stamp).convert("RGB")
+    return im
+
+
 def draw_art(art: dict, width: int, font_fn) -> Image.Image:
     if art["kind"] == "kpu":
         return draw_kpu(art, width, font_fn)
+    if art["kind"] == "ballot":
+        return draw_ballot(art, width, font_fn)
     if art.get("reshare"):
         return draw_reshare(art, width, font_fn)
     return draw_poster(art, width, font_fn)

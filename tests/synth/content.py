@@ -659,3 +659,35 @@ def kpu_graphic(rng: random.Random, e: Election) -> Body:
     }
     caption = [rng.choice(["Info dari KPU", "Jangan lupa ya 🙏", "Yuk ke TPS"])]
     return Body(caption if rng.random() < 0.6 else [], "info", art=art)
+
+
+def ballot_photo(rng: random.Random, e: Election, c: Candidate | None) -> Body:
+    """A photo of a sample ballot, shrunk and usually turned (blindgen draws them so): one
+    pair circled with a red label urging it (`c`), or the commission's specimen stamped
+    "CONTOH" (`c` None), perhaps with the valid vote it teaches circled. The caption is the
+    sharer's. Drawn by `art.draw_ballot`; the turn and size are set by the dataset."""
+    head = _head(rng, e).upper()
+    texts = [f"SURAT SUARA PEMILIHAN {head} DAN WAKIL {head}",
+             f"{e.city.upper()} TAHUN {e.voting_day[:4]}"]  # fmt: skip
+    for x in e.candidates:
+        texts += [str(x.number), f"{x.people[0]} - {x.people[1]}".upper()]
+    mark = c.number if c is not None else None
+    if c is not None:
+        texts.append(rng.choice([f"COBLOS NOMOR {c.number}!", f"COBLOS NO {c.number}",
+                                 f"0{c.number} ✓"]))  # fmt: skip
+        caption = rng.choice(["Jangan sampai salah ya", "Ini caranya 👇", ""])
+    else:
+        texts.append("CONTOH")
+        if rng.random() < 0.4:
+            mark = rng.choice(e.candidates).number
+            caption = "Contoh coblosan yang sah 👇"
+        else:
+            caption = rng.choice(["Contoh surat suara, pelajari ya", "Jangan golput ya 🙏"])
+    art = {
+        "kind": "ballot",
+        "texts": texts,
+        "pairs": [(x.number, x.genders) for x in e.candidates],
+        "mark": mark,
+    }
+    content = "support" if c is not None else "info"
+    return Body([caption] if caption else [], content, mark if c else None, art=art)

@@ -46,6 +46,7 @@ from .render import (
 
 SCREEN_PHOTO_FROM = 9161  # the first seed whose sets hold photos of a screen
 NEWS_NAMED_FROM = 9171  # the first seed whose sets hold news cards naming one candidate
+BALLOT_PHOTO_FROM = 9181  # the first seed whose sets hold photos of sample ballots
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,10 @@ class Shares:
     # of all, in sets from seed `SCREEN_PHOTO_FROM` on: the screenshot photographed off the
     # phone's screen (a slant, the bezel, glare, focus; `photo.py`)
     screen_photo: float = 0.06
+    # of bodies with no graphic, in sets from seed `BALLOT_PHOTO_FROM` on: a photo of a sample
+    # ballot, shrunk and mostly turned; supporters' circle one pair under a red "COBLOS
+    # NOMOR 2!", ASNs' neutral ones are the commission's specimen stamped "CONTOH"
+    ballot_photo: float = 0.05
 
     @classmethod
     def parse(cls, items: list[str]) -> Shares:
@@ -946,6 +951,19 @@ def make_item(
     named = seed >= NEWS_NAMED_FROM and nrng.random() < shares.news_named
     if category == "asn_neutral" and body.art is None and named:
         body = ct.news_naming_one(nrng, world.election)
+    # A photo of a sample ballot: its own stream, only in sets from `BALLOT_PHOTO_FROM` on.
+    brng = random.Random(f"ballot_photo:{seed}:{index}")
+    ballot = (
+        seed >= BALLOT_PHOTO_FROM
+        and body.art is None
+        and len(world.election.candidates) > 1
+        and brng.random() < shares.ballot_photo
+    )
+    if ballot and body.supports is not None:
+        pair = next(c for c in world.election.candidates if c.number == body.supports)
+        body = ct.ballot_photo(brng, world.election, pair)
+    elif ballot and category == "asn_neutral":
+        body = ct.ballot_photo(brng, world.election, None)
     if body.art is None and rng.random() < shares.emoji_rich and body.content != "info":
         body.lines = [*body.lines, "".join(rng.sample(ct.EMOJIS, rng.randint(3, 6)))]
         body.wording = [*body.wording, "emoji_rich"]
@@ -960,6 +978,10 @@ def make_item(
         body.lines = [f"📍 {place.upper()}", *body.lines]  # a location sticker
         body.scales = [1.0, *body.scales] if body.scales else []
     spec, styles = _visual(rng, platform, body, seed * 100003 + index, shares)
+    if body.art is not None and body.art["kind"] == "ballot":
+        spec.art_width = brng.uniform(0.34, 0.6)
+        spec.art_y = brng.uniform(0.4, 0.55)
+        body.art["turn"] = brng.choice([-1, 1]) * brng.uniform(12, 40) if brng.random() < 0.7 else 0
     # Its own stream, so that every older seed's screenshots stay as they were.
     trng = random.Random(f"tall:{seed}:{index}")
     tall = trng.random() < shares.tall
@@ -992,6 +1014,8 @@ def make_item(
         noise.append("english")
     if tall:
         noise.append("tall")
+    if body.art is not None and body.art["kind"] == "ballot":
+        noise.append("ballot_photo" + ("+rotated_card" if body.art["turn"] else ""))
     frng = random.Random(f"font:{seed}:{index}")
     if frng.random() < shares.large_font:
         spec.header_scale = frng.choice([1.15, 1.3, 1.45, 1.6])

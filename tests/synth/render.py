@@ -349,9 +349,17 @@ def _paste_art(bg: Image.Image, spec: StorySpec) -> None:
     if art.height > h - 330 * s:  # keep it clear of the header and the footer
         ratio = (h - 330 * s) / art.height
         art = art.resize((int(art.width * ratio), int(art.height * ratio)), Image.LANCZOS)
+    mask = None
+    if spec.art.get("turn"):  # a photo of a printed card, set at a slant
+        art = art.convert("RGBA").rotate(spec.art["turn"], Image.BICUBIC, expand=True)
+        mask = art.getchannel("A")
+        art = art.convert("RGB")
     x = (w - art.width) // 2
     y = int(spec.art_y * h - art.height / 2)
     y = int(min(max(y, 150 * s), h - 170 * s - art.height))
+    if mask is not None:
+        bg.paste(art, (x, y), mask)
+        return
     if spec.platform == "instagram":
         sh = Image.new("RGBA", bg.size, (0, 0, 0, 0))
         ImageDraw.Draw(sh).rectangle(

@@ -1,0 +1,125 @@
+"""A printed card set into a story, read where it stands: a ballot, a leaflet.
+
+Stories carry a photo of a sample ballot, shrunk and turned ("COBLOS NOMOR 1!" on its red
+label, a circle on one pair): the first detection reads nothing of it, its letters a few
+pixels high and at a slant (blindgen 183 0150, 199 0031, 213 0119). A person sees the white
+card first and looks closer. So does this: a near-white, four-sided region of the body, found
+by its shape (`cv2.minAreaRect` of the bright pixels' outline), is turned upright, enlarged
+and read on its own. Measured on those three: "COBLOS NOMOR 1!", "COBLOS N01" and the
+ticked "02" read where the whole screenshot read nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from ocr.engine import OcrEngine, OcrLine
+from ocr.reader import LEGIBLE_HEIGHT
+
+# Paper: every channel this bright, and the channels this close (no colour).
+PAPER = 200
+PAPER_TINT = 40
+# A card's share of the screenshot: smaller holds no readable text even enlarged; larger is
+# the story's own background (a white status), read by the first reading already.
+SHARE = (0.008, 0.35)
+# How much of the turned rectangle around its outline the card fills: a card, not a blob.
+FILL = 0.85
+# Below this slant a card's text reads level.
+MIN_TILT = 5.0
+# The card's longer side once enlarged, and the most it is enlarged: past that letters blur.
+TARGET_SIDE = 1100
+MAX_ZOOM = 6.0
+# At most this many cards are read: the largest.
+MOST = 2
+
+
+@dataclass(frozen=True)
+class Inset:
+    """A card: its centre and size in the screenshot, and its slant in degrees (the turn
+    that sets it level, within ±45)."""
+
+    centre: tuple[float, float]
+    size: tuple[float, float]
+    angle: float
+
+    @property
+    def box(self) -> tuple[int, int, int, int]:
+        """The level box around the card (left, top, right, bottom)."""
+        (cx, cy), (w, h) = self.centre, self.size
+        rad = np.radians(self.angle)
+        half_w = (abs(w * np.cos(rad)) + abs(h * np.sin(rad))) / 2
+        half_h = (abs(w * np.sin(rad)) + abs(h * np.cos(rad))) / 2
+        return round(cx - half_w), round(cy - half_h), round(cx + half_w), round(cy + half_h)
+
+    def holds(self, line: OcrLine) -> bool:
+        """The line's middle lies on the card (within its level box)."""
+        left, top, right, bottom = self.box
+        return left <= (line.left + line.right) / 2 <= right and top <= line.centre_y <= bottom
+
+
+def paper_cards(image: Image.Image, rows: tuple[int, int]) -> list[Inset]:
+    """The near-white cards within `rows` (top, bottom) of the screenshot, largest first."""
+    band = np.asarray(image.convert("RGB").crop((0, rows[0], image.width, rows[1])))
+    band = band.astype(np.int16)
+    lo, hi = band.min(axis=2), band.max(axis=2)
+    mask = ((lo > PAPER) & (hi - lo < PAPER_TINT)).astype(np.uint8) * 255
+    # Close the gaps the card's own print leaves in its outline.
+    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
+    outlines, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    whole = image.width * image.height
+    found: list[tuple[float, Inset]] = []
+    for outline in outlines:
+        area = cv2.contourArea(outline)
+        if not SHARE[0] * whole <= area <= SHARE[1] * whole:
+            continue
+        (cx, cy), (w, h), angle = cv2.minAreaRect(outline)
+        if area < FILL * w * h or min(w, h) < 0.25 * max(w, h):
+            continue
+        # OpenCV gives the angle in [-90, 90): the same rectangle turned by less than 45°.
+        while angle > 45:
+            angle, w, h = angle - 90, h, w
+        while angle < -45:
+            angle, w, h = angle + 90, h, w
+        found.append((area, Inset((cx, cy + rows[0]), (w, h), angle)))
+    found.sort(key=lambda item: -item[0])
+    return [inset for _area, inset in found]
+
+
+def unread_cards(
+    image: Image.Image, rows: tuple[int, int], lines: Sequence[OcrLine]
+) -> list[Inset]:
+    """The cards whose text the first reading could not read: turned (`MIN_TILT` or more),
+    or with no line on them read at a legible size. At most `MOST`."""
+    out = []
+    for card in paper_cards(image, rows):
+        on_it = [line for line in lines if card.holds(line)]
+        if abs(card.angle) >= MIN_TILT or not any(
+            line.text_height >= LEGIBLE_HEIGHT for line in on_it
+        ):
+            out.append(card)
+    return out[:MOST]
+
+
+def read_card(image: Image.Image, card: Inset, engine: OcrEngine) -> list[OcrLine]:
+    """The card turned level, cut out, enlarged and read (its lines' boxes are in the cut
+    card's coordinates, good for their text only)."""
+    (cx, cy), (w, h) = card.centre, card.size
+    turn = cv2.getRotationMatrix2D((cx, cy), card.angle, 1.0)
+    level = cv2.warpAffine(
+        np.asarray(image.convert("RGB")),
+        turn,
+        image.size,
+        flags=cv2.INTER_CUBIC,
+        borderValue=(255, 255, 255),
+    )
+    cut = Image.fromarray(level).crop(
+        (round(cx - w / 2), round(cy - h / 2), round(cx + w / 2), round(cy + h / 2))
+    )
+    zoom = min(MAX_ZOOM, TARGET_SIDE / max(cut.size))
+    size = (max(1, round(cut.width * zoom)), max(1, round(cut.height * zoom)))
+    return engine.read(cut.resize(size, Image.Resampling.LANCZOS))

@@ -1,0 +1,94 @@
+"""A photo of a sample ballot set into a story, shrunk and turned: found by its shape, read
+level and enlarged. A campaign's ballot (one pair circled, "COBLOS NOMOR 2!") is support;
+the commission's specimen stamped "CONTOH" is not, even with a valid vote circled on it."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from netra.analysis import analyse
+from ocr.engine import OcrEngine, OcrLine, make_engine
+from ocr.inset import MIN_TILT, paper_cards, unread_cards
+from rules.election import Election
+from rules.roster_index import RosterIndex
+from tests.synth import StorySpec, render_story
+
+PAIRS = [(1, [1, 2]), (2, [1, 1]), (3, [1, 2])]
+NAMES = ["HENDRA SIREGAR - WULAN PRATIWI", "BAMBANG SUTEJO - RAHMAT HIDAYAT",
+         "YUSUF HALIM - DEWI ANGGRAINI"]  # fmt: skip
+
+
+def _ballot_story(label: str, mark: int, turn: float, caption: str) -> StorySpec:
+    """Budi Santoso's (Bappeda) WhatsApp status: a sample ballot, 36% of the screen wide
+    (read as it stands, its "COBLOS NOMOR 2!" is not read at all)."""
+    texts = ["SURAT SUARA PEMILIHAN WALI KOTA DAN WAKIL WALI KOTA", "KOTA CONTOH TAHUN 2024"]
+    for (number, _genders), names in zip(PAIRS, NAMES, strict=True):
+        texts += [str(number), names]
+    art = {"kind": "ballot", "texts": [*texts, label], "pairs": PAIRS, "mark": mark}
+    art["turn"] = turn
+    return StorySpec(
+        platform="whatsapp",
+        poster="+62 852-7700-1234",
+        age="Hari ini 07.12",
+        lines=[caption],
+        background="solid",
+        bg_colors=((17, 17, 17), (17, 17, 17)),
+        art=art,
+        art_width=0.36,
+        art_y=0.48,
+    )
+
+
+CAMPAIGN = _ballot_story("COBLOS NOMOR 2!", 2, -32.0, "Jangan sampai salah ya")
+SPECIMEN = _ballot_story("CONTOH", 1, 24.0, "Contoh coblosan yang sah 👇")
+
+
+@pytest.fixture(scope="module")
+def ppocr() -> OcrEngine:
+    return make_engine("ppocr")
+
+
+def _image(spec: StorySpec) -> Image.Image:
+    return Image.open(io.BytesIO(render_story(spec))).convert("RGB")
+
+
+def test_the_card_is_found_with_its_slant() -> None:
+    image = _image(CAMPAIGN)
+    cards = paper_cards(image, (150, image.height - 150))
+    assert len(cards) == 1
+    # PIL turns counter-clockwise; the card is set level by turning it back.
+    assert cards[0].angle == pytest.approx(32.0, abs=2.0)
+    left, top, right, _bottom = cards[0].box
+    assert right - left > 0.36 * image.width and top > 0.25 * image.height
+
+
+def test_a_level_card_read_at_a_legible_size_is_not_read_again() -> None:
+    image = _image(_ballot_story("COBLOS NOMOR 2!", 2, 0.0, "Jangan sampai salah ya"))
+    rows = (150, image.height - 150)
+    (card,) = paper_cards(image, rows)
+    assert abs(card.angle) < MIN_TILT
+    left, top, right, _bottom = card.box
+    legible = OcrLine("SURAT SUARA", left + 10, top + 5, right - 10, top + 35, 0.99, height=30)
+    assert unread_cards(image, rows, [legible]) == []
+    tiny = OcrLine("SURAT SUARA", left + 10, top + 5, right - 10, top + 15, 0.6, height=10)
+    assert unread_cards(image, rows, [tiny]) == [card]
+
+
+def test_a_turned_campaign_ballot_is_read_and_flagged(
+    roster: RosterIndex, election: Election, ppocr: OcrEngine
+) -> None:
+    verdict = analyse(render_story(CAMPAIGN), roster, election, engine=ppocr)
+    assert verdict.asn is not None and verdict.asn.entry.nip == "199107072016041005"
+    assert verdict.candidate == 2, verdict.text
+    assert verdict.kind == "flagged", verdict.reasons
+
+
+def test_the_commission_s_specimen_is_no_support(
+    roster: RosterIndex, election: Election, ppocr: OcrEngine
+) -> None:
+    verdict = analyse(render_story(SPECIMEN), roster, election, engine=ppocr)
+    assert verdict.asn is not None
+    assert verdict.kind == "clear", (verdict.reasons, verdict.text)
