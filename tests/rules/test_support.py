@@ -108,8 +108,7 @@ hashtags = ["#YudaPasti"]
             "surat suara + ajakan satu nomor",
         ),
         (  # a turned photo of a ballot read level: its title and the tick, no names
-            "SURATSUARAPEMILIHAN BUPATIDANWAKILBUPATI\nXABUPATEN MAJU TAHUN2024\n3\n"
-            "MIAAISKOA\n02",
+            "SURATSUARAPEMILIHAN BUPATIDANWAKILBUPATI\nXABUPATEN MAJU TAHUN2024\n3\nMIAAISKOA\n02",
             2,
             "surat suara + ajakan satu nomor",
         ),
