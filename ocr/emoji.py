@@ -13,19 +13,15 @@ nearest meaningful one. What the emoji say is weighed in `rules/emoji_support.py
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from PIL import Image
 from scipy import ndimage
 
-from ocr.emoji_names import TEMPLATES
+from ocr.emoji_likeness import TEMPLATE_SIDE, likeness, templates
 
-TEMPLATE_SIDE = 24
-_DATA = Path(__file__).resolve().parent / "data" / "emoji"
 # A glyph this like its nearest template is that emoji (Pearson correlation of the 24×24
 # colour images; measured on blindgen's emoji lines: matches 0.8–0.97). Letters can reach
 # 0.84–0.93 (yellow serif capitals against a raised hand): `find_emoji` drops glyphs inside
@@ -38,10 +34,6 @@ NEARLY = 0.5  # worth a closer look (`_fit`)
 # How far (0–441, RGB distance) a pixel stands out of its surroundings to belong to a glyph.
 _STANDS_OUT = 60.0
 _MIN_SIDE = 12  # pixels: smaller blobs are JPEG noise, dots and letters' pieces
-# Degrees an emoji may be turned by and still be named: stories set stickers and emoji rows
-# at a slant (up to 35° in the generators: blindgen 171's "✌️ 2️⃣ 🔥" at about 30° had only
-# its fire named with turns up to 20°), and a turned "☝️" is nearest an upright "✌️".
-TURNS = (-30.0, -20.0, -10.0, 10.0, 20.0, 30.0)
 # A turned template names a glyph only when it fits it surely and clearly better than any
 # upright one: turned emoji measured 0.96–0.99, 0.11–0.2 above the nearest upright; a
 # photo's shapes and letters 0.83–0.93, at most 0.07 above.
@@ -64,39 +56,6 @@ class Emoji:
         """ "finger1", "finger2", "finger3", "key1".."key9", "cheer" or "other": the name
         up to its first "_"."""
         return self.name.split("_")[0]
-
-
-@functools.cache
-def _templates(turned: bool = False) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
-    """Names, colours (n, side, side, 3) and alpha (n, side, side) of the templates, upright,
-    and with `turned` also turned by `TURNS` (an emoji row set at a slant over a story)."""
-    names, rgb, alpha = [], [], []
-    for name in TEMPLATES:
-        path = _DATA / f"{name}.png"
-        if not path.exists():
-            continue
-        upright = Image.open(path).convert("RGBA")
-        for turn in (0, *TURNS) if turned else (0,):
-            image = np.asarray(_turned(upright, turn), dtype=np.float32)
-            names.append(name)
-            rgb.append(image[:, :, :3])
-            alpha.append(image[:, :, 3] / 255.0)
-    return tuple(names), np.stack(rgb), np.stack(alpha)
-
-
-def _turned(template: Image.Image, degrees: float) -> Image.Image:
-    """The template turned, as a turned glyph's square box holds it: the box grows to the
-    turned glyph's corners and is brought back to the template's side."""
-    if not degrees:
-        return template
-    large = template.resize((2 * TEMPLATE_SIDE,) * 2, Image.Resampling.BICUBIC)
-    turned = large.rotate(degrees, resample=Image.Resampling.BICUBIC, expand=True)
-    box = turned.getchannel("A").point(lambda a: 255 if a > 24 else 0).getbbox()
-    glyph = turned.crop(box) if box else turned
-    side = max(glyph.size)
-    square = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-    square.paste(glyph, ((side - glyph.width) // 2, (side - glyph.height) // 2))
-    return square.resize((TEMPLATE_SIDE, TEMPLATE_SIDE), Image.Resampling.LANCZOS)
 
 
 def find_emoji(
@@ -426,11 +385,11 @@ def _along(band: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> list[Emoji]:
         )
         for left in lefts
     ]
-    names, rgb, alpha = _templates()
-    if not windows or not names:
+    bank = templates()
+    if not windows or not bank.names:
         return []
     behind = np.median(band[y0:y1, x0:x1].reshape(-1, 3), axis=0).astype(np.float32)
-    scores = _likeness(np.stack(windows), rgb, alpha, behind).max(axis=1)
+    scores = likeness(np.stack(windows), bank, behind).max(axis=1)
     kept: list[Emoji] = []
     tried: list[int] = []
     for j in np.argsort(-scores):
@@ -443,21 +402,6 @@ def _along(band: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> list[Emoji]:
             if match is not None:
                 kept.append(Emoji(match[0], left, y0, side, match[1]))
     return kept
-
-
-def _likeness(
-    glyphs: np.ndarray, rgb: np.ndarray, alpha: np.ndarray, behind: np.ndarray
-) -> np.ndarray:
-    """Pearson correlation of each glyph (k, side, side, 3) with each template composed
-    over `behind`: (k, templates). (`einsum`, not a BLAS product: for matrices this small
-    a threaded BLAS costs twenty times the work.)"""
-    behind = behind.astype(np.float32)
-    composed = rgb * alpha[..., None] + behind * (1 - alpha[..., None])
-    a = (glyphs - glyphs.mean(axis=(1, 2, 3), keepdims=True)).reshape(len(glyphs), -1)
-    b = (composed - composed.mean(axis=(1, 2, 3), keepdims=True)).reshape(len(rgb), -1)
-    dots = np.einsum("kd,nd->kn", a, b)
-    norms = np.outer(np.sqrt(np.einsum("kd,kd->k", a, a)), np.sqrt(np.einsum("nd,nd->n", b, b)))
-    return dots / np.maximum(norms, 1e-6)
 
 
 def _stacked(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
@@ -556,8 +500,8 @@ def _classify(
     """The nearest template to the glyph in this box, if it is near enough. A blob's box is
     a pixel or two off the glyph (JPEG's halo, a glow): the square is tried a little smaller
     and shifted, and the best fit counts. `turned`: turned templates are compared too."""
-    names, rgb, alpha = _templates(turned)
-    if not names:
+    bank = templates(turned)
+    if not bank.names:
         return None
     side = max(y1 - y0, x1 - x0)
     cy, cx = (y0 + y1) / 2, (x0 + x1) / 2
@@ -585,9 +529,9 @@ def _classify(
                 glyphs.append(np.asarray(glyph, dtype=np.float32))
     if not glyphs:
         return None
-    scores = _likeness(np.stack(glyphs), rgb, alpha, behinds[0])  # (variants, templates)
+    scores = likeness(np.stack(glyphs), bank, behinds[0])  # (variants, templates)
     i = int(np.argmax(scores.max(axis=0)))
-    best_name, best_score = names[i], float(scores[:, i].max())
+    best_name, best_score = bank.names[i], float(scores[:, i].max())
     if search and best_score < MIN_LIKENESS:
         return None
     return best_name, best_score

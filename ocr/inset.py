@@ -63,15 +63,16 @@ class Inset:
 
 
 def paper_cards(image: Image.Image, rows: tuple[int, int]) -> list[Inset]:
-    """The near-white cards within `rows` (top, bottom) of the screenshot, largest first."""
-    band = np.asarray(image.convert("RGB").crop((0, rows[0], image.width, rows[1])))
-    band = band.astype(np.int16)
-    lo, hi = band.min(axis=2), band.max(axis=2)
+    """The near-white cards within `rows` (top, bottom) of the screenshot, largest first.
+    Looked for at half size: a card is large, and the look is made on most stories."""
+    band = image.convert("RGB").crop((0, rows[0], image.width, rows[1])).reduce(2)
+    pixels = np.asarray(band)
+    lo, hi = pixels.min(axis=2), pixels.max(axis=2)
     mask = ((lo > PAPER) & (hi - lo < PAPER_TINT)).astype(np.uint8) * 255
     # Close the gaps the card's own print leaves in its outline.
-    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
+    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     outlines, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    whole = image.width * image.height
+    whole = image.width * image.height / 4
     found: list[tuple[float, Inset]] = []
     for outline in outlines:
         area = cv2.contourArea(outline)
@@ -85,7 +86,8 @@ def paper_cards(image: Image.Image, rows: tuple[int, int]) -> list[Inset]:
             angle, w, h = angle - 90, h, w
         while angle < -45:
             angle, w, h = angle + 90, h, w
-        found.append((area, Inset((cx, cy + rows[0]), (w, h), angle)))
+        card = Inset((2 * cx + 1, 2 * cy + 1 + rows[0]), (2 * w + 2, 2 * h + 2), angle)
+        found.append((area, card))
     found.sort(key=lambda item: -item[0])
     return [inset for _area, inset in found]
 

@@ -538,9 +538,15 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
     if not ranked or ranked[0][1] < 0.3:
         return SupportFinding(None, 0.0, tuple(signals), neutral, scores)
     best, best_score = ranked[0]
-    # The blank box named beside the pair is its opponent on the ballot, not a second
-    # endorsement: it competes only when it is itself the one backed.
-    rivals = [kv for kv in ranked[1:] if kv[0] not in blank or best in blank]
+    # The blank box beside the pair is its opponent on the ballot, no second endorsement
+    # unless itself backed; so are other pairs' names on a ballot urging one (its list).
+    listed = urged is not None and urged.candidate == best and is_ballot(norm)
+    rivals = [
+        kv
+        for kv in ranked[1:]
+        if (kv[0] not in blank or best in blank)
+        and not (listed and _kinds(signals, kv[0]) == {"name"})
+    ]
     runner_up = rivals[0][1] if rivals else 0.0
     if (
         runner_up

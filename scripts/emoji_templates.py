@@ -12,7 +12,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ocr.emoji import TEMPLATE_SIDE, TEMPLATES
+from ocr.emoji_likeness import TEMPLATE_SIDE
+from ocr.emoji_names import TEMPLATES
 
 FONT = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"
 OUT = Path(__file__).resolve().parent.parent / "ocr" / "data" / "emoji"

@@ -38,8 +38,8 @@ def test_the_examples_are_package_data() -> None:
 
 
 def test_the_emoji_templates_are_package_data() -> None:
-    """Without them an installed Netra would see no emoji at all (`ocr.emoji`)."""
-    from ocr.emoji import TEMPLATES
+    """Without them an installed Netra would see no emoji at all (`ocr.emoji_likeness`)."""
+    from ocr.emoji_names import TEMPLATES
 
     data = ROOT / "ocr" / "data" / "emoji"
     files = sorted(path for path in data.rglob("*") if path.is_file())

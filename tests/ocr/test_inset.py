@@ -24,7 +24,7 @@ NAMES = ["HENDRA SIREGAR - WULAN PRATIWI", "BAMBANG SUTEJO - RAHMAT HIDAYAT",
 def _ballot_story(label: str, mark: int, turn: float, caption: str) -> StorySpec:
     """Budi Santoso's (Bappeda) WhatsApp status: a sample ballot, 36% of the screen wide
     (read as it stands, its "COBLOS NOMOR 2!" is not read at all)."""
-    texts = ["SURAT SUARA PEMILIHAN WALI KOTA DAN WAKIL WALI KOTA", "KOTA CONTOH TAHUN 2024"]
+    texts = ["SURAT SUARA PEMILIHAN WALI KOTA DAN WAKIL WALI KOTA", "KOTA MAJU TAHUN 2024"]
     for (number, _genders), names in zip(PAIRS, NAMES, strict=True):
         texts += [str(number), names]
     art = {"kind": "ballot", "texts": [*texts, label], "pairs": PAIRS, "mark": mark}

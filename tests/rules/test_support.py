@@ -131,6 +131,20 @@ def test_support_rule_fires(text: str, number: int, rule: str) -> None:
     assert rule in {s.rule for s in finding.signals if s.candidate == number}
 
 
+def test_on_a_ballot_urging_one_pair_the_others_names_are_its_list_not_rivals() -> None:
+    """A turned ballot read level: "COBLOSNOMOR2!" under a scrap of pair 1's names, which
+    "coblos" lifts as if backed. It is the ballot's list: pair 2 stays clearly backed."""
+    text = (
+        "Jangan sampai salah ya\nSURATSUARAPEMILHANWALIKOTADANWAIKLWALIKOTA\n"
+        "KOTAMAJU TAHUN2024\nD SREGAR-WUIEHTAJGAE3O·RAHHAAHLHIYALIN-CCNIANGGRA\nCOBLOSNOMOR2!"
+    )
+    finding = detect_support(text, ELECTION)
+    assert finding.candidate == 2 and finding.confidence >= 0.9, finding
+    # Without a ballot, a candidate named beside "coblos" is a rival still.
+    finding = detect_support("Coblos nomor 2! Hendra Siregar juga oke", ELECTION)
+    assert finding.candidate == 2 and finding.confidence < 0.9, finding
+
+
 def test_a_name_one_slip_off_after_pak_or_bu_is_the_candidate() -> None:
     """ "doakan pak Yvsuf menang": a script u read as v; after "pak" a person is meant."""
     finding = detect_support("doakan pak Yvsuf menang ya", ELECTION)
