@@ -91,6 +91,12 @@ def is_ballot(norm: str) -> bool:
     return bool(_BALLOT_TITLE.search(norm))
 
 
+def specimen_ballot(norm: str) -> bool:
+    """The election body's own ballot: its title read, and its words (a specimen, an
+    example, a valid vote)."""
+    return is_ballot(norm) and bool(_OFFICIAL.search(norm))
+
+
 def campaign_ballot(norm: str) -> bool:
     """A ballot ("surat suara", its spaces lost too) that is not the election body's."""
     return bool(_BALLOT.search(norm)) and not _OFFICIAL.search(norm)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from rules.ballot import is_ballot, on_campaign_ballot, urged_signal
+from rules.ballot import is_ballot, on_campaign_ballot, specimen_ballot, urged_signal
 from rules.blank_box import against_blank_box, blank_box_named, is_blank_box
 from rules.election import Candidate, Election
 from rules.emoji_support import emoji_signals
@@ -591,9 +591,9 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
         and on_campaign_ballot(urged, signals, neutral, norm)
     ):  # "03 ✓ Ini caranya", the pairs' names unread
         return SupportFinding(best, 0.8, (*signals, urged), (), scores)
-    if not explicit and not urged and is_ballot(norm) and _kinds(signals, best) == {"name"}:
-        # A ballot's list of the pairs read in part ("SIREGAR" beside "Contoh coblosan yang
-        # sah"), no number urged on it: nobody is chosen.
+    if not explicit and not urged and specimen_ballot(norm) and _kinds(signals, best) == {"name"}:
+        # The election body's ballot, its list read in part ("SIREGAR" beside "Contoh
+        # coblosan yang sah"), no number urged on it: nobody is chosen.
         return SupportFinding(None, 0.0, tuple(signals), neutral, scores)
     if neutral and (not explicit or why.NEUTRAL_CONTEST in neutral):
         confidence = min(confidence, 0.45)  # a contest's "vote nomor 2" is explicit, too
