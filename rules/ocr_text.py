@@ -276,8 +276,12 @@ def _glued_apart(match: re.Match[str], extra: frozenset[str]) -> str:
     if word.lower() in extra and (
         any(is_word((word + rest[:k]).lower()) for k in range(1, min(3, len(rest)) + 1))
         # Its last letters another word's first: "ASNBANGGAMELAYANI" is "bangga melayani",
-        # not the alias "BANGGAM" before "ELAYANI".
-        or _crossed(match.string.lower(), match.start(), match.end())
+        # not the alias "BANGGAM" before "ELAYANI". Unless what follows it is a word whole:
+        # "TASUPALING" is "TASU paling" (ours 9183), whatever "supali" is.
+        or (
+            _crossed(match.string.lower(), match.start(), match.end())
+            and not (len(rest) >= 4 and is_word(rest.lower()))
+        )
     ):
         return word
     return f" {word} "

@@ -263,6 +263,9 @@ def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str
                 continue
             if user.startswith("@"):
                 user = user[1:]
+            # The gap before the age read as a dot ("agus.h6659.10m" of "agus.h6659 10 m",
+            # blindgen 215): Instagram takes no username ending in a period.
+            user = user.removesuffix(".")
             if (
                 _USERNAME.match(user)
                 and re.search(r"[a-z]", user)
@@ -451,11 +454,12 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
 
 def digits_moved(read: Poster, other: Poster) -> bool:
     """Two spellings of a handle run into its age that differ only in where its digits end
-    ("veronika_haning2" + "3j" and "veronika_haning" + "23j")."""
+    ("veronika_haning2" + "3j" and "veronika_haning" + "23j"; "ahmad_smp10.5" + "1m" and
+    "ahmad_smp10" + "51m", the gap before the age read as a dot)."""
     if read.kind != "username" or other.kind != "username" or read.text == other.text:
         return False
     short, long = sorted((read.text, other.text), key=len)
-    return long.startswith(short) and long[len(short) :].isdigit()
+    return long.startswith(short) and long[len(short) :].removeprefix(".").isdigit()
 
 
 def age_glued(poster: Poster) -> tuple[Poster, ...]:

@@ -6,6 +6,7 @@ import pytest
 
 from rules.contact_name import restore_spaces
 from rules.poster import (
+    digits_moved,
     instagram_user_candidates,
     parse_header_text,
     strong_username,
@@ -62,6 +63,18 @@ def test_the_space_before_an_age_read_as_a_mark_still_splits_it_off() -> None:
     assert instagram_user_candidates("hastui34-1j", strict=True)[0] == ("hastui34", "1j")
     assert instagram_user_candidates("yulianti87-6 m", strict=True)[0] == ("yulianti87", "6m")
     assert ("bagus.wbisono.1", "4m") in instagram_user_candidates("bagus.wbisono.14.m")
+
+
+def test_the_gap_before_a_glued_age_read_as_a_dot_is_no_part_of_the_handle() -> None:
+    """ "agus.h6659.10m" of "agus.h6659   10 m" (blindgen 215): Instagram takes no username
+    ending in a period, so the dot was the gap. "ahmad_smp10.51m" is ahmad_smp10.5 aged 1 m
+    or ahmad_smp10 aged 51 m: both, and the two are the same handle's split in doubt."""
+    assert instagram_user_candidates("agus.h6659.10m", strict=True)[0] == ("agus.h6659", "10m")
+    found = instagram_user_candidates("ahmad_smp10.51m", strict=True)
+    assert ("ahmad_smp10.5", "1m") in found and ("ahmad_smp10", "51m") in found
+    split = [Poster("username", "ahmad_smp10.5"), Poster("username", "ahmad_smp10")]
+    assert digits_moved(*split)
+    assert not digits_moved(Poster("username", "ahmad_smp10_5"), Poster("username", "ahmad_smp10"))
 
 
 def test_footer_decides_platform_when_header_has_no_anchor() -> None:

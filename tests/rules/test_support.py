@@ -734,6 +734,15 @@ def test_an_alias_whose_last_letters_start_another_word_is_not_read_into_it() ->
         assert detect_support(text, election).candidate == 2, text
 
 
+def test_an_alias_run_into_a_whole_word_is_set_apart() -> None:
+    """ "YGLAINLEWAT,TASUPALING / MANTAP" (ours 9183): a word the dictionary knows crosses
+    the alias's end ("supali"), but what follows the alias is a word whole ("paling"): it is
+    "TASU paling mantap"."""
+    election = parse_election(election_toml_with_alias("TASU"))
+    for text in ("YGLAINLEWAT,TASUPALING\nMANTAP", "TASUPALING MANTAP"):
+        assert detect_support(text, election).candidate == 2, text
+
+
 def test_the_numbers_of_a_list_are_no_tick_though_one_is_unread() -> None:
     """KPU's list of the pairs, each number in a circle beside its names: with one number
     unread, the other stands alone on its line, with another pair named below it. It labels
