@@ -47,6 +47,9 @@ from .render import (
 SCREEN_PHOTO_FROM = 9161  # the first seed whose sets hold photos of a screen
 NEWS_NAMED_FROM = 9171  # the first seed whose sets hold news cards naming one candidate
 BALLOT_PHOTO_FROM = 9181  # the first seed whose sets hold photos of sample ballots
+# The first seed whose twin accounts end only in "_": Instagram takes no username ending in
+# a period (the header's gap before the age, read as a dot, is no part of a handle).
+TWIN_UNDERSCORE_FROM = 9185
 
 
 @dataclass(frozen=True)
@@ -936,7 +939,7 @@ def make_item(
     if kind == "username" and category == "nonasn_support":
         twrng = random.Random(f"twin:{seed}:{index}")
         if twrng.random() < shares.twin_account:
-            twin = twin_handle(twrng, world.roster)
+            twin = twin_handle(twrng, world.roster, "._" if seed < TWIN_UNDERSCORE_FROM else "_")
     shown = twin or shown
     body = _body(rng, category, world, person, shares)
     # Its own stream, so that everything else an older seed draws stays as it was (its

@@ -812,11 +812,12 @@ def outsider_handle(rng: random.Random, roster: list[Person]) -> str:
             return h
 
 
-def twin_handle(rng: random.Random, roster: list[Person]) -> str | None:
+def twin_handle(rng: random.Random, roster: list[Person], end_marks: str = "._") -> str | None:
     """A citizen's account next to an ASN's, as people take one when theirs is taken: the
     ASN's handle with a dot or underscore between two letters dropped ("mahdiannor72" beside
-    "mahdiannor_72"), a mark added at its end, or its number changed. None if every try is
-    someone's handle."""
+    "mahdiannor_72"), a mark of `end_marks` added at its end, or its number changed. None if
+    every try is someone's handle. (Instagram takes no username ending in a period: sets
+    from seed `dataset.TWIN_UNDERSCORE_FROM` on add only an underscore.)"""
     taken = {p.instagram for p in roster}
     handles = sorted(h for h in taken if h)
     for _ in range(20):
@@ -831,7 +832,7 @@ def twin_handle(rng: random.Random, roster: list[Person]) -> str | None:
             i = rng.choice(inner)
             twin = h[:i] + h[i + 1 :]
         elif roll < 0.8:
-            twin = h + rng.choice("._")
+            twin = h + rng.choice(end_marks)
         else:
             digits = re.search(r"\d+$", h)
             stem = h[: digits.start()] if digits else h

@@ -664,3 +664,50 @@ def test_sets_from_a_later_seed_hold_news_cards_naming_one_candidate() -> None:
                 assert same != lab
             else:
                 assert same == lab
+
+
+def test_sets_from_a_later_seed_hold_photos_of_sample_ballots_and_older_ones_stay() -> None:
+    """From `BALLOT_PHOTO_FROM` on, a body with no graphic may be a photo of a sample ballot:
+    a supporter's urges its pair ("COBLOS NOMOR 2!", "02 ✓") and flags like any support, an
+    ASN's neutral one is the commission's specimen stamped "CONTOH" and flags nobody; most
+    are turned. An older seed gives the same labels whatever the share."""
+    from tests.synth.dataset import BALLOT_PHOTO_FROM
+
+    always = Shares(ballot_photo=1.0)
+    for seed, drawn in ((BALLOT_PHOTO_FROM, True), (9141, False)):
+        world = make_world(seed, roster_size=200)
+        cats = categories_for(300, random.Random(f"cats:{seed}"))
+        turned = 0
+        for index in range(1, 31):
+            spec, lab = make_item(world, index, cats[index - 1], seed, always)
+            bare, same = make_item(world, index, cats[index - 1], seed, Shares(ballot_photo=0))
+            ballot = spec.art is not None and spec.art["kind"] == "ballot"
+            if not drawn or bare.art is not None:
+                assert not ballot or (bare.art is not None and bare.art["kind"] == "ballot")
+                if not drawn:
+                    assert same == lab
+                continue
+            if same["supports_candidate"] is None and lab["category"] != "asn_neutral":
+                continue  # a namesake's or a citizen's neutral post stays as it was
+            assert ballot, lab
+            text = lab["content_text"]
+            if lab["category"] == "asn_neutral":
+                assert "CONTOH" in text and not lab["should_flag"]
+            elif (number := lab["supports_candidate"]) is not None:
+                urged = (f"NOMOR {number}!", f"NO {number}", f"0{number} ✓")
+                assert any(u in text for u in urged), text
+            turned += bool(spec.art["turn"])
+        assert not drawn or turned >= 3
+
+
+def test_twin_accounts_end_in_no_period_from_a_later_seed() -> None:
+    """Instagram takes no username ending in a period: from `TWIN_UNDERSCORE_FROM` on, a
+    twin with a mark added at its end ends in "_"."""
+    from tests.synth.dataset import TWIN_UNDERSCORE_FROM
+    from tests.synth.people import twin_handle
+
+    world = make_world(TWIN_UNDERSCORE_FROM, roster_size=400)
+    ends = {twin_handle(random.Random(i), world.roster, "_") for i in range(200)}
+    assert not any(h.endswith(".") for h in ends if h) and any(h.endswith("_") for h in ends if h)
+    older = {twin_handle(random.Random(i), world.roster) for i in range(200)}
+    assert any(h.endswith(".") for h in older if h)
