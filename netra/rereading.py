@@ -56,6 +56,12 @@ def unclear(support: SupportFinding, thresholds: Thresholds, text: str = "") -> 
 
 # A body line read this surely, at a legible size, would read the same again enlarged.
 SURE_LINE = 0.9
+# A story whose own words say what it is (a turnout call, "Pilkada damai", `neutral_cues`)
+# and names no pair is read as well as it needs to be with its lines a little less sure or
+# small: "RABU,27N0VEMBER2024" (0.898) under "AYO KE TPS!", "PemerintahKabupaten Banyuwangi"
+# (23.5 px) under "TOLAK POLITIK UANG" were each read again for nothing (blindgen 215).
+CUED_SURE = 0.85
+CUED_HEIGHT = 20.0
 # A framed story's line read this surely is read as well as a third reading would: measured
 # (2026-12-03), "KITAPILIHYGSDHTERBUKTIUJU" (0.90), tiny neon text in a gallery, read from a
 # tight crop is "KITA PILIH YG SDH TERBUKTI.ZUJU!" (0.95).
@@ -90,9 +96,10 @@ def plainly_neutral(
     content = set(layout.body)  # the story's own lines: no footer, chrome or header
     # An emoji read as a letter or two ("m" at 0.63 for 👊) is no line of text to read again.
     inside = [line for line in lines if line.text in content and not emoji_scrap(line.text)]
+    sure, tall = (CUED_SURE, CUED_HEIGHT) if support.neutral_cues else (SURE_LINE, LEGIBLE_HEIGHT)
     return (
         bool(inside)
-        and all(line.conf >= SURE_LINE and line.text_height >= LEGIBLE_HEIGHT for line in inside)
+        and all(line.conf >= sure and line.text_height >= tall for line in inside)
         and not any(support.scores.values())
         and not any(any(f.scores.values()) for _e, f in getattr(support, "options", ()))
         and (

@@ -106,9 +106,11 @@ def no_campaign_words(
     return not _misread_support(tokens)
 
 
-# A day before its month ("5 NOV 2024", "16Nov2024") and a clock ("17:09", "07.30").
+# A day before its month ("5 NOV 2024", "16Nov2024"), a clock ("17:09", "07.30"), and the
+# count of a day, an anniversary or a floor ("Hari ke-2 bimtek", "HUT ke 53", "lantai 2").
 _DATE_OR_TIME = re.compile(
     rf"(?<!\d)\d{{1,2}} ?{MONTH}[a-z]*|(?<![\d.:])\d{{1,2}}[:.]\d{{2}}(?![\d.:])"
+    r"|\b(?:hari|minggu|bulan|tahun|hut|angkatan|lantai|lt\.?) ?(?:ke)?-? ?\d{1,2}\b"
 )
 
 
