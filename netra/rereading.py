@@ -188,6 +188,11 @@ def framed_plainly_neutral(
         for line in lines
         if line.top >= span[0] and line.text in content and not emoji_scrap(line.text)
     ]
-    if not inside or any(line.conf < FRAMED_SURE for line in inside):
+    # Campaign words beside a neutral cue are its subject, as for `plainly_neutral`, and
+    # such a story's lines read as surely as a plain story's will do ("Jangan golput ya,"
+    # at 0.94 above "satu suara menentukan" in a gallery viewer: blindgen 215).
+    sure = SURE_LINE if support.neutral_cues else FRAMED_SURE
+    if not inside or any(line.conf < sure for line in inside):
         return False
-    return no_campaign_words("\n".join(line.text for line in inside), numbers=pairs(support))
+    text = "\n".join(line.text for line in inside)
+    return bool(support.neutral_cues) or no_campaign_words(text, numbers=pairs(support))

@@ -790,6 +790,35 @@ def test_a_neutrality_reminder_read_surely_is_not_read_again(election) -> None: 
         assert plainly_neutral(lines, layout, support, False) is plain, (body, conf)
 
 
+def test_a_framed_turnout_call_read_surely_is_not_read_enlarged(election) -> None:  # type: ignore[no-untyped-def]
+    """ "Jangan golput ya, satu suara menentukan" in a gallery viewer, its first line at 0.94
+    (blindgen 215): "satu" is a number word, but beside the cue it is the cue's subject, and
+    read as surely as a plain story's lines it is not read again enlarged. Without the cue,
+    or with a pair scored, it is."""
+    from netra.rereading import framed_plainly_neutral
+    from ocr.engine import OcrLine
+    from rules.elections import find_support
+    from rules.layout import read_layout
+
+    def read(body: list[tuple[str, float]]) -> list[OcrLine]:
+        texts = [("Pak Budi Dinkes", 150, 0.97), ("Kemarin 09.36", 182, 0.97)]
+        texts += [(t, 600 + 70 * k, c) for k, (t, c) in enumerate(body)]
+        texts.append(("Balas", 1100, 0.99))
+        return [OcrLine(t, 140, y, 140 + 20 * len(t), y + 30, c) for t, y, c in texts]
+
+    span = (120, 1180)
+    for body, plain in (
+        ([("Jangan golput ya,", 0.94), ("satu suara menentukan", 0.98)], True),
+        ([("Jangan golput ya,", 0.87), ("satu suara menentukan", 0.98)], False),
+        ([("Kita satu suara", 0.94), ("menentukan", 0.98)], False),  # no cue
+        ([("Jangan golput ya,", 0.96), ("coblos nomor 2", 0.98)], False),  # a pair scored
+    ):
+        lines = read(body)
+        layout = read_layout(lines, 720, 1280)
+        support = find_support(layout.body_text, election)
+        assert framed_plainly_neutral(lines, layout, support, span) is plain, body
+
+
 def test_a_campaign_word_read_surely_at_first_is_read_again_though_a_frame_is_seen(  # type: ignore[no-untyped-def]
     election,
 ) -> None:
