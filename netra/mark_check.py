@@ -40,6 +40,9 @@ MARK_ABSENT = 0.6
 # What a handle read with underscores for its dots is worth once the dots are seen: as much as
 # one read with its mark lost (`instagram-ocr`).
 DOTS_SEEN = 0.9
+# What a handle one letter off a rostered one is worth once the header line, read again
+# enlarged, reads the rostered one whole: as much as one read with a mark lost.
+NEAR_READ_AGAIN = 0.9
 # Matches that take the handle read for the rostered one, marks lost or not.
 _READ_AS_ROSTERED = frozenset({"instagram-exact", "instagram-ocr"})
 _MARKS = frozenset("._")
@@ -73,6 +76,14 @@ def check_lost_mark(
     box = box or spelled
     # The header line read again, enlarged, at most once whichever looks below ask for it.
     enlarged = functools.cache(lambda: line_enlarged(image, box, engine) if box else (image, []))
+    if best.method == "instagram-near" and box is not None:
+        # One letter off a rostered handle ("abdhanaf" of "abdhanafi", the thin "i" lost
+        # before the age): the line read again enlarged reads it whole, or as first read.
+        if any(_reads_as(line.text, handle) for line in enlarged()[1]):
+            note = why.HANDLE_READ_AGAIN.format(handle=read, roster=handle)
+            raised = replace(best, confidence=NEAR_READ_AGAIN, evidence=(*best.evidence, note))
+            return [raised, *matches[1:]]
+        return matches
     as_rostered = best.method in _READ_AS_ROSTERED and handle[-1:] not in _MARKS
     if as_rostered and (
         _mark_read_after(lines, read)
@@ -112,6 +123,16 @@ def check_lost_mark(
 
 
 Enlarged = Callable[[], tuple[Image.Image, list[OcrLine]]]
+
+
+def _reads_as(text: str, handle: str) -> bool:
+    """The line spells the rostered handle, each of its marks read as itself or as a gap
+    ("citra januar_id"), its age after it or not."""
+    spelled = "".join(r"[._\s]" if c in _MARKS else re.escape(c) for c in handle)
+    return (
+        re.fullmatch(rf"@?{spelled}(?:\s?\d{{1,2}}\s?[a-z]{{1,5}})?", text.strip().lower())
+        is not None
+    )
 
 
 def _dots_seen(

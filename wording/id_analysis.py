@@ -54,6 +54,7 @@ HEADER_AGE_GLUED = "umur story terbaca menempel di nama pengguna: @{read} dibaca
 HEADER_UNDER_NOTIFICATION = "baris pengunggah tertutup notifikasi"
 HEADER_NAME_CROPPED = "baris nama terpotong di tepi atas (terbaca {text!r})"
 HANDLE_DOTS_SEEN = "titik terlihat di baris header: @{handle} dibaca @{roster}"
+HANDLE_READ_AGAIN = "baris header dibaca ulang diperbesar: @{handle} terbaca @{roster}"
 HANDLE_MARK_AFTER = (
     "di baris header ada titik atau garis bawah setelah @{handle}, yang tidak ada di akun "
     "roster @{roster}; mungkin akun lain, perlu dicek"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from netra.mark_check import DOTS_SEEN, MARK_ABSENT, check_lost_mark
+from netra.mark_check import DOTS_SEEN, MARK_ABSENT, NEAR_READ_AGAIN, check_lost_mark
 from ocr.engine import OcrEngine, make_engine
 from rules.poster import HeaderReading
 from rules.roster import RosterEntry
@@ -55,6 +55,26 @@ def test_a_mark_the_first_reading_lost_is_read_again_and_the_match_stands() -> N
     header = HeaderReading("instagram", Poster("username", "citrajanuar_id"), "35m", ())
     matches = [_match("citra_januar_id")]
     assert check_lost_mark(image, engine, header, matches, box) == matches
+
+
+def test_a_handle_one_letter_off_read_whole_again_enlarged_is_raised_to_a_flag() -> None:
+    """ "abdhanaf" read for "abdhanafi" (blindgen 213: the thin "i" lost before the age) is
+    one letter off a rostered handle, a lead for review. The header line read again,
+    enlarged, reads the rostered handle whole: a flag's worth. A roster handle one letter
+    longer than what the line shows ("citra_januar_idn") stays the lead it was."""
+    engine = make_engine("ppocr")
+    image, _label = _rebuilt(9139, 7, "citra_januar_id")
+    box = _header_box(image, engine, "citra")
+    header = HeaderReading("instagram", Poster("username", "citra_januar_i"), "35m", ())
+    near = dataclasses.replace(_match("citra_januar_id"), confidence=0.55, method="instagram-near")
+    raised = check_lost_mark(image, engine, header, [near], box)
+    assert raised[0].confidence == NEAR_READ_AGAIN
+    assert raised[0].evidence[-1] == why.HANDLE_READ_AGAIN.format(
+        handle="citra_januar_i", roster="citra_januar_id"
+    )
+    header = HeaderReading("instagram", Poster("username", "citra_januar_id"), "35m", ())
+    twin = dataclasses.replace(near, entry=_match("citra_januar_idn").entry)
+    assert check_lost_mark(image, engine, header, [twin], box) == [twin]
 
 
 def test_a_handle_read_again_as_it_was_first_lowers_its_match_to_review() -> None:
