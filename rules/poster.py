@@ -454,12 +454,17 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
 
 def digits_moved(read: Poster, other: Poster) -> bool:
     """Two spellings of a handle run into its age that differ only in where its digits end
-    ("veronika_haning2" + "3j" and "veronika_haning" + "23j"; "ahmad_smp10.5" + "1m" and
-    "ahmad_smp10" + "51m", the gap before the age read as a dot)."""
+    ("veronika_haning2" + "3j" and "veronika_haning" + "23j"; "ahmad_smp10.5" + "1m" read,
+    and "ahmad_smp10" + "51m", the gap before the age read as a dot: only where the reading
+    itself holds the dot, not a spelling offered for a bare age, "srl.usamah" + "4" read
+    and the roster's "sri.usamah.4")."""
     if read.kind != "username" or other.kind != "username" or read.text == other.text:
         return False
     short, long = sorted((read.text, other.text), key=len)
-    return long.startswith(short) and long[len(short) :].removeprefix(".").isdigit()
+    rest = long[len(short) :]
+    if long.startswith(short) and rest.isdigit():
+        return True
+    return long == read.text and long.startswith(short) and rest[:1] == "." and rest[1:].isdigit()
 
 
 def age_glued(poster: Poster) -> tuple[Poster, ...]:
