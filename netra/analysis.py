@@ -309,11 +309,11 @@ def analyse(
         # A printed card in the story (a sample ballot, shrunk and turned) whose text the
         # first reading could not read: turned level, enlarged and read on its own (in a
         # framed story too: however surely its other lines read, the card's did not).
-        for card in unread_cards(shot.image, body, lines):
-            on_card = [line.text for line in read_card(shot.image, card, engine)]
+        for inset in unread_cards(shot.image, body, lines):
+            on_card = [line.text for line in read_card(shot.image, inset, engine)]
             texts += on_card
             # The caption around it, without what the first reading made of the card.
-            scraps = {line.text for line in lines if card.holds(line)}
+            scraps = {line.text for line in lines if inset.holds(line)}
             rest = [t for t in layout.body if t not in scraps]
             said = find_support("\n".join([*rest, *on_card]), election)
             support = better_finding(support, said)
