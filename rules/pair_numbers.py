@@ -39,9 +39,10 @@ _NOT_CHEERED = "".join(
         "papa", "anak", "istri", "suami", "sahabat", "kamu", "you",
     )
 )  # fmt: skip
-# Casting the vote: "coblos" (a script font's "ceblas" too), "nyoblos", "contreng", "vote",
-# "tusuk" (the ballot is pierced), "centang".
-_VOTE = r"(?:(?:c|ny)[o0ea]bl[o0ea]s\w*|contreng\w*|vote|tusuk\b|centang\b)"
+# Casting the vote: "coblos" (a script font's "ceblas" too, its small "s" read "g" or lost
+# in tiny print: "coblognomor 2", "coblonomor2", blindgen 217), "nyoblos", "contreng",
+# "vote", "tusuk" (the ballot is pierced), "centang".
+_VOTE = r"(?:(?:c|ny)[o0ea]bl[o0ea][sg]?\w*|contreng\w*|vote|tusuk\b|centang\b)"
 NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     (why.RULE_NUMBER_ORDER, re.compile(r"\b(?:" + _NO + r"|n[oe0]\.?)\s*[ua]r[uo]t\s*:?\s*" + _NUM + r"[l|!]?\b"), 0.95),
     (why.RULE_VOTE_NUMBER, re.compile(r"\b" + _VOTE + r"\s+(?:for\s+)?(?:(?:" + _NO + r"|n[ae]\.?)\s*)?" + _NUM + r"\b"), 0.95),
