@@ -39,7 +39,11 @@ hashtags = ["#YudaPasti"]
         ("Coblos No. 2 ya!", 2, "coblos-nomor"),
         ("Ceblas Na.2", 2, "coblos-nomor"),
         ("Yukrame-ramekeTPS,coblonomor2", 2, "coblos-nomor"),  # the small "s" lost (217)
-        ("ke TPS 27 Nov, coblognomor 2 ya", 2, "coblos-nomor"),  # read as a "g"  # a script font's o read e, a
+        (
+            "ke TPS 27 Nov, coblognomor 2 ya",
+            2,
+            "coblos-nomor",
+        ),  # read as a "g"  # a script font's o read e, a
         ("PASLONO2PALINGMANTAP", 2, "paslon-nomor"),  # the zero read O, all run together
         ("ayo nyoblos nomer loro", 2, "coblos-nomor"),  # Javanese: "two"
         ("Nomor urut tilu", 3, "nomor-urut"),  # Sundanese: "three"
