@@ -65,7 +65,7 @@ class Inset:
 def paper_cards(image: Image.Image, rows: tuple[int, int]) -> list[Inset]:
     """The near-white cards within `rows` (top, bottom) of the screenshot, largest first.
     Looked for at half size: a card is large, and the look is made on most stories."""
-    band = image.convert("RGB").crop((0, rows[0], image.width, rows[1])).reduce(2)
+    band = image.crop((0, rows[0], image.width, rows[1])).convert("RGB").reduce(2)
     pixels = np.asarray(band)
     lo, hi = pixels.min(axis=2), pixels.max(axis=2)
     mask = ((lo > PAPER) & (hi - lo < PAPER_TINT)).astype(np.uint8) * 255
@@ -111,13 +111,14 @@ def read_card(image: Image.Image, card: Inset, engine: OcrEngine) -> list[OcrLin
     """The card turned level, cut out, enlarged and read (its lines' boxes are in the cut
     card's coordinates, good for their text only)."""
     (cx, cy), (w, h) = card.centre, card.size
+    # Only the square the turned card can reach is turned, not the whole screenshot.
+    reach = (w * w + h * h) ** 0.5 / 2 + 2
+    x0, y0 = max(0, round(cx - reach)), max(0, round(cy - reach))
+    around = image.crop((x0, y0, round(cx + reach), round(cy + reach))).convert("RGB")
+    cx, cy = cx - x0, cy - y0
     turn = cv2.getRotationMatrix2D((cx, cy), card.angle, 1.0)
     level = cv2.warpAffine(
-        np.asarray(image.convert("RGB")),
-        turn,
-        image.size,
-        flags=cv2.INTER_CUBIC,
-        borderValue=(255, 255, 255),
+        np.asarray(around), turn, around.size, flags=cv2.INTER_CUBIC, borderValue=(255, 255, 255)
     )
     cut = Image.fromarray(level).crop(
         (round(cx - w / 2), round(cy - h / 2), round(cx + w / 2), round(cy + h / 2))
