@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 
+from PIL import Image
+
 from netra.header import (
     RosterLookup,
     read_poster,
@@ -72,6 +74,7 @@ from rules.ocr_text import compact_word
 from rules.pair_numbers import waits_for_number
 from rules.poster import HeaderReading, is_time_line
 from rules.support_words import names_a_campaign
+from rules.types import AsnMatch
 from rules.verdict import Thresholds, Verdict
 from wording import id_analysis as why
 
@@ -227,39 +230,18 @@ def analyse(
         scale=(span[1] - span[0]) / shot.image.height if layout.framed and span else 1.0,
         slack=FRAMED_SLACK if layout.framed and not below_bar else 0.0,
     )
-    header, matches, extra = read_poster(
+    who_posted = functools.partial(
+        _who_posted,
         shot.image,
         engine,
         roster,
         layout,
-        backs_someone,
         alternatives + 1,
-        thresholds.asn_flag,
-        place,
-        group_chat,
-        card,
-        first_header,
+        thresholds,
+        (place, group_chat, card, first_header),
+        lines,
     )
-    # A handle one dot or underscore short of a rostered one, or with underscores for its
-    # dots: looked at again.
-    matches = check_lost_mark(
-        shot.image, engine, header, matches, layout.header_box, [*lines, *extra]
-    )
-    unsure = not matches or matches[0].confidence < thresholds.asn_review
-    if unsure and header.poster is not None and _name_line_cropped(layout, lines):
-        # A crop through the name line: what a later reading made of its remains ("GADANG)"
-        # of "BP. POLTAK (KELURAHAN SURAU GADANG)") is no one off the roster.
-        evidence = why.HEADER_NAME_CROPPED.format(text=header.poster.text)
-        header = replace(header, poster=None, evidence=(*header.evidence, evidence))
-        matches = []
-    unit = None
-    if (
-        unsure
-        and header.poster is not None
-        and header.poster.kind == "contact_name"
-        and not names_a_campaign(header.poster.text)
-    ):
-        unit = roster.unit_named(header.poster.text)
+    header, matches, extra, unit = who_posted(backs_someone)
     identified = bool(matches) and matches[0].confidence >= thresholds.asn_flag
     if body is None and header.poster is None and not layout.framed:
         # No name line read at all (white over a pale photo): the story's rows below where
@@ -373,6 +355,17 @@ def analyse(
             story = [t for t in layout.body if not _names_the_poster(t, header)]
             said = find_support("\n".join([*story, body_text, *among]), election, names)
             support = better_finding(support, said)
+    if (
+        not backs_someone
+        and (not matches or matches[0].confidence < thresholds.asn_flag)
+        and support.candidate is not None
+        and support.confidence >= thresholds.support_review
+    ):
+        # Support found only by a later look (text a few pixels high, emoji): the header
+        # is read again now, as it is when the first reading finds support (a white name
+        # over a pale photo is read by no first reading; our set 9187).
+        header, matches, more, unit = who_posted(True)
+        extra += more
     if _only_the_posters_name(support, header):
         # "FERDIIDRIS DISPERKIM", the name line as a later reading read it, left in the
         # body: the poster's own name is no voice for a candidate called Idris.
@@ -391,6 +384,55 @@ def analyse(
     verdict.text = _unique_lines(texts + [line.text for line in extra])
     verdict.seconds = time.perf_counter() - started
     return verdict
+
+
+def _who_posted(
+    image: Image.Image,
+    engine: OcrEngine,
+    roster: RosterLookup,
+    layout: Layout,
+    limit: int,
+    thresholds: Thresholds,
+    where: tuple[NamePlace, bool, tuple[int, int] | None, HeaderReading],
+    lines: Sequence[OcrLine],
+    backs_someone: bool,
+) -> tuple[HeaderReading, list[AsnMatch], list[OcrLine], str | None]:
+    """The poster, their roster matches, the later readings' lines and the unit a contact
+    name names instead of a person (`read_poster`; `where`: the name's place, whether a
+    group chat shows the story, a notification's rows and the first reading's header)."""
+    place, group_chat, card, first_header = where
+    header, matches, extra = read_poster(
+        image,
+        engine,
+        roster,
+        layout,
+        backs_someone,
+        limit,
+        thresholds.asn_flag,
+        place,
+        group_chat,
+        card,
+        first_header,
+    )
+    # A handle one dot or underscore short of a rostered one, or with underscores for its
+    # dots: looked at again.
+    matches = check_lost_mark(image, engine, header, matches, layout.header_box, [*lines, *extra])
+    unsure = not matches or matches[0].confidence < thresholds.asn_review
+    if unsure and header.poster is not None and _name_line_cropped(layout, lines):
+        # A crop through the name line: what a later reading made of its remains ("GADANG)"
+        # of "BP. POLTAK (KELURAHAN SURAU GADANG)") is no one off the roster.
+        evidence = why.HEADER_NAME_CROPPED.format(text=header.poster.text)
+        header = replace(header, poster=None, evidence=(*header.evidence, evidence))
+        matches = []
+    unit = None
+    if (
+        unsure
+        and header.poster is not None
+        and header.poster.kind == "contact_name"
+        and not names_a_campaign(header.poster.text)
+    ):
+        unit = roster.unit_named(header.poster.text)
+    return header, matches, extra, unit
 
 
 def _name_line_cropped(layout: Layout, lines: Sequence[OcrLine]) -> bool:

@@ -127,10 +127,13 @@ Enlarged = Callable[[], tuple[Image.Image, list[OcrLine]]]
 
 def _reads_as(text: str, handle: str) -> bool:
     """The line spells the rostered handle, each of its marks read as itself or as a gap
-    ("citra januar_id"), its age after it or not."""
+    ("citra januar_id"), its age after it or not. An age run into a handle that ends in
+    digits does not show where the handle ends: "ariyadi_6726m" is the roster's
+    "ariyadi_67" aged 26m as much as a citizen's "ariyadi_672" aged 6m (blindgen 219)."""
     spelled = "".join(r"[._\s]" if c in _MARKS else re.escape(c) for c in handle)
+    gap = r"\s" if handle[-1:].isdigit() else r"\s?"
     return (
-        re.fullmatch(rf"@?{spelled}(?:\s?\d{{1,2}}\s?[a-z]{{1,5}})?", text.strip().lower())
+        re.fullmatch(rf"@?{spelled}(?:{gap}\d{{1,2}}\s?[a-z]{{1,5}})?", text.strip().lower())
         is not None
     )
 

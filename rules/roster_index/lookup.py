@@ -413,11 +413,12 @@ class CandidateLookup(NameWordsLookup):
         """The contact name without the letter OCR made of an emoji right after a unit's
         short form ("Pol PPA" of "Pol PP 🙏", "SD NEGERI 49A"): when the last word is no word
         this roster knows, the name as read names no unit, and without its last letter it
-        does ("RSJ" is a mental hospital as read, not "RS" and a letter)."""
+        does ("RSJ" is a mental hospital as read, not "RS" and a letter). The letter may be
+        a small one ("Slamet BKDw" of "Slamet BKD 🦋", our set 9187)."""
         head, _sep, last = text.rpartition(" ")
         short = last[:-1].lower()
         number = bool(head) and re.fullmatch(r"\d{1,3}[A-Z]", last) is not None
-        if not number and not (head and len(last) >= 3 and last.isalpha() and last.isupper()):
+        if not number and not (head and len(last) >= 3 and last.isalpha() and last[:-1].isupper()):
             return text
         if not number and (self._known_word(last.lower()) or not (
             short in UNIT_TWO_LETTER_WORDS or short in UNIT_WORDS or short in self._unit_words()

@@ -1,7 +1,7 @@
 """Stories a person reads by looking closer, rebuilt from both generators' sets and read with
 the real PP-OCR: a hashtag a few pixels high over gravel, a handle's dot OCR read as a gap, a
 vote row whose emoji were matched twice, a twin account read only by a later reading, and a
-caption a system toast covers."""
+caption a system toast covers, a pale name read only once a late look finds support."""
 
 from __future__ import annotations
 
@@ -91,3 +91,15 @@ def test_the_posters_own_name_left_in_the_body_backs_no_namesake_candidate(
     assert "toast" in label["noise"] and label["supports_candidate"] == 1
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
     assert v.candidate in (None, 1), v.reasons
+
+
+def test_a_pale_name_is_read_again_when_only_a_later_look_finds_support(tmp_path: Path) -> None:
+    """A washed-out photo of a phone's screen (ours 9187): the first reading read nothing
+    but "Kirim pesan", neither the white "rina71" nor "mari dukung Pak Bustami". The caption,
+    read at the screenshot's own size, backs pair 1, found after the header was given up: the
+    header is read again then, as it is when the first reading finds support, and names the
+    rostered account."""
+    v, label = _scan_ours(9187, 117, "rina71", tmp_path)
+    assert "pale_header" in label["noise"] and label["supports_candidate"] == 1
+    assert v.kind == "flagged" and v.candidate == 1, v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]

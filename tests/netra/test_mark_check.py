@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from netra.mark_check import DOTS_SEEN, MARK_ABSENT, NEAR_READ_AGAIN, check_lost_mark
+from netra.mark_check import (
+    DOTS_SEEN,
+    MARK_ABSENT,
+    NEAR_READ_AGAIN,
+    _reads_as,
+    check_lost_mark,
+)
 from ocr.engine import OcrEngine, make_engine
 from rules.poster import HeaderReading
 from rules.roster import RosterEntry
@@ -230,3 +236,13 @@ def test_a_mark_read_after_the_handle_lowers_its_rostered_twins_match() -> None:
     )
     aged = [OcrLine("firmansyah.anggun 7j", 107, 93, 358, 120, 0.93)]
     assert check_lost_mark(image, make_engine("ppocr"), header, [exact], None, aged) == [exact]
+
+
+def test_an_age_run_into_a_handle_ending_in_digits_does_not_spell_the_rostered_one() -> None:
+    """ "ariyadi_6726m" (blindgen 219: a citizen's "ariyadi_672" aged 6m) reads the roster's
+    "ariyadi_67" aged 26m just as well: the line does not say where the handle ends, so the
+    near match is not raised. With a gap before the age it does say so."""
+    assert not _reads_as("ariyadi_6726m", "ariyadi_67")
+    assert _reads_as("ariyadi_67 26m", "ariyadi_67")
+    assert not _reads_as("ariyadi_672 6m", "ariyadi_67")
+    assert _reads_as("abdhanafi3j", "abdhanafi")  # a handle ending in a letter ends there
