@@ -50,6 +50,9 @@ BALLOT_PHOTO_FROM = 9181  # the first seed whose sets hold photos of sample ball
 # The first seed whose twin accounts end only in "_": Instagram takes no username ending in
 # a period (the header's gap before the age, read as a dot, is no part of a handle).
 TWIN_UNDERSCORE_FROM = 9185
+# The first seed whose Instagram headers may carry a badge: a verified tick or a "Teman
+# Dekat" (close friends) pill.
+BADGE_FROM = 9189
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,10 @@ class Shares:
     # often a colleague on the roster, never the poster)
     banner: float = 0.15
     music: float = 0.12  # of Instagram stories: a song's line under the handle
+    # of Instagram stories, in sets from seed `BADGE_FROM` on: shown to close friends only,
+    # and posted by a verified account
+    close_friends: float = 0.1
+    verified: float = 0.04
     english: float = 0.15  # of all: the phone set to English ("5h", "Yesterday 9:41 PM")
     caps: float = 0.08  # of WhatsApp contact names: saved in capitals
     # of WhatsApp contact names: saved with an emoji ("Pak Sekda ⭐", "👍 Kepsek SDN 47")
@@ -1011,6 +1018,16 @@ def make_item(
     if spec.platform == "instagram" and mrng.random() < shares.music:
         spec.subline = f"♫ {mrng.choice(SONGS)}"
         noise.append("music")
+    # Its own stream and seed gate, as the song's.
+    grng = random.Random(f"badge:{seed}:{index}")
+    if spec.platform == "instagram" and seed >= BADGE_FROM:
+        roll = grng.random()
+        if roll < shares.close_friends:
+            spec.badge = "close_friends"
+        elif roll < shares.close_friends + shares.verified:
+            spec.badge = "verified"
+        if spec.badge:
+            noise.append(spec.badge)
     if mrng.random() < shares.english:
         spec.english = True
         spec.age = _in_english(spec.age, mrng)

@@ -154,6 +154,10 @@ class StorySpec:
     # The phone's font size setting (Android's and iOS's "larger text"): the header's name
     # and age drawn larger; a name too long for the header is cut with "…", as both apps do.
     header_scale: float = 1.0
+    # Instagram's marks in the header: "verified" (a blue tick after the handle) or
+    # "close_friends" (a green "★ Teman Dekat" pill left of the menu: a story only the
+    # poster's close friends see, where an ASN may think a campaign post safe).
+    badge: str = ""
 
 
 @functools.cache
@@ -810,6 +814,21 @@ def _chrome(img: Image.Image, spec: StorySpec) -> Image.Image:
         ny = cy - 13 * s if spec.subline else cy
         shown = shown_name(spec.poster, fu, _name_room(spec, fa))
         ax = 96 * s + _header_name(over, d, 96 * s, ny, shown, fu, white) + 14 * s
+        if spec.badge == "verified":
+            br = 9 * s * spec.header_scale
+            d.ellipse((ax - 6 * s, ny - br, ax - 6 * s + 2 * br, ny + br), fill=(0, 149, 246, 255))
+            d.text((ax - 6 * s + br, ny), "✓", font=font(sym, int(14 * s)), fill=white, anchor="mm")
+            ax += 2 * br + 6 * s
+        if spec.badge == "close_friends":
+            label = "Close Friends" if spec.english else "Teman Dekat"
+            lf, star = font(hf[0], int(17 * s)), font(sym, int(16 * s))
+            right = w - 112 * s
+            left = right - lf.getlength(label) - 40 * s
+            d.rounded_rectangle(
+                (left, cy - 15 * s, right, cy + 15 * s), radius=int(15 * s), fill=(0, 186, 80, 255)
+            )
+            d.text((left + 17 * s, cy), "★", font=star, fill=white, anchor="mm")
+            d.text((right - 10 * s, cy), label, font=lf, fill=white, anchor="rm")
         if spec.subline:
             d.text((96 * s, cy + 15 * s), spec.subline, font=font(sym, int(18 * s)),
                    fill=(255, 255, 255, 230), anchor="lm")  # fmt: skip
@@ -913,7 +932,9 @@ def _name_room(spec: StorySpec, age_font: ImageFont.FreeTypeFont | None = None) 
     w, s = spec.width, spec.width / 720
     if spec.platform == "instagram":
         age = age_font.getlength(spec.age) if age_font else 0.0
-        return w - 110 * s - 96 * s - age - 14 * s
+        # A badge takes its own room: the tick after the handle, the pill before the menu.
+        badge = {"verified": 30 * s, "close_friends": 170 * s}.get(spec.badge, 0.0)
+        return w - 110 * s - 96 * s - age - 14 * s - badge
     return w - 60 * s - 140 * s
 
 

@@ -711,3 +711,27 @@ def test_twin_accounts_end_in_no_period_from_a_later_seed() -> None:
     assert not any(h.endswith(".") for h in ends if h) and any(h.endswith("_") for h in ends if h)
     older = {twin_handle(random.Random(i), world.roster) for i in range(200)}
     assert any(h.endswith(".") for h in older if h)
+
+
+def test_instagram_headers_carry_badges_from_a_later_seed_and_older_ones_stay() -> None:
+    """From `BADGE_FROM` on, an Instagram header may carry a verified tick or a close-friends
+    pill; the label says so and nothing else of the item changes. An older seed draws none."""
+    from tests.synth.dataset import BADGE_FROM
+
+    for seed, drawn in ((BADGE_FROM, True), (9185, False)):
+        world = make_world(seed, roster_size=200)
+        cats = categories_for(300, random.Random(f"cats:{seed}"))
+        badges = set()
+        for index in range(1, 81):
+            spec, lab = make_item(world, index, cats[index - 1], seed)
+            bare, same = make_item(
+                world, index, cats[index - 1], seed, Shares(close_friends=0, verified=0)
+            )
+            assert not bare.badge
+            if spec.badge:
+                assert drawn and spec.platform == "instagram" and spec.badge in lab["noise"]
+                badges.add(spec.badge)
+                noise = [n for n in lab["noise"].split("+") if n != spec.badge]
+                lab = {**lab, "noise": "+".join(noise)}
+            assert lab == same
+        assert badges == ({"close_friends", "verified"} if drawn else set())
