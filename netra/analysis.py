@@ -36,6 +36,7 @@ from netra.rereading import (
     unclear,
 )
 from netra.sharer import group_chat_again, sharers_number
+from netra.verified import without_tick
 from ocr.emoji_rows import emoji_in_rows
 from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
@@ -119,7 +120,8 @@ def analyse(
     texts = [line.text for line in lines]
     known: list[OcrLine] = []  # enlarged readings' lines a later one need not recognise
     story_lines = lines  # the reading the layout's body comes from
-    layout = read_layout(lines, *shot.image.size)
+    # A verified tick read as the handle's last letter is dropped from it.
+    layout = without_tick(shot.image, read_layout(lines, *shot.image.size), lines)
     first_header = layout.header
     span = story_span(lines, *shot.image.size)
     if span is not None:

@@ -31,7 +31,7 @@ from ocr.left_out import dots_in_place, line_enlarged, trailing_mark
 from rules.frame import TextLine
 from rules.ocr_text import compact_word
 from rules.poster import HeaderReading
-from rules.roster_index.handles import inner_mark_lost
+from rules.roster_index.handles import inner_mark_lost, lost_mark_at
 from rules.types import AsnMatch
 from wording import id_analysis as why
 
@@ -103,7 +103,7 @@ def check_lost_mark(
         # No line to look at again (a handle read only by a later, framed reading, over a
         # pale photo): the mark stays unseen. On our set 9145 such a neighbour was flagged.
         return [_lowered(best, read, handle), *matches[1:]]
-    mark = handle[next((p for p, c in enumerate(read) if handle[p] != c), len(read))]
+    mark = handle[lost_mark_at(read, handle) or 0]
     if mark == ".":
         # A dot no reader sees at any size ("rahmat.lubis70" read "rahmatlubis70" enlarged
         # too): the line is looked at for it on its baseline instead.

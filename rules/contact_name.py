@@ -74,14 +74,15 @@ def clean_contact_name(text: str) -> str:
     # The back arrow and avatar also read as symbols, digits and short words ("Pe 7 Teguh",
     # "Fa 4 PS $ Rizka"); a leading token of two letters that is no honorific ("Bu", "Om",
     # "Bp") is that noise too.
-    # A short name before a dash and a unit ("Ni - RS Jiwa") is the name, not the avatar.
+    # A short name before a dash and a unit ("Ni - RS Jiwa") or a unit in brackets ("Ni
+    # (Itko)", our set 9189) is the name, not the avatar.
     while (
         len(tokens) > 1
         and (
             _NOISE_TOKEN.match(tokens[0])
             or (len(tokens[0]) <= 2 and tokens[0].lower().strip(".") not in _SHORT_HONORIFICS)
         )
-        and not (tokens[0].istitle() and tokens[0].isalpha() and tokens[1] == "-")
+        and not (tokens[0].istitle() and tokens[0].isalpha() and tokens[1][:1] in "-(")
         and not (tokens[0].isupper() and posts_named([tokens[0].lower()]))  # "KS SMP N 2"
         and not _name_particle(tokens)
     ):

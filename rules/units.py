@@ -526,6 +526,13 @@ def derived_keys(tokens: Sequence[str], letters: dict[str, str] | None = None) -
         named = [w for w in tokens[1:] if w not in _DOCTOR_TITLES]
         if len(named) >= 2 and named[0] in _HAJJ:
             keys.add("rsud:" + fold_token("".join(initial(w) for w in named)))
+        # Or with every title's initial too: "RSUD Drs. H. Amri Tambunan" is "RSUD DHAT"
+        # (blindgen 221).
+        # Three letters at least, as folded: "dhd" of "dr. H. Dahlan" folds to Depati
+        # Hamzah's "DH".
+        whole = fold_token("".join(initial(w) for w in tokens[1:]))
+        if len(whole) >= 3 and set(tokens[1:]) & (_DOCTOR_TITLES | _HAJJ):
+            keys.add("rsud:" + whole)
     return keys
 
 

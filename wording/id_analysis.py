@@ -53,6 +53,7 @@ HEADER_NAME_LINE_ALONE = "baris nama dibaca tersendiri"
 HEADER_AGE_GLUED = "umur story terbaca menempel di nama pengguna: @{read} dibaca @{handle}"
 HEADER_UNDER_NOTIFICATION = "baris pengunggah tertutup notifikasi"
 HEADER_NAME_CROPPED = "baris nama terpotong di tepi atas (terbaca {text!r})"
+HEADER_VERIFIED_TICK = "centang biru terverifikasi terbaca sebagai huruf: @{read} dibaca @{handle}"
 HANDLE_DOTS_SEEN = "titik terlihat di baris header: @{handle} dibaca @{roster}"
 HANDLE_READ_AGAIN = "baris header dibaca ulang diperbesar: @{handle} terbaca @{roster}"
 HANDLE_MARK_AFTER = (

@@ -148,13 +148,24 @@ def inner_mark_lost(shown: str, roster: str) -> bool:
     """The rostered handle is the one read with one dot or underscore more between two letters
     or digits ("mahdiannor_72" for "mahdiannor72"): OCR may have lost it, or it is another
     account that way; only a closer look at the screenshot tells (`netra.mark_check`). A mark
-    beside another ("__" read "_") or at an end is the OCR slip it usually is."""
+    beside another ("__" read "_") or at an end is the OCR slip it usually is. The letters
+    compare with OCR's light look-alikes folded: "isaragih448" is "lsaragih.448" without its
+    dot as much as "lsaragih448" is (our set 9189: a citizen's twin, read with an I)."""
+    return lost_mark_at(shown, roster) is not None
+
+
+def lost_mark_at(shown: str, roster: str) -> int | None:
+    """Where in the rostered handle the mark `inner_mark_lost` finds stands, or None."""
     if len(roster) != len(shown) + 1:
-        return False
+        return None
+    folded, roster_folded = (
+        shown.translate(_HANDLE_CONFUSE_LIGHT),
+        roster.translate(_HANDLE_CONFUSE_LIGHT),
+    )
     for p in range(1, len(roster) - 1):
-        if roster[p] in "._" and roster[:p] + roster[p + 1 :] == shown:
-            return roster[p - 1].isalnum() and roster[p + 1].isalnum()
-    return False
+        if roster[p] in "._" and roster_folded[:p] + roster_folded[p + 1 :] == folded:
+            return p if roster[p - 1].isalnum() and roster[p + 1].isalnum() else None
+    return None
 
 
 def _edge_mark_added(shown: str, roster: str) -> bool:

@@ -1,6 +1,7 @@
 """Instagram's header marks, as our generator draws them from seed 9189 on: a verified tick
 after the handle and a green "★ Teman Dekat" pill (a story for close friends only, where an
-ASN may think a campaign post safe). Neither is part of the poster's handle or the story."""
+ASN may think a campaign post safe). Neither is part of the poster's handle or the story,
+even where a reader takes the tick for a letter."""
 
 from __future__ import annotations
 
@@ -23,3 +24,14 @@ def test_a_badge_in_the_header_leaves_the_handle_and_the_flag(
     assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
     assert v.poster is not None and v.poster.text == shown
+
+
+def test_a_verified_tick_read_as_the_handles_last_letter_is_dropped(tmp_path: Path) -> None:
+    """ "ayurajasa87 ✓ 6j" photographed off a screen (ours 9189) read "ayurajasa8706j": the
+    tick taken for a "0", the handle named nobody on the roster and the story ended
+    `clear`. The blue disc stands where that "0" was read: it is no letter of the handle."""
+    v, label = _scan_ours(9189, 47, "ayurajasa87", tmp_path)
+    assert "verified" in label["noise"] and label["should_flag"], label
+    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert any("centang biru" in r for r in v.reasons), v.reasons

@@ -1051,6 +1051,8 @@ def test_contacts_as_ambon_saves_them() -> None:
         _posted("199806302021121013", "Semuel Tahapary, S.M.", "Staf", "Sekretariat Daerah"),
     ]
     assert clean_contact_name("Wa Ode Mery") == "Wa Ode Mery"
+    # A short name before its unit in brackets is the name too ("Ni (Itko)", our set 9189).
+    assert clean_contact_name("La (Dinkes)") == "La (Dinkes)"
     index = RosterIndex(roster)
     _each_flagged(
         index,
@@ -1315,6 +1317,8 @@ def test_only_one_mark_between_letters_lost_asks_for_a_closer_look() -> None:
     assert not inner_mark_lost("joko1991", "_joko1991")  # an edge mark
     assert not inner_mark_lost("dwiid", "dwi__id")  # two marks
     assert not inner_mark_lost("mahdiannor_72", "mahdiannor_72")
+    # Read with an I for its l (our set 9189): the same doubt about the dot.
+    assert inner_mark_lost("isaragih448", "lsaragih.448")
 
 
 def test_a_long_place_word_read_one_letter_off_still_names_its_unit() -> None:

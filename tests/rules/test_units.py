@@ -141,6 +141,7 @@ def province() -> RosterIndex:
         ("llham Disdik", "197301012000011001"),  # "ll" is OCR's "Il"
         ("Ibu Desi RSUD HD", "197401012000011001"),  # the hajj's H. in the initials
         ("Marni RSUD MJ", "197501012000011001"),  # or not
+        ("Marni RSUD DHMJ", "197501012000011001"),  # or every title's too (blindgen 221)
         ("Marni RS Judono", "197501012000011001"),  # the titles leave the name whole
         ("Bunda Warsita RSUD", "197601012000011001"),  # "RSUD" is not the RS Jiwa
         ("Warsita - RS Soekarno", "197601012000011001"),  # any hospital is an "RS"

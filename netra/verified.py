@@ -1,0 +1,59 @@
+"""A handle read with Instagram's verified tick as its last character ("ayurajasa870" of
+"ayurajasa87 ✓", our set 9189) is the handle without it: the tick is found by its colour
+and shape (`ocr.verified_tick`) where that character stands on the poster line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from PIL import Image
+
+from ocr.engine import OcrLine
+from ocr.verified_tick import tick_centre
+from rules.layout import Layout
+from rules.types import Poster
+from wording import id_analysis as why
+
+# What readers make of the blue disc with its white check.
+TICK_READS = frozenset("0oOQ@©®✓✔Vv")
+# How far (in the line's mean character widths) the tick's centre may stand from where the
+# handle's last character is estimated to stand.
+_SLACK = 1.5
+
+
+def without_tick(image: Image.Image, layout: Layout, lines: Sequence[OcrLine]) -> Layout:
+    """The layout as read, or with its Instagram poster's last character dropped when that
+    character is the verified tick read as a letter: a blue disc inside the poster line
+    where the character stands."""
+    header, box = layout.header, layout.header_box
+    poster = header.poster
+    if (
+        box is None
+        or poster is None
+        or poster.kind != "username"
+        or poster.text[-1:] not in TICK_READS
+        or len(poster.text) < 4
+    ):
+        return layout
+    line = next((x for x in lines if _holds(x, box) and poster.text in x.text.lower()), None)
+    if line is None:
+        return layout
+    centre = tick_centre(image, (line.left, line.top, line.right, line.bottom))
+    if centre is None or centre > line.right:
+        return layout
+    text = line.text.lower()
+    last = text.index(poster.text) + len(poster.text) - 1
+    width = (line.right - line.left) / len(text)
+    if abs(line.left + (last + 0.5) * width - centre) > _SLACK * width:
+        return layout
+    handle = poster.text[:-1]
+    note = why.HEADER_VERIFIED_TICK.format(read=poster.text, handle=handle)
+    header = replace(header, poster=Poster("username", handle), evidence=(*header.evidence, note))
+    return replace(layout, header=header)
+
+
+def _holds(line: OcrLine, box: tuple[int, int, int, int]) -> bool:
+    """The line lies within the header box (the box may span the age's line too)."""
+    left, top, _right, bottom = box
+    return line.left >= left - 2 and line.top >= top - 2 and line.bottom <= bottom + 2
