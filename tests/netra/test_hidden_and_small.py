@@ -1,7 +1,8 @@
 """Stories a person reads by looking closer, rebuilt from both generators' sets and read with
 the real PP-OCR: a hashtag a few pixels high over gravel, a handle's dot OCR read as a gap, a
 vote row whose emoji were matched twice, a twin account read only by a later reading, and a
-caption a system toast covers, a pale name read only once a late look finds support."""
+caption a system toast covers, a pale name read only once a late look finds support, a small
+name in a chat read at a phone screen's scale."""
 
 from __future__ import annotations
 
@@ -102,4 +103,15 @@ def test_a_pale_name_is_read_again_when_only_a_later_look_finds_support(tmp_path
     v, label = _scan_ours(9187, 117, "rina71", tmp_path)
     assert "pale_header" in label["noise"] and label["supports_candidate"] == 1
     assert v.kind == "flagged" and v.candidate == 1, v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+
+
+def test_a_small_name_in_a_chat_is_read_again_at_a_phone_screens_scale(tmp_path: Path) -> None:
+    """ "dewi_82" 14 px high over grass, in a story forwarded into a chat (ours 9189): the
+    first readings read "dewi" and "82" apart, and no opinion of the header band detected
+    anything at the band's own size. Enlarged by the story's scale it reads "dewi 82", the
+    rostered handle."""
+    v, label = _scan_ours(9189, 269, "dewi_82", tmp_path)
+    assert "chat" in label["noise"] and label["supports_candidate"] == 4
+    assert v.kind == "flagged" and v.candidate == 4, v.reasons
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
