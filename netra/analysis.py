@@ -242,6 +242,7 @@ def analyse(
         thresholds,
         (place, group_chat, card, first_header),
         lines,
+        tuple(texts),
     )
     header, matches, extra, unit = who_posted(backs_someone)
     identified = bool(matches) and matches[0].confidence >= thresholds.asn_flag
@@ -397,11 +398,13 @@ def _who_posted(
     thresholds: Thresholds,
     where: tuple[NamePlace, bool, tuple[int, int] | None, HeaderReading],
     lines: Sequence[OcrLine],
+    elsewhere: Sequence[str],
     backs_someone: bool,
 ) -> tuple[HeaderReading, list[AsnMatch], list[OcrLine], str | None]:
     """The poster, their roster matches, the later readings' lines and the unit a contact
     name names instead of a person (`read_poster`; `where`: the name's place, whether a
-    group chat shows the story, a notification's rows and the first reading's header)."""
+    group chat shows the story, a notification's rows and the first reading's header;
+    `elsewhere`: what the readings so far read)."""
     place, group_chat, card, first_header = where
     header, matches, extra = read_poster(
         image,
@@ -415,6 +418,7 @@ def _who_posted(
         group_chat,
         card,
         first_header,
+        elsewhere,
     )
     # A handle one dot or underscore short of a rostered one, or with underscores for its
     # dots: looked at again.

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
 from PIL import Image
 from rapidfuzz.distance import Levenshtein
 
+from netra.header_marks import CLEAR_READING, other_punctuation, punctuation_lost
 from netra.sharer import sharers_number
 from ocr.engine import OcrEngine, OcrLine
 from ocr.left_out import read_beyond_gap
@@ -48,9 +50,6 @@ class RosterLookup(Protocol):
     def faint(self, handle: str) -> list[AsnMatch]: ...
 
 
-# PP-OCR's confidence in a poster line above which a well-formed poster nobody on the roster
-# is near stands without a second opinion.
-CLEAR_READING = 0.9
 # A contact name's best roster match below this (`asn_review`'s default) is nobody near
 # enough to read the header again for (see `clearly_someone_else`); a name line read alone,
 # with no anchor, matching nobody nearer is no reading of the poster at all.
@@ -215,13 +214,15 @@ def read_poster(
     group_chat: bool = False,
     card: tuple[int, int] | None = None,
     first: HeaderReading | None = None,
+    elsewhere: Sequence[str] = (),
 ) -> tuple[HeaderReading, list[AsnMatch], list[OcrLine]]:
     """Who posted: the layout's reading, then (only when the content backs someone and the
     poster is not identified) the header band read again by each opinion in turn; the
     reading whose roster match is best wins. `place`: where the name line is looked for;
     `group_chat`: the story is shown in a group chat (see `netra.sharer`); `card`: the rows
     a notification covers (see `card_rows`); `first`: the first reading's header, when the
-    layout is a framed story's enlarged reading (see `_punctuation_lost`). Also the later
+    layout is a framed story's enlarged reading (see `netra.header_marks`); `elsewhere`: what
+    the story's other readings read, a handle among it with its marks. Also the later
     readings' lines, in the image's coordinates."""
     if first is None or first.confidence < layout.header.confidence:
         first = layout.header
@@ -318,7 +319,9 @@ def read_poster(
                 # unread at first; the roster's "christinawattimena" is another account.
                 best = found
                 break
-        if _punctuation_lost(first, found[0].poster) or _other_punctuation(first, found[1]):
+        if punctuation_lost(first, found[0].poster, elsewhere) or other_punctuation(
+            first, found[1]
+        ):
             continue
         if found[0].poster is not None and not found[1]:
             unmatched.append((found[0], []))
@@ -383,48 +386,6 @@ def _could_misread(shown: Poster, match: AsnMatch) -> bool:
         phone = normalise_phone(shown.text)
         return phone is None or match.entry.phone is None or misread_of(phone, match.entry.phone)
     return match.entry.instagram is None or misread_of(shown.text.lower(), match.entry.instagram)
-
-
-def _punctuation_lost(first: HeaderReading, poster: Poster | None) -> bool:
-    """A later reading of a handle the first read clearly, the same letters with its dots and
-    underscores lost or guessed ("lusiana kimin" joined as "lusiana_kimin" for the
-    "lusiana.kimin" read first, "utinabdullah_8989" for "utinabdullah_8989_"): it must not
-    turn the handle into a rostered one that differs only there."""
-    shown = first.poster
-    return (
-        shown is not None
-        and poster is not None
-        and shown.kind == poster.kind == "username"
-        and first.confidence >= CLEAR_READING
-        and shown.text != poster.text
-        and _letters(shown.text) == _letters(poster.text)
-    )
-
-
-def _other_punctuation(first: HeaderReading, found: list[AsnMatch]) -> bool:
-    """A later reading matched to a rostered handle whose letters the first, clear reading
-    read with other dots or underscores: "eko.widodo_" (a glued age's split of
-    "eko.widodo_18j", read at 0.97) is another account than the roster's "eko.widodo", which a
-    blurred re-reading, "eko.widedo", is one slip from, and "budi.darmawan90_19j" than the
-    roster's "budi.darmawan90", which a re-reading that lost the underscore read exactly. OCR
-    drops an underscore over a pale header far more often than it adds one, and it does not
-    turn a dot into an underscore when it reads both clearly ("slamet_wibowo54m" is not the
-    roster's "slamet.wibowo"); a first reading with fewer separators ("yunibudiman") says
-    nothing against "yuni.budiman"."""
-    if not found or first.confidence < CLEAR_READING or first.poster is None:
-        return False
-    handle = found[0].entry.instagram
-    if not handle:
-        return False
-    shown = [p.text for p in (first.poster, *first.alternatives) if p.kind == "username"]
-    seps = len(re.findall(r"[._]", handle))
-    return handle not in shown and any(
-        _letters(s) == _letters(handle) and len(re.findall(r"[._]", s)) >= seps for s in shown
-    )
-
-
-def _letters(handle: str) -> str:
-    return re.sub(r"[._]", "", handle.lower())
 
 
 def _faint_matches(read_as: list[Poster], roster: RosterLookup) -> list[AsnMatch]:

@@ -9,7 +9,6 @@ import pytest
 from netra.header import (
     WEAK_MATCH,
     _age_was_the_handles,
-    _other_punctuation,
     _read_alike_twice,
     _settle_unmatched,
     _split_by_gap,
@@ -18,6 +17,7 @@ from netra.header import (
     guess_poster,
     match_reading,
 )
+from netra.header_marks import other_punctuation, punctuation_lost
 from rules.layout import read_layout
 from rules.poster import HeaderReading, instagram_user_candidates, parse_header_text
 from rules.roster_index import RosterIndex
@@ -339,14 +339,26 @@ def test_a_clear_reading_with_an_underscore_more_is_not_the_rostered_handle() ->
         (Poster("username", "eko.widodo_"), Poster("username", "eko.widodo_18")),
         confidence=0.97,
     )
-    assert _other_punctuation(first, near)
+    assert other_punctuation(first, near)
     # nor a re-reading that lost the underscore and so reads the rostered handle exactly
-    assert _other_punctuation(first, [dataclasses.replace(near[0], method="instagram-exact")])
-    assert not _other_punctuation(dataclasses.replace(first, confidence=0.7), near)
+    assert other_punctuation(first, [dataclasses.replace(near[0], method="instagram-exact")])
+    assert not other_punctuation(dataclasses.replace(first, confidence=0.7), near)
     plain = dataclasses.replace(first, alternatives=(Poster("username", "eko.widodo"),))
-    assert not _other_punctuation(plain, near)
+    assert not other_punctuation(plain, near)
     # a first reading that lost a separator the roster's handle has says nothing against it
     lost = dataclasses.replace(first, poster=Poster("username", "ekowidodo"), alternatives=())
-    assert not _other_punctuation(lost, near)
+    assert not other_punctuation(lost, near)
     other = dataclasses.replace(first, poster=Poster("username", "eko_widodo"), alternatives=())
-    assert _other_punctuation(other, near)  # an underscore where the roster has a dot
+    assert other_punctuation(other, near)  # an underscore where the roster has a dot
+
+
+def test_a_mark_another_reading_read_in_place_is_no_guess() -> None:
+    """ "ahmad85 9j" read clearly first, "ahmad 85 9j" by the name strip: the gap joined as
+    "_" is a guess, and must not make the roster's "ahmad_85" of it. Unless another reading
+    of the story read "ahmad_85" itself, its underscore in place (ours 9161: the chat's
+    enlarged story): readers drop marks, they do not add them."""
+    first = HeaderReading("instagram", Poster("username", "ahmad85"), "9j", (), confidence=0.95)
+    guessed = Poster("username", "ahmad_85")
+    assert punctuation_lost(first, guessed)
+    assert punctuation_lost(first, guessed, ("~Olga", "ahmad85 9j"))
+    assert not punctuation_lost(first, guessed, ("~Olga", "ahmad_85", "PILIH NOMOR 2"))

@@ -115,3 +115,13 @@ def test_a_small_name_in_a_chat_is_read_again_at_a_phone_screens_scale(tmp_path:
     assert "chat" in label["noise"] and label["supports_candidate"] == 4
     assert v.kind == "flagged" and v.candidate == 4, v.reasons
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
+
+
+def test_a_handles_underscore_read_by_a_chats_enlarged_story_counts(tmp_path: Path) -> None:
+    """ "ahmad_85" in a story forwarded into a chat (ours 9161): the header's first reading
+    read "ahmad85 9j" clearly, the name strip "ahmad 85 9j" (a gap joined as "_", a guess not
+    taken against a clear first reading), and the chat's story enlarged read "ahmad_85", its
+    underscore in place. That reading makes the guess the handle."""
+    v, label = _scan_ours(9161, 47, "ahmad_85", tmp_path)
+    assert "chat" in label["noise"] and label["should_flag"]
+    assert v.kind == "flagged" and v.asn is not None and v.asn.entry.nip == label["nip"], v.reasons
