@@ -242,7 +242,7 @@ def analyse(
         thresholds,
         (place, group_chat, card, first_header),
         lines,
-        tuple(texts),
+        texts,  # (the list itself: a later call sees what later readings added)
     )
     header, matches, extra, unit = who_posted(backs_someone)
     identified = bool(matches) and matches[0].confidence >= thresholds.asn_flag
