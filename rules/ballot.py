@@ -93,8 +93,13 @@ def is_ballot(norm: str) -> bool:
 
 def specimen_ballot(norm: str) -> bool:
     """The election body's own ballot: its title read, and its words (a specimen, an
-    example, a valid vote)."""
-    return is_ballot(norm) and bool(_OFFICIAL.search(norm))
+    example, a valid vote); or its stamp read on a line of its own ("CONTOH" across a
+    specimen whose title went unread: ours 9191), which no sentence of a campaign is."""
+    return (is_ballot(norm) and bool(_OFFICIAL.search(norm))) or bool(_STAMP.search(norm))
+
+
+# The stamp across the election body's specimen, alone on its line.
+_STAMP = re.compile(r"(?m)^\W*(?:contoh|spesimen)\W*$")
 
 
 def campaign_ballot(norm: str) -> bool:

@@ -55,6 +55,9 @@ _CHEERS_AS_DIGITS = re.compile(
 # A polling station named at a line's end, its number read apart ("Sudah nyoblos di TPS" /
 # "04" between cheers): the lone "04" is the station's, not a pair's (ours 9161).
 _STATION_CUT = re.compile(r"\btps\s*$", re.MULTILINE)
+# A polling station's number read with it ("Sudah nyoblos di TPS 02 🗳️", the "02" read again
+# alone among the emoji): that number is the station's (ours 9191).
+_STATION = re.compile(r"\btps\W{0,2}0?([1-9])(?!\d)")
 # A digit alone on its line: a keycap OCR read as its digit ("✌️ 2️⃣ 🔥", the keycap read "2").
 _LONE_LINE = re.compile(r"^\W*([1-9])\W*$", re.MULTILINE)
 _LONE_DIGIT = re.compile(r"(?<![\w.,:/-])([1-9])(?![\d.,:/])")
@@ -106,7 +109,8 @@ def emoji_signals(
         # Each character of the row but the number's is one of its emoji.
         lone = {int(rows[0]["n"])}
         cheers = max(cheers, len(re.sub(r"\W", "", rows[0][0])) - 2)
-    if len(lone) == 1 and cheers >= 2 and not _STATION_CUT.search(norm):
+    stations = {int(d) for d in _STATION.findall(norm)}
+    if len(lone) == 1 and cheers >= 2 and not _STATION_CUT.search(norm) and not lone & stations:
         n = lone.pop()
         return [
             Signal(n, why.RULE_EMOJI_NUMBER, why.EMOJI_CHEERED.format(n=n, count=cheers), WEIGHT)

@@ -157,3 +157,7 @@ def test_a_pairs_padded_number_alone_among_cheers_backs_it(election: Election) -
     # "Sudah nyoblos di TPS 03 🗳️ … 💪🥰💯", the station's number read on a line of its own.
     names = ["cheer_arm", "other_smile", "cheer_100"]
     assert _said(election, names, "Sudah nyoblos di TPS\nKel. Semabung\n03")[0] is None
+    # Or read with it, and again alone among the emoji (ours 9191); another number is a pair's.
+    names = ["cheer_arm", "cheer_fire", "cheer_100"]
+    assert _said(election, names, "Sudah nyoblos di TPS 02\nKel. Berok\n:02")[0] is None
+    assert _said(election, names, "Sudah nyoblos di TPS 14\nKel. Berok\n02") == (2, WEIGHT)

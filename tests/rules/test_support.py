@@ -244,6 +244,8 @@ def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
         # list's names beside the sharer's "coblosan yang sah".
         "Contoh coblosan yang sah\nCONTOH\nSURATSUARAPEMILIHANWALIKOTA\nDRA SIREGAR-WUUNNRSJL",
         "Coblosan yang sah\nSURATSUARAPEMILIHANWALIKOTA\nDRA SIREGAR-WUUNNRSJLTEJO",
+        # Its stamp on a line of its own, its title and the other pairs unread (ours 9191).
+        "KABUPATENCONTOHTAHUN2024\nCONTOH\nBAMBANG SUTEJO-RAHMAT HIDAYAT",
         # The election body's example of a valid vote, one number ticked.
         "Contoh surat suara sah\n02 ✓\nKPU Kabupaten Contoh",
         # A news item quoting a pair's call beside every pair.
