@@ -27,6 +27,17 @@ def normalise_text(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text.lower())
 
 
+# A word's capital I read as a small l ("Saatnya lvana memimpin" for Ivana, ours 9191): no
+# Indonesian word opens with an l before a consonant. Four letters at least ("lt 2" is a
+# floor).
+_CAPITAL_I_READ_L = re.compile(r"(?<![\w'])l(?=[bcdfghjkmnpqrstvwxz][a-z]{2,})")
+
+
+def capital_i_restored(norm: str) -> str:
+    """Normalised text with a word-initial l before a consonant read as the I it was."""
+    return _CAPITAL_I_READ_L.sub("i", norm)
+
+
 def compact_word(s: str) -> str:
     return re.sub(r"[^a-z0-9]", "", s.lower())
 

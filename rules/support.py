@@ -29,6 +29,7 @@ from rules.neutral_cues import neutral_cues
 from rules.ocr_text import (
     addressed_near,
     borrowed_in,
+    capital_i_restored,
     compact_in,
     compact_word,
     fold_compact,
@@ -107,8 +108,7 @@ _COLON_FOR_SPACE = re.compile(r"(?<=[A-Za-z]):(?=\d)")
 def _prepare(text: str, election: Election) -> _Text:
     text = _COLON_FOR_SPACE.sub(" ", text)
     read = normalise_text(text)
-    split = split_glued(text, _election_words(election))
-    norm = normalise_text(split)
+    norm = capital_i_restored(normalise_text(split := split_glued(text, _election_words(election))))
     tokens = words_of(norm)
     compact_tokens = {c for t in (*tokens, *words_of(read)) if (c := compact_word(t))}
     return _Text(norm, tokens, compact_tokens, fold_compact(read), line_flats(norm), split, read)

@@ -909,7 +909,9 @@ def test_a_short_hashtag_read_with_a_look_alike_still_backs_its_pair() -> None:
     for text in ("#lsam01", "#lsamO1!!", "#Isam01 🙏"):
         finding = detect_support(text, election)
         assert finding.candidate == 1 and finding.confidence >= 0.85, (text, finding)
-    for text in ("lsam01", "#lsam02", "#Isa01"):  # no #, another number, a letter lost
+    # No # (an l before a consonant opening a word is read as the I it was: "lsam01" is
+    # "isam01", see `capital_i_restored`), another number, a letter lost.
+    for text in ("1sam01", "#lsam02", "#Isa01"):
         assert detect_support(text, election).candidate is None, text
 
 
@@ -1081,3 +1083,18 @@ def test_a_candidate_named_beside_a_cheer_or_a_support_word_is_still_support() -
         found = detect_support(text, ELECTION)
         assert found.candidate == 1 and found.confidence >= 0.7, text
     assert detect_support("Hendra Siregar", ELECTION, emoji=("cheer_fire",)).confidence >= 0.7
+
+
+def test_a_capital_i_read_as_a_small_l_still_names_the_candidate() -> None:
+    """ "Saatnya lvana memimpin" (ours 9191): the capital I of Ivana read as an l. No
+    Indonesian word opens with an l before a consonant; "lt 2" (a floor) and "all" stay."""
+    from rules.ocr_text import capital_i_restored
+
+    election = parse_election(
+        '[election]\nname = "Pilgub Contoh"\n[[candidates]]\nnumber = 1\n'
+        'people = ["Ivana Mukti", "Qori Umar"]\n[[candidates]]\nnumber = 2\n'
+        'people = ["Tarmizi Kahar", "Kamelia Bakri"]\n'
+    )
+    finding = detect_support("Saatnya lvana memimpin Bangka Belitung", election)
+    assert finding.candidate == 1 and finding.confidence >= 0.7, finding
+    assert capital_i_restored("lt 2 all in lah, lndah lkut") == "lt 2 all in lah, indah ikut"
