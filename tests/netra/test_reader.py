@@ -227,10 +227,13 @@ def test_a_number_between_two_lines_under_an_unread_header_is_read(tmp_path: Pat
     """ "contreng nomor 4 ya" in script over leaves, its blue "4" between the two lines the
     detector found; the white handle over the pale sky unread. With no header there was no
     body to look in; the stories' rows below where a header stands are, and the line read
-    again from its widened box reads the 4: nobody named, so `review`, not `clear`."""
+    again from its widened box reads the 4. Support found so late, the header is read again
+    (as when the first reading finds support) and its name strip reads "desi_87": flagged,
+    the rostered ASN named (before that, nobody was named and the story went to `review`)."""
     v, label = _scan_ours(9143, 269, "desi_87", tmp_path)
     assert "pale_header" in label["noise"] and label["supports_candidate"] == 4
-    assert v.kind == "review" and v.candidate == 4, v.reasons
+    assert v.kind == "flagged" and v.candidate == 4, v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
 
 
 def test_a_number_after_an_emoji_on_the_callers_row_is_read_among_what_else_is_there(
