@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from netra.analysis import analyse
 from rules.verdict import Verdict
 from tests.netra.test_reader import _scan_ours
@@ -94,34 +96,31 @@ def test_the_posters_own_name_left_in_the_body_backs_no_namesake_candidate(
     assert v.candidate in (None, 1), v.reasons
 
 
-def test_a_pale_name_is_read_again_when_only_a_later_look_finds_support(tmp_path: Path) -> None:
-    """A washed-out photo of a phone's screen (ours 9187): the first reading read nothing
-    but "Kirim pesan", neither the white "rina71" nor "mari dukung Pak Bustami". The caption,
-    read at the screenshot's own size, backs pair 1, found after the header was given up: the
-    header is read again then, as it is when the first reading finds support, and names the
-    rostered account."""
-    v, label = _scan_ours(9187, 117, "rina71", tmp_path)
-    assert "pale_header" in label["noise"] and label["supports_candidate"] == 1
-    assert v.kind == "flagged" and v.candidate == 1, v.reasons
+@pytest.mark.parametrize(
+    ("seed", "index", "shown", "noise"),
+    [
+        # A washed-out photo of a phone's screen: the first reading read nothing but "Kirim
+        # pesan", neither the white "rina71" nor "mari dukung Pak Bustami". The caption, read
+        # at the screenshot's own size, backs pair 1 after the header was given up: the
+        # header is read again then, as when the first reading finds support.
+        (9187, 117, "rina71", "pale_header"),
+        # "dewi_82" 14 px high over grass in a story forwarded into a chat: the first readings
+        # read "dewi" and "82" apart, and no opinion of the header band detected anything at
+        # the band's own size; enlarged by the story's scale it reads "dewi 82".
+        (9189, 269, "dewi_82", "chat"),
+        # "ahmad_85" in a chat: the header's first reading read "ahmad85 9j" clearly, the name
+        # strip "ahmad 85 9j" (a gap joined as "_", a guess not taken against a clear first
+        # reading), and the chat's story enlarged read "ahmad_85", its underscore in place:
+        # that reading makes the guess the handle.
+        (9161, 47, "ahmad_85", "chat"),
+    ],
+)
+def test_a_name_read_only_by_a_closer_look_names_the_rostered_poster(
+    tmp_path: Path, seed: int, index: int, shown: str, noise: str
+) -> None:
+    """Names a person reads by looking again (ours 9187, 9189, 9161): each story backs a
+    pair, and the rostered ASN is named and flagged."""
+    v, label = _scan_ours(seed, index, shown, tmp_path)
+    assert noise in label["noise"] and label["should_flag"], label
+    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
-
-
-def test_a_small_name_in_a_chat_is_read_again_at_a_phone_screens_scale(tmp_path: Path) -> None:
-    """ "dewi_82" 14 px high over grass, in a story forwarded into a chat (ours 9189): the
-    first readings read "dewi" and "82" apart, and no opinion of the header band detected
-    anything at the band's own size. Enlarged by the story's scale it reads "dewi 82", the
-    rostered handle."""
-    v, label = _scan_ours(9189, 269, "dewi_82", tmp_path)
-    assert "chat" in label["noise"] and label["supports_candidate"] == 4
-    assert v.kind == "flagged" and v.candidate == 4, v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
-
-
-def test_a_handles_underscore_read_by_a_chats_enlarged_story_counts(tmp_path: Path) -> None:
-    """ "ahmad_85" in a story forwarded into a chat (ours 9161): the header's first reading
-    read "ahmad85 9j" clearly, the name strip "ahmad 85 9j" (a gap joined as "_", a guess not
-    taken against a clear first reading), and the chat's story enlarged read "ahmad_85", its
-    underscore in place. That reading makes the guess the handle."""
-    v, label = _scan_ours(9161, 47, "ahmad_85", tmp_path)
-    assert "chat" in label["noise"] and label["should_flag"]
-    assert v.kind == "flagged" and v.asn is not None and v.asn.entry.nip == label["nip"], v.reasons
