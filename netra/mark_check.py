@@ -31,7 +31,7 @@ from ocr.left_out import dots_in_place, line_enlarged, trailing_mark
 from rules.frame import TextLine
 from rules.ocr_text import compact_word
 from rules.poster import HeaderReading
-from rules.roster_index.handles import inner_mark_lost, lost_mark_at
+from rules.roster_index.handles import lost_mark_at
 from rules.types import AsnMatch
 from wording import id_analysis as why
 
@@ -57,7 +57,7 @@ def check_lost_mark(
     lines: Sequence[TextLine] = (),
 ) -> list[AsnMatch]:
     """`matches` as they stand, or with the best one lowered to review when its handle is the
-    one read with a dot or underscore more (`inner_mark_lost`) and the header line in `box`
+    one read with a dot or underscore more (`lost_mark_at`) and the header line in `box`
     does not show that mark: an underscore read again enlarged shows the handle as first
     read, not the rostered one; a dot, none stands on the line's baseline where the rostered
     handle puts it. A handle no line of the screenshot spells is lowered too: its mark cannot
@@ -97,13 +97,14 @@ def check_lost_mark(
             raised = replace(best, confidence=DOTS_SEEN, evidence=(*best.evidence, note))
             return [raised, *matches[1:]]
         return matches
-    if best.method != "instagram-ocr" or not inner_mark_lost(read, handle):
+    at = lost_mark_at(read, handle) if best.method == "instagram-ocr" else None
+    if at is None:
         return matches
     if box is None:
         # No line to look at again (a handle read only by a later, framed reading, over a
         # pale photo): the mark stays unseen. On our set 9145 such a neighbour was flagged.
         return [_lowered(best, read, handle), *matches[1:]]
-    mark = handle[lost_mark_at(read, handle) or 0]
+    mark = handle[at]
     if mark == ".":
         # A dot no reader sees at any size ("rahmat.lubis70" read "rahmatlubis70" enlarged
         # too): the line is looked at for it on its baseline instead.
