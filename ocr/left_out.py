@@ -114,8 +114,13 @@ def read_among_emoji(image: Image.Image, emoji: Sequence[Emoji], engine: OcrEngi
             rows.append([e])
     texts = []
     for row in rows:
-        if not any(e.meaning.startswith(("finger", "key")) or e.name in _VOTE for e in row):
-            continue  # fire and hearts alone: no number among them to read
+        if not any(e.meaning.startswith(("finger", "key")) or e.name in _VOTE for e in row) and (
+            sum(e.meaning == "cheer" for e in row) < _CHEERS_ROW
+        ):
+            # One fire or heart alone: no number beside it to read. A row of them may flank
+            # a pair's number ("✌️✌️✌️ 02 🔥🔥🔥" in white script on yellow, its fingers lost
+            # on the yellow and its "02" read by no first reading: blindgen 225).
+            continue
         # Sized by the emoji that say something: a "🖐️" matched on a label's rounded end,
         # twice their size, would make the row's read too coarse for a thin "1".
         sized = [e for e in row if e.meaning != "other"] or row
@@ -141,12 +146,23 @@ def read_among_emoji(image: Image.Image, emoji: Sequence[Emoji], engine: OcrEngi
             # The row read whole gave no number ("🗳️ 2 ✅💯💯" read "100", a 💯 left unnamed
             # drawing the reading to it): the gap between two vote emoji read alone.
             text = " ".join([text, *_between_votes(image, sized, side, engine)]).strip()
+        unsure = [e for e in row if e.meaning == "other" and e.likeness < _OTHER_SURE]
+        if not _LONE_DIGIT.search(text) and unsure:
+            # A white italic "01" between "☝️☝️☝️" and "🔥🔥🔥" taken for a "✨" and painted
+            # over with the emoji (ours 9193): read again with only the emoji that say
+            # something painted over; an "other" emoji read as junk is no lone digit.
+            kept = [e for e in row if e not in unsure]
+            again = _read_masked(image, region, kept, side, engine, max(zoom, ZOOM))
+            text = " ".join([text, *(line.text for line in again)]).strip()
         if text:
             texts.append(text)
     return texts
 
 
 _LONE_DIGIT = re.compile(r"(?<!\d)[1-9](?!\d)")
+_CHEERS_ROW = 2
+# An emoji that says nothing, matched this unsurely, may be a letter or digit after all.
+_OTHER_SURE = 0.85
 
 
 def _between_votes(

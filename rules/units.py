@@ -497,7 +497,7 @@ def derived_keys(tokens: Sequence[str], letters: dict[str, str] | None = None) -
     initials = "".join(initial(w) for w in words if w[0].isalpha())
     if len(initials) >= 3:
         keys.add(ACRONYM + fold_token(initials))
-        keys.add(ACRONYM + fold_token(_count_repeats(initials)))
+        keys.add(ACRONYM + fold_token(count_repeats(initials)))
     if words[0] in _OFFICE_WORDS and len(words) >= 2:
         rest = words[1:]
         for n in range(2, len(rest) + 1):
@@ -540,7 +540,7 @@ _DOCTOR_TITLES = frozenset(fold_token(w) for w in ("dr", "ir", "drs", "prof"))
 _HAJJ = frozenset(fold_token(w) for w in ("h", "hj"))
 
 
-def _count_repeats(initials: str) -> str:
+def count_repeats(initials: str) -> str:
     """ "dpppa" → "dp3a": Indonesian acronyms count repeated initials ("DP3A", "DP2KB")."""
     return re.sub(r"(.)\1+", lambda m: m.group(1) + str(len(m.group(0))), initials)
 

@@ -201,6 +201,20 @@ def _letter_added(shown: str, roster: str) -> bool:
     )
 
 
+def _other_initial(shown: str, roster: str, name: str) -> bool:
+    """The one letter apart is the first, the roster's handle an initial and a name of its
+    owner's ("sramadhan.411" of Utin Siti Ramadhan), and the letter read is the initial of
+    none of their names ("bramadhan.411"): a B. Ramadhan's account, as people make them,
+    not a slip; OCR's look-alikes read at the start kept the rest ("hyoman…" of "nyoman…")
+    and named no initial. Ours 9193: the one false flag through such a match."""
+    a, b = _light_skeleton(shown), _light_skeleton(roster)
+    if len(a) != len(b) or len(a) < 4 or a[0] == b[0] or a[1:] != b[1:]:
+        return False
+    words = [w for w in re.split(r"[^a-z]+", name.lower()) if len(w) >= 3]
+    rest = handle_letters(roster.lower())[1:]
+    return any(rest.startswith(w) for w in words) and all(w[0] != a[0] for w in words)
+
+
 def _marks_added(shown: str, roster: str) -> bool:
     """The handle read has more marks (`.`, `_`) than the roster's ("nurlina_nurl" beside
     "nurlinanur"), wherever they stand: a letter lost before a mark moves it, and a blurred
@@ -426,11 +440,13 @@ class HandleLookup(RosterTables):
                     or _punct_swapped(handle, roster_handle)
                     or _marks_added(handle, roster_handle)
                     or _letter_added(handle, roster_handle)
+                    or _other_initial(handle, roster_handle, self._field(i, 1))
                 ):
                     # A letter off and "_" added, or a "." for a "_" ("elfira.yenti" beside
                     # "elfira_yanti", a Yenti and a Yanti), or a mark the roster's lacks
                     # ("nurlina_nurl" beside "nurlinanur": OCR drops marks, it does not add
-                    # them), or a letter it lacks ("dewi.astuti" beside "dwi.astuti"): a lead.
+                    # them), or a letter it lacks ("dewi.astuti" beside "dwi.astuti"), or
+                    # another initial before a name ("bramadhan" beside "sramadhan"): a lead.
                     raw = min(raw, _NEAR_HANDLE)
                 ev = (why.EVIDENCE_HANDLE_ONE_OFF.format(handle=handle, roster=roster_handle),)
                 out.append(Scored(i, raw, "instagram-ocr", ev))

@@ -248,6 +248,10 @@ class CandidateLookup(NameWordsLookup):
             # "Muhsin Muhdar" beside a "Muhammad Muhsin Muhdar" of the same unit: the one
             # named as shown; "Made" beside a "Sugeng Made": the one called so.
             raws = np.where(fuller, raws * SPELLED_OTHERWISE, raws)
+        spelled = self._unit_spelled_otherwise(chosen, raws, text) if hint else None
+        if spelled is not None:
+            # "Dwi DKP": the Dwi of the unit whose acronym is written so, not folded so.
+            raws = np.where(spelled, raws * SPELLED_OTHERWISE, raws)
         titled = self._titled(chosen, raws, text)
         if titled is not None:
             # "drg. Fransiska Pusk. Nunleu": of the clinic's Fransiskas, its dentist.

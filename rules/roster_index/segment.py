@@ -22,6 +22,8 @@ from rules.names import cut_prefixes
 MIN_RUN = 9
 _MAX_WORD = 20
 _LETTERS = re.compile(r"[A-Za-z]+")
+# A run with a unit's figure inside it ("SUGENGSAPUTRIDP3A": DP3A, "DP2KB"): split whole first.
+_RUN = re.compile(r"[A-Za-z]+(?:\d[A-Za-z]+)+|[A-Za-z]+")
 _CUT = re.compile(r"\s?(?:…|\.{2,})\s*$")  # the app's mark at the end of a cut name
 _MAX_CUT = 4  # letters of a word begun before the mark
 # A shorter run that opens with an office's word is split too ("DINASKB"): no name does.
@@ -44,6 +46,8 @@ def words_apart(text: str, known: Callable[[str], bool]) -> str:
                 if pieces is not None:
                     pieces = [*pieces, run[-k:].lower()]
                     break
+        if (pieces is None or len(pieces) < 2) and not run.isalpha():
+            return _LETTERS.sub(spaced, run)  # no unit's figure: each run of letters alone
         if pieces is None or len(pieces) < 2:
             return run
         out, at = [], 0
@@ -52,7 +56,7 @@ def words_apart(text: str, known: Callable[[str], bool]) -> str:
             at += len(piece)
         return " " + " ".join(out) + " "
 
-    return " ".join(_LETTERS.sub(spaced, text).split())
+    return " ".join(_RUN.sub(spaced, text).split())
 
 
 def _cost(pieces: tuple[str, ...]) -> tuple[int, int]:
@@ -70,9 +74,13 @@ def _split(run: str, known: Callable[[str], bool]) -> list[str] | None:
         if i == len(run):
             return ()
         found: tuple[str, ...] | None = None
-        for j in range(min(len(run), i + _MAX_WORD), i + 1, -1):
+        for j in range(min(len(run), i + _MAX_WORD), i, -1):
             word = run[i:j]
-            if not (known(word) or (i > 0 and _capital_i_read_l(word, known))):
+            if not (
+                known(word)
+                or (i > 0 and _capital_i_read_l(word, known))
+                or (i > 0 and j == len(run) and word in _ROMAN_END)
+            ):
                 continue
             rest = best(j)
             if rest is not None and (found is None or _cost((word, *rest)) < _cost(found)):
@@ -83,6 +91,8 @@ def _split(run: str, known: Callable[[str], bool]) -> list[str] | None:
     return list(result) if result is not None else None
 
 
+# A place's number in Roman figures ending the run ("…PKMPATUMBAKI": Puskesmas Patumbak I).
+_ROMAN_END = frozenset({"i", "ii", "iii", "iv", "v"})
 _CONSONANT_AFTER = re.compile(r"^l[bcdfghjklmnpqrstvwxz]")
 
 

@@ -18,6 +18,7 @@ from rules.names import (
 from rules.roster_index.scoring import PEER_MARGIN
 from rules.roster_index.tables import RELIGIOUS_PREFIXES, real_tokens
 from rules.roster_index.unit_hints import UnitHintLookup
+from rules.units import SKIP_WORDS, count_repeats
 
 # A namesake who spells a shown word otherwise ranks below one spelled as shown, by more
 # than a tie; checked among this many candidates at most.
@@ -68,6 +69,29 @@ class TieBreakLookup(UnitHintLookup):
         out = np.zeros(len(chosen), dtype=bool)
         for j in tied.tolist():
             out[j] = set(name_tokens(strip_titles(self._field(int(chosen[j]), 1)))) != words
+        return out if not out[tied].all() and out[tied].any() else None
+
+    def _unit_spelled_otherwise(
+        self, chosen: np.ndarray, raws: np.ndarray, text: str
+    ) -> np.ndarray | None:
+        """Which of the candidates tied for the top work in a unit whose acronym the contact
+        does not write as it stands, when another's it does: "Dwi DKP" is the Dwi of Dinas
+        Kelautan dan Perikanan (D-K-P), not the one of Dinas Pertanian dan Ketahanan Pangan,
+        whom "DKP" reaches only as "DKPP" folded (blindgen 225). None when that tells no one
+        apart."""
+        tied = np.flatnonzero(raws >= raws.max() - PEER_MARGIN) if len(raws) else raws
+        written = {w for w in name_tokens_unfolded(text) if 3 <= len(w) <= 8}
+        if not written or not 1 < len(tied) <= _SPELLING_CHECKED:
+            return None
+        out = np.ones(len(chosen), dtype=bool)
+        for j in tied.tolist():
+            words = [
+                w
+                for w in name_tokens_unfolded(self._strings_unit(int(chosen[j])))
+                if w not in SKIP_WORDS and w[0].isalpha()
+            ]
+            initials = "".join(w[0] for w in words)
+            out[j] = not written & {initials, count_repeats(initials)}
         return out if not out[tied].all() and out[tied].any() else None
 
     def _titled(self, chosen: np.ndarray, raws: np.ndarray, text: str) -> np.ndarray | None:

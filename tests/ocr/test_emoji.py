@@ -258,6 +258,21 @@ def test_a_white_number_between_raised_fingers_is_no_emoji() -> None:
     assert read_among_emoji(image, emoji, make_engine("ppocr")) == ["01"]
 
 
+def test_a_white_italic_number_taken_for_a_sparkle_is_read_all_the_same() -> None:
+    """ "☝️☝️☝️ 01 🔥🔥🔥" in a white italic serif on mustard, a story inside a chat (ours
+    9193): the "0" matched the sparkles' template, half its pixels the mustard behind, and
+    was painted over with the emoji. An unsure emoji that says nothing is left unpainted in
+    the row's second reading."""
+    from ocr.left_out import read_among_emoji
+    from tests.ocr.test_reader import _rebuilt
+
+    image, _label = _rebuilt(9193, 299, "Bang Ahmad Nyoman Lubis")
+    emoji = find_emoji(image, (500, 800))
+    assert [e.name for e in emoji if e.meaning != "other"].count("finger1") == 3, emoji
+    read = read_among_emoji(image, emoji, make_engine("ppocr"))
+    assert any(text.replace(" ", "").endswith("01") for text in read), read
+
+
 @pytest.mark.parametrize(
     ("background", "label"), [((230, 180, 180), (250, 200, 20)), ((60, 60, 90), (255, 255, 255))]
 )

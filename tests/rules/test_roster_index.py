@@ -1580,6 +1580,40 @@ def test_a_letter_added_inside_a_rostered_handle_makes_another_name() -> None:
     assert top(index, "username", "dwiastuti")[1] >= FLAG
 
 
+def test_a_units_acronym_as_written_breaks_a_tie_with_one_reached_by_folding() -> None:
+    """ "Dwi DKP" beside a Dwi of Dinas Kelautan dan Perikanan (D-K-P) and a Dwi of Dinas
+    Pertanian dan Ketahanan Pangan, whom the table's "DKPP" reaches once its doubled letter
+    is folded (blindgen 225, a review): the unit written as it stands. "DKPP" is no one's
+    acronym as written, and both stay offered."""
+    index = RosterIndex(
+        [
+            E("197112211998111539", "H. Dwi Sutanto, S.Pt.", "Dinas Kelautan dan Perikanan"),
+            E("199309302016121212", "Dwi Hermawan", "Dinas Pertanian dan Ketahanan Pangan"),
+        ]
+    )
+    nip, conf, _method = top(index, "contact_name", "Dwi DKP")
+    assert nip == "197112211998111539" and conf >= FLAG, conf
+    assert top(index, "contact_name", "Dwi DKPP")[1] < FLAG
+
+
+def test_another_initial_before_a_rostered_name_is_another_account() -> None:
+    """ "bramadhan.411", a citizen, beside the roster's "sramadhan.411" of Utin Siti Ramadhan
+    (ours 9193's false flag): B is the initial of none of her names, so this is a B.
+    Ramadhan's account, a lead for review. A first letter OCR misread in a handle that is no
+    initial and name ("hyomanrangkuti" of "nyomanrangkuti") still flags."""
+    index = RosterIndex(
+        [
+            E("197809152011072647", "Ust. Utin Siti Ramadhan, M.M.", "Kelurahan Sei Sikambing B",
+              ig="sramadhan.411"),
+            E("198001012005011003", "Nyoman Rangkuti", "Dinas Sosial", ig="nyomanrangkuti_88"),
+        ]
+    )  # fmt: skip
+    nip, conf, _method = top(index, "username", "bramadhan.411")
+    assert nip == "197809152011072647" and conf < FLAG, conf
+    assert top(index, "username", "hyomanrangkuti_88")[1] >= FLAG
+    assert top(index, "username", "sramadhan.41l")[1] >= FLAG  # its own initial, a 1 read l
+
+
 def test_a_handle_read_over_a_pale_photo_offers_those_it_nearly_is() -> None:
     """ "imdahpermad_79141": "indahpermadi_79" with an "n" read "m", its last "i" lost and
     the story's age "14 j" run into its digits, over a pale photo. No lookup by its start or

@@ -40,6 +40,21 @@ ROSTER = [
     _entry("197510252022211582", "Joko Wahyudi", "Dinas Perhubungan"),
     _entry("198008202008031881", "Mahmud", "Dinas Kelautan dan Perikanan"),
     _entry("198008202008031882", "Mahmud", "Dinas Sosial"),
+    _entry(
+        "198307292021221989",
+        "Sugeng Saputri",
+        "Dinas Pemberdayaan Perempuan dan Perlindungan Anak",
+        "Kepala Bidang",
+    ),
+    _entry("198307292021221990", "Sugeng Saputri", "Dinas Perhubungan"),
+    _entry(
+        "196608131995011456",
+        "Ronald Panjaitan",
+        "UPTD Puskesmas Patumbak I",
+        "Kepala Sub Bagian Tata Usaha",
+    ),
+    _entry("196608131995011457", "Ronald Gultom", "UPTD Puskesmas Patumbak II"),
+    _entry("196608131995011458", "Ronald Sembiring", "Dinas Sosial"),
 ]
 
 
@@ -66,6 +81,10 @@ def index() -> RosterIndex:
         ("OMJOKOAGUSLAKSITA", "198612262011031834"),
         ("JOKO WAHYUDI DINASKB", "197510252022211581"),
         ("PAKMAHMUDDKP", "198008202008031881"),
+        # A unit's figure inside the run ("DP3A"), and the place's Roman number at its end
+        # after a post (blindgen 225, ours 9193).
+        ("SUGENGSAPUTRIDP3A", "198307292021221989"),
+        ("RONALDKASUBAGPKMPATUMBAKI", "196608131995011456"),
     ],
 )
 def test_a_name_in_capitals_run_together_is_read_into_its_words(
