@@ -114,12 +114,13 @@ def read_among_emoji(image: Image.Image, emoji: Sequence[Emoji], engine: OcrEngi
             rows.append([e])
     texts = []
     for row in rows:
-        if not any(e.meaning.startswith(("finger", "key")) or e.name in _VOTE for e in row) and (
-            sum(e.meaning == "cheer" for e in row) < _CHEERS_ROW
-        ):
-            # One fire or heart alone: no number beside it to read. A row of them may flank
-            # a pair's number ("✌️✌️✌️ 02 🔥🔥🔥" in white script on yellow, its fingers lost
-            # on the yellow and its "02" read by no first reading: blindgen 225).
+        if not any(
+            e.meaning.startswith(("finger", "key")) or e.name in _VOTE for e in row
+        ) and not _typed_cheers(row):
+            # One fire or heart alone: no number beside it to read. A row of them typed side
+            # by side may flank a pair's number ("✌️✌️✌️ 02 🔥🔥🔥" in white script on
+            # yellow, its fingers lost on the yellow and its "02" read by no first reading:
+            # blindgen 225); "💯"s matched all over a photo's texture do not stand so.
             continue
         # Sized by the emoji that say something: a "🖐️" matched on a label's rounded end,
         # twice their size, would make the row's read too coarse for a thin "1".
@@ -157,6 +158,18 @@ def read_among_emoji(image: Image.Image, emoji: Sequence[Emoji], engine: OcrEngi
         if text:
             texts.append(text)
     return texts
+
+
+def _typed_cheers(row: Sequence[Emoji]) -> bool:
+    """`_CHEERS_ROW` cheers or more, of one size, each next to the last as typed emoji
+    stand: not overlapping, and no wider apart than half an emoji."""
+    cheers = sorted((e for e in row if e.meaning == "cheer"), key=lambda e: e.left)
+    if len(cheers) < _CHEERS_ROW:
+        return False
+    side = max(e.side for e in cheers)
+    return min(e.side for e in cheers) >= 0.8 * side and all(
+        0.9 * side <= b.left - a.left <= 1.5 * side for a, b in pairwise(cheers)
+    )
 
 
 _LONE_DIGIT = re.compile(r"(?<!\d)[1-9](?!\d)")

@@ -258,6 +258,35 @@ def test_a_white_number_between_raised_fingers_is_no_emoji() -> None:
     assert read_among_emoji(image, emoji, make_engine("ppocr")) == ["01"]
 
 
+def test_the_number_between_fires_is_read_when_the_fingers_are_lost_on_yellow() -> None:
+    """ "✌️✌️✌️ 02 🔥🔥🔥" in white script on yellow (blindgen 225): the yellow fingers are
+    no glyphs on the yellow, and no first reading read the "02". The row of fires, typed side
+    by side, is read with them painted over."""
+    from ocr.left_out import read_among_emoji
+
+    image = _line(
+        ["✌️", "✌️", "✌️", "02", "🔥", "🔥", "🔥"], 48, (236, 178, 48), text=("dancing", (255,) * 3)
+    )
+    emoji = find_emoji(image, (200, 1100))
+    assert [e.name for e in emoji if e.meaning != "other"] == ["cheer_fire"] * 3, emoji
+    assert read_among_emoji(image, emoji, make_engine("ppocr")) == ["02"]
+
+
+def test_cheers_matched_over_a_photos_texture_are_no_typed_row() -> None:
+    """ "💯"s matched on a saucer's rim, overlapping one another (ours 9189): no row of typed
+    emoji, so nothing is read among them (it read a "1", a false flag). Typed ones stand
+    side by side, one size."""
+    from ocr.emoji import Emoji
+    from ocr.left_out import _typed_cheers
+
+    texture = [Emoji("cheer_100", x, 297, 26, 0.9) for x in (600, 620, 636, 652, 672, 688)]
+    assert not _typed_cheers(texture)
+    typed = [Emoji("cheer_fire", x, 599, 69, 0.99) for x in (419, 486, 552)]
+    assert _typed_cheers(typed)
+    assert not _typed_cheers(typed[:1])
+    assert not _typed_cheers([*typed[:2], Emoji("cheer_fire", 552, 599, 30, 0.99)])
+
+
 def test_a_white_italic_number_taken_for_a_sparkle_is_read_all_the_same() -> None:
     """ "☝️☝️☝️ 01 🔥🔥🔥" in a white italic serif on mustard, a story inside a chat (ours
     9193): the "0" matched the sparkles' template, half its pixels the mustard behind, and
