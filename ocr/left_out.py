@@ -147,8 +147,8 @@ def read_among_emoji(image: Image.Image, emoji: Sequence[Emoji], engine: OcrEngi
             # The row read whole gave no number ("🗳️ 2 ✅💯💯" read "100", a 💯 left unnamed
             # drawing the reading to it): the gap between two vote emoji read alone.
             text = " ".join([text, *_between_votes(image, sized, side, engine)]).strip()
-        unsure = [e for e in row if e.meaning == "other" and e.likeness < _OTHER_SURE]
-        if not _LONE_DIGIT.search(text) and unsure:
+        unsure = _unsure_between(row)
+        if not _PAIR_NUMBER.search(text) and unsure:
             # A white italic "01" between "☝️☝️☝️" and "🔥🔥🔥" taken for a "✨" and painted
             # over with the emoji (ours 9193): read again with only the emoji that say
             # something painted over; an "other" emoji read as junk is no lone digit.
@@ -158,6 +158,20 @@ def read_among_emoji(image: Image.Image, emoji: Sequence[Emoji], engine: OcrEngi
         if text:
             texts.append(text)
     return texts
+
+
+def _unsure_between(row: Sequence[Emoji]) -> list[Emoji]:
+    """The "other" emoji of a row matched unsurely (`_OTHER_SURE`) that stand between two
+    that say something, where a pair's number would: "☝️☝️☝️ ✨ 🔥🔥🔥"."""
+    said = [e.left for e in row if e.meaning != "other"]
+    return [
+        e
+        for e in row
+        if e.meaning == "other"
+        and e.likeness < _OTHER_SURE
+        and any(x < e.left for x in said)
+        and any(x > e.left for x in said)
+    ]
 
 
 def _typed_cheers(row: Sequence[Emoji]) -> bool:
@@ -173,6 +187,7 @@ def _typed_cheers(row: Sequence[Emoji]) -> bool:
 
 
 _LONE_DIGIT = re.compile(r"(?<!\d)[1-9](?!\d)")
+_PAIR_NUMBER = re.compile(r"(?<!\d)0?[1-9](?!\d)")  # "2" or "02"
 _CHEERS_ROW = 2
 # An emoji that says nothing, matched this unsurely, may be a letter or digit after all.
 _OTHER_SURE = 0.85
