@@ -140,6 +140,8 @@ def _roman_after_unit(tokens: Sequence[str]) -> bool:
 
 
 _ROMAN = frozenset({"I", "II", "III", "IV"})
-_ROMAN_READ = re.compile(r"I[Il]{1,2}|lI")
+# Both I's read l too ("PKM Genteng ll" of Genteng II, blindgen 227: a false flag on the
+# roster's Rahmat of Genteng I once the "ll" was dropped as noise).
+_ROMAN_READ = re.compile(r"[Il]{2,3}")
 # ("SD Negeri 5…" is often read "SD Negeri 5.": a unit's number takes no full stop.)
 _CUT_MARK = re.compile(r"\w\s?(?:…|\.{2,})$|\d\.$")

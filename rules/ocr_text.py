@@ -147,6 +147,9 @@ _DIGIT_JARI = re.compile(r"(\d)(jari)", re.I)
 # A second term run into its number and its name, "i" read as "l" ("Ana2perlode" of "Ana 2
 # periode"): set apart, its word spelt right.
 _DIGIT_TERM = re.compile(r"(?<!\d)(\d) ?(p[e3]r[il1|!]ode)\b", re.I)
+# The number of terms ending a line, "periode" opening the next ("OMAH2" over "PERIODE!!",
+# ours 9195): one phrase.
+_DIGIT_TERM_BROKEN = re.compile(r"(?<!\d)(\d)[ \t]*\n[ \t]*(?=p[e3]r[il1|!]ode\b)", re.I)
 # A pair's number 1 read as the letter I, l or a bar after its keyword, run into it or not:
 # "HANA NOMOR 1" read "HANNOMORI", "nomor l", "#Coblos1" in a script font read "#Coblosl".
 _KEYWORD_ONE_AS_LETTER = re.compile(
@@ -229,7 +232,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
     extra = frozenset(w.lower() for w in extra_words) - frozenset(_GLUE_WORDS)
     lines = []
     before = two_before = ""  # the words before, across lines
-    for line in _symbols_as_stars(text).splitlines():
+    for line in _DIGIT_TERM_BROKEN.sub(r"\1 ", _symbols_as_stars(text)).splitlines():
         out = []
         line = _ZERO_FOR_O.sub(r"\1o", _SCRIPT_FIX.sub("fix", line))
         line = _LETTER_BEFORE_PADDED.sub(r"\1 \2", _DIGIT_BEFORE_PADDED.sub("", line))

@@ -249,8 +249,11 @@ class CandidateLookup(NameWordsLookup):
             # named as shown; "Made" beside a "Sugeng Made": the one called so.
             raws = np.where(fuller, raws * SPELLED_OTHERWISE, raws)
         spelled = self._unit_spelled_otherwise(chosen, raws, text) if hint else None
+        if spelled is None and cut:
+            spelled = self._unit_begun(chosen, raws, text)
         if spelled is not None:
-            # "Dwi DKP": the Dwi of the unit whose acronym is written so, not folded so.
+            # "Dwi DKP": the Dwi of the unit whose acronym is written so, not folded so;
+            # "Wulan Simanjuntak Sat…": the one of the unit the cut word begins.
             raws = np.where(spelled, raws * SPELLED_OTHERWISE, raws)
         titled = self._titled(chosen, raws, text)
         if titled is not None:
@@ -470,10 +473,22 @@ class CandidateLookup(NameWordsLookup):
                     bool(after)
                     and self._borne_together(self._variants(run[end:]), after[0].lower())
                 )
+                or self._borne_in_named_unit(self._variants(run[end:]), text)
             )
             if honorific and self._variants(run[end:]):
                 return end
         return 0
+
+    def _borne_in_named_unit(self, variants: dict[int, float], text: str) -> bool:
+        """Someone of the unit the contact names bears one of the name words `variants`:
+        "CAKSETYO-SDN 2 SONGGON" is Cak Setyo of SD Negeri 2 Songgon, who is on the roster
+        (blindgen 227), however many names begin with "Cak"."""
+        hint = self._unit_hints(text)[0] if variants else frozenset()
+        if not hint:
+            return False
+        units = set().union(*(self._units_of(k) for k in self._most_specific(hint)))
+        bearers = self._postings(self._posting_slices(variants))
+        return bool(units) and bool(np.isin(self._unit_np[bearers], list(units)).any())
 
     def unit_named(self, text: str) -> str | None:
         """The government unit a contact name shows, when it shows one this roster has

@@ -16,6 +16,7 @@ from rules.names import (
     telling_titles,
 )
 from rules.roster_index.scoring import PEER_MARGIN
+from rules.roster_index.segment import name_cut
 from rules.roster_index.tables import RELIGIOUS_PREFIXES, real_tokens
 from rules.roster_index.unit_hints import UnitHintLookup
 from rules.units import SKIP_WORDS, count_repeats
@@ -92,6 +93,26 @@ class TieBreakLookup(UnitHintLookup):
             ]
             initials = "".join(w[0] for w in words)
             out[j] = not written & {initials, count_repeats(initials)}
+        return out if not out[tied].all() and out[tied].any() else None
+
+    def _unit_begun(self, chosen: np.ndarray, raws: np.ndarray, text: str) -> np.ndarray | None:
+        """Which of the candidates tied for the top work in a unit no word of which the
+        contact's last word, cut by the app, begins, when another's does: "Wulan Simanjuntak
+        Sat…" is the Wulan Simanjuntak of Satuan Polisi Pamong Praja (ours 9195, three
+        namesakes). A cut word that begins one of their names says nothing so. None when that
+        tells no one apart."""
+        words = name_tokens_unfolded(text)
+        last = words[-1] if words and name_cut(text) else ""
+        tied = np.flatnonzero(raws >= raws.max() - PEER_MARGIN) if len(raws) else raws
+        if len(last) < 3 or not last.isalpha() or not 1 < len(tied) <= _SPELLING_CHECKED:
+            return None
+        out = np.ones(len(chosen), dtype=bool)
+        for j in tied.tolist():
+            c = int(chosen[j])
+            if any(w.startswith(last) for w in name_tokens_unfolded(self._field(c, 1))):
+                return None
+            unit = name_tokens_unfolded(self._strings_unit(c))
+            out[j] = not any(w.startswith(last) for w in unit if w not in SKIP_WORDS)
         return out if not out[tied].all() and out[tied].any() else None
 
     def _titled(self, chosen: np.ndarray, raws: np.ndarray, text: str) -> np.ndarray | None:

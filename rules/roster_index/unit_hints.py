@@ -481,6 +481,7 @@ _TECHNICAL_UNIT = frozenset({"uptd", "upt"})
 _HOSPITAL_GLUED = re.compile(r"\b(RSUD)([A-Z]{1,3})\b")
 # "PKMSTM Hilir": a health centre's short form run into its place's initials.
 _CLINIC_GLUED = re.compile(r"\b(PKM)([A-Z]{2,6})\b")  # (not "PUSK": PUSKESMAS is one word)
-# "SMP N20": the N of Negeri run into the school's number.
-_NEGERI_GLUED = re.compile(r"\b(SD|SMP|SMA|SMK)\s+[Nn](\d{1,3})(?=[A-Za-z]|\b)", re.IGNORECASE)
+# "SMP N20": the N of Negeri run into the school's number; "SMP N 2Kabat": the number into
+# the town (blindgen 227).
+_NEGERI_GLUED = re.compile(r"\b(SD|SMP|SMA|SMK)\s+[Nn]\s?(\d{1,3})(?=[A-Za-z]|\b)", re.IGNORECASE)
 _SCHOOL_GLUED = re.compile(r"\b(SDN?|SMPN?|SMAN?|SMKN?)\s?(\d{1,3})(?=[A-Za-z]|\b)", re.IGNORECASE)

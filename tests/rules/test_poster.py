@@ -54,6 +54,11 @@ def test_a_roman_numeral_numbering_a_unit_stays_in_the_contact_name() -> None:
     assert reading.poster == Poster("contact_name", "Bu Rahmawati Pusk. Sleman II")
     reading = parse_header_text(["< Bu Rina Sari I", "Hari ini 08.15"])
     assert reading.poster == Poster("contact_name", "Bu Rina Sari")
+    # Both I's read l (blindgen 227: dropped as noise, the Rahmat of Genteng I was flagged).
+    reading = parse_header_text(["< Bp.Rahmat PKM Genteng ll", "Hari ini 08.15"])
+    assert reading.poster == Poster("contact_name", "Bp. Rahmat PKM Genteng II")
+    reading = parse_header_text(["< Bu Rina Sari ll", "Hari ini 08.15"])
+    assert reading.poster == Poster("contact_name", "Bu Rina Sari")
 
 
 def test_the_space_before_an_age_read_as_a_mark_still_splits_it_off() -> None:

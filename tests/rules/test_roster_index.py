@@ -1596,6 +1596,27 @@ def test_a_units_acronym_as_written_breaks_a_tie_with_one_reached_by_folding() -
     assert top(index, "contact_name", "Dwi DKPP")[1] < FLAG
 
 
+def test_a_unit_word_cut_by_the_app_breaks_a_tie_between_namesakes() -> None:
+    """ "Wulan Simanjuntak Sat…": three Wulan Simanjuntaks, one of Satuan Polisi Pamong Praja
+    (ours 9195, a review): the cut word begins her unit's. A cut word that begins one of
+    their names says nothing so, and the uncut name stays a tie; "SMP N 2Kabat" names SMP
+    Negeri 2 Kabat (blindgen 227)."""
+    index = RosterIndex(
+        [
+            E("196607041989052358", "Dra. Wulan Simanjuntak", "UPTD Balai Kesehatan Paru"),
+            E("198108192008042767", "Wulan Simanjuntak", "Satuan Polisi Pamong Praja"),
+            E("197103042002052281", "Wulan Simanjuntak, M.H.", "Dinas Pendidikan"),
+            E("196805011999031001", "Danang Susilo, S.Pd.", "SMP Negeri 2 Kabat"),
+            E("199006232020121629", "Danang Darmawan", "RSUD Genteng"),
+        ]
+    )
+    nip, conf, _method = top(index, "contact_name", "Wulan Simanjuntak Sat…")
+    assert nip == "198108192008042767" and conf >= FLAG, conf
+    assert top(index, "contact_name", "Wulan Simanjuntak")[1] < FLAG
+    nip, conf, _method = top(index, "contact_name", "Bp. Danang(SMP N 2Kabat)")
+    assert nip == "196805011999031001" and conf >= FLAG, conf
+
+
 def test_another_initial_before_a_rostered_name_is_another_account() -> None:
     """ "bramadhan.411", a citizen, beside the roster's "sramadhan.411" of Utin Siti Ramadhan
     (ours 9193's false flag): B is the initial of none of her names, so this is a B.

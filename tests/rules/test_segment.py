@@ -55,6 +55,9 @@ ROSTER = [
     ),
     _entry("196608131995011457", "Ronald Gultom", "UPTD Puskesmas Patumbak II"),
     _entry("196608131995011458", "Ronald Sembiring", "Dinas Sosial"),
+    _entry("198712242022211186", "Setyo Budi, S.Pd.", "SD Negeri 2 Songgon", "Guru"),
+    _entry("198712242022211187", "Setyo Wibowo", "Dinas Sosial"),
+    _entry("198712242022211188", "Setyo Raharjo", "SD Negeri 1 Songgon"),
 ]
 
 
@@ -85,6 +88,9 @@ def index() -> RosterIndex:
         # after a post (blindgen 225, ours 9193).
         ("SUGENGSAPUTRIDP3A", "198307292021221989"),
         ("RONALDKASUBAGPKMPATUMBAKI", "196608131995011456"),
+        # East Java's "Cak" begins names too ("Cakra"), but the school the contact names has
+        # a Setyo (blindgen 227).
+        ("CAKSETYO-SDN 2 SONGGON", "198712242022211186"),
     ],
 )
 def test_a_name_in_capitals_run_together_is_read_into_its_words(

@@ -1014,7 +1014,8 @@ def test_a_second_term_run_into_its_number_and_the_name_backs_the_pair() -> None
         "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['Budi Santoso', 'Rina W']\n"
         "[[candidates]]\nnumber=4\npeople=['Ana Mandasari', 'Tarmizi Batubara']\n"
     )
-    for text in ("Ana2perlode!!", "ANA2 PERIODE", "Ana 2 periode!!"):
+    # ("ANA2" over "PERIODE!!": the term opening the next line, ours 9195.)
+    for text in ("Ana2perlode!!", "ANA2 PERIODE", "Ana 2 periode!!", "ANA2\nPERIODE!!"):
         assert detect_support(text, election).candidate == 4, text
     assert detect_support("kelas 2periode", election).candidate is None
 
