@@ -203,10 +203,9 @@ def _letter_added(shown: str, roster: str) -> bool:
 
 def _other_initial(shown: str, roster: str, name: str) -> bool:
     """The one letter apart is the first, the roster's handle an initial and a name of its
-    owner's ("sramadhan.411" of Utin Siti Ramadhan), and the letter read is the initial of
-    none of their names ("bramadhan.411"): a B. Ramadhan's account, as people make them,
-    not a slip; OCR's look-alikes read at the start kept the rest ("hyoman…" of "nyoman…")
-    and named no initial. Ours 9193: the one false flag through such a match."""
+    owner's ("sramadhan.411" of Utin Siti Ramadhan), and the letter read the initial of none
+    of their names ("bramadhan.411", ours 9193's false flag): a B. Ramadhan's account, not
+    a slip (OCR's at the start, "hyoman…" of "nyoman…", named no initial and name)."""
     a, b = _light_skeleton(shown), _light_skeleton(roster)
     if len(a) != len(b) or len(a) < 4 or a[0] == b[0] or a[1:] != b[1:]:
         return False
