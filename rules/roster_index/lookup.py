@@ -464,6 +464,7 @@ class CandidateLookup(NameWordsLookup):
             return 0
         run = m.group(0).lower()
         after = text[m.end() :].split()
+        named: list[set[int]] = []  # the units the contact names, worked out once if asked
         for end in range(min(len(run) - 3, 6), 1, -1):
             # One that begins many names ("OMAR") is set apart only when someone on the roster
             # bears the rest with the next word ("OMANDI LAZUARDI": Andi Lazuardi).
@@ -473,20 +474,25 @@ class CandidateLookup(NameWordsLookup):
                     bool(after)
                     and self._borne_together(self._variants(run[end:]), after[0].lower())
                 )
-                or self._borne_in_named_unit(self._variants(run[end:]), text)
+                or self._borne_in_named_unit(self._variants(run[end:]), text, named)
             )
             if honorific and self._variants(run[end:]):
                 return end
         return 0
 
-    def _borne_in_named_unit(self, variants: dict[int, float], text: str) -> bool:
+    def _borne_in_named_unit(
+        self, variants: dict[int, float], text: str, named: list[set[int]]
+    ) -> bool:
         """Someone of the unit the contact names bears one of the name words `variants`:
         "CAKSETYO-SDN 2 SONGGON" is Cak Setyo of SD Negeri 2 Songgon, who is on the roster
-        (blindgen 227), however many names begin with "Cak"."""
-        hint = self._unit_hints(text)[0] if variants else frozenset()
-        if not hint:
+        (blindgen 227), however many names begin with "Cak". `named` keeps the units once
+        worked out, for the next honorific length tried."""
+        if not variants:
             return False
-        units = set().union(*(self._units_of(k) for k in self._most_specific(hint)))
+        if not named:
+            hint = self._most_specific(self._unit_hints(text)[0])
+            named.append(set().union(*(self._units_of(k) for k in hint)))
+        units = named[0]
         bearers = self._postings(self._posting_slices(variants))
         return bool(units) and bool(np.isin(self._unit_np[bearers], list(units)).any())
 
