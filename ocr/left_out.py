@@ -19,6 +19,7 @@ from scipy import ndimage
 
 from ocr.emoji import Emoji, find_emoji
 from ocr.engine import OcrEngine, OcrLine
+from ocr.slanted_rows import levelled, slanted_rows
 
 # Where a number left out of a line is looked for, in the line's heights: the row below it,
 # as wide as the line (a caption wrapped before its number, set left or centred), and right
@@ -105,59 +106,74 @@ _NUMBER_FIRST = re.compile(r"(0?[1-9])(?![\d.,:/])")
 
 def read_among_emoji(image: Image.Image, emoji: Sequence[Emoji], engine: OcrEngine) -> list[str]:
     """Each row of emoji read with the emoji painted over: the digit between "🗳️" and "✅"
-    that OCR glued to them. One text per row, its lines joined."""
+    that OCR glued to them. One text per row, its lines joined. A row slanted with the
+    story's rotated text (`slanted_rows`) is turned level first, and read instead of the
+    pieces its emoji made of rows by their tops."""
     rows: list[list[Emoji]] = []
     for e in sorted(emoji, key=lambda e: e.top):
         if rows and abs(rows[-1][0].top - e.top) < rows[-1][0].side / 2:
             rows[-1].append(e)
         else:
             rows.append([e])
-    texts = []
-    for row in rows:
-        if not any(
-            e.meaning.startswith(("finger", "key")) or e.name in _VOTE for e in row
-        ) and not _typed_cheers(row):
-            # One fire or heart alone: no number beside it to read. A row of them typed side
-            # by side may flank a pair's number ("✌️✌️✌️ 02 🔥🔥🔥" in white script on
-            # yellow, its fingers lost on the yellow and its "02" read by no first reading:
-            # blindgen 225); "💯"s matched all over a photo's texture do not stand so.
-            continue
-        # Sized by the emoji that say something: a "🖐️" matched on a label's rounded end,
-        # twice their size, would make the row's read too coarse for a thin "1".
-        sized = [e for e in row if e.meaning != "other"] or row
-        side = max(e.side for e in sized)
-        top = min(e.top for e in sized)
-        region = (
-            min(e.left for e in sized) - 2 * side,
-            top - side // 4,
-            max(e.left + e.side for e in sized) + 2 * side,
-            top + side + side // 4,
-        )
-        zoom = min(ZOOM, max(1.0, ROW_HEIGHT / side))
-        lines = _read_masked(image, region, row, side, engine, zoom)
-        # Nothing read among large emoji: a thin script "1" alone between them ("🗳️ 1
-        # ✅💯💯") is no text to the detector until it is large; one 12 pixels high on a
-        # label, not at three times that either.
-        for larger in (ZOOM, 2 * ZOOM):
-            if lines or zoom >= larger:
-                continue
-            lines = _read_masked(image, region, row, side, engine, larger)
-        text = " ".join(line.text for line in lines)
-        if not _LONE_DIGIT.search(text):
-            # The row read whole gave no number ("🗳️ 2 ✅💯💯" read "100", a 💯 left unnamed
-            # drawing the reading to it): the gap between two vote emoji read alone.
-            text = " ".join([text, *_between_votes(image, sized, side, engine)]).strip()
-        unsure = _unsure_between(row)
-        if not _PAIR_NUMBER.search(text) and unsure:
-            # A white italic "01" between "☝️☝️☝️" and "🔥🔥🔥" taken for a "✨" and painted
-            # over with the emoji (ours 9193): read again with only the emoji that say
-            # something painted over; an "other" emoji read as junk is no lone digit.
-            kept = [e for e in row if e not in unsure]
-            again = _read_masked(image, region, kept, side, engine, max(zoom, ZOOM))
-            text = " ".join([text, *(line.text for line in again)]).strip()
-        if text:
+    slanted = slanted_rows(emoji)
+    on_slant = {id(e) for _, row in slanted for e in row}
+    texts = [
+        text
+        for row in rows
+        if not all(id(e) in on_slant for e in row) and (text := _read_row(image, row, engine))
+    ]
+    for angle, row in slanted:
+        level_image, level_row = levelled(image, row, angle)
+        if text := _read_row(level_image, level_row, engine):
             texts.append(text)
     return texts
+
+
+def _read_row(image: Image.Image, row: Sequence[Emoji], engine: OcrEngine) -> str:
+    """What one row of emoji holds beside them, read with them painted over ("" when the
+    row says nothing a number could go with)."""
+    if not any(e.meaning.startswith(("finger", "key")) or e.name in _VOTE for e in row) and not (
+        _typed_cheers(row)
+    ):
+        # One fire or heart alone: no number beside it to read. A row of them typed side
+        # by side may flank a pair's number ("✌️✌️✌️ 02 🔥🔥🔥" in white script on
+        # yellow, its fingers lost on the yellow and its "02" read by no first reading:
+        # blindgen 225); "💯"s matched all over a photo's texture do not stand so.
+        return ""
+    # Sized by the emoji that say something: a "🖐️" matched on a label's rounded end,
+    # twice their size, would make the row's read too coarse for a thin "1".
+    sized = [e for e in row if e.meaning != "other"] or list(row)
+    side = max(e.side for e in sized)
+    top = min(e.top for e in sized)
+    region = (
+        min(e.left for e in sized) - 2 * side,
+        top - side // 4,
+        max(e.left + e.side for e in sized) + 2 * side,
+        top + side + side // 4,
+    )
+    zoom = min(ZOOM, max(1.0, ROW_HEIGHT / side))
+    lines = _read_masked(image, region, row, side, engine, zoom)
+    # Nothing read among large emoji: a thin script "1" alone between them ("🗳️ 1
+    # ✅💯💯") is no text to the detector until it is large; one 12 pixels high on a
+    # label, not at three times that either.
+    for larger in (ZOOM, 2 * ZOOM):
+        if lines or zoom >= larger:
+            continue
+        lines = _read_masked(image, region, row, side, engine, larger)
+    text = " ".join(line.text for line in lines)
+    if not _LONE_DIGIT.search(text):
+        # The row read whole gave no number ("🗳️ 2 ✅💯💯" read "100", a 💯 left unnamed
+        # drawing the reading to it): the gap between two vote emoji read alone.
+        text = " ".join([text, *_between_votes(image, sized, side, engine)]).strip()
+    unsure = _unsure_between(row)
+    if not _PAIR_NUMBER.search(text) and unsure:
+        # A white italic "01" between "☝️☝️☝️" and "🔥🔥🔥" taken for a "✨" and painted
+        # over with the emoji (ours 9193): read again with only the emoji that say
+        # something painted over; an "other" emoji read as junk is no lone digit.
+        kept = [e for e in row if e not in unsure]
+        again = _read_masked(image, region, kept, side, engine, max(zoom, ZOOM))
+        text = " ".join([text, *(line.text for line in again)]).strip()
+    return text
 
 
 def _unsure_between(row: Sequence[Emoji]) -> list[Emoji]:

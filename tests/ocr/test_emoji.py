@@ -272,6 +272,53 @@ def test_the_number_between_fires_is_read_when_the_fingers_are_lost_on_yellow() 
     assert read_among_emoji(image, emoji, make_engine("ppocr")) == ["02"]
 
 
+@pytest.mark.parametrize(
+    ("parts", "turn", "number"),
+    [
+        (["✌️", "2️⃣", "🔥"], 30.0, "2"),
+        (["🗳️", "3", "✅", "💯", "💯"], 20.0, "3"),
+        (["✌️", "✌️", "✌️", "02", "🔥", "🔥", "🔥"], -33.0, "02"),
+    ],
+)
+def test_the_number_in_a_row_of_emoji_turned_with_the_story_is_read(
+    parts: list[str], turn: float, number: str
+) -> None:
+    """A story's content turned some 30° (blindgen 203, 211, 217, 229): its emoji made no
+    row by their tops, each was read alone with a sliver of the number beside it ("21",
+    "UI"), and the pair's number was lost. Along their slant they are one row, read level."""
+    from ocr.left_out import read_among_emoji
+    from ocr.slanted_rows import slanted_rows
+
+    background = (120, 140, 170)
+    image = _line(parts, 44, background, text=("dancing", (255,) * 3))
+    image = image.rotate(turn, center=(360, 620), resample=Image.Resampling.BICUBIC)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=80)
+    image = Image.open(out).convert("RGB")
+    emoji = find_emoji(image, (200, 1100))
+    assert [len(row) for _, row in slanted_rows(emoji)] == [len(emoji)], emoji
+    assert read_among_emoji(image, emoji, make_engine("ppocr")) == [number]
+
+
+def test_emoji_level_or_scattered_make_no_slanted_row() -> None:
+    """A level row, a column, and emoji far apart are no slanted row: only emoji each next
+    to the last along one slant are turned level."""
+    from ocr.emoji import Emoji
+    from ocr.slanted_rows import slanted_rows
+
+    level = [Emoji("finger1", x, 600 + x % 7, 40, 0.95) for x in (100, 150, 200)]
+    column = [Emoji("cheer_fire", 300, y, 40, 0.95) for y in (100, 150, 200)]
+    apart = [Emoji("finger2", 100, 900, 40, 0.95), Emoji("cheer_fire", 400, 800, 40, 0.95)]
+    zigzag = [
+        Emoji("finger2", 100 + 40 * i, 1000 - 30 * (i % 2) - 12 * i, 40, 0.9) for i in range(4)
+    ]
+    assert slanted_rows([*level, *column, *apart]) == []
+    assert slanted_rows(zigzag) == []
+    climbing = [Emoji("finger2", 100 + 45 * i, 700 - 26 * i, 40, 0.95) for i in range(3)]
+    [(angle, row)] = slanted_rows(climbing)
+    assert -32 < angle < -28 and row == climbing
+
+
 def test_cheers_matched_over_a_photos_texture_are_no_typed_row() -> None:
     """ "💯"s matched on a saucer's rim, overlapping one another (ours 9189): no row of typed
     emoji, so nothing is read among them (it read a "1", a false flag). Typed ones stand
