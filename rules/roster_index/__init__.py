@@ -138,6 +138,8 @@ class RosterIndex(CandidateLookup):
                 scored = self._match_phone(text)  # an unsaved contact shows the number
             else:
                 scored = self._match_contact(text, limit)
+                if not scored and (apart := self._short_runs_apart(text)) is not None:
+                    scored = self._match_contact(apart, limit)
         best: dict[int, Scored] = {}
         for s in scored:
             if s.idx not in best or s.raw > best[s.idx].raw:

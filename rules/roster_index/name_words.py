@@ -5,6 +5,7 @@ names, never against a list.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -15,6 +16,10 @@ from rules.roster_index.tables import in_two_or_more
 from rules.roster_index.tiebreak import TieBreakLookup
 
 _BEGUN = 0.9  # a name word completed from the letters before the app's "…"
+# A run of letters too short for `words_apart` (names that long are mostly one name), spelled
+# by two of one person's name words: "ANILUBIS", a name saved in capitals, its space lost.
+_SHORT_RUN = re.compile(r"(?<![A-Za-z])[A-Za-z]{6,8}(?![A-Za-z])")
+_MIN_PIECE = 3
 
 
 class NameWordsLookup(TieBreakLookup):
@@ -74,3 +79,33 @@ class NameWordsLookup(TieBreakLookup):
                 continue
             out.append(word)
         return out
+
+    def _short_runs_apart(self, text: str) -> str | None:
+        """`text` with each short run of letters that no roster word spells, and that one
+        way only two name words of one person on the roster spell, set apart ("ANILUBIS":
+        Ani Lubis); None when no run is. Asked only of a contact nobody on the roster fits
+        as read: "Masriani" is Masriani, whether or not a Mas Riani is on it too."""
+        get = self._vocab.get_one
+        changed = False
+
+        def apart(match: re.Match[str]) -> str:
+            nonlocal changed
+            run = match.group(0)
+            if get(run.lower()) is not None:
+                return run
+            splits = [
+                k
+                for k in range(_MIN_PIECE, len(run) - _MIN_PIECE + 1)
+                if (a := get(run[:k].lower())) is not None
+                and (b := get(run[k:].lower())) is not None
+                and len(
+                    in_two_or_more([self._postings(self._posting_slices({t: 1.0})) for t in (a, b)])
+                )
+            ]
+            if len(splits) != 1:
+                return run
+            changed = True
+            return f"{run[: splits[0]]} {run[splits[0] :]}"
+
+        text = _SHORT_RUN.sub(apart, text)
+        return text if changed else None
