@@ -27,7 +27,9 @@ _RUN = re.compile(r"[A-Za-z]+(?:\d[A-Za-z]+)+|[A-Za-z]+")
 _CUT = re.compile(r"\s?(?:…|\.{2,})\s*$")  # the app's mark at the end of a cut name
 _MAX_CUT = 4  # letters of a word begun before the mark
 # A shorter run that opens with an office's word is split too ("DINASKB"): no name does.
-_OFFICE_LED = re.compile(r"(?i)(?:dinas|badan|kantor|bagian|bidang|uptd)[a-z]{2,}")
+# When what follows is no known word, the office's word alone is set apart: "RSUDDHAT",
+# the initials of RSUD Drs. H. Amri Tambunan, which the unit hints read (blindgen 229).
+_OFFICE_LED = re.compile(r"(?i)(dinas|badan|kantor|bagian|bidang|uptd|rsud)[a-z]{2,}")
 
 
 def words_apart(text: str, known: Callable[[str], bool]) -> str:
@@ -46,6 +48,8 @@ def words_apart(text: str, known: Callable[[str], bool]) -> str:
                 if pieces is not None:
                     pieces = [*pieces, run[-k:].lower()]
                     break
+        if pieces is None and (office := _OFFICE_LED.fullmatch(run)):
+            pieces = [office[1].lower(), run[office.end(1) :].lower()]
         if (pieces is None or len(pieces) < 2) and not run.isalpha():
             return _LETTERS.sub(spaced, run)  # no unit's figure: each run of letters alone
         if pieces is None or len(pieces) < 2:

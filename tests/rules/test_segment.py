@@ -58,6 +58,8 @@ ROSTER = [
     _entry("198712242022211186", "Setyo Budi, S.Pd.", "SD Negeri 2 Songgon", "Guru"),
     _entry("198712242022211187", "Setyo Wibowo", "Dinas Sosial"),
     _entry("198712242022211188", "Setyo Raharjo", "SD Negeri 1 Songgon"),
+    _entry("198205222004031441", "Nugroho Pamungkas", "RSUD Drs. H. Amri Tambunan", "Perawat"),
+    _entry("198205222004031442", "Nugroho Suprapto", "Dinas Sosial"),
 ]
 
 
@@ -95,6 +97,8 @@ def index() -> RosterIndex:
         # name words of one person spell it (ours 9197's "ANILUBIS").
         ("MALASARI", "199601012021012001"),
         ("Bu MALASARI", "199601012021012001"),
+        # A hospital's kind run into its initials, which are no word (blindgen 229).
+        ("Abang Nugroho RSUDDHAT", "198205222004031441"),
     ],
 )
 def test_a_name_in_capitals_run_together_is_read_into_its_words(
