@@ -247,7 +247,10 @@ def read_poster(
         # make them one.
         return best[0], best[1], extra
     if card is not None and not layout.framed and covers_name_line(image, layout, place, card):
-        return best[0], best[1], extra
+        below = None
+        if backs_someone and not (best[1] and best[1][0].confidence >= good_enough):
+            below = _story_below_card(image, engine, roster, limit, card, good_enough)
+        return below or (best[0], best[1], extra)
     box: tuple[int, int, int, int] | None = None  # the header band, found once when needed
     for opinion in HEADER_OPINIONS:
         if not backs_someone or (best[1] and best[1][0].confidence >= good_enough):
@@ -348,6 +351,39 @@ def read_poster(
         if layout.framed or pale_behind_name(image, box, place):
             matches = _faint_matches(read_as, roster)
     return reading, matches, extra
+
+
+# The cheapest opinions, for a story whose header may stand right below a notification.
+_BELOW_CARD_OPINIONS = ("plain", "contrast")
+# A rostered handle read letter for letter needs no age beside it to be a header.
+_EXACT_HANDLE = frozenset({"instagram-exact"})
+
+
+def _story_below_card(
+    image: Image.Image,
+    engine: OcrEngine,
+    roster: RosterLookup,
+    limit: int,
+    card: tuple[int, int],
+    sure: float,
+) -> tuple[HeaderReading, list[AsnMatch], list[OcrLine]] | None:
+    """A story re-shot in a gallery viewer, the viewer's title under a notification: the
+    story's own header stands below the card, its status bar too faint to have been read
+    (white on a pale sky, ours 9197). Read there, a name with the story's age beside it that
+    the roster knows surely (`sure`), or a rostered handle letter for letter, is the poster;
+    anything else (the story's body, under a notification that does hide its header) is
+    not, and the poster stays unknown."""
+    box = header_band(image, card[1])
+    for opinion in _BELOW_CARD_OPINIONS:
+        lines = read_header_again(image, box, opinion, engine, None, NamePlace(below_bar=False))
+        reading = read_layout([x for x in lines if not under_card(x, card)], *image.size).header
+        if reading.poster is None:
+            continue
+        found = match_reading(reading, roster, limit)
+        top = found[1][0] if found[1] else None
+        if top and top.confidence >= sure and (reading.seen or top.method in _EXACT_HANDLE):
+            return found[0], found[1], lines
+    return None
 
 
 def another_account(

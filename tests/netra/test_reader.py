@@ -292,6 +292,19 @@ def test_a_notification_above_a_stories_own_status_bar_hides_nothing_of_it(
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
 
 
+def test_a_notification_over_a_viewers_title_leaves_the_story_header_below_it(
+    tmp_path: Path,
+) -> None:
+    """The same, its story's status bar too faint to read (white on a pale sky): the card
+    was taken to cover the name line, and "teguh.sulistyo90" under it went unread (ours
+    9197 0019). Right below the card the story's header is read; a rostered handle there is
+    the poster."""
+    v, label = _scan_ours(9197, 19, "teguh.sulistyo90", tmp_path)
+    assert "banner" in label["noise"] and "gallery" in label["noise"]
+    assert v.kind == "flagged" and v.candidate == 2, v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+
+
 def test_a_caption_under_a_system_toast_is_read_where_it_shows(tmp_path: Path) -> None:
     """A toast ("Tidak ada koneksi internet") over the caption "Dukung penuh Bapa Welem,
     nomor urut 03", as the independent generator draws one (its set 169, screenshot 283):
