@@ -77,6 +77,7 @@ def _age_at(tokens: list[str], i: int, lenient: bool = False) -> str | None:
     if lenient:  # (60 and over is no age in any unit: the name's own digits, "budi 61")
         # Never zero-padded either: "paslon 02" is a caption's pair, not a story 2 hours old.
         bare = token.isdigit() and len(token) <= 2 and not token.startswith("0")
+        bare = bare and not _song_after(tokens, i + 1)
         return token if bare and int(token) < 60 else None
     folded = _fold_age_digits(token)
     if folded != token and _IG_AGE.match(folded):
@@ -93,12 +94,24 @@ def _age_at(tokens: list[str], i: int, lenient: bool = False) -> str | None:
     if token.isdigit() and len(token) <= 2 and i + 1 < len(tokens):
         unit = tokens[i + 1]
         misread_unit = len(unit) <= 2 and not unit.isalnum() and not any(c.isdigit() for c in unit)
-        if _IG_AGE.match(token + unit) or misread_unit:
+        if _IG_AGE.match(token + unit) or (misread_unit and not _song_after(tokens, i + 1)):
             return f"{token} {unit}"
     return None
 
 
 _AGE_DIGITS = str.maketrans("SOoIilB", "5001118")
+_SONG_DOTS = frozenset("·•")
+
+
+def _song_after(tokens: list[str], i: int) -> bool:
+    """A middle dot at token i with words after it: it parts a song's artist from its title,
+    on the line under the handle ("♫ Dewa 19 · Kangen", ours 9197), so the number before it
+    is the artist's, no story's age."""
+    return (
+        i < len(tokens)
+        and tokens[i] in _SONG_DOTS
+        and any(t[:1].isalpha() for t in tokens[i + 1 :])
+    )
 
 
 def _fold_age_digits(token: str) -> str:

@@ -27,6 +27,17 @@ def test_instagram_age_split_from_its_unit() -> None:
     assert reading.seen == "38 m"
 
 
+@pytest.mark.parametrize("song", ["Dewa 19 · Kangen", "♫ Sheila On 7 · Dan", "Dewa 19 • Kangen"])
+def test_a_songs_line_under_the_handle_is_no_name_and_age(song: str) -> None:
+    """A music sticker's line under an Instagram handle whose age went unread: the artist's
+    "19" before the middle dot was taken for the age, and "dewa" for the poster (ours 9197).
+    A number the song's title follows is the artist's."""
+    reading = parse_header_text(["10.05", "96%", "jokolazuardi90", song], "Kirim pesan")
+    assert reading.poster == Poster("username", "jokolazuardi90")
+    # An age whose unit was read as a dot still is one, with no words after it.
+    assert parse_header_text(["budi.santoso 19 ·"]).seen == "19 ·"
+
+
 def test_whatsapp_contact_name_above_relative_time() -> None:
     reading = parse_header_text(["09.53 ma 61%", "_ Bapak Karsana Sepupu ;", 'Kemarin 21.03 "'])
     assert reading.platform == "whatsapp"
