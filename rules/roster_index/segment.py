@@ -32,12 +32,22 @@ _MAX_CUT = 4  # letters of a word begun before the mark
 _OFFICE_LED = re.compile(r"(?i)(dinas|badan|kantor|bagian|bidang|uptd|rsud)[a-z]{2,}")
 
 
+# A school's or health post's head run into its kind ("KSSD N 2 HAMPARAN PERAK": the
+# principal of SD Negeri 2, blindgen 229): too short a run for the rest, split all the same.
+_POST_KIND = re.compile(
+    r"(?i)(ks|kepsek|kasek|wakasek|guru|kapus|kapuskes)"
+    r"(sd|sdn|smp|smpn|sma|sman|smk|smkn|mi|min|mts|mtsn|man|tk|pkm|puskesmas)"
+)
+
+
 def words_apart(text: str, known: Callable[[str], bool]) -> str:
     """`text` with each long run of letters no known word spells split into known words
     (`known` takes a lower-case word), where they cover it all; other runs as they were."""
 
     def spaced(match: re.Match[str]) -> str:
         run = match.group(0)
+        if post := _POST_KIND.fullmatch(run):
+            return f" {post[1]} {post[2]} "
         if (len(run) < MIN_RUN and not _OFFICE_LED.match(run)) or known(run.lower()):
             return run
         pieces = _split(run.lower(), known)

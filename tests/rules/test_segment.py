@@ -60,6 +60,8 @@ ROSTER = [
     _entry("198712242022211188", "Setyo Raharjo", "SD Negeri 1 Songgon"),
     _entry("198205222004031441", "Nugroho Pamungkas", "RSUD Drs. H. Amri Tambunan", "Perawat"),
     _entry("198205222004031442", "Nugroho Suprapto", "Dinas Sosial"),
+    _entry("197406272003021006", "H. Amir Akbar", "SD Negeri 2 Hamparan Perak", "Kepala Sekolah"),
+    _entry("197406272003021007", "Guruh Akbar", "SD Negeri 2 Hamparan Perak", "Guru Kelas"),
 ]
 
 
@@ -99,6 +101,9 @@ def index() -> RosterIndex:
         ("Bu MALASARI", "199601012021012001"),
         # A hospital's kind run into its initials, which are no word (blindgen 229).
         ("Abang Nugroho RSUDDHAT", "198205222004031441"),
+        # No name, only the post's short form run into the school's kind: its principal.
+        ("KSSD N 2 HAMPARAN PERAK", "197406272003021006"),
+        ("GURUH SDN 2 HAMPARAN PERAK", "197406272003021007"),
     ],
 )
 def test_a_name_in_capitals_run_together_is_read_into_its_words(
