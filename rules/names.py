@@ -48,7 +48,8 @@ _TELLING_TITLES = frozenset({"dr", "drg", "drh", "apt", "ns", "ners", "bd", "ir"
 def telling_titles(name: str) -> frozenset[str]:
     """The titles that tell people apart a name carries, before or after it, as typed or
     as on the roster ("drg. Fransiska Lenggu" → {"drg"}; "Yuliana Pello, S.Kep., Ns." → {"ns"})."""
-    words = re.split(r"[\s,]+", name.lower())
+    # A title's dot may stand for the space after it ("DR.SRI RSUD BLAMBANGAN").
+    words = re.split(r"[\s,]+|(?<=\.)(?=[a-z])", name.lower())
     found = {w.strip(".()") for w in words}
     return frozenset(found & _TELLING_TITLES)
 

@@ -25,6 +25,9 @@ from rules.units import SKIP_WORDS, count_repeats
 # than a tie; checked among this many candidates at most.
 SPELLED_OTHERWISE = 0.85
 _SPELLING_CHECKED = 12
+# A title is looked for among more: "DR. SRI RSUD BLAMBANGAN", its hospital's one doctor Sri
+# among thirteen Sris (blindgen 215).
+_TITLES_CHECKED = 40
 
 
 class TieBreakLookup(UnitHintLookup):
@@ -121,7 +124,7 @@ class TieBreakLookup(UnitHintLookup):
         rosters leave titles out, and a contact's "dr." is no reason to doubt a full name."""
         shown = telling_titles(text)
         tied = np.flatnonzero(raws >= raws.max() - PEER_MARGIN) if len(raws) and shown else []
-        if not 1 < len(tied) <= _SPELLING_CHECKED:
+        if not 1 < len(tied) <= _TITLES_CHECKED:
             return None
         out = np.zeros(len(chosen), dtype=bool)
         for j in tied.tolist():

@@ -839,6 +839,35 @@ def test_a_title_in_a_contact_tells_namesakes_in_one_unit_apart() -> None:
     assert nip == "197501252007032028" and conf >= FLAG
 
 
+def test_a_title_run_into_the_name_tells_a_hospitals_many_namesakes_apart() -> None:
+    """ "DR.SRI RSUD BLAMBANGAN" (blindgen 215): thirteen Sris work at the hospital, one a
+    doctor. The title's dot stood for its space, and so many namesakes were not looked
+    through for titles at all; the doctor is the poster."""
+    sris = [_posted("198412282008122919", "dr. Sri Lestari, Sp.An", "Dokter", "RSUD Blambangan")]
+    sris += [
+        _posted(f"1990010120200120{k:02d}", f"Sri {name}, S.Kep.", "Perawat", "RSUD Blambangan")
+        for k, name in enumerate(
+            [
+                "Yuliani",
+                "Indriani",
+                "Utami",
+                "Rahayu",
+                "Wahyuni",
+                "Handayani",
+                "Susanti",
+                "Lestiani",
+                "Purwanti",
+                "Sulastri",
+                "Wulandari",
+                "Kusumawati",
+                "Setyaningsih",
+            ]
+        )
+    ]
+    index = _flags_the_first(sris, "DR.SRI RSUD BLAMBANGAN", "dr. Sri RSUD Blambangan")
+    assert top(index, "contact_name", "Sri RSUD Blambangan")[1] < REVIEW
+
+
 def test_a_unit_head_saved_without_a_name_is_the_one_holding_the_post() -> None:
     """ "Pak Camat Koba", "Kepsek SDN 24": a head of a unit saved by post and unit alone is
     the one person on the roster holding that post there. Not a post several hold there, not
