@@ -43,7 +43,7 @@ from wording import id_analysis as why
 
 
 class RosterLookup(Protocol):
-    def match(self, poster: Poster, limit: int = 5) -> list[AsnMatch]: ...
+    def match(self, poster: Poster, limit: int = 5, *, ended: bool = False) -> list[AsnMatch]: ...
 
     def unit_named(self, text: str) -> str | None: ...
 
@@ -121,8 +121,10 @@ def match_reading(
         # viewer shows, taken for WhatsApp's: the roster's handles decide too.
         posters.append(Poster("username", shown))
     glued = age_glued(reading.poster) if reading.seen is None else ()
+    # An age with its unit read after the handle: its end was read, nothing cut off it.
+    ended = reading.seen is not None and _LETTERED_AGE.fullmatch(reading.seen) is not None
     for poster in [*posters, *glued]:
-        found = roster.match(poster, limit=limit)
+        found = roster.match(poster, limit=limit, ended=ended and poster is reading.poster)
         if poster in glued:  # only the rostered handle itself: a near one is no lead here
             found = [
                 replace(m, confidence=min(m.confidence, AGE_GLUED))

@@ -122,15 +122,16 @@ class RosterIndex(CandidateLookup):
                 found.append(Scored(s.idx, raw, f"instagram-as-name:{s.method}", evidence))
         return found
 
-    def match(self, poster: Poster, limit: int = 5) -> list[AsnMatch]:
-        """Roster entries that may be this poster, best first (at most `limit`)."""
+    def match(self, poster: Poster, limit: int = 5, *, ended: bool = False) -> list[AsnMatch]:
+        """Roster entries that may be this poster, best first (at most `limit`). `ended`:
+        the handle's end was read, a story's age after it, so no longer handle was cut."""
         text = poster.text.strip()
         if not text or limit <= 0:
             return []
         if poster.kind == "phone":
             scored = self._match_phone(text)
         elif poster.kind == "username":
-            scored = self._match_username(text)
+            scored = self._match_username(text, ended)
             if not self._lists_handles() and not any(s.raw >= HANDLE_LEAD for s in scored):
                 scored += self._handle_as_contact(text, limit)
         else:

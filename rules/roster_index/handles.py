@@ -355,7 +355,7 @@ class HandleLookup(RosterTables):
 
     # --- username ----------------------------------------------------------------
 
-    def _match_username(self, text: str) -> list[Scored]:
+    def _match_username(self, text: str, ended: bool = False) -> list[Scored]:
         text = text.replace("…", "...")
         handle = normalise_handle(text.split()[0]) if text.split() else None
         if handle is None:
@@ -397,12 +397,12 @@ class HandleLookup(RosterTables):
                 )
             # A handle read without its punctuation may as well be another one read without
             # its end ("rinatamba" of "rinatamba62" over a pale photo, beside "rina_tamba"):
-            # those count as peers, and are offered beside it.
+            # peers, offered beside it. Not when its end was read (`ended`: an age after it).
             longer = [
                 (i, h)
                 for i, h in self._loose_handles(sk, handle)
                 if i not in exact and handle_letters(h).startswith(handle_letters(handle))
-            ] if ocr and not same else []  # fmt: skip
+            ] if ocr and not same and not ended else []  # fmt: skip
             for i in ocr:
                 raw = 0.9 / (1 + PEER_PENALTY * (len(ocr) + len(longer) - 1))
                 if same:

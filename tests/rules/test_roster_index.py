@@ -807,6 +807,21 @@ def test_a_handle_read_without_punctuation_or_without_its_end_is_no_flag() -> No
     assert nip == one.nip and conf >= FLAG
 
 
+def test_a_handle_whose_end_was_read_is_no_longer_handle_cut() -> None:
+    """ "lamhot_journey 21j" (blindgen 225): its doubled underscore read as one, beside the
+    roster's "lamhot__journey" and another Lamhot's "lamhot__journey35". With the story's
+    age read after it, the handle's end was read: no "35" was lost, and the first is the
+    poster. Without the age both stay offered, neither flagged."""
+    one = E("199508242022211024", "Lamhot Ginting", "Dinas Sosial", None, "lamhot__journey")
+    other = E("199508242022211025", "Lamhot Damanik", "Bappeda", None, "lamhot__journey35")
+    index = RosterIndex.build([one, other])
+    found = index.match(Poster("username", "lamhot_journey"))
+    assert {m.entry.nip for m in found} == {one.nip, other.nip}, found
+    assert all(m.confidence < FLAG for m in found), found
+    found = index.match(Poster("username", "lamhot_journey"), ended=True)
+    assert [m.entry.nip for m in found] == [one.nip] and found[0].confidence >= FLAG, found
+
+
 def _posted(nip: str, nama: str, jabatan: str, unit: str) -> RosterEntry:
     return RosterEntry(nip, nama, jabatan, unit, "Pemkab", None, None, ())
 
