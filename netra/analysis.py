@@ -54,6 +54,7 @@ from ocr.reader import (
     legible,
     picture_top,
     read_framed,
+    read_white_letters,
     second_reading,
     small_ink,
 )
@@ -69,6 +70,7 @@ from rules.frame import (
     status_bar_below,
     story_span,
     toast_over_text,
+    under_card,
 )
 from rules.layout import Layout, read_layout
 from rules.ocr_text import compact_word
@@ -358,6 +360,13 @@ def analyse(
             story = [t for t in layout.body if not _names_the_poster(t, header)]
             said = find_support("\n".join([*story, body_text, *among]), election, names)
             support = better_finding(support, said)
+    if header.poster is None and not layout.framed and unclear(support, thresholds):
+        # Nobody read as the poster, nothing clear: white letters over a busy photo, the
+        # name over a pale sky above them, read with the photo taken away.
+        # A notification's message is no part of the story.
+        white = [x for x in read_white_letters(shot.image, engine) if not under_card(x, card)]
+        texts += [line.text for line in white]
+        support = better_finding(support, find_support(content_text(white), election))
     if (
         not backs_someone
         and (not matches or matches[0].confidence < thresholds.asn_flag)

@@ -427,3 +427,15 @@ def letterbox_top(image: Image.Image) -> int:
     if top < MIN_LETTERBOX * h or float(np.median(rows[top : top + 4])) <= _BAR_LEVEL:
         return 0
     return top
+
+
+# White letters: every channel at least this bright, and the channels at most this far apart.
+WHITE_LETTERS = (236, 40)
+
+
+def read_white_letters(image: Image.Image, engine: OcrEngine) -> list[OcrLine]:
+    """The screenshot's near-white pixels alone, black on white, read whole: white letters
+    over a busy photo, a serif caption over grey grass that the detector found no line in
+    and a white name over the pale sky above it (ours 9197), the photo's texture gone."""
+    mask = pp.white_text_mask(pp.as_array(image), *WHITE_LETTERS)
+    return engine.read(pp.to_image(mask).convert("RGB"))
