@@ -305,6 +305,17 @@ def test_a_notification_over_a_viewers_title_leaves_the_story_header_below_it(
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
 
 
+def test_white_letters_over_grey_grass_under_an_unread_name_are_read(tmp_path: Path) -> None:
+    """ "Dukung Jamaludin Sanjaya Bupati Bangka Tengah No. 1" in a white serif over grey
+    grass, "ayu__susa" white over the pale sky above it (ours 9197 0165): the detector found
+    only "Bupat" in the grass and no name at all, so the story ended `clear`. Its white
+    letters alone, the photo taken away, read whole; the name is then read again."""
+    v, label = _scan_ours(9197, 165, "ayu__susa", tmp_path)
+    assert "pale_header" in label["noise"] and label["supports_candidate"] == 1
+    assert v.kind == "flagged" and v.candidate == 1, v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+
+
 def test_a_caption_under_a_system_toast_is_read_where_it_shows(tmp_path: Path) -> None:
     """A toast ("Tidak ada koneksi internet") over the caption "Dukung penuh Bapa Welem,
     nomor urut 03", as the independent generator draws one (its set 169, screenshot 283):
