@@ -53,6 +53,9 @@ TWIN_UNDERSCORE_FROM = 9185
 # The first seed whose Instagram headers may carry a badge: a verified tick or a "Teman
 # Dekat" (close friends) pill.
 BADGE_FROM = 9189
+# The first seed whose rotated captions turn up to 35° rather than 25°.
+WIDE_TURN_FROM = 9199
+WIDE_TURN = 1.4
 
 
 @dataclass(frozen=True)
@@ -988,6 +991,10 @@ def make_item(
         body.lines = [f"📍 {place.upper()}", *body.lines]  # a location sticker
         body.scales = [1.0, *body.scales] if body.scales else []
     spec, styles = _visual(rng, platform, body, seed * 100003 + index, shares)
+    if seed >= WIDE_TURN_FROM and "rotated" in styles:
+        # Turned as far as people drag a caption, emoji and all (5-35°; another generator's
+        # sets turn "✌️ 2️⃣ 🔥" some 30°). Scaled, so no later draw moves.
+        spec.rotation = round(spec.rotation * WIDE_TURN, 1)
     if body.art is not None and body.art["kind"] == "ballot":
         spec.art_width = brng.uniform(0.34, 0.6)
         spec.art_y = brng.uniform(0.4, 0.55)

@@ -735,3 +735,22 @@ def test_instagram_headers_carry_badges_from_a_later_seed_and_older_ones_stay() 
                 lab = {**lab, "noise": "+".join(noise)}
             assert lab == same
         assert badges == ({"close_friends", "verified"} if drawn else set())
+
+
+def test_captions_turn_further_from_a_later_seed_and_older_ones_stay() -> None:
+    """From `WIDE_TURN_FROM` on, a rotated caption turns up to 35° (emoji and all, as
+    another generator turns "✌️ 2️⃣ 🔥"); an older seed's stay within 25°."""
+    from tests.synth.dataset import WIDE_TURN, WIDE_TURN_FROM
+
+    turns = {}
+    for seed in (WIDE_TURN_FROM, WIDE_TURN_FROM - 2):
+        world = make_world(seed, roster_size=200)
+        cats = categories_for(300, random.Random(f"cats:{seed}"))
+        turns[seed] = [
+            abs(spec.rotation)
+            for index in range(1, 301)
+            for spec, lab in [make_item(world, index, cats[index - 1], seed)]
+            if "rotated" in lab["style"].split("+")
+        ]
+    assert max(turns[WIDE_TURN_FROM]) > 25 and max(turns[WIDE_TURN_FROM]) <= 25 * WIDE_TURN
+    assert turns[WIDE_TURN_FROM - 2] and max(turns[WIDE_TURN_FROM - 2]) <= 25
