@@ -178,15 +178,20 @@ def _read_row(image: Image.Image, row: Sequence[Emoji], engine: OcrEngine) -> st
 
 def _unsure_between(row: Sequence[Emoji]) -> list[Emoji]:
     """The "other" emoji of a row matched unsurely (`_OTHER_SURE`) that stand between two
-    that say something, where a pair's number would: "☝️☝️☝️ ✨ 🔥🔥🔥"."""
+    that say something, where a pair's number would: "☝️☝️☝️ ✨ 🔥🔥🔥". And any but a vote's
+    between a ballot box and a tick, the number's own place: a grey "2" matched as a "💯"
+    in "🗳️ 2 ✅💯💯" (blindgen 217)."""
     said = [e.left for e in row if e.meaning != "other"]
+    votes = [e.left for e in row if e.name in _VOTE]
+
+    def between(e: Emoji, xs: list[int]) -> bool:
+        return any(x < e.left for x in xs) and any(x > e.left for x in xs)
+
     return [
         e
         for e in row
-        if e.meaning == "other"
-        and e.likeness < _OTHER_SURE
-        and any(x < e.left for x in said)
-        and any(x > e.left for x in said)
+        if (e.meaning == "other" and e.likeness < _OTHER_SURE and between(e, said))
+        or (e.name not in _VOTE and between(e, votes))
     ]
 
 

@@ -319,6 +319,24 @@ def test_emoji_level_or_scattered_make_no_slanted_row() -> None:
     assert -32 < angle < -28 and row == climbing
 
 
+def test_a_number_taken_for_a_cheer_between_ballot_and_tick_is_read() -> None:
+    """ "🗳️ 2 ✅💯💯" with a grey "2" matched as a "💯" (blindgen 217 0240): painted over with
+    the emoji, it left nothing to read. Between a ballot box and a tick stands the pair's
+    number: what was matched there is left unpainted in the row's second reading."""
+    from ocr.emoji import Emoji
+    from ocr.left_out import read_among_emoji
+
+    image = _line(["🗳️", "2", "✅", "💯", "💯"], 44, (240, 120, 100), text=("lato", (225,) * 3))
+    found = find_emoji(image, (200, 1100))
+    ballot = next(e for e in found if e.name == "cheer_ballot")
+    tick = next(e for e in found if e.name == "cheer_check")
+    middle = (ballot.left + ballot.side + tick.left) // 2
+    taken = Emoji("cheer_100", middle - 15, tick.top + 6, 30, 0.85)
+    emoji = [e for e in found if e.left <= tick.left] + [taken]
+    read = " ".join(read_among_emoji(image, emoji, make_engine("ppocr")))
+    assert "2" in read.split(), read
+
+
 def test_cheers_matched_over_a_photos_texture_are_no_typed_row() -> None:
     """ "💯"s matched on a saucer's rim, overlapping one another (ours 9189): no row of typed
     emoji, so nothing is read among them (it read a "1", a false flag). Typed ones stand
