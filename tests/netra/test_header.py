@@ -362,3 +362,21 @@ def test_a_mark_another_reading_read_in_place_is_no_guess() -> None:
     assert punctuation_lost(first, guessed)
     assert punctuation_lost(first, guessed, ("~Olga", "ahmad85 9j"))
     assert not punctuation_lost(first, guessed, ("~Olga", "ahmad_85", "PILIH NOMOR 2"))
+
+
+def test_a_handle_read_with_its_age_after_it_is_matched_as_read_to_its_end() -> None:
+    """ "lamhot_journey 21j" (blindgen 225): the age read after the handle says its end was
+    read, so the roster's "lamhot__journey35" is no peer of "lamhot__journey" and the
+    poster is flagged; a bare number after it ("lamhot_journey 2") says no such thing."""
+    roster = RosterIndex(
+        [
+            RosterEntry("199508242022211024", "Lamhot Ginting", instagram="lamhot__journey"),
+            RosterEntry("199508242022211025", "Lamhot Damanik", instagram="lamhot__journey35"),
+        ]
+    )
+    aged = HeaderReading("instagram", Poster("username", "lamhot_journey"), "21j", ())
+    _found, matches = match_reading(aged, roster, 5)
+    assert [m.entry.nip for m in matches] == ["199508242022211024"] and matches[0].confidence >= 0.9
+    bare = HeaderReading("instagram", Poster("username", "lamhot_journey"), "2", ())
+    _found, matches = match_reading(bare, roster, 5)
+    assert len(matches) == 2 and matches[0].confidence < 0.9
