@@ -421,10 +421,11 @@ class CandidateLookup(NameWordsLookup):
         short form ("Pol PPA" of "Pol PP 🙏", "SD NEGERI 49A"): when the last word is no word
         this roster knows, the name as read names no unit, and without its last letter it
         does ("RSJ" is a mental hospital as read, not "RS" and a letter). The letter may be
-        a small one ("Slamet BKDw" of "Slamet BKD 🦋", our set 9187)."""
+        a small one ("Slamet BKDw" of "Slamet BKD 🦋", our set 9187), or a digit after the
+        unit's number ("Olivia Guru SMPN96" of "SMP N 9 😊", blindgen 231)."""
         head, _sep, last = text.rpartition(" ")
         short = last[:-1].lower()
-        number = bool(head) and re.fullmatch(r"\d{1,3}[A-Z]", last) is not None
+        number = bool(head) and re.fullmatch(r"\d{1,3}[A-Z]|[A-Za-z.]*\d{2,3}", last) is not None
         if not number and not (head and len(last) >= 3 and last.isalpha() and last[:-1].isupper()):
             return text
         if not number and (self._known_word(last.lower()) or not (
@@ -432,7 +433,14 @@ class CandidateLookup(NameWordsLookup):
         )):  # fmt: skip
             return text
         cut = f"{head} {last[:-1]}"
+        if number:  # a number read is a unit's hint whether or not the roster has that unit
+            return (
+                cut if not self._names_roster_unit(text) and self._names_roster_unit(cut) else text
+            )
         return cut if not self._unit_hints(text)[0] and self._unit_hints(cut)[0] else text
+
+    def _names_roster_unit(self, text: str) -> bool:
+        return any(k in self._key_units for k in self._unit_hints(text)[0])
 
     def _unit_words(self) -> frozenset[str]:
         words = getattr(self, "_unit_word_set", None)

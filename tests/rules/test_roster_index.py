@@ -1474,6 +1474,20 @@ def test_an_emoji_after_a_schools_number_read_as_a_letter_is_dropped() -> None:
     _flags_the_first(dians, "DIAN-SD NEGERI 49A", "DIAN - SD NEGERI 49")
 
 
+def test_an_emoji_after_a_schools_number_read_as_a_digit_is_dropped() -> None:
+    """ "Olivia Guru SMP N 9 😊" read "Olivia Guru SMPN96" (blindgen 231): the roster has no
+    SMP Negeri 96, so the 6 was the emoji, and the school tells the Olivias apart. A number
+    the roster has stays as read."""
+    olivias = [
+        E("199910162024012805", "Olivia Marasabessy, S.Si.", "SMP Negeri 9 Ambon"),
+        E("197311132001032799", "Olivia Tuhuteru, S.Pd.", "SD Negeri 4 Ambon"),
+        E("199001012015032003", "Olivia Talakua", "SMP Negeri 16 Ambon"),
+    ]
+    index = _flags_the_first(olivias, "Olivia SMPN96", "Olivia SMP N 9")
+    nip, _conf, _method = top(index, "contact_name", "Olivia SMPN 16")
+    assert nip == "199001012015032003"
+
+
 def test_a_schools_number_run_into_its_place_still_names_the_school() -> None:
     """ "Bp. Eko SD N 1 Pakem" read "Bp. Eko SD N1Pakem": the N of Negeri, the number and the
     place run together. The school still tells the Ekos apart."""
