@@ -28,8 +28,9 @@ _CUT = re.compile(r"\s?(?:…|\.{2,})\s*$")  # the app's mark at the end of a cu
 _MAX_CUT = 4  # letters of a word begun before the mark
 # A shorter run that opens with an office's word is split too ("DINASKB"): no name does.
 # When what follows is no known word, the office's word alone is set apart: "RSUDDHAT",
-# the initials of RSUD Drs. H. Amri Tambunan, which the unit hints read (blindgen 229).
-_OFFICE_LED = re.compile(r"(?i)(dinas|badan|kantor|bagian|bidang|uptd|rsud)[a-z]{2,}")
+# the initials of RSUD Drs. H. Amri Tambunan, which the unit hints read (blindgen 229). No
+# name begins "Rs" either: "IRWAN-RSHAMZAH" is RS(UD Depati) Hamzah's Irwan (ours 9199).
+_OFFICE_LED = re.compile(r"(?i)(dinas|badan|kantor|bagian|bidang|uptd|rsud|rs)[a-z]{2,}")
 
 
 # A school's or health post's head run into its kind ("KSSD N 2 HAMPARAN PERAK": the

@@ -60,6 +60,8 @@ ROSTER = [
     _entry("198712242022211188", "Setyo Raharjo", "SD Negeri 1 Songgon"),
     _entry("198205222004031441", "Nugroho Pamungkas", "RSUD Drs. H. Amri Tambunan", "Perawat"),
     _entry("198205222004031442", "Nugroho Suprapto", "Dinas Sosial"),
+    _entry("198501052013061058", "Irwan Handayani, S.Kep., Ns.", "RSUD Depati Hamzah"),
+    _entry("198501052013061059", "Irwan", "Dinas Sosial"),
     _entry("197406272003021006", "H. Amir Akbar", "SD Negeri 2 Hamparan Perak", "Kepala Sekolah"),
     _entry("197406272003021007", "Guruh Akbar", "SD Negeri 2 Hamparan Perak", "Guru Kelas"),
 ]
@@ -101,6 +103,7 @@ def index() -> RosterIndex:
         ("Bu MALASARI", "199601012021012001"),
         # A hospital's kind run into its initials, which are no word (blindgen 229).
         ("Abang Nugroho RSUDDHAT", "198205222004031441"),
+        ("IRWAN-RSHAMZAH", "198501052013061058"),
         # No name, only the post's short form run into the school's kind: its principal.
         ("KSSD N 2 HAMPARAN PERAK", "197406272003021006"),
         ("GURUH SDN 2 HAMPARAN PERAK", "197406272003021007"),
