@@ -112,8 +112,10 @@ def check_lost_mark(
             return matches
         return [_lowered(best, read, handle), *matches[1:]]
     # A gap read where the mark stands is the mark ("citra januar_id" of "citra_januar_id").
-    again = [line.text.lower().split() for line in enlarged()[1]]
+    # Thin letters are compared as one ("kartikawljaya_ld" is read as first, ours 9199).
+    again = [_thin(line.text.lower()).split() for line in enlarged()[1]]
     joined = [mark.join(words) for words in again]
+    read, handle = _thin(read), _thin(handle)
     # Read as first: the line, or a word of it (after an avatar read "O"), opens with it.
     as_first = any(w.startswith(read) for words in again for w in words) or any(
         t.startswith(read) for t in joined
@@ -124,6 +126,12 @@ def check_lost_mark(
 
 
 Enlarged = Callable[[], tuple[Image.Image, list[OcrLine]]]
+_THIN = str.maketrans("l1|!", "iiii")
+
+
+def _thin(text: str) -> str:
+    """The text with the thin letters OCR reads for one another as one ("l" for "i")."""
+    return text.translate(_THIN)
 
 
 def _reads_as(text: str, handle: str) -> bool:
