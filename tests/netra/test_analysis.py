@@ -958,7 +958,9 @@ def test_a_notification_hiding_a_storys_poster_is_not_taken_for_it(  # type: ign
     its sender (a colleague on the roster, by name or by number) was read again by a header
     opinion that saw the card's rows without its app line, and flagged for a post not theirs.
     Nobody is named now, and the support goes to a person. The card covers the rows the
-    name line stands on: the header is not read again (once, not six times)."""
+    name line stands on: the header is not read again there (not six times), only the band
+    right below the card by the two cheapest opinions, where a story in a gallery viewer
+    has its own header (`_story_below_card`); the story's text there names nobody."""
     from ocr.ppocr import PpOcrEngine
 
     shot = dataclasses.replace(
@@ -968,7 +970,7 @@ def test_a_notification_hiding_a_storys_poster_is_not_taken_for_it(  # type: ign
     v = analyse(render_story(shot), roster, election, engine=engine)
     assert sender[-4:] in v.text.replace(" ", ""), v.text  # the card was read
     assert v.asn is None and v.kind == "review", v.reasons
-    assert engine.reads == 1, (engine.reads, v.text)
+    assert engine.reads <= 3, (engine.reads, v.text)
 
 
 @pytest.mark.parametrize(
