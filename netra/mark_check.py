@@ -115,12 +115,12 @@ def check_lost_mark(
     # Thin letters are compared as one ("kartikawljaya_ld" is read as first, ours 9199).
     again = [_thin(line.text.lower()).split() for line in enlarged()[1]]
     joined = [mark.join(words) for words in again]
-    read, handle = _thin(read), _thin(handle)
+    thin_read, thin_handle = _thin(read), _thin(handle)
     # Read as first: the line, or a word of it (after an avatar read "O"), opens with it.
-    as_first = any(w.startswith(read) for words in again for w in words) or any(
-        t.startswith(read) for t in joined
+    as_first = any(w.startswith(thin_read) for words in again for w in words) or any(
+        t.startswith(thin_read) for t in joined
     )
-    if any(handle in t for t in joined) or not as_first:
+    if any(thin_handle in t for t in joined) or not as_first:
         return matches  # the mark is there, or the line was not read again as it was first
     return [_lowered(best, read, handle), *matches[1:]]
 
