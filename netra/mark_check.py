@@ -32,6 +32,7 @@ from rules.frame import TextLine
 from rules.ocr_text import compact_word
 from rules.poster import HeaderReading
 from rules.roster_index.handles import lost_mark_at
+from rules.roster_index.tables import HANDLE_LOOKALIKES
 from rules.types import AsnMatch
 from wording import id_analysis as why
 
@@ -126,12 +127,11 @@ def check_lost_mark(
 
 
 Enlarged = Callable[[], tuple[Image.Image, list[OcrLine]]]
-_THIN = str.maketrans("l1|!", "iiii")
 
 
 def _thin(text: str) -> str:
-    """The text with the thin letters OCR reads for one another as one ("l" for "i")."""
-    return text.translate(_THIN)
+    """The text with the letters OCR reads for one another as one ("l" for "i")."""
+    return text.translate(HANDLE_LOOKALIKES)
 
 
 def _reads_as(text: str, handle: str) -> bool:

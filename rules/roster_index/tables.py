@@ -61,6 +61,7 @@ _HANDLE_CONFUSE = str.maketrans(
     {"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "5": "s", "8": "b"}
 )
 _HANDLE_CONFUSE_LIGHT = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "!": "l"})
+HANDLE_LOOKALIKES = _HANDLE_CONFUSE_LIGHT  # the thin letters and digits OCR reads for each other
 _NAME_CONFUSE = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l"})
 
 
