@@ -15,6 +15,7 @@ from rules.names import fold_spelling
 from rules.roster import normalise_handle
 from rules.roster_index.scoring import PEER_PENALTY, Scored
 from rules.roster_index.tables import (
+    HANDLE_LOOKALIKES,
     RosterTables,
     exact_range,
     handle_key,
@@ -36,13 +37,12 @@ _NEAR_HANDLE = 0.55
 # not on it may be anyone's, an ASN's too (`_match_concat_name`).
 HANDLES_LISTED = 0.05
 _NEAR_MAX = 6
-_HANDLE_CONFUSE_LIGHT = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "!": "l"})
 _LETTERS = re.compile(r"[^a-z]+")
 
 
 def _light_skeleton(handle: str) -> str:
     """The skeleton with digits 5 and 8 kept, to tell a letter edit from a digit edit."""
-    return handle_letters(handle).translate(_HANDLE_CONFUSE_LIGHT)
+    return handle_letters(handle).translate(HANDLE_LOOKALIKES)
 
 
 def _punct_positions(handle: str) -> dict[int, str]:
@@ -159,8 +159,8 @@ def lost_mark_at(shown: str, roster: str) -> int | None:
     if len(roster) != len(shown) + 1:
         return None
     folded, roster_folded = (
-        shown.translate(_HANDLE_CONFUSE_LIGHT),
-        roster.translate(_HANDLE_CONFUSE_LIGHT),
+        shown.translate(HANDLE_LOOKALIKES),
+        roster.translate(HANDLE_LOOKALIKES),
     )
     for p in range(1, len(roster) - 1):
         if roster[p] in "._" and roster_folded[:p] + roster_folded[p + 1 :] == folded:
