@@ -72,7 +72,7 @@ from rules.frame import (
     toast_over_text,
     under_card,
 )
-from rules.layout import Layout, read_layout
+from rules.layout import Layout, past_chrome, read_layout
 from rules.ocr_text import compact_word
 from rules.pair_numbers import waits_for_number
 from rules.poster import HeaderReading, is_time_line
@@ -518,6 +518,7 @@ def _body_below(top: int, lines: Sequence[OcrLine], layout: Layout, height: int)
     """The story's body from row `top` down to its footer ("Kirim pesan", "Balas"): below
     it is only the phone's chrome."""
     footer = [x.top for x in lines if x.text in layout.footer and x.top > top]
+    top = past_chrome(top, lines, layout.chrome)  # the song under a username
     return top, min(footer, default=height)
 
 

@@ -432,6 +432,12 @@ def dots_in_place(image: Image.Image, box: Box, handle: str) -> bool:
     if measured is None:
         return False
     foot, size = measured
+    # Ink wholly below the letters' foot is the next line's (a song's "♫ Sheila On 7" under
+    # the handle, its tops inside the box), never a dot: it is no part of this line's columns.
+    labels, _count = ndimage.label(ink)
+    for k, blob in enumerate(ndimage.find_objects(labels), start=1):
+        if blob and blob[0].start >= foot:
+            ink[blob][labels[blob] == k] = False
     rows = np.arange(ink.shape[0])[:, None]
     inked = ink.any(axis=0)
     top = np.where(ink, rows, ink.shape[0]).min(axis=0)

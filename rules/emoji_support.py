@@ -52,12 +52,14 @@ _CHEERS_AS_DIGITS = re.compile(
     r"^\W*(?:(?P<a>\d)(?P=a){2,}|[a-z]{1,2})?\s?0(?P<n>[1-9])\s?(?P<b>\d)(?P=b){2,}\W*$",
     re.MULTILINE,
 )
-# A polling station named at a line's end, its number read apart ("Sudah nyoblos di TPS" /
-# "04" between cheers): the lone "04" is the station's, not a pair's (ours 9161).
-_STATION_CUT = re.compile(r"\btps\s*$", re.MULTILINE)
+# A polling station (or an address: a neighbourhood, a block, a floor, a room) named at a
+# line's end, its number read apart ("Sudah nyoblos di TPS" / "04" between cheers; "di Balai
+# RW" / "02"): the lone "04" is the station's, not a pair's (ours 9161, 9201).
+_PLACES = r"(?:tps|rt|rw|blok|gg|gang|lt|lantai|kav|kamar|ruang|kelas)"
+_STATION_CUT = re.compile(rf"\b{_PLACES}\s*$", re.MULTILINE)
 # A polling station's number read with it ("Sudah nyoblos di TPS 02 🗳️", the "02" read again
 # alone among the emoji): that number is the station's (ours 9191).
-_STATION = re.compile(r"\btps\W{0,2}0?([1-9])(?!\d)")
+_STATION = re.compile(rf"\b{_PLACES}\W{{0,2}}0?([1-9])(?!\d)")
 # A digit alone on its line: a keycap OCR read as its digit ("✌️ 2️⃣ 🔥", the keycap read "2").
 _LONE_LINE = re.compile(r"^\W*([1-9])\W*$", re.MULTILINE)
 _LONE_DIGIT = re.compile(r"(?<![\w.,:/-])([1-9])(?![\d.,:/])")

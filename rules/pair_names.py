@@ -117,11 +117,11 @@ def confusable(word: str) -> str:
     return "".join(classes.get(ch, re.escape(ch)) for ch in word)
 
 
-def shouted_with_marks(alias: str, raw: str, acronyms: frozenset[str]) -> bool:
+def shouted_with_marks(alias: str, raw: str, acronyms: frozenset[str]) -> str | None:
     """The acronym in capitals with a letter read as a mark or a digit ("HAM!", "Z4TRI"),
-    standing alone: not the word itself, which the other rules see."""
+    standing alone: not the word itself, which the other rules see. What was read, if so."""
     pattern = r"(?<![A-Za-z0-9])" + confusable(alias.upper()) + r"(?![A-Za-z0-9])"
-    return any(m.group(0) not in acronyms for m in re.finditer(pattern, raw))
+    return next((m.group(0) for m in re.finditer(pattern, raw) if m.group(0) not in acronyms), None)
 
 
 def glued_in(word: str, tokens: list[str]) -> bool:

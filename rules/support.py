@@ -68,7 +68,7 @@ from wording import id_analysis as why
 
 # A term of office, five years ("2024-2029", "2025 - 2030"): what a campaign promises; a lone
 # name beside it is the pair's.
-_TERM = re.compile(r"\b20(\d\d)\s?[-/]\s?20(\d\d)\b")
+_TERM = re.compile(r"(?<!\d)20(\d\d)\s?[-/]\s?20(\d\d)(?!\d)")  # ("Belitung2024-2029": no space)
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,9 +320,13 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
         elif words and letter_doubled(alias, raw, acronyms):
             # "rahillh" of "RAHILH": a letter of the pair's coined acronym read twice.
             signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.75))
-        elif words and len(words[0]) >= 3 and shouted_with_marks(alias, raw, acronyms):
-            # "HAM!!" for "HAMI": an I read as "!", which normalising the text dropped.
-            signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.6))
+        elif words and len(words[0]) >= 3 and (marked := shouted_with_marks(alias, raw, acronyms)):
+            # "HAM!!" for "HAMI": an I read as "!", which normalising the text dropped. A lead
+            # only ("Tegakkan HAM!" is about human rights), unless what is left of it is no
+            # word either: "FERL!!!!" can only be the pair's "FERLI!!!" (blindgen 233).
+            stem = re.sub(r"[^A-Za-z]", "", marked).lower()
+            coined = len(stem) >= 4 and not is_word(stem) and not is_word(words[0])
+            signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.8 if coined else 0.6))
         elif (
             words
             and len(words[0]) >= 3

@@ -290,7 +290,8 @@ def split_unit_hints(
         place: list[str] = []
         while (
             i < n
-            and sum(t not in _TITLE_WORDS for t in place) < _MAX_PLACE_TOKENS  # "dr. H." free
+            # "dr. H." and a school's number free: "SMPN 1 Percut Sei Tuan" (blindgen 233)
+            and sum(t not in _TITLE_WORDS and not t.isdigit() for t in place) < _MAX_PLACE_TOKENS
             and tokens[i] not in _PLACE_STOP
         ):
             if tuple(tokens[i : i + 1]) in _PHRASES:

@@ -161,3 +161,9 @@ def test_a_pairs_padded_number_alone_among_cheers_backs_it(election: Election) -
     names = ["cheer_arm", "cheer_fire", "cheer_100"]
     assert _said(election, names, "Sudah nyoblos di TPS 02\nKel. Berok\n:02")[0] is None
     assert _said(election, names, "Sudah nyoblos di TPS 14\nKel. Berok\n02") == (2, WEIGHT)
+    # An address's number wrapped onto a line of its own ("Posyandu di Balai RW" / "02"),
+    # cheers seen in the photo around it: the neighbourhood's, not a pair's (ours 9201).
+    names = ["cheer_100", "cheer_100", "cheer_fire"]
+    assert _said(election, names, "Posyandu Balita\ntgl 12 di Balai RW\n02")[0] is None
+    assert _said(election, names, "Kumpul di RT 02\n02")[0] is None
+    assert _said(election, names, "Posyandu Balita\ntgl 12 di Balai\n02") == (2, WEIGHT)

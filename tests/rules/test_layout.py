@@ -55,6 +55,23 @@ def test_instagram_username_with_its_age_glued_on() -> None:
     assert layout.header.seen == "4j"
 
 
+def test_the_song_under_the_username_is_no_part_of_the_story() -> None:
+    """ "Rizky Febian·Kesempurnaan Cinta", the song under "rosmawati1975 1h" (its note lost):
+    the singer is no voice for a candidate called Rizky. A caption with a dot further down is
+    the story's."""
+    lines = [*STATUS, line("rosmawati1975 1h", 82, 76, 29), line("Rizky Febian·Kesempurnaan Cinta", 82, 100, 35),
+             line("SIAPAPUN PILIHANMU", 86, 540, 38), line("Rizky · 02", 86, 600, 38),
+             line("Kirim pesan", 50, 1180)]  # fmt: skip
+    layout = read_layout(lines, W, H)
+    assert layout.header.poster == Poster("username", "rosmawati1975")
+    assert layout.body == ("SIAPAPUN PILIHANMU", "Rizky · 02")
+    assert "Rizky Febian·Kesempurnaan Cinta" in layout.chrome
+    # A WhatsApp status has no song line: the line under its time is its caption.
+    wa = [*STATUS, line("Bu Rina", 140, 90), line("Hari ini 12.54", 140, 122, 25),
+          line("Rizky·Jaya 02", 140, 150, 35), line("Balas", 320, 1200)]  # fmt: skip
+    assert read_layout(wa, W, H).body == ("Rizky·Jaya 02",)
+
+
 def test_ambiguous_glued_age_keeps_every_reading_for_the_roster() -> None:
     layout = read_layout([*STATUS, line("olga297133m", 88, 99)], W, H)
     readings = [layout.header.poster, *layout.header.alternatives]

@@ -367,6 +367,12 @@ def test_a_shouted_acronym_with_a_letter_lost_or_misread_as_a_digit_or_a_mark() 
     marked = detect_support("pokoknya HAM!! menang", hami)
     assert marked.candidate == 2 and marked.confidence >= 0.7
     assert detect_support("Tegakkan HAM", hami).confidence < 0.3
+    # "FERLI!!!" read "FERL!!!!": what is left, "FERL", is no word, so it can only be the
+    # pair's; it counts as the acronym itself does.
+    ferli = parse_election(election_toml_with_alias("FERLI"))
+    assert detect_support("FERL!!!!", ferli).candidate == 2
+    assert detect_support("FERL!!!!", ferli).confidence >= 0.7
+    assert detect_support("FERL", ferli).confidence < 0.3
     # "ZUJU 🔥🔥" read "ZUJUo": the emoji glued on as a small letter.
     zuju = parse_election(election_toml_with_alias("ZUJU"))
     assert detect_support("gaspoool ZUJUo", zuju).candidate == 2
@@ -385,6 +391,7 @@ def test_a_lone_name_in_a_hashtag_beside_a_term_or_a_need_is_the_pair() -> None:
     for text in (
         "#TetapYusuf",
         "Pak Yusuf 2024-2029",
+        "Pak Yusuf\nWalikota Kota Contoh2024-2029",  # the space before the term lost
         "Saatnya Yusuf memimpin",
         "Kota butuh Yusuf",
         # Other ways of saying it: "non-negotiable", English, "my regent".

@@ -34,6 +34,8 @@ ROSTER = [
     _entry("198801012013011014", "Togar Laksita", "Dinas Komunikasi dan Informatika"),
     _entry("198901012014011015", "Ilham Sitompul", "SD Negeri 39 Kota Contoh"),
     _entry("198901012014011016", "Ilham Siregar", "Dinas Sosial"),
+    _entry("197506102009121702", "H. Heru Sulistyo", "SMP Negeri 1 Percut Sei Tuan"),
+    _entry("199412102023221068", "Heru Sutanto, S.KM", "UPTD Puskesmas Percut Sei Tuan"),
 ]  # fmt: skip
 
 
@@ -71,6 +73,9 @@ def index() -> RosterIndex:
         ("Pak Kepsek Ilham SD 39", "198901012014011015"),
         # A long unit word one OCR slip off ("Keturahan" over a pale status).
         ("Rahma (Kecarnatan Medan Baru)", "198601012011011010"),
+        # A school's number and a place of three words, the last a form of address ("Tuan"):
+        # all of it the school's name, no word of his.
+        ("Heru - SMPN 1 Percut Sei Tuan", "197506102009121702"),
     ],
 )
 def test_a_unit_short_form_picks_the_namesake_who_works_there(

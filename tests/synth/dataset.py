@@ -56,6 +56,9 @@ BADGE_FROM = 9189
 # The first seed whose rotated captions turn up to 35° rather than 25°.
 WIDE_TURN_FROM = 9199
 WIDE_TURN = 1.4
+# The first seed whose stories' songs may be by a singer who shares a candidate's given name
+# ("Rizky Febian · Kesempurnaan Cinta" over a neutral caption, while a candidate is Rizky).
+SINGER_NAMED_FROM = 9203
 
 
 @dataclass(frozen=True)
@@ -730,6 +733,10 @@ SONGS = [
     "Original audio",
 ]
 
+# A singer's surname and a song title, beside a given name a candidate shares.
+SINGER_SURNAMES = ["Febian", "Idol", "Pratama Band", "Satria", "Nugroho Project", "Kurnia"]
+SINGER_TITLES = ["Kesempurnaan Cinta", "Cinta Pertama", "Rindu Setengah Mati", "Jaga Hatimu"]
+
 
 def _when(rng: random.Random, e: Election) -> tuple[int, int, int, int, int]:
     """A date and time before the vote, for file names and date lines."""
@@ -1025,6 +1032,12 @@ def make_item(
     if spec.platform == "instagram" and mrng.random() < shares.music:
         spec.subline = f"♫ {mrng.choice(SONGS)}"
         noise.append("music")
+        srng = random.Random(f"singer:{seed}:{index}")  # its own stream and gate, as above
+        if seed >= SINGER_NAMED_FROM and srng.random() < 0.4:
+            given = srng.choice([f for c in world.election.candidates for f in c.firsts])
+            title = srng.choice(SINGER_TITLES)
+            spec.subline = f"♫ {given} {srng.choice(SINGER_SURNAMES)} · {title}"
+            noise.append("singer_named")
     # Its own stream and seed gate, as the song's.
     grng = random.Random(f"badge:{seed}:{index}")
     if spec.platform == "instagram" and seed >= BADGE_FROM:

@@ -754,3 +754,22 @@ def test_captions_turn_further_from_a_later_seed_and_older_ones_stay() -> None:
         ]
     assert max(turns[WIDE_TURN_FROM]) > 25 and max(turns[WIDE_TURN_FROM]) <= 25 * WIDE_TURN
     assert turns[WIDE_TURN_FROM - 2] and max(turns[WIDE_TURN_FROM - 2]) <= 25
+
+
+def test_songs_by_a_singer_named_as_a_candidate_from_a_later_seed_only() -> None:
+    """From `SINGER_NAMED_FROM` on, some stories' songs are by a singer who shares a
+    candidate's given name; an older seed's songs and draws stay as they were."""
+    from tests.synth.dataset import SINGER_NAMED_FROM
+
+    for seed, drawn in ((SINGER_NAMED_FROM, True), (SINGER_NAMED_FROM - 2, False)):
+        world = make_world(seed, roster_size=200)
+        firsts = {f for c in world.election.candidates for f in c.firsts}
+        cats = categories_for(300, random.Random(f"cats:{seed}"))
+        songs = [
+            spec.subline
+            for index in range(1, 301)
+            for spec, lab in [make_item(world, index, cats[index - 1], seed)]
+            if "singer_named" in lab.get("noise", "").split("+")
+        ]
+        assert bool(songs) == drawn
+        assert all(s.split()[1] in firsts for s in songs)
