@@ -71,10 +71,10 @@ def paper_cards(image: Image.Image, rows: tuple[int, int]) -> list[Inset]:
     mask = ((lo > PAPER) & (hi - lo < PAPER_TINT)).astype(np.uint8) * 255
     # Close the gaps the card's own print leaves in its outline.
     mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
-    outlines, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    outlines, tree = cv2.findContours(mask, cv2.RETR_TREE, cv2.CHAIN_APPROX_SIMPLE)
     whole = image.width * image.height / 4
     found: list[tuple[float, Inset]] = []
-    for outline in outlines:
+    for outline in _outer(outlines, tree):
         area = cv2.contourArea(outline)
         if not SHARE[0] * whole <= area <= SHARE[1] * whole:
             continue
@@ -90,6 +90,23 @@ def paper_cards(image: Image.Image, rows: tuple[int, int]) -> list[Inset]:
         found.append((area, card))
     found.sort(key=lambda item: -item[0])
     return [inset for _area, inset in found]
+
+
+def _outer(outlines: Sequence[np.ndarray], tree: np.ndarray | None) -> list[np.ndarray]:
+    """The outlines of paper, not of the holes in it: those at an even depth of the tree. A
+    card inside a white frame (a chat's bubble around a shared story, ours 9201) lies in the
+    frame's hole, and is no outermost outline."""
+    if tree is None:
+        return []
+    parents = tree[0][:, 3]
+    kept = []
+    for k, outline in enumerate(outlines):
+        depth, up = 0, parents[k]
+        while up >= 0:
+            depth, up = depth + 1, parents[up]
+        if depth % 2 == 0:
+            kept.append(outline)
+    return kept
 
 
 def unread_cards(

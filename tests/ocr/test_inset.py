@@ -65,6 +65,20 @@ def test_the_card_is_found_with_its_slant() -> None:
     assert right - left > 0.36 * image.width and top > 0.25 * image.height
 
 
+def test_a_card_inside_a_white_frame_is_found_too() -> None:
+    """A story shared in a chat sits in a white bubble: the card lies inside the bubble's
+    frame, in its hole, and is found there as it is without the frame (ours 9201)."""
+    from PIL import ImageDraw
+
+    image = _image(CAMPAIGN)
+    ImageDraw.Draw(image).rectangle(
+        (12, 90, image.width - 12, image.height - 90), outline=(255, 255, 255), width=10
+    )
+    cards = paper_cards(image, (0, image.height))
+    assert len(cards) == 1
+    assert cards[0].angle == pytest.approx(32.0, abs=2.0)
+
+
 def test_a_level_card_read_at_a_legible_size_is_not_read_again() -> None:
     image = _image(_ballot_story("COBLOS NOMOR 2!", 2, 0.0, "Jangan sampai salah ya"))
     rows = (150, image.height - 150)
