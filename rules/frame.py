@@ -41,6 +41,8 @@ _CLOCK = re.compile(r"^\W{0,2}\d{1,2}[.:]\d{2}\W{0,3}$")
 _BATTERY = re.compile(r"^\W{0,3}\d{1,3}\s?%\W{0,3}$")
 # A clock with the status icons after it read as characters ("17.240": a circle read 0).
 _CLOCK_ICONS = re.compile(r"^\W{0,2}\d{1,2}[.:]\d{2}[0oO\W]{0,3}$")
+# The same with an icon read as a mark and a letter ("22.04·O").
+_CLOCK_ICON_LETTER = re.compile(r"^\W{0,2}\d{1,2}[.:]\d{2}\W{1,2}[a-zA-Z]$")
 # The line under a chat's name: presence, a group's size. Whole lines only: a story may well
 # say "online" or "anggota".
 CHAT_PRESENCE = re.compile(
@@ -355,8 +357,13 @@ def status_row(line: TextLine, lines: Sequence[TextLine]) -> bool:
     """A clock with a battery (or a signal/percentage) on its row: a phone's status bar."""
     if _CLOCK.match(line.text):
         return True
+    # The clock with a status icon read after it ("22.04·O") counts beside a battery only.
+    if _CLOCK_ICONS.match(line.text) or _CLOCK_ICON_LETTER.match(line.text):
+        return _on_its_row(line, lines, _BATTERY)
     return bool(_BATTERY.match(line.text)) and (
-        _on_its_row(line, lines, _BATTERY) or _on_its_row(line, lines, _CLOCK)
+        _on_its_row(line, lines, _BATTERY)
+        or _on_its_row(line, lines, _CLOCK_ICONS)
+        or _on_its_row(line, lines, _CLOCK_ICON_LETTER)
     )
 
 

@@ -72,6 +72,19 @@ def test_the_song_under_the_username_is_no_part_of_the_story() -> None:
     assert read_layout(wa, W, H).body == ("Rizky·Jaya 02",)
 
 
+def test_a_clock_with_an_icon_read_after_it_is_the_status_bar_not_the_body() -> None:
+    """ "22.04·O" (a notification icon read as a dot and an O) beside "30%": the phone's
+    status bar, no line of the story, which would otherwise earn an unsure body a second
+    reading. Alone, with no battery beside it, such a line is left to the body."""
+    lines = [line("22.04·O", 20, 10), line("30%", 600, 10), line("zahra393", 88, 99),
+             line("Ujian praktik kelas 9", 100, 600, 55), line("Kirim pesan", 50, 1200)]  # fmt: skip
+    layout = read_layout(lines, W, H)
+    assert layout.header.poster == Poster("username", "zahra393")
+    assert layout.body == ("Ujian praktik kelas 9",)
+    alone = [line("zahra393", 88, 99), line("10.000", 100, 600, 55), line("Kirim pesan", 50, 1200)]
+    assert read_layout(alone, W, H).body == ("10.000",)
+
+
 def test_ambiguous_glued_age_keeps_every_reading_for_the_roster() -> None:
     layout = read_layout([*STATUS, line("olga297133m", 88, 99)], W, H)
     readings = [layout.header.poster, *layout.header.alternatives]
