@@ -36,6 +36,9 @@ FLAT_NEUTRAL = {
         r"spesimen|vlslmls|kpukab|kpukota|kpuprov|bawaslu|pengundlan|undlannomor"
     ),
     why.NEUTRAL_TURNOUT: re.compile(r"ketps|hakpl+h|jangangolput"),
+    # "PILKADADAMAI2024", "TOLAKPOLITIKUANG" (blindgen 233).
+    why.NEUTRAL_PEACEFUL: re.compile(r"(?:pllkada|pemllu|kampanye)(?:damal|sejuk|rlang)"),
+    why.NEUTRAL_MONEY_POLITICS: re.compile(r"polltlkuang|moneypolltlc"),
 }
 
 

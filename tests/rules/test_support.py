@@ -207,6 +207,17 @@ def test_an_alias_or_name_one_slip_off_beside_the_pairs_number() -> None:
     assert detect_support("BAFA nomor 3", ELECTION).candidate != 2
 
 
+def test_peaceful_election_and_money_politics_cues_read_with_their_spaces_lost() -> None:
+    """ "PILKADADAMAI2024 / TOLAKPOLITIKUANG" (blindgen 233): the cues a person reads,
+    whether OCR kept the spaces or not; a body the cue marks is not read again for support."""
+    from wording import id_analysis as why
+
+    for text in ("Pilkada damai 2024\nTolak politik uang", "PILKADADAMAI2024\nTOLAKPOLITIKUANG"):
+        cues = detect_support(text, ELECTION).neutral_cues
+        assert why.NEUTRAL_PEACEFUL in cues and why.NEUTRAL_MONEY_POLITICS in cues, (text, cues)
+    assert detect_support("PILKADASERENTAK2024", ELECTION).neutral_cues == ()
+
+
 def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
     finding = detect_support("Bambnag Sutej0 - Rahrnat Hidayat\n#BaraJuera", ELECTION)
     assert finding.candidate == 2
