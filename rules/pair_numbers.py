@@ -98,8 +98,11 @@ def number_value(match: re.Match[str]) -> int | None:
 
 
 # A line that ends where a pair's number would follow: "COBLOS NOMOR", "pilih paslon", "no.".
+# A full stop after "paslon" or "urut" ends a sentence ("jangan komen konten paslon."), where
+# after "no." it is the short form's own.
 _WAITS_FOR_NUMBER = re.compile(
-    r"(?:\b(?:" + _NO + r"|paslon|urut)|n[oe0a]m[oe0a]r|" + _VOTE + r")[\s.:]*$", re.IGNORECASE
+    r"(?:\b" + _NO + r"|n[oe0a]m[oe0a]r|" + _VOTE + r")[\s.:]*$|\b(?:paslon|urut)[\s:]*$",
+    re.IGNORECASE,
 )
 
 

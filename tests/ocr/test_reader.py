@@ -437,3 +437,6 @@ def test_a_line_waits_for_a_number_its_keyword_run_into_the_words_before() -> No
 
     assert waits_for_number("Betapilihnomor") and waits_for_number("COBLOS NOMOR")
     assert not waits_for_number("Beta pilih nomor 4,") and not waits_for_number("kasino")
+    # A sentence ended after "paslon" waits for nothing; "no." is the short form's own stop.
+    assert waits_for_number("pilih paslon") and waits_for_number("COBLOS NO.")
+    assert not waits_for_number("jangan komen konten paslon.")
