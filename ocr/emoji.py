@@ -63,16 +63,19 @@ def find_emoji(
     image: Image.Image,
     span: tuple[int, int],
     words: Sequence[tuple[int, int, int, int]] = (),
+    width: int | None = None,
 ) -> list[Emoji]:
     """The emoji in the band `span` (rows) of the screenshot, in reading order. `words`:
     boxes (left, top, right, bottom) where OCR surely read words: a glyph there is a letter
-    (yellow serif capitals over a photo are near a raised hand's template)."""
+    (yellow serif capitals over a photo are near a raised hand's template). `width`: the
+    screenshot's, when `image` is a piece of it (sizes are judged against it)."""
     band = np.asarray(image.crop((0, span[0], image.width, span[1])).convert("RGB"))
     if band.size == 0:
         return []
-    found = _glyphs(band, _standing_out(band), band.shape[1], inner=True)
+    width = width or band.shape[1]
+    found = _glyphs(band, _standing_out(band), width, inner=True)
     if len(found) > _NOISY:
-        vivid = _glyphs(band, _vivid(band), band.shape[1], inner=True, busy_again=False)
+        vivid = _glyphs(band, _vivid(band), width, inner=True, busy_again=False)
         if len(vivid) <= _NOISY and any(e.meaning[:3] in ("fin", "key") for e in vivid):
             found = vivid
     # A piece of a glyph matched on its own ("🗳️" in a keycap's corner) is part of the

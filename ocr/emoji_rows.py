@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from PIL import Image
 
 from ocr.emoji import Emoji, find_emoji, overlap
+from ocr.slanted_blobs import slanted_emoji
 
 # A cheer named at least this surely marks a row of emoji (cheers measured 0.91-0.97 on
 # the row, a texture's blobs mostly under 0.9).
@@ -28,6 +29,7 @@ def emoji_in_rows(
     named cheer's row is looked along too, and what it finds there is added (in reading
     order)."""
     found = find_emoji(image, span, words)
+    found += slanted_emoji(image, span, found)  # a turned row its glows ran into one blob
     if any(e.meaning.startswith(("finger", "key")) for e in found):
         return found
     sure = sorted(

@@ -34,12 +34,14 @@ def _line(
     shadow: int = 0,
     gap: int | None = None,
     glow: bool = False,
+    glow_colour: tuple[int, int, int] = (70, 66, 40),
 ) -> Image.Image:
     """A 720×1280 screenshot with one line of emoji (and words, in `text`'s font and colour)
     at `size` px, on a plain background, inside a label box of colour `label` if given, the
     emoji row set at a slant of `turn` degrees (counter-clockwise), each emoji with a drop
     shadow of opacity `shadow` (0–255) if given, `gap` pixels apart (a quarter of their size
-    by default), in a dark halo ("neon" text's glow) if `glow`; JPEG-compressed."""
+    by default), in a halo ("neon" text's glow, dark unless `glow_colour` says otherwise) if
+    `glow`; JPEG-compressed."""
     emoji_font = ImageFont.truetype(_FONTS[0], 109)
     image = Image.new("RGB", (720, 1280), background)
     draw = ImageDraw.Draw(image)
@@ -70,7 +72,7 @@ def _line(
     if glow:
         halo = row.getchannel("A").filter(ImageFilter.MaxFilter(9))
         halo = halo.filter(ImageFilter.GaussianBlur(6)).point(lambda a: a * 170 // 255)
-        image.paste((70, 66, 40), (0, 0), halo)
+        image.paste(glow_colour, (0, 0), halo)
     image.paste(row, (0, 0), row)
     out = io.BytesIO()
     image.save(out, "JPEG", quality=80)
@@ -298,6 +300,43 @@ def test_the_number_in_a_row_of_emoji_turned_with_the_story_is_read(
     emoji = find_emoji(image, (200, 1100))
     assert [len(row) for _, row in slanted_rows(emoji)] == [len(emoji)], emoji
     assert read_among_emoji(image, emoji, make_engine("ppocr")) == [number]
+
+
+@pytest.mark.parametrize("turn", [-23.0, 28.0])
+def test_a_turned_row_its_glows_run_into_one_blob_is_found_along_its_slant(turn: float) -> None:
+    """ "🤟🤟🤟 03 🔥🔥🔥" turned over a dark photo, each emoji in a bright glow (blindgen 205
+    0271): the glows join each three into one slanted blob that no template fits, and no
+    emoji was found. Turned level, the blob holds its emoji, upright; put back where they
+    stand, they make the slanted row whose number is read."""
+    from ocr.emoji_rows import emoji_in_rows
+    from ocr.left_out import read_among_emoji
+
+    parts = ["🤟", "🤟", "🤟", "03", "🔥", "🔥", "🔥"]
+    dark = (20, 20, 24)
+    image = _line(
+        parts, 44, dark, text=("dancing", (255,) * 3), glow=True, glow_colour=(150, 120, 30)
+    )
+    image = image.rotate(turn, center=(360, 620), resample=Image.Resampling.BICUBIC, fillcolor=dark)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=80)
+    image = Image.open(out).convert("RGB")
+    level = find_emoji(image, (200, 1100))
+    assert not any(e.meaning == "finger3" for e in level), level  # the blobs fit no finger
+    emoji = emoji_in_rows(image, (200, 1100))
+    assert [e.name for e in emoji].count("finger3") >= 2, emoji
+    assert read_among_emoji(image, emoji, make_engine("ppocr")) == ["03"]
+
+
+def test_a_slanted_photo_edge_holds_no_emoji() -> None:
+    """A thin slanted bar of one colour (a railing, a shadow) is turned level and looked
+    through like any slanted blob, and found to hold no emoji."""
+    from PIL import ImageDraw
+
+    from ocr.emoji_rows import emoji_in_rows
+
+    image = Image.new("RGB", (720, 1280), (20, 20, 24))
+    ImageDraw.Draw(image).line((120, 700, 460, 560), fill=(230, 170, 40), width=40)
+    assert emoji_in_rows(image, (200, 1100)) == []
 
 
 def test_emoji_level_or_scattered_make_no_slanted_row() -> None:

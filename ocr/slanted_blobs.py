@@ -1,0 +1,108 @@
+"""Emoji of a slanted row run into one blob by their glows.
+
+"🤟🤟🤟 03 🔥🔥🔥" turned 23° over a dark photo, each emoji in a soft glow (blindgen 205
+0271): the glows join each three into one blob about as wide as it is tall, that no template
+fits and that no cut between columns parts, its emoji turned too. A person sees a tilted
+line of emoji. A blob that is a slanted bar (its pixels spread along one direction 8–45°
+from level at least `LONG` times as far as across it) is turned level with a margin around
+it and looked through as a level band is; what is found there is put back where it stands,
+for `ocr.slanted_rows` to read the row with its number.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+from PIL import Image, ImageStat
+from scipy import ndimage
+
+from ocr.emoji import _MIN_SIDE, Emoji, _standing_out, find_emoji
+
+MIN_SLANT = 8.0
+MAX_SLANT = 45.0
+# A bar: the pixels' spread along its direction this many times their spread across it (a
+# row of two emoji measures about 2, of three about 3; a single glyph about 1), at most
+# `MOST_LONG` times (a railing, a photo's edge: 9).
+LONG = 1.8
+MOST_LONG = 6.0
+# Of the turned rectangle its spread spans, a row of emoji fills 0.8-0.87 (their outlines
+# leave gaps); a solid bar of one colour fills it all.
+MOST_BAR_FILL = 0.92
+# At most this share of the band's width: wider is a photo's edge, not a row of emoji.
+MOST_WIDE = 0.7
+# Of its level box a bar of emoji fills little; a photo's slanted shape more.
+MOST_FILL = 0.5
+
+
+def slanted_emoji(image: Image.Image, span: tuple[int, int], found: Sequence[Emoji]) -> list[Emoji]:
+    """The emoji in slanted blobs of the band `span` (rows) where none of `found` stands,
+    in the screenshot's coordinates."""
+    band = np.asarray(image.crop((0, span[0], image.width, span[1])).convert("RGB"))
+    if band.size == 0:
+        return []
+    mask = _standing_out(band)
+    labels, _count = ndimage.label(mask, structure=np.ones((3, 3)))
+    out: list[Emoji] = []
+    for k, sl in enumerate(ndimage.find_objects(labels), start=1):
+        if sl is None:
+            continue
+        y0, y1, x0, x1 = sl[0].start, sl[0].stop, sl[1].start, sl[1].stop
+        if min(y1 - y0, x1 - x0) < 2 * _MIN_SIDE or x1 - x0 > MOST_WIDE * band.shape[1]:
+            continue
+        if mask[sl].mean() > MOST_FILL or any(
+            x0 <= e.left + e.side / 2 <= x1 and y0 <= e.top - span[0] + e.side / 2 <= y1
+            for e in found
+        ):
+            continue
+        angle = _bar_slant(labels[sl] == k)
+        if angle is None:
+            continue
+        out += _in_bar(image, (x0, y0 + span[0], x1, y1 + span[0]), angle)
+    return out
+
+
+def _bar_slant(blob: np.ndarray) -> float | None:
+    """The slant of a bar-shaped blob in degrees (negative: climbing to the right), from its
+    pixels' principal direction; None when it is no slanted bar."""
+    ys, xs = np.nonzero(blob)
+    if len(xs) < 3:
+        return None
+    spread = np.cov(np.vstack([xs, ys]).astype(np.float64))
+    values, vectors = np.linalg.eigh(spread)
+    if values[0] <= 0 or not LONG <= math.sqrt(values[1] / values[0]) <= MOST_LONG:
+        return None
+    # (A spread of v over a length L is L²/12: the rectangle the pixels span.)
+    if len(xs) > MOST_BAR_FILL * 12 * math.sqrt(values[0] * values[1]):
+        return None
+    vx, vy = vectors[:, 1]
+    angle = math.degrees(math.atan2(vy, vx))
+    if angle > 90:
+        angle -= 180
+    elif angle <= -90:
+        angle += 180
+    return angle if MIN_SLANT <= abs(angle) <= MAX_SLANT else None
+
+
+def _in_bar(image: Image.Image, box: tuple[int, int, int, int], angle: float) -> list[Emoji]:
+    """The emoji found in `box` (left, top, right, bottom) turned level by `angle`, where
+    they stand in the screenshot."""
+    x0, y0, x1, y1 = box
+    margin = (y1 - y0) // 2
+    x0, y0 = max(0, x0 - margin), max(0, y0 - margin)
+    x1, y1 = min(image.width, x1 + margin), min(image.height, y1 + margin)
+    crop = image.crop((x0, y0, x1, y1)).convert("RGB")
+    behind = tuple(round(v) for v in ImageStat.Stat(crop).median)
+    turned = crop.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=behind)
+    cx, cy = crop.width / 2, crop.height / 2
+    a = math.radians(angle)
+    placed = []
+    for e in find_emoji(turned, (0, turned.height), width=image.width):
+        # Back from the turned crop: PIL turned it counter-clockwise by `angle`.
+        dx, dy = e.left + e.side / 2 - cx, e.top + e.side / 2 - cy
+        ox = cx + dx * math.cos(a) - dy * math.sin(a)
+        oy = cy + dx * math.sin(a) + dy * math.cos(a)
+        left, top = round(x0 + ox - e.side / 2), round(y0 + oy - e.side / 2)
+        placed.append(Emoji(e.name, left, top, e.side, e.likeness))
+    return placed
