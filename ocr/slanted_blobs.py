@@ -30,6 +30,9 @@ MOST_LONG = 6.0
 # Of the turned rectangle its spread spans, a row of emoji fills 0.8-0.87 (their outlines
 # leave gaps); a solid bar of one colour fills it all.
 MOST_BAR_FILL = 0.92
+# At most this many bars are looked through, the largest first: a busy photo's many slanted
+# shapes are not each turned and searched.
+MOST_BARS = 3
 # At most this share of the band's width: wider is a photo's edge, not a row of emoji.
 MOST_WIDE = 0.7
 # Of its level box a bar of emoji fills little; a photo's slanted shape more.
@@ -44,7 +47,7 @@ def slanted_emoji(image: Image.Image, span: tuple[int, int], found: Sequence[Emo
         return []
     mask = _standing_out(band)
     labels, _count = ndimage.label(mask, structure=np.ones((3, 3)))
-    out: list[Emoji] = []
+    bars: list[tuple[int, tuple[int, int, int, int], float]] = []
     for k, sl in enumerate(ndimage.find_objects(labels), start=1):
         if sl is None:
             continue
@@ -56,11 +59,12 @@ def slanted_emoji(image: Image.Image, span: tuple[int, int], found: Sequence[Emo
             for e in found
         ):
             continue
-        angle = _bar_slant(labels[sl] == k)
-        if angle is None:
-            continue
-        out += _in_bar(image, (x0, y0 + span[0], x1, y1 + span[0]), angle)
-    return out
+        blob = labels[sl] == k
+        angle = _bar_slant(blob)
+        if angle is not None:
+            bars.append((int(blob.sum()), (x0, y0 + span[0], x1, y1 + span[0]), angle))
+    bars.sort(key=lambda bar: -bar[0])
+    return [e for _size, box, angle in bars[:MOST_BARS] for e in _in_bar(image, box, angle)]
 
 
 def _bar_slant(blob: np.ndarray) -> float | None:
