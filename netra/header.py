@@ -325,7 +325,7 @@ def read_poster(
                 best = found
                 break
         if punctuation_lost(first, found[0].poster, elsewhere) or other_punctuation(
-            first, found[1]
+            first, found[1], elsewhere
         ):
             continue
         if found[0].poster is not None and not found[1]:

@@ -24,20 +24,35 @@ def punctuation_lost(
     turn the handle into a rostered one that differs only there. Unless another reading of
     the story (`elsewhere`) read the handle so, its marks in place: readers drop marks, they
     do not add them ("ahmad_85" in a chat's enlarged story, read "ahmad85 9j" in the header's
-    first reading and "ahmad 85 9j" in the name strip's; ours 9161)."""
+    first reading and "ahmad 85 9j" in the name strip's; ours 9161). Nor is a mark lost that
+    the first reading never read: its underscores a gap guessed ("intan.in tan 14j" taken for
+    "intan.in_tan", the letters only set apart), a later reading that reads the letters run
+    together ("intan.intan 14j") reads them as they stand (ours 9203)."""
     shown = first.poster
+    if shown is None or poster is None:
+        return False
+    lowered = [t.lower() for t in elsewhere]
     return (
-        shown is not None
-        and poster is not None
-        and shown.kind == poster.kind == "username"
+        shown.kind == poster.kind == "username"
         and first.confidence >= CLEAR_READING
         and shown.text != poster.text
         and _letters(shown.text) == _letters(poster.text)
-        and not any(w.strip("@,;:") == poster.text for t in elsewhere for w in t.lower().split())
+        and _unguessed(shown.text, lowered) != poster.text
+        and not any(w.strip("@,;:") == poster.text for t in lowered for w in t.split())
     )
 
 
-def other_punctuation(first: HeaderReading, found: list[AsnMatch]) -> bool:
+def _unguessed(handle: str, lowered: Sequence[str]) -> str:
+    """The handle without the underscores the first reading only guessed: each one a gap
+    in a line of the story's readings (`lowered`, in lower case)."""
+    if "_" in handle and any(handle.replace("_", " ") in t for t in lowered):
+        return handle.replace("_", "")
+    return handle
+
+
+def other_punctuation(
+    first: HeaderReading, found: list[AsnMatch], elsewhere: Sequence[str] = ()
+) -> bool:
     """A later reading matched to a rostered handle whose letters the first, clear reading
     read with other dots or underscores: "eko.widodo_" (a glued age's split of
     "eko.widodo_18j", read at 0.97) is another account than the roster's "eko.widodo", which a
@@ -46,13 +61,19 @@ def other_punctuation(first: HeaderReading, found: list[AsnMatch]) -> bool:
     drops an underscore over a pale header far more often than it adds one, and it does not
     turn a dot into an underscore when it reads both clearly ("slamet_wibowo54m" is not the
     roster's "slamet.wibowo"); a first reading with fewer separators ("yunibudiman") says
-    nothing against "yuni.budiman"."""
+    nothing against "yuni.budiman", nor one whose underscore a gap guessed (`elsewhere`: see
+    `punctuation_lost`)."""
     if not found or first.confidence < CLEAR_READING or first.poster is None:
         return False
     handle = found[0].entry.instagram
     if not handle:
         return False
-    shown = [p.text for p in (first.poster, *first.alternatives) if p.kind == "username"]
+    lowered = [t.lower() for t in elsewhere]
+    shown = [
+        _unguessed(p.text, lowered)
+        for p in (first.poster, *first.alternatives)
+        if p.kind == "username"
+    ]
     seps = len(re.findall(r"[._]", handle))
     return handle not in shown and any(
         _letters(s) == _letters(handle) and len(re.findall(r"[._]", s)) >= seps for s in shown

@@ -364,6 +364,29 @@ def test_a_mark_another_reading_read_in_place_is_no_guess() -> None:
     assert not punctuation_lost(first, guessed, ("~Olga", "ahmad_85", "PILIH NOMOR 2"))
 
 
+def test_a_gap_the_first_reading_took_for_an_underscore_is_no_mark_lost() -> None:
+    """ "intan.in tan 14j" read first (the letters set apart, taken for "intan.in_tan"), then
+    "intan.intan 14j" by the name strip: no mark was read, so none is lost, and the rostered
+    "intan.intan" stands (ours 9203). An underscore read as one stays one."""
+    first = HeaderReading(
+        "instagram", Poster("username", "intan.in_tan"), "14j", (), confidence=0.93
+    )
+    whole = Poster("username", "intan.intan")
+    assert not punctuation_lost(first, whole, ("14.45", "intan.in tan 14j", "gaspol EFHU"))
+    assert punctuation_lost(first, whole, ("14.45", "intan.in_tan 14j", "gaspol EFHU"))
+    assert punctuation_lost(first, Poster("username", "intanin_tan"), ("intan.in tan 14j",))
+    rostered = [
+        AsnMatch(
+            RosterEntry("199307182021032518", "Intan", instagram="intan.intan"),
+            0.99,
+            "instagram-exact",
+            (),
+        )
+    ]
+    assert not other_punctuation(first, rostered, ("intan.in tan 14j",))
+    assert other_punctuation(first, rostered, ("intan.in_tan 14j",))
+
+
 def test_a_handle_read_with_its_age_after_it_is_matched_as_read_to_its_end() -> None:
     """ "lamhot_journey 21j" (blindgen 225): the age read after the handle says its end was
     read, so the roster's "lamhot__journey35" is no peer of "lamhot__journey" and the
