@@ -34,8 +34,29 @@ _CAPITAL_I_READ_L = re.compile(r"(?<![\w'])l(?=[bcdfghjkmnpqrstvwxz][a-z]{2,})")
 
 
 def capital_i_restored(norm: str) -> str:
-    """Normalised text with a word-initial l before a consonant read as the I it was."""
-    return _CAPITAL_I_READ_L.sub("i", norm)
+    """Normalised text with a word-initial l before a consonant read as the I it was, and a
+    word no dictionary has that is one once some of its l's are read as the I's they were
+    ("pllIH" of a script "pIlIH", ours 9203): that word, when it is the only one."""
+    return _WORD_WITH_L.sub(_ls_as_is, _CAPITAL_I_READ_L.sub("i", norm))
+
+
+_WORD_WITH_L = re.compile(r"(?<![\w'])[a-z]*l[a-z]*(?![\w'])")
+
+
+def _ls_as_is(match: re.Match[str]) -> str:
+    word = match.group(0)
+    spots = [k for k, c in enumerate(word) if c == "l"]
+    if len(word) < 4 or len(spots) > 3 or is_word(word):
+        return word
+    found = set()
+    for chosen in range(1, 2 ** len(spots)):
+        letters = list(word)
+        for bit, k in enumerate(spots):
+            if chosen >> bit & 1:
+                letters[k] = "i"
+        if is_word(candidate := "".join(letters)):
+            found.add(candidate)
+    return found.pop() if len(found) == 1 else word
 
 
 def compact_word(s: str) -> str:

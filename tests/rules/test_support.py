@@ -1117,3 +1117,9 @@ def test_a_capital_i_read_as_a_small_l_still_names_the_candidate() -> None:
     finding = detect_support("Saatnya lvana memimpin Bangka Belitung", election)
     assert finding.candidate == 1 and finding.confidence >= 0.7, finding
     assert capital_i_restored("lt 2 all in lah, lndah lkut") == "lt 2 all in lah, indah ikut"
+    # Inside a word too, where only reading its l's as I's makes it one ("pllIH" of a script
+    # "pIlIH", ours 9203); a word or a name as it stands is left so.
+    assert detect_support("pOKokNya pllIH 2 AJa", ELECTION).candidate == 2
+    assert (
+        capital_i_restored("pllih 2 aja, wulan halim gaspol") == "pilih 2 aja, wulan halim gaspol"
+    )
