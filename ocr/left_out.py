@@ -553,13 +553,20 @@ def trailing_mark(image: Image.Image, box: Box) -> bool:
 
 def _foot_and_size(ink: np.ndarray, h: int) -> tuple[float, float] | None:
     """The row the letters stand on and their height, by the median of the line's tall blobs
-    (at least 0.4 of the line's box height `h`); None when there are none."""
+    (at least 0.4 of the line's box height `h`); None when there are none. With fewer than
+    three tall blobs, both are the median of every letter's (a quarter of `h` at least):
+    in "siti.saputra" in a roomy box only the "p" was tall, and its foot is below the line's
+    (ours 9203). Letters are no wider than tall; an avatar's ring in a box read with its
+    handle is."""
     labels, _count = ndimage.label(ink)
-    letters = [s for s in ndimage.find_objects(labels) if s and s[0].stop - s[0].start >= 0.4 * h]
-    if not letters:
+    blobs = [s for s in ndimage.find_objects(labels) if s and s[0].stop - s[0].start >= 0.25 * h]
+    tall = [s for s in blobs if s[0].stop - s[0].start >= 0.4 * h]
+    if not tall:
         return None
-    foot = float(np.median([s[0].stop for s in letters]))
-    return foot, float(np.median([s[0].stop - s[0].start for s in letters]))
+    letters = [s for s in blobs if s[1].stop - s[1].start <= s[0].stop - s[0].start]
+    footing = tall if len(tall) >= 3 or len(letters) < 3 else letters
+    foot = float(np.median([s[0].stop for s in footing]))
+    return foot, float(np.median([s[0].stop - s[0].start for s in footing]))
 
 
 def _otsu(grey: np.ndarray) -> float:

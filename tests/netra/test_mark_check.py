@@ -124,6 +124,19 @@ def test_a_dot_no_reader_sees_is_found_on_the_baseline_where_the_handle_puts_it(
             assert dots_in_place(image, box, "rahmat.lubis70") == seen, (shown, font, line.text)
 
 
+def test_a_dot_is_found_on_a_line_of_few_tall_letters_in_a_roomy_box() -> None:
+    """ "siti.saputra 1m" over gravel (ours 9203 0290), read "sitisaputra" in a box twice as
+    tall as its letters: of its blobs only the "p" was tall, and its foot, below the line's,
+    was taken for the baseline, so the dot stood nowhere. The letters' own feet place it; it
+    stands after "siti", not after "sitisa"."""
+    from ocr.left_out import dots_in_place
+
+    image, _label = _rebuilt(9203, 290, "siti.saputra")
+    box = _header_box(image, make_engine("ppocr"), "siti")
+    assert dots_in_place(image, box, "siti.saputra")
+    assert not dots_in_place(image, box, "sitisa.putra")
+
+
 def test_a_lost_mark_no_line_can_show_again_leaves_a_lead_for_review() -> None:
     """A handle read only by a later reading (a framed story over a pale photo): no line of
     the screenshot spells it, so its underscore cannot be looked for. Unseen, it is a lead."""
