@@ -34,7 +34,7 @@ NUMBER_LIKENESS = 0.82
 NEARLY = 0.5  # worth a closer look (`_fit`)
 # How far (0–441, RGB distance) a pixel stands out of its surroundings to belong to a glyph.
 _STANDS_OUT = 60.0
-_MIN_SIDE = 12  # pixels: smaller blobs are JPEG noise, dots and letters' pieces
+MIN_SIDE = 12  # pixels: smaller blobs are JPEG noise, dots and letters' pieces
 # A turned template names a glyph only when it fits it surely and clearly better than any
 # upright one: turned emoji measured 0.96–0.99, 0.11–0.2 above the nearest upright; a
 # photo's shapes and letters 0.83–0.93, at most 0.07 above.
@@ -73,7 +73,7 @@ def find_emoji(
     if band.size == 0:
         return []
     width = width or band.shape[1]
-    found = _glyphs(band, _standing_out(band), width, inner=True)
+    found = _glyphs(band, standing_out(band), width, inner=True)
     if len(found) > _NOISY:
         vivid = _glyphs(band, _vivid(band), width, inner=True, busy_again=False)
         if len(vivid) <= _NOISY and any(e.meaning[:3] in ("fin", "key") for e in vivid):
@@ -125,7 +125,7 @@ def _keycaps(band: np.ndarray, found: Sequence[Emoji]) -> list[Emoji]:
             continue
         y0, y1, x0, x1 = sl[0].start, sl[0].stop, sl[1].start, sl[1].stop
         h, w = y1 - y0, x1 - x0
-        if min(h, w) < _MIN_SIDE or not 0.8 <= w / h <= 1.25 or y0 <= 0 or x0 <= 0:
+        if min(h, w) < MIN_SIDE or not 0.8 <= w / h <= 1.25 or y0 <= 0 or x0 <= 0:
             continue
         if ndimage.binary_fill_holes(squares[sl] == k).mean() < _KEYCAP_FILL:
             continue
@@ -174,7 +174,7 @@ def _glyphs(
     sized = [
         b
         for b in boxes
-        if min(b[1] - b[0], b[3] - b[2]) >= _MIN_SIDE and b[1] - b[0] <= 0.25 * width
+        if min(b[1] - b[0], b[3] - b[2]) >= MIN_SIDE and b[1] - b[0] <= 0.25 * width
     ]
     found: list[Emoji] = []
     looked: list[tuple[int, int, int, int]] = []  # labels whose glyphs are found
@@ -292,7 +292,7 @@ def _inside_label(band: np.ndarray, y0: int, y1: int, x0: int, x1: int, width: i
 
 
 # A label is looked for against the median colour of strips this tall (of the screen's
-# width): wider than the glyphs' own window (`_standing_out`), so that a label wider than
+# width): wider than the glyphs' own window (`standing_out`), so that a label wider than
 # that window (a yellow box across half the story) stands out whole, not only its ends.
 _LABEL_STRIP = 0.7
 _LABEL_STEP = 4  # pixels: labels are looked for on the band taken every 4th pixel
@@ -331,7 +331,7 @@ def _solid_boxes(
         if sl is None:
             continue
         h, w = (sl[0].stop - sl[0].start) * f, (sl[1].stop - sl[1].start) * f
-        if not (2 * _MIN_SIDE <= h <= 0.25 * width and 1.4 * h < w < 0.97 * width):
+        if not (2 * MIN_SIDE <= h <= 0.25 * width and 1.4 * h < w < 0.97 * width):
             continue
         part = labels[sl] == k
         colours = small[sl][part]
@@ -367,7 +367,7 @@ def _cut(blob: np.ndarray) -> list[tuple[int, int]]:
         if not empty and start is None:
             start = x
         elif empty and start is not None:
-            if x - start >= _MIN_SIDE:
+            if x - start >= MIN_SIDE:
                 parts.append((start, x))
             start = None
     return parts
@@ -444,7 +444,7 @@ def _inside_glow(
     stand apart. The blob's own rows and mask otherwise."""
     vivid = _vivid(band[y0:y1, x0:x1])
     rows = np.flatnonzero(vivid.sum(axis=1) >= 2)
-    if len(rows) and _MIN_SIDE <= rows[-1] - rows[0] + 1 < GLOW_SHARE * (y1 - y0):
+    if len(rows) and MIN_SIDE <= rows[-1] - rows[0] + 1 < GLOW_SHARE * (y1 - y0):
         top, bottom = int(rows[0]), int(rows[-1]) + 1
         return y0 + top, y0 + bottom, vivid[top:bottom]
     return y0, y1, mask[y0:y1, x0:x1]
@@ -466,7 +466,7 @@ def _vivid(band: np.ndarray) -> np.ndarray:
     return (channels.max(axis=2) - channels.min(axis=2)) > _VIVID
 
 
-def _standing_out(band: np.ndarray) -> np.ndarray:
+def standing_out(band: np.ndarray) -> np.ndarray:
     """Pixels far in colour from their surroundings' median: glyphs over a plain or soft
     background (a photo's edges stand out too; templates tell them apart)."""
     h, w = band.shape[:2]
@@ -514,14 +514,14 @@ def _classify(
     glyphs: list[np.ndarray] = []
     behinds: list[np.ndarray] = []
     for scale in (1.0, 0.85) if search else (1.0,):
-        s = max(_MIN_SIDE, round(side * scale))
+        s = max(MIN_SIDE, round(side * scale))
         shift = max(1, s // 10) if search else 0
         for dy in sorted({-shift, 0, shift}):
             for dx in sorted({-shift, 0, shift}):
                 top = max(0, round(cy - s / 2) + dy)
                 left = max(0, round(cx - s / 2) + dx)
                 crop = band[top : top + s, left : left + s].copy()
-                if crop.shape[0] < _MIN_SIDE or crop.shape[1] < _MIN_SIDE:
+                if crop.shape[0] < MIN_SIDE or crop.shape[1] < MIN_SIDE:
                     continue
                 if not behinds:
                     behinds.append(_around(band, top, left, s))

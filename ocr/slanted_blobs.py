@@ -18,7 +18,7 @@ import numpy as np
 from PIL import Image, ImageStat
 from scipy import ndimage
 
-from ocr.emoji import _MIN_SIDE, Emoji, _standing_out, find_emoji
+from ocr.emoji import MIN_SIDE, Emoji, find_emoji, standing_out
 
 MIN_SLANT = 8.0
 MAX_SLANT = 45.0
@@ -45,14 +45,14 @@ def slanted_emoji(image: Image.Image, span: tuple[int, int], found: Sequence[Emo
     band = np.asarray(image.crop((0, span[0], image.width, span[1])).convert("RGB"))
     if band.size == 0:
         return []
-    mask = _standing_out(band)
+    mask = standing_out(band)
     labels, _count = ndimage.label(mask, structure=np.ones((3, 3)))
     bars: list[tuple[int, tuple[int, int, int, int], float]] = []
     for k, sl in enumerate(ndimage.find_objects(labels), start=1):
         if sl is None:
             continue
         y0, y1, x0, x1 = sl[0].start, sl[0].stop, sl[1].start, sl[1].stop
-        if min(y1 - y0, x1 - x0) < 2 * _MIN_SIDE or x1 - x0 > MOST_WIDE * band.shape[1]:
+        if min(y1 - y0, x1 - x0) < 2 * MIN_SIDE or x1 - x0 > MOST_WIDE * band.shape[1]:
             continue
         if mask[sl].mean() > MOST_FILL or any(
             x0 <= e.left + e.side / 2 <= x1 and y0 <= e.top - span[0] + e.side / 2 <= y1

@@ -477,11 +477,11 @@ def test_a_digit_in_white_is_told_from_an_emoji_by_its_colours(part: str, letter
     templates: its pixels are the blue behind it blended with white, an emoji's its own."""
     import numpy as np
 
-    from ocr.emoji import _colourless, _standing_out
+    from ocr.emoji import _colourless, standing_out
 
     image = _line([part], 20, (90, 190, 250), text=("noto_serif_italic", (255, 255, 255)))
     band = np.asarray(image.crop((100, 580, 200, 640)))
-    mask = _standing_out(band)
+    mask = standing_out(band)
     ys, xs = np.nonzero(mask)
     box = np.s_[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
     assert _colourless(band[box], mask[box]) is letter
