@@ -44,11 +44,13 @@ _WORD_WITH_L = re.compile(r"(?<![\w'])[a-z]*l[a-z]*(?![\w'])")
 
 
 def _ls_as_is(match: re.Match[str]) -> str:
+    """The matched word, or the one dictionary word its l's (three at most) make when some
+    are read as i's."""
     word = match.group(0)
     spots = [k for k, c in enumerate(word) if c == "l"]
     if len(word) < 4 or len(spots) > 3 or is_word(word):
         return word
-    found = set()
+    found: set[str] = set()
     for chosen in range(1, 2 ** len(spots)):
         letters = list(word)
         for bit, k in enumerate(spots):
