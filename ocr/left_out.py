@@ -432,11 +432,13 @@ def dots_in_place(image: Image.Image, box: Box, handle: str) -> bool:
     if measured is None:
         return False
     foot, size = measured
-    # Ink wholly below the letters' foot is the next line's (a song's "♫ Sheila On 7" under
-    # the handle, its tops inside the box), never a dot: it is no part of this line's columns.
+    # Letters wholly below the foot are the next line's (a song's "♫ Sheila On 7" under the
+    # handle, their tops inside the box), never a dot: no part of this line's columns. An
+    # underscore, thin and right under the foot, is the handle's own and stays.
     labels, _count = ndimage.label(ink)
     for k, blob in enumerate(ndimage.find_objects(labels), start=1):
-        if blob and blob[0].start >= foot:
+        tall = blob and blob[0].stop - blob[0].start >= max(3, 0.25 * size)
+        if blob and blob[0].start >= foot and (tall or blob[0].start > foot + 0.3 * size):
             ink[blob][labels[blob] == k] = False
     rows = np.arange(ink.shape[0])[:, None]
     inked = ink.any(axis=0)
@@ -554,7 +556,7 @@ def trailing_mark(image: Image.Image, box: Box) -> bool:
 def _foot_and_size(ink: np.ndarray, h: int) -> tuple[float, float] | None:
     """The row the letters stand on and their height, by the median of the line's tall blobs
     (at least 0.4 of the line's box height `h`); None when there are none. With fewer than
-    three tall blobs, both are the median of every letter's (a quarter of `h` at least):
+    three tall blobs, the foot is the median of every letter's (a quarter of `h` at least):
     in "siti.saputra" in a roomy box only the "p" was tall, and its foot is below the line's
     (ours 9203). Letters are no wider than tall; an avatar's ring in a box read with its
     handle is."""
@@ -566,7 +568,11 @@ def _foot_and_size(ink: np.ndarray, h: int) -> tuple[float, float] | None:
     letters = [s for s in blobs if s[1].stop - s[1].start <= s[0].stop - s[0].start]
     footing = tall if len(tall) >= 3 or len(letters) < 3 else letters
     foot = float(np.median([s[0].stop for s in footing]))
-    return foot, float(np.median([s[0].stop - s[0].start for s in footing]))
+    # The height is a tall letter's still (an x-height makes a letter's foot look like a
+    # dot), unless no tall blob is a letter (an avatar's ring is twice a letter's height).
+    typical = np.median([s[0].stop - s[0].start for s in letters]) if letters else h
+    sizing = [s for s in tall if s in letters and s[0].stop - s[0].start <= 2 * typical] or footing
+    return foot, float(np.median([s[0].stop - s[0].start for s in sizing]))
 
 
 def _otsu(grey: np.ndarray) -> float:
