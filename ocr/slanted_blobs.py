@@ -30,6 +30,8 @@ MOST_LONG = 6.0
 # Of the turned rectangle its spread spans, a row of emoji fills 0.8-0.87 (their outlines
 # leave gaps); a solid bar of one colour fills it all.
 MOST_BAR_FILL = 0.92
+# Of an emoji's square found in a bar, this share at least is the bar's own pixels.
+ON_BLOB = 0.33
 # At most this many bars are looked through, the largest first: a busy photo's many slanted
 # shapes are not each turned and searched.
 MOST_BARS = 3
@@ -47,7 +49,7 @@ def slanted_emoji(image: Image.Image, span: tuple[int, int], found: Sequence[Emo
         return []
     mask = standing_out(band)
     labels, _count = ndimage.label(mask, structure=np.ones((3, 3)))
-    bars: list[tuple[int, tuple[int, int, int, int], float]] = []
+    bars: list[tuple[int, tuple[int, int, int, int], float, np.ndarray]] = []
     for k, sl in enumerate(ndimage.find_objects(labels), start=1):
         if sl is None:
             continue
@@ -62,9 +64,24 @@ def slanted_emoji(image: Image.Image, span: tuple[int, int], found: Sequence[Emo
         blob = labels[sl] == k
         angle = _bar_slant(blob)
         if angle is not None:
-            bars.append((int(blob.sum()), (x0, y0 + span[0], x1, y1 + span[0]), angle))
+            bars.append((int(blob.sum()), (x0, y0 + span[0], x1, y1 + span[0]), angle, blob))
     bars.sort(key=lambda bar: -bar[0])
-    return [e for _size, box, angle in bars[:MOST_BARS] for e in _in_bar(image, box, angle)]
+    return [
+        e
+        for _size, box, angle, blob in bars[:MOST_BARS]
+        for e in _in_bar(image, box, angle)
+        if _on_blob(e, box, blob)
+    ]
+
+
+def _on_blob(e: Emoji, box: tuple[int, int, int, int], blob: np.ndarray) -> bool:
+    """The emoji stands on the blob itself, not on what the margin around it took in (a
+    photo's slanted rim turned level beside a level row of emoji, turned with it: ours 9193
+    0228, a 👍 named a finger): a third of its square at least is the blob's."""
+    x0, y0 = box[0], box[1]
+    left, top = max(0, e.left - x0), max(0, e.top - y0)
+    square = blob[top : max(top, e.top - y0 + e.side), left : max(left, e.left - x0 + e.side)]
+    return square.size > 0 and square.sum() >= ON_BLOB * e.side * e.side
 
 
 def _bar_slant(blob: np.ndarray) -> float | None:

@@ -327,6 +327,23 @@ def test_a_turned_row_its_glows_run_into_one_blob_is_found_along_its_slant(turn:
     assert read_among_emoji(image, emoji, make_engine("ppocr")) == ["03"]
 
 
+def test_only_emoji_standing_on_the_slanted_blob_itself_are_kept() -> None:
+    """A cup's slanted rim (ours 9193 0228) turned level with a margin took in the level
+    "🙏 👍💪🥰" beside it, turned: the 👍 was named a raised finger, and a neutral greeting
+    was flagged. What the turned blob yields counts only where the blob itself stands."""
+    import numpy as np
+
+    from ocr.emoji import Emoji
+    from ocr.slanted_blobs import _on_blob
+
+    blob = np.zeros((100, 200), dtype=bool)
+    blob[40:80, 100:200] = True  # the blob's own pixels: the right part of its box
+    box = (300, 500, 500, 600)
+    assert _on_blob(Emoji("cheer_fire", 420, 540, 40, 0.9), box, blob)
+    assert not _on_blob(Emoji("finger1", 310, 540, 40, 0.9), box, blob)  # in the margin
+    assert not _on_blob(Emoji("finger1", 250, 540, 40, 0.9), box, blob)  # outside the box
+
+
 def test_a_slanted_photo_edge_holds_no_emoji() -> None:
     """A thin slanted bar of one colour (a railing, a shadow) is turned level and looked
     through like any slanted blob, and found to hold no emoji."""
