@@ -117,11 +117,18 @@ def confusable(word: str) -> str:
     return "".join(classes.get(ch, re.escape(ch)) for ch in word)
 
 
-def shouted_with_marks(alias: str, raw: str, acronyms: frozenset[str]) -> str | None:
-    """The acronym in capitals with a letter read as a mark or a digit ("HAM!", "Z4TRI"),
-    standing alone: not the word itself, which the other rules see. What was read, if so."""
+def shouted_with_marks(alias: str, raw: str, acronyms: frozenset[str]) -> float | None:
+    """The weight of the acronym in capitals with a letter read as a mark or a digit ("HAM!",
+    "Z4TRI"), standing alone (not the word itself, which the other rules see): a lead (0.6),
+    "Tegakkan HAM!" being about human rights; unless what is left of it is no word either
+    (0.8): "FERL!!!!" can only be the pair's "FERLI!!!" (blindgen 233). None if not there."""
     pattern = r"(?<![A-Za-z0-9])" + confusable(alias.upper()) + r"(?![A-Za-z0-9])"
-    return next((m.group(0) for m in re.finditer(pattern, raw) if m.group(0) not in acronyms), None)
+    read = [m.group(0) for m in re.finditer(pattern, raw) if m.group(0) not in acronyms]
+    if not read:
+        return None
+    stem = re.sub(r"[^A-Za-z]", "", read[0]).lower()
+    coined = len(stem) >= 4 and not is_word(stem) and not is_word(alias.lower().split()[0])
+    return 0.8 if coined else 0.6
 
 
 def glued_in(word: str, tokens: list[str]) -> bool:

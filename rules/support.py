@@ -321,12 +321,8 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             # "rahillh" of "RAHILH": a letter of the pair's coined acronym read twice.
             signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.75))
         elif words and len(words[0]) >= 3 and (marked := shouted_with_marks(alias, raw, acronyms)):
-            # "HAM!!" for "HAMI": an I read as "!", which normalising the text dropped. A lead
-            # only ("Tegakkan HAM!" is about human rights), unless what is left of it is no
-            # word either: "FERL!!!!" can only be the pair's "FERLI!!!" (blindgen 233).
-            stem = re.sub(r"[^A-Za-z]", "", marked).lower()
-            coined = len(stem) >= 4 and not is_word(stem) and not is_word(words[0])
-            signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.8 if coined else 0.6))
+            # "HAM!!" for "HAMI", "FERL!!!!" for "FERLI": an I read as "!", normalised away.
+            signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, marked))
         elif (
             words
             and len(words[0]) >= 3
