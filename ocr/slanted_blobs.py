@@ -15,10 +15,11 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-from PIL import Image, ImageStat
+from PIL import Image
 from scipy import ndimage
 
 from ocr.emoji import MIN_SIDE, Emoji, find_emoji, standing_out
+from ocr.slanted_rows import turn_point, turned_level
 
 MIN_SLANT = 8.0
 MAX_SLANT = 45.0
@@ -113,17 +114,10 @@ def _in_bar(image: Image.Image, box: tuple[int, int, int, int], angle: float) ->
     margin = (y1 - y0) // 2
     x0, y0 = max(0, x0 - margin), max(0, y0 - margin)
     x1, y1 = min(image.width, x1 + margin), min(image.height, y1 + margin)
-    crop = image.crop((x0, y0, x1, y1)).convert("RGB")
-    behind = tuple(round(v) for v in ImageStat.Stat(crop).median)
-    turned = crop.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=behind)
-    cx, cy = crop.width / 2, crop.height / 2
-    a = math.radians(angle)
+    turned = turned_level(image, (x0, y0, x1, y1), angle)
     placed = []
     for e in find_emoji(turned, (0, turned.height), width=image.width):
-        # Back from the turned crop: PIL turned it counter-clockwise by `angle`.
-        dx, dy = e.left + e.side / 2 - cx, e.top + e.side / 2 - cy
-        ox = cx + dx * math.cos(a) - dy * math.sin(a)
-        oy = cy + dx * math.sin(a) + dy * math.cos(a)
+        ox, oy = turn_point(turned, (e.left + e.side / 2, e.top + e.side / 2), angle, back=True)
         left, top = round(x0 + ox - e.side / 2), round(y0 + oy - e.side / 2)
         placed.append(Emoji(e.name, left, top, e.side, e.likeness))
     return placed

@@ -72,21 +72,31 @@ def levelled(
     y0 = max(0, min(e.top for e in row) - AROUND * side)
     x1 = min(image.width, max(e.left + e.side for e in row) + AROUND * side)
     y1 = min(image.height, max(e.top + e.side for e in row) + AROUND * side)
-    crop = image.crop((x0, y0, x1, y1)).convert("RGB")
-    behind = tuple(round(v) for v in ImageStat.Stat(crop).median)
-    cx, cy = crop.width / 2, crop.height / 2
-    turned = crop.rotate(
-        angle, center=(cx, cy), resample=Image.Resampling.BICUBIC, fillcolor=behind
-    )
-    a = math.radians(angle)
+    turned = turned_level(image, (x0, y0, x1, y1), angle)
     moved = []
     for e in row:
-        # PIL turns counter-clockwise by `angle`: a point's place once turned.
-        dx, dy = e.left - x0 + e.side / 2 - cx, e.top - y0 + e.side / 2 - cy
-        mx = cx + dx * math.cos(a) + dy * math.sin(a)
-        my = cy - dx * math.sin(a) + dy * math.cos(a)
+        mx, my = turn_point(turned, (e.left - x0 + e.side / 2, e.top - y0 + e.side / 2), angle)
         moved.append(replace(e, left=round(mx - e.side / 2), top=round(my - e.side / 2)))
     return turned, moved
+
+
+def turned_level(image: Image.Image, box: tuple[int, int, int, int], angle: float) -> Image.Image:
+    """The part of `image` in `box` (left, top, right, bottom) turned by `angle` degrees
+    counter-clockwise about its middle, its corners filled with its median colour."""
+    crop = image.crop(box).convert("RGB")
+    behind = tuple(round(v) for v in ImageStat.Stat(crop).median)
+    return crop.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=behind)
+
+
+def turn_point(
+    crop: Image.Image, point: tuple[float, float], angle: float, back: bool = False
+) -> tuple[float, float]:
+    """Where a point of a crop stands once `turned_level` turned it by `angle` (or, `back`,
+    where a point of the turned crop stood before)."""
+    cx, cy = crop.width / 2, crop.height / 2
+    a = math.radians(-angle if back else angle)
+    dx, dy = point[0] - cx, point[1] - cy
+    return cx + dx * math.cos(a) + dy * math.sin(a), cy - dx * math.sin(a) + dy * math.cos(a)
 
 
 def _linked(a: Emoji, b: Emoji) -> bool:

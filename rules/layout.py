@@ -38,6 +38,7 @@ from rules.frame import (
 )
 from rules.poster import (
     SHOUTED,
+    SONG_DOTS,
     HeaderReading,
     instagram_user_candidates,
     is_time_line,
@@ -262,7 +263,7 @@ def read_layout(
 
 # The song a story plays, on the line under the username: "♫ Dewa 19 · Kangen", the note
 # often lost, the dot kept ("Rizky Febian·Kesempurnaan Cinta").
-_SONG = re.compile(r"^\W{0,2}[♫♪🎵🎶]|[A-Za-z0-9]\s?[·•]\s?[A-Za-z]")
+_SONG = re.compile(rf"^\W{{0,2}}[♫♪🎵🎶]|[A-Za-z0-9]\s?[{SONG_DOTS}]\s?[A-Za-z]")
 
 
 def _song_under(line: TextLine, poster: TextLine) -> bool:

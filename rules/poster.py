@@ -100,7 +100,7 @@ def _age_at(tokens: list[str], i: int, lenient: bool = False) -> str | None:
 
 
 _AGE_DIGITS = str.maketrans("SOoIilB", "5001118")
-_SONG_DOTS = frozenset("·•")
+SONG_DOTS = "·•"  # what parts a song's artist from its title
 
 
 def _song_after(tokens: list[str], i: int) -> bool:
@@ -109,7 +109,8 @@ def _song_after(tokens: list[str], i: int) -> bool:
     is the artist's, no story's age."""
     return (
         i < len(tokens)
-        and tokens[i] in _SONG_DOTS
+        and len(tokens[i]) == 1
+        and tokens[i] in SONG_DOTS
         and any(t[:1].isalpha() for t in tokens[i + 1 :])
     )
 
