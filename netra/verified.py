@@ -36,21 +36,27 @@ def without_tick(image: Image.Image, layout: Layout, lines: Sequence[OcrLine]) -
         or len(poster.text) < 4
     ):
         return layout
-    line = next((x for x in lines if _holds(x, box) and poster.text in x.text.lower()), None)
+    # The tick read apart from the handle ("nugroho62 0") came as an underscore before it.
+    line = next((x for x in lines if _holds(x, box) and poster.text in _spaced(x.text)), None)
     if line is None:
         return layout
     centre = tick_centre(image, (line.left, line.top, line.right, line.bottom))
     if centre is None or centre > line.right:
         return layout
     text = line.text.lower()
-    last = text.index(poster.text) + len(poster.text) - 1
+    last = _spaced(text).index(poster.text) + len(poster.text) - 1
     width = (line.right - line.left) / len(text)
     if abs(line.left + (last + 0.5) * width - centre) > _SLACK * width:
         return layout
-    handle = poster.text[:-1]
+    handle = poster.text[: -2 if text[last - 1] == " " else -1]
     note = why.HEADER_VERIFIED_TICK.format(read=poster.text, handle=handle)
     header = replace(header, poster=Poster("username", handle), evidence=(*header.evidence, note))
     return replace(layout, header=header)
+
+
+def _spaced(text: str) -> str:
+    """The line's text with spaces as the underscores the header reads them as."""
+    return text.lower().replace(" ", "_")
 
 
 def _holds(line: OcrLine, box: tuple[int, int, int, int]) -> bool:

@@ -42,6 +42,16 @@ FLAT_NEUTRAL = {
 }
 
 
+# "AYO GUNAKAN HAK PILIH" closing its line, a list of the pairs below ("NO. 1 …"): the right
+# to vote, no "pilih no. 1" read across the line's end (ours 9205 0161).
+_RIGHT_TO_VOTE_ENDS_LINE = re.compile(r"(?im)(\bhak\s+pilih)[ \t]*$")
+
+
+def right_to_vote_closed(text: str) -> str:
+    """The text with "hak pilih" at a line's end closed by a full stop."""
+    return _RIGHT_TO_VOTE_ENDS_LINE.sub(r"\1.", text)
+
+
 def neutral_cues(norm: str, flat: str, read: str = "") -> tuple[str, ...]:
     """The cues a story's text shows: `norm` with the spaces OCR lost put back, `read` as
     read (where "MedanTerkini.com" is still one address), `flat` run together and folded."""

@@ -181,6 +181,9 @@ _KEYWORD_ONE_AS_LETTER = re.compile(
 # A number run into the word after it ("27/11INGAT", "nomor 1YA"), not a digit inside a
 # word ("H3WAN" is leetspeak).
 _DIGIT_WORD = re.compile(r"(?<![A-Za-z\d])(\d[\d/.:-]*)(?=[A-Za-z]{2})")
+# A regional particle after a number run into the next word: "Nomor 1 mitidakada lagi"
+# (Makassar "mi"), not a word that starts so ("1 minggu").
+_PARTICLE_GLUED = re.compile(r"(?<=\d )(ji|mi|mo)([a-z]{4,})\b", re.I)
 # Emoji OCR reads as glyphs: a sparkle or a star before a number read as "+" or "*"
 # ("nomor ✨ 2" → "+2"), and "💯" after one read as "100" or "700" ("nomor 2 💯" → "2100").
 _SYMBOL_BEFORE_DIGIT = re.compile(r"^[+*&%~^=]+(?=\d)")
@@ -298,11 +301,19 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
             # "2100", and "NOMOR2100" once the number is off its keyword: the 💯 set apart
             word = " ".join(_HUNDRED_EMOJI.sub(r"\1 100", w) for w in word.split())
             word = _DIGIT_JARI.sub(r"\1 \2", word)
-            word = _DIGIT_WORD.sub(r"\1 ", word)
+            word = _PARTICLE_GLUED.sub(_particle_apart, _DIGIT_WORD.sub(r"\1 ", word))
             out.append(" ".join(word.split()))
         line = _URGED_PADDED_THEN_HUNDRED.sub(r"\1 \2 100", " ".join(out))
         lines.append(_KEYWORD_ONE_AS_LETTER.sub(r"\1 1", line))
     return "\n".join(lines)
+
+
+def _particle_apart(match: re.Match[str]) -> str:
+    """The particle set apart when what follows it opens with a word and the whole is none."""
+    whole, rest = match.group(0), match.group(2)
+    if is_word(whole) or not any(is_word(rest[:k]) for k in range(4, len(rest) + 1)):
+        return whole
+    return f"{match.group(1)} {rest}"
 
 
 def _glued_apart(match: re.Match[str], extra: frozenset[str]) -> str:

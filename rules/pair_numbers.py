@@ -65,6 +65,8 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)^\W*" + _NO + r"\s*0?([1-9])\s*(?:ji|mi|pokok(?:nya|e))\b"), 0.8),
     # "sdh pasti nomor 2", "ingat nomor 3 ya", "jangan lupa no 1": a firm word right before.
     (why.RULE_FIRM_NUMBER, re.compile(r"\b(?:pasti|ingat|tetap|fix|wajib|mati|lupa|yakin|mantap|gaspol|gas|all\s?in|lanjut\w*|siap|pokok(?:nya|e))\s+(?:\w+\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
+    # The number said sure to win: "Nomor 2 pasti menang" (not "juara nomor 2 pasti menang").
+    (why.RULE_FIRM_NUMBER, re.compile(_NOT_CHEERED + r"\b" + _NO + r"\s*" + _NUM + r"\s+(?:pasti|harus|wajib|siap)\s+menang\b"), 0.9),
     (why.RULE_PAIR_NUMBER, re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?)\s*(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.85),
     # A pair's number inside a hashtag: "#02Menang", "#01Juara", "#Coblos3", "#Pilih02", and
     # a padded number before a place ("#02Gowa"; not a date, "#02Desember").

@@ -25,7 +25,7 @@ from rules.election import Candidate, Election
 from rules.emoji_support import emoji_signals
 from rules.lexicon import is_word
 from rules.names import HONORIFICS
-from rules.neutral_cues import neutral_cues
+from rules.neutral_cues import neutral_cues, right_to_vote_closed
 from rules.ocr_text import (
     addressed_near,
     borrowed_in,
@@ -106,7 +106,7 @@ _COLON_FOR_SPACE = re.compile(r"(?<=[A-Za-z]):(?=\d)")
 
 
 def _prepare(text: str, election: Election) -> _Text:
-    text = _COLON_FOR_SPACE.sub(" ", text)
+    text = right_to_vote_closed(_COLON_FOR_SPACE.sub(" ", text))
     read = normalise_text(text)
     norm = capital_i_restored(normalise_text(split := split_glued(text, _election_words(election))))
     tokens = words_of(norm)

@@ -35,3 +35,15 @@ def test_a_verified_tick_read_as_the_handles_last_letter_is_dropped(tmp_path: Pa
     assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
     assert any("centang biru" in r for r in v.reasons), v.reasons
+
+
+def test_a_verified_tick_read_apart_from_the_handle_is_dropped_with_its_gap(
+    tmp_path: Path,
+) -> None:
+    """ "nugroho62 ✓" read "nugroho62 0" (ours 9205): the gap became an underscore and the
+    tick a "0", "nugroho62_0", someone else's account by one added character, and a story
+    saying "JARI JAWABANNYA" ended `clear`. Tick and gap both go."""
+    v, label = _scan_ours(9205, 121, "nugroho62", tmp_path)
+    assert "verified" in label["noise"] and label["should_flag"], label
+    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]

@@ -855,6 +855,7 @@ def test_a_surname_two_pairs_share_names_neither_pair_alone() -> None:
     [
         "Gak onok liyane, PRJjO nomer",  # a script font's slip in the alias, its "1" lost
         "Nomor 1 mi, tidak ada lagi yang lain ces",
+        "Nomer 1mitidakada lagi yang lain ces",  # its spaces lost (blindgen 237)
         "Beta pilih nomor 1, sonde ada yang lain!",
         "Pokoknya nomor 1, gak ada yg lain",
     ],
@@ -862,6 +863,21 @@ def test_a_surname_two_pairs_share_names_neither_pair_alone() -> None:
 def test_no_one_else_is_a_campaign_word_in_every_regions_speech(text: str) -> None:
     found = detect_support(text, SHARED_SURNAME)
     assert found.candidate == 1 and found.confidence >= 0.7, found
+
+
+def test_the_right_to_vote_closing_its_line_chooses_no_number_below() -> None:
+    """ "AYO GUNAKAN HAK PILIH" over the list of pairs (ours 9205 0161) was read on as
+    "pilih no. 1", and the list became pair 1's campaign; the right to vote is a noun."""
+    listed = "AYO GUNAKAN HAK PILIH\nNO. 1 PRIYO ADI NUGROHO\n8 JOKO PRASETYO\n"
+    listed += "2. HERU NUGROHO-DWI UTOMO\nPASANGAN CALON PILKADA"
+    assert detect_support(listed, SHARED_SURNAME).candidate is None
+    # A number said sure to win is explicit beside a turnout call; a contest's is not.
+    for text in ("Ayo gunakan hak pilih\nNomor 2 pasti menang", "Jangan golput, no 2 harus menang"):
+        found = detect_support(text, SHARED_SURNAME)
+        assert found.candidate == 2 and found.confidence >= 0.7, text
+    assert (
+        detect_support("Jangan golput, juara nomor 2 pasti menang", SHARED_SURNAME).confidence < 0.7
+    )
 
 
 def test_a_voting_verb_and_fix_run_together_with_the_number() -> None:
