@@ -17,10 +17,19 @@ from ocr.engine import OcrLine
 from ocr.reader import LEGIBLE_HEIGHT
 from rules.elections import ElectionFinding
 from rules.layout import Layout
+from rules.ocr_text import MONTH
 from rules.support import SupportFinding
 from rules.support_words import no_campaign_words
 from rules.verdict import Thresholds
 from wording import id_analysis as why
+
+
+def _time_stamp(text: str) -> bool:
+    """A news card's date and time, however unsure: nothing else of words is on its line."""
+    return (
+        bool(_STAMP.search(text))
+        and len(re.sub(r"[^a-z]", "", _STAMP_WORDS.sub("", text.lower()))) <= 1
+    )
 
 
 def better_finding(first: ElectionFinding, again: ElectionFinding) -> ElectionFinding:
@@ -66,6 +75,12 @@ CUED_HEIGHT = 20.0
 # (2026-12-03), "KITAPILIHYGSDHTERBUKTIUJU" (0.90), tiny neon text in a gallery, read from a
 # tight crop is "KITA PILIH YG SDH TERBUKTI.ZUJU!" (0.95).
 FRAMED_SURE = 0.95
+# A news card's time stamp, its spaces lost and a letter of its zone dropped
+# ("Senin,15Nov202416:59WTA" at 0.79, blindgen 237): digits, a month, a weekday or a zone.
+_STAMP = re.compile(r"(?i)\d{1,2}\s*" + MONTH + r"[a-z]*\s*\d{4}")
+_STAMP_WORDS = re.compile(
+    r"(?i)senin|selasa|rabu|kamis|jumat|sabtu|minggu|w[il1]?[bt]a?|" + MONTH + r"[a-z]*"
+)
 
 
 def plainly_neutral(
@@ -99,7 +114,11 @@ def plainly_neutral(
     sure, tall = (CUED_SURE, CUED_HEIGHT) if support.neutral_cues else (SURE_LINE, LEGIBLE_HEIGHT)
     return (
         bool(inside)
-        and all(line.conf >= sure and line.text_height >= tall for line in inside)
+        and all(
+            line.text_height >= tall
+            and (line.conf >= sure or (bool(support.neutral_cues) and _time_stamp(line.text)))
+            for line in inside
+        )
         and not any(support.scores.values())
         and not any(any(f.scores.values()) for _e, f in getattr(support, "options", ()))
         and (

@@ -790,6 +790,33 @@ def test_a_neutrality_reminder_read_surely_is_not_read_again(election) -> None: 
         assert plainly_neutral(lines, layout, support, False) is plain, (body, conf)
 
 
+def test_a_news_cards_unsure_time_stamp_does_not_earn_a_second_reading(election) -> None:  # type: ignore[no-untyped-def]
+    """A news card ("POLITIK", a headline, "Senin,15Nov202416:59WTA" at 0.79: blindgen 237)
+    read large and sure but for its time stamp is plainly neutral; any other line that unsure
+    is read again, and so is the stamp without the card's cue."""
+    from netra.rereading import plainly_neutral
+    from ocr.engine import OcrLine
+    from rules.elections import find_support
+    from rules.layout import read_layout
+
+    def read(body: list[tuple[str, float]]) -> list[OcrLine]:
+        texts = [("Pak Budi Dinkes", 90, 0.97), ("Kemarin 09.36", 122, 0.97)]
+        texts += [(t, 600 + 70 * k, c) for k, (t, c) in enumerate(body)]
+        texts.append(("Balas", 1200, 0.99))
+        return [OcrLine(t, 140, y, 140 + 20 * len(t), y + 60, c) for t, y, c in texts]
+
+    news = [("POLITIK", 0.99), ("Logistik Pilkada mulai didistribusikan", 0.97)]
+    for body, plain in (
+        ([*news, ("Senin,15Nov202416:59WTA", 0.79)], True),
+        ([*news, ("Senin,15Nov2024 hadir semua", 0.79)], False),  # words beside the date
+        ([("Logistik Pilkada mulai didistribusikan", 0.97), ("Senin,15Nov202416:59", 0.79)], False),
+    ):
+        lines = read(body)
+        layout = read_layout(lines, 720, 1280)
+        support = find_support(layout.body_text, election)
+        assert plainly_neutral(lines, layout, support, False) is plain, body
+
+
 def test_a_framed_turnout_call_read_surely_is_not_read_enlarged(election) -> None:  # type: ignore[no-untyped-def]
     """ "Jangan golput ya, satu suara menentukan" in a gallery viewer, its first line at 0.94
     (blindgen 215): "satu" is a number word, but beside the cue it is the cue's subject, and
