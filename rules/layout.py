@@ -420,7 +420,10 @@ def _fallback_layout(
         if line.top < story_top + band and line not in chrome and line.text.strip()
     ]
     footer_text = footer_line.text if footer_line else ""
-    reading = parse_header_text([line.text for line in top_lines], footer_text)
+    rows = _rows(top_lines)
+    reading = parse_header_text([" ".join(x.text for x in row) for row in rows], footer_text)
+    poster = _letters(reading.poster.text) if reading.poster is not None else ""
+    named = [row for row in rows if poster and poster in _letters(" ".join(x.text for x in row))]
     body = [
         line.text
         for line in lines
@@ -430,7 +433,7 @@ def _fallback_layout(
         and (
             line.top >= story_top + band
             or reading.poster is None
-            or reading.poster.text not in line.text
+            or (reading.poster.text not in line.text and not any(line in row for row in named))
         )
     ]
     header_box = None
@@ -449,6 +452,32 @@ def _fallback_layout(
         footer=(footer_text,) if footer_text else (),
         chrome=tuple(line.text for line in chrome),
     )
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _rows(lines: Sequence[TextLine]) -> list[list[TextLine]]:
+    """The lines, top first, with pieces a detector split off one row joined to it: a
+    handle's double underscore read as a gap ("citra," and "raja" of "citra__raja", ours
+    9201 0172) is one name, not "citra" with a stray word beside it."""
+    rows: list[list[TextLine]] = []
+    for line in sorted(lines, key=lambda x: (x.top, x.left)):
+        row = next(
+            (
+                r
+                for r in rows
+                if abs(r[-1].centre_y - line.centre_y) < 0.35 * r[-1].text_height
+                and 0 <= line.left - r[-1].right < 0.8 * r[-1].text_height
+            ),
+            None,
+        )
+        if row is None:
+            rows.append([line])
+        else:
+            row.append(line)
+    return rows
 
 
 def _left_of_story(line: TextLine, footer: TextLine | None) -> bool:

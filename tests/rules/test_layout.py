@@ -85,6 +85,21 @@ def test_a_clock_with_an_icon_read_after_it_is_the_status_bar_not_the_body() -> 
     assert read_layout(alone, W, H).body == ("10.000",)
 
 
+def test_a_handle_the_detector_split_at_its_underscores_is_one_name() -> None:
+    """ "citra__raja" over a pale sky, its age unread, came as "citra," and "raja" side by
+    side (ours 9201 0172): the poster is "citra_raja" (the roster decides the underscores),
+    not "citra", and neither piece is the story's text. A word far off on the row stays
+    apart."""
+    lines = [*STATUS, line("citra,", 158, 134, 28, 58), line("raja", 226, 138, 22, 54),
+             line("DARI HATI UTK BANGKA", 180, 602, 52), line("Kirim pesan", 84, 1134)]  # fmt: skip
+    layout = read_layout(lines, W, H)
+    assert layout.header.poster == Poster("username", "citra_raja")
+    assert layout.body == ("DARI HATI UTK BANGKA",)
+    apart = [*STATUS, line("citra", 158, 134, 28, 58), line("raja", 500, 138, 22, 54),
+             line("DARI HATI UTK BANGKA", 180, 602, 52), line("Kirim pesan", 84, 1134)]  # fmt: skip
+    assert read_layout(apart, W, H).header.poster == Poster("username", "citra")
+
+
 def test_ambiguous_glued_age_keeps_every_reading_for_the_roster() -> None:
     layout = read_layout([*STATUS, line("olga297133m", 88, 99)], W, H)
     readings = [layout.header.poster, *layout.header.alternatives]
