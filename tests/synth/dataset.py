@@ -59,6 +59,8 @@ WIDE_TURN = 1.4
 # The first seed whose stories' songs may be by a singer who shares a candidate's given name
 # ("Rizky Febian · Kesempurnaan Cinta" over a neutral caption, while a candidate is Rizky).
 SINGER_NAMED_FROM = 9203
+# The first seed whose toasts hide no caption row whole (`frames.Frame.toast_clears`).
+TOAST_CLEAR_FROM = 9207
 
 
 @dataclass(frozen=True)
@@ -1073,6 +1075,7 @@ def make_item(
         if frame is None:
             frame = spec.frame = Frame(kind="story", seed=seed * 7919 + index, width=spec.width)
         frame.toast, frame.toast_y, frame.toast_cover, frame.toast_pick = toast
+        frame.toast_clears = seed >= TOAST_CLEAR_FROM
         noise.append("toast")
     # A photo of the screen, from its own stream; only in sets from seed `SCREEN_PHOTO_FROM`
     # on, so every older seed's screenshots stay as they were.

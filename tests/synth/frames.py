@@ -62,6 +62,10 @@ class Frame:
     toast_y: float = 0.82
     toast_cover: float = 0.0
     toast_pick: float = 0.0
+    # Not over a whole row either (seeds from `dataset.TOAST_CLEAR_FROM`): a pill low on the
+    # screen that would hide most of a caption's row goes just below it, or above it (ours
+    # 9203 0289: "🤟 3️⃣ 🔥" hidden whole under "Gambar disimpan", labelled as support).
+    toast_clears: bool = False
     seed: int = 0
     # A seed: the framed screenshot then photographed off the phone's screen (`photo.py`);
     # 0: captured as a screenshot.
@@ -589,6 +593,31 @@ def _banner(img: Image.Image, f: Frame) -> Image.Image:
     return out.convert("RGB")
 
 
+def _hides(y1: float, ph: float, x0: float, x1: float, row: tuple[float, ...]) -> bool:
+    """A pill from `y1 - ph` to `y1` lies over more than a third of the row's letters."""
+    left, top, right, base = row
+    across = min(right, x1) - max(left, x0) > 0
+    return across and min(base, y1) - max(top, y1 - ph) > (base - top) / 3
+
+
+def _off_rows(
+    y1: float, ph: float, x0: float, x1: float, rows: list[tuple[float, ...]], h: int
+) -> float:
+    """The pill's bottom `y1`, or the nearest one just below or above a row it would hide
+    that hides none (the original if there is none on the screen)."""
+    if not any(_hides(y1, ph, x0, x1, r) for r in rows):
+        return y1
+    gap = ph / 4
+    tries = sorted(
+        (y for _l, top, _r, base in rows for y in (base + gap + ph, top - gap)),
+        key=lambda y: abs(y - y1),
+    )
+    for y in tries:
+        if ph <= y <= 0.97 * h and not any(_hides(y, ph, x0, x1, r) for r in rows):
+            return y
+    return y1
+
+
 def _toast(
     img: Image.Image, f: Frame, rows: list[tuple[float, float, float, float]]
 ) -> Image.Image:
@@ -616,6 +645,8 @@ def _toast(
         if under:
             _, top, _, base = under[min(len(under) - 1, int(f.toast_pick * len(under)))]
             y1 = top + f.toast_cover * (base - top)
+    elif f.toast_clears:
+        y1 = _off_rows(y1, ph, x0, x1, rows, h)
     y0 = y1 - ph
     layer = Image.new("RGBA", out.size, (0, 0, 0, 0))
     d = ImageDraw.Draw(layer)

@@ -773,3 +773,29 @@ def test_songs_by_a_singer_named_as_a_candidate_from_a_later_seed_only() -> None
         ]
         assert bool(songs) == drawn
         assert all(s.split()[1] in firsts for s in songs)
+
+
+def test_a_toast_from_a_later_seed_hides_no_caption_row_whole() -> None:
+    """ "Gambar disimpan" low on the screen right over a one-row caption ("🤟 3️⃣ 🔥", ours
+    9203 0289) hid it whole, yet the label said support. From `TOAST_CLEAR_FROM` on the
+    pill goes just off the row; an older seed's pill stays where it was drawn."""
+    import numpy as np
+    from PIL import Image
+
+    from tests.synth.frames import Frame, _toast
+
+    w, h = 720, 1280
+    row = (200.0, 0.80 * h, 520.0, 0.84 * h)
+    for clears, hidden in ((True, False), (False, True)):
+        f = Frame(kind="story", toast="Gambar disimpan", toast_y=0.82, toast_clears=clears)
+        out = np.asarray(_toast(Image.new("RGB", (w, h), "white"), f, [row]).convert("L"))
+        under = out[int(row[1]) : int(row[3]), int(row[0]) : int(row[2])]
+        assert bool((under < 100).mean() > 0.3) == hidden
+    from tests.synth.dataset import TOAST_CLEAR_FROM
+
+    for seed in (TOAST_CLEAR_FROM, TOAST_CLEAR_FROM - 2):
+        world = make_world(seed, roster_size=200)
+        cats = categories_for(300, random.Random(f"cats:{seed}"))
+        frames = [make_item(world, i, cats[i - 1], seed)[0].frame for i in range(1, 121)]
+        toasts = [f for f in frames if f is not None and f.toast]
+        assert toasts and all(f.toast_clears == (seed >= TOAST_CLEAR_FROM) for f in toasts)
