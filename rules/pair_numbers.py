@@ -15,7 +15,9 @@ NUMBER_WORDS = {
     "siji": 1, "loro": 2, "telu": 3, "papat": 4, "hiji": 1, "tilu": 3, "opat": 4,
     "ciek": 1, "duo": 2, "tigo": 3, "ampek": 4, "sada": 1, "tolu": 3,
     # Makassar and Bugis: "pilih nomor tallu".
-    "rua": 2, "tallu": 3, "appa": 4, "seddi": 1, "tellu": 3, "eppa": 4,
+    "rua": 2, "tallu": 3, "appa": 4, "seddi": 1, "tellu": 3, "eppa": 4, "sere": 1,
+    # Balinese, Madurese, Sasak ("coblos nomer besik", "nomer dhuwa").
+    "besik": 1, "settong": 1, "dhuwa": 2, "tello": 3, "sopoq": 1,
 }  # fmt: skip
 # Ordinals name a pair as well: "paslon kedua", "pasangan ke-2" ("pertama", first, is too
 # often something else: "paslon pertama kali hadir").

@@ -865,6 +865,16 @@ def test_no_one_else_is_a_campaign_word_in_every_regions_speech(text: str) -> No
     assert found.candidate == 1 and found.confidence >= 0.7, found
 
 
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("Coblos nomer besik!", 1), ("pilih nomor sere ji", 1), ("nyoblos nomer dhuwa", 2),
+     ("Ayo coblos nomor settong", 1), ("pilih nomor sopoq", 1)],
+)  # fmt: skip
+def test_the_pairs_number_in_balinese_madurese_sasak_and_makassar(text: str, number: int) -> None:
+    found = detect_support(text, SHARED_SURNAME)
+    assert found.candidate == number and found.confidence >= 0.7, found
+
+
 def test_the_right_to_vote_closing_its_line_chooses_no_number_below() -> None:
     """ "AYO GUNAKAN HAK PILIH" over the list of pairs (ours 9205 0161) was read on as
     "pilih no. 1", and the list became pair 1's campaign; the right to vote is a noun."""
