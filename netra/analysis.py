@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from PIL import Image
 
+from netra.framed_header import first_handle_kept, with_first_header
 from netra.header import (
     RosterLookup,
     read_poster,
@@ -165,7 +166,9 @@ def analyse(
             # chat's title or the viewer's ("Satgas Netralitas Pangkalpinang"), never the poster.
             # Its lines, as the enlarged reading read them, are no part of the story's body
             # (the poster "Yuni Maulana" is not the candidate "Maulan" beside "bersama").
-            framed = _with_first_header(framed, layout.header, first_box, framed_lines, span, size)
+            framed = with_first_header(framed, layout.header, first_box, framed_lines, span, size)
+        elif first_box is not None and first_box[1] >= span[0]:
+            framed = first_handle_kept(framed, layout.header, roster, alternatives + 1)
         # The story's own top, in the screenshot: a header read again is read there, not
         # in the chat's or the viewer's title bar.
         scale = (span[1] - span[0]) / size[1]
@@ -461,30 +464,6 @@ def _name_line_cropped(layout: Layout, lines: Sequence[OcrLine]) -> bool:
         key = compact_word(poster.text)[:6]
         return bool(key) and any(x.top <= TOP_EDGE and key in compact_word(x.text) for x in lines)
     return any(is_time_line(x.text) and x.top < x.bottom - x.top for x in lines)
-
-
-def _with_first_header(
-    framed: Layout,
-    header: HeaderReading,
-    box: tuple[int, int, int, int],
-    lines: Sequence[OcrLine],
-    span: tuple[int, int],
-    size: tuple[int, int],
-) -> Layout:
-    """The enlarged reading's layout with the first reading's header (`box`, in the
-    screenshot) in place of its own unread one: the box mapped into the enlarged band, and
-    the lines at or above it out of the body."""
-    f = size[1] / (span[1] - span[0])
-    left, top, right, bottom = box
-    mapped = (
-        round(left * f),
-        round((top - span[0]) * f),
-        round(right * f),
-        round((bottom - span[0]) * f),
-    )
-    above = {line.text for line in lines if line.centre_y <= mapped[3]}
-    body = tuple(text for text in framed.body if text not in above)
-    return replace(framed, header=header, header_box=mapped, body=body)
 
 
 def _not_the_poster(lines: Sequence[OcrLine], header: HeaderReading) -> list[OcrLine]:

@@ -54,6 +54,9 @@ HEADER_AGE_GLUED = "umur story terbaca menempel di nama pengguna: @{read} dibaca
 HEADER_UNDER_NOTIFICATION = "baris pengunggah tertutup notifikasi"
 HEADER_NAME_CROPPED = "baris nama terpotong di tepi atas (terbaca {text!r})"
 HEADER_VERIFIED_TICK = "centang biru terverifikasi terbaca sebagai huruf: @{read} dibaca @{handle}"
+HEADER_FIRST_READING_KEPT = (
+    "bacaan diperbesar @{read} tidak ada di daftar ASN; bacaan pertama @{handle} persis akun roster"
+)
 HANDLE_DOTS_SEEN = "titik terlihat di baris header: @{handle} dibaca @{roster}"
 HANDLE_READ_AGAIN = "baris header dibaca ulang diperbesar: @{handle} terbaca @{roster}"
 HANDLE_MARK_AFTER = (

@@ -388,3 +388,33 @@ def test_a_handle_run_into_its_age_is_settled_by_a_later_reading_of_the_age_apar
     v = analyse(_png(photographed(image, 4)), roster, election)
     assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
+
+
+def test_a_rostered_handle_the_first_reading_read_outlasts_an_enlarged_slip(
+    tmp_path: Path,
+) -> None:
+    """A story in a gallery viewer (the independent generator's set 235, screenshot 21):
+    the first reading read "ratna.s7418m", the rostered "ratna.s74" with its age, and the
+    enlarged reading "rama.s74 18 m", "tn" read as "m". That handle is nobody on the
+    roster, so the story, had it backed a pair, ended `clear`. Its caption made a pair's
+    slogan here: the first reading's handle stands, and the story is flagged."""
+    from bench.blindgen.election import write_election
+    from bench.blindgen.render import render_scene
+    from bench.blindgen.roster import write_roster
+    from bench.blindgen.scenes import allocate, plan
+    from bench.blindgen.world import build_world
+    from rules.election import load_election
+
+    world = build_world(235)
+    write_roster(tmp_path / "roster.csv", world.people)
+    write_election(tmp_path / "election.toml", world.election)
+    data, label = render_scene(plan(world, 20, allocate(300, 235)[20]), world)
+    assert "gallery_viewer" in label["noise"] and label["poster"]["shown"] == "ratna.s74"
+    election = load_election(tmp_path / "election.toml")
+    first, *others = election.candidates
+    slogan = dataclasses.replace(first, slogans=(*first.slogans, "Beda pilihan boleh"))
+    election = dataclasses.replace(election, candidates=(slogan, *others))
+    roster = RosterIndex(parse_roster((tmp_path / "roster.csv").read_bytes(), "r.csv").entries)
+    v = analyse(data, roster, election)
+    assert v.kind == "flagged" and v.candidate == slogan.number, v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
