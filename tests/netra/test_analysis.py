@@ -10,7 +10,8 @@ from collections.abc import Callable
 
 import pytest
 
-from netra.analysis import AnalysisPool, _not_the_poster, _with_first_header, analyse
+from netra.analysis import AnalysisPool, _not_the_poster, analyse
+from netra.framed_header import with_first_header
 from netra.header import read_poster
 from ocr.engine import OcrEngine
 from rules.poster import HeaderReading
@@ -490,7 +491,7 @@ def test_the_first_readings_poster_is_no_part_of_the_enlarged_body() -> None:
     lines = [dataclasses.replace(x, bottom=x.top + 40) for x in lines]
     framed = Layout(HeaderReading("unknown", None, None, ()), None, 0, tuple(texts), ())
     first_box = (50, 230, 400, 280)  # the poster's two lines, in the screenshot
-    found = _with_first_header(framed, poster, first_box, lines, (200, 1000), (1440, 1600))
+    found = with_first_header(framed, poster, first_box, lines, (200, 1000), (1440, 1600))
     assert found.header == poster and found.header_box == (100, 60, 800, 160)
     assert found.body == ("Weekend bersama", "keluarga")
 
