@@ -22,6 +22,7 @@ from rules.roster_index.tables import (
     handle_letters,
     handle_skeleton,
     key_range,
+    light_skeleton,
     marked_skeleton,
     prefix_ranges,
     real_tokens,
@@ -38,11 +39,6 @@ _NEAR_HANDLE = 0.55
 HANDLES_LISTED = 0.05
 _NEAR_MAX = 6
 _LETTERS = re.compile(r"[^a-z]+")
-
-
-def _light_skeleton(handle: str) -> str:
-    """The skeleton with digits 5 and 8 kept, to tell a letter edit from a digit edit."""
-    return handle_letters(handle).translate(HANDLE_LOOKALIKES)
 
 
 def _punct_positions(handle: str) -> dict[int, str]:
@@ -181,7 +177,7 @@ def _end_letter_changed(shown: str, roster: str) -> bool:
     its handle's last letter lost, while such neighbours were someone off the roster. A
     lead for review (see `netra.header.another_account`), never a flag. A thin stroke read
     after the handle ("rosmiatinurl"; the bar before the story's age) is OCR's."""
-    a, b = _light_skeleton(shown), _light_skeleton(roster)
+    a, b = light_skeleton(shown), light_skeleton(roster)
     if len(a) == len(b) + 1:
         return a[:-1] == b and a[-1] != "l" and a[-1].isalpha()
     return len(b) == len(a) + 1 and b[:-1] == a and b[-1].isalpha()
@@ -193,7 +189,7 @@ def _letter_added(shown: str, roster: str) -> bool:
     one, and one added makes another name (Dewi, not Dwi). On 29 sets of both generators
     the one flag through such a match was that false one. A thin stroke (an l, i or 1, one
     letter after folding) may be a stray bar OCR did add."""
-    a, b = _light_skeleton(shown), _light_skeleton(roster)
+    a, b = light_skeleton(shown), light_skeleton(roster)
     if len(a) != len(b) + 1:
         return False
     return any(
@@ -206,7 +202,7 @@ def _other_initial(shown: str, roster: str, name: str) -> bool:
     owner's ("sramadhan.411" of Utin Siti Ramadhan), and the letter read the initial of none
     of their names ("bramadhan.411", ours 9193's false flag): a B. Ramadhan's account, not
     a slip (OCR's at the start, "hyoman…" of "nyoman…", named no initial and name)."""
-    a, b = _light_skeleton(shown), _light_skeleton(roster)
+    a, b = light_skeleton(shown), light_skeleton(roster)
     if len(a) != len(b) or len(a) < 4 or a[0] == b[0] or a[1:] != b[1:]:
         return False
     words = [w for w in re.split(r"[^a-z]+", name.lower()) if len(w) >= 3]
@@ -267,6 +263,7 @@ _CUT_LIKELY = 0.75
 _ALIKE = 85.0
 _ALIKE_LEAST = 6
 _ALIKE_FOLD = str.maketrans({"i": "l", "j": "l"})
+_MERGED, _TN_READ_M = (("n", "ri"), ("d", "cl")), (("m", "tn"),)  # `_merged_letters`
 
 
 def _alike_letters(handle: str) -> str:
@@ -455,21 +452,23 @@ class HandleLookup(RosterTables):
         out.extend(self._match_concat_name(handle))
         if not any(x.raw >= _NEAR_HANDLE for x in out) and len(sk) >= 4:
             known = {x.idx for x in out}
-            near = [(i, h) for i, h in self._loose_handles(sk, handle) if i not in known]
+            near = self._loose_handles(sk, handle) + self._merged_letters(handle, _TN_READ_M)
+            near = [(i, h) for i, h in dict(near).items() if i not in known]
             for i, roster_handle in near:
                 raw = _NEAR_HANDLE / (1 + PEER_PENALTY * (len(near) - 1))
                 ev = (why.EVIDENCE_HANDLE_NEAR.format(handle=handle, roster=roster_handle),)
                 out.append(Scored(i, raw, "instagram-near", ev))
         return out
 
-    def _merged_letters(self, shown: str) -> list[tuple[int, str]]:
+    def _merged_letters(self, shown: str, pairs: tuple = _MERGED) -> list[tuple[int, str]]:
         """Handles the read one becomes when one "n" is put back as the "ri" a small pale
         font ran together ("basntami" of "basri.tami"; "cl" read "d" likewise): two edits,
-        which the one-edit rule (`_near_handles`) does not reach, but one look-alike."""
+        which the one-edit rule (`_near_handles`) does not reach, but one look-alike. "tn"
+        read "m" is one too, but "rama.s74" of "ratna.s74" is a name of its own: a lead."""
         if len(shown) < 6:
             return []
         found: dict[int, str] = {}
-        for merged, pair in (("n", "ri"), ("d", "cl")):
+        for merged, pair in pairs:
             for p, c in enumerate(shown):
                 if c != merged:
                     continue
@@ -525,7 +524,7 @@ class HandleLookup(RosterTables):
         The digit test runs on skeletons that keep 5 and 8 as digits: "basri3" is not
         "basri35" with an S dropped.
         """
-        light = _light_skeleton(shown)
+        light = light_skeleton(shown)
         n = len(sk)
         k = n // 2
         found: dict[int, str] = {}
@@ -543,7 +542,7 @@ class HandleLookup(RosterTables):
                     if i in found:
                         continue
                     roster = self._field(i, 6)
-                    other = _light_skeleton(roster)
+                    other = light_skeleton(roster)
                     if (
                         Levenshtein.distance(light, other, score_cutoff=1) <= 1
                         and not _digit_edit(light, other)

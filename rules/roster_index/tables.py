@@ -75,6 +75,11 @@ def handle_skeleton(handle: str) -> str:
     return handle_letters(handle).translate(_HANDLE_CONFUSE)
 
 
+def light_skeleton(handle: str) -> str:
+    """The skeleton with digits 5 and 8 kept, to tell a letter edit from a digit edit."""
+    return handle_letters(handle).translate(HANDLE_LOOKALIKES)
+
+
 def marked_skeleton(handle: str) -> str:
     """`handle_skeleton` with the dots and underscores kept, where they stand."""
     return handle.lower().replace("rn", "m").replace("vv", "w").translate(_HANDLE_CONFUSE)

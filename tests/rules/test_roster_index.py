@@ -683,6 +683,17 @@ def test_letters_a_pale_font_runs_together_are_put_back() -> None:
     assert all(m.confidence < 0.8 for m in index.match(Poster("username", "basntani")))
 
 
+def test_tn_read_as_m_is_a_lead_never_a_flag() -> None:
+    """ "rama.s74" read for "ratna.s74" (its "tn" run into an "m", blindgen 235): two edits,
+    one look-alike, but "rama" is a name of its own, so a lead for review, not nobody."""
+    index = RosterIndex.build(
+        [E("197404161996122358", "Ratna Susilowati", "Puskesmas Pakem", None, "ratna.s74")]
+    )
+    nip, conf, method = top(index, "username", "rama.s74")
+    assert (nip, method) == ("197404161996122358", "instagram-near")
+    assert conf <= 0.55
+
+
 def test_a_long_handle_read_without_its_start_is_offered_for_review() -> None:
     """ "trasution_dinkes" for "puti_nasution_dinkes": the start lost over a pale photo and
     the "n" before "asution" read "tr". The end read is the roster handle's own end but for
