@@ -167,7 +167,7 @@ class CandidateLookup(NameWordsLookup):
         # OCR reads a lower-case l as a capital I inside a word ("IIham" for "Ilham"); a
         # capital I between a letter and a lower-case letter is no spelling anyone types.
         text = units_apart(_L_FOR_I.sub("I", _I_FOR_L.sub("l", self._emoji_after_unit(text))))
-        text = self._honorific_apart(words_apart(text, self._known_word))
+        text = self._honorific_apart(words_apart(text, self._known_word, self._unit_word))
         text = _kind_cut_off(text)
         hint, rest, consumed = self._unit_hints(text)
         tokens = name_tokens(text)
@@ -392,6 +392,10 @@ class CandidateLookup(NameWordsLookup):
         methods = [scores[g][1] for g in group.tolist()]
         return raws, methods
 
+    def _unit_word(self, word: str) -> bool:
+        """The word alone names a unit ("perpusda", "dinkes"): one of `_unit_hints`."""
+        return bool(self._unit_hints(word)[0])
+
     def _known_word(self, word: str) -> bool:
         """A word a contact name may hold: a roster name, an honorific or title, a unit's
         word, a word of one of this roster's unit names (its places) or the initials of
@@ -510,7 +514,7 @@ class CandidateLookup(NameWordsLookup):
         person's name cropped off): the poster works there, even when no name on the roster
         fits. None otherwise — a shop or a street in a contact name is no unit."""
         text = _L_FOR_I.sub("I", _I_FOR_L.sub("l", self._emoji_after_unit(text)))
-        text = self._honorific_apart(words_apart(text, self._known_word))
+        text = self._honorific_apart(words_apart(text, self._known_word, self._unit_word))
         hint, rest, consumed = self._unit_hints(text)
         rest = [t for t in strip_honorifics(rest) if t not in NON_NAME_WORDS and len(t) > 1]
         acronyms = [t for t in rest if 3 <= len(t) <= 8 and ACRONYM + t in self._key_units]

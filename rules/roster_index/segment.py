@@ -33,6 +33,11 @@ _MAX_CUT = 4  # letters of a word begun before the mark
 _OFFICE_LED = re.compile(r"(?i)(dinas|badan|kantor|bagian|bidang|uptd|rsud|rs)[a-z]{2,}")
 
 
+# A short run led by a form of address or "Kec." is split too, where known words cover it
+# ("IBUINDAH(KECMEDAN JOHOR)", ours 9163): no name begins so ("Kelana" might be "Kel. Ana").
+_ADDRESS_LED = re.compile(r"(?i)(?:ibu|bapak|pak|kec)[a-z]{3,}")
+
+
 # A school's or health post's head run into its kind ("KSSD N 2 HAMPARAN PERAK": the
 # principal of SD Negeri 2, blindgen 229): too short a run for the rest, split all the same.
 _POST_KIND = re.compile(
@@ -41,15 +46,21 @@ _POST_KIND = re.compile(
 )
 
 
-def words_apart(text: str, known: Callable[[str], bool]) -> str:
+def words_apart(
+    text: str, known: Callable[[str], bool], unit: Callable[[str], bool] | None = None
+) -> str:
     """`text` with each long run of letters no known word spells split into known words
-    (`known` takes a lower-case word), where they cover it all; other runs as they were."""
+    (`known` takes a lower-case word), where they cover it all; other runs as they were.
+    With `unit`, a run's end may be a unit's short form the roster spells no word of
+    ("DEBORANASUTIONPERPUSDA": Debora Nasution of the Dinas Perpustakaan, blindgen 203)
+    after two known words at least."""
 
     def spaced(match: re.Match[str]) -> str:
         run = match.group(0)
         if post := _POST_KIND.fullmatch(run):
             return f" {post[1]} {post[2]} "
-        if (len(run) < MIN_RUN and not _OFFICE_LED.match(run)) or known(run.lower()):
+        short = not _OFFICE_LED.match(run) and not _ADDRESS_LED.fullmatch(run)
+        if (len(run) < MIN_RUN and short) or known(run.lower()):
             return run
         pieces = _split(run.lower(), known)
         if pieces is None and _CUT.match(match.string, match.end()):
@@ -59,6 +70,8 @@ def words_apart(text: str, known: Callable[[str], bool]) -> str:
                 if pieces is not None:
                     pieces = [*pieces, run[-k:].lower()]
                     break
+        if pieces is None and unit is not None:
+            pieces = _unit_at_end(run.lower(), known, unit)
         if pieces is None and (office := _OFFICE_LED.fullmatch(run)):
             pieces = [office[1].lower(), run[office.end(1) :].lower()]
         if (pieces is None or len(pieces) < 2) and not run.isalpha():
@@ -72,6 +85,20 @@ def words_apart(text: str, known: Callable[[str], bool]) -> str:
         return " " + " ".join(out) + " "
 
     return " ".join(_RUN.sub(spaced, text).split())
+
+
+def _unit_at_end(
+    run: str, known: Callable[[str], bool], unit: Callable[[str], bool]
+) -> list[str] | None:
+    """Two known words or more, then a unit's short form (three letters or more)."""
+    for j in range(len(run) - _MIN_UNIT, len(run) // 2 - 1, -1):
+        head = _split(run[:j], known)
+        if head is not None and len(head) >= 2 and unit(run[j:]):
+            return [*head, run[j:]]
+    return None
+
+
+_MIN_UNIT = 3
 
 
 def _cost(pieces: tuple[str, ...]) -> tuple[int, int]:

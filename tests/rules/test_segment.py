@@ -64,6 +64,10 @@ ROSTER = [
     _entry("198501052013061059", "Irwan", "Dinas Sosial"),
     _entry("197406272003021006", "H. Amir Akbar", "SD Negeri 2 Hamparan Perak", "Kepala Sekolah"),
     _entry("197406272003021007", "Guruh Akbar", "SD Negeri 2 Hamparan Perak", "Guru Kelas"),
+    _entry("197708112005022003", "Hj. Debora Nasution, S.IP.", "Dinas Perpustakaan dan Kearsipan"),
+    _entry("197708112005022004", "Debora Nasution, S.Ag.", "Dinas Sosial"),
+    _entry("199209272023032227", "Indah Sitompul", "Kecamatan Medan Johor"),
+    _entry("199209272023032228", "Indah Purwanti", "Dinas Sosial"),
 ]
 
 
@@ -107,6 +111,10 @@ def index() -> RosterIndex:
         # No name, only the post's short form run into the school's kind: its principal.
         ("KSSD N 2 HAMPARAN PERAK", "197406272003021006"),
         ("GURUH SDN 2 HAMPARAN PERAK", "197406272003021007"),
+        # Two names, then a unit's short form the roster spells no word of (blindgen 203).
+        ("DEBORANASUTIONPERPUSDA", "197708112005022003"),
+        # A form of address and "Kec." run into short words (ours 9163).
+        ("IBUINDAH(KECMEDAN JOHOR)", "199209272023032227"),
     ],
 )
 def test_a_name_in_capitals_run_together_is_read_into_its_words(
@@ -129,6 +137,11 @@ def test_a_name_that_only_could_be_split_is_left_whole(index: RosterIndex) -> No
     assert words_apart("RADITWIBISONOSM…", known) == "RADIT WIBISONO SM …"
     assert words_apart("RADITWIBISONOXQZ", known) == "RADITWIBISONOXQZ"
     assert words_apart("RADITWIBISONO SMKN", known) == "RADIT WIBISONO SMKN"
+    # A unit's short form may end the run after two known words; junk may not.
+    unit = {"smk"}.__contains__
+    assert words_apart("RADITWIBISONOSMK", known, unit) == "RADIT WIBISONO SMK"
+    assert words_apart("RADITWIBISONOXQZ", known, unit) == "RADITWIBISONOXQZ"
+    assert words_apart("RADITSMK", known, unit) == "RADITSMK"
 
 
 def test_a_second_word_whose_capital_i_was_read_as_an_l_is_split_off() -> None:
