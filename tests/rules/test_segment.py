@@ -151,6 +151,8 @@ def test_a_second_word_whose_capital_i_was_read_as_an_l_is_split_off() -> None:
     known = {"halomoan", "ilham", "pardede", "mulia"}.__contains__
     assert words_apart("Halomoanllham Pardede★", known) == "Halomoan llham Pardede★"
     assert words_apart("Halomoanlmulia", known) == "Halomoanlmulia"
+    # Its capital I lost before the l ("Pak Ilham" read "Paklham", blindgen 217).
+    assert words_apart("Paklham", {"pak", "ilham"}.__contains__) == "Pak lham"
     people = [
         _entry("199305242023211110", "Halomoan Ilham Pardede, S.Pd., M.Pd.", "SD Negeri 3"),
         _entry("197508022003101757", "Edison Pardede, S.Pd., M.Pd.", "SD Negeri 1"),
