@@ -27,6 +27,10 @@ _POSTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         ("direktur", r"direktur|dirut", r"direktur(?! \w+ \w)|direktur utama"),
         ("kasat", r"kasat|kepala satuan", r"kepala satuan(?! \w)|kasat"),
         ("camat", r"camat", r"camat"),
+        # One in a regency or a city: "Pak Sekda", "Bu Inspektur" need no unit after them
+        # (not the "Inspektur Pembantu" of a region, an Irban).
+        ("sekda", r"sekda|sekretaris daerah", r"sekretaris daerah"),
+        ("inspektur", r"inspektur(?! pembantu| wilayah)", r"inspektur(?! \w)"),
         ("lurah", r"lurah", r"lurah"),
         (
             "sekcam",
@@ -62,9 +66,11 @@ _KEYS = {key: roster for key, _contact, roster in _POSTS}
 HEADS = frozenset(
     {
         "kepsek", "kapus", "kadis", "kaban", "direktur", "kasat", "camat", "lurah", "sekcam",
-        "seklur", "sekdis",
+        "seklur", "sekdis", "sekda", "inspektur",
     }
 )  # fmt: skip
+# Heads of the whole government, one on a roster: named by the post alone.
+REGION_HEADS = frozenset({"sekda", "inspektur"})
 
 
 # The one-word forms of the posts above, which a contact may run into a name ("MARIAKABID").
@@ -73,7 +79,7 @@ POST_SHORT_FORMS = frozenset(
         "kepsek", "kasek", "kapus", "kapuskes", "kadis", "kaban", "camat", "lurah", "sekcam",
         "seklur", "sekdis", "sekre", "kabid", "kabag", "kasubag", "kasubbag", "kasubid",
         "kasi", "kasie", "kaur", "wakasek", "bendahara", "guru", "bidan", "perawat", "dokter",
-        "penyuluh", "pengawas", "operator", "direktur", "dirut", "kasat",
+        "penyuluh", "pengawas", "operator", "direktur", "dirut", "kasat", "sekda", "inspektur",
     }
 )  # fmt: skip
 

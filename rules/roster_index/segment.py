@@ -142,9 +142,7 @@ def _capital_i_read_l(word: str, known: Callable[[str], bool]) -> bool:
     """A word after the first whose capital I OCR read as an l ("HalomoanIlham" read
     "Halomoanllham"), or lost before its l ("Pak Ilham" read "Paklham", blindgen 217): no
     word opens with an l and a consonant, so it is the word with an i."""
-    return _CONSONANT_AFTER.match(word) is not None and (
-        known("i" + word[1:]) or known("i" + word)
-    )
+    return _CONSONANT_AFTER.match(word) is not None and (known("i" + word[1:]) or known("i" + word))
 
 
 # Letters of a cut last word enough to complete it from the roster ("Tampubol…").

@@ -13,7 +13,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from rules.names import cut_prefixes, name_tokens, strip_honorifics, strip_titles
-from rules.posts import HEADS, holds
+from rules.posts import HEADS, REGION_HEADS, holds
 from rules.roster_index.handles import HandleLookup
 from rules.roster_index.scoring import Scored, one_edit_weight
 from rules.roster_index.tables import name_skeleton
@@ -182,7 +182,7 @@ class UnitHintLookup(HandleLookup):
         "Kepsek SDN 5"): the one person on the roster holding that post there. Not a
         relative or a driver saved by the head's post ("Istri Pak Camat Koba")."""
         heads = posts & HEADS
-        if not heads or not hint or words & _KIN:
+        if not heads or words & _KIN or not (hint or heads <= REGION_HEADS):
             return []
         hint = self._most_specific(hint)
         # A bare kind of place written out ("Pak Direktur RSUD") names one only where the
@@ -194,6 +194,8 @@ class UnitHintLookup(HandleLookup):
                 if k not in PLACE_KINDS or (k in words and len(self._units_of(k)) == 1)
             )
         )
+        if not hint:  # "Pak Sekda", "Pak Inspektur" (blindgen 205): the roster's one
+            units = set(np.unique(self._unit_np).tolist())
         found = self._heads_in(units, heads)
         if len(found) > 1:
             # A short form the table reads one way and this roster's own unit spells by its

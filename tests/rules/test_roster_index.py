@@ -919,6 +919,28 @@ def test_a_unit_head_saved_without_a_name_is_the_one_holding_the_post() -> None:
         assert top(index, "contact_name", contact)[0] is None, contact
 
 
+def test_the_regions_one_sekda_or_inspektur_is_named_by_the_post_alone() -> None:
+    """ "Pak Inspektur" (blindgen 205), "Pak Sekda": a regency has one of each, so the post
+    alone names them; not an "Inspektur Pembantu" (an Irban), nor a relative, nor a post
+    two on a combined roster hold."""
+    roster = [
+        _posted("197804172003031016", "Kamaruddin Said", "Inspektur", "Inspektorat"),
+        _posted("198003032005011002", "Andi Baso", "Inspektur Pembantu Wilayah I", "Inspektorat"),
+        _posted("197512262002122001", "Hasnawati, S.Sos.", "Sekretaris Daerah", "Sekretariat Daerah"),
+    ]  # fmt: skip
+    index = RosterIndex(roster)
+    _each_flagged(
+        index, [("Pak Inspektur", "197804172003031016"), ("PAKSEKDA", "197512262002122001")]
+    )
+    for contact in ("Bu Inspektur Pembantu", "Istri Pak Sekda"):
+        assert top(index, "contact_name", contact)[0] != "197804172003031016", contact
+        assert top(index, "contact_name", contact)[0] != "197512262002122001", contact
+    two = RosterIndex(
+        [*roster, _posted("196001011990011001", "Budi", "Sekretaris Daerah", "Setda")]
+    )
+    assert top(two, "contact_name", "Pak Sekda")[0] is None
+
+
 def test_a_unit_head_is_told_from_the_head_of_a_unit_whose_name_runs_on() -> None:
     """ "KS SD 1 Bajeng" beside an SD Negeri 1 Bajeng Barat (blindgen 195): the head of the
     school whose every word the contact says, not the one with a word more."""
