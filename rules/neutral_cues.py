@@ -64,3 +64,18 @@ def neutral_cues(norm: str, flat: str, read: str = "") -> tuple[str, ...]:
             or (name in FLAT_NEUTRAL and FLAT_NEUTRAL[name].search(flat))
         )
     )
+
+
+def pairs_named_cue(
+    mentioned: int, pairs: int, neutral: tuple[str, ...], ranked: list[tuple[int, float]]
+) -> str | None:
+    """Why a story naming several pairs (`mentioned` of `pairs`, scores `ranked` best
+    first) backs none: every pair named beside a neutral cue or nearly alike; or two named
+    alike beside a neutral cue ("Debat publik kedua: Rizal Anshori dan Nurmala Panjaitan
+    adu gagasan", a news card, blindgen 199). None otherwise."""
+    best, runner_up = ranked[0][1], ranked[1][1] if len(ranked) > 1 else 0.0
+    if mentioned == pairs and (neutral or runner_up >= 0.6 * best):
+        return why.NEUTRAL_ALL_PAIRS
+    if neutral and mentioned >= 2 and runner_up >= best:
+        return why.NEUTRAL_PAIRS_ALIKE
+    return None

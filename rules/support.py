@@ -25,7 +25,7 @@ from rules.election import Candidate, Election
 from rules.emoji_support import emoji_signals
 from rules.lexicon import is_word
 from rules.names import HONORIFICS
-from rules.neutral_cues import neutral_cues, right_to_vote_closed
+from rules.neutral_cues import neutral_cues, pairs_named_cue, right_to_vote_closed
 from rules.ocr_text import (
     addressed_near,
     borrowed_in,
@@ -564,11 +564,10 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
         runner_up *= 0.5
     mentioned = sum(1 for n, s in ranked if s >= 0.3 and n in pairs)
     confidence = best_score - 0.6 * runner_up
-    if len(pairs) > 1 and mentioned == len(pairs) and (neutral or runner_up >= 0.6 * best_score):
+    if len(pairs) > 1 and (alike := pairs_named_cue(mentioned, len(pairs), neutral, ranked)):
         if urged is None:
-            # Every pair named: an information graphic or a news item, not a campaign post.
-            cues = (*neutral, why.NEUTRAL_ALL_PAIRS)
-            return SupportFinding(None, 0.0, tuple(signals), cues, scores)
+            # An information graphic or a news item, not a campaign post.
+            return SupportFinding(None, 0.0, tuple(signals), (*neutral, alike), scores)
         return SupportFinding(urged.candidate, 0.8, (*signals, urged), (), scores)
     explicit = any(
         s.candidate == best and s.weight >= 0.9 and s.rule != why.RULE_NUMBER for s in signals

@@ -115,6 +115,7 @@ NEUTRAL_CONTEST = "lomba atau kontes, bukan pilkada"
 NEUTRAL_NEWS = "berita media"
 NEUTRAL_ELECTION_BODIES = "informasi KPU/Bawaslu"
 NEUTRAL_ALL_PAIRS = "semua paslon disebut"
+NEUTRAL_PAIRS_ALIKE = "beberapa paslon disebut setara"
 NEUTRAL_PAIR_AND_BLANK_BOX = "paslon tunggal dan kolom kosong disebut"
 # Every option on the ballot named: an information graphic however well it is read again.
 ALL_OPTIONS_NAMED = (NEUTRAL_ALL_PAIRS, NEUTRAL_PAIR_AND_BLANK_BOX)

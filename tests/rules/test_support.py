@@ -440,6 +440,22 @@ def test_a_lower_case_acronym_one_script_slip_off_counts_beside_a_campaign_word(
     assert detect_support("buro menang", election).candidate is None  # b for z: no slip
 
 
+def test_a_news_card_naming_two_of_three_pairs_alike_backs_neither() -> None:
+    """ "Debat publik kedua Pilkada Deli Serdang: Rizal Anshori dan Nurmala Panjaitan adu
+    gagasan" (blindgen 199): two pairs named alike beside a news cue is a news item, not a
+    campaign (it had gone to review at 0.32). One pair urged beside the other is not."""
+    election = parse_election(
+        "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['Nurmala Panjaitan', 'A B']\n"
+        "[[candidates]]\nnumber=2\npeople=['Ester Sulistyowati', 'C D']\n"
+        "[[candidates]]\nnumber=3\npeople=['Rizal Anshori', 'E F']\n"
+    )
+    news = "POLITIK\nDebat publik kedua Pilkada: Rizal Anshori dan\nNurmala Panjaitan adu gagasan"
+    found = detect_support(news, election)
+    assert found.candidate is None and "beberapa paslon disebut setara" in found.neutral_cues
+    urged = detect_support("Debat publik: coblos Nurmala Panjaitan no 1, Rizal Anshori", election)
+    assert urged.candidate == 1
+
+
 def test_one_pairs_acronym_is_not_another_pairs_misread() -> None:
     """ "JAMA" and "JUMA" are two pairs' acronyms, one letter apart: each read as written
     backs its own pair fully, not both at once (which left "gas JAMA gas" at 0.35)."""
