@@ -360,13 +360,15 @@ def fuzzy_token_in(word: str, tokens: list[str], threshold: float) -> str | None
     """The text token that `word` most likely is, allowing OCR errors on longer words.
 
     Damerau-Levenshtein, so a transposition ("Bambnag") costs one error, like a substitution.
+    An ordinary word is that word, not a name one letter off: "hati nurani" names no
+    "Nuraini", "gunakan hak pilihmu" no "Gunawan" (blindgen 237, 231).
     """
     target = ocr_fold(word)
     if len(word) < 6:  # one error in five letters turns "yakin" into "yasin"
         return next((t for t in tokens if ocr_fold(t) == target), None)
     best, best_score = None, 0.0
     for token in tokens:
-        if abs(len(token) - len(word)) > 2:
+        if abs(len(token) - len(word)) > 2 or (is_word(token) and ocr_fold(token) != target):
             continue
         score = DamerauLevenshtein.normalized_similarity(target, ocr_fold(token))
         if score > best_score:

@@ -456,6 +456,19 @@ def test_a_news_card_naming_two_of_three_pairs_alike_backs_neither() -> None:
     assert urged.candidate == 1
 
 
+def test_an_ordinary_word_one_letter_off_a_candidates_name_is_that_word() -> None:
+    """ "Datang ke TPS, pilih sesuai hati nurani" (blindgen 237) and "Gunakan hak pilihmu"
+    (blindgen 231) named a candidate Nuraini and a Gunawan, one letter off: a turnout call
+    went to review. A name misread off a dictionary word still counts."""
+    election = parse_election(
+        "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['Tri Nurhayati', 'Salmah Nuraini']\n"
+        "[[candidates]]\nnumber=2\npeople=['Agus Gunawan', 'C D']\n"
+    )
+    for text in ("Datang ke TPS, pilih\nsesuai hati nurani", "Ayo ke TPS!\nGunakan hak pilihmu"):
+        assert detect_support(text, election).candidate is None, text
+    assert detect_support("dukung bu Salmah Nuraimi", election).candidate == 1
+
+
 def test_one_pairs_acronym_is_not_another_pairs_misread() -> None:
     """ "JAMA" and "JUMA" are two pairs' acronyms, one letter apart: each read as written
     backs its own pair fully, not both at once (which left "gas JAMA gas" at 0.35)."""
