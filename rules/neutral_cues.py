@@ -67,13 +67,13 @@ def neutral_cues(norm: str, flat: str, read: str = "") -> tuple[str, ...]:
 
 
 def pairs_named_cue(
-    mentioned: int, pairs: int, neutral: tuple[str, ...], ranked: list[tuple[int, float]]
+    mentioned: int, pairs: int, neutral: tuple[str, ...], best: float, runner_up: float
 ) -> str | None:
-    """Why a story naming several pairs (`mentioned` of `pairs`, scores `ranked` best
-    first) backs none: every pair named beside a neutral cue or nearly alike; or two named
-    alike beside a neutral cue ("Debat publik kedua: Rizal Anshori dan Nurmala Panjaitan
-    adu gagasan", a news card, blindgen 199). None otherwise."""
-    best, runner_up = ranked[0][1], ranked[1][1] if len(ranked) > 1 else 0.0
+    """Why a story naming several pairs (`mentioned` of `pairs`; the best pair's score and
+    its rival's, as `rules.support` weighs them) backs none: every pair named beside a
+    neutral cue or nearly alike; or two named alike beside a neutral cue ("Debat publik
+    kedua: Rizal Anshori dan Nurmala Panjaitan adu gagasan", a news card, blindgen 199).
+    None otherwise."""
     if mentioned == pairs and (neutral or runner_up >= 0.6 * best):
         return why.NEUTRAL_ALL_PAIRS
     if neutral and mentioned >= 2 and runner_up >= best:

@@ -564,7 +564,8 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
         runner_up *= 0.5
     mentioned = sum(1 for n, s in ranked if s >= 0.3 and n in pairs)
     confidence = best_score - 0.6 * runner_up
-    if len(pairs) > 1 and (alike := pairs_named_cue(mentioned, len(pairs), neutral, ranked)):
+    alike = pairs_named_cue(mentioned, len(pairs), neutral, best_score, runner_up)
+    if len(pairs) > 1 and alike:
         if urged is None:
             # An information graphic or a news item, not a campaign post.
             return SupportFinding(None, 0.0, tuple(signals), (*neutral, alike), scores)

@@ -454,6 +454,15 @@ def test_a_news_card_naming_two_of_three_pairs_alike_backs_neither() -> None:
     assert found.candidate is None and "beberapa paslon disebut setara" in found.neutral_cues
     urged = detect_support("Debat publik: coblos Nurmala Panjaitan no 1, Rizal Anshori", election)
     assert urged.candidate == 1
+    # A rival weighed down as one stray reading is no pair named alike: "@ferdi2" names a
+    # Ferdi of each pair, beside pair 2 urged by its number, alias and hashtag (blindgen 223).
+    two = parse_election(
+        "[election]\nname='x'\n[[candidates]]\nnumber=1\n"
+        "people=['Syaiful Fauzan', 'Yusrizal Ferdi Fauzi']\n[[candidates]]\nnumber=2\n"
+        "people=['Ferdi Amir', 'Siti Rahmah']\naliases=['FERRAH']\nhashtags=['#Coblos2']\n"
+    )
+    text = "AYODUKUNGPASLONNOMORURUT\n2,FERRAH\n#COBL0S2\n@ferdi2"
+    assert detect_support(text, two).candidate == 2
 
 
 def test_an_ordinary_word_one_letter_off_a_candidates_name_is_that_word() -> None:
