@@ -422,8 +422,18 @@ def _fallback_layout(
     footer_text = footer_line.text if footer_line else ""
     rows = _rows(top_lines)
     reading = parse_header_text([" ".join(x.text for x in row) for row in rows], footer_text)
+    # A row joined of pieces that is the poster's name and little else is no body text; a
+    # caption's line keeps its words whatever a handle's shape found in it ("kita kawal
+    # Jamaludin-Oktaf sampai", its first words taken for "kita_kawal": ours 9197 0137).
     poster = _letters(reading.poster.text) if reading.poster is not None else ""
-    named = [row for row in rows if poster and poster in _letters(" ".join(x.text for x in row))]
+    named = [
+        row
+        for row in rows
+        if len(row) > 1
+        and poster
+        and poster in (letters := _letters(" ".join(x.text for x in row)))
+        and len(poster) >= 0.7 * len(letters)
+    ]
     body = [
         line.text
         for line in lines

@@ -98,6 +98,11 @@ def test_a_handle_the_detector_split_at_its_underscores_is_one_name() -> None:
     apart = [*STATUS, line("citra", 158, 134, 28, 58), line("raja", 500, 138, 22, 54),
              line("DARI HATI UTK BANGKA", 180, 602, 52), line("Kirim pesan", 84, 1134)]  # fmt: skip
     assert read_layout(apart, W, H).header.poster == Poster("username", "citra")
+    # A caption high on a story whose header went unread keeps its words in the body, though
+    # its first words have a handle's shape (ours 9197 0137).
+    caption = [*STATUS, line("kita kawal Jamaludin-Oktaf sampai", 60, 200, 40),
+               line("menang", 250, 245, 40), line("Kirim pesan", 84, 1134)]  # fmt: skip
+    assert "kita kawal Jamaludin-Oktaf sampai" in read_layout(caption, W, H).body
 
 
 def test_ambiguous_glued_age_keeps_every_reading_for_the_roster() -> None:
