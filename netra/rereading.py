@@ -24,14 +24,6 @@ from rules.verdict import Thresholds
 from wording import id_analysis as why
 
 
-def _time_stamp(text: str) -> bool:
-    """A news card's date and time, however unsure: nothing else of words is on its line."""
-    return (
-        bool(_STAMP.search(text))
-        and len(re.sub(r"[^a-z]", "", _STAMP_WORDS.sub("", text.lower()))) <= 1
-    )
-
-
 def better_finding(first: ElectionFinding, again: ElectionFinding) -> ElectionFinding:
     """Of a body's first finding and an enlarged reading's, the one that stands: the
     stronger, or the one that names every pair (the first reading missed one pair's line in
@@ -81,6 +73,14 @@ _STAMP = re.compile(r"(?i)\d{1,2}\s*" + MONTH + r"[a-z]*\s*\d{4}")
 _STAMP_WORDS = re.compile(
     r"(?i)senin|selasa|rabu|kamis|jumat|sabtu|minggu|w[il1]?[bt]a?|" + MONTH + r"[a-z]*"
 )
+
+
+def _time_stamp(text: str) -> bool:
+    """A news card's date and time, however unsure: nothing else of words is on its line."""
+    return (
+        bool(_STAMP.search(text))
+        and len(re.sub(r"[^a-z]", "", _STAMP_WORDS.sub("", text.lower()))) <= 1
+    )
 
 
 def plainly_neutral(

@@ -263,6 +263,7 @@ _CUT_LIKELY = 0.75
 _ALIKE = 85.0
 _ALIKE_LEAST = 6
 _ALIKE_FOLD = str.maketrans({"i": "l", "j": "l"})
+_Merges = tuple[tuple[str, str], ...]  # a letter OCR read and the two it was
 _MERGED, _TN_READ_M = (("n", "ri"), ("d", "cl")), (("m", "tn"),)  # `_merged_letters`
 
 
@@ -460,7 +461,7 @@ class HandleLookup(RosterTables):
                 out.append(Scored(i, raw, "instagram-near", ev))
         return out
 
-    def _merged_letters(self, shown: str, pairs: tuple = _MERGED) -> list[tuple[int, str]]:
+    def _merged_letters(self, shown: str, pairs: _Merges = _MERGED) -> list[tuple[int, str]]:
         """Handles the read one becomes when one "n" is put back as the "ri" a small pale
         font ran together ("basntami" of "basri.tami"; "cl" read "d" likewise): two edits,
         which the one-edit rule (`_near_handles`) does not reach, but one look-alike. "tn"

@@ -87,6 +87,9 @@ def words_apart(
     return " ".join(_RUN.sub(spaced, text).split())
 
 
+_MIN_UNIT = 3  # letters of a unit's short form ending a run (`_unit_at_end`)
+
+
 def _unit_at_end(
     run: str, known: Callable[[str], bool], unit: Callable[[str], bool]
 ) -> list[str] | None:
@@ -96,9 +99,6 @@ def _unit_at_end(
         if head is not None and len(head) >= 2 and unit(run[j:]):
             return [*head, run[j:]]
     return None
-
-
-_MIN_UNIT = 3
 
 
 def _cost(pieces: tuple[str, ...]) -> tuple[int, int]:
