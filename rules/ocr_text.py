@@ -227,6 +227,8 @@ _PADDED_THEN_LETTER = re.compile(rf"\b((?:{_PADDED_AFTER.pattern}) 0[1-9])[A-Za-
 # "GASPOL 👊 01" read "GASPOLm 01".
 _LETTER_BEFORE_PADDED = re.compile(rf"\b({_PADDED_AFTER.pattern})[A-Za-z] ?(0[1-9])\b", re.I)
 _LETTER_O_DIGIT = re.compile(r"(?<![A-Za-z])[oO](?=\d\b)")  # "paslon O3": the zero read as O
+# A padded 1 read as a letter: "sikat 0l!!" (ours 9207 0214); no word is "0l".
+_PADDED_ONE_AS_LETTER = re.compile(r"(?<![A-Za-z\d])0[lI|](?![A-Za-z\d])")
 _DOTTED = re.compile(r"(?<=[A-Za-z]{2})[.,!](?=[A-Za-z]{2})")  # "terbukti.SOPA!"
 # "menaaang", "gasss", "gaspOool" (a run in mixed case is still one letter held)
 _ELONGATED = re.compile(r"([A-Za-z])\1{2,}", re.IGNORECASE)
@@ -281,6 +283,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
             word = _SYMBOLS_AFTER_DIGIT.sub("", _SYMBOLS_BETWEEN.sub(" ", word))
             word = _SYMBOLS_AFTER_WORD.sub("", word)
             word = _LETTER_O_DIGIT.sub("0", _KEYWORD_O_DIGIT.sub(r"\1 0\2", word))
+            word = _PADDED_ONE_AS_LETTER.sub("01", word)
             word = _ELONGATED.sub(r"\1", _ZERO_IN_WORD.sub(lambda m: "o" * len(m[0]), word))
             word = _DOTTED.sub(lambda m: m.group(0) + " ", word)
             pieces = []

@@ -58,6 +58,7 @@ _PHONE_NEAR = 0.6
 # A given name beside a word of a role outside the service ("Pak Hadi Sopir"): at half its
 # confidence a namesake on the roster is below review (0.45) unless the name is full and rare.
 OUTSIDER = 0.5
+_IR_SPLIT = re.compile(r"\b(I[rR]|ir) ([a-zA-Z][a-z]+|[A-Z]+)\b")
 PHONE_LIKE = re.compile(r"^[+\d][\d\s().\-]{7,}$")
 
 
@@ -168,7 +169,7 @@ class CandidateLookup(NameWordsLookup):
         # capital I between a letter and a lower-case letter is no spelling anyone types.
         text = units_apart(_L_FOR_I.sub("I", _I_FOR_L.sub("l", self._emoji_after_unit(text))))
         text = self._honorific_apart(words_apart(text, self._known_word, self._unit_word))
-        text = _kind_cut_off(text)
+        text = _kind_cut_off(_IR_SPLIT.sub(self._name_not_title, text))
         hint, rest, consumed = self._unit_hints(text)
         tokens = name_tokens(text)
         words = frozenset(tokens) - set(consumed)  # a unit's words are no post
@@ -391,6 +392,10 @@ class CandidateLookup(NameWordsLookup):
         raws = np.array([s[0] for s in scores], dtype=np.float64)[group]
         methods = [scores[g][1] for g in group.tolist()]
         return raws, methods
+
+    def _name_not_title(self, m: re.Match[str]) -> str:
+        """ "Ir Wan": a name OCR split after its "Ir" (ours 9207: Irwan), no title Ir."""
+        return m[1] + m[2] if self._vocab.get_one((m[1] + m[2]).lower()) is not None else m[0]
 
     def _unit_word(self, word: str) -> bool:
         """The word alone names a unit ("perpusda", "dinkes"): one of `_unit_hints`."""

@@ -1878,3 +1878,17 @@ def test_an_honorific_that_begins_names_is_set_apart_when_the_roster_bears_the_r
     ]
     _flags_the_first(lazuardis, "OMANDI LAZUARDI", "OM ANDI LAZUARDI")
     _flags_the_first([lazuardis[2], *lazuardis[:2]], "OMAR LAZUARDI")
+
+
+def test_a_name_split_after_its_ir_is_the_name_not_the_title() -> None:
+    """ "Kak Irwan (DPMPTSP)" read "Kak Ir Wan (DPMPTSP)" (ours 9207 0200): "Ir" is an
+    engineer's title, but "Irwan" is a name on the roster and "Wan" alone names nobody. A
+    title before a whole name stays a title."""
+    index = RosterIndex.build(
+        [
+            E("199006112020101012", "Irwan", "Dinas Penanaman Modal dan PTSP"),
+            E("197001012000011001", "Ir. Budi Santoso", "Dinas Pekerjaan Umum"),
+        ]
+    )
+    assert top(index, "contact_name", "Kak Ir Wan (DPMPTSP)")[0] == "199006112020101012"
+    assert top(index, "contact_name", "Ir Budi Santoso")[0] == "197001012000011001"

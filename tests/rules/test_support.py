@@ -478,6 +478,19 @@ def test_an_ordinary_word_one_letter_off_a_candidates_name_is_that_word() -> Non
     assert detect_support("dukung bu Salmah Nuraimi", election).candidate == 1
 
 
+def test_a_padded_one_read_as_a_letter_is_the_pairs_number() -> None:
+    """ "sikat 01!! yg lain minggir dulu" read "sikat 0l!!" (ours 9207 0214, `clear`): no word
+    is "0l", so it is 01; a 0 inside a word or before more digits is no pair's."""
+    election = parse_election(
+        "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['A B']\n"
+        "[[candidates]]\nnumber=2\npeople=['C D']\n"
+    )
+    for text in ("sikat 0l!!\nyg lain minggir dulu", "gaspol 0I", "pilih 0| ya"):
+        found = detect_support(text, election)
+        assert found.candidate == 1 and found.confidence >= 0.7, text
+    assert detect_support("diskon 0l2 hari ini", election).candidate is None
+
+
 def test_one_pairs_acronym_is_not_another_pairs_misread() -> None:
     """ "JAMA" and "JUMA" are two pairs' acronyms, one letter apart: each read as written
     backs its own pair fully, not both at once (which left "gas JAMA gas" at 0.35)."""
