@@ -263,8 +263,8 @@ _CUT_LIKELY = 0.75
 _ALIKE = 85.0
 _ALIKE_LEAST = 6
 _ALIKE_FOLD = str.maketrans({"i": "l", "j": "l"})
-_Merges = tuple[tuple[str, str], ...]  # a letter OCR read and the two it was
-_MERGED, _TN_READ_M = (("n", "ri"), ("d", "cl")), (("m", "tn"),)  # `_merged_letters`
+_Merges = tuple[tuple[str, str], ...]  # a letter OCR read and the two it was: `_merged_letters`
+_MERGED, _TN_READ_M = (("n", "ri"), ("d", "cl"), ("f", "fi"), ("f", "fl")), (("m", "tn"),)
 
 
 def _alike_letters(handle: str) -> str:
@@ -462,9 +462,9 @@ class HandleLookup(RosterTables):
         return out
 
     def _merged_letters(self, shown: str, pairs: _Merges = _MERGED) -> list[tuple[int, str]]:
-        """Handles the read one becomes when one "n" is put back as the "ri" a small pale
-        font ran together ("basntami" of "basri.tami"; "cl" read "d" likewise): two edits,
-        which the one-edit rule (`_near_handles`) does not reach, but one look-alike. "tn"
+        """Handles the read one becomes when one "n" is put back as the "ri" a small pale font
+        ran together ("basntami" of "basri.tami"; "cl" read "d", a "fi" ligature read "f":
+        "itshanaf", blindgen 239), one look-alike where `_near_handles` allows no more. "tn"
         read "m" is one too, but "rama.s74" of "ratna.s74" is a name of its own: a lead."""
         if len(shown) < 6:
             return []

@@ -683,6 +683,17 @@ def test_letters_a_pale_font_runs_together_are_put_back() -> None:
     assert all(m.confidence < 0.8 for m in index.match(Poster("username", "basntani")))
 
 
+def test_a_fi_ligature_read_as_f_is_the_rostered_handle() -> None:
+    """ "itshanafi" drawn with the "fi" ligature, one glyph, read "itshanaf" four times over
+    (blindgen 239 0070, `review` at 0.55): one look-alike, like "ri" read "n"."""
+    index = RosterIndex.build(
+        [E("197710272006121453", "Hanafi Harun, S.Sos.", "Dinas Sosial", None, "itshanafi")]
+    )
+    nip, conf, method = top(index, "username", "itshanaf")
+    assert (nip, method) == ("197710272006121453", "instagram-ocr")
+    assert conf >= 0.8
+
+
 def test_tn_read_as_m_is_a_lead_never_a_flag() -> None:
     """ "rama.s74" read for "ratna.s74" (its "tn" run into an "m", blindgen 235): two edits,
     one look-alike, but "rama" is a name of its own, so a lead for review, not nobody."""
