@@ -38,6 +38,7 @@ from rules.ocr_text import compact_word
 from rules.poster import HeaderReading, age_glued, digits_moved, strong_username
 from rules.roster import normalise_phone
 from rules.roster_index.handles import misread_of
+from rules.roster_index.segment import name_cut, uncut
 from rules.types import AsnMatch, Poster
 from wording import id_analysis as why
 
@@ -423,6 +424,8 @@ def _could_misread(shown: Poster, match: AsnMatch) -> bool:
     if shown.kind == "phone":
         phone = normalise_phone(shown.text)
         return phone is None or match.entry.phone is None or misread_of(phone, match.entry.phone)
+    if name_cut(shown.text) and match.entry.instagram:  # "tamitami19…": the app cut it short
+        return match.entry.instagram.lower().startswith(uncut(shown.text).lower())
     return match.entry.instagram is None or misread_of(shown.text.lower(), match.entry.instagram)
 
 

@@ -154,6 +154,11 @@ def name_cut(text: str) -> bool:
     return bool(_CUT.search(text))
 
 
+def uncut(text: str) -> str:
+    """The name as shown before the app's "…", the mark taken off."""
+    return _CUT.sub("", text)
+
+
 def begun_words(vocabulary: list[str], word: str) -> list[str]:
     """The words of a sorted `vocabulary` that `word`, cut by the app, begins (spelled as
     folded, `cut_prefixes`)."""

@@ -47,3 +47,14 @@ def test_a_verified_tick_read_apart_from_the_handle_is_dropped_with_its_gap(
     assert "verified" in label["noise"] and label["should_flag"], label
     assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
+
+
+def test_a_handle_the_app_cut_short_beside_a_pill_is_no_other_account(tmp_path: Path) -> None:
+    """ "tamitami19…" (a close-friends pill and a large font left no room for "tamitami1998",
+    ours 9209 0150) read alike twice was taken for someone else's account, and "coblos satu!
+    JAHE" ended `clear`. The app's cut, not the owner, made it short: the rostered handle it
+    begins stays a lead, and the story goes to review with that ASN."""
+    v, label = _scan_ours(9209, 150, "tamitami1998", tmp_path)
+    assert "cut_name" in label["noise"] and label["should_flag"], label
+    assert v.kind == "review" and v.candidate == label["supports_candidate"], v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
