@@ -29,7 +29,9 @@ def emoji_in_rows(
     named cheer's row is looked along too, and what it finds there is added (in reading
     order)."""
     found = find_emoji(image, span, words)
-    found += slanted_emoji(image, span, found)  # a turned row its glows ran into one blob
+    turned = slanted_emoji(image, span, found)  # a turned row its glows ran into one blob
+    # A glyph named for the whole bar (its emoji's square inside its own) was the row.
+    found = [e for e in found if not any(_inside(t, e) for t in turned)] + turned
     if any(e.meaning.startswith(("finger", "key")) for e in found):
         return found
     sure = sorted(
@@ -46,3 +48,12 @@ def emoji_in_rows(
         found += [e for e in find_emoji(image, row, words) if not any(overlap(e, f) for f in found)]
     found.sort(key=lambda e: (round(e.top / max(e.side, 1)), e.left))
     return found
+
+
+def _inside(small: Emoji, large: Emoji) -> bool:
+    """`small`'s square lies within `large`'s, which is at least twice its side."""
+    return (
+        large.side >= 2 * small.side
+        and large.left <= small.left + small.side / 2 <= large.left + large.side
+        and large.top <= small.top + small.side / 2 <= large.top + large.side
+    )

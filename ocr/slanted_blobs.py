@@ -29,8 +29,9 @@ MAX_SLANT = 45.0
 LONG = 1.8
 MOST_LONG = 6.0
 # Of the turned rectangle its spread spans, a row of emoji fills 0.8-0.87 (their outlines
-# leave gaps); a solid bar of one colour fills it all.
-MOST_BAR_FILL = 0.92
+# leave gaps), 0.92 in soft glows (blindgen 243 0297); a solid bar of one colour fills it
+# all (0.97-1).
+MOST_BAR_FILL = 0.95
 # Of an emoji's square found in a bar, this share at least is the bar's own pixels.
 ON_BLOB = 0.33
 # At most this many bars are looked through, the largest first: a busy photo's many slanted
@@ -40,6 +41,10 @@ MOST_BARS = 3
 MOST_WIDE = 0.7
 # Of its level box a bar of emoji fills little; a photo's slanted shape more.
 MOST_FILL = 0.5
+# A glyph named for a square this share of the bar's longer side at least was named for the
+# whole bar (blindgen 243 0297: "✌️ 2️⃣ 🔥" turned 35°, their glows one blob, named a 💯
+# at 0.77): it does not keep the bar from being looked through.
+WHOLE_BAR = 0.8
 
 
 def slanted_emoji(image: Image.Image, span: tuple[int, int], found: Sequence[Emoji]) -> list[Emoji]:
@@ -58,7 +63,9 @@ def slanted_emoji(image: Image.Image, span: tuple[int, int], found: Sequence[Emo
         if min(y1 - y0, x1 - x0) < 2 * MIN_SIDE or x1 - x0 > MOST_WIDE * band.shape[1]:
             continue
         if mask[sl].mean() > MOST_FILL or any(
-            x0 <= e.left + e.side / 2 <= x1 and y0 <= e.top - span[0] + e.side / 2 <= y1
+            x0 <= e.left + e.side / 2 <= x1
+            and y0 <= e.top - span[0] + e.side / 2 <= y1
+            and e.side < WHOLE_BAR * max(x1 - x0, y1 - y0)
             for e in found
         ):
             continue

@@ -327,6 +327,29 @@ def test_a_turned_row_its_glows_run_into_one_blob_is_found_along_its_slant(turn:
     assert read_among_emoji(image, emoji, make_engine("ppocr")) == ["03"]
 
 
+@pytest.mark.parametrize("turn", [-35.0, 30.0])
+def test_a_turned_row_in_a_neon_glow_named_as_one_glyph_is_looked_through(turn: float) -> None:
+    """ "✌️ 2️⃣ 🔥" in a neon glow, turned over a red story, blurred and shrunk (blindgen 243
+    0297, an ASN's story that ended `clear`): the glows fill the bar they make (0.92 of its
+    rectangle, near a solid bar's), and the whole bar was named one 💯. A glyph named for
+    the whole bar does not keep it from being looked through, and the bar's emoji replace it."""
+    from PIL import ImageFilter
+
+    from bench.blindgen import stickers
+    from ocr.emoji_rows import emoji_in_rows
+
+    red = (199, 50, 80)
+    canvas = Image.new("RGBA", (828, 1792), (*red, 255))
+    style = stickers.StickerStyle("noto", 56, (255, 255, 255), "neon")
+    stickers.paste(canvas, stickers.render("✌️ 2️⃣ 🔥", style, 700), 414, 940, turn)
+    image = canvas.convert("RGB").filter(ImageFilter.GaussianBlur(0.7))
+    image = image.resize((591, 1280), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=77)
+    named = [e.name for e in emoji_in_rows(Image.open(out).convert("RGB"), (150, 1150))]
+    assert named == ["finger2", "key2", "cheer_fire"], named
+
+
 def test_only_emoji_standing_on_the_slanted_blob_itself_are_kept() -> None:
     """A cup's slanted rim (ours 9193 0228) turned level with a margin took in the level
     "🙏 👍💪🥰" beside it, turned: the 👍 was named a raised finger, and a neutral greeting

@@ -561,3 +561,24 @@ def test_a_status_bar_under_a_notification_is_found_its_icons_read_as_a_digit() 
     assert status_bar_below(lines, 154) == 187
     assert status_bar_below([x for x in lines if x.text != "35%"], 154) is None
     assert status_bar_below(lines, 300) is None
+
+
+def test_a_handle_read_in_two_pieces_far_apart_is_no_sure_reading() -> None:
+    """ "lest" and "lahudin93 23m" two letter heights apart (ours 9211 0013: the pale middle
+    of "lestarisalahudin93" over a white cup, unread): joined as "lest_lahudin93", nobody on
+    the roster, it was taken for someone off it and a "01 Menang!" story ended `clear`. A
+    gap that wide held letters: the joined reading is not sure, so the header is read
+    again. A space read where an underscore stands, and an age apart, leave it sure."""
+    from netra.header_marks import CLEAR_READING
+
+    def header(*lines: OcrLine) -> tuple[Poster | None, float]:
+        reading = read_layout([*STATUS, *lines, line("01", 300, 611, 130)], W, H).header
+        return reading.poster, reading.confidence
+
+    gapped = header(line("lest", 94, 76, 25, 50), line("lahudin93 23m", 198, 75, 28, 190))
+    assert gapped[0] == Poster("username", "lest_lahudin93")
+    assert gapped[1] < CLEAR_READING
+    spaced = header(line("eka", 94, 76, 25, 40), line("rangkuti 5j", 145, 75, 28, 140))
+    assert spaced == (Poster("username", "eka_rangkuti"), 0.95)
+    aged = header(line("olga29713", 94, 76, 25, 120), line("3m", 260, 75, 28, 30))
+    assert aged == (Poster("username", "olga29713"), 0.95)
