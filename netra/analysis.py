@@ -381,7 +381,7 @@ def analyse(
         # over a pale photo is read by no first reading; our set 9187).
         header, matches, more, unit = who_posted(True)
         extra += more
-    if _only_the_posters_name(support, header):
+    if _only_the_posters_name(support, header, layout.body):
         # "FERDIIDRIS DISPERKIM", the name line as a later reading read it, left in the
         # body: the poster's own name is no voice for a candidate called Idris.
         support = replace(support, candidate=None, confidence=0.0, signals=(), options=())
@@ -479,16 +479,30 @@ def _names_the_poster(text: str, header: HeaderReading) -> bool:
     return len(key) >= 6 and key in compact_word(text)
 
 
-def _only_the_posters_name(support: ElectionFinding, header: HeaderReading) -> bool:
+_NAME_PART_CUED = why.RULE_WITH_SUPPORT_WORD.format(rule=why.RULE_NAME_PART)
+
+
+def _only_the_posters_name(
+    support: ElectionFinding, header: HeaderReading, body: Sequence[str]
+) -> bool:
     """All the support found is a candidate's bare first or last name, each a word of the
-    poster's own name as the header reads it."""
+    poster's own name as the header reads it; or such a name beside a support word where
+    the body spells it only in its lines that name the poster (a name line read again,
+    left in the body: "Pak Anwar SDN 2 Tombolo Pao" over "Beda pilihan boleh" is no
+    "pilih Anwar"; blindgen 201 0063)."""
     key = compact_word(header.poster.text) if header.poster is not None else ""
+    rest = compact_word(" ".join(t for t in body if not _names_the_poster(t, header)))
     return (
         support.candidate is not None
         and bool(key)
         and bool(support.signals)
         and all(
-            s.rule == why.RULE_NAME_PART and compact_word(s.matched) in key for s in support.signals
+            compact_word(s.matched) in key
+            and (
+                s.rule == why.RULE_NAME_PART
+                or (s.rule == _NAME_PART_CUED and compact_word(s.matched) not in rest)
+            )
+            for s in support.signals
         )
     )
 

@@ -81,7 +81,18 @@ def emoji_signals(
     for digit in set(_KEYCAP_ROW.findall(norm)):  # (each reading of the row reads it again)
         keys[int(digit)] += 2
         cheers += 1
+    if len(keys) == 1 and set(fingers) - set(keys):
+        # A keycap's digit against fingers named another number: the digit stands ("✌️ 2️⃣ 🔥"
+        # turned 15°, its ✌️ named ☝️: a finger's template is near the others', turned).
+        fingers = Counter({n: c for n, c in fingers.items() if n in keys})
     said = {n: fingers[n] + keys[n] for n in {*fingers, *keys}}
+    written = {int(d) for d in _LONE_PADDED.findall(norm)} & numbers
+    if said and not keys and len(written) == 1 and not written & set(fingers):
+        # Raised fingers named one number, the pair's "0N" alone on its line another: the
+        # digits, read by OCR, stand. A finger's template is a fist with one, two or three
+        # fingers up, near the others turned or over orange ("☝️☝️☝️ 01 🔥🔥🔥" named ✌️ thrice
+        # over orange, "✌️✌️✌️ 02 🔥🔥🔥" turned 15° named ☝️); a person reads the number.
+        said = {}
     if said:
         n = max(said, key=lambda k: said[k])
         if n not in numbers or any(k != n and 2 * c > said[n] for k, c in said.items()):

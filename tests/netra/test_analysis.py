@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
-from netra.analysis import AnalysisPool, _not_the_poster, analyse
+from netra.analysis import AnalysisPool, _not_the_poster, _only_the_posters_name, analyse
 from netra.framed_header import with_first_header
 from netra.header import read_poster
 from ocr.engine import OcrEngine
@@ -1221,3 +1221,23 @@ def test_a_number_alone_beside_an_emoji_on_the_last_row_is_read(  # type: ignore
     assert (v.kind, v.candidate) == ("flagged", 1), v.text
     assert story("Monggo dulur, coblos nomor", "🙏").candidate is None
     assert story("Jangan lupa coblos", "3 hari lagi 🙏").candidate is None
+
+
+def test_the_posters_own_name_beside_a_support_word_is_no_voice(election) -> None:  # type: ignore[no-untyped-def]
+    """ "Pak Rahmat SDN 2 Tombolo Pao", the contact's name line read again and left in the
+    body above "Beda pilihan boleh, bermusuhan jangan": "Rahmat" beside "pilihan" backed the
+    candidate Rahmat Hidayat (blindgen 201 0063, a neutral post sent to review with pair 3;
+    an identified ASN's would have been flagged). The poster's own name is no voice for a
+    candidate, even beside a support word, unless the body spells it outside that line too
+    ("Dukung Rahmat!")."""
+    from rules.elections import find_support
+
+    header = HeaderReading(
+        "whatsapp", Poster("contact_name", "Pak Rahmat SDN 2 Tombolo Pao"), "Hari ini", ()
+    )
+    leaked = ["PakRahmatSDN 2 TomboloPao", "Beda pilihan boleh, bermusuhan jangan"]
+    support = find_support("\n".join(leaked), election)
+    assert support.candidate == 2  # what the rules alone make of it
+    assert _only_the_posters_name(support, header, leaked)
+    meant = ["PakRahmatSDN 2 TomboloPao", "Dukung Rahmat!"]
+    assert not _only_the_posters_name(find_support("\n".join(meant), election), header, meant)

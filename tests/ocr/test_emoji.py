@@ -147,6 +147,9 @@ def test_an_asn_s_emoji_only_story_is_read_for_its_number(
         ("✌️ 2️⃣ 🔥", 2, (230, 111, 81), -20.0),
         ("☝️ 1️⃣ 🔥", 1, (230, 111, 81), 20.0),
         ("🤟 3️⃣ 🔥", 3, (199, 50, 80), 30.0),
+        ("✌️ 2️⃣ 🔥", 2, (193, 160, 63), 15.0),  # the ✌️ named ☝️: the keycap stands
+        ("☝️☝️☝️ 01 🔥🔥🔥", 1, (252, 176, 69), 0.0),  # ☝️ named ✌️: the "01" stands
+        ("✌️✌️✌️ 02 🔥🔥🔥", 2, (38, 196, 220), 15.0),  # ✌️ named ☝️: the "02" stands
     ],
 )
 def test_a_row_of_emoji_turned_over_a_warm_colour_is_read_for_its_number(
@@ -161,7 +164,9 @@ def test_a_row_of_emoji_turned_over_a_warm_colour_is_read_for_its_number(
     upright template (0.41), so it was never compared with the turned ones, and the turned
     ✌️ fits an upright ☝️ at 0.91-0.97 (a turned ✌️ at 0.99), so a number no one wrote was
     named and the story ended `clear`. Beside the row's sure 🔥, the keycap is looked at
-    turned; a turned fit that sure names the finger."""
+    turned; a turned fit that sure names the finger. Where a finger is still named for
+    another number (a ✌️ turned 15°, a ☝️ over orange), the keycap or the "0N" written beside
+    it is what a person reads, and it stands (`rules.emoji_support`)."""
     spec = StorySpec(
         platform="whatsapp",
         poster="Pak Zulkifli Dinkes",

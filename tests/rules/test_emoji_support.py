@@ -167,3 +167,18 @@ def test_a_pairs_padded_number_alone_among_cheers_backs_it(election: Election) -
     assert _said(election, names, "Posyandu Balita\ntgl 12 di Balai RW\n02")[0] is None
     assert _said(election, names, "Kumpul di RT 02\n02")[0] is None
     assert _said(election, names, "Posyandu Balita\ntgl 12 di Balai\n02") == (2, WEIGHT)
+
+
+def test_a_written_number_or_a_keycap_outweighs_fingers_named_otherwise(election: Election) -> None:
+    """A finger's template is a fist with one, two or three fingers up, near the others
+    turned or over orange: "☝️☝️☝️ 01 🔥🔥🔥" over orange was named ✌️ thrice, "✌️ 2️⃣ 🔥"
+    turned 15° named its ✌️ a ☝️, and both backed nobody. The pair's "0N" alone on its
+    line, or a keycap's digit, is what a person reads; fingers that agree still count."""
+    fingers_two = ["finger2"] * 3 + ["cheer_fire"] * 3
+    assert _said(election, fingers_two, "01") == (1, WEIGHT)  # "0N" alone on its line
+    assert _said(election, ["finger1", "key2", "cheer_fire"]) == (2, WEIGHT)  # the keycap
+    assert _said(election, ["finger2", "key2", "cheer_fire"]) == (2, WEIGHT)
+    # A "0N" inside a sentence is no written vote: the fingers are weighed as before.
+    assert _said(election, fingers_two, "rapat RT 01 besok") == (2, CHEERED)
+    # A keycap against a finger with nothing else beside them still backs nobody.
+    assert _said(election, ["finger2", "key3"])[0] is None
