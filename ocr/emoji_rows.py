@@ -13,12 +13,9 @@ from collections.abc import Sequence
 
 from PIL import Image
 
-from ocr.emoji import Emoji, find_emoji, overlap
+from ocr.emoji import ROW_SURE, Emoji, find_emoji, overlap
 from ocr.slanted_blobs import slanted_emoji
 
-# A cheer named at least this surely marks a row of emoji (cheers measured 0.91-0.97 on
-# the row, a texture's blobs mostly under 0.9).
-ROW_SURE = 0.9
 MAX_ROWS = 3  # rows looked along, at most: a texture's sure cheers are not all looked at
 
 
