@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -57,6 +57,7 @@ from rules.pair_names import (
     tag_of_names,
 )
 from rules.pair_numbers import BIG_NUMBER, COUNTED, NUMBER_CONTEXTS, number_value
+from rules.shared_names import anothers_name, people_words, several_pairs_words
 from rules.support_words import (
     CAMPAIGN_WORDS,
     lifted_by_support_words,
@@ -156,19 +157,7 @@ def _slogan_in(slogan: str, t: _Text, shared: frozenset[str]) -> bool:
 def _shared_words(election: Election) -> frozenset[str]:
     """Words of the election's region, and words found in two or more pairs' slogans."""
     region = frozenset(words_of(normalise_text(election.region)))
-    return region | _several_pairs_words(election, lambda c: c.slogans)
-
-
-def _several_pairs_words(
-    election: Election, phrases: Callable[[Candidate], Sequence[str]]
-) -> frozenset[str]:
-    """The words two or more pairs' `phrases` (slogans, people's names) share."""
-    seen: dict[str, set[int]] = {}
-    for c in election.candidates:
-        for phrase in phrases(c):
-            for w in words_of(normalise_text(phrase)):
-                seen.setdefault(w, set()).add(c.number)
-    return frozenset(w for w, pairs in seen.items() if len(pairs) >= 2)
+    return region | several_pairs_words(election, lambda c: c.slogans)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +176,7 @@ class _Election:
     # Name words two or more pairs' people share ("Nugroho" of Priyo Adi Nugroho and of Heru
     # Nugroho): alone, they name neither pair.
     shared_names: frozenset[str]
+    people: tuple[tuple[int, frozenset[str]], ...]  # each pair's people's name words
 
 
 @functools.lru_cache(maxsize=16)
@@ -205,7 +195,8 @@ def _election_context(election: Election) -> _Election:
             for w in words_of(normalise_text(person))
             if len(w) >= 5
         ),
-        shared_names=_several_pairs_words(election, lambda c: c.people),
+        shared_names=several_pairs_words(election, lambda c: c.people),
+        people=people_words(election),
     )
 
 
@@ -350,6 +341,10 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
     # A candidate's own name word is no other name glued to a word ("Hasanuddin" is not
     # "Hasan" of "Muhammad Hasan").
     unnamed = [tok for tok in tokens if fold_compact(tok) not in ctx.names]
+
+    def in_text(w: str) -> bool:
+        return fuzzy_token_in(w, tokens, 0.8) or glued_in(w, tokens)
+
     for person in c.people:
         words = [w for w in words_of(normalise_text(person)) if len(w) >= 3]
         found = [
@@ -361,8 +356,10 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
         whole = fold_compact(person)
         # Two different words of the name: "Abdul Rahman Rahman" is not named by a "Rahman"
         # (of another pair's "Akbar Rahman").
-        if len(words) >= 2 and (
-            len(set(found)) >= 2 or (len(whole) >= 10 and compact_in(whole, t.flat))
+        if (
+            len(words) >= 2
+            and (len(set(found)) >= 2 or (len(whole) >= 10 and compact_in(whole, t.flat)))
+            and not anothers_name(c.number, words, found, in_text, ctx.people)
         ):
             signals.append(Signal(c.number, why.RULE_FULL_NAME, person, 0.8))
         elif own := [w for w in found if w not in ctx.shared_names | COMMON_GIVEN]:

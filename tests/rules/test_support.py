@@ -1200,3 +1200,50 @@ def test_a_capital_i_read_as_a_small_l_still_names_the_candidate() -> None:
     assert (
         capital_i_restored("pllih 2 aja, wulan halim gaspol") == "pilih 2 aja, wulan halim gaspol"
     )
+
+
+_NAMES_INSIDE = parse_election(
+    """
+[election]
+name = "Pilkada Kabupaten Contoh 2024"
+region = "Kabupaten Contoh"
+timezone = "Asia/Makassar"
+voting_day = 2024-11-27
+
+[[candidates]]
+number = 1
+people = ["Faisal Rahmat Ismail", "Andi Hendra"]
+aliases = ["FAHEN"]
+
+[[candidates]]
+number = 2
+people = ["Syamsiah Nur", "Hanafi Harun"]
+aliases = ["SYAMHA"]
+
+[[candidates]]
+number = 3
+people = ["Rahmat Ismail", "Sitti Maryam"]
+aliases = ["RAMA"]
+"""
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Coblos nomor 3! Rahmat Ismail – Sitti Maryam", 3),
+        ("Doakan Rahmat Ismail amanah & menang 🙏", 3),
+        ("Kita menangkan Faisal Rahmat Ismail-Andi Hendra!", 1),
+        ("Doakan Faisal Rahmat Ismail amanah & menang 🙏", 1),
+    ],
+)
+def test_a_name_inside_another_pairs_name_is_told_apart_by_the_words_that_differ(
+    text: str, number: int
+) -> None:
+    """Pair 1's "Faisal Rahmat Ismail" and pair 3's "Rahmat Ismail" (blindgen 245, Gowa):
+    "Rahmat Ismail" named pair 1's candidate by two of his three words, and "Faisal Rahmat
+    Ismail" named pair 3's inside it, so every such story named two pairs and went to
+    review (recall 0.79 on that set). A person reads the word that sets them apart."""
+    finding = detect_support(text, _NAMES_INSIDE)
+    assert finding.candidate == number and finding.confidence >= 0.7, finding
+    assert all(s.candidate == number for s in finding.signals), finding.signals
