@@ -6,6 +6,7 @@ import pytest
 
 from rules.election import parse_election
 from rules.support import detect_support
+from tests.conftest import ELECTION_TOML
 
 ELECTION = parse_election(
     """
@@ -1203,13 +1204,8 @@ def test_a_capital_i_read_as_a_small_l_still_names_the_candidate() -> None:
 
 
 _NAMES_INSIDE = parse_election(
-    """
-[election]
-name = "Pilkada Kabupaten Contoh 2024"
-region = "Kabupaten Contoh"
-timezone = "Asia/Makassar"
-voting_day = 2024-11-27
-
+    ELECTION_TOML.split("[[candidates]]")[0]
+    + """
 [[candidates]]
 number = 1
 people = ["Faisal Rahmat Ismail", "Andi Hendra"]
