@@ -164,16 +164,17 @@ def _instagram_candidates(lines: Sequence[TextLine], height: int) -> list[_Candi
         if is_chrome(line.text) or status_row(line, lines):
             continue
         # The age may be its own box to the right on the same row ("olga29713" "3m"), the
-        # two boxes overlapping by the detector's margins ("rosmiatinur1" "19m").
+        # two boxes overlapping by the detector's margins ("rosmiatinur1" "19m"), by the
+        # taller one's: "dewi" boxed lower than "_chan16j" beside it (ours 9213 0195).
         row = [
             other
             for other in lines
             if other is not line
-            and other.left > line.right - max(4, line.text_height / 2)
+            and other.left > line.right - max(4, max(line.text_height, other.text_height) / 2)
             and other.left - line.right < 3 * line.text_height
             and abs(other.centre_y - line.centre_y) < 0.4 * line.text_height
         ]
-        texts = [line.text] + ([f"{line.text} {row[0].text}"] if row else [])
+        texts = [line.text] + ([_joined(line, row[0])] if row else [])
         for text in texts:
             users = instagram_user_candidates(text, strict=True)
             if not users:
@@ -186,7 +187,12 @@ def _instagram_candidates(lines: Sequence[TextLine], height: int) -> list[_Candi
                 age,
                 evidence,
                 alternatives=tuple(Poster("username", u) for u, _ in others),
-                confidence=line.conf * (_LETTERS_LOST if _lost_between(line, row, text) else 1),
+                confidence=line.conf
+                * (
+                    _LETTERS_LOST
+                    if _lost_between(line, row, text) or _split_at_mark(line, row, text)
+                    else 1
+                ),
             )
             # The header is at the top of a story; a line further down that reads like
             # "name 2 h" is content, and wins only when nothing else is found.
@@ -212,6 +218,24 @@ def _lost_between(line: TextLine, row: Sequence[TextLine], text: str) -> bool:
     gap = row[0].left - line.right
     opening = row[0].text.split()[0]
     return gap > LOST_GAP * line.text_height and re.search(r"[a-z]{2}", opening) is not None
+
+
+# A handle's "_" or "." where the detector split it: the pieces are one handle.
+_HANDLE_MARK = "_."
+
+
+def _joined(line: TextLine, right: TextLine) -> str:
+    """`line` and the piece right of it as one text: a handle split at its mark ("dewi"
+    "_chan16j" of "dewi__chan") runs on with no space; else the age stands apart."""
+    if right.text.startswith(tuple(_HANDLE_MARK)) or line.text.endswith(tuple(_HANDLE_MARK)):
+        return line.text + right.text
+    return f"{line.text} {right.text}"
+
+
+def _split_at_mark(line: TextLine, row: Sequence[TextLine], text: str) -> bool:
+    """`text` joins two pieces split at a handle's mark: a doubled mark ("dewi__chan") may
+    have lost one of its strokes between the boxes, so the joined reading is no sure one."""
+    return bool(row) and text == line.text + row[0].text
 
 
 def read_layout(

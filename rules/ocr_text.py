@@ -136,6 +136,20 @@ def _crossed(plain: str, start: int, end: int) -> bool:
     )
 
 
+# Letters of a prefix before an election's word ("ber" of "bersama", "ke" of "keadilan").
+_PREFIX_LETTERS = 4
+
+
+def _ended_in(plain: str, start: int, end: int) -> bool:
+    """A dictionary word in `plain` that starts a few letters before `start` and runs to
+    `end` or past it: "BERSAMA" holds pair 2's "SAMA" as its last letters, and is no alias."""
+    return any(
+        is_word(plain[a:b])
+        for a in range(max(0, start - _PREFIX_LETTERS), start)
+        for b in range(max(end, a + BORROWING_WORD), min(len(plain), a + LONGEST_WORD) + 1)
+    )
+
+
 # Campaign words PP-OCR glues to their neighbours ("PILIHNOMOR1", "PASTIMENANG",
 # "sdhmantappilihankepak"): long tokens are split around them, and around the election's own
 # aliases and names ("GASBUMAGASS", "SOPAJAWABANNYA"), before the rules read them.
@@ -321,11 +335,13 @@ def _particle_apart(match: re.Match[str]) -> str:
 
 def _glued_apart(match: re.Match[str], extra: frozenset[str]) -> str:
     """A glued word set apart, unless it is an election's word (an alias, a name) that is
-    only the start of an ordinary one: "SUDAHNYOBLOS" is "sudah nyoblos", not the alias
+    only the start or the end of an ordinary one: "SUDAHNYOBLOS" is "sudah nyoblos", not the alias
     "SUDA" before "HNYOBLOS"."""
     word, rest = match.group(0), match.string[match.end() :]
     if word.lower() in extra and (
         any(is_word((word + rest[:k]).lower()) for k in range(1, min(3, len(rest)) + 1))
+        # Or the end of one: "MENANGBERSAMAHUSU" is "menang bersama HUSU", not "SAMA".
+        or _ended_in(match.string.lower(), match.start(), match.end())
         # Its last letters another word's first: "ASNBANGGAMELAYANI" is "bangga melayani",
         # not the alias "BANGGAM" before "ELAYANI". Unless what follows it is a word whole:
         # "TASUPALING" is "TASU paling" (ours 9183), whatever "supali" is.
@@ -379,6 +395,9 @@ def fuzzy_token_in(word: str, tokens: list[str], threshold: float) -> str | None
     return best if best_score >= threshold else None
 
 
+_PHRASE_LOST = 2  # letters OCR may lose of a phrase read whole
+
+
 def phrase_in(phrase: str, text: str, threshold: float = 88.0) -> bool:
     """A multi-word phrase somewhere in the text, tolerant of OCR errors and line breaks."""
     p = " ".join(words_of(normalise_text(phrase)))
@@ -387,7 +406,14 @@ def phrase_in(phrase: str, text: str, threshold: float = 88.0) -> bool:
         return False
     if p in flat:
         return True
-    return len(p) >= 10 and fuzz.partial_ratio(p, flat) >= threshold
+    # A text much shorter than the phrase is no reading of it: `partial_ratio` would look for
+    # the text inside the phrase ("husnul umar", a candidate's name, inside the pair's alias
+    # "Husnul-Sumarni").
+    return (
+        len(p) >= 10
+        and len(flat) >= len(p) - _PHRASE_LOST
+        and fuzz.partial_ratio(p, flat) >= threshold
+    )
 
 
 # Forms of address before a person's name in a story ("doakan pak Oktaf menang").

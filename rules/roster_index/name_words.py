@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from rules.names import HONORIFICS
-from rules.roster_index.segment import begun_words
+from rules.roster_index.segment import MIN_BEGUN, MIN_BEGUN_AFTER_NAME, begun_words
 from rules.roster_index.tables import in_two_or_more
 from rules.roster_index.tiebreak import TieBreakLookup
 
@@ -55,13 +55,29 @@ class NameWordsLookup(TieBreakLookup):
         both.append(self._postings(self._posting_slices(self._variants(word))))
         return bool(len(in_two_or_more(both)))
 
-    def _name_begun(self, word: str) -> dict[int, float]:
+    def _name_begun(self, word: str, after_name: bool = False) -> dict[int, float]:
         """The roster's name words a last word cut by the app begins ("Tampubol…" of
-        Tampubolon), as near variants: the cut hides the rest."""
+        Tampubolon), as near variants: the cut hides the rest. `after_name`: two name words
+        were read whole before it, which the person must bear too, so two letters will do."""
         if self._sorted_tokens is None:
             self._sorted_tokens = sorted(self._tokens)
-        words = begun_words(self._sorted_tokens, word)
+        least = MIN_BEGUN_AFTER_NAME if after_name else MIN_BEGUN
+        words = begun_words(self._sorted_tokens, word, least)
         return {tid: _BEGUN for w in words if (tid := self._vocab.get_one(w)) is not None}
+
+    def _begun_after(
+        self, known: list[tuple[str, dict[int, float]]], word: str
+    ) -> dict[int, float]:
+        """The roster's name words `word` begins, cut by the app to a few letters after the
+        name words `known` read whole (`MIN_BEGUN_AFTER_NAME`), when someone bears one of
+        them beside every word of `known`: else the letters say nothing."""
+        begun = self._name_begun(word, after_name=True)
+        if not begun:
+            return {}
+        bearers = self._postings(self._posting_slices(begun))
+        for _t, variants in known:
+            bearers = np.intersect1d(bearers, self._postings(self._posting_slices(variants)))
+        return begun if len(bearers) else {}
 
     def _split_words_joined(self, words: list[str]) -> list[str]:
         """A name OCR split with a space it never had ("San toso" of "Santoso", read off a

@@ -145,8 +145,10 @@ def _capital_i_read_l(word: str, known: Callable[[str], bool]) -> bool:
     return _CONSONANT_AFTER.match(word) is not None and (known("i" + word[1:]) or known("i" + word))
 
 
-# Letters of a cut last word enough to complete it from the roster ("Tampubol…").
+# Letters of a cut last word enough to complete it from the roster ("Tampubol…"); after two
+# name words read whole, fewer: "Mulyadi Ilham Na…" is the one whose next word begins "Na".
 MIN_BEGUN = 4
+MIN_BEGUN_AFTER_NAME = 2
 
 
 def name_cut(text: str) -> bool:
@@ -159,10 +161,10 @@ def uncut(text: str) -> str:
     return _CUT.sub("", text)
 
 
-def begun_words(vocabulary: list[str], word: str) -> list[str]:
+def begun_words(vocabulary: list[str], word: str, least: int = MIN_BEGUN) -> list[str]:
     """The words of a sorted `vocabulary` that `word`, cut by the app, begins (spelled as
-    folded, `cut_prefixes`)."""
-    if len(word) < MIN_BEGUN:
+    folded, `cut_prefixes`), when it holds `least` letters or more."""
+    if len(word) < least:
         return []
     out: list[str] = []
     for begun in cut_prefixes(word):

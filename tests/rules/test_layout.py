@@ -582,3 +582,22 @@ def test_a_handle_read_in_two_pieces_far_apart_is_no_sure_reading() -> None:
     assert spaced == (Poster("username", "eka_rangkuti"), 0.95)
     aged = header(line("olga29713", 94, 76, 25, 120), line("3m", 260, 75, 28, 30))
     assert aged == (Poster("username", "olga29713"), 0.95)
+
+
+def test_a_handle_split_at_its_underscore_is_one_handle_not_its_tail() -> None:
+    """ "dewi" (boxed 13 px high, its right edge 8 px into the next box) and "_chan16j" of
+    "dewi__chan" in a chat (ours 9213 0195): the tail alone was read as the poster
+    "_chan1", nobody on the roster, and a "LIZU … No. 1" story ended `clear`. The pieces
+    are one handle, run on at its mark; one of a doubled mark's strokes may be lost
+    between the boxes, so the reading is not sure and the header is read again."""
+    from netra.header_marks import CLEAR_READING
+
+    reading = read_layout(
+        [*STATUS, line("dewi", 102, 389, 13, 32), line("_chan16j", 126, 383, 25, 94),
+         line("No.1", 232, 601, 39)], W, H,
+    ).header  # fmt: skip
+    # "16j" or "6j" old: both readings are offered, the roster settles which.
+    readings = [reading.poster, *reading.alternatives]
+    assert Poster("username", "dewi_chan") in readings, readings
+    assert all(p is not None and p.text.startswith("dewi_chan") for p in readings), readings
+    assert reading.confidence < CLEAR_READING
