@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import content as ct
-from .election import Election, make_election, write_election_toml
+from .election import Election, make_election, share_names, write_election_toml
 from .frames import Frame
 from .people import (
     FEMALE_HON,
@@ -61,6 +61,9 @@ WIDE_TURN = 1.4
 SINGER_NAMED_FROM = 9203
 # The first seed whose toasts hide no caption row whole (`frames.Frame.toast_clears`).
 TOAST_CLEAR_FROM = 9207
+# The first seed whose elections may have one pair's candidate bearing another pair's
+# candidate's whole name inside their own (`election.share_names`).
+SHARED_NAMES_FROM = 9217
 
 
 @dataclass(frozen=True)
@@ -930,7 +933,10 @@ def _difficulty(
 def make_world(seed: int, roster_size: int = 3000) -> World:
     rng = random.Random(f"world:{seed}")
     region = rng.choice(sorted(REGIONS))
-    return World(make_roster(rng, region, roster_size), make_election(rng, region))
+    world = World(make_roster(rng, region, roster_size), make_election(rng, region))
+    if seed >= SHARED_NAMES_FROM:
+        share_names(world.election, random.Random(f"shared-names:{seed}"))
+    return world
 
 
 def categories_for(n: int, rng: random.Random) -> list[str]:

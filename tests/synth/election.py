@@ -194,6 +194,26 @@ def make_election(rng: random.Random, region: str) -> Election:
     return Election(f"Pilkada {region} {year}", region, info["head"], info["city"], day, cands)
 
 
+def share_names(election: Election, rng: random.Random, share: float = 0.35) -> None:
+    """Now and then one pair's candidate bears another pair's candidate's whole name inside
+    their own, as relatives and namesakes do (blindgen 245, Gowa: pair 1's "Faisal Rahmat
+    Ismail", pair 3's "Rahmat Ismail"). The given name, and so the pair's aliases and
+    hashtags, stay the candidate's own."""
+    if len(election.candidates) < 2 or rng.random() >= share:
+        return
+    inner_pair, outer_pair = rng.sample(election.candidates, 2)
+    i = rng.randrange(2)
+    inner = inner_pair.people[i]
+    same = [j for j in range(2) if outer_pair.genders[j] == inner_pair.genders[i]]
+    if not same:
+        return
+    j = rng.choice(same)
+    first = outer_pair.firsts[j]
+    if len(inner.split()) < 2 or first in inner.split():
+        return
+    outer_pair.people[j] = f"{first} {inner}"
+
+
 def _nickname(rng: random.Random, first: str, gender: int) -> str:
     """How a campaign shortens a candidate: "Bang Zul" (Zulkarnain), "Bunda Nabila"."""
     if gender == 2:
