@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from rules.lexicon import is_word
 from rules.types import Signal
 from wording import id_analysis as why
 
@@ -46,10 +47,12 @@ _KEYCAP_ROW = re.compile(
 # read "02600", "0236").
 _LONE_PADDED = re.compile(r"^\W*0([1-9])(?:\s?\d){0,4}\W*$", re.MULTILINE)
 # The same row with its emoji read as digits too: a run of one digit thrice or more (each
-# 🔥 a "6", each ✌️ a "4") after the number, and the same before it, or a letter or two (🤟
-# read "F"): "✌️✌️✌️ 02 🔥🔥🔥" read "44402666", "🤟🤟🤟 03 🔥🔥🔥" read "F03666".
+# 🔥 a "6", each ✌️ a "4") after the number, and before it the same, or up to four letters
+# and digits, one an emoji (🤟 read "F", tiny ☝️ read "8" or "e"): "✌️✌️✌️ 02 🔥🔥🔥" read
+# "44402666", "🤟🤟🤟 03 🔥🔥🔥" read "F03666", "☝️☝️☝️ 01 🔥🔥🔥" 12 px high read "8ee01666"
+# (blindgen 247 0140).
 _CHEERS_AS_DIGITS = re.compile(
-    r"^\W*(?:(?P<a>\d)(?P=a){2,}|[a-z]{1,2})?\s?0(?P<n>[1-9])\s?(?P<b>\d)(?P=b){2,}\W*$",
+    r"^\W*(?P<pre>(?P<a>\d)(?P=a){2,}|(?:[a-z\d]\s?){1,4})?\s?0(?P<n>[1-9])\s?(?P<b>\d)(?P=b){2,}\W*$",
     re.MULTILINE,
 )
 # A polling station (or an address: a neighbourhood, a block, a floor, a room) named at a
@@ -63,6 +66,13 @@ _STATION = re.compile(rf"\b{_PLACES}\W{{0,2}}0?([1-9])(?!\d)")
 # A digit alone on its line: a keycap OCR read as its digit ("✌️ 2️⃣ 🔥", the keycap read "2").
 _LONE_LINE = re.compile(r"^\W*([1-9])\W*$", re.MULTILINE)
 _LONE_DIGIT = re.compile(r"(?<![\w.,:/-])([1-9])(?![\d.,:/])")
+
+
+def _a_word(before: str) -> bool:
+    """What stands before a row's number is a word ("tps", "nomor"), not emoji read as
+    letters."""
+    letters = re.sub(r"[^a-z]", "", before)
+    return len(letters) >= 2 and (is_word(letters) or re.fullmatch(_PLACES, letters) is not None)
 
 
 def emoji_signals(
@@ -117,7 +127,11 @@ def emoji_signals(
     # A pair's "0N" alone on its line among cheers ("☝️☝️☝️ 01 🔥🔥🔥", the fingers as yellow
     # as the story behind them, unseen): the number cheered.
     lone = {int(d) for d in _LONE_PADDED.findall(norm)} & numbers
-    rows = [m for m in _CHEERS_AS_DIGITS.finditer(norm) if int(m["n"]) in numbers]
+    rows = [
+        m
+        for m in _CHEERS_AS_DIGITS.finditer(norm)
+        if int(m["n"]) in numbers and not _a_word(m["pre"] or "")
+    ]
     if len({m["n"] for m in rows}) == 1 and (not lone or lone == {int(rows[0]["n"])}):
         # Each character of the row but the number's is one of its emoji.
         lone = {int(rows[0]["n"])}

@@ -150,6 +150,10 @@ def test_a_pairs_padded_number_alone_among_cheers_backs_it(election: Election) -
     # "44402666", "🤟🤟🤟 03 🔥🔥🔥" read "F03666"): the row is its own cheers.
     assert _said(election, [], "Foto\n44402666\nBalas") == (2, WEIGHT)
     assert _said(election, [], "03\nf03666") == (3, WEIGHT)
+    # Tiny emoji read some as digits, some as letters ("☝️☝️☝️ 01 🔥🔥🔥" 12 px high read
+    # "8ee01666", blindgen 247 0140): the same row.
+    assert _said(election, [], "8ee01666\n88e0166") == (1, WEIGHT)
+    assert _said(election, [], "tps 01666")[0] is None  # a word is no row of emoji
     assert _said(election, [], "f 03 6")[0] is None  # one digit after it: no row of emoji
     assert _said(election, [], "44402666\n01 777")[0] is None  # two pairs' rows: neither
     # A clock ("05.25") or a number too long for a few emoji ("0812345678") is none.
