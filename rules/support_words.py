@@ -106,11 +106,13 @@ def no_campaign_words(
     return not _misread_support(tokens)
 
 
-# A day before its month ("5 NOV 2024", "16Nov2024"), a clock ("17:09", "07.30"), and the
-# count of a day, an anniversary or a floor ("Hari ke-2 bimtek", "HUT ke 53", "lantai 2").
+# A day before its month ("5 NOV 2024", "16Nov2024"), a clock ("17:09", "07.30"), the count
+# of a day, an anniversary or a floor ("Hari ke-2 bimtek", "HUT ke 53", "lantai 2"), and a
+# polling station's or a neighbourhood's number ("TPS 2 buka jam 07.00", "Kerja bakti RT 03"
+# read again enlarged for its "2": blindgen 247 0023).
 _DATE_OR_TIME = re.compile(
     rf"(?<!\d)\d{{1,2}} ?{MONTH}[a-z]*|(?<![\d.:])\d{{1,2}}[:.]\d{{2}}(?![\d.:])"
-    r"|\b(?:hari|minggu|bulan|tahun|hut|angkatan|lantai|lt\.?) ?(?:ke)?-? ?\d{1,2}\b"
+    r"|\b(?:hari|minggu|bulan|tahun|hut|angkatan|lantai|lt\.?|tps|rt|rw|blok|gg|gang) ?(?:ke)?-? ?\d{1,2}\b"
 )
 
 

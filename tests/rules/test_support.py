@@ -1027,6 +1027,11 @@ def test_a_date_a_time_or_a_number_no_pair_has_is_no_campaigns() -> None:
     for text in ("Hari ke-2bimtekSIPD,semangat!", "ruang rapat lt. 2", "HUT ke 5 Dharma Wanita"):
         assert no_campaign_words(text, True, numbers={1, 2, 3, 4, 5}), text
     assert not no_campaign_words("pilih ke-2 ya", True, numbers={1, 2})
+    # A polling station's or a neighbourhood's number (blindgen 247 0023, read again enlarged
+    # for its "2"); the station named beside a vote for a number is still a campaign's.
+    for text in ("TPS 2Kel.Belo\nbuka jam 07.00\nBawa KTP &\nundangan", "Kerja bakti RT 03"):
+        assert no_campaign_words(text, True, numbers={1, 2, 3}), text
+    assert not no_campaign_words("di TPS 2 coblos 2", True, numbers={1, 2, 3})
     assert not no_campaign_words("2 periode!", numbers={1, 2})
 
 
