@@ -40,6 +40,7 @@ from rules.poster import (
     SHOUTED,
     SONG_DOTS,
     HeaderReading,
+    dated,
     instagram_user_candidates,
     is_time_line,
     leading_username,
@@ -136,7 +137,7 @@ def _whatsapp_candidates(
         for line in lines:
             text = line.text.strip()
             pattern = _WA_TIME if strict else _WA_TIME_LOOSE
-            if CHAT_PRESENCE.search(text) or not pattern.search(text):
+            if CHAT_PRESENCE.search(text) or not pattern.search(text) or dated(text):
                 continue
             if strict is False and (_WA_TIME.search(text) or line.top > loose_below):
                 continue  # already tried; or content ("hari ini kita menang") far down

@@ -601,3 +601,21 @@ def test_a_handle_split_at_its_underscore_is_one_handle_not_its_tail() -> None:
     assert Poster("username", "dewi_chan") in readings, readings
     assert all(p is not None and p.text.startswith("dewi_chan") for p in readings), readings
     assert reading.confidence < CLEAR_READING
+
+
+def test_a_month_and_its_year_under_a_caption_line_is_no_status_time() -> None:
+    """A notification over the poster line; the caption below reads "Insya Allah 27" over
+    "November 2024" over "kita coblos JOGU nomor1" (blindgen 231 0143). "November 2024"
+    looked like a status time with its dot lost (20.24), so "Insya Allah 27" became the
+    poster, nobody on the roster, and the story ended `clear`. A month with its year is a
+    date: no poster is read, and the story's support goes to review."""
+    lines = [*STATUS, line("WhatsApp·now", 205, 252, 22), line("GrupAlumni SMA95", 203, 273, 26),
+             line("Insya Allah 27", 232, 508, 46), line("November 2024", 216, 565, 42),
+             line("kita coblos JOGU", 205, 621, 42), line("nomor1", 256, 677, 42),
+             line("Reply", 336, 1037, 26)]  # fmt: skip
+    # The story cut out of the chat that re-shares it, where a header may stand lower.
+    assert read_layout(lines, W, H, framed=True).header.poster is None
+    # A status's time with its dot lost still is one.
+    lines = [*STATUS, line("Bu Maya SD 39", 88, 60), line("Harlint 1729", 88, 95),
+             line("Lari pagi 5 km", 200, 600)]  # fmt: skip
+    assert read_layout(lines, W, H).header.poster == Poster("contact_name", "Bu Maya SD 39")
