@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from rules import shared_names
 from rules.ballot import is_ballot, on_campaign_ballot, specimen_ballot, urged_signal
 from rules.blank_box import against_blank_box, blank_box_named, is_blank_box
 from rules.election import Candidate, Election
@@ -57,7 +58,6 @@ from rules.pair_names import (
     tag_of_names,
 )
 from rules.pair_numbers import BIG_NUMBER, COUNTED, NUMBER_CONTEXTS, number_value
-from rules.shared_names import anothers_name, people_words, several_pairs_words
 from rules.support_words import (
     CAMPAIGN_WORDS,
     lifted_by_support_words,
@@ -157,7 +157,7 @@ def _slogan_in(slogan: str, t: _Text, shared: frozenset[str]) -> bool:
 def _shared_words(election: Election) -> frozenset[str]:
     """Words of the election's region, and words found in two or more pairs' slogans."""
     region = frozenset(words_of(normalise_text(election.region)))
-    return region | several_pairs_words(election, lambda c: c.slogans)
+    return region | shared_names.several_pairs_words(election, lambda c: c.slogans)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,9 +173,7 @@ class _Election:
     place: frozenset[str]  # the region's own words ("bangka"; not "kabupaten", "kota")
     hashtags: frozenset[str]
     names: frozenset[str]  # candidates' name words of five letters or more, folded
-    # Name words two or more pairs' people share ("Nugroho" of Priyo Adi Nugroho and of Heru
-    # Nugroho): alone, they name neither pair.
-    shared_names: frozenset[str]
+    unnamed: dict[int, frozenset[str]]  # by pair, shared name words naming it not alone
     people: tuple[tuple[int, frozenset[str]], ...]  # each pair's people's name words
 
 
@@ -195,8 +193,8 @@ def _election_context(election: Election) -> _Election:
             for w in words_of(normalise_text(person))
             if len(w) >= 5
         ),
-        shared_names=several_pairs_words(election, lambda c: c.people),
-        people=people_words(election),
+        unnamed=shared_names.unnamed_alone(election),
+        people=shared_names.people_words(election),
     )
 
 
@@ -359,12 +357,12 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
         if (
             len(words) >= 2
             and (len(set(found)) >= 2 or (len(whole) >= 10 and compact_in(whole, t.flat)))
-            and not anothers_name(c.number, words, found, in_text, ctx.people)
+            and not shared_names.anothers_name(c.number, words, found, in_text, ctx.people)
         ):
             signals.append(Signal(c.number, why.RULE_FULL_NAME, person, 0.8))
-        elif own := [w for w in found if w not in ctx.shared_names | COMMON_GIVEN]:
-            # "Heru Nugroho & Dwi Utomo" names pair 2 in full, not also pair 1's "Priyo Adi
-            # Nugroho" by its surname (which would read as every pair named, a neutral list).
+        elif own := shared_names.own_words(
+            c.number, found, ctx.unnamed[c.number] | COMMON_GIVEN, in_text, ctx.people
+        ):
             signals.append(Signal(c.number, why.RULE_NAME_PART, own[0], 0.35))
     return signals
 

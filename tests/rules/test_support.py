@@ -1273,6 +1273,11 @@ aliases = ["RAMA"]
         ("Doakan Rahmat Ismail amanah & menang 🙏", 3),
         ("Kita menangkan Faisal Rahmat Ismail-Andi Hendra!", 1),
         ("Doakan Faisal Rahmat Ismail amanah & menang 🙏", 1),
+        # Alone, the shared word is the pair's whose person it is the given name of (ours
+        # 9217: "mari dukung pak Rustam" named nobody, Rustam Darmawan's pair 1 and Hasbi
+        # Rustam Darmawan's pair 4 sharing "Rustam").
+        ("mari dukung pak Rahmat 🙏", 3),
+        ("Rahmat 2 periode!!", 3),
     ],
 )
 def test_a_name_inside_another_pairs_name_is_told_apart_by_the_words_that_differ(
@@ -1285,3 +1290,9 @@ def test_a_name_inside_another_pairs_name_is_told_apart_by_the_words_that_differ
     finding = detect_support(text, _NAMES_INSIDE)
     assert finding.candidate == number and finding.confidence >= 0.7, finding
     assert all(s.candidate == number for s in finding.signals), finding.signals
+
+
+def test_a_shared_surname_alone_still_names_no_pair() -> None:
+    """ "Ismail" ends both pair 1's and pair 3's candidate's names, and begins neither: alone,
+    beside a support word, it names no pair."""
+    assert detect_support("Ismail menang!", _NAMES_INSIDE).candidate is None
