@@ -19,7 +19,7 @@ from typing import Protocol
 from PIL import Image
 from rapidfuzz.distance import Levenshtein
 
-from netra.header_marks import CLEAR_READING, other_punctuation, punctuation_lost
+from netra.header_marks import CLEAR_READING, not_as_read
 from netra.sharer import sharers_number
 from ocr.engine import OcrEngine, OcrLine
 from ocr.left_out import read_beyond_gap
@@ -325,9 +325,7 @@ def read_poster(
                 # unread at first; the roster's "christinawattimena" is another account.
                 best = found
                 break
-        if punctuation_lost(first, found[0].poster, elsewhere) or other_punctuation(
-            first, found[1], elsewhere
-        ):
+        if not_as_read(first, found, elsewhere, read_as):
             continue
         if found[0].poster is not None and not found[1]:
             unmatched.append((found[0], []))

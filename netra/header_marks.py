@@ -1,6 +1,7 @@
-"""A later reading of a handle weighed against the first, clear one by its dots and
-underscores: OCR drops them far more often than it adds them, and a reading that guesses one
-must not turn the handle read into a rostered one that differs only there (`netra.header`)."""
+"""A later reading of a poster weighed against the first, clear one: by a handle's dots and
+underscores (OCR drops them far more often than it adds them, and a reading that guesses one
+must not turn the handle read into a rostered one that differs only there), and by a
+contact name's last words, which a later reading may lose (`netra.header`)."""
 
 from __future__ import annotations
 
@@ -78,6 +79,45 @@ def other_punctuation(
     return handle not in shown and any(
         _letters(s) == _letters(handle) and len(re.findall(r"[._]", s)) >= seps for s in shown
     )
+
+
+def not_as_read(
+    first: HeaderReading,
+    found: tuple[HeaderReading, list[AsnMatch]],
+    elsewhere: Sequence[str],
+    earlier: Sequence[Poster],
+) -> bool:
+    """A later reading (`found`, with its roster matches) that must not replace the first,
+    clear one: its handle's marks lost or guessed (`punctuation_lost`), matched to a handle
+    the first read with other marks (`other_punctuation`), or its contact name one of the
+    `earlier` readings' with its last words lost (`words_lost`)."""
+    return (
+        punctuation_lost(first, found[0].poster, elsewhere)
+        or other_punctuation(first, found[1], elsewhere)
+        or words_lost(earlier, found[0].poster)
+    )
+
+
+def words_lost(earlier: Sequence[Poster], poster: Poster | None) -> bool:
+    """A later reading's contact name is an earlier reading's with its last words lost: "Kak
+    Azhar kelurahan Karang" after "KakAzhar Kelurahan Karang Baru" (blindgen 249 0118). Read
+    in full, the name fits nobody on the roster; read short, "Karang" began five kelurahan
+    and one held an Azhar, so a citizen was flagged as him. Spaces aside, as readers differ
+    on them; a word lost is three letters or more (a stray mark or an emoji read as a letter
+    at the end is none)."""
+    if poster is None or poster.kind != "contact_name":
+        return False
+    part = "".join(_words(poster.text))
+    for shown in earlier:
+        words = _words(shown.text) if shown.kind == "contact_name" else []
+        for k in range(1, len(words)):
+            if "".join(words[:-k]) == part and len("".join(words[-k:])) >= 3:
+                return True
+    return False
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", name.lower())
 
 
 def _letters(handle: str) -> str:

@@ -352,6 +352,28 @@ def test_a_clear_reading_with_an_underscore_more_is_not_the_rostered_handle() ->
     assert other_punctuation(other, near)  # an underscore where the roster has a dot
 
 
+def test_a_contact_name_read_short_later_does_not_replace_the_whole_one() -> None:
+    """ "KakAzhar Kelurahan Karang Baru" read by one opinion (nobody on the roster), then
+    "Kak Azhar kelurahan Karang" by another (blindgen 249 0118): read short, "Karang" began
+    five kelurahan, one holding an Azhar, and a citizen's "pilih nomor 2!" was flagged as
+    his. The short reading is the whole one with a word lost; a mark or a letter lost at the
+    end, or another name, is not."""
+    from netra.header_marks import words_lost
+
+    earlier = [Poster("contact_name", "KakAzhar Kelurahan Karang Baru")]
+    assert words_lost(earlier, Poster("contact_name", "Kak Azhar kelurahan Karang"))
+    assert words_lost(earlier, Poster("contact_name", "Kak Azhar"))
+    assert not words_lost(earlier, Poster("contact_name", "Kak Azhar Kelurahan Karang Baru"))
+    assert not words_lost(earlier, Poster("contact_name", "Kak Azhar Kelurahan Karang Bar"))
+    assert not words_lost(earlier, Poster("contact_name", "Kak Azmi Kelurahan Karang"))
+    assert not words_lost(
+        [Poster("contact_name", "Bu Rina SD 5 ~")], Poster("contact_name", "Bu Rina SD 5")
+    )
+    assert not words_lost(
+        [Poster("username", "kak.azhar.karang")], Poster("contact_name", "Kak Azhar")
+    )
+
+
 def test_a_mark_another_reading_read_in_place_is_no_guess() -> None:
     """ "ahmad85 9j" read clearly first, "ahmad 85 9j" by the name strip: the gap joined as
     "_" is a guess, and must not make the roster's "ahmad_85" of it. Unless another reading
