@@ -227,8 +227,9 @@ _HANDLE_MARK = "_."
 
 def _joined(line: TextLine, right: TextLine) -> str:
     """`line` and the piece right of it as one text: a handle split at its mark ("dewi"
-    "_chan16j" of "dewi__chan") runs on with no space; else the age stands apart."""
-    if right.text.startswith(tuple(_HANDLE_MARK)) or line.text.endswith(tuple(_HANDLE_MARK)):
+    "_chan16j" of "dewi__chan") runs on with no space; else the age stands apart, after a
+    handle that ends in a mark too ("oktavia_bpkad6_" "3m": a twin account, ours 9199)."""
+    if right.text.startswith(tuple(_HANDLE_MARK)):
         return line.text + right.text
     return f"{line.text} {right.text}"
 

@@ -601,6 +601,13 @@ def test_a_handle_split_at_its_underscore_is_one_handle_not_its_tail() -> None:
     assert Poster("username", "dewi_chan") in readings, readings
     assert all(p is not None and p.text.startswith("dewi_chan") for p in readings), readings
     assert reading.confidence < CLEAR_READING
+    # A handle that ends in its mark, the age boxed apart: a twin account, read sure (ours
+    # 9199 0152, "oktavia_bpkad6_" beside the roster's "oktavia_bpkad").
+    twin = read_layout(
+        [*STATUS, line("oktavia_bpkad6_", 94, 76, 25, 200), line("3m", 300, 75, 28, 30),
+         line("coblos 02", 232, 601, 39)], W, H,
+    ).header  # fmt: skip
+    assert twin.poster == Poster("username", "oktavia_bpkad6_") and twin.confidence >= CLEAR_READING
 
 
 def test_a_month_and_its_year_under_a_caption_line_is_no_status_time() -> None:
