@@ -55,6 +55,14 @@ _CHEERS_AS_DIGITS = re.compile(
     r"^\W*(?P<pre>(?P<a>\d)(?P=a){2,}|(?:[a-z\d]\s?){1,4})?\s?0(?P<n>[1-9])\s?(?P<b>\d)(?P=b){2,}\W*$",
     re.MULTILINE,
 )
+# Tinier still, the emoji after the number read as mixed characters too: up to four before
+# it, a letter among them (a run of digits is a row of 💯s, "100100"), and two to four after
+# it, three or a letter among them ("2 V100100" is a vote row), neither side a word:
+# "dee01000", "8ee01660", "ddd016oo" (blindgen 251 0100, 0298).
+_CHEERS_AS_CHARS = re.compile(
+    r"^\W*(?P<pre>(?:[a-z\d]\s?){1,4})\s?0(?P<n>[1-9])\s?(?P<post>(?:[a-z\d]\s?){2,4})\W*$",
+    re.MULTILINE,
+)
 # A polling station (or an address: a neighbourhood, a block, a floor, a room) named at a
 # line's end, its number read apart ("Sudah nyoblos di TPS" / "04" between cheers; "di Balai
 # RW" / "02"): the lone "04" is the station's, not a pair's (ours 9161, 9201).
@@ -66,6 +74,23 @@ _STATION = re.compile(rf"\b{_PLACES}\W{{0,2}}0?([1-9])(?!\d)")
 # A digit alone on its line: a keycap OCR read as its digit ("✌️ 2️⃣ 🔥", the keycap read "2").
 _LONE_LINE = re.compile(r"^\W*([1-9])\W*$", re.MULTILINE)
 _LONE_DIGIT = re.compile(r"(?<![\w.,:/-])([1-9])(?![\d.,:/])")
+
+
+def _mixed_rows(norm: str, names: Sequence[str]) -> list[re.Match[str]]:
+    """`_CHEERS_AS_CHARS` rows (`_mixed`), where the emoji finder saw two emoji or more:
+    a sign's "SDN 01 CBR" alone on its line is no row of emoji."""
+    return [m for m in _CHEERS_AS_CHARS.finditer(norm) if _mixed(m)] if len(names) >= 2 else []
+
+
+def _mixed(row: re.Match[str]) -> bool:
+    """A `_CHEERS_AS_CHARS` row whose emoji read as letters and digits mixed, not as a row of
+    💯s or a vote row, nor a word after the number."""
+    pre, post = (re.sub(r"\W", "", row[k]) for k in ("pre", "post"))
+    return (
+        re.search(r"[a-z]", pre) is not None
+        and (len(post) >= 3 or re.search(r"[a-z]", post) is not None)
+        and not _a_word(post)
+    )
 
 
 def _a_word(before: str) -> bool:
@@ -129,7 +154,10 @@ def emoji_signals(
     lone = {int(d) for d in _LONE_PADDED.findall(norm)} & numbers
     rows = [
         m
-        for m in _CHEERS_AS_DIGITS.finditer(norm)
+        for m in [
+            *_CHEERS_AS_DIGITS.finditer(norm),
+            *_mixed_rows(norm, names),
+        ]
         if int(m["n"]) in numbers and not _a_word(m["pre"] or "")
     ]
     if len({m["n"] for m in rows}) == 1 and (not lone or lone == {int(rows[0]["n"])}):

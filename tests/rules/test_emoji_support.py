@@ -154,6 +154,13 @@ def test_a_pairs_padded_number_alone_among_cheers_backs_it(election: Election) -
     # "8ee01666", blindgen 247 0140): the same row.
     assert _said(election, [], "8ee01666\n88e0166") == (1, WEIGHT)
     assert _said(election, [], "tps 01666")[0] is None  # a word is no row of emoji
+    # Tinier still, the fires read mixed too ("8ee01660", "ddd016oo": blindgen 251 0100,
+    # 0298), where the emoji finder saw some of the row; a sign's "SDN 01 CBR" is none.
+    seen = ["other_palms", "cheer_fire"]
+    for text in ("dee01000\n8ee01660\n3A", "Kirimpesan\nddd016oo"):
+        assert _said(election, seen, text) == (1, WEIGHT), text
+    assert _said(election, [], "8ee01660")[0] is None
+    assert _said(election, seen, "SDN 01 pagi")[0] is None
     assert _said(election, [], "f 03 6")[0] is None  # one digit after it: no row of emoji
     assert _said(election, [], "44402666\n01 777")[0] is None  # two pairs' rows: neither
     # A clock ("05.25") or a number too long for a few emoji ("0812345678") is none.
