@@ -58,7 +58,7 @@ _CHEERS_AS_DIGITS = re.compile(
 # Tinier still, the emoji after the number read as mixed characters too: up to four before
 # it, a letter among them (a run of digits is a row of 💯s, "100100"), and two to four after
 # it, three or a letter among them ("2 V100100" is a vote row), neither side a word:
-# "dee01000", "8ee01660", "ddd016oo" (blindgen 251 0100, 0298).
+# "8ee01660", "ddd016oo" (blindgen 251 0298).
 _CHEERS_AS_CHARS = re.compile(
     r"^\W*(?P<pre>(?:[a-z\d]\s?){1,4})\s?0(?P<n>[1-9])\s?(?P<post>(?:[a-z\d]\s?){2,4})\W*$",
     re.MULTILINE,
