@@ -76,6 +76,14 @@ _LONE_LINE = re.compile(r"^\W*([1-9])\W*$", re.MULTILINE)
 _LONE_DIGIT = re.compile(r"(?<![\w.,:/-])([1-9])(?![\d.,:/])")
 
 
+def _emoji_before(row: re.Match[str]) -> bool:
+    """A `_CHEERS_AS_DIGITS` row's start: nothing, a run of one digit, or characters with a
+    letter among them. A digit or two alone is no emoji: "0010000" under "ASN BUKAN TIM" is
+    no "01" cheered (ours 9201 0037)."""
+    pre = row["pre"] or ""
+    return not pre or row["a"] is not None or re.search(r"[a-z]", pre) is not None
+
+
 def _mixed_rows(norm: str, names: Sequence[str]) -> list[re.Match[str]]:
     """`_CHEERS_AS_CHARS` rows (`_mixed`), where the emoji finder saw two emoji or more:
     a sign's "SDN 01 CBR" alone on its line is no row of emoji."""
@@ -155,7 +163,7 @@ def emoji_signals(
     rows = [
         m
         for m in [
-            *_CHEERS_AS_DIGITS.finditer(norm),
+            *filter(_emoji_before, _CHEERS_AS_DIGITS.finditer(norm)),
             *_mixed_rows(norm, names),
         ]
         if int(m["n"]) in numbers and not _a_word(m["pre"] or "")

@@ -160,6 +160,7 @@ def test_a_pairs_padded_number_alone_among_cheers_backs_it(election: Election) -
     for text in ("dee01000\n8ee01660\n3A", "Kirimpesan\nddd016oo"):
         assert _said(election, seen, text) == (1, WEIGHT), text
     assert _said(election, [], "8ee01660")[0] is None
+    assert _said(election, ["cheer_fire"], "ASN BUKAN TIM\n0010000")[0] is None  # ours 9201
     assert _said(election, seen, "SDN 01 pagi")[0] is None
     assert _said(election, [], "f 03 6")[0] is None  # one digit after it: no row of emoji
     assert _said(election, [], "44402666\n01 777")[0] is None  # two pairs' rows: neither
