@@ -52,7 +52,7 @@ _LONE_PADDED = re.compile(r"^\W*0([1-9])(?:\s?\d){0,4}\W*$", re.MULTILINE)
 # "44402666", "🤟🤟🤟 03 🔥🔥🔥" read "F03666", "☝️☝️☝️ 01 🔥🔥🔥" 12 px high read "8ee01666"
 # (blindgen 247 0140).
 _CHEERS_AS_DIGITS = re.compile(
-    r"^\W*(?P<pre>(?P<a>\d)(?P=a){2,}|(?:[a-z\d]\s?){1,4})?\s?0(?P<n>[1-9])\s?(?P<b>\d)(?P=b){2,}\W*$",
+    r"^\W*(?P<pre>(?P<a>\d)(?P=a){2,}|(?:[a-z\d] ?){1,4})?\s?0(?P<n>[1-9])\s?(?P<b>\d)(?P=b){2,}\W*$",
     re.MULTILINE,
 )
 # Tinier still, the emoji after the number read as mixed characters too: up to four before
@@ -60,7 +60,7 @@ _CHEERS_AS_DIGITS = re.compile(
 # it, three or a letter among them ("2 V100100" is a vote row), neither side a word:
 # "8ee01660", "ddd016oo" (blindgen 251 0298).
 _CHEERS_AS_CHARS = re.compile(
-    r"^\W*(?P<pre>(?:[a-z\d]\s?){1,4})\s?0(?P<n>[1-9])\s?(?P<post>(?:[a-z\d]\s?){2,4})\W*$",
+    r"^[^\w\n]*(?P<pre>(?:[a-z\d] ?){1,4}) ?0(?P<n>[1-9]) ?(?P<post>(?:[a-z\d] ?){2,4})[^\w\n]*$",
     re.MULTILINE,
 )
 # A polling station (or an address: a neighbourhood, a block, a floor, a room) named at a

@@ -202,15 +202,8 @@ class CandidateLookup(NameWordsLookup):
                 consumed = [*consumed, t]
                 continue
             (known.append((t, v)) if v else unknown.append(t))
-        if (
-            cut
-            and len(known) >= 2
-            and tokens[-1] in consumed
-            and (begun := self._begun_after(known, tokens[-1]))
-        ):
-            # "Mulyadi Ilham Na…": a name word cut to two letters, dropped as unreadable, is
-            # the rest of the name of someone bearing the words read whole.
-            known.append((tokens[-1], begun))
+        if cut and tokens[-1] in consumed and (begun := self._begun_after(known, tokens[-1])):
+            known.append((tokens[-1], begun))  # "Mulyadi Ilham Na…" (`_begun_after`)
             consumed = [t for t in consumed if t != tokens[-1]]
         hint_units: set[int] | None = None
         implied_units: set[int] = set()

@@ -68,10 +68,11 @@ class NameWordsLookup(TieBreakLookup):
     def _begun_after(
         self, known: list[tuple[str, dict[int, float]]], word: str
     ) -> dict[int, float]:
-        """The roster's name words `word` begins, cut by the app to a few letters after the
-        name words `known` read whole (`MIN_BEGUN_AFTER_NAME`), when someone bears one of
-        them beside every word of `known`: else the letters say nothing."""
-        begun = self._name_begun(word, after_name=True)
+        """The roster's name words `word` begins, cut by the app to a few letters after two
+        name words or more `known` read whole (`MIN_BEGUN_AFTER_NAME`), when someone bears one
+        of them beside every word of `known`: else the letters say nothing. "Mulyadi Ilham
+        Na…": the two letters, dropped as unreadable, complete Mulyadi Ilham Nasyiah."""
+        begun = self._name_begun(word, after_name=True) if len(known) >= 2 else {}
         if not begun:
             return {}
         bearers = self._postings(self._posting_slices(begun))

@@ -161,6 +161,9 @@ def test_a_pairs_padded_number_alone_among_cheers_backs_it(election: Election) -
         assert _said(election, seen, text) == (1, WEIGHT), text
     assert _said(election, [], "8ee01660")[0] is None
     assert _said(election, ["cheer_fire"], "ASN BUKAN TIM\n0010000")[0] is None  # ours 9201
+    # A row is one line: "V100100" over "3" is a vote row, not "01" cheered (ours 9143).
+    vote = ["cheer_check", "cheer_100", "cheer_ballot", "cheer_100"]
+    assert _said(election, vote, "V100100\n3\n100100\n3") == (3, WEIGHT)
     assert _said(election, seen, "SDN 01 pagi")[0] is None
     assert _said(election, [], "f 03 6")[0] is None  # one digit after it: no row of emoji
     assert _said(election, [], "44402666\n01 777")[0] is None  # two pairs' rows: neither
