@@ -102,7 +102,7 @@ def _mixed(row: re.Match[str]) -> bool:
 
 
 def _a_word(before: str) -> bool:
-    """What stands before a row's number is a word ("tps", "nomor"), not emoji read as
+    """What stands beside a row's number is a word ("tps", "nomor"), not emoji read as
     letters."""
     letters = re.sub(r"[^a-z]", "", before)
     return len(letters) >= 2 and (is_word(letters) or re.fullmatch(_PLACES, letters) is not None)
