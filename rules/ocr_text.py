@@ -129,11 +129,7 @@ def borrowed_in(needle: str, text: str) -> bool:
 
 def _crossed(plain: str, start: int, end: int) -> bool:
     """A dictionary word in `plain` that starts inside [start, end) and ends past `end`."""
-    return any(
-        is_word(plain[a:b])
-        for a in range(start + 1, end)
-        for b in range(max(end + 1, a + BORROWING_WORD), min(len(plain), a + LONGEST_WORD) + 1)
-    )
+    return _word_over(plain, range(start + 1, end), end + 1)
 
 
 # Letters of a prefix before an election's word ("ber" of "bersama", "ke" of "keadilan").
@@ -143,10 +139,16 @@ _PREFIX_LETTERS = 4
 def _ended_in(plain: str, start: int, end: int) -> bool:
     """A dictionary word in `plain` that starts a few letters before `start` and runs to
     `end` or past it: "BERSAMA" holds pair 2's "SAMA" as its last letters, and is no alias."""
+    return _word_over(plain, range(max(0, start - _PREFIX_LETTERS), start), end)
+
+
+def _word_over(plain: str, starts: range, least_end: int) -> bool:
+    """A dictionary word of `BORROWING_WORD` letters or more in `plain`, starting at one of
+    `starts` and ending at `least_end` or later."""
     return any(
         is_word(plain[a:b])
-        for a in range(max(0, start - _PREFIX_LETTERS), start)
-        for b in range(max(end, a + BORROWING_WORD), min(len(plain), a + LONGEST_WORD) + 1)
+        for a in starts
+        for b in range(max(least_end, a + BORROWING_WORD), min(len(plain), a + LONGEST_WORD) + 1)
     )
 
 

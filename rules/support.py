@@ -173,7 +173,7 @@ class _Election:
     place: frozenset[str]  # the region's own words ("bangka"; not "kabupaten", "kota")
     hashtags: frozenset[str]
     names: frozenset[str]  # candidates' name words of five letters or more, folded
-    unnamed: dict[int, frozenset[str]]  # by pair, shared name words naming it not alone
+    alone_unnamed: dict[int, frozenset[str]]  # by pair, shared name words naming it not alone
     people: tuple[tuple[int, frozenset[str]], ...]  # each pair's people's name words
 
 
@@ -193,7 +193,7 @@ def _election_context(election: Election) -> _Election:
             for w in words_of(normalise_text(person))
             if len(w) >= 5
         ),
-        unnamed=shared_names.unnamed_alone(election),
+        alone_unnamed=shared_names.unnamed_alone(election),
         people=shared_names.people_words(election),
     )
 
@@ -361,7 +361,7 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
         ):
             signals.append(Signal(c.number, why.RULE_FULL_NAME, person, 0.8))
         elif own := shared_names.own_words(
-            c.number, found, ctx.unnamed[c.number] | COMMON_GIVEN, in_text, ctx.people
+            c.number, found, ctx.alone_unnamed[c.number] | COMMON_GIVEN, in_text, ctx.people
         ):
             signals.append(Signal(c.number, why.RULE_NAME_PART, own[0], 0.35))
     return signals
