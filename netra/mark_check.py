@@ -9,11 +9,11 @@ read again, enlarged, tells an underscore's account apart: the mark lost by the 
 first reading shows up (four true flags out of four tried), while a handle without it reads
 the same again. A dot is too small for any reader at any size ("rahmat.lubis70" stays
 "rahmatlubis70"): the line is looked at for a dot on its baseline where the handle puts it
-(`ocr.left_out.dots_in_place`). The same look confirms a handle whose dot was read as a gap,
+(`ocr.handle_marks.dots_in_place`). The same look confirms a handle whose dot was read as a gap,
 taken for an underscore ("togar santoso" of "togar.santoso"), or a twin's real underscore.
 A mark after the handle's last letter ("ardisantoso_" beside the roster's "ardisantoso") is
 dropped by every reader and by the header's own cleaning, which strips a stray "." or "_"
-OCR puts at a handle's ends: it is looked for on the line too (`ocr.left_out.trailing_mark`),
+OCR puts at a handle's ends: it is looked for on the line too (`ocr.handle_marks.trailing_mark`),
 and a reading that read it run onto the handle's end counts as seeing it (`_mark_read_after`).
 """
 
@@ -27,7 +27,7 @@ from dataclasses import replace
 from PIL import Image
 
 from ocr.engine import OcrEngine, OcrLine
-from ocr.left_out import dots_in_place, line_enlarged, trailing_mark
+from ocr.handle_marks import dots_in_place, line_enlarged, trailing_mark
 from rules.frame import TextLine
 from rules.ocr_text import compact_word
 from rules.poster import HeaderReading

@@ -103,8 +103,8 @@ def test_a_dot_no_reader_sees_is_found_on_the_baseline_where_the_handle_puts_it(
     """ "rahmat.lubis70": every reader, at any size, reads "rahmatlubis70"; its dot, run
     into the "t"'s hook, stands on the letters' baseline where the handle puts it. Neither
     "rahmatlubis70" nor an underscore ("rahmat_lubis70") shows one, in any header font."""
+    from ocr.handle_marks import dots_in_place
     from ocr.image_input import load_screenshot
-    from ocr.left_out import dots_in_place
     from tests.netra.test_elections import STORIES
     from tests.synth import render_story
 
@@ -129,7 +129,7 @@ def test_a_dot_is_found_on_a_line_of_few_tall_letters_in_a_roomy_box() -> None:
     tall as its letters: of its blobs only the "p" was tall, and its foot, below the line's,
     was taken for the baseline, so the dot stood nowhere. The letters' own feet place it; it
     stands after "siti", not after "sitisa"."""
-    from ocr.left_out import dots_in_place
+    from ocr.handle_marks import dots_in_place
 
     image, _label = _rebuilt(9203, 290, "siti.saputra")
     box = _header_box(image, make_engine("ppocr"), "siti")
@@ -181,8 +181,8 @@ def test_a_mark_after_the_handles_last_letter_is_seen_where_readers_drop_it() ->
     a stray mark at a handle's ends): the mark stands after the last letter, low on the line,
     in every header font, over a plain colour and a photo; the handle without it shows none
     (the story's age after the gap is not looked at)."""
+    from ocr.handle_marks import trailing_mark
     from ocr.image_input import load_screenshot
-    from ocr.left_out import trailing_mark
     from tests.netra.test_elections import STORIES
     from tests.synth import render_story
 

@@ -271,6 +271,18 @@ def test_a_rostered_handle_with_nothing_after_it_keeps_its_flag(
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
 
 
+def test_a_twins_underscore_before_its_age_on_a_noisy_pale_header_is_seen(
+    tmp_path: Path,
+) -> None:
+    """A citizen's "wahyu65_ 21 j" beside the roster's "wahyu65", white on an overexposed
+    photo, large, recompressed: read "wahyu65", the age lost. The underscore stands out of
+    the JPEG noise as a solid bar, and the age's "2" after it, closer than a word gap, is no
+    part of the handle: the twin's support goes to review, never a flag (it was, ours 9221)."""
+    v, label = _scan_ours(9221, 170, "wahyu65_", tmp_path)
+    assert label["category"] == "nonasn_support" and "twin_account" in label["noise"]
+    assert not v.flagged and v.kind == "review" and v.candidate == 1, v.reasons
+
+
 def test_emoji_under_a_notification_over_the_poster_are_read(tmp_path: Path) -> None:
     """ "☝️ 1️⃣ 🔥" alone on a story whose name line a notification hides: with no header
     read there was no body to look for emoji in, and the story ended `clear`. The body lies

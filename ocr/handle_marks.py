@@ -1,0 +1,264 @@
+"""The marks of a handle that readers lose: its dots and underscores, looked for on its line.
+
+A detector reading a whole screenshot drops a handle's "." and "_" now and then, and every
+reader drops one after the handle's last letter ("ardisantoso_" read "ardisantoso"). Twin
+accounts differ from a rostered handle by just such a mark, so `netra.mark_check` reads the
+header line again enlarged (`line_enlarged`) and looks at its pixels: a dot where the handle
+puts one (`dots_in_place`), a mark after its last letter (`trailing_mark`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+from scipy import ndimage
+
+from ocr.engine import OcrEngine, OcrLine
+
+Box = tuple[int, int, int, int]
+
+
+# A header line read again this many times its size: a handle's dots and underscores, which
+# the first, coarser detection may lose.
+LINE_ZOOM = 2
+
+
+def line_enlarged(
+    image: Image.Image, box: Box, engine: OcrEngine
+) -> tuple[Image.Image, list[OcrLine]]:
+    """The line in `box` (left, top, right, bottom) read again, enlarged, with a margin of a
+    third of its height above and below and half of it beside: the enlarged crop and the
+    lines' boxes in it, for a closer look at what they hold (a handle's dot,
+    `dots_in_place`)."""
+    x0, y0, x1, y1 = box
+    h = y1 - y0
+    band = (
+        max(0, x0 - h // 2),
+        max(0, y0 - h // 3),
+        min(image.width, x1 + h // 2),
+        min(image.height, y1 + h // 3),
+    )
+    if band[2] - band[0] < h or band[3] - band[1] < 4:
+        return image, []
+    crop = image.crop(band).convert("RGB")
+    crop = crop.resize((crop.width * LINE_ZOOM, crop.height * LINE_ZOOM), Image.Resampling.LANCZOS)
+    return crop, engine.read(crop, fine=True)
+
+
+# A dot is a run of columns inked only near the letters' foot, at least two columns and at
+# most DOT_WIDTH of the letters' height wide: alone ("togar.santoso") or run into the hook of
+# the letter before it ("rahmat.lubis70", its dot touching the "t"), where a blob of its own
+# would not be found. Its ink tops out between DOT_HEIGHT and DOT_ABOVE of that height above
+# the foot (an underscore lies below it) and ends at most DOT_BELOW under it.
+DOT_HEIGHT = 0.4
+DOT_ABOVE = 0.12
+DOT_BELOW = 0.15
+DOT_WIDTH = 0.5
+# A sans-serif's narrow letters ("i", "l", "t", "."), and its wide ones ("m", "w"), in
+# letter widths: where each of a handle's characters stands along its line.
+_NARROW, _WIDE = 0.5, 1.5
+# The handle ends at the first gap this wide (of the letters' height): its age follows.
+WORD_GAP = 0.6
+
+
+def dots_in_place(image: Image.Image, box: Box, handle: str) -> bool:
+    """Whether each "." of `handle` stands where it should on the line in `box`: the dot every
+    reader loses ("rahmat.lubis70" read "rahmatlubis70" at any size), which a person sees.
+    The line's ink is its colour apart from the background's (Otsu's threshold on grey); a
+    dot is a short run of columns inked only at the letters' foot, within a letter's width of
+    where the handle's letters put it. An underscore is too wide for one, a "t"'s hook too
+    narrow; the story's age after the handle is not looked at."""
+    x0, y0, x1, y1 = box
+    h = y1 - y0
+    crop = image.crop((max(0, x0), max(0, y0 - h // 4), min(image.width, x1), y1 + h // 4))
+    grey = np.asarray(crop.convert("L"), dtype=np.float32)
+    places = [k for k, c in enumerate(handle) if c == "."]
+    if grey.size == 0 or h < 6 or not places:
+        return not places
+    ink = grey > _otsu(grey)
+    if ink.mean() > 0.5:
+        ink = ~ink  # dark text on a light background
+    measured = _foot_and_size(ink, h)
+    if measured is None:
+        return False
+    foot, size = measured
+    # Letters wholly below the foot are the next line's (a song's "♫ Sheila On 7" under the
+    # handle, their tops inside the box), never a dot: no part of this line's columns. An
+    # underscore, thin and right under the foot, is the handle's own and stays.
+    labels, _count = ndimage.label(ink)
+    for k, blob in enumerate(ndimage.find_objects(labels), start=1):
+        tall = blob and blob[0].stop - blob[0].start >= max(3, 0.25 * size)
+        if blob and blob[0].start >= foot and (tall or blob[0].start > foot + 0.3 * size):
+            ink[blob][labels[blob] == k] = False
+    rows = np.arange(ink.shape[0])[:, None]
+    inked = ink.any(axis=0)
+    top = np.where(ink, rows, ink.shape[0]).min(axis=0)
+    bottom = np.where(ink, rows, -1).max(axis=0)
+    # A dot stands on the baseline, so reaches above it; an underscore lies below it.
+    low = (
+        inked
+        & (top >= foot - DOT_HEIGHT * size)
+        & (top <= foot - DOT_ABOVE * size)
+        & (bottom < foot + DOT_BELOW * size + 1)
+    )
+    # The handle's columns: from its first ink to the first word gap.
+    cols = np.flatnonzero(inked)
+    gaps = np.flatnonzero(np.diff(cols) > WORD_GAP * size)
+    left, right = int(cols[0]), int(cols[gaps[0]] if len(gaps) else cols[-1]) + 1
+    runs: list[float] = []
+    start: int | None = None
+    for c in range(left, right + 1):
+        if c < right and low[c]:
+            start = c if start is None else start
+        elif start is not None:
+            if 2 <= c - start <= DOT_WIDTH * size:
+                runs.append((start + c) / 2)
+            start = None
+    widths = [_NARROW if c in "iljtfr.,'!|1" else _WIDE if c in "mw" else 1.0 for c in handle]
+    pitch = (right - left) / sum(widths)
+    ends = np.cumsum(widths) * pitch + left
+    return all(
+        any(abs(run - (ends[k] - widths[k] * pitch / 2)) <= pitch for run in runs) for k in places
+    )
+
+
+# A mark after a handle's last letter ("ardisantoso_", "puti66."), in the letters' heights:
+# a blob at least MARK_WIDTH wide, inking MARK_AREA of a square that high, its top no higher
+# than MARK_TOP above the foot; the line's rows end MARK_BELOW under the foot (an underscore
+# lies just under it, the next line further). The line is looked at PAST_BOX line heights
+# past its box, where a mark the reader left out of the line lies; there ink stands out
+# from its own column's background by MARK_CONTRAST of the letters' contrast (and at least
+# MARK_CONTRAST_MIN grey levels). More than MAX_SPECKS blobs smaller than a mark, and the
+# line is too faint (JPEG noise around a white name on a pale header) to tell a dot from
+# noise; an underscore still tells, a bar at least BAR_WIDTH wide, at most BAR_HEIGHT high,
+# filling BAR_FILL of its box. The handle ends before a glyph beginning more than BOX_SLACK
+# past the reader's box, however close (an underscore reaches to its cell's edge).
+MARK_WIDTH = 0.1
+MARK_AREA = 0.02
+MARK_TOP = 0.4
+MARK_BELOW = 0.4
+PAST_BOX = 1.0
+MARK_CONTRAST = 0.25
+MARK_CONTRAST_MIN = 8
+MAX_SPECKS = 2
+BOX_SLACK = 0.3
+BAR_WIDTH = 0.4
+BAR_HEIGHT = 0.3
+BAR_FILL = 0.7
+
+
+def trailing_mark(image: Image.Image, box: Box) -> bool:
+    """Whether the handle on the line in `box` ends in a dot or an underscore after its last
+    letter, which readers drop ("awulandari.556_" read "awulandari.556"): another account than
+    the rostered one without it, which a person tells apart. Letters are the line's tall
+    blobs; the handle ends at the first word gap (the story's age follows)."""
+    x0, y0, x1, y1 = box
+    h = y1 - y0
+    if h < 6 or x1 <= x0:
+        return False
+    top, bottom = max(0, y0 - h // 4), min(image.height, y1 + h // 4)
+    crop = image.crop((max(0, x0), top, min(image.width, x1 + int(PAST_BOX * h)), bottom))
+    grey = np.asarray(crop.convert("L"), dtype=np.float32)
+    # The box's middle rows hold letters and the colour right behind them; a photo's dark
+    # shape may rise into its bottom rows (a head under a white name on grey).
+    width = max(1, min(x1, image.width) - max(0, x0))
+    middle = grey[y0 - top + h // 4 : y1 - top - h // 4, :width]
+    if not middle.size:
+        return False
+    if (middle > _otsu(middle)).mean() > 0.5:
+        grey, middle = 255 - grey, 255 - middle  # dark text on a light background
+    threshold = _otsu(middle)
+    within = grey[:, :width]
+    letters_ink = within > threshold
+    core = middle > threshold
+    if core.all() or not core.any():
+        return False
+    # Past the box lies another background (a pale cup under white text): ink is as light as
+    # the letters' and stands out from its own column's background by a share of their
+    # contrast.
+    contrast = float(np.median(middle[core]) - np.median(middle[~core]))
+    behind = np.percentile(grey, 30, axis=0)
+    ink = (grey > threshold) & (grey - behind > max(MARK_CONTRAST_MIN, MARK_CONTRAST * contrast))
+    measured = _foot_and_size(letters_ink, h)
+    if measured is None:
+        return False
+    foot, size = measured
+    # The line's own rows: an underscore lies just under its foot, the line below further.
+    ink = ink[: int(foot + MARK_BELOW * size) + 1]
+    inked = ink.any(axis=0)
+    cols = np.flatnonzero(inked)
+    if not len(cols):
+        return False
+    gaps = np.flatnonzero(np.diff(cols) > WORD_GAP * size)
+    right = int(cols[gaps[0]] if len(gaps) else cols[-1]) + 1
+    # An underscore reaches to its cell's edge, so the age's first digit may follow closer
+    # than a word gap ("wahyu65_ 21 j", ours 9221): a glyph beginning well past the reader's
+    # box, which ends at or just past the handle's last letter, is not the handle's.
+    past = np.flatnonzero(inked[:right])
+    begins = past[np.r_[True, np.diff(past) > 1]]
+    beyond = begins[begins > width + BOX_SLACK * size]
+    right = int(beyond[0]) if len(beyond) else right
+    # The glyph that ends the handle: a mark if it keeps low, its own blob ("4"'s crossbar
+    # past its stem and "2"'s foot are the digit's), wide and inked enough not to be noise.
+    blobs, _count = ndimage.label(ink[:, :right])
+    pieces = [p for p in ndimage.find_objects(blobs) if p is not None]
+    if len(pieces) < 2:
+        return False
+    areas = np.bincount(blobs.ravel())[1:]
+    specks = areas < MARK_AREA * size * size
+    if specks.all():
+        return False
+    # The glyph that ends the handle is no speck of JPEG noise after it.
+    last = max(np.flatnonzero(~specks), key=lambda k: pieces[k][1].stop)
+    rows, cols = pieces[last]
+    high, wide = rows.stop - rows.start, cols.stop - cols.start
+    if int(specks.sum()) > MAX_SPECKS:
+        # JPEG noise around letters too faint to tell a dot from it; an underscore, a solid
+        # bar on the foot, still stands out of it.
+        return (
+            rows.start >= foot - MARK_TOP * size
+            and wide >= BAR_WIDTH * size
+            and high <= BAR_HEIGHT * size
+            and int(areas[last]) >= BAR_FILL * wide * high
+        )
+    return (
+        rows.start >= foot - MARK_TOP * size
+        and wide >= max(2, MARK_WIDTH * size)
+        and int(areas[last]) >= MARK_AREA * size * size
+    )
+
+
+def _foot_and_size(ink: np.ndarray, h: int) -> tuple[float, float] | None:
+    """The row the letters stand on and their height, by the median of the line's tall blobs
+    (at least 0.4 of the line's box height `h`); None when there are none. With fewer than
+    three tall blobs, the foot is the median of every letter's (a quarter of `h` at least):
+    in "siti.saputra" in a roomy box only the "p" was tall, and its foot is below the line's
+    (ours 9203). Letters are no wider than tall; an avatar's ring in a box read with its
+    handle is."""
+    labels, _count = ndimage.label(ink)
+    blobs = [s for s in ndimage.find_objects(labels) if s and s[0].stop - s[0].start >= 0.25 * h]
+    tall = [s for s in blobs if s[0].stop - s[0].start >= 0.4 * h]
+    if not tall:
+        return None
+    letters = [s for s in blobs if s[1].stop - s[1].start <= s[0].stop - s[0].start]
+    footing = tall if len(tall) >= 3 or len(letters) < 3 else letters
+    foot = float(np.median([s[0].stop for s in footing]))
+    # The height is a tall letter's still (an x-height makes a letter's foot look like a
+    # dot), unless no tall blob is a letter (an avatar's ring is twice a letter's height).
+    typical = np.median([s[0].stop - s[0].start for s in letters]) if letters else h
+    sizing = [s for s in tall if s in letters and s[0].stop - s[0].start <= 2 * typical] or footing
+    return foot, float(np.median([s[0].stop - s[0].start for s in sizing]))
+
+
+def _otsu(grey: np.ndarray) -> float:
+    """The grey level that best splits the pixels in two (Otsu's method)."""
+    counts, edges = np.histogram(grey, bins=64, range=(0, 256))
+    centres = (edges[:-1] + edges[1:]) / 2
+    below = np.cumsum(counts)
+    weighted = np.cumsum(counts * centres)
+    total, mean_all = below[-1], weighted[-1]
+    above = total - below
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (mean_all * below - total * weighted) ** 2 / (below * above)
+    between[~np.isfinite(between)] = -1
+    return float(edges[int(np.argmax(between)) + 1])
