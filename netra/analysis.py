@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import os
-import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -20,6 +19,7 @@ from dataclasses import replace
 
 from PIL import Image
 
+from netra.emoji_reading import emoji_finding
 from netra.framed_header import first_handle_kept, with_first_header
 from netra.header import (
     RosterLookup,
@@ -28,7 +28,6 @@ from netra.header import (
 from netra.mark_check import check_lost_mark
 from netra.notification import card_by_shape, poster_under_card, without_card
 from netra.rereading import (
-    SURE_LINE,
     better_finding,
     framed_plainly_neutral,
     plainly_neutral,
@@ -38,15 +37,12 @@ from netra.rereading import (
 )
 from netra.sharer import group_chat_again, sharers_number
 from netra.verified import without_tick
-from ocr.emoji_rows import emoji_in_rows
 from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
 from ocr.inset import read_card, unread_cards
 from ocr.left_out import (
     number_after,
-    read_among_emoji,
     read_full_size,
-    read_keycaps,
     read_under_toast,
 )
 from ocr.reader import (
@@ -346,23 +342,12 @@ def analyse(
     if body is not None and not plain_framed and plausible and unclear(support, thresholds):
         # Still nothing clear: what the story's emoji say, with its text ("☝️☝️ 01 🔥",
         # "💯 2️⃣ 💯 2️⃣ 💯", "✌️✌️ IGHEN ✌️✌️"), read as junk or not at all by OCR.
-        words = [
-            (line.left, line.top, line.right, line.bottom)
-            for line in lines
-            if line.conf >= SURE_LINE and _words_only(line.text)
-        ]
-        emoji = read_keycaps(shot.image, emoji_in_rows(shot.image, body, words), engine)
-        if any(e.meaning != "other" for e in emoji):
-            names = [e.name for e in emoji]
-            # The text among them read again with the emoji painted over ("🗳️ 2 ✅" read
-            # "210100" at first).
-            among = read_among_emoji(shot.image, emoji, engine)
-            texts += among
-            # Not the poster's own name line, left in the body when the header was found by
-            # a later reading ("Sri Aisyah Utami" is no voice for a candidate "Dewi Utami").
-            story = [t for t in layout.body if not _names_the_poster(t, header)]
-            said = find_support("\n".join([*story, body_text, *among]), election, names)
-            support = better_finding(support, said)
+        # Not the poster's own name line, left in the body when the header was found by a
+        # later reading ("Sri Aisyah Utami" is no voice for a candidate "Dewi Utami").
+        story = [t for t in layout.body if not _names_the_poster(t, header)]
+        said, among = emoji_finding(shot.image, body, lines, [*story, body_text], engine, election)
+        texts += among
+        support = better_finding(support, said) if said is not None else support
     if header.poster is None and not layout.framed and unclear(support, thresholds):
         # Nobody read as the poster, nothing clear: white letters over a busy photo, the
         # name over a pale sky above them, read with the photo taken away.
@@ -513,14 +498,6 @@ def _body_below(top: int, lines: Sequence[OcrLine], layout: Layout, height: int)
     footer = [x.top for x in lines if x.text in layout.footer and x.top > top]
     top = past_chrome(top, lines, layout.chrome)  # the song under a username
     return top, min(footer, default=height)
-
-
-def _words_only(text: str) -> bool:
-    """A line of words ("MASA TENANG PILBUP", "NOVEMBER 2024"), not emoji read as junk
-    ("BeE01666", "10210210"): no emoji are among its letters (`find_emoji`)."""
-    solid = [ch for ch in text if not ch.isspace()]
-    letters = sum(ch.isalpha() for ch in solid)
-    return bool(re.search(r"[A-Za-z]{4}", text)) and letters >= 0.6 * len(solid)
 
 
 def _unique_lines(texts: Iterable[str]) -> str:

@@ -13,10 +13,12 @@ from collections.abc import Sequence
 
 from PIL import Image
 
-from ocr.emoji import ROW_SURE, Emoji, find_emoji, overlap
+from ocr.emoji import MIN_SIDE, ROW_SURE, Emoji, find_emoji, overlap
 from ocr.slanted_blobs import slanted_emoji
 
 MAX_ROWS = 3  # rows looked along, at most: a texture's sure cheers are not all looked at
+EDGE = MIN_SIDE  # pixels above the band its top strip begins
+STRIP = 5 * MIN_SIDE  # pixels below the band's top its top strip ends
 
 
 def emoji_in_rows(
@@ -26,6 +28,16 @@ def emoji_in_rows(
     named cheer's row is looked along too, and what it finds there is added (in reading
     order)."""
     found = find_emoji(image, span, words)
+    # An emoji row right under the header may begin a pixel above the band: its glyphs, cut,
+    # go unnamed ("✌️ 2️⃣ 🔥" under a status's time line, ours 9221). A strip across the
+    # band's top edge is looked through alone; what is centred above the band is not the
+    # body's.
+    strip = (max(0, span[0] - EDGE), min(span[1], span[0] + STRIP))
+    found += [
+        e
+        for e in find_emoji(image, strip, words)
+        if span[0] <= e.top + e.side / 2 and not any(overlap(e, f) for f in found)
+    ]
     turned = slanted_emoji(image, span, found)  # a turned row its glows ran into one blob
     # A glyph named for the whole bar (its emoji's square inside its own) was the row.
     found = [e for e in found if not any(_inside(t, e) for t in turned)] + turned

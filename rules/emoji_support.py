@@ -76,6 +76,12 @@ _LONE_LINE = re.compile(r"^\W*([1-9])\W*$", re.MULTILINE)
 _LONE_DIGIT = re.compile(r"(?<![\w.,:/-])([1-9])(?![\d.,:/])")
 
 
+def alone_on_its_line(text: str) -> bool:
+    """A pair's "0N" alone on its line, its emoji unread or read as digits after it ("03",
+    "02600"): a row a person reads as one statement with the emoji along it."""
+    return _LONE_PADDED.fullmatch(text.strip().lower()) is not None
+
+
 def _emoji_before(row: re.Match[str]) -> bool:
     """A `_CHEERS_AS_DIGITS` row's start: nothing, a run of one digit, or characters with a
     letter among them. A digit or two alone is no emoji: "0010000" under "ASN BUKAN TIM" is

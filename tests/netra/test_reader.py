@@ -283,6 +283,25 @@ def test_a_twins_underscore_before_its_age_on_a_noisy_pale_header_is_seen(
     assert not v.flagged and v.kind == "review" and v.candidate == 1, v.reasons
 
 
+def test_a_lone_pair_number_is_read_with_the_emoji_along_its_row(tmp_path: Path) -> None:
+    """ "🤟🤟🤟 03 🔥🔥🔥" over orange coffee: the whole body's look missed the row and named
+    the cup's rim a raised finger and a "👌", numbers that backed nobody. The row of the
+    lone "03", looked along alone, holds its fires: pair 3 cheered, a flag."""
+    v, label = _scan_ours(9221, 6, "mulyadi__raja", tmp_path)
+    assert label["content_text"] == "🤟🤟🤟 03 🔥🔥🔥" and label["should_flag"]
+    assert v.kind == "flagged" and v.candidate == 3, v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+
+
+def test_an_emoji_row_touching_the_header_is_read(tmp_path: Path) -> None:
+    """ "✌️ 2️⃣ 🔥" set right under a WhatsApp status's time line, its glyphs a pixel above
+    where the body begins: cut, they went unnamed and the story ended `clear`."""
+    v, label = _scan_ours(9221, 56, "Ahmad Harahap", tmp_path)
+    assert label["content_text"] == "✌️ 2️⃣ 🔥" and "beside_header" in label["style"]
+    assert v.kind == "flagged" and v.candidate == 2, v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+
+
 def test_emoji_under_a_notification_over_the_poster_are_read(tmp_path: Path) -> None:
     """ "☝️ 1️⃣ 🔥" alone on a story whose name line a notification hides: with no header
     read there was no body to look for emoji in, and the story ended `clear`. The body lies
