@@ -46,7 +46,8 @@ _NOT_CHEERED = "".join(
 # "vote", "tusuk" (the ballot is pierced), "centang".
 _VOTE = r"(?:(?:c|ny)[o0ea]bl[o0ea][sg]?\w*|contreng\w*|vote|tusuk\b|centang\b)"
 NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
-    (why.RULE_NUMBER_ORDER, re.compile(r"\b(?:" + _NO + r"|n[oe0]\.?)\s*[ua]r[uo]t\s*:?\s*" + _NUM + r"[l|!]?\b"), 0.95),
+    # "no urut 1" with its "no" misread as "n" and any letter ("nwurut1" in a script font).
+    (why.RULE_NUMBER_ORDER, re.compile(r"\b(?:" + _NO + r"|n[a-z0]\.?)\s*[ua]r[uo]t\s*:?\s*" + _NUM + r"[l|!]?\b"), 0.95),
     (why.RULE_VOTE_NUMBER, re.compile(r"\b" + _VOTE + r"\s+(?:for\s+)?(?:(?:" + _NO + r"|n[ae]\.?)\s*)?" + _NUM + r"\b"), 0.95),
     (why.RULE_CHOOSE_NUMBER, re.compile(r"\b(?:pilih|dukung|menangkan|menang|choose|support)\w*\s+" + _NO + r"\s*" + _NUM + r"\b"), 0.9),
     # A padded number after a verb of choosing or a firm word: "gaspol 02", "tetap 01",

@@ -58,6 +58,7 @@ hashtags = ["#YudaPasti"]
         ("#Coblos3 ya", 3, "hashtag-nomor"),
         ("Jangan lupa nomor urut 03", 3, "nomor-urut"),
         ("pilih nomor urut dua", 2, "nomor-urut"),
+        ("Pak fendi Bupati qta\nnwurut1", 1, "nomor-urut"),  # a script font's "no" read "nw"
         ("Salam 2 jari ✌️", 2, "salam-jari"),
         ("Salam tiga jari!", 3, "salam-jari"),
         ("02\nMenang!", 2, "angka besar + kata dukungan"),
@@ -244,6 +245,7 @@ def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
         "cuma 02 orang yang datang, simpan nomornya 0812 3456",
         "Pokoknya 2 hari lagi libur #02Desember",  # a count and a date
         "Hasil liga:\n2 menang, 1 seri",  # a season's score
+        "Antrian urut 3, dan urut 1 sudah dipanggil",  # a queue's order, not "no urut"
         # Two numbers urged on a ballot: a how-to-vote graphic, not one pair's.
         "SURAT SUARA\n1 HENDRA SIREGAR WULAN PRATIWI\n2 BAMBANG SUTEJO RAHMAT HIDAYAT\n"
         "3 YUSUF HALIM DEWI ANGGRAINI\nCoblos nomor 1 sah, coblos nomor 2 sah",
