@@ -261,23 +261,37 @@ def chat_titles(lines: Sequence[TextLine], chrome: Sequence[TextLine]) -> list[T
     return titles
 
 
+# Where a message's time stands, in the message's heights: on its row, at most TIME_BESIDE
+# right of it; or lower (its centre at most TIME_DROP under the message's), at the bubble's
+# bottom right corner, as far right as a story shared in the bubble is wide (TIME_BELOW):
+# Telegram's caption "liat nih story nya" under a story, its "10.46" 7 heights away and 0.9
+# lower (ours 9221).
+TIME_BESIDE = 6
+TIME_BELOW = 12
+TIME_DROP = 1.2
+
+
+def _sent_at(line: TextLine, other: TextLine) -> bool:
+    """`other` is the sending time of the message `line`."""
+    h = line.text_height
+    if not _CLOCK.match(other.text) or other.text_height > 0.9 * h:
+        return False
+    drop, gap = other.centre_y - line.centre_y, other.left - line.right
+    beside = abs(drop) < 0.8 * h and 0 <= gap < TIME_BESIDE * h
+    return beside or (0 < drop < TIME_DROP * h and 0 <= gap < TIME_BELOW * h)
+
+
 def chat_messages(lines: Sequence[TextLine], chrome: Sequence[TextLine]) -> list[TextLine]:
     """A chat's own messages around a shared story: a line with its sending time ("09.42"),
-    smaller than the message, just right of it on its row. A story's header never has one
-    (WhatsApp's time is under the name, Instagram's age is "5j", not a clock); a story's text
-    beside a clock of its own size ("nomor 1" "7.00") stays content."""
+    smaller than the message, just right of it on its row, or at the bubble's bottom right
+    corner (`_sent_at`). A story's header never has one (WhatsApp's time is under the name,
+    Instagram's age is "5j", not a clock); a story's text beside a clock of its own size
+    ("nomor 1" "7.00") stays content."""
     found = []
     for line in lines:
         if line in chrome or _CLOCK.match(line.text):
             continue
-        h = line.text_height
-        if any(
-            _CLOCK.match(other.text)
-            and other.text_height <= 0.9 * h
-            and abs(other.centre_y - line.centre_y) < 0.8 * h
-            and 0 <= other.left - line.right < 6 * h
-            for other in lines
-        ):
+        if any(_sent_at(line, other) for other in lines):
             found.append(line)
     return found
 

@@ -302,6 +302,17 @@ def test_an_emoji_row_touching_the_header_is_read(tmp_path: Path) -> None:
     assert v.asn is not None and v.asn.entry.nip == label["nip"]
 
 
+def test_a_chat_caption_under_a_shared_story_is_no_part_of_it(tmp_path: Path) -> None:
+    """A story of tiny "🤟 3️⃣ 🔥" shared into a Telegram chat, the sharer's "liat nih story
+    nya" under it, its time at the bubble's bottom right corner: the caption, taken for the
+    story's one line, sure and neutral, made the story plainly neutral and its emoji were
+    never looked at. It is the chat's message; the emoji back pair 3."""
+    v, label = _scan_ours(9221, 185, "syahrulanggraini1990", tmp_path)
+    assert label["frame"] == "chat_telegram" and label["content_text"] == "🤟 3️⃣ 🔥"
+    assert v.kind == "flagged" and v.candidate == 3, v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+
+
 def test_emoji_under_a_notification_over_the_poster_are_read(tmp_path: Path) -> None:
     """ "☝️ 1️⃣ 🔥" alone on a story whose name line a notification hides: with no header
     read there was no body to look for emoji in, and the story ended `clear`. The body lies
