@@ -107,7 +107,12 @@ def plainly_neutral(
     "Jangan like … konten paslon") are that cue's subject, not a campaign: every line read
     large and surely, with no pair scored, they do not earn the reading either. Measured
     (2026-12-05): that reading (a detection at 704 px over the enlarged body, 0.4–0.7 s) was
-    most of the slowest screenshots' time on blindgen 189, each such a reminder."""
+    most of the slowest screenshots' time on blindgen 189, each such a reminder.
+
+    Pairs named alike beside a neutral cue, or every pair named (a news card's "Debat
+    publik kedua: Irfan Hakim dan Rizky Cahyono adu gagasan"), are read surely and back
+    nobody: read again, they would be read so again. That reading of a news card (0.76 s)
+    was the slowest screenshot of blindgen 253's first 60."""
     content = set(layout.body)  # the story's own lines: no footer, chrome or header
     # An emoji read as a letter or two ("m" at 0.63 for 👊) is no line of text to read again.
     inside = [line for line in lines if line.text in content and not emoji_scrap(line.text)]
@@ -119,7 +124,7 @@ def plainly_neutral(
             and (line.conf >= sure or (bool(support.neutral_cues) and _time_stamp(line.text)))
             for line in inside
         )
-        and not any(support.scores.values())
+        and (named_alike(support) or not any(support.scores.values()))
         and not any(any(f.scores.values()) for _e, f in getattr(support, "options", ()))
         and (
             (enlarged and all(line.conf >= FRAMED_SURE for line in inside))
@@ -127,6 +132,14 @@ def plainly_neutral(
             or no_campaign_words("\n".join(x.text for x in inside), True, pairs(support))
         )
     )
+
+
+def named_alike(support: SupportFinding) -> bool:
+    """The story names several pairs and backs none of them for that (`pairs_named_cue`)."""
+    return bool(set(support.neutral_cues) & _NAMED_ALIKE)
+
+
+_NAMED_ALIKE = frozenset({*why.ALL_OPTIONS_NAMED, why.NEUTRAL_PAIRS_ALIKE})
 
 
 def read_small(lines: Sequence[OcrLine], layout: Layout, support: SupportFinding) -> bool:

@@ -818,6 +818,33 @@ def test_a_news_cards_unsure_time_stamp_does_not_earn_a_second_reading(election)
         assert plainly_neutral(lines, layout, support, False) is plain, body
 
 
+def test_a_news_card_naming_two_pairs_alike_read_surely_is_not_read_again(election) -> None:  # type: ignore[no-untyped-def]
+    """ "Debat publik kedua Pilkada: Hendra Siregar dan Bambang Sutejo adu gagasan" read large
+    and sure names two pairs alike and backs neither: read again it would read the same
+    (blindgen 253's slowest). One candidate named alone, or one of the two urged, is read
+    again."""
+    from netra.rereading import plainly_neutral
+    from ocr.engine import OcrLine
+    from rules.elections import find_support
+    from rules.layout import read_layout
+
+    def read(body: list[str]) -> list[OcrLine]:
+        texts = [("priyo_sulistyo42 4j", 90), *((t, 600 + 70 * k) for k, t in enumerate(body))]
+        texts.append(("Kirim pesan", 1200))
+        return [OcrLine(t, 140, y, 140 + 20 * len(t), y + 60, 0.98) for t, y in texts]
+
+    card = ["Warta Contoh", "POLITIK", "Debat publik kedua Pilkada"]
+    for body, plain in (
+        ([*card, "Contoh: Hendra Siregar dan", "Bambang Sutejo adu gagasan"], True),
+        ([*card, "Contoh: Hendra Siregar", "hadir adu gagasan"], False),
+        ([*card, "Hendra Siregar dan Bambang Sutejo", "Coblos nomor 1!"], False),
+    ):
+        lines = read(body)
+        layout = read_layout(lines, 720, 1280)
+        support = find_support(layout.body_text, election)
+        assert plainly_neutral(lines, layout, support, False) is plain, (body, support)
+
+
 def test_a_framed_turnout_call_read_surely_is_not_read_enlarged(election) -> None:  # type: ignore[no-untyped-def]
     """ "Jangan golput ya, satu suara menentukan" in a gallery viewer, its first line at 0.94
     (blindgen 215): "satu" is a number word, but beside the cue it is the cue's subject, and
