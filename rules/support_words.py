@@ -98,7 +98,7 @@ def no_campaign_words(
     tokens = words_of(_DATE_OR_TIME.sub(" ", norm))
     if any(
         (t.isdigit() and 1 <= int(t) <= 9 and len(t) <= 2 and int(t) in (numbers or range(10)))
-        or t in NUMBER_WORDS
+        or (t in NUMBER_WORDS and NUMBER_WORDS[t] in (numbers or range(11)))
         or t in _NUMBER_CUES
         for t in tokens
     ):

@@ -1025,6 +1025,9 @@ def test_a_date_a_time_or_a_number_no_pair_has_is_no_campaigns() -> None:
     assert no_campaign_words("HBD anakku yg ke-5", numbers={1, 2})
     assert no_campaign_words("kabarbanjarmasin.id 5NOV2024\nSelasa, 16 Nov 2024 17:09 WITA")
     assert not no_campaign_words("Paslon ke-2 mantap", numbers={1, 2})
+    # A number word in a place's name ("PKM Pal Lima", blindgen 253) where three pairs stand.
+    assert no_campaign_words("Terima kasih tim\nPKM Pal Lima atas", True, numbers={1, 2, 3})
+    assert not no_campaign_words("Terima kasih tim\nPKM Pal Lima atas", True, numbers={4, 5})
     # The count of a day, an anniversary or a floor is no pair's number either.
     for text in ("Hari ke-2bimtekSIPD,semangat!", "ruang rapat lt. 2", "HUT ke 5 Dharma Wanita"):
         assert no_campaign_words(text, True, numbers={1, 2, 3, 4, 5}), text
