@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from PIL import Image
 
-from netra.emoji_reading import emoji_finding
+from netra.emoji_reading import emoji_finding, emoji_row
 from netra.framed_header import first_handle_kept, with_first_header
 from netra.header import (
     RosterLookup,
@@ -181,8 +181,17 @@ def analyse(
         enlarged = find_support(layout.body_text, election)
         if enlarged.confidence >= support.confidence:
             support = enlarged
+    emoji_read: list[str] | None = None  # the story's text its emoji were read with
+    if body is not None and not plain_framed and emoji_row(layout.body):
+        # Nothing read on the body, or only a lone "03" or emoji read as letters: what its
+        # emoji say is looked at first ("🤟🤟🤟 03 🔥🔥🔥"); found clear, the costly enlarged
+        # readings of the body are not needed.
+        said, among = emoji_finding(shot.image, body, lines, layout.body, engine, election)
+        texts += among
+        support = better_finding(support, said) if said is not None else support
+        emoji_read = list(layout.body)
     small_read = False
-    if not layout.framed and not layout.body_text.strip():
+    if not layout.framed and not layout.body_text.strip() and unclear(support, thresholds):
         # Nothing read between header and footer: a caption too small for the first
         # detection ("nomor 2" in letters 7 pixels high on a pale status) is read again,
         # enlarged, where something is drawn; a plain colour or a photo is not.
@@ -255,6 +264,7 @@ def analyse(
     # Support found would still make a review: a plausible ASN or namesakes, a poster
     # nobody can read (a notification over the name), a unit named instead of a person.
     plausible = bool(matches) or header.poster is None or unit is not None
+    story = [t for t in layout.body if not _names_the_poster(t, header)]
     if (
         body is not None
         and body[1] - body[0] >= MIN_BODY
@@ -339,13 +349,19 @@ def analyse(
         tiny = read_full_size(shot.image, rows, engine)
         texts += tiny
         support = better_finding(support, find_support("\n".join(tiny), election))
-    if body is not None and not plain_framed and plausible and unclear(support, thresholds):
+    story = [*story, body_text] if body_text else story
+    if (
+        body is not None
+        and not plain_framed
+        and plausible
+        and unclear(support, thresholds)
+        and story != emoji_read  # (read with the same text already)
+    ):
         # Still nothing clear: what the story's emoji say, with its text ("☝️☝️ 01 🔥",
         # "💯 2️⃣ 💯 2️⃣ 💯", "✌️✌️ IGHEN ✌️✌️"), read as junk or not at all by OCR.
         # Not the poster's own name line, left in the body when the header was found by a
         # later reading ("Sri Aisyah Utami" is no voice for a candidate "Dewi Utami").
-        story = [t for t in layout.body if not _names_the_poster(t, header)]
-        said, among = emoji_finding(shot.image, body, lines, [*story, body_text], engine, election)
+        said, among = emoji_finding(shot.image, body, lines, story, engine, election)
         texts += among
         support = better_finding(support, said) if said is not None else support
     if header.poster is None and not layout.framed and unclear(support, thresholds):
