@@ -5,6 +5,7 @@ weight it alone carries (`rules.support` weighs them with everything else)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from wording import id_analysis as why
 
@@ -84,6 +85,45 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     (why.RULE_NUMBER_MARKED, re.compile(r"(?m)^\s*0?([1-9])\s?[✓✔☑√v]\s*$"), 0.5),
     (why.RULE_NUMBER, re.compile(r"\b" + _NO + r"\s*" + _NUM + r"\b"), 0.5),
 ]  # fmt: skip
+# The firm words before a pair's padded number ("jelas 03 lah", "pasti 02"), and the letters
+# OCR reads for each other in them: one such slip is the word still ("jeias 03" of "jelas 03"
+# in a script font, blindgen 251; "jelas" read "jcias" too).
+_FIRM_WORDS = frozenset({
+    "jelas", "pasti", "tetap", "yakin", "wajib", "cuma", "hanya", "cukup", "ingat", "lupa",
+    "pilih", "dukung", "menang", "sikat", "hajar", "gaspol", "jagoan", "penting", "pokoknya",
+})  # fmt: skip
+_LOOKALIKES = {"i": "l", "l": "i", "1": "l", "c": "e", "e": "c", "0": "o", "o": "a", "a": "o"}
+_BEFORE_PADDED = re.compile(r"\b([a-z01]{4,9})(?=\s+(?:(?:ya|aja|lah|deh)\s+)?0[1-9]\b)")
+
+
+def firm_words_restored(norm: str) -> str:
+    """`norm` with a word one look-alike letter off a firm word, right before a pair's padded
+    number, spelt as that word."""
+
+    def restored(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if word in _FIRM_WORDS:
+            return word
+        for k, ch in enumerate(word):
+            if (
+                ch in _LOOKALIKES
+                and (fixed := word[:k] + _LOOKALIKES[ch] + word[k + 1 :]) in _FIRM_WORDS
+            ):
+                return fixed
+        return word
+
+    return _BEFORE_PADDED.sub(restored, norm)
+
+
+def number_contexts(norm: str) -> Iterator[tuple[str, re.Match[str], float]]:
+    """Each way `norm` says a pair's number (`NUMBER_CONTEXTS`: rule, match, weight), read
+    with its firm words restored (`firm_words_restored`; positions are `norm`'s)."""
+    firm = firm_words_restored(norm)
+    for rule, pattern, weight in NUMBER_CONTEXTS:
+        for match in pattern.finditer(firm):
+            yield rule, match, weight
+
+
 # A number that counts something ("coblos / 3 hari lagi", "nomor 2 minggu depan"): no pair's.
 COUNTED = re.compile(
     r"[ \t]*\n?[ \t]*(?:hari|minggu|bulan|tahun|jam|menit|detik|kali|orang|ribu|juta|persen|"

@@ -57,7 +57,7 @@ from rules.pair_names import (
     shouted_with_marks,
     tag_of_names,
 )
-from rules.pair_numbers import BIG_NUMBER, COUNTED, NUMBER_CONTEXTS, number_value
+from rules.pair_numbers import BIG_NUMBER, COUNTED, number_contexts, number_value
 from rules.support_words import (
     CAMPAIGN_WORDS,
     lifted_by_support_words,
@@ -460,11 +460,10 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
     numbers = {c.number for c in election.candidates}
     signals: list[Signal] = []
 
-    for rule, pattern, weight in NUMBER_CONTEXTS:
-        for match in pattern.finditer(norm):
-            value = number_value(match)
-            if value in numbers and not COUNTED.match(norm, match.end()):
-                signals.append(Signal(value, rule, " ".join(match.group(0).split()), weight))
+    for rule, match, weight in number_contexts(norm):
+        value = number_value(match)
+        if value in numbers and not COUNTED.match(norm, match.end()):
+            signals.append(Signal(value, rule, " ".join(match.group(0).split()), weight))
     support_words = support_words_in(norm, tokens, prepared.raw)
     if any(int(b) - int(a) == 5 for a, b in _TERM.findall(norm)):
         support_words.add("periode")  # (not a school year, "2024-2025")

@@ -59,6 +59,7 @@ hashtags = ["#YudaPasti"]
         ("Jangan lupa nomor urut 03", 3, "nomor-urut"),
         ("pilih nomor urut dua", 2, "nomor-urut"),
         ("Pak fendi Bupati qta\nnwurut1", 1, "nomor-urut"),  # a script font's "no" read "nw"
+        ("kl ditanya siapa ya jeias 03 lah", 3, "pilih-angka"),  # "jelas", its l read i
         ("Salam 2 jari ✌️", 2, "salam-jari"),
         ("Salam tiga jari!", 3, "salam-jari"),
         ("02\nMenang!", 2, "angka besar + kata dukungan"),
@@ -246,6 +247,7 @@ def test_ocr_errors_in_names_and_hashtags_still_count() -> None:
         "Pokoknya 2 hari lagi libur #02Desember",  # a count and a date
         "Hasil liga:\n2 menang, 1 seri",  # a season's score
         "Antrian urut 3, dan urut 1 sudah dipanggil",  # a queue's order, not "no urut"
+        "Kelas 03 masuk jam 7, kalas 02 jam 8",  # classes, no firm word misread
         # Two numbers urged on a ballot: a how-to-vote graphic, not one pair's.
         "SURAT SUARA\n1 HENDRA SIREGAR WULAN PRATIWI\n2 BAMBANG SUTEJO RAHMAT HIDAYAT\n"
         "3 YUSUF HALIM DEWI ANGGRAINI\nCoblos nomor 1 sah, coblos nomor 2 sah",
