@@ -201,6 +201,12 @@ def poster_line_inside(layout: Layout, span: tuple[int, int]) -> bool:
     return box is not None and box[1] >= span[0]
 
 
+# A line turned more than this many degrees is a piece of a turned caption, read as surely
+# as it may be: the rest of it went unread ("obat" at -36° of "udh fix no 1 lah, gk ada
+# obat" turned in a story shared into a chat, blindgen 241).
+TURNED = 10.0
+
+
 def framed_plainly_neutral(
     lines: Sequence[OcrLine], layout: Layout, support: SupportFinding, span: tuple[int, int]
 ) -> bool:
@@ -224,7 +230,7 @@ def framed_plainly_neutral(
     # such a story's lines read as surely as a plain story's will do ("Jangan golput ya,"
     # at 0.94 above "satu suara menentukan" in a gallery viewer: blindgen 215).
     sure = SURE_LINE if support.neutral_cues else FRAMED_SURE
-    if not inside or any(line.conf < sure for line in inside):
+    if not inside or any(line.conf < sure or abs(line.angle) > TURNED for line in inside):
         return False
     text = "\n".join(line.text for line in inside)
     return bool(support.neutral_cues) or no_campaign_words(text, numbers=pairs(support))

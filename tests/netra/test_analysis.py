@@ -874,6 +874,27 @@ def test_a_framed_turnout_call_read_surely_is_not_read_enlarged(election) -> Non
         assert framed_plainly_neutral(lines, layout, support, span) is plain, body
 
 
+def test_a_framed_storys_turned_word_read_surely_is_no_plainly_neutral_body(election) -> None:  # type: ignore[no-untyped-def]
+    """ "udh fix no 1 lah, gk ada obat" turned 36° in a story shared into a chat, only "obat"
+    read (0.97) above a sure "22NOV2024" (blindgen 241 0250): a turned line is a piece of a
+    caption the first reading read in part, so the story is read again enlarged."""
+    from netra.rereading import framed_plainly_neutral
+    from ocr.engine import OcrLine
+    from rules.elections import find_support
+    from rules.layout import read_layout
+
+    span = (154, 981)
+    for angle, plain in ((-35.7, False), (-2.0, True)):
+        lines = [
+            OcrLine("frederiklerik_77 8m", 226, 246, 364, 267, 0.99),
+            OcrLine("obat", 242, 570, 358, 671, 0.97, height=42.6, angle=angle),
+            OcrLine("22NOV2024", 282, 694, 399, 734, 0.99, height=25.7, angle=-6.8),
+        ]
+        layout = read_layout(lines, 590, 1280)
+        support = find_support(layout.body_text, election)
+        assert framed_plainly_neutral(lines, layout, support, span) is plain, angle
+
+
 def test_a_campaign_word_read_surely_at_first_is_read_again_though_a_frame_is_seen(  # type: ignore[no-untyped-def]
     election,
 ) -> None:
