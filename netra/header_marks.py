@@ -104,7 +104,9 @@ def words_lost(earlier: Sequence[Poster], poster: Poster | None) -> bool:
     in full, the name fits nobody on the roster; read short, "Karang" began five kelurahan
     and one held an Azhar, so a citizen was flagged as him. Spaces aside, as readers differ
     on them; a word lost is three letters or more (a stray mark or an emoji read as a letter
-    at the end is none)."""
+    at the end is none). A handle with its end lost is one too (`_end_lost`)."""
+    if poster is not None and poster.kind == "username":
+        return _end_lost(earlier, poster.text.lower())
     if poster is None or poster.kind != "contact_name":
         return False
     part = "".join(_words(poster.text))
@@ -114,6 +116,19 @@ def words_lost(earlier: Sequence[Poster], poster: Poster | None) -> bool:
             if "".join(words[:-k]) == part and len("".join(words[-k:])) >= 3:
                 return True
     return False
+
+
+def _end_lost(earlier: Sequence[Poster], handle: str) -> bool:
+    """The handle is an earlier reading's with its end lost, two letters or more of it:
+    "harahap.wa" after "harahap.wardaya" (a later reading of a story shared in a chat, ours
+    9205), not an age read onto it ("christina24m")."""
+    return any(
+        shown.kind == "username"
+        and (text := shown.text.lower()).startswith(handle)
+        and len(text) - len(handle) >= 3
+        and sum(c.isalpha() for c in text[len(handle) :]) >= 2
+        for shown in earlier
+    )
 
 
 def _words(name: str) -> list[str]:

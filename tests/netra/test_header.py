@@ -374,6 +374,21 @@ def test_a_contact_name_read_short_later_does_not_replace_the_whole_one() -> Non
     )
 
 
+def test_a_handle_read_short_later_does_not_replace_the_whole_one() -> None:
+    """ "harahap.wardaya" read whole at first, "harahap.wa" by a later reading of the story
+    shared in a chat (ours 9205 0092): the short one, near a rostered "harahap34", sent a
+    citizen's story to review. A handle with its end lost is no new reading of it; one with
+    an age read onto it, or a letter lost, or another handle is."""
+    from netra.header_marks import words_lost
+
+    earlier = [Poster("username", "harahap.wardaya")]
+    assert words_lost(earlier, Poster("username", "harahap.wa"))
+    assert not words_lost(earlier, Poster("username", "harahap.warday"))
+    assert not words_lost(earlier, Poster("username", "harahap.wardaya"))
+    assert not words_lost(earlier, Poster("username", "harahapwa"))
+    assert not words_lost([Poster("username", "christina24m")], Poster("username", "christina"))
+
+
 def test_a_mark_another_reading_read_in_place_is_no_guess() -> None:
     """ "ahmad85 9j" read clearly first, "ahmad 85 9j" by the name strip: the gap joined as
     "_" is a guess, and must not make the roster's "ahmad_85" of it. Unless another reading
