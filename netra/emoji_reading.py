@@ -73,9 +73,8 @@ def emoji_finding(
 
 def emoji_row(story: Sequence[str]) -> bool:
     """The story's text read is nothing, or only a pair's "0N" alone or emoji read as a letter
-    or two:
-    what it says is its emoji's to say ("🤟🤟🤟 03 🔥🔥🔥"), looked at before any costlier
-    reading of the body."""
+    or two: what it says is its emoji's to say ("🤟🤟🤟 03 🔥🔥🔥"), looked at before any
+    costlier reading of the body."""
     texts = [t.strip() for t in story if t.strip()]
     return all(
         alone_on_its_line(t) or (len(t) <= 2 and not any(c.isdigit() for c in t)) for t in texts

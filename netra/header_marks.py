@@ -119,7 +119,8 @@ def words_lost(earlier: Sequence[Poster], poster: Poster | None) -> bool:
 
 
 def _end_lost(earlier: Sequence[Poster], handle: str) -> bool:
-    """The handle is an earlier reading's with its end lost, two letters or more of it:
+    """The handle is an earlier reading's with its end lost, three characters or more of it,
+    two of them letters:
     "harahap.wa" after "harahap.wardaya" (a later reading of a story shared in a chat, ours
     9205), not an age read onto it ("christina24m")."""
     return any(
