@@ -383,7 +383,12 @@ class UnitHintLookup(HandleLookup):
                 if cut or " " not in k[len(begun) :]:
                     found.add(k)
                     units |= set(self._key_units[k])
-        return found if len(units if cut else found) <= 3 else set()
+        if len(units if cut else found) <= 3:
+            return found
+        # "Puskesmas Meda…": the cut word is one place word ("medan") that every unit begun
+        # so goes on from; read whole, that place is a key of its own, and so it is here.
+        whole = [k for k in found if all(o == k or o.startswith(k + " ") for o in found)]
+        return set(whole) if cut and whole else set()
 
     def _begun(self, key: str) -> set[str]:
         """The roster's unit keys that begin with `key`."""

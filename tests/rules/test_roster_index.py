@@ -1555,6 +1555,26 @@ def test_a_place_cut_after_its_first_letter_beside_a_place_read_whole_is_the_lon
     )
 
 
+def test_a_place_word_cut_inside_it_is_the_place_every_unit_so_begun_goes_on_from() -> None:
+    """ "Rosmawati - Puskesmas Meda…" (ours 9223): four health centres are "Medan …", so the
+    cut "Meda" named none of them, and the contact's Rosmawati was one of thirteen, clear.
+    "Meda" is "Medan" cut, as if read whole: the two Rosmawatis of a Medan health centre
+    are the leads, for review; the others' units do not fit."""
+    people = [
+        E("199603062021212886", "Rosmawati Januar", "UPTD Puskesmas Medan Baru"),
+        E("198312272010042632", "Rosmawati Saragih", "UPTD Puskesmas Medan Helvetia"),
+        E("197711141999102688", "Rosmawati", "RSUD dr. Pirngadi"),
+        E("197802112013122465", "Rosmawati Tarigan", "SD Negeri 4 Medan"),
+        E("198001012005011001", "Budi Hartono", "UPTD Puskesmas Medan Johor"),
+        E("198202022006021002", "Budi Prasetyo", "UPTD Puskesmas Medan Tuntungan"),
+    ]
+    index = RosterIndex(people)
+    for shown in ("Rosmawati - Puskesmas Meda…", "Rosmawati - Puskesmas Medan…"):
+        found = index.match(Poster("contact_name", shown))
+        assert {m.entry.nip for m in found[:2]} == {people[0].nip, people[1].nip}, shown
+        assert found[0].confidence >= Thresholds().asn_review > found[2].confidence, shown
+
+
 def test_a_head_saved_by_a_short_form_this_roster_spells_by_its_initials() -> None:
     """ "Kadis DKP": the table reads DKP as the office of food security and farming, and this
     roster has that office, with its own head; but its Dinas Kelautan dan Perikanan is D-K-P
