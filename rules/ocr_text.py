@@ -223,9 +223,10 @@ _FIRM_WORD = re.compile(
 _NUMBER_THEN_HUNDRED = re.compile(r"^([1-9])[17]?[09]0(?=\W*$)")
 _KEYWORD_THEN_HUNDRED = re.compile(r"^(nomor|nomer|urut)([1-9])[17]?[09]0(?=\W*$)", re.I)
 # The same after a padded number urged ("otw menang 04 💯" read "otwmenang0470"): the
-# padded number is the pair's, what follows it the emoji.
+# padded number is the pair's, what follows it the emoji ("otwmenang020": the 💯 a lone
+# "0", blindgen 255).
 _URGED_PADDED_THEN_HUNDRED = re.compile(
-    r"\b(menang|pilih|coblos|dukung|sikat|hajar|gas+pol|paslon|nomor|urut) (0[1-9])(?:[17]?[09]0|[17]0)\b",
+    r"\b(menang|pilih|coblos|dukung|sikat|hajar|gas+pol|paslon|nomor|urut) (0[1-9])(?:[17]?[09]0|[17]?0)\b",
     re.I,
 )
 # An emoji or a symbol standing alone between words ("nomor ⭐ 1", "ya 😉" read as "@"): no

@@ -60,6 +60,7 @@ hashtags = ["#YudaPasti"]
         ("pilih nomor urut dua", 2, "nomor-urut"),
         ("Pak fendi Bupati qta\nnwurut1", 1, "nomor-urut"),  # a script font's "no" read "nw"
         ("kl ditanya siapa ya jeias 03 lah", 3, "pilih-angka"),  # "jelas", its l read i
+        ("otwmenang020", 2, "pilih-angka"),  # "otw menang 02 💯", the 💯 read as one zero
         ("Salam 2 jari ✌️", 2, "salam-jari"),
         ("Salam tiga jari!", 3, "salam-jari"),
         ("02\nMenang!", 2, "angka besar + kata dukungan"),
