@@ -90,12 +90,46 @@ def not_as_read(
     """A later reading (`found`, with its roster matches) that must not replace the first,
     clear one: its handle's marks lost or guessed (`punctuation_lost`), matched to a handle
     the first read with other marks (`other_punctuation`), or its contact name one of the
-    `earlier` readings' with its last words lost (`words_lost`)."""
+    `earlier` readings' with its last words lost (`words_lost`), or its handle one letter
+    off a rostered one where an earlier reading read other letters (`letters_in_doubt`)."""
     return (
         punctuation_lost(first, found[0].poster, elsewhere)
         or other_punctuation(first, found[1], elsewhere)
         or words_lost(earlier, found[0].poster)
+        or letters_in_doubt(earlier, found)
     )
+
+
+def letters_in_doubt(
+    earlier: Sequence[Poster], found: tuple[HeaderReading, list[AsnMatch]]
+) -> bool:
+    """A later reading's handle one letter off a rostered one, as long ("waskita.panda" of
+    the roster's "waskita.panca"), where an earlier reading read it as long with other
+    letters, further from the roster's ("waskita pandu"): the readings disagree on its
+    letters, and only the later one nears the roster. A citizen's "waskita.pandu" was
+    flagged so (ours 9213 0069); the earlier reading stands, a lead at most."""
+    poster, matches = found[0].poster, found[1]
+    if poster is None or poster.kind != "username" or not matches:
+        return False
+    roster = _plain(matches[0].entry.instagram or "")
+    read = _plain(poster.text)
+    if matches[0].method != "instagram-ocr" or len(read) != len(roster) or _off(read, roster) != 1:
+        return False
+    return any(
+        shown.kind == "username"
+        and len(other := _plain(shown.text)) == len(read)
+        and _off(other, roster) > 1
+        for shown in earlier
+    )
+
+
+def _plain(handle: str) -> str:
+    return re.sub(r"[._\s]", "", handle.lower())
+
+
+def _off(a: str, b: str) -> int:
+    """Letters that differ, place by place, between two handles as long."""
+    return sum(x != y for x, y in zip(a, b, strict=True))
 
 
 def words_lost(earlier: Sequence[Poster], poster: Poster | None) -> bool:
@@ -122,14 +156,19 @@ def _end_lost(earlier: Sequence[Poster], handle: str) -> bool:
     """The handle is an earlier reading's with its end lost, three characters or more of it,
     two of them letters:
     "harahap.wa" after "harahap.wardaya" (a later reading of a story shared in a chat, ours
-    9205), not an age read onto it ("christina24m")."""
+    9205), not an age read onto it ("christina24m", "suharto424tm")."""
     return any(
         shown.kind == "username"
         and (text := shown.text.lower()).startswith(handle)
         and len(text) - len(handle) >= 3
         and sum(c.isalpha() for c in text[len(handle) :]) >= 2
+        and not _AGE_READ_ON.fullmatch(text[len(handle) :])
         for shown in earlier
     )
+
+
+# A story's age read onto the handle's end: "suharto424tm" of "suharto42 4m" (ours 9209).
+_AGE_READ_ON = re.compile(r"[._ ]?\d{1,2}\s?[a-z]{1,3}")
 
 
 def _words(name: str) -> list[str]:

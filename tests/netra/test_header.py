@@ -387,6 +387,26 @@ def test_a_handle_read_short_later_does_not_replace_the_whole_one() -> None:
     assert not words_lost(earlier, Poster("username", "harahap.wardaya"))
     assert not words_lost(earlier, Poster("username", "harahapwa"))
     assert not words_lost([Poster("username", "christina24m")], Poster("username", "christina"))
+    assert not words_lost([Poster("username", "suharto424tm")], Poster("username", "suharto42"))
+
+
+def test_a_later_reading_one_letter_off_a_rostered_handle_against_an_earlier_one() -> None:
+    """A citizen's "waskita.pandu", read "waskita pandu" first and "waskita.panda" later,
+    one letter off the roster's "waskita.panca" (ours 9213 0069, flagged): the readings
+    disagree on its letters and only the later one nears the roster, so it does not replace
+    the earlier. A later reading that agrees with the earlier, or an earlier one as near,
+    or one garbled to another length, does not hold it back."""
+    from netra.header_marks import letters_in_doubt
+
+    panca = RosterEntry("198704152010051474", "Panca Prabawa Waskita", instagram="waskita.panca")
+    later = HeaderReading("instagram", Poster("username", "waskita.panda"), "2j", ())
+    found = (later, [AsnMatch(panca, 0.85, "instagram-ocr")])
+    assert letters_in_doubt([Poster("username", "waskita pandu")], found)
+    assert not letters_in_doubt([Poster("username", "waskita panda")], found)
+    assert not letters_in_doubt([Poster("username", "waskita pancu")], found)
+    assert not letters_in_doubt([Poster("username", "waskit pa")], found)
+    exact = (later, [AsnMatch(panca, 0.99, "instagram-exact")])
+    assert not letters_in_doubt([Poster("username", "waskita pandu")], exact)
 
 
 def test_a_mark_another_reading_read_in_place_is_no_guess() -> None:
