@@ -124,7 +124,8 @@ def letters_in_doubt(
 
 
 def _plain(handle: str) -> str:
-    return re.sub(r"[._\s]", "", handle.lower())
+    """The handle's letters, its marks and any gap read in it left out."""
+    return re.sub(r"\s", "", _letters(handle))
 
 
 def _off(a: str, b: str) -> int:
@@ -154,9 +155,8 @@ def words_lost(earlier: Sequence[Poster], poster: Poster | None) -> bool:
 
 def _end_lost(earlier: Sequence[Poster], handle: str) -> bool:
     """The handle is an earlier reading's with its end lost, three characters or more of it,
-    two of them letters:
-    "harahap.wa" after "harahap.wardaya" (a later reading of a story shared in a chat, ours
-    9205), not an age read onto it ("christina24m", "suharto424tm")."""
+    two of them letters: "harahap.wa" after "harahap.wardaya" (a later reading of a story
+    shared in a chat, ours 9205), not an age read onto it ("christina24m", "suharto424tm")."""
     return any(
         shown.kind == "username"
         and (text := shown.text.lower()).startswith(handle)
