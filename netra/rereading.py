@@ -16,6 +16,7 @@ from netra.header import WEAK_MATCH, RosterLookup, clearly_someone_else, match_r
 from ocr.engine import OcrLine
 from ocr.reader import LEGIBLE_HEIGHT
 from rules.elections import ElectionFinding
+from rules.frame import chat_messages
 from rules.layout import Layout
 from rules.ocr_text import MONTH
 from rules.support import SupportFinding
@@ -221,10 +222,16 @@ def framed_plainly_neutral(
     if not poster_line_inside(layout, span) or any(support.scores.values()):
         return False
     content = set(layout.body)
+    # A caption the sharer wrote under the story, its time at the bubble's corner, is the
+    # chat's, not the story's ("liat nih story nya" under a story of tiny emoji, ours 9221).
+    captions = chat_messages(lines, (), below=True)
     inside = [
         line
         for line in lines
-        if line.top >= span[0] and line.text in content and not emoji_scrap(line.text)
+        if line.top >= span[0]
+        and line.text in content
+        and not emoji_scrap(line.text)
+        and line not in captions
     ]
     # Campaign words beside a neutral cue are its subject, as for `plainly_neutral`, and
     # such a story's lines read as surely as a plain story's will do ("Jangan golput ya,"

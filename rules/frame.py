@@ -271,27 +271,31 @@ TIME_BELOW = 12
 TIME_DROP = 1.2
 
 
-def _sent_at(line: TextLine, other: TextLine) -> bool:
-    """`other` is the sending time of the message `line`."""
+def _sent_at(line: TextLine, other: TextLine, below: bool) -> bool:
+    """`other` is the sending time of the message `line` (at its bubble's corner: `below`)."""
     h = line.text_height
     if not _CLOCK.match(other.text) or other.text_height > 0.9 * h:
         return False
     drop, gap = other.centre_y - line.centre_y, other.left - line.right
     beside = abs(drop) < 0.8 * h and 0 <= gap < TIME_BESIDE * h
-    return beside or (0 < drop < TIME_DROP * h and 0 <= gap < TIME_BELOW * h)
+    return beside or (below and 0 < drop < TIME_DROP * h and 0 <= gap < TIME_BELOW * h)
 
 
-def chat_messages(lines: Sequence[TextLine], chrome: Sequence[TextLine]) -> list[TextLine]:
+def chat_messages(
+    lines: Sequence[TextLine], chrome: Sequence[TextLine], below: bool = False
+) -> list[TextLine]:
     """A chat's own messages around a shared story: a line with its sending time ("09.42"),
-    smaller than the message, just right of it on its row, or at the bubble's bottom right
-    corner (`_sent_at`). A story's header never has one (WhatsApp's time is under the name,
-    Instagram's age is "5j", not a clock); a story's text beside a clock of its own size
-    ("nomor 1" "7.00") stays content."""
+    smaller than the message, just right of it on its row, or, with `below`, at the bubble's
+    bottom right corner (`_sent_at`). A story's header never has one (WhatsApp's time is
+    under the name, Instagram's age is "5j", not a clock); a story's text beside a clock of
+    its own size ("nomor 1" "7.00") stays content. The story's span is bounded by the
+    messages on their rows only: bounded by a caption's too, the story enlarged was read
+    otherwise, a tiny "01" and an underscore lost (ours 9201 0052, 9161 0047)."""
     found = []
     for line in lines:
         if line in chrome or _CLOCK.match(line.text):
             continue
-        if any(_sent_at(line, other) for other in lines):
+        if any(_sent_at(line, other, below) for other in lines):
             found.append(line)
     return found
 
