@@ -349,19 +349,19 @@ def analyse(
         tiny = read_full_size(shot.image, rows, engine)
         texts += tiny
         support = better_finding(support, find_support("\n".join(tiny), election))
-    story = [*story, body_text] if body_text else story
+    with_upright = [*story, body_text] if body_text else story
     if (
         body is not None
         and not plain_framed
         and plausible
         and unclear(support, thresholds)
-        and story != emoji_read  # (read with the same text already)
+        and with_upright != emoji_read  # (read with the same text already)
     ):
         # Still nothing clear: what the story's emoji say, with its text ("☝️☝️ 01 🔥",
         # "💯 2️⃣ 💯 2️⃣ 💯", "✌️✌️ IGHEN ✌️✌️"), read as junk or not at all by OCR.
         # Not the poster's own name line, left in the body when the header was found by a
         # later reading ("Sri Aisyah Utami" is no voice for a candidate "Dewi Utami").
-        said, among = emoji_finding(shot.image, body, lines, story, engine, election)
+        said, among = emoji_finding(shot.image, body, lines, with_upright, engine, election)
         texts += among
         support = better_finding(support, said) if said is not None else support
     if header.poster is None and not layout.framed and unclear(support, thresholds):
