@@ -56,12 +56,12 @@ def named_with_number(c: Candidate, norm: str, supported: bool) -> tuple[str, fl
     what makes the slip a misreading. Then the alias has four letters or more, the name
     five, and the word read is no ordinary word ("Antrian baru nomor 2" is no "BARA", even
     though "FU&L nOmOr 2!" then stays with its number alone); and the number carries its
-    keyword. A bare number only beside a name, in a text with a support word (`supported`):
+    keyword or its leading zero. A bare number only beside a name, in a text with a support word (`supported`):
     "HARI KE-2, SEMANGAT" is a day, not "HAMI", and "Juara 1 omba" (a "lomba" whose l was
     read as a one) no "OMMA"."""
     aliases = {fold_compact(a) for a in c.aliases if len(fold_compact(a)) >= 3}
     names = {fold_compact(w) for p in c.people for w in p.split() if len(w) >= 4}
-    number = re.compile(r"^(no\.?|nomor|nomer)?0?" + str(c.number) + r"$")
+    number = re.compile(r"^(no\.?|nomor|nomer)?(0)?" + str(c.number) + r"$")
     words: list[str] = []
     for w in re.split(r"[^a-z0-9.]+", norm):
         if w and words and words[-1] in {"no", "no.", "nomor", "nomer"} and w.isdigit():
@@ -84,7 +84,11 @@ def named_with_number(c: Candidate, norm: str, supported: bool) -> tuple[str, fl
         if slipped is None:
             alias_slip = next((w for w in near if _one_slip(w, aliases, 4)), None)
             name_slip = next((w for w in beside if _one_slip(w, names, 5)), None)
-            if m.group(1) and (alias_slip or name_slip):
+            # The keyword; or the zero a pair's number is written with beside a word OCR
+            # read with digits for letters ("H8Q0 04" for "HEQO 04"), a shouted alias, not
+            # a word of prose ("Juara 03 yuba renang").
+            padded = m.group(2) and re.search(r"\d", alias_slip or name_slip or "")
+            if (m.group(1) or padded) and (alias_slip or name_slip):
                 slipped = (f"{alias_slip or name_slip} {word}", 0.75)
             elif name_slip and supported:
                 slipped = (f"{name_slip} {word}", 0.75)

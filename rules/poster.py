@@ -331,6 +331,16 @@ def digits_as_name(user: str, age: str) -> tuple[Poster, ...]:
     return tuple(Poster("username", user + sep + age) for sep in ("_", "", "."))
 
 
+# A space OCR put beside a handle's underscore, or before its dot ("yuni_yuni _id"): a
+# username has no space, and no word of prose starts with "_" or ".".
+_MARK_SPACED = re.compile(r"(?<=[a-z0-9])\s+(?=[._][a-z0-9])|(?<=[a-z0-9]_)\s+(?=[a-z0-9])")
+
+
+def _marks_rejoined(line: str) -> str:
+    """The line with a handle's words split beside its underscore or dot joined again."""
+    return _MARK_SPACED.sub("", line)
+
+
 def leading_username(line: str) -> str | None:
     """The first username-like word(s) of a header line, after the avatar's noise.
 
@@ -340,7 +350,7 @@ def leading_username(line: str) -> str | None:
     with a word in capitals ("gaspol SUWI", "bismillah MIEF": a story's text near its top,
     its header unread): a header has only the story's age after the name.
     """
-    tokens = [t.strip("'\"‘’“”,;:()").replace("/", "7") for t in line.split()]
+    tokens = [t.strip("'\"‘’“”,;:()").replace("/", "7") for t in _marks_rejoined(line).split()]
     for i, token in enumerate(tokens):
         if _CAPITAL_NOT_SLIP.match(token):
             continue
@@ -369,7 +379,7 @@ _STRONG_USERNAME = re.compile(
 def strong_username(line: str) -> str | None:
     """A word that can only be an Instagram username: lower-case letters with digits, dots
     or underscores, six characters or more ("srierna.82"); never a contact name or a time."""
-    for token in line.split():
+    for token in _marks_rejoined(line).split():
         token = token.strip("'\"‘’“”,;:()|")
         if _STRONG_USERNAME.match(token) and not token.endswith("."):
             return token

@@ -351,3 +351,15 @@ def test_an_emoji_after_a_units_number_read_as_a_letter_is_dropped() -> None:
     assert reading.poster == Poster("contact_name", "Pak Agus SMK Negeri 1")
     reading = parse_header_text(["Bu Rina SD 4B", "Hari ini 05.56"])
     assert reading.poster == Poster("contact_name", "Bu Rina SD 4B")
+
+
+def test_a_handle_split_beside_its_underscore_without_an_age_is_one_handle() -> None:
+    """ "yuni_yuni _id" with its age unread (pale over a cup): the roster's "yuni_yuni" is
+    another ASN; the word starting with "_" is the handle's end, not a second word
+    (ours 9225 0112 had flagged the wrong person)."""
+    assert parse_header_text(["15.46", "88%", "yuni_yuni _id"]).poster == Poster(
+        "username", "yuni_yuni_id"
+    )
+    assert parse_header_text(["budi_ santoso"]).poster == Poster("username", "budi_santoso")
+    # A dot after a word and a space is prose, not a handle's dot.
+    assert parse_header_text(["Ayo. dukung"]).poster != Poster("username", "ayo.dukung")

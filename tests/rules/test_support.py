@@ -195,6 +195,7 @@ def test_an_alias_or_name_one_slip_off_beside_the_pairs_number() -> None:
         ("BAFA nOmOr 2!", 2),  # "BARA", a script R read as an F
         ("HEWAM nomor 1", 1),  # "HEWAN"
         ("YVSUF 3 PERIODE!!", 3),  # "YUSUF": no keyword, but a support word
+        ("Dari hati\nB8RA 02 C", 2),  # "BARA 02": the pair's zero, as on a ballot (9225 0181)
     ):
         finding = detect_support(text, ELECTION)
         assert finding.candidate == number and finding.confidence >= 0.7, (text, finding)
@@ -208,6 +209,7 @@ def test_an_alias_or_name_one_slip_off_beside_the_pairs_number() -> None:
     # read as a one, not "YUDA".
     assert detect_support("Juara 3 lomba senam", ELECTION).candidate is None
     assert detect_support("Juara 3 yuba renang", ELECTION).candidate is None
+    assert detect_support("Juara 03 yuba renang", ELECTION).candidate is None
     # The pair's number must agree: "BAFA nomor 3" is no support for pair 2.
     assert detect_support("BAFA nomor 3", ELECTION).candidate != 2
 
