@@ -29,6 +29,12 @@ PAPER_TINT = 40
 SHARE = (0.008, 0.35)
 # How much of the turned rectangle around its outline the card fills: a card, not a blob.
 FILL = 0.85
+# A card's outline simplified to within this share of its length, for its straight edges;
+# and the share of the fullest row (column) a row (column) of the card itself fills.
+EDGE_TOLERANCE = 0.01
+MOSTLY = 0.5
+# The share of the outline along the card's two directions: the rest is what lies over it.
+STRAIGHT = 0.45
 # Below this slant a card's text reads level.
 MIN_TILT = 5.0
 # The card's longer side once enlarged, and the most it is enlarged: past that letters blur.
@@ -79,7 +85,12 @@ def paper_cards(image: Image.Image, rows: tuple[int, int]) -> list[Inset]:
         if not SHARE[0] * whole <= area <= SHARE[1] * whole:
             continue
         (cx, cy), (w, h), angle = cv2.minAreaRect(outline)
-        if area < FILL * w * h or min(w, h) < 0.25 * max(w, h):
+        if area < FILL * w * h:
+            # A label or a sticker laid over the card's corner ("Ini caranya 👇" over a
+            # ballot, ours 9223 0116) spoils the rectangle around the whole: the card is the
+            # rectangle along its own edges that the outline fills.
+            (cx, cy), (w, h), angle = _along_edges(outline) or ((0, 0), (0, 0), 0)
+        if not w or min(w, h) < 0.25 * max(w, h):
             continue
         # OpenCV gives the angle in [-90, 90): the same rectangle turned by less than 45°.
         while angle > 45:
@@ -90,6 +101,41 @@ def paper_cards(image: Image.Image, rows: tuple[int, int]) -> list[Inset]:
         found.append((area, card))
     found.sort(key=lambda item: -item[0])
     return [inset for _area, inset in found]
+
+
+def _along_edges(
+    outline: np.ndarray,
+) -> tuple[tuple[float, float], tuple[float, float], float] | None:
+    """The rectangle (centre, size, angle as `cv2.minAreaRect` gives them) at the slant of
+    the outline's longest straight edges, over the rows and columns the outline mostly
+    fills; None unless it fills that rectangle as a card does (`FILL`)."""
+    poly = cv2.approxPolyDP(outline, EDGE_TOLERANCE * cv2.arcLength(outline, True), True)
+    corners = poly[:, 0, :].astype(np.float64)
+    edges = np.roll(corners, -1, axis=0) - corners
+    weight = np.zeros(90)
+    for (dx, dy), length in zip(edges, np.hypot(edges[:, 0], edges[:, 1]), strict=True):
+        slant = round(float(np.degrees(np.arctan2(dy, dx)))) % 90
+        for near in (slant - 1, slant, slant + 1):
+            weight[near % 90] += length
+    slant = int(weight.argmax())
+    if weight[slant] < STRAIGHT * float(np.hypot(edges[:, 0], edges[:, 1]).sum()):
+        return None  # a round thing (a white cup, a cloud), not a card
+    x, y, w, h = cv2.boundingRect(outline)
+    side = int(np.hypot(w, h)) + 4
+    canvas = np.zeros((side, side), np.uint8)
+    dx, dy = (side - w) // 2 - x, (side - h) // 2 - y
+    cv2.drawContours(canvas, [outline + np.array([dx, dy])], -1, 255, cv2.FILLED)
+    turn = cv2.getRotationMatrix2D((side / 2, side / 2), slant, 1.0)
+    level = cv2.warpAffine(canvas, turn, (side, side)) > 0
+    rows, cols = level.sum(axis=1), level.sum(axis=0)
+    ys = np.nonzero(rows >= MOSTLY * rows.max())[0]
+    xs = np.nonzero(cols >= MOSTLY * cols.max())[0]
+    top, bottom, left, right = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
+    if level[top:bottom, left:right].mean() < FILL:
+        return None
+    back = cv2.invertAffineTransform(turn)
+    cx, cy = back @ np.array([(left + right) / 2, (top + bottom) / 2, 1.0])
+    return (float(cx - dx), float(cy - dy)), (float(right - left), float(bottom - top)), slant
 
 
 def _outer(outlines: Sequence[np.ndarray], tree: np.ndarray | None) -> list[np.ndarray]:

@@ -79,6 +79,25 @@ def test_a_card_inside_a_white_frame_is_found_too() -> None:
     assert cards[0].angle == pytest.approx(32.0, abs=2.0)
 
 
+def test_a_card_under_a_label_laid_over_its_corner_is_found_along_its_own_edges() -> None:
+    """ "Ini caranya 👇" on a white label over the turned ballot's top corner (ours 9223 0116):
+    the white of both is one outline, which no rectangle fills; the card is the rectangle
+    along its own edges."""
+    from PIL import ImageDraw
+
+    image = _image(CAMPAIGN)
+    (alone,) = paper_cards(image, (150, image.height - 150))
+    left, top, right, _bottom = alone.box
+    label = (left - 30, top - 20, left + (right - left) // 2, top + 45)
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle(label, radius=12, fill=(255, 255, 255))
+    draw.text((label[0] + 20, label[1] + 20), "Ini caranya", fill=(20, 20, 20))
+    (card,) = paper_cards(image, (150, image.height - 150))
+    assert card.angle == pytest.approx(alone.angle, abs=2.0)
+    assert card.centre == pytest.approx(alone.centre, abs=12)
+    assert card.size == pytest.approx(alone.size, abs=16)
+
+
 def test_a_level_card_read_at_a_legible_size_is_not_read_again() -> None:
     image = _image(_ballot_story("COBLOS NOMOR 2!", 2, 0.0, "Jangan sampai salah ya"))
     rows = (150, image.height - 150)
