@@ -549,8 +549,8 @@ def _settle_unmatched(
 ) -> tuple[HeaderReading, list[str], list[AsnMatch]]:
     """Several variants read a poster nobody on the roster matches: is it someone off the
     roster, or an unreadable header? Keep the reading most others agree with (within an OCR
-    slip or two). It stands if another reading agrees (a username then looks real: variants
-    of one blank patch agree on its scraps, "m_pk1"), if it is a phone number, or if it is
+    slip or two). It stands if another reading agrees (a username then has three letters in a
+    row: variants of one blank patch agree on its scraps, "m_pk1"; "ahmad" stands), if it is a phone number, or if it is
     the only reading, looks like a real name or username and was read surely (`CLEAR_READING`;
     one parsed from text alone has no confidence). A lone "nuttampuibobn.4" read at 0.76 over
     a pale photo is "nur.tampubolon.4" misread as often as someone else. Otherwise ("cogs",
@@ -573,7 +573,7 @@ def _settle_unmatched(
     assert poster is not None
     key = _poster_key(poster)
     stands = (
-        (agreeing(key) > 0 and (poster.kind != "username" or _looks_real(poster)))
+        (agreeing(key) > 0 and (poster.kind != "username" or re.search("[a-z]{3}", poster.text)))
         or poster.kind == "phone"
         or (len(set(keys)) == 1 and _looks_real(poster) and reading.confidence >= CLEAR_READING)
     )

@@ -46,6 +46,7 @@ def test_unmatched_scraps_that_disagree_make_the_header_unreadable() -> None:
     # Variants of one blank patch agree on its scraps: "imam__prak", white on a white cup,
     # read "m_pk1" and "m_pk1" (ours 9225 0045) is still unread.
     assert _settle_unmatched(_readings("m_pk1", "m_pk1", "pk1"))[0].poster is None
+    assert _settle_unmatched(_readings("ahmad", "ahmad"))[0].poster is not None
 
 
 def test_a_lone_well_formed_username_or_a_phone_stands() -> None:
