@@ -5,7 +5,7 @@ band read again by each opinion in turn, the reading the roster knows best winni
 A name line read alone often lacks its anchor (the story's age lost in the glare): its words
 are then a guess (`_strip_guess`) that only counts when the roster knows it or someone near
 it. Readings nobody on the roster matches are weighed against each other
-(`_settle_unmatched`): someone off the roster, or a header nobody could read.
+(`settle_unmatched`): someone off the roster, or a header nobody could read.
 """
 
 from __future__ import annotations
@@ -17,8 +17,16 @@ from dataclasses import replace
 from typing import Protocol
 
 from PIL import Image
-from rapidfuzz.distance import Levenshtein
 
+from netra.header_agreement import (
+    alike_count,
+    looks_real,
+    off_the_roster,
+    poster_key,
+    read_alike_twice,
+    read_surely,
+    settle_unmatched,
+)
 from netra.header_marks import CLEAR_READING, not_as_read
 from netra.sharer import sharers_number
 from ocr.engine import OcrEngine, OcrLine
@@ -55,8 +63,6 @@ class RosterLookup(Protocol):
 # enough to read the header again for (see `clearly_someone_else`); a name line read alone,
 # with no anchor, matching nobody nearer is no reading of the poster at all.
 WEAK_MATCH = 0.45
-# Two readings of a poster this alike (normalised Levenshtein) agree, an OCR slip or two apart.
-AGREE = 0.8
 # A rostered handle found only by taking the read handle's last digits for the story's age
 # (`age_glued`) counts at most this much: the digits may be the handle's own, so it is
 # below a flag (`Thresholds.asn_flag`) until a later reading reads the age apart
@@ -103,7 +109,7 @@ def clearly_someone_else(
         reading.poster is not None
         and (not matches or weakly)
         and reading.confidence >= CLEAR_READING
-        and _looks_real(reading.poster)
+        and looks_real(reading.poster)
     )
 
 
@@ -263,12 +269,12 @@ def read_poster(
         box = box or header_band(image, layout.story_top)
         if (
             tried > 1
-            and first.confidence >= CLEAR_READING
+            and read_surely(first, opinions, best[0].poster)
             and not layout.framed
-            and _read_alike_twice(best[0].poster, read_as, roster)
+            and read_alike_twice(best[0].poster, read_as, roster)
             and (
                 not pale_behind_name(image, box, place)
-                or (tried >= PALE_ALIKE_AFTER and _alike_count(best[0].poster, read_as) >= 3)
+                or (tried >= PALE_ALIKE_AFTER and alike_count(best[0].poster, read_as) >= 3)
             )
         ):
             # Read surely and letter for letter again: more readings read the same; only the
@@ -276,13 +282,13 @@ def read_poster(
             # for "siti__siti"), once the name strip's own opinion has read it so too.
             break
         if opinion == LAST_RESORT and (
-            (not best[1] and _off_the_roster(unmatched, roster))
-            or _read_alike_twice(best[0].poster, read_as, roster)
+            (not best[1] and off_the_roster(unmatched, roster))
+            or read_alike_twice(best[0].poster, read_as, roster)
             or (not layout.framed and not pale_behind_name(image, box, place))
         ):
             # The costliest opinion, for the faintest names, is not asked when two readings
             # agree on a poster nobody on the roster is near (someone off the roster, see
-            # `_settle_unmatched`), or read the best-matched poster letter for letter (it is
+            # `settle_unmatched`), or read the best-matched poster letter for letter (it is
             # legible; only the roster is unsure of it), or when the name is white over a
             # dark or mid-tone background (the others read what is there; not decided for a
             # framed story, whose name strip is placed less surely and may lie on the chat's
@@ -343,7 +349,7 @@ def read_poster(
         return replace(best[0], evidence=(*best[0].evidence, note)), kept, extra
     if best[1] or tried == 1 or not unmatched:
         return best[0], best[1], extra
-    reading, _lines, matches = _settle_unmatched(unmatched)
+    reading, _lines, matches = settle_unmatched(unmatched)
     if reading.poster is not None and reading.poster.kind == "username":
         # Readings that agree over a pale photo may share its losses: "sit_slt" three times
         # for "siti__siti". A rostered handle that losing thin strokes makes one of them
@@ -405,13 +411,13 @@ def another_account(
     shown = reading.poster
     if shown is None or shown.kind == "contact_name" or first.confidence < CLEAR_READING:
         return matches
-    key = _poster_key(shown)
+    key = poster_key(shown)
 
     def says(r: HeaderReading) -> bool:
         posters = [p for p in (r.poster, *r.alternatives) if p is not None]
         if r.poster is not None:
             posters.extend(age_glued(r.poster))
-        return key in {_poster_key(p) for p in posters}
+        return key in {poster_key(p) for p in posters}
 
     if not says(first) or not any(says(r) for r in opinions):
         return matches
@@ -476,7 +482,7 @@ _AGE_UNIT_AS_DIGIT = re.compile(r"(?:1\d|2[0-3])[17]")
 def _strip_guess(text: str, reading: HeaderReading) -> HeaderReading:
     """The name line read alone often lacks its anchor (the age is lost in the glare): its
     words are the poster, for the roster to confirm or find near ("aguskusumawe" of
-    "aguskusumawati81"); an unmatched guess never stands on its own (see `_settle_unmatched`)."""
+    "aguskusumawati81"); an unmatched guess never stands on its own (see `settle_unmatched`)."""
     # An age ("5j", "38m", a bare "12", "-1" with a stray dash), never a number of 60 or more:
     # that is the name's own ("budihastuti 61" of "budihastuti_61", its underscore lost).
     tokens = [w for w in text.split() if not re.fullmatch(r"\W+", w)]
@@ -508,92 +514,3 @@ def _strip_guess(text: str, reading: HeaderReading) -> HeaderReading:
     }.get(reading.platform, (username, (*others, contact, *kept)))
     evidence = (*reading.evidence, why.HEADER_NAME_LINE_ALONE)
     return replace(reading, poster=poster, alternatives=others, evidence=evidence)
-
-
-def _off_the_roster(readings: list[tuple[HeaderReading, list[str]]], roster: RosterLookup) -> bool:
-    """Two of the readings name the same poster (within an OCR slip or two), and none is a
-    contact saved under a unit the roster has: "Bu Sit BPKAD", read alike twice with the
-    final i of "Siti" lost, is a lead another reading may complete."""
-    posters = [r.poster for r, _ in readings if r.poster]
-    if any(_under_a_unit(p, roster) for p in posters):
-        return False
-    keys = [_poster_key(p) for p in posters]
-    return any(
-        Levenshtein.normalized_similarity(a, b) >= AGREE
-        for i, a in enumerate(keys)
-        for b in keys[i + 1 :]
-    )
-
-
-def _alike_count(poster: Poster | None, read_as: list[Poster]) -> int:
-    """How many readings read `poster` letter for letter."""
-    key = _poster_key(poster) if poster is not None else None
-    return sum(_poster_key(p) == key for p in read_as)
-
-
-def _read_alike_twice(poster: Poster | None, read_as: list[Poster], roster: RosterLookup) -> bool:
-    """Two readings read `poster` letter for letter, and it is no contact saved under a unit
-    the roster has (see `_off_the_roster`)."""
-    if poster is None or _under_a_unit(poster, roster):
-        return False
-    return _alike_count(poster, read_as) >= 2
-
-
-def _under_a_unit(poster: Poster, roster: RosterLookup) -> bool:
-    """A contact saved under a unit the roster has ("Bu Sit BPKAD")."""
-    return poster.kind == "contact_name" and roster.unit_named(poster.text) is not None
-
-
-def _settle_unmatched(
-    readings: list[tuple[HeaderReading, list[str]]],
-) -> tuple[HeaderReading, list[str], list[AsnMatch]]:
-    """Several variants read a poster nobody on the roster matches: is it someone off the
-    roster, or an unreadable header? Keep the reading most others agree with (within an OCR
-    slip or two). It stands if another reading agrees (a username then has three letters in a
-    row: variants of one blank patch agree on its scraps, "m_pk1"; "ahmad" stands), if it is a phone number, or if it is
-    the only reading, looks like a real name or username and was read surely (`CLEAR_READING`;
-    one parsed from text alone has no confidence). A lone "nuttampuibobn.4" read at 0.76 over
-    a pale photo is "nur.tampubolon.4" misread as often as someone else. Otherwise ("cogs",
-    "os", "ess", or that lone unsure reading) the header is unreadable: strong support then
-    goes to review instead of being cleared."""
-    keys = [_poster_key(r.poster) for r, _ in readings if r.poster]
-
-    def agreeing(key: str) -> int:
-        others = list(keys)
-        others.remove(key)
-        return sum(Levenshtein.normalized_similarity(key, o) >= AGREE for o in others)
-
-    def rank(rl: tuple[HeaderReading, list[str]]) -> tuple[int, bool, bool]:
-        poster = rl[0].poster
-        assert poster is not None
-        return agreeing(_poster_key(poster)), poster.kind == "phone", _looks_real(poster)
-
-    reading, lines = max(readings, key=rank)
-    poster = reading.poster
-    assert poster is not None
-    key = _poster_key(poster)
-    stands = (
-        (agreeing(key) > 0 and (poster.kind != "username" or re.search("[a-z]{3}", poster.text)))
-        or poster.kind == "phone"
-        or (len(set(keys)) == 1 and _looks_real(poster) and reading.confidence >= CLEAR_READING)
-    )
-    if not stands:
-        shown = ", ".join(sorted(set(keys)))
-        evidence = (*reading.evidence, why.HEADER_POSTER_INCONSISTENT.format(readings=shown))
-        reading = replace(reading, poster=None, evidence=evidence)
-    return reading, lines, []
-
-
-def _looks_real(poster: Poster) -> bool:
-    """A username of six characters or more with three letters in a row, a phone number of
-    ten digits or more, or a contact name of two words of three letters or more: not the
-    two- or three-letter scraps OCR makes of an unreadable name."""
-    if poster.kind == "username":
-        return bool(re.fullmatch(r"(?=.*[a-z]{3})[a-z0-9._]{6,30}", poster.text.lower()))
-    if poster.kind == "phone":  # the roster's numbers one digit off are matched already
-        return len(re.sub(r"\D", "", poster.text)) >= 10
-    return len(re.findall(r"[A-Za-z]{3,}", poster.text)) >= 2
-
-
-def _poster_key(poster: Poster | None) -> str:
-    return compact_word(poster.text) if poster else ""

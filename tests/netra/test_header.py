@@ -9,14 +9,13 @@ import pytest
 from netra.header import (
     WEAK_MATCH,
     _age_was_the_handles,
-    _read_alike_twice,
-    _settle_unmatched,
     _split_by_gap,
     _strip_guess,
     clearly_someone_else,
     guess_poster,
     match_reading,
 )
+from netra.header_agreement import read_alike_twice, settle_unmatched
 from netra.header_marks import other_punctuation, punctuation_lost
 from rules.layout import read_layout
 from rules.poster import HeaderReading, instagram_user_candidates, parse_header_text
@@ -33,29 +32,29 @@ def _readings(*texts: str, conf: float = 0.95) -> list[tuple[HeaderReading, list
 
 
 def test_an_unmatched_poster_read_alike_by_two_variants_stands() -> None:
-    reading, _, found = _settle_unmatched(_readings("ia", "zeldamaulana", "zeldamaulana81"))
+    reading, _, found = settle_unmatched(_readings("ia", "zeldamaulana", "zeldamaulana81"))
     assert found == [] and reading.poster is not None
     assert reading.poster.text.startswith("zeldamaulana")
 
 
 def test_unmatched_scraps_that_disagree_make_the_header_unreadable() -> None:
-    reading, _, _ = _settle_unmatched(_readings("cogs", "os"))
+    reading, _, _ = settle_unmatched(_readings("cogs", "os"))
     assert reading.poster is None
     assert any("tidak konsisten" in e for e in reading.evidence)
-    assert _settle_unmatched(_readings("os"))[0].poster is None
+    assert settle_unmatched(_readings("os"))[0].poster is None
     # Variants of one blank patch agree on its scraps: "imam__prak", white on a white cup,
     # read "m_pk1" and "m_pk1" (ours 9225 0045) is still unread.
-    assert _settle_unmatched(_readings("m_pk1", "m_pk1", "pk1"))[0].poster is None
-    assert _settle_unmatched(_readings("ahmad", "ahmad"))[0].poster is not None
+    assert settle_unmatched(_readings("m_pk1", "m_pk1", "pk1"))[0].poster is None
+    assert settle_unmatched(_readings("ahmad", "ahmad"))[0].poster is not None
 
 
 def test_a_lone_well_formed_username_or_a_phone_stands() -> None:
-    assert _settle_unmatched(_readings("twacanasaputra88"))[0].poster is not None
+    assert settle_unmatched(_readings("twacanasaputra88"))[0].poster is not None
     # Read unsurely, a lone handle may be a rostered one misread: the header is unread.
-    unsure = _settle_unmatched(_readings("nuttampuibobn.4", conf=0.76))[0]
+    unsure = settle_unmatched(_readings("nuttampuibobn.4", conf=0.76))[0]
     assert unsure.poster is None
     for order in (("+62 878-1652-2293", "kemarau08"), ("kemarau08", "+62 878-1652-2293")):
-        poster = _settle_unmatched(_readings(*order))[0].poster
+        poster = settle_unmatched(_readings(*order))[0].poster
         assert poster is not None and poster.kind == "phone"
 
 
@@ -95,10 +94,10 @@ def test_a_poster_two_readings_read_letter_for_letter_is_legible() -> None:
         [RosterEntry("198501012010012001", "Siti Aminah", unit_kerja="BPKAD Kota Contoh")]
     )
     handle = Poster("username", "mahendra36")
-    assert _read_alike_twice(handle, [handle, Poster("username", "mahendra36")], roster)
-    assert not _read_alike_twice(handle, [handle, Poster("username", "mahendraao")], roster)
+    assert read_alike_twice(handle, [handle, Poster("username", "mahendra36")], roster)
+    assert not read_alike_twice(handle, [handle, Poster("username", "mahendraao")], roster)
     saved = Poster("contact_name", "Bu Sit BPKAD")
-    assert not _read_alike_twice(saved, [saved, saved], roster)
+    assert not read_alike_twice(saved, [saved, saved], roster)
 
 
 def test_a_contact_name_that_can_only_be_a_handle_is_looked_up_as_one() -> None:
