@@ -50,6 +50,9 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     # "no urut 1" with its "no" misread as "n" and any letter ("nwurut1" in a script font).
     (why.RULE_NUMBER_ORDER, re.compile(r"\b(?:" + _NO + r"|n[a-z0]\.?)\s*[ua]r[uo]t\s*:?\s*" + _NUM + r"[l|!]?\b"), 0.95),
     (why.RULE_VOTE_NUMBER, re.compile(r"\b" + _VOTE + r"\s+(?:for\s+)?(?:(?:" + _NO + r"|n[ae]\.?)\s*)?" + _NUM + r"\b"), 0.95),
+    # The "!" after the number read as a letter or a one at the line's end ("COBLOS NOMOR 1I",
+    # "COBLOSNOMOR11" of "COBLOS NOMOR 1!" on a ballot's label: ours 9223 0065).
+    (why.RULE_VOTE_NUMBER, re.compile(r"(?m)\b" + _VOTE + r"\s+(?:" + _NO + r"\s*)?0?([1-9])[il|1](?=[ \t]*$)"), 0.9),
     (why.RULE_CHOOSE_NUMBER, re.compile(r"\b(?:pilih|dukung|menangkan|menang|choose|support)\w*\s+" + _NO + r"\s*" + _NUM + r"\b"), 0.9),
     # A padded number after a verb of choosing or a firm word: "gaspol 02", "tetap 01",
     # "yang penting 03", "jangan lupa 02", "cuma 01".

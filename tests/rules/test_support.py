@@ -54,6 +54,8 @@ hashtags = ["#YudaPasti"]
         ("Pokoke nomer siji", 1, "kata dukungan + nomor"),  # Javanese: "whatever happens, one"
         ("02 harga mati", 2, "angka besar + kata dukungan"),  # "non-negotiable"
         ("Vote number 2!", 2, "coblos-nomor"),
+        ("COBLOS NOMOR 1I", 1, "coblos-nomor"),  # the "!" read as an I (ours 9223 0065)
+        ("COBLOSNOMOR11", 1, "coblos-nomor"),  # ... as a one: no pair 11 stands
         ("#02MenangTotal", 2, "hashtag-nomor"),
         ("#Coblos3 ya", 3, "hashtag-nomor"),
         ("Jangan lupa nomor urut 03", 3, "nomor-urut"),
@@ -154,6 +156,8 @@ def test_on_a_ballot_urging_one_pair_the_others_names_are_its_list_not_rivals() 
     # Without a ballot, a candidate named beside "coblos" is a rival still.
     finding = detect_support("Coblos nomor 2! Hendra Siregar juga oke", ELECTION)
     assert finding.candidate == 2 and finding.confidence < 0.9, finding
+    # A one after the number within the line is a count, not the "!" ("coblos 11 kali").
+    assert detect_support("sudah coblos 11 kali lomba", ELECTION).candidate is None
 
 
 def test_a_name_one_slip_off_after_pak_or_bu_is_the_candidate() -> None:
