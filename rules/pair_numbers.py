@@ -53,10 +53,11 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     # The "!" after the number read as a letter or a one at the line's end ("COBLOS NOMOR 1I",
     # "COBLOSNOMOR11" of "COBLOS NOMOR 1!" on a ballot's label: ours 9223 0065).
     (why.RULE_VOTE_NUMBER, re.compile(r"(?m)\b" + _VOTE + r"\s+(?:" + _NO + r"\s*)?0?([1-9])[il|1](?=[ \t]*$)"), 0.9),
-    (why.RULE_CHOOSE_NUMBER, re.compile(r"\b(?:pilih|dukung|menangkan|menang|choose|support)\w*\s+" + _NO + r"\s*" + _NUM + r"\b"), 0.9),
+    # Also with the pair named between ("menangkan paslon nomor 2", "pilih pasangan no 3").
+    (why.RULE_CHOOSE_NUMBER, re.compile(r"\b(?:pilih|dukung|menangkan|menang|choose|support)\w*\s+(?:(?:paslon|pasangan(?:\s+calon)?)\s*(?:" + _NO + r"\s*)?|" + _NO + r"\s*)" + _NUM + r"\b"), 0.9),
     # A padded number after a verb of choosing or a firm word: "gaspol 02", "tetap 01",
-    # "yang penting 03", "jangan lupa 02", "cuma 01".
-    (why.RULE_CHOOSE_DIGITS, re.compile(r"\b(?:pilih|dukung|menangkan|menang|gaspol|gas|lanjutkan|all\s?in|pasti|jelas|fix|jagoan|sikat|hajar|tetap|wajib|yakin|pokok(?:nya|e)|penting|cuma|hanya|cukup|lupa|ingat|bismillah|insya\s?allah)\w*\s+(?:(?:ji|mi|mo|ya|aja|lah|deh|paslon)\s+)?0(\d)\b"), 0.85),
+    # "yang penting 03", "jangan lupa 02", "cuma 01", "Bismillah, 02", "Satu putaran! 01".
+    (why.RULE_CHOOSE_DIGITS, re.compile(r"\b(?:pilih|dukung|menangkan|menang|gaspol|gas|lanjutkan|all\s?in|pasti|jelas|fix|jagoan|sikat|hajar|tetap|wajib|yakin|pokok(?:nya|e)|penting|cuma|hanya|cukup|lupa|ingat|bismillah|insya\s?allah|putaran)\w*[\s,!.]+(?:(?:ji|mi|mo|ya|aja|lah|deh|paslon)\s+)?0(\d)\b"), 0.85),
     # The same number opening a line a particle or a firm word closes: "02 aja", "03
     # pokoknya!", "01 sudah pasti" (not "jam 02 aja").
     (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)^\s*0([1-9])\s+(?:aja|saja|ji|mi|pokoknya|pokoke|harga\s?mati|(?:sudah\s+|udah\s+|sdh\s+)?pasti(?:\s+menang)?)\s*[!.]*\s*$"), 0.8),
@@ -74,6 +75,11 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     (why.RULE_FIRM_NUMBER, re.compile(r"\b(?:pasti|ingat|tetap|fix|wajib|mati|lupa|yakin|mantap|gaspol|gas|all\s?in|lanjut\w*|siap|pokok(?:nya|e))\s+(?:\w+\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
     # The number said sure to win: "Nomor 2 pasti menang" (not "juara nomor 2 pasti menang").
     (why.RULE_FIRM_NUMBER, re.compile(_NOT_CHEERED + r"\b" + _NO + r"\s*" + _NUM + r"\s+(?:pasti|harus|wajib|siap)\s+menang\b"), 0.9),
+    # "Nomor 3 is the best"; "nomor 1 di TPS", "di bilik suara": the number to vote for there;
+    # "suara kita untuk nomor tiga" (our votes for number three).
+    (why.RULE_FIRM_NUMBER, re.compile(_NOT_CHEERED + r"\b" + _NO + r"\s*" + _NUM + r"\s+(?:is\s+)?the\s+best\b"), 0.8),
+    (why.RULE_VOTE_NUMBER, re.compile(r"\b" + _NO + r"\s*" + _NUM + r"\s+di\s+(?:tps|bilik(?:\s+suara)?)\b"), 0.85),
+    (why.RULE_VOTE_NUMBER, re.compile(r"\bsuara\s+(?:\w+\s+)?(?:untuk|utk|buat|for)\s+(?:paslon\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
     (why.RULE_PAIR_NUMBER, re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?)\s*(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.85),
     # A pair's number inside a hashtag: "#02Menang", "#01Juara", "#Coblos3", "#Pilih02", and
     # a padded number before a place ("#02Gowa"; not a date, "#02Desember").
@@ -127,10 +133,12 @@ def number_contexts(norm: str) -> Iterator[tuple[str, re.Match[str], float]]:
             yield rule, match, weight
 
 
-# A number that counts something ("coblos / 3 hari lagi", "nomor 2 minggu depan"): no pair's.
+# A number that counts something ("coblos / 3 hari lagi", "nomor 2 minggu depan"), or a
+# day of a month ("Jangan lupa, 03 Januari rapat"): no pair's.
 COUNTED = re.compile(
     r"[ \t]*\n?[ \t]*(?:hari|minggu|bulan|tahun|jam|menit|detik|kali|orang|ribu|juta|persen|"
-    r"days?|weeks?|hours?)\b"
+    r"days?|weeks?|hours?|jan(?:uari)?|feb(?:ruari)?|mar(?:et)?|apr(?:il)?|mei|juni?|juli?|"
+    r"agu(?:stus)?|sep(?:tember)?|okt(?:ober)?|nov(?:ember)?|des(?:ember)?)\b"
 )
 # A big "02" on its own: OCR often reads the zero as a letter O.
 BIG_NUMBER = re.compile(r"(?:^|\s)[0o]([1-9])(?:\s|$|!|\.)", re.MULTILINE)

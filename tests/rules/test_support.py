@@ -55,6 +55,12 @@ hashtags = ["#YudaPasti"]
         ("02 harga mati", 2, "angka besar + kata dukungan"),  # "non-negotiable"
         ("Vote number 2!", 2, "coblos-nomor"),
         ("COBLOS NOMOR 1I", 1, "coblos-nomor"),  # the "!" read as an I (ours 9223 0065)
+        ("Ayo ke TPS, menangkan paslon nomor 2", 2, "pilih-nomor"),  # the pair between
+        ("Bismillah, 02 untuk Kota Contoh", 2, "pilih-angka"),  # a comma before the number
+        ("Satu putaran! 01", 1, "pilih-angka"),
+        ("Nomor 3 is the best", 3, "kata dukungan + nomor"),
+        ("Nomor 1 di hati, nomor 1 di TPS", 1, "coblos-nomor"),
+        ("Suara kita untuk nomor tiga", 3, "coblos-nomor"),
         ("COBLOSNOMOR11", 1, "coblos-nomor"),  # ... as a one: no pair 11 stands
         ("#02MenangTotal", 2, "hashtag-nomor"),
         ("#Coblos3 ya", 3, "hashtag-nomor"),
@@ -156,6 +162,11 @@ def test_on_a_ballot_urging_one_pair_the_others_names_are_its_list_not_rivals() 
     # Without a ballot, a candidate named beside "coblos" is a rival still.
     finding = detect_support("Coblos nomor 2! Hendra Siregar juga oke", ELECTION)
     assert finding.candidate == 2 and finding.confidence < 0.9, finding
+    # A padded number before a month is a date: "Jangan lupa, 03 Januari rapat".
+    for text in ("Jangan lupa, 03 Januari rapat koordinasi", "Bismillah, 02 Desember mulai"):
+        assert detect_support(text, ELECTION).candidate is None, text
+    # "... is the best" of a room is no cheer of a pair.
+    assert detect_support("Kamar nomor 3 is the best view", ELECTION).confidence < 0.7
     # A one after the number within the line is a count, not the "!" ("coblos 11 kali").
     assert detect_support("sudah coblos 11 kali lomba", ELECTION).candidate is None
 
