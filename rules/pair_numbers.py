@@ -59,8 +59,8 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     # "yang penting 03", "jangan lupa 02", "cuma 01", "Bismillah, 02", "Satu putaran! 01".
     (why.RULE_CHOOSE_DIGITS, re.compile(r"\b(?:pilih|dukung|menangkan|menang|gaspol|gas|lanjutkan|all\s?in|pasti|jelas|fix|jagoan|sikat|hajar|tetap|wajib|yakin|pokok(?:nya|e)|penting|cuma|hanya|cukup|lupa|ingat|bismillah|insya\s?allah|putaran)\w*[\s,!.]+(?:(?:ji|mi|mo|ya|aja|lah|deh|paslon)\s+)?0(\d)\b"), 0.85),
     # The same number opening a line a particle or a firm word closes: "02 aja", "03
-    # pokoknya!", "01 sudah pasti" (not "jam 02 aja").
-    (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)^\s*0([1-9])\s+(?:aja|saja|ji|mi|pokoknya|pokoke|harga\s?mati|(?:sudah\s+|udah\s+|sdh\s+)?pasti(?:\s+menang)?)\s*[!.]*\s*$"), 0.8),
+    # pokoknya!", "01 sudah pasti", "02 lebih baik" (not "jam 02 aja").
+    (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)^\s*0([1-9])\s+(?:aja|saja|ji|mi|pokoknya|pokoke|harga\s?mati|(?:sudah\s+|udah\s+|sdh\s+)?pasti(?:\s+menang)?|lebih\s+baik|paling\s+(?:baik|layak|tepat))\s*[!.]*\s*$"), 0.8),
     # A number opening a line that says it wins: "2 MENANG SATU PUTARAN" ("nomor" or the
     # pair's name above it unread); not a score ("2 menang, 1 seri").
     (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)^\s*0?([1-9])\s+menang(?:\s+satu\s+putaran)?\s*!*\s*$"), 0.75),
@@ -71,8 +71,9 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     # A line opening with the number a regional particle or "pokoknya" affirms: "Nomor 1 mi,
     # tidak ada lagi yang lain" (Makassar); not "Mama nomor 1 pokoknya", a compliment.
     (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)^\W*" + _NO + r"\s*0?([1-9])\s*(?:ji|mi|pokok(?:nya|e))\b"), 0.8),
-    # "sdh pasti nomor 2", "ingat nomor 3 ya", "jangan lupa no 1": a firm word right before.
-    (why.RULE_FIRM_NUMBER, re.compile(r"\b(?:pasti|ingat|tetap|fix|wajib|mati|lupa|yakin|mantap|gaspol|gas|all\s?in|lanjut\w*|siap|pokok(?:nya|e))\s+(?:\w+\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
+    # "sdh pasti nomor 2", "ingat nomor 3 ya", "jangan lupa no 1", "Insyaallah nomor 2
+    # amanah": a firm word right before.
+    (why.RULE_FIRM_NUMBER, re.compile(r"\b(?:pasti|ingat|tetap|fix|wajib|mati|lupa|yakin|mantap|gaspol|gas|all\s?in|lanjut\w*|siap|pokok(?:nya|e)|bismillah|insya\s?allah)\s+(?:\w+\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
     # The number said sure to win: "Nomor 2 pasti menang" (not "juara nomor 2 pasti menang").
     (why.RULE_FIRM_NUMBER, re.compile(_NOT_CHEERED + r"\b" + _NO + r"\s*" + _NUM + r"\s+(?:pasti|harus|wajib|siap)\s+menang\b"), 0.9),
     # "Nomor 3 is the best"; "nomor 1 di TPS", "di bilik suara": the number to vote for there;
@@ -86,6 +87,8 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     (why.RULE_NUMBER_HASHTAG, re.compile(r"#0?([1-9])(?:menang|juara|pasti|lanjut|jaya|hebat|pilihanku)|#(?:pilih|coblos|dukung|menangkan|salam)0?([1-9])(?!\d)"), 0.85),
     (why.RULE_NUMBER_HASHTAG, re.compile(r"#0([1-9])(?!jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)(?=[a-z]{3,}\b)"), 0.85),
     (why.RULE_FINGERS, re.compile(r"\bsalam\s+" + _NUM + r"\s*jari\b"), 0.9),
+    # "tiga jari untuk Medan hebat": the fingers given to a place or a pair.
+    (why.RULE_FINGERS, re.compile(r"\b" + _NUM + r"\s*jari\s+(?:untuk|utk|buat|for)\b"), 0.85),
     # "Same-same kite, nomor 3!": the number cheered, not a rank, a queue, a room or a
     # compliment ("juara nomor 1!", "Mama nomor 1!").
     (why.RULE_NUMBER_CHEER, re.compile(_NOT_CHEERED + r"\b" + _NO + r"\s*0?([1-9])\s*!"), 0.7),

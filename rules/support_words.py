@@ -26,7 +26,7 @@ SUPPORT_WORDS = (
     "jawaban", "kawal", "fix", "pokoknya", "saatnya", "butuh", "harga mati", "vote",
     "the next", "bupatiku", "walikotaku", "gubernurku", "presidenku", "pemimpinku", "sikat",
     "hajar", "minggir", "garis keras", "the best", "no debat", "idola", "nyoblos", "pokoke",
-    "support",
+    "support", "titip suara",
 )  # fmt: skip
 # "No one else" ("gak ada yang lain", Javanese "gak onok liyane", Kupang's "sonde ada yang
 # lain"): a choice declared the only one, how a supporter says it in every region's speech.
@@ -40,7 +40,7 @@ _TIME_TO_LEAD = re.compile(r"\b(?:saatnya|waktunya)\s+(?:\S+\s+){1,3}?(?:memimpi
 CAMPAIGN_WORDS = frozenset(
     {"coblos", "pilih", "dukung", "menang", "menangkan", "lanjutkan", "gaspol", "periode",
      "pilihanku", "jagoan", "satu putaran", "pemenangan", "harga mati", "vote", "no other",
-     "time to lead"}
+     "time to lead", "titip suara"}
 )  # fmt: skip
 _SUPPORT = re.compile(
     r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in SUPPORT_WORDS) + r")\w*", re.I

@@ -61,6 +61,9 @@ hashtags = ["#YudaPasti"]
         ("Nomor 3 is the best", 3, "kata dukungan + nomor"),
         ("Nomor 1 di hati, nomor 1 di TPS", 1, "coblos-nomor"),
         ("Suara kita untuk nomor tiga", 3, "coblos-nomor"),
+        ("Insyaallah nomor 2 amanah", 2, "kata dukungan + nomor"),
+        ("02 lebih baik", 2, "pilih-angka"),
+        ("tiga jari untuk kota contoh", 3, "salam-jari"),
         ("COBLOSNOMOR11", 1, "coblos-nomor"),  # ... as a one: no pair 11 stands
         ("#02MenangTotal", 2, "hashtag-nomor"),
         ("#Coblos3 ya", 3, "hashtag-nomor"),
@@ -201,6 +204,14 @@ def test_a_name_two_slips_off_after_a_campaign_verb_and_pak_is_the_candidate() -
     # Two slips after "pak" alone, or in a name under six letters, are another person.
     assert detect_support("ketemu pak ambanq di kantor", ELECTION).candidate is None
     assert detect_support("mari dukung pak Yvsup", ELECTION).candidate is None
+
+
+def test_a_vote_entrusted_to_a_candidate_named_in_part_is_support() -> None:
+    """ "Titip suara buat Yusuf ya" (entrust your vote to Yusuf): a campaign's own words, which
+    a name part alone is lifted by; "titip salam" (send regards) is not."""
+    finding = detect_support("Titip suara buat Yusuf ya", ELECTION)
+    assert finding.candidate == 3 and finding.confidence >= 0.7, finding
+    assert detect_support("Titip salam buat Yusuf ya", ELECTION).confidence < 0.7
 
 
 def test_an_alias_or_name_one_slip_off_beside_the_pairs_number() -> None:
