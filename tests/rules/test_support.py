@@ -208,10 +208,10 @@ def test_a_name_two_slips_off_after_a_campaign_verb_and_pak_is_the_candidate() -
 
 def test_a_vote_entrusted_to_a_candidate_named_in_part_is_support() -> None:
     """ "Titip suara buat Yusuf ya" (entrust your vote to Yusuf): a campaign's own words, which
-    a name part alone is lifted by; "titip salam" (send regards) is not."""
+    a name part alone is lifted by; "titip kue" (a cake to pass on) is not."""
     finding = detect_support("Titip suara buat Yusuf ya", ELECTION)
     assert finding.candidate == 3 and finding.confidence >= 0.7, finding
-    assert detect_support("Titip salam buat Yusuf ya", ELECTION).confidence < 0.7
+    assert detect_support("Titip kue buat Yusuf ya", ELECTION).confidence < 0.7
 
 
 def test_an_alias_or_name_one_slip_off_beside_the_pairs_number() -> None:
