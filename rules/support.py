@@ -58,6 +58,7 @@ from rules.pair_names import (
     tag_of_names,
 )
 from rules.pair_numbers import BIG_NUMBER, COUNTED, number_contexts, number_value
+from rules.slogans import shared_words, slogan_in
 from rules.support_words import (
     CAMPAIGN_WORDS,
     lifted_by_support_words,
@@ -131,35 +132,6 @@ def _election_words(election: Election) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-def _slogan_in(slogan: str, t: _Text, shared: frozenset[str]) -> bool:
-    """A slogan in the text: as written, or read with OCR's slips when the words that tell
-    it apart are there too. The election's region and the words several pairs' slogans share
-    ("Bangka Tengah Juara", "Bangka Tengah Maju Bersama") are in ordinary posts ("📍 KABUPATEN
-    BANGKA TENGAH jangan golput"): the fuzzy match must not spend its tolerance on the one word
-    that makes the slogan this pair's."""
-    words = words_of(normalise_text(slogan))
-    if not words:
-        return False
-    if " ".join(words) in " ".join(t.tokens) or fold_compact(slogan) in t.flat:
-        return True
-    if not (phrase_in(slogan, t.norm) or compact_in(fold_compact(slogan), t.flat)):
-        return False
-    own = [w for w in words if w not in shared]
-    if not own:
-        return False
-    # The distinctive words as read (one slip per eight letters of them, as for the rest).
-    return compact_in(fold_compact("".join(own)), t.flat) or all(
-        w in t.tokens or compact_in(fold_compact(w), t.flat) for w in own
-    )
-
-
-@functools.lru_cache(maxsize=16)
-def _shared_words(election: Election) -> frozenset[str]:
-    """Words of the election's region, and words found in two or more pairs' slogans."""
-    region = frozenset(words_of(normalise_text(election.region)))
-    return region | shared_names.several_pairs_words(election, lambda c: c.slogans)
-
-
 @dataclass(frozen=True, slots=True)
 class _Election:
     """What the pairs' signals share, so that one pair's words as written are never taken
@@ -180,7 +152,7 @@ class _Election:
 @functools.lru_cache(maxsize=16)
 def _election_context(election: Election) -> _Election:
     return _Election(
-        shared=_shared_words(election),
+        shared=shared_words(election),
         acronyms=frozenset(
             a.upper() for c in election.candidates for a in c.aliases if " " not in a
         ),
@@ -249,7 +221,7 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
         if hit:
             signals.append(Signal(c.number, why.RULE_HASHTAG, tag, 0.9))
     for slogan in c.slogans:
-        if _slogan_in(slogan, t, shared):
+        if slogan_in(slogan, t.tokens, t.norm, t.flat, shared):
             signals.append(Signal(c.number, why.RULE_SLOGAN, slogan, 0.8))
     for account in c.accounts:
         if compact_word(account) in compact_tokens:

@@ -1332,3 +1332,32 @@ def test_a_shared_surname_alone_still_names_no_pair() -> None:
     """ "Ismail" ends both pair 1's and pair 3's candidate's names, and begins neither: alone,
     beside a support word, it names no pair."""
     assert detect_support("Ismail menang!", _NAMES_INSIDE).candidate is None
+
+
+PLACE_SLOGAN = parse_election(
+    """
+[election]
+name = "Pilkada Kota Medan 2024"
+region = "Kota Medan"
+[[candidates]]
+number = 1
+people = ["Junaidi Zainuddin", "Gamani"]
+slogans = ["Medan Sejahtera dan Religius"]
+[[candidates]]
+number = 2
+people = ["Hasbi Umar", "Marlina Mukti"]
+slogans = ["Bersama Membangun Medan"]
+"""
+)
+
+
+def test_a_slogan_s_place_replaced_by_another_word_is_no_slogan() -> None:
+    """ "Bersama Membangun Desa, program dana desa 2024" (a village fund's banner) is within
+    the fuzzy match's tolerance of pair 2's "Bersama Membangun Medan": the tolerance went on
+    the place, the word a person reads as different. A place read one letter off is still
+    the slogan."""
+    banner = detect_support("Bersama Membangun Desa, program dana desa 2024", PLACE_SLOGAN)
+    assert banner.candidate is None, banner
+    for read in ("BERSAMA MEMBANGUN MEDAM", "BERSAMAMEMBANGUNMFDAN"):
+        finding = detect_support(read, PLACE_SLOGAN)
+        assert finding.candidate == 2 and finding.confidence >= 0.7, (read, finding)
