@@ -151,6 +151,9 @@ _IG_AGE_MISREAD = re.compile(r"^\d{1,2}[)\]};:|!]$")
 _HANDLE_SHAPED = re.compile(r"^[a-z0-9]+[._][a-z0-9._]*[a-z0-9]$|^[a-z]{4,}[a-z.]*\d{1,4}$")
 
 
+_BETWEEN_NAME_AND_AGE = re.compile(r"\s?[•·∙●]\s?(?=\d)|\s[✓✔]\s")
+
+
 def _instagram_user(
     line: str, lenient: bool = False, strict: bool = False
 ) -> tuple[str, str] | None:
@@ -164,6 +167,9 @@ def _instagram_user(
     # A comma between letters or digits, a colon between letters: the dot ("andl:rahmawati").
     line = re.sub(r"(?<=[A-Za-z0-9]),(?=[A-Za-z0-9])|(?<=[a-z]):(?=[a-z])", ".", line)
     line = re.sub(r"(?<=[a-z0-9]):(?=\d{1,2}\s?[a-z]{0,3}\W?$)", " ", line)  # "agus:19)", ":59m"
+    # A bullet between the name and the age (the web's "budi.santoso • 5j"), a verified tick
+    # read as a glyph: no part of either.
+    line = _BETWEEN_NAME_AND_AGE.sub(" ", line)
     tokens = [t.strip("'\"‘’“”,;:") for t in line.split()]
     for i in range(1, len(tokens)):
         age = _age_at(tokens, i, lenient)
@@ -242,7 +248,7 @@ def instagram_user_candidates(line: str, strict: bool = False) -> list[tuple[str
         return []
     # A handle cut by the app with "…" before its age ("warsita_yolanda_of…21j"): the mark
     # kept as "...", what follows it the age, never the handle's own digits.
-    line = _CUT_BEFORE_AGE.sub("... ", line)
+    line = _CUT_BEFORE_AGE.sub("... ", _BETWEEN_NAME_AND_AGE.sub(" ", line))
     spaced = _instagram_user(line, strict=strict)
     found: list[tuple[str, str]] = [spaced] if spaced else []
     collab = _COLLAB.fullmatch(spaced[0]) if spaced and _COLLAB_WORD.search(line) else None

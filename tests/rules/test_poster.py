@@ -363,3 +363,14 @@ def test_a_handle_split_beside_its_underscore_without_an_age_is_one_handle() -> 
     assert parse_header_text(["budi_ santoso"]).poster == Poster("username", "budi_santoso")
     # A dot after a word and a space is prose, not a handle's dot.
     assert parse_header_text(["Ayo. dukung"]).poster != Poster("username", "ayo.dukung")
+
+
+@pytest.mark.parametrize(
+    "line", ["budi.santoso • 5j", "budi.santoso·5j", "budi.santoso ✓ 5j", "budi.santoso · 5 j"]
+)
+def test_a_bullet_or_a_tick_between_the_handle_and_its_age_is_neither(line: str) -> None:
+    """Instagram on the web sets a bullet between the name and the age; a verified tick may
+    be read as a glyph there. The age is read: a sure reading, not a name by its shape alone."""
+    reading = parse_header_text([line])
+    assert reading.poster == Poster("username", "budi.santoso")
+    assert reading.seen is not None and reading.seen.replace(" ", "") == "5j"
