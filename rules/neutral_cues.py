@@ -17,10 +17,14 @@ NEUTRAL_CUES: list[tuple[str, re.Pattern[str]]] = [
     (why.NEUTRAL_PEACEFUL, re.compile(r"\b(pilkada|pemilu|kampanye)\s+(damai|sejuk|riang)", re.I)),
     # A news item: an article's time stamp ("14 Nov 2024 14:49 WIB"), "baca/simak berita",
     # or, when OCR garbles the stamp, the card's own lines: the outlet's address alone on
-    # its line ("kabarsulsel.id") or the desk's name ("POLITIK").
+    # its line ("kabarsulsel.id") or the desk's name ("POLITIK", "PILKADA 2024").
     (why.NEUTRAL_NEWS, re.compile(r"\d[.:]?\d\d\s?(?:wib|wita|wit)\b|\b(?:simak|baca)\s+berita", re.I)),
     (why.NEUTRAL_NEWS, re.compile(r"^\s*(?:www\.)?[a-z][a-z0-9-]{2,}\.(?:co\.id|com|id|net|news)\s*$", re.M)),
-    (why.NEUTRAL_NEWS, re.compile(r"^\s*(?:politik|nasional|regional|daerah|hukum|breaking\s+news|berita(?:\s+\w+)?)\s*$", re.M)),
+    (why.NEUTRAL_NEWS, re.compile(r"^\s*(?:politik|nasional|regional|daerah|hukum|breaking\s+news|berita(?:\s+\w+)?|pilkada\s?\d{4})\s*$", re.M)),
+    # The outlet's name alone on its line, as Indonesian outlets are named: "Tribun Medan",
+    # "Warta Kendari", "Suara Medan", "Kabar Bangka", "Medan Pos Online", "AmbonTerkini";
+    # not a campaign's "Suara Rakyat" or "Kabar gembira".
+    (why.NEUTRAL_NEWS, re.compile(r"^\s*(?:(?:tribun|warta|suara|kabar)\s?(?!(?:rakyat|hati|kita|kami|sah|gembira|baik|duka|terbaru)$)[a-z]+|[a-z]+\s?(?:pos|terkini|news|times|post|today)(?:\s+online)?)\s*$", re.M)),
     (why.NEUTRAL_MONEY_POLITICS, re.compile(r"politik\s+uang|money\s+politic", re.I)),
     # "Vote nomor 2 ya, lomba foto anak saya": a contest's vote, not the election's.
     (why.NEUTRAL_CONTEST, re.compile(r"\b(lomba|kontes|giveaway|kompetisi|audisi)\b", re.I)),
