@@ -19,7 +19,10 @@ URGING = frozenset(
 )  # fmt: skip
 # A number alone on its line, its tick read as a stroke or not at all ("01/", "02 V").
 _LONE_NUMBER = re.compile(r"(?m)^\s*0([1-9])\s*(?:[✓✔√/vV]\s*)?$")
-_BALLOT = re.compile(r"surat\s?suara")
+# "surat suara" as a turned or italic print reads it too: U as J or V, S as 5 ("SJRATSJARA",
+# ours 9223 0243).
+_SURAT_SUARA = r"[s5][uvj]rat\s?[s5][uvj]ara"
+_BALLOT = re.compile(_SURAT_SUARA)
 # A candidate's name, however it was matched, in a lone number's lines below.
 _NAME_RULES = frozenset(
     {why.RULE_FULL_NAME, why.RULE_NAME_PART, why.RULE_NAME_WITH_NUMBER, why.RULE_PAIR_NAMED}
@@ -83,7 +86,7 @@ def _names_in(signals: list[_Signal], text: str, whose: Callable[[int], bool]) -
 
 # A ballot's own title ("SURAT SUARA PEMILIHAN WALI KOTA", "SURATSUARAPEMULIHAN…", "SURAT
 # SUARA / PILBUP BANGKA"), not a sentence about ballots ("bawa surat suara ke TPS").
-_BALLOT_TITLE = re.compile(r"surat\s?suara\s?(?:pe[mn]|pil)")
+_BALLOT_TITLE = re.compile(_SURAT_SUARA + r"\s?(?:pe[mn]|pil)")
 
 
 def is_ballot(norm: str) -> bool:

@@ -134,6 +134,11 @@ hashtags = ["#YudaPasti"]
             2,
             "surat suara + ajakan satu nomor",
         ),
+        (  # the title's U read as J on a turned card (ours 9223 0243)
+            "Ini caranya\nSJRATSJARAPEMASKANWAIXOTOANWAKAWALKOT\nMEDANTAHUN 2024\n01",
+            1,
+            "surat suara + ajakan satu nomor",
+        ),
         (  # scraps of the list's names are no choice; the tick read as a stroke is
             "SURAT SUARAPEMULIHANWAU\nNRA SIREGAR-WULANJRTNG SUTEJO·RAHMAT\n02 /",
             2,
