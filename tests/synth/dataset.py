@@ -64,6 +64,10 @@ TOAST_CLEAR_FROM = 9207
 # The first seed whose elections may have one pair's candidate bearing another pair's
 # candidate's whole name inside their own (`election.share_names`).
 SHARED_NAMES_FROM = 9217
+# The first seed whose Instagram headers may set a bullet between the name and the age, as
+# Instagram on the web does ("budi.santoso • 5 j"), and its share of them.
+AGE_BULLET_FROM = 9227
+AGE_BULLET = 0.12
 
 
 @dataclass(frozen=True)
@@ -1060,6 +1064,11 @@ def make_item(
         spec.english = True
         spec.age = _in_english(spec.age, mrng)
         noise.append("english")
+    # Its own stream and seed gate, as the badge's.
+    bullet = random.Random(f"bullet:{seed}:{index}").random() < AGE_BULLET
+    if spec.platform == "instagram" and seed >= AGE_BULLET_FROM and bullet:
+        spec.age = f"• {spec.age}"
+        noise.append("age_bullet")
     if tall:
         noise.append("tall")
     if body.art is not None and body.art["kind"] == "ballot":

@@ -737,6 +737,24 @@ def test_instagram_headers_carry_badges_from_a_later_seed_and_older_ones_stay() 
         assert badges == ({"close_friends", "verified"} if drawn else set())
 
 
+def test_instagram_ages_follow_a_bullet_from_a_later_seed_and_older_ones_stay() -> None:
+    """From `AGE_BULLET_FROM` on, some Instagram headers set "•" between the name and the
+    age, as Instagram on the web does; the label says so. An older seed sets none."""
+    from tests.synth.dataset import AGE_BULLET_FROM
+
+    for seed, drawn in ((AGE_BULLET_FROM, True), (AGE_BULLET_FROM - 2, False)):
+        world = make_world(seed, roster_size=200)
+        cats = categories_for(300, random.Random(f"cats:{seed}"))
+        bullets = 0
+        for index in range(1, 121):
+            spec, lab = make_item(world, index, cats[index - 1], seed)
+            marked = "age_bullet" in lab["noise"].split("+")
+            assert marked == spec.age.startswith("• ")
+            assert not marked or spec.platform == "instagram"
+            bullets += marked
+        assert (bullets > 0) == drawn
+
+
 def test_captions_turn_further_from_a_later_seed_and_older_ones_stay() -> None:
     """From `WIDE_TURN_FROM` on, a rotated caption turns up to 35° (emoji and all, as
     another generator turns "✌️ 2️⃣ 🔥"); an older seed's stay within 25°."""
