@@ -256,7 +256,7 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
                     and any(fold_compact(x).startswith(folded) for x in tokens)
                     and not borrowed_in(folded, text)
                 )
-            ):
+            ) and not _start_of_a_name(words, c, t):
                 signals.append(Signal(c.number, why.RULE_ALIAS, alias, 0.85))
         elif words and (words[0] in tokens or folded in {fold_compact(x) for x in tokens}):
             # Short acronyms ("GARI", "NADA") can be ordinary words; those count more in
@@ -343,6 +343,19 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
 _BIG_NUMBER_WORDS = frozenset(
     {"menang", "menangkan", "coblos", "pilih", "lanjutkan", "dukung", "harga mati"}
 )
+
+
+def _start_of_a_name(words: list[str], c: Candidate, t: _Text) -> bool:
+    """The alias ("Pak Jun") is only the start of the candidate's own name as read ("Pak
+    Junaidi"): the name counts for what it is, not a second time as the alias."""
+    longer = {
+        w
+        for person in c.people
+        for w in words_of(normalise_text(person))
+        if len(w) > len(words[-1]) and w.startswith(words[-1])
+    }
+    whole = r"\b" + r"\s*".join(re.escape(w) for w in words) + r"\b"
+    return bool(longer & set(t.tokens)) and not re.search(whole, t.norm)
 
 
 def _hashtags_read(raw: str) -> list[str]:

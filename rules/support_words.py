@@ -172,13 +172,16 @@ def lifted_by_support_words(signals: list[Signal], support_words: set[str]) -> l
     if not support_words:
         return signals
     campaign = bool(support_words & CAMPAIGN_WORDS)
+    # Everyday words alone ("Semangat pagi Bu Julaiha, sehat selalu", "Foto bersama Pak
+    # Hasbi") greet or praise a person a candidate shares a given name with.
+    pointed = bool(support_words - EVERYDAY_WORDS)
     lifted = []
     for s in signals:
         if (
             s.rule == why.RULE_ALIAS_OCR
             # A name of three letters ("Ali") is lifted by a campaign's own word only:
             # "Selamat ulang tahun Ali, semangat" is a birthday.
-            or (s.rule == why.RULE_NAME_PART and (len(s.matched) > 3 or campaign))
+            or (s.rule == why.RULE_NAME_PART and pointed and (len(s.matched) > 3 or campaign))
             or (s.rule == why.RULE_ALIAS and s.weight < 0.8)
             or (s.rule in {why.RULE_NUMBER, why.RULE_ALIAS_SCRIPT} and campaign)
             or (s.rule == why.RULE_PAIR_NAMED and s.weight < 0.8 and campaign)

@@ -1380,3 +1380,49 @@ def test_a_slogan_s_place_replaced_by_another_word_is_no_slogan() -> None:
     for read in ("BERSAMA MEMBANGUN MEDAM", "BERSAMAMEMBANGUNMFDAN"):
         finding = detect_support(read, PLACE_SLOGAN)
         assert finding.candidate == 2 and finding.confidence >= 0.7, (read, finding)
+
+
+NICKNAMED = parse_election(
+    """
+[election]
+name = "Pilkada Kota Medan 2024"
+region = "Kota Medan"
+[[candidates]]
+number = 1
+people = ["Junaidi Zainuddin", "Gamani"]
+aliases = ["JUGA", "Pak Jun"]
+[[candidates]]
+number = 2
+people = ["Hasbi Umar", "Julaiha Puspita"]
+aliases = ["HAJU"]
+"""
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Semangat pagi Bu Julaiha, sehat selalu",
+        "Foto bersama Pak Hasbi di acara pernikahan keponakan",
+        "Amanah ya Pak Hasbi sebagai ketua RT baru",
+        "Selamat ulang tahun Pak Junaidi, semoga panjang umur",
+    ],
+)
+def test_a_greeting_to_someone_sharing_a_candidate_s_given_name_is_no_flag(text: str) -> None:
+    """Everyday words ("semangat", "bersama", "amanah") praise or greet a person; beside a
+    candidate's given name alone they make a mention to look at, not support. A nickname
+    ("Pak Jun") that is only the start of the name read ("Pak Junaidi") is that name, not a
+    second signal."""
+    finding = detect_support(text, NICKNAMED)
+    assert finding.confidence < 0.7, finding
+
+
+def test_a_given_name_beside_a_campaign_s_word_or_a_nickname_alone_is_still_support() -> None:
+    for text, number in (
+        ("Doakan Pak Hasbi menang", 2),
+        ("Pak Jun for Medan", 1),
+        ("PAKJUNMENANG", 1),
+        ("Titip suara buat Julaiha", 2),
+    ):
+        finding = detect_support(text, NICKNAMED)
+        assert finding.candidate == number and finding.confidence >= 0.7, (text, finding)
