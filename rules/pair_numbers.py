@@ -77,10 +77,11 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     # The number said sure to win: "Nomor 2 pasti menang" (not "juara nomor 2 pasti menang").
     (why.RULE_FIRM_NUMBER, re.compile(_NOT_CHEERED + r"\b" + _NO + r"\s*" + _NUM + r"\s+(?:pasti|harus|wajib|siap)\s+menang\b"), 0.9),
     # "Nomor 3 is the best"; "nomor 1 di TPS", "di bilik suara": the number to vote for there;
-    # "suara kita untuk nomor tiga" (our votes for number three).
+    # "suara kita untuk nomor tiga" (our votes for number three; not a count's "perolehan suara
+    # untuk nomor urut 1").
     (why.RULE_FIRM_NUMBER, re.compile(_NOT_CHEERED + r"\b" + _NO + r"\s*" + _NUM + r"\s+(?:is\s+)?the\s+best\b"), 0.8),
     (why.RULE_VOTE_NUMBER, re.compile(r"\b" + _NO + r"\s*" + _NUM + r"\s+di\s+(?:tps|bilik(?:\s+suara)?)\b"), 0.85),
-    (why.RULE_VOTE_NUMBER, re.compile(r"\bsuara\s+(?:\w+\s+)?(?:untuk|utk|buat|for)\s+(?:paslon\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
+    (why.RULE_VOTE_NUMBER, re.compile(r"\bsuara\s*(?:kita|kami|saya|aku|ku|keluarga)\s+(?:untuk|utk|buat|for)\s+(?:paslon\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
     (why.RULE_PAIR_NUMBER, re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?)\s*(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.85),
     # A pair's number inside a hashtag: "#02Menang", "#01Juara", "#Coblos3", "#Pilih02", and
     # a padded number before a place ("#02Gowa"; not a date, "#02Desember").
