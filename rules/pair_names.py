@@ -56,9 +56,10 @@ def named_with_number(c: Candidate, norm: str, supported: bool) -> tuple[str, fl
     what makes the slip a misreading. Then the alias has four letters or more, the name
     five, and the word read is no ordinary word ("Antrian baru nomor 2" is no "BARA", even
     though "FU&L nOmOr 2!" then stays with its number alone); and the number carries its
-    keyword or its leading zero. A bare number only beside a name, in a text with a support word (`supported`):
-    "HARI KE-2, SEMANGAT" is a day, not "HAMI", and "Juara 1 omba" (a "lomba" whose l was
-    read as a one) no "OMMA"."""
+    keyword, or its leading zero beside a word read with digits for letters ("H8Q0 04"). A
+    bare number only beside a name, in a text with a support word (`supported`): "HARI KE-2,
+    SEMANGAT" is a day, not "HAMI", and "Juara 1 omba" (a "lomba" whose l was read as a one)
+    no "OMMA"."""
     aliases = {fold_compact(a) for a in c.aliases if len(fold_compact(a)) >= 3}
     names = {fold_compact(w) for p in c.people for w in p.split() if len(w) >= 4}
     number = re.compile(r"^(no\.?|nomor|nomer)?(0)?" + str(c.number) + r"$")
