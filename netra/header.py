@@ -5,7 +5,8 @@ band read again by each opinion in turn, the reading the roster knows best winni
 A name line read alone often lacks its anchor (the story's age lost in the glare): its words
 are then a guess (`_strip_guess`) that only counts when the roster knows it or someone near
 it. Readings nobody on the roster matches are weighed against each other
-(`settle_unmatched`): someone off the roster, or a header nobody could read.
+(`netra.header_agreement.settle_unmatched`): someone off the roster, or a header nobody
+could read.
 """
 
 from __future__ import annotations
