@@ -1353,7 +1353,7 @@ def test_a_shared_surname_alone_still_names_no_pair() -> None:
     assert detect_support("Ismail menang!", _NAMES_INSIDE).candidate is None
 
 
-PLACE_SLOGAN = parse_election(
+MEDAN = parse_election(
     """
 [election]
 name = "Pilkada Kota Medan 2024"
@@ -1361,10 +1361,12 @@ region = "Kota Medan"
 [[candidates]]
 number = 1
 people = ["Junaidi Zainuddin", "Gamani"]
+aliases = ["JUGA", "Pak Jun"]
 slogans = ["Medan Sejahtera dan Religius"]
 [[candidates]]
 number = 2
-people = ["Hasbi Umar", "Marlina Mukti"]
+people = ["Hasbi Umar", "Julaiha Puspita"]
+aliases = ["HAJU"]
 slogans = ["Bersama Membangun Medan"]
 """
 )
@@ -1375,28 +1377,11 @@ def test_a_slogan_s_place_replaced_by_another_word_is_no_slogan() -> None:
     the fuzzy match's tolerance of pair 2's "Bersama Membangun Medan": the tolerance went on
     the place, the word a person reads as different. A place read one letter off is still
     the slogan."""
-    banner = detect_support("Bersama Membangun Desa, program dana desa 2024", PLACE_SLOGAN)
+    banner = detect_support("Bersama Membangun Desa, program dana desa 2024", MEDAN)
     assert banner.candidate is None, banner
     for read in ("BERSAMA MEMBANGUN MEDAM", "BERSAMAMEMBANGUNMFDAN"):
-        finding = detect_support(read, PLACE_SLOGAN)
+        finding = detect_support(read, MEDAN)
         assert finding.candidate == 2 and finding.confidence >= 0.7, (read, finding)
-
-
-NICKNAMED = parse_election(
-    """
-[election]
-name = "Pilkada Kota Medan 2024"
-region = "Kota Medan"
-[[candidates]]
-number = 1
-people = ["Junaidi Zainuddin", "Gamani"]
-aliases = ["JUGA", "Pak Jun"]
-[[candidates]]
-number = 2
-people = ["Hasbi Umar", "Julaiha Puspita"]
-aliases = ["HAJU"]
-"""
-)
 
 
 @pytest.mark.parametrize(
@@ -1413,7 +1398,7 @@ def test_a_greeting_to_someone_sharing_a_candidate_s_given_name_is_no_flag(text:
     candidate's given name alone they make a mention to look at, not support. A nickname
     ("Pak Jun") that is only the start of the name read ("Pak Junaidi") is that name, not a
     second signal."""
-    finding = detect_support(text, NICKNAMED)
+    finding = detect_support(text, MEDAN)
     assert finding.confidence < 0.7, finding
 
 
@@ -1424,5 +1409,5 @@ def test_a_given_name_beside_a_campaign_s_word_or_a_nickname_alone_is_still_supp
         ("PAKJUNMENANG", 1),
         ("Titip suara buat Julaiha", 2),
     ):
-        finding = detect_support(text, NICKNAMED)
+        finding = detect_support(text, MEDAN)
         assert finding.candidate == number and finding.confidence >= 0.7, (text, finding)
