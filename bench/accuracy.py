@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from netra.analysis import analyse
+from netra.analysis import analyse, warm_up
 from ocr.engine import OcrEngine, make_engine
 from rules.election import Election, load_election
 from rules.names import strip_titles
@@ -189,7 +189,8 @@ def main() -> None:
     election = load_election(d / "election.toml")
     engine = make_engine(args.engine)
     paths = [d / lab["image"] for lab in labels]
-    netra(paths[0], roster, election, engine)  # models loaded before anything is timed
+    warm_up(engine)  # models and emoji templates loaded before anything is timed, as a worker does
+    netra(paths[0], roster, election, engine)
 
     # Single-core cost first, on a quiet machine: each image analysed alone, right after one
     # plain tesseract run on the same file.

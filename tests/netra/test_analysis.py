@@ -418,6 +418,22 @@ def test_bad_bytes_give_an_error_verdict(roster, election, engine) -> None:  # t
     assert v.to_dict()["verdict"] == "error"
 
 
+def test_a_pool_loads_the_emoji_templates_before_its_first_screenshot(
+    roster, election, engine
+) -> None:  # type: ignore[no-untyped-def]
+    """The turned emoji templates (0.2-0.4 s to build) are built when the pool starts, in a
+    worker, not by whichever reporter's story first shows an emoji at a slant."""
+    from ocr.emoji_likeness import templates
+
+    templates.cache_clear()
+    pool = AnalysisPool(roster, election, workers=1, engine=engine)
+    try:
+        pool.warmed.result(timeout=60)
+        assert templates.cache_info().currsize == 2  # upright and turned
+    finally:
+        pool.close()
+
+
 async def test_pool_keeps_the_event_loop_responsive(roster, election, engine) -> None:  # type: ignore[no-untyped-def]
     """OCR runs in worker threads: a ticker on the loop keeps ticking during analysis. Its
     longest pause is a scheduling hiccup, under 0.25 s, or on a loaded machine (where the
