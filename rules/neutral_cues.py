@@ -23,8 +23,8 @@ NEUTRAL_CUES: list[tuple[str, re.Pattern[str]]] = [
     (why.NEUTRAL_NEWS, re.compile(r"^\s*(?:politik|nasional|regional|daerah|hukum|breaking\s+news|berita(?:\s+\w+)?|pilkada\s?\d{4})\s*$", re.M)),
     # The outlet's name alone on its line, as Indonesian outlets are named: "Tribun Medan",
     # "Warta Kendari", "Suara Medan", "Kabar Bangka", "Medan Pos Online", "AmbonTerkini";
-    # not a campaign's "Suara Rakyat" or "Kabar gembira".
-    (why.NEUTRAL_NEWS, re.compile(r"^\s*(?:(?:tribun|warta|suara|kabar)\s?(?!(?:rakyat|hati|kita|kami|sah|gembira|baik|duka|terbaru)$)[a-z]+|[a-z]+\s?(?:pos|terkini|news|times|post|today)(?:\s+online)?)\s*$", re.M)),
+    # not a campaign's "Suara Rakyat" or "Kabar gembira", nor "repost" over a shared post.
+    (why.NEUTRAL_NEWS, re.compile(r"^\s*(?:(?:tribun|warta|suara|kabar)\s?(?!(?:rakyat|hati|kita|kami|sah|gembira|baik|duka|terbaru)$)[a-z]+|[a-z]+\s(?:pos|news|times|post|today)(?:\s+online)?|[a-z]+\s?terkini)\s*$", re.M)),
     (why.NEUTRAL_MONEY_POLITICS, re.compile(r"politik\s+uang|money\s+politic", re.I)),
     # "Vote nomor 2 ya, lomba foto anak saya": a contest's vote, not the election's.
     (why.NEUTRAL_CONTEST, re.compile(r"\b(lomba|kontes|giveaway|kompetisi|audisi)\b", re.I)),

@@ -351,6 +351,9 @@ def test_a_news_card_naming_one_candidate_is_a_mention_whatever_emoji_are_found(
     ):
         finding = detect_support(card, ELECTION, ["cheer_fire"] * 3)
         assert 0.3 <= finding.confidence < 0.7, (card, finding)
+    # "repost" over a campaign account's post is no outlet's name (ours 9219 0147, 0205).
+    shared = detect_support("repost\n@hendrawulan.official\nContoh Sejahtera Merata", ELECTION)
+    assert shared.candidate == 1 and shared.confidence >= 0.7, shared
 
 
 def test_a_lone_first_name_without_support_words_is_weak() -> None:
