@@ -38,10 +38,11 @@ def slogan_in(
     if not own:
         return False
     # Nor on a shared word as a whole: "Bersama Membangun Desa" is not "Bersama Membangun
-    # Medan" with its place misread. Each is there, one slip off at most.
+    # Medan" with its place misread. Each of four letters or more is there, one slip off at
+    # most (a short one, "dan", may be misread whole).
     where = fuzz.partial_ratio_alignment(fold_compact(slogan), flat)
     read = flat[max(0, where.dest_start - 2) : where.dest_end + 2] if where else flat
-    if not all(within_a_slip(fold_compact(w), read) for w in words if w in shared):
+    if not all(within_a_slip(fold_compact(w), read) for w in words if w in shared and len(w) >= 4):
         return False
     # The distinctive words as read (one slip per eight letters of them, as for the rest).
     return compact_in(fold_compact("".join(own)), flat) or all(
@@ -54,8 +55,6 @@ def within_a_slip(word: str, flat: str) -> bool:
     misread, lost or added."""
     if word in flat:
         return True
-    if len(word) < 4:
-        return False
     sizes = (len(word) - 1, len(word), len(word) + 1)
     return any(
         Levenshtein.distance(word, flat[i : i + size], score_cutoff=1) <= 1
