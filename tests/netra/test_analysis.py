@@ -623,8 +623,9 @@ def test_a_poster_off_the_roster_two_readings_agree_on_is_not_read_by_the_last_r
     roster,  # type: ignore[no-untyped-def]
 ) -> None:
     """The first reading of a header not sure enough to stand, and the band read again
-    agreeing with it on someone nobody on the roster is near: the costliest opinion (for the
-    faintest names) is not asked; the cheaper ones still are."""
+    agreeing with it, surely and letter for letter, on someone nobody on the roster is near:
+    neither the costliest opinion (for the faintest names) nor the cheaper ones after it are
+    asked (all but the costliest were, until a later reading's sureness counted too)."""
     import io
 
     from PIL import Image
@@ -641,7 +642,7 @@ def test_a_poster_off_the_roster_two_readings_agree_on_is_not_read_by_the_last_r
     unsure = dataclasses.replace(layout, header=dataclasses.replace(layout.header, confidence=0.5))
     reading, matches, _ = read_poster(image, engine, roster, unsure, True, 5, 0.85, NamePlace())
     assert not matches and reading.poster is not None, reading
-    assert engine.reads == len(HEADER_OPINIONS) - 1
+    assert 1 <= engine.reads <= 2 < len(HEADER_OPINIONS) - 1
 
 
 @pytest.mark.parametrize(
