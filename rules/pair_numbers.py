@@ -137,12 +137,16 @@ def number_contexts(norm: str) -> Iterator[tuple[str, re.Match[str], float]]:
             yield rule, match, weight
 
 
-# A number that counts something ("coblos / 3 hari lagi", "nomor 2 minggu depan"), or a
-# day of a month ("Jangan lupa, 03 Januari rapat"): no pair's.
+# A number that counts something ("coblos / 3 hari lagi", "nomor 2 minggu depan", "gas 02
+# porsi lagi"), or a day of a month, the Hijri ones too ("Jangan lupa, 03 Januari rapat",
+# "Bismillah 01 Muharram"): no pair's. ("anak" is not: "pilih 02 anak muda" is a campaign's.)
 COUNTED = re.compile(
     r"[ \t]*\n?[ \t]*(?:hari|minggu|bulan|tahun|jam|menit|detik|kali|orang|ribu|juta|persen|"
-    r"days?|weeks?|hours?|jan(?:uari)?|feb(?:ruari)?|mar(?:et)?|apr(?:il)?|mei|juni?|juli?|"
-    r"agu(?:stus)?|sep(?:tember)?|okt(?:ober)?|nov(?:ember)?|des(?:ember)?)\b"
+    r"buah|ekor|lembar|porsi|days?|weeks?|hours?|"
+    r"jan(?:uari)?|feb(?:ruari)?|mar(?:et)?|apr(?:il)?|mei|juni?|juli?|"
+    r"agu(?:stus)?|sep(?:tember)?|okt(?:ober)?|nov(?:ember)?|des(?:ember)?|"
+    r"muharr?am|safar|rabi'?ul|jumadil|rajab|sya'?ban|ramadh?an|syawal|d?zulkaidah|"
+    r"d?zulqa'?dah|d?zulhijj?ah)\b"
 )
 # A big "02" on its own: OCR often reads the zero as a letter O.
 BIG_NUMBER = re.compile(r"(?:^|\s)[0o]([1-9])(?:\s|$|!|\.)", re.MULTILINE)

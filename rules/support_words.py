@@ -71,11 +71,12 @@ def names_a_campaign(name: str) -> bool:
 
 
 # Support words an everyday post is as full of ("Senam pagi bersama keluarga besar Bapenda",
-# "Semangat pagi, sehat selalu"): alone, with no number, no pair and no other word of a
-# campaign, they say nothing of one (`no_campaign_words(everyday=True)`).
+# "Semangat pagi, sehat selalu", "Doakan ibu saya …", "Titip salam buat …"): alone, with no
+# number, no pair and no other word of a campaign, they say nothing of one
+# (`no_campaign_words(everyday=True)`), nor lift a given name to support.
 EVERYDAY_WORDS = frozenset(
     {"bersama", "semangat", "mantap", "hebat", "juara", "siap", "terbaik", "amanah",
-     "bismillah", "yakin"}
+     "bismillah", "yakin", "doakan", "salam"}
 )  # fmt: skip
 _EVERYDAY = re.compile(r"\b(?:" + "|".join(sorted(EVERYDAY_WORDS)) + r")\b")
 

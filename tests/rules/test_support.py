@@ -170,8 +170,14 @@ def test_on_a_ballot_urging_one_pair_the_others_names_are_its_list_not_rivals() 
     # Without a ballot, a candidate named beside "coblos" is a rival still.
     finding = detect_support("Coblos nomor 2! Hendra Siregar juga oke", ELECTION)
     assert finding.candidate == 2 and finding.confidence < 0.9, finding
-    # A padded number before a month is a date: "Jangan lupa, 03 Januari rapat".
-    for text in ("Jangan lupa, 03 Januari rapat koordinasi", "Bismillah, 02 Desember mulai"):
+    # A padded number before a month is a date: "Jangan lupa, 03 Januari rapat", a Hijri
+    # month's too; before a count's noun it counts ("gas 02 porsi lagi").
+    for text in (
+        "Jangan lupa, 03 Januari rapat koordinasi",
+        "Bismillah, 02 Desember mulai",
+        "Bismillah 01 Muharram, semoga berkah",
+        "Gas 02 porsi lagi, lapar",
+    ):
         assert detect_support(text, ELECTION).candidate is None, text
     # "... is the best" of a room is no cheer of a pair.
     assert detect_support("Kamar nomor 3 is the best view", ELECTION).confidence < 0.7
@@ -1394,6 +1400,8 @@ def test_a_slogan_s_place_replaced_by_another_word_is_no_slogan() -> None:
         "Foto bersama Pak Hasbi di acara pernikahan keponakan",
         "Amanah ya Pak Hasbi sebagai ketua RT baru",
         "Selamat ulang tahun Pak Junaidi, semoga panjang umur",
+        "Doakan ibu saya operasi hari ini, Pak Hasbi dokternya",
+        "Titip salam buat Pak Junaidi di kantor",
     ],
 )
 def test_a_greeting_to_someone_sharing_a_candidate_s_given_name_is_no_flag(text: str) -> None:
