@@ -89,8 +89,11 @@ def paper_cards(image: Image.Image, rows: tuple[int, int]) -> list[Inset]:
             # A label or a sticker laid over the card's corner ("Ini caranya 👇" over a
             # ballot, ours 9223 0116) spoils the rectangle around the whole: the card is the
             # rectangle along its own edges that the outline fills.
-            (cx, cy), (w, h), angle = _along_edges(outline) or ((0, 0), (0, 0), 0)
-        if not w or min(w, h) < 0.25 * max(w, h):
+            edged = _along_edges(outline)
+            if edged is None:
+                continue
+            (cx, cy), (w, h), angle = edged
+        if min(w, h) < 0.25 * max(w, h):
             continue
         # OpenCV gives the angle in [-90, 90): the same rectangle turned by less than 45°.
         while angle > 45:
