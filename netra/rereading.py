@@ -208,6 +208,9 @@ def poster_line_inside(layout: Layout, span: tuple[int, int]) -> bool:
 TURNED = 10.0
 
 
+_WORDS = re.compile(r"[A-Za-z]{3}")
+
+
 def framed_plainly_neutral(
     lines: Sequence[OcrLine], layout: Layout, support: SupportFinding, span: tuple[int, int]
 ) -> bool:
@@ -238,6 +241,10 @@ def framed_plainly_neutral(
     # at 0.94 above "satu suara menentukan" in a gallery viewer: blindgen 215).
     sure = SURE_LINE if support.neutral_cues else FRAMED_SURE
     if not inside or any(line.conf < sure or abs(line.angle) > TURNED for line in inside):
+        return False
+    if any(not _WORDS.search(line.text) for line in inside):
+        # A line of no words is emoji read as digits ("🗳️ 1 ✅💯💯" read "100100", blindgen
+        # 259): what it says is its emoji's, however surely the digits were read.
         return False
     text = "\n".join(line.text for line in inside)
     return bool(support.neutral_cues) or no_campaign_words(text, numbers=pairs(support))

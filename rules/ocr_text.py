@@ -208,7 +208,9 @@ _SYMBOLS_BETWEEN = re.compile(r"(?<=[A-Za-z])[+*%~^=]+(?=\d)")
 _SYMBOLS_AFTER_DIGIT = re.compile(r"(?<=\d)[+*%~^=]+$")
 # A sparkle after a word read as a glyph run into it: "ingat ✨ nomor 1" → "ingat# nomor 1".
 _SYMBOLS_AFTER_WORD = re.compile(r"(?<=[A-Za-z]{3})[#+*%~^=]+$")
-_HUNDRED_EMOJI = re.compile(r"^(0?[1-9])[17]00(?=\W*$)")  # its underlines read as 1 or 7; "03700"
+_HUNDRED_EMOJI = re.compile(
+    r"^(0?[1-9])[17][0g]0(?=\W*$)"
+)  # its underlines read as 1 or 7; "03700"
 # "pasti nomor 1 💯" read as "pasti nomor 100": the emoji read as "00" after the pair's
 # number. Only right after a number's keyword that follows a firm or campaign word: "Jl.
 # Sudirman No. 100" and "rumah nomor 100" are addresses.
@@ -218,15 +220,15 @@ _FIRM_WORD = re.compile(
     r"menangkan|paslon)$",
     re.I,
 )
-# Its "00" may be read "90", its underline a 1 or a 7 ("NOMOR390", "NOMOR3790"), and the
-# number may be run into its keyword.
-_NUMBER_THEN_HUNDRED = re.compile(r"^([1-9])[17]?[09]0(?=\W*$)")
-_KEYWORD_THEN_HUNDRED = re.compile(r"^(nomor|nomer|urut)([1-9])[17]?[09]0(?=\W*$)", re.I)
+# Its "00" may be read "90" or "g0", its underline a 1 or a 7 ("NOMOR390", "NOMOR3790",
+# "otw menang 011g0": blindgen 259), and the number may be run into its keyword.
+_NUMBER_THEN_HUNDRED = re.compile(r"^([1-9])[17]?[09g]0(?=\W*$)")
+_KEYWORD_THEN_HUNDRED = re.compile(r"^(nomor|nomer|urut)([1-9])[17]?[09g]0(?=\W*$)", re.I)
 # The same after a padded number urged ("otw menang 04 💯" read "otwmenang0470"): the
 # padded number is the pair's, what follows it the emoji ("otwmenang020": the 💯 a lone
 # "0", blindgen 255).
 _URGED_PADDED_THEN_HUNDRED = re.compile(
-    r"\b(menang|pilih|coblos|dukung|sikat|hajar|gas+pol|paslon|nomor|urut) (0[1-9])(?:[17]?[09]0|[17]?0)\b",
+    r"\b(menang|pilih|coblos|dukung|sikat|hajar|gas+pol|paslon|nomor|urut) (0[1-9])(?:[17]?[09g]0|[17]?0)\b",
     re.I,
 )
 # An emoji or a symbol standing alone between words ("nomor ⭐ 1", "ya 😉" read as "@"): no

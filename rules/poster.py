@@ -151,7 +151,11 @@ _IG_AGE_MISREAD = re.compile(r"^\d{1,2}[)\]};:|!]$")
 _HANDLE_SHAPED = re.compile(r"^[a-z0-9]+[._][a-z0-9._]*[a-z0-9]$|^[a-z]{4,}[a-z.]*\d{1,4}$")
 
 
-_BETWEEN_NAME_AND_AGE = re.compile(r"\s?[•·∙●]\s?(?=\d)|\s[✓✔]\s")
+# The bullet may be read as a zero or a degree sign standing alone before the age ("budi 0 5j");
+# no age begins with a zero.
+_BETWEEN_NAME_AND_AGE = re.compile(
+    r"\s?[•·∙●]\s?(?=\d)|\s[✓✔]\s|\s[0o°]\s(?=[1-9]\d?\s?(?:j|m|h|d|mg|w)\b)"
+)
 
 
 def _instagram_user(
@@ -168,8 +172,8 @@ def _instagram_user(
     line = re.sub(r"(?<=[A-Za-z0-9]),(?=[A-Za-z0-9])|(?<=[a-z]):(?=[a-z])", ".", line)
     line = re.sub(r"(?<=[a-z0-9]):(?=\d{1,2}\s?[a-z]{0,3}\W?$)", " ", line)  # "agus:19)", ":59m"
     # A bullet between the name and the age (the web's "budi.santoso • 5j"), a verified tick
-    # read as a glyph: no part of either.
-    line = _BETWEEN_NAME_AND_AGE.sub(" ", line)
+    # read as a glyph: no part of either; the app's cut mark before the age kept apart.
+    line = _CUT_BEFORE_AGE.sub("... ", _BETWEEN_NAME_AND_AGE.sub(" ", line))
     tokens = [t.strip("'\"‘’“”,;:") for t in line.split()]
     for i in range(1, len(tokens)):
         age = _age_at(tokens, i, lenient)
@@ -216,7 +220,8 @@ _CAPITAL_NOT_SLIP = re.compile(r"^[A-HJMNPQRTY]")
 _CAPITALS_WORD = re.compile(r"^(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{3,}\W*$")
 _COLLAB = re.compile(r"([a-z0-9._]{3,30})_(?:dan|and)_([a-z0-9._]{3,30})")
 _COLLAB_WORD = re.compile(r"\s(?:dan|and)\s")
-_CUT_BEFORE_AGE = re.compile(r"(?<=[a-z0-9_])(?:…|\.{2,})\s?(?=\d)")
+# The age's bullet after the mark read as a zero ("ahmadarifin19...034 m", ours 9227).
+_CUT_BEFORE_AGE = re.compile(r"(?<=[a-z0-9_])(?:…|\.{2,})\s?(?:[0o°]\s?(?=[1-9]))?(?=\d)")
 _GLUED_AGE = re.compile(r"^@?([a-z0-9._]+?)(\d{1,3})\s?(j|m|h|d|mg|w|jam|mnt|menit)$")
 _AGE_UNIT_MARK = re.compile(r"(?<=\d)[.,](?=(?:j|m|h|d|mg|w)$)")
 _GLUED_AGE_LETTERS = re.compile(r"(?<=\d)([oli]{1,2})(?=(?:j|m|h|d|mg|w|jam|mnt|menit)$)")

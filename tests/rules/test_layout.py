@@ -472,6 +472,14 @@ def test_a_notification_over_the_top_is_chrome() -> None:
         unread = read_layout([x for x in lines if x.top not in (254, 286)], W, H)
         assert unread.header.poster is None, app
         assert "Dukung nomor 2 ya pak" not in unread.body_text, app
+    # A handle with a bullet before its age, a song under it, is no app's line (ours 9227).
+    lines = [
+        *STATUS,
+        line("kartika1977·12j", 286, 188, 41),
+        line("Rhoma lrama· Begadang", 274, 221, 41),
+        line("COBLOS NO. 1!", 475, 823, 50),
+    ]
+    assert read_layout(lines, W, H).header.poster == Poster("username", "kartika1977")
     # Story text naming an app is no notification.
     lines = [*STATUS, line("bagas_bappeda 4j", 88, 99), line("WhatsApp sekarang rame", 50, 700)]
     assert "WhatsApp sekarang rame" in read_layout(lines, W, H).body

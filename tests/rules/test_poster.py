@@ -374,3 +374,21 @@ def test_a_bullet_or_a_tick_between_the_handle_and_its_age_is_neither(line: str)
     reading = parse_header_text([line])
     assert reading.poster == Poster("username", "budi.santoso")
     assert reading.seen is not None and reading.seen.replace(" ", "") == "5j"
+
+
+@pytest.mark.parametrize(
+    ("line", "handle", "age"),
+    [
+        ("ahmadarifin19...034 m", "ahmadarifin19...", "34 m"),  # ours 9227: cut, then "•"
+        ("ahmadarifin19... 0 34 m", "ahmadarifin19...", "34 m"),
+        ("budi.santoso 0 5j", "budi.santoso", "5j"),
+    ],
+)
+def test_a_bullet_read_as_a_zero_before_the_age_is_no_digit(
+    line: str, handle: str, age: str
+) -> None:
+    """No story's age begins with a zero: a "0" between a handle (or the app's cut mark) and
+    the age is the bullet Instagram sets there."""
+    reading = parse_header_text([line])
+    assert reading.poster == Poster("username", handle)
+    assert reading.seen is not None and reading.seen == age

@@ -90,6 +90,7 @@ hashtags = ["#YudaPasti"]
         ("gaSPOOoL:02", 2, "pilih-angka"),  # the space before the number read as a colon
         ("udh fixno 2 lah, gk ada obat", 2, "kata dukungan + nomor"),  # "fix no" run together
         ("otwmenang0270", 2, "pilih-angka"),  # "otw menang 02 💯", the emoji read "70"
+        ("otw menang 011g0", 1, "pilih-angka"),  # ... read "1g0" and run into the number
         ("yg penting 01, yg lain lewat", 1, "pilih-angka"),
         ("tetap 03 sampai akhir", 3, "pilih-angka"),
         ("Jangan lupa 02 ya", 2, "pilih-angka"),
