@@ -57,7 +57,13 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     (why.RULE_CHOOSE_NUMBER, re.compile(r"\b(?:pilih|dukung|menangkan|menang|choose|support)\w*\s+(?:(?:paslon|pasangan(?:\s+calon)?)\s*(?:" + _NO + r"\s*)?|" + _NO + r"\s*)" + _NUM + r"\b"), 0.9),
     # A padded number after a verb of choosing or a firm word: "gaspol 02", "tetap 01",
     # "yang penting 03", "jangan lupa 02", "cuma 01", "Bismillah, 02", "Satu putaran! 01".
-    (why.RULE_CHOOSE_DIGITS, re.compile(r"\b(?:pilih|dukung|menangkan|menang|gaspol|gas|lanjutkan|all\s?in|pasti|jelas|fix|jagoan|sikat|hajar|tetap|wajib|yakin|pokok(?:nya|e)|penting|cuma|hanya|cukup|lupa|ingat|bismillah|insya\s?allah|putaran)\w*[\s,!.]+(?:(?:ji|mi|mo|ya|aja|lah|deh|paslon)\s+)?0(\d)\b"), 0.85),
+    (why.RULE_CHOOSE_DIGITS, re.compile(r"\b(?:pilih|dukung|menangkan|menang|gaspol|gas|lanjutkan|all\s?in|pasti|jelas|fix|jagoan|sikat|hajar|tetap|wajib|yakin|percaya|pokok(?:nya|e)|penting|cuma|hanya|cukup|lupa|lali|poho|ingat|bismillah|insya\s?allah|putaran)\w*[\s,!.]+(?:(?:ji|mi|mo|ya|aja|lah|deh|paslon)\s+)?0(\d)\b"), 0.85),
+    # The side one is on: "barisan 03 merapat", "kubu 02", "laskar 01" (padded: a pair's
+    # number); "aku tim 01", "Tim 02 mana suaranya?" only where the line ends or calls out
+    # (not "Tim 01 pendataan", an office's team).
+    (why.RULE_CHOOSE_DIGITS, re.compile(r"\b(?:barisan|pasukan|kubu|laskar)\s+0([1-9])\b|\btim\s+0([1-9])(?=\s*(?:$|[!?.,]|mana\b|merapat|menang|solid|garis\s+keras))", re.M), 0.8),
+    # "Kalau bukan 01, siapa lagi?", "Tidak ada yang lain selain 03".
+    (why.RULE_CHOOSE_DIGITS, re.compile(r"\b(?:kalau|kalo|klo|kl)\s+bukan\s+0?([1-9])\W*siapa\s+lagi\b|\b(?:tidak|tak|gak|ga|nggak|ndak)\s+ada\s+(?:(?:yang|yg)\s+)?(?:lain\s+)?selain\s+0([1-9])\b"), 0.85),
     # The same number opening a line a particle or a firm word closes: "02 aja", "03
     # pokoknya!", "01 sudah pasti", "02 lebih baik" (not "jam 02 aja").
     (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)^\s*0([1-9])\s+(?:aja|saja|ji|mi|pokoknya|pokoke|harga\s?mati|(?:sudah\s+|udah\s+|sdh\s+)?pasti(?:\s+menang)?|lebih\s+baik|paling\s+(?:baik|layak|tepat))\s*[!.]*\s*$"), 0.8),
@@ -72,14 +78,15 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     # tidak ada lagi yang lain" (Makassar); not "Mama nomor 1 pokoknya", a compliment.
     (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)^\W*" + _NO + r"\s*0?([1-9])\s*(?:ji|mi|pokok(?:nya|e))\b"), 0.8),
     # "sdh pasti nomor 2", "ingat nomor 3 ya", "jangan lupa no 1", "Insyaallah nomor 2
-    # amanah": a firm word right before.
-    (why.RULE_FIRM_NUMBER, re.compile(r"\b(?:pasti|ingat|tetap|fix|wajib|mati|lupa|yakin|mantap|gaspol|gas|all\s?in|lanjut\w*|siap|pokok(?:nya|e)|bismillah|insya\s?allah)\s+(?:\w+\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
-    # The number said sure to win: "Nomor 2 pasti menang" (not "juara nomor 2 pasti menang").
-    (why.RULE_FIRM_NUMBER, re.compile(_NOT_CHEERED + r"\b" + _NO + r"\s*" + _NUM + r"\s+(?:pasti|harus|wajib|siap)\s+menang\b"), 0.9),
-    # "Nomor 3 is the best"; "nomor 1 di TPS", "di bilik suara": the number to vote for there;
+    # amanah", "Ojo lali, nomer loro!", "Gaskeun nomor 2": a firm word right before.
+    (why.RULE_FIRM_NUMBER, re.compile(r"\b(?:pasti|ingat|tetap|fix|wajib|mati|lupa|lali|poho|yakin|mantap|mantul|gaspol|gas(?:keun|kan)?|all\s?in|lanjut\w*|siap|pokok(?:nya|e)|bismillah|insya\s?allah)[\s,!]+(?:\w+\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
+    # The number said sure to win: "Nomor 2 pasti menang", "pasti jaya" (not "juara nomor 2
+    # pasti menang").
+    (why.RULE_FIRM_NUMBER, re.compile(_NOT_CHEERED + r"\b" + _NO + r"\s*" + _NUM + r"\s+(?:pasti|harus|wajib|siap)\s+(?:menang|jaya)\b"), 0.9),
+    # "Nomor 3 is the best", "Nomor 2 nomor terbaik"; "nomor 1 di TPS", "di bilik suara": the number to vote for there;
     # "suara kita untuk nomor tiga" (our votes for number three; not a count's "perolehan suara
     # untuk nomor urut 1").
-    (why.RULE_FIRM_NUMBER, re.compile(_NOT_CHEERED + r"\b" + _NO + r"\s*" + _NUM + r"\s+(?:is\s+)?the\s+best\b"), 0.8),
+    (why.RULE_FIRM_NUMBER, re.compile(_NOT_CHEERED + r"\b" + _NO + r"\s*" + _NUM + r"\s+(?:(?:is\s+)?the\s+best\b|(?:(?:yang|yg)\s+|" + _NO + r"\s+)terbaik\b|terbaik\W*$)", re.M), 0.8),
     (why.RULE_VOTE_NUMBER, re.compile(r"\b" + _NO + r"\s*" + _NUM + r"\s+di\s+(?:tps|bilik(?:\s+suara)?)\b"), 0.85),
     (why.RULE_VOTE_NUMBER, re.compile(r"\bsuara\s*(?:kita|kami|saya|aku|ku|keluarga)\s+(?:untuk|utk|buat|for)\s+(?:paslon\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
     (why.RULE_PAIR_NUMBER, re.compile(r"\b(?:paslon|pasangan(?:\s+calon)?)\s*(?:" + _NO + r"\s*)?" + _NUM + r"\b"), 0.85),
@@ -98,6 +105,15 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     (why.RULE_NUMBER_MARKED, re.compile(r"(?m)^\s*0?([1-9])\s?[✓✔☑√v]\s*$"), 0.5),
     (why.RULE_NUMBER, re.compile(r"\b" + _NO + r"\s*" + _NUM + r"\b"), 0.5),
 ]  # fmt: skip
+
+
+def voted_for(norm: str, named: str) -> bool:
+    """A vote cast right before what a signal matched, a pair's alias or name ("coblos JUSY"):
+    as explicit as a vote for its number, whatever turnout call stands beside it ("Jangan
+    golput, coblos JUSY")."""
+    return bool(re.search(r"\b" + _VOTE + r"\s+" + re.escape(named.lower()) + r"\b", norm))
+
+
 # The firm words before a pair's padded number ("jelas 03 lah", "pasti 02"), and the letters
 # OCR reads for each other in them: one such slip is the word still ("jeias 03" of "jelas 03"
 # in a script font, blindgen 251; "jelas" read "jcias" too).

@@ -57,7 +57,7 @@ from rules.pair_names import (
     shouted_with_marks,
     tag_of_names,
 )
-from rules.pair_numbers import BIG_NUMBER, COUNTED, number_contexts, number_value
+from rules.pair_numbers import BIG_NUMBER, COUNTED, number_contexts, number_value, voted_for
 from rules.slogans import shared_words, slogan_in
 from rules.support_words import (
     CAMPAIGN_WORDS,
@@ -102,6 +102,9 @@ class _Text:
     raw: str
     read: str
 
+
+# Signals that name a pair: a vote cast right before one is explicit (`voted_for`).
+_NAMING = frozenset({why.RULE_ALIAS, why.RULE_FULL_NAME, why.RULE_PAIR_NAMED})
 
 # A colon read between a word and a number, where the story has a space ("gaSPOOoL:02").
 _COLON_FOR_SPACE = re.compile(r"(?<=[A-Za-z]):(?=\d)")
@@ -550,7 +553,12 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
             return SupportFinding(None, 0.0, tuple(signals), (*neutral, alike), scores)
         return SupportFinding(urged.candidate, 0.8, (*signals, urged), (), scores)
     explicit = any(
-        s.candidate == best and s.weight >= 0.9 and s.rule != why.RULE_NUMBER for s in signals
+        s.candidate == best
+        and (
+            (s.weight >= 0.9 and s.rule != why.RULE_NUMBER)
+            or (s.rule in _NAMING and voted_for(norm, s.matched))
+        )
+        for s in signals
     )
     if (
         single

@@ -91,6 +91,16 @@ hashtags = ["#YudaPasti"]
         ("udh fixno 2 lah, gk ada obat", 2, "kata dukungan + nomor"),  # "fix no" run together
         ("otwmenang0270", 2, "pilih-angka"),  # "otw menang 02 💯", the emoji read "70"
         ("otw menang 011g0", 1, "pilih-angka"),  # ... read "1g0" and run into the number
+        ("Ojo lali, nomer loro!", 2, "kata dukungan + nomor"),  # Javanese: don't forget
+        ("Gaskeun nomor 2", 2, "kata dukungan + nomor"),
+        ("Mantul nomor 1", 1, "kata dukungan + nomor"),
+        ("Aku mah tim 01", 1, "pilih-angka"),
+        ("Barisan 03 merapat", 3, "pilih-angka"),
+        ("Kalau bukan 01 siapa lagi", 1, "pilih-angka"),
+        ("Tidak ada yang lain selain 03", 3, "pilih-angka"),
+        ("Yakin dan percaya, 02", 2, "pilih-angka"),
+        ("Nomor 2 nomor terbaik", 2, "kata dukungan + nomor"),
+        ("Nomor 3 pasti jaya", 3, "kata dukungan + nomor"),
         ("yg penting 01, yg lain lewat", 1, "pilih-angka"),
         ("tetap 03 sampai akhir", 3, "pilih-angka"),
         ("Jangan lupa 02 ya", 2, "pilih-angka"),
@@ -184,6 +194,22 @@ def test_on_a_ballot_urging_one_pair_the_others_names_are_its_list_not_rivals() 
     assert detect_support("Kamar nomor 3 is the best view", ELECTION).confidence < 0.7
     # A one after the number within the line is a count, not the "!" ("coblos 11 kali").
     assert detect_support("sudah coblos 11 kali lomba", ELECTION).candidate is None
+    # An office's team, a child's rank, a count after "selain": no side taken.
+    for text in (
+        "Tim 01 pendataan sensus berangkat pagi ini",
+        "Nomor 1 terbaik di kelas, bangga sama anakku",
+        "Tidak ada yang selain 1 orang hadir",
+    ):
+        assert detect_support(text, ELECTION).confidence < 0.7, text
+
+
+def test_a_vote_cast_for_a_pairs_alias_beside_a_turnout_call_is_explicit() -> None:
+    """ "Jangan golput, coblos YUDA": a turnout call halves what it stands beside, but a vote
+    cast for a pair by its alias is as explicit as one for its number."""
+    finding = detect_support("Jangan golput, coblos YUDA", ELECTION)
+    assert finding.candidate == 3 and finding.confidence >= 0.7, finding
+    # The alias beside the call, no vote cast for it: the call's subject, for review.
+    assert detect_support("Jangan golput ya, YUDA juga bilang begitu", ELECTION).confidence < 0.7
 
 
 def test_a_name_one_slip_off_after_pak_or_bu_is_the_candidate() -> None:
