@@ -48,34 +48,12 @@ _UNIT_NUMBER_LETTER = re.compile(r"((?i:\b(?:sdn?|smpn?|sman?|smkn?|negeri|n|pkm
 
 
 _LETTER_BEFORE_HONORIFIC = re.compile(r"^[A-Z]([A-Z][a-z]+)$")
-# A name in capitals run into the honorific before it ("MBHALIMAH" for "MB HALIMAH", blindgen
-# 259): only honorifics no name begins with, longest first, where what is left begins as a
-# syllable does ("MBAHMAD" is "MB AHMAD", not "MBA HMAD"). "BU" and "PAK" begin names
-# ("BUDIMAN", "PAKPAHAN") and are left.
-_GLUED_HONORIFICS = ("MBAK", "MBA", "MBK", "MB", "BPK", "IBU")
-_SYLLABLE = re.compile(
-    r"^(?:[AIUEO]|[B-DF-HJ-NP-TV-Z][AIUEOY]|NG|NY|SY|KH|DH|TH|SH|[BDGKPT][RL]|SR)"
-)
-
-
-def _honorific_apart(token: str) -> str:
-    """`token` with a glued honorific set apart ("MBHALIMAH-SMPN" → "MB HALIMAH-SMPN")."""
-    word = re.match(r"[A-Z]*", token).group(0)
-    if word != token and token[len(word)].isalnum():
-        return token  # "MBHALIMAHs": no word in capitals
-    for honorific in _GLUED_HONORIFICS:
-        rest = word[len(honorific) :]
-        if word.startswith(honorific) and len(rest) >= 4 and _SYLLABLE.match(rest):
-            return f"{honorific} {token[len(honorific) :]}"
-    return token
 
 
 def clean_contact_name(text: str) -> str:
     """The contact name in a WhatsApp header line, without avatar noise and icons."""
     text = _UNIT_NUMBER_LETTER.sub(r"\1", restore_spaces(text).strip())
     tokens = restore_spaces(text).split()
-    if tokens:
-        tokens[:1] = _honorific_apart(tokens[0]).split()
     if tokens:
         tokens[0] = tokens[0].lstrip("«»<>—–-~=_|'\"‘’“”;:,.") or tokens[0]
         # An emoji before the honorific read as a capital run into it ("🙏 Ibu Ni" as

@@ -178,7 +178,7 @@ HONORIFICS = frozenset(
     fold_token(h)
     for h in (
         "pak", "bapak", "bpk", "bp", "pk", "bu", "ibu", "ibuk", "buk", "bunda", "bund",
-        "kak", "kakak", "ka", "mas", "mbak", "mba", "mbk", "bang", "abang", "bg", "uda",
+        "kak", "kakak", "ka", "mas", "mbak", "mba", "mbk", "mb", "bang", "abang", "bg", "uda",
         "uni", "teteh", "teh", "akang", "kang", "om", "tante", "tan", "ncik", "encik",
         "cik", "cek", "dek", "adik", "sdr", "sdri", "saudara", "saudari", "yth", "mpok",
         "ko", "koko", "cici", "ci", "bli", "mbok", "opung", "amang", "inang", "nyonya",
