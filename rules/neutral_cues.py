@@ -83,3 +83,20 @@ def pairs_named_cue(
     if neutral and mentioned >= 2 and runner_up >= best:
         return why.NEUTRAL_PAIRS_ALIKE
     return None
+
+
+# A personal greeting: a birthday, thanks, a condolence, a get-well wish, a farewell.
+_GREETING = re.compile(
+    r"\b(?:ulang\s*tahun|ultah|hbd|happy\s+birthday|milad|terima\s*kasih|makasih|thanks?|"
+    r"thank\s+you|turut\s+berduka|innalillahi|lekas\s+sembuh|cepat\s+sembuh|get\s+well|"
+    r"selamat\s+(?:pagi|siang|sore|malam|jalan|bertugas|datang|pensiun|menempuh)|"
+    r"purna\s*tugas|barakallah)\b"
+)
+# What a campaign wishes a candidate ("selamat ulang tahun Pak Jun, semoga menang").
+_CAMPAIGN_WISH = re.compile(r"\b(?:menang|coblos|pilih|dukung|lanjutkan|periode|nomor|no\.?\s*\d)")
+
+
+def personal_greeting(norm: str) -> bool:
+    """`norm` greets, thanks or mourns someone, and wishes them nothing of a campaign: a
+    name in it may be anyone's."""
+    return bool(_GREETING.search(norm)) and not _CAMPAIGN_WISH.search(norm)

@@ -13,6 +13,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from rules.election import Candidate
 from rules.lexicon import is_word
+from rules.names import HONORIFICS
 from rules.ocr_text import ADDRESS, fold_compact, ocr_fold
 
 # What a campaign account adds to a name: "@ana.center", "@relawan_ana", "@timana.official".
@@ -303,3 +304,15 @@ def tag_of_names(tag: str, c: Candidate) -> bool:
     words = [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", tag)]
     names = {w.lower() for person in c.people for w in re.findall(r"[A-Za-z]+", person)}
     return bool(words) and all(w in names for w in words)
+
+
+def form_of_address(words: list[str], c: Candidate) -> str | None:
+    """The name an alias like "Mas Rudi", "Mbak Kartika" or "Pak Jun" calls the candidate by
+    (`words`, normalised): an honorific before a word (or a word's start, three letters or
+    more) of one of the pair's own names. Anyone may be called so ("Selamat ulang tahun Mas
+    Rudi"), so such an alias weighs what that name does, not what a coined nickname does."""
+    if len(words) != 2 or words[0] not in HONORIFICS or len(words[1]) < 3:
+        return None
+    called = fold_compact(words[1])
+    names = {fold_compact(w) for person in c.people for w in person.split()}
+    return words[1] if any(n.startswith(called) for n in names) else None

@@ -26,7 +26,12 @@ from rules.election import Candidate, Election
 from rules.emoji_support import emoji_signals
 from rules.lexicon import is_word
 from rules.names import HONORIFICS
-from rules.neutral_cues import neutral_cues, pairs_named_cue, right_to_vote_closed
+from rules.neutral_cues import (
+    neutral_cues,
+    pairs_named_cue,
+    personal_greeting,
+    right_to_vote_closed,
+)
 from rules.ocr_text import (
     addressed_near,
     borrowed_in,
@@ -45,6 +50,7 @@ from rules.pair_names import (
     COMMON_GIVEN,
     campaign_stems,
     confusable,
+    form_of_address,
     glued_across,
     glued_in,
     letter_doubled,
@@ -260,7 +266,13 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
                     and not borrowed_in(folded, text)
                 )
             ) and not _start_of_a_name(words, c, t):
-                signals.append(Signal(c.number, why.RULE_ALIAS, alias, 0.85))
+                if form_of_address(words, c) and personal_greeting(t.norm):
+                    # "Selamat ulang tahun Mas Rudi, sehat selalu": a greeting to someone the
+                    # pair's "Mas Rudi" may only share a name with; counted as that name, a
+                    # lead for review (`personal_greeting` keeps a campaign's own wishes).
+                    signals.append(Signal(c.number, why.RULE_NAME_PART, alias, 0.6))
+                else:
+                    signals.append(Signal(c.number, why.RULE_ALIAS, alias, 0.85))
         elif words and (words[0] in tokens or folded in {fold_compact(x) for x in tokens}):
             # Short acronyms ("GARI", "NADA") can be ordinary words; those count more in
             # capitals ("ZATR1" is "ZATRI" with the I read as a one). A coined one ("kefa")
@@ -335,9 +347,12 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             and not shared_names.anothers_name(c.number, words, found, in_text, ctx.people)
         ):
             signals.append(Signal(c.number, why.RULE_FULL_NAME, person, 0.8))
-        elif own := shared_names.own_words(
-            c.number, found, ctx.alone_unnamed[c.number] | COMMON_GIVEN, in_text, ctx.people
-        ):
+        elif (
+            own := shared_names.own_words(
+                c.number, found, ctx.alone_unnamed[c.number] | COMMON_GIVEN, in_text, ctx.people
+            )
+        ) and not any(s.rule == why.RULE_NAME_PART for s in signals):
+            # (a name the pair's "Mas Rudi" already called it by is no second signal)
             signals.append(Signal(c.number, why.RULE_NAME_PART, own[0], 0.35))
     return signals
 

@@ -1449,3 +1449,36 @@ def test_a_given_name_beside_a_campaign_s_word_or_a_nickname_alone_is_still_supp
     ):
         finding = detect_support(text, MEDAN)
         assert finding.candidate == number and finding.confidence >= 0.7, (text, finding)
+
+
+def test_a_birthday_greeting_to_a_pairs_form_of_address_is_a_lead_not_a_flag() -> None:
+    """The pair's alias "Mas Rudi" is what anyone calls a Rudi: a birthday or a thank-you to
+    one is a lead for review, not a campaign; a campaign's own wish beside it still is, and
+    so is the alias anywhere else ("Mas Rudi di hati")."""
+    election = parse_election(
+        """
+[election]
+name = "Pilkada Kabupaten Contoh 2024"
+[[candidates]]
+number = 1
+people = ["Purwanto Nasrul", "Eko Prasetyo"]
+aliases = ["PURE", "Abah Purwanto"]
+[[candidates]]
+number = 3
+people = ["Rudi Hidayat", "Rini Indriani"]
+aliases = ["RURI", "Mas Rudi"]
+"""
+    )
+    for text in (
+        "Selamat ulang tahun Mas Rudi, sehat selalu",
+        "Makasih Abah Purwanto sudah mampir ke kantor",
+    ):
+        finding = detect_support(text, election)
+        assert 0.3 <= finding.confidence < 0.7, (text, finding)
+    for text, number in (
+        ("Selamat ulang tahun Mas Rudi, semoga menang!", 3),
+        ("Mas Rudi di hati 💙", 3),
+        ("Abah Purwanto pilihanku", 1),
+    ):
+        finding = detect_support(text, election)
+        assert finding.candidate == number and finding.confidence >= 0.7, (text, finding)
