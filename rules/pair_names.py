@@ -14,7 +14,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from rules.election import Candidate
 from rules.lexicon import is_word
 from rules.names import HONORIFICS
-from rules.ocr_text import ADDRESS, fold_compact, ocr_fold
+from rules.ocr_text import ADDRESS, fold_compact, normalise_text, ocr_fold, words_of
 
 # What a campaign account adds to a name: "@ana.center", "@relawan_ana", "@timana.official".
 _ACCOUNT_AFFIXES = ("center", "centre", "official", "ofc", "relawan", "menang", "team", "tim")
@@ -316,3 +316,17 @@ def form_of_address(words: list[str], c: Candidate) -> str | None:
     called = fold_compact(words[1])
     names = {fold_compact(w) for person in c.people for w in person.split()}
     return words[1] if any(n.startswith(called) for n in names) else None
+
+
+def start_of_a_name(words: list[str], c: Candidate, tokens: list[str], norm: str) -> bool:
+    """The alias (`words`: "Pak Jun") is only the start of the candidate's own name as read
+    ("Pak Junaidi", among the story's `tokens`, in its `norm`): the name counts for what it
+    is, not a second time as the alias."""
+    longer = {
+        w
+        for person in c.people
+        for w in words_of(normalise_text(person))
+        if len(w) > len(words[-1]) and w.startswith(words[-1])
+    }
+    whole = r"\b" + r"\s*".join(re.escape(w) for w in words) + r"\b"
+    return bool(longer & set(tokens)) and not re.search(whole, norm)

@@ -61,6 +61,7 @@ from rules.pair_names import (
     short_name_account,
     shouted_near,
     shouted_with_marks,
+    start_of_a_name,
     tag_of_names,
 )
 from rules.pair_numbers import BIG_NUMBER, COUNTED, number_contexts, number_value, voted_for
@@ -265,7 +266,7 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
                     and any(fold_compact(x).startswith(folded) for x in tokens)
                     and not borrowed_in(folded, text)
                 )
-            ) and not _start_of_a_name(words, c, t):
+            ) and not start_of_a_name(words, c, t.tokens, t.norm):
                 if form_of_address(words, c) and personal_greeting(t.norm):
                     # "Selamat ulang tahun Mas Rudi, sehat selalu": a greeting to someone the
                     # pair's "Mas Rudi" may only share a name with; counted as that name, a
@@ -361,19 +362,6 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
 _BIG_NUMBER_WORDS = frozenset(
     {"menang", "menangkan", "coblos", "pilih", "lanjutkan", "dukung", "harga mati"}
 )
-
-
-def _start_of_a_name(words: list[str], c: Candidate, t: _Text) -> bool:
-    """The alias ("Pak Jun") is only the start of the candidate's own name as read ("Pak
-    Junaidi"): the name counts for what it is, not a second time as the alias."""
-    longer = {
-        w
-        for person in c.people
-        for w in words_of(normalise_text(person))
-        if len(w) > len(words[-1]) and w.startswith(words[-1])
-    }
-    whole = r"\b" + r"\s*".join(re.escape(w) for w in words) + r"\b"
-    return bool(longer & set(t.tokens)) and not re.search(whole, t.norm)
 
 
 def _hashtags_read(raw: str) -> list[str]:
