@@ -96,7 +96,7 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     (why.RULE_NUMBER_HASHTAG, re.compile(r"#0([1-9])(?!jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)(?=[a-z]{3,}\b)"), 0.85),
     (why.RULE_FINGERS, re.compile(r"\bsalam\s+" + _NUM + r"\s*jari\b"), 0.9),
     # "tiga jari untuk Medan hebat": the fingers given to a place or a pair.
-    (why.RULE_FINGERS, re.compile(r"\b" + _NUM + r"\s*jari\s+(?:untuk|utk|buat|for)\b"), 0.85),
+    (why.RULE_FINGERS, re.compile(r"\b" + _NUM + r"\s*jari\s+(?:untuk|utk|buat|for|untuak|kanggo)\b"), 0.85),
     # "Same-same kite, nomor 3!": the number cheered, not a rank, a queue, a room or a
     # compliment ("juara nomor 1!", "Mama nomor 1!").
     (why.RULE_NUMBER_CHEER, re.compile(_NOT_CHEERED + r"\b" + _NO + r"\s*0?([1-9])\s*!"), 0.7),

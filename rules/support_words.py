@@ -34,6 +34,15 @@ _NO_OTHER = re.compile(
     r"\b(?:gak|ga|gk|nggak|enggak|ngga|tidak|tdk|tak|ndak|sonde|ora|hana)\s+"
     r"(?:ada|onok|ono|ado)\s+(?:lagi\s+)?(?:(?:yang|yg)\s+)?(?:lain|laen|liyane|liane)\b"
 )
+# "Our mayor" ("Kak Lilis walikota kita", "Bundo Rahmawati walikota kito"), "our hope",
+# "in the heart"
+# ("Kak Husnul di hati 💙"), "the only one who can": a candidate claimed as one's own.
+_OURS = re.compile(
+    r"\b(?:wali\s?kota|walkot|bupati|gubernur|pemimpin|wakil\s+\w+|harapan)\s+(?:kita|qta|kito|kami|awak)\b"
+    r"|\bdi\s+hati\b"
+    # "Cuma Kak Faisal yg bisa", "hanya dia yang mampu": the only one who can.
+    r"|\b(?:cuma|cuman|hanya|cm)\s+(?:\S+\s+){1,3}?(?:yang|yg)\s+(?:bisa|mampu|layak|pantas)\b"
+)
 # "Time to lead" ("Saatnya Ana memimpin Bangka Tengah", "waktunya Pak Jam pimpin"): the
 # pair's slogan of a campaign in every region.
 _TIME_TO_LEAD = re.compile(r"\b(?:saatnya|waktunya)\s+(?:\S+\s+){1,3}?(?:memimpin|pimpin)\b")
@@ -161,6 +170,8 @@ def support_words_in(norm: str, tokens: list[str], raw: str) -> set[str]:
         found.add("no other")
     if _TIME_TO_LEAD.search(norm):
         found.add("time to lead")
+    if _OURS.search(norm):
+        found.add("ours")
     return found
 
 

@@ -1452,9 +1452,10 @@ def test_a_given_name_beside_a_campaign_s_word_or_a_nickname_alone_is_still_supp
 
 
 def test_a_birthday_greeting_to_a_pairs_form_of_address_is_a_lead_not_a_flag() -> None:
-    """The pair's alias "Mas Rudi" is what anyone calls a Rudi: a birthday or a thank-you to
-    one is a lead for review, not a campaign; a campaign's own wish beside it still is, and
-    so is the alias anywhere else ("Mas Rudi di hati")."""
+    """The pair's alias "Mas Rudi" is what anyone calls a Rudi: alone, or in a birthday or a
+    thank-you, it is a lead for review, not a campaign; beside a campaign's wish or a word
+    that claims the candidate as one's own ("di hati", "walikota kita", "cuma … yg bisa") it
+    is support."""
     election = parse_election(
         """
 [election]
@@ -1472,6 +1473,8 @@ aliases = ["RURI", "Mas Rudi"]
     for text in (
         "Selamat ulang tahun Mas Rudi, sehat selalu",
         "Makasih Abah Purwanto sudah mampir ke kantor",
+        # A form of address before a whole name is anyone's so called, greeting or not.
+        "Mas Rudi, tetangga sebelah, lagi panen cabai",
     ):
         finding = detect_support(text, election)
         assert 0.3 <= finding.confidence < 0.7, (text, finding)
@@ -1479,6 +1482,10 @@ aliases = ["RURI", "Mas Rudi"]
         ("Selamat ulang tahun Mas Rudi, semoga menang!", 3),
         ("Mas Rudi di hati 💙", 3),
         ("Abah Purwanto pilihanku", 1),
+        ("Cuma Mas Rudi yg bisa 👍", 3),
+        ("Abah Purwanto harapan kito", 1),
+        ("Mas Rudi walikota kita ✨", 3),
+        ("Tigo jari untuak Rudi", 3),
     ):
         finding = detect_support(text, election)
         assert finding.candidate == number and finding.confidence >= 0.7, (text, finding)
