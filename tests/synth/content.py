@@ -24,6 +24,7 @@ EMOJIS = ["🔥", "💪", "🙏", "❤️", "👍", "💯", "😎", "✨", "🥰
 class Body:
     lines: list[str]
     content: str  # support | hard-support | poster | everyday | neutrality | turnout | info | news
+    # | namesake-greeting
     supports: int | None = None
     scales: list[float] = field(default_factory=list)  # per-line size factor (1.0 default)
     hard_text: bool = False  # the support is only implicit (nickname, slang)
@@ -603,6 +604,32 @@ def news_naming_one(rng: random.Random, e: Election) -> Body:
         rng.choice([stamp, f"({rng.randint(1, 26)}/11)", ""]),
     ]
     return Body([line for line in lines if line], "news")
+
+
+# An ASN greeting or thanking someone who shares a candidate's given name, called as the
+# pair's nickname calls the candidate ("Selamat ulang tahun Pak Jun", "Terima kasih Kak
+# Husnul"), or mentioning them at work: a namesake, not a campaign.
+NAMESAKE_GREETINGS = [
+    "Selamat ulang tahun {addr}, sehat selalu 🎂",
+    "Terima kasih {addr} atas oleh-olehnya",
+    "Turut berduka cita atas wafatnya ayahanda {addr}",
+    "Selamat pagi {addr}, semangat kerjanya",
+    "Selamat purna tugas {addr}, terima kasih atas bimbingannya",
+    "Rapat koordinasi bersama {addr} dari {unit}",
+    "Makan siang bareng {addr} dan tim {unit}",
+]
+
+
+def namesake_greeting(rng: random.Random, e: Election, unit_short: str) -> Body:
+    """A greeting or a work note to a colleague named like a candidate (`NAMESAKE_GREETINGS`),
+    called by the pair's nickname when it has one, else by an honorific and the given name."""
+    c = rng.choice(e.candidates)
+    k = rng.randrange(len(c.people))
+    given = c.firsts[k]
+    honorific = rng.choice(["Pak", "Bang", "Mas"] if c.genders[k] == 1 else ["Bu", "Kak", "Mbak"])
+    addr = c.nick if c.nick and k == 0 and rng.random() < 0.6 else f"{honorific} {given}"
+    line = rng.choice(NAMESAKE_GREETINGS).format(addr=addr, unit=unit_short)
+    return Body([line], "namesake-greeting")
 
 
 def info(rng: random.Random, e: Election) -> Body:

@@ -68,6 +68,10 @@ SHARED_NAMES_FROM = 9217
 # Instagram on the web does ("budi.santoso • 5 j"), and its share of them.
 AGE_BULLET_FROM = 9227
 AGE_BULLET = 0.12
+# The first seed whose ASNs' everyday posts may greet or mention a colleague named like a
+# candidate, by the pair's nickname ("Selamat ulang tahun Pak Jun"), and its share of them.
+NAMESAKE_GREETING_FROM = 9229
+NAMESAKE_GREETING = 0.12
 
 
 @dataclass(frozen=True)
@@ -983,6 +987,12 @@ def make_item(
     named = seed >= NEWS_NAMED_FROM and nrng.random() < shares.news_named
     if category == "asn_neutral" and body.art is None and named:
         body = ct.news_naming_one(nrng, world.election)
+    # A greeting to a candidate's namesake: its own stream, from `NAMESAKE_GREETING_FROM` on.
+    grng = random.Random(f"greeting:{seed}:{index}")
+    greeting = seed >= NAMESAKE_GREETING_FROM and grng.random() < NAMESAKE_GREETING
+    if category == "asn_neutral" and body.art is None and greeting:
+        short = person.unit_short[0] if person and person.unit_short else "kantor"
+        body = ct.namesake_greeting(grng, world.election, short)
     # A photo of a sample ballot: its own stream, only in sets from `BALLOT_PHOTO_FROM` on.
     brng = random.Random(f"ballot_photo:{seed}:{index}")
     ballot = (

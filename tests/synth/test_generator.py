@@ -836,3 +836,27 @@ def test_elections_with_a_name_inside_another_pairs_from_a_later_seed_only() -> 
     for seed in range(SHARED_NAMES_FROM, SHARED_NAMES_FROM + 40, 2):
         for c in make_world(seed, 300).election.candidates:
             assert c.pair == f"{c.firsts[0]}-{c.firsts[1]}", c
+
+
+def test_greetings_to_a_candidates_namesake_from_a_later_seed_and_older_ones_stay() -> None:
+    """From `NAMESAKE_GREETING_FROM` on, some ASNs' everyday posts greet or mention a
+    colleague called like a candidate ("Selamat ulang tahun Pak Jun"): neutral, labelled so.
+    An older seed draws none."""
+    from tests.synth.dataset import NAMESAKE_GREETING_FROM
+
+    for seed, drawn in ((NAMESAKE_GREETING_FROM, True), (NAMESAKE_GREETING_FROM - 2, False)):
+        world = make_world(seed, roster_size=200)
+        cats = categories_for(300, random.Random(f"cats:{seed}"))
+        greetings = [
+            lab
+            for index in range(1, 301)
+            if cats[index - 1] == "asn_neutral"
+            for _spec, lab in [make_item(world, index, cats[index - 1], seed)]
+            if lab["content"] == "namesake-greeting"
+        ]
+        assert bool(greetings) == drawn
+        for lab in greetings:
+            assert lab["supports_candidate"] is None and not lab["should_flag"]
+            givens = {p.split()[0] for c in world.election.candidates for p in c.people}
+            nicks = {c.nick for c in world.election.candidates if c.nick}
+            assert any(g in lab["content_text"] for g in givens | nicks), lab["content_text"]
