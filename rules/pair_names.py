@@ -318,15 +318,6 @@ def form_of_address(words: list[str], c: Candidate) -> str | None:
     return words[1] if any(n.startswith(called) for n in names) else None
 
 
-def whole_name_addressed(words: list[str], c: Candidate) -> bool:
-    """The alias is a form of address before one of the pair's whole names ("Pak Irwan",
-    "Kak Husnul"), not a nickname cut from one ("Pak Jun" of Junaidi, "Bang Has")."""
-    called = form_of_address(words, c)
-    return called is not None and fold_compact(called) in {
-        fold_compact(w) for person in c.people for w in person.split()
-    }
-
-
 def start_of_a_name(words: list[str], c: Candidate, tokens: list[str], norm: str) -> bool:
     """The alias (`words`: "Pak Jun") is only the start of the candidate's own name as read
     ("Pak Junaidi", among the story's `tokens`, in its `norm`): the name counts for what it

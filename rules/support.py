@@ -63,7 +63,6 @@ from rules.pair_names import (
     shouted_with_marks,
     start_of_a_name,
     tag_of_names,
-    whole_name_addressed,
 )
 from rules.pair_numbers import BIG_NUMBER, COUNTED, number_contexts, number_value, voted_for
 from rules.slogans import shared_words, slogan_in
@@ -268,15 +267,10 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
                     and not borrowed_in(folded, text)
                 )
             ) and not start_of_a_name(words, c, t.tokens, t.norm):
-                if whole_name_addressed(words, c) or (
-                    form_of_address(words, c) and personal_greeting(t.norm)
-                ):
-                    # "Pak Irwan, tetangga sebelah, lagi panen cabai": anyone called Irwan is
-                    # called so, and a greeting ("Selamat ulang tahun Pak Jun, sehat selalu")
-                    # may be to anyone the nickname fits. Counted as the name, once, a lead
-                    # for review; beside a word that points somewhere ("Pak Irwan di hati",
-                    # "Mas Rudi mesti menang") a flag (`personal_greeting` keeps a campaign's
-                    # own wishes).
+                if form_of_address(words, c) and personal_greeting(t.norm):
+                    # "Selamat ulang tahun Mas Rudi, sehat selalu": a greeting to someone the
+                    # pair's "Mas Rudi" may only share a name with. Counted as the name, once,
+                    # a lead for review (`personal_greeting` keeps a campaign's own wishes).
                     signals.append(Signal(c.number, why.RULE_NAME_PART, alias, 0.6))
                 else:
                     signals.append(Signal(c.number, why.RULE_ALIAS, alias, 0.85))

@@ -38,11 +38,12 @@ _NO_OTHER = re.compile(
 # "in the heart"
 # ("Kak Husnul di hati 💙"), "the only one who can": a candidate claimed as one's own.
 _OURS = re.compile(
-    r"\b(?:wali\s?kota|walkot|bupati|gubernur|pemimpin|wakil\s+\w+|harapan)\s+(?:kita|qta|kito|kami|awak)\b"
+    r"\b(?:wali\s?kota|walkot|bupati|gubernur|pemimpin|wakil\s+\w+|harapan)\s*(?:kita|qta|kito|kami|awak)\b"
     r"|\bdi\s+hati\b"
     # "Cuma Kak Faisal yg bisa", "hanya dia yang mampu": the only one who can.
     r"|\b(?:cuma|cuman|hanya|cm)\s+(?:\S+\s+){1,3}?(?:yang|yg)\s+(?:bisa|mampu|layak|pantas)\b"
 )
+_ALL_IN = re.compile(r"\ba[il1|]{2}\s*in\b")
 # "Time to lead" ("Saatnya Ana memimpin Bangka Tengah", "waktunya Pak Jam pimpin"): the
 # pair's slogan of a campaign in every region.
 _TIME_TO_LEAD = re.compile(r"\b(?:saatnya|waktunya)\s+(?:\S+\s+){1,3}?(?:memimpin|pimpin)\b")
@@ -172,6 +173,8 @@ def support_words_in(norm: str, tokens: list[str], raw: str) -> set[str]:
         found.add("time to lead")
     if _OURS.search(norm):
         found.add("ours")
+    if _ALL_IN.search(norm):
+        found.add("all in")  # its l's read as I ("AIL in kAk Farida!!")
     return found
 
 

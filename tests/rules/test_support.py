@@ -1452,10 +1452,10 @@ def test_a_given_name_beside_a_campaign_s_word_or_a_nickname_alone_is_still_supp
 
 
 def test_a_birthday_greeting_to_a_pairs_form_of_address_is_a_lead_not_a_flag() -> None:
-    """The pair's alias "Mas Rudi" is what anyone calls a Rudi: alone, or in a birthday or a
-    thank-you, it is a lead for review, not a campaign; beside a campaign's wish or a word
-    that claims the candidate as one's own ("di hati", "walikota kita", "cuma … yg bisa") it
-    is support."""
+    """The pair's alias "Mas Rudi" is what anyone calls a Rudi: in a birthday or a thank-you
+    it is a lead for review, not a campaign; beside a campaign's wish it is support, as it is
+    anywhere else, with or without a word that claims the candidate as one's own ("di hati",
+    "walikota kita", "cuma … yg bisa", read glued or with its l's as I)."""
     election = parse_election(
         """
 [election]
@@ -1473,8 +1473,6 @@ aliases = ["RURI", "Mas Rudi"]
     for text in (
         "Selamat ulang tahun Mas Rudi, sehat selalu",
         "Makasih Abah Purwanto sudah mampir ke kantor",
-        # A form of address before a whole name is anyone's so called, greeting or not.
-        "Mas Rudi, tetangga sebelah, lagi panen cabai",
     ):
         finding = detect_support(text, election)
         assert 0.3 <= finding.confidence < 0.7, (text, finding)
@@ -1486,6 +1484,11 @@ aliases = ["RURI", "Mas Rudi"]
         ("Abah Purwanto harapan kito", 1),
         ("Mas Rudi walikota kita ✨", 3),
         ("Tigo jari untuak Rudi", 3),
+        ("MasRudiWaliKotaqta", 3),
     ):
+        finding = detect_support(text, election)
+        assert finding.candidate == number and finding.confidence >= 0.7, (text, finding)
+    # A given name alone beside such a word is lifted by it: "AIL in" is "all in".
+    for text, number in (("AIL in Rudi!!", 3), ("Rudi walikotaqta", 3)):
         finding = detect_support(text, election)
         assert finding.candidate == number and finding.confidence >= 0.7, (text, finding)
