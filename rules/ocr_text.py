@@ -208,9 +208,8 @@ _SYMBOLS_BETWEEN = re.compile(r"(?<=[A-Za-z])[+*%~^=]+(?=\d)")
 _SYMBOLS_AFTER_DIGIT = re.compile(r"(?<=\d)[+*%~^=]+$")
 # A sparkle after a word read as a glyph run into it: "ingat ✨ nomor 1" → "ingat# nomor 1".
 _SYMBOLS_AFTER_WORD = re.compile(r"(?<=[A-Za-z]{3})[#+*%~^=]+$")
-_HUNDRED_EMOJI = re.compile(
-    r"^(0?[1-9])[17][0g]0(?=\W*$)"
-)  # its underlines read as 1 or 7; "03700"
+# "💯" after a number, its underlines read as 1 or 7, its first zero as "g": "03700", "21g0".
+_HUNDRED_EMOJI = re.compile(r"^(0?[1-9])[17][0g]0(?=\W*$)")
 # "pasti nomor 1 💯" read as "pasti nomor 100": the emoji read as "00" after the pair's
 # number. Only right after a number's keyword that follows a firm or campaign word: "Jl.
 # Sudirman No. 100" and "rumah nomor 100" are addresses.

@@ -34,15 +34,16 @@ _NO_OTHER = re.compile(
     r"\b(?:gak|ga|gk|nggak|enggak|ngga|tidak|tdk|tak|ndak|sonde|ora|hana)\s+"
     r"(?:ada|onok|ono|ado)\s+(?:lagi\s+)?(?:(?:yang|yg)\s+)?(?:lain|laen|liyane|liane)\b"
 )
-# "Our mayor" ("Kak Lilis walikota kita", "Bundo Rahmawati walikota kito"), "our hope",
-# "in the heart"
-# ("Kak Husnul di hati 💙"), "the only one who can": a candidate claimed as one's own.
+# "Our mayor" ("Kak Lilis walikota kita", "Bundo Rahmawati walikota kito", "WaliKotaqta"
+# glued), "our hope", "in the heart" ("Kak Husnul di hati 💙"), "the only one who can": a
+# candidate claimed as one's own.
 _OURS = re.compile(
     r"\b(?:wali\s?kota|walkot|bupati|gubernur|pemimpin|wakil\s+\w+|harapan)\s*(?:kita|qta|kito|kami|awak)\b"
     r"|\bdi\s+hati\b"
     # "Cuma Kak Faisal yg bisa", "hanya dia yang mampu": the only one who can.
     r"|\b(?:cuma|cuman|hanya|cm)\s+(?:\S+\s+){1,3}?(?:yang|yg)\s+(?:bisa|mampu|layak|pantas)\b"
 )
+# "all in" with its l's read as I or 1 ("AIL in kAk Farida!!", ours 9207).
 _ALL_IN = re.compile(r"\ba[il1|]{2}\s*in\b")
 # "Time to lead" ("Saatnya Ana memimpin Bangka Tengah", "waktunya Pak Jam pimpin"): the
 # pair's slogan of a campaign in every region.
