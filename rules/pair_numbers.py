@@ -84,8 +84,8 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     # pasti menang").
     (why.RULE_FIRM_NUMBER, re.compile(_NOT_CHEERED + r"\b" + _NO + r"\s*" + _NUM + r"\s+(?:pasti|harus|wajib|siap)\s+(?:menang|jaya)\b"), 0.9),
     # "Nomor 3 is the best", "Nomor 2 nomor terbaik"; "nomor 1 di TPS", "di bilik suara":
-    # the number to vote for there; "suara kita untuk nomor tiga" (our votes for number three; not a count's "perolehan suara
-    # untuk nomor urut 1").
+    # the number to vote for there; "suara kita untuk nomor tiga" (our votes for number
+    # three; not a count's "perolehan suara untuk nomor urut 1").
     (why.RULE_FIRM_NUMBER, re.compile(_NOT_CHEERED + r"\b" + _NO + r"\s*" + _NUM + r"\s+(?:(?:is\s+)?the\s+best\b|(?:(?:yang|yg)\s+|" + _NO + r"\s+)terbaik\b|terbaik\W*$)", re.M), 0.8),
     (why.RULE_VOTE_NUMBER, re.compile(r"\b" + _NO + r"\s*" + _NUM + r"\s+di\s+(?:tps|bilik(?:\s+suara)?)\b"), 0.85),
     (why.RULE_VOTE_NUMBER, re.compile(r"\bsuara\s*(?:kita|kami|saya|aku|ku|keluarga)\s+(?:untuk|utk|buat|for)\s+(?:paslon\s+)?" + _NO + r"\s*" + _NUM + r"\b"), 0.85),
