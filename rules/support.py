@@ -460,6 +460,10 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
         support_words.add("periode")  # (not a school year, "2024-2025")
     if _hashtag_names_a_candidate(prepared.raw, election):
         support_words.add("#")  # "#TetapZulkarnain": a hashtag is a campaign's own device
+    if personal_greeting(norm):
+        # "Selamat jalan Pak Hasbi, selalu di hati": a farewell's or a get-well wish's
+        # fondness, not a candidate claimed.
+        support_words.discard("ours")
     if support_words & _BIG_NUMBER_WORDS:
         for match in BIG_NUMBER.finditer(norm):
             if int(match.group(1)) in numbers:

@@ -38,7 +38,7 @@ _NO_OTHER = re.compile(
 # glued), "our hope", "in the heart" ("Kak Husnul di hati 💙"), "the only one who can": a
 # candidate claimed as one's own.
 _OURS = re.compile(
-    r"\b(?:wali\s?kota|walkot|bupati|gubernur|pemimpin|wakil\s+\w+|harapan)\s*(?:kita|qta|kito|kami|awak)\b"
+    r"\b(?:wali\s?kota|walkot|bupati|gubernur|harapan)\s*(?:kita|qta|kito|kami|awak)\b"
     r"|\bdi\s+hati\b"
     # "Cuma Kak Faisal yg bisa", "hanya dia yang mampu": the only one who can.
     r"|\b(?:cuma|cuman|hanya|cm)\s+(?:\S+\s+){1,3}?(?:yang|yg)\s+(?:bisa|mampu|layak|pantas)\b"

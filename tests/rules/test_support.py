@@ -1473,6 +1473,9 @@ aliases = ["RURI", "Mas Rudi"]
     for text in (
         "Selamat ulang tahun Mas Rudi, sehat selalu",
         "Makasih Abah Purwanto sudah mampir ke kantor",
+        # A farewell's or a get-well wish's fondness claims nobody.
+        "Selamat jalan Rudi, selalu di hati",
+        "Harapan kita semua semoga Rudi lekas sembuh",
     ):
         finding = detect_support(text, election)
         assert 0.3 <= finding.confidence < 0.7, (text, finding)
