@@ -246,6 +246,7 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             short_name_account(c, handle)
         ):
             signals.append(Signal(c.number, why.RULE_ACCOUNT_NAMED, "@" + mention, 0.75))
+    greeted: set[str] = set()  # names a greeted form of address already counted
     for alias in c.aliases:
         words = words_of(normalise_text(alias))
         folded = fold_compact(alias)
@@ -267,11 +268,12 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
                     and not borrowed_in(folded, text)
                 )
             ) and not start_of_a_name(words, c, t.tokens, t.norm):
-                if form_of_address(words, c) and personal_greeting(t.norm):
+                if (called := form_of_address(words, c)) and personal_greeting(t.norm):
                     # "Selamat ulang tahun Mas Rudi, sehat selalu": a greeting to someone the
                     # pair's "Mas Rudi" may only share a name with. Counted as the name, once,
                     # a lead for review (`personal_greeting` keeps a campaign's own wishes).
                     signals.append(Signal(c.number, why.RULE_NAME_PART, alias, 0.6))
+                    greeted.add(fold_compact(called))
                 else:
                     signals.append(Signal(c.number, why.RULE_ALIAS, alias, 0.85))
         elif words and (words[0] in tokens or folded in {fold_compact(x) for x in tokens}):
@@ -352,8 +354,8 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             own := shared_names.own_words(
                 c.number, found, ctx.alone_unnamed[c.number] | COMMON_GIVEN, in_text, ctx.people
             )
-        ) and not any(s.rule == why.RULE_NAME_PART for s in signals):
-            # (a name the pair's "Mas Rudi" already called it by is no second signal)
+        ) and not any(fold_compact(own[0]).startswith(g) for g in greeted):
+            # (a name the greeted "Mas Rudi" already called the candidate by counts once)
             signals.append(Signal(c.number, why.RULE_NAME_PART, own[0], 0.35))
     return signals
 

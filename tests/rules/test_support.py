@@ -1495,3 +1495,12 @@ aliases = ["RURI", "Mas Rudi"]
     for text, number in (("AIL in Rudi!!", 3), ("Rudi walikotaqta", 3)):
         finding = detect_support(text, election)
         assert finding.candidate == number and finding.confidence >= 0.7, (text, finding)
+
+
+def test_both_candidates_given_names_each_count() -> None:
+    """ "Bareng Pak Hendra dan Bu Wulan": each of the pair's given names is its own mention,
+    so the two weigh more than one (a greeted nickname's name is what counts once)."""
+    both = detect_support("Bareng Pak Hendra dan Bu Wulan, kota maju", ELECTION)
+    one = detect_support("Bareng Pak Hendra, kota maju", ELECTION)
+    assert both.candidate == one.candidate == 1
+    assert both.confidence > one.confidence, (both, one)
