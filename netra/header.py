@@ -44,7 +44,7 @@ from ocr.reader import (
 from rules.frame import card_rows, is_chrome, status_row, under_card
 from rules.layout import Layout, read_layout
 from rules.ocr_text import compact_word
-from rules.poster import HeaderReading, age_glued, digits_moved, strong_username
+from rules.poster import HeaderReading, age_glued, digits_moved, is_time_line, strong_username
 from rules.roster import normalise_phone
 from rules.roster_index.handles import misread_of
 from rules.roster_index.segment import name_cut, uncut
@@ -298,6 +298,7 @@ def read_poster(
         lines = read_header_again(image, box, opinion, engine, tesseract_opinion, place)
         if not lines:
             continue
+        lines = _name_joined(lines, layout)
         tried += 1
         extra.extend(lines)
         # A notification dropped over the header hides the poster; its sender is not one
@@ -392,6 +393,31 @@ def _story_below_card(
         if top and top.confidence >= sure and (reading.seen or top.method in _EXACT_HANDLE):
             return found[0], found[1], lines
     return None
+
+
+def _name_joined(lines: list[OcrLine], layout: Layout) -> list[OcrLine]:
+    """`lines` with the first reading's contact name put before the rest of its line, when
+    this reading read only that rest: the name line begins well right of the time line
+    under it, which a WhatsApp header aligns it with. A name whose tops a crop cut off was
+    read "Lina" at first and "WuiandariBkPsDM" alone again, each a part a person reads as
+    one ("Lina Wulandari BKPSDM", ours 9229)."""
+    shown = layout.header.poster
+    if shown is None or shown.kind != "contact_name":
+        return lines
+    joined = list(lines)
+    for k, line in enumerate(lines):
+        height = line.bottom - line.top
+        under = [
+            x
+            for x in lines
+            if line.bottom - 0.3 * height <= x.top <= line.bottom + height
+            and x.left < line.left - 1.5 * height
+            and x.right > line.left
+            and is_time_line(x.text)
+        ]
+        if under and compact_word(shown.text) not in compact_word(line.text):
+            joined[k] = replace(line, text=f"{shown.text} {line.text}", left=under[0].left)
+    return joined
 
 
 def another_account(

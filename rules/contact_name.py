@@ -32,9 +32,10 @@ _LOST_SPACE = re.compile(
 )
 
 
-# Three capitals whose middle letter OCR read small, the one that looks alike in both cases
-# ("PkM" for PKM): an acronym, not a name and a lost space.
-_SMALL_IN_ACRONYM = re.compile(r"(?:(?<=[a-z])|\b)[A-Z][cksopuvwxz][A-Z]\b")
+# Capitals with letters between them OCR read small, those that look alike in both cases
+# ("PkM" for PKM, "BkPsDM" for BKPSDM run onto a name: ours 9229): an acronym, not a name
+# and lost spaces.
+_SMALL_IN_ACRONYM = re.compile(r"(?:(?<=[a-z])|\b)[A-Z](?:[cksopuvwxz]?[A-Z])+\b")
 
 
 def restore_spaces(text: str) -> str:

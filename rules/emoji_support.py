@@ -32,6 +32,9 @@ _HUNDREDS_READ = re.compile(r"^\W*(?:[17t][0o]{2}\s*){2,}\W*$", re.MULTILINE)
 # ("1100100", "2 v100100", "2 10 10"). The row's digit is the vote whatever else the story
 # numbers (a music sticker's "Sheila On 7").
 _VOTE_ROW = re.compile(r"^\s*v?\s*([1-9])(?:\s*v)?(?:\s*1[0o]{1,2}){1,3}\s*$", re.MULTILINE)
+# The row's digit alone on its line with the check after it read as "v" or "7", its 💯s
+# read on their own line or painted over ("🗳️ 2 ✅💯💯" read "700100" and "2 7": ours 9229).
+_VOTE_MARKED = re.compile(r"^\W*([1-9])\s?[v7]\W*$", re.MULTILINE)
 # The same row with its check read as "v" and both its 💯 read ("1V100100"): the vote shown
 # in text alone, whatever the emoji finder made of the row.
 _VOTE_ROW_READ = re.compile(r"^\s*([1-9])\s*v(?:\s*1[0o]{1,2}){2,3}\s*$", re.MULTILINE)
@@ -192,7 +195,7 @@ def emoji_signals(
     cheered = cheered or (read_as_hundreds and bool({"cheer_100", "cheer_ballot"} & set(names)))
     row_read = _VOTE_ROW_READ.search(norm) is not None
     if set(names) >= _VOTE_SHOWN or ("cheer_ballot" in names and cheered) or row_read:
-        digits = {int(d) for d in _VOTE_ROW.findall(norm)}
+        digits = {int(d) for d in [*_VOTE_ROW.findall(norm), *_VOTE_MARKED.findall(norm)]}
         digits = digits or {int(d) for d in _LONE_DIGIT.findall(norm)}
         if len(digits) == 1 and (n := digits.pop()) in numbers:
             return [Signal(n, why.RULE_EMOJI_VOTE, f"🗳 {n} ✅", WEIGHT)]

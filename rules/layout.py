@@ -314,13 +314,28 @@ def _song_under(line: TextLine, poster: TextLine) -> bool:
     """The song's line right under the username, where it starts: Instagram's, no word of
     the story (the singer "Rizky Febian" is no voice for a candidate Rizky; blindgen 233)."""
     h = poster.text_height
-    return (
+    if not (
         line is not poster
         and line.centre_y > poster.centre_y + 0.4 * h
         and line.top - poster.bottom < 0.8 * h
         and abs(line.left - poster.left) < 1.5 * h
-        and bool(_SONG.search(line.text))
+    ):
+        return False
+    # Its note and dot both lost ("Husnul Idol Jaga Hatimu", the singer named as a candidate
+    # is: ours 9229), the song's line is still the header's small line set right under the
+    # username, where it starts: a story's own text stands there no smaller and so close
+    # seldom.
+    hugging = (
+        abs(line.left - poster.left) < 0.5 * h
+        and line.top - poster.bottom < 0.3 * h
+        and line.text_height <= SONG_HEIGHT * h
+        and len(line.text.split()) >= 2
     )
+    return hugging or bool(_SONG.search(line.text))
+
+
+# A song's line is no taller than this share of the username's line.
+SONG_HEIGHT = 1.15
 
 
 def past_chrome(top: int, lines: Sequence[TextLine], chrome: Sequence[str]) -> int:

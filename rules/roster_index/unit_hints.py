@@ -256,8 +256,13 @@ class UnitHintLookup(HandleLookup):
         if any(":" not in key for key in hint):
             # A short form of the table that is also the initials of one of this roster's
             # own units ("DKP": the table's DKPP folded, and Dinas Kelautan dan Perikanan):
-            # either.
-            keys |= {ACRONYM + t for t in consumed if ACRONYM + t in self._key_units}
+            # either. Only a short form on its own: the "PP" of "Satpol PP" is no initials
+            # of "Puskesmas Pasir Putih" (ours 9229).
+            keys |= {
+                ACRONYM + t
+                for t in consumed
+                if ACRONYM + t in self._key_units and split_unit_hints([t])[0]
+            }
         # A name cut at the screen's edge, its "…" lost too ("FRANSISKUS OPERATOR DISPUS"),
         # ends as one ending in "…" does.
         cut_unit = cut_short_form(rest[-1]) if rest and rest[-1] == tokens[-1] else None
