@@ -48,6 +48,12 @@ def test_a_ballot_box_and_a_check_beside_one_digit_is_a_vote_shown(election: Ele
     names = ["other_heart", "cheer_ballot", "cheer_100"]
     assert _said(election, names, "100100\nT00100\n700700\n3") == (3, WEIGHT)
     assert _said(election, names, "100\n3")[0] is None  # one hundred read: one cheer
+    # The 💯s read on their own line and the check, painted over among the emoji, read as a
+    # 7 or a "v" after the digit ("🗳️ 2 ✅💯💯" read "700100" and "2 7": ours 9229).
+    vote = ["cheer_ballot", "cheer_check", "cheer_100", "cheer_100"]
+    assert _said(election, vote, "700100\n2 7") == (2, WEIGHT)
+    # A 7 with words around it is a count, not the check.
+    assert _said(election, vote, "2 7 hari lagi")[0] is None
 
 
 @pytest.mark.parametrize(

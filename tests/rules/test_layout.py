@@ -72,6 +72,22 @@ def test_the_song_under_the_username_is_no_part_of_the_story() -> None:
     assert read_layout(wa, W, H).body == ("Rizky·Jaya 02",)
 
 
+def test_the_song_under_the_username_with_its_note_and_dot_lost_is_no_part_of_the_story() -> None:
+    """ "Husnul Idol Jaga Hatimu" (♫ and · lost), small and right under "bambang.halim 33m"
+    where it starts: the song, whose singer is named as pair 2's candidate is, not the story
+    backing pair 3 (ours 9229). A caption larger, or further down, is the story's."""
+    song = line("Husnul Idol Jaga Hatimu", 105, 108, 34)
+    lines = [*STATUS, line("bambang.halim 33m", 103, 76, 34), song,
+             line("Pangkalpinang Bangkit", 169, 663, 46), line("Kirim pesan", 50, 1188)]  # fmt: skip
+    layout = read_layout(lines, W, H)
+    assert layout.body == ("Pangkalpinang Bangkit",)
+    assert "Husnul Idol Jaga Hatimu" in layout.chrome
+    big = line("Husnul Idol Jaga Hatimu", 105, 108, 60)  # the story's own large words
+    assert "Husnul Idol Jaga Hatimu" in read_layout([*lines[:-3], big, *lines[-2:]], W, H).body
+    lower = line("Husnul Idol Jaga Hatimu", 105, 140, 34)  # a line's height below
+    assert "Husnul Idol Jaga Hatimu" in read_layout([*lines[:-3], lower, *lines[-2:]], W, H).body
+
+
 def test_a_clock_with_an_icon_read_after_it_is_the_status_bar_not_the_body() -> None:
     """ "22.04·O" (a notification icon read as a dot and an O) beside "30%": the phone's
     status bar, no line of the story, which would otherwise earn an unsure body a second

@@ -331,6 +331,9 @@ def test_a_relative_time_without_yang_still_anchors_the_contact() -> None:
         ("Pak Joni RSUDdr. Soetomo", "Pak Joni RSUD dr. Soetomo"),
         ("Bu RatihSMP10", "Bu Ratih SMP 10"),
         ("Bu Andri Dinkes", "Bu Andri Dinkes"),
+        # A unit's short form with letters read small, run onto the name (ours 9229).
+        ("Lina WuiandariBkPsDM", "Lina Wuiandari BKPSDM"),
+        ("Mardiana Perawat PkM Kota Baru", "Mardiana Perawat PKM Kota Baru"),
     ],
 )
 def test_a_contact_names_lost_spaces_are_put_back(read: str, saved: str) -> None:

@@ -1201,6 +1201,19 @@ def test_contacts_as_kupang_saves_them() -> None:
     )
 
 
+def test_a_short_form_of_two_words_is_no_initials_of_another_unit() -> None:
+    """ "Pak Sugeng Satpol PP": its "PP" is the short form's, not the initials of this
+    roster's "UPTD Puskesmas Pasir Putih", whose two Sugengs had tied with the one in Satpol
+    PP (ours 9229)."""
+    roster = [
+        _posted("196506151999031539", "Sugeng Laksmiwati", "Auditor Muda", "Satuan Polisi Pamong Praja"),
+        _posted("196909161988071807", "Sugeng Anggraini, S.KM", "Dokter", "UPTD Puskesmas Pasir Putih"),
+        _posted("197603282008101979", "Ir. Sugeng Setiawan", "Bidan", "UPTD Puskesmas Pasir Putih"),
+        _posted("198008042008041811", "Sugeng Rangkuti, S.Pd.I.", "Guru", "SMP Negeri 9 Pangkalpinang"),
+    ]  # fmt: skip
+    _each_flagged(RosterIndex(roster), [("Pak Sugeng Satpol PP", "196506151999031539")])
+
+
 def test_a_full_name_with_its_words_moved_is_only_reviewed() -> None:
     """ "Noorhayati Mardiah Hayati" backing a pair, where the roster has Mardiah Noorhayati
     Hayati: nobody saves a name reordered, so it is someone else as likely."""
