@@ -157,6 +157,9 @@ BOX_SLACK = 0.3
 BAR_WIDTH = 0.4
 BAR_HEIGHT = 0.3
 BAR_FILL = 0.7
+# The handle's ink ends no earlier than this share of the reader's box (a story's age read
+# in the same box is shorter than the handle before it).
+HANDLE_SPAN = 0.5
 
 
 def trailing_mark(image: Image.Image, box: Box) -> bool:
@@ -203,6 +206,12 @@ def trailing_mark(image: Image.Image, box: Box) -> bool:
         return False
     gaps = np.flatnonzero(np.diff(cols) > WORD_GAP * size)
     right = int(cols[gaps[0]] if len(gaps) else cols[-1]) + 1
+    if right < HANDLE_SPAN * width:
+        # The handle's letters end well short of the box the reader read it in: its ink was
+        # not told from the background (white letters over a pale sky, where JPEG noise
+        # was taken for letters and the story's faint age for a mark after the handle: ours
+        # 9231 0127). Nothing is seen, as over a line too faint to tell a dot from noise.
+        return False
     # An underscore reaches to its cell's edge, so the age's first digit may follow closer
     # than a word gap ("wahyu65_ 21 j", ours 9221): a glyph beginning well past the reader's
     # box, which ends at or just past the handle's last letter, is not the handle's.

@@ -308,11 +308,12 @@ def tag_of_names(tag: str, c: Candidate) -> bool:
 
 def form_of_address(words: list[str], c: Candidate) -> str | None:
     """The name an alias like "Mas Rudi", "Mbak Kartika" or "Pak Jun" calls the candidate by
-    (`words`, normalised): an honorific before a word (or a word's start, three letters or
-    more) of one of the pair's own names. Anyone of that name may be called so: in a
-    personal greeting ("Selamat ulang tahun Mas Rudi") such an alias weighs what the name
-    does, not what a coined nickname does (`rules.support`)."""
-    if len(words) != 2 or words[0] not in HONORIFICS or len(words[1]) < 3:
+    (`words`, normalised): an honorific before a word (or a word's start, two letters or
+    more: "Pak Ok" of Oktaf, ours 9231) of one of the pair's own names. Anyone of that name
+    may be called so: in a personal greeting ("Selamat ulang tahun Mas Rudi", "Terima kasih
+    Pak Ok atas oleh-olehnya") such an alias weighs what the name does, not what a coined
+    nickname does (`rules.support`)."""
+    if len(words) != 2 or words[0] not in HONORIFICS or len(words[1]) < 2:
         return None
     called = fold_compact(words[1])
     names = {fold_compact(w) for person in c.people for w in person.split()}

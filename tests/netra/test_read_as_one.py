@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from ocr.engine import OcrLine, sort_lines
+from tests.netra.test_hidden_and_small import _blind
 from tests.netra.test_reader import _scan_ours
 
 
@@ -50,6 +51,34 @@ def test_a_citizens_twin_whose_one_has_a_serif_is_not_flagged(tmp_path: Path) ->
     v, label = _scan_ours(9229, 247, "caraka1970", tmp_path)
     assert "twin_account" in label["noise"] and not label["should_flag"], label
     assert v.kind == "review" and v.asn is not None and v.asn.confidence < 0.7, v.reasons
+
+
+def test_a_faint_age_after_a_white_handle_is_no_twins_mark(tmp_path: Path) -> None:
+    """ "bambang68 17 j" white on a pale blue sky: the look for a mark after the handle took
+    JPEG noise for its letters, which ended a tenth of the way along the line, and the age
+    for a mark after them; a rostered ASN's campaign went to review as a possible twin. A
+    handle whose letters were not found along its line shows no mark (ours 9231)."""
+    v, label = _scan_ours(9231, 127, "bambang68", tmp_path)
+    assert "pale_header" in label["noise"] and label["should_flag"], label
+    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+
+
+def test_thanks_to_a_colleague_called_as_a_candidate_is_no_flag(tmp_path: Path) -> None:
+    """ "Terima kasih Pak Ok atas oleh-olehnya": "Pak Ok" is pair 3's alias and what anyone
+    calls an Oktaf; in a thank-you it is a lead, not a campaign (ours 9231, flagged)."""
+    v, label = _scan_ours(9231, 150, "Bambang Purwanti", tmp_path)
+    assert label["content"] == "namesake-greeting" and not label["should_flag"], label
+    assert not v.flagged, v.reasons
+
+
+def test_an_urged_number_with_its_fire_read_as_a_digit_is_flagged(tmp_path: Path) -> None:
+    """ "sikat 02 🔥 yg lain minggir" in a script font: read "sikat025" and "sikat 02G", the
+    fire run into the number; an ASN's campaign ended clear (blindgen 263)."""
+    v, label = _blind(263, 177, tmp_path)
+    assert label["content_text"].startswith("sikat 02") and label["should_flag"], label
+    assert v.kind == "flagged" and v.candidate == 2, v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
 
 
 def _word(text: str, left: int, top: int, angle: float, height: int = 60) -> OcrLine:

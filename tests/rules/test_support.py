@@ -579,6 +579,12 @@ def test_a_padded_one_read_as_a_letter_is_the_pairs_number() -> None:
         found = detect_support(text, election)
         assert found.candidate == 1 and found.confidence >= 0.7, text
     assert detect_support("diskon 0l2 hari ini", election).candidate is None
+    # The emoji after an urged number read as a letter or a digit run into it: "sikat 02 🔥"
+    # read "sikat025" and "sikat 02G" (blindgen 263 0177, `clear`). A decree's number is none.
+    for text in ("sikat025\nyg lain\nminggir", "sikat 02G yg lain", "coblos 026!"):
+        found = detect_support(text, election)
+        assert found.candidate == 2 and found.confidence >= 0.7, text
+    assert detect_support("Surat Nomor 025 Tahun 2024", election).candidate is None
 
 
 def test_one_pairs_acronym_is_not_another_pairs_misread() -> None:
@@ -1467,11 +1473,15 @@ aliases = ["PURE", "Abah Purwanto"]
 [[candidates]]
 number = 3
 people = ["Rudi Hidayat", "Rini Indriani"]
-aliases = ["RURI", "Mas Rudi"]
+aliases = ["RURI", "Mas Rudi", "Pak Ri"]
 """
     )
     for text in (
         "Selamat ulang tahun Mas Rudi, sehat selalu",
+        # A form of address of two letters is one too ("Pak Ok" of Oktaf: ours 9231's two
+        # false flags, a thank-you and a condolence).
+        "Terima kasih Pak Ri atas oleh-olehnya",
+        "Turut berduka cita atas wafatnya ayahanda Pak Ri 😎🤩",
         "Makasih Abah Purwanto sudah mampir ke kantor",
         # A farewell's or a get-well wish's fondness claims nobody.
         "Selamat jalan Rudi, selalu di hati",
