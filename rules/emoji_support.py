@@ -35,9 +35,12 @@ _VOTE_ROW = re.compile(r"^\s*v?\s*([1-9])(?:\s*v)?(?:\s*1[0o]{1,2}){1,3}\s*$", r
 # The row's digit alone on its line with the check after it read as "v" or "7", its 💯s
 # read on their own line or painted over ("🗳️ 2 ✅💯💯" read "700100" and "2 7": ours 9229).
 _VOTE_MARKED = re.compile(r"^\W*([1-9])\s?[v7]\W*$", re.MULTILINE)
-# The same row with its check read as "v" and both its 💯 read ("1V100100"): the vote shown
-# in text alone, whatever the emoji finder made of the row.
-_VOTE_ROW_READ = re.compile(r"^\s*([1-9])\s*v(?:\s*1[0o]{1,2}){2,3}\s*$", re.MULTILINE)
+# The same row with its check read as "v" and both its 💯 read ("1V100100"), the ballot box
+# before it read as a stroke or not at all ("12V10100": blindgen 265, the box matched as no
+# emoji): the vote shown in text alone, whatever the emoji finder made of the row.
+_VOTE_ROW_READ = re.compile(
+    r"^\s*(?:[1il|]\s*)?([1-9])\s*v(?:\s*1[0o]{1,2}){2,3}\s*$", re.MULTILINE
+)
 # "💯 2️⃣ 💯 2️⃣ 💯" read as one row of digits: each 💯 as "100", "10" or "700" (its underline
 # a 1 or a 7), each keycap as its digit ("1021002700", "100210027100"). The same digit twice
 # between hundreds is the keycap repeated, whatever the emoji finder made of the row.
@@ -193,9 +196,10 @@ def emoji_signals(
     # "💯💯" read as "100100", named or not ("🗳️ 2 ✅💯💯" with only its ballot box named).
     read_as_hundreds = _HUNDREDS_READ.search(norm) is not None
     cheered = cheered or (read_as_hundreds and bool({"cheer_100", "cheer_ballot"} & set(names)))
-    row_read = _VOTE_ROW_READ.search(norm) is not None
+    row_read = _VOTE_ROW_READ.findall(norm)
     if set(names) >= _VOTE_SHOWN or ("cheer_ballot" in names and cheered) or row_read:
-        digits = {int(d) for d in [*_VOTE_ROW.findall(norm), *_VOTE_MARKED.findall(norm)]}
+        rows = [*_VOTE_ROW.findall(norm), *_VOTE_MARKED.findall(norm), *row_read]
+        digits = {int(d) for d in rows}
         digits = digits or {int(d) for d in _LONE_DIGIT.findall(norm)}
         if len(digits) == 1 and (n := digits.pop()) in numbers:
             return [Signal(n, why.RULE_EMOJI_VOTE, f"🗳 {n} ✅", WEIGHT)]

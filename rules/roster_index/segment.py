@@ -5,7 +5,8 @@ PP-OCR drops the spaces of names saved in capitals: "RADITWIBISONOSMKN1MUNTOK",
 units they know; so does this: a run of letters no known word spells is split into known
 words (roster names, honorifics, unit words, the roster's own place words), fewest pieces
 first, and only when every letter is covered. A word after the first may open with its
-capital I read as an l ("Halomoanllham").
+capital I read as an l ("Halomoanllham"), or with the letter the word before ends with,
+read once where the lost space stood between the two ("SITINDRIANI": Siti Indriani).
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ def words_apart(
         if (len(run) < MIN_RUN and short) or known(run.lower()):
             return run
         pieces = _split(run.lower(), known)
+        if pieces is None:
+            pieces = _split(run.lower(), known, shared=True)
         if pieces is None and _CUT.match(match.string, match.end()):
             # Cut by the app ("ARIFSLAMETWIDODOSDNE…"): the last word is only begun.
             for k in range(1, min(_MAX_CUT, len(run) - MIN_RUN) + 1):
@@ -80,6 +83,8 @@ def words_apart(
             return run
         out, at = [], 0
         for piece in pieces:
+            if piece.startswith(_SHARES):
+                piece, at = piece[1:], at - 1  # the letter both words share
             out.append(run[at : at + len(piece)])
             at += len(piece)
         return " " + " ".join(out) + " "
@@ -104,12 +109,19 @@ def _unit_at_end(
 def _cost(pieces: tuple[str, ...]) -> tuple[int, int]:
     """Fewest pieces first, then fewest of two letters, the weakest word: "PAKMAHMUDDKP" is
     "PAK MAHMUD DKP", not "PAK MAHMUDD KP" (a doubled letter folds away)."""
-    return len(pieces), sum(len(p) == 2 for p in pieces)
+    return len(pieces), sum(len(p.lstrip(_SHARES)) == 2 for p in pieces)
 
 
-def _split(run: str, known: Callable[[str], bool]) -> list[str] | None:
+# The least letters of each of two words that share the letter between them: "SITINDRIANI"
+# is Siti Indriani, but two-letter words sharing one are too easily found in any run.
+_MIN_SHARING = 4
+_SHARES = ">"  # marks such a word in `_split`'s result
+
+
+def _split(run: str, known: Callable[[str], bool], *, shared: bool = False) -> list[str] | None:
     """The fewest known words that spell `run` exactly (of those, the fewest of two
-    letters), or None."""
+    letters), or None. With `shared`, a word may open with the last letter of the word
+    before it (the same letter twice, read once where the space between them was lost)."""
 
     @cache
     def best(i: int) -> tuple[str, ...] | None:
@@ -127,6 +139,15 @@ def _split(run: str, known: Callable[[str], bool]) -> list[str] | None:
             rest = best(j)
             if rest is not None and (found is None or _cost((word, *rest)) < _cost(found)):
                 found = (word, *rest)
+        if shared and found is None and i >= _MIN_SHARING - 1:
+            # The word may begin one letter back, on the letter the word before ends with.
+            for j in range(min(len(run), i + _MAX_WORD), i + _MIN_SHARING - 2, -1):
+                word = run[i - 1 : j]
+                if not known(word):
+                    continue
+                rest = best(j)
+                if rest is not None and (found is None or _cost((word, *rest)) < _cost(found)):
+                    found = (_SHARES + word, *rest)
         return found
 
     result = best(0)

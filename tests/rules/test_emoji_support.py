@@ -54,6 +54,12 @@ def test_a_ballot_box_and_a_check_beside_one_digit_is_a_vote_shown(election: Ele
     assert _said(election, vote, "700100\n2 7") == (2, WEIGHT)
     # A 7 with words around it is a count, not the check.
     assert _said(election, vote, "2 7 hari lagi")[0] is None
+    # The ballot box matched as no emoji and read as a stroke before the row ("12V10100",
+    # blindgen 265): the row in text alone says the vote; a row with no check read is none.
+    unnamed = ["cheer_check", "other_blue_heart"]
+    assert _said(election, unnamed, "12V10100\n2 100 00") == (2, WEIGHT)
+    assert _said(election, [], "12V10100") == (2, WEIGHT)
+    assert _said(election, [], "12 10100")[0] is None
 
 
 @pytest.mark.parametrize(

@@ -68,6 +68,9 @@ ROSTER = [
     _entry("197708112005022004", "Debora Nasution, S.Ag.", "Dinas Sosial"),
     _entry("199209272023032227", "Indah Sitompul", "Kecamatan Medan Johor"),
     _entry("199209272023032228", "Indah Purwanti", "Dinas Sosial"),
+    _entry("199105172022212638", "Siti Indriani, S.Pd.", "SD Negeri 1 Glenmore", "Guru"),
+    _entry("199105172022212639", "dr. Siti Indriani", "RSUD Blambangan", "Dokter"),
+    _entry("199105172022212640", "Siti Indri", "SD Negeri 1 Glenmore", "Guru"),
 ]
 
 
@@ -115,6 +118,9 @@ def index() -> RosterIndex:
         ("DEBORANASUTIONPERPUSDA", "197708112005022003"),
         # A form of address and "Kec." run into short words (ours 9163).
         ("IBUINDAH(KECMEDAN JOHOR)", "199209272023032227"),
+        # The letter ending one word and opening the next read once ("SITI INDRIANI" read
+        # "SITINDRIANI", blindgen 265).
+        ("SITINDRIANISD1GLENMORE", "199105172022212638"),
     ],
 )
 def test_a_name_in_capitals_run_together_is_read_into_its_words(
