@@ -299,9 +299,12 @@ def analyse(
             shot.image, body, engine, lines, zoom, known, second_look=True, bordered=layout.framed
         )
         texts += [line.text for line in body_lines] + [x.second for x in body_lines if x.second]
-        for reading in (body_lines, second_reading(body_lines) or []):
-            again = find_support(content_text(_not_the_poster(reading, header)), election)
-            support = better_finding(support, again)
+        # All readings together too, as a person puts glances together: a support word read
+        # by one, the name by another ("pihan ke pak Pahlevi", "pilihan ke pak Palei").
+        second = second_reading(body_lines)
+        said = [content_text(_not_the_poster(r, header)) for r in (body_lines, second) if r]
+        for again in [*said, "\n".join([layout.body_text, *said])]:
+            support = better_finding(support, find_support(again, election))
     body_text = ""  # the body as read upright, if it is read so
     slant = slanted_caption(lines, body, shot.image.width) if body is not None else None
     if slant is not None and not plain_framed and identified and unclear(support, thresholds):

@@ -1,0 +1,40 @@
+"""What a person makes of a screenshot by putting its readings together: two blurred
+glances at one caption, a vote row whose ballot box no reading named, a name in capitals
+whose shared letter was read once. Each is a screenshot of a set scored before it was
+looked at (blindgen 265, ours 9233), rebuilt and read with the real PP-OCR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.netra.test_hidden_and_small import _blind
+from tests.netra.test_reader import _scan_ours
+
+
+def test_a_support_word_and_a_name_read_by_two_glances_are_one_sentence(tmp_path: Path) -> None:
+    """ "sdh mantap pilihan ke pak Pahlevi 👍", turned and tiny: the first reading lost
+    "pilihan" ("pihan"), the enlarged one "Pahlevi" ("Palei"). Alone, each was a bare name
+    or nothing, and an ASN's campaign went to review."""
+    v, label = _scan_ours(9233, 180, "intan.agustina67", tmp_path)
+    assert label["style"] == "rotated+tiny" and label["should_flag"], label
+    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+
+
+def test_a_vote_row_whose_ballot_box_was_read_as_a_stroke_is_a_vote(tmp_path: Path) -> None:
+    """ "🗳️ 2 ✅💯💯" in a status quoted in a chat: the ballot box matched as no emoji and
+    read "1", the row "12V10100"; the story ended clear (blindgen 265)."""
+    v, label = _blind(265, 30, tmp_path)
+    assert label["content_text"].startswith("🗳️ 2") and label["should_flag"], label
+    assert v.kind == "flagged" and v.candidate == 2, v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+
+
+def test_a_name_in_capitals_with_a_letter_read_once_is_the_asn(tmp_path: Path) -> None:
+    """ "SITI INDRIANI SD 1 GLENMORE" read "SITINDRIANISD1GLENMORE": the I ending "SITI"
+    and opening "INDRIANI" read once, no split of known words spelled it, and a teacher's
+    campaign ended clear (blindgen 265)."""
+    v, label = _blind(265, 171, tmp_path)
+    assert label["poster"]["shown"] == "SITI INDRIANI SD 1 GLENMORE" and label["should_flag"]
+    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"]
