@@ -17,11 +17,13 @@ URGING = frozenset(
     {why.RULE_VOTE_NUMBER, why.RULE_CHOOSE_NUMBER, why.RULE_CHOOSE_DIGITS, why.RULE_FIRM_NUMBER,
      why.RULE_NUMBER_HASHTAG, why.RULE_FINGERS, why.RULE_NUMBER_MARKED, why.RULE_NUMBER_CHEER}
 )  # fmt: skip
-# A number alone on its line, its tick read as a stroke or not at all ("01/", "02 V").
-_LONE_NUMBER = re.compile(r"(?m)^\s*0([1-9])\s*(?:[✓✔√/vV]\s*)?$")
+# A number alone on its line, its tick read as a stroke, a letter or not at all ("01/",
+# "02 V", "01M": a boxed ✅ on a turned card, blindgen 235).
+_LONE_NUMBER = re.compile(r"(?m)^\s*0([1-9])\s*(?:[✓✔√/a-zA-Z]\s*)?$")
 # "surat suara" as a turned or italic print reads it too: U as J or V, S as 5 ("SJRATSJARA",
-# ours 9223 0243).
-_SURAT_SUARA = r"[s5][uvj]rat\s?[s5][uvj]ara"
+# ours 9223 0243), its first S lost at the card's turned edge ("URATSUARAPEIARBHAN…", ours
+# 9231 0154).
+_SURAT_SUARA = r"(?:[s5]|\b)[uvj]rat\s?[s5][uvj]ara"
 _BALLOT = re.compile(_SURAT_SUARA)
 # A candidate's name, however it was matched, in a lone number's lines below.
 _NAME_RULES = frozenset(

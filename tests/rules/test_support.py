@@ -161,6 +161,18 @@ hashtags = ["#YudaPasti"]
             2,
             "surat suara + ajakan satu nomor",
         ),
+        (  # a boxed tick read as a letter (blindgen 235 0243)
+            "Jangan sampai salah ya\nSURATSUARAPEMILIHANBUPATIDANWAKLBUPATI\n"
+            "KABUPATENMAJU TAHUN2024\nRIANYASOS\nLtCOKKARNINO\n01M",
+            1,
+            "surat suara + ajakan satu nomor",
+        ),
+        (  # the title's first S lost at the turned card's edge (ours 9231 0154)
+            "Jangan sampai salah ya\nURATSUARAPEIARBHANWALIXOTADANWAKGLWAUKOT\n"
+            "KOTAMAJUTAHUN2O24\nNPERBURAIKDCUSASHLAYROISTNYLTLDDOOLRAS\n01/",
+            1,
+            "surat suara + ajakan satu nomor",
+        ),
     ],
 )
 def test_support_rule_fires(text: str, number: int, rule: str) -> None:
