@@ -194,6 +194,9 @@ _DIGIT_TERM_BROKEN = re.compile(r"(?<!\d)(\d)[ \t]*\n[ \t]*(?=p[e3]r[il1|!]ode\b
 _KEYWORD_ONE_AS_LETTER = re.compile(
     r"\b(nomor|nomer|urut|paslon|coblos|pilih) ?[Il|](?![\w|])", re.I
 )
+# After "no" a space or dot must part it ("nol" is zero) and only an l or a bar is the one
+# ("Pilih no l ya, begini caranya", ours 9235): English's "no I" is a reply.
+_NO_ONE_AS_LETTER = re.compile(r"\b([Nn][Oo](?:\. ?| ))[l|](?![\w|])")
 # A number run into the word after it ("27/11INGAT", "nomor 1YA"), not a digit inside a
 # word ("H3WAN" is leetspeak).
 _DIGIT_WORD = re.compile(r"(?<![A-Za-z\d])(\d[\d/.:-]*)(?=[A-Za-z]{2})")
@@ -332,6 +335,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
             word = _PARTICLE_GLUED.sub(_particle_apart, _DIGIT_WORD.sub(r"\1 ", word))
             out.append(" ".join(word.split()))
         line = _URGED_PADDED_THEN_HUNDRED.sub(r"\1 \2 100", " ".join(out))
+        line = _NO_ONE_AS_LETTER.sub(r"\g<1>1", line)
         lines.append(_KEYWORD_ONE_AS_LETTER.sub(r"\1 1", line))
     return "\n".join(lines)
 

@@ -167,6 +167,12 @@ hashtags = ["#YudaPasti"]
             1,
             "surat suara + ajakan satu nomor",
         ),
+        (  # the tick read as a comma (ours 9235 0137)
+            "Ini caranya\nSURAT SUARAPEMILHANWALI KOTADANWAKILWALI KOTA\nKOTA MAJU TAHUN2025\n"
+            "GTAA ULIS BAKN-OKTAF SFDN AAFOHTAH\n01,",
+            1,
+            "surat suara + ajakan satu nomor",
+        ),
         (  # the title's first S lost at the turned card's edge (ours 9231 0154)
             "Jangan sampai salah ya\nURATSUARAPEIARBHANWALIXOTADANWAKGLWAUKOT\n"
             "KOTAMAJUTAHUN2O24\nNPERBURAIKDCUSASHLAYROISTNYLTLDDOOLRAS\n01/",
@@ -718,6 +724,7 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("LANJUTKANNN ZPERODE!!\nHEWNOMORI", 1),  # "HEWAN NOMOR 1": the 1 read as an I
         ("pasti nomor l ya", 1),  # the 1 read as a lower-case l
         ("#Coblosl\nKota Kita Pasti\nMenang", 1),  # "#Coblos1" in a script font
+        ("Pilih no l ya, begini caranya", 1),  # after "no" too (ours 9235 0211)
         ("#Yuda03 🙏", 3),  # a hashtag the file does not list: an alias and the number
         ("#02Bara", 2),
         ("udh fi&no2 lah,\ngk ada obat", 2),  # "udh fix no 2 lah": a script x read as "&"
@@ -742,6 +749,8 @@ def test_support_survives_lost_spaces_and_look_alike_glyphs(text: str, number: i
         "Rumah nomor 390 cat biru",  # an address: no firm word before the keyword
         "Debat paslon ke-2 malam ini",  # the second debate of the pairs
         "Pasti NOMOR INDUK pegawai dicek",  # an I that starts a word is no 1
+        "Pilih no I mean yes",  # "no I" is a reply; "nol" is zero
+        "Pilih skor nol dulu",
         "Selamat kepada pemenang 02 lomba mewarnai",  # a winner is no "menang 02"
     ],
 )
