@@ -25,7 +25,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PIL import Image
-from rapidfuzz.distance import Levenshtein
 
 from ocr.engine import OcrEngine, OcrLine
 from ocr.handle_marks import dots_in_place, line_enlarged, trailing_mark
@@ -99,10 +98,7 @@ def check_lost_mark(
             raised = replace(best, confidence=DOTS_SEEN, evidence=(*best.evidence, note))
             return [raised, *matches[1:]]
         return matches
-    at = None
-    if best.method == "instagram-ocr":
-        at = lost_mark_at(read, handle)
-        at = _mark_lost_beside_a_slip(read, handle) if at is None else at
+    at = lost_mark_at(read, handle) if best.method == "instagram-ocr" else None
     if at is None:
         return matches
     if box is None:
@@ -131,18 +127,6 @@ def check_lost_mark(
 
 
 Enlarged = Callable[[], tuple[Image.Image, list[OcrLine]]]
-
-
-def _mark_lost_beside_a_slip(read: str, handle: str) -> int | None:
-    """Where the rostered handle's one inner mark stands, when the handle read lacks it and
-    is one letter off the rest ("ahmadguawan65" of "ahmad.gunawan65", white on a pale photo):
-    two slips at once, as likely a twin account that has no mark (ours 9235 0148), so the
-    mark is looked for as when it alone was lost."""
-    inner = [p for p in range(1, len(handle) - 1) if handle[p] in _MARKS]
-    if len(inner) != 1 or any(c in _MARKS for c in read):
-        return None
-    letters = handle[: inner[0]] + handle[inner[0] + 1 :]
-    return inner[0] if Levenshtein.distance(_thin(read), _thin(letters)) == 1 else None
 
 
 def _thin(text: str) -> str:
