@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.netra.flags import assert_flagged_as_labelled
 from tests.netra.test_reader import _scan_ours
 
 
@@ -21,8 +22,7 @@ def test_a_badge_in_the_header_leaves_the_handle_and_the_flag(
 ) -> None:
     v, label = _scan_ours(9190, index, shown, tmp_path)
     assert badge in label["noise"] and label["should_flag"], label
-    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label)
     assert v.poster is not None and v.poster.text == shown
 
 
@@ -32,8 +32,7 @@ def test_a_verified_tick_read_as_the_handles_last_letter_is_dropped(tmp_path: Pa
     `clear`. The blue disc stands where that "0" was read: it is no letter of the handle."""
     v, label = _scan_ours(9189, 47, "ayurajasa87", tmp_path)
     assert "verified" in label["noise"] and label["should_flag"], label
-    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label)
     assert any("centang biru" in r for r in v.reasons), v.reasons
 
 
@@ -45,8 +44,7 @@ def test_a_verified_tick_read_apart_from_the_handle_is_dropped_with_its_gap(
     saying "JARI JAWABANNYA" ended `clear`. Tick and gap both go."""
     v, label = _scan_ours(9205, 121, "nugroho62", tmp_path)
     assert "verified" in label["noise"] and label["should_flag"], label
-    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label)
 
 
 def test_a_handle_the_app_cut_short_beside_a_pill_is_no_other_account(tmp_path: Path) -> None:

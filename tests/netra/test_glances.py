@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.netra.flags import assert_flagged_as_labelled
 from tests.netra.test_hidden_and_small import _blind
 from tests.netra.test_reader import _scan_ours
 
@@ -18,8 +19,7 @@ def test_a_support_word_and_a_name_read_by_two_glances_are_one_sentence(tmp_path
     or nothing, and an ASN's campaign went to review."""
     v, label = _scan_ours(9233, 180, "intan.agustina67", tmp_path)
     assert label["style"] == "rotated+tiny" and label["should_flag"], label
-    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label)
 
 
 def test_a_vote_row_whose_ballot_box_was_read_as_a_stroke_is_a_vote(tmp_path: Path) -> None:
@@ -27,8 +27,7 @@ def test_a_vote_row_whose_ballot_box_was_read_as_a_stroke_is_a_vote(tmp_path: Pa
     read "1", the row "12V10100"; the story ended clear (blindgen 265)."""
     v, label = _blind(265, 30, tmp_path)
     assert label["content_text"].startswith("🗳️ 2") and label["should_flag"], label
-    assert v.kind == "flagged" and v.candidate == 2, v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label, 2)
 
 
 def test_a_name_in_capitals_with_a_letter_read_once_is_the_asn(tmp_path: Path) -> None:
@@ -37,8 +36,7 @@ def test_a_name_in_capitals_with_a_letter_read_once_is_the_asn(tmp_path: Path) -
     campaign ended clear (blindgen 265)."""
     v, label = _blind(265, 171, tmp_path)
     assert label["poster"]["shown"] == "SITI INDRIANI SD 1 GLENMORE" and label["should_flag"]
-    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label)
 
 
 def test_a_caption_under_a_story_shared_in_a_chat_is_the_chats(tmp_path: Path) -> None:
@@ -48,5 +46,4 @@ def test_a_caption_under_a_story_shared_in_a_chat_is_the_chats(tmp_path: Path) -
     and the story was never read again (ours 9235 0040, clear)."""
     v, label = _scan_ours(9235, 40, "indah__prat", tmp_path)
     assert label["frame"] == "chat_whatsapp" and label["should_flag"], label
-    assert v.kind == "flagged" and v.candidate == 2, v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label, 2)

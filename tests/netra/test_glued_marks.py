@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.netra.flags import assert_flagged_as_labelled
 from tests.netra.test_hidden_and_small import _blind
 from tests.netra.test_reader import _scan_ours
 
@@ -34,8 +35,7 @@ def test_an_asns_vote_read_past_a_glued_mark_is_flagged(
 ) -> None:
     v, label = _blind(259, index, tmp_path)
     assert noise in label["noise"] and label["should_flag"] and not label["poster_hidden"], label
-    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label)
 
 
 def test_a_handle_with_a_bullet_before_its_age_is_no_notification(tmp_path: Path) -> None:
@@ -44,8 +44,7 @@ def test_a_handle_with_a_bullet_before_its_age_is_no_notification(tmp_path: Path
     poster was read and a campaign's ballot went to review."""
     v, label = _scan_ours(9227, 202, "_kartika1977", tmp_path)
     assert "age_bullet" in label["noise"] and label["should_flag"], label
-    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label)
 
 
 def test_a_cut_handle_whose_bullet_was_read_as_a_zero_is_offered_for_review(

@@ -12,6 +12,7 @@ import pytest
 
 from netra.analysis import analyse
 from rules.verdict import Verdict
+from tests.netra.flags import assert_flagged_as_labelled
 from tests.netra.test_reader import _scan_ours
 from wording import id_analysis as why
 
@@ -23,8 +24,7 @@ def test_a_hashtag_a_few_pixels_high_over_gravel_and_a_dot_read_as_a_gap(tmp_pat
     name line's baseline makes the rostered handle the poster's."""
     v, label = _scan_ours(9143, 168, "togar.santoso", tmp_path)
     assert label["supports_candidate"] == 4
-    assert v.kind == "flagged" and v.candidate == 4, v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label, 4)
     assert any("titik terlihat" in r for r in v.reasons), v.reasons
 
 
@@ -36,8 +36,7 @@ def test_a_vote_row_whose_hundred_was_also_taken_for_fingers_is_still_a_vote(
     and the ballot box, the check and the "3" read between them are the vote."""
     v, label = _scan_ours(9143, 227, "Bp. Budi Kominfo", tmp_path)
     assert label["supports_candidate"] == 3
-    assert v.kind == "flagged" and v.candidate == 3, v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label, 3)
 
 
 def test_a_twin_handle_read_only_by_a_framed_reading_is_not_flagged(tmp_path: Path) -> None:
@@ -122,5 +121,4 @@ def test_a_name_read_only_by_a_closer_look_names_the_rostered_poster(
     pair, and the rostered ASN is named and flagged."""
     v, label = _scan_ours(seed, index, shown, tmp_path)
     assert noise in label["noise"] and label["should_flag"], label
-    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from ocr.engine import OcrLine, sort_lines
+from tests.netra.flags import assert_flagged_as_labelled
 from tests.netra.test_hidden_and_small import _blind
 from tests.netra.test_reader import _scan_ours
 
@@ -40,8 +41,7 @@ def test_an_asns_campaign_read_as_a_person_reads_it_is_flagged(
 ) -> None:
     v, label = _scan_ours(9229, index, shown, tmp_path)
     assert noise in label["noise"] and label["should_flag"], label
-    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label)
 
 
 def test_a_citizens_twin_whose_one_has_a_serif_is_not_flagged(tmp_path: Path) -> None:
@@ -60,8 +60,7 @@ def test_a_faint_age_after_a_white_handle_is_no_twins_mark(tmp_path: Path) -> No
     handle whose letters were not found along its line shows no mark (ours 9231)."""
     v, label = _scan_ours(9231, 127, "bambang68", tmp_path)
     assert "pale_header" in label["noise"] and label["should_flag"], label
-    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label)
 
 
 def test_thanks_to_a_colleague_called_as_a_candidate_is_no_flag(tmp_path: Path) -> None:
@@ -77,8 +76,7 @@ def test_an_urged_number_with_its_fire_read_as_a_digit_is_flagged(tmp_path: Path
     fire run into the number; an ASN's campaign ended clear (blindgen 263)."""
     v, label = _blind(263, 177, tmp_path)
     assert label["content_text"].startswith("sikat 02") and label["should_flag"], label
-    assert v.kind == "flagged" and v.candidate == 2, v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label, 2)
 
 
 def _word(text: str, left: int, top: int, angle: float, height: int = 60) -> OcrLine:

@@ -18,6 +18,7 @@ from rules.election import Election
 from rules.roster import parse_roster
 from rules.roster_index import RosterIndex
 from rules.verdict import Verdict
+from tests.netra.flags import assert_flagged_as_labelled
 from tests.ocr.test_reader import _rebuilt
 from tests.synth import Frame, StorySpec, render_story
 
@@ -209,8 +210,7 @@ def test_a_ballot_urging_one_pair_in_a_chat_is_read_again_for_its_number(tmp_pat
     pair: the story is read again enlarged, and the urged number stands."""
     v, label = _scan_ours(9135, 41, "eko.salahudin", tmp_path)
     assert "chat" in label["noise"] and label["supports_candidate"] == 1
-    assert v.kind == "flagged" and v.candidate == 1, v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label, 1)
 
 
 def test_support_read_only_in_tiny_text_is_read_again_before_a_flag(tmp_path: Path) -> None:
@@ -232,8 +232,7 @@ def test_a_number_between_two_lines_under_an_unread_header_is_read(tmp_path: Pat
     the rostered ASN named (before that, nobody was named and the story went to `review`)."""
     v, label = _scan_ours(9143, 269, "desi_87", tmp_path)
     assert "pale_header" in label["noise"] and label["supports_candidate"] == 4
-    assert v.kind == "flagged" and v.candidate == 4, v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label, 4)
 
 
 def test_a_number_after_an_emoji_on_the_callers_row_is_read_among_what_else_is_there(
@@ -244,8 +243,7 @@ def test_a_number_after_an_emoji_on_the_callers_row_is_read_among_what_else_is_t
     "ya" and the "💯" under it read "100": the one number among them is the pair's."""
     v, label = _scan_ours(9139, 156, "dadang_kesbangpol", tmp_path)
     assert "gallery" in label["noise"] and label["supports_candidate"] == 2
-    assert v.kind == "flagged" and v.candidate == 2, v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label, 2)
 
 
 def test_a_notifications_sender_under_a_cropped_app_line_is_no_poster(tmp_path: Path) -> None:
@@ -267,8 +265,7 @@ def test_a_rostered_handle_with_nothing_after_it_keeps_its_flag(
     versions did, and these true flags fell to review)."""
     v, label = _scan_ours(9139, index, shown, tmp_path)
     assert label["should_flag"], label
-    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label)
 
 
 def test_a_twins_underscore_before_its_age_on_a_noisy_pale_header_is_seen(
@@ -289,8 +286,7 @@ def test_a_lone_pair_number_is_read_with_the_emoji_along_its_row(tmp_path: Path)
     lone "03", looked along alone, holds its fires: pair 3 cheered, a flag."""
     v, label = _scan_ours(9221, 6, "mulyadi__raja", tmp_path)
     assert label["content_text"] == "🤟🤟🤟 03 🔥🔥🔥" and label["should_flag"]
-    assert v.kind == "flagged" and v.candidate == 3, v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label, 3)
 
 
 def test_an_emoji_rows_support_is_found_before_any_enlarged_reading(tmp_path: Path) -> None:
@@ -312,8 +308,7 @@ def test_an_emoji_rows_support_is_found_before_any_enlarged_reading(tmp_path: Pa
             return engine.read(image, **kwargs)
 
     v = analyse(_png(image), roster, election, engine=Counting())  # type: ignore[arg-type]
-    assert v.kind == "flagged" and v.candidate == 3, v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label, 3)
     shot = sizes[0]  # the first reading is of the whole screenshot
     assert all(w <= shot[0] and h <= shot[1] for w, h in sizes), sizes
 
@@ -323,8 +318,7 @@ def test_an_emoji_row_touching_the_header_is_read(tmp_path: Path) -> None:
     where the body begins: cut, they went unnamed and the story ended `clear`."""
     v, label = _scan_ours(9221, 56, "Ahmad Harahap", tmp_path)
     assert label["content_text"] == "✌️ 2️⃣ 🔥" and "beside_header" in label["style"]
-    assert v.kind == "flagged" and v.candidate == 2, v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label, 2)
 
 
 def test_a_chat_caption_under_a_shared_story_is_no_part_of_it(tmp_path: Path) -> None:
@@ -334,8 +328,7 @@ def test_a_chat_caption_under_a_shared_story_is_no_part_of_it(tmp_path: Path) ->
     never looked at. It is the chat's message; the emoji back pair 3."""
     v, label = _scan_ours(9221, 185, "syahrulanggraini1990", tmp_path)
     assert label["frame"] == "chat_telegram" and label["content_text"] == "🤟 3️⃣ 🔥"
-    assert v.kind == "flagged" and v.candidate == 3, v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label, 3)
 
 
 def test_emoji_under_a_notification_over_the_poster_are_read(tmp_path: Path) -> None:
@@ -355,8 +348,7 @@ def test_a_notification_above_a_stories_own_status_bar_hides_nothing_of_it(
     that bar, is read again there rather than taken for covered."""
     v, label = _scan_ours(9135, 134, "Yudi (SMKN 2 Pangkalpinang)", tmp_path)
     assert "banner" in label["noise"] and not label.get("poster_hidden")
-    assert v.kind == "flagged" and v.candidate == 3, v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label, 3)
 
 
 def test_a_notification_over_a_viewers_title_leaves_the_story_header_below_it(
@@ -368,8 +360,7 @@ def test_a_notification_over_a_viewers_title_leaves_the_story_header_below_it(
     the poster."""
     v, label = _scan_ours(9197, 19, "teguh.sulistyo90", tmp_path)
     assert "banner" in label["noise"] and "gallery" in label["noise"]
-    assert v.kind == "flagged" and v.candidate == 2, v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label, 2)
 
 
 def test_white_letters_over_grey_grass_under_an_unread_name_are_read(tmp_path: Path) -> None:
@@ -379,8 +370,7 @@ def test_white_letters_over_grey_grass_under_an_unread_name_are_read(tmp_path: P
     letters alone, the photo taken away, read whole; the name is then read again."""
     v, label = _scan_ours(9197, 165, "ayu__susa", tmp_path)
     assert "pale_header" in label["noise"] and label["supports_candidate"] == 1
-    assert v.kind == "flagged" and v.candidate == 1, v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label, 1)
 
 
 def test_a_caption_under_a_system_toast_is_read_where_it_shows(tmp_path: Path) -> None:
@@ -412,8 +402,7 @@ def test_a_caption_under_a_system_toast_is_read_where_it_shows(tmp_path: Path) -
     assert detect_support("\n".join(x.text for x in first), election).candidate is None
     roster = RosterIndex(parse_roster((tmp_path / "roster.csv").read_bytes(), "r.csv").entries)
     v = analyse(data, roster, election, engine=engine)
-    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label)
 
 
 @pytest.mark.parametrize(
@@ -453,8 +442,7 @@ def test_a_handle_run_into_its_age_is_settled_by_a_later_reading_of_the_age_apar
     roster, election = _our_world(9159, tmp_path)
     image, label = _rebuilt(9159, 31, "_yuni1988")
     v = analyse(_png(photographed(image, 4)), roster, election)
-    assert v.kind == "flagged" and v.candidate == label["supports_candidate"], v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label)
 
 
 def test_a_rostered_handle_the_first_reading_read_outlasts_an_enlarged_slip(
@@ -483,5 +471,4 @@ def test_a_rostered_handle_the_first_reading_read_outlasts_an_enlarged_slip(
     election = dataclasses.replace(election, candidates=(slogan, *others))
     roster = RosterIndex(parse_roster((tmp_path / "roster.csv").read_bytes(), "r.csv").entries)
     v = analyse(data, roster, election)
-    assert v.kind == "flagged" and v.candidate == slogan.number, v.reasons
-    assert v.asn is not None and v.asn.entry.nip == label["nip"]
+    assert_flagged_as_labelled(v, label, slogan.number)
