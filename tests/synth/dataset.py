@@ -72,6 +72,9 @@ AGE_BULLET = 0.12
 # candidate, by the pair's nickname ("Selamat ulang tahun Pak Jun"), and its share of them.
 NAMESAKE_GREETING_FROM = 9229
 NAMESAKE_GREETING = 0.12
+# The first seed whose photos of a screen show moiré, the screen's pixel grid beating against
+# the camera's (`photo.py`).
+MOIRE_FROM = 9237
 
 
 @dataclass(frozen=True)
@@ -1109,6 +1112,7 @@ def make_item(
         if frame is None:
             frame = spec.frame = Frame(kind="story", seed=seed * 7919 + index, width=spec.width)
         frame.photo = prng.randint(1, 2**31)
+        frame.moire = seed >= MOIRE_FROM
         noise.append("screen_photo")
     flag = person is not None and body.supports is not None
     label = {

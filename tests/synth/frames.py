@@ -70,6 +70,7 @@ class Frame:
     # A seed: the framed screenshot then photographed off the phone's screen (`photo.py`);
     # 0: captured as a screenshot.
     photo: int = 0
+    moire: bool = False  # the photo shows moiré (`photo.py`; sets from `MOIRE_FROM` on)
 
     def texts(self) -> list[str]:
         """The texts the frame adds around the story (never the story's poster)."""
@@ -562,7 +563,7 @@ def apply_frame(
     if f.photo:
         from .photo import photographed
 
-        img = photographed(img, f.photo)
+        img = photographed(img, f.photo, f.moire)
     return img
 
 

@@ -5,6 +5,8 @@ The screen is seen at a slant (a perspective of a few percent each corner), insi
 phone's dark bezel, on a table, a sofa or a desk; the camera's focus and a hand's shake soften
 it, a lamp or a window leaves a glare, the white balance tints it, and the phone's camera
 sharpens and recompresses it. The result is shrunk to Telegram's 1280 px like any photo.
+From `dataset.MOIRE_FROM` on, the screen's pixel grid beats against the camera's too: moiré,
+fine stripes whose brightness and colour swell and fade in broad bands across the screen.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from PIL import Image, ImageDraw, ImageEnhance, ImageFilter
 _SURFACES = ((120, 85, 55), (95, 95, 100), (60, 70, 95), (150, 140, 120), (40, 40, 45))
 
 
-def photographed(screen: Image.Image, seed: int) -> Image.Image:
-    """`screen` as a photo of the phone showing it, drawn from `seed`."""
+def photographed(screen: Image.Image, seed: int, moire: bool = False) -> Image.Image:
+    """`screen` as a photo of the phone showing it, drawn from `seed`; with `moire`, its
+    pixel grid beating against the camera's (drawn from its own stream, so a photo without
+    it stays as it was)."""
     rng = random.Random(f"photo:{seed}")
     w, h = screen.size
     margin = rng.uniform(0.08, 0.2)  # of the screen's size, around the phone
@@ -45,6 +49,8 @@ def photographed(screen: Image.Image, seed: int) -> Image.Image:
     cx, cy = big_w / 2, big_h / 2
     bezel = [(x + (x - cx) * 0.05, y + (y - cy) * 0.035) for x, y in corners]
     ImageDraw.Draw(photo).polygon(bezel, fill=(18, 18, 20))
+    if moire:
+        screen = _moire(screen, random.Random(f"moire:{seed}"))
     warped = screen.transform(
         (big_w, big_h),
         Image.Transform.PERSPECTIVE,
@@ -71,6 +77,31 @@ def photographed(screen: Image.Image, seed: int) -> Image.Image:
     photo = photo.filter(ImageFilter.UnsharpMask(radius=2, percent=rng.randint(60, 140)))
     photo.thumbnail((1280, 1280), Image.Resampling.LANCZOS)
     return photo
+
+
+def _moire(screen: Image.Image, rng: random.Random) -> Image.Image:
+    """`screen` with moiré over it: stripes a few pixels apart at a slant, each colour
+    channel a little out of phase with the others (the rainbow sheen), their strength
+    swelling and fading in bands ten to forty times wider."""
+    w, h = screen.size
+    y, x = np.mgrid[0:h, 0:w].astype(np.float32)
+    angle = rng.uniform(0, np.pi)
+    period = rng.uniform(2.5, 7.0)
+    along = x * np.cos(angle) + y * np.sin(angle)
+    beat_angle = angle + rng.uniform(-0.6, 0.6)
+    beat = 0.5 + 0.5 * np.sin(
+        2
+        * np.pi
+        * (x * np.cos(beat_angle) + y * np.sin(beat_angle))
+        / (period * rng.uniform(10, 40))
+    )
+    strength = rng.uniform(0.05, 0.14)
+    shift = rng.uniform(0.3, 1.2)  # radians between the channels' stripes
+    pixels = np.asarray(screen.convert("RGB"), np.float32)
+    for c in range(3):
+        stripes = np.sin(2 * np.pi * along / period + c * shift)
+        pixels[..., c] *= 1 + strength * beat * stripes
+    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
 
 
 def _coefficients(

@@ -643,6 +643,29 @@ def test_a_photo_of_a_screen_shows_the_screen_inside_a_bezel_on_a_surface() -> N
             assert not (red[0] > 180 and red[1] < 80), red
 
 
+def test_photos_of_a_screen_from_a_later_seed_show_moire() -> None:
+    """From `MOIRE_FROM` on a photo of the screen shows moiré: a plain grey screen comes out
+    striped (fine ripples across its middle), where without it the same photo is smooth;
+    older seeds' photos carry none."""
+    from tests.synth.dataset import MOIRE_FROM
+    from tests.synth.photo import photographed
+
+    grey = Image.new("RGB", (720, 1280), (128, 128, 128))
+    for seed in (1, 2, 3):
+        plain, striped = (
+            np.asarray(photographed(grey, seed, moire), np.float32)[560:720, 300:420]
+            for moire in (False, True)
+        )
+        ripple = [float(np.abs(np.diff(a, axis=1)).mean()) for a in (plain, striped)]
+        assert ripple[1] > 1.5 * ripple[0] + 0.5, ripple
+    always = Shares(screen_photo=1.0)
+    for seed, moire in ((MOIRE_FROM, True), (MOIRE_FROM - 2, False)):
+        world = make_world(seed, roster_size=200)
+        cats = categories_for(300, random.Random(f"cats:{seed}"))
+        spec, _lab = make_item(world, 1, cats[0], seed, always)
+        assert spec.frame is not None and spec.frame.moire is moire
+
+
 def test_sets_from_a_later_seed_hold_news_cards_naming_one_candidate() -> None:
     """From `NEWS_NAMED_FROM` on, an ASN's neutral story may be a news card naming one
     candidate (outlet, desk, headline, time stamp on their lines), labelled not to flag; an
