@@ -58,6 +58,11 @@ _SUPPORT = re.compile(
 )
 
 
+# A place named after its marker ("Kec. Minggir" in Sleman, "Desa Juara"): its name is no
+# support word, whatever word it is.
+_PLACE_NAMED = re.compile(r"\b(?:kec(?:amatan)?|kel(?:urahan)?|desa|ds|dusun|dsn)\.?\s+\w+")
+
+
 _LONG_SUPPORT = tuple((w, ocr_fold(w)) for w in SUPPORT_WORDS if len(w) >= 6 and " " not in w)
 
 
@@ -102,7 +107,7 @@ def no_campaign_words(
     sure, is not worth reading again for support. With `everyday`, the `EVERYDAY_WORDS` do
     not count."""
     # A neutrality hashtag ("#NetralitasASN", "#PilkadaDamai") is no campaign's.
-    norm = _NEUTRAL_TAG.sub(" ", normalise_text(split_glued(text)))
+    norm = _PLACE_NAMED.sub(" ", _NEUTRAL_TAG.sub(" ", normalise_text(split_glued(text))))
     if everyday:
         norm = _EVERYDAY.sub(" ", norm)
     if re.search(r"[#@]", norm) or _SUPPORT.search(norm) or _NO_OTHER.search(norm):
@@ -118,13 +123,15 @@ def no_campaign_words(
     return not _misread_support(tokens)
 
 
-# A day before its month ("5 NOV 2024", "16Nov2024"), a clock ("17:09", "07.30"), the count
-# of a day, an anniversary or a floor ("Hari ke-2 bimtek", "HUT ke 53", "lantai 2"), and a
+# A day before its month ("5 NOV 2024", "16Nov2024"), a clock ("17:09", "07.30"), an hour
+# ("sampai jam 3 sore", blindgen 261 0021, read again enlarged for its "3"), the count of a
+# day, an anniversary or a floor ("Hari ke-2 bimtek", "HUT ke 53", "lantai 2"), and a
 # polling station's or a neighbourhood's number ("TPS 2 buka jam 07.00", "Kerja bakti RT 03"
 # read again enlarged for its "2": blindgen 247 0023).
 _DATE_OR_TIME = re.compile(
     rf"(?<!\d)\d{{1,2}} ?{MONTH}[a-z]*|(?<![\d.:])\d{{1,2}}[:.]\d{{2}}(?![\d.:])"
     r"|\b(?:hari|minggu|bulan|tahun|hut|angkatan|lantai|lt\.?|tps|rt|rw|blok|gg|gang) ?(?:ke)?-? ?\d{1,2}\b"
+    r"|\b(?:jam|pukul|pkl\.?) ?\d{1,2}\b"
 )
 
 
@@ -166,7 +173,8 @@ def support_words_in(norm: str, tokens: list[str], raw: str) -> set[str]:
     OCR's capitals, where a hashtag's words are told apart). "no other" stands for any way of
     saying "no one else" (`_NO_OTHER`), "time to lead" for a pair's call to lead
     (`_TIME_TO_LEAD`)."""
-    found = {m.group(1).lower() for m in _SUPPORT.finditer(norm)} | _misread_support(tokens)
+    found = {m.group(1).lower() for m in _SUPPORT.finditer(_PLACE_NAMED.sub(" ", norm))}
+    found |= _misread_support(tokens)
     found |= _hashtag_support(raw)
     if _NO_OTHER.search(norm):
         found.add("no other")

@@ -1151,6 +1151,12 @@ def test_a_date_a_time_or_a_number_no_pair_has_is_no_campaigns() -> None:
         assert no_campaign_words(text, True, numbers={1, 2, 3}), text
     assert not no_campaign_words("di TPS 2 coblos 2", True, numbers={1, 2, 3})
     assert not no_campaign_words("2 periode!", numbers={1, 2})
+    # An hour, and a place named like a support word after its marker ("Kec. Minggir" in
+    # Sleman, blindgen 261 0021, read again enlarged); "yg lain minggir" is still a campaign's.
+    text = "Pelayanan KTP-el keliling di Kec. Minggir sampai jam 3 sore"
+    assert no_campaign_words(text, True, numbers={1, 2, 3})
+    assert not no_campaign_words("03!! yg lain minggir dulu", True, numbers={1, 2, 3})
+    assert not no_campaign_words("coblos jam 3", True, numbers={1, 2, 3})
 
 
 def test_a_short_hashtag_read_with_a_look_alike_still_backs_its_pair() -> None:
