@@ -167,6 +167,11 @@ hashtags = ["#YudaPasti"]
             1,
             "surat suara + ajakan satu nomor",
         ),
+        (  # "COBLOS NO 1" on a turned ballot, a dot read for its space (ours 9215 0249)
+            "Ini caranya\nURATSUARAPEHRHHAHWAUKOIADAHWAKLWALKOT\nAEDANTAHUNZO24\nCOBLOS.NO1",
+            1,
+            "coblos-nomor",
+        ),
         (  # the tick read as a comma (ours 9235 0137)
             "Ini caranya\nSURAT SUARAPEMILHANWALI KOTADANWAKILWALI KOTA\nKOTA MAJU TAHUN2025\n"
             "GTAA ULIS BAKN-OKTAF SFDN AAFOHTAH\n01,",
