@@ -112,8 +112,9 @@ def _cost(pieces: tuple[str, ...]) -> tuple[int, int]:
     return len(pieces), sum(len(p.lstrip(_SHARES)) == 2 for p in pieces)
 
 
-# The least letters of each of two words that share the letter between them: "SITINDRIANI"
-# is Siti Indriani, but two-letter words sharing one are too easily found in any run.
+# The least letters of a word that opens on the letter the word before it ends with, and the
+# least read before it: "SITINDRIANI" is Siti Indriani, but short words sharing a letter are
+# too easily found in any run.
 _MIN_SHARING = 4
 _SHARES = ">"  # marks such a word in `_split`'s result
 
