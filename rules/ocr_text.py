@@ -191,12 +191,12 @@ _DIGIT_TERM = re.compile(r"(?<!\d)(\d) ?(p[e3]r[il1|!]ode)\b", re.I)
 _DIGIT_TERM_BROKEN = re.compile(r"(?<!\d)(\d)[ \t]*\n[ \t]*(?=p[e3]r[il1|!]ode\b)", re.I)
 # A pair's number 1 read as the letter I, l or a bar after its keyword, run into it or not:
 # "HANA NOMOR 1" read "HANNOMORI", "nomor l", "#Coblos1" in a script font read "#Coblosl".
+# After "no" a space or dot must part them ("nol" is zero) and only an l or a bar is the
+# one ("Pilih no l ya, begini caranya", ours 9235): English's "no I" is a reply.
 _KEYWORD_ONE_AS_LETTER = re.compile(
-    r"\b(nomor|nomer|urut|paslon|coblos|pilih) ?[Il|](?![\w|])", re.I
+    r"\b(?:(nomor|nomer|urut|paslon|coblos|pilih) ?[Il|]|(no(?:\. ?| ))(?-i:[l|]))(?![\w|])",
+    re.I,
 )
-# After "no" a space or dot must part it ("nol" is zero) and only an l or a bar is the one
-# ("Pilih no l ya, begini caranya", ours 9235): English's "no I" is a reply.
-_NO_ONE_AS_LETTER = re.compile(r"\b([Nn][Oo](?:\. ?| ))[l|](?![\w|])")
 # A number run into the word after it ("27/11INGAT", "nomor 1YA"), not a digit inside a
 # word ("H3WAN" is leetspeak).
 _DIGIT_WORD = re.compile(r"(?<![A-Za-z\d])(\d[\d/.:-]*)(?=[A-Za-z]{2})")
@@ -335,9 +335,13 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
             word = _PARTICLE_GLUED.sub(_particle_apart, _DIGIT_WORD.sub(r"\1 ", word))
             out.append(" ".join(word.split()))
         line = _URGED_PADDED_THEN_HUNDRED.sub(r"\1 \2 100", " ".join(out))
-        line = _NO_ONE_AS_LETTER.sub(r"\g<1>1", line)
-        lines.append(_KEYWORD_ONE_AS_LETTER.sub(r"\1 1", line))
+        lines.append(_KEYWORD_ONE_AS_LETTER.sub(_one_for_letter, line))
     return "\n".join(lines)
+
+
+def _one_for_letter(match: re.Match[str]) -> str:
+    """The keyword and the 1 its letter stood for (`_KEYWORD_ONE_AS_LETTER`)."""
+    return f"{match[1]} 1" if match[1] else f"{match[2]}1"
 
 
 def _particle_apart(match: re.Match[str]) -> str:
