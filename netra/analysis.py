@@ -227,11 +227,11 @@ def analyse(
         if body is None:
             # The header hidden under it: the body lies below it ("☝️ 1️⃣ 🔥", for the emoji).
             body = _body_below(card[1], lines, layout, shot.image.height)
-    group_chat = in_group_chat(lines) or (
-        span is not None and group_chat_again(shot.image, layout.header, engine)
+    group_chat = functools.cache(  # asked only of a number read as the poster
+        lambda: in_group_chat(lines) or (span is not None and group_chat_again(shot.image, engine))
     )
     if sharers_number(layout.header, layout.header.platform, group_chat):
-        # A group member's number atop the bubble they shared the story in.
+        # A group member's number atop the bubble they shared the story in (any reading's).
         layout = replace(layout, header=replace(layout.header, poster=None, evidence=()))
     # Who posted matters for the verdict only when the content backs someone: only then is
     # an unidentified header read again.
@@ -422,7 +422,7 @@ def _who_posted(
     layout: Layout,
     limit: int,
     thresholds: Thresholds,
-    where: tuple[NamePlace, bool, tuple[int, int] | None, HeaderReading],
+    where: tuple[NamePlace, Callable[[], bool], tuple[int, int] | None, HeaderReading],
     lines: Sequence[OcrLine],
     elsewhere: Sequence[str],
     backs_someone: bool,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Protocol
 
@@ -221,7 +221,7 @@ def read_poster(
     limit: int,
     good_enough: float,
     place: NamePlace,
-    group_chat: bool = False,
+    group_chat: Callable[[], bool] = lambda: False,
     card: tuple[int, int] | None = None,
     first: HeaderReading | None = None,
     elsewhere: Sequence[str] = (),
@@ -229,7 +229,7 @@ def read_poster(
     """Who posted: the layout's reading, then (only when the content backs someone and the
     poster is not identified) the header band read again by each opinion in turn; the
     reading whose roster match is best wins. `place`: where the name line is looked for;
-    `group_chat`: the story is shown in a group chat (see `netra.sharer`); `card`: the rows
+    `group_chat`: whether the story is shown in a group chat (see `netra.sharer`); `card`: the rows
     a notification covers (see `card_rows`); `first`: the first reading's header, when the
     layout is a framed story's enlarged reading (see `netra.header_marks`); `elsewhere`: what
     the story's other readings read, a handle among it with its marks. Also the later

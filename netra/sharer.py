@@ -8,6 +8,8 @@ line in sight, and taking it would name the wrong person: the one who reported i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PIL import Image
 
 from ocr.engine import OcrEngine
@@ -21,25 +23,25 @@ TITLE_BAR = (0.12, 0.03, 0.8, 0.13)
 TITLE_ZOOM = 2.0
 
 
-def sharers_number(reading: HeaderReading, platform: str, group_chat: bool) -> bool:
+def sharers_number(reading: HeaderReading, platform: str, group_chat: Callable[[], bool]) -> bool:
     """A bare phone number (no time line under it) that is who shared the story, not who
     posted it: above a story the first reading placed on Instagram (`platform`; Instagram
     names its poster by handle, never by number), or heading a bubble in a group chat (a
-    member not saved as a contact), its story's own status bar cropped off."""
+    member not saved as a contact), its story's own status bar cropped off. `group_chat` is
+    asked only for such a number, by whichever reading reads it: the first reading may read
+    no poster at all and a later one the number (ours 9239 0103, the story's own "Eka
+    Marbun" under it), and the title bar is read again only then (`group_chat_again`)."""
     return (
         reading.poster is not None
         and reading.poster.kind == "phone"
         and reading.seen is None
-        and (platform == "instagram" or group_chat)
+        and (platform == "instagram" or group_chat())
     )
 
 
-def group_chat_again(image: Image.Image, reading: HeaderReading, engine: OcrEngine) -> bool:
+def group_chat_again(image: Image.Image, engine: OcrEngine) -> bool:
     """Whether the chat around a framed story is a group's, from its title bar read again
-    enlarged: asked only when it decides something, a bare number read as the story's poster
-    and no group seen by the first reading (0.1–0.2 s)."""
-    if reading.poster is None or reading.poster.kind != "phone" or reading.seen is not None:
-        return False
+    enlarged (0.1–0.2 s): asked by `sharers_number` when the first reading saw no group."""
     w, h = image.size
     left, top, right, bottom = TITLE_BAR
     bar = image.crop((round(left * w), round(top * h), round(right * w), round(bottom * h)))

@@ -23,7 +23,7 @@ _LONE_NUMBER = re.compile(r"(?m)^\s*0([1-9])\s*(?:[✓✔√/,.a-zA-Z]\s*)?$")
 # "surat suara" as a turned or italic print reads it too: U as J or V, S as 5 ("SJRATSJARA",
 # ours 9223 0243), its first S lost at the card's turned edge ("URATSUARAPEIARBHAN…", ours
 # 9231 0154).
-_SURAT_SUARA = r"(?:[s5]|\b)[uvj]rat\s?[s5][uvj]ara"
+_SURAT_SUARA = r"(?:[s5]?[uvj]|\b)rat\s?[s5][uvj]ara"
 _BALLOT = re.compile(_SURAT_SUARA)
 # A candidate's name, however it was matched, in a lone number's lines below.
 _NAME_RULES = frozenset(

@@ -5,6 +5,7 @@ before it names anyone: a citizen's twin account ("sitiaminah88" beside the rost
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from netra.mark_check import (
     DOTS_SEEN,
@@ -264,3 +265,16 @@ def test_an_age_run_into_a_handle_ending_in_digits_does_not_spell_the_rostered_o
     assert _reads_as("ariyadi_67 26m", "ariyadi_67")
     assert not _reads_as("ariyadi_672 6m", "ariyadi_67")
     assert _reads_as("abdhanafi3j", "abdhanafi")  # a handle ending in a letter ends there
+
+
+def test_white_letters_over_a_mottled_dark_patch_show_no_mark_after_them(tmp_path: Path) -> None:
+    """ "dinsos.poltak" in white over a woman's hair, in a gallery viewer: the hair's light
+    specks outnumbered the letters in the line's middle rows, so the dark was taken for the
+    letters and the hair's lower edge for an underscore after the handle; the rostered
+    account's campaign went to review as a possible twin (ours 9237 0270)."""
+    from tests.netra.flags import assert_flagged_as_labelled
+    from tests.netra.test_reader import _scan_ours
+
+    v, label = _scan_ours(9237, 270, "dinsos.poltak", tmp_path)
+    assert label["frame"] == "gallery" and label["should_flag"], label
+    assert_flagged_as_labelled(v, label)

@@ -4,6 +4,7 @@ it: the chat's title bar is read again when the first reading saw no group there
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from netra.sharer import group_chat_again, sharers_number
 from ocr.engine import make_engine
@@ -25,26 +26,36 @@ def test_a_groups_member_list_run_together_is_read_again_from_the_title_bar() ->
     image, label = _rebuilt(9133, 30, "dewi.tanjung.7")
     assert "chat" in label["noise"]
     assert not in_group_chat(engine.read(image))
-    assert group_chat_again(image, NUMBER, engine)
-    assert sharers_number(NUMBER, "whatsapp", group_chat=True)
+    assert group_chat_again(image, engine)
+    assert sharers_number(NUMBER, "whatsapp", lambda: group_chat_again(image, engine))
 
 
 def test_a_one_to_one_chat_is_no_group_and_a_named_poster_is_not_looked_into() -> None:
     engine = make_engine("ppocr")
     spec = dataclasses.replace(WA_SUPPORT, frame=CHAT)  # "Mas Ferdi", "online"
     image = load_screenshot(render_story(spec)).image
-    assert not group_chat_again(image, NUMBER, engine)
+    assert not group_chat_again(image, engine)
     named = HeaderReading("whatsapp", Poster("contact_name", "Mas Ferdi"), None, ())
-    calls: list[object] = []
+    asked: list[bool] = []
 
-    class Counting:
-        name = "ppocr"
+    def group_chat() -> bool:
+        asked.append(True)
+        return True
 
-        def read(self, *args: object, **kwargs: object) -> list[object]:
-            calls.append(args)
-            return []
-
-    assert not group_chat_again(image, named, Counting())  # type: ignore[arg-type]
+    assert not sharers_number(named, "whatsapp", group_chat)
     timed = dataclasses.replace(NUMBER, seen="5 menit yang lalu")
-    assert not group_chat_again(image, timed, Counting())  # type: ignore[arg-type]
-    assert calls == []  # nothing read: a named or timed poster is decided without the bar
+    assert not sharers_number(timed, "whatsapp", group_chat)
+    assert asked == []  # nothing read: a named or timed poster is decided without the bar
+
+
+def test_a_number_a_later_reading_takes_for_the_poster_is_who_shared_it(tmp_path: Path) -> None:
+    """A WhatsApp status ("Eka Marbun", its "Baru saja" too small to read) sent as a picture
+    into a family group by a member saved by number: the first reading placed no poster, a
+    later one the number heading the bubble, and the status ended clear as someone off the
+    roster's (ours 9239 0103). The number is the sharer's whichever reading reads it."""
+    from tests.netra.flags import assert_flagged_as_labelled
+    from tests.netra.test_reader import _scan_ours
+
+    v, label = _scan_ours(9239, 103, "Eka Marbun", tmp_path)
+    assert label["frame"] == "chat_whatsapp" and label["should_flag"], label
+    assert_flagged_as_labelled(v, label)

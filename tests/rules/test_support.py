@@ -184,12 +184,28 @@ hashtags = ["#YudaPasti"]
             1,
             "surat suara + ajakan satu nomor",
         ),
+        (  # its first two letters lost, on both readings (ours 9239 0132)
+            "RAT SUARA PEMMILTHAN WAU KOTA DAN WAKILWALIKO\nPADANGTAHUN24\n"
+            "ARNANSUDRA JAT-QORUSIKAQDHI SUDRA JAT·ZUHA AUA\n01\n"
+            "RATSUARAPEHILDHANWAUKOTADANWAKILWALIKO\nPADANGTAHUN2QQ4\n01/",
+            1,
+            "surat suara + ajakan satu nomor",
+        ),
     ],
 )
 def test_support_rule_fires(text: str, number: int, rule: str) -> None:
     finding = detect_support(text, ELECTION)
     assert finding.candidate == number
     assert rule in {s.rule for s in finding.signals if s.candidate == number}
+
+
+def test_a_word_ending_in_rat_before_suara_is_no_ballot() -> None:
+    """ "rat suara" opens a ballot's title whose first letters a turned card lost, but only
+    as a word of its own: "Jawa Barat suara rakyatnya" and a "syarat suara sah" are no
+    ballot, and a lone "01" under them no tick."""
+    for text in ("Jawa Barat suara rakyatnya\n01", "Syarat suara pemilih sah\n01"):
+        finding = detect_support(text, ELECTION)
+        assert "surat suara + ajakan satu nomor" not in {s.rule for s in finding.signals}, text
 
 
 def test_on_a_ballot_urging_one_pair_the_others_names_are_its_list_not_rivals() -> None:
