@@ -75,6 +75,11 @@ NAMESAKE_GREETING = 0.12
 # The first seed whose photos of a screen show moiré, the screen's pixel grid beating against
 # the camera's (`photo.py`).
 MOIRE_FROM = 9237
+# The first seed whose contacts call a Balinese "Ni Luh Citra" by "Citra" (a bare "Ni Luh" by
+# "Luh"), as people do, and count her among the Citras of her unit: before it, she was "Ni"
+# to the generator, and a colleague "Citra Marbun" at her school was labelled the only Citra
+# there (ours 9239 0021, "Ibu Citra SDN 55": two on the roster, rightly sent to review).
+CALLED_NAME_FROM = 9243
 
 
 @dataclass(frozen=True)
@@ -228,29 +233,34 @@ class World:
     short_units: dict[str, set[str]] = field(default_factory=dict)
     first_unit: Counter = field(default_factory=Counter)
     bare_count: Counter = field(default_factory=Counter)
+    called_past_prefix: bool = False  # from seed `CALLED_NAME_FROM` on
 
     def __post_init__(self) -> None:
         units = {p.unit for p in self.roster}
         for u in sorted(units):
             for sh in unit_shorts(u):
                 self.short_units.setdefault(sh, set()).add(u)
-        self.first_unit = _uniq_first_unit(self.roster)
+        self.first_unit = Counter((self.called(p), p.unit) for p in self.roster)
         self.bare_count = Counter(p.bare for p in self.roster)
+
+    def called(self, p: Person) -> str:
+        """The name a contact calls `p` by: the first word of the first name, past a
+        Balinese "Ni Luh" in sets from seed `CALLED_NAME_FROM` on."""
+        words = p.first.split()
+        if self.called_past_prefix and words[:2] == ["Ni", "Luh"]:
+            return words[2] if len(words) > 2 else "Luh"
+        return words[0]
 
     def unique_shorts(self, p: Person) -> list[str]:
         """Short forms of `p`'s unit that name no other unit on the roster."""
         return [sh for sh in unit_shorts(p.unit) if self.short_units.get(sh) == {p.unit}]
 
 
-def _uniq_first_unit(roster: list[Person]) -> Counter:
-    return Counter((p.first.split()[0], p.unit) for p in roster)
-
-
 def _asn_contact(rng: random.Random, p: Person, w: World) -> tuple[str, str | None] | None:
     """A contact name that identifies `p` on the roster and the unit short form in it (if
     any), or None if no such name exists. People type the unit the way they say it: "Bu Maya
     SD 39", "Pak Joko SMPN 4", "Ibu Hana - Dinas KB", "Rusmini (SD 31)", "Pusk. Taman Sari"."""
-    first = p.first.split()[0]
+    first = w.called(p)
     hon = rng.choice(MALE_HON if p.gender == 1 else FEMALE_HON)
     shorts = w.unique_shorts(p)
     by_first_unit = w.first_unit[(first, p.unit)] == 1 and bool(shorts)
@@ -340,12 +350,12 @@ def _poster(
             return "whatsapp", "contact_name", _outsider_contact(rng, roster), None, None
         return "whatsapp", "phone", wa_phone(_outsider_phone(rng, roster)), None, None
     if category == "namesake":
-        counts = Counter(p.first.split()[0] for p in roster)
+        counts = Counter(w.called(p) for p in roster)
         pool = [
             p
             for p in roster
-            if counts[p.first.split()[0]] >= 2
-            and w.first_unit[(p.first.split()[0], p.unit)] == 1
+            if counts[w.called(p)] >= 2
+            and w.first_unit[(w.called(p), p.unit)] == 1
             and w.unique_shorts(p)
         ]
         if not pool:  # tiny rosters: fall back to any ASN contact
@@ -356,7 +366,7 @@ def _poster(
         hon = rng.choice(MALE_HON[:3] if p.gender == 1 else FEMALE_HON[:3])
         shorts = w.unique_shorts(p)
         short = rng.choice(shorts[:3])
-        first = p.first.split()[0]
+        first = w.called(p)
         shown = rng.choice(
             [f"{hon} {first} {short}", f"{hon} {first} ({short})", f"{first} - {short}"]
         )
@@ -944,7 +954,11 @@ def _difficulty(
 def make_world(seed: int, roster_size: int = 3000) -> World:
     rng = random.Random(f"world:{seed}")
     region = rng.choice(sorted(REGIONS))
-    world = World(make_roster(rng, region, roster_size), make_election(rng, region))
+    world = World(
+        make_roster(rng, region, roster_size),
+        make_election(rng, region),
+        called_past_prefix=seed >= CALLED_NAME_FROM,
+    )
     if seed >= SHARED_NAMES_FROM:
         share_names(world.election, random.Random(f"shared-names:{seed}"))
     return world
