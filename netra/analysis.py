@@ -287,13 +287,13 @@ def analyse(
         )
         and not plainly_neutral(story_lines, layout, support, story_lines is not lines)
     ):
-        # An ASN identified and nothing clear found in what they posted: tiny, script or
-        # thin text the first, coarser detection missed or misread. Read the body again,
-        # enlarged (a framed story's more than its first enlargement); a finding stronger
-        # than the first stands. Small text read from a box a few pixels off reads otherwise:
-        # each unsure line is recognised a second time from a tighter crop, and what that
-        # reading finds counts too. A framed story's enlarged reading that read its body
-        # large and sure, with no word of a campaign, is not read a third time.
+        # An ASN identified and nothing clear found in what they posted: tiny, script or thin
+        # text the first, coarser detection missed or misread. Read the body again, enlarged
+        # (a framed story's more than its first enlargement); a finding stronger than the
+        # first stands. Small text read from a box a few pixels off reads otherwise: each
+        # unsure line is recognised again from a tighter crop, and that reading counts too. A
+        # framed story's enlarged reading that read its body large and sure, with no word of
+        # a campaign, is not read a third time.
         zoom = BODY_ZOOM_FRAMED if layout.framed else BODY_ZOOM
         body_lines, _size = read_framed(
             shot.image, body, engine, lines, zoom, known, second_look=True, bordered=layout.framed
@@ -370,17 +370,16 @@ def analyse(
         and unclear(support, thresholds)
         and with_upright != emoji_read  # (read with the same text already)
     ):
-        # Still nothing clear: what the story's emoji say, with its text ("☝️☝️ 01 🔥",
-        # "💯 2️⃣ 💯 2️⃣ 💯", "✌️✌️ IGHEN ✌️✌️"), read as junk or not at all by OCR.
-        # Not the poster's own name line, left in the body when the header was found by a
-        # later reading ("Sri Aisyah Utami" is no voice for a candidate "Dewi Utami").
+        # Still nothing clear: what the story's emoji say, with its text ("☝️☝️ 01 🔥", "💯 2️⃣
+        # 💯 2️⃣ 💯"), read as junk or not at all by OCR. Not the poster's own name line, left
+        # in the body when a later reading found the header ("Sri Aisyah Utami" is no voice
+        # for a candidate "Dewi Utami").
         said, among = emoji_finding(shot.image, body, lines, with_upright, engine, election)
         texts += among
         support = better_finding(support, said) if said is not None else support
     if header.poster is None and not layout.framed and unclear(support, thresholds):
-        # Nobody read as the poster, nothing clear: white letters over a busy photo, the
-        # name over a pale sky above them, read with the photo taken away.
-        # A notification's message is no part of the story.
+        # Nobody read as the poster, nothing clear: white letters over a busy photo, the name
+        # over a pale sky above them, read with the photo taken away (a notification's not).
         white = [x for x in read_white_letters(shot.image, engine) if not under_card(x, card)]
         texts += [line.text for line in white]
         support = better_finding(support, find_support(content_text(white), election))
@@ -390,9 +389,8 @@ def analyse(
         and support.candidate is not None
         and support.confidence >= thresholds.support_review
     ):
-        # Support found only by a later look (text a few pixels high, emoji): the header
-        # is read again now, as it is when the first reading finds support (a white name
-        # over a pale photo is read by no first reading; our set 9187).
+        # Support found only by a later look (tiny text, emoji): the header is read again now,
+        # as when the first reading finds support (a white name over a pale photo; ours 9187).
         header, matches, more, unit = who_posted(True)
         extra += more
     if _only_the_posters_name(support, header, layout.body):

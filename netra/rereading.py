@@ -28,8 +28,20 @@ from wording import id_analysis as why
 def better_finding(first: ElectionFinding, again: ElectionFinding) -> ElectionFinding:
     """Of a body's first finding and an enlarged reading's, the one that stands: the
     stronger, or the one that names every pair (the first reading missed one pair's line in
-    a commission's list, "2 Tobari Rasyid - Omah Djohan" alone then looked like support)."""
-    return again if again.confidence > first.confidence or names_every_pair(again) else first
+    a commission's list, "2 Tobari Rasyid - Omah Djohan" alone then looked like support),
+    unless the first is a campaign's ballot urging one number: every ballot names every
+    pair, and readings taken together that put its tick's number above the list read it as
+    a label (ours 9239 0216, its "01 ✓" read before the turned card's title)."""
+    if names_every_pair(again) and not _ballot_urged(first):
+        return again
+    return again if again.confidence > first.confidence else first
+
+
+def _ballot_urged(support: SupportFinding) -> bool:
+    return support.candidate is not None and any(
+        s.rule == why.RULE_BALLOT_URGED and s.candidate == support.candidate
+        for s in support.signals
+    )
 
 
 def names_every_pair(support: SupportFinding) -> bool:

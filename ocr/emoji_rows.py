@@ -19,6 +19,7 @@ from ocr.slanted_blobs import slanted_emoji
 MAX_ROWS = 3  # rows looked along, at most: a texture's sure cheers are not all looked at
 EDGE = MIN_SIDE  # pixels above the band its top strip begins
 STRIP = 5 * MIN_SIDE  # pixels below the band's top its top strip ends
+ROW_SIDES = 1.3  # the largest glyph of a row at most this many times the smallest's side
 
 
 def emoji_in_rows(
@@ -32,12 +33,16 @@ def emoji_in_rows(
     # go unnamed ("✌️ 2️⃣ 🔥" under a status's time line, ours 9221). A strip across the
     # band's top edge is looked through alone; what is centred above the band is not the
     # body's.
+    # Only a row counts there: two or more glyphs of one size side by side, as a story sets
+    # its emoji. A photo's blobs under the header (a cup's rim, ours 9241 0214) named a
+    # finger and a cheer of two sizes at two heights, and backed a candidate named in thanks.
     strip = (max(0, span[0] - EDGE), min(span[1], span[0] + STRIP))
-    found += [
+    cut = [
         e
         for e in find_emoji(image, strip, words)
         if span[0] <= e.top + e.side / 2 and not any(overlap(e, f) for f in found)
     ]
+    found += [e for e in cut if any(_side_by_side(e, f) for f in cut if f is not e)]
     turned = slanted_emoji(image, span, found)  # a turned row its glows ran into one blob
     # A glyph named for the whole bar (its emoji's square inside its own) was the row.
     found = [e for e in found if not any(_inside(t, e) for t in turned)] + turned
@@ -57,6 +62,14 @@ def emoji_in_rows(
         found += [e for e in find_emoji(image, row, words) if not any(overlap(e, f) for f in found)]
     found.sort(key=lambda e: (round(e.top / max(e.side, 1)), e.left))
     return found
+
+
+def _side_by_side(a: Emoji, b: Emoji) -> bool:
+    """Two glyphs of one row: sides within ROW_SIDES of each other, centres on one level
+    (within a third of the smaller side)."""
+    small, large = sorted((a.side, b.side))
+    level = abs((a.top + a.side / 2) - (b.top + b.side / 2)) <= small / 3
+    return large <= ROW_SIDES * small and level
 
 
 def _inside(small: Emoji, large: Emoji) -> bool:

@@ -223,9 +223,11 @@ _FIRM_WORD = re.compile(
     re.I,
 )
 # Its "00" may be read "90" or "g0", its underline a 1 or a 7 ("NOMOR390", "NOMOR3790",
-# "otw menang 011g0": blindgen 259), and the number may be run into its keyword.
-_NUMBER_THEN_HUNDRED = re.compile(r"^([1-9])[17]?[09g]0(?=\W*$)")
-_KEYWORD_THEN_HUNDRED = re.compile(r"^(nomor|nomer|urut)([1-9])[17]?[09g]0(?=\W*$)", re.I)
+# "otw menang 011g0": blindgen 259), or the whole emoji one "0" ("sdh pasti nomor 30", ours
+# 9241 0229), and the number may be run into its keyword.
+_HUNDRED_READ = r"(?:[17]?[09g]0|0)(?=\W*$)"
+_NUMBER_THEN_HUNDRED = re.compile(r"^([1-9])" + _HUNDRED_READ)
+_KEYWORD_THEN_HUNDRED = re.compile(r"^(nomor|nomer|urut)([1-9])" + _HUNDRED_READ, re.I)
 # The same after a padded number urged ("otw menang 04 💯" read "otwmenang0470"): the
 # padded number is the pair's, what follows it the emoji ("otwmenang020": the 💯 a lone
 # "0", blindgen 255).

@@ -1,8 +1,9 @@
 """What a person makes of a screenshot by putting its readings together: two blurred
 glances at one caption, a vote row whose ballot box no reading named, a name in capitals
-whose shared letter was read once; a caption under a shared story told from the story.
-Each is a screenshot of a set scored before it was looked at (blindgen 265, ours 9233 and
-9235), rebuilt and read with the real PP-OCR."""
+whose shared letter was read once; a caption under a shared story told from the story; a
+ballot's tick that the readings together put above its list. Each is a screenshot of a set
+scored before it was looked at (blindgen 265, ours 9233, 9235 and 9239), rebuilt and read
+with the real PP-OCR."""
 
 from __future__ import annotations
 
@@ -47,3 +48,14 @@ def test_a_caption_under_a_story_shared_in_a_chat_is_the_chats(tmp_path: Path) -
     v, label = _scan_ours(9235, 40, "indah__prat", tmp_path)
     assert label["frame"] == "chat_whatsapp" and label["should_flag"], label
     assert_flagged_as_labelled(v, label, 2)
+
+
+def test_a_ballots_tick_read_above_its_list_still_urges_its_number(tmp_path: Path) -> None:
+    """A turned sample ballot, "01 ✓" in a red box under pair 1, "Ini caranya 👇" below: the
+    first reading read only the "01", above the card's title; the enlarged one read the title
+    and scraps of both pairs, a campaign ballot urging 01. Taken together, the "01" stood
+    above both pairs' names, a list's label, and that list of every pair overrode the
+    ballot: a teacher's campaign ended clear (ours 9239 0216)."""
+    v, label = _scan_ours(9239, 216, "Banara Basri SMA 2", tmp_path)
+    assert "ballot_photo" in label["noise"] and label["should_flag"], label
+    assert_flagged_as_labelled(v, label)

@@ -331,6 +331,17 @@ def test_a_chat_caption_under_a_shared_story_is_no_part_of_it(tmp_path: Path) ->
     assert_flagged_as_labelled(v, label, 3)
 
 
+def test_a_photos_blobs_under_the_header_are_no_emoji_row(tmp_path: Path) -> None:
+    """ "Terima kasih Kak Elvira atas oleh-olehnya" over a coffee cup, photographed off a
+    screen: the strip under the header, looked through for a row of emoji cut by it, named
+    the cup's rim a raised finger and a "💯" (two sizes, two heights), and with the
+    candidate's given name in the thanks, an ASN's everyday story was flagged (ours 9241
+    0214). A row there is two or more glyphs of one size side by side."""
+    v, label = _scan_ours(9241, 214, "hutapea43", tmp_path)
+    assert label["category"] == "asn_neutral" and "screen_photo" in label["noise"], label
+    assert not v.flagged and not any("jari" in r for r in v.reasons), v.reasons
+
+
 def test_emoji_under_a_notification_over_the_poster_are_read(tmp_path: Path) -> None:
     """ "☝️ 1️⃣ 🔥" alone on a story whose name line a notification hides: with no header
     read there was no body to look for emoji in, and the story ended `clear`. The body lies

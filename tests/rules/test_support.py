@@ -184,6 +184,8 @@ hashtags = ["#YudaPasti"]
             1,
             "surat suara + ajakan satu nomor",
         ),
+        ("sdh pasti nomor 30", 3, "kata dukungan + nomor"),  # the 💯 read "0" (ours 9241 0229)
+        ("sdh pasti nomor30", 3, "kata dukungan + nomor"),
         (  # its first two letters lost, on both readings (ours 9239 0132)
             "RAT SUARA PEMMILTHAN WAU KOTA DAN WAKILWALIKO\nPADANGTAHUN24\n"
             "ARNANSUDRA JAT-QORUSIKAQDHI SUDRA JAT·ZUHA AUA\n01\n"
@@ -260,7 +262,14 @@ def test_a_name_one_slip_off_after_pak_or_bu_is_the_candidate() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Kantor baru di Jl. Sudirman No. 100", "rumah nomor 100 cat biru", "Jl. Mawar No 300"]
+    "text",
+    [
+        "Kantor baru di Jl. Sudirman No. 100",
+        "rumah nomor 100 cat biru",
+        "Jl. Mawar No 300",
+        "rumah nomor 30 cat biru",
+        "pemain nomor 10 idolaku",
+    ],
 )
 def test_a_hundred_in_an_address_is_no_pair_number(text: str) -> None:
     """ "pasti nomor 100" is "pasti nomor 1 💯"; an address's "No. 100" backs nobody, not
