@@ -20,10 +20,11 @@ URGING = frozenset(
 # A number alone on its line, its tick read as a stroke, a letter or not at all ("01/",
 # "02 V", "01,", "01M": a boxed ✅ on a turned card, blindgen 235).
 _LONE_NUMBER = re.compile(r"(?m)^\s*0([1-9])\s*(?:[✓✔√/,.a-zA-Z]\s*)?$")
-# "surat suara" as a turned or italic print reads it too: U as J or V, S as 5 ("SJRATSJARA",
-# ours 9223 0243), its first S lost at the card's turned edge ("URATSUARAPEIARBHAN…", ours
-# 9231 0154).
-_SURAT_SUARA = r"(?:[s5]?[uvj]|\b)rat\s?[s5][uvj]ara"
+# "surat suara" as a turned or italic print reads it too: U as J, V or L, S as 5
+# ("SJRATSJARA", ours 9223 0243; "SLRATSUARA", ours 9241 0180), its first S lost at the
+# card's turned edge ("URATSUARAPEIARBHAN…", ours 9231 0154), or its "SU" ("RAT SUARA PEM…",
+# ours 9239 0132: only as a word's start, so no "Jawa Barat suara").
+_SURAT_SUARA = r"(?:[s5]?[uvjl]|\b)rat\s?[s5][uvjl]ara"
 _BALLOT = re.compile(_SURAT_SUARA)
 # A candidate's name, however it was matched, in a lone number's lines below.
 _NAME_RULES = frozenset(

@@ -219,6 +219,9 @@ def test_on_a_ballot_urging_one_pair_the_others_names_are_its_list_not_rivals() 
     )
     finding = detect_support(text, ELECTION)
     assert finding.candidate == 2 and finding.confidence >= 0.9, finding
+    # Its title's U read as an L, "SLRATSUARA" (ours 9241 0180), is still a ballot's.
+    finding = detect_support(text.replace("SURATSUARA", "SLRATSUARA"), ELECTION)
+    assert finding.candidate == 2 and finding.confidence >= 0.9, finding
     # Without a ballot, a candidate named beside "coblos" is a rival still.
     finding = detect_support("Coblos nomor 2! Hendra Siregar juga oke", ELECTION)
     assert finding.candidate == 2 and finding.confidence < 0.9, finding
