@@ -158,6 +158,15 @@ def match_reading(
     return best
 
 
+def _line_of(lines: Sequence[OcrLine], poster: Poster) -> tuple[int, int, int, int] | None:
+    """The box of the first line that spells the handle `poster`, its marks aside."""
+    key = compact_word(poster.text)
+    for line in lines:
+        if key and compact_word(line.text).startswith(key):
+            return (line.left, line.top, line.right, line.bottom)
+    return None
+
+
 def _split_in_doubt(reading: HeaderReading, chosen: HeaderReading) -> bool:
     """The roster chose another split of a handle run into its age than the reading's own."""
     return (
@@ -324,6 +333,13 @@ def read_poster(
                 continue
         else:
             found = match_reading(reading, roster, limit)
+            spelled = _line_of(lines, reading.poster)
+            if spelled is not None and _split_in_doubt(reading, found[0]):
+                # This reading's own handle run into its age, the first reading's header
+                # unread (white over a pale photo): the age read alone right of the gap
+                # settles which digits were the handle's ("mulyadi_mulyadi48m", ours 9241).
+                age = read_beyond_gap(image, spelled, engine)
+                found = _split_by_gap(reading, found, age, roster, limit)
             opinions.append(reading)
             if reading.seen and _split_in_doubt(source, best[0]):
                 # The age read apart by this reading settles which digits were the handle's.

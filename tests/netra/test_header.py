@@ -240,6 +240,20 @@ def test_the_age_read_right_of_the_gap_decides_which_digits_are_the_handles(
     assert _split_by_gap(glued, best, None, roster, 5) == best  # no gap read: still a lead
 
 
+def test_a_handle_run_into_its_age_by_a_later_reading_is_split_at_the_gap(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "mulyadi_mulyadi 48 m" white over a pale photo: the first reading read no header, a
+    later one "mulyadi_mulyadi48m", taken as "mulyadi_mulyadi4" aged "8m", the rostered
+    "mulyadi_mulyadi" only if the 4 was the age's. The gap the later reading's line shows is
+    read there too, as for a first reading's: "48 m" stands right of it, and the ASN's
+    campaign is flagged, not left a lead (ours 9241 0167)."""
+    from tests.netra.flags import assert_flagged_as_labelled
+    from tests.netra.test_reader import _scan_ours
+
+    v, label = _scan_ours(9241, 167, "mulyadi_mulyadi", tmp_path)
+    assert "pale_header" in label["noise"] and label["should_flag"], label
+    assert_flagged_as_labelled(v, label)
+
+
 def test_a_name_line_read_alone_keeps_digits_no_age_can_be() -> None:
     """ "budihastuti 61", its underscore lost and its age ("30 m") lost in the glare: 61 is
     no age in any unit, so it is the handle's own; the roster finds "budihastuti_61"."""
