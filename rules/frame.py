@@ -314,12 +314,12 @@ def chat_messages(
 # Matched with the spaces taken out: OCR splits the app's name too ("Wha tsApp·sekarang").
 # Any other app's ("Shopee · sekarang", "Gojek • 2 mnt") is known by the dot between its name
 # and the time, or by a common app's name when that dot is lost ("Gmailsekarang"); not a
-# lower-case name ending in digits, an Instagram handle with the bullet before its age
-# ("kartika1977·12j", ours 9227).
+# name all in lower case, which an app's never is and an Instagram handle always is, the
+# bullet before its age ("kartika1977·12j", ours 9227; "andismpn5·34m", ours 9241 0100).
 _NOTIFICATION = re.compile(
     r"^\W{0,2}(?:(?:wha[tl]sap[po]|te[l1]egram|instagram|gmail|shopee|gojek|grab|tokopedia|"
     r"facebook|messenger|tiktok|youtube|gopay|dana|signal|threads)\W{0,3}|"
-    r"(?-i:(?![a-z]+\d{2,}[·•∙‧]))[a-z][a-z0-9]{1,15}[·•∙‧])"
+    r"(?-i:(?![a-z0-9]+[·•∙‧]))[a-z][a-z0-9]{1,15}[·•∙‧])"
     r"(?:[a-z]{0,2}ekarang|now|barusaja|\d{1,2}(?:menit|mnt|jam|m|j)(?![a-z]))",
     re.IGNORECASE,
 )

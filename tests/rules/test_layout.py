@@ -496,6 +496,10 @@ def test_a_notification_over_the_top_is_chrome() -> None:
         line("COBLOS NO. 1!", 475, 823, 50),
     ]
     assert read_layout(lines, W, H).header.poster == Poster("username", "kartika1977")
+    # One digit at its end, or none: still all in lower case, a handle (ours 9241 0100).
+    for handle in ("andismpn5", "andismpn"):
+        lines = [line(f"{handle}·34m", 98, 33, 38), line("coblos 03", 276, 545, 73)]
+        assert read_layout(lines, W, H).header.poster == Poster("username", handle), handle
     # Story text naming an app is no notification.
     lines = [*STATUS, line("bagas_bappeda 4j", 88, 99), line("WhatsApp sekarang rame", 50, 700)]
     assert "WhatsApp sekarang rame" in read_layout(lines, W, H).body
