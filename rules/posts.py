@@ -30,6 +30,8 @@ _POSTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         # One in a regency or a city: "Pak Sekda", "Bu Inspektur" need no unit after them
         # (not the "Inspektur Pembantu" of a region, an Irban).
         ("sekda", r"sekda|sekretaris daerah", r"sekretaris daerah"),
+        # The DPRD's secretary, as "Pak Sekwan" (sekretaris dewan; blindgen 273 0080).
+        ("sekwan", r"sekwan|sekretaris dewan|sekretaris dprd", r"sekretaris (?:dprd|dewan)"),
         ("inspektur", r"inspektur(?! pembantu| wilayah)", r"inspektur(?! \w)"),
         ("lurah", r"lurah", r"lurah"),
         (
@@ -66,11 +68,11 @@ _KEYS = {key: roster for key, _contact, roster in _POSTS}
 HEADS = frozenset(
     {
         "kepsek", "kapus", "kadis", "kaban", "direktur", "kasat", "camat", "lurah", "sekcam",
-        "seklur", "sekdis", "sekda", "inspektur",
+        "seklur", "sekdis", "sekda", "sekwan", "inspektur",
     }
 )  # fmt: skip
 # Heads of the whole government, one on a roster: named by the post alone.
-REGION_HEADS = frozenset({"sekda", "inspektur"})
+REGION_HEADS = frozenset({"sekda", "sekwan", "inspektur"})
 
 
 # The one-word forms of the posts above, which a contact may run into a name ("MARIAKABID").
@@ -79,7 +81,8 @@ POST_SHORT_FORMS = frozenset(
         "kepsek", "kasek", "kapus", "kapuskes", "kadis", "kaban", "camat", "lurah", "sekcam",
         "seklur", "sekdis", "sekre", "kabid", "kabag", "kasubag", "kasubbag", "kasubid",
         "kasi", "kasie", "kaur", "wakasek", "bendahara", "guru", "bidan", "perawat", "dokter",
-        "penyuluh", "pengawas", "operator", "direktur", "dirut", "kasat", "sekda", "inspektur",
+        "penyuluh", "pengawas", "operator", "direktur", "dirut", "kasat", "sekda", "sekwan",
+        "inspektur",
     }
 )  # fmt: skip
 

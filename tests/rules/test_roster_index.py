@@ -931,17 +931,24 @@ def test_a_unit_head_saved_without_a_name_is_the_one_holding_the_post() -> None:
 
 
 def test_the_regions_one_sekda_or_inspektur_is_named_by_the_post_alone() -> None:
-    """ "Pak Inspektur" (blindgen 205), "Pak Sekda": a regency has one of each, so the post
-    alone names them; not an "Inspektur Pembantu" (an Irban), nor a relative, nor a post
-    two on a combined roster hold."""
+    """ "Pak Inspektur" (blindgen 205), "Pak Sekda", "PAK SEKWAN" (blindgen 273, the DPRD's
+    secretary): a regency has one of each, so the post alone names them; not an "Inspektur
+    Pembantu" (an Irban), nor a relative, nor a post two on a combined roster hold."""
     roster = [
         _posted("197804172003031016", "Kamaruddin Said", "Inspektur", "Inspektorat"),
         _posted("198003032005011002", "Andi Baso", "Inspektur Pembantu Wilayah I", "Inspektorat"),
         _posted("197512262002122001", "Hasnawati, S.Sos.", "Sekretaris Daerah", "Sekretariat Daerah"),
+        _posted("198204182007061561", "Budi, S.STP, M.Si.", "Sekretaris DPRD", "Sekretariat DPRD"),
+        _posted("199406082024121012", "Budi Santoso", "Kepala Sub Bagian Keuangan", "Sekretariat DPRD"),
     ]  # fmt: skip
     index = RosterIndex(roster)
     _each_flagged(
-        index, [("Pak Inspektur", "197804172003031016"), ("PAKSEKDA", "197512262002122001")]
+        index,
+        [
+            ("Pak Inspektur", "197804172003031016"),
+            ("PAKSEKDA", "197512262002122001"),
+            ("PAK SEKWAN", "198204182007061561"),
+        ],
     )
     for contact in ("Bu Inspektur Pembantu", "Istri Pak Sekda"):
         assert top(index, "contact_name", contact)[0] != "197804172003031016", contact
