@@ -41,7 +41,7 @@ from ocr.reader import (
     pale_behind_name,
     read_header_again,
 )
-from rules.frame import card_rows, is_chrome, status_row, under_card
+from rules.frame import card_rows, is_chrome, spelling_line, status_row, under_card
 from rules.layout import Layout, read_layout
 from rules.ocr_text import compact_word
 from rules.poster import HeaderReading, age_glued, digits_moved, is_time_line, strong_username
@@ -158,15 +158,6 @@ def match_reading(
     return best
 
 
-def _line_of(lines: Sequence[OcrLine], poster: Poster) -> tuple[int, int, int, int] | None:
-    """The box of the first line that spells the handle `poster`, its marks aside."""
-    key = compact_word(poster.text)
-    for line in lines:
-        if key and compact_word(line.text).startswith(key):
-            return (line.left, line.top, line.right, line.bottom)
-    return None
-
-
 def _split_in_doubt(reading: HeaderReading, chosen: HeaderReading) -> bool:
     """The roster chose another split of a handle run into its age than the reading's own."""
     return (
@@ -238,8 +229,8 @@ def read_poster(
     """Who posted: the layout's reading, then (only when the content backs someone and the
     poster is not identified) the header band read again by each opinion in turn; the
     reading whose roster match is best wins. `place`: where the name line is looked for;
-    `group_chat`: whether the story is shown in a group chat (see `netra.sharer`); `card`: the rows
-    a notification covers (see `card_rows`); `first`: the first reading's header, when the
+    `group_chat`: whether the story is shown in a group chat (see `netra.sharer`); `card`:
+    the rows a notification covers (see `card_rows`); `first`: the first reading's header, when the
     layout is a framed story's enlarged reading (see `netra.header_marks`); `elsewhere`: what
     the story's other readings read, a handle among it with its marks. Also the later
     readings' lines, in the image's coordinates."""
@@ -333,7 +324,7 @@ def read_poster(
                 continue
         else:
             found = match_reading(reading, roster, limit)
-            spelled = _line_of(lines, reading.poster)
+            spelled = spelling_line(lines, reading.poster.text)
             if spelled is not None and _split_in_doubt(reading, found[0]):
                 # This reading's own handle run into its age, the first reading's header
                 # unread (white over a pale photo): the age read alone right of the gap

@@ -28,8 +28,7 @@ from PIL import Image
 
 from ocr.engine import OcrEngine, OcrLine
 from ocr.handle_marks import dots_in_place, line_enlarged, trailing_mark
-from rules.frame import TextLine
-from rules.ocr_text import compact_word
+from rules.frame import TextLine, spelling_line
 from rules.poster import HeaderReading
 from rules.roster_index.handles import lost_mark_at
 from rules.roster_index.tables import HANDLE_LOOKALIKES
@@ -73,7 +72,7 @@ def check_lost_mark(
     best = matches[0]
     handle = (best.entry.instagram or "").lower()
     read = shown.text.lower()
-    spelled = _spelling(lines, read)
+    spelled = spelling_line(lines, read)
     box = box or spelled
     # The header line read again, enlarged, at most once whichever looks below ask for it.
     enlarged = functools.cache(lambda: line_enlarged(image, box, engine) if box else (image, []))
@@ -173,7 +172,7 @@ def _on_its_line(
     if spelled is not None:
         return look(image, spelled)
     crop, again = enlarged()
-    found = _spelling(again, read)
+    found = spelling_line(again, read)
     return found is not None and look(crop, found)
 
 
@@ -190,15 +189,6 @@ def _mark_read_after(lines: Sequence[TextLine], read: str) -> bool:
     header of Instagram's puts a mark after a handle, and none is there to misread."""
     mark = re.compile(rf"(?<![a-z0-9._]){re.escape(read)}[._](?=\s|$)")
     return any(mark.search(line.text.lower()) for line in lines)
-
-
-def _spelling(lines: Sequence[TextLine], read: str) -> tuple[int, int, int, int] | None:
-    """The box of the first line that spells the handle, its marks aside."""
-    key = compact_word(read)
-    for line in lines:
-        if key and compact_word(line.text).startswith(key):
-            return (line.left, line.top, line.right, line.bottom)
-    return None
 
 
 def _lowered(

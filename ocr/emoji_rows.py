@@ -32,10 +32,9 @@ def emoji_in_rows(
     # An emoji row right under the header may begin a pixel above the band: its glyphs, cut,
     # go unnamed ("✌️ 2️⃣ 🔥" under a status's time line, ours 9221). A strip across the
     # band's top edge is looked through alone; what is centred above the band is not the
-    # body's.
-    # Only a row counts there: two or more glyphs of one size side by side, as a story sets
-    # its emoji. A photo's blobs under the header (a cup's rim, ours 9241 0214) named a
-    # finger and a cheer of two sizes at two heights, and backed a candidate named in thanks.
+    # body's, and only a row counts there: two glyphs or more of one size side by side, as a
+    # story sets its emoji (a photo's blobs under the header, a cup's rim, named a finger and
+    # a cheer of two sizes at two heights and backed a candidate named in thanks: ours 9241).
     strip = (max(0, span[0] - EDGE), min(span[1], span[0] + STRIP))
     cut = [
         e

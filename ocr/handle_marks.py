@@ -160,7 +160,7 @@ BAR_FILL = 0.7
 # The handle's ink ends no earlier than this share of the reader's box (a story's age read
 # in the same box is shorter than the handle before it).
 HANDLE_SPAN = 0.5
-# Dark pixels running as one over this share of a line's middle rows are its background.
+# Dark pixels running as one over this share of a line's width are its background.
 ALONG_THE_LINE = 0.8
 
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from rules.ocr_text import MONTH
+from rules.ocr_text import MONTH, compact_word
 from rules.poster import strong_username
 
 
@@ -35,6 +35,16 @@ class TextLine(Protocol):
 
     @property
     def centre_y(self) -> float: ...
+
+
+def spelling_line(lines: Sequence[TextLine], text: str) -> tuple[int, int, int, int] | None:
+    """The box (left, top, right, bottom) of the first line that spells `text` (a handle)
+    from its start, marks and spaces aside."""
+    key = compact_word(text)
+    for line in lines:
+        if key and compact_word(line.text).startswith(key):
+            return (line.left, line.top, line.right, line.bottom)
+    return None
 
 
 _CLOCK = re.compile(r"^\W{0,2}\d{1,2}[.:]\d{2}\W{0,3}$")
