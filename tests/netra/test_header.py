@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -240,7 +241,7 @@ def test_the_age_read_right_of_the_gap_decides_which_digits_are_the_handles(
     assert _split_by_gap(glued, best, None, roster, 5) == best  # no gap read: still a lead
 
 
-def test_a_handle_run_into_its_age_by_a_later_reading_is_split_at_the_gap(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_handle_run_into_its_age_by_a_later_reading_is_split_at_the_gap(tmp_path: Path) -> None:
     """ "mulyadi_mulyadi 48 m" white over a pale photo: the first reading read no header, a
     later one "mulyadi_mulyadi48m", taken as "mulyadi_mulyadi4" aged "8m", the rostered
     "mulyadi_mulyadi" only if the 4 was the age's. The gap the later reading's line shows is
