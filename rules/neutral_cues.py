@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from rules.names import name_tokens
+from rules.units import unit_hints
 from wording import id_analysis as why
 
 NEUTRAL_CUES: list[tuple[str, re.Pattern[str]]] = [
@@ -94,9 +96,36 @@ _GREETING = re.compile(
 )
 # What a campaign wishes a candidate ("selamat ulang tahun Pak Jun, semoga menang").
 _CAMPAIGN_WISH = re.compile(r"\b(?:menang|coblos|pilih|dukung|lanjutkan|periode|nomor|no\.?\s*\d)")
+# The same run together, as OCR reads a line in capitals or a glued caption
+# ("SelamatpagiAbahPah,semangat", ours 9243 0269).
+_GREETING_GLUED = re.compile(
+    r"ulangtahun|terimakasih|turutberduka|lekassembuh|cepatsembuh|purnatugas|"
+    r"selamat(?:pagi|siang|sore|malam|jalan|bertugas|datang|pensiun|menempuh)"
+)
+_CAMPAIGN_WISH_GLUED = re.compile(r"menang|coblos|pilih|dukung|lanjutkan|periode|nomor")
 
 
 def personal_greeting(norm: str) -> bool:
     """`norm` greets, thanks or mourns someone, and wishes them nothing of a campaign: a
-    name in it may be anyone's."""
-    return bool(_GREETING.search(norm)) and not _CAMPAIGN_WISH.search(norm)
+    name in it may be anyone's. Its words run together count too."""
+    if _GREETING.search(norm):
+        return not _CAMPAIGN_WISH.search(norm)
+    letters = re.sub(r"[^a-z]", "", norm)
+    return bool(_GREETING_GLUED.search(letters)) and not _CAMPAIGN_WISH_GLUED.search(letters)
+
+
+# A person named with the office they work in: "rapat koordinasi bersama Pak Mah dari
+# Bapenda", "makan siang bareng Bu Farida dan tim Dispora" (ours 9243 0235).
+_WITH_OFFICE = r"\s+(?:dari|dan\s+tim|di|kepala|staf|staff)\s+((?:\S+\s*){1,3})"
+
+
+def named_with_office(norm: str, called: str) -> bool:
+    """`called` ("Pak Mah") stands in `norm` followed by an office of the government's
+    (`rules.units`: an agency, a school, a health post, a village office): a colleague,
+    not a candidate, whom no office employs."""
+    words = r"\s+".join(re.escape(w) for w in called.lower().split())
+    for m in re.finditer(r"\b" + words + _WITH_OFFICE, norm):
+        keys, _consumed = unit_hints(name_tokens(m.group(1)))
+        if keys:
+            return True
+    return False

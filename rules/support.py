@@ -27,6 +27,7 @@ from rules.emoji_support import emoji_signals
 from rules.lexicon import is_word
 from rules.names import HONORIFICS
 from rules.neutral_cues import (
+    named_with_office,
     neutral_cues,
     pairs_named_cue,
     personal_greeting,
@@ -268,7 +269,9 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
                     and not borrowed_in(folded, text)
                 )
             ) and not start_of_a_name(words, c, t.tokens, t.norm):
-                if (called := form_of_address(words, c)) and personal_greeting(t.norm):
+                if (called := form_of_address(words, c)) and (
+                    personal_greeting(t.norm) or named_with_office(t.norm, alias)
+                ):
                     # "Selamat ulang tahun Mas Rudi, sehat selalu": a greeting to someone the
                     # pair's "Mas Rudi" may only share a name with. Counted as the name, once,
                     # a lead for review (`personal_greeting` keeps a campaign's own wishes).

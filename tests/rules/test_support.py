@@ -1519,7 +1519,8 @@ def test_a_given_name_beside_a_campaign_s_word_or_a_nickname_alone_is_still_supp
 
 def test_a_birthday_greeting_to_a_pairs_form_of_address_is_a_lead_not_a_flag() -> None:
     """The pair's alias "Mas Rudi" is what anyone calls a Rudi: in a birthday or a thank-you
-    it is a lead for review, not a campaign; beside a campaign's wish it is support, as it is
+    it is a lead for review, not a campaign, and so beside the office a colleague works in or
+    read run together; beside a campaign's wish it is support, as it is
     anywhere else, with or without a word that claims the candidate as one's own ("di hati",
     "walikota kita", "cuma … yg bisa", read glued or with its l's as I)."""
     election = parse_election(
@@ -1546,11 +1547,20 @@ aliases = ["RURI", "Mas Rudi", "Pak Ri"]
         # A farewell's or a get-well wish's fondness claims nobody.
         "Selamat jalan Rudi, selalu di hati",
         "Harapan kita semua semoga Rudi lekas sembuh",
+        # Read run together ("SelamatpagiAbahPah,semangat", ours 9243 0269).
+        "SelamatpagiMasRudi,semangat\nkerjanya",
+        # A colleague named with the office they work in (ours 9243 0235, 0153).
+        "Rapat koordinasi bersama Mas Rudi dari Bapenda",
+        "Rapatkoordinasi\nbersama Pak\nRi dari\nPKM Taman Sari",
+        "Makan siang bareng Mas Rudi dan tim Dispora",
     ):
         finding = detect_support(text, election)
         assert 0.3 <= finding.confidence < 0.7, (text, finding)
     for text, number in (
         ("Selamat ulang tahun Mas Rudi, semoga menang!", 3),
+        ("SelamatpagiMasRudi,semogamenang", 3),
+        ("Kampanye akbar bersama Mas Rudi di Lapangan Merdeka, coblos no 3!", 3),
+        ("Ayo Mas Rudi dari kita untuk kita", 3),
         ("Mas Rudi di hati 💙", 3),
         ("Abah Purwanto pilihanku", 1),
         ("Cuma Mas Rudi yg bisa 👍", 3),
