@@ -116,7 +116,7 @@ def personal_greeting(norm: str) -> bool:
 
 # A person named with the office they work in: "rapat koordinasi bersama Pak Mah dari
 # Bapenda", "makan siang bareng Bu Farida dan tim Dispora" (ours 9243 0235).
-_WITH_OFFICE = r"\s+(?:dari|dan\s+tim|di|kepala|staf|staff)\s+((?:\S+\s*){1,3})"
+_WITH_OFFICE = re.compile(r"\s+(?:dari|dan\s+tim|di|kepala|staf|staff)\s+((?:\S+\s*){1,3})")
 
 
 def named_with_office(norm: str, called: str) -> bool:
@@ -124,8 +124,8 @@ def named_with_office(norm: str, called: str) -> bool:
     (`rules.units`: an agency, a school, a health post, a village office): a colleague,
     not a candidate, whom no office employs."""
     words = r"\s+".join(re.escape(w) for w in called.lower().split())
-    for m in re.finditer(r"\b" + words + _WITH_OFFICE, norm):
-        keys, _consumed = unit_hints(name_tokens(m.group(1)))
-        if keys:
+    for m in re.finditer(r"\b" + words, norm):
+        office = _WITH_OFFICE.match(norm, m.end())
+        if office and unit_hints(name_tokens(office.group(1)))[0]:
             return True
     return False
