@@ -38,7 +38,8 @@ NEUTRAL_CUES: list[tuple[str, re.Pattern[str]]] = [
 # folded run-together text (see `fold_compact`: i and l are one letter there).
 FLAT_NEUTRAL = {
     why.NEUTRAL_ELECTION_BODIES: re.compile(
-        r"pemungutansuara|kenal[l]?paslon|debatpubl|[s5]?[uvjl]rats[uvjl]ara|rats[uvj]arap(?:e[mn]|ll)|"
+        r"pemungutansuara|kenal[l]?paslon|debatpubl|[s5]?[uvjl]rats[uvjl]ara|"
+        r"rats[uvjl]arap(?:e[mn]|ll)|"
         r"spesimen|vlslmls|kpukab|kpukota|kpuprov|bawaslu|pengundlan|undlannomor"
     ),
     why.NEUTRAL_TURNOUT: re.compile(r"ketps|hakpl+h|jangangolput"),

@@ -272,9 +272,9 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
                 if (called := form_of_address(words, c)) and (
                     personal_greeting(t.norm) or named_with_office(t.norm, alias)
                 ):
-                    # "Selamat ulang tahun Mas Rudi, sehat selalu": a greeting to someone the
-                    # pair's "Mas Rudi" may only share a name with. Counted as the name, once,
-                    # a lead for review (`personal_greeting` keeps a campaign's own wishes).
+                    # "Selamat ulang tahun Mas Rudi", "bersama Mas Rudi dari Bapenda": someone
+                    # the pair's "Mas Rudi" may only share a name with. Counted as the name,
+                    # once, a lead (`personal_greeting` keeps a campaign's own wishes).
                     signals.append(Signal(c.number, why.RULE_NAME_PART, alias, 0.6))
                     greeted.add(fold_compact(called))
                 else:
