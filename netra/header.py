@@ -324,8 +324,8 @@ def read_poster(
                 continue
         else:
             found = match_reading(reading, roster, limit)
-            spelled = spelling_line(lines, reading.poster.text)
-            if spelled is not None and _split_in_doubt(reading, found[0]):
+            doubt = _split_in_doubt(reading, found[0])
+            if doubt and (spelled := spelling_line(lines, reading.poster.text)) is not None:
                 # This reading's own handle run into its age, the first reading's header
                 # unread (white over a pale photo): the age read alone right of the gap
                 # settles which digits were the handle's ("mulyadi_mulyadi48m", ours 9241).
