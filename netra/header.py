@@ -198,6 +198,25 @@ def _split_by_gap(
     return best
 
 
+def _age_read_apart(glued: HeaderReading, best: HeaderReading, later: HeaderReading) -> bool:
+    """A handle read with no age after it lost its last digits to the age (`age_glued`), and
+    a later reading read the handle end before those digits and the age apart, its number
+    those digits: the split stands ("latika_hutapea_official54" read, then
+    "latika_hutopca_official" and "54 m": ours 9243 0005). A later handle ending in a digit
+    settles nothing ("christinawattimena2" and "24 m": see `_age_was_the_handles`)."""
+    read, kept, apart = glued.poster, best.poster, later.poster
+    if read is None or kept is None or apart is None or glued.seen or not later.seen:
+        return False
+    number = re.match(r"\s*(\d+)", later.seen)
+    return (
+        digits_moved(read, kept)
+        and read.text.startswith(kept.text)
+        and number is not None
+        and number.group(1) == read.text[len(kept.text) :]
+        and not apart.text[-1:].isdigit()
+    )
+
+
 def _age_was_the_handles(first: HeaderReading, later: HeaderReading, best: HeaderReading) -> bool:
     """The best reading's handle is the first one's with its last digits taken for the age
     (`age_glued`, or another split of a handle run into its age), and a later reading read
@@ -351,6 +370,14 @@ def read_poster(
             best[0].poster is None and found[0].poster is not None
         ):
             best, source = found, reading
+        if (
+            best[1]
+            and best[0].poster is not None
+            and best[1][0].confidence <= AGE_GLUED
+            and any(_age_read_apart(source, best[0], o) for o in opinions)
+        ):
+            # The age read apart by any reading confirms a split `age_glued` only offered.
+            best = best[0], roster.match(best[0].poster, limit=limit)
     if best[1] and best[0].poster and (kept := another_account(best, first, opinions)) != best[1]:
         if kept:  # only a near match dropped; the rest stand as found
             return best[0], kept, extra

@@ -21,9 +21,13 @@ from PIL import Image
 from ocr.engine import OcrEngine, OcrLine
 from ocr.reader import LEGIBLE_HEIGHT
 
-# Paper: every channel this bright, and the channels this close (no colour).
+# Paper: every channel this bright, and the channels this close (no colour). Over a pale,
+# faintly tinted background that counts as paper too (a pale blue story, 217-228-250), the
+# card is the whiter paper on it (ours 9245 0174): looked for so when no card is found.
 PAPER = 200
 PAPER_TINT = 40
+WHITE_PAPER = 238
+WHITE_TINT = 20
 # A card's share of the screenshot: smaller holds no readable text even enlarged; larger is
 # the story's own background (a white status), read by the first reading already.
 SHARE = (0.008, 0.35)
@@ -74,7 +78,15 @@ def paper_cards(image: Image.Image, rows: tuple[int, int]) -> list[Inset]:
     band = image.crop((0, rows[0], image.width, rows[1])).convert("RGB").reduce(2)
     pixels = np.asarray(band)
     lo, hi = pixels.min(axis=2), pixels.max(axis=2)
-    mask = ((lo > PAPER) & (hi - lo < PAPER_TINT)).astype(np.uint8) * 255
+    for least, tint in ((PAPER, PAPER_TINT), (WHITE_PAPER, WHITE_TINT)):
+        mask = ((lo > least) & (hi - lo < tint)).astype(np.uint8) * 255
+        if found := _cards_in(mask, image, rows):
+            return found
+    return []
+
+
+def _cards_in(mask: np.ndarray, image: Image.Image, rows: tuple[int, int]) -> list[Inset]:
+    """The cards `mask` (paper's pixels of the band, at half size) outlines, largest first."""
     # Close the gaps the card's own print leaves in its outline.
     mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     outlines, tree = cv2.findContours(mask, cv2.RETR_TREE, cv2.CHAIN_APPROX_SIMPLE)

@@ -37,9 +37,10 @@ _VOTE_ROW = re.compile(r"^\s*v?\s*([1-9])(?:\s*v)?(?:\s*1[0o]{1,2}){1,3}\s*$", r
 _VOTE_MARKED = re.compile(r"^\W*([1-9])\s?[v7]\W*$", re.MULTILINE)
 # The same row with its check read as "v" and both its 💯 read ("1V100100"), the ballot box
 # before it read as a stroke or not at all ("12V10100": blindgen 265, the box matched as no
-# emoji): the vote shown in text alone, whatever the emoji finder made of the row.
+# emoji): the vote shown in text alone, whatever the emoji finder made of the row. Tiny,
+# one 💯 of the two read whole ("2V100", blindgen 275 0035) is the row too.
 _VOTE_ROW_READ = re.compile(
-    r"^\s*(?:[1il|]\s*)?([1-9])\s*v(?:\s*1[0o]{1,2}){2,3}\s*$", re.MULTILINE
+    r"^\s*(?:[1il|]\s*)?([1-9])\s*v(?:\s*1[0o]{2}|(?:\s*1[0o]{1,2}){2,3})\s*$", re.MULTILINE
 )
 # "💯 2️⃣ 💯 2️⃣ 💯" read as one row of digits: each 💯 as "100", "10" or "700" (its underline
 # a 1 or a 7), each keycap as its digit ("1021002700", "100210027100"). The same digit twice

@@ -271,6 +271,18 @@ def letter_doubled(alias: str, text: str, acronyms: frozenset[str]) -> bool:
     return False
 
 
+def letter_glued(alias: str, raw: str) -> bool:
+    """The acronym in capitals with one letter glued to it, never an ordinary word: "SYHU!!"
+    read "SYHUM", "ZUYON" (one "!" read as a letter), "ZUJUo" (an emoji after it read as a
+    small letter), "VENUR" alone on its line (a ✅ before it read as a V, blindgen 275 0218;
+    not a "VANDI" among words). "SUDAH NYOBLOS" is not "SUDA"."""
+    target = re.escape(alias.upper())
+    return any(
+        not is_word(m.group(0).strip().lower())
+        for m in re.finditer(rf"(?m)\b{target}[A-Z1!|a-z]\b|^\W*V{target}\W*$", raw)
+    )
+
+
 def shouted_near(alias: str, text: str, acronyms: frozenset[str]) -> bool:
     """A word in capitals (all but one letter: script capitals come out in either case,
     "BuRT") one slip from the acronym: a letter misread, a digit for a letter ("ZUH8" for

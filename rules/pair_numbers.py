@@ -49,8 +49,9 @@ _VOTE = r"(?:(?:c|ny)[o0ea]bl[o0ea][sg]?\w*|contreng\w*|vote|tusuk\b|centang\b)"
 NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     # "no urut 1" with its "no" misread as "n" and any letter ("nwurut1" in a script font).
     (why.RULE_NUMBER_ORDER, re.compile(r"\b(?:" + _NO + r"|n[a-z0]\.?)\s*[ua]r[uo]t\s*:?\s*" + _NUM + r"[l|!]?\b"), 0.95),
-    # (A dot for the space before "no": "COBLOS.NO1" on a turned ballot, ours 9215 0249.)
-    (why.RULE_VOTE_NUMBER, re.compile(r"\b" + _VOTE + r"(?:\s+|\s*\.\s*(?=no\b))(?:for\s+)?(?:(?:" + _NO + r"|n[ae]\.?)\s*)?" + _NUM + r"\b"), 0.95),
+    # (A dot for the space before "no": "COBLOS.NO1" on a turned ballot, ours 9215 0249; a
+    # comma before "nomor": "Jangan salah coblos, nomor 2!", ours 9245 0092.)
+    (why.RULE_VOTE_NUMBER, re.compile(r"\b" + _VOTE + r"(?:\s+|\s*\.\s*(?=no\b)|\s*,\s*(?=" + _NO + r"\s*\d))(?:for\s+)?(?:(?:" + _NO + r"|n[ae]\.?)\s*)?" + _NUM + r"\b"), 0.95),
     # The "!" after the number read as a letter or a one at the line's end ("COBLOS NOMOR 1I",
     # "COBLOSNOMOR11" of "COBLOS NOMOR 1!" on a ballot's label: ours 9223 0065).
     (why.RULE_VOTE_NUMBER, re.compile(r"(?m)\b" + _VOTE + r"\s+(?:" + _NO + r"\s*)?0?([1-9])[il|1](?=[ \t]*$)"), 0.9),

@@ -55,6 +55,7 @@ from rules.pair_names import (
     glued_across,
     glued_in,
     letter_doubled,
+    letter_glued,
     named_with_number,
     pair_named_misread,
     pair_named_together,
@@ -305,17 +306,7 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
         elif words and len(words[0]) >= 3 and (marked := shouted_with_marks(alias, raw, acronyms)):
             # "HAM!!" for "HAMI", "FERL!!!!" for "FERLI": an I read as "!", normalised away.
             signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, marked))
-        elif (
-            words
-            and len(words[0]) >= 3
-            and any(
-                not is_word(m.group(0).lower())
-                for m in re.finditer(r"\b" + re.escape(alias.upper()) + r"[A-Z1!|a-z]\b", raw)
-            )
-        ):
-            # "SYHU!!" read as "SYHUM", "ZUYON": the acronym plus one letter made of "!";
-            # "ZUJUo": an emoji glued to it read as a small letter. Never an ordinary word
-            # ("SUDAH NYOBLOS" is not "SUDA").
+        elif words and len(words[0]) >= 3 and letter_glued(alias, raw):
             signals.append(Signal(c.number, why.RULE_ALIAS_OCR, alias, 0.6))
         elif words and len(alias) >= 4 and shouted_near(alias, raw, acronyms):
             # One letter misread in a shouted acronym ("JUHE" as "JUNE"): counts only beside a

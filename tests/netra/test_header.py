@@ -9,6 +9,7 @@ import pytest
 
 from netra.header import (
     WEAK_MATCH,
+    _age_read_apart,
     _age_was_the_handles,
     _split_by_gap,
     _strip_guess,
@@ -251,6 +252,38 @@ def test_a_handle_run_into_its_age_by_a_later_reading_is_split_at_the_gap(tmp_pa
     from tests.netra.test_reader import _scan_ours
 
     v, label = _scan_ours(9241, 167, "mulyadi_mulyadi", tmp_path)
+    assert "pale_header" in label["noise"] and label["should_flag"], label
+    assert_flagged_as_labelled(v, label)
+
+
+def test_an_age_read_apart_by_another_reading_confirms_the_digits_were_the_age() -> None:
+    """ "latika_hutapea_official54" read with no unit: the rostered handle without the 54 is
+    only a lead (the digits may be the handle's). Another reading that ends the handle
+    before them and reads "54 m" apart settles it; "24 m" after a handle still ending in a
+    digit, or another number, settles nothing."""
+
+    def reading(text: str, seen: str | None) -> HeaderReading:
+        return HeaderReading("instagram", Poster("username", text), seen, ())
+
+    glued = reading("latika_hutapea_official54", None)
+    best = reading("latika_hutapea_official", None)
+    assert _age_read_apart(glued, best, reading("latika_hutopca_official", "54 m"))
+    assert not _age_read_apart(glued, best, reading("latika_hutopca_official", "5 m"))
+    assert not _age_read_apart(glued, best, reading("latika_hutapea_official5", "4 m"))
+    christina = reading("christinawattimena2", None)
+    shorter = reading("christinawattimena", None)
+    assert not _age_read_apart(christina, shorter, reading("christinawattimena2", "24 m"))
+
+
+def test_a_handle_whose_age_another_reading_read_apart_is_flagged(tmp_path: Path) -> None:
+    """ "latika_hutapea_official 54 m" white over a pale photo: one later reading ran the age's
+    number into the handle and lost its unit ("…official54"), another misread a letter
+    ("hutopca") but read "54 m" apart. Together they say the handle is the roster's: the
+    ASN's "GASSPOL 01" is flagged, not a lead (ours 9243 0005)."""
+    from tests.netra.flags import assert_flagged_as_labelled
+    from tests.netra.test_reader import _scan_ours
+
+    v, label = _scan_ours(9243, 5, "latika_hutapea_official", tmp_path)
     assert "pale_header" in label["noise"] and label["should_flag"], label
     assert_flagged_as_labelled(v, label)
 

@@ -5,6 +5,7 @@ the commission's specimen stamped "CONTOH" is not, even with a valid vote circle
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -96,6 +97,31 @@ def test_a_card_under_a_label_laid_over_its_corner_is_found_along_its_own_edges(
     assert card.angle == pytest.approx(alone.angle, abs=2.0)
     assert card.centre == pytest.approx(alone.centre, abs=12)
     assert card.size == pytest.approx(alone.size, abs=16)
+
+
+def test_a_card_on_a_pale_tinted_background_is_the_whiter_paper_on_it() -> None:
+    """A pale blue story (217, 228, 250) is near-white paper itself, and the card merged into
+    it was too large to be a card: the whiter paper on it is the card (ours 9245 0174)."""
+    import dataclasses
+
+    pale = dataclasses.replace(CAMPAIGN, bg_colors=((217, 228, 250), (208, 223, 244)))
+    image = _image(pale)
+    (card,) = paper_cards(image, (150, image.height - 150))
+    assert card.angle == pytest.approx(32.0, abs=2.0)
+    left, top, right, _bottom = card.box
+    assert right - left < 0.8 * image.width and top > 0.25 * image.height
+
+
+def test_a_turned_ballot_on_a_pale_story_is_read_and_flagged(tmp_path: Path) -> None:
+    """ "Ini caranya 👇" over a small sample ballot turned 30° on a pale blue story, pair 1
+    circled and "01 ✓" on its label: the first reading read nothing of the card, which the
+    pale background hid from the look for cards (ours 9245 0174, `clear`)."""
+    from tests.netra.flags import assert_flagged_as_labelled
+    from tests.netra.test_reader import _scan_ours
+
+    v, label = _scan_ours(9245, 174, "yunisaputri1973", tmp_path)
+    assert "ballot_photo" in label["noise"] and label["supports_candidate"] == 1, label
+    assert_flagged_as_labelled(v, label)
 
 
 def test_a_level_card_read_at_a_legible_size_is_not_read_again() -> None:

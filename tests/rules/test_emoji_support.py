@@ -137,6 +137,9 @@ def test_a_vote_row_read_in_full_shows_the_vote_without_its_emoji_named(
     """ "🗳️ 1 ✅💯💯" read "1V100100", its emoji set at a slant and named by no template: the
     digit, the check as "V" and two hundreds are the vote shown."""
     assert _said(election, [], "Foto: Foto\n1V100100\nBalas...") == (1, WEIGHT)
+    # Tiny, one 💯 of the two read whole (blindgen 275 0035); a "10" alone may be anything.
+    assert _said(election, [], "2V100\nKirim pesan\n12V0") == (2, WEIGHT)
+    assert _said(election, [], "2V10")[0] is None
     assert _said(election, [], "1 100 100")[0] is None  # no check: a count
 
 

@@ -184,6 +184,14 @@ hashtags = ["#YudaPasti"]
             1,
             "surat suara + ajakan satu nomor",
         ),
+        (  # a comma before the number, the "!" after it read on a line of its own (ours 9245
+            # 0092): the ballot urges pair 2; its list names the others
+            "SURAT SUARA\nPILKADA CONTOH 2024\nHENDRA SIREGAR WULAN\nPRATIWI\n"
+            "BAMBANG SUTEJO RAHMAT HIDAYAT\nYUSUF HALIM DEWI ANGGRAINI\nJangan salah\n"
+            "coblos, nomor 2\n2!",
+            2,
+            "surat suara + ajakan satu nomor",
+        ),
         ("sdh pasti nomor 30", 3, "kata dukungan + nomor"),  # the 💯 read "0" (ours 9241 0229)
         ("sdh pasti nomor30", 3, "kata dukungan + nomor"),
         (  # its first two letters lost, on both readings (ours 9239 0132)
@@ -199,6 +207,13 @@ def test_support_rule_fires(text: str, number: int, rule: str) -> None:
     finding = detect_support(text, ELECTION)
     assert finding.candidate == number
     assert rule in {s.rule for s in finding.signals if s.candidate == number}
+
+
+def test_a_comma_after_the_vote_stands_only_before_a_number_named_so() -> None:
+    """ "coblos, nomor 2" casts the vote for 2; "Sudah coblos, 2 hari lagi hasilnya" counts
+    days."""
+    assert detect_support("Jangan salah coblos, nomor 2!", ELECTION).candidate == 2
+    assert detect_support("Sudah coblos, 2 hari lagi hasilnya", ELECTION).candidate is None
 
 
 def test_a_word_ending_in_rat_before_suara_is_no_ballot() -> None:
@@ -529,6 +544,15 @@ def test_a_shouted_acronym_with_a_letter_lost_or_misread_as_a_digit_or_a_mark() 
     zuju = parse_election(election_toml_with_alias("ZUJU"))
     assert detect_support("gaspoool ZUJUo", zuju).candidate == 2
     assert detect_support("gaspoool Zujuo", zuju).candidate is None  # not shouted
+    # "✅ ENUR" read "VENUR": the check before it read as a V. A lead for review alone; but
+    # a word, or a name in capitals among words ("VANDI" of an alias "ANDI"), is no check.
+    enur = detect_support("VENUR", parse_election(election_toml_with_alias("ENUR")))
+    assert enur.candidate == 2 and 0.5 <= enur.confidence < 0.7
+    andi = parse_election(election_toml_with_alias("ANDI"))
+    assert detect_support("Selamat ulang tahun VANDI", andi).candidate is None
+    assert (
+        detect_support("VALID", parse_election(election_toml_with_alias("ALID"))).candidate is None
+    )
     buri = parse_election(election_toml_with_alias("BURI"))
     assert detect_support("gaspol BuRT", buri).candidate == 2  # script capitals, either case
     assert detect_support("gaspol Burt", buri).candidate is None  # a name in title case

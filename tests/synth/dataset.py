@@ -80,6 +80,14 @@ MOIRE_FROM = 9237
 # to the generator, and a colleague "Citra Marbun" at her school was labelled the only Citra
 # there (ours 9239 0021, "Ibu Citra SDN 55": two on the roster, rightly sent to review).
 CALLED_NAME_FROM = 9243
+# The first seed whose contacts' names count a Balinese birth-order title the roster keeps
+# ("I Ketut Ferdi", "I Made Sugeng": people say "Pak Ketut", "Bli Made") among its unit's
+# Ketuts and Mades: before it, a colleague "Ketut Harjo" at his health centre was labelled
+# the only Ketut there (ours 9243 0034, "Abang Ketut - Puskesmas Lambung Bukit": two on
+# the roster, rightly sent to review).
+CALLED_TITLE_FROM = 9247
+# The birth-order titles people call someone by (see `CALLED_TITLE_FROM`).
+CALLED_TITLES = frozenset({"Made", "Ketut", "Luh"})
 
 
 @dataclass(frozen=True)
@@ -234,6 +242,7 @@ class World:
     first_unit: Counter = field(default_factory=Counter)
     bare_count: Counter = field(default_factory=Counter)
     called_past_prefix: bool = False  # from seed `CALLED_NAME_FROM` on
+    called_by_title: bool = False  # from seed `CALLED_TITLE_FROM` on
 
     def __post_init__(self) -> None:
         units = {p.unit for p in self.roster}
@@ -241,6 +250,10 @@ class World:
             for sh in unit_shorts(u):
                 self.short_units.setdefault(sh, set()).add(u)
         self.first_unit = Counter((self.called(p), p.unit) for p in self.roster)
+        if self.called_by_title:
+            for p in self.roster:
+                for title in self.titles_called(p):
+                    self.first_unit[(title, p.unit)] += 1
         self.bare_count = Counter(p.bare for p in self.roster)
 
     def called(self, p: Person) -> str:
@@ -250,6 +263,13 @@ class World:
         if self.called_past_prefix and words[:2] == ["Ni", "Luh"]:
             return words[2] if len(words) > 2 else "Luh"
         return words[0]
+
+    @staticmethod
+    def titles_called(p: Person) -> set[str]:
+        """The birth-order titles before `p`'s first name on the roster ("I Ketut Ferdi" is
+        Pak Ketut too), other than the name a contact calls `p` by."""
+        before = p.display.split(p.first, 1)[0] if p.first in p.display else ""
+        return {w for w in before.replace(",", " ").split() if w in CALLED_TITLES}
 
     def unique_shorts(self, p: Person) -> list[str]:
         """Short forms of `p`'s unit that name no other unit on the roster."""
@@ -958,6 +978,7 @@ def make_world(seed: int, roster_size: int = 3000) -> World:
         make_roster(rng, region, roster_size),
         make_election(rng, region),
         called_past_prefix=seed >= CALLED_NAME_FROM,
+        called_by_title=seed >= CALLED_TITLE_FROM,
     )
     if seed >= SHARED_NAMES_FROM:
         share_names(world.election, random.Random(f"shared-names:{seed}"))

@@ -908,3 +908,39 @@ def test_a_balinese_ni_luh_is_called_by_her_own_name_from_its_seed_on() -> None:
         if new.called(p).lower() + " " in shown.lower() and p.bare.lower() not in shown.lower():
             alike = [q for q in new.roster if new.called(q) == new.called(p) and q.unit == p.unit]
             assert alike == [p], (shown, [q.first for q in alike])
+
+
+def test_a_balinese_birth_order_title_counts_among_its_units_names_from_its_seed_on() -> None:
+    """ "I Ketut Ferdi" is a Ketut to his health centre too: a colleague "Ketut Harjo" there is
+    not labelled the only Ketut, so no contact "Abang Ketut - Puskesmas …" is labelled his
+    alone (ours 9243 0034); older seeds count as they did."""
+    from collections import Counter
+
+    from tests.synth.dataset import CALLED_TITLE_FROM, make_item, make_world
+
+    old, new = make_world(CALLED_TITLE_FROM - 2, 1200), make_world(CALLED_TITLE_FROM, 3000)
+    assert old.first_unit == Counter((old.called(p), p.unit) for p in old.roster)
+    titled = [p for p in new.roster if new.titles_called(p)]
+    assert titled
+    for p in titled:
+        for title in new.titles_called(p):
+            named = [q for q in new.roster if q.unit == p.unit and new.called(q) == title]
+            assert new.first_unit[(title, p.unit)] == len(named) + sum(
+                title in new.titles_called(q) for q in new.roster if q.unit == p.unit
+            )
+    cats = categories_for(300, random.Random(f"cats:{CALLED_TITLE_FROM}"))
+    for i, c in enumerate(cats):
+        _spec, lab = make_item(new, i + 1, c, CALLED_TITLE_FROM)
+        if not lab["poster_unit"] or lab["nip"] is None:
+            continue
+        p = next(q for q in new.roster if q.nip == lab["nip"])
+        shown = lab["poster"]["shown"].lower()
+        if new.called(p).lower() + " " in shown and p.bare.lower() not in shown:
+            alike = [
+                q
+                for q in new.roster
+                if q.unit == p.unit
+                and q is not p
+                and new.called(p) in {new.called(q), *new.titles_called(q)}
+            ]
+            assert not alike, (shown, [q.display for q in alike])
