@@ -84,10 +84,14 @@ CALLED_NAME_FROM = 9243
 # ("I Ketut Ferdi", "I Made Sugeng": people say "Pak Ketut", "Bli Made") among its unit's
 # Ketuts and Mades: before it, a colleague "Ketut Harjo" at his health centre was labelled
 # the only Ketut there (ours 9243 0034, "Abang Ketut - Puskesmas Lambung Bukit": two on
-# the roster, rightly sent to review).
+# the roster, rightly sent to review). So too the given name after a religious first name
+# ("Siti Nur Agustina" is Bu Nur to some: ours 9245 0251, "Teteh Nur (Disnaker)" beside a
+# "Nur Januar" there).
 CALLED_TITLE_FROM = 9247
 # The birth-order titles people call someone by (see `CALLED_TITLE_FROM`).
 CALLED_TITLES = frozenset({"Made", "Ketut", "Luh"})
+# Religious first names often passed over for the given name after them.
+PASSED_OVER = frozenset({"Siti", "Nur", "Muhammad", "Ahmad", "Abdul"})
 
 
 @dataclass(frozen=True)
@@ -264,12 +268,16 @@ class World:
             return words[2] if len(words) > 2 else "Luh"
         return words[0]
 
-    @staticmethod
-    def titles_called(p: Person) -> set[str]:
+    def titles_called(self, p: Person) -> set[str]:
         """The birth-order titles before `p`'s first name on the roster ("I Ketut Ferdi" is
-        Pak Ketut too), other than the name a contact calls `p` by."""
+        Pak Ketut too), and a given name after a religious first one ("Siti Nur" is Bu Nur
+        too): names besides the one a contact calls `p` by."""
         before = p.display.split(p.first, 1)[0] if p.first in p.display else ""
-        return {w for w in before.replace(",", " ").split() if w in CALLED_TITLES}
+        found = {w for w in before.replace(",", " ").split() if w in CALLED_TITLES}
+        given = p.first.split()
+        if len(given) >= 2 and given[0] in PASSED_OVER:
+            found.add(given[1])
+        return found - {self.called(p)}
 
     def unique_shorts(self, p: Person) -> list[str]:
         """Short forms of `p`'s unit that name no other unit on the roster."""
