@@ -40,6 +40,16 @@ def capital_i_restored(norm: str) -> str:
     return _WORD_WITH_L.sub(_ls_as_is, _CAPITAL_I_READ_L.sub("i", norm))
 
 
+# "Win" as Kupang's, Ambon's and Minang speech say it ("pasti manang!"): the campaign's
+# "menang", never a candidate "Danang" one letter off (blindgen 275 0003).
+_REGIONAL_MENANG = re.compile(r"\bmanang(?=(?:kan|lah)?\b)")
+
+
+def regional_spelled(norm: str) -> str:
+    """Normalised text with a campaign word spelt as a region says it in its common form."""
+    return _REGIONAL_MENANG.sub("menang", norm)
+
+
 _WORD_WITH_L = re.compile(r"(?<![\w'])[a-z]*l[a-z]*(?![\w'])")
 
 

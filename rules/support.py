@@ -44,6 +44,7 @@ from rules.ocr_text import (
     line_flats,
     normalise_text,
     phrase_in,
+    regional_spelled,
     split_glued,
     words_of,
 )
@@ -122,7 +123,8 @@ _COLON_FOR_SPACE = re.compile(r"(?<=[A-Za-z]):(?=\d)")
 def _prepare(text: str, election: Election) -> _Text:
     text = right_to_vote_closed(_COLON_FOR_SPACE.sub(" ", text))
     read = normalise_text(text)
-    norm = capital_i_restored(normalise_text(split := split_glued(text, _election_words(election))))
+    split = split_glued(text, _election_words(election))
+    norm = regional_spelled(capital_i_restored(normalise_text(split)))
     tokens = words_of(norm)
     compact_tokens = {c for t in (*tokens, *words_of(read)) if (c := compact_word(t))}
     return _Text(norm, tokens, compact_tokens, fold_compact(read), line_flats(norm), split, read)

@@ -216,6 +216,21 @@ def test_a_comma_after_the_vote_stands_only_before_a_number_named_so() -> None:
     assert detect_support("Sudah coblos, 2 hari lagi hasilnya", ELECTION).candidate is None
 
 
+def test_win_as_a_region_says_it_is_no_candidate_named_one_letter_off() -> None:
+    """ "Katong samua pilih nomor 2, pasti manang!": Kupang's (and Minang's) "menang", not
+    pair 1's Danang misread; the story backs pair 2 alone, clearly (blindgen 275 0003)."""
+    election = parse_election(
+        "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['Marthen Bria', "
+        "'Danang Ardiansyah']\n[[candidates]]\nnumber=2\npeople=['Marselinus Tanof', "
+        "'Ratna Dewi']\n"
+    )
+    found = detect_support("Katong samua pilih\nnomor 2, pasti\nmanang!", election)
+    assert found.candidate == 2 and found.confidence >= 0.85
+    assert {s.candidate for s in found.signals} == {2}
+    # The name itself is still the candidate's.
+    assert detect_support("Semoga pak Danang menang", election).candidate == 1
+
+
 def test_a_word_ending_in_rat_before_suara_is_no_ballot() -> None:
     """ "rat suara" opens a ballot's title whose first letters a turned card lost, but only
     as a word of its own: "Jawa Barat suara rakyatnya" and a "syarat suara sah" are no
