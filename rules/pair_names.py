@@ -277,9 +277,10 @@ def letter_glued(alias: str, raw: str) -> bool:
     small letter), "VENUR" alone on its line (a ✅ before it read as a V, blindgen 275 0218;
     not a "VANDI" among words). "SUDAH NYOBLOS" is not "SUDA"."""
     target = re.escape(alias.upper())
-    return any(
-        not is_word(m.group(0).strip().lower())
-        for m in re.finditer(rf"(?m)\b{target}[A-Z1!|a-z]\b|^\W*V{target}\W*$", raw)
+    after = re.finditer(rf"\b{target}[A-Z1!|a-z]\b", raw)
+    before = re.finditer(rf"(?m)^\W*(V{target})\W*$", raw)
+    return any(not is_word(m.group(0).lower()) for m in after) or any(
+        not is_word(m.group(1)) for m in before
     )
 
 
