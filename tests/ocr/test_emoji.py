@@ -611,3 +611,15 @@ def test_emoji_filling_most_of_a_small_label_over_a_wall_are_found_once() -> Non
     image, label = _rebuilt(9245, 148, "anisaanisa83")
     assert label["content_text"] == "☝️ 1️⃣ 🔥"
     assert sorted(_named(image)) == ["cheer_fire", "finger1", "key1"]
+
+
+def test_a_piece_of_a_pale_emoji_on_a_label_its_own_colour_is_no_emoji() -> None:
+    """ "👊💪💯❤️" on a yellow sticker under an ASN's news of the election body (ours 9203
+    0296): the yellow fist's knuckles stood out of the yellow label alone, a glyph two thirds
+    the size of the row's others, and were named ☝️, a pair's number. A label's emoji are set
+    in one size; a much smaller one is a piece."""
+    from tests.ocr.test_reader import _rebuilt
+
+    image, label = _rebuilt(9203, 296, "+62 896-5879-8216")
+    assert label["content_text"].endswith("👊💪💯❤️")
+    assert not [n for n in _named(image) if n.startswith(("finger", "key"))]
