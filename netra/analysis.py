@@ -42,7 +42,7 @@ from ocr.engine import OcrEngine, OcrLine, make_engine
 from ocr.image_input import ImageRejected, load_screenshot
 from ocr.inset import read_card, unread_cards
 from ocr.left_out import (
-    number_after,
+    number_after_line,
     read_full_size,
     read_under_toast,
 )
@@ -56,7 +56,7 @@ from ocr.reader import (
     second_reading,
     small_ink,
 )
-from ocr.upright import read_upright, slanted_caption
+from ocr.upright import MAX_TILT, read_upright, slanted_caption
 from rules.election import Election
 from rules.elections import ElectionFinding, ElectionSet, decide, find_support
 from rules.frame import (
@@ -330,14 +330,14 @@ def analyse(
     if body is not None and plausible and unclear(support, thresholds, under_header):
         # A caption's number alone on its last row beside an emoji ("COBLOS NOMOR" over
         # "1 🙏"), passed over by every detection: read where it stands. Also under a ballot
-        # that names every pair ("COBLOS NO 1" on a label, read "COBLOSNO").
-        for line in lines:
-            if line.top >= body[0] and abs(line.angle) < 3 and waits_for_number(line.text):
-                box = (line.left, line.top, line.right, line.bottom)
-                if (number := number_after(shot.image, box, line.text, engine)) is not None:
-                    texts.append(number)
-                    said = find_support(f"{layout.body_text}\n{line.text} {number}", election)
-                    support = better_finding(support, said)
+        # that names every pair ("COBLOS NO 1" on a label, read "COBLOSNO"); a slanted line
+        # turned level first.
+        waiting = [x for x in lines if x.top >= body[0] and abs(x.angle) <= MAX_TILT]
+        for line in [x for x in waiting if waits_for_number(x.text)]:
+            if (number := number_after_line(shot.image, line, engine)) is not None:
+                texts.append(number)
+                said = find_support(f"{layout.body_text}\n{line.text} {number}", election)
+                support = better_finding(support, said)
     toasts = [line for line in lines if is_toast(line.text)]
     if toasts and plausible and unclear(support, thresholds):
         # A system toast over the caption ("Tidak ada koneksi internet"): what shows of the

@@ -19,7 +19,7 @@ from PIL import Image, ImageOps
 from ocr.emoji import Emoji, find_emoji
 from ocr.engine import OcrEngine, OcrLine
 from ocr.handle_marks import LINE_ZOOM
-from ocr.slanted_rows import levelled, slanted_rows
+from ocr.slanted_rows import levelled, slanted_rows, turned_level
 
 # Where a number left out of a line is looked for, in the line's heights: the row below it,
 # as wide as the line (a caption wrapped before its number, set left or centred), and right
@@ -49,7 +49,13 @@ def read_after(image: Image.Image, box: Box, engine: OcrEngine) -> list[OcrLine]
         (left - h // 2, bottom, right + h // 2, bottom + round(NEXT_ROW * h)),
     ):
         emoji = find_emoji(image, (max(0, region[1] - h), min(image.height, region[3] + h)))
-        found += _read_masked(image, region, emoji, h, engine)
+        lines = _read_masked(image, region, emoji, h, engine)
+        if lines and max(x.conf for x in lines) < _WIDENED_SURE:
+            # A lone thin "1" read unsurely at one size is often sure at another (0.60 at
+            # three times its size, 1.00 at four: blindgen 279 0050).
+            again = _read_masked(image, region, emoji, h, engine, ZOOM + 1)
+            lines = max(lines, again, key=lambda read: max((x.conf for x in read), default=0))
+        found += lines
     return found
 
 
@@ -81,6 +87,35 @@ def number_after(image: Image.Image, box: Box, text: str, engine: OcrEngine) -> 
     # nomor 4," in bold italic over a crowd, read "Betapilihnomor" at its own size.
     big = crop.resize((crop.width * 2, crop.height * 2), Image.Resampling.LANCZOS)
     return _widened_number(big, 2 * (top - above + h / 2), said, engine)
+
+
+# A line slanted this much or more (degrees) is turned level before the number after it is
+# looked for: its level box is no row.
+LEVEL_TILT = 3.0
+
+
+def number_after_line(image: Image.Image, line: OcrLine, engine: OcrEngine) -> str | None:
+    """`number_after` for a detected line waiting for a number. A line set at a slant
+    ("MONGGO DULUR, COBLOS NOMOR" turned 6° over "1 🙏", blindgen 279 0050: its level box
+    cut the row below in half) is turned level with what lies around it and found again
+    there, and the number looked for after it as for a level one."""
+    box = (line.left, line.top, line.right, line.bottom)
+    if abs(line.angle) < LEVEL_TILT:
+        return number_after(image, box, line.text, engine)
+    h = round(line.text_height)
+    around = (
+        max(0, line.left - 2 * h),
+        max(0, line.top - 2 * h),
+        min(image.width, line.right + 2 * h),
+        min(image.height, line.bottom + 3 * h),
+    )
+    turned = turned_level(image, around, line.angle)
+    said = _LETTERS_DIGITS.sub("", line.text).lower()
+    for again in engine.read(turned):
+        if _LETTERS_DIGITS.sub("", again.text).lower() == said:
+            return number_after(turned, (again.left, again.top, again.right, again.bottom),
+                                again.text, engine)  # fmt: skip
+    return None
 
 
 def _widened_number(crop: Image.Image, middle: float, said: str, engine: OcrEngine) -> str | None:
