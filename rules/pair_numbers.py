@@ -76,6 +76,9 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     # or a particle after it (not "pilih 2 warna", "pilih 1 dari 3").
     # Also after "pokoknya" and in the regions' particles ("Pokoknya 2 ji", Makassar).
     (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)\b(?:pilih|dukung|menangkan|pokok(?:nya|e))(?:lah)?\s+([1-9])(?=\s*(?:$|[!.,]|(?:ya|yah|dong|aja|saja|lah|deh|yuk|sih|kak|pak|bu|bro|sis|guys|gaes|pokoknya|ji|mi|mo|toh|ces|bah|jo)\b))"), 0.75),
+    # "pokoknya pilih 2" whatever follows the number: the firm word says the choice ("POKOKNYA
+    # PILIH / 2 AJA 👍" read "2AA", its particle's J lost: ours 9247 0229).
+    (why.RULE_FIRM_NUMBER, re.compile(r"\bpokok(?:nya|e)\s+(?:pilih|dukung|coblos)\s+0?([1-9])(?![\d.,:/])"), 0.8),
     # A line opening with the number a regional particle or "pokoknya" affirms: "Nomor 1 mi,
     # tidak ada lagi yang lain" (Makassar); not "Mama nomor 1 pokoknya", a compliment.
     (why.RULE_CHOOSE_DIGITS, re.compile(r"(?m)^\W*" + _NO + r"\s*0?([1-9])\s*(?:ji|mi|pokok(?:nya|e))\b"), 0.8),

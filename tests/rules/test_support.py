@@ -192,6 +192,8 @@ hashtags = ["#YudaPasti"]
             2,
             "surat suara + ajakan satu nomor",
         ),
+        # "POKOKNYA PILIH / 2 AJA 👍", the particle read "AA" (ours 9247 0229)
+        ("POKOKNYA PILIH\n2AA\nYG LAIN BELUM\nMEYAKINKAN", 2, "kata dukungan + nomor"),
         ("sdh pasti nomor 30", 3, "kata dukungan + nomor"),  # the 💯 read "0" (ours 9241 0229)
         ("sdh pasti nomor30", 3, "kata dukungan + nomor"),
         (  # its first two letters lost, on both readings (ours 9239 0132)
