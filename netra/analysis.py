@@ -332,8 +332,8 @@ def analyse(
         # "1 🙏"), passed over by every detection: read where it stands. Also under a ballot
         # that names every pair ("COBLOS NO 1" on a label, read "COBLOSNO"); a slanted line
         # turned level first.
-        waiting = [x for x in lines if x.top >= body[0] and abs(x.angle) <= MAX_TILT]
-        for line in [x for x in waiting if waits_for_number(x.text)]:
+        in_body = [x for x in lines if x.top >= body[0] and abs(x.angle) <= MAX_TILT]
+        for line in [x for x in in_body if waits_for_number(x.text)]:
             if (number := number_after_line(shot.image, line, engine)) is not None:
                 texts.append(number)
                 said = find_support(f"{layout.body_text}\n{line.text} {number}", election)
