@@ -96,14 +96,15 @@ _GREETING = re.compile(
     r"purna\s*tugas|barakallah)\b"
 )
 # What a campaign wishes a candidate ("selamat ulang tahun Pak Jun, semoga menang").
-_CAMPAIGN_WISH = re.compile(r"\b(?:menang|coblos|pilih|dukung|lanjutkan|periode|nomor|no\.?\s*\d)")
-# The same run together, as OCR reads a line in capitals or a glued caption
+# Its words alone, to be found run together too (`_CAMPAIGN_WISH_GLUED`).
+_CAMPAIGN_WISH_GLUED = re.compile(r"menang|coblos|pilih|dukung|lanjutkan|periode|nomor")
+_CAMPAIGN_WISH = re.compile(r"\b(?:" + _CAMPAIGN_WISH_GLUED.pattern + r"|no\.?\s*\d)")
+# The greetings run together, as OCR reads a line in capitals or a glued caption
 # ("SelamatpagiAbahPah,semangat", ours 9243 0269).
 _GREETING_GLUED = re.compile(
     r"ulangtahun|terimakasih|turutberduka|lekassembuh|cepatsembuh|purnatugas|"
     r"selamat(?:pagi|siang|sore|malam|jalan|bertugas|datang|pensiun|menempuh)"
 )
-_CAMPAIGN_WISH_GLUED = re.compile(r"menang|coblos|pilih|dukung|lanjutkan|periode|nomor")
 
 
 def personal_greeting(norm: str) -> bool:
