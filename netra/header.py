@@ -340,6 +340,7 @@ def read_poster(
             # No anchor read (the age lost in the glare): each line's words are a guess.
             found = guess_poster([x.text for x in lines], reading, roster, limit)
             if found is None:
+                unmatched.extend(guess_alike(lines, reading, unmatched))
                 continue
         else:
             found = match_reading(reading, roster, limit)
@@ -538,6 +539,24 @@ _NOT_HANDLE = re.compile(r"[^a-z0-9._]")
 # An age of ten hours or more with its "j" read as a digit ("17j" as "171"). Not "5j" as "51":
 # two digits are too often a handle's own, and the handle without them someone else's.
 _AGE_UNIT_AS_DIGIT = re.compile(r"(?:1\d|2[0-3])[17]")
+
+
+def guess_alike(
+    lines: list[OcrLine], reading: HeaderReading, unmatched: list[tuple[HeaderReading, list[str]]]
+) -> list[tuple[HeaderReading, list[str]]]:
+    """A line read with no anchor (its time misread: "Kemarit") that spells, letter for
+    letter, a poster an earlier reading read and the roster does not know: a second reading
+    of someone off the roster ("Relawan RUSFA TomboloPao", blindgen 281 0268), counted by
+    `settle_unmatched` as an anchored one would be."""
+    known = {poster_key(r.poster) for r, _ in unmatched if r.poster is not None}
+    for line in lines:
+        if is_time_line(line.text) or is_chrome(line.text):
+            continue  # "Baru saja", "Original audio": what stands where a cut header was
+        guess = _strip_guess(line.text, reading)
+        for poster in (guess.poster, *guess.alternatives):
+            if poster is not None and poster_key(poster) in known:
+                return [(replace(guess, poster=poster, alternatives=()), [])]
+    return []
 
 
 def _strip_guess(text: str, reading: HeaderReading) -> HeaderReading:

@@ -119,13 +119,19 @@ _FORWARDED = re.compile(
 )
 
 
+# Instagram's music line under the poster when the story has no song: "Original audio",
+# "Audio asli" (ours 9215 0138, its header cut off, took it for the poster).
+_OWN_AUDIO = re.compile(r"^\W{0,3}(?:original\s?audio|audio\s?asli|suara\s?asli)\b", re.I)
+
+
 def is_chrome(text: str) -> bool:
     """Text of the phone around the story: a file name, a chat presence line or input, a
-    chat's forwarded label, a viewer's action word, a bare date title."""
+    chat's forwarded label, Instagram's own-audio line, a viewer's action word, a bare date
+    title."""
     t = text.strip()
     if _FILE_NAME.search(t) or CHAT_PRESENCE.search(t) or _CHAT_INPUT.match(t):
         return True
-    if _FORWARDED.match(t):
+    if _FORWARDED.match(t) or _OWN_AUDIO.match(t):
         return True
     if (_MEMBERS.search(t) and _MEMBER_MARK.search(t)) or _SENDER.match(t):
         return True

@@ -137,6 +137,22 @@ def shouted_with_marks(alias: str, raw: str, acronyms: frozenset[str]) -> float 
     return 0.8 if coined else 0.6
 
 
+# A lower-case letter OCR reads as a mark or a digit in a name ("Zu!!!" for "Zul!!").
+_MARKED = {"l": "[l1I!|]", "i": "[il1!|]", "o": "[o0]"}
+
+
+def name_with_mark(alias: str, raw: str) -> bool:
+    """A pair's name of two words or more read with an l or i as a mark or digit, standing
+    alone: "all in Abah Zu!!!" for "Abah Zul!!" (ours 9249 0091), its l run into the marks
+    after it. The name as written is matched elsewhere; this only adds the marked reading."""
+    words = re.findall(r"[a-z]+", alias.lower())
+    if len(words) < 2:
+        return False
+    body = r"[\s\-–]*".join("".join(_MARKED.get(ch, re.escape(ch)) for ch in w) for w in words)
+    pattern = rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])"
+    return any(re.search(r"[^A-Za-z\s\-–]", m.group(0)) for m in re.finditer(pattern, raw, re.I))
+
+
 def glued_in(word: str, tokens: list[str]) -> bool:
     """A name of five letters or more glued inside a longer token ("kepakzuhri")."""
     if len(word) < 5:

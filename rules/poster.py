@@ -20,8 +20,10 @@ from wording import id_analysis as why
 
 _STATUS_BAR = re.compile(r"^\W{0,3}\d{1,2}[.:]\d{2}\b.*(%|\d\s*$)|^\W*\d{1,3}\s?%\W*$")
 _WA_TIME = re.compile(
-    r"\b(kemarin|hari ini|baru saja|beberapa (menit|detik|jam)|\d+\s+(menit|jam|detik)( yang)? lalu|"
-    r"yesterday|today|just now|minutes? ago|\w+ yang lalu|yang [lt]alu|(menit|jam|detik)\s+yang)\b"
+    r"\b(kemarin|hari ini|baru\s?saja|beberapa (menit|detik|jam)|\d+\s+(menit|jam|detik)( yang)? lalu|"
+    r"yesterday|today|just\s?now|minutes? ago|\w+ yang lalu|yang [lt]alu|(menit|jam|detik)\s+yang)\b"
+    # The day run into its clock, the space lost: "Yesterday11:34AM"
+    r"|\b(?:yesterday|today)\d{1,2}[.:]\d{2}"
     # OCR of the small grey time: "Hariini 14.49", "Kematin 23.59", "Kemarm 06.17"
     r"|\bhari\s?ini|\bkem[a-z]{2,4}\s?\d{1,2}[.:]\d{2}|\b[a-z]{3,8}\s\d{1,2}[.:]\d"
     # "44 menityang lalu"; a word and a time whose dot was lost ("Harlint 1729")

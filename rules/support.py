@@ -57,6 +57,7 @@ from rules.pair_names import (
     glued_in,
     letter_doubled,
     letter_glued,
+    name_with_mark,
     named_with_number,
     pair_named_misread,
     pair_named_together,
@@ -258,6 +259,7 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
             if (
                 phrase_in(alias.replace("-", " "), text, 90.0)
                 or compact_word(alias) in compact_tokens
+                or name_with_mark(alias, raw)
                 # One slip allowed, but not in a form of address: "Uda Ferdi" is no "dan
                 # Ferdi" (a news item naming Ferdi beside another candidate).
                 or (

@@ -122,3 +122,25 @@ def test_a_name_read_only_by_a_closer_look_names_the_rostered_poster(
     v, label = _scan_ours(seed, index, shown, tmp_path)
     assert noise in label["noise"] and label["should_flag"], label
     assert_flagged_as_labelled(v, label)
+
+
+def test_a_volunteers_contact_read_alike_without_its_time_is_someone_off_the_roster(
+    tmp_path: Path,
+) -> None:
+    """ "Relawan RUSFA Tombolo Pao" over a pale header (the independent generator's set 281,
+    screenshot 268): the first reading lost the time under it, and so did the later ones
+    ("Kemarit"). Read letter for letter by a reading with no anchor, the name is someone off
+    the roster, not an unreadable header: the citizen's support is cleared, not queued."""
+    v, label = _blind(281, 268, tmp_path)
+    assert label["category"] == "nonasn_support" and not label.get("poster_hidden"), label
+    assert v.kind == "clear" and v.asn is None, v.reasons
+    assert v.poster is not None and v.poster.text == label["poster"]["shown"]
+
+
+def test_a_pair_name_whose_last_letter_was_read_as_a_mark_backs_the_pair(tmp_path: Path) -> None:
+    """ "all in ✨ Abah Zul!!" under a music sticker (ours 9249, screenshot 91), read "all in
+    Abah Zu!!!": the l of the pair's "Abah Zul" run into the marks after it. The ASN's story
+    ended `clear`; the name read with a mark in its place now backs pair 1."""
+    v, label = _scan_ours(9249, 91, "handayani66", tmp_path)
+    assert label["supports_candidate"] == 1 and label["should_flag"], label
+    assert_flagged_as_labelled(v, label, 1)

@@ -230,12 +230,13 @@ def test_chrome_is_recognised_by_what_it_says() -> None:
                  "Wardaya, Aurel, Valentino, Anda", "~ Tirta", "Ketik pesan", "18 Oktober 2024",
                  "Kemarin", "terakhirdilihatpukul16.34", "10 November 2024 21.22",
                  "10November202421.22", "27 Jul 2025 pukul 21.12", "↪ Diteruskan",
-                 "Diteruskan berkali-kali", "Anda, +62 812-..", "Anda,+62812-.."]:  # fmt: skip
+                 "Diteruskan berkali-kali", "Anda, +62 812-..", "Anda,+62812-..",
+                 "Original audio", "♫ Audio asli"]:  # fmt: skip
         assert is_chrome(text), text
     # A caption that starts with a date is the story's: "27 November 2024 jangan lupa…".
     for text in ["Kemarin 21.03", "belanja online murah", "anggota DPRD", "Bu Rina (Bappeda)",
                  "27 November 2024 jangan lupa coblos no. 2", "Anda, jangan lupa coblos no 2",
-                 "Bersih, Peduli, Melayani"]:  # fmt: skip
+                 "Bersih, Peduli, Melayani", "Audio dan video kampanye"]:  # fmt: skip
         assert not is_chrome(text), text
 
 

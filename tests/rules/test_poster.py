@@ -154,6 +154,16 @@ def test_misread_whatsapp_time_still_anchors_the_name() -> None:
     assert reading.poster == Poster("contact_name", "Eva Diskominfo")
 
 
+@pytest.mark.parametrize("time", ["Barusaja", "Yesterday11:34AM", "Justnow"])
+def test_a_time_read_with_its_space_lost_is_no_contact_name(time: str) -> None:
+    """A header cut by the reporter's crop, its name line gone: the time under it, its space
+    lost ("Yesterday11:34AM", ours 9221 0300), was taken for the contact's name."""
+    assert parse_header_text([time, "SALAM SATUJARI"]).poster is None
+    assert parse_header_text(["Pak Budi Disdik", time]).poster == Poster(
+        "contact_name", "Pak Budi Disdik"
+    )
+
+
 def test_two_letters_before_a_bare_number_are_no_instagram_username() -> None:
     assert parse_header_text(["— Y YaniDisdik :", "Sd 2 menhiyanalslu ."]).poster != Poster(
         "username", "sd"

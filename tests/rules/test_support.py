@@ -1625,3 +1625,36 @@ def test_both_candidates_given_names_each_count() -> None:
     one = detect_support("Bareng Pak Hendra, kota maju", ELECTION)
     assert both.candidate == one.candidate == 1
     assert both.confidence > one.confidence, (both, one)
+
+
+_CALLED = parse_election(
+    """
+[election]
+name = "Pilkada Kabupaten Contoh 2024"
+[[candidates]]
+number = 1
+people = ["Zulkarnain Latupono", "Yustina Yasin"]
+aliases = ["ZUYU", "Abah Zul"]
+[[candidates]]
+number = 2
+people = ["Bambang Sutejo", "Rahmat Hidayat"]
+aliases = ["BARA"]
+"""
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "weight"),
+    [
+        ("all in Abah Zu!!!", 0.85),  # the l run into the marks after it (ours 9249 0091)
+        ("all in Abah Zu1", 0.85),
+        ("Selamat ulang tahun Abah Zu!!!", 0.6),  # a greeting: the name only, a lead
+        ("Abah Zu ke pasar", None),  # a name cut short is not the pair's
+    ],
+)
+def test_a_pair_name_read_with_a_mark_for_its_l(text: str, weight: float | None) -> None:
+    found = detect_support(text, _CALLED)
+    if weight is None:
+        assert found.candidate is None, found.signals
+    else:
+        assert found.candidate == 1 and max(s.weight for s in found.signals) == weight
