@@ -18,8 +18,8 @@ import numpy as np
 from PIL import Image
 from scipy import ndimage
 
-from ocr.emoji import MIN_SIDE, Emoji, find_emoji, standing_out
-from ocr.slanted_rows import turn_point, turned_level
+from ocr.emoji import MIN_SIDE, Emoji, find_emoji, overlap, standing_out
+from ocr.slanted_rows import slanted_rows, turn_point, turned_level
 
 MIN_SLANT = 8.0
 MAX_SLANT = 45.0
@@ -27,7 +27,7 @@ MAX_SLANT = 45.0
 # row of two emoji measures about 2, of three about 3; a single glyph about 1), at most
 # `MOST_LONG` times (a railing, a photo's edge: 9).
 LONG = 1.8
-MOST_LONG = 6.0
+MOST_LONG = 7.5
 # Of the turned rectangle its spread spans, a row of emoji fills 0.8-0.87 (their outlines
 # leave gaps), 0.92 in soft glows (blindgen 243 0297); a solid bar of one colour fills it
 # all (0.97-1).
@@ -45,6 +45,12 @@ MOST_FILL = 0.5
 # whole bar (blindgen 243 0297: "✌️ 2️⃣ 🔥" turned 35°, their glows one blob, named a 💯
 # at 0.77): it does not keep the bar from being looked through.
 WHOLE_BAR = 0.8
+# A turned row of separate glyphs (`_blob_rows`): this many blobs at least along one line,
+# each at most this share of the band's width, among at most `MOST_BLOBS` in the band (more
+# is a photo's texture, whose blobs line up by chance).
+ROW_BLOBS = 2
+BLOB_MOST = 0.2
+MOST_BLOBS = 60
 
 
 def slanted_emoji(image: Image.Image, span: tuple[int, int], found: Sequence[Emoji]) -> list[Emoji]:
@@ -74,12 +80,56 @@ def slanted_emoji(image: Image.Image, span: tuple[int, int], found: Sequence[Emo
         if angle is not None:
             bars.append((int(blob.sum()), (x0, y0 + span[0], x1, y1 + span[0]), angle, blob))
     bars.sort(key=lambda bar: -bar[0])
-    return [
+    turned = [
         e
         for _size, box, angle, blob in bars[:MOST_BARS]
         for e in _in_bar(image, box, angle)
         if _on_blob(e, box, blob)
     ]
+    for box, angle, blob in _blob_rows(labels, span, found)[:MOST_BARS]:
+        turned += [
+            e
+            for e in _in_bar(image, box, angle)
+            if _on_blob(e, box, blob) and not any(overlap(e, f) for f in (*found, *turned))
+        ]
+    return turned
+
+
+def _blob_rows(
+    labels: np.ndarray, span: tuple[int, int], found: Sequence[Emoji]
+) -> list[tuple[tuple[int, int, int, int], float, np.ndarray]]:
+    """Glyph-sized blobs apart from one another along one slanted line: a turned row of
+    emoji whose glows did not join ("☝️ 1️⃣ 🔥" turned 20° over a plain gradient, blindgen 269
+    0225, the finger and the keycap one blob), of which no upright template names more than
+    the 🔥. Each row of `ROW_BLOBS` or more blobs, one of them at least unnamed, with its box (left, top, right, bottom, in the
+    screenshot), its slant and its blobs' mask; the rows of most blobs first."""
+    width = labels.shape[1]
+    blobs: list[tuple[Emoji, int]] = []
+    for k, sl in enumerate(ndimage.find_objects(labels), start=1):
+        if sl is None:
+            continue
+        h, w = sl[0].stop - sl[0].start, sl[1].stop - sl[1].start
+        if min(h, w) < MIN_SIDE or max(h, w) > BLOB_MOST * width or not 0.4 <= h / w <= 2.5:
+            continue
+        if sl[0].start == 0 or sl[0].stop == labels.shape[0]:
+            continue  # cut by the band's edge
+        # Sized by its height: glyphs side by side run into one blob are as tall as one.
+        blobs.append((Emoji("blob", sl[1].start, sl[0].start + span[0], h, 0.0), k))
+    if not ROW_BLOBS <= len(blobs) <= MOST_BLOBS:
+        return []  # too few for a row, or a busy photo's texture
+    rows = []
+    for angle, row in slanted_rows([e for e, _k in blobs]):
+        if len(row) < ROW_BLOBS or all(any(overlap(e, f) for f in found) for e in row):
+            continue
+        ids = [k for e, k in blobs if e in row]
+        boxes = [ndimage.find_objects(labels)[k - 1] for k in ids]
+        x0, x1 = min(b[1].start for b in boxes), max(b[1].stop for b in boxes)
+        y0 = min(b[0].start for b in boxes) + span[0]
+        y1 = max(b[0].stop for b in boxes) + span[0]
+        mask = np.isin(labels[y0 - span[0] : y1 - span[0], x0:x1], ids)
+        rows.append(((x0, y0, x1, y1), angle, mask))
+    rows.sort(key=lambda r: -int(r[2].sum()))
+    return rows
 
 
 def _on_blob(e: Emoji, box: tuple[int, int, int, int], blob: np.ndarray) -> bool:

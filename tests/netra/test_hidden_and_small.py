@@ -144,3 +144,26 @@ def test_a_pair_name_whose_last_letter_was_read_as_a_mark_backs_the_pair(tmp_pat
     v, label = _scan_ours(9249, 91, "handayani66", tmp_path)
     assert label["supports_candidate"] == 1 and label["should_flag"], label
     assert_flagged_as_labelled(v, label, 1)
+
+
+@pytest.mark.parametrize(
+    ("seed", "index", "number"),
+    [
+        # "☝️ 1️⃣ 🔥" turned 17° over a plain gradient: the finger and the keycap one blob, the
+        # 🔥 another, and only the 🔥 named upright.
+        (269, 225, 1),
+        # "✌️✌️✌️ 02 🔥🔥🔥" turned over a pale sky in a story forwarded into a chat: one
+        # slanted blob longer than the three-emoji bars looked through before, taken for a
+        # railing.
+        (241, 49, 2),
+    ],
+)
+def test_a_turned_row_of_emoji_apart_or_long_is_read_along_its_slant(
+    tmp_path: Path, seed: int, index: int, number: int
+) -> None:
+    """An ASN's story of nothing but emoji, turned (the independent generator's sets): no
+    upright template named its fingers or keycap, and it ended `clear`. Blobs lined up along
+    one slant, or one long slanted blob, are turned level and read as a row."""
+    v, label = _blind(seed, index, tmp_path)
+    assert "rotated_text" in label["noise"] and label["supports_candidate"] == number, label
+    assert_flagged_as_labelled(v, label, number)

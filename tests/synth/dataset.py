@@ -92,6 +92,11 @@ CALLED_TITLE_FROM = 9247
 CALLED_TITLES = frozenset({"Made", "Ketut", "Luh"})
 # Religious first names often passed over for the given name after them.
 PASSED_OVER = frozenset({"Siti", "Nur", "Muhammad", "Ahmad", "Abdul"})
+# The first seed that passes over a first name "Andi" too, as Bugis and Makassar people's
+# noble title ("Andi Doni Arifin" is Pak Doni): before it, a colleague "Doni Agustina" at his
+# office was labelled the only Doni there (ours 9249 0270, "Bp. Doni Disdikbud"; 0215,
+# "Pak Caraka Disdikbud": two on the roster each, rightly sent to review).
+CALLED_PAST_ANDI_FROM = 9251
 
 
 @dataclass(frozen=True)
@@ -247,6 +252,7 @@ class World:
     bare_count: Counter = field(default_factory=Counter)
     called_past_prefix: bool = False  # from seed `CALLED_NAME_FROM` on
     called_by_title: bool = False  # from seed `CALLED_TITLE_FROM` on
+    called_past_andi: bool = False  # from seed `CALLED_PAST_ANDI_FROM` on
 
     def __post_init__(self) -> None:
         units = {p.unit for p in self.roster}
@@ -271,11 +277,13 @@ class World:
     def titles_called(self, p: Person) -> set[str]:
         """The birth-order titles before `p`'s first name on the roster ("I Ketut Ferdi" is
         Pak Ketut too), and a given name after a religious first one ("Siti Nur" is Bu Nur
-        too): names besides the one a contact calls `p` by."""
+        too, and "Andi Doni" Pak Doni from seed `CALLED_PAST_ANDI_FROM` on): names besides
+        the one a contact calls `p` by."""
         before = p.display.split(p.first, 1)[0] if p.first in p.display else ""
         found = {w for w in before.replace(",", " ").split() if w in CALLED_TITLES}
         given = p.first.split()
-        if len(given) >= 2 and given[0] in PASSED_OVER:
+        passed = PASSED_OVER | ({"Andi"} if self.called_past_andi else set())
+        if len(given) >= 2 and given[0] in passed:
             found.add(given[1])
         return found - {self.called(p)}
 
@@ -987,6 +995,7 @@ def make_world(seed: int, roster_size: int = 3000) -> World:
         make_election(rng, region),
         called_past_prefix=seed >= CALLED_NAME_FROM,
         called_by_title=seed >= CALLED_TITLE_FROM,
+        called_past_andi=seed >= CALLED_PAST_ANDI_FROM,
     )
     if seed >= SHARED_NAMES_FROM:
         share_names(world.election, random.Random(f"shared-names:{seed}"))

@@ -946,3 +946,25 @@ def test_a_balinese_birth_order_title_counts_among_its_units_names_from_its_seed
                 and new.called(p) in {new.called(q), *new.titles_called(q)}
             ]
             assert not alike, (shown, [q.display for q in alike])
+
+
+def test_a_first_name_andi_is_passed_over_from_its_seed_on() -> None:
+    """ "Andi Doni Arifin" is Pak Doni to his office from seed `CALLED_PAST_ANDI_FROM` on: a
+    colleague "Doni Agustina" there is no longer labelled the only Doni (ours 9249 0270).
+    The seed before it counts as it did, so its sets keep their labels."""
+    from tests.synth.dataset import CALLED_PAST_ANDI_FROM, make_world
+
+    old, new = make_world(CALLED_PAST_ANDI_FROM - 2), make_world(CALLED_PAST_ANDI_FROM)
+    assert not any(
+        p.first.split()[1] in old.titles_called(p)
+        for p in old.roster
+        if p.first.startswith("Andi ")
+    )
+    andis = [p for p in new.roster if p.first.startswith("Andi ")]
+    assert andis
+    for p in andis:
+        given = p.first.split()[1]
+        assert given in new.titles_called(p)
+        assert new.first_unit[(given, p.unit)] >= 1 + sum(
+            new.called(q) == given for q in new.roster if q.unit == p.unit
+        )
