@@ -8,6 +8,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
+from rapidfuzz import fuzz
+
 from rules.ocr_text import fold_compact
 from rules.types import Signal
 from wording import id_analysis as why
@@ -90,6 +92,38 @@ def _names_in(signals: list[_Signal], text: str, whose: Callable[[int], bool]) -
 # A ballot's own title ("SURAT SUARA PEMILIHAN WALI KOTA", "SURATSUARAPEMULIHAN…", "SURAT
 # SUARA / PILBUP BANGKA"), not a sentence about ballots ("bawa surat suara ke TPS").
 _BALLOT_TITLE = re.compile(_SURAT_SUARA + r"\s?(?:pe[mn]|pil)")
+
+
+# A ballot's title read so small or turned that its letters are lost or mistaken beyond
+# `_SURAT_SUARA` ("SRAT SUSRA PEHLOHANWALKOT…", a card turned in a story in a gallery
+# viewer, ours 9247 0003): the title run together is this like "suratsuarapemilihan"
+# (rapidfuzz's partial ratio; 78 there, 73 at most for sentences about ballots or elections,
+# "bawa surat suara ke TPS" 65), with an office the election is for after it.
+_TITLE = "suratsuarapemilihan"
+TITLE_LIKENESS = 75.0
+_OFFICE = re.compile(r"wa[l1i]+kot|wa[l1i]+kota|bupat|gubern|pilkada|pilbup|pilwalkot|pilgub")
+
+
+def ballot_title_restored(norm: str) -> str:
+    """Normalised text with a ballot's misread title (see `_TITLE`) spelt out: "surat suara
+    pemilihan" and what followed it, so the rules that know ballots see one."""
+    lines = norm.split("\n")
+    for k, line in enumerate(lines):
+        if _BALLOT_TITLE.search(line):
+            return norm
+        spots = [i for i, ch in enumerate(line) if ch.isalnum()]
+        flat = "".join(line[i] for i in spots)
+        if len(flat) < 12:
+            continue
+        found = fuzz.partial_ratio_alignment(_TITLE, flat, score_cutoff=TITLE_LIKENESS)
+        if found is None:
+            continue
+        after = flat[found.dest_end :] + "".join(lines[k + 1 : k + 2]).replace(" ", "")
+        if _OFFICE.search(after):
+            rest = line[spots[found.dest_end - 1] + 1 :]
+            lines[k] = f"{line[: spots[found.dest_start]]}surat suara pemilihan {rest.strip()}"
+            return "\n".join(lines)
+    return norm
 
 
 def is_ballot(norm: str) -> bool:

@@ -20,7 +20,13 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from rules import shared_names
-from rules.ballot import is_ballot, on_campaign_ballot, specimen_ballot, urged_signal
+from rules.ballot import (
+    ballot_title_restored,
+    is_ballot,
+    on_campaign_ballot,
+    specimen_ballot,
+    urged_signal,
+)
 from rules.blank_box import against_blank_box, blank_box_named, is_blank_box
 from rules.election import Candidate, Election
 from rules.emoji_support import emoji_signals
@@ -125,7 +131,7 @@ def _prepare(text: str, election: Election) -> _Text:
     text = right_to_vote_closed(_COLON_FOR_SPACE.sub(" ", text))
     read = normalise_text(text)
     split = split_glued(text, _election_words(election))
-    norm = regional_spelled(capital_i_restored(normalise_text(split)))
+    norm = ballot_title_restored(regional_spelled(capital_i_restored(normalise_text(split))))
     tokens = words_of(norm)
     compact_tokens = {c for t in (*tokens, *words_of(read)) if (c := compact_word(t))}
     return _Text(norm, tokens, compact_tokens, fold_compact(read), line_flats(norm), split, read)

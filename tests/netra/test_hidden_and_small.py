@@ -167,3 +167,12 @@ def test_a_turned_row_of_emoji_apart_or_long_is_read_along_its_slant(
     v, label = _blind(seed, index, tmp_path)
     assert "rotated_text" in label["noise"] and label["supports_candidate"] == number, label
     assert_flagged_as_labelled(v, label, number)
+
+
+def test_a_tiny_turned_ballot_in_a_gallery_viewer_is_read_for_its_tick(tmp_path: Path) -> None:
+    """A sample ballot, turned and a few pixels a letter, in a story shown in a gallery
+    viewer (ours 9247 0003): its card read enlarged gave "SRAT SUSRA PEHLOHANWALKOT…" and
+    "01/" for its "01 ✓". The title is a ballot's however misread; its tick urges pair 1."""
+    v, label = _scan_ours(9247, 3, "BANG TONO (SDN 21)", tmp_path)
+    assert "ballot_photo" in label["noise"] and label["supports_candidate"] == 1, label
+    assert_flagged_as_labelled(v, label, 1)

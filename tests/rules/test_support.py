@@ -242,6 +242,27 @@ def test_a_word_ending_in_rat_before_suara_is_no_ballot() -> None:
         assert "surat suara + ajakan satu nomor" not in {s.rule for s in finding.signals}, text
 
 
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # A card turned in a story in a gallery viewer (ours 9247 0003): "SURAT SUARA
+        # PEMILIHAN WALKOT" read with its letters lost and mistaken, "01 ✓" as "01/".
+        ("Ini caranya\nSRAT SUSRA PEHLOHANWALKOTOANWAKL WIALKOT\nPADANG TAHUN 2024\n01/", 1),
+        # A letter about the election is no ballot's title, however alike run together.
+        ("Ini caranya\nsurat pemberitahuan pemilihan walikota\n01/", None),
+        ("Info\nsuara anda menentukan pemilihan bupati\n01/", None),
+    ],
+)
+def test_a_ballots_title_read_beyond_its_usual_slips_is_still_a_ballots(
+    text: str, number: int | None
+) -> None:
+    finding = detect_support(text, ELECTION)
+    urged = "surat suara + ajakan satu nomor" in {s.rule for s in finding.signals}
+    assert urged == (number is not None), finding
+    if number is not None:
+        assert finding.candidate == number
+
+
 def test_on_a_ballot_urging_one_pair_the_others_names_are_its_list_not_rivals() -> None:
     """A turned ballot read level: "COBLOSNOMOR2!" under a scrap of pair 1's names, which
     "coblos" lifts as if backed. It is the ballot's list: pair 2 stays clearly backed."""
