@@ -176,3 +176,13 @@ def test_a_tiny_turned_ballot_in_a_gallery_viewer_is_read_for_its_tick(tmp_path:
     v, label = _scan_ours(9247, 3, "BANG TONO (SDN 21)", tmp_path)
     assert "ballot_photo" in label["noise"] and label["supports_candidate"] == 1, label
     assert_flagged_as_labelled(v, label, 1)
+
+
+def test_yellow_fingers_on_an_orange_label_are_found(tmp_path: Path) -> None:
+    """ "☝️☝️☝️ 01 🔥🔥🔥" on an orange label over a peach story forwarded into a chat (ours
+    9249 0170): the fingers and the fire stand out of the label's orange by 40 or so, and only
+    its hearts and 💯 were found; "01" was read "013". Looked at again more finely, the label
+    holds the fingers that back pair 1."""
+    v, label = _scan_ours(9249, 170, "setda.ujang", tmp_path)
+    assert "chat" in label["noise"] and label["supports_candidate"] == 1, label
+    assert_flagged_as_labelled(v, label, 1)
