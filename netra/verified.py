@@ -37,14 +37,15 @@ def without_tick(image: Image.Image, layout: Layout, lines: Sequence[OcrLine]) -
     ):
         return layout
     # The tick read apart from the handle ("nugroho62 0") came as an underscore before it.
-    line = next((x for x in lines if _holds(x, box) and poster.text in _spaced(x.text)), None)
+    line = next((x for x in lines if _holds(x, box) and poster.text in _spaced(x.text)[0]), None)
     if line is None:
         return layout
     centre = tick_centre(image, (line.left, line.top, line.right, line.bottom))
     if centre is None or centre > line.right:
         return layout
     text = line.text.lower()
-    last = _spaced(text).index(poster.text) + len(poster.text) - 1
+    spaced, where = _spaced(text)
+    last = where[spaced.index(poster.text) + len(poster.text) - 1]
     width = (line.right - line.left) / len(text)
     if abs(line.left + (last + 0.5) * width - centre) > _SLACK * width:
         return layout
@@ -54,9 +55,17 @@ def without_tick(image: Image.Image, layout: Layout, lines: Sequence[OcrLine]) -
     return replace(layout, header=header)
 
 
-def _spaced(text: str) -> str:
-    """The line's text with spaces as the underscores the header reads them as."""
-    return text.lower().replace(" ", "_")
+def _spaced(text: str) -> tuple[str, list[int]]:
+    """The line's text as the header reads a handle of it: a space as an underscore, a space
+    beside a mark dropped ("suci _harahap_ofcO", ours 9219 0017); and where each of its
+    characters stands in `text`."""
+    text = text.lower()
+    kept = [
+        (i, "_" if ch == " " else ch)
+        for i, ch in enumerate(text)
+        if ch != " " or not (text[i - 1 : i] in ("_", ".") or text[i + 1 : i + 2] in ("_", "."))
+    ]
+    return "".join(ch for _i, ch in kept), [i for i, _ch in kept]
 
 
 def _holds(line: OcrLine, box: tuple[int, int, int, int]) -> bool:

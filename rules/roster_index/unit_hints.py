@@ -439,6 +439,7 @@ _NUMERALS = {**dict(zip("12345", _ROMAN, strict=True)), **dict(zip(_ROMAN, "1234
 
 def units_apart(text: str) -> str:
     """A contact name with the spaces OCR lost around a unit's short form put back."""
+    text = _SCHOOL_ROMAN.sub(_school_number, text)  # "SMAN I": the 1 read as an I, or Roman
     text = _SCHOOL_AFTER_NAME.sub(r" \1", text)  # "NiSD29": the space lost
     text = _SCHOOL_AFTER_CAPS.sub(r"\1 \2", text)  # "KSSMPN14": a post run into it
     text = _SCHOOL_GLUED.sub(r"\1 \2 ", text).rstrip()  # "SMKN1Toboali", "SMK 3Muntok"
@@ -479,6 +480,15 @@ def _key_skeleton(key: str) -> str:
     kind, _sep, place = key.partition(":")
     words = (name_skeleton(w) if w.isalpha() else w for w in place.split(" "))
     return f"{kind}:{' '.join(words)}"
+
+
+# A school's number in Roman figures, or its 1 read as an I: "KAK KUSUMA SMAN I
+# PANGKALPINANG" (ours 9219 0281) is SMA Negeri 1's Kusuma.
+_SCHOOL_ROMAN = re.compile(r"\b(SDN?|SMPN?|SMAN?|SMKN?)(\s+N)?\s+(I{1,3}|IV|V)\b(?!\.)")
+
+
+def _school_number(found: re.Match[str]) -> str:
+    return f"{found.group(1)}{found.group(2) or ''} {_NUMERALS[found.group(3).lower()]}"
 
 
 _SCHOOL_AFTER_CAPS = re.compile(r"\b([A-Z]{2,6}?)(SDN?|SMPN?|SMAN?|SMKN?)(?=\s?\d)")

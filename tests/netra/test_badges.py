@@ -47,6 +47,17 @@ def test_a_verified_tick_read_apart_from_the_handle_is_dropped_with_its_gap(
     assert_flagged_as_labelled(v, label)
 
 
+def test_a_verified_tick_after_a_handle_read_with_a_stray_space_is_dropped(
+    tmp_path: Path,
+) -> None:
+    """ "suci_harahap_ofc ✓ 15 j" over leaves (ours 9219 0017) read "suci _harahap_ofcO 15j":
+    the header joined the handle without the stray space, so the tick's "O" was never looked
+    for on the line, and the rostered ASN's story naming pair 2 ended `clear`."""
+    v, label = _scan_ours(9219, 17, "suci_harahap_ofc", tmp_path)
+    assert "verified" in label["noise"] and label["should_flag"], label
+    assert_flagged_as_labelled(v, label, 2)
+
+
 def test_a_handle_the_app_cut_short_beside_a_pill_is_no_other_account(tmp_path: Path) -> None:
     """ "tamitami19…" (a close-friends pill and a large font left no room for "tamitami1998",
     ours 9209 0150) read alike twice was taken for someone else's account, and "coblos satu!

@@ -181,3 +181,31 @@ def test_an_office_shortened_by_the_starts_of_its_words_is_that_office() -> None
     assert syllabic("kesbangpol", name_tokens("Badan Kesatuan Bangsa dan Politik"))
     assert not syllabic("dinda", name_tokens("Dinas Perpustakaan Daerah"))
     assert not syllabic("kesbangpol", name_tokens("Badan Politik Kesatuan Bangsa"))
+
+
+@pytest.mark.parametrize(
+    ("contact", "nip"),
+    [
+        ("KAK KUSUMA SMAN I PANGKALPINANG", "198001012005011101"),  # its 1 read as an I
+        ("Pak Budi SMPN II", "198001012005011103"),  # Roman in the contact, Arabic on roster
+        ("Pak Budi SMPN 2", "198001012005011103"),
+        ("Bu Ani SMP Negeri 4", "198001012005011105"),  # Arabic in the contact, Roman on roster
+    ],
+)
+def test_a_schools_number_in_roman_figures_is_its_number(contact: str, nip: str) -> None:
+    """ "SMAN I" (ours 9219 0281, the 1 read as an I, or written so) is SMA Negeri 1; a roster
+    that writes "SMP Negeri IV" means SMPN 4. Each is the one namesake there, not a mismatch."""
+    index = RosterIndex(
+        [
+            _entry("198001012005011101", "Kusuma Hidayat", "SMA Negeri 1 Pangkalpinang"),
+            _entry("198001012005011102", "Kusuma Wijaya", "SMA Negeri 2 Pangkalpinang"),
+            _entry("198001012005011103", "Budi Santoso", "SMP Negeri 2 Pangkalpinang"),
+            _entry("198001012005011104", "Budi Hartono", "SMP Negeri 3 Pangkalpinang"),
+            _entry("198001012005011105", "Ani Lestari", "SMP Negeri IV Pangkalpinang"),
+            _entry("198001012005011106", "Ani Wijaya", "SMP Negeri 5 Pangkalpinang"),
+        ]
+    )
+    matches = index.match(Poster("contact_name", contact))
+    assert matches[0].entry.nip == nip and matches[0].confidence >= 0.8, [
+        (m.entry.nama, m.method, m.confidence) for m in matches
+    ]
