@@ -204,6 +204,13 @@ def emoji_signals(
         digits = digits or {int(d) for d in _LONE_DIGIT.findall(norm)}
         if len(digits) == 1 and (n := digits.pop()) in numbers:
             return [Signal(n, why.RULE_EMOJI_VOTE, f"🗳 {n} ✅", WEIGHT)]
+    elif "cheer_check" in names and sum(name in _CHEERS_AFTER_VOTE for name in names) >= 2:
+        # The ballot box unnamed (dark over a dark photo, named a fist: ours 9247 0198), the
+        # check and the cheers after it named: the vote shown, when its digit stands alone on
+        # its line ("2"), not a number in a sentence ("dosis 2 ✅🔥🔥").
+        digits = {int(d) for d in _LONE_LINE.findall(norm)}
+        if len(digits) == 1 and (n := digits.pop()) in numbers:
+            return [Signal(n, why.RULE_EMOJI_VOTE, f"🗳 {n} ✅", WEIGHT)]
     return []
 
 

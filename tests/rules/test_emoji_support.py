@@ -60,6 +60,13 @@ def test_a_ballot_box_and_a_check_beside_one_digit_is_a_vote_shown(election: Ele
     assert _said(election, unnamed, "12V10100\n2 100 00") == (2, WEIGHT)
     assert _said(election, [], "12V10100") == (2, WEIGHT)
     assert _said(election, [], "12 10100")[0] is None
+    # The ballot box unnamed (dark over a dark photo, named a fist: ours 9247 0198), the check
+    # and two 💯 named, the digit read alone on its line: the vote; a digit in a sentence is
+    # a count ("Sudah vaksin dosis 2"), and one cheer is too few.
+    boxless = ["other_fist", "cheer_check", "cheer_100", "cheer_100"]
+    assert _said(election, boxless, "100100\n2") == (2, WEIGHT)
+    assert _said(election, boxless, "Sudah vaksin dosis 2")[0] is None
+    assert _said(election, ["other_fist", "cheer_check", "cheer_100"], "2")[0] is None
 
 
 @pytest.mark.parametrize(
