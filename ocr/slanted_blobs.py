@@ -25,7 +25,8 @@ MIN_SLANT = 8.0
 MAX_SLANT = 45.0
 # A bar: the pixels' spread along its direction this many times their spread across it (a
 # row of two emoji measures about 2, of three about 3; a single glyph about 1), at most
-# `MOST_LONG` times (a railing, a photo's edge: 9).
+# `MOST_LONG` times (a railing, a photo's edge: 9; seven glyphs, "✌️✌️✌️ 02 🔥🔥🔥" turned
+# over a pale sky, blindgen 241 0049: 6.6).
 LONG = 1.8
 MOST_LONG = 7.5
 # Of the turned rectangle its spread spans, a row of emoji fills 0.8-0.87 (their outlines
