@@ -3,7 +3,7 @@ and (only when the content backs someone and the poster is not yet identified) t
 band read again by each opinion in turn, the reading the roster knows best winning.
 
 A name line read alone often lacks its anchor (the story's age lost in the glare): its words
-are then a guess (`_strip_guess`) that only counts when the roster knows it or someone near
+are then a guess (`strip_guess`) that only counts when the roster knows it or someone near
 it. Readings nobody on the roster matches are weighed against each other
 (`netra.header_agreement.settle_unmatched`): someone off the roster, or a header nobody
 could read.
@@ -28,6 +28,7 @@ from netra.header_agreement import (
     read_surely,
     settle_unmatched,
 )
+from netra.header_guess import LETTERED_AGE, guess_alike, strip_guess
 from netra.header_marks import CLEAR_READING, not_as_read
 from netra.sharer import sharers_number
 from ocr.engine import OcrEngine, OcrLine
@@ -130,7 +131,7 @@ def match_reading(
         posters.append(Poster("username", shown))
     glued = age_glued(reading.poster) if reading.seen is None else ()
     # An age with its unit read after the handle: its end was read, nothing cut off it.
-    ended = reading.seen is not None and _LETTERED_AGE.fullmatch(reading.seen) is not None
+    ended = reading.seen is not None and LETTERED_AGE.fullmatch(reading.seen) is not None
     for poster in [*posters, *glued]:
         found = roster.match(poster, limit=limit, ended=ended and poster is reading.poster)
         if poster in glued:  # only the rostered handle itself: a near one is no lead here
@@ -525,72 +526,7 @@ def guess_poster(
     someone near them (`WEAK_MATCH`): not a scrawl read "Opa lnduh" that only a common first
     name ("Indah", 0.06) resembles. None: no line names anyone."""
     for text in texts:
-        found = match_reading(_strip_guess(text, reading), roster, limit)
+        found = match_reading(strip_guess(text, reading), roster, limit)
         if found[1] and found[1][0].confidence >= WEAK_MATCH:
             return found
     return None
-
-
-_LETTERED_AGE = re.compile(r"\d{1,2}\s?[a-z]{1,3}")
-_AGE = re.compile(rf"{_LETTERED_AGE.pattern}|[1-5]?\d")
-_STRAY = "-–—·•|:;,.!"  # punctuation OCR reads around an age
-_DOT_READ = re.compile(r"[:,;]")
-_NOT_HANDLE = re.compile(r"[^a-z0-9._]")
-# An age of ten hours or more with its "j" read as a digit ("17j" as "171"). Not "5j" as "51":
-# two digits are too often a handle's own, and the handle without them someone else's.
-_AGE_UNIT_AS_DIGIT = re.compile(r"(?:1\d|2[0-3])[17]")
-
-
-def guess_alike(
-    lines: list[OcrLine], reading: HeaderReading, unmatched: list[tuple[HeaderReading, list[str]]]
-) -> list[tuple[HeaderReading, list[str]]]:
-    """A line read with no anchor (its time misread: "Kemarit") that spells, letter for
-    letter, a poster an earlier reading read and the roster does not know: a second reading
-    of someone off the roster ("Relawan RUSFA TomboloPao", blindgen 281 0268), counted by
-    `settle_unmatched` as an anchored one would be."""
-    known = {poster_key(r.poster) for r, _ in unmatched if r.poster is not None}
-    for line in lines:
-        if is_time_line(line.text) or is_chrome(line.text):
-            continue  # "Baru saja", "Original audio": what stands where a cut header was
-        guess = _strip_guess(line.text, reading)
-        for poster in (guess.poster, *guess.alternatives):
-            if poster is not None and poster_key(poster) in known:
-                return [(replace(guess, poster=poster, alternatives=()), [])]
-    return []
-
-
-def _strip_guess(text: str, reading: HeaderReading) -> HeaderReading:
-    """The name line read alone often lacks its anchor (the age is lost in the glare): its
-    words are the poster, for the roster to confirm or find near ("aguskusumawe" of
-    "aguskusumawati81"); an unmatched guess never stands on its own (see `settle_unmatched`)."""
-    # An age ("5j", "38m", a bare "12", "-1" with a stray dash), never a number of 60 or more:
-    # that is the name's own ("budihastuti 61" of "budihastuti_61", its underscore lost).
-    tokens = [w for w in text.split() if not re.fullmatch(r"\W+", w)]
-    words = [w for w in tokens if not _AGE.fullmatch(w.strip(_STRAY))]
-    if not words:
-        return reading
-    contact = Poster("contact_name", " ".join(words))
-    # A contact saved under a numbered unit ("Pak Bambang SMA Negeri 4") ends in a number
-    # an age could be: the name with it is looked up too, and the roster decides.
-    numbered = " ".join(w for w in tokens if not _LETTERED_AGE.fullmatch(w.strip(_STRAY)))
-    kept = (Poster("contact_name", numbered),) if numbered != contact.text else ()
-    # A handle's dot read as ":" or ",", the avatar ring's edge as a bracket before it.
-    handle = [w for w in (_NOT_HANDLE.sub("", _DOT_READ.sub(".", x.lower())) for x in words) if w]
-    username = Poster("username", "".join(handle).strip("._"))
-    others: tuple[Poster, ...] = ()
-    if len(handle) > 1 and handle[-1].isdigit():
-        # The underscore before the digits lost: both spellings, for the roster to decide.
-        others = (Poster("username", "_".join(handle).strip("._")),)
-        if _AGE_UNIT_AS_DIGIT.fullmatch(handle[-1]):
-            # Or the digits are the age, its unit read as a digit ("17j" as "171").
-            others += (Poster("username", "".join(handle[:-1]).strip("._")),)
-    if len(username.text) < 4:
-        return reading
-    # Which of the two, the platform tells; with no platform read (a story shared in a chat),
-    # both are tried and the roster decides (`match_reading`).
-    poster, others = {
-        "whatsapp": (contact, kept),
-        "instagram": (username, others),
-    }.get(reading.platform, (username, (*others, contact, *kept)))
-    evidence = (*reading.evidence, why.HEADER_NAME_LINE_ALONE)
-    return replace(reading, poster=poster, alternatives=others, evidence=evidence)

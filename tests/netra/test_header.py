@@ -12,13 +12,14 @@ from netra.header import (
     _age_read_apart,
     _age_was_the_handles,
     _split_by_gap,
-    _strip_guess,
     clearly_someone_else,
     guess_poster,
     match_reading,
 )
 from netra.header_agreement import read_alike_twice, settle_unmatched
+from netra.header_guess import guess_alike, strip_guess
 from netra.header_marks import other_punctuation, punctuation_lost
+from ocr.engine import OcrLine
 from rules.layout import read_layout
 from rules.poster import HeaderReading, instagram_user_candidates, parse_header_text
 from rules.roster_index import RosterIndex
@@ -48,6 +49,35 @@ def test_unmatched_scraps_that_disagree_make_the_header_unreadable() -> None:
     # read "m_pk1" and "m_pk1" (ours 9225 0045) is still unread.
     assert settle_unmatched(_readings("m_pk1", "m_pk1", "pk1"))[0].poster is None
     assert settle_unmatched(_readings("ahmad", "ahmad"))[0].poster is not None
+
+
+@pytest.mark.parametrize(
+    ("platform", "first", "later", "agrees"),
+    [
+        # A volunteer's contact over a pale header, its time lost to every reading (blindgen
+        # 281 0268): read letter for letter again, someone off the roster.
+        ("whatsapp", "Relawan RUSFA Tombolo Pao", "Relawan RUSFA TomboloPao", True),
+        ("instagram", "zelda_marb", "zelda_marb 5j", True),
+        # What stands where a crop cut the header off is nobody (ours 9221 0300, 9215 0138).
+        ("whatsapp", "Yesterday11:34AM", "Yesterday 11:34 AM", False),
+        ("instagram", "original_audio", "Original audio", False),
+        # A notification's app line no reading found as one (blindgen 279 0076), and its
+        # message over a hidden header (ours 9237 0069), are no poster either.
+        ("whatsapp", "Instagram", "Instagram", False),
+        ("instagram", "siap_terima_kasih", "Siap,terima kasih", False),
+    ],
+)
+def test_a_line_read_without_its_anchor_agrees_only_as_a_name(
+    platform: str, first: str, later: str, agrees: bool
+) -> None:
+    kind = "username" if platform == "instagram" else "contact_name"
+    earlier = HeaderReading(platform, Poster(kind, first), None, (), confidence=0.0)  # type: ignore[arg-type]
+    unanchored = HeaderReading(platform, None, None, ())  # type: ignore[arg-type]
+    line = OcrLine(later, 100, 90, 400, 120, 0.9)
+    found = guess_alike([line], unanchored, [(earlier, [])])
+    assert bool(found) == agrees, found
+    if agrees:
+        assert settle_unmatched([(earlier, []), *found])[0].poster is not None
 
 
 def test_a_lone_well_formed_username_or_a_phone_stands() -> None:
@@ -295,18 +325,18 @@ def test_a_name_line_read_alone_keeps_digits_no_age_can_be() -> None:
         [RosterEntry("197205172004121310", "Budi Hastuti, S.Pd.I.", instagram="budihastuti_61")]
     )
     blank = HeaderReading("instagram", None, None, ())
-    reading, matches = match_reading(_strip_guess("budihastuti 61", blank), roster, 5)
+    reading, matches = match_reading(strip_guess("budihastuti 61", blank), roster, 5)
     assert reading.poster == Poster("username", "budihastuti_61")
     assert matches[0].confidence >= 0.9
     # A small number is still an age: "budihastuti 12" guesses "budihastuti".
-    assert _strip_guess("budihastuti 12", blank).poster == Poster("username", "budihastuti")
+    assert strip_guess("budihastuti 12", blank).poster == Poster("username", "budihastuti")
 
 
 def test_a_name_line_read_alone_sheds_an_age_read_with_a_stray_dash() -> None:
     """ "tami tam_2 -1": the story's age read as "-1" beside the handle is no part of it."""
     roster = RosterIndex([RosterEntry("199406062020032667", "Tami", instagram="tami.tami_2")])
     blank = HeaderReading("instagram", None, None, ())
-    reading, matches = match_reading(_strip_guess("tami tam_2 -1", blank), roster, 5)
+    reading, matches = match_reading(strip_guess("tami tam_2 -1", blank), roster, 5)
     assert reading.poster == Poster("username", "tamitam_2")
     assert matches and matches[0].entry.nip == "199406062020032667"
 
@@ -320,11 +350,11 @@ def test_a_handle_read_alone_with_its_dot_misread_and_its_age_unit_a_digit() -> 
     )
     blank = HeaderReading("instagram", None, None, ())
     for text in ("eko:frmansyoh93 17", "(eko.5rmansyah93 17j", "eko.hrmansyah93 171"):
-        reading, matches = match_reading(_strip_guess(text, blank), roster, 5)
+        reading, matches = match_reading(strip_guess(text, blank), roster, 5)
         assert matches and matches[0].entry.nip == "199305202019111027", (text, reading)
     # Two digits stay the handle's own: "rina 71" is never looked up as "rina" alone.
     for text in ("budihastuti 85", "rina 71"):
-        assert len(_strip_guess(text, blank).alternatives) == 1, text
+        assert len(strip_guess(text, blank).alternatives) == 1, text
 
 
 def test_a_contact_saved_under_a_numbered_unit_keeps_its_number() -> None:
@@ -337,7 +367,7 @@ def test_a_contact_saved_under_a_numbered_unit_keeps_its_number() -> None:
         ]
     )
     blank = HeaderReading("whatsapp", None, None, ())
-    reading, matches = match_reading(_strip_guess("Pak Bambang SMA Negeri 4", blank), roster, 5)
+    reading, matches = match_reading(strip_guess("Pak Bambang SMA Negeri 4", blank), roster, 5)
     assert reading.poster == Poster("contact_name", "Pak Bambang SMA Negeri 4")
     assert matches[0].entry.nip == "196705221995071443" and matches[0].confidence >= 0.8
 
