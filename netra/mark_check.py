@@ -112,17 +112,30 @@ def check_lost_mark(
             return matches
         return [_lowered(best, read, handle), *matches[1:]]
     # A gap read where the mark stands is the mark ("citra januar_id" of "citra_januar_id").
-    # Thin letters are compared as one ("kartikawljaya_ld" is read as first, ours 9199).
-    again = [_thin(line.text.lower()).split() for line in enlarged()[1]]
-    joined = [mark.join(words) for words in again]
-    thin_read, thin_handle = _thin(read), _thin(handle)
+    # Thin letters are compared as one ("kartikawljaya_ld" is read as first, ours 9199), and
+    # the handle's other marks may be read as marks or gaps ("rahmat dongoran9" is read as
+    # first, "rahmat.dongoran9": ours 9251 0012, a twin flagged before).
+    again = [_thin(line.text.lower()) for line in enlarged()[1]]
     # Read as first: the line, or a word of it (after an avatar read "O"), opens with it.
-    as_first = any(w.startswith(thin_read) for words in again for w in words) or any(
-        t.startswith(thin_read) for t in joined
-    )
-    if any(thin_handle in t for t in joined) or not as_first:
+    as_first = any(_opens(text, _thin(read)) for text in again)
+    if any(_holds(text, _thin(handle)) for text in again) or not as_first:
         return matches  # the mark is there, or the line was not read again as it was first
     return [_lowered(best, read, handle), *matches[1:]]
+
+
+def _marks_loose(handle: str) -> str:
+    """A regex of the handle, each of its marks read as itself, the other mark or a gap."""
+    return "".join(r"[._\s]" if c in _MARKS else re.escape(c) for c in handle)
+
+
+def _opens(text: str, handle: str) -> bool:
+    """The text, or a word of it, opens with the handle (its marks loose)."""
+    return re.search(rf"(?:^|\s){_marks_loose(handle)}", text) is not None
+
+
+def _holds(text: str, handle: str) -> bool:
+    """The handle (its marks loose) stands in the text."""
+    return re.search(_marks_loose(handle), text) is not None
 
 
 Enlarged = Callable[[], tuple[Image.Image, list[OcrLine]]]

@@ -100,6 +100,21 @@ def test_a_handle_read_again_as_it_was_first_lowers_its_match_to_review() -> Non
     )
 
 
+def test_a_twin_whose_other_dot_was_read_as_a_gap_again_is_still_read_as_first(
+    tmp_path: Path,
+) -> None:
+    """A citizen's "rahmat.dongoran9" beside a teacher's rostered "rahmat.dongoran_9" (ours
+    9251 0012), backing pair 4: read again enlarged, "rahmat dongoran9", its dot a gap. That
+    is the handle as first read, the underscore still absent, though not letter for letter:
+    it was taken for a line read otherwise, the match stood, and the citizen was flagged."""
+    from tests.netra.test_reader import _scan_ours
+
+    v, label = _scan_ours(9251, 12, "rahmat.dongoran9", tmp_path)
+    assert label["category"] == "nonasn_support" and "twin_account" in label["noise"], label
+    assert not v.flagged and v.kind == "review", v.reasons
+    assert any("dibaca ulang diperbesar" in r for r in v.reasons), v.reasons
+
+
 def test_a_dot_no_reader_sees_is_found_on_the_baseline_where_the_handle_puts_it() -> None:
     """ "rahmat.lubis70": every reader, at any size, reads "rahmatlubis70"; its dot, run
     into the "t"'s hook, stands on the letters' baseline where the handle puts it. Neither
