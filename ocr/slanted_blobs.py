@@ -100,13 +100,15 @@ def _blob_rows(
     labels: np.ndarray, span: tuple[int, int], found: Sequence[Emoji]
 ) -> list[tuple[tuple[int, int, int, int], float, np.ndarray]]:
     """Glyph-sized blobs apart from one another along one slanted line: a turned row of
-    emoji whose glows did not join ("☝️ 1️⃣ 🔥" turned 20° over a plain gradient, blindgen 269
+    emoji whose glows did not join ("☝️ 1️⃣ 🔥" turned 17° over a plain gradient, blindgen 269
     0225, the finger and the keycap one blob), of which no upright template names more than
-    the 🔥. Each row of `ROW_BLOBS` or more blobs, one of them at least unnamed, with its box (left, top, right, bottom, in the
-    screenshot), its slant and its blobs' mask; the rows of most blobs first."""
+    the 🔥. Each row of `ROW_BLOBS` or more blobs, one of them at least unnamed, with its box
+    (left, top, right, bottom, in the screenshot), its slant and its blobs' mask; the rows of
+    most blobs first."""
     width = labels.shape[1]
+    slices = ndimage.find_objects(labels)
     blobs: list[tuple[Emoji, int]] = []
-    for k, sl in enumerate(ndimage.find_objects(labels), start=1):
+    for k, sl in enumerate(slices, start=1):
         if sl is None:
             continue
         h, w = sl[0].stop - sl[0].start, sl[1].stop - sl[1].start
@@ -123,7 +125,7 @@ def _blob_rows(
         if len(row) < ROW_BLOBS or all(any(overlap(e, f) for f in found) for e in row):
             continue
         ids = [k for e, k in blobs if e in row]
-        boxes = [ndimage.find_objects(labels)[k - 1] for k in ids]
+        boxes = [slices[k - 1] for k in ids]
         x0, x1 = min(b[1].start for b in boxes), max(b[1].stop for b in boxes)
         y0 = min(b[0].start for b in boxes) + span[0]
         y1 = max(b[0].stop for b in boxes) + span[0]

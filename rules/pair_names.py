@@ -142,9 +142,9 @@ _MARKED = {"l": "[l1I!|]", "i": "[il1!|]", "o": "[o0]"}
 
 
 def name_with_mark(alias: str, raw: str) -> bool:
-    """A pair's name of two words or more read with an l or i as a mark or digit, standing
-    alone: "all in Abah Zu!!!" for "Abah Zul!!" (ours 9249 0091), its l run into the marks
-    after it. The name as written is matched elsewhere; this only adds the marked reading."""
+    """A pair's name of two words or more read with an l or i as a mark or digit (or an o as
+    a 0), standing alone: "all in Abah Zu!!!" for "Abah Zul!!" (ours 9249 0091), its l run
+    into the marks after it. The name as written is matched elsewhere; this only adds the marked reading."""
     words = re.findall(r"[a-z]+", alias.lower())
     if len(words) < 2:
         return False
