@@ -55,7 +55,9 @@ def dated(line: str) -> bool:
     return _MONTH_YEAR.search(line) is not None
 
 
-_IG_AGE = re.compile(r"^(\d{1,2})\s?(j|m|h|d|mg|jam|mnt|menit|w)$", re.IGNORECASE)
+# (Never a number padded with a zero: Instagram writes "1m", and "gaspoool 01 👊" read
+# "gaspoool 01m" is a caption with the pair's number, ours 9251 0116, not a header.)
+_IG_AGE = re.compile(r"^(?!0\d)(\d{1,2})\s?(j|m|h|d|mg|jam|mnt|menit|w)$", re.IGNORECASE)
 _USERNAME = re.compile(r"^@?([a-z0-9._]{2,30})$", re.IGNORECASE)
 _PHONE = re.compile(r"(\+?\s?62|0)\s?[-\s]?8[\d\s\-.]{7,16}\d")
 _FOOTER_IG = re.compile(r"kirim\s+pesan|send\s+message", re.IGNORECASE)
@@ -147,7 +149,7 @@ _DAY_CLOCK = re.compile(
 _IG_UNIT = re.compile(r"^(j|m|h|d|mg|jam|mnt|menit|w)$", re.IGNORECASE)
 _USER_PART = re.compile(r"^[a-z0-9._/]+$", re.IGNORECASE)
 # The age's unit letter in a small grey font often comes out as punctuation: "23)", "20;".
-_IG_AGE_MISREAD = re.compile(r"^\d{1,2}[)\]};:|!]$")
+_IG_AGE_MISREAD = re.compile(r"^(?!0\d)\d{1,2}[)\]};:|!]$")
 # A name only a username has: a dot or an underscore inside, or lower-case letters with
 # digits after them ("laksmiwati32"), all lower case.
 _HANDLE_SHAPED = re.compile(r"^[a-z0-9]+[._][a-z0-9._]*[a-z0-9]$|^[a-z]{4,}[a-z.]*\d{1,4}$")

@@ -164,6 +164,18 @@ def test_a_time_read_with_its_space_lost_is_no_contact_name(time: str) -> None:
     )
 
 
+def test_a_pairs_padded_number_before_an_emoji_read_as_a_letter_is_no_age() -> None:
+    """ "gaspoool 01 👊" on a label mid-story, the fist read "m" (ours 9251 0116, its white
+    header unread over a pale sky): "01m" is no story's age, Instagram never pads one, so the
+    caption is not taken for the poster and the header is read again."""
+    assert parse_header_text(["gaspoool 01m", "Send message"]).poster != Poster(
+        "username", "gaspoool"
+    )
+    assert parse_header_text(["yuni__nasy 1m", "gaspoool 01m"]).poster == Poster(
+        "username", "yuni__nasy"
+    )
+
+
 def test_two_letters_before_a_bare_number_are_no_instagram_username() -> None:
     assert parse_header_text(["— Y YaniDisdik :", "Sd 2 menhiyanalslu ."]).poster != Poster(
         "username", "sd"
