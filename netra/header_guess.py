@@ -51,18 +51,23 @@ def guess_alike(
 
 def _sentence(text: str) -> bool:
     """Words a handle cannot be, its age left out: three or more, or two with a comma."""
-    words = [w for w in text.split() if not _AGE.fullmatch(w.strip(_STRAY))]
+    words = _name_words(text)[1]
     return len(words) >= 3 or (len(words) == 2 and "," in text)
+
+
+def _name_words(text: str) -> tuple[list[str], list[str]]:
+    """The line's tokens (bare punctuation dropped), and those that are no age ("5j", "38m",
+    a bare "12", "-1" with a stray dash; never a number of 60 or more: that is the name's
+    own, "budihastuti 61" of "budihastuti_61", its underscore lost)."""
+    tokens = [w for w in text.split() if not re.fullmatch(r"\W+", w)]
+    return tokens, [w for w in tokens if not _AGE.fullmatch(w.strip(_STRAY))]
 
 
 def strip_guess(text: str, reading: HeaderReading) -> HeaderReading:
     """The name line read alone often lacks its anchor (the age is lost in the glare): its
     words are the poster, for the roster to confirm or find near ("aguskusumawe" of
     "aguskusumawati81"); an unmatched guess never stands on its own (see `settle_unmatched`)."""
-    # An age ("5j", "38m", a bare "12", "-1" with a stray dash), never a number of 60 or more:
-    # that is the name's own ("budihastuti 61" of "budihastuti_61", its underscore lost).
-    tokens = [w for w in text.split() if not re.fullmatch(r"\W+", w)]
-    words = [w for w in tokens if not _AGE.fullmatch(w.strip(_STRAY))]
+    tokens, words = _name_words(text)
     if not words:
         return reading
     contact = Poster("contact_name", " ".join(words))

@@ -151,7 +151,7 @@ def _reads_as(text: str, handle: str) -> bool:
     ("citra januar_id"), its age after it or not. An age run into a handle that ends in
     digits does not show where the handle ends: "ariyadi_6726m" is the roster's
     "ariyadi_67" aged 26m as much as a citizen's "ariyadi_672" aged 6m (blindgen 219)."""
-    spelled = "".join(r"[._\s]" if c in _MARKS else re.escape(c) for c in handle)
+    spelled = _marks_loose(handle)
     gap = r"\s" if handle[-1:].isdigit() else r"\s?"
     return (
         re.fullmatch(rf"@?{spelled}(?:{gap}\d{{1,2}}\s?[a-z]{{1,5}})?", text.strip().lower())

@@ -193,7 +193,8 @@ def emoji_signals(
         ]
     # The check mark lost, the cheers after it still seen ("🗳️ 3 ✅💯💯" found as 🗳️ 💯💯):
     # the vote shown all the same. A ballot box alone is often books or a parcel.
-    cheered = sum(name in _CHEERS_AFTER_VOTE for name in names) >= 2
+    two_cheers = sum(name in _CHEERS_AFTER_VOTE for name in names) >= 2
+    cheered = two_cheers
     # "💯💯" read as "100100", named or not ("🗳️ 2 ✅💯💯" with only its ballot box named).
     read_as_hundreds = _HUNDREDS_READ.search(norm) is not None
     cheered = cheered or (read_as_hundreds and bool({"cheer_100", "cheer_ballot"} & set(names)))
@@ -202,15 +203,15 @@ def emoji_signals(
         rows = [*_VOTE_ROW.findall(norm), *_VOTE_MARKED.findall(norm), *row_read]
         digits = {int(d) for d in rows}
         digits = digits or {int(d) for d in _LONE_DIGIT.findall(norm)}
-        if len(digits) == 1 and (n := digits.pop()) in numbers:
-            return [Signal(n, why.RULE_EMOJI_VOTE, f"🗳 {n} ✅", WEIGHT)]
-    elif "cheer_check" in names and sum(name in _CHEERS_AFTER_VOTE for name in names) >= 2:
+    elif "cheer_check" in names and two_cheers:
         # The ballot box unnamed (dark over a dark photo, named a fist: ours 9247 0198), the
         # check and the cheers after it named: the vote shown, when its digit stands alone on
         # its line ("2"), not a number in a sentence ("dosis 2 ✅🔥🔥").
         digits = {int(d) for d in _LONE_LINE.findall(norm)}
-        if len(digits) == 1 and (n := digits.pop()) in numbers:
-            return [Signal(n, why.RULE_EMOJI_VOTE, f"🗳 {n} ✅", WEIGHT)]
+    else:
+        return []
+    if len(digits) == 1 and (n := digits.pop()) in numbers:
+        return [Signal(n, why.RULE_EMOJI_VOTE, f"🗳 {n} ✅", WEIGHT)]
     return []
 
 

@@ -195,9 +195,9 @@ def _place_keys(kind: str, place: Sequence[str], roster: bool) -> set[str]:
         # number is a key too ("sman:3 pangkalpinang"; the roster side keys each prefix of
         # the town's words, and `RosterIndex._most_specific` keeps the longest a roster has).
         # (Its number may be Roman on the roster: "SMP Negeri II Bangka" is SMPN 2.)
-        nums = [i for i, t in enumerate(place) if t.isdigit() or (i == 0 and t in _ROMAN_ONES)]
+        nums = [i for i, t in enumerate(place) if t.isdigit() or (i == 0 and t in ROMAN_NUMBERS)]
         if nums:
-            number = f"{kind}:{_ROMAN_ONES.get(place[nums[0]]) or int(place[nums[0]])}"
+            number = f"{kind}:{ROMAN_NUMBERS.get(place[nums[0]]) or int(place[nums[0]])}"
             keys.add(number)
             town = [t for t in place[nums[0] + 1 :] if t not in SKIP_WORDS and not t.isdigit()]
             for end in range(1, len(town) + 1):
@@ -222,8 +222,8 @@ def _place_keys(kind: str, place: Sequence[str], roster: bool) -> set[str]:
     return keys
 
 
-# A school's number in Roman figures, as some rosters write it.
-_ROMAN_ONES = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+# A unit's number in Roman figures, as some rosters and contacts write it.
+ROMAN_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 EXACT = "="
 # A place word with a Roman one or two run on and read as l's ("purwoharjol", "kalibarull").
 _GLUED_ROMAN = re.compile(r"([a-z]{4,}?)([li]l|l)")

@@ -21,6 +21,7 @@ from rules.units import (
     ACRONYM,
     EXACT,
     PLACE_KINDS,
+    ROMAN_NUMBERS,
     RUN,
     SKIP_WORDS,
     UNIT_WORDS,
@@ -433,8 +434,10 @@ class UnitHintLookup(HandleLookup):
 
 
 # A place's number in Arabic and in Roman figures, either way round.
-_ROMAN = ("i", "ii", "iii", "iv", "v")
-_NUMERALS = {**dict(zip("12345", _ROMAN, strict=True)), **dict(zip(_ROMAN, "12345", strict=True))}
+_NUMERALS = {
+    **{str(n): roman for roman, n in ROMAN_NUMBERS.items()},
+    **{roman: str(n) for roman, n in ROMAN_NUMBERS.items()},
+}
 
 
 def units_apart(text: str) -> str:
