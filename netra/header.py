@@ -469,7 +469,9 @@ def another_account(
     "0814-2980-1519": people make handles and hold numbers that near, and two generators'
     sets measured that such near matches with support were someone off the roster. A handle
     read short ("wan_real" of "arif_gunawan_real") or one look-alike digit off stays a lead
-    for review."""
+    for review, and so does a rostered handle a later reading read letter and mark for
+    letter and mark ("rahmathidayat_86" read so four times after a thin underscore was read
+    as a dot first: blindgen 285 0231); `netra.mark_check` looks at the mark itself."""
     reading, matches = best
     shown = reading.poster
     if shown is None or shown.kind == "contact_name" or first.confidence < CLEAR_READING:
@@ -484,7 +486,14 @@ def another_account(
 
     if not says(first) or not any(says(r) for r in opinions):
         return matches
-    return [m for m in matches if m.method not in NEAR_METHODS or _could_misread(shown, m)]
+    read_whole = {r.poster.text.lower() for r in opinions if r.poster is not None}
+    return [
+        m
+        for m in matches
+        if m.method not in NEAR_METHODS
+        or _could_misread(shown, m)
+        or (m.entry.instagram or "").lower() in read_whole
+    ]
 
 
 def _could_misread(shown: Poster, match: AsnMatch) -> bool:

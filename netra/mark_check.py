@@ -97,6 +97,20 @@ def check_lost_mark(
             raised = replace(best, confidence=DOTS_SEEN, evidence=(*best.evidence, note))
             return [raised, *matches[1:]]
         return matches
+    probe = _underscores_read_as_dots(read, handle)
+    if len(alike) == 1 and alike[0] is best and probe and box is not None:
+        # A thin underscore read as a dot ("rahmathidayat.86" of the roster's
+        # "rahmathidayat_86", blindgen 285 0231): no dot stands where the reading put one,
+        # and a later reading read the rostered handle with its underscore. A twin's real
+        # dot stands there, and the match stays a lead for review.
+        dotted = _on_its_line(
+            image, spelled, read, lambda im, at: dots_in_place(im, at, probe), enlarged
+        )
+        if not dotted and any(_spells_whole(line.text, handle) for line in lines):
+            note = why.HANDLE_UNDERSCORE_SEEN.format(handle=read, roster=handle)
+            raised = replace(best, confidence=DOTS_SEEN, evidence=(*best.evidence, note))
+            return [raised, *matches[1:]]
+        return matches
     at = lost_mark_at(read, handle) if best.method == "instagram-ocr" else None
     if at is None:
         return matches
@@ -193,6 +207,25 @@ def _dots_read_as_underscores(read: str, handle: str) -> bool:
     """The handle read is the rostered one with its dots, and only those, read as
     underscores ("togar_santoso" of a "togar.santoso" whose dot OCR read as a gap)."""
     return "." in handle and "." not in read and handle.replace(".", "_") == read
+
+
+def _underscores_read_as_dots(read: str, handle: str) -> str:
+    """The rostered handle with a dot at each place where it has an underscore that was read
+    as a dot, and none elsewhere ("rahmathidayat.86" read of "rahmathidayat_86"): where
+    `dots_in_place` is to look. Empty unless the two differ only so."""
+    if len(read) != len(handle) or read == handle:
+        return ""
+    if any(r != h and (r, h) != (".", "_") for r, h in zip(read, handle, strict=True)):
+        return ""
+    # Its own dots are left out of the look: a narrow letter stands in their place.
+    return "".join(
+        "." if r != h else ("i" if h == "." else h) for r, h in zip(read, handle, strict=True)
+    )
+
+
+def _spells_whole(text: str, handle: str) -> bool:
+    """The line holds the handle, its marks as the roster has them, as a word's start."""
+    return re.search(rf"(?:^|[\s@]){re.escape(handle)}", text.lower()) is not None
 
 
 def _mark_read_after(lines: Sequence[TextLine], read: str) -> bool:

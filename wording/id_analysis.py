@@ -58,6 +58,9 @@ HEADER_FIRST_READING_KEPT = (
     "bacaan diperbesar @{read} tidak ada di daftar ASN; bacaan pertama @{handle} persis akun roster"
 )
 HANDLE_DOTS_SEEN = "titik terlihat di baris header: @{handle} dibaca @{roster}"
+HANDLE_UNDERSCORE_SEEN = (
+    "tidak ada titik di baris header: @{handle} dibaca @{roster} (garis bawah tipis)"
+)
 HANDLE_READ_AGAIN = "baris header dibaca ulang diperbesar: @{handle} terbaca @{roster}"
 HANDLE_MARK_AFTER = (
     "di baris header ada titik atau garis bawah setelah @{handle}, yang tidak ada di akun "

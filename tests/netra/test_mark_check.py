@@ -293,3 +293,70 @@ def test_white_letters_over_a_mottled_dark_patch_show_no_mark_after_them(tmp_pat
     v, label = _scan_ours(9237, 270, "dinsos.poltak", tmp_path)
     assert label["frame"] == "gallery" and label["should_flag"], label
     assert_flagged_as_labelled(v, label)
+
+
+def _blind_shown(seed: int, index: int, shown: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Screenshot `index` of the independent generator's set `seed`, its poster shown as
+    `shown`, analysed with that set's own roster and election: (verdict, label)."""
+    from bench.blindgen.election import write_election
+    from bench.blindgen.render import render_scene
+    from bench.blindgen.roster import write_roster
+    from bench.blindgen.scenes import allocate, plan
+    from bench.blindgen.world import build_world
+    from netra.analysis import analyse
+    from rules.election import load_election
+    from rules.roster import parse_roster
+    from rules.roster_index import RosterIndex
+
+    world = build_world(seed)
+    write_roster(tmp_path / "roster.csv", world.people)
+    write_election(tmp_path / "election.toml", world.election)
+    scene = plan(world, index - 1, allocate(300, seed)[index - 1])
+    data, label = render_scene(dataclasses.replace(scene, poster_text=shown), world)
+    roster = RosterIndex(parse_roster((tmp_path / "roster.csv").read_bytes(), "r.csv").entries)
+    return analyse(data, roster, load_election(tmp_path / "election.toml")), label
+
+
+def test_a_thin_underscore_read_as_a_dot_names_the_rostered_handle_and_a_twins_dot_does_not(
+    tmp_path: Path,
+) -> None:
+    """ "rahmathidayat_86" in a thin font, read "rahmathidayat.8620m" by the first reading and
+    with its underscore by every later one (blindgen 285 0231, backing pair 2): the first,
+    sure reading stood, "another account" than the roster's, and the story ended `clear`.
+    No dot stands on the line where the first reading put one: the rostered handle is
+    flagged. A citizen's "rahmathidayat.86" beside it, its dot on the line and read by
+    every reading, is another account, as before."""
+    v, label = _blind_shown(285, 231, "rahmathidayat_86", tmp_path)
+    assert label["should_flag"] and "thin_font" in label["noise"], label
+    assert v.flagged and v.asn is not None and v.asn.entry.nip == label["nip"], v.reasons
+    assert v.candidate == 2, v.reasons
+    twin, _label = _blind_shown(285, 231, "rahmathidayat.86", tmp_path)
+    assert not twin.flagged and twin.candidate == 2, twin.reasons
+    assert twin.asn is None or twin.asn.entry.nip != label["nip"], twin.reasons
+
+
+def test_a_twins_dot_on_the_line_keeps_a_later_reading_of_an_underscore_a_lead() -> None:
+    """Were a later reading to read a citizen's "rahmathidayat.86" as the roster's
+    "rahmathidayat_86", the dot standing on the line where the first reading put it keeps
+    the near match the lead for review it was; on the rostered handle's own line, no dot
+    stands there, and the match is raised to a flag's worth."""
+    from bench.blindgen.render import render_scene
+    from bench.blindgen.scenes import allocate, plan
+    from bench.blindgen.world import build_world
+    from ocr.engine import OcrLine
+    from ocr.image_input import load_screenshot
+
+    engine = make_engine("ppocr")
+    world = build_world(285)
+    scene = plan(world, 230, allocate(300, 285)[230])
+    header = HeaderReading("instagram", Poster("username", "rahmathidayat.86"), "20m", ())
+    near = dataclasses.replace(
+        _match("rahmathidayat_86"), confidence=0.6, method="instagram-similar"
+    )
+    for shown, raised in [("rahmathidayat.86", False), ("rahmathidayat_86", True)]:
+        data, _label = render_scene(dataclasses.replace(scene, poster_text=shown), world)
+        image = load_screenshot(data).image
+        box = _header_box(image, engine, "rahmathidayat")
+        later = OcrLine("rahmathidayat_86 20m", box[0], box[1], box[2], box[3], 0.98)
+        found = check_lost_mark(image, engine, header, [near], box, [later])
+        assert (found[0].confidence == DOTS_SEEN) == raised, (shown, found[0].evidence)
