@@ -186,3 +186,13 @@ def test_yellow_fingers_on_an_orange_label_are_found(tmp_path: Path) -> None:
     v, label = _scan_ours(9249, 170, "setda.ujang", tmp_path)
     assert "chat" in label["noise"] and label["supports_candidate"] == 1, label
     assert_flagged_as_labelled(v, label, 1)
+
+
+def test_emoji_on_a_card_around_a_location_label_are_found(tmp_path: Path) -> None:
+    """ "📍 KOTA MEDAN" on a white label, "☝️ 1️⃣ 🔥" under it, both on a yellow card turned a
+    little over a dark photo (ours 9253 0221). The white label was found, the card around it
+    taken for a second find of that label and never looked into: no emoji, `clear`. A label
+    held whole in one twice its size is a label of its own; the card holds pair 1's finger."""
+    v, label = _scan_ours(9253, 221, "arifin.wulan", tmp_path)
+    assert label["supports_candidate"] == 1 and label["content"] == "hard-support", label
+    assert_flagged_as_labelled(v, label, 1)
