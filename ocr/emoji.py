@@ -111,8 +111,16 @@ def find_emoji(
     found = [e for e in found if e.meaning in ("cheer", "other") or e.likeness >= NUMBER_LIKENESS]
     found += _keycaps(band, found)
     # Emoji do not overlap: of two matches over one glyph ("💯" also near "🤟" slid half
-    # onto it), the likelier stands.
-    found = [e for e in found if not any(overlap(o, e) and o.likeness > e.likeness for o in found)]
+    # onto it), the likelier stands; of one glyph found twice (within a label and a label
+    # held in it, `ocr.emoji_labels`), the first.
+    found = [
+        e
+        for i, e in enumerate(found)
+        if not any(
+            overlap(o, e) and (o.likeness > e.likeness or (o.likeness == e.likeness and j < i))
+            for j, o in enumerate(found)
+        )
+    ]
     found.sort(key=lambda e: (round(e.top / max(e.side, 1)), e.left))
     placed = [Emoji(e.name, e.left, e.top + span[0], e.side, e.likeness) for e in found]
     return [e for e in placed if e.meaning == "other" or not _among(e, words)]

@@ -156,6 +156,9 @@ def test_a_pair_name_whose_last_letter_was_read_as_a_mark_backs_the_pair(tmp_pat
         # slanted blob longer than the three-emoji bars looked through before, taken for a
         # railing.
         (241, 49, 2),
+        # "🖐️ 4️⃣ 🔥" turned 31° over green, far apart: the keycap stands out only by its
+        # outline and its digit, a tenth of its square, and was taken for none of the row's.
+        (285, 131, 4),
     ],
 )
 def test_a_turned_row_of_emoji_apart_or_long_is_read_along_its_slant(
