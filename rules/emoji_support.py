@@ -16,12 +16,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from rapidfuzz.distance import Levenshtein
+
 from rules.lexicon import is_word
 from rules.types import Signal
 from wording import id_analysis as why
 
 WEIGHT = 0.8
 CHEERED = 0.6  # fingers cheered, no number: a review
+CHEERED_ALIAS = 0.75  # an acronym read with a slip, alone on its line, and a cheer
 _PADDED = re.compile(r"(?<!\d)0([1-9])")
 _VOTE_SHOWN = {"cheer_ballot", "cheer_check"}
 _CHEERS_AFTER_VOTE = {"cheer_100", "cheer_fire"}
@@ -134,6 +137,8 @@ def emoji_signals(
         elif name.startswith("key"):
             keys[int(name[3])] += 1
     cheers = sum(name.startswith("cheer") for name in names)
+    if cheers and not fingers and not keys and (cheered := _alias_cheered(norm, signals)):
+        return [cheered]
     for digit in set(_KEYCAP_ROW.findall(norm)):  # (each reading of the row reads it again)
         keys[int(digit)] += 2
         cheers += 1
@@ -213,6 +218,22 @@ def emoji_signals(
     if len(digits) == 1 and (n := digits.pop()) in numbers:
         return [Signal(n, why.RULE_EMOJI_VOTE, f"🗳 {n} ✅", WEIGHT)]
     return []
+
+
+def _alias_cheered(norm: str, signals: Iterable[Signal]) -> Signal | None:
+    """A pair's acronym read with one slip ("TKAZ" of a script "IKAZ", blindgen 285 0235),
+    alone on its line, with a cheer beside it (the 🔥 seen): the cheer is the support word a
+    slip needs (`rules.support_words.lifted_by_support_words`). Only one pair's acronym."""
+    slipped = {s.candidate: s.matched for s in signals if s.rule == why.RULE_ALIAS_OCR}
+    if len(slipped) != 1:
+        return None
+    ((n, alias),) = slipped.items()
+    target = alias.lower()
+    for line in norm.splitlines():
+        words = re.findall(r"[a-z0-9]+", line)
+        if len(words) == 1 and 0 < Levenshtein.distance(words[0], target) <= 1:
+            return Signal(n, why.RULE_ALIAS_CHEERED, alias, CHEERED_ALIAS)
+    return None
 
 
 def _shown(fingers: Counter[int], keys: Counter[int], n: int) -> str:

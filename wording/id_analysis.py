@@ -89,6 +89,7 @@ RULE_PAIR_NUMBER = "paslon-nomor"  # "paslon 1"
 RULE_FINGERS = "salam-jari"  # "salam 2 jari"
 RULE_EMOJI_NUMBER = "emoji jari/angka paslon"  # "☝️☝️ 01 🔥", "💯 2️⃣ 💯 2️⃣"
 RULE_EMOJI_VOTE = "emoji kotak suara/centang + angka"  # "🗳️ 3 ✅"
+RULE_ALIAS_CHEERED = "alias (OCR) + emoji sorakan"  # "IKAZ 🔥" read "TKAZ", the 🔥 seen
 EMOJI_FINGERS = "{count}× jari {n}"  # what a rule above saw: "3× jari 2"
 EMOJI_KEYCAPS = "{count}× angka {n}"  # "2× angka 2" (keycaps)
 EMOJI_CHEERED = "0{n} + {count}× emoji sorakan"  # "01 🔥🔥🔥"

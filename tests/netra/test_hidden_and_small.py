@@ -199,3 +199,12 @@ def test_emoji_on_a_card_around_a_location_label_are_found(tmp_path: Path) -> No
     v, label = _scan_ours(9253, 221, "arifin.wulan", tmp_path)
     assert label["supports_candidate"] == 1 and label["content"] == "hard-support", label
     assert_flagged_as_labelled(v, label, 1)
+
+
+def test_a_script_acronym_read_with_a_slip_beside_a_fire_backs_the_pair(tmp_path: Path) -> None:
+    """ "IKAZ 🔥" in a script font, all the ASN's story says (blindgen 285 0235): read "TKAZ",
+    one slip from pair 2's acronym, it counted only beside a support word, and the story
+    ended `clear`. The 🔥 beside it is that word."""
+    v, label = _blind(285, 235, tmp_path)
+    assert "script_font" in label["noise"] and label["supports_candidate"] == 2, label
+    assert_flagged_as_labelled(v, label, 2)

@@ -219,3 +219,19 @@ def test_a_written_number_or_a_keycap_outweighs_fingers_named_otherwise(election
     assert _said(election, fingers_two, "rapat RT 01 besok") == (2, CHEERED)
     # A keycap against a finger with nothing else beside them still backs nobody.
     assert _said(election, ["finger2", "key3"])[0] is None
+
+
+def test_an_acronym_read_with_a_slip_alone_on_its_line_is_backed_by_a_cheer(
+    election: Election,
+) -> None:
+    """ "IKAZ 🔥" in a script font read "TKAZ" (blindgen 285 0235): one slip from a pair's
+    acronym counts only beside a support word, and the 🔥 seen beside it is one. The slip
+    inside a sentence, or with no cheer, is no more than it was."""
+    from rules.emoji_support import CHEERED_ALIAS
+
+    candidate, confidence = _said(election, ["cheer_fire"], "YUDH")
+    assert candidate == 3 and confidence >= CHEERED_ALIAS
+    assert _said(election, [], "YUDH")[1] < 0.7
+    assert _said(election, ["cheer_fire"], "YUDH datang besok ke kantor")[1] < 0.7
+    # Fingers or a keycap say their own number; the cheer is theirs.
+    assert _said(election, ["finger1", "cheer_fire"], "YUDH")[0] != 3
