@@ -196,6 +196,13 @@ hashtags = ["#YudaPasti"]
         ("POKOKNYA PILIH\n2AA\nYG LAIN BELUM\nMEYAKINKAN", 2, "kata dukungan + nomor"),
         ("sdh pasti nomor 30", 3, "kata dukungan + nomor"),  # the 💯 read "0" (ours 9241 0229)
         ("sdh pasti nomor30", 3, "kata dukungan + nomor"),
+        (  # the tick read as a 7 after a dot, under a ballot turned behind a notification
+            # (ours 9255 0016)
+            "Jangan sampai salah ya\nSURAT SUARA PDALHAN GUDERNUR DAH WAKIL CUBERHUR\n"
+            "KOTA MAJU TAHUN 2024\nDATURARLIERSAUSLLRO\n02.7",
+            2,
+            "surat suara + ajakan satu nomor",
+        ),
         (  # its first two letters lost, on both readings (ours 9239 0132)
             "RAT SUARA PEMMILTHAN WAU KOTA DAN WAKILWALIKO\nPADANGTAHUN24\n"
             "ARNANSUDRA JAT-QORUSIKAQDHI SUDRA JAT·ZUHA AUA\n01\n"
@@ -231,6 +238,13 @@ def test_win_as_a_region_says_it_is_no_candidate_named_one_letter_off() -> None:
     assert {s.candidate for s in found.signals} == {2}
     # The name itself is still the candidate's.
     assert detect_support("Semoga pak Danang menang", election).candidate == 1
+
+
+def test_a_number_with_a_seven_run_into_it_is_no_tick() -> None:
+    """ "047" under a ballot is a number, not "04" ticked: a 7 counts as the tick only set
+    apart by a space or a dot."""
+    finding = detect_support("SURAT SUARA PEMILIHAN\nKOTA MAJU\n027", ELECTION)
+    assert "surat suara + ajakan satu nomor" not in {s.rule for s in finding.signals}
 
 
 def test_a_word_ending_in_rat_before_suara_is_no_ballot() -> None:
