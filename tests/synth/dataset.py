@@ -97,6 +97,12 @@ PASSED_OVER = frozenset({"Siti", "Nur", "Muhammad", "Ahmad", "Abdul"})
 # office was labelled the only Doni there (ours 9249 0270, "Bp. Doni Disdikbud"; 0215,
 # "Pak Caraka Disdikbud": two on the roster each, rightly sent to review).
 CALLED_PAST_ANDI_FROM = 9251
+# The first seed that passes over a Balinese birth-order name opening a first name too
+# ("Ketut Andi Sitompul" is Pak Andi as much as Pak Ketut): before it, a colleague "Andi
+# Tarigan" at his school was labelled the only Andi there (ours 9255 0156, "Pak Andi SMK 3
+# Koba": two on the roster, rightly sent to review).
+CALLED_PAST_BIRTH_ORDER_FROM = 9257
+BIRTH_ORDER = frozenset({"Wayan", "Putu", "Gede", "Made", "Kadek", "Nyoman", "Komang", "Ketut"})
 
 
 @dataclass(frozen=True)
@@ -253,6 +259,7 @@ class World:
     called_past_prefix: bool = False  # from seed `CALLED_NAME_FROM` on
     called_by_title: bool = False  # from seed `CALLED_TITLE_FROM` on
     called_past_andi: bool = False  # from seed `CALLED_PAST_ANDI_FROM` on
+    called_past_birth_order: bool = False  # from seed `CALLED_PAST_BIRTH_ORDER_FROM` on
 
     def __post_init__(self) -> None:
         units = {p.unit for p in self.roster}
@@ -277,12 +284,14 @@ class World:
     def titles_called(self, p: Person) -> set[str]:
         """The birth-order titles before `p`'s first name on the roster ("I Ketut Ferdi" is
         Pak Ketut too), and a given name after a religious first one ("Siti Nur" is Bu Nur
-        too, and "Andi Doni" Pak Doni from seed `CALLED_PAST_ANDI_FROM` on): names besides
+        too, "Andi Doni" Pak Doni from seed `CALLED_PAST_ANDI_FROM` on, "Ketut Andi" Pak Andi
+        from seed `CALLED_PAST_BIRTH_ORDER_FROM` on): names besides
         the one a contact calls `p` by."""
         before = p.display.split(p.first, 1)[0] if p.first in p.display else ""
         found = {w for w in before.replace(",", " ").split() if w in CALLED_TITLES}
         given = p.first.split()
         passed = PASSED_OVER | ({"Andi"} if self.called_past_andi else set())
+        passed |= BIRTH_ORDER if self.called_past_birth_order else set()
         if len(given) >= 2 and given[0] in passed:
             found.add(given[1])
         return found - {self.called(p)}
@@ -996,6 +1005,7 @@ def make_world(seed: int, roster_size: int = 3000) -> World:
         called_past_prefix=seed >= CALLED_NAME_FROM,
         called_by_title=seed >= CALLED_TITLE_FROM,
         called_past_andi=seed >= CALLED_PAST_ANDI_FROM,
+        called_past_birth_order=seed >= CALLED_PAST_BIRTH_ORDER_FROM,
     )
     if seed >= SHARED_NAMES_FROM:
         share_names(world.election, random.Random(f"shared-names:{seed}"))

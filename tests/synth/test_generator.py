@@ -968,3 +968,22 @@ def test_a_first_name_andi_is_passed_over_from_its_seed_on() -> None:
         assert new.first_unit[(given, p.unit)] >= 1 + sum(
             new.called(q) == given for q in new.roster if q.unit == p.unit
         )
+
+
+def test_a_first_name_opening_with_a_birth_order_name_is_passed_over_from_its_seed_on() -> None:
+    """ "Ketut Andi Sitompul" is Pak Andi to his school too from seed
+    `CALLED_PAST_BIRTH_ORDER_FROM` on: a colleague "Andi Tarigan" there is no longer labelled
+    the only Andi (ours 9255 0156). The seed before it counts as it did."""
+    from tests.synth.dataset import BIRTH_ORDER, CALLED_PAST_BIRTH_ORDER_FROM, make_world
+
+    old = make_world(CALLED_PAST_BIRTH_ORDER_FROM - 2)
+    new = make_world(CALLED_PAST_BIRTH_ORDER_FROM)
+
+    def opened(p) -> bool:  # type: ignore[no-untyped-def]
+        words = p.first.split()
+        return len(words) >= 2 and words[0] in BIRTH_ORDER
+
+    assert not any(p.first.split()[1] in old.titles_called(p) for p in old.roster if opened(p))
+    balinese = [p for p in new.roster if opened(p)]
+    assert balinese
+    assert all(p.first.split()[1] in new.titles_called(p) for p in balinese)
