@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
+from rules.election import Candidate
 from rules.lexicon import is_word
 from rules.types import Signal
 from wording import id_analysis as why
@@ -125,10 +126,15 @@ def _a_word(before: str) -> bool:
 
 
 def emoji_signals(
-    names: Sequence[str], norm: str, signals: Iterable[Signal], numbers: set[int]
+    names: Sequence[str],
+    norm: str,
+    signals: Iterable[Signal],
+    numbers: set[int],
+    candidates: Sequence[Candidate] = (),
 ) -> list[Signal]:
     """Signals from the emoji `names` (`ocr.emoji.TEMPLATES` keys, in reading order),
-    given the story's text (`norm`, as `rules.support` reads it) and its other signals."""
+    given the story's text (`norm`, as `rules.support` reads it), its other signals and the
+    pairs (`candidates`, for their acronyms)."""
     fingers: Counter[int] = Counter()
     keys: Counter[int] = Counter()
     for name in names:
@@ -168,6 +174,7 @@ def emoji_signals(
             or (fingers[n] >= 1 and lone == {n})
             or n in padded
             or n in named
+            or _acronym_alone(norm, candidates, n)
         )
         if second_voice:
             return [Signal(n, why.RULE_EMOJI_NUMBER, _shown(fingers, keys, n), WEIGHT)]
@@ -234,6 +241,25 @@ def _alias_cheered(norm: str, signals: Iterable[Signal]) -> Signal | None:
         if len(words) == 1 and 0 < Levenshtein.distance(words[0], target) <= 1:
             return Signal(n, why.RULE_ALIAS_CHEERED, alias, CHEERED_ALIAS)
     return None
+
+
+def _acronym_alone(norm: str, candidates: Sequence[Candidate], n: int) -> bool:
+    """A word alone on its line one letter off pair `n`'s acronym (one word, four letters or
+    more), an ordinary word or not: "🤟🤟 DIIR 🤟🤟" read "DIR", the lexicon's "dir", between
+    fingers naming pair 3 (blindgen 251 0262). The fingers and the acronym agree; neither
+    alone is sure."""
+    acronyms = [
+        a.lower()
+        for c in candidates
+        if c.number == n
+        for a in c.aliases
+        if len(a) >= 4 and a.isalpha() and a.isupper()
+    ]
+    for line in norm.splitlines():
+        words = re.findall(r"[a-z0-9]+", line)
+        if len(words) == 1 and any(Levenshtein.distance(words[0], a) == 1 for a in acronyms):
+            return True
+    return False
 
 
 def _shown(fingers: Counter[int], keys: Counter[int], n: int) -> str:

@@ -501,7 +501,7 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
         # The file's "Kotak Kosong" read as "kolom kosong", or the other way round.
         signals += [Signal(n, why.RULE_FULL_NAME, named, 0.8) for n in blank]
 
-    signals += emoji_signals(emoji, norm, signals, numbers)
+    signals += emoji_signals(emoji, norm, signals, numbers, election.candidates)
     # A lone name, a lowercase acronym or a bare "nomor 1" counts only beside a support word.
     signals = lifted_by_support_words(signals, support_words)
     signals = named_only(signals, support_words, len(emoji), text)

@@ -208,3 +208,15 @@ def test_a_script_acronym_read_with_a_slip_beside_a_fire_backs_the_pair(tmp_path
     v, label = _blind(285, 235, tmp_path)
     assert "script_font" in label["noise"] and label["supports_candidate"] == 2, label
     assert_flagged_as_labelled(v, label, 2)
+
+
+def test_fingers_around_their_pairs_acronym_read_a_letter_short_back_the_pair(
+    tmp_path: Path,
+) -> None:
+    """ "🤟🤟 DIIR 🤟🤟" in a story shared to a group chat (blindgen 251 0262): the four
+    fingers were named, but "DIIR" was read "DIR", an ordinary word, and fingers alone need a
+    second voice; the ASN's story ended `clear`. A word alone on its line one letter off the
+    pair's acronym is that voice."""
+    v, label = _blind(251, 262, tmp_path)
+    assert "chat_reshare" in label["noise"] and label["supports_candidate"] == 3, label
+    assert_flagged_as_labelled(v, label, 3)

@@ -235,3 +235,21 @@ def test_an_acronym_read_with_a_slip_alone_on_its_line_is_backed_by_a_cheer(
     assert _said(election, ["cheer_fire"], "YUDH datang besok ke kantor")[1] < 0.7
     # Fingers or a keycap say their own number; the cheer is theirs.
     assert _said(election, ["finger1", "cheer_fire"], "YUDH")[0] != 3
+
+
+def test_fingers_and_a_word_one_letter_off_their_pairs_acronym_agree() -> None:
+    """ "🤟🤟 DIIR 🤟🤟" read "DIR" (blindgen 251 0262): the lexicon's "dir" is no alias of
+    pair 3, but alone on its line one letter off its acronym, beside fingers naming 3, it is
+    the second voice the fingers need. The same word under fingers naming another pair, or
+    inside a sentence, is not."""
+    from rules.election import parse_election
+
+    election = parse_election(
+        "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['Ana Putri', 'Budi Santoso']\n"
+        "aliases=['ANBU']\n[[candidates]]\nnumber=3\npeople=['Dimas Wahyudi', 'Irfan Hasyim']\n"
+        "aliases=['DIIR']\n"
+    )
+    fingers = ["finger3"] * 4
+    assert _said(election, fingers, "DIR") == (3, WEIGHT)
+    assert _said(election, fingers, "DIR datang ke kantor")[0] is None
+    assert _said(election, ["finger1"] * 4, "DIR")[0] is None
