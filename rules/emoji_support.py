@@ -120,8 +120,12 @@ def _mixed(row: re.Match[str]) -> bool:
 
 def _a_word(before: str) -> bool:
     """What stands beside a row's number is a word ("tps", "nomor"), not emoji read as
-    letters."""
+    letters. Three alike emoji read as letters repeat one: "dee" of "☝️☝️☝️" (blindgen 251
+    0100) is in tesseract's word list, but no word of four letters or fewer stands doubled
+    beside a pair's number so."""
     letters = re.sub(r"[^a-z]", "", before)
+    if len(letters) <= 4 and re.search(r"([a-z])\1", letters):
+        return False
     return len(letters) >= 2 and (is_word(letters) or re.fullmatch(_PLACES, letters) is not None)
 
 

@@ -220,3 +220,12 @@ def test_fingers_around_their_pairs_acronym_read_a_letter_short_back_the_pair(
     v, label = _blind(251, 262, tmp_path)
     assert "chat_reshare" in label["noise"] and label["supports_candidate"] == 3, label
     assert_flagged_as_labelled(v, label, 3)
+
+
+def test_tiny_fingers_read_as_a_word_beside_the_number_are_still_emoji(tmp_path: Path) -> None:
+    """ "☝️☝️☝️ 01 🔥🔥🔥" a few pixels high (blindgen 251 0100), read "dee01000": the
+    fingers' "dee" is in tesseract's word list and was taken for a word beside the number,
+    and the ASN's story ended `clear`."""
+    v, label = _blind(251, 100, tmp_path)
+    assert "tiny_text" in label["noise"] and label["supports_candidate"] == 1, label
+    assert_flagged_as_labelled(v, label, 1)

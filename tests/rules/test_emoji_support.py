@@ -253,3 +253,14 @@ def test_fingers_and_a_word_one_letter_off_their_pairs_acronym_agree() -> None:
     assert _said(election, fingers, "DIR") == (3, WEIGHT)
     assert _said(election, fingers, "DIR datang ke kantor")[0] is None
     assert _said(election, ["finger1"] * 4, "DIR")[0] is None
+
+
+def test_three_alike_emoji_read_as_a_word_of_doubled_letters_are_still_emoji(
+    election: Election,
+) -> None:
+    """ "☝️☝️☝️ 01 🔥🔥🔥" 12 px high read "dee01000" (blindgen 251 0100): "dee" is in
+    tesseract's word list, and a word beside the number is no row of emoji. Three alike
+    emoji read as letters repeat one; the row is pair 1's, cheered. A place beside its
+    number ("tps 01000") still is not."""
+    assert _said(election, ["cheer_fire", "other_palms"], "dee01000") == (1, WEIGHT)
+    assert _said(election, ["cheer_fire", "other_palms"], "tps01000")[0] is None
