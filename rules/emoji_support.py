@@ -138,7 +138,26 @@ def emoji_signals(
 ) -> list[Signal]:
     """Signals from the emoji `names` (`ocr.emoji.TEMPLATES` keys, in reading order),
     given the story's text (`norm`, as `rules.support` reads it), its other signals and the
-    pairs (`candidates`, for their acronyms)."""
+    pairs (`candidates`, for their acronyms). Emoji that say no number may still cheer a
+    pair's acronym read with a slip (`_alias_cheered`)."""
+    signals = list(signals)
+    said = _numbers_said(names, norm, signals, numbers, candidates)
+    if said or not any(name.startswith("cheer") for name in names):
+        return said
+    if any(name.startswith(("finger", "key")) for name in names):
+        return []
+    cheered = _alias_cheered(norm, signals)
+    return [cheered] if cheered else []
+
+
+def _numbers_said(
+    names: Sequence[str],
+    norm: str,
+    signals: Sequence[Signal],
+    numbers: set[int],
+    candidates: Sequence[Candidate],
+) -> list[Signal]:
+    """The pair's number the emoji say, with a second voice (see the module's docstring)."""
     fingers: Counter[int] = Counter()
     keys: Counter[int] = Counter()
     for name in names:
@@ -147,8 +166,6 @@ def emoji_signals(
         elif name.startswith("key"):
             keys[int(name[3])] += 1
     cheers = sum(name.startswith("cheer") for name in names)
-    if cheers and not fingers and not keys and (cheered := _alias_cheered(norm, signals)):
-        return [cheered]
     for digit in set(_KEYCAP_ROW.findall(norm)):  # (each reading of the row reads it again)
         keys[int(digit)] += 2
         cheers += 1
@@ -239,11 +256,8 @@ def _alias_cheered(norm: str, signals: Iterable[Signal]) -> Signal | None:
     if len(slipped) != 1:
         return None
     ((n, alias),) = slipped.items()
-    target = alias.lower()
-    for line in norm.splitlines():
-        words = re.findall(r"[a-z0-9]+", line)
-        if len(words) == 1 and 0 < Levenshtein.distance(words[0], target) <= 1:
-            return Signal(n, why.RULE_ALIAS_CHEERED, alias, CHEERED_ALIAS)
+    if _one_off_alone(norm, [alias.lower()]):
+        return Signal(n, why.RULE_ALIAS_CHEERED, alias, CHEERED_ALIAS)
     return None
 
 
@@ -259,9 +273,15 @@ def _acronym_alone(norm: str, candidates: Sequence[Candidate], n: int) -> bool:
         for a in c.aliases
         if len(a) >= 4 and a.isalpha() and a.isupper()
     ]
+    return _one_off_alone(norm, acronyms)
+
+
+def _one_off_alone(norm: str, targets: Sequence[str]) -> bool:
+    """A line of `norm` that is one word, one letter off (lost, added or misread) one of
+    the `targets`."""
     for line in norm.splitlines():
         words = re.findall(r"[a-z0-9]+", line)
-        if len(words) == 1 and any(Levenshtein.distance(words[0], a) == 1 for a in acronyms):
+        if len(words) == 1 and any(Levenshtein.distance(words[0], t) == 1 for t in targets):
             return True
     return False
 
