@@ -250,8 +250,9 @@ def _numbers_said(
 
 def _alias_cheered(norm: str, signals: Iterable[Signal]) -> Signal | None:
     """A pair's acronym read with one slip ("TKAZ" of a script "IKAZ", blindgen 285 0235),
-    alone on its line, with a cheer beside it (the 🔥 seen): the cheer is the support word a
-    slip needs (`rules.support_words.lifted_by_support_words`). Only one pair's acronym."""
+    alone on its line, in a story whose emoji hold a cheer (the 🔥 seen; where it stands is
+    not known here): the cheer is the support word a slip needs
+    (`rules.support_words.lifted_by_support_words`). Only one pair's acronym."""
     slipped = {s.candidate: s.matched for s in signals if s.rule == why.RULE_ALIAS_OCR}
     if len(slipped) != 1:
         return None
