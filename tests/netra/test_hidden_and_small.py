@@ -6,6 +6,7 @@ name in a chat read at a phone screen's scale."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -50,9 +51,12 @@ def test_a_twin_handle_read_only_by_a_framed_reading_is_not_flagged(tmp_path: Pa
     assert v.kind == "review" and v.candidate == 2, v.reasons
 
 
-def _blind(seed: int, index: int, tmp_path: Path) -> tuple[Verdict, dict]:
-    """Screenshot `index` (from 1) of the independent generator's set `seed`, analysed with
-    that set's roster and election: (verdict, label)."""
+def _blind(
+    seed: int, index: int, tmp_path: Path, shown: str | None = None
+) -> tuple[Verdict, dict]:
+    """Screenshot `index` (from 1) of the independent generator's set `seed`, its poster
+    shown as `shown` if given, analysed with that set's roster and election: (verdict,
+    label)."""
     from bench.blindgen.election import write_election
     from bench.blindgen.render import render_scene
     from bench.blindgen.roster import write_roster
@@ -65,7 +69,10 @@ def _blind(seed: int, index: int, tmp_path: Path) -> tuple[Verdict, dict]:
     world = build_world(seed)
     write_roster(tmp_path / "roster.csv", world.people)
     write_election(tmp_path / "election.toml", world.election)
-    data, label = render_scene(plan(world, index - 1, allocate(300, seed)[index - 1]), world)
+    scene = plan(world, index - 1, allocate(300, seed)[index - 1])
+    if shown is not None:
+        scene = dataclasses.replace(scene, poster_text=shown)
+    data, label = render_scene(scene, world)
     roster = RosterIndex(parse_roster((tmp_path / "roster.csv").read_bytes(), "r.csv").entries)
     return analyse(data, roster, load_election(tmp_path / "election.toml")), label
 

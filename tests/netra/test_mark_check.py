@@ -295,28 +295,6 @@ def test_white_letters_over_a_mottled_dark_patch_show_no_mark_after_them(tmp_pat
     assert_flagged_as_labelled(v, label)
 
 
-def _blind_shown(seed: int, index: int, shown: str, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Screenshot `index` of the independent generator's set `seed`, its poster shown as
-    `shown`, analysed with that set's own roster and election: (verdict, label)."""
-    from bench.blindgen.election import write_election
-    from bench.blindgen.render import render_scene
-    from bench.blindgen.roster import write_roster
-    from bench.blindgen.scenes import allocate, plan
-    from bench.blindgen.world import build_world
-    from netra.analysis import analyse
-    from rules.election import load_election
-    from rules.roster import parse_roster
-    from rules.roster_index import RosterIndex
-
-    world = build_world(seed)
-    write_roster(tmp_path / "roster.csv", world.people)
-    write_election(tmp_path / "election.toml", world.election)
-    scene = plan(world, index - 1, allocate(300, seed)[index - 1])
-    data, label = render_scene(dataclasses.replace(scene, poster_text=shown), world)
-    roster = RosterIndex(parse_roster((tmp_path / "roster.csv").read_bytes(), "r.csv").entries)
-    return analyse(data, roster, load_election(tmp_path / "election.toml")), label
-
-
 def test_a_thin_underscore_read_as_a_dot_names_the_rostered_handle_and_a_twins_dot_does_not(
     tmp_path: Path,
 ) -> None:
@@ -326,11 +304,13 @@ def test_a_thin_underscore_read_as_a_dot_names_the_rostered_handle_and_a_twins_d
     No dot stands on the line where the first reading put one: the rostered handle is
     flagged. A citizen's "rahmathidayat.86" beside it, its dot on the line and read by
     every reading, is another account, as before."""
-    v, label = _blind_shown(285, 231, "rahmathidayat_86", tmp_path)
+    from tests.netra.test_hidden_and_small import _blind
+
+    v, label = _blind(285, 231, tmp_path, "rahmathidayat_86")
     assert label["should_flag"] and "thin_font" in label["noise"], label
     assert v.flagged and v.asn is not None and v.asn.entry.nip == label["nip"], v.reasons
     assert v.candidate == 2, v.reasons
-    twin, _label = _blind_shown(285, 231, "rahmathidayat.86", tmp_path)
+    twin, _label = _blind(285, 231, tmp_path, "rahmathidayat.86")
     assert not twin.flagged and twin.candidate == 2, twin.reasons
     assert twin.asn is None or twin.asn.entry.nip != label["nip"], twin.reasons
 
