@@ -51,9 +51,7 @@ def test_a_twin_handle_read_only_by_a_framed_reading_is_not_flagged(tmp_path: Pa
     assert v.kind == "review" and v.candidate == 2, v.reasons
 
 
-def _blind(
-    seed: int, index: int, tmp_path: Path, shown: str | None = None
-) -> tuple[Verdict, dict]:
+def _blind(seed: int, index: int, tmp_path: Path, shown: str | None = None) -> tuple[Verdict, dict]:
     """Screenshot `index` (from 1) of the independent generator's set `seed`, its poster
     shown as `shown` if given, analysed with that set's roster and election: (verdict,
     label)."""
