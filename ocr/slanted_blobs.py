@@ -88,25 +88,25 @@ def slanted_emoji(image: Image.Image, span: tuple[int, int], found: Sequence[Emo
         if _on_blob(e, box, blob)
     ]
     for box, angle, blob in _blob_rows(labels, span, found)[:MOST_BARS]:
+        parts, _count = ndimage.label(blob, structure=np.ones((3, 3)))
+        glyphs = [sl for sl in ndimage.find_objects(parts) if sl is not None]
         turned += [
             e
             for e in _in_bar(image, box, angle)
-            if _amid_a_blob(e, box, blob) and not any(overlap(e, f) for f in (*found, *turned))
+            if _amid_a_blob(e, box, glyphs) and not any(overlap(e, f) for f in (*found, *turned))
         ]
     return turned
 
 
-def _amid_a_blob(e: Emoji, box: tuple[int, int, int, int], blob: np.ndarray) -> bool:
-    """The emoji's middle lies within the box of one of a row's blobs (`blob`, its mask in
+def _amid_a_blob(
+    e: Emoji, box: tuple[int, int, int, int], glyphs: Sequence[tuple[slice, slice]]
+) -> bool:
+    """The emoji's middle lies within one of a row's blobs' boxes (`glyphs`, slices in
     `box`). Not `_on_blob`: a keycap turned 31° over green stands out only by its outline
     and its digit (blindgen 285 0131, "🖐️ 4️⃣ 🔥"), a tenth of its square; the row's blobs
     are each glyph-sized and apart, so a photo's rim is none of them."""
     cx, cy = e.left + e.side / 2 - box[0], e.top + e.side / 2 - box[1]
-    parts, _count = ndimage.label(blob, structure=np.ones((3, 3)))
-    return any(
-        sl is not None and sl[0].start <= cy < sl[0].stop and sl[1].start <= cx < sl[1].stop
-        for sl in ndimage.find_objects(parts)
-    )
+    return any(sl[0].start <= cy < sl[0].stop and sl[1].start <= cx < sl[1].stop for sl in glyphs)
 
 
 def _blob_rows(
