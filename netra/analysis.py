@@ -21,10 +21,7 @@ from PIL import Image
 
 from netra.emoji_reading import emoji_finding, emoji_row
 from netra.framed_header import first_handle_kept, with_first_header
-from netra.header import (
-    RosterLookup,
-    read_poster,
-)
+from netra.header import RosterLookup, read_poster
 from netra.mark_check import check_lost_mark
 from netra.notification import card_by_shape, poster_under_card, without_card
 from netra.rereading import (
@@ -50,6 +47,7 @@ from ocr.reader import (
     NamePlace,
     in_screenshot,
     legible,
+    lines_in_screenshot,
     picture_top,
     read_framed,
     read_white_letters,
@@ -148,6 +146,7 @@ def analyse(
     # body it read surely with no word of a campaign: no enlarged reading, of the story or
     # of its body.
     plain_framed = span is not None and framed_plainly_neutral(lines, layout, support, span)
+    seen = list(lines)  # and a framed story's enlarged reading's, placed in the screenshot
     if (
         span is not None
         and not plain_framed
@@ -179,6 +178,7 @@ def analyse(
         # in the chat's or the viewer's title bar.
         scale = (span[1] - span[0]) / size[1]
         box = framed.header_box
+        seen += lines_in_screenshot(framed_lines, span[0], scale)
         layout = replace(
             framed,
             story_top=span[0] + round(framed.story_top * scale),
@@ -261,7 +261,7 @@ def analyse(
         alternatives + 1,
         thresholds,
         (place, group_chat, card, first_header),
-        lines,
+        seen,
         texts,  # (the list itself: a later call sees what later readings added)
     )
     header, matches, extra, unit = who_posted(backs_someone)

@@ -155,6 +155,12 @@ def named_alike(support: SupportFinding) -> bool:
 _NAMED_ALIKE = frozenset({*why.ALL_OPTIONS_NAMED, why.NEUTRAL_PAIRS_ALIKE})
 
 
+# A body line read less surely than this may be tiny rows the detector took as one, its box
+# as tall as two of them ("02OktafSyarf-Yg Rosalna" at 0.70, 35 px, of two 10 px rows of a
+# commission's list, ours 9259 0102): its height says nothing of its letters'.
+MERGED_ROWS = 0.8
+
+
 def read_small(lines: Sequence[OcrLine], layout: Layout, support: SupportFinding) -> bool:
     """Support was found, and every line of the body (in `lines`, the reading `layout`
     comes from) was read in letters under `LEGIBLE_HEIGHT`: what it says may be a part of
@@ -166,7 +172,9 @@ def read_small(lines: Sequence[OcrLine], layout: Layout, support: SupportFinding
         return False
     content = set(layout.body)
     inside = [line for line in lines if line.text in content and not emoji_scrap(line.text)]
-    return bool(inside) and all(line.text_height < LEGIBLE_HEIGHT for line in inside)
+    return bool(inside) and all(
+        line.text_height < LEGIBLE_HEIGHT or line.conf < MERGED_ROWS for line in inside
+    )
 
 
 def pairs(support: SupportFinding) -> set[int] | None:

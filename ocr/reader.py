@@ -346,6 +346,18 @@ def in_screenshot(box: tuple[int, int, int, int], top: int, f: float) -> tuple[i
     return round(left * f), top + round(upper * f), round(right * f), top + round(lower * f)
 
 
+def lines_in_screenshot(lines: Sequence[OcrLine], top: int, f: float) -> list[OcrLine]:
+    """Lines read in a band enlarged from the screenshot's row `top` on, where they stand in
+    the screenshot (see `in_screenshot`)."""
+    placed = []
+    for x in lines:
+        left, upper, right, lower = in_screenshot((x.left, x.top, x.right, x.bottom), top, f)
+        placed.append(
+            replace(x, left=left, top=upper, right=right, bottom=lower, height=x.height * f)
+        )
+    return placed
+
+
 def _shifted(line: OcrLine, dx: int, dy: int) -> OcrLine:
     return replace(
         line, left=line.left + dx, top=line.top + dy, right=line.right + dx, bottom=line.bottom + dy

@@ -258,9 +258,10 @@ _PADDED_AFTER = re.compile(r"nomor|nomer|paslon|coblos|urut|pilih|gas+pol", re.I
 _PADDED_THEN_LETTER = re.compile(rf"\b((?:{_PADDED_AFTER.pattern}) 0[1-9])[A-Za-z]\b", re.I)
 # The same after an urging verb, the emoji read as a letter or a digit, the number apart or
 # not: "sikat 02 🔥" read "sikat025" and "sikat 02G" (blindgen 263). Only after a verb that
-# urges: "Nomor 025 Tahun 2024" numbers a decree.
+# urges: "Nomor 025 Tahun 2024" numbers a decree. Its zero read as an "o" too: "gasspol 02 😍"
+# read "gasspol o2b" (ours 9259 0159).
 _URGED_PADDED_THEN_GLYPH = re.compile(
-    r"\b(sikat|hajar|pilih|coblos|dukung|menang|gas+pol) ?(0[1-9])[A-Za-z\d](?=[\s!.,]|$)", re.I
+    r"\b(sikat|hajar|pilih|coblos|dukung|menang|gas+pol) ?[0oO]([1-9])[A-Za-z\d](?=[\s!.,]|$)", re.I
 )
 # The same emoji between the keyword and the number, read as a letter run into the keyword:
 # "GASPOL 👊 01" read "GASPOLm 01".
@@ -302,7 +303,7 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
     for line in _DIGIT_TERM_BROKEN.sub(r"\1 ", _symbols_as_stars(text)).splitlines():
         out = []
         line = _ZERO_FOR_O.sub(r"\1o", _SCRIPT_FIX.sub("fix", line))
-        line = _URGED_PADDED_THEN_GLYPH.sub(r"\1 \2", line)
+        line = _URGED_PADDED_THEN_GLYPH.sub(r"\1 0\2", line)
         line = _LETTER_BEFORE_PADDED.sub(r"\1 \2", _DIGIT_BEFORE_PADDED.sub("", line))
         line = _DIGIT_TERM.sub(r" \1 periode", line)
         for word in line.split():

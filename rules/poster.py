@@ -391,6 +391,12 @@ _STRONG_USERNAME = re.compile(
 )
 
 
+def opening(line: str) -> str:
+    """The line's first word of three characters or more (what an avatar reads as, "O" or
+    "@", left out), or nothing."""
+    return next((w for w in _marks_rejoined(line).split() if len(w) >= 3), "")
+
+
 def strong_username(line: str) -> str | None:
     """A word that can only be an Instagram username: lower-case letters with digits, dots
     or underscores, six characters or more ("srierna.82"); never a contact name or a time."""
@@ -489,9 +495,11 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
             if user:
                 return HeaderReading(platform, Poster("username", user), None, tuple(evidence))
     if platform == "unknown":
-        # Only a username looks like "dedisaputra.96": lower case with digits, dots or "_".
+        # Only a username looks like "dedisaputra.96": lower case with digits, dots or "_";
+        # at its line's start, after the avatar's scraps. A sentence's last word is none:
+        # "Besok rapat jam8ya", a notification's message (ours 9259 0067).
         for line in content:
-            user = strong_username(line)
+            user = strong_username(opening(line))
             if user:
                 evidence.append(why.HEADER_USERNAME_BY_SHAPE)
                 return HeaderReading("instagram", Poster("username", user), None, tuple(evidence))

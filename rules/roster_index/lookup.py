@@ -125,10 +125,10 @@ class CandidateLookup(NameWordsLookup):
         for t in self._skel.get(sk, ()):
             out.setdefault(t, 0.95)
         if len(sk) == 4 and sk.isalpha():
-            # A thin capital I lost at the start of a short name ("rfan" for "Irfan"); beside
-            # an l the two strokes merge so often ("lham" for "Ilham") that it is nearly sure.
+            # A thin capital I lost at the start of a short name ("rfan" for "Irfan"); beside an
+            # l the strokes merge so often it is nearly sure: "lham", "Iham" (ours 9259 0222).
             for t in self._skel.get("l" + sk, ()):
-                out.setdefault(t, 0.85 if tok.startswith("l") else 0.6)
+                out.setdefault(t, 0.85 if sk.startswith("l") else 0.6)
         if len(sk) >= 5 and not sk.isdigit():
             cands: set[int] = set(self._deletes.get(sk, ()))
             for i in range(len(sk)):

@@ -227,6 +227,26 @@ def test_a_twin_account_with_a_mark_at_its_end_is_not_flagged(scan: Scan) -> Non
     assert rostered.asn.entry.instagram == "budisantoso91"
 
 
+def test_a_twin_with_a_mark_at_its_end_in_a_story_shared_into_a_chat_is_a_lead(
+    tmp_path: Path,
+) -> None:
+    """ "agus__sara_", a citizen's twin of the roster's "agus__sara", in small pale letters on
+    a story forwarded into a WhatsApp group (ours 9259 0283): only the story's enlarged
+    reading read the handle ("agus_sara"), so no line of the first reading showed where to
+    look for the mark after it, and the citizen was flagged. The enlarged reading's lines,
+    placed in the screenshot, show it: a lead for review. The rostered handle in its place
+    is still flagged."""
+    from tests.netra.test_reader import _scan_ours
+
+    v, label = _scan_ours(9259, 283, "agus__sara_", tmp_path)
+    assert "twin_account" in label["noise"] and "chat" in label["noise"]
+    assert v.candidate == 3 and not v.flagged, v.reasons
+    assert v.kind == "review" and v.asn is not None and v.asn.confidence <= MARK_ABSENT
+    rostered, _label = _scan_ours(9259, 283, "agus__sara_", tmp_path, "agus__sara")
+    assert rostered.flagged and rostered.asn is not None, rostered.reasons
+    assert rostered.asn.entry.instagram == "agus__sara"
+
+
 def test_a_handle_read_as_the_rostered_one_with_a_mark_after_it_is_a_lead() -> None:
     """Read "budisantoso91" (the mark lost, or stripped as a stray), matched exactly: the mark
     after its last letter on the line lowers the match to a lead for review, with the

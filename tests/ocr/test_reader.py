@@ -4,6 +4,7 @@ one that records what it was given."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -203,9 +204,12 @@ def test_text_in_a_story_read_between_its_borders_is_read_in_full() -> None:
     assert abs(caption.left - 2 * 230) < 24 and abs(caption.top - 2 * (480 - 50)) < 24
 
 
-def _rebuilt(seed: int, index: int, handle: str) -> tuple[Image.Image, dict[str, Any]]:
+def _rebuilt(
+    seed: int, index: int, handle: str, shown: str | None = None
+) -> tuple[Image.Image, dict[str, Any]]:
     """One screenshot of the generator's sets, rebuilt from its seed and index (its label
-    checked, so a change in the generator cannot silently test another picture)."""
+    checked, so a change in the generator cannot silently test another picture); its poster
+    shown as `shown` instead, if given (the label left as it was)."""
     import random
 
     from ocr.image_input import load_screenshot
@@ -216,6 +220,8 @@ def _rebuilt(seed: int, index: int, handle: str) -> tuple[Image.Image, dict[str,
     category = categories_for(300, random.Random(f"cats:{seed}"))[index - 1]
     spec, label = make_item(world, index, category, seed)
     assert label["poster"]["shown"] == handle
+    if shown is not None:
+        spec = dataclasses.replace(spec, poster=shown)
     return load_screenshot(render_story(spec)).image, label
 
 

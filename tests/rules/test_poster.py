@@ -38,6 +38,15 @@ def test_a_songs_line_under_the_handle_is_no_name_and_age(song: str) -> None:
     assert parse_header_text(["budi.santoso 19 ·"]).seen == "19 ·"
 
 
+def test_a_sentences_word_shaped_like_a_handle_is_no_poster() -> None:
+    """ "Besok rapat jam8ya", a notification's message above a story whose white name is
+    unread (ours 9259 0067): its last word looks like a handle, but a handle opens its line.
+    One after the avatar's scrap still is one."""
+    assert parse_header_text(["Besok rapat jam8ya", "20.53", "21%"]).poster is None
+    reading = parse_header_text(["O dedisaputra.96", "Bersama kita bisa"])
+    assert reading.poster == Poster("username", "dedisaputra.96")
+
+
 def test_whatsapp_contact_name_above_relative_time() -> None:
     reading = parse_header_text(["09.53 ma 61%", "_ Bapak Karsana Sepupu ;", 'Kemarin 21.03 "'])
     assert reading.platform == "whatsapp"

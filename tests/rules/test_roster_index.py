@@ -1974,3 +1974,20 @@ def test_mb_run_into_a_name_in_capitals_is_an_honorific() -> None:
     ]
     shown = clean_contact_name("MBHALIMAH-SMPN 2TURI")
     _each_flagged(RosterIndex(roster), [(shown, "197004291992062265")])
+
+
+def test_a_name_whose_capital_i_and_l_were_read_as_one_stroke_is_the_rostered_one() -> None:
+    """ "Iham Hariyah Kecamatan Medan Helvetia" (ours 9259 0222): the two thin strokes of
+    "Il" read as one, the capital kept; as sure as "lham", the l kept. A thin capital lost
+    before another letter ("Rfan" of "Irfan") stays a lead, not a flag."""
+    roster = RosterIndex(
+        [
+            _posted("197304102008121626", "Ust. Muhammad Ilham Hariyah, M.Kes.", "Camat", "Kecamatan Medan Helvetia"),
+            _posted("197304102008121627", "Irfan Hariyah", "Staf", "Kecamatan Medan Johor"),
+        ]
+    )  # fmt: skip
+    for shown in ("Iham Hariyah Kecamatan Medan Helvetia", "lham Hariyah Kecamatan Medan Helvetia"):
+        nip, conf, _m = top(roster, "contact_name", shown)
+        assert nip == "197304102008121626" and conf >= Thresholds().asn_flag, (shown, conf)
+    _nip, conf, _m = top(roster, "contact_name", "Rfan Hariyah Kecamatan Medan Johor")
+    assert conf < Thresholds().asn_flag

@@ -708,7 +708,8 @@ def test_a_padded_one_read_as_a_letter_is_the_pairs_number() -> None:
     assert detect_support("diskon 0l2 hari ini", election).candidate is None
     # The emoji after an urged number read as a letter or a digit run into it: "sikat 02 🔥"
     # read "sikat025" and "sikat 02G" (blindgen 263 0177, `clear`). A decree's number is none.
-    for text in ("sikat025\nyg lain\nminggir", "sikat 02G yg lain", "coblos 026!"):
+    # Its zero read as an "o" too: "gasspol 02 😍" read "gasspol o2b" (ours 9259 0159).
+    for text in ("sikat025\nyg lain\nminggir", "sikat 02G yg lain", "coblos 026!", "gasspol o2b"):
         found = detect_support(text, election)
         assert found.candidate == 2 and found.confidence >= 0.7, text
     assert detect_support("Surat Nomor 025 Tahun 2024", election).candidate is None
