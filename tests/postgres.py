@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import pytest
 from sqlalchemy import text
@@ -29,12 +30,19 @@ async def _admin(sql: str) -> None:
         await engine.dispose()
 
 
-@pytest.fixture
-async def pg_url() -> AsyncIterator[str]:
-    """The URL of a new, empty database, dropped after the test."""
+@asynccontextmanager
+async def fresh_database() -> AsyncIterator[str]:
+    """The URL of a new, empty database, dropped afterwards."""
     name = f"netra_t_{uuid.uuid4().hex[:12]}"
     await _admin(f'CREATE DATABASE "{name}"')
     try:
         yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     finally:
         await _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+async def pg_url() -> AsyncIterator[str]:
+    """The URL of a new, empty database, dropped after the test."""
+    async with fresh_database() as url:
+        yield url

@@ -1,20 +1,18 @@
 """A freshly migrated database per test: a real SQLite file, and PostgreSQL too when
 NETRA_TEST_POSTGRES_URL (e.g. postgresql+asyncpg://postgres@127.0.0.1:55432/netra_test) is set.
-The PostgreSQL database is wiped (schema public dropped) before each test."""
+Each PostgreSQL-mode test gets a new database of its own (`tests.postgres.fresh_database`), so test
+workers running side by side (pytest-xdist) never touch each other's tables."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from store.db import create_engine, migrate, session_factory
-
-PG_URL = os.environ.get("NETRA_TEST_POSTGRES_URL")
+from tests.postgres import PG_URL, fresh_database
 
 
 @pytest.fixture(
@@ -26,16 +24,12 @@ PG_URL = os.environ.get("NETRA_TEST_POSTGRES_URL")
         ),
     ]
 )
-async def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+async def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
     if request.param == "sqlite":
-        return f"sqlite+aiosqlite:///{tmp_path / 'data' / 'netra.db'}"
-    assert PG_URL
-    engine = create_engine(PG_URL)
-    async with engine.begin() as conn:
-        await conn.execute(text("DROP SCHEMA public CASCADE"))
-        await conn.execute(text("CREATE SCHEMA public"))
-    await engine.dispose()
-    return PG_URL
+        yield f"sqlite+aiosqlite:///{tmp_path / 'data' / 'netra.db'}"
+        return
+    async with fresh_database() as url:
+        yield url
 
 
 @pytest.fixture
