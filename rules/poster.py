@@ -391,7 +391,7 @@ _STRONG_USERNAME = re.compile(
 )
 
 
-def opening(line: str) -> str:
+def _opening(line: str) -> str:
     """The line's first word of three characters or more (what an avatar reads as, "O" or
     "@", left out), or nothing."""
     return next((w for w in _marks_rejoined(line).split() if len(w) >= 3), "")
@@ -499,7 +499,7 @@ def parse_header_text(lines: Sequence[str], footer_text: str = "") -> HeaderRead
         # at its line's start, after the avatar's scraps. A sentence's last word is none:
         # "Besok rapat jam8ya", a notification's message (ours 9259 0067).
         for line in content:
-            user = strong_username(opening(line))
+            user = strong_username(_opening(line))
             if user:
                 evidence.append(why.HEADER_USERNAME_BY_SHAPE)
                 return HeaderReading("instagram", Poster("username", user), None, tuple(evidence))
