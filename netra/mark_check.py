@@ -27,7 +27,7 @@ from dataclasses import replace
 from PIL import Image
 
 from ocr.engine import OcrEngine, OcrLine
-from ocr.handle_marks import dots_in_place, line_enlarged, trailing_mark
+from ocr.handle_marks import dots_in_place, line_enlarged, trailing_mark, underscores_in_place
 from rules.frame import TextLine, spelling_line
 from rules.poster import HeaderReading
 from rules.roster_index.handles import lost_mark_at
@@ -125,6 +125,10 @@ def check_lost_mark(
         if _dots_seen(image, spelled, read, handle, enlarged):
             return matches
         return [_lowered(best, read, handle), *matches[1:]]
+    if _on_its_line(
+        image, spelled, read, lambda im, at: underscores_in_place(im, at, handle), enlarged
+    ):
+        return matches  # the bar stands under the line where the handle puts it (9261 0115)
     # A gap read where the mark stands is the mark ("citra januar_id" of "citra_januar_id").
     # Thin letters are compared as one ("kartikawljaya_ld" is read as first, ours 9199), and
     # the handle's other marks may be read as marks or gaps ("rahmat dongoran9" is read as

@@ -4,7 +4,8 @@ A detector reading a whole screenshot drops a handle's "." and "_" now and then,
 reader drops one after the handle's last letter ("ardisantoso_" read "ardisantoso"). Twin
 accounts differ from a rostered handle by just such a mark, so `netra.mark_check` reads the
 header line again enlarged (`line_enlarged`) and looks at its pixels: a dot where the handle
-puts one (`dots_in_place`), a mark after its last letter (`trailing_mark`).
+puts one (`dots_in_place`), an underscore there (`underscores_in_place`), a mark after its
+last letter (`trailing_mark`).
 """
 
 from __future__ import annotations
@@ -70,28 +71,13 @@ def dots_in_place(image: Image.Image, box: Box, handle: str) -> bool:
     dot is a short run of columns inked only at the letters' foot, within a letter's width of
     where the handle's letters put it. An underscore is too wide for one, a "t"'s hook too
     narrow; the story's age after the handle is not looked at."""
-    x0, y0, x1, y1 = box
-    h = y1 - y0
-    crop = image.crop((max(0, x0), max(0, y0 - h // 4), min(image.width, x1), y1 + h // 4))
-    grey = np.asarray(crop.convert("L"), dtype=np.float32)
     places = [k for k, c in enumerate(handle) if c == "."]
-    if grey.size == 0 or h < 6 or not places:
-        return not places
-    ink = grey > _otsu(grey)
-    if ink.mean() > 0.5:
-        ink = ~ink  # dark text on a light background
-    measured = _foot_and_size(ink, h)
+    if not places:
+        return True
+    measured = _line_ink(image, box)
     if measured is None:
         return False
-    foot, size = measured
-    # Letters wholly below the foot are the next line's (a song's "♫ Sheila On 7" under the
-    # handle, their tops inside the box), never a dot: no part of this line's columns. An
-    # underscore, thin and right under the foot, is the handle's own and stays.
-    labels, _count = ndimage.label(ink)
-    for k, blob in enumerate(ndimage.find_objects(labels), start=1):
-        tall = blob and blob[0].stop - blob[0].start >= max(3, 0.25 * size)
-        if blob and blob[0].start >= foot and (tall or blob[0].start > foot + 0.3 * size):
-            ink[blob][labels[blob] == k] = False
+    ink, foot, size = measured
     rows = np.arange(ink.shape[0])[:, None]
     inked = ink.any(axis=0)
     top = np.where(ink, rows, ink.shape[0]).min(axis=0)
@@ -121,17 +107,105 @@ def dots_in_place(image: Image.Image, box: Box, handle: str) -> bool:
             if 2 <= c - start <= DOT_WIDTH * size:
                 runs.append(((start + c) / 2, start > 0 and bool(stroke[start - 1])))
             start = None
-    widths = [_NARROW if c in "iljtfr.,'!|1" else _WIDE if c in "mw" else 1.0 for c in handle]
-    pitch = (right - left) / sum(widths)
-    ends = np.cumsum(widths) * pitch + left
+    middles, pitch = _middles(handle, left, right)
     return all(
         any(
-            abs(run - (ends[k] - widths[k] * pitch / 2)) <= pitch
-            and (not touching or handle[k - 1 : k] in _OVERHANG)
+            abs(run - middles[k]) <= pitch and (not touching or handle[k - 1 : k] in _OVERHANG)
             for run, touching in runs
         )
         for k in places
     )
+
+
+# An underscore is a bar under the letters' foot: its columns inked nowhere above
+# UNDER_TOP of the letters' height over the foot nor further than UNDER_BELOW under it, in a
+# run at least UNDER_WIDTH of that height wide (a "y"'s or a "j"'s tail under the foot is
+# narrower), within a letter's width of where the handle puts it.
+UNDER_TOP = 0.05
+UNDER_BELOW = 0.4
+UNDER_WIDTH = 0.45
+
+
+def underscores_in_place(image: Image.Image, box: Box, handle: str) -> bool:
+    """Whether each "_" of `handle` stands where it should on the line in `box`: an
+    underscore the readers lost at every size ("eka_84" read "eka84", ours 9261 0115), which
+    a person sees. A twin account without it ("eka84") shows no bar under its foot there."""
+    places = [k for k, c in enumerate(handle) if c == "_"]
+    if not places:
+        return True
+    measured = _line_ink(image, box)
+    if measured is None:
+        return False
+    ink, foot, size = measured
+    foot = _baseline(ink, foot, size)
+    rows = np.arange(ink.shape[0])[:, None]
+    inked = ink.any(axis=0)
+    top = np.where(ink, rows, ink.shape[0]).min(axis=0)
+    bottom = np.where(ink, rows, -1).max(axis=0)
+    bar = inked & (top >= foot - UNDER_TOP * size) & (bottom <= foot + UNDER_BELOW * size)
+    cols = np.flatnonzero(inked)
+    gaps = np.flatnonzero(np.diff(cols) > WORD_GAP * size)
+    left, right = int(cols[0]), int(cols[gaps[0]] if len(gaps) else cols[-1]) + 1
+    runs: list[float] = []  # the middles of runs wide enough for a bar
+    start: int | None = None
+    for c in range(left, right + 1):
+        if c < right and bar[c]:
+            start = c if start is None else start
+        elif start is not None:
+            if c - start >= UNDER_WIDTH * size:
+                runs.append((start + c) / 2)
+            start = None
+    middles, pitch = _middles(handle, left, right)
+    return all(any(abs(run - middles[k]) <= pitch for run in runs) for k in places)
+
+
+def _baseline(ink: np.ndarray, foot: float, size: float) -> float:
+    """The row the line's letters stand on, where its ink thins most from one row to the
+    next within half the letters' height of `foot`: the tall letters' feet are the
+    descenders' where "g", "j", "y" are most of them ("agus_yogi")."""
+    counts = ink.sum(axis=1).astype(np.float32)
+    lo, hi = max(1, int(foot - size / 2)), min(len(counts) - 1, int(foot + size / 2))
+    if hi <= lo:
+        return foot
+    drops = counts[lo - 1 : hi] - counts[lo : hi + 1]
+    return float(lo + int(np.argmax(drops)))
+
+
+def _middles(handle: str, left: int, right: int) -> tuple[list[float], float]:
+    """Where each character of the handle has its middle on its line, its columns `left` to
+    `right`, and a letter's width there."""
+    widths = [_NARROW if c in "iljtfr.,'!|1" else _WIDE if c in "mw" else 1.0 for c in handle]
+    pitch = (right - left) / sum(widths)
+    ends = np.cumsum(widths) * pitch + left
+    return [float(ends[k] - widths[k] * pitch / 2) for k in range(len(handle))], pitch
+
+
+def _line_ink(image: Image.Image, box: Box) -> tuple[np.ndarray, float, float] | None:
+    """The ink of the line in `box` (its colour apart from the background's, Otsu's
+    threshold on grey, a quarter of its height more above and below), the row its letters
+    stand on and their height; None when no letters are found."""
+    x0, y0, x1, y1 = box
+    h = y1 - y0
+    crop = image.crop((max(0, x0), max(0, y0 - h // 4), min(image.width, x1), y1 + h // 4))
+    grey = np.asarray(crop.convert("L"), dtype=np.float32)
+    if grey.size == 0 or h < 6:
+        return None
+    ink = grey > _otsu(grey)
+    if ink.mean() > 0.5:
+        ink = ~ink  # dark text on a light background
+    measured = _foot_and_size(ink, h)
+    if measured is None:
+        return None
+    foot, size = measured
+    # Letters wholly below the foot are the next line's (a song's "♫ Sheila On 7" under the
+    # handle, their tops inside the box), never a mark: no part of this line's columns. An
+    # underscore, thin and right under the foot, is the handle's own and stays.
+    labels, _count = ndimage.label(ink)
+    for k, blob in enumerate(ndimage.find_objects(labels), start=1):
+        tall = blob and blob[0].stop - blob[0].start >= max(3, 0.25 * size)
+        if blob and blob[0].start >= foot and (tall or blob[0].start > foot + 0.3 * size):
+            ink[blob][labels[blob] == k] = False
+    return ink, foot, size
 
 
 # A mark after a handle's last letter ("ardisantoso_", "puti66."), in the letters' heights:

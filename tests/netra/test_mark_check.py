@@ -216,6 +216,47 @@ def test_a_mark_after_the_handles_last_letter_is_seen_where_readers_drop_it() ->
                 assert trailing_mark(image, box) == marked, (shown, font, background)
 
 
+def test_an_underscore_every_reader_loses_is_seen_under_its_line() -> None:
+    """ "eka_84" and "agus_yogi" (its tails of "g" and "y" under the foot), read without their
+    underscore: the bar stands under the letters' foot where the handle puts it, in every
+    header font, over a plain colour and a photo; their twins without it show none."""
+    from ocr.handle_marks import underscores_in_place
+    from ocr.image_input import load_screenshot
+    from tests.netra.test_elections import STORIES
+    from tests.synth import render_story
+
+    engine = make_engine("ppocr")
+    for handle in ("eka_84", "agus_yogi"):
+        for font in ("roboto", "lato", "dejavu"):
+            for background in ("solid", "photo"):
+                for shown in (handle, handle.replace("_", "")):
+                    spec = dataclasses.replace(
+                        STORIES["governor_hashtag"], poster=shown, header_font=font,
+                        background=background,
+                    )  # fmt: skip
+                    image = load_screenshot(render_story(spec)).image
+                    box = _header_box(image, engine, handle[:3])
+                    seen = underscores_in_place(image, box, handle)
+                    assert seen == (shown == handle), (shown, font, background)
+
+
+def test_a_lost_underscore_seen_on_the_line_keeps_the_flag_and_a_twins_line_does_not(
+    tmp_path: Path,
+) -> None:
+    """ "eka_84 43 m" over a wooden photo, read "eka8443m" and "eka84" enlarged (ours 9261
+    0115, backing pair 1): the underscore is lost by every reading, and the match was lowered
+    to review as a possible twin. The bar under the line shows it: flagged. A twin "eka84"
+    in its place stays a lead for review."""
+    from tests.netra.flags import assert_flagged_as_labelled
+    from tests.netra.test_reader import _scan_ours
+
+    v, label = _scan_ours(9261, 115, "eka_84", tmp_path)
+    assert_flagged_as_labelled(v, label, 1)
+    twin, _label = _scan_ours(9261, 115, "eka_84", tmp_path, "eka84")
+    assert twin.kind == "review" and twin.asn is not None, twin.reasons
+    assert twin.asn.confidence <= MARK_ABSENT
+
+
 def test_a_twin_account_with_a_mark_at_its_end_is_not_flagged(scan: Scan) -> None:
     """A citizen's "budisantoso91_" beside the roster's "budisantoso91", backing a pair, is
     not flagged as the roster's analyst (however the mark is read); the rostered handle is."""
