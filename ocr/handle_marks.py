@@ -155,8 +155,12 @@ def underscores_in_place(image: Image.Image, box: Box, handle: str) -> bool:
             if c - start >= UNDER_WIDTH * size:
                 runs.append((start + c) / 2)
             start = None
+    # As many bars as the handle has underscores: one bar beside where two stand close
+    # ("citra_januar_id" beside a twin's "citra_januar_i_d") is not both.
     middles, pitch = _middles(handle, left, right)
-    return all(any(abs(run - middles[k]) <= pitch for run in runs) for k in places)
+    return len(runs) >= len(places) and all(
+        any(abs(run - middles[k]) <= pitch for run in runs) for k in places
+    )
 
 
 def _baseline(ink: np.ndarray, foot: float, size: float) -> float:
