@@ -10,6 +10,8 @@ last letter (`trailing_mark`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from PIL import Image
 from scipy import ndimage
@@ -74,40 +76,28 @@ def dots_in_place(image: Image.Image, box: Box, handle: str) -> bool:
     places = [k for k, c in enumerate(handle) if c == "."]
     if not places:
         return True
-    measured = _line_ink(image, box)
-    if measured is None:
+    line = _line_ink(image, box)
+    if line is None:
         return False
-    ink, foot, size = measured
-    rows = np.arange(ink.shape[0])[:, None]
-    inked = ink.any(axis=0)
-    top = np.where(ink, rows, ink.shape[0]).min(axis=0)
-    bottom = np.where(ink, rows, -1).max(axis=0)
+    foot, size, top = line.foot, line.size, line.top
     # A dot stands on the baseline, so reaches above it; an underscore lies below it.
     low = (
-        inked
+        line.inked
         & (top >= foot - DOT_HEIGHT * size)
         & (top <= foot - DOT_ABOVE * size)
-        & (bottom < foot + DOT_BELOW * size + 1)
+        & (line.bottom < foot + DOT_BELOW * size + 1)
     )
-    # The handle's columns: from its first ink to the first word gap.
-    cols = np.flatnonzero(inked)
-    gaps = np.flatnonzero(np.diff(cols) > WORD_GAP * size)
-    left, right = int(cols[0]), int(cols[gaps[0]] if len(gaps) else cols[-1]) + 1
     # A run touching a letter's stroke on its left is a dot run into that letter only where
     # the letter reaches over its own foot (a "t"'s crossbar, `_OVERHANG`); after any other
     # it is that letter's foot: a "1"'s serif made "caraka1970" look dotted as
     # "caraka.1970", and a citizen's twin account was flagged (ours 9229).
-    stroke = inked & (top < foot - DOT_HEIGHT * size)
-    runs: list[tuple[float, bool]] = []  # a run's middle, and whether a stroke is left of it
-    start: int | None = None
-    for c in range(left, right + 1):
-        if c < right and low[c]:
-            start = c if start is None else start
-        elif start is not None:
-            if 2 <= c - start <= DOT_WIDTH * size:
-                runs.append(((start + c) / 2, start > 0 and bool(stroke[start - 1])))
-            start = None
-    middles, pitch = _middles(handle, left, right)
+    stroke = line.inked & (top < foot - DOT_HEIGHT * size)
+    runs = [
+        ((start + end) / 2, start > 0 and bool(stroke[start - 1]))  # touching a stroke?
+        for start, end in _runs(low, line.left, line.right)
+        if 2 <= end - start <= DOT_WIDTH * size
+    ]
+    middles, pitch = _middles(handle, line.left, line.right)
     return all(
         any(
             abs(run - middles[k]) <= pitch and (not touching or handle[k - 1 : k] in _OVERHANG)
@@ -133,31 +123,23 @@ def underscores_in_place(image: Image.Image, box: Box, handle: str) -> bool:
     places = [k for k, c in enumerate(handle) if c == "_"]
     if not places:
         return True
-    measured = _line_ink(image, box)
-    if measured is None:
+    line = _line_ink(image, box)
+    if line is None:
         return False
-    ink, foot, size = measured
-    foot = _baseline(ink, foot, size)
-    rows = np.arange(ink.shape[0])[:, None]
-    inked = ink.any(axis=0)
-    top = np.where(ink, rows, ink.shape[0]).min(axis=0)
-    bottom = np.where(ink, rows, -1).max(axis=0)
-    bar = inked & (top >= foot - UNDER_TOP * size) & (bottom <= foot + UNDER_BELOW * size)
-    cols = np.flatnonzero(inked)
-    gaps = np.flatnonzero(np.diff(cols) > WORD_GAP * size)
-    left, right = int(cols[0]), int(cols[gaps[0]] if len(gaps) else cols[-1]) + 1
-    runs: list[float] = []  # the middles of runs wide enough for a bar
-    start: int | None = None
-    for c in range(left, right + 1):
-        if c < right and bar[c]:
-            start = c if start is None else start
-        elif start is not None:
-            if c - start >= UNDER_WIDTH * size:
-                runs.append((start + c) / 2)
-            start = None
+    foot, size = _baseline(line.ink, line.foot, line.size), line.size
+    bar = (
+        line.inked
+        & (line.top >= foot - UNDER_TOP * size)
+        & (line.bottom <= foot + UNDER_BELOW * size)
+    )
+    runs = [
+        (start + end) / 2
+        for start, end in _runs(bar, line.left, line.right)
+        if end - start >= UNDER_WIDTH * size
+    ]
     # As many bars as the handle has underscores: one bar beside where two stand close
     # ("citra_januar_id" beside a twin's "citra_januar_i_d") is not both.
-    middles, pitch = _middles(handle, left, right)
+    middles, pitch = _middles(handle, line.left, line.right)
     return len(runs) >= len(places) and all(
         any(abs(run - middles[k]) <= pitch for run in runs) for k in places
     )
@@ -184,10 +166,25 @@ def _middles(handle: str, left: int, right: int) -> tuple[list[float], float]:
     return [float(ends[k] - widths[k] * pitch / 2) for k in range(len(handle))], pitch
 
 
-def _line_ink(image: Image.Image, box: Box) -> tuple[np.ndarray, float, float] | None:
-    """The ink of the line in `box` (its colour apart from the background's, Otsu's
-    threshold on grey, a quarter of its height more above and below), the row its letters
-    stand on and their height; None when no letters are found."""
+@dataclass(frozen=True)
+class _Line:
+    """A handle's line as ink: `ink` (rows × columns), the row its letters stand on (`foot`)
+    and their height (`size`); per column, whether it is inked and its first and last inked
+    row; the handle's columns, from its first ink to the first word gap (`left`, `right`)."""
+
+    ink: np.ndarray
+    foot: float
+    size: float
+    inked: np.ndarray
+    top: np.ndarray
+    bottom: np.ndarray
+    left: int
+    right: int
+
+
+def _line_ink(image: Image.Image, box: Box) -> _Line | None:
+    """The line in `box` as ink (its colour apart from the background's, Otsu's threshold on
+    grey, a quarter of its height more above and below); None when no letters are found."""
     x0, y0, x1, y1 = box
     h = y1 - y0
     crop = image.crop((max(0, x0), max(0, y0 - h // 4), min(image.width, x1), y1 + h // 4))
@@ -209,7 +206,33 @@ def _line_ink(image: Image.Image, box: Box) -> tuple[np.ndarray, float, float] |
         tall = blob and blob[0].stop - blob[0].start >= max(3, 0.25 * size)
         if blob and blob[0].start >= foot and (tall or blob[0].start > foot + 0.3 * size):
             ink[blob][labels[blob] == k] = False
-    return ink, foot, size
+    rows = np.arange(ink.shape[0])[:, None]
+    inked = ink.any(axis=0)
+    cols = np.flatnonzero(inked)
+    gaps = np.flatnonzero(np.diff(cols) > WORD_GAP * size)
+    return _Line(
+        ink,
+        foot,
+        size,
+        inked,
+        np.where(ink, rows, ink.shape[0]).min(axis=0),
+        np.where(ink, rows, -1).max(axis=0),
+        int(cols[0]),
+        int(cols[gaps[0]] if len(gaps) else cols[-1]) + 1,
+    )
+
+
+def _runs(mask: np.ndarray, left: int, right: int) -> list[tuple[int, int]]:
+    """The runs of True columns of `mask` from `left` to `right`: (first, one past last)."""
+    runs = []
+    start: int | None = None
+    for c in range(left, right + 1):
+        if c < right and mask[c]:
+            start = c if start is None else start
+        elif start is not None:
+            runs.append((start, c))
+            start = None
+    return runs
 
 
 # A mark after a handle's last letter ("ardisantoso_", "puti66."), in the letters' heights:
