@@ -146,7 +146,7 @@ def analyse(
     # body it read surely with no word of a campaign: no enlarged reading, of the story or
     # of its body.
     plain_framed = span is not None and framed_plainly_neutral(lines, layout, support, span)
-    seen = list(lines)  # and a framed story's enlarged reading's, placed in the screenshot
+    every_line = list(lines)  # and a framed story's enlarged reading's, in the screenshot
     if (
         span is not None
         and not plain_framed
@@ -178,7 +178,7 @@ def analyse(
         # in the chat's or the viewer's title bar.
         scale = (span[1] - span[0]) / size[1]
         box = framed.header_box
-        seen += lines_in_screenshot(framed_lines, span[0], scale)
+        every_line += lines_in_screenshot(framed_lines, span[0], scale)
         layout = replace(
             framed,
             story_top=span[0] + round(framed.story_top * scale),
@@ -261,7 +261,7 @@ def analyse(
         alternatives + 1,
         thresholds,
         (place, group_chat, card, first_header),
-        seen,
+        every_line,
         texts,  # (the list itself: a later call sees what later readings added)
     )
     header, matches, extra, unit = who_posted(backs_someone)
