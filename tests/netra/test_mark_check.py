@@ -288,6 +288,25 @@ def test_a_twin_with_a_mark_at_its_end_in_a_story_shared_into_a_chat_is_a_lead(
     assert rostered.asn.entry.instagram == "agus__sara"
 
 
+def test_a_twin_read_again_with_a_thin_letter_lost_too_is_still_read_as_first(
+    tmp_path: Path,
+) -> None:
+    """A citizen's "zahrarahmawati83" beside the roster's "zahrarahmawati_83" (ours 9263
+    0136): the header line read again enlarged read "zahrarahmawat83", its thin "i" lost as
+    well, so it did not count as read as first and the twin was flagged. A thin letter lost
+    is still the line as first read, its underscore absent: a lead for review. The rostered
+    handle in its place is still flagged."""
+    from tests.netra.test_reader import _scan_ours
+
+    v, label = _scan_ours(9263, 136, "zahrarahmawati83", tmp_path)
+    assert "twin_account" in label["noise"] and not label["should_flag"]
+    assert v.candidate == 1 and not v.flagged, v.reasons
+    assert v.kind == "review" and v.asn is not None and v.asn.confidence <= MARK_ABSENT
+    rostered, _label = _scan_ours(9263, 136, "zahrarahmawati83", tmp_path, "zahrarahmawati_83")
+    assert rostered.flagged and rostered.asn is not None, rostered.reasons
+    assert rostered.asn.entry.instagram == "zahrarahmawati_83"
+
+
 def test_a_handle_read_as_the_rostered_one_with_a_mark_after_it_is_a_lead() -> None:
     """Read "budisantoso91" (the mark lost, or stripped as a stray), matched exactly: the mark
     after its last letter on the line lowers the match to a lead for review, with the
