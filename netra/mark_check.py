@@ -136,7 +136,7 @@ def check_lost_mark(
     again = [_thin(line.text.lower()) for line in enlarged()[1]]
     # Read as first: the line, or a word of it (after an avatar read "O"), opens with it, a
     # thin letter lost or not ("zahrarahmawat83" of a twin's "zahrarahmawati83", 9263 0136).
-    as_first = any(_opens(text, _thin(read), thin_lost=True) for text in again)
+    as_first = any(_opens(text, _thin(read)) for text in again)
     if any(_holds(text, _thin(handle)) for text in again) or not as_first:
         return matches  # the mark is there, or the line was not read again as it was first
     return [_lowered(best, read, handle), *matches[1:]]
@@ -147,12 +147,10 @@ def _marks_loose(handle: str) -> str:
     return "".join(r"[._\s]" if c in _MARKS else re.escape(c) for c in handle)
 
 
-def _opens(text: str, handle: str, thin_lost: bool = False) -> bool:
+def _opens(text: str, handle: str) -> bool:
     """The text, or a word of it, opens with the handle (its marks loose; its thin letters,
-    folded to "l", each read or lost if `thin_lost`)."""
-    spelled = _marks_loose(handle)
-    if thin_lost:
-        spelled = spelled.replace("l", "l?")
+    folded to "l", each read or lost)."""
+    spelled = _marks_loose(handle).replace("l", "l?")
     return re.search(rf"(?:^|\s){spelled}", text) is not None
 
 
