@@ -230,7 +230,7 @@ def analyse(
     group_chat = functools.cache(  # asked only of a number read as the poster
         lambda: in_group_chat(lines) or (span is not None and group_chat_again(shot.image, engine))
     )
-    if sharers_number(layout.header, layout.header.platform, group_chat):
+    if sharers_number(layout.header, layout.header.platform, group_chat, lines):
         # A group member's number atop the bubble they shared the story in (any reading's).
         layout = replace(layout, header=replace(layout.header, poster=None, evidence=()))
     # Who posted matters for the verdict only when the content backs someone: only then is

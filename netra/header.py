@@ -335,11 +335,16 @@ def read_poster(
         reading = read_layout(lines, *image.size).header
         if reading.platform == "unknown" and layout.header.platform != "unknown":
             reading = replace(reading, platform=layout.header.platform)
-        if sharers_number(reading, layout.header.platform, group_chat):
+        if sharers_number(reading, layout.header.platform, group_chat, extra):
             reading = replace(reading, poster=None)
         if reading.poster is None:
-            # No anchor read (the age lost in the glare): each line's words are a guess.
+            # No anchor read (the age lost in the glare): each line's words are a guess; a
+            # number guessed is a group member's as one read with its anchor is.
             found = guess_poster([x.text for x in lines], reading, roster, limit)
+            if found is not None and sharers_number(
+                found[0], layout.header.platform, group_chat, extra
+            ):
+                found = None
             if found is None:
                 unmatched.extend(guess_alike(lines, reading, unmatched))
                 continue

@@ -10,7 +10,7 @@ from dataclasses import replace
 from netra.header_agreement import looks_real, poster_key
 from ocr.engine import OcrLine
 from rules.frame import is_chrome
-from rules.poster import HeaderReading, is_time_line
+from rules.poster import HeaderReading, is_time_line, phone_in
 from rules.types import Poster
 from wording import id_analysis as why
 
@@ -66,7 +66,12 @@ def _name_words(text: str) -> tuple[list[str], list[str]]:
 def strip_guess(text: str, reading: HeaderReading) -> HeaderReading:
     """The name line read alone often lacks its anchor (the age is lost in the glare): its
     words are the poster, for the roster to confirm or find near ("aguskusumawe" of
-    "aguskusumawati81"); an unmatched guess never stands on its own (see `settle_unmatched`)."""
+    "aguskusumawati81"); an unmatched guess never stands on its own (see `settle_unmatched`).
+    A phone number is an unsaved contact's, on any platform but Instagram ("462877:524-0597",
+    white on a pale status in a chat: ours 9265 0281)."""
+    if reading.platform != "instagram" and (phone := phone_in(text)) is not None:
+        evidence = (*reading.evidence, why.HEADER_NAME_LINE_ALONE)
+        return replace(reading, poster=Poster("phone", phone), alternatives=(), evidence=evidence)
     tokens, words = _name_words(text)
     if not words:
         return reading

@@ -8,12 +8,13 @@ line in sight, and taking it would name the wrong person: the one who reported i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 
 from PIL import Image
 
 from ocr.engine import OcrEngine
-from rules.frame import in_group_chat
+from rules.frame import TextLine, in_group_chat, status_row
 from rules.poster import HeaderReading
 
 # A chat's title bar, right of its back arrow and avatar (fractions of the screenshot's width
@@ -23,19 +24,44 @@ TITLE_BAR = (0.12, 0.03, 0.8, 0.13)
 TITLE_ZOOM = 2.0
 
 
-def sharers_number(reading: HeaderReading, platform: str, group_chat: Callable[[], bool]) -> bool:
+def sharers_number(
+    reading: HeaderReading,
+    platform: str,
+    group_chat: Callable[[], bool],
+    lines: Sequence[TextLine] = (),
+) -> bool:
     """A bare phone number (no time line under it) that is who shared the story, not who
     posted it: above a story the first reading placed on Instagram (`platform`; Instagram
     names its poster by handle, never by number), or heading a bubble in a group chat (a
     member not saved as a contact), its story's own status bar cropped off. `group_chat` is
     asked only for such a number, by whichever reading reads it: the first reading may read
     no poster at all and a later one the number (ours 9239 0103, the story's own "Eka
-    Marbun" under it), and the title bar is read again only then (`group_chat_again`)."""
+    Marbun" under it), and the title bar is read again only then (`group_chat_again`). A
+    number that `lines` show right under the story's own status bar is the story's poster
+    (`under_its_status_bar`)."""
     return (
         reading.poster is not None
         and reading.poster.kind == "phone"
         and reading.seen is None
+        and not under_its_status_bar(reading.poster.text, lines)
         and (platform == "instagram" or group_chat())
+    )
+
+
+def under_its_status_bar(number: str, lines: Sequence[TextLine]) -> bool:
+    """Whether a line reading `number` stands right under a phone's status bar whose clock is
+    at its left: the first line of a story's own screen, its poster's (a white number on a
+    pale status shared into a group chat, its time line unread: ours 9265 0281). A member's
+    number heading a bubble has the chat above it, or another bubble's time at its right."""
+    digits = re.sub(r"\D", "", number)
+    return any(
+        re.sub(r"\D", "", line.text).endswith(digits[-9:])
+        and status_row(bar, lines)
+        and bar.left <= line.left
+        and 0 <= line.top - bar.bottom <= 2 * bar.text_height
+        for line in lines
+        for bar in lines
+        if bar is not line
     )
 
 

@@ -59,7 +59,9 @@ def dated(line: str) -> bool:
 # "gaspoool 01m" is a caption with the pair's number, ours 9251 0116, not a header.)
 _IG_AGE = re.compile(r"^(?!0\d)(\d{1,2})\s?(j|m|h|d|mg|jam|mnt|menit|w)$", re.IGNORECASE)
 _USERNAME = re.compile(r"^@?([a-z0-9._]{2,30})$", re.IGNORECASE)
-_PHONE = re.compile(r"(\+?\s?62|0)\s?[-\s]?8[\d\s\-.]{7,16}\d")
+# A faint hyphen may be read as a colon ("+62 877-524-0597" read "462877:524-0597", white on
+# a pale status shared into a chat: ours 9265 0281).
+_PHONE = re.compile(r"(\+?\s?62|0)\s?[-\s]?8[\d\s\-.:]{7,16}\d")
 _FOOTER_IG = re.compile(r"kirim\s+pesan|send\s+message", re.IGNORECASE)
 _FOOTER_WA = re.compile(r"^\W{0,3}(balas|reply)\W{0,3}$", re.IGNORECASE | re.MULTILINE)
 
@@ -82,7 +84,7 @@ def phone_in(text: str) -> str | None:
     if not match:
         return None
     digits = re.sub(r"\D", "", match.group(0))
-    return match.group(0).strip() if 9 <= len(digits) <= 15 else None
+    return match.group(0).strip().replace(":", "-") if 9 <= len(digits) <= 15 else None
 
 
 def _age_at(tokens: list[str], i: int, lenient: bool = False) -> str | None:

@@ -59,3 +59,32 @@ def test_a_number_a_later_reading_takes_for_the_poster_is_who_shared_it(tmp_path
     v, label = _scan_ours(9239, 103, "Eka Marbun", tmp_path)
     assert label["frame"] == "chat_whatsapp" and label["should_flag"], label
     assert_flagged_as_labelled(v, label)
+
+
+def test_a_number_under_the_storys_own_status_bar_in_a_group_chat_is_the_poster(
+    tmp_path: Path,
+) -> None:
+    """A WhatsApp status of an unsaved number, white on a pale grey, shared into a group
+    chat: no reading placed a poster, one read the number alone under the story's own "14.24"
+    ("462877:524-0597", its "+" read as a 4 and a hyphen as a colon). It stands under the
+    story's status bar, not atop a member's bubble: the poster, rostered (ours 9265 0281)."""
+    from tests.netra.flags import assert_flagged_as_labelled
+    from tests.netra.test_reader import _scan_ours
+
+    v, label = _scan_ours(9265, 281, "+62 877-524-0597", tmp_path)
+    assert label["frame"] == "chat_whatsapp" and label["should_flag"], label
+    assert_flagged_as_labelled(v, label)
+
+
+def test_a_number_is_under_the_status_bar_only_when_the_bar_stands_right_above_it() -> None:
+    from netra.sharer import under_its_status_bar
+    from ocr.engine import OcrLine
+
+    def line(text: str, left: int, top: int) -> OcrLine:
+        return OcrLine(text, left, top, left + 10 * len(text), top + 17, 0.9, 17.0)
+
+    number = line("462877:524-0597", 275, 319)
+    assert under_its_status_bar("62877-524-0597", [line("14.24", 226, 302), number])
+    # A bubble's time at the right of the bubble above; the bar far above.
+    assert not under_its_status_bar("62877-524-0597", [line("10.28", 530, 300), number])
+    assert not under_its_status_bar("62877-524-0597", [line("14.24", 226, 200), number])

@@ -59,6 +59,14 @@ def test_whatsapp_unsaved_contact_is_a_phone_number() -> None:
     assert reading.poster == Poster("phone", "+62 812-4544-5201")
 
 
+def test_a_faint_numbers_hyphen_read_as_a_colon_is_still_the_number() -> None:
+    """ "+62 877-524-0597" white on pale grey, read "462877:524-0597" (ours 9265 0281): its
+    "+" read as a 4, its first hyphen as a colon. A clock's colon is no number's."""
+    reading = parse_header_text(["14.24", "462877:524-0597", "Hari ini 10.28"])
+    assert reading.poster == Poster("phone", "62877-524-0597")
+    assert parse_header_text(["Rapat 08:00 di aula"]).poster is None
+
+
 def test_contact_name_keeps_unit_in_parentheses() -> None:
     reading = parse_header_text(["<- Bu Rina (Bappeda)", "Hari ini 08.15"])
     assert reading.poster == Poster("contact_name", "Bu Rina (Bappeda)")
