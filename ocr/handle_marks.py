@@ -76,7 +76,7 @@ def dots_in_place(image: Image.Image, box: Box, handle: str) -> bool:
     places = [k for k, c in enumerate(handle) if c == "."]
     if not places:
         return True
-    line = _line_ink(image, box)
+    line = _line_ink(image, box, lifted=True)
     if line is None:
         return False
     foot, size, top = line.foot, line.size, line.top
@@ -182,18 +182,22 @@ class _Line:
     right: int
 
 
-def _line_ink(image: Image.Image, box: Box) -> _Line | None:
+def _line_ink(image: Image.Image, box: Box, lifted: bool = False) -> _Line | None:
     """The line in `box` as ink (its colour apart from the background's, Otsu's threshold on
-    grey, a quarter of its height more above and below); None when no letters are found."""
+    grey, a quarter of its height more above and below); None when no letters are found.
+    `lifted`: the letters lifted off the background first (`_lifted`)."""
     x0, y0, x1, y1 = box
     h = y1 - y0
     crop = image.crop((max(0, x0), max(0, y0 - h // 4), min(image.width, x1), y1 + h // 4))
     grey = np.asarray(crop.convert("L"), dtype=np.float32)
     if grey.size == 0 or h < 6:
         return None
-    ink = grey > _otsu(grey)
-    if ink.mean() > 0.5:
-        ink = ~ink  # dark text on a light background
+    if lifted:
+        ink = _lifted(grey, h)
+    else:
+        ink = grey > _otsu(grey)
+        if ink.mean() > 0.5:
+            ink = ~ink  # dark text on a light background
     measured = _foot_and_size(ink, h)
     if measured is None:
         return None
@@ -220,6 +224,21 @@ def _line_ink(image: Image.Image, box: Box) -> _Line | None:
         int(cols[0]),
         int(cols[gaps[0]] if len(gaps) else cols[-1]) + 1,
     )
+
+
+# The background is what a square a third (1 / LIFT_WINDOW) of the line's height wide leaves of
+# the grey when it is opened: no stroke of a letter is as thick.
+LIFT_WINDOW = 3
+
+
+def _lifted(grey: np.ndarray, h: int) -> np.ndarray:
+    """The letters' ink as what stands out lighter than the background right behind it (a
+    top-hat): white letters over a pale photo, a forehead or a cup, are as light as much of
+    what is behind them, and one threshold on grey takes the photo's pale parts for ink with
+    them (ours 9265 0296, "janet.dpmptsp" over a face). A story's header is always white."""
+    size = max(5, h // LIFT_WINDOW)
+    raised = grey - ndimage.grey_opening(grey, size=(size, size))
+    return raised > _otsu(raised)
 
 
 def _runs(mask: np.ndarray, left: int, right: int) -> list[tuple[int, int]]:

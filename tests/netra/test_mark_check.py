@@ -420,3 +420,34 @@ def test_a_twins_dot_on_the_line_keeps_a_later_reading_of_an_underscore_a_lead()
         later = OcrLine("rahmathidayat_86 20m", box[0], box[1], box[2], box[3], 0.98)
         found = check_lost_mark(image, engine, header, [near], box, [later])
         assert (found[0].confidence == DOTS_SEEN) == raised, (shown, found[0].evidence)
+
+
+def test_a_dot_is_found_on_white_letters_over_a_pale_face() -> None:
+    """ "janet.dpmptsp" white over a forehead (ours 9265 0296), read with a gap and then
+    without its dot: one threshold on grey took the pale skin for ink with the letters, and
+    the dot stood nowhere, so the teacher's story backing pair 4 went to review. Lifted off
+    the photo behind them, the letters show it; the twins without it, in its place, show
+    none."""
+    from ocr.handle_marks import dots_in_place
+
+    engine = make_engine("ppocr")
+    for shown in ("janet.dpmptsp", "janetdpmptsp", "janet_dpmptsp"):
+        image, label = _rebuilt(9265, 296, "janet.dpmptsp", shown)
+        assert "pale_header" in label["noise"]
+        box = _header_box(image, engine, "janet")
+        assert dots_in_place(image, box, "janet.dpmptsp") == (shown == "janet.dpmptsp"), shown
+
+
+def test_a_dotted_handle_over_a_pale_face_is_flagged_and_its_twin_is_a_lead(
+    tmp_path: Path,
+) -> None:
+    """The story itself (ours 9265 0296, backing pair 4): flagged once the dot is seen; a
+    twin "janetdpmptsp" in its place stays a lead for review."""
+    from tests.netra.flags import assert_flagged_as_labelled
+    from tests.netra.test_reader import _scan_ours
+
+    v, label = _scan_ours(9265, 296, "janet.dpmptsp", tmp_path)
+    assert_flagged_as_labelled(v, label, 4)
+    twin, _label = _scan_ours(9265, 296, "janet.dpmptsp", tmp_path, "janetdpmptsp")
+    assert not twin.flagged and twin.asn is not None, twin.reasons
+    assert twin.asn.confidence <= MARK_ABSENT
