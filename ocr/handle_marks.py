@@ -10,6 +10,7 @@ last letter (`trailing_mark`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -120,7 +121,8 @@ def underscores_in_place(image: Image.Image, box: Box, handle: str) -> bool:
     """Whether each "_" of `handle` stands where it should on the line in `box`: an
     underscore the readers lost at every size ("eka_84" read "eka84", ours 9261 0115), which
     a person sees. A twin account without it ("eka84") shows no bar under its foot there."""
-    places = [k for k, c in enumerate(handle) if c == "_"]
+    # A double underscore ("maria__journey") draws one bar, where its two stand.
+    places = [(m.start(), m.end() - 1) for m in re.finditer("_+", handle)]
     if not places:
         return True
     line = _line_ink(image, box)
@@ -141,7 +143,8 @@ def underscores_in_place(image: Image.Image, box: Box, handle: str) -> bool:
     # ("citra_januar_id" beside a twin's "citra_januar_i_d") is not both.
     middles, pitch = _middles(handle, line.left, line.right)
     return len(runs) >= len(places) and all(
-        any(abs(run - middles[k]) <= pitch for run in runs) for k in places
+        any(abs(run - (middles[first] + middles[last]) / 2) <= pitch for run in runs)
+        for first, last in places
     )
 
 

@@ -124,9 +124,13 @@ _WITH_OFFICE = re.compile(r"\s+(?:dari|dan\s+tim|di|kepala|staf|staff)\s+((?:\S+
 def named_with_office(norm: str, called: str) -> bool:
     """`called` ("Pak Mah") stands in `norm` followed by an office of the government's
     (`rules.units`: an agency, a school, a health post, a village office): a colleague,
-    not a candidate, whom no office employs."""
-    words = r"\s+".join(re.escape(w) for w in called.lower().split())
-    for m in re.finditer(r"\b" + words, norm):
+    not a candidate, whom no office employs. The name's last word read twice ("bersama Bang
+    Gam" "Gam" "dari Dinas KB", a piece of the line read again by an enlarged reading: ours
+    9267 0264) is the name once."""
+    parts = called.lower().split()
+    words = r"\s+".join(re.escape(w) for w in parts)
+    echo = rf"(?:\s+{re.escape(parts[-1])}\b)?" if parts else ""
+    for m in re.finditer(r"\b" + words + r"\b" + echo, norm):
         office = _WITH_OFFICE.match(norm, m.end())
         if office and unit_hints(name_tokens(office.group(1)))[0]:
             return True

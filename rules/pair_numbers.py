@@ -59,7 +59,9 @@ NUMBER_CONTEXTS: list[tuple[str, re.Pattern[str], float]] = [
     (why.RULE_CHOOSE_NUMBER, re.compile(r"\b(?:pilih|dukung|menangkan|menang|choose|support)\w*\s+(?:(?:paslon|pasangan(?:\s+calon)?)\s*(?:" + _NO + r"\s*)?|" + _NO + r"\s*)" + _NUM + r"\b"), 0.9),
     # A padded number after a verb of choosing or a firm word: "gaspol 02", "tetap 01",
     # "yang penting 03", "jangan lupa 02", "cuma 01", "Bismillah, 02", "Satu putaran! 01".
-    (why.RULE_CHOOSE_DIGITS, re.compile(r"\b(?:pilih|dukung|menangkan|menang|gaspol|gas|lanjutkan|all\s?in|pasti|jelas|fix|jagoan|sikat|hajar|tetap|wajib|yakin|percaya|pokok(?:nya|e)|penting|cuma|hanya|cukup|lupa|lali|poho|ingat|bismillah|insya\s?allah|putaran)\w*[\s,!.]+(?:(?:ji|mi|mo|ya|aja|lah|deh|paslon)\s+)?0(\d)\b"), 0.85),
+    # Not the right to vote's "pilih" ("AYO GUNAKAN HAK PILIH" over a debate card's list
+    # "03 RAMLAN …": ours 9267 0138).
+    (why.RULE_CHOOSE_DIGITS, re.compile(r"\b(?<!hak )(?:pilih|dukung|menangkan|menang|gaspol|gas|lanjutkan|all\s?in|pasti|jelas|fix|jagoan|sikat|hajar|tetap|wajib|yakin|percaya|pokok(?:nya|e)|penting|cuma|hanya|cukup|lupa|lali|poho|ingat|bismillah|insya\s?allah|putaran)\w*[\s,!.]+(?:(?:ji|mi|mo|ya|aja|lah|deh|paslon)\s+)?0(\d)\b"), 0.85),
     # The side one is on: "barisan 03 merapat", "kubu 02", "laskar 01" (padded: a pair's
     # number); "aku tim 01", "Tim 02 mana suaranya?" only where the line ends or calls out
     # (not "Tim 01 pendataan", an office's team).

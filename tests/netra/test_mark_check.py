@@ -451,3 +451,34 @@ def test_a_dotted_handle_over_a_pale_face_is_flagged_and_its_twin_is_a_lead(
     twin, _label = _scan_ours(9265, 296, "janet.dpmptsp", tmp_path, "janetdpmptsp")
     assert not twin.flagged and twin.asn is not None, twin.reasons
     assert twin.asn.confidence <= MARK_ABSENT
+
+
+def test_a_twin_read_a_letter_off_and_without_the_rostered_handles_mark_is_a_lead(
+    tmp_path: Path,
+) -> None:
+    """A citizen's "yuni.rangkuti4" over a pale photo in a gallery viewer, read
+    "uni.rangkuti4": one letter off the roster's "yuni.rangkuti_4", and without its
+    underscore. Two slips were a flag (ours 9267 0171); with no bar on the line where the
+    rostered handle puts it, the story goes to review, the teacher offered."""
+    from tests.netra.test_reader import _scan_ours
+
+    v, label = _scan_ours(9267, 171, "yuni.rangkuti4", tmp_path)
+    assert label["category"] == "nonasn_support"
+    assert v.kind == "review" and v.asn is not None, v.reasons
+    assert v.asn.entry.instagram == "yuni.rangkuti_4" and v.asn.confidence <= MARK_ABSENT
+
+
+def test_a_double_underscore_draws_one_bar() -> None:
+    """ "maria__journey": its two underscores are one bar under the line, where they stand;
+    a twin "mariajourney" shows none."""
+    from ocr.handle_marks import underscores_in_place
+    from ocr.image_input import load_screenshot
+    from tests.netra.test_elections import STORIES
+    from tests.synth import render_story
+
+    engine = make_engine("ppocr")
+    for shown in ("maria__journey", "mariajourney"):
+        spec = dataclasses.replace(STORIES["governor_hashtag"], poster=shown)
+        image = load_screenshot(render_story(spec)).image
+        box = _header_box(image, engine, "maria")
+        assert underscores_in_place(image, box, "maria__journey") == (shown != "mariajourney")

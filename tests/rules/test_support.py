@@ -277,6 +277,18 @@ def test_a_ballots_title_read_beyond_its_usual_slips_is_still_a_ballots(
         assert finding.candidate == number
 
 
+def test_the_right_to_vote_over_a_debate_cards_list_urges_no_pair() -> None:
+    """ "AYO GUNAKAN HAK PILIH" read above a debate card's list of the pairs, "03 YUSUF …"
+    first (ours 9267 0138, scattered rows): the right to vote is no "pilih 03"."""
+    text = (
+        "AYO GUNAKAN HAK PILIH\n03YUSUFHALIM-DEWI ANGGRAINI\n02BAMBANGSUTEJO-RAHMATHIDAYAT\n"
+        "01HENDRA SIREGAR&WULAN\nPRATIWI\nDEBATPUBLIK PASANGAN CALON\nBUPATIDANWAKIL BUPATI"
+    )
+    finding = detect_support(text, ELECTION)
+    assert finding.candidate is None and finding.neutral_cues, finding
+    assert detect_support("Hak pilihmu, pilih 03!", ELECTION).candidate == 3
+
+
 def test_on_a_ballot_urging_one_pair_the_others_names_are_its_list_not_rivals() -> None:
     """A turned ballot read level: "COBLOSNOMOR2!" under a scrap of pair 1's names, which
     "coblos" lifts as if backed. It is the ballot's list: pair 2 stays clearly backed."""
@@ -1630,6 +1642,8 @@ aliases = ["RURI", "Mas Rudi", "Pak Ri"]
         "Rapat koordinasi bersama Mas Rudi dari Bapenda",
         "Rapatkoordinasi\nbersama Pak\nRi dari\nPKM Taman Sari",
         "Makan siang bareng Mas Rudi dan tim Dispora",
+        # The name's last word read twice, a piece of its line read again (ours 9267 0264).
+        "Rapat koordinasi\nbersama Mas Rudi\nRudi\ndari Dinas KB",
     ):
         finding = detect_support(text, election)
         assert 0.3 <= finding.confidence < 0.7, (text, finding)
