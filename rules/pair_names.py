@@ -48,6 +48,10 @@ def campaign_stems(c: Candidate) -> tuple[str, ...]:
     return tuple(sorted(stems))
 
 
+# A term of office after a bare number ("2 periode", "dua periode").
+_TERMS = re.compile(r"p[e3]r[il1|!]ode")
+
+
 def named_with_number(c: Candidate, norm: str, supported: bool) -> tuple[str, float] | None:
     """The pair's own number next to its alias or a name ("pasy 01", "Bustami no 1",
     "02 SOPA"): two kinds of evidence that agree, in two words. What matched and its weight.
@@ -81,7 +85,11 @@ def named_with_number(c: Candidate, norm: str, supported: bool) -> tuple[str, fl
         hit = next((w for w in near if fold_compact(w) in aliases), None) or next(
             (w for w in beside if fold_compact(w) in names), None
         )
-        if hit:
+        # A bare number before "periode" counts terms, not pairs: "BUSTAMI 2 PERIODE!!" is
+        # pair 1's second term, not pair 2 (whose "Wiranto Bustami Kahar" shares the name:
+        # ours 9269). It still tells a name read a slip off ("FUHRI 2 PERIODE") from prose.
+        terms = not m.group(1) and _TERMS.match(" ".join(words[i + 1 : i + 2]))
+        if hit and not terms:
             return f"{hit} {word}", 0.85
         if slipped is None:
             alias_slip = next((w for w in near if _one_slip(w, aliases, 4)), None)

@@ -382,6 +382,31 @@ def test_a_vote_entrusted_to_a_candidate_named_in_part_is_support() -> None:
     assert detect_support("Titip kue buat Yusuf ya", ELECTION).confidence < 0.7
 
 
+def test_a_second_term_is_no_pair_two() -> None:
+    """ "BUSTAMI 2 PERIODE!!" backs pair 1's Bustami Kahar for a second term; pair 2's
+    "Wiranto Bustami Kahar" shares the name, and its number is no count of terms (ours 9269
+    0179, 0285: `clear`, the two pairs taken as both named)."""
+    election = parse_election(
+        """
+[election]
+name = "Pilkada Kota Contoh 2024"
+[[candidates]]
+number = 1
+people = ["Bustami Kahar", "Ramlan Kahar"]
+aliases = ["BURA"]
+[[candidates]]
+number = 2
+people = ["Wiranto Bustami Kahar", "Dalima Batubara"]
+aliases = ["WIDA"]
+"""
+    )
+    for text in ("BUSTAMI 2 PERIODE!! 💪", "Bustami 2 periode!!"):
+        finding = detect_support(text, election)
+        assert finding.candidate == 1 and finding.confidence >= 0.7, (text, finding)
+    assert detect_support("Bustami nomor 2!", election).candidate == 2
+    assert detect_support("HENDRA 2 PERIODE!!", ELECTION).candidate == 1
+
+
 def test_an_alias_or_name_one_slip_off_beside_the_pairs_number() -> None:
     """A script capital read as another letter ("FU&L nOmOr 2!" for "ZUEL nomor 2"): the
     pair's own number beside it makes the slip a misreading."""
