@@ -493,8 +493,8 @@ def _fallback_layout(
         and poster in (letters := _letters(" ".join(x.text for x in row)))
         and len(poster) >= 0.7 * len(letters)
     ]
-    body = [
-        line.text
+    in_body = [
+        line
         for line in lines
         if line not in chrome
         and line.centre_y < story_bottom
@@ -507,17 +507,20 @@ def _fallback_layout(
     ]
     header_box = None
     if top_lines:
+        # The header ends with its last line that is no body's: an emoji row right under the
+        # name ("✌️ 2️⃣ 🔥" read "2": ours 9269 0215) is the story's, to be read as such.
+        header_lines = [line for line in top_lines if line not in in_body] or top_lines
         header_box = (
             0,
             min(line.top for line in top_lines),
             width,
-            max(line.bottom for line in top_lines),
+            max(line.bottom for line in header_lines),
         )
     return Layout(
         header=reading,
         header_box=header_box,
         story_top=story_top,
-        body=tuple(body),
+        body=tuple(line.text for line in in_body),
         footer=(footer_text,) if footer_text else (),
         chrome=tuple(line.text for line in chrome),
     )

@@ -496,3 +496,13 @@ def test_a_rostered_handle_the_first_reading_read_outlasts_an_enlarged_slip(
     roster = RosterIndex(parse_roster((tmp_path / "roster.csv").read_bytes(), "r.csv").entries)
     v = analyse(data, roster, election)
     assert_flagged_as_labelled(v, label, slogan.number)
+
+
+def test_an_emoji_row_right_under_a_name_read_without_its_age_is_the_storys(
+    tmp_path: Path,
+) -> None:
+    """ "✌️ 2️⃣ 🔥" right under "dewi.dinkes" over a pale glow (ours 9269 0215): the name's age
+    unread, the header was taken to end below the emoji row, whose emoji were never looked
+    at, and the nurse's story ended `clear`."""
+    v, label = _scan_ours(9269, 215, "dewi.dinkes", tmp_path)
+    assert_flagged_as_labelled(v, label, 2)

@@ -655,3 +655,20 @@ def test_a_month_and_its_year_under_a_caption_line_is_no_status_time() -> None:
     lines = [*STATUS, line("Bu Maya SD 39", 88, 60), line("Harlint 1729", 88, 95),
              line("Lari pagi 5 km", 200, 600)]  # fmt: skip
     assert read_layout(lines, W, H).header.poster == Poster("contact_name", "Bu Maya SD 39")
+
+
+def test_an_emoji_row_under_a_name_read_without_its_age_is_the_storys_not_the_headers() -> None:
+    """ "dewi.dinkes" over a pale glow, its age unread, "✌️ 2️⃣ 🔥" right under it read "2"
+    (ours 9269 0215): the header ends with the name's line, so the row below is looked at
+    as the story's (its emoji), not passed over as part of the header."""
+    lines = [
+        OcrLine("20.15", 20, 5, 90, 30, 0.99, 25.0),
+        OcrLine("20%", 640, 5, 700, 30, 0.99, 25.0),
+        OcrLine("dewi.dinkes", 96, 81, 254, 107, 0.99, 25.2),
+        OcrLine("2", 81, 130, 161, 168, 0.69, 37.0),
+        OcrLine("Kirim pesan", 40, 1200, 200, 1230, 0.99, 30.0),
+    ]
+    layout = read_layout(lines, 720, 1280)
+    assert layout.header.poster == Poster("username", "dewi.dinkes")
+    assert layout.body == ("2",)
+    assert layout.header_box is not None and layout.header_box[3] == 107
