@@ -358,6 +358,13 @@ def _marks_rejoined(line: str) -> str:
     return _MARK_SPACED.sub("", line)
 
 
+# An app's own name, the title of its notification ("Instagram" over "Seseorang menyukai
+# foto Anda", blindgen 301 0010): never the account of whoever posted a story.
+APP_NAMES = frozenset(
+    {"instagram", "whatsapp", "facebook", "tiktok", "telegram", "threads", "messenger"}
+)
+
+
 def leading_username(line: str) -> str | None:
     """The first username-like word(s) of a header line, after the avatar's noise.
 
@@ -369,7 +376,7 @@ def leading_username(line: str) -> str | None:
     """
     tokens = [t.strip("'\"‘’“”,;:()").replace("/", "7") for t in _marks_rejoined(line).split()]
     for i, token in enumerate(tokens):
-        if _CAPITAL_NOT_SLIP.match(token):
+        if _CAPITAL_NOT_SLIP.match(token) or token.lower() in APP_NAMES:
             continue
         if _USERNAME.match(token) and len(token) >= 4 and re.search(r"[a-z]{2}", token):
             parts = [token]

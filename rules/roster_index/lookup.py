@@ -405,14 +405,15 @@ class CandidateLookup(NameWordsLookup):
         return bool(self._unit_hints(word)[0])
 
     def _known_word(self, word: str) -> bool:
-        """A word a contact name may hold: a roster name, an honorific or title, a unit's
-        word, a word of one of this roster's unit names (its places) or the initials of
-        one ("DPPKB" of Dinas Pengendalian Penduduk dan Keluarga Berencana, "KB" of its
-        last words)."""
+        """A word a contact name may hold: a roster name (of two letters too: "WAODESALMAH"
+        is Wa Ode Salmah, blindgen 301), an honorific or title, a unit's word, a word of one
+        of this roster's unit names (its places) or the initials of one ("DPPKB" of Dinas
+        Pengendalian Penduduk dan Keluarga Berencana, "KB" of its last words)."""
         if len(word) < 2 or (
             len(word) == 2
             and word not in _TWO_LETTER_WORDS
             and "opd:" + word not in self._key_units
+            and self._vocab.get_one(word) is None
         ):
             return False
         if word in HONORIFICS or word in TITLE_TOKENS or word in UNIT_WORDS:
@@ -565,14 +566,11 @@ def _kind_cut_off(text: str) -> str:
 _ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"})
 # The two-letter words a run-together contact name is split into: "Bu", "Bp", "Om" and the
 # units' short forms ("RS", "PP"), Roman numbers; not "ko", "ci" or "ka", which start too many
-# names. ("Om" starts names too, "Omar": a split must cover the whole run with known words,
+# names (unless the roster holds one as a name word, as it holds "Wa" of Wa Ode: `_known_word`). ("Om" starts names too, "Omar": a split must cover the whole run with known words,
 # fewest first, so "OMARHIDAYAT" stays "Omar Hidayat".)
 _TWO_LETTER_WORDS = frozenset(
-    {"bu", "bp", "pk", "om"}
-    | {w for w in UNIT_WORDS if len(w) == 2}
-    | UNIT_TWO_LETTER_WORDS
-    | {w for w in _ROMAN if len(w) == 2}
-)
+    {"bu", "bp", "pk", "om"} | {w for w in (*UNIT_WORDS, *_ROMAN) if len(w) == 2}
+) | frozenset(UNIT_TWO_LETTER_WORDS)
 _GLUED_HONORIFIC = re.compile(
     r"^(?:(?:PAK|BAPAK|BPK|IBU)(?=[A-Z]{3})|(?:Pak|Bapak|Bpk|Bu|Ibu|Mas|Mbak|Bang|Kak)(?=[A-Z][a-z]{2}))"
 )

@@ -434,3 +434,13 @@ def test_a_bullet_read_as_a_zero_before_the_age_is_no_digit(
     reading = parse_header_text([line])
     assert reading.poster == Poster("username", handle)
     assert reading.seen is not None and reading.seen == age
+
+
+def test_an_apps_name_over_its_notification_is_no_handle() -> None:
+    """ "Instagram" under "Instagram·now" on a notification that hides the poster (blindgen
+    301 0010): Instagram's own name is nobody's account; a handle that merely holds it is."""
+    from rules.poster import leading_username
+
+    assert leading_username("Instagram") is None
+    assert leading_username("WhatsApp") is None
+    assert leading_username("instagram_lovers 2 j") == "instagram_lovers"

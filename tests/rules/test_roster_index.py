@@ -1991,3 +1991,19 @@ def test_a_name_whose_capital_i_and_l_were_read_as_one_stroke_is_the_rostered_on
         assert nip == "197304102008121626" and conf >= Thresholds().asn_flag, (shown, conf)
     _nip, conf, _m = top(roster, "contact_name", "Rfan Hariyah Kecamatan Medan Johor")
     assert conf < Thresholds().asn_flag
+
+
+def test_a_name_saved_in_capitals_its_spaces_lost_may_open_with_a_two_letter_name() -> None:
+    """ "WAODESALMAHKELURAHA…" (blindgen 301 0230): Wa Ode Salmah of Kelurahan Batu Meja,
+    saved in capitals, read with its spaces lost and cut by the app. "Wa" is a name word the
+    roster holds, so the run is spelled by the roster's words; it ended `clear` as someone
+    off the roster."""
+    entries = [
+        E("199105132023032356", "Wa Ode Salmah", "Kelurahan Batu Meja"),
+        E("199903222023012021", "Salmah Fatimah Khairunnisa, S.Keb.", "UPTD Puskesmas"),
+        E("199602172017122023", "Salmah Zahara, S.Sos.", "Dinas Kominfo"),
+    ]
+    index = RosterIndex(entries)
+    for shown in ("WAODESALMAHKELURAHA…", "WAODESALMAH"):
+        [best, *_rest] = index.match(Poster("contact_name", shown), limit=3)
+        assert best.entry.nip == "199105132023032356" and best.confidence >= 0.8, shown
