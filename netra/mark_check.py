@@ -115,14 +115,16 @@ def check_lost_mark(
     if at is None:
         if best.method != "instagram-ocr" or not _slipped_and_marks_lost(read, handle):
             return matches
-
         # A letter off and a mark lost too, two slips ("uni.rangkuti4" of a twin's
         # "yuni.rangkuti4", beside the roster's "yuni.rangkuti_4": ours 9267 0171): the
         # rostered handle's marks must stand on the line where it puts them.
-        def marked(im: Image.Image, at: tuple[int, int, int, int]) -> bool:
-            return dots_in_place(im, at, handle) and underscores_in_place(im, at, handle)
-
-        if box is not None and _on_its_line(image, spelled, read, marked, enlarged):
+        if box is not None and _on_its_line(
+            image,
+            spelled,
+            read,
+            lambda im, at: dots_in_place(im, at, handle) and underscores_in_place(im, at, handle),
+            enlarged,
+        ):
             return matches
         return [_lowered(best, read, handle), *matches[1:]]
     if box is None:

@@ -359,7 +359,7 @@ def _marks_rejoined(line: str) -> str:
 
 
 # An app's own name, the title of its notification ("Instagram" over "Seseorang menyukai
-# foto Anda", blindgen 301 0010): never the account of whoever posted a story.
+# foto Anda", blindgen 293 0034 and 301 0010): never the account of whoever posted a story.
 APP_NAMES = frozenset(
     {"instagram", "whatsapp", "facebook", "tiktok", "telegram", "threads", "messenger"}
 )
