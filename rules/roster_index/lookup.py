@@ -566,8 +566,9 @@ def _kind_cut_off(text: str) -> str:
 _ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"})
 # The two-letter words a run-together contact name is split into: "Bu", "Bp", "Om" and the
 # units' short forms ("RS", "PP"), Roman numbers; not "ko", "ci" or "ka", which start too many
-# names (unless the roster holds one as a name word, as it holds "Wa" of Wa Ode: `_known_word`). ("Om" starts names too, "Omar": a split must cover the whole run with known words,
-# fewest first, so "OMARHIDAYAT" stays "Omar Hidayat".)
+# names, unless the roster holds one as a name word, as it holds "Wa" of Wa Ode (`_known_word`).
+# ("Om" starts names too, "Omar": a split must cover the whole run with known words, fewest
+# first, so "OMARHIDAYAT" stays "Omar Hidayat".)
 _TWO_LETTER_WORDS = frozenset(
     {"bu", "bp", "pk", "om"} | {w for w in (*UNIT_WORDS, *_ROMAN) if len(w) == 2}
 ) | frozenset(UNIT_TWO_LETTER_WORDS)
