@@ -351,7 +351,9 @@ SPACE = 0.3
 def read_beyond_gap(image: Image.Image, box: Box, engine: OcrEngine) -> str | None:
     """What stands right of the widest gap in a line (left, top, right, bottom), read alone:
     the story's age after an Instagram handle that OCR read run into it ("veronika_haning23j"
-    of "veronika_haning2 · 3 j"). None when the line shows no gap a space wide."""
+    of "veronika_haning2 · 3 j"). The age may hold a wider space of its own ("maimunahpermadi.98
+    59 m", ours 9271 0041): what follows the widest gap holding no digit, the next widest is
+    read too. None when the line shows no gap a space wide."""
     x0, y0, x1, y1 = box
     x0, y0, x1, y1 = max(0, x0), max(0, y0), min(image.width, x1), min(image.height, y1)
     h = y1 - y0
@@ -363,13 +365,17 @@ def read_beyond_gap(image: Image.Image, box: Box, engine: OcrEngine) -> str | No
     if len(cols) < 2:
         return None
     steps = np.diff(cols)
-    widest = int(np.argmax(steps))
-    if steps[widest] < SPACE * h:
-        return None
-    part = crop.crop((max(0, int(cols[widest + 1]) - h // 4), 0, crop.width, crop.height))
-    part = part.resize((part.width * 2, part.height * 2), Image.Resampling.BICUBIC)
-    lines = engine.read(ImageOps.expand(part, border=2 * MARGIN, fill=behind))
-    return " ".join(line.text for line in lines) or None
+    read = None
+    for gap in np.argsort(-steps, kind="stable")[:2]:
+        if steps[gap] < SPACE * h:
+            break
+        part = crop.crop((max(0, int(cols[gap + 1]) - h // 4), 0, crop.width, crop.height))
+        part = part.resize((part.width * 2, part.height * 2), Image.Resampling.BICUBIC)
+        lines = engine.read(ImageOps.expand(part, border=2 * MARGIN, fill=behind))
+        read = " ".join(line.text for line in lines) or None
+        if read and any(ch.isdigit() for ch in read):
+            break
+    return read
 
 
 def read_full_size(image: Image.Image, rows: tuple[int, int], engine: OcrEngine) -> list[str]:

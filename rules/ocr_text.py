@@ -266,6 +266,26 @@ _URGED_PADDED_THEN_GLYPH = re.compile(
 # The same emoji between the keyword and the number, read as a letter run into the keyword:
 # "GASPOL 👊 01" read "GASPOLm 01".
 _LETTER_BEFORE_PADDED = re.compile(rf"\b({_PADDED_AFTER.pattern})[A-Za-z] ?(0[1-9])\b", re.I)
+# A padded 2 read as two letters after its keyword: "paslon 02" read "paslon uz" (ours 9271
+# 0259). No word is "uz" or "oz"; "u" and "z" are what a script 0 and 2 read as.
+_PADDED_TWO_AS_LETTERS = re.compile(
+    rf"\b({_PADDED_AFTER.pattern}) (?:[0oOuU][zZ]|[uU]2)(?![A-Za-z\d])", re.I
+)
+
+
+def _loosely(word: str) -> str:
+    """`word` as OCR may read it: an o as a zero, an l or an i as a one or a bar, held
+    letters ("gaspoool")."""
+    loose = {"o": "[o0]", "l": "[l1|i]", "i": "[i1l|!]"}
+    return "".join(loose.get(ch, re.escape(ch)) + "+" for ch in word)
+
+
+# An urging word misread in its o, l or i and run into a padded number: "gaSPOOOl 02" read
+# "gaSP000102" and "gaSPO0OI02" (ours 9271 0166). The number is the run's last two digits.
+_URGED_LOOSE = {
+    word: re.compile(rf"(?<![A-Za-z\d])(?:{_loosely(word)}) ?[0oO]([1-9])(?![A-Za-z\d])", re.I)
+    for word in ("gaspol", "gasspol", "coblos", "pilih", "paslon", "nomor")
+}
 _LETTER_O_DIGIT = re.compile(r"(?<![A-Za-z])[oO](?=\d\b)")  # "paslon O3": the zero read as O
 # A padded 1 read as a letter: "sikat 0l!!" (ours 9207 0214); no word is "0l".
 _PADDED_ONE_AS_LETTER = re.compile(r"(?<![A-Za-z\d])0[lI|](?![A-Za-z\d])")
@@ -303,6 +323,9 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
     for line in _DIGIT_TERM_BROKEN.sub(r"\1 ", _symbols_as_stars(text)).splitlines():
         out = []
         line = _ZERO_FOR_O.sub(r"\1o", _SCRIPT_FIX.sub("fix", line))
+        for word, loose in _URGED_LOOSE.items():
+            line = loose.sub(lambda m, w=word: f"{w} 0{m[1]}", line)
+        line = _PADDED_TWO_AS_LETTERS.sub(r"\1 02", line)
         line = _URGED_PADDED_THEN_GLYPH.sub(r"\1 0\2", line)
         line = _LETTER_BEFORE_PADDED.sub(r"\1 \2", _DIGIT_BEFORE_PADDED.sub("", line))
         line = _DIGIT_TERM.sub(r" \1 periode", line)

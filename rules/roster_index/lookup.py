@@ -193,9 +193,9 @@ class CandidateLookup(NameWordsLookup):
             if len(t) == 1 and t.isalpha():
                 initials.append(t)
                 continue
-            v = self._variants(t) or (
-                self._name_begun(t) if cut and t == rest[-1] == tokens[-1] else {}
-            )
+            v = self._variants(t)  # a cut word's completions are near too ("Prakos…")
+            if cut and t == rest[-1] == tokens[-1]:
+                v = {**v, **{k: max(w, v.get(k, 0.0)) for k, w in self._name_begun(t).items()}}
             if not v and 3 <= len(t) <= 8 and ACRONYM + t in self._key_units:
                 # An office's acronym derived from the roster's own unit names ("DPPKB").
                 hint = frozenset({*hint, ACRONYM + t})

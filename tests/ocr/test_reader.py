@@ -326,14 +326,15 @@ PALE_BLUE = ((184, 192, 204), (236, 240, 246))  # white and pale grey over a pal
 @pytest.mark.parametrize(
     ("handle", "age", "colours"),
     [("veronika_haning2", "3 j", DARK_TEAL), ("poltak_97", "58m", DARK_TEAL),
-     ("indah_nasution", "24 m", PALE_BLUE)],
+     ("indah_nasution", "24 m", PALE_BLUE), ("maimunahpermadi.98", "59   m", DARK_TEAL)],
 )  # fmt: skip
 def test_the_age_right_of_the_gap_after_a_handle_is_read_alone(
     handle: str, age: str, colours: tuple[tuple[int, int, int], tuple[int, int, int]]
 ) -> None:
     """An Instagram name line, handle and age a space apart, that OCR reads as one run
     ("veronika_haning23j", "indah_nasution24m"): right of the widest gap is the age, read on
-    its own; also where the line is white over a pale photo, fainter than ink usually is."""
+    its own; also where the line is white over a pale photo, fainter than ink usually is,
+    and where the age's own space is wider than the one after the handle."""
     from ocr.engine import make_engine
     from ocr.left_out import read_beyond_gap
     from tests.synth.render import font

@@ -1874,6 +1874,14 @@ def test_a_contact_cut_by_the_app_is_completed_from_the_roster() -> None:
     _flags_the_first(salmahs, "Salmah Safitri Kecamatan Ko…")
     # Uncut, an unknown last word is no name of the roster's.
     assert top(RosterIndex(bagus), "contact_name", "Bagus Prabawa Tampubol")[1] < FLAG
+    # A cut word one letter short of a name is that name begun, not a near misspelling of
+    # it: "BUNDA NABILAH PRAKOS…" (ours 9271 0123) had gone to review at 0.76.
+    nabilahs = [
+        E("197811262013102947", "Nabilah Prakoso", "Kelurahan Air Itam"),
+        E("199001012015031002", "Nabilah Hasanah", "Dinas Sosial"),
+    ]
+    _flags_the_first(nabilahs, "BUNDA NABILAH PRAKOS…", "BUNDA NABILAH PRAKOS..")
+    assert top(RosterIndex(nabilahs), "contact_name", "BUNDA NABILAH PRAKOS")[1] < FLAG
 
 
 def test_a_name_cut_to_two_letters_after_two_whole_words_is_completed() -> None:

@@ -868,6 +868,10 @@ def test_one_misread_number_does_not_cancel_a_well_supported_pair() -> None:
         ("PASLON 19 01\nPALING MANTAP", 1),  # "PASLON 💯 01": the emoji read as "19"
         ("gasspol02m", 2),  # "gasspol 02 🔥": the emoji read as a letter run into the number
         ("GASPOLm 01", 1),  # "GASPOL 👊 01": the emoji read as a letter run into the word
+        ("gaSP000102★", 2),  # "gaSPOOOl 02 ⭐" (ours 9271 0166): its O's and l read as digits
+        ("gaSPO0OI02", 2),  # and as "0" and "I", run into the number
+        ("p1lih02 ya", 2),
+        ("paslon uz paling mantul", 2),  # "paslon 02" (ours 9271 0259): a script 0 and 2
         ("LANJUTKANNN ZPERODE!!\nHEWNOMORI", 1),  # "HEWAN NOMOR 1": the 1 read as an I
         ("pasti nomor l ya", 1),  # the 1 read as a lower-case l
         ("#Coblosl\nKota Kita Pasti\nMenang", 1),  # "#Coblos1" in a script font
@@ -898,6 +902,8 @@ def test_support_survives_lost_spaces_and_look_alike_glyphs(text: str, number: i
         "Pasti NOMOR INDUK pegawai dicek",  # an I that starts a word is no 1
         "Pilih no I mean yes",  # "no I" is a reply; "nol" is zero
         "Pilih skor nol dulu",
+        "Nomor 025 Tahun 2024",  # a decree's number, not a padded pair number
+        "Rapat di Uz Lounge, gaspol 10 menit",  # "uz" with no number's keyword before it
         "Selamat kepada pemenang 02 lomba mewarnai",  # a winner is no "menang 02"
     ],
 )
