@@ -186,9 +186,11 @@ def number_value(match: re.Match[str]) -> int | None:
 
 # A line that ends where a pair's number would follow: "COBLOS NOMOR", "pilih paslon", "no.".
 # A full stop after "paslon" or "urut" ends a sentence ("jangan komen konten paslon."), where
-# after "no." it is the short form's own.
+# after "no." it is the short form's own. "pilih" too ("pokoknya pilih 👍 3", the 3 in a
+# script font after the emoji passed over: ours 9271 0271), but not the right to vote's.
 _WAITS_FOR_NUMBER = re.compile(
-    r"(?:\b" + _NO + r"|n[oe0a]m[oe0a]r|" + _VOTE + r")[\s.:]*$|\b(?:paslon|urut)[\s:]*$",
+    r"(?:\b" + _NO + r"|n[oe0a]m[oe0a]r|" + _VOTE + r")[\s.:]*$|\b(?:paslon|urut)[\s:]*$"
+    r"|(?<!hak )\bpilih[\s:]*$",
     re.IGNORECASE,
 )
 

@@ -215,6 +215,16 @@ def test_a_ballot_urging_one_pair_in_a_chat_is_read_again_for_its_number(tmp_pat
     assert_flagged_as_labelled(v, label, 1)
 
 
+def test_a_number_after_pilih_and_an_emoji_in_a_script_font_is_read(tmp_path: Path) -> None:
+    """ "pokoknya pilih 👍 3 / aja 👍 / yg lain ❤️ belum meyakinkan" in a script font, the
+    story forwarded into a chat: the detector's line ended at "pilih", the thumb and the "3"
+    passed over, and the ASN's story ended `clear` (ours 9271 0271). A line ending in "pilih"
+    waits for a number as "COBLOS NOMOR" does: read where it stands, the 3 is found."""
+    v, label = _scan_ours(9271, 271, "Kak Hendri Syarifah", tmp_path)
+    assert "chat" in label["noise"] and label["supports_candidate"] == 3
+    assert_flagged_as_labelled(v, label, 3)
+
+
 def test_support_read_only_in_tiny_text_is_read_again_before_a_flag(tmp_path: Path) -> None:
     """An ASN's story of tiny neon text, "Kenali Paslon Bupati Bangka / 01 Fatmawati Rasyid
     - Yustina Alamsyah / No. 2 Hasbi Yasin & Zuraida Hamzah / Pemungutan suara 27 Nov",

@@ -447,3 +447,6 @@ def test_a_line_waits_for_a_number_its_keyword_run_into_the_words_before() -> No
     # A sentence ended after "paslon" waits for nothing; "no." is the short form's own stop.
     assert waits_for_number("pilih paslon") and waits_for_number("COBLOS NO.")
     assert not waits_for_number("jangan komen konten paslon.")
+    # "pokoknya pilih 👍 3": its number after the emoji; the right to vote waits for none.
+    assert waits_for_number("pokoknya pilih") and not waits_for_number("Ayo gunakan hak pilih")
+    assert not waits_for_number("memilih")
