@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rules.contact_name import clean_contact_name
 from rules.frame import (
@@ -121,9 +121,30 @@ def _aligned_above(time_line: TextLine, lines: Sequence[TextLine]) -> TextLine |
             continue
         if not re.search(r"[A-Za-z]{2}|\d{3}", line.text) or is_chrome(line.text):
             continue
-        if best is None or line.bottom > best.bottom:
+        # Of two boxes of one row, the wider: "Bambang" and "Bambang -Kec.Koba" (ours 9263).
+        if best is None or (line.bottom, line.right) > (best.bottom, best.right):
             best = line
     return best
+
+
+def _name_run_on(name_line: TextLine, lines: Sequence[TextLine]) -> TextLine:
+    """The contact's name line with the rest of its row, when the detector boxed the name in
+    two a word's gap apart: "Bambang" and "-Kec. Koba" (ours 9263 0160, left "Bambang"
+    alone, one of 107)."""
+    h = name_line.text_height
+    rest = [
+        x
+        for x in lines
+        if x is not name_line
+        and abs(x.centre_y - name_line.centre_y) < 0.4 * h
+        and name_line.right - h <= x.left <= name_line.right + h
+        and x.right > name_line.right + h
+        and not is_chrome(x.text)
+        and not is_time_line(x.text)
+    ]
+    if len(rest) != 1:
+        return name_line
+    return replace(name_line, text=f"{name_line.text} {rest[0].text}", right=rest[0].right)
 
 
 def _whatsapp_candidates(
@@ -144,6 +165,7 @@ def _whatsapp_candidates(
             name_line = _aligned_above(line, lines)
             if name_line is None or is_time_line(name_line.text) or SHOUTED.match(text):
                 continue  # a name cropped off (the time is no name); content in capitals
+            name_line = _name_run_on(name_line, lines)
             seen = " ".join(text.split())
             phone = phone_in(name_line.text)
             evidence = (why.HEADER_WHATSAPP.format(seen=seen),)

@@ -585,6 +585,17 @@ def test_emoji_over_a_gravel_photo_on_a_label_or_not_are_found(index: int, handl
     assert names.count("finger2") == 3 and names.count("cheer_fire") == 3, names
 
 
+def test_a_keycap_over_gravel_blurred_by_jpeg_is_found() -> None:
+    """ "☝️ 1️⃣ 🔥" bare over gravel (ours 9263 0122): the stones' grey bled into the keycap's
+    edges, which its steel blue filled only 0.83 of; the finger and the fire alone named
+    no pair, and the ASN's story ended `clear`."""
+    from tests.ocr.test_reader import _rebuilt
+
+    image, label = _rebuilt(9263, 122, "yudisyarifah94")
+    assert label["content_text"] == "☝️ 1️⃣ 🔥"
+    assert "key1" in _named(image)
+
+
 def test_a_small_digit_between_small_emoji_on_a_label_is_read() -> None:
     """ "🗳️ 1 ✅💯💯" at 18-22 px on an orange label over a cream story (blindgen 187): the
     white "1", 12 px high, is no text to the detector at three times its size; at six it is

@@ -28,6 +28,26 @@ def test_a_contact_whose_box_reaches_into_the_time_line_is_still_above_it() -> N
     assert layout.header.seen == "Kemarin 19.19"
 
 
+def test_a_contact_name_boxed_in_two_is_read_whole() -> None:
+    """ "Bambang - Kec. Koba" over "Hari ini 15.53", enlarged (ours 9263 0160): the detector
+    boxed "Bambang" and "-Kec. Koba" apart on one row, and a read once as "Bambang" and once
+    whole. Either way the contact is the whole row, not a "Bambang" one of 107 on the
+    roster; a line a wide gap to the right is no part of it."""
+    apart = [*STATUS, OcrLine("Bambang", 172, 53, 329, 90, 0.99),
+             OcrLine("-Kec. Koba", 318, 50, 515, 90, 0.97),
+             OcrLine("Hari ini 15.53", 171, 89, 329, 122, 0.98), line("Balas", 320, 1200)]  # fmt: skip
+    twice = [*STATUS, OcrLine("Bambang", 87, 236, 167, 255, 1.0),
+             OcrLine("Bambang -Kec.Koba", 86, 236, 257, 255, 0.98),
+             OcrLine("Hari ini15.53", 86, 255, 165, 271, 0.96), line("Balas", 320, 1200)]  # fmt: skip
+    for lines in (apart, twice):
+        poster = read_layout(lines, W, H).header.poster
+        assert poster is not None and poster.text.replace(" ", "") == "Bambang-Kec.Koba", poster
+    far = [*STATUS, OcrLine("Bambang", 172, 53, 329, 90, 0.99),
+           OcrLine("12.58", 600, 50, 680, 90, 0.97),
+           OcrLine("Hari ini 15.53", 171, 89, 329, 122, 0.98), line("Balas", 320, 1200)]  # fmt: skip
+    assert read_layout(far, W, H).header.poster == Poster("contact_name", "Bambang")
+
+
 def test_whatsapp_contact_is_the_line_above_the_time() -> None:
     lines = [*STATUS, line("BapakRidwanSMP4", 140, 90), line("Hariini12.54", 140, 122, 25),
              line("Coblos No. 1!", 200, 600, 60), line("Balas", 320, 1200)]  # fmt: skip
