@@ -116,8 +116,10 @@ def check_lost_mark(
         if best.method != "instagram-ocr" or not _slipped_and_marks_lost(read, handle):
             return matches
         # A letter off and a mark lost too, two slips ("uni.rangkuti4" of a twin's
-        # "yuni.rangkuti4", beside the roster's "yuni.rangkuti_4": ours 9267 0171): the
-        # rostered handle's marks must stand on the line where it puts them.
+        # "yuni.rangkuti4", beside the roster's "yuni.rangkuti_4": ours 9267 0171), or two
+        # marks lost ("andimandala6" of a twin's "andi.mandala6", beside the roster's
+        # "andi.mandala.6": ours 9273 0183): the rostered handle's marks must stand on the
+        # line where it puts them.
         if box is not None and _on_its_line(
             image,
             spelled,
@@ -150,18 +152,23 @@ def check_lost_mark(
     # Read as first: the line, or a word of it (after an avatar read "O"), opens with it, a
     # thin letter lost or not ("zahrarahmawat83" of a twin's "zahrarahmawati83", 9263 0136).
     as_first = any(_opens(text, _thin(read)) for text in again)
-    if any(_holds(text, _thin(handle)) for text in again) or not as_first:
+    if any(_holds(text, _thin(handle)) for text in again) or (again and not as_first):
         return matches  # the mark is there, or the line was not read again as it was first
+    # Read again as first, or not at all (white over a pale photo, ours 9273 0251: a twin's
+    # "darmajilubis76" beside the roster's "darmajilubis_76"), its bar unseen: a lead.
     return [_lowered(best, read, handle), *matches[1:]]
 
 
 def _slipped_and_marks_lost(read: str, handle: str) -> bool:
-    """The handle read differs from the rostered one in a letter and lacks a mark of it (a
-    double underscore read as one is no mark lost: its two draw one bar)."""
+    """The handle read lacks a mark of the rostered one inside it and differs in a letter
+    too, or lacks two of its marks inside it (a double underscore read as one is no mark
+    lost: its two draw one bar). One inner mark lost alone is `lost_mark_at`'s; one lost at
+    an end ("puti1992" of "_puti1992") no look has been measured on."""
     letters = str.maketrans("", "", "._")
-    return read.translate(letters) != handle.translate(letters) and len(
-        re.findall(r"[._]+", read)
-    ) < len(re.findall(r"[._]+", handle))
+    lost = len(re.findall(r"[._]+", handle.strip("._"))) - len(re.findall(r"[._]+", read))
+    if read.translate(letters) == handle.translate(letters):
+        return lost >= 2
+    return len(re.findall(r"[._]+", read)) < len(re.findall(r"[._]+", handle))
 
 
 def _marks_loose(handle: str) -> str:

@@ -482,3 +482,35 @@ def test_a_double_underscore_draws_one_bar() -> None:
         image = load_screenshot(render_story(spec)).image
         box = _header_box(image, engine, "maria")
         assert underscores_in_place(image, box, "maria__journey") == (shown != "mariajourney")
+
+
+def test_a_twin_read_without_two_of_the_rostered_handles_marks_is_a_lead(
+    tmp_path: Path,
+) -> None:
+    """A citizen's "andi.mandala6" read "andimandala6": both marks of the roster's
+    "andi.mandala.6" lost, its letters all there. No one mark was lost, so no look was
+    asked for, and the twin was flagged (ours 9273 0183). The rostered handle's dots must
+    stand on the line: the twin's story goes to review, the teacher offered."""
+    from tests.netra.test_reader import _scan_ours
+
+    v, label = _scan_ours(9273, 183, "andi.mandala6", tmp_path)
+    assert label["category"] == "nonasn_support"
+    assert v.kind == "review" and v.asn is not None, v.reasons
+    assert v.asn.entry.instagram == "andi.mandala.6" and v.asn.confidence <= MARK_ABSENT
+    own, _label = _scan_ours(9273, 183, "andi.mandala6", tmp_path, "andi.mandala.6")
+    assert own.flagged, own.reasons  # the teacher's own story, in the same picture
+
+
+def test_a_twin_over_a_pale_photo_read_again_as_nothing_is_a_lead(tmp_path: Path) -> None:
+    """A citizen's "darmajilubis76" white over a pale photo, beside the roster's
+    "darmajilubis_76": no bar under the line, and the line read again enlarged read
+    nothing. That was taken as "not read as first", the flag kept (ours 9273 0251); with
+    no bar seen and nothing read again, it is a lead for review."""
+    from tests.netra.test_reader import _scan_ours
+
+    v, label = _scan_ours(9273, 251, "darmajilubis76", tmp_path)
+    assert label["category"] == "nonasn_support" and "pale_header" in label["noise"]
+    assert v.kind == "review" and v.asn is not None, v.reasons
+    assert v.asn.entry.instagram == "darmajilubis_76" and v.asn.confidence <= MARK_ABSENT
+    own, _label = _scan_ours(9273, 251, "darmajilubis76", tmp_path, "darmajilubis_76")
+    assert own.flagged, own.reasons
