@@ -70,7 +70,7 @@ from rules.frame import (
 )
 from rules.layout import Layout, past_chrome, read_layout
 from rules.ocr_text import compact_word
-from rules.pair_numbers import waits_for_number
+from rules.pair_numbers import waits_beside, waits_for_number
 from rules.poster import HeaderReading, is_time_line
 from rules.support_words import names_a_campaign
 from rules.types import AsnMatch
@@ -334,7 +334,8 @@ def analyse(
         # turned level first.
         in_body = [x for x in lines if x.top >= body[0] and abs(x.angle) <= MAX_TILT]
         for line in [x for x in in_body if waits_for_number(x.text)]:
-            if (number := number_after_line(shot.image, line, engine)) is not None:
+            beside = waits_beside(line.text)
+            if (number := number_after_line(shot.image, line, engine, beside)) is not None:
                 texts.append(number)
                 said = find_support(f"{layout.body_text}\n{line.text} {number}", election)
                 support = better_finding(support, said)

@@ -94,12 +94,18 @@ def number_after(image: Image.Image, box: Box, text: str, engine: OcrEngine) -> 
 LEVEL_TILT = 3.0
 
 
-def number_after_line(image: Image.Image, line: OcrLine, engine: OcrEngine) -> str | None:
+def number_after_line(
+    image: Image.Image, line: OcrLine, engine: OcrEngine, beside: bool = False
+) -> str | None:
     """`number_after` for a detected line waiting for a number. A line set at a slant
     ("MONGGO DULUR, COBLOS NOMOR" turned 6° over "1 🙏", blindgen 279 0050: its level box
     cut the row below in half) is turned level with what lies around it and found again
-    there, and the number looked for after it as for a level one."""
+    there, and the number looked for after it as for a level one. `beside`: only if
+    something is drawn right after the line ("pokoknya pilih" before "👍 3", the detector's
+    line ended at "pilih": ours 9271 0271); a line ending in empty background is read once."""
     box = (line.left, line.top, line.right, line.bottom)
+    if beside and not drawn_after(image, box):
+        return None
     if abs(line.angle) < LEVEL_TILT:
         return number_after(image, box, line.text, engine)
     h = round(line.text_height)
@@ -116,6 +122,23 @@ def number_after_line(image: Image.Image, line: OcrLine, engine: OcrEngine) -> s
             return number_after(turned, (again.left, again.top, again.right, again.bottom),
                                 again.text, engine)  # fmt: skip
     return None
+
+
+# Right of a line, this many of its heights are looked at for something drawn.
+BESIDE = 1.5
+
+
+def drawn_after(image: Image.Image, box: Box) -> bool:
+    """Something (a glyph, an emoji) is drawn right after the line in `box`, on its row: a
+    few columns there differ from the colour behind the line's own letters."""
+    left, top, right, bottom = box
+    h = bottom - top
+    end = min(image.width, right + round(BESIDE * h))
+    if h < 4 or end - right < 4 or right <= left:
+        return False
+    behind = _median_colour(image.crop((left, top, right, bottom)).convert("RGB"))
+    after = image.crop((right + 2, top, end, bottom)).convert("RGB")
+    return len(_ink_columns(after, behind)) >= max(2, h // 5)
 
 
 def _widened_number(crop: Image.Image, middle: float, said: str, engine: OcrEngine) -> str | None:

@@ -188,11 +188,18 @@ def number_value(match: re.Match[str]) -> int | None:
 # A full stop after "paslon" or "urut" ends a sentence ("jangan komen konten paslon."), where
 # after "no." it is the short form's own. "pilih" too ("pokoknya pilih 👍 3", the 3 in a
 # script font after the emoji passed over: ours 9271 0271), but not the right to vote's.
+_CHOICE_ENDS = re.compile(r"(?<!hak )\bpilih[\s:]*$", re.IGNORECASE)
 _WAITS_FOR_NUMBER = re.compile(
     r"(?:\b" + _NO + r"|n[oe0a]m[oe0a]r|" + _VOTE + r")[\s.:]*$|\b(?:paslon|urut)[\s:]*$"
-    r"|(?<!hak )\bpilih[\s:]*$",
+    r"|" + _CHOICE_ENDS.pattern,
     re.IGNORECASE,
 )
+
+
+def waits_beside(line: str) -> bool:
+    """The line waits for its number only after "pilih": "Jangan lupa pilih" says it all
+    alone, so the number is looked for only where something is drawn right beside it."""
+    return bool(_CHOICE_ENDS.search(line.strip()))
 
 
 def waits_for_number(line: str) -> bool:

@@ -450,3 +450,22 @@ def test_a_line_waits_for_a_number_its_keyword_run_into_the_words_before() -> No
     # "pokoknya pilih 👍 3": its number after the emoji; the right to vote waits for none.
     assert waits_for_number("pokoknya pilih") and not waits_for_number("Ayo gunakan hak pilih")
     assert not waits_for_number("memilih")
+
+
+def test_a_number_after_pilih_is_looked_for_only_beside_something_drawn() -> None:
+    """ "pokoknya pilih 👍 3": the detector's line ended at "pilih", the thumb and the 3
+    right after it; "Jangan lupa pilih" ends in the story's plain background, and says all
+    it says: it is not read again for a number."""
+    from ocr.left_out import drawn_after
+    from rules.pair_numbers import waits_beside
+    from tests.synth.render import font
+
+    assert waits_beside("pokoknya pilih") and not waits_beside("COBLOS NOMOR")
+    image = Image.new("RGB", (600, 80), (110, 100, 115))
+    draw = ImageDraw.Draw(image)
+    draw.text((40, 24), "pokoknya pilih", font=font("roboto", 26), fill=(255, 255, 255))
+    right = 40 + round(draw.textlength("pokoknya pilih", font=font("roboto", 26)))
+    box = (36, 20, right + 2, 56)
+    assert not drawn_after(image, box)
+    draw.ellipse((right + 10, 24, right + 36, 52), fill=(250, 200, 40))  # the thumb
+    assert drawn_after(image, box)
