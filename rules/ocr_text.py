@@ -274,8 +274,8 @@ _PADDED_TWO_AS_LETTERS = re.compile(
 
 
 def _loosely(word: str) -> str:
-    """`word` as OCR may read it: an o as a zero, an l or an i as a one or a bar, held
-    letters ("gaspoool")."""
+    """`word` as OCR may read it: an o as a zero, an l or an i as a one or a bar, each
+    letter held or not ("gaspoool", "gasspol")."""
     loose = {"o": "[o0]", "l": "[l1|i]", "i": "[i1l|!]"}
     return "".join(loose.get(ch, re.escape(ch)) + "+" for ch in word)
 
@@ -284,7 +284,7 @@ def _loosely(word: str) -> str:
 # "gaSP000102" and "gaSPO0OI02" (ours 9271 0166). The number is the run's last two digits.
 _URGED_LOOSE = {
     word: re.compile(rf"(?<![A-Za-z\d])(?:{_loosely(word)}) ?[0oO]([1-9])(?![A-Za-z\d])", re.I)
-    for word in ("gaspol", "gasspol", "coblos", "pilih", "paslon", "nomor")
+    for word in ("gaspol", "coblos", "pilih", "paslon", "nomor")
 }
 _LETTER_O_DIGIT = re.compile(r"(?<![A-Za-z])[oO](?=\d\b)")  # "paslon O3": the zero read as O
 # A padded 1 read as a letter: "sikat 0l!!" (ours 9207 0214); no word is "0l".
