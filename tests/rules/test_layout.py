@@ -30,9 +30,9 @@ def test_a_contact_whose_box_reaches_into_the_time_line_is_still_above_it() -> N
 
 def test_a_contact_name_boxed_in_two_is_read_whole() -> None:
     """ "Bambang - Kec. Koba" over "Hari ini 15.53", enlarged (ours 9263 0160): the detector
-    boxed "Bambang" and "-Kec. Koba" apart on one row, and a read once as "Bambang" and once
-    whole. Either way the contact is the whole row, not a "Bambang" one of 107 on the
-    roster; a line a wide gap to the right is no part of it."""
+    boxed "Bambang" and "-Kec. Koba" apart on one row, and another reading boxed the row
+    twice, once as "Bambang" and once whole. Either way the contact is the whole row, not a
+    "Bambang" one of 107 on the roster; a line a wide gap to the right is no part of it."""
     apart = [*STATUS, OcrLine("Bambang", 172, 53, 329, 90, 0.99),
              OcrLine("-Kec. Koba", 318, 50, 515, 90, 0.97),
              OcrLine("Hari ini 15.53", 171, 89, 329, 122, 0.98), line("Balas", 320, 1200)]  # fmt: skip
