@@ -165,10 +165,14 @@ def _slipped_and_marks_lost(read: str, handle: str) -> bool:
     lost: its two draw one bar). One inner mark lost alone is `lost_mark_at`'s; one lost at
     an end ("puti1992" of "_puti1992") no look has been measured on."""
     letters = str.maketrans("", "", "._")
-    lost = len(re.findall(r"[._]+", handle.strip("._"))) - len(re.findall(r"[._]+", read))
     if read.translate(letters) == handle.translate(letters):
-        return lost >= 2
-    return len(re.findall(r"[._]+", read)) < len(re.findall(r"[._]+", handle))
+        return _mark_groups(handle.strip("._")) - _mark_groups(read) >= 2
+    return _mark_groups(read) < _mark_groups(handle)
+
+
+def _mark_groups(handle: str) -> int:
+    """The handle's marks, a run of them ("__") counted once: its two draw one bar."""
+    return len(re.findall(r"[._]+", handle))
 
 
 def _marks_loose(handle: str) -> str:
