@@ -324,6 +324,7 @@ def trailing_mark(image: Image.Image, box: Box) -> bool:
         return False
     foot, size = measured
     # The line's own rows: an underscore lies just under its foot, the line below further.
+    below = ink
     ink = ink[: int(foot + MARK_BELOW * size) + 1]
     inked = ink.any(axis=0)
     cols = np.flatnonzero(inked)
@@ -358,19 +359,38 @@ def trailing_mark(image: Image.Image, box: Box) -> bool:
     last = max(np.flatnonzero(~specks), key=lambda k: pieces[k][1].stop)
     rows, cols = pieces[last]
     high, wide = rows.stop - rows.start, cols.stop - cols.start
+    if _runs_on_down(below, blobs[rows, cols] == last + 1, rows, cols):
+        return False  # a photo's line under the handle (a brick's mortar, ours 9275 0016)
     if int(specks.sum()) > MAX_SPECKS:
         # JPEG noise around letters too faint to tell a dot from it; an underscore, a solid
-        # bar on the foot, still stands out of it.
+        # bar on the foot, still stands out of it: its fullest row spans it (a white bar
+        # with a shadow over a pale photo is inked as one row and a few specks beside it:
+        # ours 9273 0024, a twin's "sman2.fajar_").
+        fullest = int((blobs[rows, cols] == last + 1).sum(axis=1).max())
         return (
             rows.start >= foot - MARK_TOP * size
             and wide >= BAR_WIDTH * size
             and high <= BAR_HEIGHT * size
-            and int(areas[last]) >= BAR_FILL * wide * high
+            and fullest >= BAR_FILL * wide
         )
     return (
         rows.start >= foot - MARK_TOP * size
         and wide >= max(2, MARK_WIDTH * size)
         and int(areas[last]) >= MARK_AREA * size * size
+    )
+
+
+def _runs_on_down(ink: np.ndarray, blob: np.ndarray, rows: slice, cols: slice) -> bool:
+    """Whether the blob (`blob`, its mask in the box `rows` × `cols` of `ink`) runs on under
+    the line's rows, where `ink` goes on: a mark ends there, a photo's line does not."""
+    if rows.stop >= ink.shape[0]:
+        return False
+    pieces, _count = ndimage.label(ink[rows.start :, cols])
+    own = set(np.unique(pieces[: rows.stop - rows.start][blob])) - {0}
+    return any(
+        s is not None and s[0].stop > rows.stop - rows.start
+        for k, s in enumerate(ndimage.find_objects(pieces), start=1)
+        if k in own
     )
 
 

@@ -514,3 +514,32 @@ def test_a_twin_over_a_pale_photo_read_again_as_nothing_is_a_lead(tmp_path: Path
     assert v.asn.entry.instagram == "darmajilubis_76" and v.asn.confidence <= MARK_ABSENT
     own, _label = _scan_ours(9273, 251, "darmajilubis76", tmp_path, "darmajilubis_76")
     assert own.flagged, own.reasons
+
+
+def test_a_twins_underscore_with_a_shadow_over_a_pale_photo_is_seen(tmp_path: Path) -> None:
+    """A citizen's "sman2.fajar_" beside the roster's "sman2.fajar", white letters with a
+    shadow over a pale photo: read "sman2.fajar". The underscore's shadow is one full row
+    with a few specks beside it, which filled too little of its box to count as a bar, and
+    the twin was flagged (ours 9273 0024). Its fullest row spans it: a lead for review. The
+    rostered handle in its place is still flagged."""
+    from tests.netra.test_reader import _scan_ours
+
+    v, label = _scan_ours(9273, 24, "sman2.fajar_", tmp_path)
+    assert label["category"] == "nonasn_support" and "pale_header" in label["noise"]
+    assert v.kind == "review" and v.asn is not None, v.reasons
+    assert v.asn.entry.instagram == "sman2.fajar" and v.asn.confidence <= MARK_ABSENT
+    own, _label = _scan_ours(9273, 24, "sman2.fajar_", tmp_path, "sman2.fajar")
+    assert own.flagged, own.reasons
+
+
+def test_a_photos_line_running_down_from_under_a_handle_is_no_mark(tmp_path: Path) -> None:
+    """ "ani.1971 20 m" over bricks: a mortar line runs down from under the handle's last
+    "1", and its top, cut at the line's lowest row, was taken for a mark after the handle;
+    the teacher's story went to review as a possible twin's (ours 9275 0016). A mark ends
+    under the line; what runs on down is the photo: flagged."""
+    from tests.netra.flags import assert_flagged_as_labelled
+    from tests.netra.test_reader import _scan_ours
+
+    v, label = _scan_ours(9275, 16, "ani.1971", tmp_path)
+    assert label["should_flag"] and label["poster"]["shown"] == "ani.1971"
+    assert_flagged_as_labelled(v, label, 3)
