@@ -51,7 +51,7 @@ _TIME_TO_LEAD = re.compile(r"\b(?:saatnya|waktunya)\s+(?:\S+\s+){1,3}?(?:memimpi
 CAMPAIGN_WORDS = frozenset(
     {"coblos", "pilih", "dukung", "menang", "menangkan", "lanjutkan", "gaspol", "periode",
      "pilihanku", "jagoan", "satu putaran", "pemenangan", "harga mati", "vote", "no other",
-     "time to lead", "titip suara"}
+     "time to lead", "titip suara", "garis keras"}
 )  # fmt: skip
 _SUPPORT = re.compile(
     r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in SUPPORT_WORDS) + r")\w*", re.I
@@ -173,7 +173,10 @@ def support_words_in(norm: str, tokens: list[str], raw: str) -> set[str]:
     OCR's capitals, where a hashtag's words are told apart). "no other" stands for any way of
     saying "no one else" (`_NO_OTHER`), "time to lead" for a pair's call to lead
     (`_TIME_TO_LEAD`)."""
-    found = {m.group(1).lower() for m in _SUPPORT.finditer(_PLACE_NAMED.sub(" ", norm))}
+    # A phrase broken over two lines ("garis / keras") is the phrase.
+    found = {
+        " ".join(m.group(1).lower().split()) for m in _SUPPORT.finditer(_PLACE_NAMED.sub(" ", norm))
+    }
     found |= _misread_support(tokens)
     found |= _hashtag_support(raw)
     if _NO_OTHER.search(norm):

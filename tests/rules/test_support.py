@@ -694,6 +694,20 @@ def test_a_lower_case_acronym_one_script_slip_off_counts_beside_a_campaign_word(
     assert detect_support("buro menang", election).candidate is None  # b for z: no slip
 
 
+def test_a_script_slip_of_an_acronym_counts_beside_garis_keras() -> None:
+    """ "gw mah sutnov garis keras" rotated, read "gw mah sutnou garis keras" (blindgen 307
+    0256): a hard-liner of the pair, as a campaign says "harga mati". Its acronym one
+    script slip off counts beside it; "garis keras" with no pair named is nobody's."""
+    election = parse_election(
+        "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['A B']\naliases=['RIMAY']\n"
+        "[[candidates]]\nnumber=2\npeople=['C D']\naliases=['SUTNOV']\n"
+    )
+    finding = detect_support("gw mah sutnou garis\nkeras", election)
+    assert finding.candidate == 2 and finding.confidence >= 0.7, finding
+    assert detect_support("sutnou semangat pagi", election).candidate is None
+    assert detect_support("Pendukung garis keras timnas", election).candidate is None
+
+
 def test_a_news_card_naming_two_of_three_pairs_alike_backs_neither() -> None:
     """ "Debat publik kedua Pilkada Deli Serdang: Rizal Anshori dan Nurmala Panjaitan adu
     gagasan" (blindgen 199): two pairs named alike beside a news cue is a news item, not a
