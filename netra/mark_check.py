@@ -90,6 +90,16 @@ def check_lost_mark(
         or (box is not None and _on_its_line(image, spelled, read, trailing_mark, enlarged))
     ):
         return [_lowered(best, read, handle, why.HANDLE_MARK_AFTER), *matches[1:]]
+    if (
+        as_rostered
+        and handle[:1] not in _MARKS
+        and box is not None
+        and _on_its_line(image, spelled, read, _bar_first(handle, (True,)), enlarged)
+    ):
+        # An underscore before the handle's first letter, lost by the readers as a leading
+        # one always is: a citizen's "_puti1992" beside the roster's "puti1992". Only what
+        # stands out of the photo is looked at: a true flag is lowered by a false bar.
+        return [_lowered(best, read, handle, why.HANDLE_MARK_BEFORE), *matches[1:]]
     alike = [m for m in matches if m.method == "instagram-similar"]
     if len(alike) == 1 and alike[0] is best and _dots_read_as_underscores(read, handle):
         if box is not None and _dots_seen(image, spelled, read, handle, enlarged):
@@ -112,6 +122,14 @@ def check_lost_mark(
             return [raised, *matches[1:]]
         return matches
     at = lost_mark_at(read, handle) if best.method == "instagram-ocr" else None
+    if at is None and best.method == "instagram-ocr" and _leading_bar_lost(read, handle):
+        # The rostered handle's leading underscore, lost by every reader ("puti1992" of
+        # "_puti1992"): a citizen's twin without it reads the same, so the bar must stand
+        # at the line's start, over a plain colour or lifted off a photo's pale patch.
+        seen = _bar_first(handle, (False, True))
+        if box is not None and _on_its_line(image, spelled, read, seen, enlarged):
+            return matches
+        return [_lowered(best, read, handle), *matches[1:]]
     if at is None:
         if best.method != "instagram-ocr" or not _slipped_and_marks_lost(read, handle):
             return matches
@@ -162,12 +180,38 @@ def check_lost_mark(
 def _slipped_and_marks_lost(read: str, handle: str) -> bool:
     """The handle read lacks a mark of the rostered one inside it and differs in a letter
     too, or lacks two of its marks inside it (a double underscore read as one is no mark
-    lost: its two draw one bar). One inner mark lost alone is `lost_mark_at`'s; one lost at
-    an end ("puti1992" of "_puti1992") no look has been measured on."""
+    lost: its two draw one bar). One inner mark lost alone is `lost_mark_at`'s; a leading
+    underscore lost ("puti1992" of "_puti1992") is `_leading_bar_lost`'s."""
     letters = str.maketrans("", "", "._")
     if read.translate(letters) == handle.translate(letters):
         return _mark_groups(handle.strip("._")) - _mark_groups(read) >= 2
     return _mark_groups(read) < _mark_groups(handle)
+
+
+def _bar_first(
+    handle: str, lifts: tuple[bool, ...]
+) -> Callable[[Image.Image, tuple[int, int, int, int]], bool]:
+    """The look for an underscore before the letters of `handle` (its own leading one, if
+    any, left out) on its line, its box widened (`_widened`): its ink lifted off a photo
+    (`lifts` True), or taken as it is as well (False, which a dark shape rising into the
+    line's box may pass for ink: a head under "latika_hakim_smk3" made a bar). The handle's
+    other underscores are not asked for: they hold the place of a letter."""
+    probe = "_" + handle.removeprefix("_").replace("_", "-")
+    return lambda image, box: any(
+        underscores_in_place(image, _widened(box), probe, lifted=lifted) for lifted in lifts
+    )
+
+
+def _widened(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """The box with a quarter of its height more on its left: a reader that loses a leading
+    underscore may end its box at the bar's middle ("_firman_78")."""
+    x0, y0, x1, y1 = box
+    return max(0, x0 - (y1 - y0) // 4), y0, x1, y1
+
+
+def _leading_bar_lost(read: str, handle: str) -> bool:
+    """The handle read is the rostered one without the underscore it opens with."""
+    return handle[:1] == "_" and not read.startswith("_") and _thin(handle[1:]) == _thin(read)
 
 
 def _mark_groups(handle: str) -> int:

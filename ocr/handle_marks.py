@@ -117,15 +117,16 @@ UNDER_BELOW = 0.4
 UNDER_WIDTH = 0.45
 
 
-def underscores_in_place(image: Image.Image, box: Box, handle: str) -> bool:
+def underscores_in_place(image: Image.Image, box: Box, handle: str, lifted: bool = False) -> bool:
     """Whether each "_" of `handle` stands where it should on the line in `box`: an
     underscore the readers lost at every size ("eka_84" read "eka84", ours 9261 0115), which
-    a person sees. A twin account without it ("eka84") shows no bar under its foot there."""
+    a person sees. A twin account without it ("eka84") shows no bar under its foot there.
+    `lifted`: the letters lifted off the background first (`_lifted`)."""
     # A double underscore ("maria__journey") draws one bar, where its two stand.
     places = [(m.start(), m.end() - 1) for m in re.finditer("_+", handle)]
     if not places:
         return True
-    line = _line_ink(image, box)
+    line = _line_ink(image, box, lifted=lifted)
     if line is None:
         return False
     foot, size = _baseline(line.ink, line.foot, line.size), line.size

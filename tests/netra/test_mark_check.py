@@ -543,3 +543,43 @@ def test_a_photos_line_running_down_from_under_a_handle_is_no_mark(tmp_path: Pat
     v, label = _scan_ours(9275, 16, "ani.1971", tmp_path)
     assert label["should_flag"] and label["poster"]["shown"] == "ani.1971"
     assert_flagged_as_labelled(v, label, 3)
+
+
+def test_a_twin_without_the_rostered_handles_leading_underscore_is_a_lead(
+    tmp_path: Path,
+) -> None:
+    """Every reader loses the underscore a handle opens with: the roster's "_puti1992" is
+    read "puti1992" (ours 9221 0061), as a citizen's twin "puti1992" would be, and both
+    were flagged. The bar must stand at the line's start: the teacher's story keeps its
+    flag, the twin's is a lead. Over a photo the bar is lifted off it (ours 9269 0251,
+    "_susi1979" white over green)."""
+    from tests.netra.test_reader import _scan_ours
+
+    for seed, index, handle in ((9221, 61, "_puti1992"), (9269, 251, "_susi1979")):
+        own, label = _scan_ours(seed, index, handle, tmp_path)
+        assert label["should_flag"] and own.flagged, own.reasons
+        assert own.asn is not None and own.asn.entry.instagram == handle
+        twin, _label = _scan_ours(seed, index, handle, tmp_path, handle[1:])
+        assert twin.kind == "review" and twin.asn is not None, twin.reasons
+        assert twin.asn.entry.instagram == handle and twin.asn.confidence <= MARK_ABSENT
+
+
+def test_a_twin_opening_with_an_underscore_the_rostered_handle_lacks_is_a_lead(
+    tmp_path: Path,
+) -> None:
+    """A citizen's "_firman_78" beside the roster's "firman_78", and "_ismail81" beside
+    "ismail81": the reader loses the leading underscore and reads the rostered handle
+    exactly, and both twins were flagged (ours 9273 0030 and 0040, their posters changed).
+    The bar before the first letter is looked for, lifted off the header's photo, the
+    reader's box widened where it ends at the bar's middle: the twins' stories are leads
+    for review. The teachers' own stories keep their flags."""
+    from tests.netra.test_reader import _scan_ours
+
+    for index, handle in ((30, "firman_78"), (40, "ismail81")):
+        own, label = _scan_ours(9273, index, handle, tmp_path)
+        assert label["should_flag"] and own.flagged, own.reasons
+        twin, _label = _scan_ours(9273, index, handle, tmp_path, f"_{handle}")
+        assert twin.kind == "review" and twin.asn is not None, twin.reasons
+        assert twin.asn.entry.instagram == handle and twin.asn.confidence <= MARK_ABSENT
+        before = why.HANDLE_MARK_BEFORE.format(handle=handle, roster=handle)
+        assert before in twin.asn.evidence, twin.asn.evidence

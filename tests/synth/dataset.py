@@ -103,6 +103,9 @@ CALLED_PAST_ANDI_FROM = 9251
 # Koba": two on the roster, rightly sent to review).
 CALLED_PAST_BIRTH_ORDER_FROM = 9257
 BIRTH_ORDER = frozenset({"Wayan", "Putu", "Gede", "Made", "Kadek", "Nyoman", "Komang", "Ketut"})
+# The first seed whose twin accounts may add an underscore at the handle's start, or drop
+# the one the ASN's handle opens with ("puti1992" beside "_puti1992").
+TWIN_EDGES_FROM = 9277
 
 
 @dataclass(frozen=True)
@@ -1037,7 +1040,8 @@ def make_item(
     if kind == "username" and category == "nonasn_support":
         twrng = random.Random(f"twin:{seed}:{index}")
         if twrng.random() < shares.twin_account:
-            twin = twin_handle(twrng, world.roster, "._" if seed < TWIN_UNDERSCORE_FROM else "_")
+            ends = "._" if seed < TWIN_UNDERSCORE_FROM else "_"
+            twin = twin_handle(twrng, world.roster, ends, edges=seed >= TWIN_EDGES_FROM)
     shown = twin or shown
     body = _body(rng, category, world, person, shares)
     # Its own stream, so that everything else an older seed draws stays as it was (its

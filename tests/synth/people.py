@@ -812,12 +812,16 @@ def outsider_handle(rng: random.Random, roster: list[Person]) -> str:
             return h
 
 
-def twin_handle(rng: random.Random, roster: list[Person], end_marks: str = "._") -> str | None:
+def twin_handle(
+    rng: random.Random, roster: list[Person], end_marks: str = "._", edges: bool = False
+) -> str | None:
     """A citizen's account next to an ASN's, as people take one when theirs is taken: the
     ASN's handle with a dot or underscore between two letters dropped ("mahdiannor72" beside
     "mahdiannor_72"), a mark of `end_marks` added at its end, or its number changed. None if
     every try is someone's handle. (Instagram takes no username ending in a period: sets
-    from seed `dataset.TWIN_UNDERSCORE_FROM` on add only an underscore.)"""
+    from seed `dataset.TWIN_UNDERSCORE_FROM` on add only an underscore.) With `edges` (sets
+    from `dataset.TWIN_EDGES_FROM` on), an underscore at its start is added, or dropped
+    where the ASN's handle opens with one ("puti1992" beside "_puti1992")."""
     taken = {p.instagram for p in roster}
     handles = sorted(h for h in taken if h)
     for _ in range(20):
@@ -828,7 +832,9 @@ def twin_handle(rng: random.Random, roster: list[Person], end_marks: str = "._")
             if h[i] in "._" and h[i - 1].isalnum() and h[i + 1].isalnum()
         ]
         roll = rng.random()
-        if roll < 0.6 and inner:
+        if edges and roll < 0.2:
+            twin = h[1:] if h.startswith("_") else f"_{h}"
+        elif roll < 0.6 and inner:
             i = rng.choice(inner)
             twin = h[:i] + h[i + 1 :]
         elif roll < 0.8:

@@ -736,6 +736,21 @@ def test_twin_accounts_end_in_no_period_from_a_later_seed() -> None:
     assert any(h.endswith(".") for h in older if h)
 
 
+def test_twin_accounts_change_a_handles_leading_underscore_from_a_later_seed() -> None:
+    """From `TWIN_EDGES_FROM` on, a twin may open with an underscore the ASN's handle lacks,
+    or lack the one it opens with; an older seed's twins draw as they did."""
+    from tests.synth.dataset import TWIN_EDGES_FROM
+    from tests.synth.people import twin_handle
+
+    world = make_world(TWIN_EDGES_FROM, roster_size=400)
+    handles = {p.instagram for p in world.roster if p.instagram}
+    twins = [twin_handle(random.Random(i), world.roster, "_", edges=True) for i in range(300)]
+    assert any(t and t.startswith("_") and t[1:] in handles for t in twins)
+    assert any(t and f"_{t}" in handles for t in twins)
+    older = [twin_handle(random.Random(i), world.roster, "_") for i in range(300)]
+    assert not any(t and t.startswith("_") and t[1:] in handles for t in older)
+
+
 def test_instagram_headers_carry_badges_from_a_later_seed_and_older_ones_stay() -> None:
     """From `BADGE_FROM` on, an Instagram header may carry a verified tick or a close-friends
     pill; the label says so and nothing else of the item changes. An older seed draws none."""
