@@ -27,7 +27,13 @@ from dataclasses import replace
 from PIL import Image
 
 from ocr.engine import OcrEngine, OcrLine
-from ocr.handle_marks import dots_in_place, line_enlarged, trailing_mark, underscores_in_place
+from ocr.handle_marks import (
+    bar_more,
+    dots_in_place,
+    line_enlarged,
+    trailing_mark,
+    underscores_in_place,
+)
 from rules.frame import TextLine, spelling_line
 from rules.poster import HeaderReading
 from rules.roster_index.handles import lost_mark_at
@@ -94,12 +100,12 @@ def check_lost_mark(
         as_rostered
         and handle[:1] not in _MARKS
         and box is not None
-        and _on_its_line(image, spelled, read, _bar_first(handle, (True,)), enlarged)
+        and _on_its_line(image, spelled, read, _more_bars(handle), enlarged)
     ):
-        # An underscore before the handle's first letter, lost by the readers as a leading
-        # one always is: a citizen's "_puti1992" beside the roster's "puti1992". Only what
-        # stands out of the photo is looked at: a true flag is lowered by a false bar.
-        return [_lowered(best, read, handle, why.HANDLE_MARK_BEFORE), *matches[1:]]
+        # An underscore the rostered handle lacks, lost by the readers as a leading one
+        # always is: a citizen's "_puti1992" or "rina.rina_00" beside the roster's
+        # "puti1992" and "rina.rina00".
+        return [_lowered(best, read, handle, why.HANDLE_BAR_MORE), *matches[1:]]
     alike = [m for m in matches if m.method == "instagram-similar"]
     if len(alike) == 1 and alike[0] is best and _dots_read_as_underscores(read, handle):
         if box is not None and _dots_seen(image, spelled, read, handle, enlarged):
@@ -200,6 +206,12 @@ def _bar_first(
     return lambda image, box: any(
         underscores_in_place(image, _widened(box), probe, lifted=lifted) for lifted in lifts
     )
+
+
+def _more_bars(handle: str) -> Callable[[Image.Image, tuple[int, int, int, int]], bool]:
+    """The look for more underscore bars on the handle's line than it has (`bar_more`), its
+    box widened (`_widened`)."""
+    return lambda image, box: bar_more(image, _widened(box), handle)
 
 
 def _widened(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:

@@ -149,6 +149,35 @@ def underscores_in_place(image: Image.Image, box: Box, handle: str, lifted: bool
     )
 
 
+# Two bars this close (of the letters' height) are one: a double underscore ("endang__nasy").
+BARS_APART = 0.3
+
+
+def bar_more(image: Image.Image, box: Box, handle: str) -> bool:
+    """Whether the line in `box` shows more underscore bars than `handle` has (a run of them
+    drawing one): a citizen's "rina.rina_00" or "_puti1992", read "rina.rina00" and
+    "puti1992" as every reader loses the bar, beside the roster's handles without it. The
+    letters are lifted off the background (`_lifted`): a dark shape rising into the line's
+    box passes for ink on grey alone ("latika_hakim_smk3" over a head)."""
+    line = _line_ink(image, box, lifted=True)
+    if line is None:
+        return False
+    foot, size = _baseline(line.ink, line.foot, line.size), line.size
+    bar = (
+        line.inked
+        & (line.top >= foot - UNDER_TOP * size)
+        & (line.bottom <= foot + UNDER_BELOW * size)
+    )
+    bars: list[tuple[int, int]] = []
+    for start, end in _runs(bar, line.left, line.right):
+        if bars and start - bars[-1][1] <= max(2, BARS_APART * size):
+            bars[-1] = (bars[-1][0], end)
+        else:
+            bars.append((start, end))
+    seen = sum(1 for start, end in bars if end - start >= UNDER_WIDTH * size)
+    return seen > len(re.findall("_+", handle))
+
+
 def _baseline(ink: np.ndarray, foot: float, size: float) -> float:
     """The row the line's letters stand on, where its ink thins most from one row to the
     next within half the letters' height of `foot`: the tall letters' feet are the

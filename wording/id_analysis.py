@@ -66,9 +66,9 @@ HANDLE_MARK_AFTER = (
     "di baris header ada titik atau garis bawah setelah @{handle}, yang tidak ada di akun "
     "roster @{roster}; mungkin akun lain, perlu dicek"
 )
-HANDLE_MARK_BEFORE = (
-    "di baris header ada garis bawah sebelum @{handle}, yang tidak ada di akun roster "
-    "@{roster}; mungkin akun lain, perlu dicek"
+HANDLE_BAR_MORE = (
+    "di baris header @{handle} ada garis bawah yang tidak ada di akun roster @{roster}; "
+    "mungkin akun lain, perlu dicek"
 )
 HANDLE_MARK_ABSENT = (
     "dibaca ulang diperbesar: @{handle} tanpa tanda yang ada di @{roster}; mungkin akun lain, "

@@ -7,6 +7,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
+
 from netra.mark_check import (
     DOTS_SEEN,
     MARK_ABSENT,
@@ -564,22 +566,27 @@ def test_a_twin_without_the_rostered_handles_leading_underscore_is_a_lead(
         assert twin.asn.entry.instagram == handle and twin.asn.confidence <= MARK_ABSENT
 
 
-def test_a_twin_opening_with_an_underscore_the_rostered_handle_lacks_is_a_lead(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("seed", "index", "handle", "twin"),
+    [(9273, 30, "firman_78", "_firman_78"), (9273, 40, "ismail81", "_ismail81"),
+     (9275, 251, "rina.rina00", "rina.rina_00")],
+)  # fmt: skip
+def test_a_twin_with_an_underscore_the_rostered_handle_lacks_is_a_lead(
+    seed: int, index: int, handle: str, twin: str, tmp_path: Path
 ) -> None:
-    """A citizen's "_firman_78" beside the roster's "firman_78", and "_ismail81" beside
-    "ismail81": the reader loses the leading underscore and reads the rostered handle
-    exactly, and both twins were flagged (ours 9273 0030 and 0040, their posters changed).
-    The bar before the first letter is looked for, lifted off the header's photo, the
-    reader's box widened where it ends at the bar's middle: the twins' stories are leads
-    for review. The teachers' own stories keep their flags."""
+    """A citizen's "_firman_78" beside the roster's "firman_78", "_ismail81" beside
+    "ismail81", "rina.rina_00" beside "rina.rina00": the reader loses the underscore and
+    reads the rostered handle exactly, and each twin was flagged (ours 9273 0030 and 0040,
+    9275 0251, their posters changed). The line's bars are counted, lifted off the header's
+    photo, the reader's box widened where it ends at a leading bar's middle: more than the
+    rostered handle has, and the twin's story is a lead for review. The teachers' own
+    stories keep their flags."""
     from tests.netra.test_reader import _scan_ours
 
-    for index, handle in ((30, "firman_78"), (40, "ismail81")):
-        own, label = _scan_ours(9273, index, handle, tmp_path)
-        assert label["should_flag"] and own.flagged, own.reasons
-        twin, _label = _scan_ours(9273, index, handle, tmp_path, f"_{handle}")
-        assert twin.kind == "review" and twin.asn is not None, twin.reasons
-        assert twin.asn.entry.instagram == handle and twin.asn.confidence <= MARK_ABSENT
-        before = why.HANDLE_MARK_BEFORE.format(handle=handle, roster=handle)
-        assert before in twin.asn.evidence, twin.asn.evidence
+    own, label = _scan_ours(seed, index, handle, tmp_path)
+    assert label["should_flag"] and own.flagged, own.reasons
+    other, _label = _scan_ours(seed, index, handle, tmp_path, twin)
+    assert other.kind == "review" and other.asn is not None, other.reasons
+    assert other.asn.entry.instagram == handle and other.asn.confidence <= MARK_ABSENT
+    more = why.HANDLE_BAR_MORE.format(handle=handle, roster=handle)
+    assert more in other.asn.evidence, other.asn.evidence
