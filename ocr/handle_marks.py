@@ -10,6 +10,7 @@ last letter (`trailing_mark`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -129,17 +130,7 @@ def underscores_in_place(image: Image.Image, box: Box, handle: str, lifted: bool
     line = _line_ink(image, box, lifted=lifted)
     if line is None:
         return False
-    foot, size = _baseline(line.ink, line.foot, line.size), line.size
-    bar = (
-        line.inked
-        & (line.top >= foot - UNDER_TOP * size)
-        & (line.bottom <= foot + UNDER_BELOW * size)
-    )
-    runs = [
-        (start + end) / 2
-        for start, end in _runs(bar, line.left, line.right)
-        if end - start >= UNDER_WIDTH * size
-    ]
+    runs = [(start + end) / 2 for start, end in _bars(line)]
     # As many bars as the handle has underscores: one bar beside where two stand close
     # ("citra_januar_id" beside a twin's "citra_januar_i_d") is not both.
     middles, pitch = _middles(handle, line.left, line.right)
@@ -162,20 +153,26 @@ def bar_more(image: Image.Image, box: Box, handle: str) -> bool:
     line = _line_ink(image, box, lifted=True)
     if line is None:
         return False
+    # Each bar wide on its own: the two feet of a "1"'s serif either side of its stem are
+    # no bar (ours 9275 0296, "budi.1995" in outlined letters).
+    bars = _bars(line)
+    apart = max(2, BARS_APART * line.size)
+    seen = len(bars) - sum(
+        1 for (_, end), (start, _) in itertools.pairwise(bars) if start - end <= apart
+    )
+    return seen > len(re.findall("_+", handle))
+
+
+def _bars(line: _Line) -> list[tuple[int, int]]:
+    """The runs of the line's columns inked only at its letters' foot and under it, at
+    least UNDER_WIDTH of the letters' height wide: its underscores' bars."""
     foot, size = _baseline(line.ink, line.foot, line.size), line.size
     bar = (
         line.inked
         & (line.top >= foot - UNDER_TOP * size)
         & (line.bottom <= foot + UNDER_BELOW * size)
     )
-    bars: list[tuple[int, int]] = []
-    for start, end in _runs(bar, line.left, line.right):
-        if bars and start - bars[-1][1] <= max(2, BARS_APART * size):
-            bars[-1] = (bars[-1][0], end)
-        else:
-            bars.append((start, end))
-    seen = sum(1 for start, end in bars if end - start >= UNDER_WIDTH * size)
-    return seen > len(re.findall("_+", handle))
+    return [(a, b) for a, b in _runs(bar, line.left, line.right) if b - a >= UNDER_WIDTH * size]
 
 
 def _baseline(ink: np.ndarray, foot: float, size: float) -> float:

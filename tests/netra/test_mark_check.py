@@ -590,3 +590,16 @@ def test_a_twin_with_an_underscore_the_rostered_handle_lacks_is_a_lead(
     assert other.asn.entry.instagram == handle and other.asn.confidence <= MARK_ABSENT
     more = why.HANDLE_BAR_MORE.format(handle=handle, roster=handle)
     assert more in other.asn.evidence, other.asn.evidence
+
+
+def test_the_feet_of_a_serifed_one_are_no_bar(tmp_path: Path) -> None:
+    """ "budi.1995" in outlined white letters on a near-white photo (ours 9275 0296): the
+    "1"'s serif has a foot either side of its stem, each too narrow for a bar, which were
+    counted as one bar the handle lacks, and the teacher's story went to review as a
+    twin's. Bars are counted only where each is wide on its own: flagged."""
+    from tests.netra.flags import assert_flagged_as_labelled
+    from tests.netra.test_reader import _scan_ours
+
+    v, label = _scan_ours(9275, 296, "budi.1995", tmp_path)
+    assert label["poster"]["shown"] == "budi.1995" and label["should_flag"]
+    assert_flagged_as_labelled(v, label)
