@@ -132,8 +132,7 @@ def check_lost_mark(
         # The rostered handle's leading underscore, lost by every reader ("puti1992" of
         # "_puti1992"): a citizen's twin without it reads the same, so the bar must stand
         # at the line's start, over a plain colour or lifted off a photo's pale patch.
-        seen = _bar_first(handle, (False, True))
-        if box is not None and _on_its_line(image, spelled, read, seen, enlarged):
+        if box is not None and _on_its_line(image, spelled, read, _bar_first(handle), enlarged):
             return matches
         return [_lowered(best, read, handle), *matches[1:]]
     if at is None:
@@ -194,17 +193,14 @@ def _slipped_and_marks_lost(read: str, handle: str) -> bool:
     return _mark_groups(read) < _mark_groups(handle)
 
 
-def _bar_first(
-    handle: str, lifts: tuple[bool, ...]
-) -> Callable[[Image.Image, tuple[int, int, int, int]], bool]:
-    """The look for an underscore before the letters of `handle` (its own leading one, if
-    any, left out) on its line, its box widened (`_widened`): its ink lifted off a photo
-    (`lifts` True), or taken as it is as well (False, which a dark shape rising into the
-    line's box may pass for ink: a head under "latika_hakim_smk3" made a bar). The handle's
-    other underscores are not asked for: they hold the place of a letter."""
+def _bar_first(handle: str) -> Callable[[Image.Image, tuple[int, int, int, int]], bool]:
+    """The look for the underscore `handle` opens with, before its letters, on its line, its
+    box widened (`_widened`): the ink taken as it is, or lifted off a photo's pale patch
+    ("_susi1979" white over green). The handle's other underscores are not asked for: they
+    hold the place of a letter."""
     probe = "_" + handle.removeprefix("_").replace("_", "-")
     return lambda image, box: any(
-        underscores_in_place(image, _widened(box), probe, lifted=lifted) for lifted in lifts
+        underscores_in_place(image, _widened(box), probe, lifted=lifted) for lifted in (False, True)
     )
 
 
