@@ -503,34 +503,28 @@ def test_a_twin_read_without_two_of_the_rostered_handles_marks_is_a_lead(
     assert own.flagged, own.reasons  # the teacher's own story, in the same picture
 
 
-def test_a_twin_over_a_pale_photo_read_again_as_nothing_is_a_lead(tmp_path: Path) -> None:
-    """A citizen's "darmajilubis76" white over a pale photo, beside the roster's
-    "darmajilubis_76": no bar under the line, and the line read again enlarged read
-    nothing. That was taken as "not read as first", the flag kept (ours 9273 0251); with
-    no bar seen and nothing read again, it is a lead for review."""
+@pytest.mark.parametrize(
+    ("index", "twin", "handle"),
+    [(251, "darmajilubis76", "darmajilubis_76"), (24, "sman2.fajar_", "sman2.fajar")],
+)
+def test_a_twin_over_a_pale_photo_is_a_lead(
+    index: int, twin: str, handle: str, tmp_path: Path
+) -> None:
+    """Two citizens' twins in white over a pale photo (ours 9273), both flagged before.
+    "darmajilubis76" beside the roster's "darmajilubis_76": no bar under the line, and the
+    line read again enlarged read nothing, which was taken as "not read as first"; with no
+    bar seen and nothing read again, it is a lead (0251). "sman2.fajar_" beside
+    "sman2.fajar", its letters shadowed, read "sman2.fajar": the underscore's shadow is one
+    full row with a few specks beside it, which filled too little of its box to count as a
+    bar; its fullest row spans it (0024). Each twin's story goes to review; the rostered
+    handle in its place is still flagged."""
     from tests.netra.test_reader import _scan_ours
 
-    v, label = _scan_ours(9273, 251, "darmajilubis76", tmp_path)
+    v, label = _scan_ours(9273, index, twin, tmp_path)
     assert label["category"] == "nonasn_support" and "pale_header" in label["noise"]
     assert v.kind == "review" and v.asn is not None, v.reasons
-    assert v.asn.entry.instagram == "darmajilubis_76" and v.asn.confidence <= MARK_ABSENT
-    own, _label = _scan_ours(9273, 251, "darmajilubis76", tmp_path, "darmajilubis_76")
-    assert own.flagged, own.reasons
-
-
-def test_a_twins_underscore_with_a_shadow_over_a_pale_photo_is_seen(tmp_path: Path) -> None:
-    """A citizen's "sman2.fajar_" beside the roster's "sman2.fajar", white letters with a
-    shadow over a pale photo: read "sman2.fajar". The underscore's shadow is one full row
-    with a few specks beside it, which filled too little of its box to count as a bar, and
-    the twin was flagged (ours 9273 0024). Its fullest row spans it: a lead for review. The
-    rostered handle in its place is still flagged."""
-    from tests.netra.test_reader import _scan_ours
-
-    v, label = _scan_ours(9273, 24, "sman2.fajar_", tmp_path)
-    assert label["category"] == "nonasn_support" and "pale_header" in label["noise"]
-    assert v.kind == "review" and v.asn is not None, v.reasons
-    assert v.asn.entry.instagram == "sman2.fajar" and v.asn.confidence <= MARK_ABSENT
-    own, _label = _scan_ours(9273, 24, "sman2.fajar_", tmp_path, "sman2.fajar")
+    assert v.asn.entry.instagram == handle and v.asn.confidence <= MARK_ABSENT
+    own, _label = _scan_ours(9273, index, twin, tmp_path, handle)
     assert own.flagged, own.reasons
 
 
