@@ -682,29 +682,22 @@ def test_a_lone_name_in_a_hashtag_beside_a_term_or_a_need_is_the_pair() -> None:
 def test_a_lower_case_acronym_one_script_slip_off_counts_beside_a_campaign_word() -> None:
     """ "zuro menaang" in a script font read "guro menaang": the z read as a g. Beside a
     campaign's word it is the pair; beside a greeting ("semangat"), or an ordinary word one
-    slip off ("kami" for "KAMA"), or a letter no script slip explains, it is nobody."""
+    slip off ("kami" for "KAMA"), or a letter no script slip explains, it is nobody. "gw mah
+    sutnov garis keras" rotated, read "sutnou" and broken over two lines (blindgen 307
+    0256): a hard-liner of the pair, as a campaign says "harga mati"; "garis keras" with no
+    pair named is nobody's."""
     election = parse_election(
         "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['A B']\naliases=['ZURO']\n"
+        "[[candidates]]\nnumber=2\npeople=['E F']\naliases=['SUTNOV']\n"
         "[[candidates]]\nnumber=3\npeople=['C D']\naliases=['KAMA']\n"
     )
     finding = detect_support("guro menaang satu putaran", election)
     assert finding.candidate == 1 and finding.confidence >= 0.7, finding
+    finding = detect_support("gw mah sutnou garis\nkeras", election)
+    assert finding.candidate == 2 and finding.confidence >= 0.7, finding
     assert detect_support("guro semangat pagi", election).candidate is None
     assert detect_support("kami pasti menang lomba", election).candidate is None
     assert detect_support("buro menang", election).candidate is None  # b for z: no slip
-
-
-def test_a_script_slip_of_an_acronym_counts_beside_garis_keras() -> None:
-    """ "gw mah sutnov garis keras" rotated, read "gw mah sutnou garis keras" (blindgen 307
-    0256): a hard-liner of the pair, as a campaign says "harga mati". Its acronym one
-    script slip off counts beside it; "garis keras" with no pair named is nobody's."""
-    election = parse_election(
-        "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['A B']\naliases=['RIMAY']\n"
-        "[[candidates]]\nnumber=2\npeople=['C D']\naliases=['SUTNOV']\n"
-    )
-    finding = detect_support("gw mah sutnou garis\nkeras", election)
-    assert finding.candidate == 2 and finding.confidence >= 0.7, finding
-    assert detect_support("sutnou semangat pagi", election).candidate is None
     assert detect_support("Pendukung garis keras timnas", election).candidate is None
 
 
