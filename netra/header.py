@@ -25,6 +25,7 @@ from netra.header_agreement import (
     off_the_roster,
     poster_key,
     read_alike_twice,
+    read_otherwise,
     read_surely,
     settle_unmatched,
 )
@@ -79,6 +80,9 @@ LAST_RESORT = "faint"
 # Readings done (the first, "plain", "contrast", "tophat") before a poster read alike three
 # times over a pale photo is taken as read.
 PALE_ALIKE_AFTER = 4
+# A match made of one reading against the poster read surely otherwise by two (see
+# `read_otherwise`) counts at most this much: a lead for review, below a flag.
+READ_OTHERWISE = 0.6
 # Roster matches by a handle or number near the one read, not by the one itself.
 NEAR_METHODS = frozenset({"instagram-near", "instagram-similar", "phone-ocr"})
 
@@ -390,6 +394,9 @@ def read_poster(
             return best[0], kept, extra
         note = why.HEADER_ANOTHER_ACCOUNT.format(read=best[0].poster.text)
         return replace(best[0], evidence=(*best[0].evidence, note)), kept, extra
+    if best[1] and (said := read_otherwise(best[0].poster, first, read_as)) is not None:
+        note = why.HEADER_READ_OTHERWISE.format(read=said.text, times=alike_count(said, read_as))
+        best = best[0], [_doubted(m, note) for m in best[1]]
     if best[1] or tried == 1 or not unmatched:
         return best[0], best[1], extra
     reading, _lines, matches = settle_unmatched(unmatched)
@@ -508,6 +515,12 @@ def _could_misread(shown: Poster, match: AsnMatch) -> bool:
     if name_cut(shown.text) and match.entry.instagram:  # "tamitami19…": the app cut it short
         return match.entry.instagram.lower().startswith(uncut(shown.text).lower())
     return match.entry.instagram is None or misread_of(shown.text.lower(), match.entry.instagram)
+
+
+def _doubted(match: AsnMatch, note: str) -> AsnMatch:
+    """The match kept as a lead for review, with why."""
+    confidence = min(match.confidence, READ_OTHERWISE)
+    return replace(match, confidence=confidence, evidence=(*match.evidence, note))
 
 
 def _faint_matches(read_as: list[Poster], roster: RosterLookup) -> list[AsnMatch]:

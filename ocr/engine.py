@@ -58,7 +58,8 @@ class OcrEngine(Protocol):
     story shown inside a chat, enlarged): detect at a higher resolution, whatever it costs.
     `known`: lines already read well from the same picture (same coordinates), which an
     engine may reuse instead of reading them again. `second_look`: recognise each unsure
-    line once more, from a tighter crop, into its `second` (an engine may ignore it).
+    line once more, from a tighter crop, into its `second`, and keep lines read less surely
+    than on a first look (an engine may ignore it).
     `whole_width`: the image is the columns of a wider picture so wide (a story between its
     borders, see `ocr.reader.story_columns`): text is detected at the scale the whole would
     be, so the narrower crop costs less to detect, not more."""

@@ -211,13 +211,34 @@ TITLE_TOKENS = frozenset(
 )  # fmt: skip
 
 
+# Look-alikes OCR reads for a letter of a form of address: "Mhak" of "Mbak", "lbu" of "Ibu".
+_ADDRESS_SLIPS = (("h", "b"), ("l", "i"), ("1", "i"), ("0", "o"), ("rn", "m"))
+
+
+@lru_cache(maxsize=4096)
+def address_misread(token: str) -> bool:
+    """`token` is a form of address of three letters or more with one letter read as its
+    look-alike ("mhak", "lbu"). No name on 45 rosters (every set scored, 2026-12-08) is one."""
+    for seen, meant in _ADDRESS_SLIPS:
+        at = token.find(seen)
+        while at >= 0:
+            meant_token = token[:at] + meant + token[at + len(seen) :]
+            if len(meant_token) >= 3 and meant_token in HONORIFICS:
+                return True
+            at = token.find(seen, at + 1)
+    return False
+
+
 def strip_honorifics(tokens: Sequence[str]) -> list[str]:
-    """Drop leading honorifics/titles from contact-name tokens ("Pak Drs. Budi" → budi).
+    """Drop leading honorifics/titles from contact-name tokens ("Pak Drs. Budi" → budi), also
+    one OCR read with a look-alike letter ("Mhak Rina·RSuD Dahlan", ours 9279 0266).
 
     Never drops the last token: "Uni" alone stays (it may be a name).
     """
     out = list(tokens)
-    while len(out) > 1 and (out[0] in HONORIFICS or out[0] in TITLE_TOKENS):
+    while len(out) > 1 and (
+        out[0] in HONORIFICS or out[0] in TITLE_TOKENS or address_misread(out[0])
+    ):
         if out[0] in WEAK_HONORIFICS and len(out) < 3:
             break
         out.pop(0)

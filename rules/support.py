@@ -1,13 +1,12 @@
 """Candidate support: does the story's text back one candidate pair, and which?
 
 Signals, each with a weight (how sure it alone makes us) and the string it matched:
-- number in a campaign context: "coblos no. 2", "nomor urut 02", "nomor urut dua",
-  "paslon 1", "salam 2 jari", a bare "02" next to "menang";
+- number in a campaign context: "coblos no. 2", "nomor urut dua", a bare "02" by "menang";
 - hashtags, slogans, pair aliases/acronyms ("GARI"), campaign accounts;
 - candidate names, fuzzily (OCR errors): a full name counts on its own, a lone first name
   only beside a support word ("mari dukung pak Mitra").
-Neutral content must not count: neutrality appeals, turnout calls and election-commission
-graphics that list every pair. Those cues veto weak signals; only explicit ones survive.
+Neutral content (neutrality appeals, turnout calls, a commission's graphic of every pair)
+must not count: its cues veto weak signals; only explicit ones survive.
 """
 
 from __future__ import annotations
@@ -215,6 +214,7 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
                 len(tok) >= len(body) - (2 if len(body) >= 12 else 1)
                 and fuzz.ratio(body, tok[-len(body) :]) >= 85
                 and not any(tok.endswith(o) for o in others)
+                and not is_word(tok[-len(body) :])  # nor "Siapapunpilihanmu", spaces lost
                 for tok in compact_tokens
                 if len(body) >= 8 and not is_word(tok)  # "pilihanmu" is no "#PilihHamu"
             )

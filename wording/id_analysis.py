@@ -79,6 +79,10 @@ HEADER_ANOTHER_ACCOUNT = (
     "berbeda bukan karena salah baca: orang lain"
 )
 HEADER_POSTER_INCONSISTENT = "pengunggah terbaca tidak konsisten: {readings}"
+HEADER_READ_OTHERWISE = (
+    "pengunggah terbaca jelas '{read}' {times} kali; yang cocok dengan daftar ASN hanya satu "
+    "pembacaan: mungkin orang lain, perlu dicek"
+)
 
 # --- support for a candidate: the rules that found it and the cues of neutral content -----
 # Shown as they are on the card, in the reasons and in the Bawaslu export, and stored with

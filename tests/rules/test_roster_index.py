@@ -1957,6 +1957,21 @@ def test_an_honorific_that_begins_names_is_set_apart_when_the_roster_bears_the_r
     _flags_the_first([lazuardis[2], *lazuardis[:2]], "OMAR LAZUARDI")
 
 
+def test_a_form_of_address_read_with_a_look_alike_letter_is_still_one() -> None:
+    """ "Mbak Rina - RSUD Dahlan" read "Mhak Rina·RSuD Dahlan" in a gallery viewer (ours 9279
+    0266): "Mhak", the b read as an h, was taken for a word of her name that no roster name
+    has, and the nurse's "SALAM SATU JARI" went to review. "lbu" is "Ibu" so too; a name
+    near a form of address ("Ani" of "Uni") is the name."""
+    rinas = [
+        E("199112292012052116", "Rina Laksmiwati, S.Kep., Ns.", "RSUD dr. H. Dahlan"),
+        E("199210082024032090", "Rina Ayu Wahyudi", "UPTD Puskesmas Taman Sari"),
+        E("199004042019102512", "Rina Yolanda", "Dinas Kesehatan"),
+    ]
+    _flags_the_first(rinas, "Mhak Rina·RSuD Dahlan", "lbu Rina - RSUD Dahlan")
+    anis = [E("198001012005011001", "Ani Rina", "Dinas Sosial"), *rinas]
+    _flags_the_first(anis, "Ani Rina Dinsos")
+
+
 def test_a_name_split_after_its_ir_is_the_name_not_the_title() -> None:
     """ "Kak Irwan (DPMPTSP)" read "Kak Ir Wan (DPMPTSP)" (ours 9207 0200): "Ir" is an
     engineer's title, but "Irwan" is a name on the roster and "Wan" alone names nobody. A

@@ -685,14 +685,19 @@ def test_a_lower_case_acronym_one_script_slip_off_counts_beside_a_campaign_word(
     slip off ("kami" for "KAMA"), or a letter no script slip explains, it is nobody. "gw mah
     sutnov garis keras" rotated, read "sutnou" and broken over two lines (blindgen 307
     0256): a hard-liner of the pair, as a campaign says "harga mati"; "garis keras" with no
-    pair named is nobody's."""
+    pair named is nobody's. "okru menang satu putaran" read "okiu" (ours 9279 0234): an r
+    read as an i."""
     election = parse_election(
         "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['A B']\naliases=['ZURO']\n"
         "[[candidates]]\nnumber=2\npeople=['E F']\naliases=['SUTNOV']\n"
         "[[candidates]]\nnumber=3\npeople=['C D']\naliases=['KAMA']\n"
+        "[[candidates]]\nnumber=4\npeople=['G H']\naliases=['OKRU']\n"
     )
     finding = detect_support("guro menaang satu putaran", election)
     assert finding.candidate == 1 and finding.confidence >= 0.7, finding
+    finding = detect_support("okiu menang satu putaran", election)
+    assert finding.candidate == 4 and finding.confidence >= 0.7, finding
+    assert detect_support("okiu selamat pagi", election).candidate is None
     finding = detect_support("gw mah sutnou garis\nkeras", election)
     assert finding.candidate == 2 and finding.confidence >= 0.7, finding
     assert detect_support("guro semangat pagi", election).candidate is None
@@ -786,6 +791,22 @@ def test_one_pairs_hashtag_is_not_another_pairs_misread() -> None:
         assert finding.candidate == number and finding.confidence >= 0.85, finding
     misread = detect_support("#JumaMenamg", election)  # one letter off pair 2's only
     assert misread.candidate == 2 and misread.confidence >= 0.85
+
+
+def test_a_word_run_into_the_one_before_it_is_no_hashtag_one_letter_off() -> None:
+    """ "Siapapun pilihanmu, kita tetap bersaudara #PilkadaDamai" read with its spaces lost,
+    "Siapapunpilihanmu" (blindgen 311 0205): it ended in "pilihanmu", "#PilihHanu" one letter
+    off, and a namesake's call for a peaceful election was flagged for pair 1. An ordinary
+    word ending the run is that word; the hashtag read with its # lost still counts."""
+    election = parse_election(
+        "[election]\nname='x'\n[[candidates]]\nnumber=1\npeople=['A B']\n"
+        "hashtags=['#PilihHanu']\n[[candidates]]\nnumber=2\npeople=['C D']\n"
+    )
+    text = "Siapapunpilihanmu,kitatetapbersaudara\n#PilkadaDamai"
+    assert detect_support(text, election).candidate is None
+    assert detect_support("Siapapun pilihanmu, kita tetap bersaudara", election).candidate is None
+    finding = detect_support("Satu hati HPilihHanu", election)  # the # read as an H
+    assert finding.candidate == 1 and finding.confidence >= 0.85, finding
 
 
 def test_a_coined_acronym_counts_in_lower_case_an_ordinary_word_does_not() -> None:
