@@ -225,6 +225,25 @@ def test_a_number_after_pilih_and_an_emoji_in_a_script_font_is_read(tmp_path: Pa
     assert_flagged_as_labelled(v, label, 3)
 
 
+@pytest.mark.parametrize(
+    ("seed", "index", "shown", "word"),
+    [
+        (9279, 244, "dimasramadhan68", "HEZU"),  # "MENANG BERSAMA / 🔥 HEZU"
+        (9277, 30, "Ilham Simanjuntak RSJ", "LILIS"),  # "ALL IN BU / LILIS", rotated
+    ],
+)
+def test_a_short_script_word_read_unsure_on_a_second_look_counts(
+    seed: int, index: int, shown: str, word: str, tmp_path: Path
+) -> None:
+    """A pair's acronym alone on its line in a script font, under "MENANG BERSAMA": the
+    detector finds it, but the recognizer reads it unsure ("HEZu" 0.47, "LIEIS" 0.26) and
+    such lines were dropped, so the ASN's story ended `clear`. Read again enlarged, the
+    line is kept however unsure, and reads the acronym."""
+    v, label = _scan_ours(seed, index, shown, tmp_path)
+    assert word in label["content_text"] and label["should_flag"], label
+    assert_flagged_as_labelled(v, label)
+
+
 def test_support_read_only_in_tiny_text_is_read_again_before_a_flag(tmp_path: Path) -> None:
     """An ASN's story of tiny neon text, "Kenali Paslon Bupati Bangka / 01 Fatmawati Rasyid
     - Yustina Alamsyah / No. 2 Hasbi Yasin & Zuraida Hamzah / Pemungutan suara 27 Nov",
