@@ -515,6 +515,14 @@ def _chat(story: Image.Image, f: Frame) -> tuple[Image.Image, Box]:
 # ---------------------------------------------------------------- crops and framings
 
 
+def kept_below(f: Frame, height: int, y: float) -> bool:
+    """A row `y` pixels down a story shown bare (`f.kind == "story"`), of `height`, is still on
+    the screenshot after `_reframe`'s zoom and crop."""
+    if f.zoom > 1.001:
+        y = (y - (height - height / f.zoom) * f.zoom_focus[1]) * f.zoom
+    return y >= f.crop[0] * height
+
+
 def _reframe(img: Image.Image, f: Frame) -> Image.Image:
     w, h = img.size
     if f.zoom > 1.001:

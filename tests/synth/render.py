@@ -986,6 +986,15 @@ def shown_name(name: str, face: ImageFont.FreeTypeFont, room: float) -> str:
     return "".join(units).rstrip() + "…"
 
 
+def name_middle(spec: StorySpec) -> float:
+    """How far down the story's screenshot (before any frame) the middle of the poster's name
+    line lies, in pixels: as `_chrome` draws it."""
+    s = spec.width / 720
+    if spec.platform == "instagram":
+        return 94 * s - (13 * s if spec.subline else 0.0)
+    return (88 - 14 * spec.header_scale) * s
+
+
 def header_luma(spec: StorySpec) -> float:
     """Median brightness of the story behind the poster's name (before the white header text
     is drawn, after the top shading). Above 180 the white name is hard to read."""
