@@ -68,7 +68,10 @@ def read_otherwise(
     if alike_count(said, read_as) < 2 or alike_count(poster, read_as) >= 2:
         return None
     more, less = poster_key(said), poster_key(poster)
-    if len(more) == len(less) + 1 and Levenshtein.distance(more, less) == 1:
+    # The letter more inside the poster: one before it or after it may be an avatar's ring
+    # or a mark read as a letter ("o" before a name), alike in every reading.
+    inside = range(1, len(more) - 1)
+    if len(more) == len(less) + 1 and any(more[:i] + more[i + 1 :] == less for i in inside):
         return said
     return None
 

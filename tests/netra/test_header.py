@@ -559,9 +559,11 @@ def test_a_name_read_surely_with_a_letter_more_is_not_the_one_a_single_reading_f
     assert read_otherwise(dewi, first("Dewii Wahyudi"), [dewii]) is None  # read so once
     assert read_otherwise(dewi, first("Dewii Wahyudi", 0.6), [dewii, dewii]) is None
     assert read_otherwise(dewi, first("Dewii Wahyudi"), [dewii, dewii, dewi, dewi]) is None
+    ring = Poster("contact_name", "O Dewi Wahyudi")  # the avatar's ring read as an O
+    assert read_otherwise(dewi, first("O Dewi Wahyudi"), [ring, ring]) is None
     lost = Poster("contact_name", "Dew Wahyudi")
     assert read_otherwise(dewi, first("Dew Wahyudi"), [lost, lost]) is None  # a letter lost
-    twin = Poster("username", "resti.smp45")
+    twin = Poster("username", "restii.smp4")
     rostered = Poster("username", "resti.smp4")
     surely = HeaderReading("instagram", twin, None, (), confidence=0.97)
     assert read_otherwise(rostered, surely, [twin, twin]) == twin
