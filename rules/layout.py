@@ -347,8 +347,10 @@ def _song_under(line: TextLine, poster: TextLine) -> bool:
     # is: ours 9229), the song's line is still the header's small line set right under the
     # username, where it starts: a story's own text stands there no smaller and so close
     # seldom.
+    # Where the note was drawn and lost, the words start a note's width further in
+    # ("Tobari Idol Rindu Setengah Mati", 20 px right of "rradit.585" at 30 px: ours 9281).
     hugging = (
-        abs(line.left - poster.left) < 0.5 * h
+        -0.5 * h < line.left - poster.left < NOTE_LOST * h
         and line.top - poster.bottom < 0.3 * h
         and line.text_height <= SONG_HEIGHT * h
         and len(line.text.split()) >= 2
@@ -358,6 +360,9 @@ def _song_under(line: TextLine, poster: TextLine) -> bool:
 
 # A song's line is no taller than this share of the username's line.
 SONG_HEIGHT = 1.15
+# How far right of the username's start a song's line may start, its note lost before it
+# (a share of the username's height).
+NOTE_LOST = 0.9
 
 
 def past_chrome(top: int, lines: Sequence[TextLine], chrome: Sequence[str]) -> int:

@@ -106,6 +106,14 @@ def test_the_song_under_the_username_with_its_note_and_dot_lost_is_no_part_of_th
     assert "Husnul Idol Jaga Hatimu" in read_layout([*lines[:-3], big, *lines[-2:]], W, H).body
     lower = line("Husnul Idol Jaga Hatimu", 105, 140, 34)  # a line's height below
     assert "Husnul Idol Jaga Hatimu" in read_layout([*lines[:-3], lower, *lines[-2:]], W, H).body
+    # Its note lost in place, the song starts a note's width in ("Tobari Idol Rindu Setengah
+    # Mati" beside a pair 4's Tobari, under "rradit.5858m": ours 9281 0239, a false flag).
+    tobari = [*STATUS, line("rradit.5858m", 91, 66, 30), line("Tobari Idol Rindu Setengah Mati", 111, 97, 25),
+              line("Sudah nyoblos?", 264, 179, 64), line("Kirim pesan", 50, 1188)]  # fmt: skip
+    layout = read_layout(tobari, W, H)
+    assert layout.body == ("Sudah nyoblos?",) and "Tobari Idol Rindu Setengah Mati" in layout.chrome
+    far = line("Tobari Idol Rindu Setengah Mati", 150, 97, 25)  # a caption set further in
+    assert far.text in read_layout([*tobari[:-3], far, *tobari[-2:]], W, H).body
 
 
 def test_a_clock_with_an_icon_read_after_it_is_the_status_bar_not_the_body() -> None:
