@@ -58,10 +58,11 @@ def read_otherwise(
     poster: Poster | None, first: HeaderReading, read_as: list[Poster]
 ) -> Poster | None:
     """The poster the first reading read surely, and another reading letter for letter, where
-    it is `poster` with one character more: "Dewii Wahyudi" three times, "Dewi Wahyudi" once
-    by the name line read alone (ours 9279 0014, a namesake's contact). OCR loses a letter
-    often, over a pale photo in every reading alike; it does not add the same one again and
-    again. The roster's "Dewi Wahyudi" is then a lead for review, not the poster."""
+    it is `poster` with one character more inside it: "Dewii Wahyudi" three times, "Dewi
+    Wahyudi" once by the name line read alone (ours 9279 0014, a namesake's contact). OCR
+    loses a letter often, over a pale photo in every reading alike; it does not add the same
+    one again and again. The roster's "Dewi Wahyudi" is then a lead for review, not the
+    poster."""
     said = first.poster
     if poster is None or said is None or first.confidence < CLEAR_READING:
         return None

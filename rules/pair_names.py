@@ -251,9 +251,10 @@ def glued_across(word: str, tokens: list[str]) -> bool:
 
 
 # Letters a script or handwriting font makes OCR read as another ("sofa" for "sota", "guro"
-# for "zuro", "kame" for "kama"): unordered pairs.
+# for "zuro", "kame" for "kama", "okiu" for "okru"): unordered pairs.
 _SCRIPT_SLIPS = frozenset(
-    frozenset(p) for p in ("ft", "gz", "gq", "eo", "ao", "ae", "nh", "uv", "rn", "ce", "lt", "il", "ri")
+    frozenset(p)
+    for p in ("ft", "gz", "gq", "eo", "ao", "ae", "nh", "uv", "rn", "ce", "lt", "il", "ri")
 )
 
 
