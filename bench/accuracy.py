@@ -232,9 +232,9 @@ def main() -> None:
     if ours["hidden"]:
         print(
             f"\n{ours['hidden']} of the {n_true} true flags are stories whose poster line a "
-            f"notification or a crop hides (nobody can name who posted; {ours['hidden_review']} "
-            "went to "
-            f"review): Netra's recall on the other {n_true - ours['hidden']} is "
+            f"notification or a crop hides (nobody can name who posted; "
+            f"{ours['hidden_review']} went to review): Netra's recall on the other "
+            f"{n_true - ours['hidden']} is "
             f"{ours['recall_seen']:.3f}."
         )
     print("\n| category | n | flagged | review | clear/error |\n|---|---|---|---|---|")
