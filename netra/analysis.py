@@ -27,6 +27,7 @@ from netra.notification import card_by_shape, poster_under_card, without_card
 from netra.rereading import (
     better_finding,
     framed_plainly_neutral,
+    names_only,
     plainly_neutral,
     read_small,
     settled,
@@ -314,10 +315,10 @@ def analyse(
         texts += [line.text for line in upright]
         body_text = content_text(_not_the_poster(upright, header))
         support = better_finding(support, find_support(body_text, election))
-    if body is not None and plausible and unclear(support, thresholds):
-        # A printed card in the story (a sample ballot, shrunk and turned) whose text the
-        # first reading could not read: turned level, enlarged and read on its own (in a
-        # framed story too: however surely its other lines read, the card's did not).
+    if body is not None and plausible and (unclear(support, thresholds) or names_only(support)):
+        # A printed card in the story (a sample ballot, shrunk and turned) the first reading
+        # could not read, or read only a pair's names of: turned level, enlarged and read on
+        # its own (in a framed story too: its other lines' sureness says nothing of it).
         for inset in unread_cards(shot.image, body, lines):
             on_card = [line.text for line in read_card(shot.image, inset, engine)]
             texts += on_card

@@ -59,6 +59,18 @@ def list_of_pairs(support: SupportFinding, text: str) -> bool:
     return names_every_pair(support) and not _URGING.search(text)
 
 
+# Support from candidates' names alone, no campaign word, number or alias: what a ballot or
+# a news card prints as well (pair 2's names read off a turned sample ballot whose pair 1
+# went unread, blindgen 315 0199).
+_NAME_RULES = frozenset({why.RULE_FULL_NAME, why.RULE_NAME_PART, why.RULE_PAIR_NAMED})
+
+
+def names_only(support: SupportFinding) -> bool:
+    """The finding rests on candidates' names alone: a card in the story not yet read may
+    name the other pairs too."""
+    return bool(support.signals) and all(s.rule in _NAME_RULES for s in support.signals)
+
+
 def unclear(support: SupportFinding, thresholds: Thresholds, text: str = "") -> bool:
     """The reading found no clear support, nor a list of the pairs (`list_of_pairs`, with
     the body's `text`): worth reading the body again, the costly way only for an identified
@@ -252,6 +264,7 @@ def framed_plainly_neutral(
         line
         for line in lines
         if line.top >= span[0]
+        and line.bottom <= span[1]
         and line.text in content
         and not emoji_scrap(line.text)
         and line not in captions

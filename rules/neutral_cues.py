@@ -88,9 +88,10 @@ def pairs_named_cue(
     return None
 
 
-# A personal greeting: a birthday, thanks, a condolence, a get-well wish, a farewell.
+# A personal greeting: a birthday, thanks, a condolence, a get-well wish, a farewell. Thanks
+# with a vowel or an i misread ("Terima kosih Kak Lilis atas oleh-olehnya", ours 9287 0259).
 _GREETING = re.compile(
-    r"\b(?:ulang\s*tahun|ultah|hbd|happy\s+birthday|milad|terima\s*kasih|makasih|thanks?|"
+    r"\b(?:ulang\s*tahun|ultah|hbd|happy\s+birthday|milad|ter[il1]ma\s*k[a-z]s[il1]h|makasih|thanks?|"
     r"thank\s+you|turut\s+berduka|innalillahi|lekas\s+sembuh|cepat\s+sembuh|get\s+well|"
     r"selamat\s+(?:pagi|siang|sore|malam|jalan|bertugas|datang|pensiun|menempuh)|"
     r"purna\s*tugas|barakallah)\b"
@@ -102,7 +103,7 @@ _CAMPAIGN_WISH = re.compile(r"\b(?:" + _CAMPAIGN_WISH_GLUED.pattern + r"|no\.?\s
 # The greetings run together, as OCR reads a line in capitals or a glued caption
 # ("SelamatpagiAbahPah,semangat", ours 9243 0269).
 _GREETING_GLUED = re.compile(
-    r"ulangtahun|terimakasih|turutberduka|lekassembuh|cepatsembuh|purnatugas|"
+    r"ulangtahun|ter[il]mak[a-z]s[il]h|turutberduka|lekassembuh|cepatsembuh|purnatugas|"
     r"selamat(?:pagi|siang|sore|malam|jalan|bertugas|datang|pensiun|menempuh)"
 )
 

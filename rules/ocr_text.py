@@ -280,6 +280,16 @@ def _loosely(word: str) -> str:
     return "".join(loose.get(ch, re.escape(ch)) + "+" for ch in word)
 
 
+# A small font's l read as a t in a campaign word: "paston 01 paling mantap", 8 px high in a
+# gallery viewer (ours 9287 0043), read so at every size. Only where the misreading is no word.
+_T_FOR_L = [
+    re.compile(
+        rf"(?<![A-Za-z])({re.escape(word[:i])})([tT])({re.escape(word[i + 1 :])})(?![a-z])", re.I
+    )
+    for word in ("paslon", "coblos", "pilih", "gaspol")
+    for i, ch in enumerate(word)
+    if ch == "l" and not is_word(word[:i] + "t" + word[i + 1 :])
+]
 # An urging word misread in its o, l or i and run into a padded number: "gaSPOOOl 02" read
 # "gaSP000102" and "gaSPO0OI02" (ours 9271 0166). The number is the run's last two digits.
 _URGED_LOOSE = {
@@ -323,6 +333,8 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
     for line in _DIGIT_TERM_BROKEN.sub(r"\1 ", _symbols_as_stars(text)).splitlines():
         out = []
         line = _ZERO_FOR_O.sub(r"\1o", _SCRIPT_FIX.sub("fix", line))
+        for slip in _T_FOR_L:
+            line = slip.sub(lambda m: m[1] + ("l" if m[2] == "t" else "L") + m[3], line)
         for word, loose in _URGED_LOOSE.items():
             line = loose.sub(lambda m, w=word: f"{w} 0{m[1]}", line)
         line = _PADDED_TWO_AS_LETTERS.sub(r"\1 02", line)
@@ -421,11 +433,12 @@ def words_of(text: str) -> list[str]:
     return [t.strip("'._-") for t in _TOKEN.findall(text)]
 
 
-_OCR_FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l"})
+# A script q's tail reads as a g's ("doakan bu gori menang" for "bu qori", ours 9287 0218).
+_OCR_FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l", "q": "g"})
 
 
 def ocr_fold(word: str) -> str:
-    """Undo tesseract's commonest confusions in words that should hold no digits."""
+    """Undo OCR's commonest confusions in words that should hold no digits."""
     # "h" often reads as "li" in small or thin fonts ("Zuhri" → "Zuliri"); folded on both sides.
     return word.translate(_OCR_FOLD).replace("rn", "m").replace("vv", "w").replace("li", "h")
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Iterable
 
 from rapidfuzz.distance import DamerauLevenshtein
 
 from rules.election import Candidate
 from rules.lexicon import is_word
 from rules.names import HONORIFICS
-from rules.ocr_text import ADDRESS, fold_compact, normalise_text, ocr_fold, words_of
+from rules.ocr_text import ADDRESS, compact_in, fold_compact, normalise_text, ocr_fold, words_of
 
 # What a campaign account adds to a name: "@ana.center", "@relawan_ana", "@timana.official".
 _ACCOUNT_AFFIXES = ("center", "centre", "official", "ofc", "relawan", "menang", "team", "tim")
@@ -370,3 +371,13 @@ def start_of_a_name(words: list[str], c: Candidate, tokens: list[str], norm: str
     }
     whole = r"\b" + r"\s*".join(re.escape(w) for w in words) + r"\b"
     return bool(longer & set(tokens)) and not re.search(whole, norm)
+
+
+def run_together(whole: str, flat: str, words: Iterable[str]) -> bool:
+    """A candidate's whole name (folded, ten letters or more) with its spaces lost: as it
+    is anywhere in the folded text, or one OCR slip off inside one of the words read
+    ("LUKMANAMR1"), not across words read apart ("Pak Lukman dari Bapenda" holds
+    "lukmandari", one slip from "lukmanamri": ours 9287 0290)."""
+    if len(whole) < 10:
+        return False
+    return whole in flat or any(compact_in(whole, fold_compact(w)) for w in words)

@@ -66,6 +66,7 @@ from rules.pair_names import (
     named_with_number,
     pair_named_misread,
     pair_named_together,
+    run_together,
     script_near,
     short_name_account,
     shouted_near,
@@ -330,8 +331,7 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
         signals.append(Signal(c.number, why.RULE_PAIR_NAMED, together, 0.8))
     elif misread := pair_named_misread(c, t.norm):
         signals.append(Signal(c.number, why.RULE_PAIR_NAMED, misread, 0.6))
-    # A candidate's own name word is no other name glued to a word ("Hasanuddin" is not
-    # "Hasan" of "Muhammad Hasan").
+    # A candidate's name word is no other name glued to a word ("Hasanuddin", not "Hasan").
     unnamed = [tok for tok in tokens if fold_compact(tok) not in ctx.names]
 
     def in_text(w: str) -> bool:
@@ -350,7 +350,7 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
         # (of another pair's "Akbar Rahman").
         if (
             len(words) >= 2
-            and (len(set(found)) >= 2 or (len(whole) >= 10 and compact_in(whole, t.flat)))
+            and (len(set(found)) >= 2 or run_together(whole, t.flat, t.compact_tokens))
             and not shared_names.anothers_name(c.number, words, found, in_text, ctx.people)
         ):
             signals.append(Signal(c.number, why.RULE_FULL_NAME, person, 0.8))

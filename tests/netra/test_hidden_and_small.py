@@ -234,3 +234,27 @@ def test_tiny_fingers_read_as_a_word_beside_the_number_are_still_emoji(tmp_path:
     v, label = _blind(251, 100, tmp_path)
     assert "tiny_text" in label["noise"] and label["supports_candidate"] == 1, label
     assert_flagged_as_labelled(v, label, 1)
+
+
+def test_a_tiny_caption_in_a_gallery_viewer_is_read_under_the_viewers_buttons(
+    tmp_path: Path,
+) -> None:
+    """ "paslon 01 paling mantap 😎", 8 px high on a plain status shown in a gallery viewer
+    (ours 9287 0043): the first reading read none of it, and the viewer's own "Bagikan",
+    "Edit", "Lensa", "Hapus" under the story, read surely, were taken for the story's body,
+    read surely with no campaign word, so it was never read enlarged: `clear`. Only what
+    stands inside the story is its body; enlarged, the caption is read."""
+    v, label = _scan_ours(9287, 43, "+62 821-7526-8995", tmp_path)
+    assert label["frame"] == "gallery" and label["style"] == "tiny", label
+    assert_flagged_as_labelled(v, label, 1)
+
+
+def test_one_pairs_names_read_off_a_turned_sample_ballot_are_no_campaign(tmp_path: Path) -> None:
+    """A sample ballot ("CONTOH") turned 30° in a teacher's status (blindgen 315 0199): the
+    first reading read only pair 2's names, "ZAINUDDIN HAMID" and "MUHLIS LATIF", and that
+    was clear support, so the card was never read level. Names alone are what a ballot
+    prints: the card is read, its title and both pairs found, and it backs nobody."""
+    v, label = _blind(315, 199, tmp_path)
+    assert label["content"] == "neutral:specimen" and not label["should_flag"], label
+    assert v.kind == "clear", v.reasons
+    assert v.asn is not None and v.asn.entry.nip == label["nip"], v.reasons
