@@ -138,6 +138,9 @@ def check_lost_mark(
     if at is None:
         if best.method != "instagram-ocr" or not _slipped_and_marks_lost(read, handle):
             return matches
+        if any(_bar_read_as_j(line.text, handle) for line in lines):
+            note = why.HANDLE_BAR_AS_J.format(handle=read, roster=handle)
+            return [replace(best, evidence=(*best.evidence, note)), *matches[1:]]
         # A letter off and a mark lost too, two slips ("uni.rangkuti4" of a twin's
         # "yuni.rangkuti4", beside the roster's "yuni.rangkuti_4": ours 9267 0171), or two
         # marks lost ("andimandala6" of a twin's "andi.mandala6", beside the roster's
@@ -191,6 +194,20 @@ def _slipped_and_marks_lost(read: str, handle: str) -> bool:
     if read.translate(letters) == handle.translate(letters):
         return _mark_groups(handle.strip("._")) - _mark_groups(read) >= 2
     return _mark_groups(read) < _mark_groups(handle)
+
+
+def _bar_read_as_j(text: str, handle: str) -> bool:
+    """The line spells the handle with a capital J for each underscore before an l or an i
+    ("hendriJubis" of "hendri_lubis", ours 9287 0118, read so enlarged too): no handle holds
+    a capital, and the J's hook is the bar drawn under the line at the l's foot."""
+    if not re.search(r"_[li]", handle):
+        return False
+    spelled = "".join(
+        "J" if part in ("_l", "_i") else "[jJ]" if part == "j" else re.escape(part)
+        for part in re.findall(r"_[li]|.", handle)
+    )
+    lowered = "".join(c if c == "J" else c.lower() for c in text)
+    return re.search(spelled, lowered) is not None
 
 
 def _bar_first(handle: str) -> Callable[[Image.Image, tuple[int, int, int, int]], bool]:

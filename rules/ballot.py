@@ -21,8 +21,9 @@ URGING = frozenset(
 )  # fmt: skip
 # A number alone on its line, its tick read as a stroke, a letter or not at all ("01/",
 # "02 V", "01,", "01M": a boxed ✅ on a turned card, blindgen 235), or as a 7 set apart
-# ("04.7": ours 9255 0016; never "047").
-_LONE_NUMBER = re.compile(r"(?m)^\s*0([1-9])(?:\s*[✓✔√/,.a-zA-Z]|\s*[.,]\s*7|\s+7)?\s*$")
+# ("04.7": ours 9255 0016; never "047"), or a round mark as a zero ("010" of "01 ●": ours 9283
+# 0258; no pair is numbered ten).
+_LONE_NUMBER = re.compile(r"(?m)^\s*0([1-9])(?:\s*[✓✔√/,.a-zA-Z0]|\s*[.,]\s*7|\s+7)?\s*$")
 # "surat suara" as a turned or italic print reads it too: U as J, V or L, S as 5
 # ("SJRATSJARA", ours 9223 0243; "SLRATSUARA", ours 9241 0180), its first S lost at the
 # card's turned edge ("URATSUARAPEIARBHAN…", ours 9231 0154), or its "SU" ("RAT SUARA PEM…",

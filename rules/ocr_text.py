@@ -280,15 +280,20 @@ def _loosely(word: str) -> str:
     return "".join(loose.get(ch, re.escape(ch)) + "+" for ch in word)
 
 
-# A small font's l read as a t in a campaign word: "paston 01 paling mantap", 8 px high in a
-# gallery viewer (ours 9287 0043), read so at every size. Only where the misreading is no word.
-_T_FOR_L = [
-    re.compile(
-        rf"(?<![A-Za-z])({re.escape(word[:i])})([tT])({re.escape(word[i + 1 :])})(?![a-z])", re.I
-    )
-    for word in ("paslon", "coblos", "pilih", "gaspol")
-    for i, ch in enumerate(word)
-    if ch == "l" and not is_word(word[:i] + "t" + word[i + 1 :])
+# A campaign word misread where the misreading is no word: a small font's l read as a t
+# ("paston 01 paling mantap", 8 px high in a gallery viewer, read so at every size: ours
+# 9287 0043), anywhere; a thin letter lost before the pair's number ("poksknya pilh 3 aja":
+# ours 9283 0232).
+_SLIPPED_WORDS = ("paslon", "coblos", "pilih", "gaspol", "dukung", "nomor")
+_NUMBER_NEXT = r"(?= ?0?[1-9](?![\d.:]))"
+_CAMPAIGN_SLIPS = [
+    (word, re.compile(rf"(?<![A-Za-z]){re.escape(slip)}{after}", re.I))
+    for word in _SLIPPED_WORDS
+    for slip, after in {
+        **{word[:i] + "t" + word[i + 1 :]: "(?![a-z])" for i, ch in enumerate(word) if ch == "l"},
+        **{word[:i] + word[i + 1 :]: _NUMBER_NEXT for i in range(1, len(word))},
+    }.items()
+    if len(slip) >= 4 and not is_word(slip)
 ]
 # An urging word misread in its o, l or i and run into a padded number: "gaSPOOOl 02" read
 # "gaSP000102" and "gaSPO0OI02" (ours 9271 0166). The number is the run's last two digits.
@@ -333,8 +338,8 @@ def split_glued(text: str, extra_words: tuple[str, ...] = ()) -> str:
     for line in _DIGIT_TERM_BROKEN.sub(r"\1 ", _symbols_as_stars(text)).splitlines():
         out = []
         line = _ZERO_FOR_O.sub(r"\1o", _SCRIPT_FIX.sub("fix", line))
-        for slip in _T_FOR_L:
-            line = slip.sub(lambda m: m[1] + ("l" if m[2] == "t" else "L") + m[3], line)
+        for word, slip in _CAMPAIGN_SLIPS:
+            line = slip.sub(lambda m, w=word: w.upper() if m[0].isupper() else w, line)
         for word, loose in _URGED_LOOSE.items():
             line = loose.sub(lambda m, w=word: f"{w} 0{m[1]}", line)
         line = _PADDED_TWO_AS_LETTERS.sub(r"\1 02", line)

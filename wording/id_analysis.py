@@ -62,6 +62,7 @@ HANDLE_UNDERSCORE_SEEN = (
     "tidak ada titik di baris header: @{handle} dibaca @{roster} (garis bawah tipis)"
 )
 HANDLE_READ_AGAIN = "baris header dibaca ulang diperbesar: @{handle} terbaca @{roster}"
+HANDLE_BAR_AS_J = "garis bawah dan huruf l/i terbaca menyatu sebagai J: @{handle} dibaca @{roster}"
 HANDLE_MARK_AFTER = (
     "di baris header ada titik atau garis bawah setelah @{handle}, yang tidak ada di akun "
     "roster @{roster}; mungkin akun lain, perlu dicek"

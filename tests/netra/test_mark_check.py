@@ -597,3 +597,20 @@ def test_the_feet_of_a_serifed_one_are_no_bar(tmp_path: Path) -> None:
     v, label = _scan_ours(9275, 296, "budi.1995", tmp_path)
     assert label["poster"]["shown"] == "budi.1995" and label["should_flag"]
     assert_flagged_as_labelled(v, label)
+
+
+def test_an_underscore_read_with_the_l_after_it_as_a_capital_j_is_the_mark(
+    tmp_path: Path,
+) -> None:
+    """ "hendri_lubis" read "hendriJubis", first and enlarged (ours 9287 0118): the bar and
+    the l's stem make a J, and a handle holds no capital. The mark was taken for lost, a
+    twin's, and an ASN's campaign went to review; the J is the mark seen. A twin without the
+    underscore reads no J, and stays a lead."""
+    from tests.netra.test_reader import _scan_ours
+
+    v, label = _scan_ours(9287, 118, "hendri_lubis", tmp_path)
+    assert label["should_flag"] and "pale_header" in label["noise"], label
+    assert v.kind == "flagged" and v.asn is not None, v.reasons
+    assert v.asn.entry.nip == label["nip"] and v.candidate == 2, v.reasons
+    twin, _label = _scan_ours(9287, 118, "hendri_lubis", tmp_path, instead="hendrilubis")
+    assert not twin.flagged, twin.reasons

@@ -178,6 +178,14 @@ hashtags = ["#YudaPasti"]
             1,
             "surat suara + ajakan satu nomor",
         ),
+        (  # a round mark beside the number read as a zero (ours 9283 0258)
+            "SURAT SUARA\nPILKADA CONTOH 2024\n1 HENDRA SIREGAR WULAN PRATIWI\n"
+            "2BAMBANG SUTEJO RAHMAT HIDAYAT\n3YUSUF HALIM DEWI ANGGRAINI\n010",
+            1,
+            "surat suara + ajakan satu nomor",
+        ),
+        ("poksknya pilh 3 aja\nyg lain belum meyalirnkan", 3, "pilih-angka"),  # (ours 9283 0232)
+        ("paston01pall\nlingmantap", 1, "paslon-nomor"),  # 8 px high (ours 9287 0043)
         (  # the title's first S lost at the turned card's edge (ours 9231 0154)
             "Jangan sampai salah ya\nURATSUARAPEIARBHANWALIXOTADANWAKGLWAUKOT\n"
             "KOTAMAJUTAHUN2O24\nNPERBURAIKDCUSASHLAYROISTNYLTLDDOOLRAS\n01/",
