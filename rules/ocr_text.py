@@ -296,9 +296,13 @@ _CAMPAIGN_SLIPS = [
     if len(slip) >= 4 and not is_word(slip)
 ]
 # An urging word misread in its o, l or i and run into a padded number: "gaSPOOOl 02" read
-# "gaSP000102" and "gaSPO0OI02" (ours 9271 0166). The number is the run's last two digits.
+# "gaSP000102" and "gaSPO0OI02" (ours 9271 0166). The number is the run's last two digits;
+# an emoji between them read as one letter is no part of either ("GASPOOOL 💪 01" read
+# "GASP000LC01": ours 9285 0053).
 _URGED_LOOSE = {
-    word: re.compile(rf"(?<![A-Za-z\d])(?:{_loosely(word)}) ?[0oO]([1-9])(?![A-Za-z\d])", re.I)
+    word: re.compile(
+        rf"(?<![A-Za-z\d])(?:{_loosely(word)})(?:[A-Za-z] ?| ?)[0oO]([1-9])(?![A-Za-z\d])", re.I
+    )
     for word in ("gaspol", "coblos", "pilih", "paslon", "nomor")
 }
 _LETTER_O_DIGIT = re.compile(r"(?<![A-Za-z])[oO](?=\d\b)")  # "paslon O3": the zero read as O

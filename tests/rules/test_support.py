@@ -185,6 +185,7 @@ hashtags = ["#YudaPasti"]
             "surat suara + ajakan satu nomor",
         ),
         ("poksknya pilh 3 aja\nyg lain belum meyalirnkan", 3, "pilih-angka"),  # (ours 9283 0232)
+        ("GASP000LC01", 1, "pilih-angka"),  # the 💪 between read as a C (ours 9285 0053)
         ("paston01pall\nlingmantap", 1, "paslon-nomor"),  # 8 px high (ours 9287 0043)
         (  # the title's first S lost at the turned card's edge (ours 9231 0154)
             "Jangan sampai salah ya\nURATSUARAPEIARBHANWALIXOTADANWAKGLWAUKOT\n"
