@@ -116,6 +116,7 @@ def dots_in_place(image: Image.Image, box: Box, handle: str) -> bool:
 UNDER_TOP = 0.05
 UNDER_BELOW = 0.4
 UNDER_WIDTH = 0.45
+BAR_BROKEN = 0.25  # a gap this wide (of that height) with no ink in it parts no bar
 
 
 def underscores_in_place(image: Image.Image, box: Box, handle: str, lifted: bool = False) -> bool:
@@ -172,7 +173,16 @@ def _bars(line: _Line) -> list[tuple[int, int]]:
         & (line.top >= foot - UNDER_TOP * size)
         & (line.bottom <= foot + UNDER_BELOW * size)
     )
-    return [(a, b) for a, b in _runs(bar, line.left, line.right) if b - a >= UNDER_WIDTH * size]
+    # A bar broken by a JPEG's blocks over a pale photo ("_hendramandala77" white over a pale
+    # sky: 4 px, a gap of 4, 3 px; ours 9285 0070) is one where nothing at all is inked
+    # between its pieces: a "1"'s two feet have its stem between them.
+    runs: list[tuple[int, int]] = []
+    for a, b in _runs(bar, line.left, line.right):
+        if runs and a - runs[-1][1] <= BAR_BROKEN * size and not line.inked[runs[-1][1] : a].any():
+            runs[-1] = (runs[-1][0], b)
+        else:
+            runs.append((a, b))
+    return [(a, b) for a, b in runs if b - a >= UNDER_WIDTH * size]
 
 
 def _baseline(ink: np.ndarray, foot: float, size: float) -> float:
@@ -180,7 +190,9 @@ def _baseline(ink: np.ndarray, foot: float, size: float) -> float:
     next within half the letters' height of `foot`: the tall letters' feet are the
     descenders' where "g", "j", "y" are most of them ("agus_yogi")."""
     counts = ink.sum(axis=1).astype(np.float32)
-    lo, hi = max(1, int(foot - size / 2)), min(len(counts) - 1, int(foot + size / 2))
+    # Not below the foot by more than a row: the underscores' own bottom is a drop as steep
+    # when they are long beside letters without tall ones ("_ni__sina": ours 9287 0246).
+    lo, hi = max(1, int(foot - size / 2)), min(len(counts) - 1, int(foot) + 1)
     if hi <= lo:
         return foot
     drops = counts[lo - 1 : hi] - counts[lo : hi + 1]
@@ -448,10 +460,14 @@ def _foot_and_size(ink: np.ndarray, h: int) -> tuple[float, float] | None:
     handle is."""
     labels, _count = ndimage.label(ink)
     blobs = [s for s in ndimage.find_objects(labels) if s and s[0].stop - s[0].start >= 0.25 * h]
-    tall = [s for s in blobs if s[0].stop - s[0].start >= 0.4 * h]
+    letters = [s for s in blobs if s[1].stop - s[1].start <= s[0].stop - s[0].start]
+    # A handle of small letters only ("_ni__sina", its i's dots apart: ours 9287 0246) in a
+    # roomy box has none that tall: three letters or more stand for them.
+    tall = [s for s in blobs if s[0].stop - s[0].start >= 0.4 * h] or (
+        letters if len(letters) >= 3 else []
+    )
     if not tall:
         return None
-    letters = [s for s in blobs if s[1].stop - s[1].start <= s[0].stop - s[0].start]
     footing = tall if len(tall) >= 3 or len(letters) < 3 else letters
     foot = float(np.median([s[0].stop for s in footing]))
     # The height is a tall letter's still (an x-height makes a letter's foot look like a

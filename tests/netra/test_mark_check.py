@@ -614,3 +614,30 @@ def test_an_underscore_read_with_the_l_after_it_as_a_capital_j_is_the_mark(
     assert v.asn.entry.nip == label["nip"] and v.candidate == 2, v.reasons
     twin, _label = _scan_ours(9287, 118, "hendri_lubis", tmp_path, instead="hendrilubis")
     assert not twin.flagged, twin.reasons
+
+
+@pytest.mark.parametrize(
+    ("seed", "index", "twin", "rostered"),
+    [
+        # Small letters only, no tall one to stand the line on, and the bars' own bottom
+        # taken for the letters' foot (ours 9287 0246, a false flag).
+        (9287, 246, "_ni__sina", "ni__sina"),
+        # White over a pale sky, the leading bar broken in two by the JPEG (ours 9285 0070,
+        # a false flag).
+        (9285, 70, "_hendramandala77", "hendramandala77"),
+    ],
+)
+def test_a_twins_leading_underscore_is_seen_where_readers_lose_it(
+    tmp_path: Path, seed: int, index: int, twin: str, rostered: str
+) -> None:
+    """A citizen's twin account with a leading underscore the rostered handle lacks, read
+    without it: the bar stands on the line, and the story is a lead, the ASN offered. The
+    rostered handle itself on the same story shows no such bar, and is flagged."""
+    from tests.netra.test_reader import _scan_ours
+
+    v, label = _scan_ours(seed, index, twin, tmp_path)
+    assert label["category"] == "nonasn_support" and "twin_account" in label["noise"], label
+    assert v.kind == "review" and v.asn is not None, v.reasons
+    assert v.asn.entry.instagram == rostered and v.asn.confidence <= MARK_ABSENT, v.reasons
+    own, _ = _scan_ours(seed, index, twin, tmp_path, instead=rostered)
+    assert own.flagged and own.asn is not None and own.asn.entry.instagram == rostered, own.reasons
