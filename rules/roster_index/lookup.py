@@ -484,20 +484,20 @@ class CandidateLookup(NameWordsLookup):
         if m is None:
             return 0
         run = m.group(0).lower()
-        after = text[m.end() :].split()
+        # Name words as the vocabulary holds them, spelling folded ("JOKO" is "yoko" there:
+        # "MASJOKO-SMA 5", ours 9283 0224, went unsplit).
+        after = [fold_token(w) for w in text[m.end() :].lower().split()]
         named: list[set[int]] = []  # the units the contact names, worked out once if asked
         for end in range(min(len(run) - 3, 6), 1, -1):
             # One that begins many names ("OMAR") is set apart only when someone on the roster
             # bears the rest with the next word ("OMANDI LAZUARDI": Andi Lazuardi).
+            rest = self._variants(fold_token(run[end:]))
             honorific = run[:end] in HONORIFICS and (
                 run[:end] not in _NAME_STARTS
-                or (
-                    bool(after)
-                    and self._borne_together(self._variants(run[end:]), after[0].lower())
-                )
-                or self._borne_in_named_unit(self._variants(run[end:]), text, named)
+                or (bool(after) and self._borne_together(rest, after[0]))
+                or self._borne_in_named_unit(rest, text, named)
             )
-            if honorific and self._variants(run[end:]):
+            if honorific and rest:
                 return end
         return 0
 

@@ -1955,6 +1955,14 @@ def test_an_honorific_that_begins_names_is_set_apart_when_the_roster_bears_the_r
     ]
     _flags_the_first(lazuardis, "OMANDI LAZUARDI", "OM ANDI LAZUARDI")
     _flags_the_first([lazuardis[2], *lazuardis[:2]], "OMAR LAZUARDI")
+    # A name the vocabulary holds spelling-folded ("Joko" as "yoko"): "MAS JOKO - SMA 5" read
+    # "MASJOKO-SMA 5" (ours 9283 0224) is the teacher of SMA Negeri 5 the roster has.
+    jokos = [
+        E("198410202013081796", "Joko Sembiring", "SMA Negeri 5 Padang"),
+        E("199003142024081471", "Joko Ismail, S.Pd.", "Dinas Sosial"),
+        E("197510111998081395", "Joko Prasetyo", "UPTD Puskesmas Lapai"),
+    ]
+    _flags_the_first(jokos, "MASJOKO-SMA 5", "MASJOKO SEMBIRING")
 
 
 def test_a_form_of_address_read_with_a_look_alike_letter_is_still_one() -> None:
