@@ -87,6 +87,14 @@ _LONE_LINE = re.compile(r"^\W*([1-9])\W*$", re.MULTILINE)
 _LONE_DIGIT = re.compile(r"(?<![\w.,:/-])([1-9])(?![\d.,:/])")
 
 
+def _hundred_read(row: re.Match[str]) -> bool:
+    """A row of digits alone, "01" and zeros after it: a 💯 read "100" after an emoji read
+    "0" as much as pair 1 cheered ("😎🥰💯🔥" read "01000" under "Selamat pagi, semangat
+    bekerja!": ours 9285 0015, a false flag). With emoji read before the number ("dee01000"
+    of "☝️☝️☝️ 01 🔥🔥🔥", blindgen 251 0100) it is the row."""
+    return row["n"] == "1" and row.groupdict().get("b") == "0" and not row["pre"]
+
+
 def alone_on_its_line(text: str) -> bool:
     """A pair's "0N" alone on its line, its emoji unread or read as digits after it ("03",
     "02600"): a row a person reads as one statement with the emoji along it."""
@@ -212,7 +220,7 @@ def _numbers_said(
             *filter(_emoji_before, _CHEERS_AS_DIGITS.finditer(norm)),
             *_mixed_rows(norm, names),
         ]
-        if int(m["n"]) in numbers and not _a_word(m["pre"] or "")
+        if int(m["n"]) in numbers and not _a_word(m["pre"] or "") and not _hundred_read(m)
     ]
     if len({m["n"] for m in rows}) == 1 and (not lone or lone == {int(rows[0]["n"])}):
         # Each character of the row but the number's is one of its emoji.

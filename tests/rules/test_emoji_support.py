@@ -264,3 +264,7 @@ def test_three_alike_emoji_read_as_a_word_of_doubled_letters_are_still_emoji(
     number ("tps 01000") still is not."""
     assert _said(election, ["cheer_fire", "other_palms"], "dee01000") == (1, WEIGHT)
     assert _said(election, ["cheer_fire", "other_palms"], "tps01000")[0] is None
+    # Alone, "01000" is as much "😎🥰💯🔥", a 💯 read "100" after an emoji read "0", under
+    # a morning greeting (ours 9285 0015, a false flag); "02666" stays a row.
+    assert _said(election, ["cheer_fire"], "Selamat pagi,\nsemangat\nbekerja!\n01000")[0] is None
+    assert _said(election, ["cheer_fire"], "Selamat pagi,\nsemangat\nbekerja!\n02666")[0] == 2
