@@ -187,11 +187,11 @@ def _bars(line: _Line) -> list[tuple[int, int]]:
 
 def _baseline(ink: np.ndarray, foot: float, size: float) -> float:
     """The row the line's letters stand on, where its ink thins most from one row to the
-    next within half the letters' height of `foot`: the tall letters' feet are the
-    descenders' where "g", "j", "y" are most of them ("agus_yogi")."""
+    next between half the letters' height above `foot` and a row below it: the tall
+    letters' feet are the descenders' where "g", "j", "y" are most of them ("agus_yogi").
+    Not further below: the underscores' own bottom is a drop as steep when they are long
+    beside letters without tall ones ("_ni__sina": ours 9287 0246)."""
     counts = ink.sum(axis=1).astype(np.float32)
-    # Not below the foot by more than a row: the underscores' own bottom is a drop as steep
-    # when they are long beside letters without tall ones ("_ni__sina": ours 9287 0246).
     lo, hi = max(1, int(foot - size / 2)), min(len(counts) - 1, int(foot) + 1)
     if hi <= lo:
         return foot
