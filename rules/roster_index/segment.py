@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from rules.names import cut_prefixes
+from rules.names import HONORIFICS, cut_prefixes
 
 # Long enough that a run of letters is worth splitting; shorter ones are names themselves
 # more often than not ("Masriani" is no "Mas Riani").
@@ -66,6 +66,8 @@ def words_apart(
         pieces = _split(run.lower(), known)
         if pieces is None:
             pieces = _split(run.lower(), known, shared=True)
+        if pieces is None:
+            pieces = _after_short_honorific(run.lower(), known)
         if pieces is None and _CUT.match(match.string, match.end()):
             # Cut by the app ("ARIFSLAMETWIDODOSDNE…"): the last word is only begun.
             for k in range(1, min(_MAX_CUT, len(run) - MIN_RUN) + 1):
@@ -90,6 +92,16 @@ def words_apart(
         return " " + " ".join(out) + " "
 
     return " ".join(_RUN.sub(spaced, text).split())
+
+
+def _after_short_honorific(run: str, known: Callable[[str], bool]) -> list[str] | None:
+    """A form of address of two letters ("Mb", "Bg", "Dg"), which no known word of two letters
+    is for fear of splitting names at it, opening a run, then two known words or more: "MB
+    SULASTRI SMPN 1 PRAMBANAN" read "MBSULASTRISMPN1PRAMBANAN" (blindgen 317 0030)."""
+    if run[:2] not in HONORIFICS or known(run[:2]):
+        return None
+    rest = _split(run[2:], known)
+    return [run[:2], *rest] if rest is not None and len(rest) >= 2 else None
 
 
 _MIN_UNIT = 3  # letters of a unit's short form ending a run (`_unit_at_end`)

@@ -2005,6 +2005,14 @@ def test_mb_run_into_a_name_in_capitals_is_an_honorific() -> None:
     ]
     shown = clean_contact_name("MBHALIMAH-SMPN 2TURI")
     _each_flagged(RosterIndex(roster), [(shown, "197004291992062265")])
+    # Its unit run on too, no space anywhere: "MB SULASTRI SMPN 1 PRAMBANAN" read
+    # "MBSULASTRISMPN1PRAMBANAN" (blindgen 317 0030, `clear`: nobody matched).
+    roster = [
+        _posted("196605141987012014", "Sulastri Rahmawati, S.Pd.", "Guru PPKn", "SMP Negeri 1 Prambanan"),
+        _posted("198807212015022001", "Sulastri Setyaningsih, S.Pd.", "Guru", "SMP Negeri 3 Depok"),
+    ]  # fmt: skip
+    shown = clean_contact_name("MBSULASTRISMPN1PRAMBANAN")
+    _each_flagged(RosterIndex(roster), [(shown, "196605141987012014")])
 
 
 def test_a_name_whose_capital_i_and_l_were_read_as_one_stroke_is_the_rostered_one() -> None:
