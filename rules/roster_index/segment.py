@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from rules.names import HONORIFICS, cut_prefixes
+from rules.names import HONORIFICS, WEAK_HONORIFICS, cut_prefixes
 
 # Long enough that a run of letters is worth splitting; shorter ones are names themselves
 # more often than not ("Masriani" is no "Mas Riani").
@@ -97,8 +97,9 @@ def words_apart(
 def _after_short_honorific(run: str, known: Callable[[str], bool]) -> list[str] | None:
     """A form of address of two letters ("Mb", "Bg", "Dg"), which no known word of two letters
     is for fear of splitting names at it, opening a run, then two known words or more: "MB
-    SULASTRI SMPN 1 PRAMBANAN" read "MBSULASTRISMPN1PRAMBANAN" (blindgen 317 0030)."""
-    if run[:2] not in HONORIFICS or known(run[:2]):
+    SULASTRI SMPN 1 PRAMBANAN" read "MBSULASTRISMPN1PRAMBANAN" (blindgen 317 0030). Not one
+    that starts many names ("Ko", "Ka": "KOMALASARI" is no Ko Mala Sari)."""
+    if run[:2] not in HONORIFICS or run[:2] in WEAK_HONORIFICS or known(run[:2]):
         return None
     rest = _split(run[2:], known)
     return [run[:2], *rest] if rest is not None and len(rest) >= 2 else None
