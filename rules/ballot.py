@@ -30,6 +30,17 @@ _LONE_NUMBER = re.compile(r"(?m)^\s*0([1-9])(?:\s*[✓✔√/,.a-zA-Z0]|\s*[.,]\
 # ours 9239 0132: only as a word's start, so no "Jawa Barat suara").
 _SURAT_SUARA = r"(?:[s5]?[uvjl]|\b)rat\s?[s5][uvjl]ara"
 _BALLOT = re.compile(_SURAT_SUARA)
+_OF_A_VOTE = re.compile(r"\s?[s5][uvjl]ara")
+
+
+def of_a_vote_only(word: str, norm: str) -> bool:
+    """Each time `word` stands in the text it opens the voting's own phrase: a pair's
+    acronym that spells an ordinary word is not named by it ("SURAT" of pair 4 in "SURAT
+    SUARA PEMILIHAN BUPATI", blindgen 317 0061; "KOTAK SUARA")."""
+    found = list(re.finditer(rf"\b{re.escape(word)}\b", norm))
+    return bool(found) and all(_OF_A_VOTE.match(norm, m.end()) for m in found)
+
+
 # A candidate's name, however it was matched, in a lone number's lines below.
 _NAME_RULES = frozenset(
     {why.RULE_FULL_NAME, why.RULE_NAME_PART, why.RULE_NAME_WITH_NUMBER, why.RULE_PAIR_NAMED}

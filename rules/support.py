@@ -22,6 +22,7 @@ from rules import shared_names
 from rules.ballot import (
     ballot_title_restored,
     is_ballot,
+    of_a_vote_only,
     on_campaign_ballot,
     specimen_ballot,
     urged_signal,
@@ -249,8 +250,7 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
         if compact_word(account) in compact_tokens:
             signals.append(Signal(c.number, why.RULE_ACCOUNT, "@" + account, 0.85))
     for mention in re.findall(r"@([a-z0-9._]{4,})", text):
-        # "@buma_official", "@wiranto.center": an account named for the pair is a campaign
-        # account even when the election file does not list it.
+        # "@buma_official": an account named for the pair, listed in the file or not.
         handle = fold_compact(mention)
         if any(compact_word(a) == compact_word(mention) for a in c.accounts):
             continue
@@ -267,8 +267,7 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
                 phrase_in(alias.replace("-", " "), text, 90.0)
                 or compact_word(alias) in compact_tokens
                 or name_with_mark(alias, raw)
-                # One slip allowed, but not in a form of address: "Uda Ferdi" is no "dan
-                # Ferdi" (a news item naming Ferdi beside another candidate).
+                # One slip allowed, not in a form of address ("Uda Ferdi" is no "dan Ferdi").
                 or (
                     len(folded) >= 8
                     and (folded in t.flat if words[0] in HONORIFICS else compact_in(folded, t.flat))
@@ -285,13 +284,16 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
                     personal_greeting(t.norm) or named_with_office(t.norm, alias)
                 ):
                     # "Selamat ulang tahun Mas Rudi", "bersama Mas Rudi dari Bapenda": someone
-                    # the pair's "Mas Rudi" may only share a name with. Counted as the name,
-                    # once, a lead (`personal_greeting` keeps a campaign's own wishes).
+                    # who may share the pair's name; counted as the name, once, a lead.
                     signals.append(Signal(c.number, why.RULE_NAME_PART, alias, 0.6))
                     greeted.add(fold_compact(called))
                 else:
                     signals.append(Signal(c.number, why.RULE_ALIAS, alias, 0.85))
-        elif words and (words[0] in tokens or folded in {fold_compact(x) for x in tokens}):
+        elif (
+            words
+            and (words[0] in tokens or folded in {fold_compact(x) for x in tokens})
+            and not of_a_vote_only(words[0], t.norm)
+        ):
             # Short acronyms ("GARI", "NADA") can be ordinary words; those count more in
             # capitals ("ZATR1" is "ZATRI" with the I read as a one). A coined one ("kefa")
             # is the pair's in any case.
@@ -300,9 +302,8 @@ def _candidate_signals(c: Candidate, t: _Text, ctx: _Election) -> list[Signal]:
                 for m in re.finditer(r"\b" + confusable(alias.upper()) + r"\b", raw, re.I)
             )
             coined = not is_word(words[0])
-            # "suda for bangka", "bara untuk bangka": the pair's name for the place, as a
-            # campaign says it, not the ordinary word; an emoji read as a letter or two
-            # may stand between ("anta 👊 for bangka" read "anta m for").
+            # "suda for bangka", "bara untuk bangka": the pair's name for the place, not the
+            # ordinary word; an emoji read as a letter or two between ("anta m for").
             for_place = bool(ctx.place) and re.search(
                 rf"\b{re.escape(words[0])}\s+(?:\S{{1,2}}\s+)?(?:for|untuk|utk|buat)\s+(?:"
                 + "|".join(re.escape(p) for p in sorted(ctx.place))
@@ -580,8 +581,7 @@ def detect_support(text: str, election: Election, emoji: Sequence[str] = ()) -> 
         and not explicit
         and (neutral or not support_words & CAMPAIGN_WORDS)
     ):
-        # The one pair and the blank box named side by side: the ballot, not a campaign
-        # (`rules.blank_box`).
+        # The one pair and the blank box side by side: the ballot (`rules.blank_box`).
         cues = (*neutral, why.NEUTRAL_PAIR_AND_BLANK_BOX)
         return SupportFinding(None, 0.0, tuple(signals), cues, scores)
     if (

@@ -1815,3 +1815,56 @@ def test_a_q_read_as_a_g_and_an_l_read_as_a_t_are_the_words_they_were() -> None:
         finding = detect_support(text, election)
         assert finding.candidate == 1 and finding.confidence >= 0.7, (text, finding)
     assert detect_support("ketemu pastor 01 di gereja", election).confidence < 0.7
+
+
+def test_an_acronym_spelling_a_word_of_the_ballot_is_not_named_by_the_ballot() -> None:
+    """Pair 4's acronym "SURAT" and a ballot's title "SURAT SUARA PEMILIHAN BUPATI" above
+    "COBLOS NO 3" (blindgen 317 0061): the title named pair 4, beside pair 3 urged, and an
+    ASN's campaign went to review at 0.51. The word that opens "surat suara" is the
+    ballot's; the acronym on its own still names pair 4."""
+    election = parse_election(
+        """
+[election]
+name = "Pemilihan Bupati dan Wakil Bupati Sleman 2024"
+region = "Kabupaten Sleman"
+timezone = "Asia/Jakarta"
+voting_day = 2024-11-27
+
+[[candidates]]
+number = 1
+people = ["Eko Utomo", "Haryono Kurniawan"]
+aliases = ["EHAR", "Eko-Haryono", "Gus Eko", "Pak Haryono"]
+slogans = ["Satu Hati Bangun Sleman"]
+hashtags = ["#PilihEhar", "#EkoHaryono", "#SlemanBerkah"]
+
+[[candidates]]
+number = 2
+people = ["Dimas Mulyono", "Ridwan Hidayat"]
+aliases = ["DIRI", "Dimas-Ridwan", "Abah Dimas"]
+slogans = ["Dari Rakyat untuk Sleman"]
+hashtags = ["#DiriMenang", "#DimasRidwan"]
+
+[[candidates]]
+number = 3
+people = ["Rahmat Fauzan", "Ning Widyastuti"]
+aliases = ["RAHNIN", "Rahmat-Ning", "Abah Rahmat"]
+slogans = ["Sleman Lebih Baik"]
+hashtags = ["#RahninMenang", "#Coblos3"]
+
+[[candidates]]
+number = 4
+people = ["Sumarno Sutanto", "Ratna Rahayu"]
+aliases = ["SURAT", "Sumarno-Ratna", "Abah Sumarno", "Bu Ratna"]
+slogans = ["Bersih, Melayani, Merakyat"]
+hashtags = ["#SuratMenang", "#SuratUntukSleman"]
+"""
+    )
+    for text in (
+        "Ini caranya\nSURAT SUARA PEMILIHAN BUPATI\nKABUPATEN SLEMAN TAHUN2024\nCOBLOSNO3",
+        "Ini caranya\nSURATSUARAPEMILIHANBUPATIDANWAKILBUPATI\nKABUPATENSLEMANTAHUN2024\nCOBLOSNO3",
+    ):
+        finding = detect_support(text, election)
+        assert finding.candidate == 3 and finding.confidence >= 0.7, (text, finding)
+    finding = detect_support("SAYA DUKUNG SURAT NO. 4 #SuratUntukSleman", election)
+    assert finding.candidate == 4 and finding.confidence >= 0.7, finding
+    assert detect_support("SURAT pasti menang!", election).candidate == 4
