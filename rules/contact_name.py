@@ -57,10 +57,11 @@ def clean_contact_name(text: str) -> str:
     tokens = restore_spaces(text).split()
     if tokens:
         tokens[0] = tokens[0].lstrip("«»<>—–-~=_|'\"‘’“”;:,.") or tokens[0]
-        # An emoji before the honorific read as a capital run into it ("🙏 Ibu Ni" as
-        # "AIbu Ni"): no name has two capitals before its first small letter.
+        # An emoji before the honorific or the name read as a capital run into it ("🙏 Ibu
+        # Ni" as "AIbu Ni", "🙏 Sri Salmah Purwanti" as "ASri Salmah Purwanti": blindgen 317
+        # 0147): no name has two capitals before its first small letter.
         glued = _LETTER_BEFORE_HONORIFIC.match(tokens[0])
-        if glued and glued.group(1).lower() in _HONORIFICS:
+        if glued and (glued.group(1).lower() in _HONORIFICS or len(glued.group(1)) >= 3):
             tokens[0] = glued.group(1)
     # Contact names saved by people start with an honorific more often than not; words OCR
     # put before one ("Rea Bapak Budi") are the back arrow and avatar.

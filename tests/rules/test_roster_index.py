@@ -1848,6 +1848,18 @@ def test_an_emoji_read_as_a_capital_before_the_honorific_is_dropped() -> None:
     assert clean_contact_name("AIbu Ni Dinkes") == "Ibu Ni Dinkes"
     assert clean_contact_name("ABu Rina") == "Bu Rina"
     assert clean_contact_name("Abu Bakar") == "Abu Bakar"  # a name, not an honorific
+    # Before the name too ("🙏 Sri Salmah Purwanti", blindgen 317 0147, went to review as a
+    # name with a word that fits nobody); a name's own capitals stay.
+    assert clean_contact_name("ASri Salmah Purwanti") == "Sri Salmah Purwanti"
+    assert clean_contact_name("SRI SALMAH") == "SRI SALMAH"
+    assert clean_contact_name("Sri Salmah") == "Sri Salmah"
+    roster = RosterIndex(
+        [
+            _posted("200112032024022029", "Sri Salmah Purwanti, S.Tr.Keb.", "Bidan", "UPTD Puskesmas Depok I"),
+            _posted("199001012015012001", "Salmah Purwanti", "Guru", "SD Negeri 1 Depok"),
+        ]
+    )  # fmt: skip
+    _each_flagged(roster, [(clean_contact_name("ASri Salmah Purwanti"), "200112032024022029")])
 
 
 def test_a_contact_cut_by_the_app_is_completed_from_the_roster() -> None:
