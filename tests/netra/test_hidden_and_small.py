@@ -236,7 +236,7 @@ def test_tiny_fingers_read_as_a_word_beside_the_number_are_still_emoji(tmp_path:
     assert_flagged_as_labelled(v, label, 1)
 
 
-def test_a_tiny_caption_in_a_gallery_viewer_is_read_under_the_viewers_buttons(
+def test_a_tiny_caption_in_a_gallery_viewer_is_read_though_its_buttons_read_surely(
     tmp_path: Path,
 ) -> None:
     """ "paslon 01 paling mantap 😎", 8 px high on a plain status shown in a gallery viewer
