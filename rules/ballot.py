@@ -28,9 +28,10 @@ _LONE_NUMBER = re.compile(r"(?m)^\s*0([1-9])(?:\s*[✓✔√/,.a-zA-Z0]|\s*[.,]\
 # ("SJRATSJARA", ours 9223 0243; "SLRATSUARA", ours 9241 0180), its first S lost at the
 # card's turned edge ("URATSUARAPEIARBHAN…", ours 9231 0154), or its "SU" ("RAT SUARA PEM…",
 # ours 9239 0132: only as a word's start, so no "Jawa Barat suara").
-_SURAT_SUARA = r"(?:[s5]?[uvjl]|\b)rat\s?[s5][uvjl]ara"
+_SUARA = r"[s5][uvjl]ara"
+_SURAT_SUARA = r"(?:[s5]?[uvjl]|\b)rat\s?" + _SUARA
 _BALLOT = re.compile(_SURAT_SUARA)
-_OF_A_VOTE = re.compile(r"\s?[s5][uvjl]ara")
+_OF_A_VOTE = re.compile(r"\s?" + _SUARA)
 
 
 def of_a_vote_only(word: str, norm: str) -> bool:

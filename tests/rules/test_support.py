@@ -1827,36 +1827,21 @@ def test_an_acronym_spelling_a_word_of_the_ballot_is_not_named_by_the_ballot() -
 [election]
 name = "Pemilihan Bupati dan Wakil Bupati Sleman 2024"
 region = "Kabupaten Sleman"
-timezone = "Asia/Jakarta"
-voting_day = 2024-11-27
-
 [[candidates]]
 number = 1
 people = ["Eko Utomo", "Haryono Kurniawan"]
-aliases = ["EHAR", "Eko-Haryono", "Gus Eko", "Pak Haryono"]
-slogans = ["Satu Hati Bangun Sleman"]
-hashtags = ["#PilihEhar", "#EkoHaryono", "#SlemanBerkah"]
-
 [[candidates]]
 number = 2
 people = ["Dimas Mulyono", "Ridwan Hidayat"]
-aliases = ["DIRI", "Dimas-Ridwan", "Abah Dimas"]
-slogans = ["Dari Rakyat untuk Sleman"]
-hashtags = ["#DiriMenang", "#DimasRidwan"]
-
 [[candidates]]
 number = 3
 people = ["Rahmat Fauzan", "Ning Widyastuti"]
-aliases = ["RAHNIN", "Rahmat-Ning", "Abah Rahmat"]
-slogans = ["Sleman Lebih Baik"]
-hashtags = ["#RahninMenang", "#Coblos3"]
-
+aliases = ["RAHNIN"]
 [[candidates]]
 number = 4
 people = ["Sumarno Sutanto", "Ratna Rahayu"]
-aliases = ["SURAT", "Sumarno-Ratna", "Abah Sumarno", "Bu Ratna"]
-slogans = ["Bersih, Melayani, Merakyat"]
-hashtags = ["#SuratMenang", "#SuratUntukSleman"]
+aliases = ["SURAT"]
+hashtags = ["#SuratUntukSleman"]
 """
     )
     for text in (
